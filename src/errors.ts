@@ -1,0 +1,36 @@
+/** Errors that end a command with a documented exit code and a one-line message (no stack trace). */
+
+export const EXIT = {
+  ok: 0,
+  failOnMatched: 1,
+  usage: 2,
+  input: 3,
+  interrupted: 130,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class VmemwarnError extends Error {
+  readonly exitCode: ExitCode;
+  constructor(message: string, exitCode: ExitCode) {
+    super(message);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Bad flags or arguments: exit 2. */
+export class UsageError extends VmemwarnError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}
+
+/** Unreadable, corrupt or over-limit input: exit 3. `input` names the input (path, `-`, `archive.tgz:member`). */
+export class InputError extends VmemwarnError {
+  readonly input: string;
+  constructor(input: string, message: string) {
+    super(`${input}: ${message}`, EXIT.input);
+    this.input = input;
+  }
+}

@@ -1,0 +1,80 @@
+/** The arm64 virtual memory layout model. All addresses are `bigint` (u64, two's complement wrap). */
+
+export type Era = 'E0' | 'E0b' | 'E1' | 'E2' | 'E3' | 'E4';
+
+export type Confidence = 'high' | 'medium' | 'low';
+
+export type SourceKind = 'log' | 'register' | 'version-default' | 'user' | 'config' | 'heuristic' | 'default';
+
+export interface Provenance {
+  kind: SourceKind;
+  lineNo?: number;
+  reg?: string;
+  /** The evidence (log line text, config line, flag) or a short explanation. */
+  text?: string;
+}
+
+export interface Inferred<T> {
+  value: T;
+  source: Provenance;
+  confidence: Confidence;
+}
+
+/** Plain layout parameters: everything needed to compute the layout. */
+export interface LayoutParams {
+  era: Era;
+  /** 12, 14 or 16. */
+  pageShift: number;
+  /** CONFIG_ARM64_VA_BITS. */
+  vaBits: number;
+  /** Bytes, 64 by default. */
+  structPageSize: number;
+  /** memstart_addr (PHYS_OFFSET) as u64 (it is an s64 in the kernel; negative values are stored two's complement). */
+  memstart: bigint;
+  /** SECTION_SIZE_BITS. */
+  sectionShift: number;
+}
+
+/** Derived constants of one layout (computed exactly from LayoutParams). */
+export interface LayoutConstants {
+  pageOffset: bigint;
+  pageEnd: bigint;
+  vaBitsMin: number;
+  vmemmapStart: bigint;
+  /** E1 has no macro; its effective end is PAGE_OFFSET. */
+  vmemmapEnd: bigint;
+  vmemmapSize: bigint;
+  /** `vmemmap` = struct page of pfn 0. */
+  vmemmapBase: bigint;
+  pagesPerSection: bigint;
+  pagesPerSubsection: bigint;
+  memmapBytesPerSection: bigint;
+  memmapBytesPerSubsection: bigint;
+}
+
+/** A layout with the provenance of every parameter. */
+export interface Layout {
+  release?: Inferred<string>;
+  era: Inferred<Era>;
+  pageShift: Inferred<number>;
+  vaBits: Inferred<number>;
+  structPageSize: Inferred<number>;
+  memstart: Inferred<bigint>;
+  sectionShift: Inferred<number>;
+  constants: LayoutConstants;
+  /** Facts the model relies on that are not verified against kernel source (reference [unverified]). */
+  assumptions: string[];
+}
+
+/** User-given overrides (CLI flags / library options). */
+export interface LayoutOverrides {
+  kernel?: string;
+  vaBits?: number;
+  pageSizeBytes?: number;
+  memstart?: bigint;
+  structPageSize?: number;
+  sectionShift?: number;
+  era?: Era;
+  /** Contents of a kernel .config (already decompressed). */
+  configText?: string;
+}

@@ -1,0 +1,152 @@
+/**
+ * Types shared by the parse stage: a record is one logical kernel message with every transport prefix
+ * (printk time, level, caller id, syslog/journal header, mail quoting...) stripped; a splat is one report.
+ */
+
+/** One logical log message. */
+export interface LogRecord {
+  /** 1-based number of the record's first physical line, counted in the decompressed input. */
+  lineNo: number;
+  /** Message text, every prefix stripped. */
+  text: string;
+  /** printk seconds since boot (`[   12.345678]`, kmsg usec / 1e6, `dmesg -H` relative stamps resolved when possible). */
+  ts?: number;
+  /** Wall-clock time as ISO-8601 when the line carried one (dmesg -T, syslog, journalctl, LAVA dt). */
+  wallTime?: string;
+  /** Console log level 0..7 (`<4>`, kmsg `4,`, syslog priority when known). */
+  level?: number;
+  /** printk caller id: `T123` (task) or `C1` (CPU). */
+  caller?: string;
+  /** Host name from a syslog/journal header. */
+  host?: string;
+  /** The physical line was longer than the cap and was cut. */
+  truncated?: boolean;
+}
+
+export type SplatKind =
+  | 'warning'
+  | 'bug'
+  | 'oops'
+  | 'panic'
+  | 'hung-task'
+  | 'rcu-stall'
+  | 'soft-lockup'
+  | 'kasan'
+  | 'kfence'
+  | 'ubsan'
+  | 'lockdep'
+  | 'other';
+
+/** A code location as printed `func+0x44/0x194 [module]`. */
+export interface CodeLocation {
+  func?: string;
+  off?: bigint;
+  size?: bigint;
+  module?: string;
+  /** Absolute address when the log printed one (`[<ffff...>]`, `pc : ffff...`). */
+  addr?: bigint;
+  /** Symbolized source `file:line` when the log has it (syzkaller, decode_stacktrace). */
+  file?: string;
+  line?: number;
+}
+
+export interface Frame extends CodeLocation {
+  /** `? func` — the unwinder is not sure this frame is real. */
+  unreliable?: boolean;
+  /** Unwinder marker such as `P`, `L`, `F`, `C` from `(P)` after the frame. */
+  marker?: string;
+  /** `[inline]` frame from a symbolizer. */
+  inline?: boolean;
+  lineNo: number;
+}
+
+export interface Taint {
+  /** Text as printed: `G        W  O      ` or `Not tainted`. */
+  raw: string;
+  /** Flag letters decoded to names, e.g. `W` → `WARN`, `O` → `OOT_MODULE`. */
+  flags: string[];
+}
+
+export interface Splat {
+  kind: SplatKind;
+  /** syzkaller-style title: `WARNING in vmemmap_populate`, `BUG: unable to handle kernel paging request in foo`. */
+  title: string;
+  /** The header line's text as printed (prefixes stripped). */
+  header: string;
+  /** Where the report says it was raised: `at file:line func+off/size`, or `kernel BUG at file:line`. */
+  site: CodeLocation;
+  cpu?: number;
+  pid?: number;
+  comm?: string;
+  taint?: Taint;
+  /** Kernel release from the `CPU: ... Comm: ... <taint> <release> #<build>` line. */
+  release?: string;
+  build?: string;
+  hardware?: string;
+  pstate?: string;
+  pc?: CodeLocation;
+  lr?: CodeLocation;
+  sp?: bigint;
+  /** General registers `x0`..`x30` (arm64) or whatever the dump prints, lower-case names. */
+  regs: Map<string, bigint>;
+  frames: Frame[];
+  modules?: string[];
+  code?: string;
+  /** Line number of the first line of this splat (`cut here` when present, else the header). */
+  firstLine: number;
+  lastLine: number;
+  /** printk timestamp / wall time of the header. */
+  ts?: number;
+  wallTime?: string;
+  /** printk caller id of the header line when the log has caller ids. */
+  caller?: string;
+  /** Index of the boot (0-based) this splat was printed in. */
+  bootIndex: number;
+  /** Set when the report is incomplete or garbled; the reason says what is missing. */
+  corrupted?: string;
+  /** An `Internal error:` / `Kernel panic` that escalated this splat. */
+  escalations?: string[];
+  /** The splat's records (prefixes stripped), capped; for examples in reports. */
+  lines: LogRecord[];
+  /** Number of records that belonged to the splat but were not kept (over the cap). */
+  droppedLines?: number;
+}
+
+export interface Fact<T> {
+  value: T;
+  lineNo: number;
+  /** The line's text (prefix-stripped), for provenance. */
+  text: string;
+}
+
+export interface MemRange {
+  start: bigint;
+  /** Inclusive end, as the kernel prints it. */
+  end: bigint;
+}
+
+export interface BootFacts {
+  /** 0-based boot index within the log. */
+  index: number;
+  /** Line where this boot started (first `Booting Linux`/`Linux version` line, or 1). */
+  firstLine: number;
+  release?: Fact<string>;
+  compiler?: Fact<string>;
+  /** Full `Linux version ...` line. */
+  versionLine?: Fact<string>;
+  machineModel?: Fact<string>;
+  cmdline?: Fact<string>;
+  memory?: Fact<string>;
+  zoneRanges: Fact<{ zone: string; range?: MemRange }>[];
+  nodeRanges: Fact<{ node: number; range: MemRange }>[];
+  /** `user pgtable: 4k pages, 48-bit VAs, pgdp=...`. */
+  pgtable?: Fact<{ pageSizeKiB: number; vaBits: number }>;
+  /** `Virtual kernel memory layout:` block entries, keyed by region name (`vmemmap`, `memory`, `vmalloc` ...). */
+  virtualLayout: Fact<{ region: string; start: bigint; end: bigint; kind: 'maximum' | 'actual' | 'plain' }>[];
+  cpuFeatures: Fact<string>[];
+  kaslr?: Fact<boolean>;
+  /** `Memory doesn't fit in the linear mapping, VA_BITS too small`. */
+  memoryTooBig?: Fact<boolean>;
+  /** Architecture guessed from facts (`arm64` from `Booting Linux on physical CPU`, `Machine model`, `CPU features`...). */
+  arch?: Fact<string>;
+}
