@@ -21,6 +21,9 @@ export interface LogRecord {
   host?: string;
   /** The physical line was longer than the cap and was cut. */
   truncated?: boolean;
+  /** The transport says this is not kernel output (LAVA `lvl` other than `target`, a syslog/journal tag other
+   *  than `kernel`): never opens a splat, never a boot fact. */
+  foreign?: boolean;
 }
 
 export type SplatKind =
