@@ -5,6 +5,8 @@ export const EXIT = {
   failOnMatched: 1,
   usage: 2,
   input: 3,
+  /** A bug in vmemwarn itself: one line on stderr, never a stack trace. */
+  internal: 4,
   interrupted: 130,
 } as const;
 

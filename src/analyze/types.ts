@@ -105,4 +105,8 @@ export interface AnalysisResult {
   /** Architecture of the log as far as it can be told (`arm64`, `x86_64`, `arm`, `riscv64`, `unknown`). */
   arch: string;
   warnings: string[];
+  /** The input failed part-way (truncated gzip, read error): everything before the failure is still analyzed. */
+  inputError?: string;
+  /** Reading was stopped by the user (Ctrl-C); the result covers what was read. */
+  interrupted?: boolean;
 }

@@ -1,0 +1,14 @@
+import type { LayoutOverrides } from '../layout/types.js';
+
+export interface AnalyzeOptions {
+  /** Name of the input in reports (path, `-`, `archive.tgz:member`). */
+  name?: string;
+  /** Lines kept per splat before it is closed as truncated (default 400). */
+  maxSplatLines?: number;
+  /** Physical line cap in bytes (default 64 KiB); longer lines keep their head and are flagged. */
+  maxLineBytes?: number;
+  /** Limit on decompressed bytes of one input (gzip bomb guard). */
+  maxDecompressedBytes?: number;
+  /** Layout parameters given by the user: they beat anything inferred from the log. */
+  layout?: LayoutOverrides;
+}

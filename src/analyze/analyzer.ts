@@ -1,0 +1,88 @@
+import type { LineSink } from '../ingest/line-sink.js';
+import type { FeedStats } from '../ingest/feed-lines.js';
+import type { Splat } from '../parse/types.js';
+import { RecordAssembler } from '../parse/record-assembler.js';
+import { BootFactCollector } from '../parse/boot-facts.js';
+import { Segmenter } from '../parse/segmenter.js';
+import { SPLAT_TRIGGERS } from '../parse/splat-triggers.js';
+import { BOOT_FACT_TRIGGERS } from '../parse/boot-fact-triggers.js';
+import type { AnalyzeOptions } from './analyze-options.js';
+import type { AnalysisResult } from './types.js';
+import { ClusterAccumulator } from './cluster-accumulator.js';
+import { signatureOf } from './signature.js';
+import { detectArch } from './detect-arch.js';
+
+const TRIGGERS: readonly string[] = [...new Set([...SPLAT_TRIGGERS, ...BOOT_FACT_TRIGGERS])];
+
+/**
+ * The whole analysis of one log as a synchronous line consumer: lines → records → boot facts and splats →
+ * clusters. Memory holds open splats and one accumulator per cluster, never the log.
+ */
+export class LogAnalyzer implements LineSink {
+  readonly triggers = TRIGGERS;
+  private readonly assembler = new RecordAssembler();
+  private readonly bootFacts = new BootFactCollector();
+  private readonly segmenter: Segmenter;
+  private readonly clusters = new Map<string, ClusterAccumulator>();
+  private splatCount = 0;
+  /** Last physical line delivered: the line count when the input failed before the reader could report it. */
+  lastLineNo = 0;
+  private cappedSplats = 0;
+
+  constructor(private readonly options: AnalyzeOptions = {}) {
+    this.segmenter = new Segmenter({
+      onSplat: (splat) => this.onSplat(splat),
+      ...(options.maxSplatLines !== undefined && { maxSplatLines: options.maxSplatLines }),
+    });
+  }
+
+  get wantsEveryLine(): boolean {
+    return this.assembler.wantsNextLine || this.segmenter.wantsEveryLine || this.bootFacts.wantsEveryLine;
+  }
+
+  pushLine(lineNo: number, text: string, truncated: boolean): void {
+    this.lastLineNo = lineNo;
+    for (const record of this.assembler.push(lineNo, text, truncated)) {
+      this.bootFacts.push(record);
+      this.segmenter.push(record, this.bootFacts.current.index);
+    }
+  }
+
+  finish(stats: FeedStats): AnalysisResult {
+    for (const record of this.assembler.flush()) {
+      this.bootFacts.push(record);
+      this.segmenter.push(record, this.bootFacts.current.index);
+    }
+    this.segmenter.finish();
+    const boots = this.bootFacts.boots;
+    const clusters = [...this.clusters.values()]
+      .map((acc) => acc.finish(boots, this.options.layout))
+      .sort((a, b) => a.firstLine - b.firstLine || a.id.localeCompare(b.id));
+    return {
+      source: this.options.name ?? '-',
+      stats: {
+        lines: stats.lines,
+        bytes: stats.bytes,
+        splats: this.splatCount,
+        truncatedLines: stats.truncatedLines,
+        cappedSplats: this.cappedSplats,
+      },
+      boots,
+      clusters,
+      arch: detectArch(boots, clusters.map((c) => c.example)),
+      warnings: stats.encoding === 'utf-8' ? [] : [`input decoded as ${stats.encoding}`],
+    };
+  }
+
+  private onSplat(splat: Splat): void {
+    this.splatCount += 1;
+    if (splat.droppedLines) this.cappedSplats += 1;
+    const signature = signatureOf(splat);
+    let acc = this.clusters.get(signature.id);
+    if (!acc) {
+      acc = new ClusterAccumulator(signature, splat);
+      this.clusters.set(signature.id, acc);
+    }
+    acc.add(splat);
+  }
+}

@@ -1,0 +1,20 @@
+/** A set that stops growing at `cap` values and remembers that it overflowed; values come out sorted. */
+export class BoundedSet<T extends string | number> {
+  private readonly values = new Set<T>();
+  overflowed = false;
+
+  constructor(private readonly cap: number) {}
+
+  add(value: T | undefined): void {
+    if (value === undefined || this.values.has(value)) return;
+    if (this.values.size >= this.cap) {
+      this.overflowed = true;
+      return;
+    }
+    this.values.add(value);
+  }
+
+  sorted(): T[] {
+    return [...this.values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+}

@@ -1,0 +1,81 @@
+import type { BootFacts, Splat } from '../parse/types.js';
+import type { LayoutOverrides } from '../layout/types.js';
+import type { Cluster, VmemmapOp } from './types.js';
+import { BoundedSet } from './bounded-set.js';
+import { isVmemmapSplat } from './vmemmap/is-vmemmap-splat.js';
+import { VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
+import type { Signature } from './signature.js';
+
+const MAX_IDS = 64;
+const MAX_NAMES = 16;
+
+/** Everything a cluster keeps about its splats: counts and bounded sets, one example, vmemmap accumulators. */
+export class ClusterAccumulator {
+  private count = 0;
+  private corruptedCount = 0;
+  private readonly cpus = new BoundedSet<number>(MAX_IDS);
+  private readonly pids = new BoundedSet<number>(MAX_IDS);
+  private readonly releases = new BoundedSet<string>(MAX_NAMES);
+  private readonly hardware = new BoundedSet<string>(MAX_NAMES);
+  private first: Splat;
+  private last: Splat;
+  private example: Splat;
+  /** One per boot, because each boot may have its own layout. */
+  private readonly vmemmap = new Map<number, VmemmapAccumulator>();
+  private readonly op: VmemmapOp | undefined;
+
+  constructor(
+    private readonly signature: Signature,
+    splat: Splat,
+  ) {
+    this.first = splat;
+    this.last = splat;
+    this.example = splat;
+    this.op = isVmemmapSplat(splat);
+  }
+
+  add(splat: Splat): void {
+    this.count += 1;
+    this.last = splat;
+    if (splat.corrupted) this.corruptedCount += 1;
+    else if (this.example.corrupted) this.example = splat;
+    this.cpus.add(splat.cpu);
+    this.pids.add(splat.pid);
+    this.releases.add(splat.release);
+    this.hardware.add(splat.hardware);
+    if (this.op !== undefined) {
+      let acc = this.vmemmap.get(splat.bootIndex);
+      if (!acc) {
+        acc = new VmemmapAccumulator(this.op);
+        this.vmemmap.set(splat.bootIndex, acc);
+      }
+      acc.add(splat);
+    }
+  }
+
+  finish(boots: readonly BootFacts[], overrides: LayoutOverrides | undefined): Cluster {
+    const vmemmap = [...this.vmemmap.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([bootIndex, acc]) => acc.finish(boots[bootIndex], overrides));
+    return {
+      id: this.signature.id,
+      signature: this.signature.text,
+      kind: this.example.kind,
+      title: this.example.title,
+      count: this.count,
+      firstLine: this.first.firstLine,
+      lastLine: this.last.lastLine,
+      ...(this.first.ts !== undefined && { firstTs: this.first.ts }),
+      ...(this.last.ts !== undefined && { lastTs: this.last.ts }),
+      ...(this.first.wallTime !== undefined && { firstWallTime: this.first.wallTime }),
+      ...(this.last.wallTime !== undefined && { lastWallTime: this.last.wallTime }),
+      cpus: this.cpus.sorted(),
+      pids: this.pids.sorted(),
+      releases: this.releases.sorted(),
+      hardware: this.hardware.sorted(),
+      corruptedCount: this.corruptedCount,
+      example: this.example,
+      vmemmap,
+    };
+  }
+}

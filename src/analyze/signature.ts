@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import type { Splat } from '../parse/types.js';
+import { isSkippedFrame } from '../parse/frame-skip.js';
+import { normalizeFunction } from './normalize-function.js';
+
+/** How many meaningful frames below the title function join the title in a signature. */
+const SIGNATURE_FRAMES = 2;
+
+export interface Signature {
+  /** Short stable id: the same problem has the same id across logs, builds and machines. */
+  id: string;
+  text: string;
+}
+
+/** Numbers, addresses and compiler suffixes removed from a title, so repeats of one problem compare equal. */
+export function normalizeTitle(title: string): string {
+  return title
+    .replace(/\b[\w.]+\.(?:isra|constprop|part|cold|llvm|lto_priv)(?:\.\d+)?\b/g, (fn) => normalizeFunction(fn))
+    .replace(/\b__(?:arm64|x64|ia32|x32|riscv|do|se)_(?:compat_)?sys_\w+/g, (fn) => normalizeFunction(fn))
+    .replace(/\b0x[0-9a-f]+\b/gi, 'ADDR')
+    .replace(/\b[0-9a-f]{8,16}\b/g, 'ADDR')
+    .replace(/\d+/g, 'NUM')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The frames that identify a splat beyond its title: reliable, not in the skip table, below the title function. */
+export function signatureFrames(splat: Splat): string[] {
+  if (/\bin corrupted$/.test(splat.title)) return [];
+  const titleFunc = /\bin (\S+)$/.exec(splat.title)?.[1];
+  const meaningful = splat.frames
+    .filter((f) => f.func !== undefined && !f.unreliable && !isSkippedFrame(f.func))
+    .map((f) => normalizeFunction(f.func ?? ''));
+  const titleIndex = titleFunc === undefined ? -1 : meaningful.indexOf(normalizeFunction(titleFunc));
+  return meaningful.slice(titleIndex + 1, titleIndex + 1 + SIGNATURE_FRAMES);
+}
+
+export function signatureOf(splat: Splat): Signature {
+  const text = [splat.kind, normalizeTitle(splat.title), ...signatureFrames(splat)].join(' | ');
+  const id = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return { id, text };
+}

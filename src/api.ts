@@ -1,0 +1,75 @@
+import { Readable } from 'node:stream';
+import { feedLines, type FeedStats } from './ingest/feed-lines.js';
+import { openInput } from './ingest/open-input.js';
+import { LogAnalyzer } from './analyze/analyzer.js';
+import type { AnalyzeOptions } from './analyze/analyze-options.js';
+import type { AnalysisResult } from './analyze/types.js';
+import { VmemwarnError } from './errors.js';
+
+export interface StreamAnalyzeOptions extends AnalyzeOptions {
+  /** Stops reading; the result covers what was read and is marked interrupted. */
+  signal?: AbortSignal;
+  /** Called with the running count of bytes read, for progress displays. */
+  onBytes?: (bytesRead: number) => void;
+}
+
+/**
+ * Analyzes one decompressed byte stream. A read failure part-way (truncated data, I/O error) does not lose what was
+ * read: the result carries `inputError` instead of throwing.
+ */
+export async function analyzeStream(
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  opts: StreamAnalyzeOptions = {},
+): Promise<AnalysisResult> {
+  const name = opts.name ?? '-';
+  const analyzer = new LogAnalyzer({ ...opts, name });
+  const counter = { bytes: 0 };
+  let stats: FeedStats | undefined;
+  let inputError: string | undefined;
+  let interrupted = false;
+  try {
+    stats = await feedLines(countAndAbort(input, counter, opts), analyzer, {
+      name,
+      ...(opts.maxLineBytes !== undefined && { maxLineBytes: opts.maxLineBytes }),
+    });
+  } catch (err) {
+    if (opts.signal?.aborted) interrupted = true;
+    else inputError = err instanceof VmemwarnError ? err.message : `${name}: ${(err as Error).message}`;
+  }
+  // After a failure only what the analyzer saw is known: the bytes read and the last line delivered.
+  const result = analyzer.finish(
+    stats ?? { lines: analyzer.lastLineNo, bytes: counter.bytes, truncatedLines: 0, encoding: 'utf-8' },
+  );
+  return {
+    ...result,
+    ...(inputError !== undefined && { inputError }),
+    ...(interrupted && { interrupted }),
+  };
+}
+
+/** Analyzes a file path (or `-` for stdin), whatever its compression. Open failures throw `InputError`. */
+export async function analyzeFile(spec: string, opts: StreamAnalyzeOptions = {}): Promise<AnalysisResult> {
+  const opened = await openInput(spec, {
+    ...(opts.maxDecompressedBytes !== undefined && { maxDecompressedBytes: opts.maxDecompressedBytes }),
+  });
+  return analyzeStream(opened.stream, { ...opts, name: opts.name ?? opened.name });
+}
+
+/** Analyzes a log held in memory. */
+export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  return analyzeStream(Readable.from([Buffer.from(text, 'utf8')]), opts);
+}
+
+async function* countAndAbort(
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  counter: { bytes: number },
+  opts: StreamAnalyzeOptions,
+): AsyncIterable<Buffer> {
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    if (opts.signal?.aborted) throw new Error('interrupted');
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    counter.bytes += buffer.length;
+    opts.onBytes?.(counter.bytes);
+    yield buffer;
+  }
+}

@@ -1,0 +1,13 @@
+import { UsageError } from '../errors.js';
+
+const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** `64KiB`, `200M`, `4GiB`, `65536` → bytes (binary units). */
+export function parseByteSize(text: string, flag: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = UNITS[m?.[2]?.toLowerCase() ?? 'x'];
+  if (!m?.[1] || unit === undefined) throw new UsageError(`${flag} must be a size like 64KiB, 200MiB or 4GiB, not '${text}'`);
+  const bytes = Math.floor(Number(m[1]) * unit);
+  if (bytes < 1) throw new UsageError(`${flag} must be at least 1 byte`);
+  return bytes;
+}

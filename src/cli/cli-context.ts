@@ -1,0 +1,22 @@
+/** What a command needs from the process, injectable for tests. */
+export interface CliContext {
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdoutIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Aborted on the first Ctrl-C. */
+  signal: AbortSignal;
+}
+
+export function useColour(ctx: CliContext, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  return ctx.stdoutIsTTY && ctx.env.NO_COLOR === undefined && ctx.env.TERM !== 'dumb';
+}
+
+/** Progress and spinners go to stderr only on an interactive terminal, never in CI or under --quiet. */
+export function progressEnabled(ctx: CliContext, quiet: boolean | undefined): boolean {
+  return !quiet && ctx.stderr.isTTY === true && !ctx.env.CI;
+}
+
+export function printError(ctx: CliContext, message: string): void {
+  ctx.stderr.write(`vmemwarn: ${message.replace(/[\r\n]+/g, ' ')}\n`);
+}

@@ -1,0 +1,98 @@
+import type { Argv, CommandModule } from 'yargs';
+import ora from 'ora';
+import { analyzeFile } from '../api.js';
+import type { AnalysisResult } from '../analyze/types.js';
+import { InputError, UsageError, EXIT, type ExitCode } from '../errors.js';
+import { buildReport } from '../report/model.js';
+import { renderJson } from '../report/render-json.js';
+import { renderText } from '../report/render-text.js';
+import { renderMarkdown } from '../report/render-markdown.js';
+import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
+import { FAIL_ON_KINDS, resultsMatch, type FailOn } from './fail-on.js';
+import { checkOutputPath, writeOutput } from './output.js';
+import { type CliContext, useColour, progressEnabled, printError } from './cli-context.js';
+import { toolInfo } from './tool-info.js';
+import { parseByteSize } from './byte-size.js';
+
+interface AnalyzeArgs extends LayoutFlags {
+  files: string[];
+  format: 'text' | 'json' | 'markdown';
+  output?: string;
+  'fail-on'?: FailOn;
+  'max-line-bytes': string;
+  'max-splat-lines': number;
+  'max-decompressed': string;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => void): CommandModule<object, AnalyzeArgs> {
+  return {
+    command: 'analyze [files..]',
+    describe: 'Find, cluster and explain the splats in kernel logs (stdin when no file or -)',
+    builder: (y: Argv) =>
+      withLayoutFlags(
+        y
+          .positional('files', { type: 'string', array: true, default: [] as string[], describe: 'Log files (any compression); - for stdin' })
+          .option('format', { alias: 'f', choices: ['text', 'json', 'markdown'] as const, default: 'text' as const, describe: 'Report format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the report to FILE instead of stdout' })
+          .option('fail-on', { choices: FAIL_ON_KINDS, describe: 'Exit 1 when a cluster of this kind is found (CI)' })
+          .option('max-line-bytes', { type: 'string', default: '64KiB', describe: 'Cap on one line; longer lines keep their head' })
+          .option('max-splat-lines', { type: 'number', default: 400, describe: 'Lines kept per splat before it is closed as truncated' })
+          .option('max-decompressed', { type: 'string', default: '4GiB', describe: 'Limit on decompressed bytes per input (gzip bomb guard)' })
+          .option('color', { type: 'boolean', describe: 'Colour the text report (default: on a terminal, unless NO_COLOR)' })
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress or notes on stderr (errors still print)' }),
+      ) as unknown as Argv<AnalyzeArgs>,
+    handler: async (argv) => {
+      await checkOutputPath(argv.output);
+      const layout = await layoutOverrides(argv);
+      const maxLineBytes = parseByteSize(argv['max-line-bytes'], '--max-line-bytes');
+      const maxDecompressedBytes = parseByteSize(argv['max-decompressed'], '--max-decompressed');
+      if (!Number.isInteger(argv['max-splat-lines']) || argv['max-splat-lines'] < 10) {
+        throw new UsageError(`--max-splat-lines must be a whole number ≥ 10, not ${argv['max-splat-lines']}`);
+      }
+      const inputs = argv.files.length > 0 ? argv.files : ['-'];
+      const spinner = progressEnabled(ctx, argv.quiet) ? ora({ stream: ctx.stderr, text: 'reading' }).start() : undefined;
+      const results: AnalysisResult[] = [];
+      let inputFailed = false;
+      for (const spec of inputs) {
+        if (ctx.signal.aborted) break;
+        try {
+          const result = await analyzeFile(spec, {
+            layout,
+            maxLineBytes,
+            maxDecompressedBytes,
+            maxSplatLines: argv['max-splat-lines'],
+            signal: ctx.signal,
+            ...(spinner && { onBytes: (n: number) => (spinner.text = `${spec}: ${(n / 1048576).toFixed(0)} MiB read`) }),
+          });
+          results.push(result);
+          if (result.inputError !== undefined) {
+            inputFailed = true;
+            spinner?.clear();
+            printError(ctx, `${result.inputError} (analyzed up to line ${result.stats.lines})`);
+          }
+        } catch (err) {
+          if (!(err instanceof InputError)) throw err;
+          inputFailed = true;
+          spinner?.clear();
+          printError(ctx, err.message);
+        }
+      }
+      spinner?.stop();
+      const report = buildReport(results, { tool: toolInfo() });
+      const text =
+        argv.format === 'json'
+          ? renderJson(report)
+          : argv.format === 'markdown'
+            ? renderMarkdown(report)
+            : renderText(report, { colour: argv.output === undefined && useColour(ctx, argv.color) });
+      await writeOutput(text, argv.output);
+      if (ctx.signal.aborted) {
+        printError(ctx, 'interrupted: the report covers what was read before Ctrl-C');
+        setExit(EXIT.interrupted);
+      } else if (inputFailed) setExit(EXIT.input);
+      else if (resultsMatch(results, argv['fail-on'])) setExit(EXIT.failOnMatched);
+    },
+  };
+}

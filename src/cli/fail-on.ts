@@ -1,0 +1,28 @@
+import type { AnalysisResult, Cluster } from '../analyze/types.js';
+
+export const FAIL_ON_KINDS = ['vmemmap', 'warning', 'bug', 'any'] as const;
+export type FailOn = (typeof FAIL_ON_KINDS)[number];
+
+/** Whether a cluster is of the kind `--fail-on` asks about; `bug` covers every non-WARNING report. */
+export function clusterMatches(cluster: Cluster, failOn: FailOn): boolean {
+  switch (failOn) {
+    case 'vmemmap':
+      return cluster.vmemmap.length > 0;
+    case 'warning':
+      return isWarning(cluster);
+    case 'bug':
+      return !isWarning(cluster);
+    case 'any':
+      return true;
+  }
+}
+
+// Lockdep and RCU-usage reports print `WARNING:` too; they count as warnings whatever their kind.
+function isWarning(cluster: Cluster): boolean {
+  return cluster.kind === 'warning' || cluster.title.startsWith('WARNING');
+}
+
+export function resultsMatch(results: readonly AnalysisResult[], failOn: FailOn | undefined): boolean {
+  if (failOn === undefined) return false;
+  return results.some((r) => r.clusters.some((c) => clusterMatches(c, failOn)));
+}

@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import type { Argv } from 'yargs';
+import type { Era, LayoutOverrides } from '../layout/types.js';
+import { UsageError, InputError } from '../errors.js';
+
+export interface LayoutFlags {
+  kernel?: string;
+  'va-bits'?: number;
+  'page-size'?: string;
+  memstart?: string;
+  'struct-page-size'?: number;
+  'section-bits'?: number;
+  era?: string;
+  config?: string;
+}
+
+const ERAS: readonly Era[] = ['E0', 'E0b', 'E1', 'E2', 'E3', 'E4'];
+
+/** Layout override flags shared by analyze, explain and layout. */
+export function withLayoutFlags<T>(y: Argv<T>): Argv<T & LayoutFlags> {
+  return y
+    .option('kernel', { type: 'string', describe: 'Kernel release (e.g. 6.1) — picks the layout era', group: 'Layout:' })
+    .option('va-bits', { type: 'number', describe: 'CONFIG_ARM64_VA_BITS (36, 39, 42, 47, 48, 52)', group: 'Layout:' })
+    .option('page-size', { type: 'string', describe: 'Page size: 4k, 16k or 64k', group: 'Layout:' })
+    .option('memstart', { type: 'string', describe: 'memstart_addr / PHYS_OFFSET (hex, e.g. 0x80000000)', group: 'Layout:' })
+    .option('struct-page-size', { type: 'number', describe: 'sizeof(struct page) in bytes (default 64)', group: 'Layout:' })
+    .option('section-bits', { type: 'number', describe: 'SECTION_SIZE_BITS (27..30)', group: 'Layout:' })
+    .option('era', { type: 'string', describe: `Layout era: ${ERAS.join(', ')} (normally from --kernel)`, group: 'Layout:' })
+    .option('config', { type: 'string', describe: 'Kernel .config or /proc/config.gz', group: 'Layout:' }) as Argv<T & LayoutFlags>;
+}
+
+export function parsePageSize(text: string): number {
+  const m = /^(4|16|64)k$/i.exec(text.trim()) ?? /^(4096|16384|65536)$/.exec(text.trim());
+  if (!m?.[1]) throw new UsageError(`--page-size must be 4k, 16k or 64k, not '${text}'`);
+  const n = Number(m[1]);
+  return n < 100 ? n * 1024 : n;
+}
+
+/** A u64 written as hex (`0x80000000`, `80000000`, `0x8000_0000`) or as decimal with a `#` prefix-free `0d`. */
+export function parseU64(text: string, flag: string): bigint {
+  const t = text.trim().replace(/_/g, '').toLowerCase();
+  const value = /^0x[0-9a-f]+$/.test(t) ? BigInt(t) : /^[0-9a-f]+$/.test(t) ? BigInt(`0x${t}`) : undefined;
+  if (value === undefined || value >= 1n << 64n) throw new UsageError(`${flag} must be a 64-bit hex value, not '${text}'`);
+  return value;
+}
+
+export async function layoutOverrides(argv: LayoutFlags): Promise<LayoutOverrides> {
+  const o: LayoutOverrides = {};
+  if (argv.kernel !== undefined) {
+    if (!/^\d+\.\d+/.test(argv.kernel)) throw new UsageError(`--kernel must look like 6.1 or 5.15.0-91, not '${argv.kernel}'`);
+    o.kernel = argv.kernel;
+  }
+  if (argv['va-bits'] !== undefined) {
+    if (![36, 39, 42, 47, 48, 52].includes(argv['va-bits'])) throw new UsageError(`--va-bits must be one of 36, 39, 42, 47, 48, 52, not ${argv['va-bits']}`);
+    o.vaBits = argv['va-bits'];
+  }
+  if (argv['page-size'] !== undefined) o.pageSizeBytes = parsePageSize(argv['page-size']);
+  if (argv.memstart !== undefined) o.memstart = parseU64(argv.memstart, '--memstart');
+  if (argv['struct-page-size'] !== undefined) {
+    const size = argv['struct-page-size'];
+    if (!Number.isInteger(size) || size < 32 || size > 256 || size % 8 !== 0) throw new UsageError(`--struct-page-size must be a multiple of 8 from 32 to 256, not ${size}`);
+    o.structPageSize = size;
+  }
+  if (argv['section-bits'] !== undefined) {
+    const bits = argv['section-bits'];
+    if (!Number.isInteger(bits) || bits < 27 || bits > 30) throw new UsageError(`--section-bits must be 27..30, not ${bits}`);
+    o.sectionShift = bits;
+  }
+  if (argv.era !== undefined) {
+    const era = ERAS.find((e) => e.toLowerCase() === argv.era?.toLowerCase());
+    if (!era) throw new UsageError(`--era must be one of ${ERAS.join(', ')}, not '${argv.era}'`);
+    o.era = era;
+  }
+  if (argv.config !== undefined) o.configText = await readConfig(argv.config);
+  return o;
+}
+
+async function readConfig(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    throw new InputError(path, `cannot read kernel config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch {
+      throw new InputError(path, 'corrupt gzip data in kernel config');
+    }
+  }
+  return bytes.toString('utf8');
+}

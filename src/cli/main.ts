@@ -1,0 +1,79 @@
+import yargs from 'yargs';
+import { EXIT, VmemwarnError, UsageError, type ExitCode } from '../errors.js';
+import { analyzeCommand } from './commands-analyze.js';
+import { explainCommand } from './commands-explain.js';
+import { layoutCommand } from './commands-layout.js';
+import { triageCommand } from './commands-triage.js';
+import { mergeCommand } from './commands-merge.js';
+import { StdoutClosedError } from './output.js';
+import { type CliContext, printError } from './cli-context.js';
+import { toolInfo } from './tool-info.js';
+
+const EPILOGUE = `Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 input error (unreadable or corrupt input; wins over 1);
+130 interrupted (Ctrl-C; the report covers what was read). A closed stdout (| head) ends quietly with 0.`;
+
+/** Runs one command line; returns the exit code. Never throws. */
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {
+  let exitCode: ExitCode = EXIT.ok;
+  const setExit = (code: ExitCode): void => {
+    exitCode = code;
+  };
+  const parser = yargs([...argv])
+    .scriptName('vmemwarn')
+    .usage('$0 <command> [options]\n\nExplains arm64 vmemmap_populate/vmemmap_free WARNING storms and clusters every other splat in kernel logs.')
+    .command(analyzeCommand(ctx, setExit))
+    .command(explainCommand(ctx, setExit))
+    .command(layoutCommand(ctx, setExit))
+    .command(triageCommand(ctx, setExit))
+    .command(mergeCommand(ctx, setExit))
+    .demandCommand(1, 'Name a command: analyze, explain, layout, triage or merge.')
+    .recommendCommands()
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(toolInfo().version)
+    .epilogue(EPILOGUE)
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, err) => {
+      throw err ?? new UsageError(message);
+    });
+  try {
+    await parser.parseAsync();
+    return exitCode;
+  } catch (err) {
+    if (err instanceof StdoutClosedError) {
+      printError(ctx, 'stdout closed before the report was fully written');
+      return EXIT.ok;
+    }
+    if (err instanceof VmemwarnError) {
+      printError(ctx, err.message);
+      if (err.exitCode === EXIT.usage) ctx.stderr.write("Run 'vmemwarn --help' for usage.\n");
+      return err.exitCode;
+    }
+    printError(ctx, `internal error: ${(err as Error).message ?? String(err)}`);
+    return EXIT.internal;
+  }
+}
+
+/** The process entry: signals, exit code. */
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const controller = new AbortController();
+  process.on('SIGINT', () => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    controller.abort();
+  });
+  // A reader that goes away (| head) must not produce an EPIPE stack trace from a later write.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') return;
+    process.stderr.write('vmemwarn: stdout closed before the report was fully written\n');
+    process.exit(EXIT.ok);
+  });
+  const code = await runCli(argv, {
+    stderr: process.stderr,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    env: process.env,
+    signal: controller.signal,
+  });
+  process.exitCode = code;
+}

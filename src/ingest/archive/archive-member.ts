@@ -1,0 +1,17 @@
+import type { Readable } from 'node:stream';
+
+export type ArchiveFormat = 'tar' | 'zip';
+
+export type MemberKind = 'file' | 'directory' | 'symlink' | 'hardlink' | 'other';
+
+/** One entry of an archive, streamed: `stream` is only set for regular files and is valid until the next entry. */
+export interface ArchiveMember {
+  /** The name as stored (untrusted: may hold `../`, absolute paths or control characters). */
+  name: string;
+  kind: MemberKind;
+  size?: number;
+  linkTarget?: string;
+  /** Zip traditional/strong encryption: the data cannot be read. */
+  encrypted?: boolean;
+  stream?: Readable;
+}

@@ -1,0 +1,82 @@
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import type { Readable } from 'node:stream';
+import type { ArchiveMember } from './archive-member.js';
+
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
+/** Opens a zip by path (random access from the file: nothing is loaded whole). */
+export function openZipFile(path: string): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, decodeStrings: false, autoClose: false }, (err, zip) =>
+      err ? reject(err) : resolve(zip),
+    );
+  });
+}
+
+/** Opens a zip held in memory (a zip met inside another archive, buffered up to a cap by the caller). */
+export function openZipBuffer(buffer: Buffer): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false }, (err, zip) =>
+      err ? reject(err) : resolve(zip),
+    );
+  });
+}
+
+/**
+ * Streams the members of an opened zip in central-directory order. Names are not validated by yauzl
+ * (`decodeStrings: false`) so that unsafe names are reported by the caller instead of aborting the archive.
+ * The zip is closed when the iteration ends.
+ */
+export async function* zipMembers(zip: ZipFile): AsyncGenerator<ArchiveMember> {
+  try {
+    for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
+      const name = decodeName(entry);
+      const unixMode = (entry.externalFileAttributes >>> 16) & S_IFMT;
+      if (name.endsWith('/')) {
+        yield { name, kind: 'directory' };
+      } else if (unixMode === S_IFLNK) {
+        yield { name, kind: 'symlink', size: entry.uncompressedSize };
+      } else if (entry.isEncrypted()) {
+        yield { name, kind: 'file', size: entry.uncompressedSize, encrypted: true };
+      } else {
+        const stream = await openEntry(zip, entry);
+        stream.on('error', () => undefined);
+        yield { name, kind: 'file', size: entry.uncompressedSize, stream };
+        if (!stream.readableEnded) stream.destroy();
+      }
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+function decodeName(entry: Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  // General purpose bit 11: the name is UTF-8; otherwise it is CP437, whose ASCII range is what matters here.
+  return (entry.generalPurposeBitFlag & 0x800) !== 0 ? raw.toString('utf8') : raw.toString('latin1');
+}
+
+function nextEntry(zip: ZipFile): Promise<Entry | undefined> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      zip.off('entry', onEntry);
+      zip.off('end', onEnd);
+      zip.off('error', onError);
+    };
+    const onEntry = (e: Entry): void => (cleanup(), resolve(e));
+    const onEnd = (): void => (cleanup(), resolve(undefined));
+    const onError = (err: Error): void => (cleanup(), reject(err));
+    zip.on('entry', onEntry);
+    zip.on('end', onEnd);
+    zip.on('error', onError);
+    zip.readEntry();
+  });
+}
+
+function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => (err ? reject(err) : resolve(stream)));
+  });
+}

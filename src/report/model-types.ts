@@ -1,0 +1,238 @@
+/**
+ * The report: a JSON-ready view of one or more `AnalysisResult`s. 64-bit quantities (addresses, registers, PFNs,
+ * physical addresses, sizes in bytes) are `Hex` strings; counts, line numbers and small parameters are numbers.
+ * Optional keys are absent, never `undefined`. Mirrors schema/report.schema.json.
+ */
+import type { SplatKind } from '../parse/types.js';
+import type { Confidence, Era, SourceKind } from '../layout/types.js';
+import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
+
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+/** `0x`-prefixed lowercase hex of a u64. */
+export type Hex = string;
+
+export interface Report {
+  schemaVersion: string;
+  tool: ToolInfo;
+  summary: ReportSummary;
+  inputs: InputReport[];
+}
+
+export interface ToolInfo {
+  name: string;
+  version: string;
+}
+
+export interface ReportSummary {
+  inputs: number;
+  splats: number;
+  clusters: number;
+  vmemmapClusters: number;
+  corruptedSplats: number;
+}
+
+export interface InputReport {
+  source: string;
+  arch: string;
+  stats: InputStats;
+  warnings: string[];
+  boots: BootReport[];
+  clusters: ClusterReport[];
+}
+
+export interface InputStats {
+  lines: number;
+  /** Decompressed bytes read: a count, so a number. */
+  bytes: number;
+  splats: number;
+  truncatedLines: number;
+  cappedSplats: number;
+}
+
+export interface FactReport<T> {
+  value: T;
+  lineNo: number;
+  text: string;
+}
+
+export interface HexRange {
+  start: Hex;
+  /** Inclusive for boot-fact ranges (as the kernel prints them), exclusive for vmemmap ranges. */
+  end: Hex;
+}
+
+export interface BootReport {
+  index: number;
+  firstLine: number;
+  release?: FactReport<string>;
+  compiler?: FactReport<string>;
+  versionLine?: FactReport<string>;
+  machineModel?: FactReport<string>;
+  cmdline?: FactReport<string>;
+  memory?: FactReport<string>;
+  zoneRanges: FactReport<{ zone: string; range?: HexRange }>[];
+  nodeRanges: FactReport<{ node: number; range: HexRange }>[];
+  pgtable?: FactReport<{ pageSizeKiB: number; vaBits: number }>;
+  virtualLayout: FactReport<{ region: string; start: Hex; end: Hex; kind: 'maximum' | 'actual' | 'plain' }>[];
+  cpuFeatures: FactReport<string>[];
+  kaslr?: FactReport<boolean>;
+  memoryTooBig?: FactReport<boolean>;
+  arch?: FactReport<string>;
+}
+
+export interface LocationReport {
+  func?: string;
+  off?: Hex;
+  size?: Hex;
+  module?: string;
+  addr?: Hex;
+  file?: string;
+  line?: number;
+}
+
+export interface FrameReport extends LocationReport {
+  unreliable?: boolean;
+  marker?: string;
+  inline?: boolean;
+  lineNo: number;
+}
+
+export interface TaintReport {
+  raw: string;
+  flags: string[];
+}
+
+export interface LineReport {
+  lineNo: number;
+  text: string;
+  ts?: number;
+  wallTime?: string;
+  caller?: string;
+  truncated?: boolean;
+}
+
+export interface SplatReport {
+  kind: SplatKind;
+  title: string;
+  header: string;
+  site: LocationReport;
+  cpu?: number;
+  pid?: number;
+  comm?: string;
+  taint?: TaintReport;
+  release?: string;
+  build?: string;
+  hardware?: string;
+  pstate?: string;
+  pc?: LocationReport;
+  lr?: LocationReport;
+  sp?: Hex;
+  /** Keys in dump order for arm64: x30 (if present), x29 … x0, then any other register as the log named it. */
+  registers: Record<string, Hex>;
+  frames: FrameReport[];
+  modules?: string[];
+  code?: string;
+  bootIndex: number;
+  firstLine: number;
+  lastLine: number;
+  ts?: number;
+  wallTime?: string;
+  caller?: string;
+  corrupted?: string;
+  escalations?: string[];
+  lines: LineReport[];
+  droppedLines?: number;
+}
+
+export interface InferredReport<T> {
+  value: T;
+  source: { kind: SourceKind; lineNo?: number; reg?: string; text?: string };
+  confidence: Confidence;
+}
+
+export interface LayoutConstantsReport {
+  pageOffset: Hex;
+  pageEnd: Hex;
+  vaBitsMin: number;
+  vmemmapStart: Hex;
+  vmemmapEnd: Hex;
+  vmemmapSize: Hex;
+  vmemmapBase: Hex;
+  pagesPerSection: number;
+  pagesPerSubsection: number;
+  memmapBytesPerSection: Hex;
+  memmapBytesPerSubsection: Hex;
+}
+
+export interface LayoutReport {
+  release?: InferredReport<string>;
+  era: InferredReport<Era>;
+  pageShift: InferredReport<number>;
+  vaBits: InferredReport<number>;
+  structPageSize: InferredReport<number>;
+  memstart: InferredReport<Hex>;
+  sectionShift: InferredReport<number>;
+  constants: LayoutConstantsReport;
+  assumptions: string[];
+}
+
+export interface RegisterReadingReport {
+  start: Hex;
+  end: Hex;
+  startReg: string;
+  endReg: string;
+  constantRegs: { reg: string; constant: 'VMEMMAP_START' | 'VMEMMAP_END'; form: 'exact' | 'minus-one' | 'negated'; value: Hex }[];
+  confidence: Confidence;
+  reason: string;
+}
+
+export interface VmemmapReport {
+  op: VmemmapOp;
+  bootIndex: number;
+  splatCount: number;
+  readCount: number;
+  /** End exclusive. */
+  pageRanges: HexRange[];
+  pageHull?: HexRange;
+  pfnHull?: HexRange;
+  physHull?: HexRange;
+  physSizeBytes?: Hex;
+  sectionsTouched?: number;
+  startStep?: Hex;
+  position?: WindowPosition;
+  warnArm?: 'start-below' | 'end-above' | 'both' | 'none';
+  wrapped: boolean;
+  aboveLinearMap?: boolean;
+  layout?: LayoutReport;
+  example?: RegisterReadingReport;
+  confidence: Confidence;
+  diagnosis: string;
+  path?: string;
+  driver?: string;
+  family?: string;
+  consequence?: string;
+  nextSteps: string[];
+  notes: string[];
+}
+
+export interface ClusterReport {
+  id: string;
+  signature: string;
+  kind: SplatKind;
+  title: string;
+  count: number;
+  firstLine: number;
+  lastLine: number;
+  firstTs?: number;
+  lastTs?: number;
+  firstWallTime?: string;
+  lastWallTime?: string;
+  cpus: number[];
+  pids: number[];
+  releases: string[];
+  hardware: string[];
+  corruptedCount: number;
+  example: SplatReport;
+  vmemmap: VmemmapReport[];
+}

@@ -1,0 +1,6 @@
+import type { Report } from './model-types.js';
+
+/** Pretty JSON (2-space indent) with a trailing newline; key order is the model's, so output is byte-stable. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import type { ToolInfo } from './model-types.js';
+
+let cached: ToolInfo | undefined;
+
+/** This package's name and version, read once from package.json (two levels up from both src/report and dist/report). */
+export function packageToolInfo(): ToolInfo {
+  if (!cached) {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+    cached = { name: pkg.name, version: pkg.version };
+  }
+  return cached;
+}

@@ -1,0 +1,116 @@
+import type { SplatKind } from '../parse/types.js';
+import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
+import type { FailOn } from '../cli/fail-on.js';
+
+export const SUMMARY_SCHEMA_VERSION = 1;
+
+/** A 64-bit range as `0x`-prefixed lowercase hex strings; `end` is exclusive. */
+export interface HexRange {
+  start: string;
+  end: string;
+}
+
+/** vmemmap findings of one operation merged across logs: counts summed, hulls joined. */
+export interface SummaryVmemmap {
+  op: VmemmapOp;
+  splatCount: number;
+  readCount: number;
+  pageHull?: HexRange;
+  pfnHull?: HexRange;
+  physHull?: HexRange;
+  positions: WindowPosition[];
+}
+
+/** History of a cluster across the runs kept in a `db`: run sequence numbers. */
+export interface ClusterHistory {
+  firstRun: number;
+  lastRun: number;
+  /** Not seen in any earlier run. */
+  isNew: boolean;
+}
+
+export interface SummaryCluster {
+  id: string;
+  kind: SplatKind;
+  title: string;
+  signature: string;
+  /** Splats over all logs. */
+  count: number;
+  /** Logs the cluster occurs in. */
+  logs: number;
+  /** Wall-clock first/last occurrence (ISO-8601), from logs that carry wall time or from file times when asked. */
+  firstSeen?: string;
+  lastSeen?: string;
+  releases: string[];
+  hardware: string[];
+  /** The first log (by name) that shows the cluster. */
+  exampleLog: string;
+  /** Matched by the ignore list. */
+  known: boolean;
+  /** `--fail-on` kinds this cluster satisfies. */
+  failOn: FailOn[];
+  vmemmap: SummaryVmemmap[];
+  history?: ClusterHistory;
+}
+
+export interface SummaryLogCluster {
+  id: string;
+  count: number;
+}
+
+export interface SummaryLog {
+  /** `path` or `archive.tgz:member` (member names escaped). */
+  name: string;
+  /** The top-level input the log came from. */
+  input: string;
+  bytes: number;
+  lines: number;
+  splats: number;
+  arch: string;
+  clusters: SummaryLogCluster[];
+  /** Per-log report files written to the out dir (names relative to it). */
+  reports?: { json: string; markdown: string };
+}
+
+export type IssueSeverity = 'error' | 'skipped' | 'warning';
+
+/** An input (or archive member) that could not be read, was skipped, or is suspicious. */
+export interface SummaryIssue {
+  input: string;
+  severity: IssueSeverity;
+  reason: string;
+}
+
+export interface SummaryTotals {
+  inputs: number;
+  logs: number;
+  logsWithSplats: number;
+  bytes: number;
+  lines: number;
+  splats: number;
+  errors: number;
+  skipped: number;
+}
+
+export interface SummaryRun {
+  /** Sequence number of this run in the history db (1-based). */
+  sequence: number;
+  /** Sequence number of the run before it, when there is one. */
+  previous?: number;
+}
+
+export interface Summary {
+  schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
+  /** Only when asked for (`timestamps`): same inputs otherwise give byte-identical summaries. */
+  generatedAt?: string;
+  /** Ctrl-C stopped the run: the summary covers what finished. */
+  interrupted: boolean;
+  totals: SummaryTotals;
+  /** Sorted by count (descending), then id. */
+  clusters: SummaryCluster[];
+  /** Sorted by name. */
+  logs: SummaryLog[];
+  /** Sorted by input, severity, reason. */
+  issues: SummaryIssue[];
+  run?: SummaryRun;
+}
