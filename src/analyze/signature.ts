@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Splat } from '../parse/types.js';
-import { isSkippedFrame } from '../parse/frame-skip.js';
-import { normalizeFunction } from './normalize-function.js';
+import { isSkippedFrame, titleFunction } from '../parse/frame-skip.js';
 
 /** How many meaningful frames below the title function join the title in a signature. */
 const SIGNATURE_FRAMES = 2;
@@ -15,8 +14,8 @@ export interface Signature {
 /** Numbers, addresses and compiler suffixes removed from a title, so repeats of one problem compare equal. */
 export function normalizeTitle(title: string): string {
   return title
-    .replace(/\b[\w.]+\.(?:isra|constprop|part|cold|llvm|lto_priv)(?:\.\d+)?\b/g, (fn) => normalizeFunction(fn))
-    .replace(/\b__(?:arm64|x64|ia32|x32|riscv|do|se)_(?:compat_)?sys_\w+/g, (fn) => normalizeFunction(fn))
+    .replace(/\b\w+\.(?:isra|constprop|part|cold|llvm|lto_priv)(?:\.\d+)*\b/g, titleFunction)
+    .replace(/\b(?:__(?:arm64|x64|ia32|x32|riscv|do|se)_(?:compat_)?sys_|SyS_)\w+/g, titleFunction)
     .replace(/\b0x[0-9a-f]+\b/gi, 'ADDR')
     .replace(/\b[0-9a-f]{8,16}\b/g, 'ADDR')
     .replace(/\d+/g, 'NUM')
@@ -30,8 +29,8 @@ export function signatureFrames(splat: Splat): string[] {
   const titleFunc = /\bin (\S+)$/.exec(splat.title)?.[1];
   const meaningful = splat.frames
     .filter((f) => f.func !== undefined && !f.unreliable && !isSkippedFrame(f.func))
-    .map((f) => normalizeFunction(f.func ?? ''));
-  const titleIndex = titleFunc === undefined ? -1 : meaningful.indexOf(normalizeFunction(titleFunc));
+    .map((f) => titleFunction(f.func ?? ''));
+  const titleIndex = titleFunc === undefined ? -1 : meaningful.indexOf(titleFunction(titleFunc));
   return meaningful.slice(titleIndex + 1, titleIndex + 1 + SIGNATURE_FRAMES);
 }
 

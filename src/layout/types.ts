@@ -64,6 +64,8 @@ export interface Layout {
   constants: LayoutConstants;
   /** Facts the model relies on that are not verified against kernel source (reference [unverified]). */
   assumptions: string[];
+  /** Names this hypothesis when several layouts are shown side by side (`E3: 5.11–6.8`). */
+  label?: string;
 }
 
 /** User-given overrides (CLI flags / library options). */

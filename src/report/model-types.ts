@@ -177,12 +177,20 @@ export interface LayoutReport {
   assumptions: string[];
 }
 
+/** A register equal (±1 or negated) to a layout constant. */
+export interface ConstantRegisterReport {
+  reg: string;
+  constant: 'VMEMMAP_START' | 'VMEMMAP_END';
+  form: 'exact' | 'minus-one' | 'negated';
+  value: Hex;
+}
+
 export interface RegisterReadingReport {
   start: Hex;
   end: Hex;
   startReg: string;
   endReg: string;
-  constantRegs: { reg: string; constant: 'VMEMMAP_START' | 'VMEMMAP_END'; form: 'exact' | 'minus-one' | 'negated'; value: Hex }[];
+  constantRegs: ConstantRegisterReport[];
   confidence: Confidence;
   reason: string;
 }

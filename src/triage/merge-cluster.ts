@@ -44,11 +44,16 @@ function pick<T>(a: T | undefined, b: T | undefined, firstWins: (x: T, y: T) => 
 /** New only when no side has seen it before; run range joined. */
 function mergeHistory(a: ClusterHistory | undefined, b: ClusterHistory | undefined): ClusterHistory | undefined {
   if (!a || !b) return a ?? b;
-  return {
+  const merged: ClusterHistory = {
     firstRun: Math.min(a.firstRun, b.firstRun),
     lastRun: Math.max(a.lastRun, b.lastRun),
     isNew: a.isNew && b.isNew,
   };
+  const firstSeen = pick(a.firstSeen, b.firstSeen, (x, y) => x <= y);
+  const lastSeen = pick(a.lastSeen, b.lastSeen, (x, y) => x >= y);
+  if (firstSeen !== undefined) merged.firstSeen = firstSeen;
+  if (lastSeen !== undefined) merged.lastSeen = lastSeen;
+  return merged;
 }
 
 export function mergeVmemmapLists(a: readonly SummaryVmemmap[], b: readonly SummaryVmemmap[]): SummaryVmemmap[] {

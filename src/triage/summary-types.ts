@@ -27,6 +27,9 @@ export interface ClusterHistory {
   lastRun: number;
   /** Not seen in any earlier run. */
   isNew: boolean;
+  /** Wall-clock first/last occurrence over all runs, when logs carried wall time. */
+  firstSeen?: string;
+  lastSeen?: string;
 }
 
 export interface SummaryCluster {

@@ -92,6 +92,48 @@ describe('computeConstants: VMEMMAP_START/END per era (sizeof(struct page) = 64,
   });
 });
 
+describe('computeConstants: the remaining rows of the reference tables (§3)', () => {
+  test.each<[Era, number, number, bigint, bigint]>([
+    // E3 48/16K: START = -2^(48 - (14 - 6)) = -2^40, SIZE = 2^47 >> 8 = 2^39.
+    ['E3', 48, 14, 0xffffff0000000000n, 0xffffff8000000000n],
+    // E3 48/64K: START = -2^(48 - 10) = -2^38, SIZE = 2^47 >> 10 = 2^37.
+    ['E3', 48, 16, 0xffffffc000000000n, 0xffffffe000000000n],
+    // E4 39/4K: SIZE = (2^38 >> 12) * 64 = 4 GiB below -1G.
+    ['E4', 39, 12, 0xfffffffec0000000n, 0xffffffffc0000000n],
+    // E4 42/64K: SIZE = (2^41 >> 16) * 64 = 2 GiB.
+    ['E4', 42, 16, 0xffffffff40000000n, 0xffffffffc0000000n],
+    // E4 47/16K: SIZE = (2^46 >> 14) * 64 = 256 GiB.
+    ['E4', 47, 14, 0xffffffbfc0000000n, 0xffffffffc0000000n],
+    // E4 48/16K: SIZE = (2^47 >> 14) * 64 = 512 GiB.
+    ['E4', 48, 14, 0xffffff7fc0000000n, 0xffffffffc0000000n],
+    // E4 48/64K: SIZE = (2^47 >> 16) * 64 = 128 GiB.
+    ['E4', 48, 16, 0xffffffdfc0000000n, 0xffffffffc0000000n],
+    // E4 52/64K: SIZE = ((2^52 - 2^47) >> 16) * 64 = 0x3e000000000.
+    ['E4', 52, 16, 0xfffffc1fc0000000n, 0xffffffffc0000000n],
+    // E2: START = -(SIZE + 2M) with the E3 sizes; END = -2M.
+    ['E2', 39, 12, 0xfffffffeffe00000n, 0xffffffffffe00000n],
+    ['E2', 42, 16, 0xffffffff7fe00000n, 0xffffffffffe00000n],
+    ['E2', 47, 14, 0xffffffbfffe00000n, 0xffffffffffe00000n],
+    ['E2', 48, 14, 0xffffff7fffe00000n, 0xffffffffffe00000n],
+    ['E2', 48, 16, 0xffffffdfffe00000n, 0xffffffffffe00000n],
+    // E1: START = PAGE_OFFSET - 2^(VA - PS - 1 + 6), END = PAGE_OFFSET = -2^(VA-1).
+    ['E1', 42, 16, 0xfffffdff80000000n, 0xfffffe0000000000n],
+    ['E1', 47, 14, 0xffffbfc000000000n, 0xffffc00000000000n],
+    ['E1', 48, 14, 0xffff7f8000000000n, 0xffff800000000000n],
+    ['E1', 48, 16, 0xffff7fe000000000n, 0xffff800000000000n],
+    // E0b 48/4K: PAGE_OFFSET - 1G - ALIGN(2^35 * 64, 1G) = 0xffff800000000000 - 1G - 2 TiB.
+    ['E0b', 48, 12, 0xffff7dffc0000000n, 0xffff7fffc0000000n],
+  ])('%s %i-bit PAGE_SHIFT %i', (era, va, ps, start, end) => {
+    const c = computeConstants(params(era, va, ps));
+    expect(c.vmemmapStart.toString(16)).toBe(start.toString(16));
+    expect(c.vmemmapEnd.toString(16)).toBe(end.toString(16));
+  });
+
+  test('E4 PCI I/O and fixmap sit in the 1 GiB above VMEMMAP_END (END + 8M = 0xffffffffc0800000)', () => {
+    expect(computeConstants(params('E4', 48, 12)).vmemmapEnd + (1n << 23n)).toBe(0xffffffffc0800000n);
+  });
+});
+
 describe('computeConstants: vmemmap base and sections', () => {
   test('seed: E3 48/4K memstart 0x80000000 → vmemmap 0xfffffbfffe000000', () => {
     // 0xfffffc0000000000 - (0x80000000 >> 12) * 64 = 0xfffffc0000000000 - 0x2000000.

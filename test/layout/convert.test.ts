@@ -129,3 +129,21 @@ describe('physToLinearVa', () => {
     expect(physToLinearVa(0x8000_1000n, 0x8000_0000n, c)).toBe(c.pageOffset + 0x1000n);
   });
 });
+
+describe("Ard's Seattle E0 log (dfd55ad85e4a message): 39-bit/4K, DRAM at 0x80_0000_0000", () => {
+  // E0 indexes vmemmap by absolute pfn: page(0x8000000) = 0xffffffbdc0000000 + 0x8000000 * 64 = 0xffffffbfc0000000,
+  // the "actual" start the log shows — exactly VMEMMAP_END, so the memmap lies outside the 8 GB window.
+  const c = layout('E0', 39, 12, 0x80_0000_0000n);
+  const firstPfn = physToPfn(0x80_0000_0000n, 12);
+
+  test('the first DRAM page is at VMEMMAP_END, above the window', () => {
+    expect(pfnToPage(firstPfn, c, 64)).toBe(0xffffffbdc0000000n + firstPfn * 64n);
+    expect(pfnToPage(firstPfn, c, 64)).toBe(0xffffffbfc0000000n);
+    expect(classifyPage(pfnToPage(firstPfn, c, 64), c)).toBe('above-window');
+  });
+
+  test('256 MB of memmap ends at 0xffffffbfd0000000 (the "actual" end)', () => {
+    // 256 MiB / 64 = 0x400000 pages.
+    expect(pfnToPage(firstPfn + (256n << 20n) / 64n, c, 64)).toBe(0xffffffbfd0000000n);
+  });
+});

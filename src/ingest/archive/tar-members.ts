@@ -1,9 +1,9 @@
 import { extract } from 'tar-stream';
-import type { Headers } from 'tar-stream';
+import type { Header } from 'tar-stream';
 import type { ArchiveMember, MemberKind } from './archive-member.js';
 import { detachedCopy } from './detached-copy.js';
 
-const KINDS: Partial<Record<NonNullable<Headers['type']>, MemberKind>> = {
+const KINDS: Partial<Record<Header['type'], MemberKind>> = {
   file: 'file',
   'contiguous-file': 'file',
   directory: 'directory',
@@ -31,7 +31,7 @@ export async function* tarMembers(input: NodeJS.ReadableStream): AsyncGenerator<
       yield member;
       continue;
     }
-    const copy = detachedCopy(entry);
+    const copy = detachedCopy(entry as unknown as AsyncIterable<Buffer>);
     member.stream = copy.stream;
     yield member;
     if (!copy.stream.readableEnded) copy.stream.destroy();

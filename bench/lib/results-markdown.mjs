@@ -1,0 +1,98 @@
+import { TARGETS } from './targets.mjs';
+
+const MB = 1e6;
+const MIB = 2 ** 20;
+
+const fmtSize = (bytes) => (bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(0)} GiB` : `${(bytes / MIB).toFixed(0)} MiB`);
+const mbps = (bytes, seconds) => bytes / MB / seconds;
+const verdict = (ok) => (ok ? 'pass' : '**FAIL**');
+
+function throughputTable(rows) {
+  const out = [
+    '| mix | size | cat MB/s | grep MB/s | analyze MB/s | analyze s | analyze ÷ grep | target | peak RSS MiB |',
+    '|---|---|---:|---:|---:|---:|---:|---|---:|',
+  ];
+  for (const r of rows) {
+    const cat = mbps(r.bytes, r.cat);
+    const grep = mbps(r.bytes, r.grep);
+    const head = `| ${r.mix} | ${fmtSize(r.bytes)} | ${cat.toFixed(0)} | ${grep.toFixed(0)} |`;
+    if (r.analyze === undefined) {
+      out.push(`${head} — | — | — | ≥ ${TARGETS.grepRatio[r.mix]}× — not measured: ${r.error} | — |`);
+      continue;
+    }
+    const ours = mbps(r.bytes, r.analyze);
+    const ratio = ours / grep;
+    const target = TARGETS.grepRatio[r.mix];
+    const rss = r.maxRssKiB === undefined ? '—' : (r.maxRssKiB / 1024).toFixed(1);
+    out.push(`${head} ${ours.toFixed(1)} | ${r.analyze.toFixed(2)} | ${ratio.toFixed(3)} | ≥ ${target}× ${verdict(ratio >= target)} | ${rss} |`);
+  }
+  return out;
+}
+
+function rssLines(rows) {
+  const out = [];
+  for (const mix of ['quiet', 'storm']) {
+    const sized = rows.filter((r) => r.mix === mix && r.maxRssKiB !== undefined).sort((a, b) => a.bytes - b.bytes);
+    if (sized.length === 0) continue;
+    const mibs = sized.map((r) => r.maxRssKiB / 1024);
+    const peak = Math.max(...mibs);
+    let line = `- ${mix}: ${sized.map((r, i) => `${mibs[i].toFixed(1)} MiB at ${fmtSize(r.bytes)}`).join(', ')}; ` +
+      `≤ ${TARGETS.maxRssMiB} MiB ${verdict(peak <= TARGETS.maxRssMiB)}`;
+    if (sized.length > 1) {
+      const spread = peak - Math.min(...mibs);
+      const noise = Math.max(TARGETS.rssNoise.absoluteMiB, TARGETS.rssNoise.relative * peak);
+      line += `; size-independent (spread ${spread.toFixed(1)} MiB ≤ ${noise.toFixed(1)}) ${verdict(spread <= noise)}`;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function triageLines(t) {
+  if (t === undefined) return ['Not run (`--no-triage`).'];
+  const corpus = `${t.files} files, ${(t.bytes / MIB).toFixed(1)} MiB in total`;
+  if (t.unavailable) return [`Not measured: ${t.unavailable} (${corpus}). The code path is in bench/run.mjs.`];
+  const speedup = t.jobs1 / t.jobs2;
+  return [
+    `Corpus: ${corpus}.`,
+    '',
+    '| jobs | wall s | MB/s |',
+    '|---:|---:|---:|',
+    `| 1 | ${t.jobs1.toFixed(2)} | ${mbps(t.bytes, t.jobs1).toFixed(1)} |`,
+    `| 2 | ${t.jobs2.toFixed(2)} | ${mbps(t.bytes, t.jobs2).toFixed(1)} |`,
+    '',
+    `Speed-up --jobs 2 ÷ --jobs 1: **${speedup.toFixed(2)}×** (target ≥ ${TARGETS.triageSpeedup}×) ${verdict(speedup >= TARGETS.triageSpeedup)}`,
+  ];
+}
+
+/** bench/RESULTS.md from one `bench/run.mjs` run. */
+export function resultsMarkdown({ machine, runs, referenceRuns, quick, rows, triage, profiles }) {
+  return [
+    '# vmemwarn benchmark results',
+    '',
+    `Written by \`npm run bench\`${quick ? ' --quick (100 MiB only, 1 run: development numbers)' : ''} on ${machine.date}.`,
+    '',
+    `- Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB.toFixed(1)} GiB RAM (${machine.platform})`,
+    `- Node ${machine.node}; median of ${runs} run${runs === 1 ? '' : 's'} of analyze/triage and ${referenceRuns} of cat/grep;`,
+    '  every file read from page cache (`cat` once before timing). MB = 10^6 bytes.',
+    '- analyze: `node bin/vmemwarn analyze --format json FILE > /dev/null`; grep: `LC_ALL=C grep -c \'WARNING:\' FILE`;',
+    '  cat: `cat FILE > /dev/null` (the physical reference). Peak RSS from `/usr/bin/time -f %M` (largest of the runs).',
+    '- Inputs: bench/generate-log.mjs (seeded, deterministic). quiet ≈ one splat per 2000 lines; storm: a third of',
+    '  all lines inside splats (vmemmap_populate/vmemmap_free WARNING storms plus mvpp2 warnings and Oopses).',
+    '',
+    '## Throughput',
+    '',
+    ...throughputTable(rows),
+    '',
+    '## Peak RSS of analyze',
+    '',
+    ...rssLines(rows),
+    '',
+    '## triage',
+    '',
+    ...triageLines(triage),
+    ...(profiles?.length ? ['', '## CPU profile (100 MiB, self time)', ''] : []),
+    ...(profiles ?? []).flatMap((p) => [`### ${p.mix}`, '', p.markdown, '']),
+    '',
+  ].join('\n');
+}

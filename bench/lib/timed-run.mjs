@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { existsSync, openSync, closeSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const GNU_TIME = '/usr/bin/time';
+const PRELOAD = fileURLToPath(new URL('./max-rss-preload.mjs', import.meta.url));
+
+/**
+ * Runs one command with stdout sent to /dev/null and returns its wall time, peak RSS and exit code. Peak RSS
+ * comes from GNU time (`-f %M`, KiB) when installed, else — for Node commands only — from a preload that writes
+ * `process.resourceUsage().maxRSS` at exit.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ node?: boolean, env?: NodeJS.ProcessEnv }} [opts] node: run `args` with this Node binary
+ * @returns {Promise<{ seconds: number, maxRssKiB?: number, code: number | null, stderr: string }>}
+ */
+export async function timedRun(command, args, opts = {}) {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'vmemwarn-run-'));
+  const rssFile = path.join(scratch, 'rss');
+  const env = { ...process.env, ...opts.env };
+  let argv = opts.node ? [process.execPath, ...args] : [command, ...args];
+  if (existsSync(GNU_TIME)) argv = [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv];
+  else if (opts.node) {
+    argv = [argv[0], '--import', PRELOAD, ...argv.slice(1)];
+    env.VMEMWARN_BENCH_RSS_FILE = rssFile;
+  }
+  const devNull = openSync('/dev/null', 'w');
+  try {
+    const started = process.hrtime.bigint();
+    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', devNull, 'pipe'], env });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr = (stderr + d).slice(-4000);
+    });
+    const code = await new Promise((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const rss = Number.parseInt((await readFile(rssFile, 'utf8').catch(() => '')).trim().split('\n').pop() ?? '', 10);
+    return { seconds, ...(Number.isFinite(rss) && { maxRssKiB: rss }), code, stderr };
+  } finally {
+    closeSync(devNull);
+    await rm(scratch, { recursive: true, force: true });
+  }
+}

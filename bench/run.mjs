@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+/**
+ * The vmemwarn benchmark (`npm run bench`, which builds first). See bench/README.md.
+ *
+ *   node bench/run.mjs [--quick] [--runs N] [--dir /tmp/vmemwarn-bench] [--no-triage] [--profile]
+ */
+import { existsSync } from 'node:fs';
+import { readdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DIR, ensureLog } from './generate-log.mjs';
+import { machineInfo } from './lib/machine-info.mjs';
+import { timedRun } from './lib/timed-run.mjs';
+import { median } from './lib/median.mjs';
+import { ensureTriageCorpus } from './lib/triage-corpus.mjs';
+import { resultsMarkdown } from './lib/results-markdown.mjs';
+import { profileAnalyze } from './lib/profile-analyze.mjs';
+import { renderProfileSummary } from './lib/cpu-profile.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = path.join(ROOT, 'bin', 'vmemwarn');
+const MIB = 2 ** 20;
+const REFERENCE_RUNS = 5;
+const TRIAGE_FILES = 500;
+const TRIAGE_FILE_BYTES = 200 * 1024;
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    runs: { type: 'string' },
+    dir: { type: 'string', default: DEFAULT_DIR },
+    'no-triage': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(values.runs ?? (values.quick ? 1 : 3));
+const sizes = values.quick ? [100 * MIB] : [100 * MIB, 1024 * MIB];
+const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
+
+/** Reads the file(s) once so every timed run starts from page cache. */
+async function warmCache(files) {
+  const result = await timedRun('cat', files);
+  if (result.code !== 0) throw new Error(`cat failed: ${result.stderr}`);
+}
+
+/** `name exited N: <the line of stderr that says why>` (an error line if there is one, not Node's version footer). */
+function failure(name, result) {
+  const lines = result.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('Node.js v'));
+  const why = lines.find((l) => /error|vmemwarn:/i.test(l)) ?? lines.at(-1);
+  return `${name} exited ${result.code}${why ? `: ${why.slice(0, 200)}` : ''}`;
+}
+
+async function measureFile(mix, sizeBytes) {
+  const file = await ensureLog(values.dir, { seed: 1, sizeBytes, mix });
+  const { size: bytes } = await stat(file);
+  log(`${mix} ${(bytes / MIB).toFixed(0)} MiB: ${file}`);
+  await warmCache([file]);
+  const times = { cat: [], grep: [], analyze: [] };
+  let maxRssKiB;
+  let error;
+  // cat and grep finish a 100 MiB file in milliseconds, so they get more runs to steady their median.
+  for (let run = 0; run < Math.max(runs, REFERENCE_RUNS); run++) {
+    times.cat.push((await timedRun('cat', [file])).seconds);
+    const grep = await timedRun('grep', ['-c', 'WARNING:', file], { env: { LC_ALL: 'C' } });
+    if (grep.code !== 0 && grep.code !== 1) throw new Error(failure('grep', grep));
+    times.grep.push(grep.seconds);
+    if (error !== undefined || run >= runs) continue;
+    const analyze = await timedRun(CLI, [CLI, 'analyze', '--format', 'json', '--quiet', file], { node: true });
+    if (analyze.code !== 0) {
+      error = failure('analyze', analyze);
+      log(error);
+      continue;
+    }
+    times.analyze.push(analyze.seconds);
+    if (analyze.maxRssKiB !== undefined) maxRssKiB = Math.max(maxRssKiB ?? 0, analyze.maxRssKiB);
+    log(`  run ${run + 1}: analyze ${analyze.seconds.toFixed(2)} s`);
+  }
+  return {
+    mix,
+    bytes,
+    file,
+    cat: median(times.cat),
+    grep: median(times.grep),
+    ...(times.analyze.length > 0 && error === undefined ? { analyze: median(times.analyze), maxRssKiB } : { error }),
+  };
+}
+
+async function measureTriage() {
+  const dir = await ensureTriageCorpus(values.dir, TRIAGE_FILES, TRIAGE_FILE_BYTES);
+  const files = (await readdir(dir)).map((f) => path.join(dir, f));
+  const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((sum, s) => sum + s.size, 0);
+  log(`triage: ${files.length} files in ${dir}`);
+  await warmCache(files);
+  const times = { 1: [], 2: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const jobs of [1, 2]) {
+      const r = await timedRun(CLI, [CLI, 'triage', '--jobs', String(jobs), '--format', 'json', '--quiet', dir], { node: true });
+      // Exit 1 cannot happen without --fail-on; 2 is a usage error such as an unknown command.
+      if (r.code !== 0) return { files: files.length, bytes, unavailable: failure(`triage --jobs ${jobs}`, r) };
+      times[jobs].push(r.seconds);
+      log(`  run ${run + 1}: triage --jobs ${jobs} ${r.seconds.toFixed(2)} s`);
+    }
+  }
+  return { files: files.length, bytes, jobs1: median(times[1]), jobs2: median(times[2]) };
+}
+
+async function profiles(rows) {
+  const out = [];
+  for (const row of rows.filter((r) => r.bytes < 2 * 100 * MIB)) {
+    const { profilePath, summary } = await profileAnalyze(CLI, row.file, path.join(values.dir, 'prof'), ROOT);
+    log(`profile ${row.mix}: ${profilePath}`);
+    out.push({ mix: row.mix, markdown: renderProfileSummary(summary) });
+  }
+  return out;
+}
+
+async function main() {
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) log('dist/ is missing: run `npm run build` (npm run bench does)');
+  const machine = machineInfo();
+  const rows = [];
+  for (const sizeBytes of sizes) {
+    for (const mix of ['quiet', 'storm']) rows.push(await measureFile(mix, sizeBytes));
+  }
+  const triage = values['no-triage'] ? undefined : await measureTriage();
+  const profiled = values.profile ? await profiles(rows.filter((r) => r.analyze !== undefined)) : undefined;
+  const markdown = resultsMarkdown({ machine, runs, referenceRuns: Math.max(runs, REFERENCE_RUNS), quick: values.quick, rows, triage, profiles: profiled });
+  await writeFile(path.join(ROOT, 'bench', 'RESULTS.md'), markdown);
+  process.stdout.write(markdown);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench: ${err.stack ?? err}\n`);
+  process.exit(1);
+});

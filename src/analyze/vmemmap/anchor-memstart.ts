@@ -1,0 +1,52 @@
+import { computeConstants } from '../../layout/constants.js';
+import type { Layout } from '../../layout/types.js';
+import { hex, u64 } from '../../layout/u64.js';
+
+/** memstart sources that are guesses, not readings: a top-of-PA anchor may replace them. */
+const UNREAD_SOURCES = new Set(['default', 'version-default', 'heuristic']);
+
+/** ARM64_MEMSTART_ALIGN is at least 512 MiB (64K pages; 1 GiB for 4K/16K): a memstart off that grid is no anchor. */
+const MIN_MEMSTART_ALIGN = 1n << 29n;
+
+export function memstartWasRead(layout: Layout): boolean {
+  return !UNREAD_SOURCES.has(layout.memstart.source.kind);
+}
+
+/**
+ * Reference §5.3: request_free_mem_region() hands out device-private ranges top-down from 2^MAX_PHYSMEM_BITS
+ * (= CONFIG_ARM64_PA_BITS: 48, or 52 on 52-bit kernels), so the highest struct page `end` of the first region stands
+ * for phys 2^PA_BITS. Then vmemmap = end - (2^PA_BITS >> PAGE_SHIFT) * sizeof(struct page), and memstart follows from
+ * vmemmap = VMEMMAP_START - (memstart >> PAGE_SHIFT) * sizeof(struct page). A heuristic: the result is returned only
+ * when it is a plausible memstart (a u64 below 2^PA_BITS on the ARM64_MEMSTART_ALIGN grid).
+ */
+export function anchorMemstart(layout: Layout, highestEnd: bigint): Layout | undefined {
+  if (layout.era.value === 'E0') return undefined; // E0 indexes vmemmap by absolute pfn: memstart plays no part
+  const sp = BigInt(layout.structPageSize.value);
+  const ps = BigInt(layout.pageShift.value);
+  const paBits = layout.vaBits.value === 52 ? 52n : 48n;
+  const vmemmap = u64(highestEnd - ((1n << paBits) >> ps) * sp);
+  const offset = u64(layout.constants.vmemmapStart - vmemmap);
+  if (offset % sp !== 0n) return undefined;
+  const memstart = (offset / sp) << ps;
+  if (memstart >= 1n << paBits || memstart % MIN_MEMSTART_ALIGN !== 0n) return undefined;
+  const constants = computeConstants({
+    era: layout.era.value,
+    pageShift: layout.pageShift.value,
+    vaBits: layout.vaBits.value,
+    structPageSize: layout.structPageSize.value,
+    sectionShift: layout.sectionShift.value,
+    memstart,
+  });
+  return {
+    ...layout,
+    memstart: {
+      value: memstart,
+      confidence: 'low',
+      source: {
+        kind: 'heuristic',
+        text: `top-of-PA anchor: highest struct page end ${hex(highestEnd)} taken as phys 2^${paBits} (device-private regions are allocated top-down from there)`,
+      },
+    },
+    constants,
+  };
+}

@@ -1,0 +1,101 @@
+import type { Frame } from '../../parse/types.js';
+import type { Layout } from '../../layout/types.js';
+import { hex } from '../../layout/u64.js';
+import type { VmemmapFinding, VmemmapOp } from '../types.js';
+import { callPath, showsDevicePrivatePath } from './call-path.js';
+import { identifyDriver } from './identify-driver.js';
+import { nextSteps } from './next-steps.js';
+import type { ReconstructedFields } from './reconstruct.js';
+
+export interface DiagnoseInput {
+  op: VmemmapOp;
+  splatCount: number;
+  frames: readonly Frame[];
+  layout: Layout;
+  r: ReconstructedFields;
+  /** First physical address the vmemmap window does not cover. */
+  linearMapPhysEnd: bigint;
+  /** PFNs rest on an assumed memstart, not on one read from the log or anchored. */
+  relativePfns: boolean;
+}
+
+export type Diagnosis = Pick<VmemmapFinding, 'diagnosis' | 'path' | 'driver' | 'family' | 'consequence' | 'nextSteps'>;
+
+const POSITION_TEXT: Record<string, string> = {
+  'below-window': 'below the window, over vmalloc/PCI I/O/fixmap mappings',
+  'above-window': 'above the window, in the gap between VMEMMAP_END and 2^64',
+  'wraps-to-user': 'past 2^64, wrapped into the user half of the address space',
+  straddles: 'partly outside the window',
+  inside: 'inside the window',
+};
+
+/** The finding in words, for a kernel developer reading a ticket: what, who, where, why, and what happens. */
+export function diagnose(i: DiagnoseInput): Diagnosis {
+  const driver = identifyDriver(i.frames);
+  const devicePrivate = driver?.devicePrivate ?? showsDevicePrivatePath(i.frames);
+  const family = familyOf(i, devicePrivate);
+  const path = callPath(i.frames);
+  return {
+    diagnosis: sentence(i, driver?.name, path),
+    ...(path !== undefined && { path }),
+    ...(driver !== undefined && { driver: driver.name }),
+    family,
+    consequence: consequenceOf(i),
+    nextSteps: nextSteps({ op: i.op, devicePrivate, family, layout: i.layout, linearMapPhysEnd: i.linearMapPhysEnd }),
+  };
+}
+
+function familyOf(i: DiagnoseInput, devicePrivate: boolean): string {
+  if (devicePrivate) {
+    return i.r.aboveLinearMap ? 'device-private memory placed above the linear map' : 'device-private memory outside the vmemmap window';
+  }
+  const pps = i.layout.constants.pagesPerSection;
+  const misaligned = i.r.pfnHull !== undefined && (i.r.pfnHull.start % pps !== 0n || i.r.pfnHull.end % pps !== 0n);
+  if (i.op === 'free' && misaligned && !i.r.aboveLinearMap) return 'misaligned hot-remove';
+  return 'memory hotplug outside the vmemmap window';
+}
+
+function layoutName(l: Layout): string {
+  return `${l.era.value} ${l.vaBits.value}-bit/${2 ** (l.pageShift.value - 10)}K`;
+}
+
+function sentence(i: DiagnoseInput, driver: string | undefined, path: string | undefined): string {
+  const c = i.layout.constants;
+  const r = i.r;
+  const verb = i.op === 'free' ? 'vmemmap_free was asked to unmap' : i.op === 'populate' ? 'vmemmap_populate was asked to map' : 'ZONE_DEVICE init wrote';
+  const parts: string[] = [];
+  const pages = r.pageHull ? `struct pages ${hex(r.pageHull.start)}-${hex(r.pageHull.end)}` : 'struct pages (no register gave a range)';
+  let what = `${verb} ${pages}`;
+  if (r.pfnHull && r.physHull) {
+    const rel = i.relativePfns ? ', relative to an assumed memstart' : '';
+    what += ` (pfn ${hex(r.pfnHull.start)}-${hex(r.pfnHull.end)}, phys ${hex(r.physHull.start)}-${hex(r.physHull.end)}, ${hex(r.physSizeBytes ?? 0n)} bytes in ${r.sectionsTouched} section(s)${rel})`;
+  }
+  if (driver) what += ` for ${driver}`;
+  parts.push(`${what}.`);
+  if (path) parts.push(`Path: ${path}.`);
+  parts.push(
+    `Under ${layoutName(i.layout)} (memstart ${hex(i.layout.memstart.value)}) the vmemmap window ${hex(c.vmemmapStart)}-${hex(c.vmemmapEnd)} ` +
+      `only covers phys ${hex(i.layout.memstart.value)}-${hex(i.linearMapPhysEnd)} (the linear map); these pages are ${POSITION_TEXT[r.position ?? 'inside']}` +
+      `${i.op === 'init-zone-device' || r.warnArm === 'none' ? '' : ` (${armText(r.warnArm)})`}.`,
+  );
+  return parts.join(' ');
+}
+
+function armText(arm: VmemmapFinding['warnArm']): string {
+  if (arm === 'both') return 'start < VMEMMAP_START and end > VMEMMAP_END';
+  return arm === 'start-below' ? 'start < VMEMMAP_START' : 'end > VMEMMAP_END';
+}
+
+function consequenceOf(i: DiagnoseInput): string {
+  if (i.op === 'init-zone-device') {
+    return 'Oops: the first write to a wrapped struct page faults in __init_zone_device_page; the device memory never comes up (6.9+ layout).';
+  }
+  const phase = i.op === 'populate' ? 'setup (driver load)' : 'teardown (driver unload)';
+  const storm = `${i.splatCount} WARNING splat(s), one per section (${i.r.sectionsTouched} section(s)): slow ${phase}`;
+  if (i.r.wrapped) {
+    return `${storm}; the struct pages sit at user-half addresses, reached through the current task's page tables: a fault (6.9+ always faults) or silent corruption.`;
+  }
+  if (i.r.position === 'below-window') return `${storm}; the struct pages overlap other kernel mappings and can corrupt them.`;
+  if (i.layout.era.value === 'E4') return `${storm}; above VMEMMAP_END only 1 GiB is left (PCI I/O, fixmap): expect a fault.`;
+  return `${storm}; the struct pages live in VA no one else uses yet, so it works by accident.`;
+}

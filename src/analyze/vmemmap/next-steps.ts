@@ -1,0 +1,57 @@
+import type { Layout } from '../../layout/types.js';
+import { hex } from '../../layout/u64.js';
+import type { VmemmapOp } from '../types.js';
+
+export interface NextStepInput {
+  op: VmemmapOp;
+  devicePrivate: boolean;
+  family: string;
+  layout: Layout;
+  /** First physical address the vmemmap window does not cover. */
+  linearMapPhysEnd: bigint;
+}
+
+/** What a kernel developer can do about it, with the state of each upstream discussion (reference §7). */
+export function nextSteps(i: NextStepInput): string[] {
+  const steps: string[] = [];
+  if (i.devicePrivate) {
+    steps.push(
+      `Place device-private memory inside the window: upstream request_free_mem_region() searches below ` +
+        `DIRECT_MAP_PHYSMEM_END (was PHYSMEM_END; arm64 __pa(PAGE_END - 1) = ${hex(i.linearMapPhysEnd - 1n)} here) ` +
+        `since ~6.12 (Oct 2024; exact commit and release unverified): move to it or backport it.`,
+      `Not a fix: John Hubbard's "arm64/mm: don't WARN when alloc/free-ing device private pages" (2023-04) and its ` +
+        `WARN_ON_ONCE variant were not applied; Ard Biesheuvel: "I don't think this is a false positive", "it should be a hard error".`,
+      `D Scott Phillips' "arm64: limit MAX_PHYSMEM_BITS based on vmemmap" (2024-07) was not applied; his ` +
+        `request_free_mem_region/arch_get_mappable_range v2 was superseded by the PHYSMEM_END clamp.`,
+    );
+  } else if (i.family === 'misaligned hot-remove') {
+    steps.push('Check that the removed range is the one that was added, on section/subsection boundaries (remove_memory / arch_remove_memory callers).');
+  } else {
+    steps.push(
+      `Memory above phys ${hex(i.linearMapPhysEnd)} cannot be mapped by this layout: arch_get_mappable_range() should ` +
+        `refuse it; check where firmware/ACPI/dax placed the range and whether that path calls mhp_range_allowed().`,
+    );
+  }
+  steps.push(...configSteps(i.layout));
+  if (i.op === 'init-zone-device' || i.layout.era.value === 'E4') {
+    steps.push(
+      'On 6.9+ (32697ff38287, VMEMMAP_END = -1 GiB) only 1 GiB of VA lies above the window, shared with PCI I/O and the ' +
+        'fixmap: out-of-window struct pages wrap or collide and the WARN is followed by a fault.',
+    );
+  }
+  return steps;
+}
+
+function configSteps(layout: Layout): string[] {
+  const va = layout.vaBits.value;
+  if (va < 48) {
+    return [`CONFIG_ARM64_VA_BITS=${va} leaves a linear map (and vmemmap) of 2^${layout.constants.vaBitsMin - 1} bytes of physical space: use VA_BITS=48 or 52 for device memory.`];
+  }
+  if (va === 48) {
+    return [
+      'CONFIG_ARM64_VA_BITS=52 (64K pages since 5.4, 4K/16K with LPA2 since 6.9) sizes vmemmap for a 52-bit linear map ' +
+        'that reaches phys 2^48, but only on CPUs with 52-bit VAs: on 48-bit hardware the layout falls back to 48 bits.',
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,106 @@
+import type { Splat } from '../../parse/types.js';
+import type { Confidence } from '../../layout/types.js';
+import { hex, u64 } from '../../layout/u64.js';
+import type { RegisterReading } from '../types.js';
+import { matchLayoutConstant } from './layout-constant-candidates.js';
+import { DEFAULT_STRUCT_PAGE_SIZE, MEMMAP_GEOMETRIES } from './memmap-geometries.js';
+
+/** Node ids, flags and counts live in registers too; a struct page address is never this small. */
+const MIN_PAGE_ADDRESS = 0x10000n;
+
+interface Candidate {
+  startReg: string;
+  endReg: string;
+  start: bigint;
+  end: bigint;
+  placement: 'arguments' | 'callee-saved' | 'other';
+  wholeSection: boolean;
+}
+
+/**
+ * Finds the `start`/`end` struct page addresses of a vmemmap_populate/vmemmap_free WARN among x0–x30 by what the
+ * values must satisfy, not by register name (the compiler may have moved them): both 64-byte aligned, `end - start`
+ * a positive multiple of one subsection's memmap and at most one section's. x0/x1 (the AAPCS64 arguments, still live
+ * at the WARN in `vmemmap_populate`) win, then the callee-saved x19–x28 (where `vmemmap_free` keeps them across calls).
+ */
+export function readRegisters(s: Splat): RegisterReading | undefined {
+  const regs = [...s.regs.entries()].filter(([name]) => /^x\d+$/.test(name));
+  // Tiers in order of trust; a pair from an earlier tier always wins, so a storm's splats usually stop at x0/x1.
+  for (const tier of TIERS) {
+    const inTier = regs.filter(([name]) => tier.includes(name));
+    const found = bestPair(inTier, tier === ARGUMENTS ? 'arguments' : tier === CALLEE_SAVED ? 'callee-saved' : 'other');
+    if (found) return reading(found.best, found.rivals, regs);
+  }
+  return undefined;
+}
+
+const ARGUMENTS: readonly string[] = ['x0', 'x1'];
+const CALLEE_SAVED: readonly string[] = Array.from({ length: 10 }, (_, i) => `x${19 + i}`);
+const ALL: readonly string[] = Array.from({ length: 31 }, (_, i) => `x${i}`);
+const TIERS = [ARGUMENTS, CALLEE_SAVED, ALL];
+
+function bestPair(regs: readonly [string, bigint][], placement: Candidate['placement']): { best: Candidate; rivals: number } | undefined {
+  const candidates: Candidate[] = [];
+  for (const [startReg, start] of regs) {
+    for (const [endReg, end] of regs) {
+      const c = candidate(startReg, start, endReg, end, placement);
+      if (c) candidates.push(c);
+    }
+  }
+  candidates.sort((a, b) => Number(b.wholeSection) - Number(a.wholeSection) || regNumber(a.startReg) - regNumber(b.startReg));
+  const best = candidates[0];
+  if (!best) return undefined;
+  const rivals = candidates.filter((c) => c.wholeSection === best.wholeSection && (c.start !== best.start || c.end !== best.end));
+  return { best, rivals: rivals.length };
+}
+
+function reading(best: Candidate, rivals: number, regs: readonly [string, bigint][]): RegisterReading {
+  const constantRegs = regs.flatMap(([reg, value]) => {
+    const m = matchLayoutConstant(value);
+    return m ? [{ reg, constant: m.constant, form: m.form, value }] : [];
+  });
+  return {
+    start: best.start,
+    end: best.end,
+    startReg: best.startReg,
+    endReg: best.endReg,
+    constantRegs,
+    confidence: rivals > 0 ? 'low' : confidenceOf(best),
+    reason: reasonOf(best, rivals),
+  };
+}
+
+function candidate(startReg: string, start: bigint, endReg: string, end: bigint, placement: Candidate['placement']): Candidate | undefined {
+  if (startReg === endReg || start < MIN_PAGE_ADDRESS) return undefined;
+  if (start % BigInt(DEFAULT_STRUCT_PAGE_SIZE) !== 0n) return undefined;
+  // `end` may have wrapped past 2^64 while `start` did not: the length is taken mod 2^64 like the kernel's.
+  const length = u64(end - start);
+  const fits = MEMMAP_GEOMETRIES.filter((g) => length > 0n && length % g.subsectionBytes === 0n && length <= g.maxBytes);
+  if (fits.length === 0) return undefined;
+  const wholeSection = fits.some((g) => g.sectionBytes.includes(length));
+  if (placement === 'arguments' && startReg !== 'x0') return undefined; // start is the first argument
+  return { startReg, endReg, start, end, wholeSection, placement };
+}
+
+function regNumber(reg: string): number {
+  return Number(reg.slice(1));
+}
+
+function confidenceOf(c: Candidate): Confidence {
+  if (c.placement === 'arguments') return c.wholeSection ? 'high' : 'medium';
+  if (c.placement === 'callee-saved' && c.wholeSection) return 'medium';
+  return 'low';
+}
+
+function reasonOf(c: Candidate, rivalCount: number): string {
+  const length = u64(c.end - c.start);
+  const where =
+    c.placement === 'arguments'
+      ? 'the argument registers'
+      : c.placement === 'callee-saved'
+        ? 'callee-saved registers'
+        : 'scratch registers';
+  const span = c.wholeSection ? 'one whole section of memmap' : 'whole subsections of memmap';
+  const base = `${c.startReg}/${c.endReg} (${where}) differ by ${hex(length)}, ${span}`;
+  return rivalCount > 0 ? `${base}; ${rivalCount} other register pair(s) fit as well` : base;
+}

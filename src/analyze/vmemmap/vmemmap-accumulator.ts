@@ -1,0 +1,120 @@
+import type { BootFacts, Frame, Splat } from '../../parse/types.js';
+import type { Confidence, Layout, LayoutOverrides } from '../../layout/types.js';
+import { inferLayout } from '../../layout/infer.js';
+import { u64 } from '../../layout/u64.js';
+import type { RegisterReading, VmemmapFinding, VmemmapOp } from '../types.js';
+import { diagnose } from './diagnose.js';
+import { faultAddress } from './fault-address.js';
+import { IntervalSet } from './interval-set.js';
+import { readRegisters } from './read-registers.js';
+import { reconstruct } from './reconstruct.js';
+import { settleMemstart } from './settle-memstart.js';
+import { StepCounter } from './step-counter.js';
+
+const MAX_PIECES = 64;
+/** Register dumps kept for layout-constant matching; the first few splats of a storm say all there is. */
+const MAX_SAMPLES = 4;
+const TWO_POW_64 = 1n << 64n;
+
+/**
+ * Collects the vmemmap splats of one cluster in one boot, in bounded memory whatever the storm size: the union of
+ * struct page ranges (capped), counts, the start step per task, a few register dumps and the first example.
+ */
+export class VmemmapAccumulator {
+  private splatCount = 0;
+  private readCount = 0;
+  private readonly pages = new IntervalSet(MAX_PIECES);
+  private readonly steps = new StepCounter();
+  private readonly samples: { reg: string; value: bigint; lineNo: number }[] = [];
+  private sampledSplats = 0;
+  private release: string | undefined;
+  private frames: Frame[] = [];
+  private example: RegisterReading | undefined;
+  private bootIndex = 0;
+
+  constructor(private readonly op: VmemmapOp) {}
+
+  add(s: Splat): void {
+    if (this.splatCount === 0) {
+      this.bootIndex = s.bootIndex;
+      this.frames = s.frames;
+    }
+    this.splatCount += 1;
+    this.release ??= s.release;
+    this.sample(s);
+    const range = this.op === 'init-zone-device' ? faultRange(s) : readRange(s);
+    if (!range) return;
+    this.readCount += 1;
+    if (range.reading) this.example ??= range.reading;
+    // A range whose end wrapped past 2^64 is kept contiguous: its end is stored above 2^64.
+    const end = range.end <= range.start ? range.end + TWO_POW_64 : range.end;
+    this.pages.add(range.start, end);
+    this.steps.add(s.pid ?? -1, range.start);
+  }
+
+  finish(boot: BootFacts | undefined, o?: LayoutOverrides): VmemmapFinding {
+    const inferred = inferLayout(
+      { ...(boot && { boot }), ...(this.release !== undefined && { splatRelease: this.release }), registerValues: this.samples },
+      o,
+    );
+    const pieces = this.pages.intervals();
+    const { layout, relativePfns, note } = settleMemstart(inferred, pieces);
+    const { fields, linearMapPhysEnd, inexact } = reconstruct(pieces, layout, MAX_PIECES);
+    const { warnArm, ...r } = fields;
+    const notes = note === undefined ? [] : [note];
+    if (this.pages.coarsened) notes.push(`more than ${MAX_PIECES} separate ranges: gaps between the closest ones were merged.`);
+    if (inexact) notes.push('a struct page address is not a whole number of struct pages from vmemmap under this layout.');
+    if (warnArm === 'none') notes.push('under this layout the range is inside the window, yet the WARN fired: the layout is probably wrong.');
+    if (this.readCount < this.splatCount) notes.push(`${this.splatCount - this.readCount} of ${this.splatCount} splat(s) gave no usable start/end.`);
+    notes.push(...layout.assumptions);
+    const startStep = this.steps.mostCommon();
+    return {
+      op: this.op,
+      bootIndex: this.bootIndex,
+      splatCount: this.splatCount,
+      readCount: this.readCount,
+      ...r,
+      // The Oops is no WARN: it has no arm.
+      ...(this.op !== 'init-zone-device' && { warnArm }),
+      ...(startStep !== undefined && { startStep }),
+      layout,
+      ...(this.example && { example: this.example }),
+      confidence: confidenceOf(layout, this.example, warnArm, relativePfns),
+      ...diagnose({ op: this.op, splatCount: this.splatCount, frames: this.frames, layout, r: fields, linearMapPhysEnd, relativePfns }),
+      notes,
+    };
+  }
+
+  private sample(s: Splat): void {
+    if (this.sampledSplats >= MAX_SAMPLES) return;
+    this.sampledSplats += 1;
+    for (const [reg, value] of s.regs) if (/^x\d+$/.test(reg)) this.samples.push({ reg, value, lineNo: s.firstLine });
+  }
+}
+
+interface ReadRange {
+  start: bigint;
+  end: bigint;
+  reading?: RegisterReading;
+}
+
+function readRange(s: Splat): ReadRange | undefined {
+  const reading = readRegisters(s);
+  return reading && { start: reading.start, end: reading.end, reading };
+}
+
+/** The Oops names one struct page: the faulting address (one byte; whole pages are rebuilt under the layout). */
+function faultRange(s: Splat): ReadRange | undefined {
+  const addr = faultAddress(s);
+  return addr === undefined ? undefined : { start: addr, end: u64(addr + 1n) };
+}
+
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+function confidenceOf(layout: Layout, example: RegisterReading | undefined, arm: VmemmapFinding['warnArm'], relativePfns: boolean): Confidence {
+  if (arm === 'none' || relativePfns) return 'low';
+  const parts: Confidence[] = [layout.memstart.confidence, layout.era.confidence, layout.pageShift.confidence];
+  if (example) parts.push(example.confidence);
+  return parts.reduce((a, b) => (RANK[b] < RANK[a] ? b : a), 'high');
+}
+

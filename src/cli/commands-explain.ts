@@ -1,0 +1,52 @@
+import type { Argv, CommandModule } from 'yargs';
+import { UsageError, type ExitCode } from '../errors.js';
+import { explainValue, type ValueKind } from '../layout/explain.js';
+import { plausibleLayouts } from '../layout/infer.js';
+import { renderExplainJson, renderExplainText } from '../report/render-explain.js';
+import { withLayoutFlags, parseU64, type LayoutFlags } from './layout-flags.js';
+import { layoutInputs, type LogFlag } from './layout-source.js';
+import { checkOutputPath, writeOutput } from './output.js';
+import type { CliContext } from './cli-context.js';
+
+interface ExplainArgs extends LayoutFlags, LogFlag {
+  value: string;
+  format: 'text' | 'json';
+  output?: string;
+}
+
+/**
+ * `0xffff…` or `ffff…` (a struct page address, always hex), `pfn:N`, `phys:N` — N is hex with `0x` (or with hex
+ * letters), else decimal.
+ */
+export function parseExplainValue(text: string): { kind: ValueKind; value: bigint } {
+  const m = /^(?:(pfn|phys|addr|page):)?(\S+)$/i.exec(text.trim());
+  if (!m?.[2]) throw new UsageError(`cannot read '${text}': give a struct page address, pfn:N or phys:N`);
+  const prefix = m[1]?.toLowerCase();
+  const kind: ValueKind = prefix === 'pfn' ? 'pfn' : prefix === 'phys' ? 'phys' : 'addr';
+  const digits = m[2];
+  const decimal = kind !== 'addr' && /^\d+$/.test(digits);
+  return { kind, value: decimal ? BigInt(digits) : parseU64(digits, `'${text}'`) };
+}
+
+export function explainCommand(_ctx: CliContext, _setExit: (code: ExitCode) => void): CommandModule<object, ExplainArgs> {
+  return {
+    command: 'explain <value>',
+    describe: 'Put one struct page address, pfn:N or phys:N through the arm64 layout',
+    builder: (y: Argv) =>
+      withLayoutFlags(
+        y
+          .positional('value', { type: 'string', demandOption: true, describe: 'struct page address (hex), pfn:N or phys:N' })
+          .option('log', { type: 'string', describe: 'Infer the layout from this log (flags still override)' })
+          .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write to FILE instead of stdout' }),
+      ) as unknown as Argv<ExplainArgs>,
+    handler: async (argv) => {
+      await checkOutputPath(argv.output);
+      const { kind, value } = parseExplainValue(argv.value);
+      const { evidence, overrides } = await layoutInputs(argv);
+      const explanations = explainValue(kind, value, plausibleLayouts(evidence, overrides));
+      const text = argv.format === 'json' ? renderExplainJson(kind, value, explanations) : renderExplainText(kind, value, explanations);
+      await writeOutput(text, argv.output);
+    },
+  };
+}

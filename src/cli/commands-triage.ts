@@ -1,0 +1,103 @@
+import type { Argv, CommandModule } from 'yargs';
+import { UsageError, type ExitCode } from '../errors.js';
+import { runTriage } from '../triage/run-triage.js';
+import { createProgressReporter } from '../triage/progress.js';
+import { renderSummaryText } from '../triage/summary-render-text.js';
+import { renderSummaryJson } from '../triage/summary-render-json.js';
+import { renderSummaryMarkdown } from '../triage/summary-render-markdown.js';
+import { renderSummaryJunit } from '../triage/junit.js';
+import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
+import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
+import { checkOutputPath, writeOutput } from './output.js';
+import { type CliContext, progressEnabled, printError } from './cli-context.js';
+import { parseByteSize } from './byte-size.js';
+
+interface TriageArgs extends LayoutFlags {
+  paths: string[];
+  format: 'text' | 'json' | 'markdown' | 'junit';
+  output?: string;
+  jobs?: number;
+  shard?: string;
+  out?: string;
+  ignore?: string;
+  db?: string;
+  'new-only'?: boolean;
+  'file-times'?: boolean;
+  'follow-symlinks'?: boolean;
+  'fail-on'?: FailOn;
+  'max-decompressed': string;
+  quiet?: boolean;
+}
+
+/** `--shard 2/5` → { index: 2, count: 5 } (1-based). */
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not '${text}'`);
+  return { index, count };
+}
+
+export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void): CommandModule<object, TriageArgs> {
+  return {
+    command: 'triage <paths..>',
+    describe: 'Analyze many logs (directories, globs, compressed files, tar/zip archives) into one summary',
+    builder: (y: Argv) =>
+      withLayoutFlags(
+        y
+          .positional('paths', { type: 'string', array: true, describe: 'Files, directories, globs; - reads a list of paths from stdin' })
+          .option('format', { alias: 'f', choices: ['text', 'json', 'markdown', 'junit'] as const, default: 'text' as const, describe: 'Summary format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Write the summary to FILE instead of stdout' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'Worker threads (default: number of cores; 1 = in-process)' })
+          .option('shard', { type: 'string', describe: 'Take part i of n of the inputs (1-based, e.g. 2/8), stable by path' })
+          .option('out', { type: 'string', describe: 'Directory for per-log reports (JSON and Markdown)' })
+          .option('ignore', { type: 'string', describe: 'File of known signatures (ids or title patterns), reported as known' })
+          .option('db', { type: 'string', describe: 'SQLite history file: first/last seen across runs, new clusters' })
+          .option('new-only', { type: 'boolean', describe: 'With --db: show only clusters new since the previous run' })
+          .option('file-times', { type: 'boolean', describe: 'Use file modification times when a log has no wall time' })
+          .option('follow-symlinks', { type: 'boolean', describe: 'Follow symlinks met inside directories' })
+          .option('fail-on', { choices: FAIL_ON_KINDS, describe: 'Exit 1 when any log has a cluster of this kind' })
+          .option('max-decompressed', { type: 'string', default: '4GiB', describe: 'Limit on decompressed bytes per input' })
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress on stderr' }),
+      ) as unknown as Argv<TriageArgs>,
+    handler: async (argv) => {
+      await checkOutputPath(argv.output);
+      if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || argv.jobs < 1 || argv.jobs > 256)) {
+        throw new UsageError(`--jobs must be a whole number from 1 to 256, not ${argv.jobs}`);
+      }
+      if (argv['new-only'] && argv.db === undefined) throw new UsageError('--new-only needs --db FILE');
+      const layout = await layoutOverrides(argv);
+      const progress = createProgressReporter(ctx.stderr, { enabled: progressEnabled(ctx, argv.quiet) });
+      const outcome = await runTriage(
+        {
+          inputs: argv.paths,
+          ...(argv.jobs !== undefined && { jobs: argv.jobs }),
+          ...(argv.shard !== undefined && { shard: parseShard(argv.shard) }),
+          ...(argv.out !== undefined && { outDir: argv.out }),
+          ...(argv.ignore !== undefined && { ignoreFile: argv.ignore }),
+          ...(argv.db !== undefined && { db: argv.db }),
+          ...(argv['new-only'] !== undefined && { newOnly: argv['new-only'] }),
+          ...(argv['file-times'] !== undefined && { fileTimes: argv['file-times'] }),
+          ...(argv['follow-symlinks'] !== undefined && { followSymlinks: argv['follow-symlinks'] }),
+          ...(argv['fail-on'] !== undefined && { failOn: argv['fail-on'] }),
+          analyze: { layout, maxDecompressedBytes: parseByteSize(argv['max-decompressed'], '--max-decompressed') },
+        },
+        { onProgress: (p) => progress.update(p), signal: ctx.signal },
+      );
+      progress.stop();
+      const s = outcome.summary;
+      const text =
+        argv.format === 'json'
+          ? renderSummaryJson(s)
+          : argv.format === 'markdown'
+            ? renderSummaryMarkdown(s)
+            : argv.format === 'junit'
+              ? renderSummaryJunit(s, argv['fail-on'] ?? 'any')
+              : renderSummaryText(s);
+      await writeOutput(text, argv.output);
+      for (const issue of outcome.errors) printError(ctx, `${issue.input}: ${issue.reason}`);
+      if (outcome.exitCode === 130) printError(ctx, 'interrupted: the summary covers the logs that finished');
+      setExit(outcome.exitCode);
+    },
+  };
+}

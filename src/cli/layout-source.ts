@@ -1,0 +1,19 @@
+import { analyzeFile } from '../api.js';
+import type { LayoutEvidence } from '../layout/infer.js';
+import type { LayoutOverrides } from '../layout/types.js';
+import { evidenceFromResult } from './log-evidence.js';
+import { layoutOverrides, type LayoutFlags } from './layout-flags.js';
+import { InputError } from '../errors.js';
+
+export interface LogFlag {
+  log?: string;
+}
+
+/** Layout evidence and overrides for `explain` and `layout`: flags, plus the facts of `--log FILE` when given. */
+export async function layoutInputs(argv: LayoutFlags & LogFlag): Promise<{ evidence: LayoutEvidence; overrides: LayoutOverrides }> {
+  const overrides = await layoutOverrides(argv);
+  if (argv.log === undefined) return { evidence: {}, overrides };
+  const result = await analyzeFile(argv.log, { layout: overrides });
+  if (result.inputError !== undefined) throw new InputError(argv.log, result.inputError);
+  return { evidence: evidenceFromResult(result), overrides };
+}

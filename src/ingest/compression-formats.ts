@@ -1,0 +1,85 @@
+import { Readable, pipeline, type Duplex } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { Decompress as ZstdDecompress } from 'fzstd';
+import bunzip2 from 'unbzip2-stream';
+import xzDecompress from 'xz-decompress';
+
+export type Compression = 'none' | 'gzip' | 'xz' | 'zstd' | 'bzip2';
+
+export interface CompressionFormat {
+  compression: Exclude<Compression, 'none'>;
+  /** Leading bytes that identify the format. */
+  magic: readonly number[];
+  decode(compressed: AsyncIterable<Buffer>): AsyncIterable<Uint8Array>;
+  /** Whether a decoder error means the data ended early; `inputEnded`: every compressed byte had been read. */
+  isTruncation(error: unknown, inputEnded: boolean): boolean;
+}
+
+/** zstd input is fed in slices so that one slice of a highly compressed frame cannot inflate without bound
+ *  before the size limit sees it (a 128 KiB block can come from a few bytes). */
+const ZSTD_SLICE_BYTES = 4096;
+
+/** One row per format; sniffed by magic bytes, never by file name. */
+export const COMPRESSION_FORMATS: readonly CompressionFormat[] = [
+  {
+    compression: 'gzip',
+    magic: [0x1f, 0x8b],
+    // zlib's gunzip reads concatenated members as one stream.
+    decode: (compressed) => throughNodeStream(compressed, createGunzip()),
+    isTruncation: (error) => errorCode(error) === 'Z_BUF_ERROR',
+  },
+  {
+    compression: 'xz',
+    magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00],
+    decode: (compressed) => new xzDecompress.XzReadableStream(Readable.toWeb(Readable.from(compressed))),
+    // xz-embedded's XZ_BUF_ERROR (8): no progress possible, i.e. the input stopped mid-stream.
+    isTruncation: (error) => errorMessage(error).endsWith('error code 8'),
+  },
+  {
+    compression: 'zstd',
+    magic: [0x28, 0xb5, 0x2f, 0xfd],
+    decode: decodeZstd,
+    isTruncation: (error) => errorMessage(error) === 'unexpected EOF',
+  },
+  {
+    compression: 'bzip2',
+    // `BZh` then the block size digit.
+    magic: [0x42, 0x5a, 0x68],
+    decode: (compressed) => {
+      const decoder = bunzip2();
+      Readable.from(compressed).pipe(decoder);
+      return new Readable().wrap(decoder);
+    },
+    // unbzip2-stream has no error codes: a failure once all input was read means the last block is incomplete.
+    isTruncation: (_error, inputEnded) => inputEnded,
+  },
+];
+
+function throughNodeStream(compressed: AsyncIterable<Buffer>, decoder: Duplex): AsyncIterable<Uint8Array> {
+  // Errors reach the consumer through `decoder`, which pipeline destroys with the first error.
+  pipeline(Readable.from(compressed), decoder, () => undefined);
+  return decoder;
+}
+
+async function* decodeZstd(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
+  const out: Uint8Array[] = [];
+  const decoder = new ZstdDecompress((data) => {
+    out.push(data);
+  });
+  for await (const chunk of compressed) {
+    for (let at = 0; at < chunk.length; at += ZSTD_SLICE_BYTES) {
+      decoder.push(chunk.subarray(at, at + ZSTD_SLICE_BYTES));
+      yield* out.splice(0);
+    }
+  }
+  decoder.push(new Uint8Array(0), true);
+  yield* out.splice(0);
+}
+
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,58 @@
+import { Readable } from 'node:stream';
+import { InputError } from '../errors.js';
+import { COMPRESSION_FORMATS, type Compression, type CompressionFormat } from './compression-formats.js';
+import { PeekableSource } from './peekable-source.js';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from './size-limit.js';
+
+export type { Compression } from './compression-formats.js';
+
+export interface DecompressOptions {
+  /** Decompressed bytes allowed before an `InputError` (default 4 GiB); plain input is not limited. */
+  maxDecompressedBytes?: number;
+}
+
+export interface Decompressed {
+  compression: Compression;
+  /** The decompressed bytes; fails with an `InputError` naming the input on corrupt, truncated or oversized data. */
+  stream: Readable;
+}
+
+const SNIFF_BYTES = Math.max(...COMPRESSION_FORMATS.map((f) => f.magic.length));
+
+/** The compression named by `head`'s magic bytes, `'none'` when no format matches. */
+export function sniffCompression(head: Buffer): Compression {
+  return formatOf(head)?.compression ?? 'none';
+}
+
+/** Detects the compression of `input` by its magic bytes and returns the decompressed stream. */
+export async function decompress(
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  name: string,
+  opts: DecompressOptions = {},
+): Promise<Decompressed> {
+  const source = new PeekableSource(input, name);
+  const format = formatOf(await source.peek(SNIFF_BYTES));
+  if (format === undefined) return { compression: 'none', stream: Readable.from(source.chunks(), { objectMode: false }) };
+  const decoded = decodeOrFail(format, source, name);
+  const limited = limitSize(decoded, opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES, name);
+  return { compression: format.compression, stream: Readable.from(limited, { objectMode: false }) };
+}
+
+function formatOf(head: Buffer): CompressionFormat | undefined {
+  return COMPRESSION_FORMATS.find((f) => f.magic.length <= head.length && f.magic.every((byte, i) => head[i] === byte));
+}
+
+async function* decodeOrFail(
+  format: CompressionFormat,
+  source: PeekableSource,
+  name: string,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  try {
+    yield* format.decode(source.chunks());
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const kind = format.compression;
+    if (format.isTruncation(error, source.ended)) throw new InputError(name, `truncated ${kind} data`);
+    throw new InputError(name, `corrupt ${kind} data (${error instanceof Error ? error.message : String(error)})`);
+  }
+}

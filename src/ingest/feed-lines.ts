@@ -1,0 +1,83 @@
+import { InputError } from '../errors.js';
+import { EncodingSniffer } from './encoding-sniffer.js';
+import { LineBreakNormalizer } from './line-break-normalizer.js';
+import { LineFeeder } from './line-feeder.js';
+import type { LineSink } from './line-sink.js';
+
+export interface FeedStats {
+  lines: number;
+  /** Bytes read from `input` (decompressed, before text decoding). */
+  bytes: number;
+  truncatedLines: number;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+}
+
+export interface FeedOptions {
+  /** Lines longer than this keep their first `maxLineBytes` UTF-8 bytes and are flagged truncated. */
+  maxLineBytes?: number;
+  /** Names the input in an `InputError` when reading fails. */
+  name?: string;
+}
+
+export const DEFAULT_MAX_LINE_BYTES = 65536;
+
+/**
+ * Streams `input` into `sink` line by line; see `LineSink` for which lines may be skipped. When reading fails the
+ * lines decoded so far stay delivered (including a final partial line) and the error is rethrown as an
+ * `InputError` naming the input.
+ */
+export async function feedLines(
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  sink: LineSink,
+  opts: FeedOptions = {},
+): Promise<FeedStats> {
+  const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  if (!Number.isInteger(maxLineBytes) || maxLineBytes < 1) {
+    throw new RangeError(`maxLineBytes must be a positive integer, got ${maxLineBytes}`);
+  }
+  const sniffer = new EncodingSniffer();
+  const normalizer = new LineBreakNormalizer();
+  let feeder: LineFeeder | undefined;
+  let bytes = 0;
+  const feed = (utf8: Buffer): LineFeeder => {
+    // UTF-16 input takes the plain path (every line): it is rare, and its needles were never raw ASCII bytes.
+    feeder ??= new LineFeeder(sink, maxLineBytes, { everyLine: sniffer.encoding !== 'utf-8' });
+    feeder.push(normalizer.normalize(utf8));
+    return feeder;
+  };
+  const finish = (): LineFeeder => {
+    const done = feed(sniffer.end());
+    done.end();
+    return done;
+  };
+
+  const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  let completed = false;
+  try {
+    for (;;) {
+      let step: IteratorResult<Buffer | string>;
+      try {
+        step = await chunks.next();
+      } catch (error) {
+        completed = true;
+        finish();
+        throw error instanceof InputError ? error : new InputError(opts.name ?? '-', readErrorMessage(error));
+      }
+      if (step.done === true) break;
+      const buf = typeof step.value === 'string' ? Buffer.from(step.value, 'utf8') : step.value;
+      bytes += buf.length;
+      const utf8 = sniffer.push(buf);
+      if (utf8 !== undefined) feed(utf8);
+    }
+    completed = true;
+  } finally {
+    // A throwing sink stops the read early: release the input.
+    if (!completed) await chunks.return?.();
+  }
+  const done = finish();
+  return { lines: done.lines, bytes, truncatedLines: done.truncatedLines, encoding: sniffer.encoding ?? 'utf-8' };
+}
+
+function readErrorMessage(error: unknown): string {
+  return error instanceof Error ? `read failed: ${error.message}` : `read failed: ${String(error)}`;
+}

@@ -1,0 +1,196 @@
+import type { LineSink } from './line-sink.js';
+import { LineSplitter } from './line-splitter.js';
+import { TriggerPattern } from './trigger-pattern.js';
+
+const LF = 0x0a;
+const NEWLINE = Buffer.from('\n');
+/** Small enough that little is decoded in vain after the sink turns quiet, large enough to amortize a write. */
+const SPLIT_BATCH_BYTES = 16 * 1024;
+/** Larger chunks are scanned in slices, bounding the latin1 view (V8 strings stop at 2^29 characters). */
+const MAX_SCAN_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The chunk-level core of `feedLines`: LF-only, NUL-free UTF-8 chunks in, numbered lines out to a `LineSink`.
+ *
+ * While the sink wants every line, lines are split and decoded by split2. While it does not, the fast path runs
+ * one regex over a latin1 view of the chunk's complete lines, counts newlines with `indexOf` up to each hit and
+ * decodes only the hit's line (plus any over-long line, always delivered as truncated). The sink is asked again
+ * after every delivered line. A line is delivered iff the sink wanted every line when it arrived, or it contains a
+ * trigger, or it was truncated, or it or an earlier line carried a quoted-printable marker; that rule does not
+ * depend on chunk boundaries.
+ *
+ * Lines are capped at the byte level before split2: at most `maxLineBytes + 1` bytes of an unfinished line are
+ * kept (the extra byte says "longer than the cap"), so a single 200 MB line costs `maxLineBytes` of memory.
+ */
+export class LineFeeder {
+  lines = 0;
+  truncatedLines = 0;
+  private readonly pattern: TriggerPattern;
+  private readonly splitter: LineSplitter;
+  private forceEveryLine: boolean;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private nextIsTruncated = false;
+  /** Latin1 view of the region being scanned, made once per region even when the fast path is re-entered. */
+  private view: { start: number; text: string } | undefined;
+
+  constructor(
+    private readonly sink: LineSink,
+    private readonly maxLineBytes: number,
+    opts: { everyLine?: boolean } = {},
+  ) {
+    this.pattern = new TriggerPattern(sink.triggers);
+    this.forceEveryLine = (opts.everyLine ?? false) || this.pattern.matchesEveryLine;
+    this.splitter = new LineSplitter((text) => this.onLine(text));
+  }
+
+  push(chunk: Buffer): void {
+    for (let at = 0; at < chunk.length; at += MAX_SCAN_BYTES) this.pushSlice(chunk.subarray(at, at + MAX_SCAN_BYTES));
+  }
+
+  /** Delivers a last line that has no line break. */
+  end(): void {
+    if (this.pendingBytes > 0) this.flushPending();
+  }
+
+  private pushSlice(chunk: Buffer): void {
+    let pos = 0;
+    if (this.pendingBytes > 0) {
+      const nl = chunk.indexOf(LF);
+      if (nl === -1) {
+        this.keep(chunk);
+        return;
+      }
+      this.keep(chunk.subarray(0, nl));
+      this.flushPending();
+      pos = nl + 1;
+    }
+    const lastNl = chunk.lastIndexOf(LF);
+    if (lastNl >= pos) {
+      this.scan(chunk, pos, lastNl + 1);
+      pos = lastNl + 1;
+    }
+    if (pos < chunk.length) this.keep(chunk.subarray(pos));
+  }
+
+  private wantsEveryLine(): boolean {
+    return this.forceEveryLine || this.sink.wantsEveryLine;
+  }
+
+  private keep(bytes: Buffer): void {
+    const room = this.maxLineBytes + 1 - this.pendingBytes;
+    if (room <= 0 || bytes.length === 0) return;
+    const kept = Buffer.from(bytes.subarray(0, room));
+    this.pending.push(kept);
+    this.pendingBytes += kept.length;
+  }
+
+  private flushPending(): void {
+    const line = Buffer.concat([...this.pending, NEWLINE]);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.scan(line, 0, line.length);
+  }
+
+  /** Delivers the complete lines in `buf[start, end)`; `buf[end - 1]` is LF. */
+  private scan(buf: Buffer, start: number, end: number): void {
+    let pos = start;
+    try {
+      while (pos < end) {
+        pos = this.wantsEveryLine() ? this.deliverAll(buf, pos, end) : this.deliverHits(buf, pos, end);
+      }
+    } finally {
+      this.view = undefined;
+    }
+  }
+
+  /** Every line through split2, in batches of about `SPLIT_BATCH_BYTES`, over-long lines cut first. Returns
+   *  after the batch in which the sink turned quiet; the rest of that batch is filtered in onLine. */
+  private deliverAll(buf: Buffer, start: number, end: number): number {
+    let pos = start;
+    while (pos < end) {
+      const batchEnd = Math.min(end, buf.indexOf(LF, Math.min(end - 1, pos + SPLIT_BATCH_BYTES - 1)) + 1);
+      this.splitBatch(buf, pos, batchEnd);
+      pos = batchEnd;
+      if (!this.wantsEveryLine()) return pos;
+    }
+    return pos;
+  }
+
+  private splitBatch(buf: Buffer, start: number, end: number): void {
+    let runStart = start;
+    let pos = start;
+    while (pos < end) {
+      const nl = buf.indexOf(LF, pos);
+      if (nl - pos > this.maxLineBytes) {
+        if (runStart < pos) this.splitter.write(buf.subarray(runStart, pos));
+        this.materialize(buf, pos, nl);
+        runStart = nl + 1;
+      }
+      pos = nl + 1;
+    }
+    if (runStart < end) this.splitter.write(buf.subarray(runStart, end));
+  }
+
+  /** The fast path; returns early, at a line start, once the sink wants every line. */
+  private deliverHits(buf: Buffer, start: number, end: number): number {
+    this.view ??= { start, text: buf.toString('latin1', start, end) };
+    const { start: viewStart, text } = this.view;
+    const re = this.pattern.bytes;
+    let quotedPrintableAt = -1;
+    let pos = start;
+    while (pos < end) {
+      re.lastIndex = pos - viewStart;
+      const match = re.exec(text);
+      if (quotedPrintableAt < pos) quotedPrintableAt = TriggerPattern.nextQuotedPrintable(buf, pos, end);
+      const hit = Math.min(match === null ? end : viewStart + match.index, quotedPrintableAt);
+      pos = this.skipTo(buf, pos, hit);
+      if (hit === end || this.wantsEveryLine()) return pos;
+      const nl = buf.indexOf(LF, hit);
+      this.materialize(buf, pos, nl);
+      pos = nl + 1;
+      if (this.wantsEveryLine()) return pos;
+    }
+    return pos;
+  }
+
+  /** Counts the lines that end before `hit` and returns the start of the line holding it; over-long lines are
+   *  delivered, and counting stops after one of them if the sink then wants every line. */
+  private skipTo(buf: Buffer, start: number, hit: number): number {
+    let pos = start;
+    for (;;) {
+      const nl = buf.indexOf(LF, pos);
+      if (nl === -1 || nl >= hit) return pos;
+      if (nl - pos > this.maxLineBytes) {
+        this.materialize(buf, pos, nl);
+        if (this.wantsEveryLine()) return nl + 1;
+      } else {
+        this.lines++;
+      }
+      pos = nl + 1;
+    }
+  }
+
+  /** Decodes the line `buf[start, nl)` through split2, cut to the cap. */
+  private materialize(buf: Buffer, start: number, nl: number): void {
+    if (nl - start <= this.maxLineBytes) {
+      this.splitter.write(buf.subarray(start, nl + 1));
+      return;
+    }
+    this.nextIsTruncated = true;
+    try {
+      this.splitter.write(Buffer.concat([buf.subarray(start, start + this.maxLineBytes), NEWLINE]));
+    } finally {
+      this.nextIsTruncated = false;
+    }
+  }
+
+  private onLine(text: string): void {
+    this.lines++;
+    const truncated = this.nextIsTruncated;
+    if (truncated) this.truncatedLines++;
+    if (TriggerPattern.isQuotedPrintable(text)) this.forceEveryLine = true;
+    if (!truncated && !this.wantsEveryLine() && !this.pattern.matches(text)) return;
+    this.sink.pushLine(this.lines, text, truncated);
+  }
+}

@@ -1,0 +1,53 @@
+import { open, stat } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { decompress, type Compression, type DecompressOptions } from './decompress.js';
+
+export type { Compression } from './decompress.js';
+
+export interface OpenedInput {
+  /** The spec as given: a path, or `-` for stdin. */
+  name: string;
+  /** Decompressed bytes. */
+  stream: NodeJS.ReadableStream;
+  compression: Compression;
+}
+
+/** Reads in large chunks: the line scanner's cost per chunk is fixed, its cost per byte is low. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Opens a file, FIFO or `-` (stdin) for streaming and undoes any compression. Missing, unreadable and directory
+ * inputs fail with a one-line `InputError` naming the input.
+ */
+export async function openInput(spec: string, opts: DecompressOptions = {}): Promise<OpenedInput> {
+  const raw = spec === '-' ? process.stdin : await openFile(spec);
+  const { compression, stream } = await decompress(raw, spec, opts);
+  return { name: spec, stream, compression };
+}
+
+async function openFile(path: string): Promise<NodeJS.ReadableStream> {
+  try {
+    if ((await stat(path)).isDirectory()) throw new InputError(path, 'is a directory');
+    // Opening a FIFO waits for its writer; reads then follow the writer without seeking.
+    const handle = await open(path, 'r');
+    return handle.createReadStream({ highWaterMark: READ_CHUNK_BYTES });
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(path, describeOpenError(error));
+  }
+}
+
+function describeOpenError(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return `cannot open (${error instanceof Error ? error.message : String(error)})`;
+  }
+}

@@ -1,0 +1,60 @@
+import { InputError } from '../errors.js';
+
+/**
+ * A byte stream whose first bytes can be looked at before it is consumed. Read failures become `InputError`s
+ * naming the input; `ended` tells whether every byte was read.
+ */
+export class PeekableSource {
+  ended = false;
+  private readonly iterator: AsyncIterator<Buffer | string>;
+  private head: Buffer[] = [];
+
+  constructor(
+    input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+    private readonly name: string,
+  ) {
+    this.iterator = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  }
+
+  /** At least `minBytes` leading bytes, fewer only when the input is shorter. */
+  async peek(minBytes: number): Promise<Buffer> {
+    let held = this.head.reduce((n, b) => n + b.length, 0);
+    while (held < minBytes && !this.ended) {
+      const chunk = await this.next();
+      if (chunk === undefined) break;
+      this.head.push(chunk);
+      held += chunk.length;
+    }
+    return Buffer.concat(this.head);
+  }
+
+  /** Every byte, the peeked ones first; iterate once. */
+  async *chunks(): AsyncGenerator<Buffer, void, undefined> {
+    let completed = false;
+    try {
+      yield* this.head.splice(0);
+      for (;;) {
+        const chunk = await this.next();
+        if (chunk === undefined) break;
+        yield chunk;
+      }
+      completed = true;
+    } finally {
+      if (!completed) await this.iterator.return?.();
+    }
+  }
+
+  private async next(): Promise<Buffer | undefined> {
+    let step: IteratorResult<Buffer | string>;
+    try {
+      step = await this.iterator.next();
+    } catch (error) {
+      throw new InputError(this.name, `read failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (step.done === true) {
+      this.ended = true;
+      return undefined;
+    }
+    return typeof step.value === 'string' ? Buffer.from(step.value, 'utf8') : step.value;
+  }
+}

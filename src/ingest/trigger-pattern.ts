@@ -1,0 +1,47 @@
+/**
+ * The needles a quiet sink waits for, compiled twice: as one regex over a latin1 view of raw UTF-8 bytes (the fast
+ * path never decodes skipped lines) and as one regex over decoded line text. For an ASCII needle both agree, since
+ * every byte of a multi-byte UTF-8 sequence is >= 0x80.
+ *
+ * Quoted-printable mail markers are looked for too: a soft break (`=` at the end of a line) or an encoded `=`
+ * (`=3D`) means needles may be split or encoded, so the reader must fall back to delivering every line. They are
+ * searched with `Buffer.indexOf` rather than in the regex: a 2-byte alternative would shorten the regex's
+ * Boyer-Moore lookahead, which costs more than two memchr-speed passes.
+ */
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Matches nothing: the fast path then only stops at quoted-printable markers and over-long lines. */
+const NEVER = '(?!)';
+
+export class TriggerPattern {
+  /** Global regex over the latin1 view (`buffer.toString('latin1')`) of raw UTF-8 bytes. */
+  readonly bytes: RegExp;
+  /** True when a needle was empty: every line contains it. */
+  readonly matchesEveryLine: boolean;
+  private readonly text: RegExp;
+
+  constructor(needles: readonly string[]) {
+    const usable = needles.filter((n) => n.length > 0 && !/[\r\n]/.test(n));
+    this.matchesEveryLine = needles.some((n) => n.length === 0);
+    const asBytes = usable.map((n) => escapeRegExp(Buffer.from(n, 'utf8').toString('latin1')));
+    this.bytes = new RegExp(asBytes.join('|') || NEVER, 'g');
+    this.text = new RegExp(usable.map(escapeRegExp).join('|') || NEVER);
+  }
+
+  /** The decoded line contains a needle. */
+  matches(line: string): boolean {
+    return this.text.test(line);
+  }
+
+  /** The decoded line carries a quoted-printable soft break or encoded `=`. */
+  static isQuotedPrintable(line: string): boolean {
+    return line.endsWith('=') || line.includes('=3D');
+  }
+
+  /** Offset of the first quoted-printable marker in `buf[from, end)` (lines end with `\n`), or `end`. */
+  static nextQuotedPrintable(buf: Buffer, from: number, end: number): number {
+    const soft = buf.indexOf('=\n', from, 'latin1');
+    const encoded = buf.indexOf('=3D', from, 'latin1');
+    return Math.min(soft === -1 ? end : soft, encoded === -1 ? end : encoded, end);
+  }
+}

@@ -1,0 +1,77 @@
+import type { WindowPosition } from '../analyze/types.js';
+import { classifyPage, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn } from './convert.js';
+import { inLinearMap } from './linear-map.js';
+import type { Layout } from './types.js';
+import { hex, TWO_POW_63, TWO_POW_64, u64 } from './u64.js';
+
+export type ValueKind = 'addr' | 'pfn' | 'phys';
+
+export interface Explanation {
+  label: string;
+  layout: Layout;
+  /** struct page address. */
+  page: bigint;
+  pfn: bigint;
+  phys: bigint;
+  /** False when an address is not a whole number of struct pages from vmemmap (wrong layout or not a page). */
+  exact: boolean;
+  /** Linear-map VA of `phys`, when the linear map covers it. */
+  linearVa?: bigint;
+  position: WindowPosition;
+  /** The page address was reached by wrapping past 2^64. */
+  wrapped: boolean;
+  /** Which arm of `WARN_ON((start < VMEMMAP_START) || (end > VMEMMAP_END))` a one-page range would trip. */
+  warnArm: 'start-below' | 'end-above' | 'none';
+  labels: string[];
+}
+
+const SZ_8M = 1n << 23n;
+
+/** Named regions outside the vmemmap window (asm/memory.h of the era). */
+function regionLabels(page: bigint, layout: Layout): string[] {
+  const c = layout.constants;
+  const era = layout.era.value;
+  if (page >= c.pageOffset && page < c.pageEnd) return ['in the linear map'];
+  if (era === 'E4' && page >= c.vmemmapEnd + SZ_8M && page < c.vmemmapEnd + 3n * SZ_8M) return ['in the PCI I/O region (VMEMMAP_END + 8M, 16M)'];
+  if (era === 'E4' && page >= TWO_POW_64 - SZ_8M) return ['in the fixmap (top 8 MiB)'];
+  if (page >= c.vmemmapEnd && page >= TWO_POW_63) return ['in the VA between VMEMMAP_END and 2^64 (unused by vmemmap)'];
+  if (page < c.vmemmapStart && page >= TWO_POW_63) return ['below VMEMMAP_START (PCI I/O, fixmap or vmalloc)'];
+  return [];
+}
+
+function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation {
+  const c = layout.constants;
+  const sp = layout.structPageSize.value;
+  const ps = layout.pageShift.value;
+  const memstart = layout.memstart.value;
+  let page: bigint;
+  let pfn: bigint;
+  let exact = true;
+  let wrapped: boolean;
+  if (kind === 'addr') {
+    page = u64(value);
+    ({ pfn, exact } = pageToPfn(page, c, sp));
+    wrapped = page < TWO_POW_63;
+  } else {
+    pfn = kind === 'pfn' ? value : physToPfn(value, ps);
+    page = pfnToPage(pfn, c, sp);
+    wrapped = c.vmemmapBase + pfn * BigInt(sp) >= TWO_POW_64;
+  }
+  const phys = kind === 'phys' ? u64(value) : pfnToPhys(pfn, ps);
+  const position = classifyPage(page, c);
+  const end = page + BigInt(sp);
+  const warnArm = page < c.vmemmapStart ? 'start-below' : end > c.vmemmapEnd ? 'end-above' : 'none';
+  const labels = regionLabels(page, layout);
+  if (wrapped) labels.push('wrapped past 2^64 into the user half');
+  if (!exact) labels.push('not a whole struct page from vmemmap: a different layout or not a struct page');
+  if (kind === 'addr' && !wrapped && page < c.vmemmapBase) labels.push(`below vmemmap (pfn 0 at ${hex(c.vmemmapBase)}): the pfn would be negative`);
+  const explanation: Explanation = { label: layout.label ?? layout.era.value, layout, page, pfn, phys, exact, position, wrapped, warnArm, labels };
+  if (inLinearMap(phys, c, memstart)) explanation.linearVa = physToLinearVa(phys, memstart, c);
+  else labels.push('physical address outside the linear map (memstart + linear map size)');
+  return explanation;
+}
+
+/** One value (struct page address, pfn or physical address) through each layout. */
+export function explainValue(kind: ValueKind, value: bigint, layouts: Layout[]): Explanation[] {
+  return layouts.map((layout) => explainOne(kind, value, layout));
+}

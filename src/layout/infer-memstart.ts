@@ -1,0 +1,85 @@
+import type { BootFacts } from '../parse/types.js';
+import { find52BitVaFeature } from './cpu-features.js';
+import { inferred } from './inferred.js';
+import type { KernelConfig } from './kconfig.js';
+import { memstartAlignShift, memstartFromDramStart, memstartOn48BitCpu } from './memstart.js';
+import type { Confidence, Era, Inferred, LayoutOverrides } from './types.js';
+import { hex } from './u64.js';
+import type { VirtualLayoutMatch } from './virtual-layout-match.js';
+
+export interface MemstartInput {
+  boot: BootFacts | undefined;
+  config: KernelConfig;
+  era: Era;
+  pageShift: number;
+  vaBits: number;
+  vaBitsMin: number;
+  sectionShift: number;
+  layoutMatch: VirtualLayoutMatch | undefined;
+}
+
+/** The DRAM start the log shows: the first `Early memory node ranges` start, else the lowest `Zone ranges` start. */
+function dramStart(boot: BootFacts | undefined): { start: bigint; lineNo: number; text: string; exact: boolean } | undefined {
+  const node = boot?.nodeRanges.reduce<(typeof boot.nodeRanges)[number] | undefined>(
+    (lo, f) => (lo === undefined || f.value.range.start < lo.value.range.start ? f : lo),
+    undefined,
+  );
+  if (node) return { start: node.value.range.start, lineNo: node.lineNo, text: node.text, exact: true };
+  let zone: { start: bigint; lineNo: number; text: string } | undefined;
+  for (const f of boot?.zoneRanges ?? []) {
+    const r = f.value.range;
+    if (r && (zone === undefined || r.start < zone.start)) zone = { start: r.start, lineNo: f.lineNo, text: f.text };
+  }
+  return zone && { ...zone, exact: false };
+}
+
+/**
+ * KASLR moves memstart down by a random multiple of ARM64_MEMSTART_ALIGN only when the linear region
+ * (2^(VA_BITS_MIN-1)) exceeds the CPU's PA range (init.c); the CPU's PA range is not in the log, so a linear
+ * region above 2^40 (the usual PA size of small cores) counts as "may be randomized".
+ */
+function kaslrRisk(input: MemstartInput, notes: string[]): Confidence {
+  const { boot, config } = input;
+  const enabled = boot?.kaslr?.value ?? config.randomizeBase?.value;
+  if (input.era === 'E0') return 'high';
+  if (enabled === false) return 'high';
+  const randomizable = input.vaBitsMin - 1 > 40;
+  if (enabled === true && randomizable) {
+    notes.push('KASLR is enabled and the linear region is larger than many CPUs\' PA range: memstart may be randomized, so absolute pfns may be off by a multiple of ARM64_MEMSTART_ALIGN');
+    return 'low';
+  }
+  if (enabled === undefined) notes.push('the log does not say whether KASLR was enabled; memstart assumes no linear-region randomization');
+  return 'medium';
+}
+
+export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: string[]): Inferred<bigint> {
+  if (o.memstart !== undefined) return inferred(o.memstart, 'user', 'high', { text: `--memstart ${hex(o.memstart)}` });
+  const { boot, layoutMatch } = input;
+  if (input.era === 'E0' && layoutMatch?.dramStart !== undefined && layoutMatch.actualFact) {
+    // E0 indexes vmemmap by absolute pfn, so the `actual` vmemmap start is page(first DRAM pfn).
+    return inferred(layoutMatch.dramStart, 'log', 'medium', {
+      lineNo: layoutMatch.actualFact.lineNo,
+      text: `${layoutMatch.actualFact.text} → first DRAM pfn ${hex(layoutMatch.dramStart >> BigInt(input.pageShift))}`,
+    });
+  }
+  const dram = dramStart(boot);
+  if (!dram) {
+    notes.push('memstart (PHYS_OFFSET) is unknown: pfns and physical addresses are relative to memstart 0');
+    return inferred(0n, 'default', 'low', { text: 'memstart unknown (no memory ranges in the log)' });
+  }
+  let value = memstartFromDramStart(dram.start, input.pageShift, input.sectionShift);
+  const align = memstartAlignShift(input.pageShift, input.sectionShift);
+  let text = `round_down(${hex(dram.start)}, 2^${align}) from ${dram.text}`;
+  let confidence = kaslrRisk(input, notes);
+  if (!dram.exact && confidence === 'high') confidence = 'medium';
+  if (boot?.memoryTooBig) {
+    notes.push('"Memory doesn\'t fit in the linear mapping": the kernel moved memstart up; the value from the memory map is only a lower bound');
+    confidence = 'low';
+  }
+  const runs48 = boot?.pgtable ? boot.pgtable.value.vaBits < 52 : boot !== undefined && boot.cpuFeatures.length > 0 && find52BitVaFeature(boot) === undefined;
+  if (input.vaBits === 52 && runs48) {
+    value = memstartOn48BitCpu(value, input.vaBitsMin);
+    text += `, minus 2^52 - 2^${input.vaBitsMin} (52-bit kernel on a CPU without 52-bit VAs)`;
+  }
+  return inferred(value, 'log', confidence, { lineNo: dram.lineNo, text });
+}

@@ -1,0 +1,115 @@
+import type { BootFacts } from '../parse/types.js';
+import { find52BitVaFeature } from './cpu-features.js';
+import { eraForRelease } from './eras.js';
+import type { Shape } from './hypotheses.js';
+import { inferred } from './inferred.js';
+import type { KernelConfig } from './kconfig.js';
+import { pageShiftForSize } from './page-geometry.js';
+import { matchRegisterConstants, type ConstantHit, type RegisterValue } from './register-match.js';
+import type { Era, Inferred, LayoutOverrides } from './types.js';
+import { hex } from './u64.js';
+import { matchVirtualLayout, type VirtualLayoutMatch } from './virtual-layout-match.js';
+
+export interface ShapeInference {
+  era: Inferred<Era>;
+  pageShift: Inferred<number>;
+  vaBits: Inferred<number>;
+  layoutMatch?: VirtualLayoutMatch;
+  notes: string[];
+}
+
+interface Fixed {
+  era?: Inferred<Era>;
+  pageShift?: Inferred<number>;
+  vaBits?: Inferred<number>;
+}
+
+
+/** Page size and VA bits stated directly by the user, a config, or the log (strongest first). */
+function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: LayoutOverrides): Fixed {
+  const fixed: Fixed = {};
+  if (o.era) fixed.era = inferred(o.era, 'user', 'high', { text: `--era ${o.era}` });
+  if (o.pageSizeBytes !== undefined) {
+    fixed.pageShift = inferred(pageShiftForSize(o.pageSizeBytes), 'user', 'high', { text: `--page-size ${o.pageSizeBytes}` });
+  } else if (config.pageShift) {
+    fixed.pageShift = inferred(config.pageShift.value, 'config', 'high', { lineNo: config.pageShift.lineNo, text: config.pageShift.text });
+  } else if (boot?.pgtable) {
+    const p = boot.pgtable;
+    fixed.pageShift = inferred(pageShiftForSize(p.value.pageSizeKiB * 1024), 'log', 'high', { lineNo: p.lineNo, text: p.text });
+  }
+  const feature52 = find52BitVaFeature(boot);
+  if (o.vaBits !== undefined) fixed.vaBits = inferred(o.vaBits, 'user', 'high', { text: `--va-bits ${o.vaBits}` });
+  else if (config.vaBits) fixed.vaBits = inferred(config.vaBits.value, 'config', 'high', { lineNo: config.vaBits.lineNo, text: config.vaBits.text });
+  else if (feature52) fixed.vaBits = inferred(52, 'log', 'high', { lineNo: feature52.lineNo, text: feature52.text });
+  else if (boot?.pgtable) {
+    // show_pte prints vabits_actual: a 52-bit kernel on a 48-bit CPU prints 48, which gives the same vmemmap.
+    fixed.vaBits = inferred(boot.pgtable.value.vaBits, 'log', 'high', { lineNo: boot.pgtable.lineNo, text: boot.pgtable.text });
+  }
+  return fixed;
+}
+
+function fits(shape: Shape, fixed: Fixed): boolean {
+  return (
+    (fixed.era === undefined || fixed.era.value === shape.era) &&
+    (fixed.pageShift === undefined || fixed.pageShift.value === shape.pageShift) &&
+    (fixed.vaBits === undefined || fixed.vaBits.value === shape.vaBits)
+  );
+}
+
+/** Prefer the version's era, then 4K pages and 48-bit VAs (the common configuration). */
+function preference(shape: Shape, versionEra: Era | undefined): number {
+  return (shape.era === versionEra ? 0 : 4) + (shape.pageShift === 12 ? 0 : 2) + (shape.vaBits === 48 ? 0 : 1);
+}
+
+function best<T extends Shape>(candidates: T[], versionEra: Era | undefined): T | undefined {
+  return [...candidates].sort((a, b) => preference(a, versionEra) - preference(b, versionEra))[0];
+}
+
+function hitText(h: ConstantHit): string {
+  return `${h.reg} = ${hex(h.value)} is ${h.constant}${h.form === 'exact' ? '' : ` (${h.form})`} of ${h.era} ${h.vaBits}-bit/${2 ** (h.pageShift - 10)}K`;
+}
+
+export function inferShape(
+  boot: BootFacts | undefined,
+  release: Inferred<string> | undefined,
+  config: KernelConfig,
+  regs: readonly RegisterValue[],
+  structPageSize: number,
+  o: LayoutOverrides,
+): ShapeInference {
+  const notes: string[] = [];
+  const fixed = directEvidence(boot, config, o);
+  const versionEra = release ? eraForRelease(release.value) : undefined;
+  const hits = matchRegisterConstants(regs, structPageSize).filter((h) => fits(h, fixed));
+  const hit = best(hits.filter((h) => h.strong), versionEra) ?? best(hits, versionEra);
+  const layoutMatch = best(matchVirtualLayout(boot, structPageSize).filter((m) => fits(m, fixed)), versionEra);
+
+  let era = fixed.era;
+  let pageShift = fixed.pageShift;
+  let vaBits = fixed.vaBits;
+  if (hit) {
+    const conf = hit.strong ? 'high' : 'medium';
+    const detail = { reg: hit.reg, text: hitText(hit), ...(hit.lineNo !== undefined ? { lineNo: hit.lineNo } : {}) };
+    era ??= inferred(hit.era, 'register', conf, detail);
+    pageShift ??= inferred(hit.pageShift, 'register', conf, detail);
+    vaBits ??= inferred(hit.vaBits, 'register', conf, detail);
+    if (versionEra && versionEra !== hit.era) notes.push(`register constant says ${hit.era} but the release suggests ${versionEra}: a backport?`);
+  }
+  if (layoutMatch) {
+    const detail = { lineNo: layoutMatch.fact.lineNo, text: layoutMatch.fact.text };
+    era ??= inferred(layoutMatch.era, 'log', 'high', detail);
+    pageShift ??= inferred(layoutMatch.pageShift, 'log', 'high', detail);
+    vaBits ??= inferred(layoutMatch.vaBits, 'log', 'high', detail);
+  }
+  if (versionEra && release) {
+    // Vendor kernels backport layout changes (deepin's 6.6 carries the 6.9 VA reorganisation): medium, not high.
+    const from = release.source.lineNo !== undefined ? { lineNo: release.source.lineNo } : {};
+    era ??= inferred(versionEra, 'version-default', 'medium', { ...from, text: `era of ${release.value} (${release.source.kind})` });
+  }
+  era ??= inferred<Era>('E3', 'default', 'low', { text: 'no kernel version known: assuming 5.11–6.8 (E3)' });
+  pageShift ??= inferred(12, 'default', 'low', { text: 'no page size known: assuming 4K' });
+  vaBits ??= inferred(48, 'default', 'low', { text: 'no VA size known: assuming 48-bit' });
+  const result: ShapeInference = { era, pageShift, vaBits, notes };
+  if (layoutMatch) result.layoutMatch = layoutMatch;
+  return result;
+}

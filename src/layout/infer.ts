@@ -1,0 +1,145 @@
+import type { BootFacts } from '../parse/types.js';
+import { computeConstants, defaultSectionShift, SECTION_SHIFT_ASSUMPTION, vaBitsMin } from './constants.js';
+import { ERAS, eraInfo } from './eras.js';
+import { eraSupportsVaBits } from './hypotheses.js';
+import { inferMemstart } from './infer-memstart.js';
+import { inferShape } from './infer-shape.js';
+import { inferred } from './inferred.js';
+import { parseKernelConfig, type KernelConfig } from './kconfig.js';
+import type { RegisterValue } from './register-match.js';
+import type { Era, Inferred, Layout, LayoutOverrides } from './types.js';
+
+export interface LayoutEvidence {
+  boot?: BootFacts;
+  /** Release from a splat's `CPU: ... <release> #<build>` line. */
+  splatRelease?: string;
+  registerValues?: RegisterValue[];
+}
+
+function inferRelease(e: LayoutEvidence, config: KernelConfig, o: LayoutOverrides): Inferred<string> | undefined {
+  if (o.kernel !== undefined) return inferred(o.kernel, 'user', 'high', { text: `--kernel ${o.kernel}` });
+  const r = e.boot?.release;
+  if (r) return inferred(r.value, 'log', 'high', { lineNo: r.lineNo, text: r.text });
+  if (e.splatRelease !== undefined) return inferred(e.splatRelease, 'log', 'high', { text: `release in the splat's CPU: line` });
+  const c = config.release;
+  return c && inferred(c.value, 'config', 'high', { lineNo: c.lineNo, text: c.text });
+}
+
+function inferSectionShift(release: Inferred<string> | undefined, config: KernelConfig, pageShift: number, o: LayoutOverrides, assumptions: string[]): Inferred<number> {
+  if (o.sectionShift !== undefined) return inferred(o.sectionShift, 'user', 'high', { text: `--section-shift ${o.sectionShift}` });
+  const c = config.sectionShift;
+  if (c) return inferred(c.value, 'config', 'high', { lineNo: c.lineNo, text: c.text });
+  assumptions.push(SECTION_SHIFT_ASSUMPTION);
+  const value = defaultSectionShift(release?.value, pageShift);
+  if (!release) return inferred(value, 'default', 'low', { text: 'no kernel version: recent SECTION_SIZE_BITS' });
+  return inferred(value, 'version-default', 'medium', { text: `SECTION_SIZE_BITS of ${release.value}` });
+}
+
+function eraAssumptions(era: Era): string[] {
+  if (era === 'E0' || era === 'E0b') {
+    return ['E0b (dfd55ad85e4a) is placed at 4.5 and E0/E0b memstart handling is taken from patch context, not a full source read'];
+  }
+  return [];
+}
+
+/** The most likely layout, every parameter with its provenance (user overrides beat log evidence beat version defaults). */
+export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout {
+  const config = o.configText !== undefined ? parseKernelConfig(o.configText) : {};
+  const assumptions: string[] = [];
+  const release = inferRelease(e, config, o);
+  const structPageSize =
+    o.structPageSize !== undefined
+      ? inferred(o.structPageSize, 'user', 'high', { text: `--struct-page-size ${o.structPageSize}` })
+      : inferred(64, 'default', 'medium', { text: 'sizeof(struct page) = 64 (debug options such as KMSAN enlarge it)' });
+  const shape = inferShape(e.boot, release, config, e.registerValues ?? [], structPageSize.value, o);
+  assumptions.push(...shape.notes, ...eraAssumptions(shape.era.value));
+  const sectionShift = inferSectionShift(release, config, shape.pageShift.value, o, assumptions);
+  const vaMin = vaBitsMin(shape.era.value, shape.pageShift.value, shape.vaBits.value);
+  const memstart = inferMemstart(
+    {
+      boot: e.boot,
+      config,
+      era: shape.era.value,
+      pageShift: shape.pageShift.value,
+      vaBits: shape.vaBits.value,
+      vaBitsMin: vaMin,
+      sectionShift: sectionShift.value,
+      layoutMatch: shape.layoutMatch,
+    },
+    o,
+    assumptions,
+  );
+  const constants = computeConstants({
+    era: shape.era.value,
+    pageShift: shape.pageShift.value,
+    vaBits: shape.vaBits.value,
+    structPageSize: structPageSize.value,
+    memstart: memstart.value,
+    sectionShift: sectionShift.value,
+  });
+  const layout: Layout = {
+    era: shape.era,
+    pageShift: shape.pageShift,
+    vaBits: shape.vaBits,
+    structPageSize,
+    memstart,
+    sectionShift,
+    constants,
+    assumptions,
+  };
+  if (release) layout.release = release;
+  return layout;
+}
+
+function labelled(layout: Layout): Layout {
+  const info = eraInfo(layout.era.value);
+  const first = `${info.first.major}.${info.first.minor}`;
+  return { ...layout, label: `${layout.era.value} (${layout.era.value === 'E0' ? 'up to 4.4' : `from ${first}`})` };
+}
+
+/** Layouts of other eras for the same evidence, when nothing but a default or a version decided the era. */
+function eraAlternatives(best: Layout, e: LayoutEvidence, o: LayoutOverrides, eras: readonly Era[]): Layout[] {
+  const out: Layout[] = [];
+  for (const era of eras) {
+    if (era === best.era.value || !eraSupportsVaBits(era, best.pageShift.value, best.vaBits.value)) continue;
+    const alt = inferLayout(e, { ...o, era });
+    alt.era = inferred(era, 'heuristic', 'low', { text: `alternative to ${best.era.value}: the era is not certain` });
+    out.push(labelled(alt));
+  }
+  return out;
+}
+
+const ERA_DECIDED = new Set(['user', 'log', 'register']);
+
+/** Eras next to `era`: a vendor kernel carries backports from the next era more often than anything else. */
+function neighbours(era: Era): Era[] {
+  const i = ERAS.findIndex((x) => x.era === era);
+  return [ERAS[i - 1]?.era, ERAS[i + 1]?.era].filter((x): x is Era => x !== undefined);
+}
+
+/**
+ * The inferred layout first, then labelled alternatives when the era was not read from evidence: the neighbouring
+ * eras of a version default, or E2/E3/E4 (the eras that have the WARN) when nothing is known.
+ */
+export function candidateLayouts(e: LayoutEvidence, o: LayoutOverrides = {}): Layout[] {
+  const best = labelled(inferLayout(e, o));
+  if (ERA_DECIDED.has(best.era.source.kind)) return [best];
+  const eras = best.era.source.kind === 'version-default' ? neighbours(best.era.value) : (['E2', 'E3', 'E4'] as Era[]);
+  return [best, ...eraAlternatives(best, e, o, eras)];
+}
+
+/**
+ * For `vmemwarn explain`: with version (or stronger) evidence the one inferred layout; without it, the answer under
+ * each era the WARN can come from (E2, E3, E4), labelled.
+ */
+export function plausibleLayouts(e: LayoutEvidence, o: LayoutOverrides = {}): Layout[] {
+  const best = inferLayout(e, o);
+  if (best.era.source.kind !== 'default') return [labelled(best)];
+  return (['E2', 'E3', 'E4'] as const)
+    .filter((era) => eraSupportsVaBits(era, best.pageShift.value, best.vaBits.value))
+    .map((era) => {
+      const layout = inferLayout(e, { ...o, era });
+      layout.era = inferred(era, 'heuristic', 'low', { text: `no kernel version: showing ${era} (${eraInfo(era).summary})` });
+      return labelled(layout);
+    });
+}

@@ -1,0 +1,53 @@
+/** The layout-relevant options of a kernel `.config`, each with the line that set it. */
+
+export interface ConfigFact<T> {
+  value: T;
+  lineNo: number;
+  text: string;
+}
+
+export interface KernelConfig {
+  /** From the `# Linux/arm64 6.1.0 Kernel Configuration` header. */
+  release?: ConfigFact<string>;
+  arch?: ConfigFact<string>;
+  vaBits?: ConfigFact<number>;
+  pageShift?: ConfigFact<number>;
+  sectionShift?: ConfigFact<number>;
+  paBits?: ConfigFact<number>;
+  randomizeBase?: ConfigFact<boolean>;
+  localVersion?: ConfigFact<string>;
+}
+
+const PAGE_OPTIONS: Readonly<Record<string, number>> = {
+  CONFIG_ARM64_4K_PAGES: 12,
+  CONFIG_ARM64_16K_PAGES: 14,
+  CONFIG_ARM64_64K_PAGES: 16,
+};
+
+export function parseKernelConfig(text: string): KernelConfig {
+  const config: KernelConfig = {};
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    const lineNo = i + 1;
+    const fact = <T>(value: T): ConfigFact<T> => ({ value, lineNo, text: line });
+    const header = /^# Linux\/(\S+) (\S+) Kernel Configuration/.exec(line);
+    if (header?.[1] && header[2]) {
+      config.arch = fact(header[1]);
+      config.release = fact(header[2]);
+      return;
+    }
+    const notSet = /^# (CONFIG_\w+) is not set$/.exec(line);
+    if (notSet?.[1] === 'CONFIG_RANDOMIZE_BASE') config.randomizeBase = fact(false);
+    const m = /^(CONFIG_\w+)=(.*)$/.exec(line);
+    if (!m?.[1] || m[2] === undefined) return;
+    const [name, value] = [m[1], m[2].replace(/^"(.*)"$/, '$1')];
+    const pageShift = PAGE_OPTIONS[name];
+    if (pageShift !== undefined && value === 'y') config.pageShift = fact(pageShift);
+    else if (name === 'CONFIG_ARM64_VA_BITS') config.vaBits = fact(Number(value));
+    else if (name === 'CONFIG_ARM64_PA_BITS') config.paBits = fact(Number(value));
+    else if (name === 'CONFIG_ARM64_SECTION_SIZE_BITS') config.sectionShift = fact(Number(value));
+    else if (name === 'CONFIG_RANDOMIZE_BASE') config.randomizeBase = fact(value === 'y');
+    else if (name === 'CONFIG_LOCALVERSION') config.localVersion = fact(value);
+  });
+  return config;
+}

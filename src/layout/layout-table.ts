@@ -1,0 +1,58 @@
+import { memstartAlignShift } from './memstart.js';
+import { weakest } from './inferred.js';
+import { linearMapPhysEnd } from './linear-map.js';
+import { provenanceText } from './provenance-text.js';
+import type { Confidence, Inferred, Layout } from './types.js';
+import { hex, TWO_POW_64 } from './u64.js';
+
+export interface LayoutRow {
+  name: string;
+  /** Hex for addresses and sizes, decimal for counts of bits and bytes. */
+  value: string;
+  provenance: string;
+  confidence: Confidence;
+}
+
+function row<T>(name: string, p: Inferred<T>, show: (v: T) => string): LayoutRow {
+  return { name, value: show(p.value), provenance: provenanceText(p.source), confidence: p.confidence };
+}
+
+/** Every parameter and derived constant of a layout, for `vmemwarn layout`. */
+export function layoutTable(layout: Layout): LayoutRow[] {
+  const c = layout.constants;
+  const { era, pageShift, vaBits, structPageSize, memstart, sectionShift } = layout;
+  const shape = weakest(era.confidence, pageShift.confidence, vaBits.confidence, structPageSize.confidence);
+  const based = weakest(shape, memstart.confidence);
+  const sections = weakest(pageShift.confidence, sectionShift.confidence, structPageSize.confidence);
+  const derived = (name: string, value: string, from: string, confidence: Confidence): LayoutRow => ({
+    name,
+    value,
+    provenance: `computed from ${from}`,
+    confidence,
+  });
+  const rows: LayoutRow[] = [];
+  if (layout.release) rows.push(row('kernel release', layout.release, (v) => v));
+  rows.push(
+    row('era', era, (v) => v),
+    row('PAGE_SIZE', pageShift, (v) => `${2 ** (v - 10)}K (PAGE_SHIFT ${v})`),
+    row('VA_BITS', vaBits, String),
+    derived('VA_BITS_MIN', String(c.vaBitsMin), 'VA_BITS and page size', weakest(vaBits.confidence, pageShift.confidence)),
+    row('sizeof(struct page)', structPageSize, String),
+    row('SECTION_SIZE_BITS', sectionShift, String),
+    row('memstart (PHYS_OFFSET)', memstart, hex),
+    derived('ARM64_MEMSTART_ALIGN', hex(1n << BigInt(memstartAlignShift(pageShift.value, sectionShift.value))), 'page size and SECTION_SIZE_BITS', sections),
+    derived('PAGE_OFFSET', hex(c.pageOffset), 'era and VA_BITS', shape),
+    // Before E2 the linear map runs to the top of the address space.
+    derived('PAGE_END', c.pageEnd === TWO_POW_64 ? '2^64' : hex(c.pageEnd), 'era and VA_BITS_MIN', shape),
+    derived('VMEMMAP_START', hex(c.vmemmapStart), 'era, page size, VA_BITS, sizeof(struct page)', shape),
+    derived('VMEMMAP_END', hex(c.vmemmapEnd), 'era, page size, VA_BITS, sizeof(struct page)', shape),
+    derived('VMEMMAP_SIZE', hex(c.vmemmapSize), 'VMEMMAP_END - VMEMMAP_START', shape),
+    derived('vmemmap (struct page of pfn 0)', hex(c.vmemmapBase), 'VMEMMAP_START - (memstart >> PAGE_SHIFT) * sizeof(struct page)', based),
+    derived('linear map covers phys up to', hex(linearMapPhysEnd(c, memstart.value)), 'memstart + (PAGE_END - PAGE_OFFSET)', based),
+    derived('pages per section', hex(c.pagesPerSection), '2^(SECTION_SIZE_BITS - PAGE_SHIFT)', sections),
+    derived('memmap bytes per section', hex(c.memmapBytesPerSection), 'pages per section * sizeof(struct page)', sections),
+    derived('pages per subsection', hex(c.pagesPerSubsection), '2 MiB >> PAGE_SHIFT', pageShift.confidence),
+    derived('memmap bytes per subsection', hex(c.memmapBytesPerSubsection), 'pages per subsection * sizeof(struct page)', sections),
+  );
+  return rows;
+}

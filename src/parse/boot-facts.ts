@@ -1,0 +1,150 @@
+import {
+  archHint,
+  isSplatStart,
+  parseCpuFeature,
+  parseKaslr,
+  parseLayoutLine,
+  parseLinuxVersion,
+  parseNodeLine,
+  parsePgtable,
+  parseZoneLine,
+} from './boot-fact-lines.js';
+import type { BootFacts, Fact, LogRecord } from './types.js';
+
+export { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
+
+type Block = 'zones' | 'nodes' | 'layout';
+
+/** Per-boot caps keep memory bounded on logs that repeat facts (kexec loops, hot-plug chatter). */
+const MAX_LIST_FACTS = 256;
+
+function emptyBoot(index: number, firstLine: number): BootFacts {
+  return { index, firstLine, zoneRanges: [], nodeRanges: [], virtualLayout: [], cpuFeatures: [] };
+}
+
+function fact<T>(value: T, rec: LogRecord, text: string): Fact<T> {
+  return { value, lineNo: rec.lineNo, text };
+}
+
+function pushCapped<T>(list: T[], item: T): void {
+  if (list.length < MAX_LIST_FACTS) list.push(item);
+}
+
+/**
+ * Collects boot facts from records, one BootFacts per boot. A boot-start line (`Booting Linux on physical CPU`,
+ * `Linux version`) opens a new boot when the current one already has a release or a splat.
+ */
+export class BootFactCollector {
+  private readonly all: BootFacts[] = [emptyBoot(0, 1)];
+  private block: Block | undefined;
+  private sawBootStart = false;
+  private splatInBoot = false;
+  private archStrong = false;
+  private lastLayoutRegion: string | undefined;
+
+  get current(): BootFacts {
+    return this.all[this.all.length - 1] as BootFacts;
+  }
+
+  get boots(): BootFacts[] {
+    return this.all;
+  }
+
+  get wantsEveryLine(): boolean {
+    return this.block !== undefined;
+  }
+
+  /** Tells the collector a splat was printed in the current boot (for splat headers it does not recognise itself). */
+  noteSplat(): void {
+    this.splatInBoot = true;
+  }
+
+  push(rec: LogRecord): void {
+    if (rec.foreign) return;
+    const text = rec.text.trim();
+    if (this.block !== undefined && this.continueBlock(rec, text)) return;
+    this.block = undefined;
+    if (isSplatStart(text)) this.splatInBoot = true;
+    if (text.startsWith('Booting Linux on physical CPU') || text.startsWith('Linux version ')) this.startBoot(rec);
+    this.readLine(rec, text);
+  }
+
+  private startBoot(rec: LogRecord): void {
+    const boot = this.current;
+    if (boot.release !== undefined || this.splatInBoot) {
+      this.all.push(emptyBoot(this.all.length, rec.lineNo));
+      this.splatInBoot = false;
+      this.archStrong = false;
+    } else if (!this.sawBootStart) {
+      boot.firstLine = rec.lineNo;
+    }
+    this.sawBootStart = true;
+  }
+
+  private readLine(rec: LogRecord, text: string): void {
+    const boot = this.current;
+    const version = text.startsWith('Linux version ') ? parseLinuxVersion(text) : undefined;
+    if (version && boot.release === undefined) {
+      boot.release = fact(version.release, rec, text);
+      boot.versionLine = fact(text, rec, text);
+      if (version.compiler !== undefined) boot.compiler = fact(version.compiler, rec, text);
+    }
+    this.readArch(rec, text, version);
+    if (version) return;
+    const pgtable = text.includes(' pgtable: ') ? parsePgtable(text) : undefined;
+    const kaslr = parseKaslr(text);
+    if (text.startsWith('Machine model: ')) boot.machineModel ??= fact(text.slice('Machine model: '.length).trim(), rec, text);
+    else if (text.startsWith('Kernel command line: ')) boot.cmdline ??= fact(text.slice('Kernel command line: '.length), rec, text);
+    else if (/^Memory: \d/.test(text)) boot.memory ??= fact(text.slice('Memory: '.length), rec, text);
+    else if (text.startsWith('Zone ranges:')) this.block = 'zones';
+    else if (text.startsWith('Early memory node ranges')) this.block = 'nodes';
+    else if (text.startsWith('Virtual kernel memory layout:')) this.openLayout();
+    else if (pgtable) boot.pgtable ??= fact(pgtable, rec, text);
+    else if (text.startsWith('CPU features: ')) this.readCpuFeature(rec, text);
+    else if (kaslr !== undefined) boot.kaslr ??= fact(kaslr, rec, text);
+    else if (text.startsWith("Memory doesn't fit in the linear mapping")) boot.memoryTooBig ??= fact(true, rec, text);
+  }
+
+  private readCpuFeature(rec: LogRecord, text: string): void {
+    const feature = parseCpuFeature(text);
+    if (feature !== undefined) pushCapped(this.current.cpuFeatures, fact(feature, rec, text));
+  }
+
+  private readArch(rec: LogRecord, text: string, version: ReturnType<typeof parseLinuxVersion>): void {
+    if (this.archStrong) return;
+    const hint = archHint(text, version);
+    if (!hint) return;
+    if (hint.strong || this.current.arch === undefined) {
+      this.current.arch = fact(hint.arch, rec, text);
+      this.archStrong = hint.strong;
+    }
+  }
+
+  private openLayout(): void {
+    this.block = 'layout';
+    this.lastLayoutRegion = undefined;
+  }
+
+  /** Returns true when the record belonged to the open block. */
+  private continueBlock(rec: LogRecord, text: string): boolean {
+    const boot = this.current;
+    if (this.block === 'zones') {
+      const zone = parseZoneLine(text);
+      if (zone) pushCapped(boot.zoneRanges, fact(zone, rec, text));
+      return zone !== undefined;
+    }
+    if (this.block === 'nodes') {
+      const node = parseNodeLine(text);
+      if (node) pushCapped(boot.nodeRanges, fact(node, rec, text));
+      return node !== undefined;
+    }
+    const line = parseLayoutLine(text);
+    // A line whose addresses do not parse (a hashed `%p` prints `(ptrval)`) still belongs to the block.
+    if (!line) return /^(?:[.\w][\w ./]*:\s*)?0x\S+\s*-\s*0x/.test(text);
+    const region = line.region ?? this.lastLayoutRegion;
+    if (region === undefined) return true;
+    this.lastLayoutRegion = region;
+    pushCapped(boot.virtualLayout, fact({ region, start: line.start, end: line.end, kind: line.kind }, rec, text));
+    return true;
+  }
+}

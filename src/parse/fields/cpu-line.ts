@@ -1,0 +1,34 @@
+import type { Taint } from '../types.js';
+import { decodeTaint } from './taint.js';
+
+export interface CpuLine {
+  cpu: number;
+  pid?: number;
+  comm?: string;
+  taint: Taint;
+  release?: string;
+  build?: string;
+}
+
+// `CPU: 0 PID: 452 Comm: modprobe Tainted: G        W  O      6.1.0 #1`; 6.11+ add `UID: 0` before PID and may
+// append `PREEMPT(full)` after the build.
+const TAINT = String.raw`(?:(?<clean>Not tainted)|Tainted: (?<taint>[A-Z ]*[A-Z]))`;
+const MODERN = new RegExp(
+  String.raw`^CPU: (?<cpu>\d+)(?: UID: \d+)? PID: (?<pid>\d+) Comm: (?<comm>.*?) ${TAINT}\s+` +
+    String.raw`(?<release>\S+)(?: #(?<build>\S+))?`,
+);
+// 2.6/3.x: `CPU: 0    Not tainted  (2.6.32-17-ridgerun #22)`.
+const OLD = new RegExp(String.raw`^CPU: (?<cpu>\d+)\s+${TAINT}\s+\((?<release>\S+)(?: #(?<build>\S+))?\)`);
+
+/** Parses the `CPU: ... Comm: ... <taint> <release> #<build>` line that every report prints. */
+export function parseCpuLine(text: string): CpuLine | undefined {
+  const m = MODERN.exec(text) ?? OLD.exec(text);
+  const g = m?.groups;
+  if (!g) return undefined;
+  const line: CpuLine = { cpu: Number(g.cpu), taint: decodeTaint(g.clean ?? g.taint ?? '') };
+  if (g.pid !== undefined) line.pid = Number(g.pid);
+  if (g.comm !== undefined) line.comm = g.comm;
+  if (g.release !== undefined) line.release = g.release;
+  if (g.build !== undefined) line.build = g.build;
+  return line;
+}

@@ -1,0 +1,38 @@
+/** One `name : value` pair of a register dump line. */
+export interface RegisterValue {
+  name: string;
+  value: bigint;
+}
+
+// arm64 `x29: ffff...`, arm32 `r10: 80117ea8` / `r9 : 00000000`, and the named registers that share those lines
+// (arm32 `sp ip fp`, riscv `gp tp t0-t6 s0-s11 a0-a7`).
+const NAME = String.raw`(?:x\d{1,2}|r\d{1,2}|sp|ip|fp|gp|tp|ra|t[0-6]|s\d{1,2}|a[0-7])`;
+const LINE_START = new RegExp(String.raw`^\s*${NAME}\s*:\s*\S`);
+const PAIR = new RegExp(String.raw`\b(${NAME})\s*:\s*(\S+)`, 'g');
+
+export interface RegisterLine {
+  regs: RegisterValue[];
+  /** Names whose value was not clean hex of the dump's width (garbled console output). */
+  garbled: string[];
+}
+
+/**
+ * Parses a register dump line, whatever the number of registers per line (kernels print 2 or 3 on arm64,
+ * 4 on arm32). Values must be 8 or 16 hex digits; anything else is reported as garbled, not guessed. A line
+ * without one clean pair (`x86: Booting SMP`) is not a register line.
+ */
+export function parseRegisterLine(text: string): RegisterLine | undefined {
+  if (!LINE_START.test(text)) return undefined;
+  const regs: RegisterValue[] = [];
+  const garbled: string[] = [];
+  for (const m of text.matchAll(PAIR)) {
+    const name = m[1] ?? '';
+    const value = m[2] ?? '';
+    if (/^(?:[0-9a-f]{8}|[0-9a-f]{16})$/.test(value)) regs.push({ name, value: BigInt(`0x${value}`) });
+    else garbled.push(name);
+  }
+  return regs.length > 0 ? { regs, garbled } : undefined;
+}
+
+/** arm64 registers `x0`..`x29` that a complete dump prints (x30 is printed as `lr`). */
+export const ARM64_DUMP_REGISTERS: readonly string[] = Array.from({ length: 30 }, (_, i) => `x${i}`);

@@ -1,0 +1,430 @@
+import type { SplatKind } from './types.js';
+import { HANG_SKIP } from './stall-anchors.js';
+
+/** Where the function that completes a title (`... in <func>`) comes from. */
+export type FrameSource =
+  /** First frame not skipped: the PC line (`pc :`, `RIP:`, `PC is at`, `epc :`), then the call trace. */
+  | 'stack'
+  /** The function named in the header (`BUG: KASAN: ... in func+...`), then the stack. */
+  | 'header'
+  /** The first `at: func+off/size` of a lockdep report. */
+  | 'at'
+  /** Stalls and soft lockups: the frame above the first dispatch anchor (syscall entry, workqueue, softirq). */
+  | 'stall'
+  /** Hung tasks: the first frame that is not scheduling, locking or waiting. */
+  | 'hang';
+
+/** One kind of splat header: a cheap substring first, then the regex (syzkaller's pkg/report model). */
+export interface SplatFormat {
+  kind: SplatKind;
+  /** Substring of SPLAT_TRIGGERS that every matching line contains. */
+  needle: string;
+  re: RegExp;
+  /** `{1}`… regex groups, `{detail}` the `detail` capture, `{frame}` the title function (`corrupted` if none). */
+  title: string;
+  frame?: FrameSource;
+  /** More function-name patterns to look past, for this format only. */
+  skip?: RegExp;
+  /** Only the x86 wording `Call Trace:` starts the frames the title reads (syzkaller still reads it so). */
+  upperCaseTraceOnly?: boolean;
+  /** A later line that completes the title, e.g. KASAN's `Read of size 8`. */
+  detail?: RegExp;
+  /** The report is its header line alone. */
+  lone?: boolean;
+  /** The report has no call trace to wait for. */
+  noTrace?: boolean;
+  /** Joins the open report of the same CPU/task instead of opening one (`Internal error:`, `Kernel panic`). */
+  escalates?: boolean;
+  /** The report runs until a line matching this (KASAN/KFENCE `=====`), frames read anywhere inside. */
+  until?: RegExp;
+  /** Free-text headers also printed by firmware and userspace: only a printk-stamped record opens one. */
+  needsTimestamp?: boolean;
+}
+
+// A console may glue `syzkaller login: ` before a header; lockdep brackets some headers (`[ BUG: ... ]`).
+const LEAD = String.raw`^(?:.*? login: |\[ )?`;
+const FUNC = String.raw`(?<func>[A-Za-z_$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+`;
+const h = (src: string): RegExp => new RegExp(LEAD + src);
+
+const ODEBUG_SKIP = /debug_|rcu|hrtimer_|timer_|work_|percpu_|kmem_|slab_|kfree|vunmap|vfree|__free_|kobject_/;
+const RCU_SKIP = /rcu|kmem|slab|kmalloc|vmalloc|kcalloc|kzalloc/;
+const WARNING_SITE = String.raw`WARNING: CPU: (?<cpu>\d+) PID: (?<pid>\d+) at (?<file>\S+):(?<line>\d+)`;
+
+/** Header formats, most specific first; the first row whose needle and regex match wins. */
+export const FORMATS: readonly SplatFormat[] = [
+  // WARNING: one row per file that syzkaller names a bug class after, then the generic sites.
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: h(String.raw`WARNING: .*lib/debugobjects\.c`),
+    title: 'WARNING: ODEBUG bug in {frame}',
+    skip: ODEBUG_SKIP,
+  },
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: h(String.raw`WARNING: .*mm/usercopy\.c`),
+    title: 'WARNING: bad usercopy in {frame}',
+    skip: /usercopy|__check/,
+  },
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: h(String.raw`WARNING: .*lib/kobject\.c`),
+    title: 'WARNING: kobject bug in {frame}',
+  },
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: h(String.raw`WARNING: .*lib/refcount\.c`),
+    title: 'WARNING: refcount bug in {frame}',
+    skip: /refcount/,
+  },
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: h(String.raw`WARNING: .*kernel/locking/lockdep\.c`),
+    title: 'WARNING: locking bug in {frame}',
+    skip: /lock_sock|release_sock/,
+  },
+  { kind: 'warning', needle: 'WARNING:', re: h(`${WARNING_SITE}(?: ${FUNC})?`), title: 'WARNING in {frame}' },
+  // 4.x and older: `WARNING: at kernel/sched/core.c:7301 __might_sleep+0x77/0x80()`.
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: h(String.raw`WARNING: at (?<file>\S+):(?<line>\d+)(?: ${FUNC})?`),
+    title: 'WARNING in {frame}',
+  },
+  // 2025+: `WARNING: [cond] lib/debugobjects.c:615 at func+0x1/0x2, CPU#1: kworker/1:3/17677` (`at 0x0` when unknown).
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: h(
+      String.raw`WARNING: (?:\[.*\] )?(?<file>[\w./+-]+):(?<line>\d+) at (?:${FUNC}|0x[0-9a-f]+), ` +
+        String.raw`CPU#(?<cpu>\d+): (?<comm>.+)\/(?<pid>\d+)\s*$`,
+    ),
+    title: 'WARNING in {frame}',
+  },
+  // lockdep and RCU-lockdep reports.
+  {
+    kind: 'lockdep',
+    needle: 'WARNING:',
+    re: h('WARNING: possible circular locking dependency detected'),
+    title: 'possible deadlock in {frame}',
+    frame: 'at',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'WARNING:',
+    re: h('WARNING: possible recursive locking detected'),
+    title: 'possible deadlock in {frame}',
+    frame: 'at',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'WARNING:',
+    re: h('WARNING: possible irq lock inversion dependency detected'),
+    title: 'possible deadlock in {frame}',
+    frame: 'at',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'WARNING:',
+    re: h('WARNING: .*-safe -> .*-unsafe lock order detected'),
+    title: 'possible deadlock in {frame}',
+    frame: 'at',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'WARNING:',
+    re: h('WARNING: inconsistent lock state'),
+    title: 'inconsistent lock state in {frame}',
+    frame: 'at',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'WARNING:',
+    re: h('WARNING: suspicious RCU usage'),
+    title: 'WARNING: suspicious RCU usage in {frame}',
+    skip: RCU_SKIP,
+  },
+  {
+    kind: 'lockdep',
+    needle: 'WARNING:',
+    re: h('WARNING: bad unlock balance detected!'),
+    title: 'WARNING: bad unlock balance in {frame}',
+    skip: /print_unlock_imbalance_bug/,
+  },
+  {
+    kind: 'lockdep',
+    needle: 'WARNING:',
+    re: h('WARNING: held lock freed!'),
+    title: 'WARNING: held lock freed in {frame}',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'WARNING:',
+    re: h(String.raw`WARNING: \S+ still has locks held!`),
+    title: 'WARNING: still has locks held in {frame}',
+    frame: 'at',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'WARNING:',
+    re: h('WARNING: Nested lock was not taken'),
+    title: 'WARNING: nested lock was not taken in {frame}',
+    frame: 'at',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'WARNING:',
+    re: h('WARNING: lock held when returning to user space'),
+    title: 'WARNING: lock held when returning to user space in {frame}',
+    frame: 'at',
+    noTrace: true,
+  },
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: /^WARNING: (\S.*?)\s*$/,
+    title: 'WARNING: {1}',
+    lone: true,
+    needsTimestamp: true,
+  },
+  // BUG:
+  {
+    kind: 'kasan',
+    needle: 'BUG:',
+    re: h(String.raw`BUG: KASAN: double-free or invalid-free in ${FUNC}`),
+    title: 'KASAN: invalid-free in {frame}',
+    frame: 'header',
+    skip: /kmem_|slab_|kfree|vunmap|vfree/,
+    until: /^={20,}$/,
+  },
+  {
+    kind: 'kasan',
+    needle: 'BUG:',
+    re: h(String.raw`BUG: KASAN: ([a-z-]+) in ${FUNC}`),
+    title: 'KASAN: {1} {detail} in {frame}',
+    frame: 'header',
+    detail: /^(Read|Write) (?:of size \d+|at addr)/,
+    until: /^={20,}$/,
+  },
+  { kind: 'kasan', needle: 'BUG:', re: h('BUG: KASAN: (.*)'), title: 'KASAN: {1}', until: /^={20,}$/ },
+  {
+    kind: 'kfence',
+    needle: 'BUG:',
+    re: h(String.raw`BUG: KFENCE: ([a-z -]+?) in ${FUNC}`),
+    title: 'KFENCE: {1} in {frame}',
+    frame: 'header',
+    skip: /kfence/,
+    until: /^={20,}$/,
+  },
+  { kind: 'other', needle: 'BUG:', re: h('BUG: KCSAN: (.*)'), title: 'KCSAN: {1}', noTrace: true, until: /^={20,}$/ },
+  {
+    kind: 'oops',
+    needle: 'BUG:',
+    re: h('BUG: (?:unable to handle kernel paging request|unable to handle page fault for address|' +
+      'Unable to handle kernel data access)'),
+    title: 'BUG: unable to handle kernel paging request in {frame}',
+  },
+  {
+    kind: 'oops',
+    needle: 'BUG:',
+    re: h('BUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|' +
+      'Kernel NULL pointer dereference)'),
+    title: 'BUG: unable to handle kernel NULL pointer dereference in {frame}',
+  },
+  {
+    kind: 'bug',
+    needle: 'BUG:',
+    re: h('BUG: spinlock (lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU)'),
+    title: 'BUG: spinlock {1} in {frame}',
+    skip: /spin_/,
+  },
+  {
+    kind: 'soft-lockup',
+    needle: 'BUG:',
+    re: /^(?:watchdog: )?BUG: soft lockup/,
+    title: 'BUG: soft lockup in {frame}',
+    frame: 'stall',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'BUG:',
+    re: h(String.raw`BUG: \S+ still has locks held!`),
+    title: 'BUG: still has locks held in {frame}',
+    frame: 'at',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'BUG:',
+    re: h('BUG: bad unlock balance detected!'),
+    title: 'BUG: bad unlock balance in {frame}',
+    skip: /print_unlock_imbalance_bug/,
+  },
+  { kind: 'lockdep', needle: 'BUG:', re: h('BUG: held lock freed!'), title: 'BUG: held lock freed in {frame}' },
+  // Since 5.7 lockdep prints `[ BUG: Invalid wait context ]`; syzkaller files it as a locking bug.
+  { kind: 'lockdep', needle: 'BUG:', re: h('BUG: Invalid wait context'), title: 'WARNING: locking bug in {frame}' },
+  { kind: 'bug', needle: 'BUG:', re: h('BUG: Bad rss-counter state'), title: 'BUG: Bad rss-counter state', lone: true },
+  {
+    kind: 'bug',
+    needle: 'BUG:',
+    re: h('BUG: Bad page state'),
+    title: 'BUG: Bad page state in {frame}',
+    upperCaseTraceOnly: true,
+  },
+  { kind: 'bug', needle: 'BUG:', re: h('BUG: Bad page map'), title: 'BUG: Bad page map' },
+  { kind: 'bug', needle: 'BUG:', re: h('BUG: workqueue lockup'), title: 'BUG: workqueue lockup', noTrace: true },
+  {
+    kind: 'bug',
+    needle: 'BUG:',
+    re: h('BUG: sleeping function called from invalid context'),
+    title: 'BUG: sleeping function called from invalid context in {frame}',
+  },
+  {
+    kind: 'bug',
+    needle: 'BUG:',
+    re: h('BUG: scheduling while atomic'),
+    title: 'BUG: scheduling while atomic in {frame}',
+    skip: HANG_SKIP,
+  },
+  {
+    kind: 'bug',
+    needle: 'BUG:',
+    re: h(String.raw`BUG: using (\w+)\(\) in preemptible`),
+    title: 'BUG: using {1}() in preemptible code in {frame}',
+    skip: /preempt|debug_|processor_id|this_cpu/,
+  },
+  {
+    kind: 'bug',
+    needle: 'BUG:',
+    re: h('BUG: stack guard page was hit'),
+    title: 'BUG: stack guard page was hit in {frame}',
+  },
+  { kind: 'bug', needle: 'BUG:', re: h(String.raw`BUG: (\S.*?)\s*$`), title: 'BUG: {1}' },
+  {
+    kind: 'bug',
+    needle: 'kernel BUG at',
+    re: h('kernel BUG at mm/usercopy\\.c'),
+    title: 'BUG: bad usercopy in {frame}',
+    skip: /usercopy|__check/,
+  },
+  {
+    kind: 'bug',
+    needle: 'kernel BUG at',
+    re: h('kernel BUG at lib/list_debug\\.c'),
+    title: 'BUG: corrupted list in {frame}',
+  },
+  {
+    kind: 'bug',
+    needle: 'kernel BUG at',
+    re: h(String.raw`kernel BUG at (?<file>[^:\s]+):(?<line>\d+)`),
+    title: 'kernel BUG in {frame}',
+  },
+  // arm64 and arm32 `Unable to handle kernel paging request at virtual address ...`; riscv adds
+  // `without uaccess routines` to `access to user memory`.
+  {
+    kind: 'oops',
+    needle: 'Unable to handle kernel',
+    re: h('Unable to handle kernel (.+?)(?: without uaccess routines)? at (?:virtual )?address'),
+    title: 'BUG: unable to handle kernel {1} in {frame}',
+  },
+  {
+    kind: 'oops',
+    needle: 'Internal error:',
+    re: h('Internal error: '),
+    title: 'Internal error in {frame}',
+    escalates: true,
+  },
+  { kind: 'oops', needle: 'Oops', re: /^Oops(?::| -| \[#)/, title: 'Oops in {frame}', escalates: true },
+  {
+    kind: 'oops',
+    needle: 'general protection fault',
+    re: h('general protection fault'),
+    title: 'general protection fault in {frame}',
+  },
+  { kind: 'oops', needle: 'Unhandled fault:', re: h('Unhandled fault: '), title: 'Unhandled fault in {frame}' },
+  { kind: 'oops', needle: 'Alignment trap:', re: h('Alignment trap: '), title: 'Alignment trap in {frame}' },
+  // arm64 overflow handler; the `Kernel panic - not syncing: kernel stack overflow` that follows escalates it.
+  {
+    kind: 'bug',
+    needle: 'Insufficient stack space',
+    re: h('Insufficient stack space to handle exception!'),
+    title: 'kernel stack overflow in {frame}',
+  },
+  {
+    kind: 'panic',
+    needle: 'Kernel panic - not syncing',
+    re: h(String.raw`Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ${FUNC}`),
+    title: 'kernel panic: stack is corrupted in {frame}',
+    frame: 'header',
+    escalates: true,
+    noTrace: true,
+  },
+  {
+    kind: 'panic',
+    needle: 'Kernel panic - not syncing',
+    re: h('Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: [0-9a-f]+'),
+    title: 'kernel panic: stack is corrupted in {frame}',
+    skip: /stack_chk/,
+    escalates: true,
+  },
+  {
+    kind: 'panic',
+    needle: 'Kernel panic - not syncing',
+    re: h('Kernel panic - not syncing: corrupted stack end detected inside scheduler'),
+    title: 'kernel panic: corrupted stack end in {frame}',
+    frame: 'stall',
+    skip: /schedule|retint_kernel/,
+    escalates: true,
+  },
+  {
+    kind: 'panic',
+    needle: 'Kernel panic - not syncing',
+    re: h(String.raw`Kernel panic - not syncing: (.*?)\s*$`),
+    title: 'kernel panic: {1}',
+    escalates: true,
+    noTrace: true,
+  },
+  {
+    kind: 'hung-task',
+    needle: 'INFO: task ',
+    re: h(String.raw`INFO: task \S+ blocked (?:in I/O wait )?for more than \d+ seconds`),
+    title: 'INFO: task hung in {frame}',
+    frame: 'hang',
+  },
+  {
+    kind: 'rcu-stall',
+    needle: 'INFO: rcu_',
+    re: /^(?:rcu: )?INFO: rcu_(?:preempt|sched|bh) (?:self-)?detected(?: expedited)? stall/,
+    title: 'INFO: rcu detected stall in {frame}',
+    frame: 'stall',
+    skip: /apic_timer_interrupt|rcu/,
+  },
+  {
+    kind: 'lockdep',
+    needle: 'INFO: trying to register non-static key',
+    re: h('INFO: trying to register non-static key'),
+    title: 'INFO: trying to register non-static key in {frame}',
+    skip: /stack|lock|IRQ/,
+  },
+  {
+    kind: 'ubsan',
+    needle: 'UBSAN:',
+    re: h(String.raw`UBSAN: (\S+) in `),
+    title: 'UBSAN: {1} in {frame}',
+    skip: /ubsan|overflow/,
+    until: /^={20,}$/,
+  },
+];
+
+/** The format of a header line and its match, or undefined when the line opens no splat. */
+export function matchHeader(text: string): { format: SplatFormat; match: RegExpExecArray } | undefined {
+  for (const format of FORMATS) {
+    if (!text.includes(format.needle)) continue;
+    const match = format.re.exec(text);
+    if (match) return { format, match };
+  }
+  return undefined;
+}

@@ -1,0 +1,49 @@
+/**
+ * Frames that never name a bug, after syzkaller's pkg/report/linux.go `skipPatterns`: reporting machinery
+ * (`__warn`, `report_bug`, `dump_stack`, `panic`), sanitizers, lock and refcount helpers, string and copy helpers,
+ * and the arm64/arm32/riscv exception entry and unwinder frames that those kernels print above the culprit.
+ * Each entry is a regular expression matched anywhere in the function name.
+ */
+export const FRAME_SKIP: readonly string[] = [
+  '__sanitizer', '__asan', 'kasan', '__msan', 'kmsan', 'hwasan', 'check_memory_region', 'read_word_at_a_time',
+  'print_address_description', 'panic', 'invalid_op', 'report_bug', 'fixup_bug', 'do_error', '_trap', 'dump_stack',
+  'show_stack', 'dump_backtrace', 'unwind_backtrace', 'walk_stackframe', 'warn_slowpath', 'warn_alloc', '__warn',
+  'debug_object', 'timer_is_static_object', 'work_is_static_object', 'lockdep', 'perf_trace', 'lock_acquire',
+  'lock_release', 'lock_class', 'reacquire_held_locks', 'spin_lock', 'spin_trylock', 'spin_unlock', 'raw_read_lock',
+  'raw_read_trylock', 'raw_write_lock', 'raw_write_trylock', '^down$', '^down_read', '^down_write', '^up_read$',
+  '^up_write$', 'mutex_lock', 'mutex_trylock', 'mutex_unlock', 'mutex_remove_waiter', 'osq_lock', 'osq_unlock',
+  '__wake_up', 'refcount_add', 'refcount_sub', 'refcount_inc', 'refcount_dec', 'refcount_set', 'refcount_read',
+  'memcpy', 'memcmp', 'memset', 'memchr', 'memmove', 'strcmp', 'strncmp', 'strcpy', 'strlcpy', 'strncpy', 'strscpy',
+  'strlen', 'strnstr', 'strnlen', 'strchr', 'copy_to_user', 'copy_from_user', 'put_user', 'get_user', 'might_fault',
+  'might_sleep', 'list_add', 'list_del', 'list_replace', 'list_move', 'list_splice', '_indirect_thunk_', 'snprintf',
+  'scnprintf', 'kasprintf', 'kvasprintf', 'printk', 'va_format', 'dev_info', 'dev_notice', 'dev_warn', 'dev_err',
+  'dev_alert', 'dev_crit', 'dev_emerg', 'del_timer', 'flush_work', '__cancel_work_timer', 'cancel_work_sync',
+  'try_to_grab_pending', 'flush_workqueue', 'drain_workqueue', 'destroy_workqueue', 'queue_work', 'finish_wait',
+  'kthread_stop', 'kobject_', 'add_uevent_var', 'get_device_parent', 'device_add', 'device_del', 'device_unregister',
+  'device_destroy', 'device_release', 'devres_release_all', 'sysfs_remove', 'device_remove_file', 'usb_kill_urb',
+  'usb_control_msg', 'usb_submit_urb', '^complete$', 'wait_for_completion', '^kfree$', 'kfree_skb', '^kvfree$',
+  'kmem_cache', 'kmalloc', 'kvmalloc', '^(?:un)?lock_page$', '^(?:fast_)?dput$', '^mark_buffer_dirty$',
+  '^__raw_(?:read|write)[bwlq]$', '^logic_(?:in|out)[bwl]?$',
+  // arm64 exception entry between the faulting frame and its caller.
+  '^el1_abort$', '^el1_sync', '^el1h_64_sync', '^do_mem_abort$', '^__do_kernel_fault$', '^do_translation_fault$',
+  '^do_bad_area$', '^do_page_fault$', '^do_debug_exception$', '^brk_handler$', '^bug_handler$', '^do_tag_check_fault$',
+  '^el1_da$', '^el1_dbg$', 'trace_hardirqs',
+];
+
+const GENERAL = new RegExp(FRAME_SKIP.join('|'));
+
+/** True when `func` (compiler clone suffixes ignored) is a reporting, locking or entry helper to look past. */
+export function isSkippedFrame(func: string, extra?: RegExp): boolean {
+  const base = func.replace(/\..*$/, '');
+  return GENERAL.test(base) || (extra?.test(base) ?? false);
+}
+
+/**
+ * The name a title uses: compiler clone suffixes (`.isra.0`, `.constprop.9`, `.part.0`, `.cold`) dropped and
+ * syscall wrappers (`__arm64_sys_`, `__x64_sys_`, `__se_sys_`, `__do_sys_`, `SyS_`) reduced to `sys_`, as syzkaller
+ * does so the same bug gets the same title on every architecture.
+ */
+export function titleFunction(func: string): string {
+  const base = func.replace(/\..*$/, '');
+  return base.replace(/^(?:__(?:arm64|x64|ia32|x32|riscv|se|do)_(?:compat_)?sys_|SyS_|sys_)/, 'sys_');
+}

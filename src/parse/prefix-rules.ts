@@ -1,0 +1,177 @@
+import type { StrippedLine } from './prefix.js';
+import { datedWallTime, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
+import { KMSG_RECORD } from './prefix-kmsg.js';
+import { takeLavaLine } from './prefix-lava.js';
+
+/** What prefixes say about a line. The outermost prefix wins when two give the same field. */
+export type PrefixFields = Omit<StrippedLine, 'text'>;
+
+export interface PrefixRule {
+  readonly name: string;
+  /** Characters a line must start with for this rule to run its regex (the cheap check). */
+  readonly firstChars: string;
+  /** Anchored at the start of the text. */
+  readonly re: RegExp;
+  /** Records the fields and returns the text after the prefix; undefined when the match is not this format. */
+  readonly take: (m: RegExpExecArray, into: PrefixFields) => string | undefined;
+  /** Mail quoting: added around a line by whoever forwarded it, unlike a stamp the line was logged with. */
+  readonly quoting?: true;
+}
+
+const DIGITS = '0123456789';
+const WEEKDAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
+const MONTH_INITIALS = 'ADFJMNOS';
+const SYSLOG_TAG = String.raw`([^\s:[\]]+)(?:\[\d+\])?: ?`;
+
+function rest(m: RegExpExecArray): string {
+  return m.input.slice(m[0].length);
+}
+
+/** A syslog/journal tag other than `kernel` (e.g. `systemd[1]:`) is user space. */
+function takeTag(tag: string | undefined, into: PrefixFields): void {
+  if (tag !== 'kernel') into.foreign = true;
+}
+
+/** Rows are tried in order among those whose `firstChars` hold the text's first character. */
+export const PREFIX_RULES: readonly PrefixRule[] = [
+  {
+    name: 'printk time `[    1.234567] `',
+    firstChars: '[',
+    re: /^\[ *(\d+\.\d+)\] ?/,
+    take: (m, into) => {
+      into.ts ??= Number(m[1]);
+      return rest(m);
+    },
+  },
+  {
+    // CONFIG_PRINTK_CALLER (5.1+): `[  T123]` task or `[    C1]` CPU, right after the time or alone.
+    name: 'printk caller id `[  T123] `',
+    firstChars: '[',
+    re: /^\[ *([TC]\d+)\] ?/,
+    take: (m, into) => {
+      into.caller ??= m[1];
+      return rest(m);
+    },
+  },
+  {
+    // util-linux `dmesg -H` / `--reltime`: the delta to the previous message, not resolvable to a boot time here.
+    name: 'dmesg --reltime delta `[  +0.000123] `',
+    firstChars: '[',
+    re: /^\[ *\+\d+\.\d+\] ?/,
+    take: (m) => rest(m),
+  },
+  {
+    name: 'dmesg --reltime minute `[Nov25 10:11] `',
+    firstChars: '[',
+    re: new RegExp(String.raw`^\[(${MONTH_NAMES}) ?(\d{1,2}) (\d\d:\d\d)\] ?`),
+    take: (m, into) => {
+      into.wallTime ??= yearlessWallTime(m[1]!, m[2]!, m[3]!);
+      return rest(m);
+    },
+  },
+  {
+    name: 'dmesg -T `[Tue May  2 10:11:12 2023] `',
+    firstChars: '[',
+    re: new RegExp(String.raw`^\[(?:${WEEKDAY_NAMES}) (${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d) (\d{4})\] ?`),
+    take: (m, into) => {
+      into.wallTime ??= datedWallTime(m[4]!, m[1]!, m[2]!, m[3]!);
+      return rest(m);
+    },
+  },
+  {
+    // `<PRI>1 TIMESTAMP HOST APP PROCID MSGID SD [MSG]`; the message may start with a UTF-8 BOM.
+    name: 'syslog RFC 5424 `<6>1 2023-05-02T10:11:12.123Z host kernel - - - `',
+    firstChars: '<',
+    re: /^<(\d{1,3})>1 (\S+) (\S+) (\S+) \S+ \S+ (?:-|(?:\[(?:[^"\]]|"(?:[^"\\]|\\.)*")*\])+)(?: |$)/,
+    take: (m, into) => {
+      into.level ??= Number(m[1]) & 7;
+      if (m[2] !== '-') into.wallTime ??= m[2];
+      into.host ??= m[3];
+      takeTag(m[4], into);
+      const msg = rest(m);
+      return msg.charCodeAt(0) === 0xfeff ? msg.slice(1) : msg;
+    },
+  },
+  {
+    // Console level `<4>`; syslog forwarders put facility * 8 + level here, so the level is the low 3 bits.
+    name: 'log level `<4>`',
+    firstChars: '<',
+    re: /^<(\d{1,3})>/,
+    take: (m, into) => {
+      const pri = Number(m[1]);
+      if (pri > 191) return undefined;
+      into.level ??= pri & 7;
+      return rest(m);
+    },
+  },
+  {
+    // Records written to /dev/kmsg by user space carry a non-zero facility (LOG_USER by default).
+    name: '/dev/kmsg record `4,1234,5678901,-;`',
+    firstChars: DIGITS,
+    re: KMSG_RECORD,
+    take: (m, into) => {
+      const prio = Number(m[1]);
+      into.level ??= prio & 7;
+      into.ts ??= Number(m[2]) / 1e6;
+      const caller = /(?:^|,)caller=([TC]\d+)/.exec(m[3]!);
+      if (caller) into.caller ??= caller[1];
+      if (prio >> 3 !== 0) into.foreign = true;
+      return rest(m);
+    },
+  },
+  {
+    // `dmesg --time-format iso`: a comma before the microseconds, no host or tag.
+    name: 'dmesg iso `2023-05-02T10:11:12,123456+02:00 `',
+    firstChars: DIGITS,
+    re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d,\d+[+-]\d\d:?\d\d) /,
+    take: (m, into) => {
+      into.wallTime ??= m[1];
+      return rest(m);
+    },
+  },
+  {
+    // journalctl -o short-iso / short-iso-precise and rsyslog's high-precision format.
+    name: 'journal/syslog iso `2023-05-02T10:11:12+0000 host kernel: `',
+    firstChars: DIGITS,
+    re: new RegExp(String.raw`^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) (\S+) ${SYSLOG_TAG}`),
+    take: (m, into) => {
+      into.wallTime ??= m[1];
+      into.host ??= m[2];
+      takeTag(m[3], into);
+      return rest(m);
+    },
+  },
+  {
+    // RFC 3164 pads the day with a space (`May  2`), journalctl -o short / short-precise with a zero (`May 02`).
+    name: 'syslog RFC 3164 / journal short `May  2 10:11:12 host kernel: `',
+    firstChars: MONTH_INITIALS,
+    re: new RegExp(String.raw`^(${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d(?:\.\d+)?) (\S+) ${SYSLOG_TAG}`),
+    take: (m, into) => {
+      into.wallTime ??= yearlessWallTime(m[1]!, m[2]!, m[3]!);
+      into.host ??= m[4];
+      takeTag(m[5], into);
+      return rest(m);
+    },
+  },
+  {
+    name: 'LAVA log `- {"dt": ..., "lvl": ..., "msg": ...}`',
+    firstChars: '-',
+    re: /^- (\{".*\})\s*$/,
+    take: (m, into) => takeLavaLine(m[1]!, into),
+  },
+  {
+    // One quoting level per match: `> `, `>> ` and `> > ` peel off one `>` at a time.
+    name: 'mail quote `> `',
+    firstChars: '>',
+    re: /^>(?: |(?=>)|$)/,
+    take: (m) => rest(m),
+    quoting: true,
+  },
+  {
+    name: 'mail quote `| `',
+    firstChars: '|',
+    re: /^\|(?: |$)/,
+    take: (m) => rest(m),
+    quoting: true,
+  },
+];

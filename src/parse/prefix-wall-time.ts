@@ -1,0 +1,27 @@
+/** Wall-clock stamps as ISO-8601 strings. */
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** Regex alternation of the English month abbreviations syslog, journalctl and dmesg print. */
+export const MONTH_NAMES = MONTHS.join('|');
+
+function twoDigits(value: string): string {
+  return value.trim().padStart(2, '0');
+}
+
+function monthNumber(name: string): string {
+  return String(MONTHS.indexOf(name as (typeof MONTHS)[number]) + 1).padStart(2, '0');
+}
+
+/**
+ * A stamp without a year (RFC 3164 syslog, journalctl short, dmesg --reltime) in the ISO-8601 year-omitted form
+ * `--MM-DDThh:mm:ss`: the log does not say the year and guessing one would be wrong across New Year.
+ */
+export function yearlessWallTime(month: string, day: string, time: string): string {
+  return `--${monthNumber(month)}-${twoDigits(day)}T${time}`;
+}
+
+/** A stamp with its year, as `dmesg -T` prints it (`Tue May  2 10:11:12 2023`). */
+export function datedWallTime(year: string, month: string, day: string, time: string): string {
+  return `${year}-${monthNumber(month)}-${twoDigits(day)}T${time}`;
+}

@@ -1,0 +1,61 @@
+import { stripAnsi } from './prefix-ansi.js';
+import { PREFIX_RULES, type PrefixRule } from './prefix-rules.js';
+
+/** A physical line with every transport prefix removed, and what the prefixes said. */
+export interface StrippedLine {
+  text: string;
+  ts?: number;
+  wallTime?: string;
+  level?: number;
+  caller?: string;
+  host?: string;
+  foreign?: boolean;
+}
+
+const RULES_BY_FIRST_CHAR = new Map<number, PrefixRule[]>();
+for (const rule of PREFIX_RULES) {
+  for (let i = 0; i < rule.firstChars.length; i++) {
+    const c = rule.firstChars.charCodeAt(i);
+    const rules = RULES_BY_FIRST_CHAR.get(c) ?? [];
+    rules.push(rule);
+    RULES_BY_FIRST_CHAR.set(c, rules);
+  }
+}
+
+function stripOne(text: string, into: StrippedLine, quotingOnly: boolean): string | undefined {
+  const rules = RULES_BY_FIRST_CHAR.get(text.charCodeAt(0));
+  if (!rules) return undefined;
+  for (const rule of rules) {
+    if (quotingOnly && !rule.quoting) continue;
+    const m = rule.re.exec(text);
+    if (!m) continue;
+    const rest = rule.take(m, into);
+    // Every prefix is at least one character, so the loop in stripToFixpoint ends.
+    if (rest !== undefined && rest.length < text.length) return rest;
+  }
+  return undefined;
+}
+
+function stripToFixpoint(line: string, into: StrippedLine, quotingOnly: boolean): string {
+  let text = stripAnsi(line);
+  for (let next = stripOne(text, into, quotingOnly); next !== undefined; next = stripOne(text, into, quotingOnly)) {
+    text = next;
+  }
+  return text;
+}
+
+/**
+ * Strips transport prefixes (printk time, level, caller id, dmesg/syslog/journal/kmsg/LAVA headers, mail quoting,
+ * ANSI escapes) until none is left, so stripping `.text` again changes nothing. A kernel message's own brackets
+ * (`[drm]`, `[<ffff000008081234>]`, `[ cut here ]`) match no rule and stay.
+ */
+export function stripPrefixes(line: string): StrippedLine {
+  const out: StrippedLine = { text: '' };
+  out.text = stripToFixpoint(line, out, false);
+  return out;
+}
+
+/** The line with only ANSI escapes and mail quoting removed: what is left of a line that carried no stamp. */
+export function stripQuoting(line: string): string {
+  return stripToFixpoint(line, { text: '' }, true);
+}

@@ -1,0 +1,111 @@
+import type { LogRecord } from './types.js';
+import { stripPrefixes, stripQuoting, type StrippedLine } from './prefix.js';
+import { isKmsgContinuation, isKmsgRecord } from './prefix-kmsg.js';
+import { decodeQuotedPrintable, QuotedPrintableDetector, softBreakBody } from './quoted-printable.js';
+import { joinWrapped, mayContinue } from './wrap-joins.js';
+
+/** Quoted-printable lines joined so far by soft breaks (a cut line never ends in one: its end is lost). */
+interface SoftBrokenLine {
+  lineNo: number;
+  body: string;
+}
+
+function toRecord(lineNo: number, s: StrippedLine, truncated: boolean): LogRecord {
+  const rec: LogRecord = { lineNo, text: s.text };
+  if (s.ts !== undefined) rec.ts = s.ts;
+  if (s.wallTime !== undefined) rec.wallTime = s.wallTime;
+  if (s.level !== undefined) rec.level = s.level;
+  if (s.caller !== undefined) rec.caller = s.caller;
+  if (s.host !== undefined) rec.host = s.host;
+  if (truncated) rec.truncated = true;
+  if (s.foreign) rec.foreign = true;
+  return rec;
+}
+
+/**
+ * A line with a printk/dmesg/syslog/kmsg/LAVA prefix of its own starts a record; it cannot be a wrapped rest.
+ * Mail quoting does not count: the mail client quotes the wrapped rest too.
+ */
+function hasOwnPrefix(line: string, s: StrippedLine): boolean {
+  return s.text !== stripQuoting(line);
+}
+
+/**
+ * Physical lines → LogRecords. Joins quoted-printable soft breaks (only in QP mail), drops `/dev/kmsg` ` KEY=value`
+ * continuation lines, and joins console lines a mail client or terminal wrapped (see WRAP_JOINS). Every other line
+ * is its own record, returned as soon as it is pushed. A record's lineNo is its first physical line.
+ */
+export class RecordAssembler {
+  private readonly qp = new QuotedPrintableDetector();
+  private softBroken: SoftBrokenLine | undefined;
+  /** A record that may still be joined with the next line. */
+  private pending: LogRecord | undefined;
+  private afterKmsgRecord = false;
+
+  /**
+   * True while a held line may still be joined with the next one. Also true throughout quoted-printable mail: a
+   * soft break can split a trigger word, so the reader must not skip the half that does not contain it.
+   */
+  get wantsNextLine(): boolean {
+    return this.pending !== undefined || this.softBroken !== undefined || this.qp.active;
+  }
+
+  push(lineNo: number, line: string, truncated: boolean): LogRecord[] {
+    const out: LogRecord[] = [];
+    if (!this.qp.observe(lineNo, line)) {
+      this.flushSoftBroken(out);
+      this.pushLogical(lineNo, line, truncated, out);
+      return out;
+    }
+    const body = softBreakBody(line);
+    if (body !== undefined && !truncated) {
+      if (this.softBroken) this.softBroken.body += body;
+      else this.softBroken = { lineNo, body };
+      return out;
+    }
+    const head = this.softBroken;
+    this.softBroken = undefined;
+    const joined = head ? head.body + line : line;
+    this.pushLogical(head?.lineNo ?? lineNo, decodeQuotedPrintable(joined), truncated, out);
+    return out;
+  }
+
+  flush(): LogRecord[] {
+    const out: LogRecord[] = [];
+    this.flushSoftBroken(out);
+    this.emitPending(out);
+    return out;
+  }
+
+  private flushSoftBroken(out: LogRecord[]): void {
+    const head = this.softBroken;
+    if (!head) return;
+    this.softBroken = undefined;
+    this.pushLogical(head.lineNo, decodeQuotedPrintable(head.body), false, out);
+  }
+
+  private pushLogical(lineNo: number, line: string, truncated: boolean, out: LogRecord[]): void {
+    if (this.afterKmsgRecord && isKmsgContinuation(line)) return;
+    this.afterKmsgRecord = isKmsgRecord(line);
+    const stripped = stripPrefixes(line);
+    const pending = this.pending;
+    if (pending) {
+      const joined = hasOwnPrefix(line, stripped) ? undefined : joinWrapped(pending.text, stripped.text);
+      if (joined !== undefined) {
+        pending.text = joined;
+        if (truncated) pending.truncated = true;
+        if (truncated || !mayContinue(joined)) this.emitPending(out);
+        return;
+      }
+      this.emitPending(out);
+    }
+    const rec = toRecord(lineNo, stripped, truncated);
+    if (!truncated && !rec.foreign && mayContinue(rec.text)) this.pending = rec;
+    else out.push(rec);
+  }
+
+  private emitPending(out: LogRecord[]): void {
+    if (this.pending) out.push(this.pending);
+    this.pending = undefined;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Lines that still belong to a report after its call trace: exception-stack and register dumps, x86 `<IRQ>`
+ * markers, the `Code:` line, lockdep's irq-event stamps, and what `panic()` prints while the machine stops.
+ * Anything else after a complete trace ends the report.
+ */
+const TAIL: readonly RegExp[] = [
+  /^\s*<\/?(?:IRQ|TASK|NMI|EOI|SOFTIRQ)>\s*$/,
+  /^Code: /,
+  /^---\[ end /,
+  /^(?:R[A-Z0-9]{1,3}|FS|CS|CR2|DR[0-7]|EFLAGS|ORIG_RAX): /,
+  /^Exception stack\(/,
+  /^[0-9a-f]{4}: (?:[0-9a-f]{8}| {8})/,
+  // Vendor kernels (Rockchip, Android) dump memory around each register: `PC: 0xffffffc0107abb2c:` then rows.
+  /^\s*[A-Z]{1,2}\d{0,2}: 0x[0-9a-f]+:\s*$/,
+  /^[0-9a-f]{4}  [0-9a-f]{8} /,
+  /^\s*$/,
+  /^\s*r\d+ ?:[0-9a-f]{8}/,
+  /^irq event stamp: /,
+  /^(?:hard|soft)irqs last\s+(?:en|dis)abled at /,
+  /^Kernel Offset: /,
+  /^SMP: (?:stopping|failed to stop) secondary CPUs/,
+  /^CPU\d+: stopping$/,
+  /^CPU features: /,
+  /^Memory Limit: /,
+  /^PHYS_OFFSET: /,
+  /^Rebooting in /,
+  /^Dumping ftrace buffer:/,
+  /^\s+\(ftrace buffer empty\)/,
+  /^Disabling lock debugging due to kernel taint/,
+  /^Backtrace: frame pointer underflow/,
+  /^(?:CPU: \d+ |Hardware name: |Workqueue: |Tainted: \[)/,
+  /^(?:pstate|pc|lr|sp) : /,
+  /^Modules linked in:/,
+];
+
+/** True when `text` may follow a report's call trace and still be part of the report. */
+export function isReportTail(text: string): boolean {
+  return TAIL.some((re) => re.test(text));
+}

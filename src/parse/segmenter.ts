@@ -1,0 +1,100 @@
+import type { LogRecord, Splat } from './types.js';
+import { matchHeader } from './formats.js';
+import { SplatBuilder } from './splat-builder.js';
+
+/** Lines that announce the report printed next: `------------[ cut here ]------------`, arm32 `8<--- cut here ---`,
+ *  and the `=====` rule above lockdep and KASAN reports. */
+const OPENER = /-{3,}\[? cut here \]?-{3,}|^={20,}$/;
+/** How many records may sit between an opener and its header. */
+const OPENER_REACH = 5;
+const DEFAULT_MAX_SPLAT_LINES = 400;
+
+/**
+ * Splits a stream of records into splats, one report each. Reports of different CPUs or tasks are kept apart by
+ * printk caller id when the log has one. Only open reports are held, each capped at `maxSplatLines` records.
+ */
+export class Segmenter {
+  private readonly onSplat: (s: Splat) => void;
+  private readonly maxSplatLines: number;
+  private readonly open = new Map<string, SplatBuilder>();
+  private readonly openers = new Map<string, LogRecord[]>();
+
+  constructor(opts: { onSplat: (s: Splat) => void; maxSplatLines?: number }) {
+    this.onSplat = opts.onSplat;
+    this.maxSplatLines = Math.max(1, opts.maxSplatLines ?? DEFAULT_MAX_SPLAT_LINES);
+  }
+
+  get wantsEveryLine(): boolean {
+    return this.open.size > 0 || this.openers.size > 0;
+  }
+
+  push(rec: LogRecord, bootIndex: number): void {
+    if (rec.foreign) return;
+    const context = rec.caller ?? '';
+    const header = matchHeader(rec.text);
+    const opensReport = header !== undefined && (!header.format.needsTimestamp || rec.ts !== undefined);
+    const current = this.open.get(context);
+    if (current) {
+      if (opensReport && header.format.escalates && current.inTime(rec.ts) && current.canEscalate(header.format)) {
+        this.extend(context, current, () => current.escalate(rec));
+        return;
+      }
+      if (!opensReport && current.format.until?.test(rec.text)) {
+        current.add(rec);
+        this.close(context, current);
+        return;
+      }
+      const role = opensReport || OPENER.test(rec.text) ? 'end' : current.classify(rec);
+      if (role === 'part') {
+        this.extend(context, current, () => current.add(rec));
+        return;
+      }
+      if (role === 'between') {
+        current.skipInterleaved();
+        return;
+      }
+      this.close(context, current);
+    }
+    if (opensReport) {
+      const leading = this.openers.get(context) ?? [];
+      this.openers.delete(context);
+      const builder = new SplatBuilder(header.format, header.match, rec, bootIndex, leading, this.maxSplatLines);
+      if (header.format.lone) this.onSplat(builder.finish());
+      else this.open.set(context, builder);
+      return;
+    }
+    this.trackOpener(context, rec);
+  }
+
+  /** Closes every open report; one still waiting for its call trace is marked corrupted. */
+  finish(): void {
+    for (const [context, builder] of this.open) {
+      const cut = builder.state === 'body' && !builder.format.until ? ['log ends inside the report'] : [];
+      this.close(context, builder, cut);
+    }
+    this.openers.clear();
+  }
+
+  private extend(context: string, builder: SplatBuilder, add: () => void): void {
+    if (builder.full) this.close(context, builder, [`truncated: longer than ${this.maxSplatLines} lines`], 1);
+    else add();
+  }
+
+  private close(context: string, builder: SplatBuilder, reasons: readonly string[] = [], dropped = 0): void {
+    this.open.delete(context);
+    const splat = builder.finish(reasons);
+    if (dropped > 0) splat.droppedLines = dropped;
+    this.onSplat(splat);
+  }
+
+  private trackOpener(context: string, rec: LogRecord): void {
+    if (OPENER.test(rec.text)) {
+      this.openers.set(context, [rec]);
+      return;
+    }
+    const pending = this.openers.get(context);
+    if (!pending) return;
+    if (pending.length >= OPENER_REACH) this.openers.delete(context);
+    else pending.push(rec);
+  }
+}

@@ -1,0 +1,227 @@
+import type { LogRecord, Splat } from './types.js';
+import type { SplatFormat } from './formats.js';
+import { buildTitle } from './title.js';
+import { parseCodeLocation } from './fields/code-location.js';
+import { parseCpuLine } from './fields/cpu-line.js';
+import { parseTaintNamesLine } from './fields/taint.js';
+import { parseHardwareLine } from './fields/hardware.js';
+import { parsePcLine } from './fields/pc-lines.js';
+import { ARM64_DUMP_REGISTERS, parseRegisterLine } from './fields/registers.js';
+import { isTraceStart, parseFrame } from './fields/frames.js';
+import { parseModulesLine } from './fields/modules.js';
+import { parseCodeLine } from './fields/code-bytes.js';
+import { isReportTail } from './report-tail.js';
+
+/** Where a report is: before its call trace, inside it, or past it (only tail lines may follow). */
+export type ReportState = 'body' | 'trace' | 'after';
+
+const AT_FUNC = /\bat: (?:\[<[0-9a-f]+>\] )?([A-Za-z_$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+/;
+/** Consecutive foreign records tolerated inside a call trace or report tail before the report is over. */
+const MAX_INTERLEAVED_RUN = 3;
+const MAX_BACKWARD_SECONDS = 1;
+const MAX_FORWARD_SECONDS = 60;
+const DROPPED = /\*\* \d+ printk messages dropped \*\*/;
+
+/** Collects the records of one open report and reads its fields as they arrive. */
+export class SplatBuilder {
+  state: ReportState;
+  recordCount = 0;
+  private readonly splat: Splat;
+  private framesInTrace = 0;
+  private firstTraceDone = false;
+  private traceWording: string | undefined;
+  private readonly atFuncs: string[] = [];
+  private detail: string | undefined;
+  private readonly garbled = new Set<string>();
+  private messagesDropped = false;
+  private lastTs: number | undefined;
+  private interleavedRun = 0;
+
+  constructor(
+    readonly format: SplatFormat,
+    private readonly match: RegExpExecArray,
+    header: LogRecord,
+    bootIndex: number,
+    leading: readonly LogRecord[],
+    private readonly maxLines: number,
+  ) {
+    this.state = format.noTrace ? 'after' : 'body';
+    this.splat = {
+      kind: format.kind,
+      title: '',
+      header: header.text,
+      site: {},
+      regs: new Map(),
+      frames: [],
+      firstLine: leading[0]?.lineNo ?? header.lineNo,
+      lastLine: header.lineNo,
+      bootIndex,
+      lines: [],
+    };
+    if (header.ts !== undefined) this.splat.ts = header.ts;
+    if (header.wallTime !== undefined) this.splat.wallTime = header.wallTime;
+    if (header.caller !== undefined) this.splat.caller = header.caller;
+    this.readHeader(header.text);
+    for (const rec of leading) this.keep(rec);
+    this.add(header);
+  }
+
+  private readHeader(text: string): void {
+    const g = this.match.groups ?? {};
+    if (g.file !== undefined) this.splat.site.file = g.file;
+    if (g.line !== undefined) this.splat.site.line = Number(g.line);
+    if (g.func !== undefined) {
+      const at = text.indexOf(`${g.func}+0x`);
+      const parsed = parseCodeLocation(text.slice(at));
+      Object.assign(this.splat.site, parsed?.loc ?? { func: g.func });
+    }
+    if (g.cpu !== undefined) this.splat.cpu = Number(g.cpu);
+    if (g.pid !== undefined) this.splat.pid = Number(g.pid);
+    if (g.comm !== undefined) this.splat.comm = g.comm;
+  }
+
+  private keep(rec: LogRecord): void {
+    this.recordCount += 1;
+    this.interleavedRun = 0;
+    if (rec.ts !== undefined) this.lastTs = rec.ts;
+    this.splat.lastLine = rec.lineNo;
+    if (this.splat.lines.length < this.maxLines) this.splat.lines.push(rec);
+  }
+
+  /**
+   * How this report takes a record: `part` of it, a message of another CPU printed `between` two of its lines
+   * (consoles without caller ids interleave them), or past its `end`.
+   */
+  classify(rec: LogRecord): 'part' | 'between' | 'end' {
+    if (!this.inTime(rec.ts)) return 'end';
+    const text = rec.text;
+    if (this.format.until || this.state === 'body') return 'part';
+    if (isTraceStart(text) || isReportTail(text) || parseFrame(text, 0) !== undefined) return 'part';
+    if (this.state === 'trace' && this.framesInTrace === 0) return 'part';
+    return this.interleavedRun < MAX_INTERLEAVED_RUN ? 'between' : 'end';
+  }
+
+  /** Counts a record of another message printed inside this report; it is not kept. */
+  skipInterleaved(): void {
+    this.interleavedRun += 1;
+  }
+
+  /**
+   * A report prints within a moment: a printk time more than a second before its last line, or a minute after it,
+   * belongs to another boot or another log glued to this one.
+   */
+  inTime(ts: number | undefined): boolean {
+    if (ts === undefined || this.lastTs === undefined) return true;
+    return ts > this.lastTs - MAX_BACKWARD_SECONDS && ts < this.lastTs + MAX_FORWARD_SECONDS;
+  }
+
+  /** True when the report has reached its cap and cannot take another record. */
+  get full(): boolean {
+    return this.recordCount >= this.maxLines;
+  }
+
+  /** An escalation joins a report once: a second `Kernel panic` or `Internal error:` is another report. */
+  canEscalate(format: SplatFormat): boolean {
+    return ![this.splat.header, ...(this.splat.escalations ?? [])].some((t) => t.includes(format.needle));
+  }
+
+  /** `Internal error:` / `Kernel panic` on the same CPU or task: part of this report. */
+  escalate(rec: LogRecord): void {
+    (this.splat.escalations ??= []).push(rec.text);
+    if (this.state !== 'body') this.state = 'after';
+    this.add(rec);
+  }
+
+  add(rec: LogRecord): void {
+    this.keep(rec);
+    const text = rec.text;
+    if (DROPPED.test(text)) this.messagesDropped = true;
+    if (this.format.detail && this.detail === undefined) this.detail = this.format.detail.exec(text)?.[1];
+    const at = AT_FUNC.exec(text)?.[1];
+    if (at !== undefined && this.atFuncs.length < 4) this.atFuncs.push(at);
+    if (/^---\[ end /.test(text)) this.endTrace('after');
+    if (isTraceStart(text)) {
+      this.endTrace('trace');
+      this.traceWording ??= /^\S+ \S+|^\S+/.exec(text)?.[0];
+      return;
+    }
+    const frame = parseFrame(text, rec.lineNo);
+    // riscv WARNINGs print frames straight after the registers, with no `Call Trace:` line; lockdep quotes
+    // single `[<addr>] func` lines in its body that are not a trace.
+    if (frame && this.state === 'body' && this.format.kind !== 'lockdep' && !this.format.until) this.state = 'trace';
+    if (frame) {
+      if (this.state === 'trace') this.framesInTrace += 1;
+      if ((this.state === 'trace' || this.format.until) && !this.firstTraceDone) this.splat.frames.push(frame);
+      return;
+    }
+    this.readFields(text);
+  }
+
+  private endTrace(next: ReportState): void {
+    if (this.state === 'trace' && this.framesInTrace > 0) this.firstTraceDone = true;
+    this.state = next;
+    this.framesInTrace = 0;
+  }
+
+  private readFields(text: string): void {
+    const s = this.splat;
+    const cpuLine = parseCpuLine(text);
+    if (cpuLine) {
+      s.cpu ??= cpuLine.cpu;
+      if (cpuLine.pid !== undefined) s.pid ??= cpuLine.pid;
+      if (cpuLine.comm !== undefined) s.comm ??= cpuLine.comm;
+      s.taint ??= cpuLine.taint;
+      if (cpuLine.release !== undefined) s.release ??= cpuLine.release;
+      if (cpuLine.build !== undefined) s.build ??= cpuLine.build;
+      return;
+    }
+    const named = parseTaintNamesLine(text);
+    if (named && s.taint) s.taint.flags = [...new Set([...s.taint.flags, ...named])];
+    s.hardware ??= parseHardwareLine(text);
+    s.modules ??= parseModulesLine(text);
+    s.code ??= parseCodeLine(text);
+    const pc = parsePcLine(text);
+    if (pc) {
+      if (pc.pc) s.pc = s.pc?.func === undefined ? { ...pc.pc, ...s.pc } : { addr: pc.pc.addr, ...s.pc };
+      if (pc.lr) s.lr = s.lr?.func === undefined ? { ...pc.lr, ...s.lr } : { addr: pc.lr.addr, ...s.lr };
+      if (pc.sp !== undefined) s.sp ??= pc.sp;
+      if (pc.pstate !== undefined) s.pstate ??= pc.pstate;
+      return;
+    }
+    const regs = parseRegisterLine(text);
+    if (!regs || this.firstTraceDone) return;
+    for (const { name, value } of regs.regs) if (!s.regs.has(name)) s.regs.set(name, value);
+    for (const name of regs.garbled) this.garbled.add(name);
+    if (s.sp === undefined && s.regs.has('sp')) s.sp = s.regs.get('sp');
+  }
+
+  /** Closes the report: title, and a corrupted reason for whatever it lacks. */
+  finish(extraReasons: readonly string[] = []): Splat {
+    const s = this.splat;
+    const { title, frameFound } = buildTitle(this.format, {
+      match: this.match,
+      ...(s.pc && { pc: s.pc }),
+      frames: s.frames,
+      ...(this.traceWording !== undefined && { traceWording: this.traceWording }),
+      atFuncs: this.atFuncs,
+      ...(this.detail !== undefined && { detail: this.detail }),
+    });
+    s.title = title;
+    const reasons = [...extraReasons];
+    const needsTrace = !this.format.noTrace && !this.format.lone;
+    if (needsTrace && s.frames.length === 0) reasons.push('no call trace');
+    else if (!frameFound) reasons.push('no frame to name the report');
+    if (this.messagesDropped) reasons.push('printk messages dropped inside the report');
+    const missing = this.missingRegisters();
+    if (missing.length > 0) reasons.push(`register dump incomplete: missing ${missing.join(', ')}`);
+    if (reasons.length > 0) s.corrupted = reasons.join('; ');
+    return s;
+  }
+
+  private missingRegisters(): string[] {
+    const regs = this.splat.regs;
+    const garbled = [...this.garbled].filter((name) => !regs.has(name));
+    if (![...regs.keys()].some((name) => /^x\d+$/.test(name))) return garbled;
+    return [...new Set([...garbled, ...ARM64_DUMP_REGISTERS.filter((name) => !regs.has(name))])];
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Kernel console lines that a mail client or terminal wrapped onto a second physical line. Each row names the
+ * shape of an incomplete line (`head`) and the only shape its continuation may have (`tail`); anything else is
+ * two records.
+ */
+interface WrapJoin {
+  readonly name: string;
+  /** Characters an incomplete line starts with (the cheap check before `head`). */
+  readonly firstChars: string;
+  readonly head: RegExp;
+  readonly tail: RegExp;
+  /** The joined text, or undefined when head and tail do not fit together after all. */
+  readonly join: (head: string, tail: RegExpExecArray) => string | undefined;
+}
+
+const SYMBOL = String.raw`[\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[[\w-]+\])?`;
+const REG = String.raw`(?:x\d{1,2}|sp) ?:`;
+const ARM64_REG_HEX_DIGITS = 16;
+
+export const WRAP_JOINS: readonly WrapJoin[] = [
+  {
+    // `WARNING: CPU: 0 PID: 452 at arch/arm64/mm/mmu.c:1197` + `vmemmap_populate+0x44/0x194`. Older kernels end
+    // the function with `()` (syzkaller report 249, 4.1: `__might_sleep+0x77/0x80()`); the hikey 4.4 log in
+    // squad's test data prints `WARNING: at file:line`.
+    name: 'WARNING header whose function went to the next line',
+    firstChars: 'W',
+    head: /^WARNING: (?:CPU: \d+ PID: \d+ )?at \S+:\d+\s*$/,
+    tail: new RegExp(String.raw`^\s*(${SYMBOL}(?:\(\))?)\s*$`),
+    join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
+  },
+  {
+    name: '`pc : ` / `lr : ` whose symbol went to the next line',
+    firstChars: 'pl',
+    head: /^(?:pc|lr) ?:\s*$/,
+    tail: new RegExp(String.raw`^\s*(${SYMBOL}|0x[0-9a-f]+|[0-9a-f]{16})\s*$`),
+    join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
+  },
+  {
+    // `x29: ffff8000118eb810 x28:` + `ffff000133646e80`, or cut inside the value: `x28: ffff0001` + `33646e80`.
+    name: 'arm64 register line cut inside a name/value pair',
+    firstChars: 'xs',
+    head: new RegExp(String.raw`^(?:${REG} [0-9a-f]{16} +)*${REG}(?: ([0-9a-f]{0,15}))?\s*$`),
+    tail: new RegExp(String.raw`^\s*([0-9a-f]{1,16})((?: +${REG} [0-9a-f]{16})* *)$`),
+    join: (head, tail) => {
+      const partial = /[0-9a-f]*$/.exec(head.trimEnd())![0];
+      const value = tail[1]!;
+      const cutInValue = head.trimEnd().endsWith(':') ? '' : partial;
+      if (cutInValue.length + value.length !== ARM64_REG_HEX_DIGITS) return undefined;
+      const joint = cutInValue ? head.trimEnd() : `${head.trimEnd()} `;
+      return `${joint}${value}${tail[2]!.trimEnd()}`;
+    },
+  },
+];
+
+function headFits(j: WrapJoin, text: string): boolean {
+  return text.length > 0 && j.firstChars.includes(text.charAt(0)) && j.head.test(text);
+}
+
+/** The text may be the first part of a wrapped line. Cheap for ordinary text: one character test per row. */
+export function mayContinue(text: string): boolean {
+  return WRAP_JOINS.some((j) => headFits(j, text));
+}
+
+/** The joined line when `next` is the wrapped rest of `head`, else undefined. */
+export function joinWrapped(head: string, next: string): string | undefined {
+  for (const j of WRAP_JOINS) {
+    if (!headFits(j, head)) continue;
+    const tail = j.tail.exec(next);
+    const joined = tail ? j.join(head, tail) : undefined;
+    if (joined !== undefined) return joined;
+  }
+  return undefined;
+}

@@ -1,0 +1,76 @@
+/**
+ * Escaping of untrusted (log-derived) text for GitHub/GitLab Markdown. Backslash escapes and entities stop Markdown
+ * syntax and raw HTML; a zero-width joiner stops what the sites link after parsing (mentions, issue and merge request
+ * references, bare URLs, e-mail addresses), which backslash escapes alone do not: they are gone by then.
+ */
+import { sanitizeTerminal } from './terminal-sanitize.js';
+
+const ZWJ = '\u200d';
+/**
+ * Punctuation that starts Markdown syntax anywhere in a line: emphasis, code, links/images (`[`), headings and
+ * issue refs (`#`), table pipes, strikethrough, math (`$`), footnotes (`^`), emoji shortcodes and schemes (`:`).
+ * `&<>` become entities instead. Other punctuation only matters at the start of a line (see LINE_START).
+ */
+const MD_PUNCT = /[\\`*_{}[\]#!|~@^$:]/g;
+/** List items (`-`, `+`, `1.`, `1)`), thematic breaks and setext underlines (`---`, `===`) at the start of the text. */
+const LINE_START = /^(\d*)([-+=.)])/;
+const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function oneLine(text: string): string {
+  return sanitizeTerminal(text.replace(/\s*[\r\n]+\s*/g, ' '));
+}
+
+/**
+ * Inserts a zero-width joiner where GitHub or GitLab would otherwise create a reference or a link: `@user`, `#123`,
+ * GitLab's `!123` (merge request), `$123` (snippet), `~label`, `%milestone`, `&epic`; `scheme://`, `www.`, `GH-123`.
+ */
+function breakAutoLinks(text: string): string {
+  return text
+    .replace(/[@#!$~%&](?=[\w"])/g, (ch) => `${ch}${ZWJ}`)
+    .replace(/:\/\//g, `:${ZWJ}//`)
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWJ}.`)
+    .replace(/\bGH-(?=\d)/gi, (m) => `${m}${ZWJ}`);
+}
+
+/** Text for a Markdown paragraph, list item or table cell: renders literally, never as markup, HTML or a link. */
+export function escapeMarkdownText(text: string): string {
+  return breakAutoLinks(oneLine(text).trim())
+    .replace(MD_PUNCT, (ch) => `\\${ch}`)
+    .replace(LINE_START, '$1\\$2')
+    .replace(/[&<>]/g, (ch) => HTML_SPECIAL[ch] ?? ch);
+}
+
+/** Text inside a raw HTML element such as `<summary>`, where Markdown escapes do not apply. */
+export function escapeHtmlText(text: string): string {
+  return breakAutoLinks(oneLine(text)).replace(/[&<>"']/g, (ch) => HTML_SPECIAL[ch] ?? ch);
+}
+
+function longestRun(text: string, ch: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
+/**
+ * An inline code span that no backtick in `text` can close. In a table cell pipes must still be escaped: GFM splits
+ * cells before it parses code spans.
+ */
+export function codeSpan(text: string, opts: { inTable?: boolean } = {}): string {
+  let body = oneLine(text);
+  if (body === '') return '';
+  if (opts.inTable) body = body.replace(/\|/g, '\\|');
+  const ticks = '`'.repeat(longestRun(body, '`') + 1);
+  const pad = /^[` ]|[` ]$/.test(body) ? ' ' : '';
+  return `${ticks}${pad}${body}${pad}${ticks}`;
+}
+
+/** A fenced code block whose fence is longer than any backtick run in `lines`, so the content cannot close it. */
+export function fencedBlock(lines: readonly string[], info = 'text'): string {
+  const body = lines.map(sanitizeTerminal);
+  const fence = '`'.repeat(Math.max(3, ...body.map((l) => longestRun(l, '`') + 1)));
+  return [`${fence}${info}`, ...body, fence].join('\n');
+}

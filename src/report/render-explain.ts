@@ -1,0 +1,62 @@
+import type { Explanation, ValueKind } from '../layout/explain.js';
+import { layoutReport } from './layout-report.js';
+import { toHex } from './hex.js';
+import { formatTable } from './text-table.js';
+
+const POSITION_TEXT: Record<Explanation['position'], string> = {
+  inside: 'inside the vmemmap window',
+  'below-window': 'below the vmemmap window (vmalloc, PCI I/O or fixmap)',
+  'above-window': 'above the vmemmap window, in the unused VA up to 2^64',
+  'wraps-to-user': 'wrapped past 2^64 into the user half',
+  straddles: 'straddles the window edge',
+};
+
+const ARM_TEXT: Record<Explanation['warnArm'], string> = {
+  'start-below': 'WARN fires: start < VMEMMAP_START',
+  'end-above': 'WARN fires: end > VMEMMAP_END',
+  none: 'no WARN: the page is inside the window',
+};
+
+/** `vmemwarn explain` as text: the value under each layout, one block each. */
+export function renderExplainText(kind: ValueKind, value: bigint, explanations: readonly Explanation[]): string {
+  const out = [`${kind === 'addr' ? 'struct page' : kind} ${toHex(value)}`];
+  if (explanations.length > 1) out.push(`No kernel version known: the answer under each era that has the WARN.`);
+  for (const e of explanations) {
+    const c = e.layout.constants;
+    out.push('', `Under ${e.label}:`);
+    const rows: [string, string][] = [
+      ['struct page', toHex(e.page)],
+      ['pfn', toHex(e.pfn)],
+      ['phys', toHex(e.phys)],
+      ['linear-map VA', e.linearVa === undefined ? '(not in the linear map)' : toHex(e.linearVa)],
+      ['vmemmap window', `${toHex(c.vmemmapStart)} - ${toHex(c.vmemmapEnd)}`],
+      ['vmemmap (pfn 0)', toHex(c.vmemmapBase)],
+      ['position', POSITION_TEXT[e.position]],
+      ['WARN', ARM_TEXT[e.warnArm]],
+    ];
+    out.push(...formatTable(['', ''], rows, { indent: '  ' }).slice(1));
+    for (const label of e.labels) out.push(`  note: ${label}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function renderExplainJson(kind: ValueKind, value: bigint, explanations: readonly Explanation[]): string {
+  const body = {
+    schemaVersion: '1.0.0',
+    input: { kind, value: toHex(value) },
+    explanations: explanations.map((e) => ({
+      label: e.label,
+      page: toHex(e.page),
+      pfn: toHex(e.pfn),
+      phys: toHex(e.phys),
+      exact: e.exact,
+      ...(e.linearVa !== undefined && { linearVa: toHex(e.linearVa) }),
+      position: e.position,
+      wrapped: e.wrapped,
+      warnArm: e.warnArm,
+      labels: e.labels,
+      layout: layoutReport(e.layout),
+    })),
+  };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}

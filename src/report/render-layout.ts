@@ -1,0 +1,25 @@
+import type { Layout } from '../layout/types.js';
+import { layoutTable } from '../layout/layout-table.js';
+import { layoutReport } from './layout-report.js';
+import { formatTable } from './text-table.js';
+import { sanitizeTerminal } from './terminal-sanitize.js';
+
+/** `vmemwarn layout` as text: one table per layout, every number with where it came from. */
+export function renderLayoutText(layouts: readonly Layout[]): string {
+  const out: string[] = [];
+  for (const layout of layouts) {
+    out.push(`Layout ${layout.label ?? layout.era.value}`);
+    const rows = layoutTable(layout).map((r) => [r.name, r.value, r.confidence, sanitizeTerminal(r.provenance)]);
+    out.push(...formatTable(['name', 'value', 'confidence', 'source'], rows, { indent: '  ' }));
+    if (layout.assumptions.length > 0) {
+      out.push('  Assumptions (not verified against kernel source):');
+      for (const a of layout.assumptions) out.push(`  - ${a}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function renderLayoutJson(layouts: readonly Layout[]): string {
+  return `${JSON.stringify({ schemaVersion: '1.0.0', layouts: layouts.map((l) => ({ label: l.label ?? l.era.value, ...layoutReport(l) })) }, null, 2)}\n`;
+}

@@ -1,0 +1,85 @@
+import type { ClusterReport, HexRange, VmemmapReport } from './model-types.js';
+import { humanBytes } from './human-bytes.js';
+import { constantRows, layoutRows } from './layout-rows.js';
+import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
+import { markdownTable } from './markdown-table.js';
+import { opFunction, positionPhrase, vmemmapVerdict, warnArmPhrase } from './vmemmap-phrases.js';
+
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+function rangesTable(v: VmemmapReport): string[] {
+  const rows: string[][] = [];
+  const add = (label: string, r: HexRange | undefined, note = '') =>
+    r && rows.push([label, codeSpan(r.start), codeSpan(r.end), note]);
+  add('struct pages', v.pageHull, v.pageRanges.length > 1 ? `hull of ${v.pageRanges.length} ranges` : '');
+  add('PFNs', v.pfnHull);
+  add('physical', v.physHull, v.physSizeBytes ? `${codeSpan(v.physSizeBytes)} (${humanBytes(v.physSizeBytes)})` : '');
+  return rows.length === 0 ? [] : ['', ...markdownTable(['Range', 'Start', 'End (exclusive)', 'Note'], rows)];
+}
+
+function factList(v: VmemmapReport): string[] {
+  const items: string[] = [];
+  const add = (label: string, value: string | undefined) => value !== undefined && items.push(`- **${label}:** ${value}`);
+  add('Position', v.position && `${codeSpan(v.position)}: ${esc(positionPhrase(v.position))}`);
+  add('WARN arm', v.warnArm && codeSpan(warnArmPhrase(v.warnArm)));
+  add('Wrapped', yesNo(v.wrapped));
+  add('Above the linear map', v.aboveLinearMap === undefined ? undefined : yesNo(v.aboveLinearMap));
+  add('Sections touched', v.sectionsTouched?.toString());
+  add('Start step', v.startStep && `${codeSpan(v.startStep)} (${humanBytes(v.startStep)} of memmap per splat)`);
+  add('Splats with usable registers', `${v.readCount} of ${v.splatCount}`);
+  const ex = v.example;
+  if (ex) {
+    const regs = `start ${codeSpan(`${ex.startReg} = ${ex.start}`)}, end ${codeSpan(`${ex.endReg} = ${ex.end}`)}`;
+    add('Registers', `${regs} (${ex.confidence}): ${esc(ex.reason)}`);
+    for (const c of ex.constantRegs) add('Constant register', `${codeSpan(`${c.reg} = ${c.value}`)} is ${c.constant} (${c.form})`);
+  }
+  add('Path', v.path && esc(v.path));
+  add('Driver', v.driver && esc(v.driver));
+  add('Family', v.family && esc(v.family));
+  add('Consequence', v.consequence && esc(v.consequence));
+  add('Confidence', v.confidence);
+  return ['', ...items];
+}
+
+function layoutSection(v: VmemmapReport): string[] {
+  if (!v.layout) return ['', '_Layout not inferred; give it with `--kernel`, `--va-bits`, `--page-size` and `--memstart`._'];
+  const rows = layoutRows(v.layout).map((r) => [
+    esc(r.parameter),
+    codeSpan(r.value, { inTable: true }),
+    r.confidence,
+    `${esc(r.source)}${r.evidence ? `: ${codeSpan(r.evidence, { inTable: true })}` : ''}`,
+  ]);
+  const cell = (text: string) => codeSpan(text, { inTable: true });
+  const constants = constantRows(v.layout.constants).map(([name, value]) => [cell(name), cell(value)]);
+  return [
+    '',
+    '#### Layout',
+    '',
+    ...markdownTable(['Parameter', 'Value', 'Confidence', 'Source'], rows),
+    '',
+    ...markdownTable(['Constant', 'Value'], constants),
+    ...bulletList('Assumptions', v.layout.assumptions, false),
+  ];
+}
+
+function bulletList(title: string, items: readonly string[], numbered: boolean): string[] {
+  if (items.length === 0) return [];
+  return ['', `**${title}**`, '', ...items.map((item, i) => `${numbered ? `${i + 1}.` : '-'} ${esc(item)}`)];
+}
+
+/** One vmemmap finding: verdict, diagnosis, ranges, WARN arm, the layout with provenance, next steps. */
+export function renderMarkdownVmemmap(c: ClusterReport, v: VmemmapReport): string[] {
+  return [
+    '',
+    `### ${esc(opFunction(v.op))}: ${codeSpan(c.title)} (${codeSpan(c.id)})`,
+    '',
+    `**Verdict.** ${esc(vmemmapVerdict(v))}`,
+    '',
+    `**Diagnosis.** ${esc(v.diagnosis)}`,
+    ...rangesTable(v),
+    ...factList(v),
+    ...layoutSection(v),
+    ...bulletList('Next steps', v.nextSteps, true),
+    ...bulletList('Notes', v.notes, false),
+  ];
+}

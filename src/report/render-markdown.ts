@@ -1,0 +1,65 @@
+import type { InputReport, Report } from './model-types.js';
+import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
+import { markdownTable } from './markdown-table.js';
+import { exampleCluster } from './example-cluster.js';
+import { lineSpan, plural, vmemmapClusters } from './report-facts.js';
+import { renderMarkdownExample } from './render-markdown-example.js';
+import { renderMarkdownVmemmap } from './render-markdown-vmemmap.js';
+import { vmemmapVerdict } from './vmemmap-phrases.js';
+
+const NAMED_INPUTS = 3;
+
+function summaryParagraph(r: Report): string {
+  const s = r.summary;
+  const names = r.inputs.slice(0, NAMED_INPUTS).map((i) => codeSpan(i.source));
+  const unnamed = r.inputs.length > NAMED_INPUTS ? ` and ${r.inputs.length - NAMED_INPUTS} more` : '';
+  const inputs = `${plural(s.inputs, 'input')}${names.length > 0 ? ` (${names.join(', ')}${unnamed})` : ''}`;
+  const corrupted = s.corruptedSplats > 0 ? `, ${s.corruptedSplats} of them corrupted` : '';
+  const holds = s.vmemmapClusters === 1 ? 'holds' : 'hold';
+  const vmemmap = s.vmemmapClusters > 0 ? `; ${plural(s.vmemmapClusters, 'cluster')} ${holds} vmemmap WARNINGs` : '';
+  const tool = `**${esc(`${r.tool.name} ${r.tool.version}`)}**`;
+  const found = `${tool} found ${plural(s.splats, 'kernel splat')} in ${plural(s.clusters, 'cluster')} in ${inputs}${corrupted}${vmemmap}.`;
+  const [first, ...others] = r.inputs.flatMap((i) => vmemmapClusters(i).flatMap((c) => c.vmemmap));
+  if (!first) return `${found} No vmemmap\\_populate or vmemmap\\_free WARNING was found.`;
+  const more = others.length > 0 ? ` ${plural(others.length, 'more vmemmap finding')} below.` : '';
+  return `${found} ${esc(vmemmapVerdict(first))}${more}`;
+}
+
+function statsLine(input: InputReport): string {
+  const corrupted = input.clusters.reduce((n, c) => n + c.corruptedCount, 0);
+  const parts = [
+    input.arch,
+    plural(input.boots.length, 'boot'),
+    plural(input.stats.lines, 'line'),
+    `${plural(input.stats.splats, 'splat')} in ${plural(input.clusters.length, 'cluster')}`,
+    ...(corrupted > 0 ? [`${corrupted} corrupted`] : []),
+    ...(input.stats.truncatedLines > 0 ? [plural(input.stats.truncatedLines, 'truncated line')] : []),
+  ];
+  return esc(parts.join(', '));
+}
+
+function renderInput(input: InputReport): string[] {
+  const out = ['', `## ${codeSpan(input.source) || '(unnamed input)'}`, '', statsLine(input)];
+  if (input.warnings.length > 0) out.push('', ...input.warnings.map((w) => `- ⚠️ ${esc(w)}`));
+  if (input.clusters.length === 0) return [...out, '', 'No kernel splats found.'];
+  const rows = input.clusters.map((c) => [
+    String(c.count),
+    esc(c.kind),
+    codeSpan(c.title, { inTable: true }),
+    codeSpan(c.id, { inTable: true }),
+    lineSpan(c),
+    c.vmemmap.length > 0 ? 'yes' : '',
+  ]);
+  out.push('', ...markdownTable(['Count', 'Kind', 'Title', 'ID', 'Lines', 'vmemmap'], rows, [0]));
+  for (const c of vmemmapClusters(input)) {
+    for (const v of c.vmemmap) out.push(...renderMarkdownVmemmap(c, v));
+  }
+  const example = exampleCluster(input);
+  if (example) out.push(...renderMarkdownExample(example));
+  return out;
+}
+
+/** A ticket-ready GitHub/GitLab Markdown report. Log text never becomes markup, HTML, a link or a mention. */
+export function renderMarkdown(report: Report): string {
+  return `${[summaryParagraph(report), ...report.inputs.flatMap(renderInput)].join('\n')}\n`;
+}

@@ -1,0 +1,35 @@
+import type { ClusterReport } from './model-types.js';
+import type { Palette } from './colour.js';
+import { lineSpan } from './report-facts.js';
+
+export const EXAMPLE_MAX_LINES = 40;
+const MAX_LINE_CHARS = 160;
+
+function clip(text: string): string {
+  const chars = [...text];
+  return chars.length <= MAX_LINE_CHARS ? text : `${chars.slice(0, MAX_LINE_CHARS - 1).join('')}…`;
+}
+
+/** The cluster's example splat: who/where in one line, then its first lines with line numbers. */
+export function renderTextExample(c: ClusterReport, p: Palette, maxLines = EXAMPLE_MAX_LINES): string[] {
+  const s = c.example;
+  const who = [
+    s.cpu !== undefined && `CPU ${s.cpu}`,
+    s.pid !== undefined && `PID ${s.pid}`,
+    s.comm && `comm ${s.comm}`,
+    s.release && `release ${s.release}`,
+    s.taint && `taint ${s.taint.flags.length > 0 ? s.taint.flags.join(',') : s.taint.raw.trim()}`,
+    s.hardware && `hardware ${s.hardware}`,
+  ].filter(Boolean);
+  const shown = s.lines.slice(0, maxLines);
+  const numberWidth = String(shown.at(-1)?.lineNo ?? 0).length;
+  const hidden = s.lines.length - shown.length + (s.droppedLines ?? 0);
+  return [
+    '',
+    p.bold(`-- Example: ${s.title} (lines ${lineSpan(s)}, boot ${s.bootIndex}) --`),
+    ...(who.length > 0 ? [`  ${who.join(', ')}`] : []),
+    ...(s.corrupted ? [p.yellow(`  corrupted: ${s.corrupted}`)] : []),
+    ...shown.map((l) => `  ${String(l.lineNo).padStart(numberWidth)} | ${clip(l.text)}`),
+    ...(hidden > 0 ? [p.dim(`  … ${hidden} more line${hidden === 1 ? '' : 's'}`)] : []),
+  ];
+}

@@ -1,0 +1,83 @@
+import type { ClusterReport, VmemmapReport } from './model-types.js';
+import type { Palette } from './colour.js';
+import { humanBytes } from './human-bytes.js';
+import { constantRows, layoutRows } from './layout-rows.js';
+import { formatTable } from './text-table.js';
+import { wrapText } from './text-wrap.js';
+import { formatRange, opFunction, positionPhrase, vmemmapVerdict, warnArmPhrase } from './vmemmap-phrases.js';
+
+const WIDTH = 100;
+const yesNo = (b: boolean) => (b ? 'yes' : 'no');
+
+function facts(v: VmemmapReport): [string, string][] {
+  const rows: [string, string][] = [];
+  const add = (label: string, value: string | undefined) => value !== undefined && rows.push([label, value]);
+  const hullOf = v.pageRanges.length > 1 ? ` (hull of ${v.pageRanges.length} ranges)` : '';
+  add('struct pages', v.pageHull && `${formatRange(v.pageHull)}${hullOf}`);
+  add('PFNs', v.pfnHull && formatRange(v.pfnHull));
+  add('physical', v.physHull && `${formatRange(v.physHull)}${v.physSizeBytes ? ` (${humanBytes(v.physSizeBytes)})` : ''}`);
+  add('sections touched', v.sectionsTouched?.toString());
+  add('start step', v.startStep && `${v.startStep} (${humanBytes(v.startStep)} of memmap per splat)`);
+  add('position', v.position && `${v.position}: ${positionPhrase(v.position)}`);
+  add('WARN arm', v.warnArm && warnArmPhrase(v.warnArm));
+  add('wrapped', yesNo(v.wrapped));
+  add('above linear map', v.aboveLinearMap === undefined ? undefined : yesNo(v.aboveLinearMap));
+  add('splats read', `${v.readCount} of ${v.splatCount}`);
+  const ex = v.example;
+  if (ex) {
+    add('registers', `start ${ex.startReg} = ${ex.start}, end ${ex.endReg} = ${ex.end} (${ex.confidence}): ${ex.reason}`);
+    for (const c of ex.constantRegs) add('', `${c.reg} = ${c.value} is ${c.constant} (${c.form})`);
+  }
+  add('path', v.path);
+  add('driver', v.driver);
+  add('family', v.family);
+  add('consequence', v.consequence);
+  add('confidence', v.confidence);
+  return rows;
+}
+
+function list(title: string, items: readonly string[], numbered: boolean, p: Palette): string[] {
+  if (items.length === 0) return [];
+  const out = ['', `  ${p.bold(title)}`];
+  items.forEach((item, i) => {
+    const bullet = numbered ? `${i + 1}. ` : '- ';
+    const [first = '', ...rest] = wrapText(item, WIDTH - 4 - bullet.length);
+    out.push(`    ${bullet}${first}`, ...rest.map((l) => `    ${' '.repeat(bullet.length)}${l}`));
+  });
+  return out;
+}
+
+function layoutSection(v: VmemmapReport, p: Palette): string[] {
+  if (!v.layout) return ['', '  Layout: not inferred; give it with --kernel, --va-bits, --page-size and --memstart.'];
+  const rows = layoutRows(v.layout).map((r) => {
+    const evidence = r.evidence ? `"${r.evidence}"` : '';
+    return [r.parameter, r.value, r.confidence, r.source, evidence];
+  });
+  return [
+    '',
+    `  ${p.bold('Layout')} (where each number came from)`,
+    ...formatTable(['PARAMETER', 'VALUE', 'CONFIDENCE', 'SOURCE', 'EVIDENCE'], rows, { indent: '    ', styleHeader: p.dim }),
+    '',
+    `  ${p.bold('Derived constants')}`,
+    ...formatTable(['CONSTANT', 'VALUE'], constantRows(v.layout.constants), { indent: '    ', styleHeader: p.dim }),
+    ...list('Assumptions', v.layout.assumptions, false, p),
+  ];
+}
+
+/** The explanation of one vmemmap finding of a cluster: verdict, ranges, WARN arm, layout with provenance, next steps. */
+export function renderTextVmemmap(c: ClusterReport, v: VmemmapReport, p: Palette): string[] {
+  const factRows = facts(v);
+  const labelWidth = Math.max(...factRows.map(([l]) => l.length));
+  return [
+    '',
+    p.red(p.bold(`-- ${opFunction(v.op)}: ${c.title} [${c.id}] --`)),
+    ...wrapText(vmemmapVerdict(v), WIDTH, '  '),
+    '',
+    ...wrapText(`Diagnosis: ${v.diagnosis}`, WIDTH, '  '),
+    '',
+    ...factRows.map(([label, value]) => `  ${label.padEnd(labelWidth)}  ${value}`),
+    ...layoutSection(v, p),
+    ...list('Next steps', v.nextSteps, true, p),
+    ...list('Notes', v.notes, false, p),
+  ];
+}

@@ -1,0 +1,59 @@
+import type { InputReport, Report } from './model-types.js';
+import type { Palette } from './colour.js';
+import { palette } from './colour.js';
+import { mapStrings } from './map-strings.js';
+import { exampleCluster } from './example-cluster.js';
+import { lineSpan, plural, vmemmapClusters } from './report-facts.js';
+import { renderSummaryLine } from './render-summary-line.js';
+import { renderTextExample } from './render-text-example.js';
+import { renderTextVmemmap } from './render-text-vmemmap.js';
+import { sanitizeTerminal } from './terminal-sanitize.js';
+import { formatTable } from './text-table.js';
+
+export interface TextOptions {
+  /** ANSI colours; the CLI passes `stdout.isTTY && !NO_COLOR`. */
+  colour?: boolean;
+}
+
+const MAX_TITLE = 70;
+
+function clipTitle(title: string): string {
+  const chars = [...title];
+  return chars.length <= MAX_TITLE ? title : `${chars.slice(0, MAX_TITLE - 1).join('')}…`;
+}
+
+function summaryLine(input: InputReport): string {
+  const corrupted = input.clusters.reduce((n, c) => n + c.corruptedCount, 0);
+  return [
+    input.arch,
+    plural(input.boots.length, 'boot'),
+    plural(input.stats.lines, 'line'),
+    `${plural(input.stats.splats, 'splat')} in ${plural(input.clusters.length, 'cluster')}`,
+    `${vmemmapClusters(input).length} vmemmap`,
+    ...(corrupted > 0 ? [`${corrupted} corrupted`] : []),
+    ...(input.stats.truncatedLines > 0 ? [`${plural(input.stats.truncatedLines, 'truncated line')}`] : []),
+  ].join(', ');
+}
+
+function renderInput(input: InputReport, p: Palette): string[] {
+  const out = ['', p.bold(`== ${input.source} ==`), summaryLine(input)];
+  out.push(...input.warnings.map((w) => p.yellow(`warning: ${w}`)));
+  if (input.clusters.length === 0) return [...out, 'No kernel splats found.'];
+  const rows = input.clusters.map((c) => [String(c.count), c.kind, clipTitle(c.title), c.id, lineSpan(c)]);
+  const header = ['COUNT', 'KIND', 'TITLE', 'ID', 'LINES'];
+  out.push('', ...formatTable(header, rows, { align: ['right'], indent: '  ', styleHeader: p.bold }));
+  for (const c of vmemmapClusters(input)) {
+    for (const v of c.vmemmap) out.push(...renderTextVmemmap(c, v, p));
+  }
+  const example = exampleCluster(input);
+  if (example) out.push(...renderTextExample(example, p));
+  return out;
+}
+
+/** The human-readable report for a terminal or a plain-text ticket. Every log-derived string is sanitized. */
+export function renderText(report: Report, opts: TextOptions = {}): string {
+  const p = palette(opts.colour ?? false);
+  const r = mapStrings(report, sanitizeTerminal);
+  const head = p.bold(`${r.tool.name} ${r.tool.version}: ${renderSummaryLine(r)}`);
+  return `${[head, ...r.inputs.flatMap((i) => renderInput(i, p))].join('\n')}\n`;
+}

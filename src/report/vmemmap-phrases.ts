@@ -1,0 +1,54 @@
+import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
+import type { HexRange, VmemmapReport } from './model-types.js';
+import { plural } from './report-facts.js';
+
+const OP_FUNCTION: Record<VmemmapOp, string> = {
+  populate: 'vmemmap_populate',
+  free: 'vmemmap_free',
+  'init-zone-device': 'memmap_init_zone_device',
+};
+
+const POSITION: Record<WindowPosition, string> = {
+  inside: 'inside the vmemmap window',
+  'below-window': 'below the vmemmap window (under VMEMMAP_START)',
+  'above-window': 'above the vmemmap window (past VMEMMAP_END)',
+  'wraps-to-user': 'past the top of the address space, wrapping around to user addresses',
+  straddles: 'across an edge of the vmemmap window',
+};
+
+const WARN_ARM: Record<NonNullable<VmemmapReport['warnArm']>, string> = {
+  'start-below': 'start < VMEMMAP_START',
+  'end-above': 'end > VMEMMAP_END',
+  both: 'start < VMEMMAP_START and end > VMEMMAP_END',
+  none: 'neither condition under this layout',
+};
+
+export function opFunction(op: VmemmapOp): string {
+  return OP_FUNCTION[op];
+}
+
+export function positionPhrase(p: WindowPosition): string {
+  return POSITION[p];
+}
+
+export function warnArmPhrase(arm: NonNullable<VmemmapReport['warnArm']>): string {
+  return WARN_ARM[arm];
+}
+
+/** `[0x…, 0x…)`: vmemmap ranges are end-exclusive. */
+export function formatRange(r: HexRange): string {
+  return `[${r.start}, ${r.end})`;
+}
+
+/** The finding in one sentence, built from report fields only (no log text). */
+export function vmemmapVerdict(v: VmemmapReport): string {
+  const what = `${plural(v.splatCount, `${opFunction(v.op)} WARNING`)} in boot ${v.bootIndex}`;
+  if (!v.pageHull) {
+    return `${what}: the register dumps did not give a struct page range (${v.readCount} of ${v.splatCount} read).`;
+  }
+  const where = v.position ? ` lie ${positionPhrase(v.position)}` : '';
+  const pfn = v.pfnHull ? `, PFNs ${formatRange(v.pfnHull)}` : '';
+  const phys = v.physHull ? `, physical ${formatRange(v.physHull)}` : '';
+  const arm = v.warnArm ? `; the WARN fired on ${warnArmPhrase(v.warnArm)}` : '';
+  return `${what}: struct pages ${formatRange(v.pageHull)}${where}${pfn}${phys}${arm} (confidence ${v.confidence}).`;
+}

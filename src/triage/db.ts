@@ -1,0 +1,88 @@
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import initSqlJs from 'sql.js';
+import type { Database } from 'sql.js';
+import { UsageError } from '../errors.js';
+import type { ClusterHistory, Summary, SummaryCluster } from './summary-types.js';
+import { DB_MIGRATIONS } from './db-migrations.js';
+
+/**
+ * Records a run in the SQLite history at `dbPath` (created when missing; sql.js runs in memory, so the file is
+ * loaded first and written back atomically after) and returns the summary with the run's sequence number and
+ * each cluster's history: first/last run it was seen in and whether it is new since the runs before.
+ */
+export async function recordRun(dbPath: string, summary: Summary): Promise<Summary> {
+  const db = await openHistory(dbPath);
+  try {
+    migrate(db);
+    const previous = scalar(db, 'SELECT MAX(seq) FROM runs');
+    const sequence = (previous ?? 0) + 1;
+    db.run('INSERT INTO runs (seq, inputs, logs, interrupted, generated_at) VALUES (?, ?, ?, ?, ?)', [
+      sequence, summary.totals.inputs, summary.totals.logs, summary.interrupted ? 1 : 0, summary.generatedAt ?? null,
+    ]);
+    const clusters = summary.clusters.map((c) => ({ ...c, history: recordCluster(db, c, sequence) }));
+    await saveHistory(db, dbPath);
+    return { ...summary, clusters, run: previous === undefined ? { sequence } : { sequence, previous } };
+  } finally {
+    db.close();
+  }
+}
+
+export function currentSchemaVersion(db: Database): number {
+  return scalar(db, 'SELECT MAX(version) FROM schema_version') ?? 0;
+}
+
+export function migrate(db: Database): void {
+  db.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const have = currentSchemaVersion(db);
+  const newest = DB_MIGRATIONS.at(-1)?.version ?? 0;
+  if (have > newest) throw new UsageError(`history db schema version ${have} is newer than this vmemwarn knows (${newest})`);
+  for (const m of DB_MIGRATIONS.filter((m) => m.version > have)) {
+    db.run('BEGIN');
+    db.run(m.sql);
+    db.run('INSERT INTO schema_version (version) VALUES (?)', [m.version]);
+    db.run('COMMIT');
+  }
+}
+
+function recordCluster(db: Database, c: SummaryCluster, sequence: number): ClusterHistory {
+  const firstRun = scalar(db, 'SELECT MIN(run_seq) FROM cluster_runs WHERE cluster_id = ?', [c.id]);
+  db.run(
+    `INSERT INTO clusters (id, kind, title, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET
+       first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen THEN excluded.first_seen ELSE first_seen END,
+       last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen THEN excluded.last_seen ELSE last_seen END`,
+    [c.id, c.kind, c.title, c.firstSeen ?? null, c.lastSeen ?? null],
+  );
+  db.run('INSERT INTO cluster_runs (cluster_id, run_seq, count, logs) VALUES (?, ?, ?, ?)', [c.id, sequence, c.count, c.logs]);
+  const history: ClusterHistory = { firstRun: firstRun ?? sequence, lastRun: sequence, isNew: firstRun === undefined };
+  const seen = db.exec('SELECT first_seen, last_seen FROM clusters WHERE id = ?', [c.id])[0]?.values[0];
+  if (typeof seen?.[0] === 'string') history.firstSeen = seen[0];
+  if (typeof seen?.[1] === 'string') history.lastSeen = seen[1];
+  return history;
+}
+
+async function openHistory(dbPath: string): Promise<Database> {
+  const SQL = await initSqlJs();
+  let bytes: Buffer | undefined;
+  try {
+    bytes = await readFile(dbPath);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`cannot read history db ${dbPath}: ${(err as Error).message}`);
+  }
+  try {
+    return new SQL.Database(bytes);
+  } catch (err) {
+    throw new UsageError(`${dbPath} is not a SQLite database: ${(err as Error).message}`);
+  }
+}
+
+async function saveHistory(db: Database, dbPath: string): Promise<void> {
+  const temp = `${dbPath}.${process.pid}.tmp`;
+  await writeFile(temp, db.export());
+  await rename(temp, dbPath);
+}
+
+function scalar(db: Database, sql: string, params: (string | number)[] = []): number | undefined {
+  const value = db.exec(sql, params)[0]?.values[0]?.[0];
+  return typeof value === 'number' ? value : undefined;
+}

@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
+import type { SummaryCluster } from './summary-types.js';
+
+/** Known signatures: cluster ids, `/regex/flags` or glob patterns (`*`, `?`) over the title. */
+export interface IgnoreList {
+  ids: ReadonlySet<string>;
+  titlePatterns: readonly RegExp[];
+}
+
+const CLUSTER_ID = /^[0-9a-f]{6,40}$/;
+
+export function parseIgnoreList(text: string, source = 'ignore list'): IgnoreList {
+  const ids = new Set<string>();
+  const titlePatterns: RegExp[] = [];
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (line === '') return;
+    if (CLUSTER_ID.test(line)) ids.add(line);
+    else titlePatterns.push(toPattern(line, `${source}:${index + 1}`));
+  });
+  return { ids, titlePatterns };
+}
+
+export async function loadIgnoreList(file: string): Promise<IgnoreList> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ignore file ${file}: ${(err as Error).message}`);
+  }
+  return parseIgnoreList(text, file);
+}
+
+export function isKnown(cluster: Pick<SummaryCluster, 'id' | 'title'>, list: IgnoreList): boolean {
+  return list.ids.has(cluster.id) || list.titlePatterns.some((re) => re.test(cluster.title));
+}
+
+function toPattern(line: string, where: string): RegExp {
+  const regex = /^\/(.*)\/([a-z]*)$/.exec(line);
+  if (regex) {
+    try {
+      return new RegExp(regex[1] ?? '', regex[2]);
+    } catch (err) {
+      throw new UsageError(`${where}: bad regular expression: ${(err as Error).message}`);
+    }
+  }
+  const glob = line.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${glob}$`);
+}

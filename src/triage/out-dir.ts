@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AnalysisResult } from '../analyze/types.js';
+import { buildReport } from '../report/model.js';
+import { renderJson } from '../report/render-json.js';
+import { renderMarkdown } from '../report/render-markdown.js';
+
+const MAX_READABLE_CHARS = 100;
+
+/**
+ * File name stem for a log's reports: the log name with every character outside `[A-Za-z0-9._-]` turned into
+ * `_` (readable, maps back to the input path), plus a hash of the exact name, so two names that sanitize alike
+ * never collide and the same log always gets the same file.
+ */
+export function reportFileStem(logName: string): string {
+  const readable = logName
+    .replace(/^[/\\]+/, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^\.+/, '_')
+    .slice(-MAX_READABLE_CHARS);
+  const hash = createHash('sha256').update(logName, 'utf8').digest('hex').slice(0, 10);
+  return `${readable}.${hash}`;
+}
+
+/** Writes `<stem>.json` and `<stem>.md` for one log into `outDir`; returns their names relative to it. */
+export async function writeLogReports(outDir: string, result: AnalysisResult): Promise<{ json: string; markdown: string }> {
+  const stem = reportFileStem(result.source);
+  const report = buildReport([result]);
+  const names = { json: `${stem}.json`, markdown: `${stem}.md` };
+  await mkdir(outDir, { recursive: true });
+  await writeFile(path.join(outDir, names.json), renderJson(report));
+  await writeFile(path.join(outDir, names.markdown), renderMarkdown(report));
+  return names;
+}

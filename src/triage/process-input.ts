@@ -1,0 +1,173 @@
+import { open, stat } from 'node:fs/promises';
+import type { ZipFile } from 'yauzl';
+import { analyzeStream } from '../api.js';
+import { openInput } from '../ingest/open-input.js';
+import { decompress } from '../ingest/decompress.js';
+import type { ArchiveMember } from '../ingest/archive/archive-member.js';
+import { sniffArchive } from '../ingest/archive/sniff-archive.js';
+import { peekStream } from '../ingest/archive/peek-stream.js';
+import { readCapped } from '../ingest/archive/read-capped.js';
+import { tarMembers } from '../ingest/archive/tar-members.js';
+import { openZipBuffer, openZipFile, zipMembers } from '../ingest/archive/zip-members.js';
+import { escapeMemberName } from '../ingest/archive/escape-member-name.js';
+import { memberNameProblem } from '../ingest/archive/member-name-problem.js';
+import type { InputTask } from './input-task.js';
+import type { InputContext } from './input-context.js';
+import type { Summary, SummaryIssue } from './summary-types.js';
+import { summarizeIssues, summarizeLog } from './summarize-log.js';
+import { mergeSummaries } from './merge.js';
+import { binaryReason } from './sniff-binary.js';
+import { writeLogReports } from './out-dir.js';
+
+const SNIFF_BYTES = 8192;
+/** Top level is depth 0; members of an archive depth 1; members of an archive inside it depth 2. */
+const MAX_ARCHIVE_DEPTH = 1;
+
+export interface InputHooks {
+  signal?: AbortSignal;
+  onBytes?: (bytesRead: number) => void;
+}
+
+/**
+ * Analyses one top-level input — a plain or compressed log, or a tar/zip archive whose members are logs — and
+ * returns the summary of it. Nothing is written to disk but per-log reports in the out dir; every problem
+ * becomes an issue and the run goes on.
+ */
+export async function processInput(task: InputTask, ctx: InputContext, hooks: InputHooks = {}): Promise<Summary> {
+  const run = new InputRun(task, ctx, hooks);
+  await run.top();
+  const summary = mergeSummaries([...run.logs, summarizeIssues(run.issues)]);
+  summary.totals.inputs = 1;
+  summary.interrupted = hooks.signal?.aborted ?? false;
+  return summary;
+}
+
+class InputRun {
+  readonly logs: Summary[] = [];
+  readonly issues: SummaryIssue[] = [];
+
+  constructor(
+    private readonly task: InputTask,
+    private readonly ctx: InputContext,
+    private readonly hooks: InputHooks,
+  ) {}
+
+  async top(): Promise<void> {
+    const name = this.task.display;
+    try {
+      // A zip needs random access: open it from the file itself, not through the decompressing stream.
+      if (sniffArchive(await readHead(this.task.path)) === 'zip') return await this.zip(await openZipFile(this.task.path), name, 0);
+      const opened = await openInput(this.task.path, this.decompressLimit());
+      await this.content(opened.stream, name, 0);
+    } catch (err) {
+      this.issue(name, 'error', err);
+    }
+  }
+
+  private async content(stream: NodeJS.ReadableStream, name: string, depth: number): Promise<void> {
+    const { head, stream: replay } = await peekStream(stream, SNIFF_BYTES);
+    const format = sniffArchive(head);
+    if (format && depth > MAX_ARCHIVE_DEPTH) {
+      replay.destroy();
+      return this.issue(name, 'skipped', `${format} archive nested more than one level deep`);
+    }
+    if (format === 'tar') return this.tar(replay, name, depth);
+    if (format === 'zip') {
+      const buffer = await readCapped(replay, this.ctx.maxBufferedZipBytes);
+      if (!buffer) {
+        const mib = this.ctx.maxBufferedZipBytes / (1024 * 1024);
+        return this.issue(name, 'skipped', `zip inside another archive is larger than the ${mib} MiB random-access buffer`);
+      }
+      return this.zip(await openZipBuffer(buffer), name, depth);
+    }
+    const binary = binaryReason(head);
+    if (binary) {
+      replay.destroy();
+      return this.issue(name, 'skipped', binary);
+    }
+    await this.analyze(replay, name);
+  }
+
+  private async analyze(stream: NodeJS.ReadableStream, name: string): Promise<void> {
+    const { signal, onBytes } = this.hooks;
+    const result = await analyzeStream(stream, { ...this.ctx.analyze, name, ...(signal && { signal }), ...(onBytes && { onBytes }) });
+    if (result.interrupted) return;
+    if (result.inputError !== undefined) this.issues.push({ input: name, severity: 'error', reason: stripName(result.inputError, name) });
+    const reports = this.ctx.outDir ? await writeLogReports(this.ctx.outDir, result) : undefined;
+    this.logs.push(summarizeLog(result, {
+      input: this.task.display,
+      ...(this.ctx.fileTimes && { fileTime: new Date(this.task.mtimeMs).toISOString() }),
+      ...(reports && { reports }),
+    }));
+  }
+
+  private async tar(stream: NodeJS.ReadableStream, name: string, depth: number): Promise<void> {
+    try {
+      for await (const member of tarMembers(stream)) {
+        if (this.hooks.signal?.aborted) return;
+        await this.member(member, name, depth);
+      }
+    } catch (err) {
+      this.issue(name, 'error', err, 'corrupt or truncated tar archive');
+    }
+  }
+
+  private async zip(zip: ZipFile, name: string, depth: number): Promise<void> {
+    try {
+      for await (const member of zipMembers(zip)) {
+        if (this.hooks.signal?.aborted) return;
+        await this.member(member, name, depth);
+      }
+    } catch (err) {
+      this.issue(name, 'error', err, 'corrupt zip archive');
+    }
+  }
+
+  private async member(member: ArchiveMember, archive: string, depth: number): Promise<void> {
+    const name = `${archive}:${escapeMemberName(member.name)}`;
+    if (member.kind === 'directory') return;
+    const unsafe = memberNameProblem(member.name);
+    if (unsafe) this.issues.push({ input: name, severity: 'warning', reason: `${unsafe}; read in memory only, never written` });
+    if (member.kind === 'symlink' || member.kind === 'hardlink') {
+      const target = member.linkTarget !== undefined ? ` -> ${escapeMemberName(member.linkTarget)}` : '';
+      return this.issue(name, 'skipped', `${member.kind} member${target} (links are never followed)`);
+    }
+    if (member.kind === 'other') return this.issue(name, 'skipped', 'special member (device, FIFO or unknown type)');
+    if (member.encrypted) return this.issue(name, 'skipped', 'encrypted zip member');
+    if (!member.stream) return;
+    try {
+      const { stream } = await decompress(member.stream, name, this.decompressLimit());
+      await this.content(stream, name, depth + 1);
+    } catch (err) {
+      this.issue(name, 'error', err);
+    }
+  }
+
+  private decompressLimit(): { maxDecompressedBytes?: number } {
+    const max = this.ctx.analyze.maxDecompressedBytes;
+    return max !== undefined ? { maxDecompressedBytes: max } : {};
+  }
+
+  private issue(input: string, severity: SummaryIssue['severity'], reason: unknown, context?: string): void {
+    const text = reason instanceof Error ? stripName(reason.message, input) : String(reason);
+    this.issues.push({ input, severity, reason: context && reason instanceof Error ? `${context}: ${text}` : text });
+  }
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  // A FIFO or device is streamed, never a zip; opening it twice would lose data.
+  if (!(await stat(path)).isFile()) return Buffer.alloc(0);
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** InputError messages start with the input's name, which the issue already shows. */
+function stripName(message: string, name: string): string {
+  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
+}

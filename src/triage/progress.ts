@@ -1,0 +1,50 @@
+import ora from 'ora';
+import type { TriageProgress } from './triage-options.js';
+
+export interface ProgressReporter {
+  update(p: TriageProgress): void;
+  /** Clears the spinner line (the summary follows on stdout). */
+  stop(): void;
+}
+
+/** Progress is for people watching a terminal: not in CI logs, not with --quiet, not when stderr is redirected. */
+export function progressEnabled(env: { isTTY?: boolean; ci?: string; quiet?: boolean }): boolean {
+  return !!env.isTTY && !env.quiet && (env.ci === undefined || env.ci === '' || env.ci === 'false' || env.ci === '0');
+}
+
+/** `12/40 files · 3.1/9.8 MiB · 2.4 MiB/s · ETA 3s · logs/boot.txt` */
+export function formatProgress(p: TriageProgress): string {
+  const seconds = p.elapsedMs / 1000;
+  const rate = seconds > 0 ? p.bytesDone / seconds : 0;
+  const parts = [`${p.filesDone}/${p.filesTotal} files`, `${mib(p.bytesDone)}/${mib(p.bytesTotal)} MiB`];
+  if (rate > 0) {
+    parts.push(`${mib(rate)} MiB/s`);
+    parts.push(`ETA ${formatDuration(Math.max(0, p.bytesTotal - p.bytesDone) / rate)}`);
+  }
+  if (p.current !== undefined) parts.push(p.current);
+  return parts.join(' · ');
+}
+
+export function createProgressReporter(stream: NodeJS.WritableStream, opts: { enabled: boolean }): ProgressReporter {
+  if (!opts.enabled) return { update: () => undefined, stop: () => undefined };
+  const spinner = ora({ stream, isEnabled: true, discardStdin: false });
+  return {
+    update(p) {
+      spinner.text = formatProgress(p);
+      if (!spinner.isSpinning) spinner.start();
+    },
+    stop() {
+      spinner.stop();
+    },
+  };
+}
+
+function mib(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1);
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.ceil(seconds)}s`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60 ? `${minutes}m${Math.round(seconds % 60)}s` : `${Math.floor(minutes / 60)}h${minutes % 60}m`;
+}

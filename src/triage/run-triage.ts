@@ -1,0 +1,102 @@
+import { availableParallelism } from 'node:os';
+import { UsageError } from '../errors.js';
+import type { InputContext } from './input-context.js';
+import type { InputTask } from './input-task.js';
+import type { RunnerHooks } from './input-runner.js';
+import type { Summary } from './summary-types.js';
+import type { TriageOptions, TriageOutcome, TriageProgress } from './triage-options.js';
+import { DEFAULT_MAX_BUFFERED_ZIP_BYTES } from './triage-options.js';
+import { walkInputs } from './walk.js';
+import { selectShard, shardOf } from './shard.js';
+import { runInProcess } from './run-in-process.js';
+import { runPool } from './pool.js';
+import { mergeSummaries } from './merge.js';
+import { summarizeIssues } from './summarize-log.js';
+import { loadIgnoreList } from './ignore-list.js';
+import { markKnown } from './known-clusters.js';
+import { recordRun } from './db.js';
+import { anyLogFails } from './failing-logs.js';
+
+export interface TriageHooks {
+  onProgress?(p: TriageProgress): void;
+  signal?: AbortSignal;
+}
+
+/**
+ * `vmemwarn triage`: finds the logs under the inputs, analyses each (worker threads when `jobs` > 1), and returns
+ * one summary over all of them with every unreadable or skipped input listed. Ctrl-C (the signal) ends early
+ * with the summary of what finished, marked interrupted.
+ */
+export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): Promise<TriageOutcome> {
+  validate(opts);
+  const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile) : undefined;
+  const walked = await walkInputs(opts.inputs, {
+    ...(opts.followSymlinks !== undefined && { followSymlinks: opts.followSymlinks }),
+    ...(opts.stdin && { stdin: opts.stdin }),
+  });
+  const tasks = selectShard(walked.tasks, opts.shard);
+  // Problems met while walking belong to a shard too, so that merged shards list each exactly once.
+  const walkIssues = opts.shard
+    ? walked.issues.filter((i) => shardOf({ rel: i.input }, opts.shard?.count ?? 1) === opts.shard?.index)
+    : walked.issues;
+
+  const ctx: InputContext = {
+    analyze: opts.analyze ?? {},
+    maxBufferedZipBytes: opts.maxBufferedZipBytes ?? DEFAULT_MAX_BUFFERED_ZIP_BYTES,
+    fileTimes: !!opts.fileTimes,
+    ...(opts.outDir !== undefined && { outDir: opts.outDir }),
+  };
+  const jobs = opts.jobs ?? availableParallelism();
+  const runnerHooks = progressHooks(tasks, hooks);
+  const summaries = jobs <= 1 ? await runInProcess(tasks, ctx, runnerHooks) : await runPool(tasks, ctx, jobs, runnerHooks);
+
+  let summary = mergeSummaries([...summaries, summarizeIssues(walkIssues)]);
+  summary.interrupted = hooks.signal?.aborted ?? false;
+  if (ignore) summary = markKnown(summary, ignore);
+  if (opts.timestamps) summary.generatedAt = new Date().toISOString();
+  if (opts.db) summary = await recordRun(opts.db, summary);
+  if (opts.newOnly) summary = { ...summary, clusters: summary.clusters.filter((c) => c.history?.isNew) };
+  return outcome(summary, opts);
+}
+
+function validate(opts: TriageOptions): void {
+  if (opts.inputs.length === 0) throw new UsageError('triage needs at least one input (file, directory, glob or -)');
+  if (opts.shard) {
+    const { index, count } = opts.shard;
+    if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
+      throw new UsageError(`bad shard ${index}/${count}: want i/n with 1 <= i <= n`);
+    }
+  }
+  if (opts.newOnly && !opts.db) throw new UsageError('newOnly needs a history db to compare with');
+  if (opts.jobs !== undefined && (!Number.isInteger(opts.jobs) || opts.jobs < 0)) throw new UsageError(`bad jobs ${opts.jobs}`);
+}
+
+function progressHooks(tasks: readonly InputTask[], hooks: TriageHooks): RunnerHooks {
+  const started = Date.now();
+  const state: TriageProgress = {
+    filesDone: 0,
+    filesTotal: tasks.length,
+    bytesDone: 0,
+    bytesTotal: tasks.reduce((n, t) => n + t.sizeBytes, 0),
+    elapsedMs: 0,
+  };
+  const emit = (): void => hooks.onProgress?.({ ...state, elapsedMs: Date.now() - started });
+  return {
+    ...(hooks.signal && { signal: hooks.signal }),
+    onStart(task) {
+      state.current = task.display;
+      emit();
+    },
+    onDone(task) {
+      state.filesDone++;
+      state.bytesDone += task.sizeBytes;
+      emit();
+    },
+  };
+}
+
+function outcome(summary: Summary, opts: TriageOptions): TriageOutcome {
+  const errors = summary.issues.filter((i) => i.severity === 'error');
+  const exitCode = summary.interrupted ? 130 : errors.length > 0 ? 3 : anyLogFails(summary, opts.failOn) ? 1 : 0;
+  return { summary, errors, exitCode };
+}

@@ -1,0 +1,33 @@
+const MAGIC: readonly { name: string; bytes: readonly number[] }[] = [
+  { name: 'ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
+  { name: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: '7-Zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+  { name: 'RAR archive', bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07] },
+  { name: 'SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66] },
+  { name: 'Mach-O binary', bytes: [0xcf, 0xfa, 0xed, 0xfe] },
+  { name: 'PE executable', bytes: [0x4d, 0x5a, 0x90, 0x00] },
+  { name: 'arm64 kernel Image', bytes: [0x4d, 0x5a, 0x40, 0xfa] },
+];
+
+/** Share of control bytes (other than tab, LF, VT, FF, CR, ESC, BS) above which the head is not text. */
+const MAX_CONTROL_RATIO = 0.1;
+
+/** Why the head of an input shows it is not a text log, or undefined when it looks like text. */
+export function binaryReason(head: Buffer): string | undefined {
+  for (const m of MAGIC) {
+    if (m.bytes.every((b, i) => head[i] === b)) return `binary file (${m.name})`;
+  }
+  // UTF-16 logs (Windows serial capture tools) carry a BOM and are full of NULs: the line reader decodes them.
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return undefined;
+  let control = 0;
+  for (const b of head) {
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b && b !== 0x08) || b === 0x7f) control++;
+  }
+  if (head.length > 0 && control / head.length > MAX_CONTROL_RATIO) {
+    return `binary file (${control} of the first ${head.length} bytes are control bytes or NUL)`;
+  }
+  return undefined;
+}

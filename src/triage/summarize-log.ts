@@ -1,0 +1,82 @@
+import type { AnalysisResult, Cluster, VmemmapFinding } from '../analyze/types.js';
+import { FAIL_ON_KINDS, clusterMatches } from '../cli/fail-on.js';
+import type { Summary, SummaryCluster, SummaryIssue, SummaryVmemmap } from './summary-types.js';
+import { compareClusters, emptySummary } from './merge.js';
+import { toHexRange } from './hex-range.js';
+import { mergeVmemmapLists, MAX_LISTED_VALUES } from './merge-cluster.js';
+
+export interface LogContext {
+  /** The top-level input the log came from. */
+  input: string;
+  /** File modification time (ISO-8601), used for first/last seen only when the log has no wall time. */
+  fileTime?: string;
+  reports?: { json: string; markdown: string };
+}
+
+/** The summary of a run over exactly one log. */
+export function summarizeLog(result: AnalysisResult, ctx: LogContext): Summary {
+  const summary = emptySummary();
+  const splats = result.clusters.reduce((n, c) => n + c.count, 0);
+  summary.totals = { ...summary.totals, logs: 1, logsWithSplats: splats > 0 ? 1 : 0, bytes: result.stats.bytes,
+    lines: result.stats.lines, splats };
+  summary.clusters = result.clusters.map((c) => summarizeCluster(c, result.source, ctx)).sort(compareClusters);
+  summary.logs = [{
+    name: result.source,
+    input: ctx.input,
+    bytes: result.stats.bytes,
+    lines: result.stats.lines,
+    splats,
+    arch: result.arch,
+    clusters: result.clusters.map((c) => ({ id: c.id, count: c.count })).sort((x, y) => (x.id < y.id ? -1 : 1)),
+    ...(ctx.reports ? { reports: ctx.reports } : {}),
+  }];
+  return summary;
+}
+
+/** The summary of a run that met only problems (unreadable input, skipped members...). */
+export function summarizeIssues(issues: readonly SummaryIssue[]): Summary {
+  const summary = emptySummary();
+  summary.issues = [...issues];
+  summary.totals = { ...summary.totals,
+    errors: issues.filter((i) => i.severity === 'error').length,
+    skipped: issues.filter((i) => i.severity === 'skipped').length };
+  return summary;
+}
+
+function summarizeCluster(c: Cluster, logName: string, ctx: LogContext): SummaryCluster {
+  const cluster: SummaryCluster = {
+    id: c.id,
+    kind: c.kind,
+    title: c.title,
+    signature: c.signature,
+    count: c.count,
+    logs: 1,
+    releases: [...c.releases].sort().slice(0, MAX_LISTED_VALUES),
+    hardware: [...c.hardware].sort().slice(0, MAX_LISTED_VALUES),
+    exampleLog: logName,
+    known: false,
+    failOn: FAIL_ON_KINDS.filter((k) => clusterMatches(c, k)).sort(),
+    vmemmap: mergeVmemmapLists([], c.vmemmap.map(summarizeVmemmap)),
+  };
+  const firstSeen = c.firstWallTime ?? ctx.fileTime;
+  const lastSeen = c.lastWallTime ?? ctx.fileTime;
+  if (firstSeen !== undefined) cluster.firstSeen = firstSeen;
+  if (lastSeen !== undefined) cluster.lastSeen = lastSeen;
+  return cluster;
+}
+
+function summarizeVmemmap(f: VmemmapFinding): SummaryVmemmap {
+  const v: SummaryVmemmap = {
+    op: f.op,
+    splatCount: f.splatCount,
+    readCount: f.readCount,
+    positions: f.position ? [f.position] : [],
+  };
+  const pageHull = toHexRange(f.pageHull);
+  const pfnHull = toHexRange(f.pfnHull);
+  const physHull = toHexRange(f.physHull);
+  if (pageHull) v.pageHull = pageHull;
+  if (pfnHull) v.pfnHull = pfnHull;
+  if (physHull) v.physHull = physHull;
+  return v;
+}

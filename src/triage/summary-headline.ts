@@ -1,0 +1,36 @@
+import type { Summary, SummaryCluster, SummaryVmemmap } from './summary-types.js';
+
+/** `40 inputs, 52 logs (9 with splats), 12.3 MiB, 81234 lines, 17 splats; 1 error, 3 skipped` */
+export function summaryHeadline(s: Summary): string {
+  const t = s.totals;
+  const mib = (t.bytes / (1024 * 1024)).toFixed(1);
+  const head = `${plural(t.inputs, 'input')}, ${plural(t.logs, 'log')} (${t.logsWithSplats} with splats), ${mib} MiB, ` +
+    `${plural(t.lines, 'line')}, ${plural(t.splats, 'splat')}`;
+  const problems = [t.errors > 0 ? plural(t.errors, 'error') : '', t.skipped > 0 ? `${t.skipped} skipped` : ''].filter(Boolean);
+  return [head, problems.join(', ')].filter(Boolean).join('; ') + (s.interrupted ? ' — interrupted, partial results' : '');
+}
+
+/** `populate: 12 splats (12 read), struct page 0x…-0x…, pfn 0x…-0x…, phys 0x…-0x…, below-window` */
+export function vmemmapLine(v: SummaryVmemmap): string {
+  const parts = [`${v.op}: ${plural(v.splatCount, 'splat')} (${v.readCount} read)`];
+  if (v.pageHull) parts.push(`struct page ${v.pageHull.start}-${v.pageHull.end}`);
+  if (v.pfnHull) parts.push(`pfn ${v.pfnHull.start}-${v.pfnHull.end}`);
+  if (v.physHull) parts.push(`phys ${v.physHull.start}-${v.physHull.end}`);
+  if (v.positions.length > 0) parts.push(v.positions.join('/'));
+  return parts.join(', ');
+}
+
+export function seenRange(c: SummaryCluster): string {
+  if (c.firstSeen === undefined) return '-';
+  return c.firstSeen === c.lastSeen ? c.firstSeen : `${c.firstSeen} .. ${c.lastSeen ?? ''}`;
+}
+
+export function runRange(c: SummaryCluster): string {
+  if (!c.history) return '';
+  const runs = c.history.firstRun === c.history.lastRun ? `${c.history.firstRun}` : `${c.history.firstRun}-${c.history.lastRun}`;
+  return c.history.isNew ? `new (run ${runs})` : `runs ${runs}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

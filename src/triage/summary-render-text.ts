@@ -1,0 +1,35 @@
+import { formatTable } from '../report/text-table.js';
+import { sanitizeTerminal } from '../report/terminal-sanitize.js';
+import type { Summary, SummaryCluster } from './summary-types.js';
+import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
+
+/** Plain-text summary for a terminal: headline, cluster table, vmemmap hulls, known clusters, problems. */
+export function renderSummaryText(s: Summary): string {
+  const out = [`vmemwarn triage: ${summaryHeadline(s)}`];
+  if (s.run) out.push(`history: run ${s.run.sequence}${s.run.previous !== undefined ? ` (previous ${s.run.previous})` : ''}`);
+  const fresh = s.clusters.filter((c) => !c.known);
+  const known = s.clusters.filter((c) => c.known);
+  out.push('', fresh.length > 0 ? 'Clusters:' : 'No clusters.');
+  if (fresh.length > 0) out.push(...clusterTable(fresh), ...vmemmapLines(fresh));
+  if (known.length > 0) out.push('', 'Known (ignore list):', ...clusterTable(known));
+  if (s.issues.length > 0) {
+    out.push('', 'Problems:');
+    out.push(...formatTable(['INPUT', 'STATUS', 'REASON'], s.issues.map((i) => [sanitizeTerminal(i.input), i.severity, sanitizeTerminal(i.reason)]), { indent: '  ' }));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function clusterTable(clusters: readonly SummaryCluster[]): string[] {
+  const withHistory = clusters.some((c) => c.history);
+  const header = ['ID', 'KIND', 'COUNT', 'LOGS', 'SEEN', ...(withHistory ? ['HISTORY'] : []), 'TITLE', 'EXAMPLE'];
+  const rows = clusters.map((c) => [
+    c.id, c.kind, String(c.count), String(c.logs), seenRange(c), ...(withHistory ? [runRange(c)] : []),
+    sanitizeTerminal(c.title), sanitizeTerminal(c.exampleLog),
+  ]);
+  return formatTable(header, rows, { indent: '  ', align: ['left', 'left', 'right', 'right'] });
+}
+
+function vmemmapLines(clusters: readonly SummaryCluster[]): string[] {
+  const lines = clusters.flatMap((c) => c.vmemmap.map((v) => `  ${c.id} ${vmemmapLine(v)}`));
+  return lines.length > 0 ? ['', 'vmemmap (merged across logs):', ...lines] : [];
+}

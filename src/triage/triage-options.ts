@@ -1,0 +1,53 @@
+import type { AnalyzeOptions } from '../analyze/analyze-options.js';
+import type { FailOn } from '../cli/fail-on.js';
+import type { Summary } from './summary-types.js';
+
+export interface TriageOptions {
+  /** Files, directories (recursive), shell globs, or `-` for a list of paths on stdin. */
+  inputs: string[];
+  /** Worker threads; 0 or 1 analyses in-process. Default `os.availableParallelism()`. */
+  jobs?: number;
+  /** Follow symlinks met while walking directories (named arguments are always followed). */
+  followSymlinks?: boolean;
+  /** 1-based shard of the inputs to take. */
+  shard?: { index: number; count: number };
+  failOn?: FailOn;
+  /** Known signatures: ids or title patterns, one per line, `#` comments. */
+  ignoreFile?: string;
+  /** Directory for per-log JSON + Markdown reports. */
+  outDir?: string;
+  /** SQLite history file (created when missing). */
+  db?: string;
+  /** Keep only clusters that are new since the previous run in `db`. */
+  newOnly?: boolean;
+  /** Use file modification times for first/last seen when a log carries no wall time. */
+  fileTimes?: boolean;
+  /** Put the run's wall-clock time in the summary (off: same inputs give identical summaries). */
+  timestamps?: boolean;
+  /** Per-log analysis options (layout overrides, caps). */
+  analyze?: Omit<AnalyzeOptions, 'name'>;
+  /** A zip met inside another archive is buffered for random access up to this size (default 64 MiB). */
+  maxBufferedZipBytes?: number;
+  /** Where `-` reads its path list from (default process.stdin). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+export interface TriageProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  /** Input being analysed most recently started. */
+  current?: string;
+  elapsedMs: number;
+}
+
+export interface TriageOutcome {
+  summary: Summary;
+  /** Inputs/members that could not be read (the summary's `error` issues). */
+  errors: Summary['issues'];
+  /** 130 interrupted, 3 an input could not be read, 1 `failOn` matched, else 0. */
+  exitCode: 0 | 1 | 3 | 130;
+}
+
+export const DEFAULT_MAX_BUFFERED_ZIP_BYTES = 64 * 1024 * 1024;

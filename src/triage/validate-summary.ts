@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { InputError } from '../errors.js';
+import type { Summary } from './summary-types.js';
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    // schema/ sits two levels above both src/triage and dist/triage.
+    const schema = JSON.parse(readFileSync(new URL('../../schema/summary.schema.json', import.meta.url), 'utf8')) as object;
+    // `format` is documentation here: ajv-formats is not a dependency.
+    compiled = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(schema);
+  }
+  return compiled;
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath === '' ? '(root)' : e.instancePath;
+  const extra = e.keyword === 'additionalProperties' ? ` "${String(e.params['additionalProperty'])}"` : '';
+  return `${where}: ${e.message ?? e.keyword}${extra}`;
+}
+
+/** Problems of `obj` against schema/summary.schema.json, one readable line each (empty when valid). */
+export function summaryProblems(obj: unknown): string[] {
+  const validate = validator();
+  return validate(obj) ? [] : (validate.errors ?? []).map(describe);
+}
+
+/** Parses a summary JSON file's text for `merge`; an invalid one is an input error naming the file. */
+export function parseSummary(text: string, source: string): Summary {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(source, `not JSON: ${(err as Error).message}`);
+  }
+  const problems = summaryProblems(obj);
+  if (problems.length > 0) throw new InputError(source, `not a vmemwarn summary: ${problems.slice(0, 5).join('; ')}`);
+  return obj as Summary;
+}

@@ -1,0 +1,147 @@
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { InputTask } from './input-task.js';
+import type { SummaryIssue } from './summary-types.js';
+import { readInputList } from './input-list.js';
+
+export interface WalkOptions {
+  followSymlinks?: boolean;
+  stdin?: NodeJS.ReadableStream;
+}
+
+export interface WalkResult {
+  /** Sorted by display name, each path once. */
+  tasks: InputTask[];
+  issues: SummaryIssue[];
+}
+
+/**
+ * Expands command-line inputs into files: directories recursively (sorted), globs via tinyglobby, `-` as a
+ * path list on stdin. Inside a walk symlinks are skipped unless followed, loops are detected by device+inode
+ * of the directories on the current path, and FIFOs, sockets and devices are skipped with a reason.
+ */
+export async function walkInputs(args: readonly string[], opts: WalkOptions = {}): Promise<WalkResult> {
+  const walker = new Walker(opts);
+  for (const arg of args) {
+    if (arg === '-') {
+      for (const listed of await readInputList(opts.stdin ?? process.stdin)) await walker.argument(listed);
+    } else {
+      await walker.argument(arg);
+    }
+  }
+  return walker.result();
+}
+
+class Walker {
+  private readonly tasks = new Map<string, InputTask>();
+  private readonly issues: SummaryIssue[] = [];
+
+  constructor(private readonly opts: WalkOptions) {}
+
+  async argument(arg: string): Promise<void> {
+    let st: Stats;
+    try {
+      st = await stat(arg);
+    } catch (err) {
+      if (isDynamicPattern(arg)) return this.globArgument(arg);
+      return this.issue(arg, 'error', describeFsError(err));
+    }
+    if (st.isDirectory()) return this.directory(arg, arg, '', [dirKey(st)]);
+    // A named FIFO or device is opened like a file: the user asked for it explicitly.
+    this.add({ path: arg, display: arg, rel: path.basename(arg), sizeBytes: st.size, mtimeMs: st.mtimeMs });
+  }
+
+  private async globArgument(pattern: string): Promise<void> {
+    const matches = await glob(pattern, {
+      onlyFiles: true,
+      followSymbolicLinks: !!this.opts.followSymlinks,
+      expandDirectories: false,
+      absolute: path.isAbsolute(pattern),
+    });
+    if (matches.length === 0) return this.issue(pattern, 'error', 'no file matches the pattern');
+    for (const match of matches.sort()) {
+      const st = await stat(match);
+      this.add({ path: match, display: match, rel: match.split(path.sep).join('/'), sizeBytes: st.size, mtimeMs: st.mtimeMs });
+    }
+  }
+
+  private async directory(root: string, dir: string, relDir: string, ancestors: string[]): Promise<void> {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).sort();
+    } catch (err) {
+      return this.issue(dir, 'error', describeFsError(err));
+    }
+    for (const name of names) {
+      const full = path.join(dir, name);
+      const rel = relDir ? `${relDir}/${name}` : name;
+      await this.entry(root, full, rel, ancestors);
+    }
+  }
+
+  private async entry(root: string, full: string, rel: string, ancestors: string[]): Promise<void> {
+    let st: Stats;
+    try {
+      st = await lstat(full);
+      if (st.isSymbolicLink()) {
+        if (!this.opts.followSymlinks) return this.issue(full, 'skipped', 'symbolic link not followed (use followSymlinks)');
+        st = await stat(full);
+      }
+    } catch (err) {
+      return this.issue(full, 'error', describeFsError(err));
+    }
+    if (st.isDirectory()) {
+      const key = dirKey(st);
+      if (ancestors.includes(key)) {
+        return this.issue(full, 'skipped', `symlink loop: leads back to ${await realpath(full).catch(() => full)}`);
+      }
+      return this.directory(root, full, rel, [...ancestors, key]);
+    }
+    if (!st.isFile()) return this.issue(full, 'skipped', `not a regular file (${fileType(st)})`);
+    this.add({ path: full, display: full, rel, sizeBytes: st.size, mtimeMs: st.mtimeMs });
+  }
+
+  /** The same file reached twice (a glob and a directory, a path on stdin) is analysed once. */
+  private add(task: InputTask): void {
+    const key = path.resolve(task.path);
+    if (!this.tasks.has(key)) this.tasks.set(key, task);
+  }
+
+  private issue(input: string, severity: SummaryIssue['severity'], reason: string): void {
+    this.issues.push({ input, severity, reason });
+  }
+
+  result(): WalkResult {
+    const tasks = [...this.tasks.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+    return { tasks, issues: this.issues };
+  }
+}
+
+function dirKey(st: Stats): string {
+  return `${st.dev}:${st.ino}`;
+}
+
+function fileType(st: Stats): string {
+  if (st.isFIFO()) return 'FIFO';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice()) return 'character device';
+  if (st.isBlockDevice()) return 'block device';
+  return 'unknown type';
+}
+
+export function describeFsError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    default:
+      return e.message ?? String(err);
+  }
+}

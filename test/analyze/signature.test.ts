@@ -1,0 +1,50 @@
+import type { Frame, Splat } from '../../src/parse/types.js';
+import { normalizeTitle, signatureFrames, signatureOf } from '../../src/analyze/signature.js';
+
+function frame(func: string, extra: Partial<Frame> = {}): Frame {
+  return { func, lineNo: 1, ...extra };
+}
+
+function splat(title: string, frames: Frame[], extra: Partial<Splat> = {}): Splat {
+  return { kind: 'warning', title, header: title, site: {}, regs: new Map(), frames, firstLine: 1, lastLine: 2, bootIndex: 0, lines: [], ...extra };
+}
+
+const populateTrace = [
+  frame('vmemmap_populate', { off: 0x30n, size: 0x48n }),
+  frame('__populate_section_memmap'),
+  frame('sparse_add_section'),
+  frame('__add_pages'),
+];
+
+test('titles lose numbers, addresses and clone suffixes', () => {
+  expect(normalizeTitle('WARNING in foo.isra.0')).toBe('WARNING in foo');
+  expect(normalizeTitle('WARNING in __arm64_sys_socket')).toBe('WARNING in sys_socket');
+  expect(normalizeTitle('BUG: Bad page state at 0xffff00001234abcd')).toBe('BUG: Bad page state at ADDR');
+  expect(normalizeTitle('INFO: task hung  for 143 seconds')).toBe('INFO: task hung for NUM seconds');
+});
+
+test('frames below the title function, skipping helpers and unreliable frames', () => {
+  const s = splat('WARNING in vmemmap_populate', [frame('__warn'), frame('report_bug'), ...populateTrace]);
+  expect(signatureFrames(s)).toEqual(['__populate_section_memmap', 'sparse_add_section']);
+  const unsure = splat('WARNING in vmemmap_populate', [populateTrace[0]!, frame('foo', { unreliable: true }), frame('bar'), frame('baz')]);
+  expect(signatureFrames(unsure)).toEqual(['bar', 'baz']);
+});
+
+test('a corrupted title has no frames', () => {
+  expect(signatureFrames(splat('WARNING in corrupted', populateTrace))).toEqual([]);
+});
+
+test('the same problem on another CPU, PID, line and build has the same id', () => {
+  const a = signatureOf(splat('WARNING in vmemmap_populate', populateTrace, { cpu: 1, pid: 10, firstLine: 100 }));
+  const b = signatureOf(
+    splat('WARNING in vmemmap_populate', populateTrace.map((f) => ({ ...f, off: 0x44n, size: 0x194n })), { cpu: 3, pid: 99, firstLine: 9000 }),
+  );
+  expect(a.id).toBe(b.id);
+  expect(a.id).toMatch(/^[0-9a-f]{12}$/);
+});
+
+test('free and populate are different problems', () => {
+  const populate = signatureOf(splat('WARNING in vmemmap_populate', populateTrace));
+  const free = signatureOf(splat('WARNING in vmemmap_free', [frame('vmemmap_free'), frame('section_deactivate'), frame('__remove_pages')]));
+  expect(populate.id).not.toBe(free.id);
+});

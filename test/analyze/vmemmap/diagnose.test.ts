@@ -1,0 +1,45 @@
+import { diagnose } from '../../../src/analyze/vmemmap/diagnose.js';
+import { reconstruct } from '../../../src/analyze/vmemmap/reconstruct.js';
+import { makeLayout } from './make-layout.js';
+import { frames } from './make-splat.js';
+
+const U64 = (x: bigint) => BigInt.asUintN(64, x);
+const layout48 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: 0x8000_0000n, sectionShift: 27 });
+// vmemmap = -2^42 - (0x80000000 >> 12) * 64
+// Linear map end: memstart + 2^(VA_BITS_MIN - 1).
+const LINEAR_END = 0x8000_0000n + (1n << 47n);
+const page = (pfn: bigint) => U64(-(1n << 42n) - 0x8_0000n * 64n + pfn * 64n);
+
+describe('diagnose', () => {
+  test('device-private populate storm above the linear map', () => {
+    const r = reconstruct([{ start: page(0xf_fec3_8000n), end: page(0xf_fec4_0000n) }], layout48).fields;
+    const d = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate', '__add_pages', 'pagemap_range', 'memremap_pages', 'nouveau_dmem_chunk_alloc [nouveau]'), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    expect(d.family).toBe('device-private memory placed above the linear map');
+    expect(d.driver).toBe('nouveau dmem');
+    expect(d.diagnosis).toContain('pfn 0xffec38000-0xffec40000');
+    expect(d.diagnosis).toContain('end > VMEMMAP_END');
+    // DIRECT_MAP_PHYSMEM_END = __pa(PAGE_END - 1) = memstart + 2^47 - 1
+    expect(d.nextSteps[0]).toContain(`0x${(0x8000_0000n + (1n << 47n) - 1n).toString(16)}`);
+    expect(d.consequence).toMatch(/works by accident/);
+  });
+
+  test('generic hotplug below the window, and a misaligned hot-remove', () => {
+    const r = reconstruct([{ start: page(0x4_0000n), end: page(0x4_8000n) }], layout48).fields;
+    const hot = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate', 'arch_add_memory', 'add_memory_resource', 'acpi_memory_device_add'), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    expect(hot.family).toBe('memory hotplug outside the vmemmap window');
+    expect(hot.consequence).toMatch(/overlap other kernel mappings/);
+    expect(hot.nextSteps[0]).toMatch(/arch_get_mappable_range/);
+    const partial = reconstruct([{ start: page(0x4_0200n), end: page(0x4_0400n) }], layout48).fields;
+    const rm = diagnose({ op: 'free', splatCount: 1, frames: frames('vmemmap_free', '__remove_pages', 'arch_remove_memory', 'try_remove_memory'), layout: layout48, r: partial, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    expect(rm.family).toBe('misaligned hot-remove');
+  });
+
+  test('39-bit VA advice and relative PFNs are spelled out', () => {
+    const l39 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 }, 'default');
+    const r = reconstruct([{ start: 0x3b_fe00_0000n, end: 0x3b_fe20_0000n }], l39).fields;
+    const d = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate', 'pagemap_range', 'memremap_pages', 'dmirror_allocate_chunk [test_hmm]'), layout: l39, r, relativePfns: true, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) });
+    expect(d.nextSteps.join(' ')).toMatch(/VA_BITS=39/);
+    expect(d.diagnosis).toMatch(/relative to an assumed memstart/);
+    expect(d.consequence).toMatch(/user-half/);
+  });
+});

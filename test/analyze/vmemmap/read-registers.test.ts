@@ -1,0 +1,63 @@
+import { readRegisters } from '../../../src/analyze/vmemmap/read-registers.js';
+import { makeSplat, regsWith } from './make-splat.js';
+
+// Seed thread (E3 48/4K, memstart 0x80000000): the struct page 0xffffffffaee00000; one 4K/27 section of memmap is
+// 2^(27-12) pages * 64 bytes = 0x200000, so end = start + 0x200000.
+const START = 0xffff_ffff_aee0_0000n;
+const SECTION_MEMMAP_4K = (1n << (27n - 12n)) * 64n;
+// E3 48/4K VMEMMAP_START = -(1 << (VA_BITS - VMEMMAP_SHIFT)) = -(1 << (48 - 6)) mod 2^64.
+const E3_48_4K_START = (1n << 64n) - (1n << 42n);
+
+describe('readRegisters', () => {
+  test('x0/x1 holding one section of memmap: high confidence; constant register noted', () => {
+    const r = readRegisters(makeSplat({ regs: regsWith({ x0: START, x1: START + SECTION_MEMMAP_4K, x8: E3_48_4K_START }) }));
+    expect(r).toMatchObject({ start: START, end: START + SECTION_MEMMAP_4K, startReg: 'x0', endReg: 'x1', confidence: 'high' });
+    expect(r?.constantRegs).toContainEqual({ reg: 'x8', constant: 'VMEMMAP_START', form: 'exact', value: E3_48_4K_START });
+  });
+
+  test('negated and minus-one constants are recognised', () => {
+    // -VMEMMAP_START = 2^42; VMEMMAP_END - 1 with END = START + SIZE, SIZE = 2^47 >> 6 = 2^41.
+    const end = E3_48_4K_START + (1n << 41n);
+    const r = readRegisters(makeSplat({ regs: regsWith({ x0: START, x1: START + SECTION_MEMMAP_4K, x9: 1n << 42n, x10: end - 1n }) }));
+    expect(r?.constantRegs).toEqual(
+      expect.arrayContaining([
+        { reg: 'x9', constant: 'VMEMMAP_START', form: 'negated', value: 1n << 42n },
+        { reg: 'x10', constant: 'VMEMMAP_END', form: 'minus-one', value: end - 1n },
+      ]),
+    );
+  });
+
+  test('callee-saved registers when x0/x1 were clobbered (vmemmap_free)', () => {
+    const r = readRegisters(makeSplat({ regs: regsWith({ x0: 0x1n, x1: 0x40n, x20: START, x21: START + SECTION_MEMMAP_4K }) }));
+    expect(r).toMatchObject({ startReg: 'x20', endReg: 'x21', start: START, confidence: 'medium' });
+  });
+
+  test('a partial section: 64K pages, one 2 MiB subsection is 2^(21-16) pages * 64 = 0x800 bytes', () => {
+    const sub64k = (1n << (21n - 16n)) * 64n;
+    const start = 0xffff_ffff_ffd8_0000n;
+    const r = readRegisters(makeSplat({ regs: regsWith({ x0: start, x1: start + sub64k }) }));
+    expect(r).toMatchObject({ start, end: start + sub64k, confidence: 'medium' });
+  });
+
+  test('an end that wrapped past 2^64 still pairs with its start', () => {
+    const start = (1n << 64n) - 0x100000n;
+    const end = SECTION_MEMMAP_4K - 0x100000n; // start + 0x200000 mod 2^64
+    expect(readRegisters(makeSplat({ regs: regsWith({ x0: start, x1: end }) }))).toMatchObject({ start, end });
+  });
+
+  test('nothing fits: misaligned, too long, or only small values', () => {
+    expect(readRegisters(makeSplat({ regs: regsWith({ x0: START + 8n, x1: START + 8n + SECTION_MEMMAP_4K }) }))?.startReg).not.toBe('x0');
+    const tooLong = readRegisters(makeSplat({ regs: regsWith({ x0: START, x1: START + 2n * (1n << 24n) }) }));
+    expect(tooLong?.startReg).not.toBe('x0');
+    expect(readRegisters(makeSplat({ regs: new Map([['x0', 0n], ['x1', 0x8000n]]) }))).toBeUndefined();
+  });
+
+  test('two equally good pairs lower the confidence', () => {
+    const other = 0xffff_ffff_0000_0000n;
+    const r = readRegisters(
+      makeSplat({ regs: regsWith({ x19: START, x20: START + SECTION_MEMMAP_4K, x21: other, x22: other + SECTION_MEMMAP_4K }) }),
+    );
+    expect(r?.confidence).toBe('low');
+    expect(r?.reason).toMatch(/other register pair/);
+  });
+});

@@ -1,0 +1,102 @@
+import { VmemmapAccumulator } from '../../../src/analyze/vmemmap/vmemmap-accumulator.js';
+import { makeBoot } from './make-boot.js';
+import { frames, makeSplat, regsWith } from './make-splat.js';
+
+const U64 = (x: bigint) => BigInt.asUintN(64, x);
+const SP = 64n;
+const MEMSTART = 0x8000_0000n;
+// E3 48/4K: VMEMMAP_START = -2^42, vmemmap = START - (memstart >> 12) * 64 (reference §4).
+const E3_VMEMMAP = U64(-(1n << 42n) - (MEMSTART >> 12n) * SP);
+const page = (pfn: bigint) => U64(E3_VMEMMAP + pfn * SP);
+const SECTION_PAGES = 1n << 15n; // 2^(27 - 12)
+const DRAM = { start: MEMSTART, end: 0x8_7fff_ffffn };
+const AMDGPU = frames('vmemmap_populate', '__populate_section_memmap', 'sparse_add_section', '__add_pages', 'pagemap_range', 'memremap_pages', 'devm_memremap_pages', 'kgd2kfd_init_zone_device [amdgpu]');
+
+function populateSplat(pfn: bigint, pid = 100, extra: Record<string, bigint> = {}) {
+  return makeSplat({ pid, release: '6.1.0', frames: AMDGPU, regs: regsWith({ x0: page(pfn), x1: page(pfn + SECTION_PAGES), ...extra }) });
+}
+
+describe('VmemmapAccumulator', () => {
+  test('a storm of 100000 section splats stays bounded and adds up exactly', () => {
+    const n = 100_000n;
+    const firstPfn = (1n << 36n) - n * SECTION_PAGES; // region ends at phys 2^48 (pfn 2^36)
+    const acc = new VmemmapAccumulator('populate');
+    for (let i = 0n; i < n; i++) acc.add(populateSplat(firstPfn + i * SECTION_PAGES));
+    const f = acc.finish(makeBoot('6.1.0', DRAM));
+    expect(f.splatCount).toBe(100_000);
+    expect(f.readCount).toBe(100_000);
+    expect(f.pageRanges).toHaveLength(1);
+    expect(f.pfnHull).toEqual({ start: firstPfn, end: 1n << 36n });
+    expect(f.physHull).toEqual({ start: firstPfn << 12n, end: 1n << 48n });
+    expect(f.physSizeBytes).toBe(n << 27n);
+    expect(f.sectionsTouched).toBe(100_000);
+    expect(f.startStep).toBe(SECTION_PAGES * SP);
+    expect(f.layout?.memstart.value).toBe(MEMSTART);
+    expect(f).toMatchObject({ op: 'populate', position: 'above-window', warnArm: 'end-above', wrapped: false, aboveLinearMap: true });
+    expect(f.driver).toMatch(/amdgpu/);
+    expect(f.family).toBe('device-private memory placed above the linear map');
+    expect(f.example?.startReg).toBe('x0');
+    expect(f.diagnosis).toContain(`phys 0x${(firstPfn << 12n).toString(16)}-0x1000000000000`);
+    expect(f.nextSteps.join(' ')).toMatch(/DIRECT_MAP_PHYSMEM_END/);
+    expect(f.nextSteps.join(' ')).toMatch(/not applied/);
+  });
+
+  test('without a memory map the top-of-PA anchor finds memstart, labelled as a heuristic', () => {
+    const acc = new VmemmapAccumulator('populate');
+    const top = 1n << 36n;
+    for (let i = 4n; i >= 1n; i--) acc.add(populateSplat(top - i * SECTION_PAGES));
+    const f = acc.finish(makeBoot('6.1.0'));
+    expect(f.layout?.memstart).toMatchObject({ value: MEMSTART, source: { kind: 'heuristic' } });
+    expect(f.pfnHull).toEqual({ start: top - 4n * SECTION_PAGES, end: top });
+    expect(f.notes.join(' ')).toMatch(/heuristic/);
+    expect(f.confidence).toBe('low');
+  });
+
+  test('no anchor possible: relative PFNs, low confidence', () => {
+    const acc = new VmemmapAccumulator('populate');
+    // A region ending 3 sections below 2^48 would need a memstart of 0x80000000 + 3 * 128 MiB: off the grid.
+    acc.add(populateSplat((1n << 36n) - 4n * SECTION_PAGES));
+    const f = acc.finish(makeBoot('6.1.0'));
+    expect(f.notes.join(' ')).toMatch(/relative/);
+    expect(f.confidence).toBe('low');
+  });
+
+  test('vmemmap_free keeping start/end in callee-saved registers, two tasks interleaved', () => {
+    const acc = new VmemmapAccumulator('free');
+    const base = (1n << 36n) - 8n * SECTION_PAGES;
+    for (let i = 0n; i < 4n; i++) {
+      for (const [pid, off] of [[7, 0n], [8, 4n]] as const) {
+        const pfn = base + (off + i) * SECTION_PAGES;
+        acc.add(makeSplat({ pid, release: '6.1.0', site: { file: 'arch/arm64/mm/mmu.c', func: 'vmemmap_free' }, frames: frames('vmemmap_free', 'section_deactivate', '__remove_pages', 'memunmap_pages', 'dmirror_device_remove_chunks [test_hmm]'), regs: regsWith({ x0: 1n, x1: 2n, x19: page(pfn), x20: page(pfn + SECTION_PAGES) }) }));
+      }
+    }
+    const f = acc.finish(makeBoot('6.1.0', DRAM));
+    expect(f.startStep).toBe(SECTION_PAGES * SP);
+    expect(f.sectionsTouched).toBe(8);
+    expect(f.example).toMatchObject({ startReg: 'x19', endReg: 'x20' });
+    expect(f.path).toBe('memunmap_pages → __remove_pages → section_deactivate → vmemmap_free');
+    expect(f.consequence).toMatch(/teardown/);
+  });
+
+  test('the 6.9+ Oops gives one struct page and no WARN arm', () => {
+    const acc = new VmemmapAccumulator('init-zone-device');
+    // E4 48/4K: vmemmap = -1G - (2^47 >> 12) * 64 - (memstart >> 12) * 64; the seed pfn 0xffec38000 → 0x1ff6ee00000.
+    const e4Vmemmap = U64(-(1n << 30n) - ((1n << 47n) >> 12n) * SP - (MEMSTART >> 12n) * SP);
+    const addr = U64(e4Vmemmap + 0xf_fec3_8000n * SP);
+    acc.add(makeSplat({ kind: 'oops', release: '6.10.0', header: `Unable to handle kernel paging request at virtual address ${addr.toString(16).padStart(16, '0')}`, frames: frames('__init_zone_device_page', 'memmap_init_zone_device', 'pagemap_range', 'memremap_pages', 'kgd2kfd_init_zone_device [amdgpu]') }));
+    const f = acc.finish(makeBoot('6.10.0', DRAM));
+    expect(f.pfnHull).toEqual({ start: 0xf_fec3_8000n, end: 0xf_fec3_8001n });
+    expect(f).toMatchObject({ position: 'wraps-to-user', wrapped: true, readCount: 1 });
+    expect(f.warnArm).toBeUndefined();
+    expect(f.consequence).toMatch(/Oops/);
+  });
+
+  test('splats without a usable register pair are counted, not guessed', () => {
+    const acc = new VmemmapAccumulator('populate');
+    acc.add(makeSplat({ release: '6.1.0', regs: regsWith({}) }));
+    const f = acc.finish(makeBoot('6.1.0', DRAM));
+    expect(f).toMatchObject({ splatCount: 1, readCount: 0, pageRanges: [] });
+    expect(f.pageHull).toBeUndefined();
+    expect(f.notes.join(' ')).toMatch(/no usable start\/end/);
+  });
+});

@@ -1,0 +1,55 @@
+import { Readable } from 'node:stream';
+import { tarMembers } from '../../../src/ingest/archive/tar-members.js';
+import { tarBuffer } from '../../triage/fixture-tree.js';
+
+async function text(stream: AsyncIterable<Buffer> | undefined): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream ?? []) parts.push(chunk);
+  return Buffer.concat(parts).toString();
+}
+
+describe('tarMembers', () => {
+  test('streams files and reports links, directories and raw names', async () => {
+    const tar = await tarBuffer([
+      { name: 'd/', type: 'directory' },
+      { name: 'd/a.txt', data: Buffer.from('alpha\n') },
+      { name: 'd/l', type: 'symlink', linkname: '../../etc/shadow' },
+      { name: 'd/h', type: 'link', linkname: 'd/a.txt' },
+      { name: '../up.txt', data: Buffer.from('up\n') },
+    ]);
+    const seen: string[] = [];
+    for await (const m of tarMembers(Readable.from([tar]))) {
+      seen.push(`${m.kind} ${m.name}${m.linkTarget ? ` -> ${m.linkTarget}` : ''}${m.stream ? ` = ${JSON.stringify(await text(m.stream))}` : ''}`);
+    }
+    expect(seen).toEqual([
+      'directory d/',
+      'file d/a.txt = "alpha\\n"',
+      'symlink d/l -> ../../etc/shadow',
+      'hardlink d/h -> d/a.txt',
+      'file ../up.txt = "up\\n"',
+    ]);
+  });
+
+  test('a member left unread (or destroyed) does not stop the next one', async () => {
+    const big = Buffer.alloc(200_000, 0x61);
+    const tar = await tarBuffer([{ name: 'big', data: big }, { name: 'next', data: Buffer.from('n') }, { name: 'last', data: Buffer.from('l') }]);
+    const names: string[] = [];
+    for await (const m of tarMembers(Readable.from([tar]))) {
+      names.push(m.name);
+      if (m.name === 'next') m.stream?.destroy();
+      if (m.name === 'last') expect(await text(m.stream)).toBe('l');
+    }
+    expect(names).toEqual(['big', 'next', 'last']);
+  });
+
+  test('a truncated archive yields the complete members, then throws', async () => {
+    const tar = await tarBuffer([{ name: 'one', data: Buffer.from('1\n') }, { name: 'two', data: Buffer.alloc(2000, 0x62) }]);
+    // header(512) + data of `one` padded to 512 + header of `two` (512) + 100 bytes of its 2000.
+    const cut = tar.subarray(0, 512 * 3 + 100);
+    const got: string[] = [];
+    await expect((async () => {
+      for await (const m of tarMembers(Readable.from([cut]))) got.push(`${m.name}:${(await text(m.stream).catch(() => 'cut')).length}`);
+    })()).rejects.toThrow(/Unexpected end/);
+    expect(got[0]).toBe('one:2');
+  });
+});

@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { InputError } from '../../src/errors.js';
+import { decompress, sniffCompression } from '../../src/ingest/decompress.js';
+
+const TEXT = Buffer.from(Array.from({ length: 3000 }, (_, i) => `[ ${i}.000000] line ${i} ${(i * 7919) % 1000}\n`).join(''));
+
+function hasTool(tool: string): boolean {
+  try {
+    execFileSync(tool, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const compressWith = (tool: string, data: Buffer): Buffer => execFileSync(tool, ['-c'], { input: data });
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(parts);
+}
+
+/** The input in small chunks, so that decoders see data arrive piecemeal. */
+const inPieces = (data: Buffer, size = 1000): Readable =>
+  Readable.from(Array.from({ length: Math.ceil(data.length / size) }, (_, i) => data.subarray(i * size, (i + 1) * size)));
+
+describe('sniffCompression', () => {
+  test.each([
+    ['gzip', [0x1f, 0x8b, 0x08]],
+    ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+    ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+    ['bzip2', [0x42, 0x5a, 0x68, 0x39]],
+    ['none', [0x42, 0x5a]],
+    ['none', [0xfd, 0x37, 0x7a, 0x58, 0x5a]],
+    ['none', []],
+    ['none', [...Buffer.from('[    0.000000] Booting Linux')]],
+  ])('%s from %j', (expected, head) => {
+    expect(sniffCompression(Buffer.from(head))).toBe(expected);
+  });
+});
+
+describe('decompress', () => {
+  test('plain input passes through unchanged', async () => {
+    const { compression, stream } = await decompress(inPieces(TEXT, 3), 'plain.log');
+    expect(compression).toBe('none');
+    expect((await readAll(stream)).equals(TEXT)).toBe(true);
+  });
+
+  test('empty input is plain and empty', async () => {
+    const { compression, stream } = await decompress(Readable.from([]), 'empty');
+    expect(compression).toBe('none');
+    expect((await readAll(stream)).length).toBe(0);
+  });
+
+  test('concatenated gzip members read as one stream', async () => {
+    const half = TEXT.length >> 1;
+    const data = Buffer.concat([gzipSync(TEXT.subarray(0, half)), gzipSync(TEXT.subarray(half))]);
+    const { compression, stream } = await decompress(inPieces(data), 'two.gz');
+    expect(compression).toBe('gzip');
+    expect((await readAll(stream)).equals(TEXT)).toBe(true);
+  });
+
+  test('truncated gzip data is an InputError naming the input', async () => {
+    const data = gzipSync(TEXT);
+    const { stream } = await decompress(inPieces(data.subarray(0, data.length - 20)), 'cut.gz');
+    await expect(readAll(stream)).rejects.toThrow(new InputError('cut.gz', 'truncated gzip data'));
+  });
+
+  test('corrupt gzip data is an InputError', async () => {
+    const data = gzipSync(TEXT);
+    data[20] = (data[20] ?? 0) ^ 0xff;
+    const { stream } = await decompress(inPieces(data), 'bad.gz');
+    await expect(readAll(stream)).rejects.toThrow(/^bad\.gz: corrupt gzip data/);
+  });
+
+  test('a gzip bomb stops at maxDecompressedBytes', async () => {
+    const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
+    const { stream } = await decompress(inPieces(bomb), 'bomb.gz', { maxDecompressedBytes: 1024 * 1024 });
+    await expect(readAll(stream)).rejects.toThrow(
+      new InputError('bomb.gz', 'decompressed data exceeds the limit of 1048576 bytes (maxDecompressedBytes)'),
+    );
+  });
+
+  for (const [tool, compression] of [['xz', 'xz'], ['zstd', 'zstd'], ['bzip2', 'bzip2']] as const) {
+    (hasTool(tool) ? describe : describe.skip)(compression, () => {
+      test('decodes, including two concatenated streams', async () => {
+        const one = compressWith(tool, TEXT);
+        const { compression: found, stream } = await decompress(inPieces(Buffer.concat([one, one])), `x.${tool}`);
+        expect(found).toBe(compression);
+        expect((await readAll(stream)).equals(Buffer.concat([TEXT, TEXT]))).toBe(true);
+      });
+
+      test('truncated data is an InputError naming the input', async () => {
+        const data = compressWith(tool, TEXT);
+        const { stream } = await decompress(inPieces(data.subarray(0, data.length - 8)), `cut.${tool}`);
+        await expect(readAll(stream)).rejects.toThrow(new InputError(`cut.${tool}`, `truncated ${compression} data`));
+      });
+
+      test('output over the limit is an InputError', async () => {
+        const { stream } = await decompress(inPieces(compressWith(tool, TEXT)), `big.${tool}`, {
+          maxDecompressedBytes: 1000,
+        });
+        await expect(readAll(stream)).rejects.toThrow(/^big\.\w+: decompressed data exceeds the limit of 1000 bytes/);
+      });
+    });
+  }
+});

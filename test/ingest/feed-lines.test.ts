@@ -1,0 +1,178 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { InputError } from '../../src/errors.js';
+import { feedLines } from '../../src/ingest/feed-lines.js';
+import { RecordingSink, chunksOf, splatWindow } from './_recording-sink.js';
+
+const TRIGGERS = ['WARNING:', 'cut here', 'end trace', 'Linux version'];
+
+async function feed(data: string | Buffer, opts: { sizes?: number[]; maxLineBytes?: number; every?: boolean } = {}) {
+  const sink = new RecordingSink(TRIGGERS, opts.every ?? true);
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const stats = await feedLines(chunksOf(bytes, opts.sizes ?? []), sink, { maxLineBytes: opts.maxLineBytes });
+  return { stats, lines: sink.lines, texts: sink.lines.map((l) => l.text) };
+}
+
+describe('feedLines line breaks and bytes', () => {
+  test('LF, CRLF and lone CR each end a line; a final line without a break is delivered', async () => {
+    const { texts, stats } = await feed('a\nb\r\nc\rd');
+    expect(texts).toEqual(['a', 'b', 'c', 'd']);
+    expect(stats).toEqual({ lines: 4, bytes: 8, truncatedLines: 0, encoding: 'utf-8' });
+  });
+
+  test('a CRLF split across chunks is one break', async () => {
+    const { texts } = await feed('a\r\nb\r\n', { sizes: [2, 1] });
+    expect(texts).toEqual(['a', 'b']);
+  });
+
+  test('empty lines are numbered; a trailing break adds no line', async () => {
+    const { lines } = await feed('\n\nx\n');
+    expect(lines.map((l) => [l.lineNo, l.text])).toEqual([[1, ''], [2, ''], [3, 'x']]);
+  });
+
+  test('NUL bytes are dropped and invalid UTF-8 becomes U+FFFD', async () => {
+    const { texts } = await feed(Buffer.from([0x61, 0x00, 0x62, 0x0a, 0xff, 0x63, 0x0a, 0xe2, 0x82]));
+    expect(texts).toEqual(['ab', '\ufffdc', '\ufffd']);
+  });
+
+  test('a UTF-8 BOM is stripped and UTF-16 with a BOM is decoded', async () => {
+    expect((await feed('\ufeffhello\n')).texts).toEqual(['hello']);
+    const le = await feed(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('x\r\nWARNING: é\n', 'utf16le')]), { sizes: [3] });
+    expect(le.texts).toEqual(['x', 'WARNING: é']);
+    expect(le.stats.encoding).toBe('utf-16le');
+    const be = Buffer.from('ok\n', 'utf16le').swap16();
+    const decoded = await feed(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), { every: false });
+    // UTF-16 takes the plain path: every line reaches even a quiet sink.
+    expect(decoded.texts).toEqual(['ok']);
+    expect(decoded.stats.encoding).toBe('utf-16be');
+  });
+
+  test('lines over the cap keep their first maxLineBytes bytes and are flagged', async () => {
+    const { lines, stats } = await feed(`short\n${'x'.repeat(25)}\nend`, { maxLineBytes: 10, sizes: [7] });
+    expect(lines).toEqual([
+      { lineNo: 1, text: 'short', truncated: false },
+      { lineNo: 2, text: 'x'.repeat(10), truncated: true },
+      { lineNo: 3, text: 'end', truncated: false },
+    ]);
+    expect(stats.truncatedLines).toBe(1);
+  });
+
+  test('a 200 MB single line is cut without holding it', async () => {
+    const piece = Buffer.alloc(1 << 20, 0x41);
+    async function* huge() {
+      for (let i = 0; i < 200; i++) yield piece;
+      yield Buffer.from('\nafter\n');
+    }
+    const sink = new RecordingSink(TRIGGERS, true);
+    const before = process.memoryUsage().rss;
+    const stats = await feedLines(huge(), sink);
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+    expect(sink.lines.map((l) => [l.lineNo, l.text.length, l.truncated])).toEqual([[1, 65536, true], [2, 5, false]]);
+    expect(stats.bytes).toBe(200 * (1 << 20) + 7);
+  });
+
+  test('a read error becomes an InputError naming the input, after the lines read so far', async () => {
+    async function* failing() {
+      yield Buffer.from('one\ntwo');
+      throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+    }
+    const sink = new RecordingSink(TRIGGERS, true);
+    await expect(feedLines(failing(), sink, { name: 'x.log' })).rejects.toThrow(new InputError('x.log', 'read failed: EIO: i/o error'));
+    expect(sink.lines.map((l) => l.text)).toEqual(['one', 'two']);
+  });
+
+  test('an error thrown by the sink propagates unchanged', async () => {
+    const sink = new RecordingSink(TRIGGERS, true);
+    sink.pushLine = () => {
+      throw new TypeError('sink bug');
+    };
+    await expect(feedLines(chunksOf(Buffer.from('a\nb\n'), []), sink)).rejects.toThrow(TypeError);
+  });
+});
+
+describe('feedLines fast path', () => {
+  const log = [
+    '[    0.000000] Linux version 6.1.0 (gcc)',
+    ...Array.from({ length: 50 }, (_, i) => `[    1.${i}] noise line ${i} éü`),
+    '[    2.000000] ------------[ cut here ]------------',
+    '[    2.000001] WARNING: CPU: 0 PID: 1 at arch/arm64/mm/mmu.c:1 vmemmap_populate+0x0/0x10',
+    '[    2.000002] pc : vmemmap_populate+0x0/0x10',
+    '[    2.000003] ---[ end trace 0000000000000000 ]---',
+    ...Array.from({ length: 50 }, (_, i) => `[    3.${i}] more noise ${i}`),
+    `[    4.000000] ${'y'.repeat(300)} WARNING: past the cap`,
+    '[    5.000000] WARNING: at the end without newline',
+  ].join('\r\n');
+
+  test('delivers the same needle lines, with the same numbers, as the plain path', async () => {
+    const plain = await feed(log, { maxLineBytes: 200 });
+    const fast = await feed(log, { maxLineBytes: 200, every: false });
+    const withNeedle = plain.lines.filter((l) => l.truncated || TRIGGERS.some((t) => l.text.includes(t)));
+    expect(fast.lines).toEqual(withNeedle);
+    // Lines 1 (Linux version), 52-55 (the splat), 106 and 107 (the last two) carry needles.
+    expect(fast.lines.map((l) => l.lineNo)).toEqual([1, 52, 53, 55, 106, 107]);
+    expect(fast.stats).toEqual(plain.stats);
+  });
+
+  test('a sink that wants every line inside a splat gets the whole splat, however the input is chunked', async () => {
+    const expected = (await feed(log, { maxLineBytes: 200 })).lines.filter(
+      (l) => (l.lineNo >= 52 && l.lineNo <= 55) || [1, 106, 107].includes(l.lineNo),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 400 }), { maxLength: 20 }), async (sizes) => {
+        const sink = new RecordingSink(TRIGGERS, splatWindow);
+        await feedLines(chunksOf(Buffer.from(log), sizes), sink, { maxLineBytes: 200 });
+        expect(sink.lines).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('bytes, breaks, NULs, bad UTF-8 and needles give the same deliveries however they are chunked', async () => {
+    const piece = fc.constantFrom('a', 'é', '€', '\r', '\n', '\r\n', '\0', '\xff', 'WARNING:', 'cut here', 'end trace', '=');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 80 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 8 }),
+        async (pieces, sizes) => {
+          const data = Buffer.concat(pieces.map((p) => (p === '\xff' ? Buffer.from([0xff]) : Buffer.from(p, 'utf8'))));
+          const whole = new RecordingSink(TRIGGERS, splatWindow);
+          const wholeStats = await feedLines(chunksOf(data, []), whole, { maxLineBytes: 12 });
+          const chunked = new RecordingSink(TRIGGERS, splatWindow);
+          const chunkedStats = await feedLines(chunksOf(data, sizes), chunked, { maxLineBytes: 12 });
+          expect(chunked.lines).toEqual(whole.lines);
+          expect(chunkedStats).toEqual(wholeStats);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test('quoted-printable mail switches to every line at the first marker', async () => {
+    const mail = 'intro\nnoise\nsoft =\nWARN=\nING: split\ntail\n';
+    const { texts } = await feed(mail, { every: false });
+    expect(texts).toEqual(['soft =', 'WARN=', 'ING: split', 'tail']);
+  });
+});
+
+const corpus = new URL('../../../shared/corpus/', import.meta.url);
+(existsSync(corpus) ? describe : describe.skip)('feedLines on the corpus', () => {
+  const names = existsSync(corpus) ? readdirSync(corpus).filter((n) => n.endsWith('.txt')) : [];
+  test.each(names)('%s: quiet deliveries are the plain lines holding a needle', async (name) => {
+    const data = readFileSync(new URL(name, corpus));
+    const triggers = ['WARNING:', 'BUG', 'Unable to handle', 'Internal error', 'Kernel panic', 'cut here', 'Linux version'];
+    const plainSink = new RecordingSink(triggers, true);
+    const plainStats = await feedLines(chunksOf(data, [4096]), plainSink);
+    const quietSink = new RecordingSink(triggers, false);
+    const quietStats = await feedLines(chunksOf(data, [777]), quietSink);
+    const qp = plainSink.lines.findIndex((l) => l.text.endsWith('=') || l.text.includes('=3D'));
+    const expected = plainSink.lines.filter(
+      (l, i) => (qp !== -1 && i >= qp) || l.truncated || triggers.some((t) => l.text.includes(t)),
+    );
+    expect(quietSink.lines).toEqual(expected);
+    expect(quietStats).toEqual(plainStats);
+    // Line count as `wc -l` would give it, plus one for a last line without a break, over all break kinds.
+    const text = data.toString('latin1');
+    const breaks = (text.match(/\r\n|\r|\n/g) ?? []).length;
+    expect(plainStats.lines).toBe(breaks + (/[\r\n]$/.test(text) || text.length === 0 ? 0 : 1));
+  });
+});

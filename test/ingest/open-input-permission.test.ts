@@ -1,0 +1,19 @@
+import { jest } from '@jest/globals';
+import { InputError } from '../../src/errors.js';
+
+// Tests run as root in CI containers, where a chmod 000 file stays readable: simulate the kernel's answer.
+jest.unstable_mockModule('node:fs/promises', () => {
+  const denied = Object.assign(new Error("EACCES: permission denied, open '/var/log/secret.log'"), { code: 'EACCES' });
+  return {
+    stat: async () => ({ isDirectory: () => false }),
+    open: async () => {
+      throw denied;
+    },
+  };
+});
+
+const { openInput } = await import('../../src/ingest/open-input.js');
+
+test('an unreadable file is an InputError naming it', async () => {
+  await expect(openInput('/var/log/secret.log')).rejects.toThrow(new InputError('/var/log/secret.log', 'permission denied'));
+});

@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { InputError } from '../../src/errors.js';
+import { openInput } from '../../src/ingest/open-input.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'vmemwarn-open-input-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(parts).toString('utf8');
+}
+
+test('a plain file is read as is', async () => {
+  const path = join(dir, 'plain.log');
+  await writeFile(path, 'hello\n');
+  const input = await openInput(path);
+  expect(input).toMatchObject({ name: path, compression: 'none' });
+  expect(await readAll(input.stream)).toBe('hello\n');
+});
+
+test('compression is found by magic bytes, not by name', async () => {
+  const path = join(dir, 'looks-plain.txt');
+  await writeFile(path, gzipSync('zipped\n'));
+  const input = await openInput(path);
+  expect(input.compression).toBe('gzip');
+  expect(await readAll(input.stream)).toBe('zipped\n');
+});
+
+test('maxDecompressedBytes reaches the decompressor', async () => {
+  const path = join(dir, 'bomb.gz');
+  await writeFile(path, gzipSync(Buffer.alloc(1 << 20)));
+  const input = await openInput(path, { maxDecompressedBytes: 1000 });
+  await expect(readAll(input.stream)).rejects.toThrow(InputError);
+});
+
+test('a missing file is an InputError naming it', async () => {
+  const path = join(dir, 'nope.log');
+  await expect(openInput(path)).rejects.toThrow(new InputError(path, 'no such file'));
+});
+
+test('a directory is an InputError', async () => {
+  await expect(openInput(dir)).rejects.toThrow(new InputError(dir, 'is a directory'));
+});
+
+// root reads files whatever their mode, so the check only means something for other users.
+(process.getuid?.() === 0 ? test.skip : test)('an unreadable file is an InputError', async () => {
+  const path = join(dir, 'secret.log');
+  await writeFile(path, 'x\n');
+  await chmod(path, 0o000);
+  await expect(openInput(path)).rejects.toThrow(new InputError(path, 'permission denied'));
+});
+
+test('a FIFO named explicitly is read', async () => {
+  const path = join(dir, 'pipe');
+  execFileSync('mkfifo', [path]);
+  const opening = openInput(path);
+  const writer = await open(path, 'w');
+  await writer.write(gzipSync('through a pipe\n'));
+  await writer.close();
+  const input = await opening;
+  expect(input.compression).toBe('gzip');
+  expect(await readAll(input.stream)).toBe('through a pipe\n');
+});

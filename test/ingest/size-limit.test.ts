@@ -1,0 +1,26 @@
+import { InputError } from '../../src/errors.js';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from '../../src/ingest/size-limit.js';
+
+async function* bytes(...sizes: number[]) {
+  for (const size of sizes) yield new Uint8Array(size);
+}
+
+async function total(source: AsyncIterable<Buffer>): Promise<number> {
+  let n = 0;
+  for await (const chunk of source) n += chunk.length;
+  return n;
+}
+
+test('the default is 4 GiB', () => {
+  expect(DEFAULT_MAX_DECOMPRESSED_BYTES).toBe(2 ** 32);
+});
+
+test('exactly the limit passes', async () => {
+  expect(await total(limitSize(bytes(6, 4), 10, 'a.gz'))).toBe(10);
+});
+
+test('one byte over the limit fails naming the input', async () => {
+  await expect(total(limitSize(bytes(6, 5), 10, 'a.gz'))).rejects.toThrow(
+    new InputError('a.gz', 'decompressed data exceeds the limit of 10 bytes (maxDecompressedBytes)'),
+  );
+});

@@ -1,0 +1,60 @@
+import { explainValue } from '../../src/layout/explain.js';
+import { inferLayout, plausibleLayouts } from '../../src/layout/infer.js';
+
+const seed = { kernel: '6.1', vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n };
+
+describe('explainValue on the seed thread layout (E3 48/4K, memstart 0x80000000)', () => {
+  const [e] = explainValue('addr', 0xffff_ffff_aee0_0000n, [inferLayout({}, seed)]);
+
+  test('page → pfn 0xffec38000 → phys 0xffec38000000, above the window, not wrapped', () => {
+    // pfn = (0xffffffffaee00000 - 0xfffffbfffe000000) / 64; phys = pfn << 12.
+    expect(e?.pfn).toBe(0xffec38000n);
+    expect(e?.phys).toBe(0xffec38000n << 12n);
+    expect(e?.exact).toBe(true);
+    expect(e?.position).toBe('above-window');
+    expect(e?.wrapped).toBe(false);
+    expect(e?.warnArm).toBe('end-above');
+    expect(e?.labels).toContain('in the VA between VMEMMAP_END and 2^64 (unused by vmemmap)');
+  });
+
+  test('phys 0xffec38000000 is beyond the linear map (memstart + 2^47 = 0x800080000000)', () => {
+    expect(e?.linearVa).toBeUndefined();
+    expect(e?.labels.some((l) => l.includes('outside the linear map'))).toBe(true);
+  });
+});
+
+describe('explainValue across plausible eras', () => {
+  const layouts = plausibleLayouts({}, { memstart: 0x8000_0000n });
+
+  test('pfn 0xffec38000: E3 above the window, E4 wrapped to 0x000001ff6ee00000', () => {
+    const byEra = new Map(explainValue('pfn', 0xffec38000n, layouts).map((x) => [x.layout.era.value, x]));
+    expect(byEra.get('E3')).toMatchObject({ page: 0xffffffffaee00000n, position: 'above-window', wrapped: false });
+    // E4: 0xfffffdffbe000000 + 0xffec38000 * 64 = 2^64 + 0x1ff6ee00000.
+    expect(byEra.get('E4')).toMatchObject({ page: 0x1ff6ee00000n, position: 'wraps-to-user', wrapped: true, warnArm: 'start-below' });
+    // E2: START = -(2 TiB + 2M); vmemmap = START - 0x2000000; START - 0x2000000 + 0x3ffb0e00000 ≥ 2^64: it wraps too.
+    const e2Sum = (1n << 64n) - (2n << 40n) - (2n << 20n) - 0x2000000n + 0xffec38000n * 64n;
+    expect(e2Sum >= 1n << 64n).toBe(true);
+    expect(byEra.get('E2')).toMatchObject({ page: e2Sum - (1n << 64n), wrapped: true, position: 'wraps-to-user' });
+  });
+
+  test('a phys inside RAM maps inside the window with a linear-map VA', () => {
+    const [e3] = explainValue('phys', 0x9000_0000n, [inferLayout({}, seed)]);
+    // pfn 0x90000; page = 0xfffffbfffe000000 + 0x90000 * 64; VA = (0x90000000 - 0x80000000) | 0xffff000000000000.
+    expect(e3).toMatchObject({ pfn: 0x90000n, position: 'inside', warnArm: 'none', wrapped: false });
+    expect(e3?.page).toBe(0xfffffbfffe000000n + 0x90000n * 64n);
+    expect(e3?.linearVa).toBe(0xffff000010000000n);
+  });
+
+  test('an address below pfn 0 reads as a negative pfn, not a wrap', () => {
+    const [e3] = explainValue('addr', 0xfffffbf000000000n, [inferLayout({}, seed)]);
+    expect(e3?.wrapped).toBe(false);
+    expect(e3?.position).toBe('below-window');
+    expect(e3?.warnArm).toBe('start-below');
+    expect(e3?.labels.some((l) => l.includes('negative'))).toBe(true);
+  });
+
+  test('a misaligned address is flagged inexact', () => {
+    const [e3] = explainValue('addr', 0xfffffbfffe000008n, [inferLayout({}, seed)]);
+    expect(e3?.exact).toBe(false);
+  });
+});

@@ -1,0 +1,181 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { UsageError } from '../../src/errors.js';
+import { pageToPfn, pfnToPage } from '../../src/layout/convert.js';
+import { candidateLayouts, inferLayout, plausibleLayouts } from '../../src/layout/infer.js';
+import { BootFactCollector } from '../../src/parse/boot-facts.js';
+import type { BootFacts } from '../../src/parse/types.js';
+
+const corpus = new URL('../../../shared/corpus/', import.meta.url);
+const describeCorpus = existsSync(corpus) ? describe : describe.skip;
+
+function boot(lines: string[]): BootFacts {
+  const c = new BootFactCollector();
+  lines.forEach((text, i) => c.push({ lineNo: i + 1, text: text.replace(/^\[\s*\d+\.\d+\] ?/, '') }));
+  return c.current;
+}
+
+function corpusBoot(name: string): BootFacts {
+  return boot(readFileSync(new URL(name, corpus), 'latin1').split(/\r?\n/));
+}
+
+describe('inferLayout: the seed thread (--kernel 6.1 --va-bits 48 --page-size 4k --memstart 0x80000000)', () => {
+  const layout = inferLayout({}, { kernel: '6.1', vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n });
+
+  test('era E3 from the version, everything else from the user', () => {
+    expect(layout.era).toMatchObject({ value: 'E3', source: { kind: 'version-default' }, confidence: 'medium' });
+    expect(layout.release).toMatchObject({ value: '6.1', source: { kind: 'user' } });
+    expect(layout.vaBits.source.kind).toBe('user');
+    expect(layout.pageShift).toMatchObject({ value: 12, source: { kind: 'user' } });
+    expect(layout.memstart).toMatchObject({ value: 0x8000_0000n, source: { kind: 'user' } });
+  });
+
+  test('vmemmap 0xfffffbfffe000000 and page 0xffffffffaee00000 → pfn 0xffec38000', () => {
+    // 0xfffffc0000000000 - (0x80000000 >> 12) * 64; pfn = (page - vmemmap) / 64.
+    expect(layout.constants.vmemmapBase).toBe(0xfffffc0000000000n - (0x8000_0000n >> 12n) * 64n);
+    expect(pageToPfn(0xffff_ffff_aee0_0000n, layout.constants, 64).pfn).toBe((0xffff_ffff_aee0_0000n - 0xfffffbfffe000000n) / 64n);
+  });
+
+  test('SECTION_SIZE_BITS 27 for 6.1/4K is a version default with its assumption listed', () => {
+    expect(layout.sectionShift).toMatchObject({ value: 27, source: { kind: 'version-default' } });
+    expect(layout.assumptions.some((a) => a.includes('SECTION_SIZE_BITS'))).toBe(true);
+  });
+});
+
+describe('inferLayout without evidence', () => {
+  const layout = inferLayout({});
+  test('defaults are 48-bit/4K, E3, 64-byte struct page, memstart unknown — all labelled', () => {
+    expect(layout.era).toMatchObject({ value: 'E3', source: { kind: 'default' }, confidence: 'low' });
+    expect(layout.vaBits).toMatchObject({ value: 48, confidence: 'low' });
+    expect(layout.pageShift).toMatchObject({ value: 12, confidence: 'low' });
+    expect(layout.structPageSize).toMatchObject({ value: 64, source: { kind: 'default' } });
+    expect(layout.memstart).toMatchObject({ value: 0n, source: { kind: 'default' }, confidence: 'low' });
+    expect(layout.assumptions.some((a) => a.includes('memstart'))).toBe(true);
+  });
+});
+
+describe('inferLayout from log lines', () => {
+  test('pgtable line gives page size and VA bits; node ranges give memstart', () => {
+    const b = boot([
+      'Linux version 6.1.0 (u@h) (gcc) #1 SMP',
+      'Early memory node ranges',
+      '  node   0: [mem 0x0000000080200000-0x00000000fbffffff]',
+      'KASLR disabled due to lack of seed',
+      'user pgtable: 16k pages, 47-bit VAs, pgdp=0000000041d1c000',
+    ]);
+    const l = inferLayout({ boot: b });
+    expect(l.pageShift).toMatchObject({ value: 14, source: { kind: 'log', lineNo: 5 } });
+    expect(l.vaBits).toMatchObject({ value: 47, source: { kind: 'log', lineNo: 5 } });
+    // round_down(0x80200000, 2^max(30, 27)) = 0x80000000.
+    expect(l.memstart).toMatchObject({ value: 0x8000_0000n, source: { kind: 'log', lineNo: 3 }, confidence: 'high' });
+  });
+
+  test('KASLR enabled with a 48-bit linear region: memstart confidence is low and the reason is noted', () => {
+    const l = inferLayout({ boot: boot(['KASLR enabled', 'Zone ranges:', '  DMA      [mem 0x0000000040000000-0x00000000ffffffff]']) });
+    expect(l.memstart).toMatchObject({ value: 0x4000_0000n, confidence: 'low' });
+    expect(l.assumptions.some((a) => a.includes('KASLR'))).toBe(true);
+  });
+
+  test('a user override beats the log', () => {
+    const b = boot(['user pgtable: 4k pages, 39-bit VAs, pgdp=0000000103d2e000']);
+    expect(inferLayout({ boot: b }, { vaBits: 48 }).vaBits).toMatchObject({ value: 48, source: { kind: 'user' } });
+  });
+
+  test('an impossible combination from the user is a UsageError', () => {
+    expect(() => inferLayout({}, { vaBits: 39, pageSizeBytes: 65536 })).toThrow(UsageError);
+  });
+
+  test('52-bit kernel on a 48-bit CPU: memstart goes negative and vmemmap equals the 48-bit one', () => {
+    const lines = ['Linux version 6.1.0 (u@h) (gcc) #1', 'KASLR disabled', 'Early memory node ranges', '  node   0: [mem 0x0000000080000000-0x00000000ffffffff]'];
+    const config = 'CONFIG_ARM64_64K_PAGES=y\nCONFIG_ARM64_VA_BITS=52\n';
+    const wide = inferLayout({ boot: boot([...lines, 'user pgtable: 64k pages, 48-bit VAs, pgdp=0000000041d1c000']) }, { configText: config });
+    // memstart = 0x80000000 - (2^52 - 2^48) as u64.
+    expect(wide.memstart.value).toBe((0x8000_0000n - ((1n << 52n) - (1n << 48n))) & ((1n << 64n) - 1n));
+    const narrow = inferLayout({ boot: boot(lines) }, { configText: 'CONFIG_ARM64_64K_PAGES=y\nCONFIG_ARM64_VA_BITS=48\n' });
+    expect(wide.constants.vmemmapBase).toBe(narrow.constants.vmemmapBase);
+  });
+
+  test('CPU features 52-bit LVA means a 52-bit kernel', () => {
+    const b = boot(['Linux version 6.10.0 (u@h) (gcc) #1', 'CPU features: detected: 52-bit Virtual Addressing (LVA)']);
+    expect(inferLayout({ boot: b }, { pageSizeBytes: 65536 }).vaBits).toMatchObject({ value: 52, source: { kind: 'log', lineNo: 2 } });
+  });
+});
+
+describe('inferLayout from registers', () => {
+  test('a register equal to E4 48/4K VMEMMAP_START beats the 6.1 version default (a backport)', () => {
+    // E4 48/4K: VMEMMAP_START = -1G - (2^47 >> 12) * 64 = 0xfffffdffc0000000.
+    const l = inferLayout({ splatRelease: '6.1.0', registerValues: [{ reg: 'x4', value: 0xfffffdffc0000000n, lineNo: 40 }] });
+    expect(l.era).toMatchObject({ value: 'E4', source: { kind: 'register', reg: 'x4', lineNo: 40 }, confidence: 'high' });
+    expect(l.vaBits.value).toBe(48);
+    expect(l.pageShift.value).toBe(12);
+    expect(l.assumptions.some((a) => a.includes('backport'))).toBe(true);
+  });
+
+  test('the negated constant also counts (cmn): -VMEMMAP_END of E3 48/4K = 0x20000000000', () => {
+    const l = inferLayout({ registerValues: [{ reg: 'x9', value: 0x200_0000_0000n }] });
+    expect(l.era).toMatchObject({ value: 'E3', source: { kind: 'register', reg: 'x9' } });
+  });
+
+  test('-1G (E4 VMEMMAP_END) is also PUD_MASK: only medium confidence', () => {
+    const l = inferLayout({ registerValues: [{ reg: 'x3', value: 0xffffffffc0000000n }] });
+    expect(l.era).toMatchObject({ value: 'E4', confidence: 'medium' });
+  });
+});
+
+describe('candidateLayouts / plausibleLayouts', () => {
+  test('without version evidence explain shows E2, E3 and E4, labelled', () => {
+    const layouts = plausibleLayouts({}, { memstart: 0x8000_0000n });
+    expect(layouts.map((l) => l.era.value)).toEqual(['E2', 'E3', 'E4']);
+    expect(layouts.every((l) => l.label?.startsWith(l.era.value))).toBe(true);
+    // The seed pfn lands above E3's window but wraps under E4.
+    const [, e3, e4] = layouts;
+    expect(e3 && pfnToPage(0xffec38000n, e3.constants, 64)).toBe(0xffffffffaee00000n);
+    expect(e4 && pfnToPage(0xffec38000n, e4.constants, 64)).toBe(0x000001ff6ee00000n);
+  });
+
+  test('a release gives one plausible layout', () => {
+    expect(plausibleLayouts({ splatRelease: '6.9.0' })).toHaveLength(1);
+  });
+
+  test('a version default gets its neighbouring eras as alternatives', () => {
+    expect(candidateLayouts({ splatRelease: '6.1.0' }).map((l) => l.era.value)).toEqual(['E3', 'E2', 'E4']);
+  });
+
+  test('a user era is not second-guessed', () => {
+    expect(candidateLayouts({}, { era: 'E4' })).toHaveLength(1);
+  });
+});
+
+describeCorpus('inferLayout on corpus boot logs', () => {
+  test('Jetson TX2 4.4.38: E0 39-bit/4K from the Virtual kernel memory layout block', () => {
+    const l = inferLayout({ boot: corpusBoot('boot__jetson-tx2_4.4.38-tegra_dmesg.txt') });
+    expect(l.era).toMatchObject({ value: 'E0', source: { kind: 'log', lineNo: 32 }, confidence: 'high' });
+    expect(l.vaBits.value).toBe(39);
+    expect(l.pageShift.value).toBe(12);
+    // Window read from line 32 of the log.
+    expect(l.constants.vmemmapStart).toBe(0xffffffbdc0000000n);
+    expect(l.constants.vmemmapEnd).toBe(0xffffffbfc0000000n);
+    // E0 indexes by absolute pfn: actual start 0xffffffbdc2000000 - START = 0x2000000 = pfn 0x80000 * 64 → 0x80000000.
+    expect(l.memstart).toMatchObject({ value: 0x8000_0000n, source: { kind: 'log', lineNo: 33 } });
+    // The actual end (line 33) is page(last pfn + 1): 0xffffffbdc9d7c400.
+    expect(pfnToPage(0x275f10n, l.constants, 64)).toBe(0xffffffbdc9d7c400n);
+  });
+
+  test('Juno 4.14.156: E1 48-bit/4K; memstart 0x80000000 puts DRAM\'s first page at VMEMMAP_START', () => {
+    const l = inferLayout({ boot: corpusBoot('squad__linux_log_parser_rcu_warning_arm64_juno_4.14.156.txt') });
+    expect(l.era).toMatchObject({ value: 'E1', source: { kind: 'log' } });
+    expect(l.vaBits.value).toBe(48);
+    expect(l.memstart.value).toBe(0x8000_0000n);
+    // The log's `actual` line starts at 0xffff7e0000000000 = page(0x80000000 >> 12).
+    expect(pfnToPage(0x8000_0000n >> 12n, l.constants, 64)).toBe(0xffff7e0000000000n);
+  });
+
+  test('Orange Pi 5 5.10.110: E2 by version, 39-bit/4K from the pgtable line, memstart 0', () => {
+    const l = inferLayout({ boot: corpusBoot('boot__orangepi5_rk3588_5.10.110_dmesg.txt') });
+    expect(l.era).toMatchObject({ value: 'E2', source: { kind: 'version-default' } });
+    expect(l.vaBits).toMatchObject({ value: 39, source: { kind: 'log', lineNo: 1289 } });
+    // round_down(0x200000, 1 GiB) = 0; KASLR disabled (line 133).
+    expect(l.memstart).toMatchObject({ value: 0n, confidence: 'high' });
+    // 5.10 predates the 27-bit sections.
+    expect(l.sectionShift.value).toBe(30);
+  });
+});

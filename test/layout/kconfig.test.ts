@@ -1,0 +1,39 @@
+import { parseKernelConfig } from '../../src/layout/kconfig.js';
+import { inferLayout } from '../../src/layout/infer.js';
+
+const CONFIG = [
+  '#',
+  '# Automatically generated file; DO NOT EDIT.',
+  '# Linux/arm64 6.6.0 Kernel Configuration',
+  '#',
+  'CONFIG_LOCALVERSION="-vendor"',
+  '# CONFIG_ARM64_4K_PAGES is not set',
+  'CONFIG_ARM64_16K_PAGES=y',
+  'CONFIG_ARM64_VA_BITS_47=y',
+  'CONFIG_ARM64_VA_BITS=47',
+  'CONFIG_ARM64_PA_BITS=48',
+  'CONFIG_ARM64_SECTION_SIZE_BITS=30',
+  '# CONFIG_RANDOMIZE_BASE is not set',
+].join('\n');
+
+describe('parseKernelConfig', () => {
+  const c = parseKernelConfig(CONFIG);
+  test('reads every layout option with its line', () => {
+    expect(c.release).toMatchObject({ value: '6.6.0', lineNo: 3 });
+    expect(c.arch?.value).toBe('arm64');
+    expect(c.localVersion?.value).toBe('-vendor');
+    expect(c.pageShift).toMatchObject({ value: 14, lineNo: 7 });
+    expect(c.vaBits).toMatchObject({ value: 47, lineNo: 9 });
+    expect(c.paBits?.value).toBe(48);
+    expect(c.sectionShift?.value).toBe(30);
+    expect(c.randomizeBase).toMatchObject({ value: false, lineNo: 12 });
+  });
+
+  test('a config drives the layout with config provenance', () => {
+    const l = inferLayout({}, { configText: CONFIG });
+    expect(l.release).toMatchObject({ value: '6.6.0', source: { kind: 'config' } });
+    expect(l.pageShift).toMatchObject({ value: 14, source: { kind: 'config', lineNo: 7 } });
+    expect(l.sectionShift).toMatchObject({ value: 30, source: { kind: 'config' } });
+    expect(l.era.value).toBe('E3');
+  });
+});

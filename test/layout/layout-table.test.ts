@@ -1,0 +1,44 @@
+import { inferLayout } from '../../src/layout/infer.js';
+import { layoutTable } from '../../src/layout/layout-table.js';
+
+describe('layoutTable', () => {
+  const rows = new Map(
+    layoutTable(inferLayout({}, { kernel: '6.1', vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n })).map((r) => [r.name, r]),
+  );
+
+  test.each([
+    // E3 48/4K: PAGE_OFFSET = -2^48, PAGE_END = -2^47, START = -2^42, END = START + 2^41.
+    ['PAGE_OFFSET', '0xffff000000000000'],
+    ['PAGE_END', '0xffff800000000000'],
+    ['VMEMMAP_START', '0xfffffc0000000000'],
+    ['VMEMMAP_END', '0xfffffe0000000000'],
+    ['VMEMMAP_SIZE', '0x20000000000'],
+    // START - (0x80000000 >> 12) * 64.
+    ['vmemmap (struct page of pfn 0)', '0xfffffbfffe000000'],
+    // memstart + 2^47.
+    ['linear map covers phys up to', '0x800080000000'],
+    // 2^(27 - 12) pages, * 64 bytes.
+    ['pages per section', '0x8000'],
+    ['memmap bytes per section', '0x200000'],
+    ['ARM64_MEMSTART_ALIGN', '0x40000000'],
+    ['era', 'E3'],
+  ])('%s = %s', (name, value) => {
+    expect(rows.get(name)?.value).toBe(value);
+  });
+
+  test('provenance names the source of each parameter', () => {
+    expect(rows.get('VA_BITS')).toMatchObject({ provenance: 'user: --va-bits 48', confidence: 'high' });
+    expect(rows.get('era')?.provenance.startsWith('kernel-version default')).toBe(true);
+    expect(rows.get('sizeof(struct page)')?.provenance.startsWith('default')).toBe(true);
+  });
+
+  test('derived rows carry the weakest confidence of their inputs', () => {
+    // era is a version default (medium), so VMEMMAP_START cannot be high.
+    expect(rows.get('VMEMMAP_START')?.confidence).toBe('medium');
+  });
+
+  test('E1 PAGE_END is the top of the address space', () => {
+    const e1 = layoutTable(inferLayout({}, { kernel: '4.14' }));
+    expect(e1.find((r) => r.name === 'PAGE_END')?.value).toBe('2^64');
+  });
+});

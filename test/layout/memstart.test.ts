@@ -1,0 +1,22 @@
+import { memstartAlignShift, memstartFromDramStart, memstartOn48BitCpu } from '../../src/layout/memstart.js';
+
+test.each([
+  // max(PUD_SHIFT 30 | CONT_PMD_SHIFT 30 | PMD_SHIFT 29, SECTION_SIZE_BITS).
+  [12, 27, 30],
+  [14, 27, 30],
+  [16, 29, 29],
+  [16, 30, 30],
+])('ARM64_MEMSTART_ALIGN shift for PAGE_SHIFT %i, SECTION_SIZE_BITS %i = %i', (ps, ss, shift) => {
+  expect(memstartAlignShift(ps, ss)).toBe(shift);
+});
+
+test('memstart rounds DRAM start down to the alignment', () => {
+  expect(memstartFromDramStart(0x8020_0000n, 12, 27)).toBe(0x8000_0000n);
+  // 64K/29: 512 MiB alignment keeps 0xa0000000.
+  expect(memstartFromDramStart(0xa000_0000n, 16, 29)).toBe(0xa000_0000n);
+  expect(memstartFromDramStart(0xa000_0000n, 12, 27)).toBe(0x8000_0000n);
+});
+
+test('52-bit kernel on a 48-bit CPU subtracts 2^52 - 2^48 (reference: 0xfff1000080000000)', () => {
+  expect(memstartOn48BitCpu(0x8000_0000n, 48)).toBe(0xfff1_0000_8000_0000n);
+});

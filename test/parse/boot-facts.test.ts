@@ -1,0 +1,214 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { BOOT_FACT_TRIGGERS } from '../../src/parse/boot-fact-triggers.js';
+import { BootFactCollector } from '../../src/parse/boot-facts.js';
+import type { LogRecord } from '../../src/parse/types.js';
+
+const corpus = new URL('../../../shared/corpus/', import.meta.url);
+const describeCorpus = existsSync(corpus) ? describe : describe.skip;
+
+/** Records from a raw dmesg: only the printk `[ts]` prefix is stripped (the real stripper is not under test here). */
+function records(lines: string[]): LogRecord[] {
+  return lines.map((line, i) => ({ lineNo: i + 1, text: line.replace(/^\[\s*\d+\.\d+\] ?/, '') }));
+}
+
+function collect(lines: string[]): BootFactCollector {
+  const c = new BootFactCollector();
+  for (const rec of records(lines)) c.push(rec);
+  return c;
+}
+
+/** Feeds only what a fast reader must deliver: trigger lines, plus every line while the collector asks for it. */
+function collectFast(lines: string[]): BootFactCollector {
+  const c = new BootFactCollector();
+  for (const rec of records(lines)) {
+    if (c.wantsEveryLine || BOOT_FACT_TRIGGERS.some((t) => rec.text.includes(t))) c.push(rec);
+  }
+  return c;
+}
+
+function corpusLines(name: string): string[] {
+  return readFileSync(new URL(name, corpus), 'latin1').split(/\r?\n/);
+}
+
+describe('BootFactCollector on synthetic lines', () => {
+  test('a second boot starts at a boot-start line once the first has a release', () => {
+    const c = collect([
+      'Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
+      'Linux version 6.1.0 (u@h) (gcc 12) #1 SMP',
+      'Machine model: Board A',
+      'Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
+      'Linux version 6.9.0 (u@h) (gcc 13) #2 SMP',
+      'Machine model: Board B',
+    ]);
+    expect(c.boots.map((b) => [b.index, b.firstLine, b.release?.value, b.machineModel?.value])).toEqual([
+      [0, 1, '6.1.0', 'Board A'],
+      [1, 4, '6.9.0', 'Board B'],
+    ]);
+    expect(c.current.index).toBe(1);
+  });
+
+  test('a splat in a boot without a release also closes it', () => {
+    const c = new BootFactCollector();
+    c.push({ lineNo: 1, text: 'Machine model: Board A' });
+    c.noteSplat();
+    c.push({ lineNo: 2, text: 'Booting Linux on physical CPU 0x0' });
+    expect(c.boots).toHaveLength(2);
+    expect(c.boots[0]?.firstLine).toBe(1);
+    expect(c.current.firstLine).toBe(2);
+  });
+
+  test('a splat header seen by the collector also closes a boot without a release', () => {
+    const c = collect([
+      'WARNING: No OPTEE provided by BL2',
+      'Booting Linux on physical CPU 0x0',
+      'WARNING: CPU: 3 PID: 1 at arch/arm64/mm/mmu.c:1171 vmemmap_populate+0x30/0x48',
+      'Booting Linux on physical CPU 0x0',
+    ]);
+    expect(c.boots.map((b) => b.firstLine)).toEqual([2, 4]);
+  });
+
+  test('an unparsable layout line (hashed pointer) does not end the block', () => {
+    const c = collect([
+      'Virtual kernel memory layout:',
+      '      .text : 0x(ptrval) - 0x(ptrval)   ( 12992 KB)',
+      '    vmemmap : 0xffff7e0000000000 - 0xffff800000000000   (  2048 GB maximum)',
+      'SLUB: HWalign=64',
+    ]);
+    expect(c.current.virtualLayout.map((f) => [f.value.region, f.lineNo])).toEqual([['vmemmap', 3]]);
+    expect(c.wantsEveryLine).toBe(false);
+  });
+
+  test('foreign records never become facts', () => {
+    const c = new BootFactCollector();
+    c.push({ lineNo: 1, text: 'Linux version 6.1.0 (u@h) (gcc) #1', foreign: true });
+    expect(c.current.release).toBeUndefined();
+  });
+
+  test('wantsEveryLine only inside a block', () => {
+    const c = new BootFactCollector();
+    expect(c.wantsEveryLine).toBe(false);
+    c.push({ lineNo: 1, text: 'Zone ranges:' });
+    expect(c.wantsEveryLine).toBe(true);
+    c.push({ lineNo: 2, text: '  DMA      [mem 0x0000000080000000-0x00000000ffffffff]' });
+    c.push({ lineNo: 3, text: '  DMA32    empty' });
+    expect(c.wantsEveryLine).toBe(true);
+    c.push({ lineNo: 4, text: 'Movable zone start for each node' });
+    expect(c.wantsEveryLine).toBe(false);
+    expect(c.current.zoneRanges.map((z) => z.value)).toEqual([
+      { zone: 'DMA', range: { start: 0x80000000n, end: 0xffffffffn } },
+      { zone: 'DMA32' },
+    ]);
+  });
+
+  test('52-bit and LPA2 CPU features, memory too big, swapper pgtable', () => {
+    const c = collect([
+      'CPU features: detected: 52-bit Virtual Addressing (LVA)',
+      'CPU features: detected: 52-bit Virtual Addressing for KVM (LPA2)',
+      "Memory doesn't fit in the linear mapping, VA_BITS too small",
+      'swapper pgtable: 16k pages, 47-bit VAs, pgdp=0000000041d1c000',
+    ]);
+    expect(c.current.cpuFeatures.map((f) => f.value)).toEqual([
+      '52-bit Virtual Addressing (LVA)',
+      '52-bit Virtual Addressing for KVM (LPA2)',
+    ]);
+    expect(c.current.memoryTooBig).toEqual({ value: true, lineNo: 3, text: "Memory doesn't fit in the linear mapping, VA_BITS too small" });
+    expect(c.current.pgtable?.value).toEqual({ pageSizeKiB: 16, vaBits: 47 });
+    expect(c.current.arch?.value).toBe('arm64');
+  });
+});
+
+describeCorpus('BootFactCollector on corpus boot logs (expected values read from each log)', () => {
+  test.each([collect, collectFast])('Jetson TX2 4.4.38-tegra: E0 virtual layout block (%p)', (run) => {
+    const c = run(corpusLines('boot__jetson-tx2_4.4.38-tegra_dmesg.txt'));
+    expect(c.boots).toHaveLength(1);
+    const b = c.current;
+    expect(b.firstLine).toBe(1);
+    expect(b.release).toMatchObject({ value: '4.4.38-tegra', lineNo: 5 });
+    expect(b.compiler?.value).toBe('gcc version 4.8.5 (GCC)');
+    expect(b.memory?.lineNo).toBe(29);
+    expect(b.cmdline?.value.startsWith('root=/dev/mmcblk0p1 rw rootwait')).toBe(true);
+    expect(b.arch?.value).toBe('arm64');
+    const layout = b.virtualLayout.map((f) => [f.value.region, f.value.kind, f.value.start, f.value.end, f.lineNo]);
+    expect(layout).toHaveLength(10);
+    expect(layout).toContainEqual(['vmemmap', 'maximum', 0xffffffbdc0000000n, 0xffffffbfc0000000n, 32]);
+    expect(layout).toContainEqual(['vmemmap', 'actual', 0xffffffbdc2000000n, 0xffffffbdc9d7c400n, 33]);
+    expect(layout).toContainEqual(['memory', 'plain', 0xffffffc000000000n, 0xffffffc1f5f10000n, 37]);
+    expect(layout).toContainEqual(['PCI I/O', 'plain', 0xffffffbffae00000n, 0xffffffbffbe00000n, 35]);
+  });
+
+  test.each([collect, collectFast])('ClearFog GT 8K 5.8: zones, 21 node ranges, KASLR off (%p)', (run) => {
+    const b = run(corpusLines('boot__clearfog-gt-8k_armada8040_5.8_debian_dmesg.txt')).current;
+    expect(b.release).toMatchObject({ value: '5.8.0-0.bpo.2-arm64', lineNo: 14 });
+    expect(b.compiler?.value).toBe('gcc-8 (Debian 8.3.0-6) 8.3.0, GNU ld (GNU Binutils for Debian) 2.31.1');
+    expect(b.firstLine).toBe(13);
+    expect(b.machineModel?.value).toBe('SolidRun ClearFog GT 8K');
+    expect(b.zoneRanges.map((z) => [z.value.zone, z.value.range?.start, z.lineNo])).toEqual([
+      ['DMA', 0x0n, 24],
+      ['DMA32', 0x40000000n, 25],
+      ['Normal', 0x100000000n, 26],
+    ]);
+    expect(b.nodeRanges).toHaveLength(21);
+    expect(b.nodeRanges[0]?.value).toEqual({ node: 0, range: { start: 0n, end: 0x3ffffffn } });
+    expect(b.nodeRanges[20]?.value.range).toEqual({ start: 0x100000000n, end: 0x13fffffffn });
+    expect(b.kaslr).toMatchObject({ value: false, lineNo: 134 });
+    expect(b.arch?.value).toBe('arm64');
+  });
+
+  test('Orange Pi 5 5.10.110: user pgtable 4k/39-bit, DMA32 empty', () => {
+    const b = collect(corpusLines('boot__orangepi5_rk3588_5.10.110_dmesg.txt')).current;
+    expect(b.release?.value).toBe('5.10.110+');
+    expect(b.pgtable).toMatchObject({ value: { pageSizeKiB: 4, vaBits: 39 }, lineNo: 1289 });
+    expect(b.zoneRanges.map((z) => z.value)).toEqual([
+      { zone: 'DMA', range: { start: 0x200000n, end: 0xffffffffn } },
+      { zone: 'DMA32' },
+      { zone: 'Normal', range: { start: 0x100000000n, end: 0x1ffffffffn } },
+    ]);
+    expect(b.nodeRanges.map((n) => n.value.range.start)).toEqual([0x200000n, 0x100000000n]);
+    expect(b.kaslr).toMatchObject({ value: false, lineNo: 133 });
+  });
+
+  test('Juno 4.14.156: E1 vmemmap maximum/actual', () => {
+    const b = collect(corpusLines('squad__linux_log_parser_rcu_warning_arm64_juno_4.14.156.txt')).current;
+    expect(b.release?.value).toBe('4.14.156-rc1');
+    expect(b.machineModel?.value).toBe('ARM Juno development board (r2)');
+    const vmemmap = b.virtualLayout.filter((f) => f.value.region === 'vmemmap').map((f) => [f.value.kind, f.value.start, f.value.end]);
+    expect(vmemmap).toEqual([
+      ['maximum', 0xffff7e0000000000n, 0xffff800000000000n],
+      ['actual', 0xffff7e0000000000n, 0xffff7e0026000000n],
+    ]);
+    expect(b.nodeRanges[0]?.value.range.start).toBe(0x80000000n);
+  });
+
+  test('MT8186 Steelix 6.13 LAVA: two boots (the log reboots at line 4951), KASLR enabled, arm64', () => {
+    const c = collect(corpusLines('kernelci-logspec__linux_boot_008_arm64_mt8186-steelix_6.13.0_LAVA.txt'));
+    expect(c.boots.map((b) => [b.index, b.firstLine, b.release?.lineNo, b.kaslr?.lineNo])).toEqual([
+      [0, 1573, 1574, 1575],
+      [1, 4951, 4952, 4953],
+    ]);
+    const b = c.boots[0];
+    expect(b?.release?.value).toBe('6.13.0');
+    expect(b?.kaslr?.value).toBe(true);
+    expect(b?.machineModel?.value).toBe('Google Steelix board');
+    expect(b?.arch).toMatchObject({ value: 'arm64', lineNo: 1573 });
+    expect(b?.nodeRanges[0]?.value.range.start).toBe(0x40000000n);
+  });
+
+  test.each([
+    ['kernelci-logspec__linux_boot_004_arm64_mt8183-juniper_6.6.33-rc1_LAVA.txt', '6.6.33-rc1'],
+    ['kernelci-logspec__test_baseline_001_arm64_mt8183-juniper_6.10-rc3-next_LAVA.txt', '6.10.0-rc3-next-20240611'],
+    ['boot__rg353v_rk3566_6.6.0-rc2_dmesg.txt', '6.6.0-rc2-nextOS-00386-g3aba70aed91f'],
+    ['boot__rg353v_rk3566_6.4.0_mainline.txt', '6.4.0-nextOS-g8689f4f2ea56'],
+    ['boot__uz801-msm8916_5.10.33_postmarketos_dmesg.txt', '5.10.33'],
+  ])('%s → release %s, arm64', (name, release) => {
+    const c = collect(corpusLines(name));
+    expect(c.boots).toHaveLength(1);
+    expect(c.current.release?.value).toBe(release);
+    expect(c.current.arch?.value).toBe('arm64');
+  });
+
+  test('x86 LAVA log is x86_64', () => {
+    const b = collect(corpusLines('kernelci-logspec__linux_boot_005_x86_coral_5.10.219-rc1_WARNINGs_LAVA.txt')).current;
+    expect(b.release?.value).toBe('5.10.219-rc1');
+    expect(b.arch?.value).toBe('x86_64');
+  });
+});

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CORPUS_DIR, corpusAvailable, corpusFiles, recordsOf, splatsOf, syzkallerHeader } from './_records.js';
+
+/** The syzkaller files whose expected title names a WARNING, BUG or Internal error report. */
+function titledFiles(): { file: string; want: string; text: string }[] {
+  return corpusFiles()
+    .filter((f) => f.startsWith('syzkaller__'))
+    .map((file) => {
+      const text = readFileSync(path.join(CORPUS_DIR, file), 'utf8');
+      return { file, want: syzkallerHeader(text)?.fields.get('TITLE') ?? '', text };
+    })
+    .filter(({ want }) => /^(?:WARNING|BUG|Internal error)/.test(want));
+}
+
+(corpusAvailable ? describe : describe.skip)('titles of the first splat against syzkaller TITLE', () => {
+  test('at least 95% equal; every difference listed with its reason', () => {
+    const files = titledFiles();
+    // 45 of the 93 corpus logs carry such a TITLE; a smaller set means the corpus changed under the test.
+    expect(files.length).toBeGreaterThanOrEqual(40);
+    const differences: string[] = [];
+    for (const { file, want, text } of files) {
+      const first = splatsOf(recordsOf(text))[0];
+      if (first?.title === want) continue;
+      const reason = first ? (first.corrupted ?? 'different frame or format') : 'no splat found';
+      differences.push(`${file}: want "${want}", got "${first?.title ?? '-'}" (${reason})`);
+    }
+    const rate = (files.length - differences.length) / files.length;
+    console.log(
+      `title match rate ${(rate * 100).toFixed(1)}% (${files.length - differences.length}/${files.length})` +
+        differences.map((d) => `\n  ${d}`).join(''),
+    );
+    expect(rate).toBeGreaterThanOrEqual(0.95);
+  });
+});

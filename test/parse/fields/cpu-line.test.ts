@@ -1,0 +1,42 @@
+import { parseCpuLine } from '../../../src/parse/fields/cpu-line.js';
+
+describe('parseCpuLine', () => {
+  test('classic form with taint flags, release and build', () => {
+    expect(parseCpuLine('CPU: 0 PID: 452 Comm: modprobe Tainted: G        W  O      6.1.0 #1')).toEqual({
+      cpu: 0,
+      pid: 452,
+      comm: 'modprobe',
+      taint: { raw: 'G        W  O', flags: ['WARN', 'OOT_MODULE'] },
+      release: '6.1.0',
+      build: '1',
+    });
+  });
+
+  test('6.11+ UID field and trailing preemption model', () => {
+    const line = parseCpuLine('CPU: 1 UID: 0 PID: 6051 Comm: syz.3.20 Not tainted 6.12.0-rc7-syzkaller #0 PREEMPT(full) ');
+    expect(line).toMatchObject({ cpu: 1, pid: 6051, comm: 'syz.3.20', release: '6.12.0-rc7-syzkaller', build: '0' });
+    expect(line?.taint).toEqual({ raw: 'Not tainted', flags: [] });
+  });
+
+  test('comm with a slash and a release with an rc suffix', () => {
+    expect(parseCpuLine('CPU: 0 PID: 126 Comm: kworker/u8:3 Not tainted 5.9.0-12994-gf9893351acae #15')).toMatchObject({
+      comm: 'kworker/u8:3',
+      release: '5.9.0-12994-gf9893351acae',
+      build: '15',
+    });
+  });
+
+  test('2.6 form without PID', () => {
+    expect(parseCpuLine('CPU: 0    Not tainted  (2.6.32-17-ridgerun #22)')).toEqual({
+      cpu: 0,
+      taint: { raw: 'Not tainted', flags: [] },
+      release: '2.6.32-17-ridgerun',
+      build: '22',
+    });
+  });
+
+  test('other lines are not CPU lines', () => {
+    expect(parseCpuLine('CPU features: detected: GIC system register CPU interface')).toBeUndefined();
+    expect(parseCpuLine('CPU1: stopping')).toBeUndefined();
+  });
+});

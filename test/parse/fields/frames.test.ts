@@ -1,0 +1,66 @@
+import { isTraceStart, parseFrame } from '../../../src/parse/fields/frames.js';
+
+describe('isTraceStart', () => {
+  test.each(['Call trace:', 'Call Trace:', 'Backtrace: '])('%j', (text) => expect(isTraceStart(text)).toBe(true));
+  test('not a trace start', () => expect(isTraceStart('stack backtrace:')).toBe(false));
+});
+
+describe('parseFrame', () => {
+  test('arm64 frame with module', () => {
+    expect(parseFrame(' mvpp2_bm_pool_destroy+0xcc/0xe8 [mvpp2]', 7)).toEqual({
+      func: 'mvpp2_bm_pool_destroy',
+      off: 0xccn,
+      size: 0xe8n,
+      module: 'mvpp2',
+      lineNo: 7,
+    });
+  });
+
+  test('address prefix and unreliable mark', () => {
+    expect(parseFrame('[<ffffffff81094815>] ? prepare_to_wait_event+0x75/0xf0', 3)).toEqual({
+      func: 'prepare_to_wait_event',
+      off: 0x75n,
+      size: 0xf0n,
+      addr: 0xffff_ffff_8109_4815n,
+      unreliable: true,
+      lineNo: 3,
+    });
+  });
+
+  test('6.13 unwinder marker', () => {
+    expect(parseFrame(' el1_interrupt+0x38/0x64 (P)', 1)).toMatchObject({ func: 'el1_interrupt', marker: 'P' });
+  });
+
+  test('symbolized and inlined frames', () => {
+    expect(parseFrame(' unlock_page+0x18/0xb8 mm/folio-compat.c:19', 1)).toMatchObject({
+      func: 'unlock_page',
+      file: 'mm/folio-compat.c',
+      line: 19,
+    });
+    expect(parseFrame(' nfc_llcp_find_local net/nfc/llcp_core.c:286 [inline]', 2)).toEqual({
+      func: 'nfc_llcp_find_local',
+      file: 'net/nfc/llcp_core.c',
+      line: 286,
+      inline: true,
+      lineNo: 2,
+    });
+  });
+
+  test('arm32 `(func) from` frame', () => {
+    expect(parseFrame('[<8015df40>] (migrate_task_rq_fair) from [<801559ec>] (set_task_cpu+0x4c/0xf8)', 9)).toEqual({
+      func: 'migrate_task_rq_fair',
+      addr: 0x8015_df40n,
+      lineNo: 9,
+    });
+  });
+
+  test('raw address frame keeps its address', () => {
+    expect(parseFrame('[<0000000015c44a38>] 0xffffffffdeadbeef', 4)).toEqual({ addr: 0x15c4_4a38n, lineNo: 4 });
+  });
+
+  test('lines that are not frames', () => {
+    expect(parseFrame('Kernel panic - not syncing: Fatal exception', 1)).toBeUndefined();
+    expect(parseFrame(' #0: ffff00004002a138 (rcu_read_lock){....}, at: process_one_work+0x76c/0x1af8', 1)).toBeUndefined();
+    expect(parseFrame('hardirqs last  enabled at (83252): [<ffffa0001768a558>] _raw_spin_unlock+0xd8/0x110', 1)).toBeUndefined();
+  });
+});

@@ -1,0 +1,35 @@
+import { parsePcLine } from '../../../src/parse/fields/pc-lines.js';
+
+describe('parsePcLine', () => {
+  test('arm64 pc/lr/sp/pstate lines', () => {
+    expect(parsePcLine('pc : vmemmap_populate+0x44/0x194')).toEqual({
+      pc: { func: 'vmemmap_populate', off: 0x44n, size: 0x194n },
+    });
+    expect(parsePcLine('lr : kfree+0xf8/0x19c')).toEqual({ lr: { func: 'kfree', off: 0xf8n, size: 0x19cn } });
+    expect(parsePcLine('sp : ffff80001e5a74e0')).toEqual({ sp: 0xffff_8000_1e5a_74e0n });
+    expect(parsePcLine('pstate: 80400005 (Nzcv daif +PAN -UAO -TCO -DIT -SSBS BTYPE=--)')).toEqual({
+      pstate: '80400005 (Nzcv daif +PAN -UAO -TCO -DIT -SSBS BTYPE=--)',
+    });
+  });
+
+  test('an inlined pc line names no location', () => {
+    expect(parsePcLine('pc : _compound_head include/linux/page-flags.h:253 [inline]')).toBeUndefined();
+  });
+
+  test('4.x `pc : [<addr>] lr : [<addr>] pstate:` and arm32 `psr:`', () => {
+    expect(parsePcLine('pc : [<ffffffc000d394c4>] lr : [<ffffffc000d394c5>] pstate: 200001c5')).toEqual({
+      pc: { addr: 0xffff_ffc0_00d3_94c4n },
+      lr: { addr: 0xffff_ffc0_00d3_94c5n },
+      pstate: '200001c5',
+    });
+    expect(parsePcLine('pc : [<8015df40>]    lr : [<801559ec>]    psr: 60000093')?.pstate).toBe('60000093');
+  });
+
+  test('`PC is at`, riscv `epc :` and x86 `RIP:`', () => {
+    expect(parsePcLine('PC is at migrate_task_rq_fair+0x58/0xa8')?.pc?.func).toBe('migrate_task_rq_fair');
+    expect(parsePcLine('PC is at 0x80b0f484')).toEqual({ pc: { addr: 0x80b0_f484n } });
+    expect(parsePcLine('LR is at do_futex+0x158/0xf14')?.lr?.func).toBe('do_futex');
+    expect(parsePcLine('epc : schedule_tail+0x72/0xb2')?.pc?.func).toBe('schedule_tail');
+    expect(parsePcLine('RIP: 0010:__ieee80211_beacon_get+0x125d/0x1630')?.pc?.off).toBe(0x125dn);
+  });
+});

@@ -1,0 +1,69 @@
+import { FORMATS, matchHeader } from '../../src/parse/formats.js';
+import { SPLAT_TRIGGERS } from '../../src/parse/splat-triggers.js';
+
+describe('FORMATS', () => {
+  test('every needle is a splat trigger, so a fast reader never skips a header', () => {
+    for (const format of FORMATS) expect(SPLAT_TRIGGERS).toContain(format.needle);
+  });
+
+  test('every title names its frame through {frame} or is fixed text', () => {
+    for (const format of FORMATS) expect(format.title).toMatch(/^[^{}]*(?:\{(?:frame|detail|\d)\}[^{}]*)*$/);
+  });
+});
+
+describe('matchHeader', () => {
+  test.each([
+    ['WARNING: CPU: 0 PID: 452 at arch/arm64/mm/mmu.c:1197 vmemmap_populate+0x44/0x194', 'warning', 'WARNING in {frame}'],
+    ['WARNING: at kernel/sched/core.c:7301 __might_sleep+0x77/0x80()', 'warning', 'WARNING in {frame}'],
+    ['WARNING: lib/debugobjects.c:615 at 0x0, CPU#1: kworker/1:3/17677', 'warning', 'WARNING: ODEBUG bug in {frame}'],
+    ['WARNING: [time_after(j, t)] io_uring/io_uring.c:3026 at io_ring_exit_work+0x44c/0xbc0, CPU#0: kworker/u8:0/10040', 'warning', 'WARNING in {frame}'],
+    ['WARNING: suspicious RCU usage', 'lockdep', 'WARNING: suspicious RCU usage in {frame}'],
+    ['WARNING: possible circular locking dependency detected', 'lockdep', 'possible deadlock in {frame}'],
+    ['[ BUG: Invalid wait context ]', 'lockdep', 'WARNING: locking bug in {frame}'],
+    ['kernel BUG at lib/list_debug.c:64!', 'bug', 'BUG: corrupted list in {frame}'],
+    ['Unable to handle kernel paging request at virtual address dfffa00000000003', 'oops', 'BUG: unable to handle kernel {1} in {frame}'],
+    ['syzkaller login: Unable to handle kernel paging request at virtual address fc14ef08', 'oops', 'BUG: unable to handle kernel {1} in {frame}'],
+    ['Internal error: Oops: 96000004 [#1] PREEMPT SMP', 'oops', 'Internal error in {frame}'],
+    ['Kernel panic - not syncing: Fatal exception', 'panic', 'kernel panic: {1}'],
+    ['INFO: task syz-fuzzer:4433 blocked for more than 143 seconds.', 'hung-task', 'INFO: task hung in {frame}'],
+    ['rcu: INFO: rcu_sched self-detected stall on CPU', 'rcu-stall', 'INFO: rcu detected stall in {frame}'],
+    ['watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [ksoftirqd/0:9]', 'soft-lockup', 'BUG: soft lockup in {frame}'],
+    ['BUG: KASAN: invalid-access in __memset+0x16c/0x188', 'kasan', 'KASAN: {1} {detail} in {frame}'],
+    ['BUG: KFENCE: memory corruption in kfree+0x8c/0x174', 'kfence', 'KFENCE: {1} in {frame}'],
+    ['UBSAN: array-index-out-of-bounds in drivers/foo.c:12:3', 'ubsan', 'UBSAN: {1} in {frame}'],
+    ['Unhandled fault: page domain fault (0x81b) at 0x00001044', 'oops', 'Unhandled fault in {frame}'],
+  ])('%s', (text, kind, title) => {
+    const m = matchHeader(text);
+    expect(m?.format.kind).toBe(kind);
+    expect(m?.format.title).toBe(title);
+  });
+
+  test('site fields of the three WARNING generations', () => {
+    expect(matchHeader('WARNING: CPU: 2 PID: 35 at drivers/net/a.c:449 f+0x1a4/0x1c0 [mvpp2]')?.match.groups).toMatchObject({
+      cpu: '2',
+      pid: '35',
+      file: 'drivers/net/a.c',
+      line: '449',
+      func: 'f',
+    });
+    expect(matchHeader('WARNING: fs/dcache.c:829 at fast_dput+0x334/0x430, CPU#1: syz-executor/5830')?.match.groups).toMatchObject({
+      file: 'fs/dcache.c',
+      func: 'fast_dput',
+      cpu: '1',
+      comm: 'syz-executor',
+      pid: '5830',
+    });
+  });
+
+  test('escalations are marked', () => {
+    expect(matchHeader('Internal error: Oops - BUG: 00000000f2000800 [#1] PREEMPT SMP')?.format.escalates).toBe(true);
+    expect(matchHeader('Kernel panic - not syncing: panic_on_warn set ...')?.format.escalates).toBe(true);
+    expect(matchHeader('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2')?.format.escalates).toBeUndefined();
+  });
+
+  test('a free-text WARNING needs a printk stamp; ordinary lines match nothing', () => {
+    expect(matchHeader('WARNING: No OPTEE provided by BL2 boot loader')?.format.needsTimestamp).toBe(true);
+    expect(matchHeader('rcu: Hierarchical RCU implementation.')).toBeUndefined();
+    expect(matchHeader('Kernel command line: console=ttyS2,1500000')).toBeUndefined();
+  });
+});

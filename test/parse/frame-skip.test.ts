@@ -1,0 +1,30 @@
+import { isSkippedFrame, titleFunction } from '../../src/parse/frame-skip.js';
+
+describe('isSkippedFrame', () => {
+  test.each(['__warn', 'report_bug', 'warn_slowpath_fmt', '__might_sleep', 'debug_object_free', '_raw_spin_lock',
+    'dump_stack_lvl', 'panic', 'do_mem_abort', 'el1h_64_sync_handler', 'mutex_lock_nested', 'kvfree',
+    '__kmem_cache_alloc_node', 'bug_handler.part.1'])('%s is skipped', (func) => {
+    expect(isSkippedFrame(func)).toBe(true);
+  });
+
+  test.each(['vmemmap_populate', 'vhci_shutdown_connection', 'rwsem_down_write_slowpath', 'ext4_unlink', 'down_up'])(
+    '%s names a bug',
+    (func) => expect(isSkippedFrame(func)).toBe(false),
+  );
+
+  test('a format adds its own patterns', () => {
+    expect(isSkippedFrame('rose_timer_expiry', /timer_/)).toBe(true);
+    expect(isSkippedFrame('rose_timer_expiry')).toBe(false);
+  });
+});
+
+describe('titleFunction', () => {
+  test.each([
+    ['do_ipv6_setsockopt.isra.0', 'do_ipv6_setsockopt'],
+    ['_snd_timer_stop.constprop.9', '_snd_timer_stop'],
+    ['__arm64_sys_rt_sigreturn', 'sys_rt_sigreturn'],
+    ['__x64_sys_socket', 'sys_socket'],
+    ['SyS_socket', 'sys_socket'],
+    ['__fput', '__fput'],
+  ])('%s → %s', (func, name) => expect(titleFunction(func)).toBe(name));
+});

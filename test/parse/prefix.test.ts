@@ -1,0 +1,146 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { stripPrefixes, stripQuoting, type StrippedLine } from '../../src/parse/prefix.js';
+
+const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
+const describeCorpus = existsSync(CORPUS) ? describe : describe.skip;
+
+// [line, expected]: lines quoted from /work/shared/corpus (file named) or built from the format string cited.
+const CASES: [string, string, StrippedLine][] = [
+  // boot__clearfog-gt-8k_armada8040_5.8_debian_dmesg.txt
+  ['printk time', '[   14.591804] pc : mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]',
+    { text: 'pc : mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]', ts: 14.591804 }],
+  ['printk time keeps a call-trace frame indent', '[   14.700033]  mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]',
+    { text: ' mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]', ts: 14.700033 }],
+  ['printk time keeps `[ cut here ]`', '[   14.495001] ------------[ cut here ]------------',
+    { text: '------------[ cut here ]------------', ts: 14.495001 }],
+  // boot__orangepi5_rk3588_5.10.110_dmesg.txt
+  ['printk time keeps `[drm]`', '[    4.213159] [drm] failed to init overlay plane Cluster0-win1',
+    { text: '[drm] failed to init overlay plane Cluster0-win1', ts: 4.213159 }],
+  // squad__linux_log_parser_rcu_warning_arm64_juno_4.14.156.txt
+  ['printk time keeps `[<addr>]`', '[    0.106338] [<ffffff800808c000>] dump_backtrace+0x0/0x1e0',
+    { text: '[<ffffff800808c000>] dump_backtrace+0x0/0x1e0', ts: 0.106338 }],
+  // syzkaller__report_696__WARNING_in_ext4_expand_extra_isize_ea.txt
+  ['printk time + task caller id', '[   33.790504][ T5931] Call trace:', { text: 'Call trace:', ts: 33.790504, caller: 'T5931' }],
+  // syzkaller__report_1000__INFO_task_hung_in_read_cache_folio.txt
+  ['printk time + caller id keep the frame indent', '[  584.319605][   T31]  __switch_to+0x2b0/0x6e0 (T)',
+    { text: ' __switch_to+0x2b0/0x6e0 (T)', ts: 584.319605, caller: 'T31' }],
+  // syzkaller__report_535__BUG_soft_lockup_in_ip_list_rcv.txt
+  ['printk time + CPU caller id', '[  637.387608][    C0] Modules linked in:', { text: 'Modules linked in:', ts: 637.387608, caller: 'C0' }],
+  // printk_caller_id() formats "[%6s]" of "T%u"/"C%u"; dmesg without time shows it alone.
+  ['caller id alone', '[  T123] text', { text: 'text', caller: 'T123' }],
+  // syzkaller__report_6__WARNING_foo.txt (Android)
+  ['Android level + time', '<6>[   85.501187] WARNING: foo', { text: 'WARNING: foo', level: 6, ts: 85.501187 }],
+  ['level + time + caller id', '<4>[   12.300000][    T1] text', { text: 'text', level: 4, ts: 12.3, caller: 'T1' }],
+  // util-linux dmesg -T: "[%a %b %e %H:%M:%S %Y]"
+  ['dmesg -T', '[Tue May  2 10:11:12 2023] usb 1-1: new high-speed USB device',
+    { text: 'usb 1-1: new high-speed USB device', wallTime: '2023-05-02T10:11:12' }],
+  // util-linux dmesg -H/--reltime: "[%b%d %H:%M]" for a new minute, "[%+5ld.%06ld]" deltas in between.
+  ['dmesg --reltime minute', '[Nov25 10:11] Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
+    { text: 'Booting Linux on physical CPU 0x0000000000 [0x410fd034]', wallTime: '--11-25T10:11' }],
+  ['dmesg --reltime delta', '[  +0.000123] Machine model: Google Steelix board', { text: 'Machine model: Google Steelix board' }],
+  ['dmesg --time-format iso', '2023-05-02T10:11:12,123456+02:00 KASLR enabled',
+    { text: 'KASLR enabled', wallTime: '2023-05-02T10:11:12,123456+02:00' }],
+  ['syslog RFC 3164 with printk time inside', 'May  2 10:11:12 host kernel: [12.34] KASLR enabled',
+    { text: 'KASLR enabled', wallTime: '--05-02T10:11:12', host: 'host', ts: 12.34 }],
+  ['syslog PRI + RFC 3164', '<4>May  2 10:11:12 host kernel: KASLR enabled',
+    { text: 'KASLR enabled', level: 4, wallTime: '--05-02T10:11:12', host: 'host' }],
+  ['syslog RFC 5424', '<6>1 2023-05-02T10:11:12.123Z host kernel - - - KASLR enabled',
+    { text: 'KASLR enabled', level: 6, wallTime: '2023-05-02T10:11:12.123Z', host: 'host' }],
+  ['syslog RFC 5424 with structured data and BOM', '<14>1 2023-05-02T10:11:12Z host app 77 ID1 [ex@1 a="]"] \ufeffhello',
+    { text: 'hello', level: 6, wallTime: '2023-05-02T10:11:12Z', host: 'host', foreign: true }],
+  ['journalctl -o short', 'May 02 10:11:12 host kernel: KASLR enabled', { text: 'KASLR enabled', wallTime: '--05-02T10:11:12', host: 'host' }],
+  ['journalctl -o short-precise', 'May 02 10:11:12.123456 host kernel: KASLR enabled',
+    { text: 'KASLR enabled', wallTime: '--05-02T10:11:12.123456', host: 'host' }],
+  ['journalctl -o short-iso', '2023-05-02T10:11:12+0000 host kernel: KASLR enabled',
+    { text: 'KASLR enabled', wallTime: '2023-05-02T10:11:12+0000', host: 'host' }],
+  ['journalctl -o short-iso-precise', '2023-05-02T10:11:12.123456+00:00 host kernel: KASLR enabled',
+    { text: 'KASLR enabled', wallTime: '2023-05-02T10:11:12.123456+00:00', host: 'host' }],
+  ['journal tag other than kernel is foreign', 'May 02 10:11:12 host systemd[1]: Started Journal Service.',
+    { text: 'Started Journal Service.', wallTime: '--05-02T10:11:12', host: 'host', foreign: true }],
+  // /dev/kmsg: level = prio & 7 = 4, ts = 5678901 us / 1e6
+  ['/dev/kmsg record', '4,1234,5678901,-;WARNING: CPU: 0 PID: 1 at mm/x.c:1', { text: 'WARNING: CPU: 0 PID: 1 at mm/x.c:1', level: 4, ts: 5678901 / 1e6 }],
+  ['/dev/kmsg record with caller id (5.1+)', '6,339,5140900,-,caller=T1;Run /init as init process',
+    { text: 'Run /init as init process', level: 6, ts: 5140900 / 1e6, caller: 'T1' }],
+  // prio 14 = LOG_USER(1) << 3 | 6: written to /dev/kmsg by user space
+  ['/dev/kmsg record from user space', '14,900,6000000,-;systemd[1]: Started', { text: 'systemd[1]: Started', level: 6, ts: 6, foreign: true }],
+  ['LAVA target line', '- {"dt": "2024-06-11T10:11:12.123456", "lvl": "target", "msg": "[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd034]"}',
+    { text: 'Booting Linux on physical CPU 0x0000000000 [0x410fd034]', wallTime: '2024-06-11T10:11:12.123456', ts: 0 }],
+  ['LAVA own output is foreign', '- {"dt": "2024-06-11T10:11:12.123456", "lvl": "info", "msg": "WARNING: no prompt"}',
+    { text: 'WARNING: no prompt', wallTime: '2024-06-11T10:11:12.123456', foreign: true }],
+  ['LAVA target msg with JSON escapes and ANSI', '- {"dt": "2024-06-11T10:11:12", "lvl": "target", "msg": "\\u001b[0m\\"q\\"\\tx"}',
+    { text: '"q"\tx', wallTime: '2024-06-11T10:11:12' }],
+  ['LAVA line that is not JSON stays', '- {"dt": broken', { text: '- {"dt": broken' }],
+  ['mail quote', '> [   14.605079] sp : ffff8000118eb810', { text: 'sp : ffff8000118eb810', ts: 14.605079 }],
+  ['mail quote twice', '>> [   14.605079] sp : ffff8000118eb810', { text: 'sp : ffff8000118eb810', ts: 14.605079 }],
+  ['mail quote spaced', '> > [   14.605079] sp : ffff8000118eb810', { text: 'sp : ffff8000118eb810', ts: 14.605079 }],
+  ['mail quote pipe', '| [   14.605079] sp : ffff8000118eb810', { text: 'sp : ffff8000118eb810', ts: 14.605079 }],
+  ['empty quoted line', '>', { text: '' }],
+  // squad__linux_log_parser_rcu_warning_arm64_juno_4.14.156.txt line 2482: `>` without a space is not quoting
+  ['`>` glued to text is kept', '>PTR=>FUNC_PROTO)) do_test_raw3660FAIL btf_fd-1 test->btf_load_err0',
+    { text: '>PTR=>FUNC_PROTO)) do_test_raw3660FAIL btf_fd-1 test->btf_load_err0' }],
+  // kernelci-logspec__linux_boot_008_arm64_mt8186-steelix_6.13.0_LAVA.txt (coreboot, ANSI colours)
+  ['ANSI escapes go, `[DEBUG]` stays', '\x1b[0m[DEBUG]  ARM64: Exception handlers installed.\x1b[0m',
+    { text: '[DEBUG]  ARM64: Exception handlers installed.' }],
+  ['ANSI inside text', '==\x1b[1;32mDQS 0\x1b[m ==', { text: '==DQS 0 ==' }],
+  // kernelci-logspec__linux_boot_004_arm64_mt8183-juniper_6.6.33-rc1_LAVA.txt line 1
+  ['console server banner stays', "[Enter `^Ec?' for help]", { text: "[Enter `^Ec?' for help]" }],
+  ['mail-quoted journal line with printk time', '> May 02 10:11:12 host kernel: [    1.000000] x',
+    { text: 'x', wallTime: '--05-02T10:11:12', host: 'host', ts: 1 }],
+  ['plain text', 'Call trace:', { text: 'Call trace:' }],
+];
+
+describe('stripPrefixes', () => {
+  test.each(CASES)('%s', (_name, line, expected) => {
+    expect(stripPrefixes(line)).toEqual(expected);
+  });
+
+  test.each(CASES)('idempotent: %s', (_name, line) => {
+    const once = stripPrefixes(line).text;
+    expect(stripPrefixes(once).text).toBe(once);
+  });
+
+  test('idempotent on generated prefix stacks', () => {
+    const prefix = fc.constantFrom(
+      '[    1.234567] ', '[  T123]', '[    C1] ', '<4>', '> ', '>', '| ', '[Tue May  2 10:11:12 2023] ', '[  +0.000123] ',
+      'May  2 10:11:12 host kernel: ', '2023-05-02T10:11:12+0000 host kernel: ', '4,12,345,-;', '\x1b[0m', '',
+    );
+    const body = fc.oneof(
+      fc.constantFrom('[drm] x', '[<ffff000008081234>] foo+0x10/0x20', '------------[ cut here ]------------', ' x29: 0'),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.array(prefix, { maxLength: 5 }), body, (prefixes, text) => {
+        const once = stripPrefixes(prefixes.join('') + text).text;
+        expect(stripPrefixes(once).text).toBe(once);
+      }),
+    );
+  });
+});
+
+describe('stripQuoting', () => {
+  test.each([
+    ['> > \x1b[0mvmemmap_populate+0x44/0x194', 'vmemmap_populate+0x44/0x194'],
+    ['| x29: ffff8000118eb810', 'x29: ffff8000118eb810'],
+    ['> [   14.700033]  mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]', '[   14.700033]  mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]'],
+    ['[  +0.000010] > x', '[  +0.000010] > x'],
+  ])('%j → %j', (line, text) => {
+    expect(stripQuoting(line)).toBe(text);
+  });
+});
+
+describeCorpus('stripPrefixes on the corpus', () => {
+  const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.txt')) : [];
+
+  test.each(files)('%s: idempotent, printk time read, no ANSI left, kernel brackets kept', (file) => {
+    for (const line of readFileSync(path.join(CORPUS, file), 'utf8').split(/\r\n|\r|\n/)) {
+      const s = stripPrefixes(line);
+      expect(stripPrefixes(s.text).text).toBe(s.text);
+      expect(s.text.includes('\x1b')).toBe(false);
+      const printk = /^\[ *(\d+\.\d+)\]/.exec(line);
+      if (printk) expect(s.ts).toBe(Number(printk[1]));
+      if (/^\[ *\d+\.\d+\] \[<[0-9a-f]+>\]/.test(line)) expect(s.text.startsWith('[<')).toBe(true);
+    }
+  });
+});

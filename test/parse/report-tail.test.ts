@@ -1,0 +1,23 @@
+import { isReportTail } from '../../src/parse/report-tail.js';
+
+describe('isReportTail', () => {
+  test.each([
+    'Code: d53b00e1 12000c21 d2800082 9ac12041 (d50b7420) ',
+    '---[ end trace 0000000000000000 ]---',
+    ' </TASK>',
+    'RIP: 0033:0x7f8f25dcaeb9',
+    'Exception stack(0x97f07fa8 to 0x97f07ff0)',
+    '7fa0:                   00000018 00000001 000b0118 00000001',
+    ' r10:84e00c00 r9:20000000 r8:85048900',
+    'SMP: stopping secondary CPUs',
+    'Rebooting in 86400 seconds..',
+    'hardirqs last  enabled at (16131): [<ffff80000896749c>] kasan_quarantine_put+0x1a0/0x1c8',
+    '               PC: 0xffffffc0107abb2c:',
+    'b92c  f9400aa1 eb03005f 54000149 d4210000 aa1303e0 941e628f 128001a0 a94153f3',
+  ])('%j', (text) => expect(isReportTail(text)).toBe(true));
+
+  test.each(['usb 1-1: New USB device found, idVendor=1d6b', 'Showing all locks held in the system:'])(
+    '%j is another message',
+    (text) => expect(isReportTail(text)).toBe(false),
+  );
+});

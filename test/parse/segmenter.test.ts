@@ -1,0 +1,216 @@
+import type { LogRecord, Splat } from '../../src/parse/types.js';
+import { Segmenter } from '../../src/parse/segmenter.js';
+
+/** Records numbered from `first`, printk-stamped 1 ms apart, optionally with a caller id. */
+function records(lines: readonly string[], opts: { first?: number; caller?: string; ts?: number } = {}): LogRecord[] {
+  return lines.map((text, i) => ({
+    lineNo: (opts.first ?? 1) + i,
+    text,
+    ts: (opts.ts ?? 100) + i / 1000,
+    ...(opts.caller !== undefined && { caller: opts.caller }),
+  }));
+}
+
+function segment(recs: readonly LogRecord[], maxSplatLines?: number): Splat[] {
+  const splats: Splat[] = [];
+  const seg = new Segmenter({ onSplat: (s) => splats.push(s), ...(maxSplatLines !== undefined && { maxSplatLines }) });
+  for (const rec of recs) seg.push(rec, 0);
+  seg.finish();
+  return splats;
+}
+
+const REGS = Array.from({ length: 15 }, (_, k) => {
+  const hi = 29 - 2 * k;
+  const pad = (n: number) => `x${n}`.padEnd(3);
+  return `${pad(hi)}: ffff0000c0de${String(hi).padStart(4, '0')} ${pad(hi - 1)}: 0000000000${String(hi - 1).padStart(6, '0')}`;
+});
+
+const VMEMMAP_WARNING = [
+  '------------[ cut here ]------------',
+  'WARNING: CPU: 3 PID: 452 at arch/arm64/mm/mmu.c:1197 vmemmap_populate+0x44/0x194',
+  'Modules linked in: nouveau(O) drm_kms_helper',
+  'CPU: 3 PID: 452 Comm: modprobe Tainted: G        W  O      6.1.0-rc1 #1',
+  'Hardware name: linux,dummy-virt (DT)',
+  'pstate: 80000005 (Nzcv daif -PAN -UAO -TCO -DIT -SSBS BTYPE=--)',
+  'pc : vmemmap_populate+0x44/0x194',
+  'lr : __populate_section_memmap+0x5c/0x80',
+  'sp : ffff80000a3bb7e0',
+  ...REGS,
+  'Call trace:',
+  ' vmemmap_populate+0x44/0x194',
+  ' __populate_section_memmap+0x5c/0x80',
+  ' sparse_add_section+0x14c/0x2e4',
+  ' __add_pages+0xb0/0x1a0 [nouveau]',
+  ' el0t_64_sync+0x190/0x194 (P)',
+  'Code: d2800000 17ffffe8 d4210000 17fffff0 (d4210000) ',
+  '---[ end trace 0000000000000000 ]---',
+];
+
+describe('Segmenter', () => {
+  test('one arm64 WARNING: site, task, taint, release, registers, frames, modules, code', () => {
+    const [s, ...rest] = segment(records(['usb 1-1: new device', ...VMEMMAP_WARNING, 'usb 1-1: gone'], { first: 10 }));
+    expect(rest).toHaveLength(0);
+    expect(s).toMatchObject({
+      kind: 'warning',
+      title: 'WARNING in vmemmap_populate',
+      site: { file: 'arch/arm64/mm/mmu.c', line: 1197, func: 'vmemmap_populate', off: 0x44n, size: 0x194n },
+      cpu: 3,
+      pid: 452,
+      comm: 'modprobe',
+      taint: { raw: 'G        W  O', flags: ['WARN', 'OOT_MODULE'] },
+      release: '6.1.0-rc1',
+      build: '1',
+      hardware: 'linux,dummy-virt (DT)',
+      pstate: '80000005 (Nzcv daif -PAN -UAO -TCO -DIT -SSBS BTYPE=--)',
+      pc: { func: 'vmemmap_populate', off: 0x44n },
+      lr: { func: '__populate_section_memmap' },
+      sp: 0xffff_8000_0a3b_b7e0n,
+      modules: ['nouveau', 'drm_kms_helper'],
+      code: 'd2800000 17ffffe8 d4210000 17fffff0 (d4210000)',
+      firstLine: 11,
+      lastLine: 11 + VMEMMAP_WARNING.length - 1,
+      ts: 100.002,
+    });
+    expect(s?.corrupted).toBeUndefined();
+    expect(s?.regs.size).toBe(30);
+    expect(s?.regs.get('x29')).toBe(0xffff_0000_c0de_0029n);
+    expect(s?.frames.map((f) => f.func)).toEqual([
+      'vmemmap_populate',
+      '__populate_section_memmap',
+      'sparse_add_section',
+      '__add_pages',
+      'el0t_64_sync',
+    ]);
+    expect(s?.frames[3]?.module).toBe('nouveau');
+    expect(s?.frames[4]?.marker).toBe('P');
+    expect(s?.lines[0]?.text).toContain('cut here');
+  });
+
+  test('Unable to handle + Internal error + Kernel panic after the end trace: one report, escalated', () => {
+    const lines = [
+      'Unable to handle kernel paging request at virtual address dfffa00000000003',
+      'Mem abort info:',
+      '  ESR = 0x96000004',
+      'Internal error: Oops: 96000004 [#1] PREEMPT SMP',
+      'pc : selinux_socket_sendmsg+0x28/0x58',
+      'Call trace:',
+      ' selinux_socket_sendmsg+0x28/0x58',
+      ' security_socket_sendmsg+0x68/0xd0',
+      '---[ end trace bfc0c3bff103ed46 ]---',
+      'Kernel panic - not syncing: Oops: Fatal exception',
+      'SMP: stopping secondary CPUs',
+      'Rebooting in 86400 seconds..',
+    ];
+    const splats = segment(records(lines));
+    expect(splats).toHaveLength(1);
+    expect(splats[0]).toMatchObject({
+      kind: 'oops',
+      title: 'BUG: unable to handle kernel paging request in selinux_socket_sendmsg',
+      escalations: ['Internal error: Oops: 96000004 [#1] PREEMPT SMP', 'Kernel panic - not syncing: Oops: Fatal exception'],
+      lastLine: 12,
+    });
+  });
+
+  test('reports of two tasks interleaved line by line are told apart by caller id', () => {
+    const a = records(['Unable to handle kernel paging request at virtual address 00616161616161a1', 'pc : f_a+0x1/0x8',
+      'Call trace:', ' f_a+0x1/0x8', '---[ end trace 0 ]---'], { caller: 'T3083' });
+    const b = records(['Unable to handle kernel paging request at virtual address 00616161616161a1', 'pc : f_b+0x1/0x8',
+      'Call trace:', ' f_b+0x1/0x8', '---[ end trace 1 ]---'], { caller: 'T3080', first: 100 });
+    const mixed = a.flatMap((rec, i) => [rec, b[i] as LogRecord]);
+    const titles = segment(mixed).map((s) => `${s.caller} ${s.title}`).sort();
+    expect(titles).toEqual([
+      'T3080 BUG: unable to handle kernel paging request in f_b',
+      'T3083 BUG: unable to handle kernel paging request in f_a',
+    ]);
+  });
+
+  test('without an end trace, the report closes after its trace when other messages follow', () => {
+    const lines = ['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', 'Call trace:', ' f+0x1/0x2', ' g+0x1/0x2',
+      'other message 1', ' h+0x1/0x2', 'other message 2', 'other message 3', 'other message 4', 'other message 5'];
+    const [s] = segment(records(lines));
+    expect(s?.frames.map((f) => f.func)).toEqual(['f', 'g', 'h']);
+    expect(s?.lastLine).toBe(6);
+    expect(s?.lines.map((r) => r.text)).not.toContain('other message 1');
+  });
+
+  test('a new header closes the open report; the incomplete one is corrupted, never dropped', () => {
+    const lines = ['WARNING: CPU: 1 PID: 9 at x.c:1 f+0x1/0x2', 'Kernel panic - not syncing: panic_on_warn set ...',
+      'Call Trace:', 'general protection fault: 0000 [#1] SMP KASAN', 'RIP: 0010:native_write_cr4+0x4/0x10',
+      'Call Trace:', ' qlist_free_all+0x41/0x160', '---[ end trace 4ebaf0dcd226af03 ]---'];
+    const splats = segment(records(lines));
+    expect(splats.map((s) => [s.title, s.corrupted])).toEqual([
+      ['WARNING in corrupted', 'no call trace'],
+      ['general protection fault in native_write_cr4', undefined],
+    ]);
+  });
+
+  test('a log ending inside a report and a cut register dump are reasons', () => {
+    const lines = ['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', 'pc : f+0x1/0x2', ...REGS.slice(0, 3)];
+    const [s] = segment(records(lines));
+    expect(s?.corrupted).toContain('log ends inside the report');
+    expect(s?.corrupted).toContain('no call trace');
+    expect(s?.corrupted).toMatch(/register dump incomplete: missing x0, x1, .*x23/);
+  });
+
+  test('a report past maxSplatLines is closed as truncated', () => {
+    const lines = ['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', ...Array.from({ length: 20 }, (_, i) => `body ${i}`)];
+    const [s] = segment(records(lines), 10);
+    expect(s?.corrupted).toContain('truncated: longer than 10 lines');
+    expect(s?.lines).toHaveLength(10);
+    expect(s?.droppedLines).toBe(1);
+  });
+
+  test('firmware and foreign WARNING lines are not splats', () => {
+    const firmware: LogRecord = { lineNo: 1, text: 'WARNING: No OPTEE provided by BL2 boot loader' };
+    const foreign: LogRecord = { lineNo: 2, text: 'WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', ts: 1, foreign: true };
+    const kernel: LogRecord = { lineNo: 3, text: 'WARNING: foo', ts: 85.5 };
+    expect(segment([firmware, foreign, kernel]).map((s) => [s.title, s.firstLine, s.lastLine])).toEqual([
+      ['WARNING: foo', 3, 3],
+    ]);
+  });
+
+  test('a printk time from another boot ends the report', () => {
+    const recs = [...records(['Oops: 0003 [#5] PREEMPT SMP'], { ts: 58857 }), ...records(['wlp3s0: associated'], { ts: 37559, first: 2 })];
+    const [s] = segment(recs);
+    expect(s).toMatchObject({ lastLine: 1, corrupted: 'no call trace' });
+  });
+
+  test('dropped printk messages mark the report', () => {
+    const lines = ['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', '** 3 printk messages dropped **', 'Call trace:', ' f+0x1/0x2'];
+    expect(segment(records(lines))[0]?.corrupted).toBe('printk messages dropped inside the report');
+  });
+
+  test('wantsEveryLine while a cut here or a report is open', () => {
+    const splats: Splat[] = [];
+    const seg = new Segmenter({ onSplat: (s) => splats.push(s) });
+    const [cut, ...report] = records(['------------[ cut here ]------------',
+      'WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', 'Call trace:', ' f+0x1/0x2', '---[ end trace 0 ]---']);
+    expect(seg.wantsEveryLine).toBe(false);
+    seg.push(cut as LogRecord, 0);
+    expect(seg.wantsEveryLine).toBe(true);
+    for (const rec of report) seg.push(rec, 2);
+    // Up to three messages of other CPUs may still come between the end trace and a `Kernel panic`.
+    for (const rec of records(['eth0: up', 'eth1: up', 'eth2: up'], { first: 6 })) seg.push(rec, 2);
+    expect(seg.wantsEveryLine).toBe(true);
+    seg.push({ lineNo: 9, text: 'eth3: up', ts: 100.009 }, 2);
+    expect(seg.wantsEveryLine).toBe(false);
+    expect(splats).toHaveLength(1);
+    expect(splats[0]?.bootIndex).toBe(2);
+  });
+
+  test('old arm64 4.x dump: PC is at, [<addr>] frames', () => {
+    const lines = ['Unable to handle kernel paging request at virtual address dead000000000108',
+      'Internal error: Oops: 96000044 [#1] PREEMPT SMP', 'PC is at _snd_timer_stop.constprop.9+0x184/0x2b0',
+      'LR is at _snd_timer_stop.constprop.9+0x184/0x2b0',
+      'pc : [<ffffffc000d394c4>] lr : [<ffffffc000d394c4>] pstate: 200001c5', 'sp : ffffffc016113990',
+      'Call trace:', '[<ffffffc000d394c4>] _snd_timer_stop.constprop.9+0x184/0x2b0', '[<ffffffc000d3a000>] snd_timer_stop+0x10/0x20'];
+    const [s] = segment(records(lines));
+    expect(s).toMatchObject({
+      title: 'BUG: unable to handle kernel paging request in _snd_timer_stop',
+      pc: { func: '_snd_timer_stop.constprop.9', off: 0x184n, addr: 0xffff_ffc0_00d3_94c4n },
+      pstate: '200001c5',
+      sp: 0xffff_ffc0_1611_3990n,
+    });
+    expect(s?.frames[1]).toMatchObject({ func: 'snd_timer_stop', addr: 0xffff_ffc0_00d3_a000n });
+  });
+});

@@ -1,0 +1,59 @@
+import type { LogRecord } from '../../src/parse/types.js';
+import { matchHeader } from '../../src/parse/formats.js';
+import { SplatBuilder } from '../../src/parse/splat-builder.js';
+
+const rec = (lineNo: number, text: string, ts = 10 + lineNo / 1000): LogRecord => ({ lineNo, text, ts });
+
+function builderFor(header: string): SplatBuilder {
+  const m = matchHeader(header);
+  if (!m) throw new Error(header);
+  return new SplatBuilder(m.format, m.match, rec(1, header), 0, [], 400);
+}
+
+describe('SplatBuilder', () => {
+  test('before the trace every line is part of the report; after it only report lines', () => {
+    const b = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    expect(b.classify(rec(2, 'anything at all'))).toBe('part');
+    b.add(rec(3, 'Call trace:'));
+    expect(b.state).toBe('trace');
+    expect(b.classify(rec(4, 'between the header and the first frame'))).toBe('part');
+    b.add(rec(5, ' f+0x1/0x2'));
+    expect(b.classify(rec(6, ' g+0x1/0x2'))).toBe('part');
+    expect(b.classify(rec(6, 'Code: d2800000 (d4210000)'))).toBe('part');
+    expect(b.classify(rec(6, 'eth0: link up'))).toBe('between');
+    for (let i = 0; i < 3; i += 1) b.skipInterleaved();
+    expect(b.classify(rec(7, 'eth0: link up'))).toBe('end');
+  });
+
+  test('a stamp more than a second back or a minute ahead ends the report', () => {
+    const b = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    expect(b.classify(rec(2, 'x', 8.9))).toBe('end');
+    expect(b.classify(rec(2, 'x', 71))).toBe('end');
+    expect(b.classify(rec(2, 'x', 10.5))).toBe('part');
+  });
+
+  test('a report escalates once per kind', () => {
+    const b = builderFor('Unable to handle kernel paging request at virtual address 0');
+    const internal = matchHeader('Internal error: Oops: 96000004 [#1] SMP')!.format;
+    const panic = matchHeader('Kernel panic - not syncing: Fatal exception')!.format;
+    expect(b.canEscalate(internal)).toBe(true);
+    b.escalate(rec(2, 'Internal error: Oops: 96000004 [#1] SMP'));
+    expect(b.canEscalate(internal)).toBe(false);
+    expect(b.canEscalate(panic)).toBe(true);
+    expect(builderFor('Kernel panic - not syncing: VFS: Unable to mount root fs').canEscalate(panic)).toBe(false);
+  });
+
+  test('the header sets the site; the first CPU line wins', () => {
+    const b = builderFor('WARNING: CPU: 2 PID: 35 at drivers/net/m.c:449 mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]');
+    b.add(rec(2, 'CPU: 2 PID: 35 Comm: kworker/2:1 Tainted: G            E     5.8.0-0.bpo.2-arm64 #1 Debian'));
+    b.add(rec(3, 'CPU: 0 PID: 1 Comm: other Not tainted 9.9.9 #9'));
+    expect(b.finish()).toMatchObject({
+      site: { file: 'drivers/net/m.c', line: 449, func: 'mvpp2_bm_bufs_free', off: 0x1a4n, size: 0x1c0n, module: 'mvpp2' },
+      comm: 'kworker/2:1',
+      taint: { flags: ['UNSIGNED_MODULE'] },
+      release: '5.8.0-0.bpo.2-arm64',
+      build: '1',
+      corrupted: 'no call trace',
+    });
+  });
+});

@@ -1,0 +1,91 @@
+import type { Frame } from '../../src/parse/types.js';
+import { matchHeader } from '../../src/parse/formats.js';
+import { buildTitle, type TitleEvidence } from '../../src/parse/title.js';
+
+const frames = (...funcs: string[]): Frame[] => funcs.map((func, i) => ({ func, off: 4n, size: 8n, lineNo: i + 1 }));
+
+function titleOf(header: string, e: Omit<TitleEvidence, 'match'>): string {
+  const m = matchHeader(header);
+  if (!m) throw new Error(`no format for ${header}`);
+  return buildTitle(m.format, { match: m.match, ...e }).title;
+}
+
+const WARN = 'WARNING: CPU: 0 PID: 452 at arch/arm64/mm/mmu.c:1197 vmemmap_populate+0x44/0x194';
+
+describe('buildTitle', () => {
+  test('WARNING: the pc function when it is not machinery', () => {
+    const pc = { func: 'vmemmap_populate', off: 0x44n, size: 0x194n };
+    expect(titleOf(WARN, { pc, frames: frames('vmemmap_populate', 'vmemmap_add'), atFuncs: [] })).toBe(
+      'WARNING in vmemmap_populate',
+    );
+  });
+
+  test('WARNING: skips reporting, locking and sleeping helpers and unreliable or inlined frames', () => {
+    const trace: Frame[] = [
+      ...frames('dump_stack', 'panic', 'warn_slowpath_fmt', '__might_sleep', 'mutex_lock_nested'),
+      { func: 'prepare_to_wait_event', unreliable: true, lineNo: 6 },
+      { func: 'rfkill_inline', inline: true, lineNo: 7 },
+      ...frames('rfkill_fop_read'),
+    ];
+    expect(titleOf(WARN, { frames: trace, atFuncs: [] })).toBe('WARNING in rfkill_fop_read');
+  });
+
+  test('`in corrupted` when no frame can be trusted', () => {
+    const e = buildTitle(matchHeader(WARN)!.format, { match: matchHeader(WARN)!.match, frames: frames('panic'), atFuncs: [] });
+    expect(e).toEqual({ title: 'WARNING in corrupted', frameFound: false });
+  });
+
+  test('format-specific skips: ODEBUG looks past timers and frees', () => {
+    const header = 'WARNING: CPU: 0 PID: 126 at lib/debugobjects.c:505 debug_print_object+0x188/0x268';
+    const trace = frames('debug_check_no_obj_freed', 'kfree', 'rose_timer_expiry', 'call_timer_fn', 'handle_softirqs');
+    expect(titleOf(header, { frames: trace, atFuncs: [] })).toBe('WARNING: ODEBUG bug in handle_softirqs');
+  });
+
+  test('paging request wording from the header group, syscall wrapper reduced', () => {
+    const header = 'Unable to handle kernel NULL pointer dereference at virtual address 0000000000000008';
+    expect(titleOf(header, { frames: frames('__arm64_sys_pread64'), atFuncs: [] })).toBe(
+      'BUG: unable to handle kernel NULL pointer dereference in sys_pread64',
+    );
+  });
+
+  test('KASAN: header function, then the access detail', () => {
+    const header = 'BUG: KASAN: invalid-access in __memset+0x16c/0x188';
+    expect(titleOf(header, { frames: frames('io_submit_sqes'), atFuncs: [], detail: 'Read' })).toBe(
+      'KASAN: invalid-access Read in io_submit_sqes',
+    );
+  });
+
+  test('lockdep: the `at:` function', () => {
+    expect(titleOf('WARNING: Nested lock was not taken', { frames: [], atFuncs: ['evict'] })).toBe(
+      'WARNING: nested lock was not taken in evict',
+    );
+  });
+
+  test('soft lockup: the frame above the first dispatch anchor', () => {
+    const trace = frames('_raw_spin_unlock_irqrestore', 'ip_rcv', 'ip_list_rcv', '__netif_receive_skb_list_core');
+    expect(titleOf('watchdog: BUG: soft lockup - CPU#0 stuck for 22s!', { frames: trace, atFuncs: [] })).toBe(
+      'BUG: soft lockup in ip_list_rcv',
+    );
+  });
+
+  test('hung task: past scheduling and locking, or grouped under rtnl_lock', () => {
+    const header = 'INFO: task syz:1 blocked for more than 143 seconds.';
+    const waiting = frames('__switch_to', '__schedule', 'rwsem_down_write_slowpath', 'down_write', 'register_notifier');
+    expect(titleOf(header, { frames: waiting, atFuncs: [] })).toBe('INFO: task hung in register_notifier');
+    expect(titleOf(header, { frames: frames('__schedule', 'mutex_lock', 'rtnl_lock', 'foo'), atFuncs: [] })).toBe(
+      'INFO: task hung in rtnl_lock',
+    );
+  });
+
+  test('Bad page state reads only an x86 `Call Trace:`, as syzkaller does', () => {
+    const header = 'BUG: Bad page state in process syz  pfn:1b317b';
+    const trace = frames('bad_page', 'hash_sendmsg');
+    expect(titleOf(header, { frames: trace, traceWording: 'Call trace:', atFuncs: [] })).toBe('BUG: Bad page state in corrupted');
+    expect(titleOf(header, { frames: trace, traceWording: 'Call Trace:', atFuncs: [] })).toBe('BUG: Bad page state in bad_page');
+  });
+
+  test('fixed titles', () => {
+    expect(titleOf('WARNING: foo', { frames: [], atFuncs: [] })).toBe('WARNING: foo');
+    expect(titleOf('Kernel panic - not syncing: bad mode', { frames: [], atFuncs: [] })).toBe('kernel panic: bad mode');
+  });
+});

@@ -1,0 +1,44 @@
+import { joinWrapped, mayContinue } from '../../src/parse/wrap-joins.js';
+
+describe('mayContinue', () => {
+  test.each([
+    'WARNING: CPU: 0 PID: 452 at arch/arm64/mm/mmu.c:1197',
+    'WARNING: at kernel/watchdog.c:352',
+    'pc :',
+    'lr : ',
+    'x29: ffff8000118eb810 x28:',
+    'x29: ffff8000118eb810 x28: ffff0001',
+    'sp :',
+  ])('incomplete: %s', (text) => {
+    expect(mayContinue(text)).toBe(true);
+  });
+
+  // Lines from boot__clearfog-gt-8k_armada8040_5.8_debian_dmesg.txt, prefixes stripped.
+  test.each([
+    'WARNING: CPU: 2 PID: 35 at drivers/net/ethernet/marvell/mvpp2/mvpp2_main.c:449 mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]',
+    'pc : mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]',
+    'sp : ffff8000118eb810',
+    'x29: ffff8000118eb810 x28: ffff000133646e80 ',
+    'x5 : 00ffffffffffffff x4 : 0000000000000000 ',
+    'xhci-hcd xhci-hcd.0.auto: xHCI Host Controller',
+    '',
+  ])('complete: %s', (text) => {
+    expect(mayContinue(text)).toBe(false);
+  });
+});
+
+describe('joinWrapped', () => {
+  test('register value split 8 + 8 hex digits', () => {
+    expect(joinWrapped('x29: ffff8000118eb810 x28: ffff0001', '33646e80 x27: ffff000133647000 '))
+      .toBe('x29: ffff8000118eb810 x28: ffff000133646e80 x27: ffff000133647000');
+  });
+  test('register value that would not be 16 hex digits', () => {
+    expect(joinWrapped('x28: ffff0001', '33646e8')).toBeUndefined();
+  });
+  test('tail of another shape', () => {
+    expect(joinWrapped('WARNING: CPU: 0 PID: 452 at arch/arm64/mm/mmu.c:1197', 'Modules linked in:')).toBeUndefined();
+  });
+  test('head that is complete', () => {
+    expect(joinWrapped('pc : vmemmap_populate+0x44/0x194', 'vmemmap_populate+0x44/0x194')).toBeUndefined();
+  });
+});

@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import MarkdownIt from 'markdown-it';
+import { LogAnalyzer } from '../../src/analyze/analyzer.js';
+import type { AnalysisResult } from '../../src/analyze/types.js';
+import { buildReport } from '../../src/report/model.js';
+import { renderJson } from '../../src/report/render-json.js';
+import { renderMarkdown } from '../../src/report/render-markdown.js';
+import { renderText } from '../../src/report/render-text.js';
+import { validateReport } from '../../src/report/validate.js';
+
+const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
+const present = existsSync(CORPUS);
+const logs = present ? readdirSync(CORPUS).filter((f) => f.endsWith('.txt') && f !== 'MANIFEST.md') : [];
+
+function analyze(name: string): AnalysisResult {
+  const buf = readFileSync(new URL(name, CORPUS));
+  const lines = buf.toString('utf8').split(/\r\n|\r|\n/);
+  const analyzer = new LogAnalyzer({ name });
+  lines.forEach((line, i) => analyzer.pushLine(i + 1, line, false));
+  return analyzer.finish({ lines: lines.length, bytes: buf.length, truncatedLines: 0, encoding: 'utf-8' });
+}
+
+(present ? describe : describe.skip)('reports of the real corpus logs', () => {
+  const report = buildReport(logs.map(analyze), { tool: { name: 'vmemwarn', version: 'test' } });
+
+  test('the rendered JSON validates against the schema', () => {
+    expect(validateReport(JSON.parse(renderJson(report)))).toEqual({ valid: true, errors: [] });
+    expect(report.summary.splats).toBeGreaterThan(0);
+  });
+
+  test('text output carries no raw escape sequences (the LAVA log has ANSI colours)', () => {
+    expect(renderText(report, { colour: false })).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+  });
+
+  test('Markdown renders without links or stray HTML', () => {
+    const html = new MarkdownIt({ html: true, linkify: true }).render(renderMarkdown(report));
+    expect(html).not.toContain('<a ');
+    const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((m) => m[1]!.toLowerCase()));
+    for (const tag of tags) expect(['code', 'details', 'em', 'h2', 'h3', 'h4', 'li', 'ol', 'p', 'pre', 'strong', 'summary', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul']).toContain(tag);
+    expect(html.match(/<details>/g)?.length).toBe(html.match(/<\/details>/g)?.length);
+  });
+});

@@ -1,0 +1,90 @@
+import MarkdownIt from 'markdown-it';
+import { codeSpan, escapeHtmlText, escapeMarkdownText, fencedBlock } from '../../src/report/markdown-escape.js';
+import { ATTACKS } from './attack.js';
+
+const md = new MarkdownIt({ html: true, linkify: true });
+const ZWJ = '\u200d';
+/** Rendered HTML, inline (no <p>). */
+const inline = (s: string) => md.renderInline(s);
+
+describe('escapeMarkdownText', () => {
+  test.each(Object.entries(ATTACKS))('%s renders as text: no tag, no link', (_name, text) => {
+    const html = inline(escapeMarkdownText(text));
+    expect(html).not.toMatch(/<(?!\/?(?:p)>)[a-z/]/i);
+    expect(html).not.toContain('href');
+  });
+
+  test('keeps the visible text (apart from zero-width joiners)', () => {
+    const html = inline(escapeMarkdownText(ATTACKS.emphasis + ' ' + ATTACKS.pipe)).replaceAll(ZWJ, '');
+    expect(html).toBe('**bold** _it_ ~~gone~~ a | b | c');
+  });
+
+  test('mentions, issue refs and URLs are broken with a zero-width joiner', () => {
+    expect(escapeMarkdownText('@torvalds')).toBe(`\\@${ZWJ}torvalds`);
+    expect(escapeMarkdownText('#123')).toBe(`\\#${ZWJ}123`);
+    expect(escapeMarkdownText('http://x')).toContain(`:${ZWJ}//`);
+    expect(escapeMarkdownText('www.x.org')).toContain(`www${ZWJ}.`);
+  });
+
+  test('GitLab references are broken too', () => {
+    expect(escapeMarkdownText('!12 $3 ~bug ~"a b" %v1 &7')).toBe(`\\!${ZWJ}12 \\$${ZWJ}3 \\~${ZWJ}bug \\~${ZWJ}"a b" %${ZWJ}v1 &amp;${ZWJ}7`);
+  });
+
+  test('a list or heading marker at the start stays text', () => {
+    expect(md.render(escapeMarkdownText(ATTACKS.list))).toBe('<p>1. item</p>\n');
+    expect(md.render(escapeMarkdownText('- item'))).toBe('<p>- item</p>\n');
+    expect(md.render(escapeMarkdownText('---'))).toBe('<p>---</p>\n');
+    expect(md.render(escapeMarkdownText(ATTACKS.heading))).toBe('<p># heading</p>\n');
+  });
+
+  test('entities in the log are shown, not decoded', () => {
+    expect(inline(escapeMarkdownText('&lt;b&gt;')).replaceAll(ZWJ, '')).toBe('&amp;lt;b&amp;gt;');
+  });
+
+  test('newlines cannot start a new block', () => {
+    expect(md.render(escapeMarkdownText('a\n<script>x</script>\n# h'))).not.toContain('<script');
+  });
+});
+
+describe('escapeHtmlText', () => {
+  test('entity-escapes markup and breaks mentions', () => {
+    expect(escapeHtmlText(`</summary><img onerror="x"> @me`)).toBe(`&lt;/summary&gt;&lt;img onerror=&quot;x&quot;&gt; @${ZWJ}me`);
+  });
+});
+
+describe('codeSpan', () => {
+  test.each([
+    ['plain', '`plain`'],
+    ['a`b', '``a`b``'],
+    ['``x', '``` ``x ```'],
+    ['', ''],
+  ])('%p → %p', (text, span) => {
+    expect(codeSpan(text)).toBe(span);
+  });
+
+  test('renders the exact text, whatever backticks it holds', () => {
+    for (const text of ['a`b', '``x', 'y```', ATTACKS.fence]) {
+      expect(inline(codeSpan(text))).toBe(`<code>${md.utils.escapeHtml(text)}</code>`);
+    }
+  });
+
+  test('in a table cell a pipe is escaped and the row keeps its cells', () => {
+    const html = md.render(`| a | b |\n|---|---|\n| ${codeSpan('x | y', { inTable: true })} | z |\n`);
+    expect(html).toContain('<td><code>x | y</code></td>');
+    expect(html.match(/<td>/g)).toHaveLength(2);
+  });
+});
+
+describe('fencedBlock', () => {
+  test('the fence is longer than any backtick run, so content cannot close it', () => {
+    const lines = ['before', '````', '</details>', '`````tail', 'after'];
+    const block = fencedBlock(lines);
+    expect(block.startsWith('``````text\n')).toBe(true);
+    const html = md.render(`${block}\n\nOUTSIDE\n`);
+    expect(html).toBe(`<pre><code class="language-text">${md.utils.escapeHtml(lines.join('\n'))}\n</code></pre>\n<p>OUTSIDE</p>\n`);
+  });
+
+  test('uses three backticks when the content has none, and shows control characters escaped', () => {
+    expect(fencedBlock(['a\x1b[31mb'])).toBe('```text\na\\x1b[31mb\n```');
+  });
+});

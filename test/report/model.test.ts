@@ -1,0 +1,55 @@
+import { buildReport } from '../../src/report/model.js';
+import { renderJson } from '../../src/report/render-json.js';
+import { packageToolInfo } from '../../src/report/tool-info.js';
+import { armResult, quietResult, TOOL } from './fixtures.js';
+
+function walk(value: unknown, visit: (v: unknown, path: string) => void, path = ''): void {
+  visit(value, path);
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) walk(v, visit, `${path}/${k}`);
+  }
+}
+
+describe('buildReport', () => {
+  const report = buildReport([armResult(), quietResult()], { tool: TOOL });
+
+  test('top level: schema version, tool, one entry per input in order, summary from the inputs', () => {
+    expect(report.schemaVersion).toBe('1.0.0');
+    expect(report.tool).toEqual(TOOL);
+    expect(report.inputs.map((i) => i.source)).toEqual(['hubbard-dmesg.txt', 'quiet.log.gz']);
+    // splats: 4 + 0 from the stats; clusters 2 + 0; one has a vmemmap finding; the bug cluster counts 1 corrupted.
+    expect(report.summary).toEqual({ inputs: 2, splats: 4, clusters: 2, vmemmapClusters: 1, corruptedSplats: 1 });
+  });
+
+  test('per input: stats, arch, warnings, boots and clusters', () => {
+    const quiet = report.inputs[1]!;
+    expect(quiet).toEqual({
+      source: 'quiet.log.gz',
+      arch: 'unknown',
+      stats: { lines: 10, bytes: 400, splats: 0, truncatedLines: 1, cappedSplats: 0 },
+      warnings: ['line 7 was cut at 65536 bytes'],
+      boots: [{ index: 0, firstLine: 1, zoneRanges: [], nodeRanges: [], virtualLayout: [], cpuFeatures: [] }],
+      clusters: [],
+    });
+    const cluster = report.inputs[0]!.clusters[1]!;
+    expect(cluster).toMatchObject({ id: '0a0b0c0d0e0f1011', kind: 'bug', count: 1, firstLine: 200, lastLine: 206, cpus: [0], corruptedCount: 1, vmemmap: [] });
+    expect(report.inputs[0]!.clusters[0]).toMatchObject({ firstTs: 100.061, lastTs: 100.121, releases: ['6.1.0-test'], hardware: ['Test Board (DT)'] });
+  });
+
+  test('defaults the tool to package.json', () => {
+    expect(buildReport([]).tool).toEqual(packageToolInfo());
+  });
+
+  test('no bigint, Map, Set or undefined anywhere', () => {
+    walk(report, (v, path) => {
+      expect([path, typeof v]).not.toEqual([path, 'bigint']);
+      expect([path, typeof v]).not.toEqual([path, 'undefined']);
+      expect(v instanceof Map || v instanceof Set).toBe(false);
+    });
+  });
+
+  test('the same input gives byte-identical JSON', () => {
+    const again = buildReport([armResult(), quietResult()], { tool: TOOL });
+    expect(renderJson(again)).toBe(renderJson(report));
+  });
+});

@@ -1,0 +1,25 @@
+import MarkdownIt from 'markdown-it';
+import { buildReport } from '../../src/report/model.js';
+import { renderMarkdownVmemmap } from '../../src/report/render-markdown-vmemmap.js';
+import { armResult, TOOL } from './fixtures.js';
+
+const md = new MarkdownIt({ html: true, linkify: true });
+const cluster = () => buildReport([armResult()], { tool: TOOL }).inputs[0]!.clusters[0]!;
+
+test('heading, verdict, diagnosis, three tables (ranges, layout, constants) and the lists', () => {
+  const c = cluster();
+  const html = md.render(renderMarkdownVmemmap(c, c.vmemmap[0]!).join('\n'));
+  expect(html).toContain('<h3>vmemmap_populate: <code>WARNING in vmemmap_populate</code> (<code>1f2e3d4c5b6a7988</code>)</h3>');
+  expect(html.match(/<table>/g)).toHaveLength(3);
+  expect(html).toContain('<li><strong>WARN arm:</strong> <code>end &gt; VMEMMAP_END</code></li>');
+  expect(html).toContain('<ol>\n<li>Check CONFIG_DEVICE_PRIVATE users (HMM drivers).</li>');
+});
+
+test('without a layout: a note instead of the layout tables', () => {
+  const c = cluster();
+  const v = c.vmemmap[0]!;
+  delete v.layout;
+  const html = md.render(renderMarkdownVmemmap(c, v).join('\n'));
+  expect(html).toContain('<p><em>Layout not inferred; give it with <code>--kernel</code>, <code>--va-bits</code>, <code>--page-size</code> and <code>--memstart</code>.</em></p>');
+  expect(html.match(/<table>/g)).toHaveLength(1);
+});

@@ -1,0 +1,103 @@
+import MarkdownIt from 'markdown-it';
+import { buildReport } from '../../src/report/model.js';
+import { renderMarkdown } from '../../src/report/render-markdown.js';
+import { ATTACKS, hostileResult } from './attack.js';
+import { armResult, quietResult, TOOL } from './fixtures.js';
+
+// GitHub renders raw HTML (sanitized) and links bare URLs: the closest markdown-it setting.
+const md = new MarkdownIt({ html: true, linkify: true });
+
+function tables(html: string): string[][][] {
+  return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((t) =>
+    [...(t[1] ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) => [...(row[1] ?? '').matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1] ?? '')),
+  );
+}
+
+describe('renderMarkdown of a normal report', () => {
+  const markdown = renderMarkdown(buildReport([armResult(), quietResult()], { tool: TOOL }));
+  const html = md.render(markdown);
+  const tokens = md.parse(markdown, {});
+
+  test('starts with the summary paragraph: counts and the vmemmap verdict', () => {
+    expect(tokens[0]?.type).toBe('paragraph_open');
+    const first = html.slice(0, html.indexOf('</p>'));
+    // 4 splats and 2 clusters from the fixture stats; 3 populate splats over the fixture's page/PFN hulls.
+    expect(first).toContain('found 4 kernel splats in 2 clusters in 2 inputs');
+    expect(first).toContain('3 vmemmap_populate WARNINGs in boot 0: struct pages [0xffffffffaee00000, 0xffffffffaf400000)');
+    expect(first).toContain('the WARN fired on end &gt; VMEMMAP_END');
+  });
+
+  test('cluster table: header plus one row per cluster, six columns each', () => {
+    const clusters = tables(html)[0]!;
+    expect(clusters).toHaveLength(3);
+    for (const row of clusters) expect(row).toHaveLength(6);
+    expect(clusters[1]).toEqual(['3', 'warning', '<code>WARNING in vmemmap_populate</code>', '<code>1f2e3d4c5b6a7988</code>', '60-120', 'yes']);
+  });
+
+  test('the vmemmap section has the ranges and the layout with provenance', () => {
+    const [, ranges, layout, constants] = tables(html);
+    expect(ranges?.[1]).toEqual(['struct pages', '<code>0xffffffffaee00000</code>', '<code>0xffffffffaf400000</code>', '']);
+    expect(layout?.map((r) => r[0])).toEqual([
+      'Parameter', 'kernel release', 'layout era', 'page size', 'VA_BITS', 'sizeof(struct page)', 'memstart_addr', 'SECTION_SIZE_BITS',
+    ]);
+    expect(layout?.[4]).toEqual(['VA_BITS', '<code>48</code>', 'high', 'register x21, line 70: <code>x21 equals VMEMMAP_END of a 48-bit layout</code>']);
+    expect(constants).toContainEqual(['<code>VMEMMAP_END</code>', '<code>0xfffffe0000000000</code>']);
+  });
+
+  test('one collapsible example with the splat in a code block', () => {
+    expect(html.match(/<details>/g)).toHaveLength(1);
+    expect(html).toContain('<details><summary>Example splat: WARNING in vmemmap_populate (lines 60-75, boot 0)</summary>');
+    expect(html).toMatch(/<pre><code class="language-text">-{12}\[ cut here \]-{12}\n[\s\S]*---\[ end trace 0000000000000000 \]---\n<\/code><\/pre>\n<\/details>/);
+  });
+
+  test('an input without splats says so', () => {
+    expect(html).toContain('<p>No kernel splats found.</p>');
+  });
+});
+
+test('summary without vmemmap findings, naming at most three inputs', () => {
+  const quiet = () => quietResult();
+  const markdown = renderMarkdown(buildReport([quiet(), quiet(), quiet(), quiet(), quiet()], { tool: TOOL }));
+  const first = md.render(markdown.slice(0, markdown.indexOf('\n')));
+  expect(first).toBe(
+    '<p><strong>vmemwarn 9.9.9-test</strong> found 0 kernel splats in 0 clusters in 5 inputs (<code>quiet.log.gz</code>, ' +
+      '<code>quiet.log.gz</code>, <code>quiet.log.gz</code> and 2 more). No vmemmap_populate or vmemmap_free WARNING was found.</p>\n',
+  );
+});
+
+describe('renderMarkdown of hostile log text', () => {
+  const markdown = renderMarkdown(buildReport([hostileResult()], { tool: TOOL }));
+  const html = md.render(markdown);
+  const outsideCode = html.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, '');
+
+  test('no attacker tags: only the tags the report itself uses', () => {
+    const tags = new Set([...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((m) => m[1]!.toLowerCase()));
+    expect([...tags].sort()).toEqual(['code', 'details', 'h2', 'h3', 'h4', 'li', 'ol', 'p', 'pre', 'strong', 'summary', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul']);
+    expect(html).not.toMatch(/<(script|img|b)[\s>]/i);
+  });
+
+  test('no links at all', () => {
+    expect(html).not.toContain('<a ');
+    expect(html).not.toContain('href');
+  });
+
+  test('no live mentions, issue refs or bare URLs outside code', () => {
+    expect(outsideCode).toContain('torvalds');
+    expect(outsideCode).not.toMatch(/@torvalds|#123|http:\/\/|www\.evil|root@evil/);
+  });
+
+  test('the fence holds and the details block closes exactly once, after the example', () => {
+    expect(html.match(/<details>/g)).toHaveLength(1);
+    expect(html.match(/<\/details>/g)).toHaveLength(1);
+    const pre = /<pre><code class="language-text">([\s\S]*?)<\/code><\/pre>\n<\/details>/.exec(html);
+    expect(pre?.[1]).toContain(md.utils.escapeHtml(ATTACKS.fence));
+    expect(pre?.[1]).toContain(md.utils.escapeHtml(ATTACKS.closeDetails));
+    // The last line of the example is the joined attack text, so everything before it stayed inside the fence.
+    expect(pre?.[1]?.trimEnd().endsWith(md.utils.escapeHtml('\\u202eevil'))).toBe(true);
+  });
+
+  test('no raw control characters reach the ticket', () => {
+    expect(markdown).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/);
+    expect(markdown).toContain('\\x1b]0;pwned\\x07');
+  });
+});

@@ -1,0 +1,41 @@
+import { palette } from '../../src/report/colour.js';
+import { buildReport } from '../../src/report/model.js';
+import { EXAMPLE_MAX_LINES, renderTextExample } from '../../src/report/render-text-example.js';
+import { armResult, TOOL } from './fixtures.js';
+
+const clusters = (r = armResult()) => buildReport([r], { tool: TOOL }).inputs[0]!.clusters;
+const plain = palette(false);
+
+test('title, who/where line and numbered lines', () => {
+  const out = renderTextExample(clusters()[0]!, plain);
+  expect(out.slice(1, 4)).toEqual([
+    '-- Example: WARNING in vmemmap_populate (lines 60-75, boot 0) --',
+    '  CPU 2, PID 345, comm modprobe, release 6.1.0-test, taint WARN,OOT_MODULE, hardware Test Board (DT)',
+    '  60 | ------------[ cut here ]------------',
+  ]);
+});
+
+test('a corrupted example says why, and counts lines the segmenter dropped', () => {
+  const out = renderTextExample(clusters()[1]!, plain);
+  expect(out).toContain('  corrupted: no end marker before the log ended');
+  expect(out.at(-1)).toBe('  … 2 more lines');
+});
+
+test('a long example is trimmed and says how much was left out', () => {
+  const r = armResult();
+  const example = r.clusters[0]!.example;
+  example.lines = Array.from({ length: 100 }, (_, i) => ({ lineNo: 1000 + i, text: `line ${i}` }));
+  example.droppedLines = 5;
+  const out = renderTextExample(clusters(r)[0]!, plain);
+  expect(out).toContain(`  ${1000 + EXAMPLE_MAX_LINES - 1} | line ${EXAMPLE_MAX_LINES - 1}`);
+  expect(out).not.toContain(`  ${1000 + EXAMPLE_MAX_LINES} | line ${EXAMPLE_MAX_LINES}`);
+  // 100 kept - 40 shown + 5 dropped by the segmenter.
+  expect(out.at(-1)).toBe('  … 65 more lines');
+});
+
+test('very long lines are clipped', () => {
+  const r = armResult();
+  r.clusters[0]!.example.lines = [{ lineNo: 1, text: 'x'.repeat(500) }];
+  const [line] = renderTextExample(clusters(r)[0]!, plain).filter((l) => l.startsWith('  1 | '));
+  expect(line).toBe(`  1 | ${'x'.repeat(159)}…`);
+});

@@ -1,0 +1,26 @@
+import { palette } from '../../src/report/colour.js';
+import { buildReport } from '../../src/report/model.js';
+import { renderTextVmemmap } from '../../src/report/render-text-vmemmap.js';
+import { armResult, TOOL } from './fixtures.js';
+
+const cluster = () => buildReport([armResult()], { tool: TOOL }).inputs[0]!.clusters[0]!;
+
+test('sections in order: verdict, diagnosis, facts, layout, constants, next steps, notes', () => {
+  const c = cluster();
+  const out = renderTextVmemmap(c, c.vmemmap[0]!, palette(false)).join('\n');
+  const order = ['-- vmemmap_populate:', 'Diagnosis:', '\n  struct pages ', 'Layout (where', 'Derived constants', 'Assumptions', 'Next steps', 'Notes'];
+  const positions = order.map((s) => out.indexOf(s));
+  expect(positions.every((p) => p >= 0)).toBe(true);
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+});
+
+test('without a layout or a range it says what is missing', () => {
+  const c = cluster();
+  const v = c.vmemmap[0]!;
+  delete v.layout;
+  delete v.pageHull;
+  const out = renderTextVmemmap(c, v, palette(false));
+  expect(out).toContain('  Layout: not inferred; give it with --kernel, --va-bits, --page-size and --memstart.');
+  expect(out.join(' ').replace(/\s+/g, ' ')).toContain('the register dumps did not give a struct page range (3 of 3 read).');
+  expect(out.some((l) => l.trim().startsWith('struct pages'))).toBe(false);
+});

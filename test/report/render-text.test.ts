@@ -1,0 +1,70 @@
+import { buildReport } from '../../src/report/model.js';
+import { renderText } from '../../src/report/render-text.js';
+import { ATTACKS, hostileResult } from './attack.js';
+import { armResult, quietResult, TOOL } from './fixtures.js';
+
+const text = renderText(buildReport([armResult(), quietResult()], { tool: TOOL }), { colour: false });
+const lines = text.split('\n');
+
+describe('renderText', () => {
+  test('headline and per-input summary lines', () => {
+    expect(lines[0]).toBe('vmemwarn 9.9.9-test: 4 splats in 2 clusters, 1 vmemmap');
+    expect(text).toContain('== hubbard-dmesg.txt ==\narm64, 1 boot, 250 lines, 4 splats in 2 clusters, 1 vmemmap, 1 corrupted\n');
+    expect(text).toContain('== quiet.log.gz ==\nunknown, 1 boot, 10 lines, 0 splats in 0 clusters, 0 vmemmap, 1 truncated line\n');
+    expect(text).toContain('warning: line 7 was cut at 65536 bytes\nNo kernel splats found.\n');
+  });
+
+  test('cluster table with count, kind, title, id and lines', () => {
+    const header = lines.findIndex((l) => l.trim().startsWith('COUNT'));
+    expect(lines[header]?.trim().split(/\s{2,}/)).toEqual(['COUNT', 'KIND', 'TITLE', 'ID', 'LINES']);
+    expect(lines[header + 1]?.trim().split(/\s{2,}/)).toEqual(['3', 'warning', 'WARNING in vmemmap_populate', '1f2e3d4c5b6a7988', '60-120']);
+    expect(lines[header + 2]?.trim().split(/\s{2,}/)).toEqual(['1', 'bug', 'BUG: unable to handle kernel paging request in foo_read', '0a0b0c0d0e0f1011', '200-206']);
+  });
+
+  test('vmemmap explanation: ranges, position, WARN arm, next steps', () => {
+    expect(text).toContain('-- vmemmap_populate: WARNING in vmemmap_populate [1f2e3d4c5b6a7988] --');
+    expect(text).toMatch(/ struct pages +\[0xffffffffaee00000, 0xffffffffaf400000\)\n/);
+    expect(text).toMatch(/ PFNs +\[0xffec38000, 0xffec50000\)\n/);
+    // 0x18000000 bytes = 3 sections of 2^27 bytes = 384 MiB.
+    expect(text).toMatch(/ physical +\[0xffec38000000, 0xffec50000000\) \(384 MiB\)\n/);
+    expect(text).toMatch(/ WARN arm +end > VMEMMAP_END\n/);
+    expect(text).toMatch(/ registers +start x0 = 0xffffffffaee00000, end x1 = 0xffffffffaf000000 \(high\)/);
+    expect(text).toContain('    1. Check CONFIG_DEVICE_PRIVATE users (HMM drivers).\n    2. Pick a physical range below 0x800080000000.\n');
+  });
+
+  test('layout table says where each number came from', () => {
+    const row = (name: string) => lines.find((l) => l.trim().startsWith(name))?.trim().split(/\s{2,}/);
+    expect(row('VA_BITS ')).toEqual(['VA_BITS', '48', 'high', 'register x21, line 70', '"x21 equals VMEMMAP_END of a 48-bit layout"']);
+    expect(row('sizeof(struct page)')).toEqual(['sizeof(struct page)', '64 bytes', 'medium', 'default']);
+    expect(row('VMEMMAP_START')).toEqual(['VMEMMAP_START', '0xfffffc0000000000']);
+  });
+
+  test('example splat with numbered lines', () => {
+    expect(text).toContain('-- Example: WARNING in vmemmap_populate (lines 60-75, boot 0) --');
+    expect(text).toContain('  71 | x1 : ffffffffaf000000 x0 : ffffffffaee00000\n');
+  });
+
+  test('no escape sequences without colour', () => {
+    expect(text).not.toContain('\x1b');
+  });
+
+  test('colour: bold headline and SGR sequences only', () => {
+    const coloured = renderText(buildReport([hostileResult()], { tool: TOOL }), { colour: true });
+    expect(coloured.startsWith('\x1b[1mvmemwarn 9.9.9-test')).toBe(true);
+    expect(coloured.replace(/\x1b\[\d+m/g, '')).not.toContain('\x1b');
+  });
+});
+
+describe('renderText of hostile log text', () => {
+  const out = renderText(buildReport([hostileResult()], { tool: TOOL }), { colour: false });
+
+  test('control characters from the log are shown escaped, never sent raw', () => {
+    expect(out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/);
+    expect(out).toContain('comm \\x1b]0;pwned\\x07\\x1b[31mred\\x1b[0m\\x0d\\x9b2J\\u202eevil');
+  });
+
+  test('every log string is sanitized: source, warnings, title, diagnosis, evidence', () => {
+    expect(out).toContain(`== evil ${ATTACKS.script}.log ==`);
+    expect(out.match(/\\x1b\]0;pwned/g)?.length).toBeGreaterThanOrEqual(6);
+  });
+});

@@ -1,0 +1,27 @@
+import { buildReport } from '../../src/report/model.js';
+import { formatRange, opFunction, vmemmapVerdict } from '../../src/report/vmemmap-phrases.js';
+import { armResult, TOOL } from './fixtures.js';
+
+const finding = () => buildReport([armResult()], { tool: TOOL }).inputs[0]!.clusters[0]!.vmemmap[0]!;
+
+test('verdict names the op, ranges, position and WARN arm', () => {
+  expect(vmemmapVerdict(finding())).toBe(
+    '3 vmemmap_populate WARNINGs in boot 0: struct pages [0xffffffffaee00000, 0xffffffffaf400000) lie above the ' +
+      'vmemmap window (past VMEMMAP_END), PFNs [0xffec38000, 0xffec50000), physical [0xffec38000000, 0xffec50000000); ' +
+      'the WARN fired on end > VMEMMAP_END (confidence high).',
+  );
+});
+
+test('without a readable range the verdict says the registers did not give one', () => {
+  const f = finding();
+  delete f.pageHull;
+  f.op = 'free';
+  f.splatCount = 1;
+  f.readCount = 0;
+  expect(vmemmapVerdict(f)).toBe('1 vmemmap_free WARNING in boot 0: the register dumps did not give a struct page range (0 of 1 read).');
+});
+
+test('helpers', () => {
+  expect(opFunction('init-zone-device')).toBe('memmap_init_zone_device');
+  expect(formatRange({ start: '0x1', end: '0x2' })).toBe('[0x1, 0x2)');
+});

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { mergeSummaries } from '../../src/triage/merge.js';
+import { summarizeLog } from '../../src/triage/summarize-log.js';
+import type { Summary } from '../../src/triage/summary-types.js';
+import { fakeResult } from './fake-result.js';
+
+const ids = ['0a1b2c3d', '1f2e3d4c', '2b3c4d5e', '3c4d5e6f'];
+
+const logArb = fc.record({
+  clusters: fc.uniqueArray(
+    fc.record({
+      id: fc.constantFrom(...ids),
+      count: fc.integer({ min: 1, max: 50 }),
+      wall: fc.option(fc.integer({ min: 0, max: 1e6 }).map((s) => new Date(1.7e12 + s * 1000).toISOString()), { nil: undefined }),
+      releases: fc.uniqueArray(fc.constantFrom('6.1.0', '6.6.33', '5.10.2'), { maxLength: 2 }),
+      page: fc.option(fc.tuple(fc.bigInt({ min: 0n, max: 1n << 40n }), fc.bigInt({ min: 1n, max: 1n << 30n })), { nil: undefined }),
+    }),
+    { selector: (c) => c.id, maxLength: 3 },
+  ),
+  lines: fc.integer({ min: 0, max: 10_000 }),
+});
+
+type LogSpec = typeof logArb extends fc.Arbitrary<infer T> ? T : never;
+
+function single(name: string, log: LogSpec): Summary {
+  const base = 0xffff_fc00_0000_0000n;
+  return summarizeLog(
+    fakeResult(name, log.clusters.map((c) => ({
+      id: c.id,
+      count: c.count,
+      ...(c.wall !== undefined && { firstWallTime: c.wall, lastWallTime: c.wall }),
+      releases: c.releases,
+      vmemmap: c.page ? [{ pageHull: { start: base + c.page[0], end: base + c.page[0] + c.page[1] } }] : [],
+    })), { lines: log.lines, bytes: log.lines * 40 }),
+    { input: name },
+  );
+}
+
+const json = (s: Summary) => JSON.stringify(s);
+
+describe('mergeSummaries', () => {
+  test('is associative and commutative over any grouping and order', () => {
+    const order = fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(logArb, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(3)), order, (logs, groupOf, permutation) => {
+        const singles = logs.map((l, i) => single(`log-${i}`, l));
+        const whole = mergeSummaries(singles);
+        const groups = [0, 1, 2, 3].map((g) => mergeSummaries(singles.filter((_, i) => (groupOf[i] ?? 0) === g)));
+        const shuffled = permutation.map((g) => groups[g] ?? mergeSummaries([]));
+        expect(json(mergeSummaries(shuffled))).toBe(json(whole));
+        expect(json(mergeSummaries([mergeSummaries(groups.slice(0, 2)), mergeSummaries(groups.slice(2))]))).toBe(json(whole));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('counts add, hulls join, wall times widen, the example is the first log by name', () => {
+    const a = summarizeLog(fakeResult('b.log', [{ id: '0a1b2c3d', count: 2, firstWallTime: '2024-05-01T10:00:00.000Z', lastWallTime: '2024-05-01T11:00:00.000Z',
+      vmemmap: [{ pageHull: { start: 0x1000n, end: 0x2000n } }] }]), { input: 'b.log' });
+    const b = summarizeLog(fakeResult('a.log', [{ id: '0a1b2c3d', count: 3, firstWallTime: '2024-04-30T09:00:00.000Z', lastWallTime: '2024-04-30T09:30:00.000Z',
+      vmemmap: [{ pageHull: { start: 0x1800n, end: 0x3000n }, splatCount: 4 }] }]), { input: 'a.log' });
+    const [c] = mergeSummaries([a, b]).clusters;
+    expect(c).toMatchObject({
+      count: 5, logs: 2, exampleLog: 'a.log',
+      firstSeen: '2024-04-30T09:00:00.000Z', lastSeen: '2024-05-01T11:00:00.000Z',
+      vmemmap: [{ op: 'populate', splatCount: 5, pageHull: { start: '0x1000', end: '0x3000' } }],
+    });
+  });
+
+  test('of nothing is the empty summary', () => {
+    expect(mergeSummaries([])).toMatchObject({ schemaVersion: 1, interrupted: false, clusters: [], logs: [], issues: [] });
+  });
+});

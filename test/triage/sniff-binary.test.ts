@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { binaryReason } from '../../src/triage/sniff-binary.js';
+import { corpusAvailable, corpusFile } from './fixture-tree.js';
+
+describe('binaryReason', () => {
+  test.each([
+    ['ELF', [0x7f, 0x45, 0x4c, 0x46, 2, 1], /ELF/],
+    ['PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], /PNG/],
+    ['arm64 Image', [0x4d, 0x5a, 0x40, 0xfa], /arm64 kernel Image/],
+  ])('%s magic', (_, bytes, why) => {
+    expect(binaryReason(Buffer.from(bytes))).toMatch(why);
+  });
+
+  test('mostly NUL bytes', () => {
+    expect(binaryReason(Buffer.alloc(8192))).toMatch(/8192 of the first 8192/);
+  });
+
+  test('a few NULs and escape sequences in a console log are still text', () => {
+    const line = Buffer.from('\x1b[0m[    1.234567] usb 1-1: new device\r\n');
+    expect(binaryReason(Buffer.concat([Buffer.from([0, 0]), line, line, line]))).toBeUndefined();
+  });
+
+  test('UTF-16 with a BOM is text', () => {
+    expect(binaryReason(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('[ 0.0] Linux\n', 'utf16le')]))).toBeUndefined();
+  });
+
+  (corpusAvailable ? test : test.skip)('corpus logs are text', async () => {
+    const head = (await readFile(corpusFile('boot__clearfog-gt-8k_armada8040_5.8_debian_dmesg.txt'))).subarray(0, 8192);
+    expect(binaryReason(head)).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { walkInputs } from '../../src/triage/walk.js';
+
+describe('walkInputs', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'vmemwarn-walk-'));
+    await mkdir(path.join(dir, 'logs/sub'), { recursive: true });
+    await writeFile(path.join(dir, 'logs/b.log'), 'b');
+    await writeFile(path.join(dir, 'logs/a.log'), 'a');
+    await writeFile(path.join(dir, 'logs/sub/c.txt'), 'c');
+    await symlink('..', path.join(dir, 'logs/sub/loop'));
+    await symlink('../a.log', path.join(dir, 'logs/sub/alias.log'));
+    execFileSync('mkfifo', [path.join(dir, 'logs/fifo')]);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const names = (tasks: { display: string }[]) => tasks.map((t) => path.relative(dir, t.display));
+
+  test('directories recursively, sorted; symlinks and FIFOs skipped with reasons', async () => {
+    const { tasks, issues } = await walkInputs([path.join(dir, 'logs')]);
+    expect(names(tasks)).toEqual(['logs/a.log', 'logs/b.log', 'logs/sub/c.txt']);
+    expect(tasks.map((t) => t.rel)).toEqual(['a.log', 'b.log', 'sub/c.txt']);
+    expect(issues.map((i) => [path.relative(dir, i.input), i.severity, i.reason.split(' (')[0]])).toEqual([
+      ['logs/fifo', 'skipped', 'not a regular file'],
+      ['logs/sub/alias.log', 'skipped', 'symbolic link not followed'],
+      ['logs/sub/loop', 'skipped', 'symbolic link not followed'],
+    ]);
+  });
+
+  test('followSymlinks follows links and stops at a loop', async () => {
+    const { tasks, issues } = await walkInputs([path.join(dir, 'logs')], { followSymlinks: true });
+    expect(names(tasks)).toEqual(['logs/a.log', 'logs/b.log', 'logs/sub/alias.log', 'logs/sub/c.txt']);
+    expect(issues.find((i) => i.input.endsWith('loop'))?.reason).toMatch(/symlink loop/);
+  });
+
+  test('globs, missing paths and a stdin list', async () => {
+    const stdin = Readable.from([`${path.join(dir, 'logs/b.log')}\n${path.join(dir, 'nope.log')}\n`]);
+    const { tasks, issues } = await walkInputs([path.join(dir, 'logs/*.log'), '-', path.join(dir, 'none-*.gz')], { stdin });
+    expect(names(tasks)).toEqual(['logs/a.log', 'logs/b.log']);
+    expect(issues.map((i) => [path.relative(dir, i.input), i.reason])).toEqual([
+      ['nope.log', 'no such file or directory'],
+      ['none-*.gz', 'no file matches the pattern'],
+    ]);
+  });
+});
