@@ -32,7 +32,9 @@ if (!existsSync(path) || statSync(path).size < sizeMB * 1e6) {
   const lines = [];
   for (let n = 1; lines.length < 20000; n++) {
     const body = n % 2000 === 0 ? SPLAT : [NOISE[n % NOISE.length]];
-    for (const b of body) lines.push(`[${(lines.length / 1000).toFixed(6).padStart(12)}] ${b}`.padEnd(99, ' ').slice(0, 99));
+    for (const b of body) {
+      lines.push(`[${(lines.length / 1000).toFixed(6).padStart(12)}] ${b}`.padEnd(99, ' ').slice(0, 99));
+    }
   }
   const block = Buffer.from(lines.join('\n') + '\n');
   writeFileSync(path, Buffer.concat(Array(Math.ceil((sizeMB * 1e6) / block.length)).fill(block)));

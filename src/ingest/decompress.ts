@@ -32,7 +32,9 @@ export async function decompress(
 ): Promise<Decompressed> {
   const source = new PeekableSource(input, name);
   const format = formatOf(await source.peek(SNIFF_BYTES));
-  if (format === undefined) return { compression: 'none', stream: Readable.from(source.chunks(), { objectMode: false }) };
+  if (format === undefined) {
+    return { compression: 'none', stream: Readable.from(source.chunks(), { objectMode: false }) };
+  }
   const decoded = decodeOrFail(format, source, name);
   const limited = limitSize(decoded, opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES, name);
   return { compression: format.compression, stream: Readable.from(limited, { objectMode: false }) };

@@ -419,8 +419,13 @@ export const FORMATS: readonly SplatFormat[] = [
   },
 ];
 
+export interface HeaderMatch {
+  format: SplatFormat;
+  match: RegExpExecArray;
+}
+
 /** The format of a header line and its match, or undefined when the line opens no splat. */
-export function matchHeader(text: string): { format: SplatFormat; match: RegExpExecArray } | undefined {
+export function matchHeader(text: string): HeaderMatch | undefined {
   for (const format of FORMATS) {
     if (!text.includes(format.needle)) continue;
     const match = format.re.exec(text);

@@ -1,5 +1,5 @@
 import type { LogRecord, Splat } from './types.js';
-import { matchHeader } from './formats.js';
+import { matchHeader, type HeaderMatch } from './formats.js';
 import { SplatBuilder } from './splat-builder.js';
 
 /** Lines that announce the report printed next: `------------[ cut here ]------------`, arm32 `8<--- cut here ---`,
@@ -31,39 +31,12 @@ export class Segmenter {
   push(rec: LogRecord, bootIndex: number): void {
     if (rec.foreign) return;
     const context = rec.caller ?? '';
-    const header = matchHeader(rec.text);
-    const opensReport = header !== undefined && (!header.format.needsTimestamp || rec.ts !== undefined);
+    const matched = matchHeader(rec.text);
+    const header = matched && (!matched.format.needsTimestamp || rec.ts !== undefined) ? matched : undefined;
     const current = this.open.get(context);
-    if (current) {
-      if (opensReport && header.format.escalates && current.inTime(rec.ts) && current.canEscalate(header.format)) {
-        this.extend(context, current, () => current.escalate(rec));
-        return;
-      }
-      if (!opensReport && current.format.until?.test(rec.text)) {
-        current.add(rec);
-        this.close(context, current);
-        return;
-      }
-      const role = opensReport || OPENER.test(rec.text) ? 'end' : current.classify(rec);
-      if (role === 'part') {
-        this.extend(context, current, () => current.add(rec));
-        return;
-      }
-      if (role === 'between') {
-        current.skipInterleaved();
-        return;
-      }
-      this.close(context, current);
-    }
-    if (opensReport) {
-      const leading = this.openers.get(context) ?? [];
-      this.openers.delete(context);
-      const builder = new SplatBuilder(header.format, header.match, rec, bootIndex, leading, this.maxSplatLines);
-      if (header.format.lone) this.onSplat(builder.finish());
-      else this.open.set(context, builder);
-      return;
-    }
-    this.trackOpener(context, rec);
+    if (current && this.continues(context, current, rec, header)) return;
+    if (header) this.openReport(context, header, rec, bootIndex);
+    else this.trackOpener(context, rec);
   }
 
   /** Closes every open report; one still waiting for its call trace is marked corrupted. */
@@ -73,6 +46,32 @@ export class Segmenter {
       this.close(context, builder, cut);
     }
     this.openers.clear();
+  }
+
+  /** Feeds a record to the open report of its context; false when the record ended that report. */
+  private continues(context: string, current: SplatBuilder, rec: LogRecord, header: HeaderMatch | undefined): boolean {
+    if (header?.format.escalates && current.inTime(rec.ts) && current.canEscalate(header.format)) {
+      this.extend(context, current, () => current.escalate(rec));
+      return true;
+    }
+    if (!header && current.format.until?.test(rec.text)) {
+      current.add(rec);
+      this.close(context, current);
+      return true;
+    }
+    const role = header || OPENER.test(rec.text) ? 'end' : current.classify(rec);
+    if (role === 'part') this.extend(context, current, () => current.add(rec));
+    else if (role === 'between') current.skipInterleaved();
+    else this.close(context, current);
+    return role !== 'end';
+  }
+
+  private openReport(context: string, header: HeaderMatch, rec: LogRecord, bootIndex: number): void {
+    const leading = this.openers.get(context) ?? [];
+    this.openers.delete(context);
+    const builder = new SplatBuilder(header.format, header.match, rec, bootIndex, leading, this.maxSplatLines);
+    if (header.format.lone) this.onSplat(builder.finish());
+    else this.open.set(context, builder);
   }
 
   private extend(context: string, builder: SplatBuilder, add: () => void): void {

@@ -1,14 +1,10 @@
 import type { ClusterReport } from './model-types.js';
 import type { Palette } from './colour.js';
+import { clipText } from './clip-text.js';
 import { lineSpan } from './report-facts.js';
 
 export const EXAMPLE_MAX_LINES = 40;
 const MAX_LINE_CHARS = 160;
-
-function clip(text: string): string {
-  const chars = [...text];
-  return chars.length <= MAX_LINE_CHARS ? text : `${chars.slice(0, MAX_LINE_CHARS - 1).join('')}…`;
-}
 
 /** The cluster's example splat: who/where in one line, then its first lines with line numbers. */
 export function renderTextExample(c: ClusterReport, p: Palette, maxLines = EXAMPLE_MAX_LINES): string[] {
@@ -29,7 +25,7 @@ export function renderTextExample(c: ClusterReport, p: Palette, maxLines = EXAMP
     p.bold(`-- Example: ${s.title} (lines ${lineSpan(s)}, boot ${s.bootIndex}) --`),
     ...(who.length > 0 ? [`  ${who.join(', ')}`] : []),
     ...(s.corrupted ? [p.yellow(`  corrupted: ${s.corrupted}`)] : []),
-    ...shown.map((l) => `  ${String(l.lineNo).padStart(numberWidth)} | ${clip(l.text)}`),
+    ...shown.map((l) => `  ${String(l.lineNo).padStart(numberWidth)} | ${clipText(l.text, MAX_LINE_CHARS)}`),
     ...(hidden > 0 ? [p.dim(`  … ${hidden} more line${hidden === 1 ? '' : 's'}`)] : []),
   ];
 }

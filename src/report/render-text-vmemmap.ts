@@ -1,5 +1,6 @@
 import type { ClusterReport, VmemmapReport } from './model-types.js';
 import type { Palette } from './colour.js';
+import { clipText } from './clip-text.js';
 import { humanBytes } from './human-bytes.js';
 import { constantRows, layoutRows } from './layout-rows.js';
 import { formatTable } from './text-table.js';
@@ -7,6 +8,7 @@ import { wrapText } from './text-wrap.js';
 import { formatRange, opFunction, positionPhrase, vmemmapVerdict, warnArmPhrase } from './vmemmap-phrases.js';
 
 const WIDTH = 100;
+const MAX_EVIDENCE = 72;
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
 function facts(v: VmemmapReport): [string, string][] {
@@ -50,7 +52,7 @@ function list(title: string, items: readonly string[], numbered: boolean, p: Pal
 function layoutSection(v: VmemmapReport, p: Palette): string[] {
   if (!v.layout) return ['', '  Layout: not inferred; give it with --kernel, --va-bits, --page-size and --memstart.'];
   const rows = layoutRows(v.layout).map((r) => {
-    const evidence = r.evidence ? `"${r.evidence}"` : '';
+    const evidence = r.evidence ? `"${clipText(r.evidence, MAX_EVIDENCE)}"` : '';
     return [r.parameter, r.value, r.confidence, r.source, evidence];
   });
   return [
@@ -68,6 +70,11 @@ function layoutSection(v: VmemmapReport, p: Palette): string[] {
 export function renderTextVmemmap(c: ClusterReport, v: VmemmapReport, p: Palette): string[] {
   const factRows = facts(v);
   const labelWidth = Math.max(...factRows.map(([l]) => l.length));
+  const hanging = ' '.repeat(2 + labelWidth + 2);
+  const factLines = factRows.flatMap(([label, value]) => {
+    const [first = '', ...rest] = wrapText(value, WIDTH - hanging.length);
+    return [`  ${label.padEnd(labelWidth)}  ${first}`, ...rest.map((l) => hanging + l)];
+  });
   return [
     '',
     p.red(p.bold(`-- ${opFunction(v.op)}: ${c.title} [${c.id}] --`)),
@@ -75,7 +82,7 @@ export function renderTextVmemmap(c: ClusterReport, v: VmemmapReport, p: Palette
     '',
     ...wrapText(`Diagnosis: ${v.diagnosis}`, WIDTH, '  '),
     '',
-    ...factRows.map(([label, value]) => `  ${label.padEnd(labelWidth)}  ${value}`),
+    ...factLines,
     ...layoutSection(v, p),
     ...list('Next steps', v.nextSteps, true, p),
     ...list('Notes', v.notes, false, p),

@@ -1,5 +1,6 @@
 import type { InputReport, Report } from './model-types.js';
 import type { Palette } from './colour.js';
+import { clipText } from './clip-text.js';
 import { palette } from './colour.js';
 import { mapStrings } from './map-strings.js';
 import { exampleCluster } from './example-cluster.js';
@@ -16,11 +17,6 @@ export interface TextOptions {
 }
 
 const MAX_TITLE = 70;
-
-function clipTitle(title: string): string {
-  const chars = [...title];
-  return chars.length <= MAX_TITLE ? title : `${chars.slice(0, MAX_TITLE - 1).join('')}…`;
-}
 
 function summaryLine(input: InputReport): string {
   const corrupted = input.clusters.reduce((n, c) => n + c.corruptedCount, 0);
@@ -39,7 +35,7 @@ function renderInput(input: InputReport, p: Palette): string[] {
   const out = ['', p.bold(`== ${input.source} ==`), summaryLine(input)];
   out.push(...input.warnings.map((w) => p.yellow(`warning: ${w}`)));
   if (input.clusters.length === 0) return [...out, 'No kernel splats found.'];
-  const rows = input.clusters.map((c) => [String(c.count), c.kind, clipTitle(c.title), c.id, lineSpan(c)]);
+  const rows = input.clusters.map((c) => [String(c.count), c.kind, clipText(c.title, MAX_TITLE), c.id, lineSpan(c)]);
   const header = ['COUNT', 'KIND', 'TITLE', 'ID', 'LINES'];
   out.push('', ...formatTable(header, rows, { align: ['right'], indent: '  ', styleHeader: p.bold }));
   for (const c of vmemmapClusters(input)) {

@@ -4,7 +4,9 @@ import { gzipSync } from 'node:zlib';
 import { InputError } from '../../src/errors.js';
 import { decompress, sniffCompression } from '../../src/ingest/decompress.js';
 
-const TEXT = Buffer.from(Array.from({ length: 3000 }, (_, i) => `[ ${i}.000000] line ${i} ${(i * 7919) % 1000}\n`).join(''));
+const TEXT = Buffer.from(
+  Array.from({ length: 3000 }, (_, i) => `[ ${i}.000000] line ${i} ${(i * 7919) % 1000}\n`).join(''),
+);
 
 function hasTool(tool: string): boolean {
   try {
@@ -25,7 +27,9 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 
 /** The input in small chunks, so that decoders see data arrive piecemeal. */
 const inPieces = (data: Buffer, size = 1000): Readable =>
-  Readable.from(Array.from({ length: Math.ceil(data.length / size) }, (_, i) => data.subarray(i * size, (i + 1) * size)));
+  Readable.from(
+    Array.from({ length: Math.ceil(data.length / size) }, (_, i) => data.subarray(i * size, (i + 1) * size)),
+  );
 
 describe('sniffCompression', () => {
   test.each([

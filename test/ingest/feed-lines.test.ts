@@ -37,7 +37,8 @@ describe('feedLines line breaks and bytes', () => {
 
   test('a UTF-8 BOM is stripped and UTF-16 with a BOM is decoded', async () => {
     expect((await feed('\ufeffhello\n')).texts).toEqual(['hello']);
-    const le = await feed(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('x\r\nWARNING: é\n', 'utf16le')]), { sizes: [3] });
+    const leBytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('x\r\nWARNING: é\n', 'utf16le')]);
+    const le = await feed(leBytes, { sizes: [3] });
     expect(le.texts).toEqual(['x', 'WARNING: é']);
     expect(le.stats.encoding).toBe('utf-16le');
     const be = Buffer.from('ok\n', 'utf16le').swap16();
@@ -77,7 +78,9 @@ describe('feedLines line breaks and bytes', () => {
       throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
     }
     const sink = new RecordingSink(TRIGGERS, true);
-    await expect(feedLines(failing(), sink, { name: 'x.log' })).rejects.toThrow(new InputError('x.log', 'read failed: EIO: i/o error'));
+    await expect(feedLines(failing(), sink, { name: 'x.log' })).rejects.toThrow(
+      new InputError('x.log', 'read failed: EIO: i/o error'),
+    );
     expect(sink.lines.map((l) => l.text)).toEqual(['one', 'two']);
   });
 
@@ -128,7 +131,9 @@ describe('feedLines fast path', () => {
   });
 
   test('bytes, breaks, NULs, bad UTF-8 and needles give the same deliveries however they are chunked', async () => {
-    const piece = fc.constantFrom('a', 'é', '€', '\r', '\n', '\r\n', '\0', '\xff', 'WARNING:', 'cut here', 'end trace', '=');
+    const piece = fc.constantFrom(
+      ...['a', 'é', '€', '\r', '\n', '\r\n', '\0', '\xff', 'WARNING:', 'cut here', 'end trace', '='],
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.array(piece, { maxLength: 80 }),
@@ -159,7 +164,7 @@ const corpus = new URL('../../../shared/corpus/', import.meta.url);
   const names = existsSync(corpus) ? readdirSync(corpus).filter((n) => n.endsWith('.txt')) : [];
   test.each(names)('%s: quiet deliveries are the plain lines holding a needle', async (name) => {
     const data = readFileSync(new URL(name, corpus));
-    const triggers = ['WARNING:', 'BUG', 'Unable to handle', 'Internal error', 'Kernel panic', 'cut here', 'Linux version'];
+    const triggers = ['WARNING:', 'BUG', 'Unable to handle', 'Internal error', 'Kernel panic', 'cut here'];
     const plainSink = new RecordingSink(triggers, true);
     const plainStats = await feedLines(chunksOf(data, [4096]), plainSink);
     const quietSink = new RecordingSink(triggers, false);

@@ -25,10 +25,14 @@ test('a chunk without CR or NUL is passed through uncopied', () => {
 
 test('the result does not depend on chunk boundaries', () => {
   fc.assert(
-    fc.property(fc.string({ unit: fc.constantFrom('a', '\r', '\n', '\0') }), fc.array(fc.nat(), { maxLength: 8 }), (text, cuts) => {
-      const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-      const chunks = [0, ...points].map((p, i) => text.slice(p, [...points, text.length][i]));
-      expect(normalizeIn(chunks)).toBe(normalizeIn([text]));
-    }),
+    fc.property(
+      fc.string({ unit: fc.constantFrom('a', '\r', '\n', '\0') }),
+      fc.array(fc.nat(), { maxLength: 8 }),
+      (text, cuts) => {
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const chunks = [0, ...points].map((p, i) => text.slice(p, [...points, text.length][i]));
+        expect(normalizeIn(chunks)).toBe(normalizeIn([text]));
+      },
+    ),
   );
 });

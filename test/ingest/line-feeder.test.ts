@@ -4,7 +4,8 @@ import { RecordingSink, type Delivered } from './_recording-sink.js';
 
 const TRIGGERS = ['WARNING:', 'RN', 'GG'];
 /** Wants every line from a line holding `RN` to one holding `GG`. */
-const window = (text: string, current: boolean): boolean => (text.includes('RN') ? true : text.includes('GG') ? false : current);
+const window = (text: string, current: boolean): boolean =>
+  text.includes('RN') ? true : text.includes('GG') ? false : current;
 
 function run(chunks: string[], cap: number, mode: boolean | typeof window = window) {
   const sink = new RecordingSink(TRIGGERS, mode);

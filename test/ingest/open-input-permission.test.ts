@@ -15,5 +15,6 @@ jest.unstable_mockModule('node:fs/promises', () => {
 const { openInput } = await import('../../src/ingest/open-input.js');
 
 test('an unreadable file is an InputError naming it', async () => {
-  await expect(openInput('/var/log/secret.log')).rejects.toThrow(new InputError('/var/log/secret.log', 'permission denied'));
+  const path = '/var/log/secret.log';
+  await expect(openInput(path)).rejects.toThrow(new InputError(path, 'permission denied'));
 });

@@ -4,7 +4,11 @@ import { boot } from './fixtures.js';
 test('boot facts keep value, line number and text; ranges in hex', () => {
   const b = bootReport(boot());
   expect(b.release).toEqual({ value: '6.1.0-test', lineNo: 3, text: expect.stringContaining('Linux version 6.1.0-test') });
-  expect(b.zoneRanges[0]).toEqual({ value: { zone: 'DMA', range: { start: '0x80000000', end: '0xffffffff' } }, lineNo: 9, text: '  DMA      [mem 0x0000000080000000-0x00000000ffffffff]' });
+  expect(b.zoneRanges[0]).toEqual({
+    value: { zone: 'DMA', range: { start: '0x80000000', end: '0xffffffff' } },
+    lineNo: 9,
+    text: '  DMA      [mem 0x0000000080000000-0x00000000ffffffff]',
+  });
   expect(b.zoneRanges[1]!.value).toEqual({ zone: 'Normal' });
   expect(b.nodeRanges[0]!.value).toEqual({ node: 0, range: { start: '0x80000000', end: '0x87fffffff' } });
   expect(b.pgtable).toEqual({ value: { pageSizeKiB: 4, vaBits: 48 }, lineNo: 7, text: expect.stringContaining('48-bit VAs') });

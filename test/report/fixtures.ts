@@ -13,8 +13,8 @@
  *   pfn(0xffffffffaee00000) = (0xffffffffaee00000 - vmemmap) / 64 = 0xffec38000 (the thread's page_to_pfn value)
  * Three consecutive one-section populate calls: pages [0xffffffffaee00000, +3 * 0x200000) = [.., 0xffffffffaf400000),
  * PFNs [0xffec38000, 0xffec38000 + 3 * 32768) = [.., 0xffec50000), physical = PFN << 12 = [0xffec38000000, 0xffec50000000),
- * size 3 << 27 = 0x18000000.
- * Every optional field of the analyzer types is set somewhere below, so schema validation covers all of them. The linear map ends at memstart + 2^47 = 0x800080000000, below that physical range.
+ * size 3 << 27 = 0x18000000. The linear map ends at memstart + 2^47 = 0x800080000000, below that physical range.
+ * Every optional field of the analyzer types is set somewhere below, so schema validation covers all of them.
  */
 import type { AnalysisResult, Cluster, VmemmapFinding } from '../../src/analyze/types.js';
 import type { Layout } from '../../src/layout/types.js';
@@ -51,7 +51,11 @@ export function boot(): BootFacts {
     pgtable: { value: { pageSizeKiB: 4, vaBits: 48 }, lineNo: 7, text: 'user pgtable: 4k pages, 48-bit VAs, pgdp=0x0000000081234000' },
     // Only kernels up to ~4.16 print this block (reference §6, removal ~v4.17 unverified); kept so the report and schema see one (VMEMMAP_START..END).
     virtualLayout: [
-      { value: { region: 'vmemmap', start: VMEMMAP_START, end: VMEMMAP_END, kind: 'maximum' }, lineNo: 17, text: '    vmemmap : 0xfffffc0000000000 - 0xfffffe0000000000   (  2048 GB maximum)' },
+      {
+        value: { region: 'vmemmap', start: VMEMMAP_START, end: VMEMMAP_END, kind: 'maximum' },
+        lineNo: 17,
+        text: '    vmemmap : 0xfffffc0000000000 - 0xfffffe0000000000   (  2048 GB maximum)',
+      },
     ],
     cpuFeatures: [{ value: 'detected: GIC system register CPU interface', lineNo: 20, text: 'CPU features: detected: GIC system register CPU interface' }],
     kaslr: { value: false, lineNo: 21, text: 'KASLR disabled on command line' },
@@ -207,7 +211,13 @@ export function bugSplat(): Splat {
     wallTime: '2023-01-10T12:03:20.000Z',
     caller: 'T123',
     lines: [
-      { lineNo: 200, text: 'Unable to handle kernel paging request at virtual address dead000000000108', wallTime: '2023-01-10T12:03:20.000Z', caller: 'T123', truncated: true },
+      {
+        lineNo: 200,
+        text: 'Unable to handle kernel paging request at virtual address dead000000000108',
+        wallTime: '2023-01-10T12:03:20.000Z',
+        caller: 'T123',
+        truncated: true,
+      },
       rec(205, ' foo_read+0x1c/0x200 [foo]'),
       rec(206, ' ? vfs_read+0x0/0x100'),
     ],

@@ -8,7 +8,13 @@ test('one row per parameter with its source and evidence', () => {
   const rows = layoutRows(layout());
   expect(rows.map((r) => r.parameter)).toEqual(['kernel release', 'layout era', 'page size', 'VA_BITS', 'sizeof(struct page)', 'memstart_addr', 'SECTION_SIZE_BITS']);
   // PAGE_SHIFT 12 → 2^12 bytes = 4 KiB.
-  expect(rows[2]).toEqual({ parameter: 'page size', value: '4 KiB (PAGE_SHIFT 12)', source: 'log, line 7', evidence: 'user pgtable: 4k pages, 48-bit VAs, pgdp=0x0000000081234000', confidence: 'high' });
+  expect(rows[2]).toEqual({
+    parameter: 'page size',
+    value: '4 KiB (PAGE_SHIFT 12)',
+    source: 'log, line 7',
+    evidence: 'user pgtable: 4k pages, 48-bit VAs, pgdp=0x0000000081234000',
+    confidence: 'high',
+  });
   expect(rows[4]).toEqual({ parameter: 'sizeof(struct page)', value: '64 bytes', source: 'default', confidence: 'medium' });
 });
 

@@ -8,7 +8,10 @@ const md = new MarkdownIt({ html: true, linkify: true });
 test('a collapsed block whose summary names the splat and whose fence keeps every line', () => {
   const c = buildReport([armResult()], { tool: TOOL }).inputs[0]!.clusters[1]!;
   const markdown = renderMarkdownExample(c).join('\n');
-  expect(markdown).toContain('<details><summary>Example splat: BUG: unable to handle kernel paging request in foo_read (lines 200-206, boot 0, corrupted: no end marker before the log ended)</summary>');
+  expect(markdown).toContain(
+    '<details><summary>Example splat: BUG: unable to handle kernel paging request in foo_read ' +
+      '(lines 200-206, boot 0, corrupted: no end marker before the log ended)</summary>',
+  );
   const html = md.render(markdown);
   expect(html).toContain(
     '<pre><code class="language-text">Unable to handle kernel paging request at virtual address dead000000000108\n' +

@@ -1,0 +1,67 @@
+/**
+ * vmemwarn as a library: the whole pipeline, from bytes to rendered reports. The CLI (src/cli/) is a thin layer
+ * over these exports.
+ */
+
+// Analysis entry points.
+export { analyzeStream, analyzeFile, analyzeText, type StreamAnalyzeOptions } from './api.js';
+export { LogAnalyzer } from './analyze/analyzer.js';
+export type { AnalyzeOptions } from './analyze/analyze-options.js';
+export type * from './analyze/types.js';
+export { signatureOf, normalizeTitle } from './analyze/signature.js';
+export { isVmemmapSplat } from './analyze/vmemmap/is-vmemmap-splat.js';
+export { readRegisters } from './analyze/vmemmap/read-registers.js';
+export { VmemmapAccumulator } from './analyze/vmemmap/vmemmap-accumulator.js';
+
+// Ingest and parse stages.
+export { openInput, type OpenedInput, type Compression } from './ingest/open-input.js';
+export { feedLines, type FeedStats } from './ingest/feed-lines.js';
+export type { LineSink } from './ingest/line-sink.js';
+export { stripPrefixes, type StrippedLine } from './parse/prefix.js';
+export { RecordAssembler } from './parse/record-assembler.js';
+export { Segmenter } from './parse/segmenter.js';
+export { BootFactCollector } from './parse/boot-facts.js';
+export type * from './parse/types.js';
+
+// The arm64 layout model.
+export type * from './layout/types.js';
+export { computeConstants } from './layout/constants.js';
+export { eraForRelease, parseRelease } from './layout/eras.js';
+export { pfnToPage, pageToPfn, pfnToPhys, physToPfn, classifyPage } from './layout/convert.js';
+export { inferLayout, candidateLayouts, plausibleLayouts, type LayoutEvidence } from './layout/infer.js';
+export { explainValue, type Explanation, type ValueKind } from './layout/explain.js';
+export { layoutTable, type LayoutRow } from './layout/layout-table.js';
+export { parseKernelConfig } from './layout/kconfig.js';
+
+// Reports.
+export { buildReport, type BuildReportOptions } from './report/model.js';
+export type * from './report/model-types.js';
+export { renderJson } from './report/render-json.js';
+export { renderText, type TextOptions } from './report/render-text.js';
+export { renderMarkdown } from './report/render-markdown.js';
+export { renderSummaryLine } from './report/render-summary-line.js';
+export { validateReport } from './report/validate.js';
+
+// Batch triage.
+export { runTriage, type TriageHooks } from './triage/run-triage.js';
+export type { TriageOptions, TriageOutcome, TriageProgress } from './triage/triage-options.js';
+export { mergeSummaries } from './triage/merge.js';
+export type {
+  Summary,
+  SummaryCluster,
+  SummaryVmemmap,
+  SummaryLog,
+  SummaryLogCluster,
+  SummaryIssue,
+  SummaryTotals,
+  SummaryRun,
+  ClusterHistory,
+  IssueSeverity,
+} from './triage/summary-types.js';
+export { renderSummaryText } from './triage/summary-render-text.js';
+export { renderSummaryJson } from './triage/summary-render-json.js';
+export { renderSummaryMarkdown } from './triage/summary-render-markdown.js';
+export { renderSummaryJunit } from './triage/junit.js';
+
+// Errors and exit codes.
+export { EXIT, VmemwarnError, UsageError, InputError, type ExitCode } from './errors.js';
