@@ -1,3 +1,5 @@
+import { progressEnabled as progressWanted } from '../triage/progress.js';
+
 /** What a command needs from the process, injectable for tests. */
 export interface CliContext {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
@@ -14,7 +16,7 @@ export function useColour(ctx: CliContext, flag: boolean | undefined): boolean {
 
 /** Progress and spinners go to stderr only on an interactive terminal, never in CI or under --quiet. */
 export function progressEnabled(ctx: CliContext, quiet: boolean | undefined): boolean {
-  return !quiet && ctx.stderr.isTTY === true && !ctx.env.CI;
+  return progressWanted({ isTTY: ctx.stderr.isTTY === true, ...(ctx.env.CI !== undefined && { ci: ctx.env.CI }), ...(quiet !== undefined && { quiet }) });
 }
 
 export function printError(ctx: CliContext, message: string): void {

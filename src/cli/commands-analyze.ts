@@ -11,7 +11,7 @@ import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-fla
 import { FAIL_ON_KINDS, resultsMatch, type FailOn } from './fail-on.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { type CliContext, useColour, progressEnabled, printError } from './cli-context.js';
-import { toolInfo } from './tool-info.js';
+import { packageToolInfo } from '../report/tool-info.js';
 import { parseByteSize } from './byte-size.js';
 
 interface AnalyzeArgs extends LayoutFlags {
@@ -80,7 +80,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
         }
       }
       spinner?.stop();
-      const report = buildReport(results, { tool: toolInfo() });
+      const report = buildReport(results, { tool: packageToolInfo() });
       const text =
         argv.format === 'json'
           ? renderJson(report)

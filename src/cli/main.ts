@@ -7,7 +7,7 @@ import { triageCommand } from './commands-triage.js';
 import { mergeCommand } from './commands-merge.js';
 import { StdoutClosedError } from './output.js';
 import { type CliContext, printError } from './cli-context.js';
-import { toolInfo } from './tool-info.js';
+import { packageToolInfo } from '../report/tool-info.js';
 
 const EPILOGUE = `Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 input error (unreadable or corrupt input; wins over 1);
 130 interrupted (Ctrl-C; the report covers what was read). A closed stdout (| head) ends quietly with 0.`;
@@ -31,7 +31,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     .strict()
     .help()
     .alias('h', 'help')
-    .version(toolInfo().version)
+    .version(packageToolInfo().version)
     .epilogue(EPILOGUE)
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)

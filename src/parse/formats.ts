@@ -322,12 +322,12 @@ export const FORMATS: readonly SplatFormat[] = [
     re: h(String.raw`kernel BUG at (?<file>[^:\s]+):(?<line>\d+)`),
     title: 'kernel BUG in {frame}',
   },
-  // arm64 and arm32 `Unable to handle kernel paging request at virtual address ...`; riscv adds
-  // `without uaccess routines` to `access to user memory`.
+  // arm64 and arm32 `Unable to handle kernel paging request at virtual address ...`; `access to user memory` is
+  // followed by `outside uaccess routines` on arm64 and `without uaccess routines` on riscv.
   {
     kind: 'oops',
     needle: 'Unable to handle kernel',
-    re: h('Unable to handle kernel (.+?)(?: without uaccess routines)? at (?:virtual )?address'),
+    re: h('Unable to handle kernel (.+?)(?: (?:without|outside) uaccess routines)? at (?:virtual )?address'),
     title: 'BUG: unable to handle kernel {1} in {frame}',
   },
   {

@@ -2,14 +2,9 @@ import type { LogRecord, Splat } from './types.js';
 import type { SplatFormat } from './formats.js';
 import { buildTitle } from './title.js';
 import { parseCodeLocation } from './fields/code-location.js';
-import { parseCpuLine } from './fields/cpu-line.js';
-import { parseTaintNamesLine } from './fields/taint.js';
-import { parseHardwareLine } from './fields/hardware.js';
-import { parsePcLine } from './fields/pc-lines.js';
-import { ARM64_DUMP_REGISTERS, parseRegisterLine } from './fields/registers.js';
+import { missingRegisters } from './fields/registers.js';
 import { isTraceStart, parseFrame } from './fields/frames.js';
-import { parseModulesLine } from './fields/modules.js';
-import { parseCodeLine } from './fields/code-bytes.js';
+import { readFieldLine } from './fields/read-field-line.js';
 import { isReportTail } from './report-tail.js';
 
 /** Where a report is: before its call trace, inside it, or past it (only tail lines may follow). */
@@ -154,45 +149,13 @@ export class SplatBuilder {
       if ((this.state === 'trace' || this.format.until) && !this.firstTraceDone) this.splat.frames.push(frame);
       return;
     }
-    this.readFields(text);
+    readFieldLine(this.splat, text, { registers: !this.firstTraceDone, garbled: this.garbled });
   }
 
   private endTrace(next: ReportState): void {
     if (this.state === 'trace' && this.framesInTrace > 0) this.firstTraceDone = true;
     this.state = next;
     this.framesInTrace = 0;
-  }
-
-  private readFields(text: string): void {
-    const s = this.splat;
-    const cpuLine = parseCpuLine(text);
-    if (cpuLine) {
-      s.cpu ??= cpuLine.cpu;
-      if (cpuLine.pid !== undefined) s.pid ??= cpuLine.pid;
-      if (cpuLine.comm !== undefined) s.comm ??= cpuLine.comm;
-      s.taint ??= cpuLine.taint;
-      if (cpuLine.release !== undefined) s.release ??= cpuLine.release;
-      if (cpuLine.build !== undefined) s.build ??= cpuLine.build;
-      return;
-    }
-    const named = parseTaintNamesLine(text);
-    if (named && s.taint) s.taint.flags = [...new Set([...s.taint.flags, ...named])];
-    s.hardware ??= parseHardwareLine(text);
-    s.modules ??= parseModulesLine(text);
-    s.code ??= parseCodeLine(text);
-    const pc = parsePcLine(text);
-    if (pc) {
-      if (pc.pc) s.pc = s.pc?.func === undefined ? { ...pc.pc, ...s.pc } : { addr: pc.pc.addr, ...s.pc };
-      if (pc.lr) s.lr = s.lr?.func === undefined ? { ...pc.lr, ...s.lr } : { addr: pc.lr.addr, ...s.lr };
-      if (pc.sp !== undefined) s.sp ??= pc.sp;
-      if (pc.pstate !== undefined) s.pstate ??= pc.pstate;
-      return;
-    }
-    const regs = parseRegisterLine(text);
-    if (!regs || this.firstTraceDone) return;
-    for (const { name, value } of regs.regs) if (!s.regs.has(name)) s.regs.set(name, value);
-    for (const name of regs.garbled) this.garbled.add(name);
-    if (s.sp === undefined && s.regs.has('sp')) s.sp = s.regs.get('sp');
   }
 
   /** Closes the report: title, and a corrupted reason for whatever it lacks. */
@@ -212,16 +175,9 @@ export class SplatBuilder {
     if (needsTrace && s.frames.length === 0) reasons.push('no call trace');
     else if (!frameFound) reasons.push('no frame to name the report');
     if (this.messagesDropped) reasons.push('printk messages dropped inside the report');
-    const missing = this.missingRegisters();
+    const missing = missingRegisters(s.regs, this.garbled);
     if (missing.length > 0) reasons.push(`register dump incomplete: missing ${missing.join(', ')}`);
     if (reasons.length > 0) s.corrupted = reasons.join('; ');
     return s;
-  }
-
-  private missingRegisters(): string[] {
-    const regs = this.splat.regs;
-    const garbled = [...this.garbled].filter((name) => !regs.has(name));
-    if (![...regs.keys()].some((name) => /^x\d+$/.test(name))) return garbled;
-    return [...new Set([...garbled, ...ARM64_DUMP_REGISTERS.filter((name) => !regs.has(name))])];
   }
 }

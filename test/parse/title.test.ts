@@ -48,6 +48,15 @@ describe('buildTitle', () => {
     );
   });
 
+  test('user-memory access: the uaccess wording of arm64 and riscv stays out of the title', () => {
+    for (const how of ['outside', 'without']) {
+      const header = `Unable to handle kernel access to user memory ${how} uaccess routines at virtual address 0000000000000000`;
+      expect(titleOf(header, { frames: frames('schedule_tail'), atFuncs: [] })).toBe(
+        'BUG: unable to handle kernel access to user memory in schedule_tail',
+      );
+    }
+  });
+
   test('KASAN: header function, then the access detail', () => {
     const header = 'BUG: KASAN: invalid-access in __memset+0x16c/0x188';
     expect(titleOf(header, { frames: frames('io_submit_sqes'), atFuncs: [], detail: 'Read' })).toBe(

@@ -24,3 +24,16 @@ test('without a layout or a range it says what is missing', () => {
   expect(out.join(' ').replace(/\s+/g, ' ')).toContain('the register dumps did not give a struct page range (3 of 3 read).');
   expect(out.some((l) => l.trim().startsWith('struct pages'))).toBe(false);
 });
+
+test('long fact values wrap under their column; long evidence is clipped', () => {
+  const c = cluster();
+  const v = c.vmemmap[0]!;
+  v.consequence = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+  v.layout!.release!.source.text = 'x'.repeat(200);
+  const out = renderTextVmemmap(c, v, palette(false));
+  const at = out.findIndex((l) => l.trimStart().startsWith('consequence'));
+  const valueColumn = out[at]!.indexOf('word0');
+  expect(out[at + 1]!.indexOf('word')).toBe(valueColumn);
+  expect(out.every((l) => l.length <= 100 || l.includes('"'))).toBe(true);
+  expect(out.find((l) => l.includes('kernel release'))).toContain(`"${'x'.repeat(71)}…"`);
+});

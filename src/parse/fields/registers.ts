@@ -36,3 +36,13 @@ export function parseRegisterLine(text: string): RegisterLine | undefined {
 
 /** arm64 registers `x0`..`x29` that a complete dump prints (x30 is printed as `lr`). */
 export const ARM64_DUMP_REGISTERS: readonly string[] = Array.from({ length: 30 }, (_, i) => `x${i}`);
+
+/**
+ * Registers a dump should have had: the garbled ones, and for an arm64 dump (any `xN` present) every one of
+ * x0..x29 that is missing because the console cut the dump.
+ */
+export function missingRegisters(regs: ReadonlyMap<string, bigint>, garbled: ReadonlySet<string>): string[] {
+  const unreadable = [...garbled].filter((name) => !regs.has(name));
+  if (![...regs.keys()].some((name) => /^x\d+$/.test(name))) return unreadable;
+  return [...new Set([...unreadable, ...ARM64_DUMP_REGISTERS.filter((name) => !regs.has(name))])];
+}
