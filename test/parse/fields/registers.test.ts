@@ -1,4 +1,4 @@
-import { ARM64_DUMP_REGISTERS, parseRegisterLine } from '../../../src/parse/fields/registers.js';
+import { ARM64_DUMP_REGISTERS, missingRegisters, parseRegisterLine } from '../../../src/parse/fields/registers.js';
 
 describe('parseRegisterLine', () => {
   test('two arm64 registers per line (before 6.1)', () => {
@@ -36,5 +36,18 @@ describe('parseRegisterLine', () => {
   test('a complete arm64 dump is x0..x29', () => {
     expect(ARM64_DUMP_REGISTERS).toHaveLength(30);
     expect(ARM64_DUMP_REGISTERS[29]).toBe('x29');
+  });
+});
+
+describe('missingRegisters', () => {
+  test('an arm64 dump cut after x26 misses x0..x25', () => {
+    const regs = new Map([['x29', 1n], ['x28', 2n], ['x27', 3n], ['x26', 4n]]);
+    expect(missingRegisters(regs, new Set())).toEqual(ARM64_DUMP_REGISTERS.slice(0, 26));
+  });
+
+  test('garbled registers are missing; non-arm64 dumps are not checked for x0..x29', () => {
+    expect(missingRegisters(new Map([['r0', 0n]]), new Set(['r1']))).toEqual(['r1']);
+    const full = new Map(ARM64_DUMP_REGISTERS.map((name) => [name, 0n] as [string, bigint]));
+    expect(missingRegisters(full, new Set())).toEqual([]);
   });
 });
