@@ -5,6 +5,7 @@ import { LogAnalyzer } from './analyze/analyzer.js';
 import type { AnalyzeOptions } from './analyze/analyze-options.js';
 import type { AnalysisResult } from './analyze/types.js';
 import { VmemwarnError } from './errors.js';
+import { unlessAborted, untilAborted } from './until-aborted.js';
 
 export interface StreamAnalyzeOptions extends AnalyzeOptions {
   /** Stops reading; the result covers what was read and is marked interrupted. */
@@ -26,15 +27,13 @@ export async function analyzeStream(
   const counter = { bytes: 0 };
   let stats: FeedStats | undefined;
   let inputError: string | undefined;
-  let interrupted = false;
   try {
     stats = await feedLines(countAndAbort(input, counter, opts), analyzer, {
       name,
       ...(opts.maxLineBytes !== undefined && { maxLineBytes: opts.maxLineBytes }),
     });
   } catch (err) {
-    if (opts.signal?.aborted) interrupted = true;
-    else inputError = err instanceof VmemwarnError ? err.message : `${name}: ${(err as Error).message}`;
+    if (!opts.signal?.aborted) inputError = err instanceof VmemwarnError ? err.message : `${name}: ${(err as Error).message}`;
   }
   // After a failure only what the analyzer saw is known: the bytes read and the last line delivered.
   const result = analyzer.finish(
@@ -43,15 +42,19 @@ export async function analyzeStream(
   return {
     ...result,
     ...(inputError !== undefined && { inputError }),
-    ...(interrupted && { interrupted }),
+    ...(opts.signal?.aborted === true && { interrupted: true }),
   };
 }
 
 /** Analyzes a file path (or `-` for stdin), whatever its compression. Open failures throw `InputError`. */
 export async function analyzeFile(spec: string, opts: StreamAnalyzeOptions = {}): Promise<AnalysisResult> {
-  const opened = await openInput(spec, {
-    ...(opts.maxDecompressedBytes !== undefined && { maxDecompressedBytes: opts.maxDecompressedBytes }),
-  });
+  const opened = await unlessAborted(
+    openInput(spec, {
+      ...(opts.maxDecompressedBytes !== undefined && { maxDecompressedBytes: opts.maxDecompressedBytes }),
+    }),
+    opts.signal,
+  );
+  if (opened === undefined) return analyzeStream(Readable.from([]), { ...opts, name: opts.name ?? spec });
   return analyzeStream(opened.stream, { ...opts, name: opts.name ?? opened.name });
 }
 
@@ -65,8 +68,7 @@ async function* countAndAbort(
   counter: { bytes: number },
   opts: StreamAnalyzeOptions,
 ): AsyncIterable<Buffer> {
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
-    if (opts.signal?.aborted) throw new Error('interrupted');
+  for await (const chunk of untilAborted(input as AsyncIterable<Buffer | string>, opts.signal)) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     counter.bytes += buffer.length;
     opts.onBytes?.(counter.bytes);

@@ -75,5 +75,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     env: process.env,
     signal: controller.signal,
   });
+  // After Ctrl-C a read may still be pending on an idle stdin or FIFO, which would keep the process alive.
+  if (code === EXIT.interrupted) process.exit(code);
   process.exitCode = code;
 }

@@ -27,6 +27,10 @@ export interface SplatFormat {
   skip?: RegExp;
   /** Only the x86 wording `Call Trace:` starts the frames the title reads (syzkaller still reads it so). */
   upperCaseTraceOnly?: boolean;
+  /** Frames of every call trace count, not only the first (an RCU stall dumps the stalled CPU after others). */
+  allTraces?: boolean;
+  /** The title reads the frames below the first one matching this (the timer interrupt that caught a stall). */
+  below?: RegExp;
   /** A later line that completes the title, e.g. KASAN's `Read of size 8`. */
   detail?: RegExp;
   /** The report is its header line alone. */
@@ -37,8 +41,9 @@ export interface SplatFormat {
   escalates?: boolean;
   /** The report runs until a line matching this (KASAN/KFENCE `=====`), frames read anywhere inside. */
   until?: RegExp;
-  /** Free-text headers also printed by firmware and userspace: only a printk-stamped record opens one. */
-  needsTimestamp?: boolean;
+  /** Free-text headers also printed by firmware and userspace: only a record known to be kernel output (printk
+   *  stamp, or a syslog/journal record tagged `kernel`) opens one. */
+  needsKernelOrigin?: boolean;
 }
 
 // A console may glue `syzkaller login: ` before a header; lockdep brackets some headers (`[ BUG: ... ]`).
@@ -189,7 +194,7 @@ export const FORMATS: readonly SplatFormat[] = [
     re: /^WARNING: (\S.*?)\s*$/,
     title: 'WARNING: {1}',
     lone: true,
-    needsTimestamp: true,
+    needsKernelOrigin: true,
   },
   // BUG:
   {
@@ -401,6 +406,8 @@ export const FORMATS: readonly SplatFormat[] = [
     title: 'INFO: rcu detected stall in {frame}',
     frame: 'stall',
     skip: /apic_timer_interrupt|rcu/,
+    allTraces: true,
+    below: /apic_timer_interrupt|^el1h?_64_irq$|^el1_irq$|^__irq_svc$/,
   },
   {
     kind: 'lockdep',

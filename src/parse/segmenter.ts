@@ -1,6 +1,7 @@
 import type { LogRecord, Splat } from './types.js';
 import { matchHeader, type HeaderMatch } from './formats.js';
 import { SplatBuilder } from './splat-builder.js';
+import { ungluedHeader } from './glued-header.js';
 
 /** Lines that announce the report printed next: `------------[ cut here ]------------`, arm32 `8<--- cut here ---`,
  *  and the `=====` rule above lockdep and KASAN reports. */
@@ -28,11 +29,13 @@ export class Segmenter {
     return this.open.size > 0 || this.openers.size > 0;
   }
 
-  push(rec: LogRecord, bootIndex: number): void {
-    if (rec.foreign) return;
+  push(record: LogRecord, bootIndex: number): void {
+    if (record.foreign) return;
+    const rec = ungluedHeader(record) ?? record;
     const context = rec.caller ?? '';
     const matched = matchHeader(rec.text);
-    const header = matched && (!matched.format.needsTimestamp || rec.ts !== undefined) ? matched : undefined;
+    const fromKernel = rec.ts !== undefined || rec.host !== undefined;
+    const header = matched && (!matched.format.needsKernelOrigin || fromKernel) ? matched : undefined;
     const current = this.open.get(context);
     if (current && this.continues(context, current, rec, header)) return;
     if (header) this.openReport(context, header, rec, bootIndex);

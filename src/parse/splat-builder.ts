@@ -15,6 +15,8 @@ const AT_FUNC = /\bat: (?:\[<[0-9a-f]+>\] )?([A-Za-z_$][\w.$]*)\+0x[0-9a-f]+\/0x
 const MAX_INTERLEAVED_RUN = 3;
 const MAX_BACKWARD_SECONDS = 1;
 const MAX_FORWARD_SECONDS = 60;
+/** Frames kept per report: a full arm64 trace is under 64; reports of all CPUs stay bounded. */
+const MAX_FRAMES = 256;
 const DROPPED = /\*\* \d+ printk messages dropped \*\*/;
 
 /** Collects the records of one open report and reads its fields as they arrive. */
@@ -123,7 +125,7 @@ export class SplatBuilder {
   /** `Internal error:` / `Kernel panic` on the same CPU or task: part of this report. */
   escalate(rec: LogRecord): void {
     (this.splat.escalations ??= []).push(rec.text);
-    if (this.state !== 'body') this.state = 'after';
+    if (this.state !== 'body') this.endTrace('after');
     this.add(rec);
   }
 
@@ -146,7 +148,10 @@ export class SplatBuilder {
     if (frame && this.state === 'body' && this.format.kind !== 'lockdep' && !this.format.until) this.state = 'trace';
     if (frame) {
       if (this.state === 'trace') this.framesInTrace += 1;
-      if ((this.state === 'trace' || this.format.until) && !this.firstTraceDone) this.splat.frames.push(frame);
+      const wanted = !this.firstTraceDone || this.format.allTraces;
+      if ((this.state === 'trace' || this.format.until) && wanted && this.splat.frames.length < MAX_FRAMES) {
+        this.splat.frames.push(frame);
+      }
       return;
     }
     readFieldLine(this.splat, text, { registers: !this.firstTraceDone, garbled: this.garbled });

@@ -17,7 +17,9 @@ export interface TitleEvidence {
 
 function traceFuncs(format: SplatFormat, e: TitleEvidence): string[] {
   if (format.upperCaseTraceOnly && e.traceWording !== 'Call Trace:') return [];
-  return e.frames.filter((f) => f.func !== undefined && !f.inline && !f.unreliable).map((f) => f.func ?? '');
+  const funcs = e.frames.filter((f) => f.func !== undefined && !f.inline && !f.unreliable).map((f) => f.func ?? '');
+  const entry = format.below ? funcs.findIndex((func) => format.below?.test(func)) : -1;
+  return funcs.slice(entry + 1);
 }
 
 function stackFuncs(format: SplatFormat, e: TitleEvidence): string[] {

@@ -69,9 +69,13 @@ async function openHistory(dbPath: string): Promise<Database> {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`cannot read history db ${dbPath}: ${(err as Error).message}`);
   }
+  const db = new SQL.Database(bytes);
   try {
-    return new SQL.Database(bytes);
+    // sql.js reads the header lazily: the first query is what finds out the file is not a database.
+    db.exec('SELECT COUNT(*) FROM sqlite_master');
+    return db;
   } catch (err) {
+    db.close();
     throw new UsageError(`${dbPath} is not a SQLite database: ${(err as Error).message}`);
   }
 }

@@ -19,22 +19,24 @@ export function emptySummary(): Summary {
  * the run over everything.
  */
 export function mergeSummaries(summaries: readonly Summary[]): Summary {
-  return summaries.reduce(mergeTwo, emptySummary());
-}
-
-function mergeTwo(a: Summary, b: Summary): Summary {
-  const merged: Summary = {
-    schemaVersion: SUMMARY_SCHEMA_VERSION,
-    interrupted: a.interrupted || b.interrupted,
-    totals: addTotals(a.totals, b.totals),
-    clusters: mergeClusters(a.clusters, b.clusters),
-    logs: [...a.logs, ...b.logs].sort(compareLogs),
-    issues: [...a.issues, ...b.issues].sort(compareIssues),
-  };
-  const generatedAt = [a.generatedAt, b.generatedAt].filter((t) => t !== undefined).sort().at(-1);
-  if (generatedAt !== undefined) merged.generatedAt = generatedAt;
-  const run = [a.run, b.run].filter((r) => r !== undefined).sort((x, y) => x.sequence - y.sequence).at(-1);
-  if (run) merged.run = run;
+  const merged = emptySummary();
+  const clusters = new Map<string, SummaryCluster>();
+  for (const s of summaries) {
+    merged.interrupted ||= s.interrupted;
+    merged.totals = addTotals(merged.totals, s.totals);
+    for (const c of s.clusters) {
+      const seen = clusters.get(c.id);
+      clusters.set(c.id, seen ? mergeCluster(seen, c) : c);
+    }
+    if (s.generatedAt !== undefined && (merged.generatedAt === undefined || s.generatedAt > merged.generatedAt)) {
+      merged.generatedAt = s.generatedAt;
+    }
+    if (s.run && (!merged.run || s.run.sequence > merged.run.sequence)) merged.run = s.run;
+  }
+  // One sort each at the end: merging thousands of per-log summaries stays O(n log n).
+  merged.clusters = [...clusters.values()].sort(compareClusters);
+  merged.logs = summaries.flatMap((s) => s.logs).sort(compareLogs);
+  merged.issues = summaries.flatMap((s) => s.issues).sort(compareIssues);
   return merged;
 }
 
@@ -42,15 +44,6 @@ function addTotals(a: SummaryTotals, b: SummaryTotals): SummaryTotals {
   const sum = { ...a };
   for (const key of Object.keys(sum) as (keyof SummaryTotals)[]) sum[key] += b[key];
   return sum;
-}
-
-function mergeClusters(a: readonly SummaryCluster[], b: readonly SummaryCluster[]): SummaryCluster[] {
-  const byId = new Map<string, SummaryCluster>();
-  for (const c of [...a, ...b]) {
-    const seen = byId.get(c.id);
-    byId.set(c.id, seen ? mergeCluster(seen, c) : c);
-  }
-  return [...byId.values()].sort(compareClusters);
 }
 
 export function compareClusters(x: SummaryCluster, y: SummaryCluster): number {

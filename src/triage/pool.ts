@@ -48,10 +48,14 @@ export function runPool(
       running++;
       hooks.onStart?.(task);
       const settle = (summary: Summary, replace: boolean): void => {
+        // Only our own listeners: removeAllListeners() would also drop the Worker's internal port hooks.
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (finished) return;
         running--;
         summaries.push(summary);
         hooks.onDone?.(task, summary);
-        worker.removeAllListeners();
         if (replace) {
           workers.delete(worker);
           dispatch(spawn());
@@ -59,12 +63,17 @@ export function runPool(
           dispatch(worker);
         }
       };
-      worker.once('message', (response: WorkerResponse) => settle(response.summary, false));
-      worker.once('error', (err: Error) => {
-        const crashed = summarizeIssues([{ input: task.display, severity: 'error', reason: `analysis crashed: ${err.message}` }]);
+      const onMessage = (response: WorkerResponse): void => settle(response.summary, false);
+      const crash = (reason: string): void => {
+        const crashed = summarizeIssues([{ input: task.display, severity: 'error', reason: `analysis crashed: ${reason}` }]);
         crashed.totals.inputs = 1;
         settle(crashed, true);
-      });
+      };
+      const onError = (err: Error): void => crash(err.message);
+      const onExit = (code: number): void => crash(`worker exited with code ${code}`);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
       const request: WorkerRequest = { task, ctx };
       worker.postMessage(request);
     };

@@ -62,7 +62,7 @@ describe('matchHeader', () => {
   });
 
   test('a free-text WARNING needs a printk stamp; ordinary lines match nothing', () => {
-    expect(matchHeader('WARNING: No OPTEE provided by BL2 boot loader')?.format.needsTimestamp).toBe(true);
+    expect(matchHeader('WARNING: No OPTEE provided by BL2 boot loader')?.format.needsKernelOrigin).toBe(true);
     expect(matchHeader('rcu: Hierarchical RCU implementation.')).toBeUndefined();
     expect(matchHeader('Kernel command line: console=ttyS2,1500000')).toBeUndefined();
   });

@@ -164,8 +164,10 @@ describe('Segmenter', () => {
     const firmware: LogRecord = { lineNo: 1, text: 'WARNING: No OPTEE provided by BL2 boot loader' };
     const foreign: LogRecord = { lineNo: 2, text: 'WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', ts: 1, foreign: true };
     const kernel: LogRecord = { lineNo: 3, text: 'WARNING: foo', ts: 85.5 };
-    expect(segment([firmware, foreign, kernel]).map((s) => [s.title, s.firstLine, s.lastLine])).toEqual([
+    const journal: LogRecord = { lineNo: 4, text: 'WARNING: bar', host: 'rk3588', wallTime: '2024-01-02T03:04:05Z' };
+    expect(segment([firmware, foreign, kernel, journal]).map((s) => [s.title, s.firstLine, s.lastLine])).toEqual([
       ['WARNING: foo', 3, 3],
+      ['WARNING: bar', 4, 4],
     ]);
   });
 

@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { runInProcess } from './_run-cli.js';
+import { SAMPLES } from './_spawn-cli.js';
+
+const AMDGPU = `${SAMPLES}e3-48-4k-amdgpu-populate-storm.log`;
+const PLAIN = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
+const WARN_THEN_OOPS = `${SAMPLES}e4-48-4k-amdgpu-6.10-warn-then-oops.log`;
+const ANSI = /\x1b\[[0-9;]*m/;
+
+interface JsonReport {
+  inputs: {
+    stats: { truncatedLines: number; cappedSplats: number };
+    clusters: { title: string; corruptedCount: number; vmemmap: { layout?: { release?: { value: string } } }[] }[];
+  }[];
+}
+
+async function jsonOf(argv: string[]): Promise<JsonReport> {
+  const run = await runInProcess([...argv, '--format', 'json']);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as JsonReport;
+}
+
+describe('analyze --fail-on', () => {
+  // The amdgpu sample holds only vmemmap_populate WARNINGs; plain-boot one clk WARNING; e4 a WARNING storm and an Oops.
+  test.each([
+    [AMDGPU, 'vmemmap', 1],
+    [AMDGPU, 'warning', 1],
+    [AMDGPU, 'bug', 0],
+    [PLAIN, 'vmemmap', 0],
+    [PLAIN, 'warning', 1],
+    [PLAIN, 'any', 1],
+    [WARN_THEN_OOPS, 'bug', 1],
+  ])('%s --fail-on %s → exit %i', async (file, kind, code) => {
+    expect((await runInProcess(['analyze', file, '--fail-on', kind, '-q'])).code).toBe(code);
+  });
+});
+
+describe('analyze formats', () => {
+  test('text names the vmemmap cluster and its count', async () => {
+    const run = await runInProcess(['analyze', AMDGPU]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('WARNING in vmemmap_populate');
+    expect(run.stdout).not.toMatch(ANSI);
+  });
+
+  test('markdown is a ticket: a heading and the cluster title', async () => {
+    const run = await runInProcess(['analyze', AMDGPU, '--format', 'markdown']);
+    expect(run.stdout).toMatch(/^#/m);
+    expect(run.stdout).toContain('WARNING in vmemmap_populate');
+  });
+
+  test('two inputs give two entries', async () => {
+    expect((await jsonOf(['analyze', AMDGPU, PLAIN])).inputs).toHaveLength(2);
+  });
+
+  test('--output writes the file and nothing to stdout', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'vmemwarn-analyze-')), 'report.md');
+    const run = await runInProcess(['analyze', AMDGPU, '--format', 'markdown', '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('WARNING in vmemmap_populate');
+  });
+});
+
+describe('analyze colour', () => {
+  test('--color forces ANSI colour off a terminal', async () => {
+    expect((await runInProcess(['analyze', AMDGPU, '--color'])).stdout).toMatch(ANSI);
+  });
+  test('--no-color wins', async () => {
+    expect((await runInProcess(['analyze', AMDGPU, '--no-color'])).stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('analyze limits', () => {
+  test('--max-splat-lines closes the 32-line WARNING (lines 26-57) early', async () => {
+    const [full] = (await jsonOf(['analyze', PLAIN])).inputs;
+    const [capped] = (await jsonOf(['analyze', PLAIN, '--max-splat-lines', '10'])).inputs;
+    expect(full?.clusters[0]?.corruptedCount).toBe(0);
+    expect(capped?.stats.cappedSplats).toBe(1);
+  });
+
+  test('--max-line-bytes flags longer lines as truncated', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-analyze-'));
+    const file = path.join(dir, 'long.log');
+    writeFileSync(file, `[    0.000000] ${'x'.repeat(300)}\n[    0.000001] short\n`);
+    expect((await jsonOf(['analyze', file])).inputs[0]?.stats.truncatedLines).toBe(0);
+    expect((await jsonOf(['analyze', file, '--max-line-bytes', '100'])).inputs[0]?.stats.truncatedLines).toBe(1);
+  });
+
+  test('--max-decompressed stops a gzip input over the limit with exit 3', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-analyze-'));
+    const file = path.join(dir, 'plain.log.gz');
+    writeFileSync(file, gzipSync(readFileSync(PLAIN)));
+    expect((await runInProcess(['analyze', file, '-q'])).code).toBe(0);
+    const run = await runInProcess(['analyze', file, '--max-decompressed', '1KiB', '-q']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('plain.log.gz');
+  });
+});
+
+describe('analyze layout flags', () => {
+  test('--kernel overrides the release the log prints', async () => {
+    // The sample boots 6.1.0; the flag must win for the layout used by the finding.
+    const [input] = (await jsonOf(['analyze', AMDGPU, '--kernel', '6.10'])).inputs;
+    expect(input?.clusters[0]?.vmemmap[0]?.layout?.release?.value).toBe('6.10');
+  });
+
+  test('--config is read (a missing file is an error naming it)', async () => {
+    const run = await runInProcess(['analyze', AMDGPU, '--config', '/nonexistent/.config', '-q']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('/nonexistent/.config');
+  });
+});
+
+test('-q prints nothing on stderr for a clean run', async () => {
+  expect((await runInProcess(['analyze', AMDGPU, '-q'])).stderr).toBe('');
+});

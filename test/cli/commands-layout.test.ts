@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runInProcess } from './_run-cli.js';
+
+const JETSON = fileURLToPath(new URL('../../../shared/corpus/boot__jetson-tx2_4.4.38-tegra_dmesg.txt', import.meta.url));
+
+interface LayoutJson {
+  layouts: { label: string; constants: Record<string, string | number> }[];
+}
+
+test('layout from flags: 6.1, 48-bit VA, 4K pages, memstart 0x80000000', async () => {
+  const run = await runInProcess(['layout', '--kernel', '6.1', '--va-bits', '48', '--page-size', '4k', '--memstart', '0x80000000', '--format', 'json']);
+  expect(run.code).toBe(0);
+  const { layouts } = JSON.parse(run.stdout) as LayoutJson;
+  // The release picks E3 first; the neighbouring eras follow as labelled alternatives.
+  expect(layouts[0]?.label).toMatch(/^E3/);
+  expect(layouts[0]?.constants).toMatchObject({
+    // 5.11–6.8: PAGE_OFFSET = -(1 << VA_BITS)
+    pageOffset: '0xffff000000000000',
+    // VMEMMAP_SHIFT = PAGE_SHIFT - STRUCT_PAGE_MAX_SHIFT = 12 - 6; VMEMMAP_START = -(1 << (VA_BITS - VMEMMAP_SHIFT)) = -(2^42)
+    vmemmapStart: '0xfffffc0000000000',
+    // VMEMMAP_SIZE = (_PAGE_END(48) - PAGE_OFFSET) >> VMEMMAP_SHIFT = 2^47 >> 6 = 2^41
+    vmemmapSize: '0x20000000000',
+    vmemmapEnd: '0xfffffe0000000000',
+    // vmemmap = VMEMMAP_START - (memstart >> PAGE_SHIFT) * 64 = 0xfffffc0000000000 - 0x80000 * 64 (the seed thread's value)
+    vmemmapBase: '0xfffffbfffe000000',
+  });
+});
+
+test('layout without version evidence lists each plausible era, labelled', async () => {
+  const run = await runInProcess(['layout', '--va-bits', '48', '--page-size', '4k', '--format', 'json']);
+  expect(run.code).toBe(0);
+  const { layouts } = JSON.parse(run.stdout) as LayoutJson;
+  expect(layouts.length).toBeGreaterThan(1);
+  expect(new Set(layouts.map((l) => l.label)).size).toBe(layouts.length);
+});
+
+test.each([
+  [['--va-bits', '40']],
+  [['--page-size', '8k']],
+  [['--memstart', 'zz']],
+  [['--era', 'E9']],
+])('layout rejects %j with exit 2', async (flags) => {
+  expect((await runInProcess(['layout', '--kernel', '6.1', ...flags])).code).toBe(2);
+});
+
+(existsSync(JETSON) ? describe : describe.skip)('layout --log on the Jetson TX2 4.4.38-tegra dmesg', () => {
+  const lines = existsSync(JETSON) ? readFileSync(JETSON, 'utf8').split('\n') : [];
+  const lineOf = (needle: string): number => lines.findIndex((l) => l.includes(needle)) + 1;
+
+  test('shows the vmemmap window of its "Virtual kernel memory layout" block, citing the line', async () => {
+    const run = await runInProcess(['layout', '--log', JETSON]);
+    expect(run.code).toBe(0);
+    const vmemmapLine = lineOf('vmemmap : 0xffffffbdc0000000 - 0xffffffbfc0000000');
+    expect(vmemmapLine).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(/VMEMMAP_START\s+0xffffffbdc0000000/);
+    expect(run.stdout).toMatch(/VMEMMAP_END\s+0xffffffbfc0000000/);
+    // VA_BITS 39 is read from the vmemmap line: the 4.4 window ends at PAGE_OFFSET - 1 GiB, PAGE_OFFSET = -(1 << 39).
+    expect(run.stdout).toMatch(new RegExp(`VA_BITS\\s+39\\s+\\w+\\s+log \\(line ${vmemmapLine}\\)`));
+    expect(run.stdout).toContain(`log (line ${lineOf('Linux version 4.4.38-tegra')})`);
+    // The "actual" line starts at the struct page of the first DRAM pfn: (0xffffffbdc2000000 - VMEMMAP_START) / 64 = 0x80000.
+    expect(run.stdout).toMatch(new RegExp(`memstart \\(PHYS_OFFSET\\)\\s+0x80000000\\s+\\w+\\s+log \\(line ${lineOf('0xffffffbdc2000000 - 0xffffffbdc9d7c400')}\\)`));
+    // The memory line starts at PAGE_OFFSET.
+    expect(run.stdout).toMatch(/PAGE_OFFSET\s+0xffffffc000000000/);
+  });
+
+  test('JSON output carries the same window', async () => {
+    const run = await runInProcess(['layout', '--log', JETSON, '--format', 'json']);
+    const { layouts } = JSON.parse(run.stdout) as LayoutJson;
+    expect(layouts[0]?.constants).toMatchObject({ vmemmapStart: '0xffffffbdc0000000', vmemmapEnd: '0xffffffbfc0000000' });
+  });
+
+  test('a flag beats the log', async () => {
+    const run = await runInProcess(['layout', '--log', JETSON, '--memstart', '0x40000000']);
+    expect(run.stdout).toMatch(/memstart \(PHYS_OFFSET\)\s+0x40000000\s+high\s+user: --memstart 0x40000000/);
+  });
+});

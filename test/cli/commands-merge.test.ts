@@ -1,0 +1,76 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Summary } from '../../src/triage/summary-types.js';
+import { runInProcess } from './_run-cli.js';
+import { makeSampleTree } from './_sample-tree.js';
+
+let tree: string;
+let shards: string[];
+let whole: Summary;
+let wholeText: string;
+
+/**
+ * Two shards of the sample tree, split by hand (--shard picks by a hash of the temp path, which may put every log in
+ * one part), and the summary of one run over all of it.
+ */
+beforeAll(async () => {
+  tree = makeSampleTree();
+  const [a, b, c] = ['a', 'b', 'c'].map((dir) => path.join(tree, dir)) as [string, string, string];
+  shards = [];
+  for (const [name, inputs] of [['shard1.json', [a]], ['shard2.json', [b, c]]] as const) {
+    const file = path.join(tree, name);
+    expect((await runInProcess(['triage', ...inputs, '-j', '1', '--format', 'json', '-o', file])).code).toBe(0);
+    shards.push(file);
+  }
+  const run = await runInProcess(['triage', a, b, c, '-j', '1', '--format', 'json']);
+  wholeText = run.stdout;
+  whole = JSON.parse(wholeText) as Summary;
+});
+afterAll(() => rmSync(tree, { recursive: true, force: true }));
+
+test('merging the two shards equals one run over everything, byte for byte', async () => {
+  const run = await runInProcess(['merge', ...shards]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toBe(wholeText);
+});
+
+test('merge is commutative', async () => {
+  const ab = await runInProcess(['merge', shards[0]!, shards[1]!]);
+  const ba = await runInProcess(['merge', shards[1]!, shards[0]!]);
+  expect(ba.stdout).toBe(ab.stdout);
+});
+
+test.each([
+  ['text', 'WARNING in vmemmap_populate'],
+  ['markdown', '# vmemwarn triage'],
+  ['junit', '<testsuites'],
+])('--format %s', async (format, needle) => {
+  const run = await runInProcess(['merge', ...shards, '--format', format]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain(needle);
+});
+
+test('--output writes the merged summary', async () => {
+  const out = path.join(tree, 'merged.json');
+  expect((await runInProcess(['merge', ...shards, '-o', out])).code).toBe(0);
+  expect((JSON.parse(readFileSync(out, 'utf8')) as Summary).totals).toEqual(whole.totals);
+});
+
+test.each([
+  ['vmemmap', 1],
+  ['bug', 0],
+])('--fail-on %s → exit %i', async (kind, code) => {
+  expect((await runInProcess(['merge', ...shards, '--fail-on', kind])).code).toBe(code);
+});
+
+test('a file that is not a summary is rejected, naming it (exit 3)', async () => {
+  const bogus = path.join(tree, 'bogus.json');
+  writeFileSync(bogus, JSON.stringify({ schemaVersion: 1, clusters: 'no' }));
+  const run = await runInProcess(['merge', shards[0]!, bogus]);
+  expect(run.code).toBe(3);
+  expect(run.stderr).toContain('bogus.json');
+});
+
+test('a missing summary is an input error (exit 3)', async () => {
+  expect((await runInProcess(['merge', path.join(tree, 'missing.json')])).code).toBe(3);
+});

@@ -1,0 +1,160 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Summary } from '../../src/triage/summary-types.js';
+import { runInProcess } from './_run-cli.js';
+import { makeSampleTree, TREE_LOGS } from './_sample-tree.js';
+import { SAMPLES } from './_spawn-cli.js';
+
+// Counts read from the samples (see test/golden): amdgpu 40 populate WARNINGs; test-hmm 24 populate + 24 free;
+// plain-boot one clk_core_disable WARNING.
+const POPULATE = 'WARNING in vmemmap_populate';
+const FREE = 'WARNING in vmemmap_free';
+const CLK = 'WARNING in clk_core_disable';
+
+async function triageJson(args: string[]): Promise<Summary> {
+  const run = await runInProcess(['triage', ...args, '-j', '1', '--format', 'json']);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as Summary;
+}
+
+const titles = (s: Summary): string[] => s.clusters.map((c) => c.title);
+
+let tree: string;
+beforeEach(() => {
+  tree = makeSampleTree();
+});
+afterEach(() => rmSync(tree, { recursive: true, force: true }));
+
+test('a directory tree: every log, clusters merged across logs', async () => {
+  const s = await triageJson([tree]);
+  expect(s.totals).toMatchObject({ inputs: 3, logs: 3, logsWithSplats: 3, splats: 40 + 24 + 24 + 1, errors: 0 });
+  expect(s.clusters.map((c) => [c.title, c.count, c.logs])).toEqual([
+    [POPULATE, 64, 2],
+    [FREE, 24, 1],
+    [CLK, 1, 1],
+  ]);
+});
+
+test.each([
+  ['text', POPULATE],
+  ['markdown', '| WARNING in vmemmap\\_populate |'],
+  ['junit', '<testsuites'],
+])('--format %s', async (format, needle) => {
+  const run = await runInProcess(['triage', tree, '-j', '1', '--format', format]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain(needle);
+});
+
+test('--format junit --fail-on vmemmap: a failing test case per log with a vmemmap cluster, exit 1', async () => {
+  const run = await runInProcess(['triage', tree, '-j', '1', '--format', 'junit', '--fail-on', 'vmemmap']);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toMatch(/<testsuites[^>]* tests="3" failures="2"/);
+  expect(run.stdout).toMatch(/name="[^"]*plain\.log\.gz"><\/testcase>/);
+});
+
+test.each([
+  ['vmemmap', 1],
+  ['bug', 0],
+  ['warning', 1],
+])('--fail-on %s → exit %i', async (kind, code) => {
+  expect((await runInProcess(['triage', tree, '-j', '1', '--fail-on', kind, '-q'])).code).toBe(code);
+});
+
+test('--out writes a JSON and a Markdown report per log, named after it', async () => {
+  const out = path.join(tree, 'reports');
+  const s = await triageJson([path.join(tree, 'a'), path.join(tree, 'c'), '--out', out]);
+  expect(s.logs).toHaveLength(2);
+  for (const log of s.logs) {
+    expect(log.reports).toBeDefined();
+    expect(readFileSync(path.join(out, log.reports!.json), 'utf8')).toContain(POPULATE);
+    expect(readFileSync(path.join(out, log.reports!.markdown), 'utf8')).toContain(POPULATE);
+    expect(log.reports!.json).toContain(path.basename(log.name, '.log'));
+  }
+});
+
+test('--ignore marks matching clusters known, by title pattern and by id', async () => {
+  const first = await triageJson([tree]);
+  const freeId = first.clusters.find((c) => c.title === FREE)!.id;
+  const ignore = path.join(tree, 'known.txt');
+  writeFileSync(ignore, `# known issues\nWARNING in clk_*\n${freeId}\n`);
+  const s = await triageJson([tree, '--ignore', ignore]);
+  expect(s.clusters.map((c) => [c.title, c.known])).toEqual([
+    [POPULATE, false],
+    [FREE, true],
+    [CLK, true],
+  ]);
+});
+
+test('--db keeps history; --new-only shows only clusters new since the previous run', async () => {
+  const db = path.join(tree, 'history.sqlite');
+  const run1 = await triageJson([path.join(tree, 'a'), '--db', db]);
+  expect(run1.run?.sequence).toBe(1);
+  expect(run1.clusters.every((c) => c.history?.isNew)).toBe(true);
+  const run2 = await triageJson([tree, '--db', db, '--new-only']);
+  expect(run2.run).toEqual({ sequence: 2, previous: 1 });
+  expect(titles(run2).sort()).toEqual([CLK, FREE].sort());
+});
+
+test('--new-only without --db is a usage error', async () => {
+  expect((await runInProcess(['triage', tree, '--new-only'])).code).toBe(2);
+});
+
+test('--shard splits the inputs into disjoint parts that cover them all', async () => {
+  const parts = [await triageJson([tree, '--shard', '1/2']), await triageJson([tree, '--shard', '2/2'])];
+  const names = parts.flatMap((p) => p.logs.map((l) => l.name)).sort();
+  expect(names).toEqual((await triageJson([tree])).logs.map((l) => l.name).sort());
+});
+
+test.each(['0/2', '3/2', 'x'])('--shard %s is a usage error', async (shard) => {
+  expect((await runInProcess(['triage', tree, '--shard', shard])).code).toBe(2);
+});
+
+test.each(['0', '1.5'])('--jobs %s is a usage error', async (jobs) => {
+  expect((await runInProcess(['triage', tree, '--jobs', jobs])).code).toBe(2);
+});
+
+test('--file-times dates clusters of logs without wall time by the file modification time', async () => {
+  const mtime = new Date('2024-03-01T12:00:00Z');
+  utimesSync(path.join(tree, TREE_LOGS.amdgpu), mtime, mtime);
+  expect((await triageJson([path.join(tree, 'a')])).clusters[0]?.firstSeen).toBeUndefined();
+  const dated = await triageJson([path.join(tree, 'a'), '--file-times']);
+  expect(dated.clusters[0]?.firstSeen?.slice(0, 10)).toBe('2024-03-01');
+});
+
+test('--follow-symlinks follows a symlink met inside a directory', async () => {
+  const dir = path.join(tree, 'links');
+  mkdirSync(dir);
+  symlinkSync(path.join(tree, TREE_LOGS.testHmm), path.join(dir, 'linked.log'));
+  expect((await triageJson([dir])).totals.logs).toBe(0);
+  expect((await triageJson([dir, '--follow-symlinks'])).totals.logs).toBe(1);
+});
+
+test('--max-decompressed: a gzip log over the limit is an input error (exit 3), the rest is still summarized', async () => {
+  const run = await runInProcess(['triage', tree, '-j', '1', '--format', 'json', '--max-decompressed', '1KiB', '-q']);
+  expect(run.code).toBe(3);
+  const s = JSON.parse(run.stdout) as Summary;
+  expect(s.issues.map((i) => [path.relative(tree, i.input), i.severity])).toContainEqual([TREE_LOGS.plainGz, 'error']);
+  expect(titles(s)).toContain(POPULATE);
+  expect(run.stderr).toContain('plain.log.gz');
+});
+
+test('layout flags reach the analysis: --era E4 reads the same struct pages as other PFNs', async () => {
+  // The registers give pages 0xfffffffff9000000-0xfffffffffe000000. E4 48-bit/4K: VMEMMAP_END = -1 GiB =
+  // 0xffffffffc0000000, VMEMMAP_START = END - 2^41 = 0xfffffdffc0000000, base = START - (0x80000000 >> 12) * 64 =
+  // 0xfffffdffbe000000; pfn = (page - base) / 64 = 0x800ec0000 .. 0x801000000.
+  const s = await triageJson([path.join(tree, 'a'), '--era', 'E4']);
+  expect(s.clusters[0]?.vmemmap[0]?.pfnHull).toEqual({ start: '0x800ec0000', end: '0x801000000' });
+});
+
+test('-o writes the summary to a file', async () => {
+  const out = path.join(tree, 'summary.json');
+  const run = await runInProcess(['triage', tree, '-j', '1', '--format', 'json', '-o', out]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toBe('');
+  expect(existsSync(out)).toBe(true);
+});
+
+test('- reads the list of paths from stdin is covered by the spawned tests; a sample file path works directly', async () => {
+  const s = await triageJson([`${SAMPLES}plain-boot-6.6-unrelated-warning.log`]);
+  expect(titles(s)).toEqual([CLK]);
+});

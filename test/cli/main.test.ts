@@ -1,0 +1,159 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { REPO_ROOT, SAMPLES, spawnCli } from './_spawn-cli.js';
+import { runInProcess } from './_run-cli.js';
+
+const AMDGPU = `${SAMPLES}e3-48-4k-amdgpu-populate-storm.log`;
+const PLAIN = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
+const ANSI = /\x1b\[[0-9;]*m/;
+
+describe('the real process (bin/vmemwarn → dist/)', () => {
+  test('stdin without a file, and `-`, give the same report as the path', () => {
+    const log = readFileSync(PLAIN);
+    const piped = spawnCli(['analyze', '--format', 'json'], { input: log });
+    const dash = spawnCli(['analyze', '-', '--format', 'json'], { input: log });
+    expect(piped.code).toBe(0);
+    expect(dash.stdout).toBe(piped.stdout);
+    const clusters = (s: string): unknown => (JSON.parse(s) as { inputs: { clusters: unknown }[] }).inputs[0]?.clusters;
+    expect(clusters(piped.stdout)).toEqual(clusters(spawnCli(['analyze', PLAIN, '--format', 'json']).stdout));
+  });
+
+  test.each([
+    [['analyze', PLAIN], 0],
+    [['analyze', AMDGPU, '--fail-on', 'vmemmap'], 1],
+    [['analyze', PLAIN, '--no-such-flag'], 2],
+    [['analyze', PLAIN, '--format', 'yaml'], 2],
+    [['analyze', PLAIN, '-o', '/nonexistent-dir/report.txt'], 2],
+    [['frobnicate'], 2],
+    [[], 2],
+    [['analyze', '/nonexistent/dmesg.txt'], 3],
+    [['analyze', '/nonexistent/dmesg.txt', AMDGPU, '--fail-on', 'vmemmap'], 3],
+  ])('%j → exit %i', (args, code) => {
+    const run = spawnCli(args);
+    expect(run.code).toBe(code);
+    if (code >= 2) {
+      expect(run.stderr).toMatch(/^vmemwarn: /);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  test('--format json validates against schema/report.schema.json and is byte-identical across runs', () => {
+    const first = spawnCli(['analyze', AMDGPU, PLAIN, '--format', 'json']);
+    const second = spawnCli(['analyze', AMDGPU, PLAIN, '--format', 'json']);
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schema/report.schema.json'), 'utf8')) as object;
+    const validate = new Ajv2020({ strict: false }).compile(schema);
+    expect(validate(JSON.parse(first.stdout))).toBe(true);
+    expect(validate.errors ?? null).toBeNull();
+  });
+
+  test('--output writes the file; stdout stays empty', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'vmemwarn-main-')), 'report.json');
+    const run = spawnCli(['analyze', AMDGPU, '--format', 'json', '--output', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(spawnCli(['analyze', AMDGPU, '--format', 'json']).stdout);
+  });
+
+  test('colour: none off a terminal, --color forces it, NO_COLOR does not override --color', () => {
+    expect(spawnCli(['analyze', AMDGPU]).stdout).not.toMatch(ANSI);
+    expect(spawnCli(['analyze', AMDGPU, '--color']).stdout).toMatch(ANSI);
+    expect(spawnCli(['analyze', AMDGPU], { env: { NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+    expect(spawnCli(['analyze', AMDGPU, '--color'], { env: { NO_COLOR: '1' } }).stdout).toMatch(ANSI);
+  });
+
+  test('--quiet: stderr stays empty on success; errors still print', () => {
+    expect(spawnCli(['analyze', AMDGPU, '--quiet']).stderr).toBe('');
+    expect(spawnCli(['analyze', '/nonexistent/dmesg.txt', '-q']).stderr).toContain('/nonexistent/dmesg.txt');
+  });
+
+  test('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(spawnCli(['--version']).stdout.trim()).toBe(pkg.version);
+  });
+
+  test('triage - reads paths from stdin; --jobs 2 runs the worker pool', () => {
+    const run = spawnCli(['triage', '-', '--jobs', '2', '--format', 'json'], { input: `${AMDGPU}\n${PLAIN}\n` });
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout) as { totals: { logs: number }; clusters: { title: string; count: number }[] };
+    expect(summary.totals.logs).toBe(2);
+    // 40 vmemmap_populate WARNINGs in the amdgpu sample, one clk WARNING in plain-boot (test/golden).
+    expect(summary.clusters.map((c) => [c.title, c.count])).toEqual([
+      ['WARNING in vmemmap_populate', 40],
+      ['WARNING in clk_core_disable', 1],
+    ]);
+  });
+});
+
+describe('explain reproduces the seed thread (6.1, 48-bit VA, 4K pages, memstart 0x80000000)', () => {
+  interface ExplainJson {
+    explanations: { label: string; page: string; pfn: string; phys: string; position: string; wrapped: boolean; warnArm: string }[];
+  }
+  const SEED = ['--va-bits', '48', '--page-size', '4k', '--memstart', '0x80000000', '--format', 'json'];
+
+  async function explain(args: string[]): Promise<ExplainJson['explanations']> {
+    const run = await runInProcess(['explain', ...args, ...SEED]);
+    expect(run.code).toBe(0);
+    return (JSON.parse(run.stdout) as ExplainJson).explanations;
+  }
+
+  // E3: VMEMMAP_START = -(1 << (48 - 6)) = 0xfffffc0000000000, VMEMMAP_END = START + (2^47 >> 6) = 0xfffffe0000000000,
+  // vmemmap base = START - (0x80000000 >> 12) * 64 = 0xfffffbfffe000000.
+  // page 0xffffffffaee00000: pfn = (page - base) / 64 = 0x3ffb0e00000 / 64 = 0xffec38000, phys = pfn << 12.
+  // page ≥ VMEMMAP_END and < 2^64: above the window, no wrap; the WARN's `end > VMEMMAP_END` arm fires.
+  test.each([
+    ['0xffffffffaee00000'],
+    ['pfn:0xffec38000'],
+    ['phys:0xffec38000000'],
+  ])('6.1: %s', async (value) => {
+    const [e3] = await explain([value, '--kernel', '6.1']);
+    expect(e3).toMatchObject({
+      page: '0xffffffffaee00000',
+      pfn: '0xffec38000',
+      phys: '0xffec38000000',
+      position: 'above-window',
+      wrapped: false,
+      warnArm: 'end-above',
+    });
+    expect(e3?.label).toMatch(/^E3/);
+  });
+
+  // E4 (6.9+): VMEMMAP_END = -SZ_1G = 0xffffffffc0000000, START = END - 2^41 = 0xfffffdffc0000000,
+  // base = START - 0x80000 * 64 = 0xfffffdffbe000000; base + 0xffec38000 * 64 = 2^64 + 0x1ff6ee00000: wrapped,
+  // so the page lands low in the user half and the `start < VMEMMAP_START` arm fires.
+  test('6.9: the same pfn wraps past 2^64', async () => {
+    const [e4] = await explain(['pfn:0xffec38000', '--kernel', '6.9']);
+    expect(e4).toMatchObject({
+      page: '0x1ff6ee00000',
+      pfn: '0xffec38000',
+      position: 'wraps-to-user',
+      wrapped: true,
+      warnArm: 'start-below',
+    });
+    expect(e4?.label).toMatch(/^E4/);
+  });
+
+  test('text output shows the same numbers', async () => {
+    const run = await runInProcess(['explain', '0xffffffffaee00000', '--kernel', '6.1', '--va-bits', '48', '--page-size', '4k', '--memstart', '0x80000000']);
+    expect(run.stdout).toContain('0xffec38000');
+    expect(run.stdout).toContain('0xfffffbfffe000000');
+  });
+
+  test('without version evidence every plausible era is shown, labelled', async () => {
+    const labels = (await explain(['0xffffffffaee00000'])).map((e) => e.label);
+    expect(labels.some((l) => l.startsWith('E3'))).toBe(true);
+    expect(labels.some((l) => l.startsWith('E4'))).toBe(true);
+  });
+
+  test('--log takes the layout from a log; -o writes a file', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'vmemwarn-explain-')), 'explain.json');
+    const run = await runInProcess(['explain', '0xffffffffaee00000', '--log', AMDGPU, '--format', 'json', '-o', out]);
+    expect(run.code).toBe(0);
+    // The amdgpu sample boots 6.1.0 with memstart 0x80000000 (its memory map), so the seed numbers come back.
+    const [first] = (JSON.parse(readFileSync(out, 'utf8')) as ExplainJson).explanations;
+    expect(first).toMatchObject({ pfn: '0xffec38000', position: 'above-window' });
+  });
+});

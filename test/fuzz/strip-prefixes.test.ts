@@ -1,0 +1,24 @@
+import fc from 'fast-check';
+import { stripPrefixes } from '../../src/parse/prefix.js';
+import { fuzzParams } from './_fuzz-params.js';
+
+// Pieces of the prefixes vmemwarn strips (printk time, syslog, journalctl, LAVA, kmsg, ANSI), mixed with anything.
+const prefixPiece = fc.constantFrom(
+  '[   12.345678] ', '[ 1.0] ', '<4>', '<6>[    0.000000] ', 'Jan 10 12:00:00 host kernel: ', '2023-01-10T12:00:00.123456+00:00 host kernel: ',
+  '6,1234,5678901,-;', '\x1b[0m', '\x1b[31m', '[T1234] ', '[  C3] ', '- 12:00:00 ', ' ', '\t', '[', ']', ':', '\r',
+);
+const anyLine = fc.oneof(
+  fc.string({ maxLength: 120 }),
+  fc.string({ unit: 'binary', maxLength: 120 }),
+  fc.array(fc.oneof(prefixPiece, fc.string({ maxLength: 8 })), { maxLength: 12 }).map((parts) => parts.join('')),
+);
+
+test('stripPrefixes is idempotent on .text over arbitrary strings', () => {
+  fc.assert(
+    fc.property(anyLine, (line) => {
+      const once = stripPrefixes(line).text;
+      expect(stripPrefixes(once).text).toBe(once);
+    }),
+    fuzzParams(2000),
+  );
+});

@@ -1,0 +1,64 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import initSqlJs from 'sql.js';
+import { currentSchemaVersion, migrate, recordRun } from '../../src/triage/db.js';
+import { DB_MIGRATIONS } from '../../src/triage/db-migrations.js';
+import { summarizeLog } from '../../src/triage/summarize-log.js';
+import { mergeSummaries } from '../../src/triage/merge.js';
+import { UsageError } from '../../src/errors.js';
+import { fakeResult } from './fake-result.js';
+
+describe('history db', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'vmemwarn-db-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const runOf = (...logs: [string, string[]][]) =>
+    mergeSummaries(logs.map(([name, ids]) => summarizeLog(fakeResult(name, ids.map((id) => ({ id, count: 1 }))), { input: name })));
+
+  test('run sequence, first/last run and new-since-previous per cluster', async () => {
+    const db = path.join(dir, 'history.sqlite');
+    const first = await recordRun(db, runOf(['a.log', ['aaaa0001', 'bbbb0002']]));
+    expect(first.run).toEqual({ sequence: 1 });
+    expect(first.clusters.map((c) => [c.id, c.history])).toEqual([
+      ['aaaa0001', { firstRun: 1, lastRun: 1, isNew: true }],
+      ['bbbb0002', { firstRun: 1, lastRun: 1, isNew: true }],
+    ]);
+    const second = await recordRun(db, runOf(['a.log', ['aaaa0001', 'bbbb0002']]));
+    expect(second.run).toEqual({ sequence: 2, previous: 1 });
+    expect(second.clusters.every((c) => c.history?.isNew === false && c.history.firstRun === 1 && c.history.lastRun === 2)).toBe(true);
+    const third = await recordRun(db, runOf(['a.log', ['aaaa0001']], ['b.log', ['cccc0003']]));
+    expect(third.clusters.map((c) => [c.id, c.history?.isNew, c.history?.firstRun])).toEqual([
+      ['aaaa0001', false, 1],
+      ['cccc0003', true, 3],
+    ]);
+  });
+
+  test('wall-clock first/last seen accumulate across runs', async () => {
+    const db = path.join(dir, 'h.sqlite');
+    const at = (t: string) => summarizeLog(fakeResult('x.log', [{ id: 'aaaa0001', count: 1, firstWallTime: t, lastWallTime: t }]), { input: 'x.log' });
+    await recordRun(db, at('2024-03-02T00:00:00.000Z'));
+    const later = await recordRun(db, at('2024-03-05T00:00:00.000Z'));
+    expect(later.clusters[0]?.history).toMatchObject({ firstSeen: '2024-03-02T00:00:00.000Z', lastSeen: '2024-03-05T00:00:00.000Z' });
+  });
+
+  test('migrations run once and record the schema version', async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    migrate(db);
+    migrate(db);
+    expect(currentSchemaVersion(db)).toBe(DB_MIGRATIONS.at(-1)?.version);
+    expect(db.exec('SELECT COUNT(*) FROM schema_version')[0]?.values[0]?.[0]).toBe(DB_MIGRATIONS.length);
+    db.run('INSERT INTO schema_version (version) VALUES (99)');
+    expect(() => migrate(db)).toThrow(/newer/);
+  });
+
+  test('a file that is not SQLite is a usage error', async () => {
+    const db = path.join(dir, 'junk.sqlite');
+    await writeFile(db, 'not a database at all, just some text that is long enough to have a header........');
+    await expect(recordRun(db, runOf(['a.log', []]))).rejects.toThrow(UsageError);
+  });
+});

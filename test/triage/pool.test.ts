@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildTree, corpusAvailable, corpusFile } from './fixture-tree.js';
+
+// worker_threads load compiled JS: build dist/ first (tsc still emits when another module has type errors).
+function buildDist(): void {
+  try {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'ignore' });
+  } catch {
+    // Type errors elsewhere do not stop emission; a missing dist/ makes the imports below fail loudly.
+  }
+}
+
+type RunTriage = typeof import('../../src/triage/run-triage.js').runTriage;
+type RunPool = typeof import('../../src/triage/pool.js').runPool;
+
+const suite = corpusAvailable ? describe : describe.skip;
+
+suite('worker pool (dist/)', () => {
+  let root: string;
+  let runTriage: RunTriage;
+  let runPool: RunPool;
+
+  beforeAll(async () => {
+    buildDist();
+    ({ runTriage } = (await import('../../dist/triage/run-triage.js')) as { runTriage: RunTriage });
+    ({ runPool } = (await import('../../dist/triage/pool.js')) as { runPool: RunPool });
+    root = await mkdtemp(path.join(tmpdir(), 'vmemwarn-pool-'));
+    await buildTree(path.join(root, 'tree'));
+  }, 120_000);
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  test('two workers give the same summary as the in-process run', async () => {
+    const tree = path.join(root, 'tree');
+    const [inProcess, pooled] = await Promise.all([runTriage({ inputs: [tree], jobs: 1 }), runTriage({ inputs: [tree], jobs: 2 })]);
+    // Under jest the in-process run sees zlib errors from another realm, which the ingest prints as `Error: ...`.
+    const plain = (s: typeof pooled.summary) => JSON.stringify(s).replace(/\(Error: /g, '(');
+    expect(plain(pooled.summary)).toBe(plain(inProcess.summary));
+    expect(pooled.exitCode).toBe(inProcess.exitCode);
+  });
+
+  test('abort stops the run and returns what finished, marked interrupted', async () => {
+    const controller = new AbortController();
+    const outcome = await runTriage({ inputs: [path.join(root, 'tree')], jobs: 2 }, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.filesDone === 1) controller.abort();
+      },
+    });
+    expect(outcome.summary.interrupted).toBe(true);
+    expect(outcome.exitCode).toBe(130);
+    expect(outcome.summary.totals.inputs).toBeGreaterThanOrEqual(1);
+    expect(outcome.summary.totals.inputs).toBeLessThan((await readdir(path.join(root, 'tree'))).length);
+  });
+
+  test('a crashing worker turns its input into an error and the others go on', async () => {
+    const crashing = path.join(root, 'crash-worker.mjs');
+    await writeFile(crashing, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('boom'); });\n");
+    const task = (name: string) => ({ path: name, display: name, rel: name, sizeBytes: 1, mtimeMs: 0 });
+    const ctx = { analyze: {}, maxBufferedZipBytes: 1024, fileTimes: false };
+    const summaries = await runPool([task('one'), task('two'), task('three')], ctx, 2, {}, new URL(`file://${crashing}`));
+    expect(summaries.flatMap((s) => s.issues).map((i) => `${i.input}: ${i.reason}`).sort()).toEqual([
+      'one: analysis crashed: boom', 'three: analysis crashed: boom', 'two: analysis crashed: boom',
+    ]);
+  });
+
+  test('throughput over 2000 generated small logs, jobs 1 vs 2', async () => {
+    const sources = ['syzkaller__report_6__WARNING_foo.txt', 'syzkaller__report_249__WARNING_in_rfkill_fop_read.txt',
+      'syzkaller__report_527__WARNING_suspicious_RCU_usage_in_gc_worker.txt', 'squad__linux_log_parser_kfence_arm64_hikey.txt'];
+    const texts = await Promise.all(sources.map((s) => readFile(corpusFile(s))));
+    const many = path.join(root, 'many');
+    for (let i = 0; i < 2000; i++) {
+      const dir = path.join(many, `d${i % 20}`);
+      if (i < 20) await mkdir(dir, { recursive: true });
+      await writeFile(path.join(dir, `log-${i}.txt`), texts[i % texts.length] ?? '');
+    }
+    const measure = async (jobs: number) => {
+      const start = process.hrtime.bigint();
+      const outcome = await runTriage({ inputs: [many], jobs });
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      const { logs, bytes } = outcome.summary.totals;
+      return { outcome, line: `jobs ${jobs}: ${logs} logs in ${seconds.toFixed(2)} s = ${(logs / seconds).toFixed(0)} files/s, ${(bytes / 1048576 / seconds).toFixed(2)} MB/s` };
+    };
+    const one = await measure(1);
+    const two = await measure(2);
+    console.log(`triage throughput\n  ${one.line}\n  ${two.line}`);
+    expect(one.outcome.summary.totals.logs).toBe(2000);
+    expect(two.outcome.summary).toEqual(one.outcome.summary);
+  }, 300_000);
+});
