@@ -1,14 +1,25 @@
 const ABORTED = Symbol('aborted');
 
-/** Resolves to ABORTED once `signal` aborts (never rejects, so a race that no longer listens leaks no rejection). */
-function abortedPromise(signal: AbortSignal): { promise: Promise<typeof ABORTED>; dispose: () => void } {
-  let onAbort = (): void => undefined;
-  const promise = new Promise<typeof ABORTED>((resolve) => {
-    onAbort = () => resolve(ABORTED);
-    if (signal.aborted) resolve(ABORTED);
-    else signal.addEventListener('abort', onAbort, { once: true });
+/**
+ * `work`'s outcome, or ABORTED as soon as `signal` aborts. The abort listener lives only as long as `work`: racing
+ * many reads against one long-lived promise would pin every chunk read (each race leaves a reaction on it).
+ */
+function settleOrAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve(ABORTED);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
-  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
 
 /**
@@ -21,32 +32,21 @@ export async function* untilAborted<T>(input: AsyncIterable<T>, signal: AbortSig
     return;
   }
   const iterator = input[Symbol.asyncIterator]();
-  const aborted = abortedPromise(signal);
-  try {
-    for (;;) {
-      const next = await Promise.race([iterator.next(), aborted.promise]);
-      if (next === ABORTED) {
-        // Not awaited: a read that never completes must not hold up the report.
-        void iterator.return?.()?.catch(() => undefined);
-        throw new Error('interrupted');
-      }
-      if (next.done === true) return;
-      yield next.value;
+  for (;;) {
+    const next = await settleOrAbort(iterator.next(), signal);
+    if (next === ABORTED) {
+      // Not awaited: a read that never completes must not hold up the report.
+      void iterator.return?.()?.catch(() => undefined);
+      throw new Error('interrupted');
     }
-  } finally {
-    aborted.dispose();
+    if (next.done === true) return;
+    yield next.value;
   }
 }
 
 /** `work`'s value, or `undefined` when `signal` aborts first (opening a FIFO or stdin can wait forever). */
 export async function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
   if (signal === undefined) return work;
-  const aborted = abortedPromise(signal);
-  work.catch(() => undefined);
-  try {
-    const settled = await Promise.race([work, aborted.promise]);
-    return settled === ABORTED ? undefined : settled;
-  } finally {
-    aborted.dispose();
-  }
+  const settled = await settleOrAbort(work, signal);
+  return settled === ABORTED ? undefined : settled;
 }

@@ -3,10 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { InputError, type ExitCode } from '../errors.js';
 import { mergeSummaries } from '../triage/merge.js';
 import { parseSummary } from '../triage/validate-summary.js';
-import { renderSummaryText } from '../triage/summary-render-text.js';
-import { renderSummaryJson } from '../triage/summary-render-json.js';
-import { renderSummaryMarkdown } from '../triage/summary-render-markdown.js';
-import { renderSummaryJunit } from '../triage/junit.js';
+import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { anyLogFails } from '../triage/failing-logs.js';
 import { checkOutputPath, writeOutput } from './output.js';
@@ -15,7 +12,7 @@ import type { CliContext } from './cli-context.js';
 
 interface MergeArgs {
   summaries: string[];
-  format: 'text' | 'json' | 'markdown' | 'junit';
+  format: SummaryFormat;
   output?: string;
   'fail-on'?: FailOn;
 }
@@ -27,7 +24,7 @@ export function mergeCommand(_ctx: CliContext, setExit: (code: ExitCode) => void
     builder: (y: Argv) =>
       y
         .positional('summaries', { type: 'string', array: true, describe: 'summary.json files written by triage --format json' })
-        .option('format', { alias: 'f', choices: ['text', 'json', 'markdown', 'junit'] as const, default: 'json' as const, describe: 'Output format' })
+        .option('format', { alias: 'f', choices: SUMMARY_FORMATS, default: 'json' as const, describe: 'Output format' })
         .option('output', { alias: 'o', type: 'string', describe: 'Write the merged summary to FILE' })
         .option('fail-on', { choices: FAIL_ON_KINDS, describe: 'Exit 1 when any log has a cluster of this kind' }) as unknown as Argv<MergeArgs>,
     handler: async (argv) => {
@@ -43,14 +40,7 @@ export function mergeCommand(_ctx: CliContext, setExit: (code: ExitCode) => void
         summaries.push(parseSummary(text, path));
       }
       const merged = mergeSummaries(summaries);
-      const text =
-        argv.format === 'text'
-          ? renderSummaryText(merged)
-          : argv.format === 'markdown'
-            ? renderSummaryMarkdown(merged)
-            : argv.format === 'junit'
-              ? renderSummaryJunit(merged, argv['fail-on'] ?? 'any')
-              : renderSummaryJson(merged);
+      const text = renderSummaryAs(argv.format, merged, argv['fail-on']);
       await writeOutput(text, argv.output);
       if (anyLogFails(merged, argv['fail-on'])) setExit(EXIT.failOnMatched);
     },

@@ -2,11 +2,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { UsageError, type ExitCode } from '../errors.js';
 import { runTriage } from '../triage/run-triage.js';
 import { createProgressReporter } from '../triage/progress.js';
-import { renderSummaryText } from '../triage/summary-render-text.js';
-import { renderSummaryJson } from '../triage/summary-render-json.js';
-import { renderSummaryMarkdown } from '../triage/summary-render-markdown.js';
-import { renderSummaryJunit } from '../triage/junit.js';
 import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
+import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { type CliContext, progressEnabled, printError } from './cli-context.js';
@@ -14,7 +11,7 @@ import { parseByteSize } from './byte-size.js';
 
 interface TriageArgs extends LayoutFlags {
   paths: string[];
-  format: 'text' | 'json' | 'markdown' | 'junit';
+  format: SummaryFormat;
   output?: string;
   jobs?: number;
   shard?: string;
@@ -46,7 +43,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       withLayoutFlags(
         y
           .positional('paths', { type: 'string', array: true, describe: 'Files, directories, globs; - reads a list of paths from stdin' })
-          .option('format', { alias: 'f', choices: ['text', 'json', 'markdown', 'junit'] as const, default: 'text' as const, describe: 'Summary format' })
+          .option('format', { alias: 'f', choices: SUMMARY_FORMATS, default: 'text' as const, describe: 'Summary format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the summary to FILE instead of stdout' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'Worker threads (default: number of cores; 1 = in-process)' })
           .option('shard', { type: 'string', describe: 'Take part i of n of the inputs (1-based, e.g. 2/8), stable by path' })
@@ -86,14 +83,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       );
       progress.stop();
       const s = outcome.summary;
-      const text =
-        argv.format === 'json'
-          ? renderSummaryJson(s)
-          : argv.format === 'markdown'
-            ? renderSummaryMarkdown(s)
-            : argv.format === 'junit'
-              ? renderSummaryJunit(s, argv['fail-on'] ?? 'any')
-              : renderSummaryText(s);
+      const text = renderSummaryAs(argv.format, s, argv['fail-on']);
       await writeOutput(text, argv.output);
       for (const issue of outcome.errors) printError(ctx, `${issue.input}: ${issue.reason}`);
       if (outcome.exitCode === 130) printError(ctx, 'interrupted: the summary covers the logs that finished');

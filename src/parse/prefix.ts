@@ -1,16 +1,9 @@
+import type { LogRecord } from './types.js';
 import { stripAnsi } from './prefix-ansi.js';
 import { PREFIX_RULES, type PrefixRule } from './prefix-rules.js';
 
 /** A physical line with every transport prefix removed, and what the prefixes said. */
-export interface StrippedLine {
-  text: string;
-  ts?: number;
-  wallTime?: string;
-  level?: number;
-  caller?: string;
-  host?: string;
-  foreign?: boolean;
-}
+export type StrippedLine = Pick<LogRecord, 'text' | 'ts' | 'wallTime' | 'level' | 'caller' | 'host' | 'foreign'>;
 
 const RULES_BY_FIRST_CHAR = new Map<number, PrefixRule[]>();
 for (const rule of PREFIX_RULES) {

@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyzeFile } from '../../src/api.js';
@@ -7,6 +8,7 @@ import { mergeSummaries } from '../../src/triage/merge.js';
 import { summaryProblems } from '../../src/triage/validate-summary.js';
 import { renderSummaryJson } from '../../src/triage/summary-render-json.js';
 import type { Summary } from '../../src/triage/summary-types.js';
+import { UsageError } from '../../src/errors.js';
 import { buildTree, corpusAvailable, corpusFile } from './fixture-tree.js';
 import type { Expectations } from './fixture-tree.js';
 
@@ -95,5 +97,77 @@ suite('runTriage over a mixed tree of corpus logs', () => {
     expect(log?.reports?.json).toMatch(/a_plain\.txt\.[0-9a-f]{10}\.json$/);
     const report = JSON.parse(await readFile(path.join(root, 'out', log?.reports?.json ?? ''), 'utf8')) as object;
     expect(JSON.stringify(report)).toContain('plain.txt');
+  });
+});
+
+suite('runTriage options', () => {
+  let root: string;
+  const rfkill = 'syzkaller__report_249__WARNING_in_rfkill_fop_read.txt';
+  const clearfog = 'boot__clearfog-gt-8k_armada8040_5.8_debian_dmesg.txt';
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'vmemwarn-triage-opts-'));
+    await mkdir(path.join(root, 'logs'));
+    await copyFile(corpusFile(rfkill), path.join(root, 'logs', 'one.txt'));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  test('db: a second run marks nothing new, a run with one more log marks only its clusters new', async () => {
+    const db = path.join(root, 'history.sqlite');
+    const logs = path.join(root, 'logs');
+    const first = await runTriage({ inputs: [logs], jobs: 1, db });
+    expect(first.summary.clusters.length).toBeGreaterThan(0);
+    expect(first.summary.clusters.every((c) => c.history?.isNew)).toBe(true);
+    const second = await runTriage({ inputs: [logs], jobs: 1, db });
+    expect(second.summary.run).toEqual({ sequence: 2, previous: 1 });
+    expect(second.summary.clusters.some((c) => c.history?.isNew)).toBe(false);
+
+    const extra = path.join(root, 'extra.txt');
+    await copyFile(corpusFile(clearfog), extra);
+    const extraIds = new Set((await analyzeFile(extra)).clusters.map((c) => c.id));
+    const third = await runTriage({ inputs: [logs, extra], jobs: 1, db });
+    const fresh = third.summary.clusters.filter((c) => c.history?.isNew).map((c) => c.id);
+    expect(new Set(fresh)).toEqual(extraIds);
+    const newOnly = await runTriage({ inputs: [logs, extra], jobs: 1, db: path.join(root, 'other.sqlite'), newOnly: true });
+    expect(newOnly.summary.clusters.length).toBe(third.summary.clusters.length);
+    const again = await runTriage({ inputs: [logs, extra], jobs: 1, db, newOnly: true });
+    expect(again.summary.clusters).toEqual([]);
+  });
+
+  test('ignore file: known clusters are marked and do not trip failOn', async () => {
+    const logs = path.join(root, 'logs');
+    const plain = await runTriage({ inputs: [logs], jobs: 1, failOn: 'warning' });
+    expect(plain.exitCode).toBe(1);
+    const ignore = path.join(root, 'known.txt');
+    await writeFile(ignore, `# noise\n${plain.summary.clusters.map((c) => c.id).join('\n')}\n`);
+    const known = await runTriage({ inputs: [logs], jobs: 1, failOn: 'warning', ignoreFile: ignore });
+    expect(known.summary.clusters.every((c) => c.known)).toBe(true);
+    expect(known.exitCode).toBe(0);
+  });
+
+  test('fileTimes gives first/last seen from the file when the log has no wall time', async () => {
+    const logs = path.join(root, 'logs');
+    const when = new Date('2024-01-02T03:04:05.000Z');
+    await utimes(path.join(logs, 'one.txt'), when, when);
+    const without = await runTriage({ inputs: [logs], jobs: 1 });
+    expect(without.summary.clusters[0]?.firstSeen).toBeUndefined();
+    const withTimes = await runTriage({ inputs: [logs], jobs: 1, fileTimes: true });
+    expect(withTimes.summary.clusters[0]).toMatchObject({ firstSeen: when.toISOString(), lastSeen: when.toISOString() });
+  });
+
+  test('`-` reads the paths from stdin; timestamps only when asked', async () => {
+    const stdin = Readable.from([`${path.join(root, 'logs', 'one.txt')}\n`]);
+    const outcome = await runTriage({ inputs: ['-'], jobs: 1, stdin, timestamps: true });
+    expect(outcome.summary.logs.map((l) => l.name)).toEqual([path.join(root, 'logs', 'one.txt')]);
+    expect(outcome.summary.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  test.each([
+    [{ inputs: [] }, /at least one input/],
+    [{ inputs: ['x'], shard: { index: 3, count: 2 } }, /bad shard 3\/2/],
+    [{ inputs: ['x'], newOnly: true }, /history db/],
+  ])('usage error %#', async (opts, why) => {
+    await expect(runTriage(opts)).rejects.toThrow(UsageError);
+    await expect(runTriage(opts)).rejects.toThrow(why);
   });
 });

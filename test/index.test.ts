@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as vmemwarn from '../src/index.js';
+import type { Splat } from '../src/index.js';
+
+const SAMPLES = fileURLToPath(new URL('../samples/logs/', import.meta.url));
+const PLAIN = readFileSync(`${SAMPLES}plain-boot-6.6-unrelated-warning.log`, 'utf8');
+const AMDGPU = `${SAMPLES}e3-48-4k-amdgpu-populate-storm.log`;
+
+// README "Library": the documented entry points.
+test.each([
+  'analyzeStream', 'analyzeFile', 'analyzeText', 'LogAnalyzer', 'stripPrefixes', 'Segmenter',
+  'computeConstants', 'inferLayout', 'pfnToPage', 'pageToPfn', 'explainValue',
+  'buildReport', 'renderText', 'renderMarkdown', 'renderJson', 'runTriage', 'mergeSummaries',
+])('exports %s', (name) => {
+  expect(typeof (vmemwarn as Record<string, unknown>)[name]).toBe('function');
+});
+
+test('analyzeText → buildReport → renderMarkdown / renderJson', async () => {
+  const result = await vmemwarn.analyzeText(PLAIN);
+  // plain-boot holds one WARNING at clk_core_disable (line 26 `cut here` .. line 57 `end trace`).
+  expect(result.clusters.map((c) => [c.title, c.count, c.firstLine, c.lastLine])).toEqual([['WARNING in clk_core_disable', 1, 26, 57]]);
+  const report = vmemwarn.buildReport([result]);
+  expect(vmemwarn.renderMarkdown(report)).toContain('| `WARNING in clk_core_disable` |');
+  const json = JSON.parse(vmemwarn.renderJson(report)) as { inputs: { clusters: { title: string }[] }[] };
+  expect(json.inputs[0]?.clusters[0]?.title).toBe('WARNING in clk_core_disable');
+  expect(vmemwarn.validateReport(json)).toEqual({ valid: true, errors: [] });
+});
+
+test('analyzeFile with a layout override', async () => {
+  const result = await vmemwarn.analyzeFile(AMDGPU, { layout: { kernel: '6.1' } });
+  const finding = result.clusters[0]?.vmemmap[0];
+  expect(finding?.layout?.release?.value).toBe('6.1');
+  expect(finding?.position).toBe('above-window');
+});
+
+test('LogAnalyzer is a synchronous line sink', () => {
+  const analyzer = new vmemwarn.LogAnalyzer({ name: 'plain' });
+  const lines = PLAIN.split('\n');
+  lines.forEach((line, i) => analyzer.pushLine(i + 1, line, false));
+  const result = analyzer.finish({ lines: lines.length, bytes: Buffer.byteLength(PLAIN), truncatedLines: 0, encoding: 'utf-8' });
+  expect(result.clusters.map((c) => c.title)).toEqual(['WARNING in clk_core_disable']);
+});
+
+test('stripPrefixes removes the printk time, level and caller id', () => {
+  expect(vmemwarn.stripPrefixes('<4>[   12.345678][  T123] WARNING: CPU: 0 PID: 1 at mm/x.c:1 f+0x0/0x4')).toMatchObject({
+    text: 'WARNING: CPU: 0 PID: 1 at mm/x.c:1 f+0x0/0x4',
+    ts: 12.345678,
+    level: 4,
+  });
+});
+
+test('Segmenter turns records into splats', () => {
+  const splats: Splat[] = [];
+  const segmenter = new vmemwarn.Segmenter({ onSplat: (s) => splats.push(s) });
+  PLAIN.split('\n').forEach((line, i) => segmenter.push({ lineNo: i + 1, text: vmemwarn.stripPrefixes(line).text }, 0));
+  segmenter.finish();
+  expect(splats.map((s) => [s.kind, s.title])).toEqual([['warning', 'WARNING in clk_core_disable']]);
+});
+
+describe('layout model: the seed thread (6.1, 48-bit VA, 4K pages, memstart 0x80000000)', () => {
+  const params = { era: 'E3', pageShift: 12, vaBits: 48, structPageSize: 64, memstart: 0x8000_0000n, sectionShift: 27 } as const;
+
+  test('computeConstants + pfnToPage / pageToPfn', () => {
+    const c = vmemwarn.computeConstants(params);
+    // VMEMMAP_START = -(1 << (48 - (12 - 6))); base = START - (0x80000000 >> 12) * 64.
+    expect(c.vmemmapStart).toBe(0xffff_fc00_0000_0000n);
+    expect(c.vmemmapBase).toBe(0xffff_fbff_fe00_0000n);
+    // pfn 0xffec38000: base + pfn * 64 = 0xfffffbfffe000000 + 0x3ffb0e00000.
+    expect(vmemwarn.pfnToPage(0xf_fec3_8000n, c, 64)).toBe(0xffff_ffff_aee0_0000n);
+    expect(vmemwarn.pageToPfn(0xffff_ffff_aee0_0000n, c, 64)).toEqual({ pfn: 0xf_fec3_8000n, exact: true });
+  });
+
+  test('inferLayout from overrides, then explainValue', () => {
+    const layout = vmemwarn.inferLayout({}, { kernel: '6.1', vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n });
+    expect(layout.era.value).toBe('E3');
+    const [e] = vmemwarn.explainValue('addr', 0xffff_ffff_aee0_0000n, [layout]);
+    expect(e).toMatchObject({ pfn: 0xf_fec3_8000n, phys: 0xf_fec3_8000_000n, position: 'above-window', wrapped: false });
+  });
+});
+
+test('runTriage over two samples, mergeSummaries of the two halves equals the whole', async () => {
+  const files = [AMDGPU, `${SAMPLES}plain-boot-6.6-unrelated-warning.log`];
+  const whole = await vmemwarn.runTriage({ inputs: files, jobs: 1 });
+  const halves = await Promise.all(files.map((f) => vmemwarn.runTriage({ inputs: [f], jobs: 1 })));
+  expect(whole.exitCode).toBe(0);
+  expect(whole.summary.clusters.map((c) => [c.title, c.count])).toEqual([
+    ['WARNING in vmemmap_populate', 40],
+    ['WARNING in clk_core_disable', 1],
+  ]);
+  expect(vmemwarn.mergeSummaries(halves.map((h) => h.summary))).toEqual(whole.summary);
+});

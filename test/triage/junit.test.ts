@@ -1,0 +1,30 @@
+import { renderSummaryJunit } from '../../src/triage/junit.js';
+import { sampleSummary } from './sample-summary.js';
+
+describe('renderSummaryJunit', () => {
+  test('one testcase per log, failed when it has a cluster of the fail-on kind, errors for unreadable inputs', () => {
+    const xml = renderSummaryJunit(sampleSummary(), 'vmemmap');
+    expect(xml).toContain('<testsuites name="vmemwarn triage" tests="3" failures="1" errors="1">');
+    expect(xml).toMatch(/<testcase classname="vmemwarn.triage" name="boot-1.log">\s*<failure message="1 cluster matching --fail-on vmemmap" type="vmemmap">aaaa0001 warning x3: WARNING in vmemmap_populate<\/failure>/);
+    expect(xml).toContain('<testcase classname="vmemwarn.triage" name="boot-2.log"></testcase>');
+    expect(xml).toContain('name="bad&lt;&amp;&gt;.gz">\n      <error message="corrupt gzip data (invalid block type)"/>');
+  });
+
+  test.each([
+    ['bug', 1, 'bbbb0002'],
+    ['warning', 2, 'aaaa0001'],
+    ['any', 3, 'bbbb0002'],
+  ] as const)('fail-on %s', (failOn, clusters, id) => {
+    const xml = renderSummaryJunit(sampleSummary(), failOn);
+    expect(xml).toContain(`message="${clusters} cluster${clusters === 1 ? '' : 's'} matching --fail-on ${failOn}"`);
+    expect(xml).toContain(id);
+  });
+
+  test('known clusters never fail; XML-forbidden characters are escaped', () => {
+    const s = sampleSummary();
+    s.clusters = s.clusters.map((c) => ({ ...c, known: true }));
+    const xml = renderSummaryJunit(s, 'any');
+    expect(xml).toContain('failures="0"');
+    expect(renderSummaryJunit(sampleSummary(), 'any')).toContain('\\x1b[31m');
+  });
+});
