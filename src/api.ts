@@ -6,6 +6,7 @@ import type { AnalyzeOptions } from './analyze/analyze-options.js';
 import type { AnalysisResult } from './analyze/types.js';
 import { VmemwarnError } from './errors.js';
 import { unlessAborted, untilAborted } from './until-aborted.js';
+import { InputNotes } from './input-notes.js';
 
 export interface StreamAnalyzeOptions extends AnalyzeOptions {
   /** Stops reading; the result covers what was read and is marked interrupted. */
@@ -24,7 +25,7 @@ export async function analyzeStream(
 ): Promise<AnalysisResult> {
   const name = opts.name ?? '-';
   const analyzer = new LogAnalyzer({ ...opts, name });
-  const counter = { bytes: 0 };
+  const counter = { bytes: 0, notes: new InputNotes() };
   let stats: FeedStats | undefined;
   let inputError: string | undefined;
   try {
@@ -41,6 +42,7 @@ export async function analyzeStream(
   );
   return {
     ...result,
+    warnings: [...counter.notes.notes(), ...result.warnings],
     ...(inputError !== undefined && { inputError }),
     ...(opts.signal?.aborted === true && { interrupted: true }),
   };
@@ -65,12 +67,13 @@ export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Prom
 
 async function* countAndAbort(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
-  counter: { bytes: number },
+  counter: { bytes: number; notes: InputNotes },
   opts: StreamAnalyzeOptions,
 ): AsyncIterable<Buffer> {
   for await (const chunk of untilAborted(input as AsyncIterable<Buffer | string>, opts.signal)) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     counter.bytes += buffer.length;
+    counter.notes.observe(buffer);
     opts.onBytes?.(counter.bytes);
     yield buffer;
   }

@@ -67,6 +67,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
             ...(spinner && { onBytes: (n: number) => (spinner.text = `${spec}: ${(n / 1048576).toFixed(0)} MiB read`) }),
           });
           results.push(result);
+          if (!argv.quiet) for (const note of result.warnings) printError(ctx, `${result.source}: ${note}`);
           if (result.inputError !== undefined) {
             inputFailed = true;
             spinner?.clear();

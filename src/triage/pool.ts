@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { InputContext } from './input-context.js';
 import type { InputTask } from './input-task.js';
-import type { RunnerHooks } from './input-runner.js';
+import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.js';
 import { summarizeIssues } from './summarize-log.js';

@@ -1,6 +1,6 @@
 import type { InputContext } from './input-context.js';
 import type { InputTask } from './input-task.js';
-import type { RunnerHooks } from './input-runner.js';
+import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import { processInput } from './process-input.js';
 

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { UsageError } from '../errors.js';
 import type { InputContext } from './input-context.js';
 import type { InputTask } from './input-task.js';
-import type { RunnerHooks } from './input-runner.js';
+import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import type { TriageOptions, TriageOutcome, TriageProgress } from './triage-options.js';
 import { DEFAULT_MAX_BUFFERED_ZIP_BYTES } from './triage-options.js';

@@ -131,7 +131,7 @@ function fileType(st: Stats): string {
   return 'unknown type';
 }
 
-export function describeFsError(err: unknown): string {
+function describeFsError(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   switch (e.code) {
     case 'ENOENT':

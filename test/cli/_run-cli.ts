@@ -9,9 +9,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `vmemwarn <argv>` in-process as a CI job would: stdout and stderr are not terminals. */
-export async function runInProcess(argv: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const stderr = new PassThrough();
+/**
+ * Runs `vmemwarn <argv>` in-process as a CI job would: stdout is not a terminal, nor is stderr unless
+ * `stderrIsTTY` asks for the interactive case (progress).
+ */
+export async function runInProcess(
+  argv: readonly string[],
+  opts: { env?: NodeJS.ProcessEnv; stderrIsTTY?: boolean } = {},
+): Promise<CliRun> {
+  const stderr: PassThrough & { isTTY?: boolean } = new PassThrough();
+  if (opts.stderrIsTTY) Object.assign(stderr, fakeTerminal());
   const errChunks: Buffer[] = [];
   stderr.on('data', (chunk: Buffer) => errChunks.push(chunk));
   const outChunks: string[] = [];
@@ -21,11 +28,21 @@ export async function runInProcess(argv: readonly string[], env: NodeJS.ProcessE
     done?.();
     return true;
   }) as typeof process.stdout.write);
-  const ctx: CliContext = { stderr, stdoutIsTTY: false, env, signal: new AbortController().signal };
+  const ctx: CliContext = { stderr, stdoutIsTTY: false, env: opts.env ?? {}, signal: new AbortController().signal };
   try {
     const code = await runCli(argv, ctx);
     return { code, stdout: outChunks.join(''), stderr: Buffer.concat(errChunks).toString('utf8') };
   } finally {
     write.mockRestore();
   }
+}
+
+/** The tty.WriteStream members a spinner uses; cursor moves are recorded as nothing. */
+function fakeTerminal(): object {
+  const done = (...args: unknown[]): boolean => {
+    const callback = args.find((arg): arg is () => void => typeof arg === 'function');
+    callback?.();
+    return true;
+  };
+  return { isTTY: true, columns: 100, rows: 40, cursorTo: done, moveCursor: done, clearLine: done, clearScreenDown: done };
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { summaryProblems } from '../../src/triage/validate-summary.js';
 import { renderSummaryJson } from '../../src/triage/summary-render-json.js';
 import type { Summary } from '../../src/triage/summary-types.js';
 import { UsageError } from '../../src/errors.js';
-import { buildTree, corpusAvailable, corpusFile } from './fixture-tree.js';
+import { buildTree, corpusAvailable, corpusFile, hasTool, tarBuffer } from './fixture-tree.js';
 import type { Expectations } from './fixture-tree.js';
 
 const suite = corpusAvailable ? describe : describe.skip;
@@ -160,6 +161,37 @@ suite('runTriage options', () => {
     const outcome = await runTriage({ inputs: ['-'], jobs: 1, stdin, timestamps: true });
     expect(outcome.summary.logs.map((l) => l.name)).toEqual([path.join(root, 'logs', 'one.txt')]);
     expect(outcome.summary.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  test('in-process: Ctrl-C after the first input returns it, marked interrupted, exit hint 130', async () => {
+    await copyFile(corpusFile(clearfog), path.join(root, 'logs', 'two.txt'));
+    const controller = new AbortController();
+    const outcome = await runTriage({ inputs: [path.join(root, 'logs')], jobs: 1 }, {
+      signal: controller.signal,
+      onProgress: (p) => p.filesDone === 1 && controller.abort(),
+    });
+    expect([outcome.summary.interrupted, outcome.summary.totals.inputs, outcome.exitCode]).toEqual([true, 1, 130]);
+    await rm(path.join(root, 'logs', 'two.txt'));
+  });
+
+  test('a zip inside a tar is buffered up to the cap; archives nest one level only', async () => {
+    const dir = path.join(root, 'nesting');
+    await mkdir(dir);
+    await copyFile(corpusFile(rfkill), path.join(dir, 'r.txt'));
+    const zip = hasTool('zip') ? (execFileSync('zip', ['-q', '-', 'r.txt'], { cwd: dir }) as Buffer) : undefined;
+    const innermost = await tarBuffer([{ name: 'x.txt', data: await readFile(corpusFile(rfkill)) }]);
+    const outer = path.join(dir, 'outer.tar');
+    await writeFile(outer, await tarBuffer([
+      ...(zip ? [{ name: 'inner.zip', data: zip }] : []),
+      { name: 'deep.tar', data: await tarBuffer([{ name: 'deeper.tar', data: innermost }]) },
+    ]));
+    const roomy = await runTriage({ inputs: [outer], jobs: 1 });
+    expect(roomy.summary.issues).toContainEqual({ input: `${outer}:deep.tar:deeper.tar`, severity: 'skipped', reason: 'tar archive nested more than one level deep' });
+    if (!zip) return console.warn('zip not installed: zip-in-tar case skipped');
+    expect(roomy.summary.logs.map((l) => l.name)).toEqual([`${outer}:inner.zip:r.txt`]);
+    const tight = await runTriage({ inputs: [outer], jobs: 1, maxBufferedZipBytes: zip.length - 1 });
+    expect(tight.summary.logs).toEqual([]);
+    expect(tight.summary.issues).toContainEqual(expect.objectContaining({ input: `${outer}:inner.zip`, severity: 'skipped', reason: expect.stringMatching(/random-access buffer/) }));
   });
 
   test.each([

@@ -1,0 +1,34 @@
+import { binaryReason } from './triage/sniff-binary.js';
+
+/** Bytes of the head kept to tell a binary file from a text log. */
+const HEAD_BYTES = 4096;
+
+/**
+ * Watches the raw bytes of one input for what a report should mention: nothing at all, nothing but blanks, or a
+ * binary file (a core dump or kernel Image passed by mistake). Costs nothing once text has been seen and the
+ * head is full.
+ */
+export class InputNotes {
+  private head: Buffer[] = [];
+  private headBytes = 0;
+  private sawText = false;
+  private totalBytes = 0;
+
+  observe(chunk: Buffer): void {
+    this.totalBytes += chunk.length;
+    if (this.headBytes < HEAD_BYTES) {
+      const part = chunk.subarray(0, HEAD_BYTES - this.headBytes);
+      this.head.push(Buffer.from(part));
+      this.headBytes += part.length;
+    }
+    // NUL counts as blank: a UTF-16 file of spaces is all NUL and 0x20 bytes.
+    if (!this.sawText) this.sawText = chunk.some((b) => b !== 0x20 && b !== 0x00 && (b < 0x09 || b > 0x0d));
+  }
+
+  notes(): string[] {
+    if (this.totalBytes === 0) return ['empty input'];
+    if (!this.sawText) return ['input holds only whitespace'];
+    const binary = binaryReason(Buffer.concat(this.head));
+    return binary === undefined ? [] : [`${binary}: not a text log, read as text anyway`];
+  }
+}

@@ -1,0 +1,39 @@
+import { summarizeIssues, summarizeLog } from '../../src/triage/summarize-log.js';
+import { fakeResult } from './fake-result.js';
+
+describe('summarizeLog', () => {
+  const result = fakeResult('ci/boot.log', [
+    { id: 'bbbb0002', count: 1, kind: 'bug', title: 'BUG: Bad page state in free_pages', releases: ['6.6.1', '6.1.0'] },
+    { id: 'aaaa0001', count: 4, vmemmap: [{ op: 'free', splatCount: 4, readCount: 2, position: 'above-window',
+      pageHull: { start: 0xfffffffffb000000n, end: 0xfffffffffe000000n } }] },
+  ], { lines: 321, bytes: 12345 });
+
+  test('totals, per-log cluster list and cluster entries', () => {
+    const s = summarizeLog(result, { input: 'ci' });
+    expect(s.totals).toEqual({ inputs: 0, logs: 1, logsWithSplats: 1, bytes: 12345, lines: 321, splats: 5, errors: 0, skipped: 0 });
+    expect(s.logs).toEqual([{ name: 'ci/boot.log', input: 'ci', bytes: 12345, lines: 321, splats: 5, arch: 'arm64',
+      clusters: [{ id: 'aaaa0001', count: 4 }, { id: 'bbbb0002', count: 1 }] }]);
+    expect(s.clusters.map((c) => c.id)).toEqual(['aaaa0001', 'bbbb0002']);
+    expect(s.clusters[1]).toMatchObject({ releases: ['6.1.0', '6.6.1'], failOn: ['any', 'bug'], exampleLog: 'ci/boot.log', logs: 1 });
+    expect(s.clusters[0]?.vmemmap).toEqual([{ op: 'free', splatCount: 4, readCount: 2, positions: ['above-window'],
+      pageHull: { start: '0xfffffffffb000000', end: '0xfffffffffe000000' } }]);
+    expect(s.clusters[0]?.failOn).toEqual(['any', 'vmemmap', 'warning']);
+  });
+
+  test('wall time from the log beats the file time', () => {
+    const withWall = fakeResult('x', [{ id: 'aaaa0001', count: 1, firstWallTime: '2024-01-01T00:00:00.000Z', lastWallTime: '2024-01-01T00:01:00.000Z' }]);
+    expect(summarizeLog(withWall, { input: 'x', fileTime: '2025-01-01T00:00:00.000Z' }).clusters[0]).toMatchObject({
+      firstSeen: '2024-01-01T00:00:00.000Z', lastSeen: '2024-01-01T00:01:00.000Z' });
+  });
+});
+
+describe('summarizeIssues', () => {
+  test('counts errors and skips, not warnings', () => {
+    const s = summarizeIssues([
+      { input: 'a', severity: 'error', reason: 'r' },
+      { input: 'b', severity: 'skipped', reason: 'r' },
+      { input: 'c', severity: 'warning', reason: 'r' },
+    ]);
+    expect([s.totals.errors, s.totals.skipped, s.issues.length]).toEqual([1, 1, 3]);
+  });
+});
