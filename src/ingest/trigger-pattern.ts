@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../util/escape-regexp.js';
+
 /**
  * The needles a quiet sink waits for, compiled twice: as one regex over a latin1 view of raw UTF-8 bytes (the fast
  * path never decodes skipped lines) and as one regex over decoded line text. For an ASCII needle both agree, since
@@ -8,7 +10,6 @@
  * searched with `Buffer.indexOf` rather than in the regex: a 2-byte alternative would shorten the regex's
  * Boyer-Moore lookahead, which costs more than two memchr-speed passes.
  */
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Matches nothing: the fast path then only stops at quoted-printable markers and over-long lines. */
 const NEVER = '(?!)';

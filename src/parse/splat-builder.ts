@@ -1,4 +1,4 @@
-import type { LogRecord, Splat } from './types.js';
+import type { Frame, LogRecord, Splat } from './types.js';
 import type { SplatFormat } from './formats.js';
 import { buildTitle } from './title.js';
 import { parseCodeLocation } from './fields/code-location.js';
@@ -33,6 +33,7 @@ export class SplatBuilder {
   private messagesDropped = false;
   private lastTs: number | undefined;
   private interleavedRun = 0;
+  private lastFrame: { text: string; lineNo: number; frame: Frame | undefined } | undefined;
 
   constructor(
     readonly format: SplatFormat,
@@ -93,7 +94,7 @@ export class SplatBuilder {
     if (!this.inTime(rec.ts)) return 'end';
     const text = rec.text;
     if (this.format.until || this.state === 'body') return 'part';
-    if (isTraceStart(text) || isReportTail(text) || parseFrame(text, 0) !== undefined) return 'part';
+    if (this.frameOf(text, rec.lineNo) !== undefined || isTraceStart(text) || isReportTail(text)) return 'part';
     if (this.state === 'trace' && this.framesInTrace === 0) return 'part';
     return this.interleavedRun < MAX_INTERLEAVED_RUN ? 'between' : 'end';
   }
@@ -142,7 +143,7 @@ export class SplatBuilder {
       this.traceWording ??= /^\S+ \S+|^\S+/.exec(text)?.[0];
       return;
     }
-    const frame = parseFrame(text, rec.lineNo);
+    const frame = this.frameOf(text, rec.lineNo);
     // riscv WARNINGs print frames straight after the registers, with no `Call Trace:` line; lockdep quotes
     // single `[<addr>] func` lines in its body that are not a trace.
     if (frame && this.state === 'body' && this.format.kind !== 'lockdep' && !this.format.until) this.state = 'trace';
@@ -155,6 +156,14 @@ export class SplatBuilder {
       return;
     }
     readFieldLine(this.splat, text, { registers: !this.firstTraceDone, garbled: this.garbled });
+  }
+
+  /** classify() and add() both need a trace line's frame: parse each line once. */
+  private frameOf(text: string, lineNo: number): Frame | undefined {
+    if (this.lastFrame?.text !== text || this.lastFrame.lineNo !== lineNo) {
+      this.lastFrame = { text, lineNo, frame: parseFrame(text, lineNo) };
+    }
+    return this.lastFrame.frame;
   }
 
   private endTrace(next: ReportState): void {
