@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readdir, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,14 +17,19 @@ import { median } from './lib/median.mjs';
 import { ensureTriageCorpus } from './lib/triage-corpus.mjs';
 import { resultsMarkdown } from './lib/results-markdown.mjs';
 import { profileAnalyze } from './lib/profile-analyze.mjs';
+import { parallelCapacity } from './lib/parallel-capacity.mjs';
 import { renderProfileSummary } from './lib/cpu-profile.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(ROOT, 'bin', 'vmemwarn');
 const MIB = 2 ** 20;
 const REFERENCE_RUNS = 5;
+/** --profile covers the 100 MiB files: enough samples, and a 1 GiB profile is slow to write and read. */
+const PROFILE_SIZE_BYTES = 100 * MIB;
 const TRIAGE_FILES = 500;
 const TRIAGE_FILE_BYTES = 200 * 1024;
+/** --jobs 1 takes seconds on this corpus; far longer means a hang. */
+const TRIAGE_TIMEOUT_SECONDS = 300;
 
 const { values } = parseArgs({
   options: {
@@ -59,12 +65,14 @@ async function measureFile(mix, sizeBytes) {
   const times = { cat: [], grep: [], analyze: [] };
   let maxRssKiB;
   let error;
+  let grepCount;
   // cat and grep finish a 100 MiB file in milliseconds, so they get more runs to steady their median.
   for (let run = 0; run < Math.max(runs, REFERENCE_RUNS); run++) {
     times.cat.push((await timedRun('cat', [file])).seconds);
-    const grep = await timedRun('grep', ['-c', 'WARNING:', file], { env: { LC_ALL: 'C' } });
+    const grep = await timedRun('grep', ['-c', 'WARNING:', file], { env: { LC_ALL: 'C' }, captureStdout: true });
     if (grep.code !== 0 && grep.code !== 1) throw new Error(failure('grep', grep));
     times.grep.push(grep.seconds);
+    grepCount = Number(grep.stdout.trim());
     if (error !== undefined || run >= runs) continue;
     const analyze = await timedRun(CLI, [CLI, 'analyze', '--format', 'json', '--quiet', file], { node: true });
     if (analyze.code !== 0) {
@@ -78,10 +86,12 @@ async function measureFile(mix, sizeBytes) {
   }
   return {
     mix,
+    sizeBytes,
     bytes,
     file,
     cat: median(times.cat),
     grep: median(times.grep),
+    grepCount,
     ...(times.analyze.length > 0 && error === undefined ? { analyze: median(times.analyze), maxRssKiB } : { error }),
   };
 }
@@ -92,22 +102,28 @@ async function measureTriage() {
   const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((sum, s) => sum + s.size, 0);
   log(`triage: ${files.length} files in ${dir}`);
   await warmCache(files);
+  const capacityBefore = await parallelCapacity();
   const times = { 1: [], 2: [] };
   for (let run = 0; run < runs; run++) {
     for (const jobs of [1, 2]) {
-      const r = await timedRun(CLI, [CLI, 'triage', '--jobs', String(jobs), '--format', 'json', '--quiet', dir], { node: true });
+      const args = [CLI, 'triage', '--jobs', String(jobs), '--format', 'json', '--quiet', dir];
+      const r = await timedRun(CLI, args, { node: true, timeoutSeconds: TRIAGE_TIMEOUT_SECONDS });
+      if (r.timedOut) {
+        return { files: files.length, bytes, unavailable: `triage --jobs ${jobs} did not finish in ${TRIAGE_TIMEOUT_SECONDS} s (killed)` };
+      }
       // Exit 1 cannot happen without --fail-on; 2 is a usage error such as an unknown command.
       if (r.code !== 0) return { files: files.length, bytes, unavailable: failure(`triage --jobs ${jobs}`, r) };
       times[jobs].push(r.seconds);
       log(`  run ${run + 1}: triage --jobs ${jobs} ${r.seconds.toFixed(2)} s`);
     }
   }
-  return { files: files.length, bytes, jobs1: median(times[1]), jobs2: median(times[2]) };
+  const capacity = [capacityBefore, await parallelCapacity()];
+  return { files: files.length, bytes, jobs1: median(times[1]), jobs2: median(times[2]), capacity };
 }
 
 async function profiles(rows) {
   const out = [];
-  for (const row of rows.filter((r) => r.bytes < 2 * 100 * MIB)) {
+  for (const row of rows.filter((r) => r.sizeBytes === PROFILE_SIZE_BYTES)) {
     const { profilePath, summary } = await profileAnalyze(CLI, row.file, path.join(values.dir, 'prof'), ROOT);
     log(`profile ${row.mix}: ${profilePath}`);
     out.push({ mix: row.mix, markdown: renderProfileSummary(summary) });
@@ -124,7 +140,16 @@ async function main() {
   }
   const triage = values['no-triage'] ? undefined : await measureTriage();
   const profiled = values.profile ? await profiles(rows.filter((r) => r.analyze !== undefined)) : undefined;
-  const markdown = resultsMarkdown({ machine, runs, referenceRuns: Math.max(runs, REFERENCE_RUNS), quick: values.quick, rows, triage, profiles: profiled });
+  const markdown = resultsMarkdown({
+    machine,
+    loadAtEnd: os.loadavg()[0],
+    runs,
+    referenceRuns: Math.max(runs, REFERENCE_RUNS),
+    quick: values.quick,
+    rows,
+    triage,
+    profiles: profiled,
+  });
   await writeFile(path.join(ROOT, 'bench', 'RESULTS.md'), markdown);
   process.stdout.write(markdown);
 }

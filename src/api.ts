@@ -40,9 +40,11 @@ export async function analyzeStream(
   const result = analyzer.finish(
     stats ?? { lines: analyzer.lastLineNo, bytes: counter.bytes, truncatedLines: 0, encoding: 'utf-8' },
   );
+  // A read that failed or was stopped says why itself; "empty input" would only mislead.
+  const readToEnd = inputError === undefined && opts.signal?.aborted !== true;
   return {
     ...result,
-    warnings: [...counter.notes.notes(), ...result.warnings],
+    warnings: [...(readToEnd ? counter.notes.notes() : []), ...result.warnings],
     ...(inputError !== undefined && { inputError }),
     ...(opts.signal?.aborted === true && { interrupted: true }),
   };

@@ -19,6 +19,8 @@ export function machineInfo() {
     ramGiB: os.totalmem() / 2 ** 30,
     node: process.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    /** 1-minute load average when the run started: other work on the machine skews the timings. */
+    loadAtStart: os.loadavg()[0],
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
   };
 }

@@ -9,13 +9,13 @@ const verdict = (ok) => (ok ? 'pass' : '**FAIL**');
 
 function throughputTable(rows) {
   const out = [
-    '| mix | size | cat MB/s | grep MB/s | analyze MB/s | analyze s | analyze ÷ grep | target | peak RSS MiB |',
-    '|---|---|---:|---:|---:|---:|---:|---|---:|',
+    '| mix | size | `WARNING:` lines | cat MB/s | grep MB/s | analyze MB/s | analyze s | analyze ÷ grep | target | peak RSS MiB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|---:|',
   ];
   for (const r of rows) {
     const cat = mbps(r.bytes, r.cat);
     const grep = mbps(r.bytes, r.grep);
-    const head = `| ${r.mix} | ${fmtSize(r.bytes)} | ${cat.toFixed(0)} | ${grep.toFixed(0)} |`;
+    const head = `| ${r.mix} | ${fmtSize(r.bytes)} | ${r.grepCount} | ${cat.toFixed(0)} | ${grep.toFixed(0)} |`;
     if (r.analyze === undefined) {
       out.push(`${head} — | — | — | ≥ ${TARGETS.grepRatio[r.mix]}× — not measured: ${r.error} | — |`);
       continue;
@@ -62,17 +62,22 @@ function triageLines(t) {
     `| 2 | ${t.jobs2.toFixed(2)} | ${mbps(t.bytes, t.jobs2).toFixed(1)} |`,
     '',
     `Speed-up --jobs 2 ÷ --jobs 1: **${speedup.toFixed(2)}×** (target ≥ ${TARGETS.triageSpeedup}×) ${verdict(speedup >= TARGETS.triageSpeedup)}`,
+    '',
+    `Parallel capacity of the machine (two CPU-bound processes vs one, the ceiling for the speed-up): ` +
+      `${t.capacity[0].toFixed(2)}× before and ${t.capacity[1].toFixed(2)}× after the triage runs (2.00× when idle).`,
   ];
 }
 
 /** bench/RESULTS.md from one `bench/run.mjs` run. */
-export function resultsMarkdown({ machine, runs, referenceRuns, quick, rows, triage, profiles }) {
+export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick, rows, triage, profiles }) {
   return [
     '# vmemwarn benchmark results',
     '',
     `Written by \`npm run bench\`${quick ? ' --quick (100 MiB only, 1 run: development numbers)' : ''} on ${machine.date}.`,
     '',
-    `- Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB.toFixed(1)} GiB RAM (${machine.platform})`,
+    `- Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB.toFixed(1)} GiB RAM (${machine.platform});`,
+    `  1-minute load average ${machine.loadAtStart.toFixed(2)} at the start and ${loadAtEnd.toFixed(2)} at the end` +
+      (Math.max(machine.loadAtStart, loadAtEnd) > 0.5 ? ' (other work was running: timings are noisy)' : ''),
     `- Node ${machine.node}; median of ${runs} run${runs === 1 ? '' : 's'} of analyze/triage and ${referenceRuns} of cat/grep;`,
     '  every file read from page cache (`cat` once before timing). MB = 10^6 bytes.',
     '- analyze: `node bin/vmemwarn analyze --format json FILE > /dev/null`; grep: `LC_ALL=C grep -c \'WARNING:\' FILE`;',

@@ -9,13 +9,16 @@ const GNU_TIME = '/usr/bin/time';
 const PRELOAD = fileURLToPath(new URL('./max-rss-preload.mjs', import.meta.url));
 
 /**
- * Runs one command with stdout sent to /dev/null and returns its wall time, peak RSS and exit code. Peak RSS
- * comes from GNU time (`-f %M`, KiB) when installed, else — for Node commands only — from a preload that writes
- * `process.resourceUsage().maxRSS` at exit.
+ * Runs one command and returns its wall time, peak RSS and exit code. Stdout goes to /dev/null, or with
+ * `captureStdout` into a pipe that is returned: GNU grep ≥ 2.27 stops at the first match when its output is
+ * /dev/null, so grep must write to a pipe to read the whole file. Peak RSS comes from GNU time (`-f %M`, KiB) when
+ * installed, else — for Node commands only — from a preload that writes `process.resourceUsage().maxRSS` at exit.
+ * `timeoutSeconds` kills a hung command (code null, timedOut true).
  * @param {string} command
  * @param {string[]} args
- * @param {{ node?: boolean, env?: NodeJS.ProcessEnv }} [opts] node: run `args` with this Node binary
- * @returns {Promise<{ seconds: number, maxRssKiB?: number, code: number | null, stderr: string }>}
+ * @param {{ node?: boolean, env?: NodeJS.ProcessEnv, captureStdout?: boolean, timeoutSeconds?: number }} [opts]
+ *   node: run `args` with this Node binary
+ * @returns {Promise<{ seconds: number, maxRssKiB?: number, code: number | null, stderr: string, stdout: string, timedOut: boolean }>}
  */
 export async function timedRun(command, args, opts = {}) {
   const scratch = await mkdtemp(path.join(tmpdir(), 'vmemwarn-run-'));
@@ -30,18 +33,36 @@ export async function timedRun(command, args, opts = {}) {
   const devNull = openSync('/dev/null', 'w');
   try {
     const started = process.hrtime.bigint();
-    const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', devNull, 'pipe'], env });
+    const child = spawn(argv[0], argv.slice(1), {
+      stdio: ['ignore', opts.captureStdout ? 'pipe' : devNull, 'pipe'],
+      env,
+      // Its own process group, so a timeout kills GNU time and the command under it together.
+      detached: true,
+    });
     let stderr = '';
+    let stdout = '';
     child.stderr.on('data', (d) => {
       stderr = (stderr + d).slice(-4000);
     });
+    child.stdout?.on('data', (d) => {
+      stdout = (stdout + d).slice(-4000);
+    });
+    let timedOut = false;
+    const timer =
+      opts.timeoutSeconds === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            process.kill(-child.pid, 'SIGKILL');
+          }, opts.timeoutSeconds * 1000);
     const code = await new Promise((resolve, reject) => {
       child.on('error', reject);
       child.on('close', resolve);
     });
+    clearTimeout(timer);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const rss = Number.parseInt((await readFile(rssFile, 'utf8').catch(() => '')).trim().split('\n').pop() ?? '', 10);
-    return { seconds, ...(Number.isFinite(rss) && { maxRssKiB: rss }), code, stderr };
+    return { seconds, ...(Number.isFinite(rss) && { maxRssKiB: rss }), code, stderr, stdout, timedOut };
   } finally {
     closeSync(devNull);
     await rm(scratch, { recursive: true, force: true });

@@ -10,11 +10,14 @@ export function detectArch(boots: readonly BootFacts[], examples: readonly Splat
   return 'unknown';
 }
 
+// x86_64 register dumps (`RIP: 0010:func+off/size`, `RAX: ...`) are not parsed into `regs`; the RIP line is enough.
+const X86_RIP_LINE = /^RIP: [0-9a-f]{4}:/;
+
 export function archOfSplat(splat: Splat): string | undefined {
   const path = splat.site.file ?? '';
   const archDir = /(?:^|\/)arch\/(arm64|x86|arm|riscv|powerpc|s390|mips|loongarch)\//.exec(path)?.[1];
   if (splat.regs.has('x29') || splat.regs.has('x30') || archDir === 'arm64') return 'arm64';
-  if (splat.regs.has('rip') || splat.regs.has('rax') || archDir === 'x86') return 'x86_64';
+  if (archDir === 'x86' || splat.lines.some((line) => X86_RIP_LINE.test(line.text))) return 'x86_64';
   if (splat.regs.has('epc') || splat.regs.has('ra') || archDir === 'riscv') return 'riscv64';
   if (splat.regs.has('r0') || splat.regs.has('fp') || archDir === 'arm') return 'arm';
   return archDir;

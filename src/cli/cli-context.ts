@@ -7,6 +7,8 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
   /** Aborted on the first Ctrl-C. */
   signal: AbortSignal;
+  /** The command line as given, for what yargs loses (a bare `-`, see stdin-positional.ts); runCli sets it. */
+  rawArgs?: readonly string[];
 }
 
 export function useColour(ctx: CliContext, flag: boolean | undefined): boolean {

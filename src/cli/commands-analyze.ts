@@ -13,6 +13,10 @@ import { checkOutputPath, writeOutput } from './output.js';
 import { type CliContext, useColour, progressEnabled, printError } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
 import { parseByteSize } from './byte-size.js';
+import { withStdinPositional } from './stdin-positional.js';
+
+/** V8 strings stop at 2^29 - 24 characters, and a line is decoded into one: a larger cap could never be honoured. */
+const MAX_LINE_BYTES_LIMIT = 256 * 1024 * 1024;
 
 interface AnalyzeArgs extends LayoutFlags {
   files: string[];
@@ -47,11 +51,15 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       await checkOutputPath(argv.output);
       const layout = await layoutOverrides(argv);
       const maxLineBytes = parseByteSize(argv['max-line-bytes'], '--max-line-bytes');
+      if (maxLineBytes > MAX_LINE_BYTES_LIMIT) {
+        throw new UsageError(`--max-line-bytes must be at most 256MiB, not '${argv['max-line-bytes']}'`);
+      }
       const maxDecompressedBytes = parseByteSize(argv['max-decompressed'], '--max-decompressed');
       if (!Number.isInteger(argv['max-splat-lines']) || argv['max-splat-lines'] < 10) {
         throw new UsageError(`--max-splat-lines must be a whole number ≥ 10, not ${argv['max-splat-lines']}`);
       }
-      const inputs = argv.files.length > 0 ? argv.files : ['-'];
+      const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
+      const inputs = files.length > 0 ? files : ['-'];
       const spinner = progressEnabled(ctx, argv.quiet) ? ora({ stream: ctx.stderr, text: 'reading' }).start() : undefined;
       const results: AnalysisResult[] = [];
       let inputFailed = false;

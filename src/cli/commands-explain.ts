@@ -25,7 +25,9 @@ export function parseExplainValue(text: string): { kind: ValueKind; value: bigin
   const kind: ValueKind = prefix === 'pfn' ? 'pfn' : prefix === 'phys' ? 'phys' : 'addr';
   const digits = m[2];
   const decimal = kind !== 'addr' && /^\d+$/.test(digits);
-  return { kind, value: decimal ? BigInt(digits) : parseU64(digits, `'${text}'`) };
+  const value = decimal ? BigInt(digits) : parseU64(digits, `'${text}'`);
+  if (value >= 1n << 64n) throw new UsageError(`'${text}' does not fit in 64 bits`);
+  return { kind, value };
 }
 
 export function explainCommand(_ctx: CliContext, _setExit: (code: ExitCode) => void): CommandModule<object, ExplainArgs> {

@@ -8,6 +8,7 @@ import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { type CliContext, progressEnabled, printError } from './cli-context.js';
 import { parseByteSize } from './byte-size.js';
+import { withStdinPositional } from './stdin-positional.js';
 
 interface TriageArgs extends LayoutFlags {
   paths: string[];
@@ -67,7 +68,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       const progress = createProgressReporter(ctx.stderr, { enabled: progressEnabled(ctx, argv.quiet) });
       const outcome = await runTriage(
         {
-          inputs: argv.paths,
+          inputs: withStdinPositional(ctx.rawArgs ?? [], argv.paths, argv as unknown as Record<string, unknown>),
           ...(argv.jobs !== undefined && { jobs: argv.jobs }),
           ...(argv.shard !== undefined && { shard: parseShard(argv.shard) }),
           ...(argv.out !== undefined && { outDir: argv.out }),

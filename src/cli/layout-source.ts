@@ -14,6 +14,11 @@ export async function layoutInputs(argv: LayoutFlags & LogFlag): Promise<{ evide
   const overrides = await layoutOverrides(argv);
   if (argv.log === undefined) return { evidence: {}, overrides };
   const result = await analyzeFile(argv.log, { layout: overrides });
-  if (result.inputError !== undefined) throw new InputError(argv.log, result.inputError);
+  if (result.inputError !== undefined) {
+    // The message already starts with the input's name; InputError adds it again.
+    const prefix = `${result.source}: `;
+    const reason = result.inputError.startsWith(prefix) ? result.inputError.slice(prefix.length) : result.inputError;
+    throw new InputError(argv.log, reason);
+  }
   return { evidence: evidenceFromResult(result), overrides };
 }

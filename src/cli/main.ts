@@ -13,7 +13,8 @@ const EPILOGUE = `Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 inpu
 130 interrupted (Ctrl-C; the report covers what was read). A closed stdout (| head) ends quietly with 0.`;
 
 /** Runs one command line; returns the exit code. Never throws. */
-export async function runCli(argv: readonly string[], ctx: CliContext): Promise<ExitCode> {
+export async function runCli(argv: readonly string[], callerCtx: CliContext): Promise<ExitCode> {
+  const ctx: CliContext = { ...callerCtx, rawArgs: argv };
   let exitCode: ExitCode = EXIT.ok;
   const setExit = (code: ExitCode): void => {
     exitCode = code;

@@ -7,6 +7,8 @@ import { UsageError } from '../errors.js';
 export async function checkOutputPath(path: string | undefined): Promise<void> {
   if (path === undefined || path === '-') return;
   const dir = dirname(resolve(path));
+  const target = await stat(path).catch(() => undefined);
+  if (target?.isDirectory() === true) throw new UsageError(`--output ${path}: is a directory`);
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) throw new UsageError(`--output ${path}: ${dir} is not a directory`);

@@ -49,6 +49,8 @@ export class PeekableSource {
     try {
       step = await this.iterator.next();
     } catch (error) {
+      // An upstream stage (a size limit) may already have said what went wrong, naming the input.
+      if (error instanceof InputError) throw error;
       throw new InputError(this.name, `read failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (step.done === true) {

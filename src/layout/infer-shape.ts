@@ -1,10 +1,10 @@
 import type { BootFacts } from '../parse/types.js';
 import { find52BitVaFeature } from './cpu-features.js';
 import { eraForRelease } from './eras.js';
-import type { Shape } from './hypotheses.js';
+import { eraSupportsVaBits, type Shape } from './hypotheses.js';
 import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
-import { pageShiftForSize } from './page-geometry.js';
+import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel, validVaBits } from './page-geometry.js';
 import { matchRegisterConstants, type ConstantHit, type RegisterValue } from './register-match.js';
 import type { Era, Inferred, LayoutOverrides } from './types.js';
 import { hex } from './u64.js';
@@ -24,26 +24,44 @@ interface Fixed {
   vaBits?: Inferred<number>;
 }
 
+/**
+ * The page size and VA bits of the log's `pgtable:` line, when they are an arm64 geometry at all: a corrupted or
+ * foreign line (`0k pages, 0-bit VAs`) is log content, not a reason to stop the analysis.
+ */
+function pgtableGeometry(boot: BootFacts | undefined): { pageShift: number; vaBits: number } | undefined {
+  if (!boot?.pgtable) return undefined;
+  const { pageSizeKiB, vaBits } = boot.pgtable.value;
+  const pageShift = PAGE_SHIFTS.find((shift) => 2 ** (shift - 10) === pageSizeKiB);
+  return pageShift !== undefined && validVaBits(pageShift).includes(vaBits) ? { pageShift, vaBits } : undefined;
+}
+
+/** 4K unless the VA size rules it out (the LVA feature on a pre-6.9 kernel means 64K pages). */
+function defaultPageShift(era: Era, vaBits: number | undefined): Inferred<number> {
+  const pageShift = PAGE_SHIFTS.find((shift) => vaBits === undefined || eraSupportsVaBits(era, shift, vaBits));
+  if (pageShift === undefined || pageShift === 12) return inferred(12, 'default', 'low', { text: 'no page size known: assuming 4K' });
+  const text = `no page size known: ${vaBits}-bit VAs in ${era} need ${pageSizeLabel(pageShift)} pages or larger`;
+  return inferred(pageShift, 'default', 'low', { text });
+}
 
 /** Page size and VA bits stated directly by the user, a config, or the log (strongest first). */
 function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: LayoutOverrides): Fixed {
   const fixed: Fixed = {};
+  const pgtable = pgtableGeometry(boot);
   if (o.era) fixed.era = inferred(o.era, 'user', 'high', { text: `--era ${o.era}` });
   if (o.pageSizeBytes !== undefined) {
     fixed.pageShift = inferred(pageShiftForSize(o.pageSizeBytes), 'user', 'high', { text: `--page-size ${o.pageSizeBytes}` });
   } else if (config.pageShift) {
     fixed.pageShift = inferred(config.pageShift.value, 'config', 'high', { lineNo: config.pageShift.lineNo, text: config.pageShift.text });
-  } else if (boot?.pgtable) {
-    const p = boot.pgtable;
-    fixed.pageShift = inferred(pageShiftForSize(p.value.pageSizeKiB * 1024), 'log', 'high', { lineNo: p.lineNo, text: p.text });
+  } else if (boot?.pgtable && pgtable) {
+    fixed.pageShift = inferred(pgtable.pageShift, 'log', 'high', { lineNo: boot.pgtable.lineNo, text: boot.pgtable.text });
   }
   const feature52 = find52BitVaFeature(boot);
   if (o.vaBits !== undefined) fixed.vaBits = inferred(o.vaBits, 'user', 'high', { text: `--va-bits ${o.vaBits}` });
   else if (config.vaBits) fixed.vaBits = inferred(config.vaBits.value, 'config', 'high', { lineNo: config.vaBits.lineNo, text: config.vaBits.text });
   else if (feature52) fixed.vaBits = inferred(52, 'log', 'high', { lineNo: feature52.lineNo, text: feature52.text });
-  else if (boot?.pgtable) {
+  else if (boot?.pgtable && pgtable) {
     // show_pte prints vabits_actual: a 52-bit kernel on a 48-bit CPU prints 48, which gives the same vmemmap.
-    fixed.vaBits = inferred(boot.pgtable.value.vaBits, 'log', 'high', { lineNo: boot.pgtable.lineNo, text: boot.pgtable.text });
+    fixed.vaBits = inferred(pgtable.vaBits, 'log', 'high', { lineNo: boot.pgtable.lineNo, text: boot.pgtable.text });
   }
   return fixed;
 }
@@ -107,8 +125,15 @@ export function inferShape(
     era ??= inferred(versionEra, 'version-default', 'medium', { ...from, text: `era of ${release.value} (${release.source.kind})` });
   }
   era ??= inferred<Era>('E3', 'default', 'low', { text: 'no kernel version known: assuming 5.11–6.8 (E3)' });
-  pageShift ??= inferred(12, 'default', 'low', { text: 'no page size known: assuming 4K' });
+  pageShift ??= defaultPageShift(era.value, vaBits?.value);
   vaBits ??= inferred(48, 'default', 'low', { text: 'no VA size known: assuming 48-bit' });
+  const vaBitsGiven = vaBits.source.kind === 'user' || vaBits.source.kind === 'config';
+  if (!vaBitsGiven && !eraSupportsVaBits(era.value, pageShift.value, vaBits.value)) {
+    // Contradictory log facts (a corrupted line, logs of two machines joined) must not stop the analysis; a VA size
+    // the user gave that cannot be is still a usage error, from computeConstants.
+    notes.push(`${vaBits.value}-bit VAs with ${pageSizeLabel(pageShift.value)} pages do not exist in ${era.value}: the evidence conflicts`);
+    vaBits = inferred(48, 'default', 'low', { text: `conflicting VA evidence (${vaBits.value}-bit): assuming 48-bit` });
+  }
   const result: ShapeInference = { era, pageShift, vaBits, notes };
   if (layoutMatch) result.layoutMatch = layoutMatch;
   return result;

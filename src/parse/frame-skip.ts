@@ -6,7 +6,7 @@
  */
 export const FRAME_SKIP: readonly string[] = [
   '__sanitizer', '__asan', 'kasan', '__msan', 'kmsan', 'hwasan', 'check_memory_region', 'read_word_at_a_time',
-  'print_address_description', 'panic', 'invalid_op', 'report_bug', 'fixup_bug', 'do_error', '_trap', 'dump_stack',
+  'print_address_description', 'print_report', 'panic', 'invalid_op', 'report_bug', 'fixup_bug', 'do_error', '_trap', 'dump_stack',
   'show_stack', 'dump_backtrace', 'unwind_backtrace', 'walk_stackframe', 'warn_slowpath', 'warn_alloc', '__warn',
   'debug_object', 'timer_is_static_object', 'work_is_static_object', 'lockdep', 'perf_trace', 'lock_acquire',
   'lock_release', 'lock_class', 'reacquire_held_locks', 'spin_lock', 'spin_trylock', 'spin_unlock', 'raw_read_lock',

@@ -1,8 +1,10 @@
 import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import type { ZipFile } from 'yauzl';
 import { analyzeStream } from '../api.js';
 import { openInput } from '../ingest/open-input.js';
 import { decompress } from '../ingest/decompress.js';
+import { DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from '../ingest/size-limit.js';
 import type { ArchiveMember } from '../ingest/archive/archive-member.js';
 import { sniffArchive } from '../ingest/archive/sniff-archive.js';
 import { peekStream } from '../ingest/archive/peek-stream.js';
@@ -136,7 +138,9 @@ class InputRun {
     if (member.encrypted) return this.issue(name, 'skipped', 'encrypted zip member');
     if (!member.stream) return;
     try {
-      const { stream } = await decompress(member.stream, name, this.decompressLimit());
+      // yauzl hands zip members over already inflated: they need the bomb limit as much as a .gz does.
+      const unpacked = Readable.from(limitSize(member.stream, this.ctx.analyze.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES, name));
+      const { stream } = await decompress(unpacked, name, this.decompressLimit());
       await this.content(stream, name, depth + 1);
     } catch (err) {
       this.issue(name, 'error', err);

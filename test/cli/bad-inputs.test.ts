@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -129,6 +129,17 @@ describeBuilt('bad inputs to analyze: text that is not quite a log', () => {
     expect(run.code).toBe(0);
     expect(report(run).summary.splats).toBe(2);
     expect(report(run).summary.corruptedSplats).toBeGreaterThanOrEqual(1);
+  });
+
+  test('the same interleaving with printk caller ids ([T87], [T99]): both splats found whole', async () => {
+    const { before, splat, after } = await sampleParts();
+    const withCaller = (line: string, caller: string) => line.replace(/^(\[[^\]]*\]) /, `$1 [${caller.padStart(6)}] `);
+    const other = splat.map((l) => l.replace(/clk_core_disable/g, 'dev_watchdog'));
+    const mixed = splat.flatMap((l, i) => [withCaller(l, 'T87'), withCaller(other[i]!, 'T99')]);
+    const run = await runBin(['analyze', '--format', 'json', await file('interleaved-callers.log', [...before, ...mixed, ...after].join('\n'))]);
+    expect(run.code).toBe(0);
+    expect(titles(run).sort()).toEqual(['WARNING in clk_core_disable', 'WARNING in dev_watchdog']);
+    expect(report(run).summary.corruptedSplats).toBe(0);
   });
 
   test('a register dump of garbage hex: the splats are found, no register range is read from it', async () => {
@@ -287,7 +298,6 @@ describeBuilt('bad inputs: pipes and signals', () => {
       encoding: 'utf8',
     });
     expect(head).toBe('{\n');
-    const { readFile } = await import('node:fs/promises');
     expect((await readFile(status, 'utf8')).trim()).toBe('0');
     const stderr = await readFile(err, 'utf8');
     expect(stderr).toMatch(/^vmemwarn: stdout closed before the report was fully written\n$/);
@@ -316,7 +326,7 @@ describeBuilt('bad inputs: pipes and signals', () => {
     const run = await runBin(['analyze', '-', '--format', 'json'], {
       timeoutMs: 10_000,
       onSpawn: (child) => {
-        child.stdin!.write(Buffer.from(PLAIN_SAMPLE.length ? '' : ''));
+        // The writer sends one log and then goes quiet without closing stdin.
         void sampleText().then((t) => child.stdin!.write(t));
         setTimeout(() => child.kill('SIGINT'), 1500);
       },
@@ -329,7 +339,6 @@ describeBuilt('bad inputs: pipes and signals', () => {
     const root = await mkdtemp(path.join(dir, 'many-'));
     const big = path.join(root, 'big.log');
     await writeFile(big, (await sampleText(STORM_SAMPLE)).repeat(10));
-    const { link } = await import('node:fs/promises');
     // Hard links: a hundred logs for the disk cost of one.
     for (let i = 0; i < 100; i++) await link(big, path.join(root, `log-${i}.log`));
     const run = await runBin(['triage', '-j', '1', '--format', 'json', root], {
@@ -339,16 +348,18 @@ describeBuilt('bad inputs: pipes and signals', () => {
     expect(run.stderr).toContain('interrupted');
     const summary = JSON.parse(run.stdout) as { interrupted: boolean; totals: { logs: number } };
     expect(summary.interrupted).toBe(true);
+    // 101 logs were queued (big.log and its 100 links): the run stopped before the end.
     expect(summary.totals.logs).toBeLessThan(101);
   }, 60_000);
 });
 
 describeBuilt('usage errors: exit 2 and a one-line message', () => {
   test.each([
-    ['analyze', ['analyze', '-o', '/nonexistent-vmemwarn/dir/report.txt', 'x.log'], '/nonexistent-vmemwarn/dir'],
-    ['triage', ['triage', '-o', '/nonexistent-vmemwarn/dir/summary.json', 'x.log'], '/nonexistent-vmemwarn/dir'],
-    ['merge', ['merge', '-o', '/nonexistent-vmemwarn/dir/merged.json', 'x.json'], '/nonexistent-vmemwarn/dir'],
-  ])('%s --output into a missing directory names it', async (_cmd, args, named) => {
+    ['analyze into a missing directory', ['analyze', '-o', '/nonexistent-vmemwarn/dir/report.txt', 'x.log'], '/nonexistent-vmemwarn/dir'],
+    ['triage into a missing directory', ['triage', '-o', '/nonexistent-vmemwarn/dir/summary.json', 'x.log'], '/nonexistent-vmemwarn/dir'],
+    ['merge into a missing directory', ['merge', '-o', '/nonexistent-vmemwarn/dir/merged.json', 'x.json'], '/nonexistent-vmemwarn/dir'],
+    ['analyze into an existing directory', ['analyze', '-o', '/tmp', 'x.log'], '--output /tmp: is a directory'],
+  ])('%s: an --output that cannot be written is refused and named', async (_cmd, args, named) => {
     const run = await runBin(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(named);

@@ -154,7 +154,7 @@ test('-o writes the summary to a file', async () => {
   expect(existsSync(out)).toBe(true);
 });
 
-test('- reads the list of paths from stdin is covered by the spawned tests; a sample file path works directly', async () => {
+test('a single file is an input too', async () => {
   const s = await triageJson([`${SAMPLES}plain-boot-6.6-unrelated-warning.log`]);
   expect(titles(s)).toEqual([CLK]);
 });

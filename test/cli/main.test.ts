@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,6 +69,16 @@ describe('the real process (bin/vmemwarn → dist/)', () => {
   test('--quiet: stderr stays empty on success; errors still print', () => {
     expect(spawnCli(['analyze', AMDGPU, '--quiet']).stderr).toBe('');
     expect(spawnCli(['analyze', '/nonexistent/dmesg.txt', '-q']).stderr).toContain('/nonexistent/dmesg.txt');
+  });
+
+  test('a reader that closes stdout early (| head) ends with exit 0 and a one-line note', () => {
+    // 40 copies of the amdgpu storm make the report far larger than the pipe buffer `head` leaves unread.
+    const run = spawnSync('bash', ['-c', `node bin/vmemwarn analyze ${Array(40).fill(AMDGPU).join(' ')} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^vmemwarn: stdout closed[^\n]*\n$/);
   });
 
   test('--version prints the package version', () => {

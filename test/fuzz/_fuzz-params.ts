@@ -1,16 +1,20 @@
 /** fast-check settings shared by the properties: a fixed seed so a failure replays, runs from FUZZ_RUNS (npm run fuzz). */
 export const FUZZ_SEED = 20_261_125;
 
-export function fuzzRuns(defaultRuns: number): number {
+/**
+ * `defaultRuns` in the normal suite; under FUZZ_RUNS, that many times `share` (a property that costs ~20× the others
+ * takes a share of 1/20, so `npm run fuzz` stays within minutes).
+ */
+export function fuzzRuns(defaultRuns: number, share = 1): number {
   const fromEnv = Number(process.env.FUZZ_RUNS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : defaultRuns;
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? Math.max(1, Math.round(fromEnv * share)) : defaultRuns;
 }
 
-export function fuzzParams(defaultRuns: number): { seed: number; numRuns: number } {
-  return { seed: FUZZ_SEED, numRuns: fuzzRuns(defaultRuns) };
+export function fuzzParams(defaultRuns: number, share = 1): { seed: number; numRuns: number } {
+  return { seed: FUZZ_SEED, numRuns: fuzzRuns(defaultRuns, share) };
 }
 
 /** Per-test timeout that grows with the run count, so `npm run fuzz` is not cut short. */
-export function fuzzTimeoutMs(defaultRuns: number, msPerRun: number): number {
-  return Math.max(60_000, fuzzRuns(defaultRuns) * msPerRun);
+export function fuzzTimeoutMs(defaultRuns: number, msPerRun: number, share = 1): number {
+  return Math.max(60_000, fuzzRuns(defaultRuns, share) * msPerRun);
 }

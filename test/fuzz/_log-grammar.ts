@@ -1,6 +1,7 @@
 /**
- * fast-check arbitraries for realistic arm64 kernel logs: ordinary boot chatter and WARNING / Oops splats in the
- * shapes of samples/logs (a `cut here` WARNING with a register dump, a paging-request Oops ending in `Code:`).
+ * fast-check arbitraries for realistic arm64 kernel logs: ordinary boot chatter and splats in the shapes of
+ * samples/logs and the corpus (a `cut here` WARNING with a register dump, a paging-request Oops ending in `Code:`,
+ * a soft lockup, a hung task).
  */
 import fc from 'fast-check';
 
@@ -100,6 +101,41 @@ export const oopsSplat: fc.Arbitrary<LogBlock> = fc.tuple(taskFields, hex64).map
   ],
 }));
 
+/** The soft-lockup watchdog report (kernel/watchdog.c): no cut-here or end-trace line, the trace ends it. */
+export const softLockupSplat: fc.Arbitrary<LogBlock> = taskFields.map((t) => ({
+  kind: 'splat',
+  lines: [
+    `watchdog: BUG: soft lockup - CPU#${t.cpu} stuck for 22s! [${t.comm}:${t.pid}]`,
+    'Modules linked in: amdgpu(+) drm_exec gpu_sched',
+    `CPU: ${t.cpu} PID: ${t.pid} Comm: ${t.comm} Not tainted 6.1.0 #1`,
+    'Hardware name: SolidRun LX2160A Honeycomb (DT)',
+    `pc : ${t.func}+0x74/0x110`,
+    `lr : ${t.frames[0]}`,
+    'sp : ffff00006a238e50',
+    ...registerRows(t.regs),
+    'Call trace:',
+    ` ${t.func}+0x74/0x110`,
+    ...t.frames.map((f) => ` ${f}`),
+  ],
+}));
+
+/** The hung-task report (kernel/hung_task.c): a header, the task line, the blocked task's stack. */
+export const hungTaskSplat: fc.Arbitrary<LogBlock> = taskFields.map((t) => ({
+  kind: 'splat',
+  lines: [
+    `INFO: task ${t.comm}:${t.pid} blocked for more than 143 seconds.`,
+    '      Not tainted 6.1.0 #1',
+    '"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.',
+    `task:${t.comm.padEnd(15)} state:D stack:0     pid:${t.pid}  ppid:1      flags:0x00000008`,
+    'Call trace:',
+    ' __switch_to+0x2b0/0x6e0',
+    ' __schedule+0x1b74/0x2d24',
+    ' schedule+0xa4/0x140',
+    ` ${t.func}+0x68/0x84`,
+    ...t.frames.map((f) => ` ${f}`),
+  ],
+}));
+
 const plainWord = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz0123456789 .:-_/'), minLength: 1, maxLength: 60 });
 
 export const noiseBlock: fc.Arbitrary<LogBlock> = fc
@@ -107,20 +143,36 @@ export const noiseBlock: fc.Arbitrary<LogBlock> = fc
   .map((lines) => ({ kind: 'noise', lines }));
 
 /** Splats separated by noise; every splat is whole, so no splat spans the end of the block list. */
-export const logBlocks: fc.Arbitrary<LogBlock[]> = fc.array(fc.oneof(noiseBlock, warningSplat, oopsSplat), { maxLength: 8 });
+export const logBlocks: fc.Arbitrary<LogBlock[]> = fc.array(
+  fc.oneof(noiseBlock, warningSplat, oopsSplat, softLockupSplat, hungTaskSplat),
+  { maxLength: 8 },
+);
 
-/**
- * Printk-stamps the lines: line i of the whole log (counting from `firstLine`) gets `[ 5 + i * 0.000007 ]`, so a
- * log cut in two keeps the timestamps it had as one piece.
- */
-export function stampLines(lines: readonly string[], firstLine = 0): string {
-  return lines
-    .map((line, i) => {
-      const micros = 5_000_000 + (firstLine + i) * 7;
-      const ts = `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
-      return `[${ts.padStart(12)}] ${line}\n`;
-    })
-    .join('');
+/** Printk time of line `i` of a whole log: `5 + i * 0.000007` s, so a log cut in two keeps its timestamps. */
+function printkTime(i: number): string {
+  const micros = 5_000_000 + i * 7;
+  return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`.padStart(12);
+}
+
+const wallClock = (i: number): string => `12:00:${String(i % 60).padStart(2, '0')}`;
+
+/** How consoles and collectors prefix kernel lines: dmesg, dmesg -r, caller ids, syslog, journalctl, /dev/kmsg. */
+export const PREFIX_STYLES = {
+  printk: (i: number) => `[${printkTime(i)}] `,
+  level: (i: number) => `<4>[${printkTime(i)}] `,
+  caller: (i: number) => `[${printkTime(i)}][  T123] `,
+  syslog: (i: number) => `Jan 10 ${wallClock(i)} honeycomb kernel: [${printkTime(i)}] `,
+  journal: (i: number) => `Jan 10 ${wallClock(i)} honeycomb kernel: `,
+  iso: (i: number) => `2023-01-10T${wallClock(i)}.123456+00:00 honeycomb kernel: `,
+  kmsg: (i: number) => `4,${i},${5_000_000 + i * 7},-;`,
+  bare: () => '',
+} as const;
+
+export type PrefixStyle = keyof typeof PREFIX_STYLES;
+
+/** Prefixes the lines; line i of the whole log counts from `firstLine`, so a log cut in two keeps its prefixes. */
+export function stampLines(lines: readonly string[], firstLine = 0, style: PrefixStyle = 'printk'): string {
+  return lines.map((line, i) => `${PREFIX_STYLES[style](firstLine + i)}${line}\n`).join('');
 }
 
 export function blockLines(blocks: readonly LogBlock[]): string[] {

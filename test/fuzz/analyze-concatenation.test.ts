@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { analyzeText } from '../../src/api.js';
 import type { AnalysisResult, Cluster } from '../../src/analyze/types.js';
-import { blockLines, BOOT_HEADER, logBlocks, stampLines } from './_log-grammar.js';
+import { blockLines, BOOT_HEADER, logBlocks, PREFIX_STYLES, stampLines, type PrefixStyle } from './_log-grammar.js';
 import { fuzzParams } from './_fuzz-params.js';
 
 /** What a cluster says independently of where in the log it sits (line offsets shift when logs are joined). */
@@ -40,12 +40,14 @@ const sorted = (m: Map<string, ClusterFacts>) => [...m.entries()].sort(([x], [y]
 describe('A + B: one boot cut in two between splats', () => {
   test('every splat of A and of B is found in A + B, and the clusters of A + B are the merge of both', async () => {
     await fc.assert(
-      fc.asyncProperty(logBlocks, logBlocks, async (blocksA, blocksB) => {
+      fc.asyncProperty(logBlocks, logBlocks, fc.constantFrom(...(Object.keys(PREFIX_STYLES) as PrefixStyle[])), async (blocksA, blocksB, style) => {
         const linesA = [...BOOT_HEADER, ...blockLines(blocksA)];
-        const textA = stampLines(linesA);
+        const textA = stampLines(linesA, 0, style);
         // B continues A's timestamps, so B alone and B inside A + B are the same bytes.
-        const textB = stampLines(blockLines(blocksB), linesA.length);
+        const textB = stampLines(blockLines(blocksB), linesA.length, style);
         const [a, b, ab] = await Promise.all([analyzeText(textA), analyzeText(textB), analyzeText(textA + textB)]);
+        const splatsIn = (blocks: typeof blocksA) => blocks.filter((block) => block.kind === 'splat').length;
+        expect([a.stats.splats, b.stats.splats]).toEqual([splatsIn(blocksA), splatsIn(blocksB)]);
         expect(ab.stats.splats).toBe(a.stats.splats + b.stats.splats);
         expect(sorted(factsById(ab))).toEqual(sorted(mergeFacts(factsById(a), factsById(b))));
       }),

@@ -38,4 +38,10 @@ describe('golden: samples/logs', () => {
 const corpus = logsIn(CORPUS_DIR, /\.txt$/);
 (corpus.length > 0 ? describe : describe.skip)('golden: ../shared/corpus', () => {
   test.each(corpus)('%s', (log) => compare(CORPUS_DIR, log));
+
+  test('every expected file belongs to a log', () => {
+    const expected = new Set([...logsIn(SAMPLES_DIR, /\.log$/), ...corpus].map(expectedPath));
+    const orphans = logsIn(GOLDEN_DIR, /\.json$/).map((f) => path.join(GOLDEN_DIR, f)).filter((f) => !expected.has(f));
+    expect(orphans).toEqual([]);
+  });
 });

@@ -1,0 +1,30 @@
+import { InputNotes } from '../src/input-notes.js';
+
+function notesOf(...chunks: Buffer[]): string[] {
+  const notes = new InputNotes();
+  for (const c of chunks) notes.observe(c);
+  return notes.notes();
+}
+
+test('nothing read: empty input', () => {
+  expect(notesOf()).toEqual(['empty input']);
+  expect(notesOf(Buffer.alloc(0))).toEqual(['empty input']);
+});
+
+test('blanks and NULs only (also a UTF-16 file of spaces): whitespace', () => {
+  expect(notesOf(Buffer.from(' \t\n'), Buffer.from('\r\v\f\0'))).toEqual(['input holds only whitespace']);
+  expect(notesOf(Buffer.from('  \n', 'utf16le'))).toEqual(['input holds only whitespace']);
+});
+
+test('text in a later chunk counts', () => {
+  expect(notesOf(Buffer.from('   '), Buffer.from('x'))).toEqual([]);
+});
+
+test('binary magic is judged on the head, even when it arrives a byte at a time', () => {
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].map((b) => Buffer.from([b]));
+  expect(notesOf(...png)).toEqual(['binary file (PNG image): not a text log, read as text anyway']);
+});
+
+test('a log whose head is text is not binary, whatever follows the first 4 KiB', () => {
+  expect(notesOf(Buffer.alloc(4096, 0x61), Buffer.alloc(4096, 0x01))).toEqual([]);
+});
