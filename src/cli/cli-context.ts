@@ -1,4 +1,4 @@
-import { progressEnabled as progressWanted } from '../triage/progress.js';
+import { progressEnabled as progressWanted } from '../triage/progress-policy.js';
 
 /** What a command needs from the process, injectable for tests. */
 export interface CliContext {

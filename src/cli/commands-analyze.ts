@@ -1,5 +1,4 @@
 import type { Argv, CommandModule } from 'yargs';
-import ora from 'ora';
 import { analyzeFile } from '../api.js';
 import type { AnalysisResult } from '../analyze/types.js';
 import { InputError, UsageError, EXIT, type ExitCode } from '../errors.js';
@@ -60,7 +59,9 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       }
       const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
       const inputs = files.length > 0 ? files : ['-'];
-      const spinner = progressEnabled(ctx, argv.quiet) ? ora({ stream: ctx.stderr, text: 'reading' }).start() : undefined;
+      const spinner = progressEnabled(ctx, argv.quiet)
+        ? (await import('ora')).default({ stream: ctx.stderr, text: 'reading' }).start()
+        : undefined;
       const results: AnalysisResult[] = [];
       let inputFailed = false;
       for (const spec of inputs) {

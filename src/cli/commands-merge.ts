@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
 import { InputError, type ExitCode } from '../errors.js';
-import { mergeSummaries } from '../triage/merge.js';
-import { parseSummary } from '../triage/validate-summary.js';
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { anyLogFails } from '../triage/failing-logs.js';
@@ -29,6 +27,8 @@ export function mergeCommand(_ctx: CliContext, setExit: (code: ExitCode) => void
         .option('fail-on', { choices: FAIL_ON_KINDS, describe: 'Exit 1 when any log has a cluster of this kind' }) as unknown as Argv<MergeArgs>,
     handler: async (argv) => {
       await checkOutputPath(argv.output);
+      const { mergeSummaries } = await import('../triage/merge.js');
+      const { parseSummary } = await import('../triage/validate-summary.js');
       const summaries = [];
       for (const path of argv.summaries) {
         let text: string;

@@ -1,7 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError, type ExitCode } from '../errors.js';
-import { runTriage } from '../triage/run-triage.js';
-import { createProgressReporter } from '../triage/progress.js';
 import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
@@ -65,6 +63,9 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       }
       if (argv['new-only'] && argv.db === undefined) throw new UsageError('--new-only needs --db FILE');
       const layout = await layoutOverrides(argv);
+      // Loaded only when triage runs: the pool, archive readers and SQLite stay out of every other command.
+      const { runTriage } = await import('../triage/run-triage.js');
+      const { createProgressReporter } = await import('../triage/progress.js');
       const progress = createProgressReporter(ctx.stderr, { enabled: progressEnabled(ctx, argv.quiet) });
       const outcome = await runTriage(
         {

@@ -1,4 +1,3 @@
-import { analyzeFile } from '../api.js';
 import type { LayoutEvidence } from '../layout/infer.js';
 import type { LayoutOverrides } from '../layout/types.js';
 import { evidenceFromResult } from './log-evidence.js';
@@ -13,6 +12,7 @@ export interface LogFlag {
 export async function layoutInputs(argv: LayoutFlags & LogFlag): Promise<{ evidence: LayoutEvidence; overrides: LayoutOverrides }> {
   const overrides = await layoutOverrides(argv);
   if (argv.log === undefined) return { evidence: {}, overrides };
+  const { analyzeFile } = await import('../api.js');
   const result = await analyzeFile(argv.log, { layout: overrides });
   if (result.inputError !== undefined) {
     // The message already starts with the input's name; InputError adds it again.

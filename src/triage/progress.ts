@@ -1,4 +1,5 @@
 import ora from 'ora';
+export { progressEnabled } from './progress-policy.js';
 import type { TriageProgress } from './triage-options.js';
 
 export interface ProgressReporter {
@@ -7,10 +8,6 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-/** Progress is for people watching a terminal: not in CI logs, not with --quiet, not when stderr is redirected. */
-export function progressEnabled(env: { isTTY?: boolean; ci?: string; quiet?: boolean }): boolean {
-  return !!env.isTTY && !env.quiet && (env.ci === undefined || env.ci === '' || env.ci === 'false' || env.ci === '0');
-}
 
 /** `12/40 files · 3.1/9.8 MiB · 2.4 MiB/s · ETA 3s · logs/boot.txt` */
 export function formatProgress(p: TriageProgress): string {
