@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { InputContext } from './input-context.js';
-import type { InputTask } from './input-task.js';
+import type { TaskQueue } from './task-queue.js';
 import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol.js';
@@ -15,7 +15,7 @@ export const WORKER_URL = new URL('./worker.js', import.meta.url);
  * inputs that finished are returned.
  */
 export function runPool(
-  tasks: readonly InputTask[],
+  queue: TaskQueue,
   ctx: InputContext,
   jobs: number,
   hooks: RunnerHooks = {},
@@ -24,7 +24,6 @@ export function runPool(
   return new Promise((resolve) => {
     const summaries: Summary[] = [];
     const workers = new Set<Worker>();
-    let next = 0;
     let running = 0;
     let finished = false;
 
@@ -37,14 +36,13 @@ export function runPool(
     };
 
     const dispatch = (worker: Worker): void => {
-      const task = tasks[next];
+      const task = queue.take();
       if (finished || hooks.signal?.aborted || task === undefined) {
         workers.delete(worker);
         void worker.terminate();
         if (running === 0) finish();
         return;
       }
-      next++;
       running++;
       hooks.onStart?.(task);
       const settle = (summary: Summary, replace: boolean): void => {
@@ -85,8 +83,8 @@ export function runPool(
     };
 
     hooks.signal?.addEventListener('abort', finish, { once: true });
-    if (tasks.length === 0 || hooks.signal?.aborted) return finish();
-    const count = Math.max(1, Math.min(jobs, tasks.length));
+    if (queue.remaining === 0 || hooks.signal?.aborted) return finish();
+    const count = Math.max(1, Math.min(jobs, queue.remaining));
     for (let i = 0; i < count; i++) dispatch(spawn());
   });
 }

@@ -1,13 +1,13 @@
 import type { InputContext } from './input-context.js';
-import type { InputTask } from './input-task.js';
+import type { TaskQueue } from './task-queue.js';
 import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import { processInput } from './process-input.js';
 
-/** Analyses the inputs one after another on this thread (jobs 0/1, and unit tests under jest). */
-export async function runInProcess(tasks: readonly InputTask[], ctx: InputContext, hooks: RunnerHooks = {}): Promise<Summary[]> {
+/** Analyses queued inputs one after another on this thread (alone for jobs 0/1, beside the workers otherwise). */
+export async function runInProcess(queue: TaskQueue, ctx: InputContext, hooks: RunnerHooks = {}): Promise<Summary[]> {
   const summaries: Summary[] = [];
-  for (const task of tasks) {
+  for (let task = queue.take(); task !== undefined; task = queue.take()) {
     if (hooks.signal?.aborted) break;
     hooks.onStart?.(task);
     const summary = await processInput(task, ctx, hooks.signal ? { signal: hooks.signal } : {});

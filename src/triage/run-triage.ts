@@ -10,6 +10,7 @@ import { walkInputs } from './walk.js';
 import { selectShard, shardOf } from './shard.js';
 import { runInProcess } from './run-in-process.js';
 import { runPool } from './pool.js';
+import { TaskQueue } from './task-queue.js';
 import { mergeSummaries } from './merge.js';
 import { summarizeIssues } from './summarize-log.js';
 import { loadIgnoreList } from './ignore-list.js';
@@ -48,7 +49,7 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   };
   const jobs = opts.jobs ?? availableParallelism();
   const runnerHooks = progressHooks(tasks, hooks);
-  const summaries = jobs <= 1 ? await runInProcess(tasks, ctx, runnerHooks) : await runPool(tasks, ctx, jobs, runnerHooks);
+  const summaries = await runAll(new TaskQueue(tasks), ctx, jobs, runnerHooks);
 
   let summary = mergeSummaries([...summaries, summarizeIssues(walkIssues)]);
   summary.interrupted = hooks.signal?.aborted ?? false;
@@ -57,6 +58,16 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   if (opts.db) summary = await recordRun(opts.db, summary);
   if (opts.newOnly) summary = { ...summary, clusters: summary.clusters.filter((c) => c.history?.isNew) };
   return outcome(summary, opts);
+}
+
+/**
+ * jobs ≤ 1: this thread alone. Otherwise jobs − 1 workers and this thread, all taking from one queue: the
+ * coordinating thread is mostly idle, and its analyses start before any worker has loaded.
+ */
+async function runAll(queue: TaskQueue, ctx: InputContext, jobs: number, hooks: RunnerHooks): Promise<Summary[]> {
+  if (jobs <= 1) return runInProcess(queue, ctx, hooks);
+  const [fromWorkers, fromHere] = await Promise.all([runPool(queue, ctx, jobs - 1, hooks), runInProcess(queue, ctx, hooks)]);
+  return [...fromWorkers, ...fromHere];
 }
 
 function validate(opts: TriageOptions): void {

@@ -15,6 +15,7 @@ function buildDist(): void {
 
 type RunTriage = typeof import('../../src/triage/run-triage.js').runTriage;
 type RunPool = typeof import('../../src/triage/pool.js').runPool;
+type TaskQueueClass = typeof import('../../src/triage/task-queue.js').TaskQueue;
 
 const suite = corpusAvailable ? describe : describe.skip;
 
@@ -22,11 +23,13 @@ suite('worker pool (dist/)', () => {
   let root: string;
   let runTriage: RunTriage;
   let runPool: RunPool;
+  let TaskQueue: TaskQueueClass;
 
   beforeAll(async () => {
     buildDist();
     ({ runTriage } = (await import('../../dist/triage/run-triage.js')) as { runTriage: RunTriage });
-    ({ runPool } = (await import('../../dist/triage/pool.js')) as { runPool: RunPool });
+    ({ runPool } = (await import('../../dist/triage/pool.js')) as unknown as { runPool: RunPool });
+    ({ TaskQueue } = (await import('../../dist/triage/task-queue.js')) as unknown as { TaskQueue: TaskQueueClass });
     root = await mkdtemp(path.join(tmpdir(), 'vmemwarn-pool-'));
     await buildTree(path.join(root, 'tree'));
   }, 120_000);
@@ -60,7 +63,7 @@ suite('worker pool (dist/)', () => {
     await writeFile(crashing, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('boom'); });\n");
     const task = (name: string) => ({ path: name, display: name, rel: name, sizeBytes: 1, mtimeMs: 0 });
     const ctx = { analyze: {}, maxBufferedZipBytes: 1024, fileTimes: false };
-    const summaries = await runPool([task('one'), task('two'), task('three')], ctx, 2, {}, new URL(`file://${crashing}`));
+    const summaries = await runPool(new TaskQueue([task('one'), task('two'), task('three')]), ctx, 2, {}, new URL(`file://${crashing}`));
     expect(summaries.flatMap((s) => s.issues).map((i) => `${i.input}: ${i.reason}`).sort()).toEqual([
       'one: analysis crashed: boom', 'three: analysis crashed: boom', 'two: analysis crashed: boom',
     ]);
