@@ -11,7 +11,12 @@ import {
 } from './boot-fact-lines.js';
 import type { BootFacts, Fact, LogRecord } from './types.js';
 
-export { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
+import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
+
+export { BOOT_FACT_TRIGGERS };
+
+const ANY_TRIGGER = new RegExp(BOOT_FACT_TRIGGERS.map(escapeRegExp).join('|'));
 
 type Block = 'zones' | 'nodes' | 'layout';
 
@@ -65,6 +70,8 @@ export class BootFactCollector {
     if (this.block !== undefined && this.continueBlock(rec, text)) return;
     this.block = undefined;
     if (isSplatStart(text)) this.splatInBoot = true;
+    // Every fact line holds a trigger (the fast reader relies on it too): one regex rejects all other lines.
+    if (!ANY_TRIGGER.test(text)) return;
     if (text.startsWith('Booting Linux on physical CPU') || text.startsWith('Linux version ')) this.startBoot(rec);
     this.readLine(rec, text);
   }
