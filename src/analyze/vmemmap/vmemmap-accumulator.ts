@@ -66,7 +66,6 @@ export class VmemmapAccumulator {
     if (inexact) notes.push('a struct page address is not a whole number of struct pages from vmemmap under this layout.');
     if (warnArm === 'none') notes.push('under this layout the range is inside the window, yet the WARN fired: the layout is probably wrong.');
     if (this.readCount < this.splatCount) notes.push(`${this.splatCount - this.readCount} of ${this.splatCount} splat(s) gave no usable start/end.`);
-    notes.push(...layout.assumptions);
     const startStep = this.steps.mostCommon();
     return {
       op: this.op,
