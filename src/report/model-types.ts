@@ -5,7 +5,7 @@
  */
 import type { SplatKind } from '../parse/types.js';
 import type { Confidence, Era, SourceKind } from '../layout/types.js';
-import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
+import type { Cluster, VmemmapOp, WindowPosition } from '../analyze/types.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0.0';
 
@@ -224,23 +224,8 @@ export interface VmemmapReport {
   notes: string[];
 }
 
-export interface ClusterReport {
-  id: string;
-  signature: string;
-  kind: SplatKind;
-  title: string;
-  count: number;
-  firstLine: number;
-  lastLine: number;
-  firstTs?: number;
-  lastTs?: number;
-  firstWallTime?: string;
-  lastWallTime?: string;
-  cpus: number[];
-  pids: number[];
-  releases: string[];
-  hardware: string[];
-  corruptedCount: number;
+/** A cluster as the analyzer returns it, with its example splat and findings in JSON form. */
+export interface ClusterReport extends Omit<Cluster, 'example' | 'vmemmap'> {
   example: SplatReport;
   vmemmap: VmemmapReport[];
 }
