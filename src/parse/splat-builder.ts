@@ -20,6 +20,8 @@ const MAX_FRAMES = 256;
 const DROPPED = /\*\* \d+ printk messages dropped \*\*/;
 
 /** Collects the records of one open report and reads its fields as they arrive. */
+const USERSPACE_MESSAGE = /^[\w.@-]+\[\d+\]: /;
+
 export class SplatBuilder {
   state: ReportState;
   recordCount = 0;
@@ -93,6 +95,8 @@ export class SplatBuilder {
   classify(rec: LogRecord): 'part' | 'between' | 'end' {
     if (!this.inTime(rec.ts)) return 'end';
     const text = rec.text;
+    // `systemd[1]: Started …` and friends are user space writing to /dev/kmsg mid-report: never part of it.
+    if (USERSPACE_MESSAGE.test(text)) return 'between';
     if (this.format.until || this.state === 'body') return 'part';
     if (this.frameOf(text, rec.lineNo) !== undefined || isTraceStart(text) || isReportTail(text)) return 'part';
     if (this.state === 'trace' && this.framesInTrace === 0) return 'part';

@@ -25,6 +25,13 @@ describe('SplatBuilder', () => {
     expect(b.classify(rec(7, 'eth0: link up'))).toBe('end');
   });
 
+  // boot__clearfog-gt-8k: `systemd[1]: Created slice …` lines land between the register lines of a WARNING.
+  test('user-space messages written to /dev/kmsg mid-report are never part of it', () => {
+    const b = builderFor('WARNING: CPU: 2 PID: 35 at a.c:1 f+0x1/0x2 [mvpp2]');
+    expect(b.classify(rec(2, 'systemd[1]: Created slice system-systemd\\x2dfsck.slice.'))).toBe('between');
+    expect(b.classify(rec(3, 'x29: ffff8000118eb810 x28: ffff000133646e80'))).toBe('part');
+  });
+
   test('a stamp more than a second back or a minute ahead ends the report', () => {
     const b = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
     expect(b.classify(rec(2, 'x', 8.9))).toBe('end');
