@@ -1,4 +1,4 @@
-import { binaryReason } from './triage/sniff-binary.js';
+import { binaryReason } from './ingest/sniff-binary.js';
 
 /** Bytes of the head kept to tell a binary file from a text log. */
 const HEAD_BYTES = 4096;

@@ -18,7 +18,7 @@ import type { InputContext } from './input-context.js';
 import type { Summary, SummaryIssue } from './summary-types.js';
 import { summarizeIssues, summarizeLog } from './summarize-log.js';
 import { mergeSummaries } from './merge.js';
-import { binaryReason } from './sniff-binary.js';
+import { binaryReason } from '../ingest/sniff-binary.js';
 import { writeLogReports } from './out-dir.js';
 
 const SNIFF_BYTES = 8192;

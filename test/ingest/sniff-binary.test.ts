@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { binaryReason } from '../../src/triage/sniff-binary.js';
-import { corpusAvailable, corpusFile } from './fixture-tree.js';
+import { binaryReason } from '../../src/ingest/sniff-binary.js';
+import { corpusAvailable, corpusFile } from '../triage/fixture-tree.js';
 
 describe('binaryReason', () => {
   test.each([
