@@ -1,3 +1,13 @@
+/** arm64 syscall entry from user space: the bottom of every trace that starts in a system call (6.x). */
+export const SYSCALL_ENTRY = [
+  'invoke_syscall+0x50/0x128',
+  'el0_svc_common.constprop.0+0x48/0xf0',
+  'do_el0_svc+0x24/0x38',
+  'el0_svc+0x34/0xd8',
+  'el0t_64_sync_handler+0x100/0x130',
+  'el0t_64_sync+0x190/0x198',
+];
+
 /** amdgpu probe → KFD SVM zone-device setup, as in D Scott Phillips' trace (reference §5.2), under modprobe. */
 export const AMDGPU_PROBE = [
   'kgd2kfd_init_zone_device+0xe0/0x1f0 [amdgpu]',
@@ -21,12 +31,7 @@ export const AMDGPU_PROBE = [
   'load_module+0x1f1c/0x2190',
   '__do_sys_finit_module+0xb8/0x118',
   '__arm64_sys_finit_module+0x2c/0x40',
-  'invoke_syscall+0x50/0x128',
-  'el0_svc_common.constprop.0+0x48/0xf0',
-  'do_el0_svc+0x24/0x38',
-  'el0_svc+0x34/0xd8',
-  'el0t_64_sync_handler+0x100/0x130',
-  'el0t_64_sync+0x190/0x198',
+  ...SYSCALL_ENTRY,
 ];
 
 /** memremap_pages → pagemap_range → __add_pages → … → vmemmap_populate for a device-private pgmap. */
@@ -59,12 +64,7 @@ export const TEST_HMM_IOCTL = [
   'dmirror_migrate_to_device+0x1a0/0x418 [test_hmm]',
   'dmirror_fops_unlocked_ioctl+0x2c8/0x6f0 [test_hmm]',
   '__arm64_sys_ioctl+0xb4/0x100',
-  'invoke_syscall+0x50/0x128',
-  'el0_svc_common.constprop.0+0x48/0xf0',
-  'do_el0_svc+0x24/0x38',
-  'el0_svc+0x34/0xd8',
-  'el0t_64_sync_handler+0x100/0x130',
-  'el0t_64_sync+0x190/0x198',
+  ...SYSCALL_ENTRY,
 ];
 
 /** test_hmm module exit releasing every chunk (rmmod). */
@@ -72,10 +72,5 @@ export const TEST_HMM_EXIT = [
   'dmirror_device_remove_chunks+0x98/0x130 [test_hmm]',
   'hmm_dmirror_exit+0x2c/0x68 [test_hmm]',
   '__arm64_sys_delete_module+0x1a0/0x2b8',
-  'invoke_syscall+0x50/0x128',
-  'el0_svc_common.constprop.0+0x48/0xf0',
-  'do_el0_svc+0x24/0x38',
-  'el0_svc+0x34/0xd8',
-  'el0t_64_sync_handler+0x100/0x130',
-  'el0t_64_sync+0x190/0x198',
+  ...SYSCALL_ENTRY,
 ];

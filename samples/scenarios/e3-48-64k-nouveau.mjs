@@ -2,7 +2,7 @@ import { bootPreamble, zonesFor } from '../lib/boot.mjs';
 import { Dmesg } from '../lib/dmesg.mjs';
 import { layoutFor, sectionCalls } from '../lib/layout.mjs';
 import { warnStorm } from '../lib/storm.mjs';
-import { POPULATE_CHAIN } from './call-traces.mjs';
+import { POPULATE_CHAIN, SYSCALL_ENTRY } from './call-traces.mjs';
 
 export const file = 'e3-48-64k-nouveau-dmem-populate.log';
 
@@ -55,12 +55,7 @@ export function build() {
         'drm_ioctl+0x228/0x4a8',
         'nouveau_drm_ioctl+0x64/0xc0 [nouveau]',
         '__arm64_sys_ioctl+0xb4/0x100',
-        'invoke_syscall+0x50/0x128',
-        'el0_svc_common.constprop.0+0x48/0xf0',
-        'do_el0_svc+0x24/0x38',
-        'el0_svc+0x34/0xd8',
-        'el0t_64_sync_handler+0x100/0x130',
-        'el0t_64_sync+0x190/0x198',
+        ...SYSCALL_ENTRY,
       ],
     },
     place: (regs, call) => {
