@@ -3,15 +3,13 @@ import { UsageError, type ExitCode } from '../errors.js';
 import { explainValue, type ValueKind } from '../layout/explain.js';
 import { plausibleLayouts } from '../layout/infer.js';
 import { renderExplainJson, renderExplainText } from '../report/render-explain.js';
-import { withLayoutFlags, parseU64, type LayoutFlags } from './layout-flags.js';
-import { layoutInputs, type LogFlag } from './layout-source.js';
+import { parseU64 } from './layout-flags.js';
+import { layoutInputs, withLayoutSourceFlags, type LayoutSourceArgs } from './layout-source.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import type { CliContext } from './cli-context.js';
 
-interface ExplainArgs extends LayoutFlags, LogFlag {
+interface ExplainArgs extends LayoutSourceArgs {
   value: string;
-  format: 'text' | 'json';
-  output?: string;
 }
 
 /**
@@ -35,12 +33,9 @@ export function explainCommand(_ctx: CliContext, _setExit: (code: ExitCode) => v
     command: 'explain <value>',
     describe: 'Put one struct page address, pfn:N or phys:N through the arm64 layout',
     builder: (y: Argv) =>
-      withLayoutFlags(
+      withLayoutSourceFlags(
         y
-          .positional('value', { type: 'string', demandOption: true, describe: 'struct page address (hex), pfn:N or phys:N' })
-          .option('log', { type: 'string', describe: 'Infer the layout from this log (flags still override)' })
-          .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
-          .option('output', { alias: 'o', type: 'string', describe: 'Write to FILE instead of stdout' }),
+          .positional('value', { type: 'string', demandOption: true, describe: 'struct page address (hex), pfn:N or phys:N' }),
       ) as unknown as Argv<ExplainArgs>,
     handler: async (argv) => {
       await checkOutputPath(argv.output);

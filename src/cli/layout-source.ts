@@ -1,11 +1,27 @@
 import type { LayoutEvidence } from '../layout/infer.js';
 import type { LayoutOverrides } from '../layout/types.js';
 import { evidenceFromResult } from './log-evidence.js';
-import { layoutOverrides, type LayoutFlags } from './layout-flags.js';
+import type { Argv } from 'yargs';
+import { layoutOverrides, withLayoutFlags, type LayoutFlags } from './layout-flags.js';
 import { InputError } from '../errors.js';
 
 export interface LogFlag {
   log?: string;
+}
+
+/** What `explain` and `layout` share: the layout flags, `--log`, and a text or JSON answer. */
+export interface LayoutSourceArgs extends LayoutFlags, LogFlag {
+  format: 'text' | 'json';
+  output?: string;
+}
+
+export function withLayoutSourceFlags<T>(y: Argv<T>): Argv<T & LayoutSourceArgs> {
+  return withLayoutFlags(
+    y
+      .option('log', { type: 'string', describe: 'Infer the layout from this log (flags still override)' })
+      .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
+      .option('output', { alias: 'o', type: 'string', describe: 'Write to FILE instead of stdout' }),
+  ) as unknown as Argv<T & LayoutSourceArgs>;
 }
 
 /** Layout evidence and overrides for `explain` and `layout`: flags, plus the facts of `--log FILE` when given. */
