@@ -1,5 +1,5 @@
-import { Readable, pipeline, type Duplex } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { decodeGzipMembers } from './gzip-members.js';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import bunzip2 from 'unbzip2-stream';
 import xzDecompress from 'xz-decompress';
@@ -24,8 +24,7 @@ export const COMPRESSION_FORMATS: readonly CompressionFormat[] = [
   {
     compression: 'gzip',
     magic: [0x1f, 0x8b],
-    // zlib's gunzip reads concatenated members as one stream.
-    decode: (compressed) => throughNodeStream(compressed, createGunzip()),
+    decode: decodeGzipMembers,
     isTruncation: (error) => errorCode(error) === 'Z_BUF_ERROR',
   },
   {
@@ -54,12 +53,6 @@ export const COMPRESSION_FORMATS: readonly CompressionFormat[] = [
     isTruncation: (_error, inputEnded) => inputEnded,
   },
 ];
-
-function throughNodeStream(compressed: AsyncIterable<Buffer>, decoder: Duplex): AsyncIterable<Uint8Array> {
-  // Errors reach the consumer through `decoder`, which pipeline destroys with the first error.
-  pipeline(Readable.from(compressed), decoder, () => undefined);
-  return decoder;
-}
 
 async function* decodeZstd(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
   const out: Uint8Array[] = [];
