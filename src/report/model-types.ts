@@ -5,7 +5,7 @@
  */
 import type { SplatKind } from '../parse/types.js';
 import type { Confidence, Era, SourceKind } from '../layout/types.js';
-import type { Cluster, VmemmapOp, WindowPosition } from '../analyze/types.js';
+import type { Cluster, VmemmapFinding } from '../analyze/types.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0.0';
 
@@ -195,33 +195,18 @@ export interface RegisterReadingReport {
   reason: string;
 }
 
-export interface VmemmapReport {
-  op: VmemmapOp;
-  bootIndex: number;
-  splatCount: number;
-  readCount: number;
+/** A vmemmap finding in JSON form: its addresses, sizes and layout as hex strings, everything else as found. */
+export interface VmemmapReport
+  extends Omit<VmemmapFinding, 'pageRanges' | 'pageHull' | 'pfnHull' | 'physHull' | 'physSizeBytes' | 'startStep' | 'layout' | 'example'> {
   /** End exclusive. */
   pageRanges: HexRange[];
   pageHull?: HexRange;
   pfnHull?: HexRange;
   physHull?: HexRange;
   physSizeBytes?: Hex;
-  sectionsTouched?: number;
   startStep?: Hex;
-  position?: WindowPosition;
-  warnArm?: 'start-below' | 'end-above' | 'both' | 'none';
-  wrapped: boolean;
-  aboveLinearMap?: boolean;
   layout?: LayoutReport;
   example?: RegisterReadingReport;
-  confidence: Confidence;
-  diagnosis: string;
-  path?: string;
-  driver?: string;
-  family?: string;
-  consequence?: string;
-  nextSteps: string[];
-  notes: string[];
 }
 
 /** A cluster as the analyzer returns it, with its example splat and findings in JSON form. */
