@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { EncodingSniffer } from './encoding-sniffer.js';
 import { LineBreakNormalizer } from './line-break-normalizer.js';
-import { LineFeeder } from './line-feeder.js';
+import { LineFeeder, type HitSearch } from './line-feeder.js';
 import type { LineSink } from './line-sink.js';
 
 export interface FeedStats {
@@ -17,6 +17,8 @@ export interface FeedOptions {
   maxLineBytes?: number;
   /** Names the input in an `InputError` when reading fails. */
   name?: string;
+  /** The fast path's needle search; both find the same lines (default `simd`). */
+  search?: HitSearch;
 }
 
 export const DEFAULT_MAX_LINE_BYTES = 65536;
@@ -41,7 +43,10 @@ export async function feedLines(
   let bytes = 0;
   const feed = (utf8: Buffer): LineFeeder => {
     // UTF-16 input takes the plain path (every line): it is rare, and its needles were never raw ASCII bytes.
-    feeder ??= new LineFeeder(sink, maxLineBytes, { everyLine: sniffer.encoding !== 'utf-8' });
+    feeder ??= new LineFeeder(sink, maxLineBytes, {
+      everyLine: sniffer.encoding !== 'utf-8',
+      ...(opts.search !== undefined && { search: opts.search }),
+    });
     feeder.push(normalizer.normalize(utf8));
     return feeder;
   };

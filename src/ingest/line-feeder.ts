@@ -1,20 +1,27 @@
+import type { HitFinder } from './hit-finder.js';
 import type { LineSink } from './line-sink.js';
 import { LineSplitter } from './line-splitter.js';
+import { RegexHitFinder } from './regex-hit-finder.js';
+import { SimdHitFinder } from './simd-hit-finder.js';
 import { TriggerPattern } from './trigger-pattern.js';
+
+/** Which search the fast path uses: `simd` falls back to `regex` where WebAssembly SIMD is missing. */
+export type HitSearch = 'simd' | 'regex';
 
 const LF = 0x0a;
 const NEWLINE = Buffer.from('\n');
 /** Small enough that little is decoded in vain after the sink turns quiet, large enough to amortize a write. */
-const SPLIT_BATCH_BYTES = 16 * 1024;
+const SPLIT_BATCH_BYTES = 4 * 1024;
 /** Chunks are scanned in 64 KiB slices: a larger latin1 view per read piles up outside the heap (peak RSS). */
 const MAX_SCAN_BYTES = 64 * 1024;
 
 /**
  * The chunk-level core of `feedLines`: LF-only, NUL-free UTF-8 chunks in, numbered lines out to a `LineSink`.
  *
- * While the sink wants every line, lines are split and decoded by split2. While it does not, the fast path runs
- * one regex over a latin1 view of the chunk's complete lines, counts newlines with `indexOf` up to each hit and
- * decodes only the hit's line (plus any over-long line, always delivered as truncated). The sink is asked again
+ * While the sink wants every line, lines are split and decoded by split2. While it does not, the fast path
+ * searches the chunk's complete lines for the needles (a WebAssembly SIMD prefilter, or one regex over a latin1
+ * view), counts newlines up to each hit and decodes only the hit's line (plus any over-long line, always
+ * delivered as truncated). The sink is asked again
  * after every delivered line. A line is delivered iff the sink wanted every line when it arrived, or it contains a
  * trigger, or it was truncated, or it or an earlier line carried a quoted-printable marker; that rule does not
  * depend on chunk boundaries.
@@ -31,17 +38,21 @@ export class LineFeeder {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private nextIsTruncated = false;
-  /** Latin1 view of the region being scanned, made once per region even when the fast path is re-entered. */
-  private view: { start: number; text: string } | undefined;
+  private readonly regexFinder: RegexHitFinder;
+  private readonly simdFinder: SimdHitFinder | undefined;
+  /** The finder holding the region being scanned, begun once per region even when the fast path is re-entered. */
+  private finder: HitFinder | undefined;
 
   constructor(
     private readonly sink: LineSink,
     private readonly maxLineBytes: number,
-    opts: { everyLine?: boolean } = {},
+    opts: { everyLine?: boolean; search?: HitSearch } = {},
   ) {
     this.pattern = new TriggerPattern(sink.triggers);
     this.forceEveryLine = (opts.everyLine ?? false) || this.pattern.matchesEveryLine;
     this.splitter = new LineSplitter((text) => this.onLine(text));
+    this.regexFinder = new RegexHitFinder(this.pattern);
+    this.simdFinder = opts.search === 'regex' ? undefined : SimdHitFinder.create(this.pattern.searchBytes);
   }
 
   push(chunk: Buffer): void {
@@ -100,7 +111,7 @@ export class LineFeeder {
         pos = this.wantsEveryLine() ? this.deliverAll(buf, pos, end) : this.deliverHits(buf, pos, end);
       }
     } finally {
-      this.view = undefined;
+      this.finder = undefined;
     }
   }
 
@@ -134,17 +145,11 @@ export class LineFeeder {
 
   /** The fast path; returns early, at a line start, once the sink wants every line. */
   private deliverHits(buf: Buffer, start: number, end: number): number {
-    this.view ??= { start, text: buf.toString('latin1', start, end) };
-    const { start: viewStart, text } = this.view;
-    const re = this.pattern.bytes;
-    let quotedPrintableAt = -1;
+    const finder = (this.finder ??= this.beginRegion(buf, start, end));
     let pos = start;
     while (pos < end) {
-      re.lastIndex = pos - viewStart;
-      const match = re.exec(text);
-      if (quotedPrintableAt < pos) quotedPrintableAt = TriggerPattern.nextQuotedPrintable(buf, pos, end);
-      const hit = Math.min(match === null ? end : viewStart + match.index, quotedPrintableAt);
-      pos = this.skipTo(buf, pos, hit);
+      const hit = finder.next(pos);
+      pos = this.skipTo(buf, pos, hit, end);
       if (hit === end || this.wantsEveryLine()) return pos;
       const nl = buf.indexOf(LF, hit);
       this.materialize(buf, pos, nl);
@@ -154,9 +159,21 @@ export class LineFeeder {
     return pos;
   }
 
+  private beginRegion(buf: Buffer, start: number, end: number): HitFinder {
+    const finder = this.simdFinder?.fits(start, end) ? this.simdFinder : this.regexFinder;
+    finder.begin(buf, start, end);
+    return finder;
+  }
+
   /** Counts the lines that end before `hit` and returns the start of the line holding it; over-long lines are
    *  delivered, and counting stops after one of them if the sink then wants every line. */
-  private skipTo(buf: Buffer, start: number, hit: number): number {
+  private skipTo(buf: Buffer, start: number, hit: number, end: number): number {
+    // A region no longer than the cap cannot hold an over-long line, so its lines need no one-by-one look.
+    if (this.finder?.countNewlines && end - start <= this.maxLineBytes) {
+      const lineStart = hit === start ? start : Math.max(start, buf.lastIndexOf(LF, hit - 1) + 1);
+      this.lines += this.finder.countNewlines(start, lineStart);
+      return lineStart;
+    }
     let pos = start;
     for (;;) {
       const nl = buf.indexOf(LF, pos);

@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { InputError } from '../errors.js';
 import { decompress, type Compression, type DecompressOptions } from './decompress.js';
+import { readFileChunks } from './file-chunks.js';
 
 export type { Compression } from './decompress.js';
 
@@ -32,12 +33,13 @@ export async function openInput(spec: string, opts: DecompressOptions = {}): Pro
   return { name: spec, stream, compression };
 }
 
-async function openFile(path: string): Promise<NodeJS.ReadableStream> {
+async function openFile(path: string): Promise<NodeJS.ReadableStream | AsyncIterable<Buffer>> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw new InputError(path, 'is a directory');
     // Opening a FIFO waits for its writer; reads then follow the writer without seeking.
     const handle = await open(path, 'r');
+    if (info.isFile()) return readFileChunks(handle, readChunkBytes(info));
     return handle.createReadStream({ highWaterMark: readChunkBytes(info) });
   } catch (error) {
     if (error instanceof InputError) throw error;

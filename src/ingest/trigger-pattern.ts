@@ -11,6 +11,10 @@ import { escapeRegExp } from '../util/escape-regexp.js';
  * Boyer-Moore lookahead, which costs more than two memchr-speed passes.
  */
 
+const SOFT_BREAK = '=\n';
+const ENCODED_EQUALS = '=3D';
+const QUOTED_PRINTABLE_MARKERS = [SOFT_BREAK, ENCODED_EQUALS];
+
 /** Matches nothing: the fast path then only stops at quoted-printable markers and over-long lines. */
 const NEVER = '(?!)';
 
@@ -19,6 +23,8 @@ export class TriggerPattern {
   readonly bytes: RegExp;
   /** True when a needle was empty: every line contains it. */
   readonly matchesEveryLine: boolean;
+  /** The UTF-8 bytes of every needle and of both quoted-printable markers: what a byte-level finder looks for. */
+  readonly searchBytes: readonly Buffer[];
   private readonly text: RegExp;
 
   constructor(needles: readonly string[]) {
@@ -27,6 +33,7 @@ export class TriggerPattern {
     const asBytes = usable.map((n) => escapeRegExp(Buffer.from(n, 'utf8').toString('latin1')));
     this.bytes = new RegExp(asBytes.join('|') || NEVER, 'g');
     this.text = new RegExp(usable.map(escapeRegExp).join('|') || NEVER);
+    this.searchBytes = [...usable, ...QUOTED_PRINTABLE_MARKERS].map((n) => Buffer.from(n, 'utf8'));
   }
 
   /** The decoded line contains a needle. */
@@ -41,8 +48,8 @@ export class TriggerPattern {
 
   /** Offset of the first quoted-printable marker in `buf[from, end)` (lines end with `\n`), or `end`. */
   static nextQuotedPrintable(buf: Buffer, from: number, end: number): number {
-    const soft = buf.indexOf('=\n', from, 'latin1');
-    const encoded = buf.indexOf('=3D', from, 'latin1');
+    const soft = buf.indexOf(SOFT_BREAK, from, 'latin1');
+    const encoded = buf.indexOf(ENCODED_EQUALS, from, 'latin1');
     return Math.min(soft === -1 ? end : soft, encoded === -1 ? end : encoded, end);
   }
 }

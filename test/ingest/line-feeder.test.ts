@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { LineFeeder } from '../../src/ingest/line-feeder.js';
+import { LineFeeder, type HitSearch } from '../../src/ingest/line-feeder.js';
 import { RecordingSink, type Delivered } from './_recording-sink.js';
 
 const TRIGGERS = ['WARNING:', 'RN', 'GG'];
@@ -7,9 +7,9 @@ const TRIGGERS = ['WARNING:', 'RN', 'GG'];
 const window = (text: string, current: boolean): boolean =>
   text.includes('RN') ? true : text.includes('GG') ? false : current;
 
-function run(chunks: string[], cap: number, mode: boolean | typeof window = window) {
+function run(search: HitSearch, chunks: string[], cap: number, mode: boolean | typeof window = window) {
   const sink = new RecordingSink(TRIGGERS, mode);
-  const feeder = new LineFeeder(sink, cap);
+  const feeder = new LineFeeder(sink, cap, { search });
   for (const c of chunks) feeder.push(Buffer.from(c, 'latin1'));
   feeder.end();
   return { lines: sink.lines, count: feeder.lines, truncated: feeder.truncatedLines };
@@ -34,55 +34,57 @@ function reference(text: string, cap: number): Delivered[] {
   return out;
 }
 
-test('lines split across chunks are joined; numbers count skipped lines', () => {
-  const { lines, count } = run(['noise\nWARN', 'ING: x\nnoise\nno', 'ise\n'], 100, false);
-  expect(lines).toEqual([{ lineNo: 2, text: 'WARNING: x', truncated: false }]);
-  expect(count).toBe(4);
-});
+describe.each<HitSearch>(['simd', 'regex'])('%s search', (search) => {
+  test('lines split across chunks are joined; numbers count skipped lines', () => {
+    const { lines, count } = run(search, ['noise\nWARN', 'ING: x\nnoise\nno', 'ise\n'], 100, false);
+    expect(lines).toEqual([{ lineNo: 2, text: 'WARNING: x', truncated: false }]);
+    expect(count).toBe(4);
+  });
 
-test('a quiet sink still gets every over-long line, flagged', () => {
-  const { lines, truncated } = run(['short\n', 'x'.repeat(30), 'y'.repeat(30), '\nshort\n'], 16, false);
-  expect(lines).toEqual([{ lineNo: 2, text: 'x'.repeat(16), truncated: true }]);
-  expect(truncated).toBe(1);
-});
+  test('a quiet sink still gets every over-long line, flagged', () => {
+    const { lines, truncated } = run(search, ['short\n', 'x'.repeat(30), 'y'.repeat(30), '\nshort\n'], 16, false);
+    expect(lines).toEqual([{ lineNo: 2, text: 'x'.repeat(16), truncated: true }]);
+    expect(truncated).toBe(1);
+  });
 
-test('an over-long line that opens a window is followed by every line', () => {
-  const { lines } = run([`${'RN'.repeat(10)}\na\nb\nGG\nc\n`], 8);
-  expect(lines.map((l) => [l.lineNo, l.text, l.truncated])).toEqual([
-    [1, 'RNRNRNRN', true],
-    [2, 'a', false],
-    [3, 'b', false],
-    [4, 'GG', false],
-  ]);
-});
+  test('an over-long line that opens a window is followed by every line', () => {
+    const { lines } = run(search, [`${'RN'.repeat(10)}\na\nb\nGG\nc\n`], 8);
+    expect(lines.map((l) => [l.lineNo, l.text, l.truncated])).toEqual([
+      [1, 'RNRNRNRN', true],
+      [2, 'a', false],
+      [3, 'b', false],
+      [4, 'GG', false],
+    ]);
+  });
 
-test('deliveries follow the rule for any text and any chunking', () => {
-  const alphabet = fc.constantFrom('a', 'x', 'W', 'A', 'R', 'N', 'I', 'G', ':', '=', '3', 'D', '\n', '\n');
-  fc.assert(
-    fc.property(
-      fc.string({ unit: alphabet, maxLength: 300 }),
-      fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }),
-      fc.integer({ min: 1, max: 12 }),
-      (text, sizes, cap) => {
-        const chunks: string[] = [];
-        for (let at = 0, i = 0; at < text.length; i++) {
-          const size = sizes[i % sizes.length] ?? 1;
-          chunks.push(text.slice(at, at + size));
-          at += size;
-        }
-        const { lines, count } = run(chunks, cap);
-        expect(lines).toEqual(reference(text, cap));
-        expect(count).toBe(text.split('\n').length - (text.endsWith('\n') || text === '' ? 1 : 0));
-      },
-    ),
-    { numRuns: 2000 },
-  );
-});
+  test('deliveries follow the rule for any text and any chunking', () => {
+    const alphabet = fc.constantFrom('a', 'x', 'W', 'A', 'R', 'N', 'I', 'G', ':', '=', '3', 'D', '\n', '\n');
+    fc.assert(
+      fc.property(
+        fc.string({ unit: alphabet, maxLength: 300 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }),
+        fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 13, max: 400 })),
+        (text, sizes, cap) => {
+          const chunks: string[] = [];
+          for (let at = 0, i = 0; at < text.length; i++) {
+            const size = sizes[i % sizes.length] ?? 1;
+            chunks.push(text.slice(at, at + size));
+            at += size;
+          }
+          const { lines, count } = run(search, chunks, cap);
+          expect(lines).toEqual(reference(text, cap));
+          expect(count).toBe(text.split('\n').length - (text.endsWith('\n') || text === '' ? 1 : 0));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 
-test('a chunk larger than the scan slice is numbered as if it came in pieces', () => {
-  // 100,000 lines of 99 bytes + LF is 10 MB, more than two 4 MiB slices.
-  const noise = `${'n'.repeat(99)}\n`.repeat(100_000);
-  const { lines, count } = run([`${noise}WARNING: late\n`], 200, false);
-  expect(lines).toEqual([{ lineNo: 100_001, text: 'WARNING: late', truncated: false }]);
-  expect(count).toBe(100_001);
+  test('a chunk larger than the scan slice is numbered as if it came in pieces', () => {
+    // 100,000 lines of 99 bytes + LF is 10 MB, more than two 4 MiB slices.
+    const noise = `${'n'.repeat(99)}\n`.repeat(100_000);
+    const { lines, count } = run(search, [`${noise}WARNING: late\n`], 200, false);
+    expect(lines).toEqual([{ lineNo: 100_001, text: 'WARNING: late', truncated: false }]);
+    expect(count).toBe(100_001);
+  });
 });

@@ -1,0 +1,107 @@
+import { buildFingerprints, type FingerprintNeedle, type Fingerprints } from './fingerprint-tables.js';
+import type { HitFinder } from './hit-finder.js';
+import { TRIGGER_SCAN_WASM_BASE64 } from './wasm/trigger-scan-binary.js';
+
+/** Offsets in the module's memory; see trigger-scan.wat. */
+const INPUT = 1024;
+const OUTPUT = 67584;
+const PADDING = 32;
+/** Largest region one scan takes: a 64 KiB slice, or a line at the default cap plus its line break. */
+export const SIMD_REGION_BYTES = 65536 + 512;
+
+interface ScanExports {
+  memory: WebAssembly.Memory;
+  scan(len: number): number;
+  countNewlines(from: number, to: number): number;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+function compiledModule(): WebAssembly.Module | undefined {
+  if (compiled === undefined) {
+    try {
+      compiled = new WebAssembly.Module(Buffer.from(TRIGGER_SCAN_WASM_BASE64, 'base64'));
+    } catch {
+      // No WebAssembly SIMD on this runtime: the regex finder does the work.
+      compiled = null;
+    }
+  }
+  return compiled ?? undefined;
+}
+
+/**
+ * Finds needles with the WebAssembly SIMD prefilter (trigger-scan.wat) and checks each candidate byte for byte.
+ * A region is copied into the module's memory once; hits are then served in order, and newlines are counted
+ * there too. Regions longer than SIMD_REGION_BYTES are not accepted (`fits`).
+ */
+export class SimdHitFinder implements HitFinder {
+  private readonly exports: ScanExports;
+  private readonly memory: Uint8Array;
+  private readonly fingerprints: Fingerprints;
+  private regionStart = 0;
+  private regionEnd = 0;
+  private hits: number[] = [];
+  private cursor = 0;
+
+  private constructor(module: WebAssembly.Module, needles: readonly Uint8Array[]) {
+    this.exports = new WebAssembly.Instance(module).exports as unknown as ScanExports;
+    this.memory = new Uint8Array(this.exports.memory.buffer);
+    this.fingerprints = buildFingerprints(needles);
+    this.memory.set(this.fingerprints.tables, 0);
+  }
+
+  /** undefined when the runtime lacks WebAssembly SIMD. */
+  static create(needles: readonly Uint8Array[]): SimdHitFinder | undefined {
+    const module = compiledModule();
+    return module && new SimdHitFinder(module, needles);
+  }
+
+  fits(start: number, end: number): boolean {
+    return end - start <= SIMD_REGION_BYTES;
+  }
+
+  begin(buf: Buffer, start: number, end: number): void {
+    const len = end - start;
+    this.memory.set(buf.subarray(start, end), INPUT);
+    this.memory.fill(0, INPUT + len, INPUT + len + PADDING);
+    this.regionStart = start;
+    this.regionEnd = end;
+    this.hits = this.verify(this.exports.scan(len), len);
+    this.cursor = 0;
+  }
+
+  next(pos: number): number {
+    while (this.cursor < this.hits.length && this.hits[this.cursor]! < pos) this.cursor++;
+    return this.hits[this.cursor] ?? this.regionEnd;
+  }
+
+  countNewlines(from: number, to: number): number {
+    return this.exports.countNewlines(from - this.regionStart, to - this.regionStart);
+  }
+
+  /** Needle starts (absolute offsets, ascending) among the scan's candidates. */
+  private verify(candidates: number, len: number): number[] {
+    const out = new Int32Array(this.exports.memory.buffer, OUTPUT, 2 * candidates);
+    const starts: number[] = [];
+    for (let c = 0; c < candidates; c++) {
+      const window = out[2 * c]!;
+      let bits = out[2 * c + 1]!;
+      for (let bucket = 0; bits !== 0; bucket++, bits >>>= 1) {
+        if ((bits & 1) === 0) continue;
+        for (const needle of this.fingerprints.buckets[bucket]!) {
+          const at = window - needle.window;
+          if (at >= 0 && at + needle.bytes.length <= len && this.matchesAt(needle, at)) starts.push(this.regionStart + at);
+        }
+      }
+    }
+    // Windows sit at different offsets in their needles, so starts can come out of order.
+    return starts.sort((a, b) => a - b);
+  }
+
+  private matchesAt(needle: FingerprintNeedle, at: number): boolean {
+    const { bytes } = needle;
+    const base = INPUT + at;
+    for (let i = 0; i < bytes.length; i++) if (this.memory[base + i] !== bytes[i]) return false;
+    return true;
+  }
+}
