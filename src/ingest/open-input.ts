@@ -1,4 +1,5 @@
-import { open, stat } from 'node:fs/promises';
+import { openSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { InputError } from '../errors.js';
 import { decompress, type Compression, type DecompressOptions } from './decompress.js';
@@ -35,11 +36,12 @@ export async function openInput(spec: string, opts: DecompressOptions = {}): Pro
 
 async function openFile(path: string): Promise<NodeJS.ReadableStream | AsyncIterable<Buffer>> {
   try {
-    const info = await stat(path);
+    // A regular file is opened and read synchronously (file-chunks.ts says why).
+    const info = statSync(path);
     if (info.isDirectory()) throw new InputError(path, 'is a directory');
-    // Opening a FIFO waits for its writer; reads then follow the writer without seeking.
+    if (info.isFile()) return readFileChunks(openSync(path, 'r'), readChunkBytes(info));
+    // Opening a FIFO waits for its writer (asynchronously, so Ctrl-C still works); reads then follow the writer.
     const handle = await open(path, 'r');
-    if (info.isFile()) return readFileChunks(handle, readChunkBytes(info));
     return handle.createReadStream({ highWaterMark: readChunkBytes(info) });
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -16,6 +16,10 @@ interface ScanExports {
 }
 
 let compiled: WebAssembly.Module | null | undefined;
+/** One instance per needle set and thread: triage analyses thousands of files, each with the same needles. */
+const instances = new Map<string, SimdHitFinder>();
+/** The analyzer uses one needle set; tests and embedders may make more, so the cache is kept small. */
+const MAX_INSTANCES = 8;
 
 function compiledModule(): WebAssembly.Module | undefined {
   if (compiled === undefined) {
@@ -33,6 +37,9 @@ function compiledModule(): WebAssembly.Module | undefined {
  * Finds needles with the WebAssembly SIMD prefilter (trigger-scan.wat) and checks each candidate byte for byte.
  * A region is copied into the module's memory once; hits are then served in order, and newlines are counted
  * there too. Regions longer than SIMD_REGION_BYTES are not accepted (`fits`).
+ *
+ * Instances are shared by every user of the same needles on a thread. That is safe because a user begins a
+ * region and finishes with it inside one synchronous call (LineFeeder.scan), so regions never interleave.
  */
 export class SimdHitFinder implements HitFinder {
   private readonly exports: ScanExports;
@@ -53,7 +60,15 @@ export class SimdHitFinder implements HitFinder {
   /** undefined when the runtime lacks WebAssembly SIMD. */
   static create(needles: readonly Uint8Array[]): SimdHitFinder | undefined {
     const module = compiledModule();
-    return module && new SimdHitFinder(module, needles);
+    if (module === undefined) return undefined;
+    const key = needles.map((n) => Buffer.from(n).toString('hex')).join(',');
+    let finder = instances.get(key);
+    if (finder === undefined) {
+      finder = new SimdHitFinder(module, needles);
+      if (instances.size >= MAX_INSTANCES) instances.clear();
+      instances.set(key, finder);
+    }
+    return finder;
   }
 
   fits(start: number, end: number): boolean {

@@ -3,16 +3,17 @@ import type { InputContext } from './input-context.js';
 import type { TaskQueue } from './task-queue.js';
 import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
-import type { WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import type { WorkerEvent, WorkerRun } from './worker-protocol.js';
 import { summarizeIssues } from './summarize-log.js';
 
 /** Compiled worker entry next to this file: worker_threads cannot load TypeScript, so this runs from dist/. */
 export const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 /**
- * Analyses inputs on `jobs` worker threads, one top-level input per worker at a time. A worker that crashes
- * turns its input into an error and is replaced. On abort the workers are terminated and the summaries of the
- * inputs that finished are returned.
+ * Analyses inputs on `jobs` worker threads, each taking inputs from the shared queue until it is empty. A worker
+ * that crashes on an input turns that input into an error and is replaced; one that crashes before taking any
+ * input is not, and what it left stays in the queue for the caller (run-triage's runner on this thread). On
+ * abort the workers are terminated and the summaries of the inputs that finished are returned.
  */
 export function runPool(
   queue: TaskQueue,
@@ -23,68 +24,70 @@ export function runPool(
 ): Promise<Summary[]> {
   return new Promise((resolve) => {
     const summaries: Summary[] = [];
-    const workers = new Set<Worker>();
-    let running = 0;
+    const live = new Set<Worker>();
+    const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * Math.max(1, jobs)));
     let finished = false;
 
     const finish = (): void => {
       if (finished) return;
       finished = true;
       hooks.signal?.removeEventListener('abort', finish);
-      for (const w of workers) void w.terminate();
+      for (const w of live) void w.terminate();
       resolve(summaries);
     };
 
-    const dispatch = (worker: Worker): void => {
-      const task = queue.take();
-      if (finished || hooks.signal?.aborted || task === undefined) {
-        workers.delete(worker);
-        void worker.terminate();
-        if (running === 0) finish();
-        return;
-      }
-      running++;
-      hooks.onStart?.(task);
-      const settle = (summary: Summary, replace: boolean): void => {
-        // Only our own listeners: removeAllListeners() would also drop the Worker's internal port hooks.
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (finished) return;
-        running--;
-        summaries.push(summary);
-        hooks.onDone?.(task, summary);
-        if (replace) {
-          workers.delete(worker);
-          dispatch(spawn());
-        } else {
-          dispatch(worker);
-        }
-      };
-      const onMessage = (response: WorkerResponse): void => settle(response.summary, false);
-      const crash = (reason: string): void => {
-        const crashed = summarizeIssues([{ input: task.display, severity: 'error', reason: `analysis crashed: ${reason}` }]);
-        crashed.totals.inputs = 1;
-        settle(crashed, true);
-      };
-      const onError = (err: Error): void => crash(err.message);
-      const onExit = (code: number): void => crash(`worker exited with code ${code}`);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      const request: WorkerRequest = { task, ctx };
-      worker.postMessage(request);
+    const retire = (worker: Worker): void => {
+      if (!live.delete(worker)) return;
+      void worker.terminate();
+      if (live.size === 0) finish();
     };
 
-    const spawn = (): Worker => {
+    const record = (index: number, summary: Summary): void => {
+      const task = queue.tasks[index];
+      if (finished || task === undefined) return;
+      summaries.push(summary);
+      hooks.onDone?.(task, summary);
+    };
+
+    const spawn = (slot: number): void => {
       const worker = new Worker(workerUrl);
-      workers.add(worker);
-      return worker;
+      live.add(worker);
+      let crashReason: string | undefined;
+      worker.on('message', (event: WorkerEvent) => {
+        if (finished) return;
+        if (event.kind === 'start') {
+          const task = queue.tasks[event.index];
+          if (task) hooks.onStart?.(task);
+        } else if (event.kind === 'done') {
+          record(event.index, event.summary);
+        } else {
+          retire(worker);
+        }
+      });
+      worker.on('error', (err: Error) => {
+        crashReason = err.message;
+      });
+      // 'exit' comes after every message the worker posted has been delivered.
+      worker.on('exit', (code: number) => {
+        if (finished || !live.delete(worker)) return;
+        const claimed = Atomics.exchange(claims, slot, 0) - 1;
+        if (claimed >= 0) record(claimed, crashed(queue.tasks[claimed]?.display ?? '?', crashReason ?? `worker exited with code ${code}`));
+        if (claimed >= 0 && queue.remaining > 0 && !hooks.signal?.aborted) spawn(slot);
+        else if (live.size === 0) finish();
+      });
+      const run: WorkerRun = { tasks: queue.tasks, ctx, queue: queue.shared, claims: claims.buffer as SharedArrayBuffer, slot };
+      worker.postMessage(run);
     };
 
     hooks.signal?.addEventListener('abort', finish, { once: true });
     if (queue.remaining === 0 || hooks.signal?.aborted) return finish();
     const count = Math.max(1, Math.min(jobs, queue.remaining));
-    for (let i = 0; i < count; i++) dispatch(spawn());
+    for (let slot = 0; slot < count; slot++) spawn(slot);
   });
+}
+
+function crashed(input: string, reason: string): Summary {
+  const summary = summarizeIssues([{ input, severity: 'error', reason: `analysis crashed: ${reason}` }]);
+  summary.totals.inputs = 1;
+  return summary;
 }

@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ZipFile } from 'yauzl';
 import { analyzeStream } from '../api.js';
@@ -58,7 +58,7 @@ class InputRun {
     const name = this.task.display;
     try {
       // A zip needs random access: open it from the file itself, not through the decompressing stream.
-      if (sniffArchive(await readHead(this.task.path)) === 'zip') return await this.zip(await openZipFile(this.task.path), name, 0);
+      if (sniffArchive(readHead(this.task.path)) === 'zip') return await this.zip(await openZipFile(this.task.path), name, 0);
       const opened = await openInput(this.task.path, this.decompressLimit());
       await this.content(opened.stream, name, 0);
     } catch (err) {
@@ -158,16 +158,16 @@ class InputRun {
   }
 }
 
-async function readHead(path: string): Promise<Buffer> {
+/** Synchronous: for a regular file these calls cost less than one thread-pool round trip each. */
+function readHead(path: string): Buffer {
   // A FIFO or device is streamed, never a zip; opening it twice would lose data.
-  if (!(await stat(path)).isFile()) return Buffer.alloc(0);
-  const handle = await open(path, 'r');
+  if (!statSync(path).isFile()) return Buffer.alloc(0);
+  const fd = openSync(path, 'r');
   try {
     const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return head.subarray(0, bytesRead);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -2,13 +2,19 @@ import type { InputTask } from './input-task.js';
 import type { InputContext } from './input-context.js';
 import type { Summary } from './summary-types.js';
 
-/** Main thread → worker: analyse one top-level input. */
-export interface WorkerRequest {
-  task: InputTask;
+/** Main thread → worker, once: take inputs from the shared queue until it is empty. */
+export interface WorkerRun {
+  tasks: readonly InputTask[];
   ctx: InputContext;
+  /** TaskQueue.shared of the main thread's queue. */
+  queue: SharedArrayBuffer;
+  /** One Int32 per worker slot: 1 + the index of the input the worker is on, 0 between inputs. */
+  claims: SharedArrayBuffer;
+  slot: number;
 }
 
-/** Worker → main thread: the input's summary (plain JSON-able data, small). */
-export interface WorkerResponse {
-  summary: Summary;
-}
+/** Worker → main thread. */
+export type WorkerEvent =
+  | { kind: 'start'; index: number }
+  | { kind: 'done'; index: number; summary: Summary }
+  | { kind: 'drained' };

@@ -1,14 +1,27 @@
 import { parentPort } from 'node:worker_threads';
 import { processInput } from './process-input.js';
-import type { WorkerRequest, WorkerResponse } from './worker-protocol.js';
+import { TaskQueue } from './task-queue.js';
+import type { WorkerEvent, WorkerRun } from './worker-protocol.js';
 
-// Worker-thread entry (loaded from dist/ by the pool): one request at a time, answered with the input's summary.
+// Worker-thread entry (loaded from dist/ by the pool): takes inputs from the shared queue until it is empty.
 const port = parentPort;
 if (port) {
-  port.on('message', (request: WorkerRequest) => {
-    void processInput(request.task, request.ctx).then((summary) => {
-      const response: WorkerResponse = { summary };
-      port.postMessage(response);
-    });
+  const post = (event: WorkerEvent): void => port.postMessage(event);
+  port.once('message', (run: WorkerRun) => {
+    void drain(run, post);
   });
+}
+
+async function drain(run: WorkerRun, post: (event: WorkerEvent) => void): Promise<void> {
+  const queue = new TaskQueue(run.tasks, run.queue);
+  const claims = new Int32Array(run.claims);
+  for (let next = queue.takeIndexed(); next !== undefined; next = queue.takeIndexed()) {
+    // The claim tells the pool which input a crash belongs to.
+    Atomics.store(claims, run.slot, next.index + 1);
+    post({ kind: 'start', index: next.index });
+    const summary = await processInput(next.task, run.ctx);
+    post({ kind: 'done', index: next.index, summary });
+    Atomics.store(claims, run.slot, 0);
+  }
+  post({ kind: 'drained' });
 }

@@ -2,13 +2,18 @@ import { jest } from '@jest/globals';
 import { InputError } from '../../src/errors.js';
 
 // Tests run as root in CI containers, where a chmod 000 file stays readable: simulate the kernel's answer.
-jest.unstable_mockModule('node:fs/promises', () => {
+jest.unstable_mockModule('node:fs', () => {
   const denied = Object.assign(new Error("EACCES: permission denied, open '/var/log/secret.log'"), { code: 'EACCES' });
+  const unexpected = () => {
+    throw new Error('not reached: open fails first');
+  };
   return {
-    stat: async () => ({ isDirectory: () => false }),
-    open: async () => {
+    statSync: () => ({ isDirectory: () => false, isFile: () => true, size: 10 }),
+    openSync: () => {
       throw denied;
     },
+    readSync: unexpected,
+    closeSync: unexpected,
   };
 });
 

@@ -58,15 +58,35 @@ suite('worker pool (dist/)', () => {
     expect(outcome.summary.totals.inputs).toBeLessThan((await readdir(path.join(root, 'tree'))).length);
   });
 
-  test('a crashing worker turns its input into an error and the others go on', async () => {
+  test('a worker that crashes on an input turns that input into an error and is replaced', async () => {
     const crashing = path.join(root, 'crash-worker.mjs');
-    await writeFile(crashing, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('boom'); });\n");
+    const queueModule = new URL('../../dist/triage/task-queue.js', import.meta.url).href;
+    await writeFile(crashing, [
+      "import { parentPort } from 'node:worker_threads';",
+      `import { TaskQueue } from '${queueModule}';`,
+      'parentPort.once(\'message\', (run) => {',
+      '  const next = new TaskQueue(run.tasks, run.queue).takeIndexed();',
+      '  if (next === undefined) return parentPort.postMessage({ kind: \'drained\' });',
+      '  Atomics.store(new Int32Array(run.claims), run.slot, next.index + 1);',
+      "  throw new Error('boom');",
+      '});',
+    ].join('\n'));
     const task = (name: string) => ({ path: name, display: name, rel: name, sizeBytes: 1, mtimeMs: 0 });
     const ctx = { analyze: {}, maxBufferedZipBytes: 1024, fileTimes: false };
     const summaries = await runPool(new TaskQueue([task('one'), task('two'), task('three')]), ctx, 2, {}, new URL(`file://${crashing}`));
     expect(summaries.flatMap((s) => s.issues).map((i) => `${i.input}: ${i.reason}`).sort()).toEqual([
       'one: analysis crashed: boom', 'three: analysis crashed: boom', 'two: analysis crashed: boom',
     ]);
+  });
+
+  test('a worker that dies before taking an input is not replaced and leaves the queue to the caller', async () => {
+    const dying = path.join(root, 'dying-worker.mjs');
+    await writeFile(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('no start'); });\n");
+    const task = (name: string) => ({ path: name, display: name, rel: name, sizeBytes: 1, mtimeMs: 0 });
+    const ctx = { analyze: {}, maxBufferedZipBytes: 1024, fileTimes: false };
+    const queue = new TaskQueue([task('one'), task('two'), task('three')]);
+    expect(await runPool(queue, ctx, 2, {}, new URL(`file://${dying}`))).toEqual([]);
+    expect(queue.remaining).toBe(3);
   });
 
   test('throughput over 2000 generated small logs, jobs 1 vs 2', async () => {
