@@ -27,15 +27,36 @@ export function normalizeTitle(title: string): string {
 export function signatureFrames(splat: Splat): string[] {
   if (/\bin corrupted$/.test(splat.title)) return [];
   const titleFunc = /\bin (\S+)$/.exec(splat.title)?.[1];
-  const meaningful = splat.frames
-    .filter((f) => f.func !== undefined && !f.unreliable && !isSkippedFrame(f.func))
-    .map((f) => titleFunction(f.func ?? ''));
-  const titleIndex = titleFunc === undefined ? -1 : meaningful.indexOf(titleFunction(titleFunc));
+  const wanted = titleFunc === undefined ? undefined : titleFunction(titleFunc);
+  const meaningful: string[] = [];
+  let titleIndex = -1;
+  // Stops once the title function and the frames below it are found: a storm's traces are long, and the skip
+  // table is a long regex.
+  for (const f of splat.frames) {
+    if (f.func === undefined || f.unreliable || isSkippedFrame(f.func)) continue;
+    const func = titleFunction(f.func);
+    meaningful.push(func);
+    if (titleIndex === -1 && func === wanted) titleIndex = meaningful.length - 1;
+    if (titleIndex !== -1 && meaningful.length >= titleIndex + 1 + SIGNATURE_FRAMES) break;
+  }
   return meaningful.slice(titleIndex + 1, titleIndex + 1 + SIGNATURE_FRAMES);
+}
+
+/** A storm repeats a few signatures thousands of times: their ids, so each is hashed once (bounded). */
+const ID_MEMO_LIMIT = 1024;
+const ids = new Map<string, string>();
+
+function idOf(text: string): string {
+  let id = ids.get(text);
+  if (id === undefined) {
+    if (ids.size >= ID_MEMO_LIMIT) ids.clear();
+    id = createHash('sha256').update(text).digest('hex').slice(0, 12);
+    ids.set(text, id);
+  }
+  return id;
 }
 
 export function signatureOf(splat: Splat): Signature {
   const text = [splat.kind, normalizeTitle(splat.title), ...signatureFrames(splat)].join(' | ');
-  const id = createHash('sha256').update(text).digest('hex').slice(0, 12);
-  return { id, text };
+  return { id: idOf(text), text };
 }

@@ -2,6 +2,7 @@ import type { StrippedLine } from './prefix.js';
 import { datedWallTime, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
 import { KMSG_RECORD } from './prefix-kmsg.js';
 import { takeLavaLine } from './prefix-lava.js';
+import { PRINTK_TIME, takePrintkTime } from './prefix-printk-time.js';
 
 /** What prefixes say about a line. The outermost prefix wins when two give the same field. */
 export type PrefixFields = Omit<StrippedLine, 'text'>;
@@ -14,6 +15,9 @@ export interface PrefixRule {
   readonly re: RegExp;
   /** Records the fields and returns the text after the prefix; undefined when the match is not this format. */
   readonly take: (m: RegExpExecArray, into: PrefixFields) => string | undefined;
+  /** `re` and `take` in one hand-written step for the commonest prefix: the same fields and rest, undefined when
+   *  `re` does not match. Tried instead of them. */
+  readonly strip?: (text: string, into: PrefixFields) => string | undefined;
   /** Mail quoting: added around a line by whoever forwarded it, unlike a stamp the line was logged with. */
   readonly quoting?: true;
 }
@@ -37,11 +41,12 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
   {
     name: 'printk time `[    1.234567] `',
     firstChars: '[',
-    re: /^\[ *(\d+\.\d+)\] ?/,
+    re: PRINTK_TIME,
     take: (m, into) => {
       into.ts ??= Number(m[1]);
       return rest(m);
     },
+    strip: takePrintkTime,
   },
   {
     // CONFIG_PRINTK_CALLER (5.1+): `[  T123]` task or `[    C1]` CPU, right after the time or alone.

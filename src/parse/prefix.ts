@@ -20,9 +20,14 @@ function stripOne(text: string, into: StrippedLine, quotingOnly: boolean): strin
   if (!rules) return undefined;
   for (const rule of rules) {
     if (quotingOnly && !rule.quoting) continue;
-    const m = rule.re.exec(text);
-    if (!m) continue;
-    const rest = rule.take(m, into);
+    let rest: string | undefined;
+    if (rule.strip) {
+      rest = rule.strip(text, into);
+    } else {
+      const m = rule.re.exec(text);
+      if (!m) continue;
+      rest = rule.take(m, into);
+    }
     // Every prefix is at least one character, so the loop in stripToFixpoint ends.
     if (rest !== undefined && rest.length < text.length) return rest;
   }

@@ -54,7 +54,7 @@ export class Segmenter {
   /** Feeds a record to the open report of its context; false when the record ended that report. */
   private continues(context: string, current: SplatBuilder, rec: LogRecord, header: HeaderMatch | undefined): boolean {
     if (header?.format.escalates && current.inTime(rec.ts) && current.canEscalate(header.format)) {
-      this.extend(context, current, () => current.escalate(rec));
+      if (!this.closeIfFull(context, current)) current.escalate(rec);
       return true;
     }
     if (!header && current.format.until?.test(rec.text)) {
@@ -63,9 +63,9 @@ export class Segmenter {
       return true;
     }
     const role = header || OPENER.test(rec.text) ? 'end' : current.classify(rec);
-    if (role === 'part') this.extend(context, current, () => current.add(rec));
-    else if (role === 'between') current.skipInterleaved();
-    else this.close(context, current);
+    if (role === 'between') current.skipInterleaved();
+    else if (role === 'end') this.close(context, current);
+    else if (!this.closeIfFull(context, current)) current.add(rec);
     return role !== 'end';
   }
 
@@ -77,9 +77,11 @@ export class Segmenter {
     else this.open.set(context, builder);
   }
 
-  private extend(context: string, builder: SplatBuilder, add: () => void): void {
-    if (builder.full) this.close(context, builder, [`truncated: longer than ${this.maxSplatLines} lines`], 1);
-    else add();
+  /** Closes a report that cannot take another record; true when it did (the record is then dropped). */
+  private closeIfFull(context: string, builder: SplatBuilder): boolean {
+    if (!builder.full) return false;
+    this.close(context, builder, [`truncated: longer than ${this.maxSplatLines} lines`], 1);
+    return true;
   }
 
   private close(context: string, builder: SplatBuilder, reasons: readonly string[] = [], dropped = 0): void {

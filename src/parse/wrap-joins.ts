@@ -8,6 +8,8 @@ interface WrapJoin {
   /** Characters an incomplete line starts with (the cheap check before `head`). */
   readonly firstChars: string;
   readonly head: RegExp;
+  /** A cheaper test that every line `head` matches passes too, run before `head`. */
+  readonly mayBeHead?: (text: string) => boolean;
   readonly tail: RegExp;
   /** The joined text, or undefined when head and tail do not fit together after all. */
   readonly join: (head: string, tail: RegExpExecArray) => string | undefined;
@@ -16,6 +18,18 @@ interface WrapJoin {
 const SYMBOL = String.raw`[\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[[\w-]+\])?`;
 const REG = String.raw`(?:x\d{1,2}|sp) ?:`;
 const ARM64_REG_HEX_DIGITS = 16;
+
+/** Length of the run of lowercase hex digits that ends the text, trailing white space ignored. */
+function trailingHexDigits(text: string): number {
+  const trimmed = text.trimEnd();
+  let i = trimmed.length;
+  while (i > 0) {
+    const c = trimmed.charCodeAt(i - 1);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) break;
+    i -= 1;
+  }
+  return trimmed.length - i;
+}
 
 export const WRAP_JOINS: readonly WrapJoin[] = [
   {
@@ -40,6 +54,8 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     name: 'arm64 register line cut inside a name/value pair',
     firstChars: 'xs',
     head: new RegExp(String.raw`^(?:${REG} [0-9a-f]{16} +)*${REG}(?: ([0-9a-f]{0,15}))?\s*$`),
+    // A complete dump line ends in a whole value; `head` would backtrack through every pair to find that out.
+    mayBeHead: (text) => trailingHexDigits(text) < ARM64_REG_HEX_DIGITS,
     tail: new RegExp(String.raw`^\s*([0-9a-f]{1,16})((?: +${REG} [0-9a-f]{16})* *)$`),
     join: (head, tail) => {
       const partial = /[0-9a-f]*$/.exec(head.trimEnd())![0];
@@ -53,11 +69,17 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
 ];
 
 function headFits(j: WrapJoin, text: string): boolean {
-  return text.length > 0 && j.firstChars.includes(text.charAt(0)) && j.head.test(text);
+  return (
+    text.length > 0 && j.firstChars.includes(text.charAt(0)) && (j.mayBeHead?.(text) ?? true) && j.head.test(text)
+  );
 }
 
-/** The text may be the first part of a wrapped line. Cheap for ordinary text: one character test per row. */
+/** Every row's `firstChars`: most lines start with none of them. */
+const ANY_FIRST_CHAR = WRAP_JOINS.map((j) => j.firstChars).join('');
+
+/** The text may be the first part of a wrapped line. Cheap for ordinary text: one character test. */
 export function mayContinue(text: string): boolean {
+  if (text.length === 0 || !ANY_FIRST_CHAR.includes(text.charAt(0))) return false;
   return WRAP_JOINS.some((j) => headFits(j, text));
 }
 

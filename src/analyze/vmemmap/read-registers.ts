@@ -24,12 +24,26 @@ interface Candidate {
  * at the WARN in `vmemmap_populate`) win, then the callee-saved x19–x28 (where `vmemmap_free` keeps them across calls).
  */
 export function readRegisters(s: Splat): RegisterReading | undefined {
-  const regs = [...s.regs.entries()].filter(([name]) => /^x\d+$/.test(name));
+  const regs = xRegisters(s);
+  const found = bestPairOfTiers(regs);
+  return found && reading(found.best, found.rivals, regs);
+}
+
+/** The `start`/`end` that readRegisters finds, without the reading built around them. */
+export function readRegisterPair(s: Splat): { start: bigint; end: bigint } | undefined {
+  return bestPairOfTiers(xRegisters(s))?.best;
+}
+
+function xRegisters(s: Splat): [string, bigint][] {
+  return [...s.regs.entries()].filter(([name]) => /^x\d+$/.test(name));
+}
+
+function bestPairOfTiers(regs: readonly [string, bigint][]): { best: Candidate; rivals: number } | undefined {
   // Tiers in order of trust; a pair from an earlier tier always wins, so a storm's splats usually stop at x0/x1.
   for (const tier of TIERS) {
     const inTier = regs.filter(([name]) => tier.includes(name));
     const found = bestPair(inTier, tier === ARGUMENTS ? 'arguments' : tier === CALLEE_SAVED ? 'callee-saved' : 'other');
-    if (found) return reading(found.best, found.rivals, regs);
+    if (found) return found;
   }
   return undefined;
 }

@@ -6,7 +6,7 @@ import type { RegisterReading, VmemmapFinding, VmemmapOp } from '../types.js';
 import { diagnose } from './diagnose.js';
 import { faultAddress } from './fault-address.js';
 import { IntervalSet } from './interval-set.js';
-import { readRegisters } from './read-registers.js';
+import { readRegisterPair, readRegisters } from './read-registers.js';
 import { reconstruct } from './reconstruct.js';
 import { settleMemstart } from './settle-memstart.js';
 import { StepCounter } from './step-counter.js';
@@ -42,7 +42,7 @@ export class VmemmapAccumulator {
     this.splatCount += 1;
     this.release ??= s.release;
     this.sample(s);
-    const range = this.op === 'init-zone-device' ? faultRange(s) : readRange(s);
+    const range = this.op === 'init-zone-device' ? faultRange(s) : readRange(s, this.example === undefined);
     if (!range) return;
     this.readCount += 1;
     if (range.reading) this.example ??= range.reading;
@@ -97,7 +97,12 @@ interface ReadRange {
   reading?: RegisterReading;
 }
 
-function readRange(s: Splat): ReadRange | undefined {
+/** The splat's start/end; with the whole reading only while the accumulator still needs its example. */
+function readRange(s: Splat, withReading: boolean): ReadRange | undefined {
+  if (!withReading) {
+    const pair = readRegisterPair(s);
+    return pair && { start: pair.start, end: pair.end };
+  }
   const reading = readRegisters(s);
   return reading && { start: reading.start, end: reading.end, reading };
 }

@@ -22,6 +22,7 @@ const OLD = new RegExp(String.raw`^CPU: (?<cpu>\d+)\s+${TAINT}\s+\((?<release>\S
 
 /** Parses the `CPU: ... Comm: ... <taint> <release> #<build>` line that every report prints. */
 export function parseCpuLine(text: string): CpuLine | undefined {
+  if (!text.startsWith('CPU: ')) return undefined;
   const m = MODERN.exec(text) ?? OLD.exec(text);
   const g = m?.groups;
   if (!g) return undefined;

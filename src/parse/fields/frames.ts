@@ -1,29 +1,32 @@
 import type { Frame } from '../types.js';
-import { parseCodeLocation } from './code-location.js';
+import { readCodeLocation } from './code-location.js';
+import { hexToBigInt, recurringHexToBigInt } from './hex-bigint.js';
 
 /** Lines that open a call trace: arm64 `Call trace:`, x86/riscv `Call Trace:`, arm32 `Backtrace:`. */
 export function isTraceStart(text: string): boolean {
   return /^(?:Call [Tt]race:|Backtrace:)/.test(text);
 }
 
-const ADDR_PREFIX = /^\s*(?:\[<(?<addr>[0-9a-f]+)>\]\s*){1,2}/;
+// Numbered groups (named ones cost an object per match); the last `[<addr>]` is group 1.
+const ADDR_PREFIX = /^\s*(?:\[<([0-9a-f]+)>\]\s*){1,2}/;
 // arm32 unwinder: `[<8015df40>] (migrate_task_rq_fair) from [<801559ec>] (set_task_cpu+0x4c/0xf8)`; older kernels
-// print `(func+0x58/0xa8)` in the first parentheses too.
+// print `(func+0x58/0xa8)` in the first parentheses too. 1 addr, 2 func, 3 off, 4 size.
 const ARM32 = new RegExp(
-  String.raw`^\s*\[<(?<addr>[0-9a-f]+)>\] \((?<func>[A-Za-z_$][\w.$]*)` +
-    String.raw`(?:\+0x(?<off>[0-9a-f]+)\/0x(?<size>[0-9a-f]+))?\) from \[<`,
+  String.raw`^\s*\[<([0-9a-f]+)>\] \(([A-Za-z_$][\w.$]*)` +
+    String.raw`(?:\+0x([0-9a-f]+)\/0x([0-9a-f]+))?\) from \[<`,
 );
-// Symbolizer output for an inlined call: `nfc_llcp_find_local net/nfc/llcp_core.c:286 [inline]`.
-const INLINE = /^\s*(?<func>[A-Za-z_$][\w.$]*) (?<file>[\w./+-]+):(?<line>\d+) \[inline\]\s*$/;
+// Symbolizer output for an inlined call: `nfc_llcp_find_local net/nfc/llcp_core.c:286 [inline]`. 1 func, 2 file,
+// 3 line.
+const INLINE = /^\s*([A-Za-z_$][\w.$]*) ([\w./+-]+):(\d+) \[inline\]\s*$/;
 const RAW_ADDRESS = /^0x([0-9a-f]+)\s*$/;
 
 function arm32Frame(text: string, lineNo: number): Frame | undefined {
-  const g = ARM32.exec(text)?.groups;
-  if (!g) return undefined;
-  const frame: Frame = { func: g.func, addr: BigInt(`0x${g.addr}`), lineNo };
-  if (g.off !== undefined && g.size !== undefined) {
-    frame.off = BigInt(`0x${g.off}`);
-    frame.size = BigInt(`0x${g.size}`);
+  const m = ARM32.exec(text);
+  if (!m) return undefined;
+  const frame: Frame = { func: m[2]!, addr: hexToBigInt(m[1]!), lineNo };
+  if (m[3] !== undefined && m[4] !== undefined) {
+    frame.off = recurringHexToBigInt(m[3]);
+    frame.size = recurringHexToBigInt(m[4]);
   }
   return frame;
 }
@@ -34,25 +37,26 @@ function arm32Frame(text: string, lineNo: number): Frame | undefined {
  * raw `[<addr>] 0xffff...` frames. Returns undefined for any other line.
  */
 export function parseFrame(text: string, lineNo: number): Frame | undefined {
-  const arm32 = arm32Frame(text, lineNo);
+  // The substring checks are what each regex needs; most lines (` func+0x44/0x194`) have neither.
+  const hasAddr = text.includes('[<');
+  const arm32 = hasAddr && text.includes(') from [<') ? arm32Frame(text, lineNo) : undefined;
   if (arm32) return arm32;
-  const inline = INLINE.exec(text)?.groups;
-  if (inline) return { func: inline.func, file: inline.file, line: Number(inline.line), inline: true, lineNo };
-  const prefix = ADDR_PREFIX.exec(text);
-  let rest = prefix ? text.slice(prefix[0].length) : text.replace(/^\s+/, '');
+  const inline = text.includes(' [inline]') ? INLINE.exec(text) : null;
+  if (inline) return { func: inline[1]!, file: inline[2]!, line: Number(inline[3]), inline: true, lineNo };
+  const prefix = hasAddr ? ADDR_PREFIX.exec(text) : null;
+  let rest = prefix ? text.slice(prefix[0].length) : text.trimStart();
   const frame: Frame = { lineNo };
-  if (prefix?.groups?.addr !== undefined) frame.addr = BigInt(`0x${prefix.groups.addr}`);
+  if (prefix?.[1] !== undefined) frame.addr = hexToBigInt(prefix[1]);
   if (rest.startsWith('? ')) {
     frame.unreliable = true;
     rest = rest.slice(2).trimStart();
   }
-  const parsed = parseCodeLocation(rest);
-  if (!parsed) {
+  let tail = readCodeLocation(rest, frame);
+  if (tail === undefined) {
     const raw = prefix ? RAW_ADDRESS.exec(rest) : null;
     return raw?.[1] === undefined ? undefined : frame;
   }
-  Object.assign(frame, parsed.loc);
-  let tail = parsed.rest;
+  if (tail === '') return frame;
   const marker = /^\s+\(([A-Z])\)/.exec(tail);
   if (marker?.[1] !== undefined) {
     frame.marker = marker[1];

@@ -36,12 +36,16 @@ const RULES: readonly { re: RegExp; read: (m: RegExpExecArray) => PcLine | undef
   { re: /^pstate: (.+)$/, read: (m) => ({ pstate: (m[1] ?? '').trim() }) },
 ];
 
+/** What every rule's line starts with: one test spares register lines (`x29: ...`) the eight rules. */
+const ANY_RULE_START = /^(?:[eplrsPLR]|\s)/;
+
 function optional(line: PcLine): PcLine | undefined {
   return line.pc === undefined && line.lr === undefined ? undefined : line;
 }
 
 /** Parses a program-counter, link-register, stack-pointer or pstate line of a register dump. */
 export function parsePcLine(text: string): PcLine | undefined {
+  if (!ANY_RULE_START.test(text)) return undefined;
   for (const rule of RULES) {
     const m = rule.re.exec(text);
     if (m) return rule.read(m);

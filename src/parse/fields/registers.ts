@@ -1,3 +1,5 @@
+import { hexToBigInt } from './hex-bigint.js';
+
 /** One `name : value` pair of a register dump line. */
 export interface RegisterValue {
   name: string;
@@ -16,6 +18,16 @@ export interface RegisterLine {
   garbled: string[];
 }
 
+/** 8 or 16 lowercase hex digits: the width of an arm32/arm64 register value. */
+function isDumpHex(value: string): boolean {
+  if (value.length !== 8 && value.length !== 16) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
 /**
  * Parses a register dump line, whatever the number of registers per line (kernels print 2 or 3 on arm64,
  * 4 on arm32). Values must be 8 or 16 hex digits; anything else is reported as garbled, not guessed. A line
@@ -25,10 +37,11 @@ export function parseRegisterLine(text: string): RegisterLine | undefined {
   if (!LINE_START.test(text)) return undefined;
   const regs: RegisterValue[] = [];
   const garbled: string[] = [];
-  for (const m of text.matchAll(PAIR)) {
+  PAIR.lastIndex = 0;
+  for (let m = PAIR.exec(text); m !== null; m = PAIR.exec(text)) {
     const name = m[1] ?? '';
     const value = m[2] ?? '';
-    if (/^(?:[0-9a-f]{8}|[0-9a-f]{16})$/.test(value)) regs.push({ name, value: BigInt(`0x${value}`) });
+    if (isDumpHex(value)) regs.push({ name, value: hexToBigInt(value) });
     else garbled.push(name);
   }
   return regs.length > 0 ? { regs, garbled } : undefined;

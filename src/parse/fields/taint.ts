@@ -40,6 +40,7 @@ export function decodeTaint(raw: string): Taint {
 
 /** Flags named on the separate `Tainted: [W]=WARN, [O]=OOT_MODULE` line that kernels since 6.10 print. */
 export function parseTaintNamesLine(text: string): string[] | undefined {
+  if (!text.startsWith('Tainted: ')) return undefined;
   const m = /^Tainted: ((?:\[[A-Z]\]=[A-Z_]+(?:, )?)+)\s*$/.exec(text);
   if (!m?.[1]) return undefined;
   return [...m[1].matchAll(/\[[A-Z]\]=([A-Z_]+)/g)].map((x) => x[1] ?? '');

@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { hexToBigInt, recurringHexToBigInt } from '../../../src/parse/fields/hex-bigint.js';
+import { fuzzParams } from '../../fuzz/_fuzz-params.js';
+
+describe('hexToBigInt', () => {
+  test.each([
+    ['0', 0n],
+    ['30', 0x30n],
+    ['1fffffffffffff', 0x1f_ffff_ffff_ffffn], // 14 digits: 2^53 - 1, taken by the string parse
+    ['000fffffffffffff', 0xf_ffff_ffff_ffffn], // 16 digits, 13 significant: summed in a double
+    ['ffff80000830ab60', 0xffff_8000_0830_ab60n],
+    ['0000000000000000', 0n],
+    ['FFFF0000', 0xffff_0000n],
+  ])('%s', (digits, value) => {
+    expect(hexToBigInt(digits)).toBe(value);
+    expect(recurringHexToBigInt(digits)).toBe(value);
+  });
+
+  test('agrees with BigInt on any run of hex digits', () => {
+    const digits = fc.string({ unit: fc.constantFrom(...'0123456789abcdef0000'), minLength: 1, maxLength: 20 });
+    fc.assert(
+      fc.property(digits, (d) => {
+        expect(hexToBigInt(d)).toBe(BigInt(`0x${d}`));
+        expect(recurringHexToBigInt(d)).toBe(BigInt(`0x${d}`));
+      }),
+      fuzzParams(5000),
+    );
+  });
+});
