@@ -53,7 +53,9 @@ export async function analyzeStream(
 /** Analyzes a file path (or `-` for stdin), whatever its compression. Open failures throw `InputError`. */
 export async function analyzeFile(spec: string, opts: StreamAnalyzeOptions = {}): Promise<AnalysisResult> {
   const opened = await unlessAborted(
+    // The analyzer copies what it keeps of each chunk at once (feed-lines.ts), so plain files may reuse buffers.
     openInput(spec, {
+      recycleChunks: true,
       ...(opts.maxDecompressedBytes !== undefined && { maxDecompressedBytes: opts.maxDecompressedBytes }),
     }),
     opts.signal,

@@ -14,7 +14,7 @@ export { readRegisters } from './analyze/vmemmap/read-registers.js';
 export { VmemmapAccumulator } from './analyze/vmemmap/vmemmap-accumulator.js';
 
 // Ingest and parse stages.
-export { openInput, type OpenedInput, type Compression } from './ingest/open-input.js';
+export { openInput, type OpenedInput, type OpenOptions, type Compression } from './ingest/open-input.js';
 export { feedLines, type FeedStats } from './ingest/feed-lines.js';
 export type { LineSink } from './ingest/line-sink.js';
 export { stripPrefixes, type StrippedLine } from './parse/prefix.js';

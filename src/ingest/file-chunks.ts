@@ -2,35 +2,64 @@ import { closeSync, readSync } from 'node:fs';
 
 /** Bytes read between two turns of the event loop: timers, signals and progress stay live. */
 const YIELD_EVERY_BYTES = 1024 * 1024;
+/** Chunk buffers in the ring once recycling is on: far more than any consumer here holds at once. */
+const RING_SIZE = 8;
 
 /**
  * The chunks of a regular file, read with synchronous reads: from page cache a read is a memcpy, and the
  * thread-pool round trip of an asynchronous read cost more than the copy (in a profile of a quiet 1 GiB log, 30%
- * of the time went to `read` and to waiting for it; 1.8 s in all instead of 2.7 s with synchronous reads). The file is closed at end of file, before the last chunk is handed
- * out (a consumer that only peeks at a small file leaves nothing open), or when the iteration ends early.
+ * of the time went to `read` and to waiting for it; 1.8 s in all instead of 2.7 s with synchronous reads).
+ *
+ * Each chunk is a fresh buffer unless `recycleBuffers()` was called: then chunks come from a ring of RING_SIZE
+ * buffers, which is twice as fast to read into (the buffers stay in cache) and allocates nothing. A recycled chunk
+ * is overwritten RING_SIZE − 1 reads later, so recycling is only for consumers that copy whatever they keep.
+ *
+ * The file is closed at end of file, before the last chunk is handed out (a consumer that only peeks at a small
+ * file leaves nothing open), or when the iteration ends early.
  */
-export async function* readFileChunks(fd: number, chunkBytes: number): AsyncGenerator<Buffer, void, undefined> {
-  let open = true;
-  try {
-    let sinceYield = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(chunkBytes);
-      const read = fill(fd, chunk);
-      if (read < chunkBytes) {
-        open = false;
-        closeSync(fd);
-        if (read > 0) yield chunk.subarray(0, read);
-        return;
+export class FileChunks implements AsyncIterable<Buffer> {
+  private ring: Buffer[] | undefined;
+  private ringNext = 0;
+
+  constructor(
+    private readonly fd: number,
+    private readonly chunkBytes: number,
+  ) {}
+
+  recycleBuffers(): void {
+    this.ring ??= [];
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Buffer, void, undefined> {
+    let open = true;
+    try {
+      let sinceYield = 0;
+      for (;;) {
+        const chunk = this.nextBuffer();
+        const read = fill(this.fd, chunk);
+        if (read < this.chunkBytes) {
+          open = false;
+          closeSync(this.fd);
+          if (read > 0) yield chunk.subarray(0, read);
+          return;
+        }
+        yield chunk;
+        sinceYield += read;
+        if (sinceYield >= YIELD_EVERY_BYTES) {
+          sinceYield = 0;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
-      yield chunk;
-      sinceYield += read;
-      if (sinceYield >= YIELD_EVERY_BYTES) {
-        sinceYield = 0;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+    } finally {
+      if (open) closeSync(this.fd);
     }
-  } finally {
-    if (open) closeSync(fd);
+  }
+
+  private nextBuffer(): Buffer {
+    if (this.ring === undefined) return Buffer.allocUnsafe(this.chunkBytes);
+    const slot = this.ringNext;
+    this.ringNext = (slot + 1) % RING_SIZE;
+    return (this.ring[slot] ??= Buffer.allocUnsafeSlow(this.chunkBytes));
   }
 }
 

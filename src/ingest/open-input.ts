@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { InputError } from '../errors.js';
 import { decompress, type Compression, type DecompressOptions } from './decompress.js';
-import { readFileChunks } from './file-chunks.js';
+import { FileChunks } from './file-chunks.js';
 
 export type { Compression } from './decompress.js';
 
@@ -17,29 +17,39 @@ export interface OpenedInput {
 
 /** 64 KiB reads: as fast as 1 MiB ones (bench/RESULTS.md), while 1 MiB latin1 views of each chunk piled up outside the heap (peak RSS 167 → 95 MiB on 1 GiB). */
 const READ_CHUNK_BYTES = 64 * 1024;
-/** A small regular file is read in one go: triage reads thousands, and each read is a thread-pool round trip. */
+/** A small regular file is read in one go: triage reads thousands of them. */
 const WHOLE_FILE_BYTES = 1024 * 1024;
 
 function readChunkBytes(info: Stats): number {
   return info.isFile() && info.size > 0 && info.size <= WHOLE_FILE_BYTES ? info.size + 1 : READ_CHUNK_BYTES;
 }
 
+export interface OpenOptions extends DecompressOptions {
+  /**
+   * The consumer copies whatever it keeps of a chunk before it reads the next few: an uncompressed regular file
+   * may then be read into a small ring of reused buffers (FileChunks.recycleBuffers). Off by default.
+   */
+  recycleChunks?: boolean;
+}
+
 /**
  * Opens a file, FIFO or `-` (stdin) for streaming and undoes any compression. Missing, unreadable and directory
  * inputs fail with a one-line `InputError` naming the input.
  */
-export async function openInput(spec: string, opts: DecompressOptions = {}): Promise<OpenedInput> {
+export async function openInput(spec: string, opts: OpenOptions = {}): Promise<OpenedInput> {
   const raw = spec === '-' ? process.stdin : await openFile(spec);
   const { compression, stream } = await decompress(raw, spec, opts);
+  // Decoders hold on to input chunks; plain bytes go straight to the consumer.
+  if (compression === 'none' && opts.recycleChunks === true && raw instanceof FileChunks) raw.recycleBuffers();
   return { name: spec, stream, compression };
 }
 
-async function openFile(path: string): Promise<NodeJS.ReadableStream | AsyncIterable<Buffer>> {
+async function openFile(path: string): Promise<NodeJS.ReadableStream | FileChunks> {
   try {
     // A regular file is opened and read synchronously (file-chunks.ts says why).
     const info = statSync(path);
     if (info.isDirectory()) throw new InputError(path, 'is a directory');
-    if (info.isFile()) return readFileChunks(openSync(path, 'r'), readChunkBytes(info));
+    if (info.isFile()) return new FileChunks(openSync(path, 'r'), readChunkBytes(info));
     // Opening a FIFO waits for its writer (asynchronously, so Ctrl-C still works); reads then follow the writer.
     const handle = await open(path, 'r');
     return handle.createReadStream({ highWaterMark: readChunkBytes(info) });

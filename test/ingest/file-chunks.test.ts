@@ -2,7 +2,7 @@ import { fstatSync, openSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileChunks } from '../../src/ingest/file-chunks.js';
+import { FileChunks } from '../../src/ingest/file-chunks.js';
 
 function isClosed(fd: number): boolean {
   try {
@@ -23,7 +23,7 @@ test.each([0, 1, 15, 16, 17, 48, 2_100_000])('a %i-byte file comes back whole, i
   const content = Buffer.from(Array.from({ length: size }, (_, i) => i % 251));
   const fd = openSync(await fileOf(content), 'r');
   const chunks: Buffer[] = [];
-  for await (const chunk of readFileChunks(fd, size > 1000 ? 65536 : 16)) chunks.push(chunk);
+  for await (const chunk of new FileChunks(fd, size > 1000 ? 65536 : 16)) chunks.push(chunk);
   expect(Buffer.concat(chunks).equals(content)).toBe(true);
   expect(chunks.every((c) => c.length > 0)).toBe(true);
   expect(isClosed(fd)).toBe(true);
@@ -31,7 +31,7 @@ test.each([0, 1, 15, 16, 17, 48, 2_100_000])('a %i-byte file comes back whole, i
 
 test('the file is closed as soon as the last chunk is read, before the consumer asks again', async () => {
   const fd = openSync(await fileOf(Buffer.from('one small file\n')), 'r');
-  const chunks = readFileChunks(fd, 1024);
+  const chunks = new FileChunks(fd, 1024)[Symbol.asyncIterator]();
   const first = await chunks.next();
   expect(first.value?.toString()).toBe('one small file\n');
   expect(isClosed(fd)).toBe(true);
@@ -39,7 +39,7 @@ test('the file is closed as soon as the last chunk is read, before the consumer 
 
 test('stopping early closes the file', async () => {
   const fd = openSync(await fileOf(Buffer.alloc(100, 'x')), 'r');
-  for await (const chunk of readFileChunks(fd, 10)) {
+  for await (const chunk of new FileChunks(fd, 10)) {
     expect(chunk).toHaveLength(10);
     break;
   }
@@ -49,7 +49,22 @@ test('stopping early closes the file', async () => {
 test('a read error ends the iteration with that error and closes the file', async () => {
   const fd = openSync(await mkdtemp(join(tmpdir(), 'vmemwarn-chunks-dir-')), 'r');
   await expect(async () => {
-    for await (const chunk of readFileChunks(fd, 10)) void chunk;
+    for await (const chunk of new FileChunks(fd, 10)) void chunk;
   }).rejects.toThrow(/EISDIR/);
   expect(isClosed(fd)).toBe(true);
+});
+
+test('once recycling is on, chunks come from a ring of eight buffers and still read the file whole', async () => {
+  const content = Buffer.from(Array.from({ length: 20 * 16 + 5 }, (_, i) => i % 253));
+  const chunks = new FileChunks(openSync(await fileOf(content), 'r'), 16);
+  chunks.recycleBuffers();
+  const copies: Buffer[] = [];
+  const backing: ArrayBufferLike[] = [];
+  for await (const chunk of chunks) {
+    copies.push(Buffer.from(chunk));
+    backing.push(chunk.buffer);
+  }
+  expect(Buffer.concat(copies).equals(content)).toBe(true);
+  expect(new Set(backing).size).toBe(8);
+  expect(backing[8]).toBe(backing[0]);
 });
