@@ -60,11 +60,14 @@ function triageLines(t) {
     '|---:|---:|---:|',
     `| 1 | ${t.jobs1.toFixed(2)} | ${mbps(t.bytes, t.jobs1).toFixed(1)} |`,
     `| 2 | ${t.jobs2.toFixed(2)} | ${mbps(t.bytes, t.jobs2).toFixed(1)} |`,
+    `| 1 + 1 (two processes, \`--shard 1/2\` and \`2/2\`, at once) | ${t.shards.toFixed(2)} | ${mbps(t.bytes, t.shards).toFixed(1)} |`,
     '',
     `Speed-up --jobs 2 ÷ --jobs 1: **${speedup.toFixed(2)}×** (target ≥ ${TARGETS.triageSpeedup}×) ${verdict(speedup >= TARGETS.triageSpeedup)}`,
     '',
-    `Parallel capacity of the machine (two CPU-bound processes vs one, the ceiling for the speed-up): ` +
-      `${t.capacity[0].toFixed(2)}× before and ${t.capacity[1].toFixed(2)}× after the triage runs (2.00× when idle).`,
+    `What two cores give this workload with nothing shared (two shard processes vs --jobs 1): ` +
+      `**${(t.jobs1 / t.shards).toFixed(2)}×**, the practical ceiling for the speed-up on this machine.`,
+    `A CPU-bound busy loop in two processes vs one: ${t.capacity[0].toFixed(2)}× before and ` +
+      `${t.capacity[1].toFixed(2)}× after the triage runs (2.00× when idle).`,
   ];
 }
 
