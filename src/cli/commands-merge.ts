@@ -40,7 +40,7 @@ export function mergeCommand(_ctx: CliContext, setExit: (code: ExitCode) => void
         summaries.push(parseSummary(text, path));
       }
       const merged = mergeSummaries(summaries);
-      const text = renderSummaryAs(argv.format, merged, argv['fail-on']);
+      const text = await renderSummaryAs(argv.format, merged, argv['fail-on']);
       await writeOutput(text, argv.output);
       if (anyLogFails(merged, argv['fail-on'])) setExit(EXIT.failOnMatched);
     },

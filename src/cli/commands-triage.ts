@@ -85,7 +85,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       );
       progress.stop();
       const s = outcome.summary;
-      const text = renderSummaryAs(argv.format, s, argv['fail-on']);
+      const text = await renderSummaryAs(argv.format, s, argv['fail-on']);
       await writeOutput(text, argv.output);
       for (const issue of outcome.errors) printError(ctx, `${issue.input}: ${issue.reason}`);
       if (outcome.exitCode === 130) printError(ctx, 'interrupted: the summary covers the logs that finished');

@@ -1,23 +1,22 @@
 import type { Summary } from '../triage/summary-types.js';
-import { renderSummaryText } from '../triage/summary-render-text.js';
-import { renderSummaryJson } from '../triage/summary-render-json.js';
-import { renderSummaryMarkdown } from '../triage/summary-render-markdown.js';
-import { renderSummaryJunit } from '../triage/junit.js';
 import type { FailOn } from './fail-on.js';
 
 export const SUMMARY_FORMATS = ['text', 'json', 'markdown', 'junit'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
-/** A triage or merged summary in the format asked for; JUnit marks logs failed by `failOn` (default any). */
-export function renderSummaryAs(format: SummaryFormat, summary: Summary, failOn: FailOn | undefined): string {
+/**
+ * A triage or merged summary in the format asked for; JUnit marks logs failed by `failOn` (default any). Each
+ * renderer is loaded when asked for, so that the commands that never render a summary do not load them.
+ */
+export async function renderSummaryAs(format: SummaryFormat, summary: Summary, failOn: FailOn | undefined): Promise<string> {
   switch (format) {
     case 'json':
-      return renderSummaryJson(summary);
+      return (await import('../triage/summary-render-json.js')).renderSummaryJson(summary);
     case 'markdown':
-      return renderSummaryMarkdown(summary);
+      return (await import('../triage/summary-render-markdown.js')).renderSummaryMarkdown(summary);
     case 'junit':
-      return renderSummaryJunit(summary, failOn ?? 'any');
+      return (await import('../triage/junit.js')).renderSummaryJunit(summary, failOn ?? 'any');
     case 'text':
-      return renderSummaryText(summary);
+      return (await import('../triage/summary-render-text.js')).renderSummaryText(summary);
   }
 }

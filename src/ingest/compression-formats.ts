@@ -1,8 +1,5 @@
 import { Readable } from 'node:stream';
 import { decodeGzipMembers } from './gzip-members.js';
-import { Decompress as ZstdDecompress } from 'fzstd';
-import bunzip2 from 'unbzip2-stream';
-import xzDecompress from 'xz-decompress';
 
 export type Compression = 'none' | 'gzip' | 'xz' | 'zstd' | 'bzip2';
 
@@ -19,7 +16,7 @@ export interface CompressionFormat {
  *  before the size limit sees it (a 128 KiB block can come from a few bytes). */
 const ZSTD_SLICE_BYTES = 4096;
 
-/** One row per format; sniffed by magic bytes, never by file name. */
+/** One row per format; sniffed by magic bytes, never by file name. Decoder libraries load on first use. */
 export const COMPRESSION_FORMATS: readonly CompressionFormat[] = [
   {
     compression: 'gzip',
@@ -30,7 +27,7 @@ export const COMPRESSION_FORMATS: readonly CompressionFormat[] = [
   {
     compression: 'xz',
     magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00],
-    decode: (compressed) => new xzDecompress.XzReadableStream(Readable.toWeb(Readable.from(compressed))),
+    decode: decodeXz,
     // xz-embedded's XZ_BUF_ERROR (8): no progress possible, i.e. the input stopped mid-stream.
     isTruncation: (error) => errorMessage(error).endsWith('error code 8'),
   },
@@ -44,19 +41,28 @@ export const COMPRESSION_FORMATS: readonly CompressionFormat[] = [
     compression: 'bzip2',
     // `BZh` then the block size digit.
     magic: [0x42, 0x5a, 0x68],
-    decode: (compressed) => {
-      const decoder = bunzip2();
-      Readable.from(compressed).pipe(decoder);
-      return new Readable().wrap(decoder);
-    },
+    decode: decodeBzip2,
     // unbzip2-stream has no error codes: a failure once all input was read means the last block is incomplete.
     isTruncation: (_error, inputEnded) => inputEnded,
   },
 ];
 
+async function* decodeXz(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
+  const { default: xz } = await import('xz-decompress');
+  yield* new xz.XzReadableStream(Readable.toWeb(Readable.from(compressed)));
+}
+
+async function* decodeBzip2(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
+  const { default: bunzip2 } = await import('unbzip2-stream');
+  const decoder = bunzip2();
+  Readable.from(compressed).pipe(decoder);
+  yield* new Readable().wrap(decoder) as AsyncIterable<Uint8Array>;
+}
+
 async function* decodeZstd(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
+  const { Decompress } = await import('fzstd');
   const out: Uint8Array[] = [];
-  const decoder = new ZstdDecompress((data) => {
+  const decoder = new Decompress((data) => {
     out.push(data);
   });
   for await (const chunk of compressed) {
