@@ -86,16 +86,36 @@ async function measureFile(mix, sizeBytes) {
     if (analyze.maxRssKiB !== undefined) maxRssKiB = Math.max(maxRssKiB ?? 0, analyze.maxRssKiB);
     log(`  run ${run + 1}: analyze ${analyze.seconds.toFixed(2)} s`);
   }
+  const liveHeapBytes = error === undefined ? await liveHeap(file) : undefined;
   return {
     mix,
     sizeBytes,
     bytes,
     file,
+    ...(liveHeapBytes !== undefined && { liveHeapBytes }),
     cat: median(times.cat),
     grep: median(times.grep),
     grepCount,
     ...(times.analyze.length > 0 && error === undefined ? { analyze: median(times.analyze), maxRssKiB } : { error }),
   };
+}
+
+/** Wall time of `analyze` on a one-line file: Node's start, module loading and report writing. */
+async function measureStartup() {
+  const file = path.join(values.dir, 'one-line.log');
+  await writeFile(file, '[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd083]\n');
+  const times = [];
+  for (let run = 0; run < REFERENCE_RUNS; run++) {
+    times.push((await timedRun(CLI, [CLI, 'analyze', '--format', 'json', '--quiet', file], { node: true })).seconds);
+  }
+  return median(times);
+}
+
+/** The live heap after a forced GC at the end of an analysis of `file` (bench/lib/live-heap.mjs). */
+async function liveHeap(file) {
+  const script = path.join(ROOT, 'bench', 'lib', 'live-heap.mjs');
+  const r = await timedRun('node', ['--expose-gc', script, file], { node: true, captureStdout: true });
+  return r.code === 0 ? Number(r.stdout.trim().split(' ')[0]) : undefined;
 }
 
 async function measureTriage() {
@@ -163,6 +183,7 @@ async function main() {
   for (const sizeBytes of sizes) {
     for (const mix of ['quiet', 'storm']) rows.push(await measureFile(mix, sizeBytes));
   }
+  const startup = await measureStartup();
   const triage = values['no-triage'] ? undefined : await measureTriage();
   const profiled = values.profile ? await profiles(rows.filter((r) => r.analyze !== undefined)) : undefined;
   const markdown = resultsMarkdown({
@@ -172,6 +193,7 @@ async function main() {
     referenceRuns: Math.max(runs, REFERENCE_RUNS),
     quick: values.quick,
     rows,
+    startup,
     triage,
     profiles: profiled,
   });

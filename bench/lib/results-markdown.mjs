@@ -29,6 +29,21 @@ function throughputTable(rows) {
   return out;
 }
 
+function startupLines(rows, startup, referenceRuns) {
+  if (startup === undefined) return [];
+  const steady = rows
+    .filter((r) => r.analyze !== undefined && r.analyze > startup)
+    .map((r) => {
+      const ratio = mbps(r.bytes, r.analyze - startup) / mbps(r.bytes, r.grep);
+      return `${r.mix} ${fmtSize(r.bytes)} ${ratio.toFixed(3)}×`;
+    });
+  return [
+    '',
+    `Start-up (analyze of a one-line file, median of ${referenceRuns}): ${startup.toFixed(2)} s. ` +
+      `With it taken out, analyze ÷ grep is: ${steady.join(', ')} (for reading only; the verdicts above include it).`,
+  ];
+}
+
 function rssLines(rows) {
   const out = [];
   for (const mix of ['quiet', 'storm']) {
@@ -44,6 +59,11 @@ function rssLines(rows) {
       line += `; size-independent (spread ${spread.toFixed(1)} MiB ≤ ${noise.toFixed(1)}) ${verdict(spread <= noise)}`;
     }
     out.push(line);
+    const live = sized.filter((r) => r.liveHeapBytes !== undefined);
+    if (live.length > 0) {
+      out.push(`  - live heap after a forced GC at the end (what the analysis keeps): ` +
+        `${live.map((r) => `${(r.liveHeapBytes / MIB).toFixed(1)} MiB at ${fmtSize(r.bytes)}`).join(', ')}`);
+    }
   }
   return out;
 }
@@ -72,7 +92,7 @@ function triageLines(t) {
 }
 
 /** bench/RESULTS.md from one `bench/run.mjs` run. */
-export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick, rows, triage, profiles }) {
+export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick, rows, startup, triage, profiles }) {
   return [
     '# vmemwarn benchmark results',
     '',
@@ -91,6 +111,7 @@ export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick
     '## Throughput',
     '',
     ...throughputTable(rows),
+    ...startupLines(rows, startup, referenceRuns),
     '',
     '## Peak RSS of analyze',
     '',
