@@ -13,6 +13,7 @@ import { type CliContext, useColour, progressEnabled, printError } from './cli-c
 import { packageToolInfo } from '../report/tool-info.js';
 import { parseByteSize } from './byte-size.js';
 import { withStdinPositional } from './stdin-positional.js';
+import { applyHeapPolicy } from './heap-policy.js';
 
 /** V8 strings stop at 2^29 - 24 characters, and a line is decoded into one: a larger cap could never be honoured. */
 const MAX_LINE_BYTES_LIMIT = 256 * 1024 * 1024;
@@ -47,6 +48,8 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress or notes on stderr (errors still print)' }),
       ) as unknown as Argv<AnalyzeArgs>,
     handler: async (argv) => {
+      // Triage keeps more live data (a summary per input), so this bound is for analyze alone.
+      if (ctx.heapPolicy === true) applyHeapPolicy();
       await checkOutputPath(argv.output);
       const layout = await layoutOverrides(argv);
       const maxLineBytes = parseByteSize(argv['max-line-bytes'], '--max-line-bytes');

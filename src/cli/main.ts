@@ -75,6 +75,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,
     signal: controller.signal,
+    heapPolicy: true,
   });
   // After Ctrl-C a read may still be pending on an idle stdin or FIFO, which would keep the process alive.
   if (code === EXIT.interrupted) process.exit(code);

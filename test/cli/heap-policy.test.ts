@@ -1,0 +1,37 @@
+import { applyHeapPolicy } from '../../src/cli/heap-policy.js';
+
+function fakeHeap(sizes: number[]) {
+  let calls = 0;
+  const flags: string[] = [];
+  return {
+    flags,
+    controls: {
+      newSpaceBytes: () => sizes[Math.min(calls++, sizes.length - 1)] ?? 0,
+      setFlags: (f: string) => void flags.push(f),
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test('the old generation growth is set at once; young growth stops once, when it reaches the cap', async () => {
+  const heap = fakeHeap([1, 2, 4, 8, 16]);
+  applyHeapPolicy(heap.controls, 8);
+  expect(heap.flags).toEqual(['--heap-growing-percent=20']);
+  await sleep(60);
+  expect(heap.flags).toEqual(['--heap-growing-percent=20', '--semi-space-growth-factor=1']);
+});
+
+test('a young generation already at the cap is capped at once', () => {
+  const heap = fakeHeap([8]);
+  applyHeapPolicy(heap.controls, 8);
+  expect(heap.flags).toContain('--semi-space-growth-factor=1');
+});
+
+test('the watcher can be stopped before the cap is reached', async () => {
+  const heap = fakeHeap([1, 1, 1, 16]);
+  const stop = applyHeapPolicy(heap.controls, 8);
+  stop();
+  await sleep(40);
+  expect(heap.flags).not.toContain('--semi-space-growth-factor=1');
+});
