@@ -17,7 +17,7 @@ import { median } from './lib/median.mjs';
 import { ensureTriageCorpus } from './lib/triage-corpus.mjs';
 import { resultsMarkdown } from './lib/results-markdown.mjs';
 import { profileAnalyze } from './lib/profile-analyze.mjs';
-import { parallelCapacity } from './lib/parallel-capacity.mjs';
+import { memoryCapacity, parallelCapacity } from './lib/parallel-capacity.mjs';
 import { renderProfileSummary } from './lib/cpu-profile.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -144,7 +144,8 @@ async function measureTriage() {
     }
   }
   const capacity = [capacityBefore, await parallelCapacity()];
-  return { files: files.length, bytes, jobs1: median(times[1]), jobs2: median(times[2]), shards: median(times.shards), capacity };
+  const memory = await memoryCapacity();
+  return { files: files.length, bytes, jobs1: median(times[1]), jobs2: median(times[2]), shards: median(times.shards), capacity, memory };
 }
 
 /**

@@ -87,7 +87,8 @@ function triageLines(t) {
     `What two cores give this workload with nothing shared (two shard processes vs --jobs 1): ` +
       `**${(t.jobs1 / t.shards).toFixed(2)}×**, the practical ceiling for the speed-up on this machine.`,
     `A CPU-bound busy loop in two processes vs one: ${t.capacity[0].toFixed(2)}× before and ` +
-      `${t.capacity[1].toFixed(2)}× after the triage runs (2.00× when idle).`,
+      `${t.capacity[1].toFixed(2)}× after the triage runs (2.00× when idle). A memory-bound copy loop in two processes ` +
+      `vs one: ${t.memory.toFixed(2)}×.`,
   ];
 }
 
