@@ -12,7 +12,8 @@ const LF = 0x0a;
 const NEWLINE = Buffer.from('\n');
 /** Small enough that little is decoded in vain after the sink turns quiet, large enough to amortize a write. */
 const SPLIT_BATCH_BYTES = 4 * 1024;
-/** Chunks are scanned in 64 KiB slices: a larger latin1 view per read piles up outside the heap (peak RSS). */
+/** Chunks are scanned in 64 KiB slices: one fits the SIMD finder's buffer, and for the regex finder a larger
+ *  latin1 view per read piled up outside the heap (peak RSS). */
 const MAX_SCAN_BYTES = 64 * 1024;
 
 /**
@@ -21,10 +22,9 @@ const MAX_SCAN_BYTES = 64 * 1024;
  * While the sink wants every line, lines are split and decoded by split2. While it does not, the fast path
  * searches the chunk's complete lines for the needles (a WebAssembly SIMD prefilter, or one regex over a latin1
  * view), counts newlines up to each hit and decodes only the hit's line (plus any over-long line, always
- * delivered as truncated). The sink is asked again
- * after every delivered line. A line is delivered iff the sink wanted every line when it arrived, or it contains a
- * trigger, or it was truncated, or it or an earlier line carried a quoted-printable marker; that rule does not
- * depend on chunk boundaries.
+ * delivered as truncated). The sink is asked again after every delivered line. A line is delivered iff the sink
+ * wanted every line when it arrived, or it contains a trigger, or it was truncated, or it or an earlier line
+ * carried a quoted-printable marker; that rule does not depend on chunk boundaries.
  *
  * Lines are capped at the byte level before split2: at most `maxLineBytes + 1` bytes of an unfinished line are
  * kept (the extra byte says "longer than the cap"), so a single 200 MB line costs `maxLineBytes` of memory.
