@@ -6,7 +6,9 @@ import { TRIGGER_SCAN_WASM_BASE64 } from './wasm/trigger-scan-binary.js';
 const INPUT = 1024;
 const OUTPUT = 67584;
 const PADDING = 32;
-/** Largest region one scan takes: a 64 KiB slice, or a line at the default cap plus its line break. */
+/** Largest region one scan takes: a 64 KiB slice, or a line at the default cap plus its line break. INPUT holds
+ *  it with its padding below OUTPUT, and OUTPUT holds a pair for every position scanned (at most the region plus
+ *  19 bytes, 8 bytes each) below the end of the module's 768 KiB. */
 export const SIMD_REGION_BYTES = 65536 + 512;
 
 interface ScanExports {
