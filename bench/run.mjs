@@ -132,13 +132,8 @@ async function measureTriage() {
     times.shards.push(shards.seconds);
     log(`  run ${run + 1}: two triage --jobs 1 --shard i/2 processes at once ${shards.seconds.toFixed(2)} s`);
     for (const jobs of [1, 2]) {
-      const args = [CLI, 'triage', '--jobs', String(jobs), '--format', 'json', '--quiet', dir];
-      const r = await timedRun(CLI, args, { node: true, timeoutSeconds: TRIAGE_TIMEOUT_SECONDS });
-      if (r.timedOut) {
-        return { files: files.length, bytes, unavailable: `triage --jobs ${jobs} did not finish in ${TRIAGE_TIMEOUT_SECONDS} s (killed)` };
-      }
-      // Exit 1 cannot happen without --fail-on; 2 is a usage error such as an unknown command.
-      if (r.code !== 0) return { files: files.length, bytes, unavailable: failure(`triage --jobs ${jobs}`, r) };
+      const r = await triageRun(dir, ['--jobs', String(jobs)]);
+      if (r.unavailable) return { files: files.length, bytes, unavailable: r.unavailable };
       times[jobs].push(r.seconds);
       log(`  run ${run + 1}: triage --jobs ${jobs} ${r.seconds.toFixed(2)} s`);
     }
@@ -154,17 +149,22 @@ async function measureTriage() {
  */
 async function twoShardProcesses(dir) {
   const started = process.hrtime.bigint();
-  const results = await Promise.all(
-    ['1/2', '2/2'].map((shard) =>
-      timedRun(CLI, [CLI, 'triage', '--jobs', '1', '--shard', shard, '--format', 'json', '--quiet', dir], {
-        node: true,
-        timeoutSeconds: TRIAGE_TIMEOUT_SECONDS,
-      }),
-    ),
-  );
+  const results = await Promise.all(['1/2', '2/2'].map((shard) => triageRun(dir, ['--jobs', '1', '--shard', shard])));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const failed = results.find((r) => r.timedOut || r.code !== 0);
-  return failed ? { unavailable: failure('triage --shard', failed) } : { seconds };
+  return results.find((r) => r.unavailable) ?? { seconds };
+}
+
+/** One `vmemwarn triage FLAGS --format json --quiet DIR` run: its wall time, or why it has none. */
+async function triageRun(dir, flags) {
+  const name = `triage ${flags.join(' ')}`;
+  const r = await timedRun(CLI, [CLI, 'triage', ...flags, '--format', 'json', '--quiet', dir], {
+    node: true,
+    timeoutSeconds: TRIAGE_TIMEOUT_SECONDS,
+  });
+  if (r.timedOut) return { unavailable: `${name} did not finish in ${TRIAGE_TIMEOUT_SECONDS} s (killed)` };
+  // Exit 1 cannot happen without --fail-on; 2 is a usage error such as an unknown command.
+  if (r.code !== 0) return { unavailable: failure(name, r) };
+  return { seconds: r.seconds };
 }
 
 async function profiles(rows) {
