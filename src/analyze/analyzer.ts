@@ -6,6 +6,8 @@ import { BootFactCollector } from '../parse/boot-facts.js';
 import { Segmenter } from '../parse/segmenter.js';
 import { SPLAT_TRIGGERS } from '../parse/splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from '../parse/boot-fact-triggers.js';
+import { holdsRecordNeedle } from '../parse/record-screen.js';
+import type { LogRecord } from '../parse/types.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import type { AnalysisResult } from './types.js';
 import { ClusterAccumulator } from './cluster-accumulator.js';
@@ -42,17 +44,11 @@ export class LogAnalyzer implements LineSink {
 
   pushLine(lineNo: number, text: string, truncated: boolean): void {
     this.lastLineNo = lineNo;
-    for (const record of this.assembler.push(lineNo, text, truncated)) {
-      this.bootFacts.push(record);
-      this.segmenter.push(record, this.bootFacts.current.index);
-    }
+    for (const record of this.assembler.push(lineNo, text, truncated)) this.take(record);
   }
 
   finish(stats: FeedStats): AnalysisResult {
-    for (const record of this.assembler.flush()) {
-      this.bootFacts.push(record);
-      this.segmenter.push(record, this.bootFacts.current.index);
-    }
+    for (const record of this.assembler.flush()) this.take(record);
     this.segmenter.finish();
     const boots = this.bootFacts.boots;
     const clusters = [...this.clusters.values()]
@@ -72,6 +68,12 @@ export class LogAnalyzer implements LineSink {
       arch: detectArch(boots, clusters.map((c) => c.example)),
       warnings: stats.encoding === 'utf-8' ? [] : [`input decoded as ${stats.encoding}`],
     };
+  }
+
+  private take(record: LogRecord): void {
+    const needle = holdsRecordNeedle(record.text);
+    this.bootFacts.push(record, needle);
+    this.segmenter.push(record, this.bootFacts.current.index, needle);
   }
 
   private onSplat(splat: Splat): void {

@@ -64,11 +64,14 @@ export class BootFactCollector {
     this.splatInBoot = true;
   }
 
-  push(rec: LogRecord): void {
+  /** `holdsNeedle` false (see record-screen.ts) lets a record without any trigger skip the line tests. */
+  push(rec: LogRecord, holdsNeedle = true): void {
     if (rec.foreign) return;
+    if (!holdsNeedle && this.block === undefined) return;
     const text = rec.text.trim();
     if (this.block !== undefined && this.continueBlock(rec, text)) return;
     this.block = undefined;
+    if (!holdsNeedle) return;
     if (isSplatStart(text)) this.splatInBoot = true;
     // Every fact line holds a trigger (the fast reader relies on it too): one regex rejects all other lines.
     if (!ANY_TRIGGER.test(text)) return;

@@ -29,17 +29,18 @@ export class Segmenter {
     return this.open.size > 0 || this.openers.size > 0;
   }
 
-  push(record: LogRecord, bootIndex: number): void {
+  /** `holdsNeedle` false (see record-screen.ts) says the record can be no header or opener: those tests are skipped. */
+  push(record: LogRecord, bootIndex: number, holdsNeedle = true): void {
     if (record.foreign) return;
-    const rec = ungluedHeader(record) ?? record;
+    const rec = (holdsNeedle && ungluedHeader(record)) || record;
     const context = rec.caller ?? '';
-    const matched = matchHeader(rec.text);
+    const matched = holdsNeedle ? matchHeader(rec.text) : undefined;
     const fromKernel = rec.ts !== undefined || rec.host !== undefined;
     const header = matched && (!matched.format.needsKernelOrigin || fromKernel) ? matched : undefined;
     const current = this.open.get(context);
-    if (current && this.continues(context, current, rec, header)) return;
+    if (current && this.continues(context, current, rec, header, holdsNeedle)) return;
     if (header) this.openReport(context, header, rec, bootIndex);
-    else this.trackOpener(context, rec);
+    else this.trackOpener(context, rec, holdsNeedle);
   }
 
   /** Closes every open report; one still waiting for its call trace is marked corrupted. */
@@ -52,7 +53,13 @@ export class Segmenter {
   }
 
   /** Feeds a record to the open report of its context; false when the record ended that report. */
-  private continues(context: string, current: SplatBuilder, rec: LogRecord, header: HeaderMatch | undefined): boolean {
+  private continues(
+    context: string,
+    current: SplatBuilder,
+    rec: LogRecord,
+    header: HeaderMatch | undefined,
+    holdsNeedle: boolean,
+  ): boolean {
     if (header?.format.escalates && current.inTime(rec.ts) && current.canEscalate(header.format)) {
       if (!this.closeIfFull(context, current)) current.escalate(rec);
       return true;
@@ -62,7 +69,7 @@ export class Segmenter {
       this.close(context, current);
       return true;
     }
-    const role = header || OPENER.test(rec.text) ? 'end' : current.classify(rec);
+    const role = header || (holdsNeedle && OPENER.test(rec.text)) ? 'end' : current.classify(rec);
     if (role === 'between') current.skipInterleaved();
     else if (role === 'end') this.close(context, current);
     else if (!this.closeIfFull(context, current)) current.add(rec);
@@ -91,8 +98,8 @@ export class Segmenter {
     this.onSplat(splat);
   }
 
-  private trackOpener(context: string, rec: LogRecord): void {
-    if (OPENER.test(rec.text)) {
+  private trackOpener(context: string, rec: LogRecord, holdsNeedle: boolean): void {
+    if (holdsNeedle && OPENER.test(rec.text)) {
       this.openers.set(context, [rec]);
       return;
     }

@@ -1,0 +1,23 @@
+import { SPLAT_TRIGGERS } from './splat-triggers.js';
+import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
+
+/** The `=====` rule that opens lockdep and KASAN reports (the segmenter's opener wants 20 or more). */
+const RULE = '='.repeat(20);
+
+/**
+ * Substrings one of which a record holds whenever the segmenter or the boot-fact collector can do more with it than
+ * take it as the next line of an open report or block: report headers (FORMATS needles are splat triggers, also when
+ * glued behind other output), openers (`cut here`, a rule of `=`), boot-start and boot-fact lines.
+ */
+export const RECORD_NEEDLES: readonly string[] = [...new Set([...SPLAT_TRIGGERS, ...BOOT_FACT_TRIGGERS, RULE])];
+
+const ANY_RECORD_NEEDLE = new RegExp(RECORD_NEEDLES.map(escapeRegExp).join('|'));
+
+/**
+ * False when `text` holds no RECORD_NEEDLES. Most records inside a report (registers, frames) hold none: one regex
+ * then stands in for the four (header, opener, splat start, boot fact) that would each have said no.
+ */
+export function holdsRecordNeedle(text: string): boolean {
+  return ANY_RECORD_NEEDLE.test(text);
+}
