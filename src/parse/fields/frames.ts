@@ -31,12 +31,27 @@ function arm32Frame(text: string, lineNo: number): Frame | undefined {
   return frame;
 }
 
+/** Frames kept by line text: the reports of a storm repeat their call trace line for line. Cleared when full. */
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, Frame | null>();
+
 /**
  * Parses one call-trace line: ` func+0x44/0x194 [mod]`, `[<ffff...>] func+0x../0x..`, ` ? func+...` (unreliable),
  * unwinder markers ` (P)` (6.13+), symbolized ` file:line` and `[inline]` frames, arm32 `(func) from` frames and
  * raw `[<addr>] 0xffff...` frames. Returns undefined for any other line.
  */
 export function parseFrame(text: string, lineNo: number): Frame | undefined {
+  // Only lines with an offset go through the memo: register lines, the bulk of the rest, never repeat.
+  if (!text.includes('+0x')) return parseFrameText(text, lineNo);
+  const known = memo.get(text);
+  if (known !== undefined) return known === null ? undefined : { ...known, lineNo };
+  const frame = parseFrameText(text, lineNo);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, frame === undefined ? null : { ...frame });
+  return frame;
+}
+
+function parseFrameText(text: string, lineNo: number): Frame | undefined {
   // The substring checks are what each regex needs; most lines (` func+0x44/0x194`) have neither.
   const hasAddr = text.includes('[<');
   const arm32 = hasAddr && text.includes(') from [<') ? arm32Frame(text, lineNo) : undefined;

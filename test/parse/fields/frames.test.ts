@@ -63,4 +63,34 @@ describe('parseFrame', () => {
     expect(parseFrame(' #0: ffff00004002a138 (rcu_read_lock){....}, at: process_one_work+0x76c/0x1af8', 1)).toBeUndefined();
     expect(parseFrame('hardirqs last  enabled at (83252): [<ffffa0001768a558>] _raw_spin_unlock+0xd8/0x110', 1)).toBeUndefined();
   });
+
+  describe('a line parsed again (storms repeat their call traces)', () => {
+    const line = ' kgd2kfd_init_zone_device+0xe0/0x1f0 [amdgpu]';
+
+    test('gets its own line number and its own object', () => {
+      const first = parseFrame(line, 10);
+      const again = parseFrame(line, 20);
+      expect(again).toEqual({ ...first, lineNo: 20 });
+      expect(again).not.toBe(first);
+    });
+
+    test('is not changed by what a caller did to the first result', () => {
+      const fresh = ' svm_migrate_init+0x48/0x110 [amdgpu]';
+      const first = parseFrame(fresh, 1)!;
+      first.func = 'changed';
+      first.unreliable = true;
+      expect(parseFrame(fresh, 2)).toEqual({ func: 'svm_migrate_init', off: 0x48n, size: 0x110n, module: 'amdgpu', lineNo: 2 });
+    });
+
+    test('that is no frame stays no frame', () => {
+      const pc = 'pc : vmemmap_populate+0x30/0x48';
+      expect(parseFrame(pc, 1)).toBeUndefined();
+      expect(parseFrame(pc, 2)).toBeUndefined();
+    });
+
+    test('thousands of different frames later, still parses right', () => {
+      for (let i = 0; i < 10_000; i++) expect(parseFrame(` f${i}+0x${i.toString(16)}/0x20000`, i)?.off).toBe(BigInt(i));
+      expect(parseFrame(line, 3)).toMatchObject({ func: 'kgd2kfd_init_zone_device', lineNo: 3 });
+    });
+  });
 });
