@@ -6,11 +6,12 @@ describe('hexToBigInt', () => {
   test.each([
     ['0', 0n],
     ['30', 0x30n],
-    ['1fffffffffffff', 0x1f_ffff_ffff_ffffn], // 14 digits: 2^53 - 1, taken by the string parse
-    ['000fffffffffffff', 0xf_ffff_ffff_ffffn], // 16 digits, 13 significant: summed in a double
+    ['1fffffffffffff', 0x1f_ffff_ffff_ffffn], // 14 digits: 2^53 - 1, built from two halves
+    ['000fffffffffffff', 0xf_ffff_ffff_ffffn], // 16 digits, 13 significant
     ['ffff80000830ab60', 0xffff_8000_0830_ab60n],
     ['0000000000000000', 0n],
     ['FFFF0000', 0xffff_0000n],
+    ['1ffff80000830ab60', 0x1_ffff_8000_0830_ab60n], // 17 digits: wider than a word, taken by the string parse
   ])('%s', (digits, value) => {
     expect(hexToBigInt(digits)).toBe(value);
     expect(recurringHexToBigInt(digits)).toBe(value);
