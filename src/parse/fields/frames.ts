@@ -45,9 +45,11 @@ export function parseFrame(text: string, lineNo: number): Frame | undefined {
   if (!text.includes('+0x')) return parseFrameText(text, lineNo);
   const known = memo.get(text);
   if (known !== undefined) return known === null ? undefined : { ...known, lineNo };
-  const frame = parseFrameText(text, lineNo);
+  // A line is a slice of the whole batch split2 decoded: the memo keeps a copy, and strings cut from the copy.
+  const key = ` ${text}`.slice(1);
+  const frame = parseFrameText(key, lineNo);
   if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text, frame === undefined ? null : { ...frame });
+  memo.set(key, frame === undefined ? null : { ...frame });
   return frame;
 }
 
