@@ -23,11 +23,16 @@ function sumHex(digits: string, from: number, to: number): number {
  * values wider than 64 bits still take.
  */
 export function hexToBigInt(digits: string): bigint {
-  const n = digits.length;
-  if (n <= EXACT_HEX_DIGITS) return BigInt(sumHex(digits, 0, n));
-  if (n > WORD_HEX_DIGITS) return BigInt(`0x${digits}`);
-  WORD.setUint32(0, sumHex(digits, 0, n - 8));
-  WORD.setUint32(4, sumHex(digits, n - 8, n));
+  return hexSpanToBigInt(digits, 0, digits.length);
+}
+
+/** hexToBigInt of `text.slice(from, to)`, without the slice. */
+export function hexSpanToBigInt(text: string, from: number, to: number): bigint {
+  const n = to - from;
+  if (n <= EXACT_HEX_DIGITS) return BigInt(sumHex(text, from, to));
+  if (n > WORD_HEX_DIGITS) return BigInt(`0x${text.slice(from, to)}`);
+  WORD.setUint32(0, sumHex(text, from, to - 8));
+  WORD.setUint32(4, sumHex(text, to - 8, to));
   return WORD.getBigUint64(0);
 }
 

@@ -1,4 +1,5 @@
 import { hexToBigInt } from './hex-bigint.js';
+import { readArm64RegisterRow } from './arm64-register-row.js';
 
 /** One `name : value` pair of a register dump line. */
 export interface RegisterValue {
@@ -34,6 +35,11 @@ function isDumpHex(value: string): boolean {
  * without one clean pair (`x86: Booting SMP`) is not a register line.
  */
 export function parseRegisterLine(text: string): RegisterLine | undefined {
+  return readArm64RegisterRow(text) ?? readRegisterPairs(text);
+}
+
+/** parseRegisterLine for every shape, by regex: what readArm64RegisterRow must agree with. */
+export function readRegisterPairs(text: string): RegisterLine | undefined {
   if (!LINE_START.test(text)) return undefined;
   const regs: RegisterValue[] = [];
   const garbled: string[] = [];
