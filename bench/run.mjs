@@ -126,6 +126,7 @@ async function measureTriage() {
   await warmCache(files);
   const capacityBefore = await parallelCapacity();
   const times = { 1: [], 2: [], shards: [] };
+  const cpu = { 1: [], 2: [] };
   for (let run = 0; run < runs; run++) {
     const shards = await twoShardProcesses(dir);
     if (shards.unavailable) return { files: files.length, bytes, unavailable: shards.unavailable };
@@ -135,12 +136,22 @@ async function measureTriage() {
       const r = await triageRun(dir, ['--jobs', String(jobs)]);
       if (r.unavailable) return { files: files.length, bytes, unavailable: r.unavailable };
       times[jobs].push(r.seconds);
+      if (r.cpuSeconds !== undefined) cpu[jobs].push(r.cpuSeconds);
       log(`  run ${run + 1}: triage --jobs ${jobs} ${r.seconds.toFixed(2)} s`);
     }
   }
   const capacity = [capacityBefore, await parallelCapacity()];
   const memory = await memoryCapacity();
-  return { files: files.length, bytes, jobs1: median(times[1]), jobs2: median(times[2]), shards: median(times.shards), capacity, memory };
+  return {
+    files: files.length,
+    bytes,
+    jobs1: median(times[1]),
+    jobs2: median(times[2]),
+    ...(cpu[1].length > 0 && cpu[2].length > 0 && { cpu1: median(cpu[1]), cpu2: median(cpu[2]) }),
+    shards: median(times.shards),
+    capacity,
+    memory,
+  };
 }
 
 /**
@@ -164,7 +175,7 @@ async function triageRun(dir, flags) {
   if (r.timedOut) return { unavailable: `${name} did not finish in ${TRIAGE_TIMEOUT_SECONDS} s (killed)` };
   // Exit 1 cannot happen without --fail-on; 2 is a usage error such as an unknown command.
   if (r.code !== 0) return { unavailable: failure(name, r) };
-  return { seconds: r.seconds };
+  return { seconds: r.seconds, ...(r.cpuSeconds !== undefined && { cpuSeconds: r.cpuSeconds }) };
 }
 
 async function profiles(rows) {

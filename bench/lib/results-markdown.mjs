@@ -76,19 +76,31 @@ function triageLines(t) {
   return [
     `Corpus: ${corpus}.`,
     '',
-    '| jobs | wall s | MB/s |',
-    '|---:|---:|---:|',
-    `| 1 | ${t.jobs1.toFixed(2)} | ${mbps(t.bytes, t.jobs1).toFixed(1)} |`,
-    `| 2 | ${t.jobs2.toFixed(2)} | ${mbps(t.bytes, t.jobs2).toFixed(1)} |`,
-    `| 1 + 1 (two processes, \`--shard 1/2\` and \`2/2\`, at once) | ${t.shards.toFixed(2)} | ${mbps(t.bytes, t.shards).toFixed(1)} |`,
+    '| jobs | wall s | MB/s | CPU s (all threads) |',
+    '|---:|---:|---:|---:|',
+    `| 1 | ${t.jobs1.toFixed(2)} | ${mbps(t.bytes, t.jobs1).toFixed(1)} | ${t.cpu1?.toFixed(2) ?? '–'} |`,
+    `| 2 | ${t.jobs2.toFixed(2)} | ${mbps(t.bytes, t.jobs2).toFixed(1)} | ${t.cpu2?.toFixed(2) ?? '–'} |`,
+    `| 1 + 1 (two processes, \`--shard 1/2\` and \`2/2\`, at once) | ${t.shards.toFixed(2)} | ${mbps(t.bytes, t.shards).toFixed(1)} | – |`,
     '',
     `Speed-up --jobs 2 ÷ --jobs 1: **${speedup.toFixed(2)}×** (target ≥ ${TARGETS.triageSpeedup}×) ${verdict(speedup >= TARGETS.triageSpeedup)}`,
     '',
     `What two cores give this workload with nothing shared (two shard processes vs --jobs 1): ` +
       `**${(t.jobs1 / t.shards).toFixed(2)}×**, the practical ceiling for the speed-up on this machine.`,
+    ...cpuLines(t),
     `A CPU-bound busy loop in two processes vs one: ${t.capacity[0].toFixed(2)}× before and ` +
       `${t.capacity[1].toFixed(2)}× after the triage runs (2.00× when idle). A memory-bound copy loop in two processes ` +
       `vs one: ${t.memory.toFixed(2)}×.`,
+  ];
+}
+
+/** What the CPU times say: how many cores `--jobs 1` keeps busy, and how much more work `--jobs 2` does. */
+function cpuLines(t) {
+  if (t.cpu1 === undefined || t.cpu2 === undefined) return [];
+  const busy = t.cpu1 / t.jobs1;
+  return [
+    `\`--jobs 1\` keeps ${busy.toFixed(2)} cores busy (V8 compiles and collects garbage on threads of its own), so two ` +
+      `cores can give it at most ${(2 / busy).toFixed(2)}×; \`--jobs 2\` spends ${(t.cpu2 / t.cpu1).toFixed(2)}× the CPU ` +
+      `time of \`--jobs 1\` on the same work (a second isolate compiles the code again, and two threads slow each other).`,
   ];
 }
 

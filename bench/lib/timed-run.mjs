@@ -9,23 +9,24 @@ const GNU_TIME = '/usr/bin/time';
 const PRELOAD = fileURLToPath(new URL('./max-rss-preload.mjs', import.meta.url));
 
 /**
- * Runs one command and returns its wall time, peak RSS and exit code. Stdout goes to /dev/null, or with
- * `captureStdout` into a pipe that is returned: GNU grep ≥ 2.27 stops at the first match when its output is
- * /dev/null, so grep must write to a pipe to read the whole file. Peak RSS comes from GNU time (`-f %M`, KiB) when
- * installed, else — for Node commands only — from a preload that writes `process.resourceUsage().maxRSS` at exit.
+ * Runs one command and returns its wall time, CPU time (user + system, all threads), peak RSS and exit code. Stdout
+ * goes to /dev/null, or with `captureStdout` into a pipe that is returned: GNU grep ≥ 2.27 stops at the first match
+ * when its output is /dev/null, so grep must write to a pipe to read the whole file. Peak RSS and CPU time come from
+ * GNU time (`-f '%M %U %S'`) when installed, else — for Node commands only — from a preload that writes
+ * `process.resourceUsage()` at exit.
  * `timeoutSeconds` kills a hung command (code null, timedOut true).
  * @param {string} command
  * @param {string[]} args
  * @param {{ node?: boolean, env?: NodeJS.ProcessEnv, captureStdout?: boolean, timeoutSeconds?: number }} [opts]
  *   node: run `args` with this Node binary
- * @returns {Promise<{ seconds: number, maxRssKiB?: number, code: number | null, stderr: string, stdout: string, timedOut: boolean }>}
+ * @returns {Promise<{ seconds: number, cpuSeconds?: number, maxRssKiB?: number, code: number | null, stderr: string, stdout: string, timedOut: boolean }>}
  */
 export async function timedRun(command, args, opts = {}) {
   const scratch = await mkdtemp(path.join(tmpdir(), 'vmemwarn-run-'));
   const rssFile = path.join(scratch, 'rss');
   const env = { ...process.env, ...opts.env };
   let argv = opts.node ? [process.execPath, ...args] : [command, ...args];
-  if (existsSync(GNU_TIME)) argv = [GNU_TIME, '-f', '%M', '-o', rssFile, ...argv];
+  if (existsSync(GNU_TIME)) argv = [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, ...argv];
   else if (opts.node) {
     argv = [argv[0], '--import', PRELOAD, ...argv.slice(1)];
     env.VMEMWARN_BENCH_RSS_FILE = rssFile;
@@ -61,8 +62,19 @@ export async function timedRun(command, args, opts = {}) {
     });
     clearTimeout(timer);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const rss = Number.parseInt((await readFile(rssFile, 'utf8').catch(() => '')).trim().split('\n').pop() ?? '', 10);
-    return { seconds, ...(Number.isFinite(rss) && { maxRssKiB: rss }), code, stderr, stdout, timedOut };
+    // GNU time writes a `Command exited with non-zero status` line first when the command fails.
+    const usage = ((await readFile(rssFile, 'utf8').catch(() => '')).trim().split('\n').pop() ?? '').split(' ');
+    const rss = Number.parseInt(usage[0] ?? '', 10);
+    const cpuSeconds = Number(usage[1]) + Number(usage[2]);
+    return {
+      seconds,
+      ...(Number.isFinite(cpuSeconds) && { cpuSeconds }),
+      ...(Number.isFinite(rss) && { maxRssKiB: rss }),
+      code,
+      stderr,
+      stdout,
+      timedOut,
+    };
   } finally {
     closeSync(devNull);
     await rm(scratch, { recursive: true, force: true });
