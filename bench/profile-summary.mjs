@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 /**
- * Prints where a CPU profile spends its time: the top self-time functions with %, then the top files.
+ * Prints where a CPU profile spends its time: the top functions by self time and by total time (with what they
+ * call), then the top files. A directory stands for the profiles in it.
  *
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof bin/vmemwarn analyze --format json FILE > /dev/null
- *   node bench/profile-summary.mjs /tmp/prof/CPU.*.cpuprofile [--top 15]
+ *   node bench/profile-summary.mjs /tmp/prof [--top 15]
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderProfileSummary, summarizeProfile } from './lib/cpu-profile.mjs';
@@ -15,11 +17,18 @@ const { values, positionals } = parseArgs({
   options: { top: { type: 'string', default: '15' } },
 });
 if (positionals.length === 0) {
-  process.stderr.write('usage: node bench/profile-summary.mjs FILE.cpuprofile... [--top N]\n');
+  process.stderr.write('usage: node bench/profile-summary.mjs FILE.cpuprofile|DIR... [--top N]\n');
   process.exit(2);
 }
+
+async function profilesIn(spec) {
+  if (!(await stat(spec)).isDirectory()) return [spec];
+  const names = (await readdir(spec)).filter((n) => n.endsWith('.cpuprofile')).sort();
+  return names.map((n) => path.join(spec, n));
+}
+
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
-for (const file of positionals) {
+for (const file of (await Promise.all(positionals.map(profilesIn))).flat()) {
   const summary = summarizeProfile(JSON.parse(await readFile(file, 'utf8')), repoRoot);
   process.stdout.write(`## ${file}\n\n${renderProfileSummary(summary, Number(values.top))}\n\n`);
 }
