@@ -127,24 +127,30 @@ async function measureTriage() {
   const capacityBefore = await parallelCapacity();
   const times = { 1: [], 2: [], shards: [] };
   const cpu = { 1: [], 2: [] };
+  const rss = { 1: [], 2: [], shards: [] };
   for (let run = 0; run < runs; run++) {
     const shards = await twoShardProcesses(dir);
     if (shards.unavailable) return { files: files.length, bytes, unavailable: shards.unavailable };
     times.shards.push(shards.seconds);
+    rss.shards.push(...shards.maxRssKiB);
     log(`  run ${run + 1}: two triage --jobs 1 --shard i/2 processes at once ${shards.seconds.toFixed(2)} s`);
     for (const jobs of [1, 2]) {
       const r = await triageRun(dir, ['--jobs', String(jobs)]);
       if (r.unavailable) return { files: files.length, bytes, unavailable: r.unavailable };
       times[jobs].push(r.seconds);
       if (r.cpuSeconds !== undefined) cpu[jobs].push(r.cpuSeconds);
+      if (r.maxRssKiB !== undefined) rss[jobs].push(r.maxRssKiB);
       log(`  run ${run + 1}: triage --jobs ${jobs} ${r.seconds.toFixed(2)} s`);
     }
   }
   const capacity = [capacityBefore, await parallelCapacity()];
   const memory = await memoryCapacity();
+  const liveHeaps = [await triageLiveHeap(dir, '1/2'), await triageLiveHeap(dir, '1/1')].filter((h) => h !== undefined);
   return {
     files: files.length,
     bytes,
+    rssKiB: { jobs1: maxOf(rss[1]), jobs2: maxOf(rss[2]), shard: maxOf(rss.shards) },
+    liveHeaps,
     jobs1: median(times[1]),
     jobs2: median(times[2]),
     ...(cpu[1].length > 0 && cpu[2].length > 0 && { cpu1: median(cpu[1]), cpu2: median(cpu[2]) }),
@@ -152,6 +158,19 @@ async function measureTriage() {
     capacity,
     memory,
   };
+}
+
+function maxOf(values) {
+  return values.length > 0 ? Math.max(...values) : undefined;
+}
+
+/** The live heap after a forced GC at the end of an in-process triage of part `shard` of `dir`, and its inputs. */
+async function triageLiveHeap(dir, shard) {
+  const script = path.join(ROOT, 'bench', 'lib', 'triage-live-heap.mjs');
+  const r = await timedRun('node', ['--expose-gc', script, dir, shard], { node: true, captureStdout: true });
+  if (r.code !== 0) return undefined;
+  const [bytes, inputs] = r.stdout.trim().split(' ').map(Number);
+  return { bytes, inputs };
 }
 
 /**
@@ -162,7 +181,7 @@ async function twoShardProcesses(dir) {
   const started = process.hrtime.bigint();
   const results = await Promise.all(['1/2', '2/2'].map((shard) => triageRun(dir, ['--jobs', '1', '--shard', shard])));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return results.find((r) => r.unavailable) ?? { seconds };
+  return results.find((r) => r.unavailable) ?? { seconds, maxRssKiB: results.map((r) => r.maxRssKiB).filter((k) => k !== undefined) };
 }
 
 /** One `vmemwarn triage FLAGS --format json --quiet DIR` run: its wall time, or why it has none. */
@@ -175,7 +194,11 @@ async function triageRun(dir, flags) {
   if (r.timedOut) return { unavailable: `${name} did not finish in ${TRIAGE_TIMEOUT_SECONDS} s (killed)` };
   // Exit 1 cannot happen without --fail-on; 2 is a usage error such as an unknown command.
   if (r.code !== 0) return { unavailable: failure(name, r) };
-  return { seconds: r.seconds, ...(r.cpuSeconds !== undefined && { cpuSeconds: r.cpuSeconds }) };
+  return {
+    seconds: r.seconds,
+    ...(r.cpuSeconds !== undefined && { cpuSeconds: r.cpuSeconds }),
+    ...(r.maxRssKiB !== undefined && { maxRssKiB: r.maxRssKiB }),
+  };
 }
 
 async function profiles(rows) {

@@ -76,11 +76,11 @@ function triageLines(t) {
   return [
     `Corpus: ${corpus}.`,
     '',
-    '| jobs | wall s | MB/s | CPU s (all threads) |',
-    '|---:|---:|---:|---:|',
-    `| 1 | ${t.jobs1.toFixed(2)} | ${mbps(t.bytes, t.jobs1).toFixed(1)} | ${t.cpu1?.toFixed(2) ?? '–'} |`,
-    `| 2 | ${t.jobs2.toFixed(2)} | ${mbps(t.bytes, t.jobs2).toFixed(1)} | ${t.cpu2?.toFixed(2) ?? '–'} |`,
-    `| 1 + 1 (two processes, \`--shard 1/2\` and \`2/2\`, at once) | ${t.shards.toFixed(2)} | ${mbps(t.bytes, t.shards).toFixed(1)} | – |`,
+    '| jobs | wall s | MB/s | CPU s (all threads) | peak RSS MiB |',
+    '|---:|---:|---:|---:|---:|',
+    `| 1 | ${t.jobs1.toFixed(2)} | ${mbps(t.bytes, t.jobs1).toFixed(1)} | ${t.cpu1?.toFixed(2) ?? '–'} | ${mib(t.rssKiB?.jobs1)} |`,
+    `| 2 | ${t.jobs2.toFixed(2)} | ${mbps(t.bytes, t.jobs2).toFixed(1)} | ${t.cpu2?.toFixed(2) ?? '–'} | ${mib(t.rssKiB?.jobs2)} |`,
+    `| 1 + 1 (two processes, \`--shard 1/2\` and \`2/2\`, at once) | ${t.shards.toFixed(2)} | ${mbps(t.bytes, t.shards).toFixed(1)} | – | ${mib(t.rssKiB?.shard)} each |`,
     '',
     `Speed-up --jobs 2 ÷ --jobs 1: **${speedup.toFixed(2)}×** (target ≥ ${TARGETS.triageSpeedup}×) ${verdict(speedup >= TARGETS.triageSpeedup)}`,
     '',
@@ -90,6 +90,22 @@ function triageLines(t) {
     `A CPU-bound busy loop in two processes vs one: ${t.capacity[0].toFixed(2)}× before and ` +
       `${t.capacity[1].toFixed(2)}× after the triage runs (2.00× when idle). A memory-bound copy loop in two processes ` +
       `vs one: ${t.memory.toFixed(2)}×.`,
+    ...triageMemoryLines(t),
+  ];
+}
+
+function mib(kib) {
+  return kib === undefined ? '–' : (kib / 1024).toFixed(1);
+}
+
+/** What triage keeps: the live heap after a forced GC at the end, for part of the corpus and for all of it. */
+function triageMemoryLines(t) {
+  if (!t.liveHeaps || t.liveHeaps.length === 0) return [];
+  const heaps = t.liveHeaps.map((h) => `${(h.bytes / MIB).toFixed(1)} MiB after ${h.inputs} inputs`).join(', ');
+  return [
+    '',
+    `Live heap after a forced GC at the end of an in-process triage (what it keeps): ${heaps}. Peak RSS above that ` +
+      'is heap V8 has not collected yet: triage runs without the heap policy of `analyze`, which cost it speed.',
   ];
 }
 
