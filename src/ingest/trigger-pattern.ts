@@ -1,4 +1,8 @@
-import { escapeRegExp } from '../util/escape-regexp.js';
+import { anyLiteral } from '../util/escape-regexp.js';
+
+const SOFT_BREAK = '=\n';
+const ENCODED_EQUALS = '=3D';
+const QUOTED_PRINTABLE_MARKERS = [SOFT_BREAK, ENCODED_EQUALS];
 
 /**
  * The needles a quiet sink waits for, compiled twice: as one regex over a latin1 view of raw UTF-8 bytes (the fast
@@ -8,16 +12,9 @@ import { escapeRegExp } from '../util/escape-regexp.js';
  * Quoted-printable mail markers are looked for too: a soft break (`=` at the end of a line) or an encoded `=`
  * (`=3D`) means needles may be split or encoded, so the reader must fall back to delivering every line. They are
  * searched with `Buffer.indexOf` rather than in the regex: a 2-byte alternative would shorten the regex's
- * Boyer-Moore lookahead, which costs more than two memchr-speed passes.
+ * Boyer-Moore lookahead, which costs more than two memchr-speed passes. With no needles the regexes match
+ * nothing, and the fast path only stops at quoted-printable markers and over-long lines.
  */
-
-const SOFT_BREAK = '=\n';
-const ENCODED_EQUALS = '=3D';
-const QUOTED_PRINTABLE_MARKERS = [SOFT_BREAK, ENCODED_EQUALS];
-
-/** Matches nothing: the fast path then only stops at quoted-printable markers and over-long lines. */
-const NEVER = '(?!)';
-
 export class TriggerPattern {
   /** Global regex over the latin1 view (`buffer.toString('latin1')`) of raw UTF-8 bytes. */
   readonly bytes: RegExp;
@@ -30,9 +27,8 @@ export class TriggerPattern {
   constructor(needles: readonly string[]) {
     const usable = needles.filter((n) => n.length > 0 && !/[\r\n]/.test(n));
     this.matchesEveryLine = needles.some((n) => n.length === 0);
-    const asBytes = usable.map((n) => escapeRegExp(Buffer.from(n, 'utf8').toString('latin1')));
-    this.bytes = new RegExp(asBytes.join('|') || NEVER, 'g');
-    this.text = new RegExp(usable.map(escapeRegExp).join('|') || NEVER);
+    this.bytes = anyLiteral(usable.map((n) => Buffer.from(n, 'utf8').toString('latin1')), 'g');
+    this.text = anyLiteral(usable);
     this.searchBytes = [...usable, ...QUOTED_PRINTABLE_MARKERS].map((n) => Buffer.from(n, 'utf8'));
   }
 
@@ -43,7 +39,7 @@ export class TriggerPattern {
 
   /** The decoded line carries a quoted-printable soft break or encoded `=`. */
   static isQuotedPrintable(line: string): boolean {
-    return line.endsWith('=') || line.includes('=3D');
+    return line.endsWith('=') || line.includes(ENCODED_EQUALS);
   }
 
   /** Offset of the first quoted-printable marker in `buf[from, end)` (lines end with `\n`), or `end`. */

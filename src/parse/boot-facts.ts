@@ -12,11 +12,11 @@ import {
 import type { BootFacts, Fact, LogRecord } from './types.js';
 
 import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
-import { escapeRegExp } from '../util/escape-regexp.js';
+import { anyLiteral } from '../util/escape-regexp.js';
 
 export { BOOT_FACT_TRIGGERS };
 
-const ANY_TRIGGER = new RegExp(BOOT_FACT_TRIGGERS.map(escapeRegExp).join('|'));
+const ANY_TRIGGER = anyLiteral(BOOT_FACT_TRIGGERS);
 
 type Block = 'zones' | 'nodes' | 'layout';
 

@@ -1,4 +1,4 @@
-import { escapeRegExp } from '../util/escape-regexp.js';
+import { anyLiteral } from '../util/escape-regexp.js';
 import type { SplatKind } from './types.js';
 import { HANG_SKIP } from './stall-anchors.js';
 
@@ -432,10 +432,10 @@ export interface HeaderMatch {
   match: RegExpExecArray;
 }
 
-/** The format of a header line and its match, or undefined when the line opens no splat. */
 // Most lines of a report hold no needle at all: one regex over all of them rejects those before 61 substring checks.
-const ANY_NEEDLE = new RegExp([...new Set(FORMATS.map((f) => f.needle))].map(escapeRegExp).join('|'));
+const ANY_NEEDLE = anyLiteral([...new Set(FORMATS.map((f) => f.needle))]);
 
+/** The format of a header line and its match, or undefined when the line opens no splat. */
 export function matchHeader(text: string): HeaderMatch | undefined {
   if (!ANY_NEEDLE.test(text)) return undefined;
   for (const format of FORMATS) {

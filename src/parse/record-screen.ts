@@ -1,6 +1,6 @@
 import { SPLAT_TRIGGERS } from './splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
-import { escapeRegExp } from '../util/escape-regexp.js';
+import { anyLiteral } from '../util/escape-regexp.js';
 
 /** The `=====` rule that opens lockdep and KASAN reports (the segmenter's opener wants 20 or more). */
 const RULE = '='.repeat(20);
@@ -12,7 +12,7 @@ const RULE = '='.repeat(20);
  */
 export const RECORD_NEEDLES: readonly string[] = [...new Set([...SPLAT_TRIGGERS, ...BOOT_FACT_TRIGGERS, RULE])];
 
-const ANY_RECORD_NEEDLE = new RegExp(RECORD_NEEDLES.map(escapeRegExp).join('|'));
+const ANY_RECORD_NEEDLE = anyLiteral(RECORD_NEEDLES);
 
 /**
  * False when `text` holds no RECORD_NEEDLES. Most records inside a report (registers, frames) hold none: one regex
