@@ -1,3 +1,5 @@
+import { isLowerHexCode } from './fields/hex-bigint.js';
+
 /**
  * Kernel console lines that a mail client or terminal wrapped onto a second physical line. Each row names the
  * shape of an incomplete line (`head`) and the only shape its continuation may have (`tail`); anything else is
@@ -23,11 +25,7 @@ const ARM64_REG_HEX_DIGITS = 16;
 function trailingHexDigits(text: string): number {
   const trimmed = text.trimEnd();
   let i = trimmed.length;
-  while (i > 0) {
-    const c = trimmed.charCodeAt(i - 1);
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) break;
-    i -= 1;
-  }
+  while (i > 0 && isLowerHexCode(trimmed.charCodeAt(i - 1))) i -= 1;
   return trimmed.length - i;
 }
 

@@ -1,4 +1,4 @@
-import { hexSpanToBigInt } from './hex-bigint.js';
+import { hexSpanToBigInt, isLowerHexCode } from './hex-bigint.js';
 import type { RegisterLine, RegisterValue } from './registers.js';
 
 /** Digits of an arm64 register value. */
@@ -13,10 +13,6 @@ const X = 0x78;
 function digitAt(text: string, i: number): number {
   const d = text.charCodeAt(i) - 48;
   return d >= 0 && d <= 9 ? d : -1;
-}
-
-function isLowerHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
 }
 
 /**
@@ -43,7 +39,7 @@ export function readArm64RegisterRow(text: string): RegisterLine | undefined {
     while (text.charCodeAt(at) === SPACE) at++;
     const end = at + VALUE_DIGITS;
     if (end > text.length) return undefined;
-    for (let k = at; k < end; k++) if (!isLowerHex(text.charCodeAt(k))) return undefined;
+    for (let k = at; k < end; k++) if (!isLowerHexCode(text.charCodeAt(k))) return undefined;
     regs.push({ name, value: hexSpanToBigInt(text, at, end) });
     i = end;
     if (i < text.length && text.charCodeAt(i) !== SPACE) return undefined;

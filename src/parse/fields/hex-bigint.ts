@@ -7,6 +7,11 @@ const EXACT_HEX_DIGITS = 13;
 const WORD_HEX_DIGITS = 16;
 const WORD = new DataView(new ArrayBuffer(8));
 
+/** A char code of `0-9a-f`: the digits the kernel prints addresses and register values with. */
+export function isLowerHexCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+}
+
 function hexDigitValue(c: number): number {
   return c <= 57 ? c - 48 : (c | 32) - 87;
 }

@@ -1,4 +1,4 @@
-import { hexToBigInt } from './hex-bigint.js';
+import { hexToBigInt, isLowerHexCode } from './hex-bigint.js';
 import { readArm64RegisterRow } from './arm64-register-row.js';
 
 /** One `name : value` pair of a register dump line. */
@@ -22,10 +22,7 @@ export interface RegisterLine {
 /** 8 or 16 lowercase hex digits: the width of an arm32/arm64 register value. */
 function isDumpHex(value: string): boolean {
   if (value.length !== 8 && value.length !== 16) return false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
-  }
+  for (let i = 0; i < value.length; i++) if (!isLowerHexCode(value.charCodeAt(i))) return false;
   return true;
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hexToBigInt, recurringHexToBigInt } from '../../../src/parse/fields/hex-bigint.js';
+import { hexToBigInt, isLowerHexCode, recurringHexToBigInt } from '../../../src/parse/fields/hex-bigint.js';
 import { fuzzParams } from '../../fuzz/_fuzz-params.js';
 
 describe('hexToBigInt', () => {
@@ -26,5 +26,12 @@ describe('hexToBigInt', () => {
       }),
       fuzzParams(5000),
     );
+  });
+});
+
+describe('isLowerHexCode', () => {
+  test('is true for 0-9 and a-f only', () => {
+    const hex = [...Array(128).keys()].filter(isLowerHexCode).map((c) => String.fromCharCode(c)).join('');
+    expect(hex).toBe('0123456789abcdef');
   });
 });
