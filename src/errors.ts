@@ -35,4 +35,9 @@ export class InputError extends VmemwarnError {
     super(`${input}: ${message}`, EXIT.input);
     this.input = input;
   }
+
+  /** An InputError's message without the `input: ` it starts with, for a place that names the input already. */
+  static reasonOf(message: string, input: string): string {
+    return message.startsWith(`${input}: `) ? message.slice(input.length + 2) : message;
+  }
 }

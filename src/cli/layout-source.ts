@@ -30,11 +30,7 @@ export async function layoutInputs(argv: LayoutFlags & LogFlag): Promise<{ evide
   if (argv.log === undefined) return { evidence: {}, overrides };
   const { analyzeFile } = await import('../api.js');
   const result = await analyzeFile(argv.log, { layout: overrides });
-  if (result.inputError !== undefined) {
-    // The message already starts with the input's name; InputError adds it again.
-    const prefix = `${result.source}: `;
-    const reason = result.inputError.startsWith(prefix) ? result.inputError.slice(prefix.length) : result.inputError;
-    throw new InputError(argv.log, reason);
-  }
+  // The message already starts with the input's name, which InputError adds again.
+  if (result.inputError !== undefined) throw new InputError(argv.log, InputError.reasonOf(result.inputError, result.source));
   return { evidence: evidenceFromResult(result), overrides };
 }

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ZipFile } from 'yauzl';
 import { analyzeStream } from '../api.js';
+import { InputError } from '../errors.js';
 import { openInput } from '../ingest/open-input.js';
 import { decompress } from '../ingest/decompress.js';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from '../ingest/size-limit.js';
@@ -94,7 +95,7 @@ class InputRun {
     const { signal, onBytes } = this.hooks;
     const result = await analyzeStream(stream, { ...this.ctx.analyze, name, ...(signal && { signal }), ...(onBytes && { onBytes }) });
     if (result.interrupted) return;
-    if (result.inputError !== undefined) this.issues.push({ input: name, severity: 'error', reason: stripName(result.inputError, name) });
+    if (result.inputError !== undefined) this.issues.push({ input: name, severity: 'error', reason: InputError.reasonOf(result.inputError, name) });
     const reports = this.ctx.outDir ? await writeLogReports(this.ctx.outDir, result) : undefined;
     this.logs.push(summarizeLog(result, {
       input: this.task.display,
@@ -153,7 +154,7 @@ class InputRun {
   }
 
   private issue(input: string, severity: SummaryIssue['severity'], reason: unknown, context?: string): void {
-    const text = reason instanceof Error ? stripName(reason.message, input) : String(reason);
+    const text = reason instanceof Error ? InputError.reasonOf(reason.message, input) : String(reason);
     this.issues.push({ input, severity, reason: context && reason instanceof Error ? `${context}: ${text}` : text });
   }
 }
@@ -169,9 +170,4 @@ function readHead(path: string): Buffer {
   } finally {
     closeSync(fd);
   }
-}
-
-/** InputError messages start with the input's name, which the issue already shows. */
-function stripName(message: string, name: string): string {
-  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
 }
