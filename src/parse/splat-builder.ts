@@ -19,9 +19,9 @@ const MAX_FORWARD_SECONDS = 60;
 const MAX_FRAMES = 256;
 const DROPPED = /\*\* \d+ printk messages dropped \*\*/;
 
-/** Collects the records of one open report and reads its fields as they arrive. */
 const USERSPACE_MESSAGE = /^[\w.@-]+\[\d+\]: /;
 
+/** Collects the records of one open report and reads its fields as they arrive. */
 export class SplatBuilder {
   state: ReportState;
   recordCount = 0;
