@@ -1,5 +1,4 @@
 import ora from 'ora';
-export { progressEnabled } from './progress-policy.js';
 import type { TriageProgress } from './triage-options.js';
 
 export interface ProgressReporter {
@@ -7,7 +6,6 @@ export interface ProgressReporter {
   /** Clears the spinner line (the summary follows on stdout). */
   stop(): void;
 }
-
 
 /** `12/40 files · 3.1/9.8 MiB · 2.4 MiB/s · ETA 3s · logs/boot.txt` */
 export function formatProgress(p: TriageProgress): string {

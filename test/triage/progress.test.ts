@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { createProgressReporter, formatProgress, progressEnabled } from '../../src/triage/progress.js';
+import { createProgressReporter, formatProgress } from '../../src/triage/progress.js';
 
 describe('progress', () => {
   test('files, bytes, rate, ETA and the current file', () => {
@@ -7,16 +7,6 @@ describe('progress', () => {
     expect(formatProgress({ filesDone: 3, filesTotal: 10, bytesDone: 3 * 1048576, bytesTotal: 10 * 1048576, elapsedMs: 2000, current: 'logs/x.gz' }))
       .toBe('3/10 files · 3.0/10.0 MiB · 1.5 MiB/s · ETA 5s · logs/x.gz');
     expect(formatProgress({ filesDone: 0, filesTotal: 2, bytesDone: 0, bytesTotal: 100, elapsedMs: 0 })).toBe('0/2 files · 0.0/0.0 MiB');
-  });
-
-  test.each([
-    [{ isTTY: true }, true],
-    [{ isTTY: false }, false],
-    [{ isTTY: true, ci: 'true' }, false],
-    [{ isTTY: true, ci: '0' }, true],
-    [{ isTTY: true, quiet: true }, false],
-  ])('enabled for %j: %s', (env, enabled) => {
-    expect(progressEnabled(env)).toBe(enabled);
   });
 
   test('a disabled reporter writes nothing', () => {
