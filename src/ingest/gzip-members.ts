@@ -1,5 +1,6 @@
-import { crc32, createInflateRaw, type InflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import { ByteReader } from './byte-reader.js';
+import { firstEvent } from '../util/first-event.js';
 
 const FHCRC = 0x02;
 const FEXTRA = 0x04;
@@ -62,19 +63,8 @@ async function skipHeader(input: ByteReader): Promise<void> {
   if (flags & FHCRC && (await input.take(2)).length < 2) throw truncated();
 }
 
-/** Waits for `start`'s callback, or for the inflater to fail or close first (then the callback may never come). */
-function settled(inflater: InflateRaw, start: (done: () => void) => void): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const done = (): void => {
-      inflater.off('error', done);
-      inflater.off('close', done);
-      resolve();
-    };
-    inflater.once('error', done);
-    inflater.once('close', done);
-    start(done);
-  });
-}
+/** Events that end a wait for the inflater's write or end callback: after them the callback may never come. */
+const INFLATER_STOPS = ['error', 'close'];
 
 /** Inflates one raw deflate stream; bytes it did not consume go back to `input`. */
 async function* inflateMember(input: ByteReader): AsyncGenerator<Buffer, void, undefined> {
@@ -88,7 +78,7 @@ async function* inflateMember(input: ByteReader): AsyncGenerator<Buffer, void, u
   let written = 0;
   try {
     for (let chunk = await input.next(); chunk !== undefined; chunk = await input.next()) {
-      await settled(inflater, (done) => inflater.write(chunk, done));
+      await firstEvent(inflater, INFLATER_STOPS, (done) => inflater.write(chunk, done));
       written += chunk.length;
       if (failure) throw failure;
       yield* out.splice(0);
@@ -99,7 +89,7 @@ async function* inflateMember(input: ByteReader): AsyncGenerator<Buffer, void, u
         return;
       }
     }
-    await settled(inflater, (done) => inflater.end(done));
+    await firstEvent(inflater, INFLATER_STOPS, (done) => inflater.end(done));
     if (failure) throw failure;
     yield* out.splice(0);
     if (!ended) throw truncated();

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { firstEvent } from '../../util/first-event.js';
 
 /**
  * Copies `source` into a fresh stream the consumer may destroy at will: the source is then drained and
@@ -12,7 +13,7 @@ export function detachedCopy(source: AsyncIterable<Buffer>): { stream: PassThrou
     try {
       for await (const chunk of source) {
         if (stream.destroyed) continue;
-        if (!stream.write(chunk)) await drainedOrClosed(stream);
+        if (!stream.write(chunk)) await firstEvent(stream, ['drain', 'close']);
       }
       if (!stream.destroyed) stream.end();
     } catch (err) {
@@ -20,16 +21,4 @@ export function detachedCopy(source: AsyncIterable<Buffer>): { stream: PassThrou
     }
   })();
   return { stream, done };
-}
-
-function drainedOrClosed(stream: PassThrough): Promise<void> {
-  return new Promise((resolve) => {
-    const finish = (): void => {
-      stream.off('drain', finish);
-      stream.off('close', finish);
-      resolve();
-    };
-    stream.on('drain', finish);
-    stream.on('close', finish);
-  });
 }
