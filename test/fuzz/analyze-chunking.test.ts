@@ -42,18 +42,19 @@ function encode(text: string, encoding: string): Buffer {
   return encoding === 'utf-16le' ? le : Buffer.from(le).swap16();
 }
 
+/** Any log of `logs`, cut anywhere: the report of its chunks is the report of the whole. */
+function chunkingKeepsReport(logs: fc.Arbitrary<Uint8Array>): fc.IAsyncProperty<[[Uint8Array, number[]]]> {
+  return fc.asyncProperty(logs.chain((b) => fc.tuple(fc.constant(b), cutPoints(b.length))), async ([b, cuts]) => {
+    expect(await jsonReportOf(splitAt(b, cuts))).toBe(await jsonReportOf([Buffer.from(b)]));
+  });
+}
+
 describe('analyze over arbitrary chunk boundaries', () => {
   test(
     'arbitrary bytes: never throws, and 1 chunk gives the same JSON report as any chunking',
     async () => {
       const bytes = fc.uint8Array({ maxLength: 3000 });
-      await fc.assert(
-        fc.asyncProperty(bytes.chain((b) => fc.tuple(fc.constant(b), cutPoints(b.length))), async ([b, cuts]) => {
-          const whole = await jsonReportOf([Buffer.from(b)]);
-          expect(await jsonReportOf(splitAt(b, cuts))).toBe(whole);
-        }),
-        fuzzParams(150),
-      );
+      await fc.assert(chunkingKeepsReport(bytes), fuzzParams(150));
     },
     fuzzTimeoutMs(150, 20),
   );
@@ -61,12 +62,7 @@ describe('analyze over arbitrary chunk boundaries', () => {
   test(
     'realistic logs in UTF-8, UTF-16LE/BE with BOM, LF/CRLF/CR: chunking never changes the report',
     async () => {
-      await fc.assert(
-        fc.asyncProperty(encodedLog.chain((b) => fc.tuple(fc.constant(b), cutPoints(b.length))), async ([b, cuts]) => {
-          expect(await jsonReportOf(splitAt(b, cuts))).toBe(await jsonReportOf([b]));
-        }),
-        fuzzParams(100),
-      );
+      await fc.assert(chunkingKeepsReport(encodedLog), fuzzParams(100));
     },
     fuzzTimeoutMs(100, 20),
   );
@@ -74,12 +70,7 @@ describe('analyze over arbitrary chunk boundaries', () => {
   test(
     'realistic logs cut into arbitrary lines and spliced with junk: never throws, chunking never changes the report',
     async () => {
-      await fc.assert(
-        fc.asyncProperty(mangledLog.chain((b) => fc.tuple(fc.constant(b), cutPoints(b.length))), async ([b, cuts]) => {
-          expect(await jsonReportOf(splitAt(b, cuts))).toBe(await jsonReportOf([b]));
-        }),
-        fuzzParams(100),
-      );
+      await fc.assert(chunkingKeepsReport(mangledLog), fuzzParams(100));
     },
     fuzzTimeoutMs(100, 20),
   );
