@@ -59,6 +59,21 @@ const taskFields = fc.record({
   tainted: fc.boolean(),
 });
 
+type TaskFields = typeof taskFields extends fc.Arbitrary<infer T> ? T : never;
+
+/** What arm64 `__show_regs` and `dump_backtrace` print for every kind of report: pc, lr, sp, x29..x0, the trace. */
+function registersAndTrace(t: TaskFields, offset: string, sp: string): string[] {
+  return [
+    `pc : ${t.func}+${offset}`,
+    `lr : ${t.frames[0]}`,
+    `sp : ${sp}`,
+    ...registerRows(t.regs),
+    'Call trace:',
+    ` ${t.func}+${offset}`,
+    ...t.frames.map((f) => ` ${f}`),
+  ];
+}
+
 export const warningSplat: fc.Arbitrary<LogBlock> = taskFields.map((t) => ({
   kind: 'splat',
   lines: [
@@ -68,13 +83,7 @@ export const warningSplat: fc.Arbitrary<LogBlock> = taskFields.map((t) => ({
     `CPU: ${t.cpu} PID: ${t.pid} Comm: ${t.comm} ${t.tainted ? 'Tainted: G        W         ' : 'Not tainted'} 6.1.0 #1`,
     'Hardware name: SolidRun LX2160A Honeycomb (DT)',
     'pstate: 60400009 (nZCv daif +PAN -UAO -TCO -DIT -SSBS BTYPE=--)',
-    `pc : ${t.func}+0x30/0x48`,
-    `lr : ${t.frames[0]}`,
-    'sp : ffff80000a4bb9b0',
-    ...registerRows(t.regs),
-    'Call trace:',
-    ` ${t.func}+0x30/0x48`,
-    ...t.frames.map((f) => ` ${f}`),
+    ...registersAndTrace(t, '0x30/0x48', 'ffff80000a4bb9b0'),
     '---[ end trace 0000000000000000 ]---',
   ],
 }));
@@ -89,13 +98,7 @@ export const oopsSplat: fc.Arbitrary<LogBlock> = fc.tuple(taskFields, hex64).map
     'Modules linked in: amdgpu(+) drm_exec gpu_sched',
     `CPU: ${t.cpu} PID: ${t.pid} Comm: ${t.comm} Tainted: G        W          6.1.0 #1`,
     'Hardware name: SolidRun LX2160A Honeycomb (DT)',
-    `pc : ${t.func}+0x20/0x130`,
-    `lr : ${t.frames[0]}`,
-    'sp : ffff80000a4bb890',
-    ...registerRows(t.regs),
-    'Call trace:',
-    ` ${t.func}+0x20/0x130`,
-    ...t.frames.map((f) => ` ${f}`),
+    ...registersAndTrace(t, '0x20/0x130', 'ffff80000a4bb890'),
     'Code: f9000c1f f900101f b900341f f900081f (f900001f)',
     '---[ end trace 0000000000000000 ]---',
   ],
@@ -109,13 +112,7 @@ export const softLockupSplat: fc.Arbitrary<LogBlock> = taskFields.map((t) => ({
     'Modules linked in: amdgpu(+) drm_exec gpu_sched',
     `CPU: ${t.cpu} PID: ${t.pid} Comm: ${t.comm} Not tainted 6.1.0 #1`,
     'Hardware name: SolidRun LX2160A Honeycomb (DT)',
-    `pc : ${t.func}+0x74/0x110`,
-    `lr : ${t.frames[0]}`,
-    'sp : ffff00006a238e50',
-    ...registerRows(t.regs),
-    'Call trace:',
-    ` ${t.func}+0x74/0x110`,
-    ...t.frames.map((f) => ` ${f}`),
+    ...registersAndTrace(t, '0x74/0x110', 'ffff00006a238e50'),
   ],
 }));
 
