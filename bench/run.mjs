@@ -113,9 +113,19 @@ async function measureStartup() {
 
 /** The live heap after a forced GC at the end of an analysis of `file` (bench/lib/live-heap.mjs). */
 async function liveHeap(file) {
-  const script = path.join(ROOT, 'bench', 'lib', 'live-heap.mjs');
-  const r = await timedRun('node', ['--expose-gc', script, file], { node: true, captureStdout: true });
-  return r.code === 0 ? Number(r.stdout.trim().split(' ')[0]) : undefined;
+  return (await liveHeapAfter('live-heap.mjs', [file]))?.bytes;
+}
+
+/**
+ * Runs a bench/lib script that does some work, forces a GC and prints `heapUsed count`: the live heap it reports,
+ * and the count of what it analysed (splats, inputs). Undefined when the script fails.
+ */
+async function liveHeapAfter(script, args) {
+  const argv = ['--expose-gc', path.join(ROOT, 'bench', 'lib', script), ...args];
+  const r = await timedRun('node', argv, { node: true, captureStdout: true });
+  if (r.code !== 0) return undefined;
+  const [bytes, count] = r.stdout.trim().split(' ').map(Number);
+  return { bytes, count };
 }
 
 async function measureTriage() {
@@ -166,11 +176,8 @@ function maxOf(values) {
 
 /** The live heap after a forced GC at the end of an in-process triage of part `shard` of `dir`, and its inputs. */
 async function triageLiveHeap(dir, shard) {
-  const script = path.join(ROOT, 'bench', 'lib', 'triage-live-heap.mjs');
-  const r = await timedRun('node', ['--expose-gc', script, dir, shard], { node: true, captureStdout: true });
-  if (r.code !== 0) return undefined;
-  const [bytes, inputs] = r.stdout.trim().split(' ').map(Number);
-  return { bytes, inputs };
+  const heap = await liveHeapAfter('triage-live-heap.mjs', [dir, shard]);
+  return heap && { bytes: heap.bytes, inputs: heap.count };
 }
 
 /**
