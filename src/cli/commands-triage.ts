@@ -66,7 +66,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       // Loaded only when triage runs: the pool, archive readers and SQLite stay out of every other command.
       const { runTriage } = await import('../triage/run-triage.js');
       const { createProgressReporter } = await import('../triage/progress.js');
-      const progress = createProgressReporter(ctx.stderr, { enabled: progressEnabled(ctx, argv.quiet) });
+      const progress = await createProgressReporter(ctx.stderr, { enabled: progressEnabled(ctx, argv.quiet) });
       const outcome = await runTriage(
         {
           inputs: withStdinPositional(ctx.rawArgs ?? [], argv.paths, argv as unknown as Record<string, unknown>),

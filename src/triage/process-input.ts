@@ -10,8 +10,6 @@ import type { ArchiveMember } from '../ingest/archive/archive-member.js';
 import { sniffArchive } from '../ingest/archive/sniff-archive.js';
 import { peekStream } from '../ingest/archive/peek-stream.js';
 import { readCapped } from '../ingest/archive/read-capped.js';
-import { tarMembers } from '../ingest/archive/tar-members.js';
-import { openZipBuffer, openZipFile, zipMembers } from '../ingest/archive/zip-members.js';
 import { escapeMemberName } from '../ingest/archive/escape-member-name.js';
 import { memberNameProblem } from '../ingest/archive/member-name-problem.js';
 import type { InputTask } from './input-task.js';
@@ -59,7 +57,7 @@ class InputRun {
     const name = this.task.display;
     try {
       // A zip needs random access: open it from the file itself, not through the decompressing stream.
-      if (sniffArchive(readHead(this.task.path)) === 'zip') return await this.zip(await openZipFile(this.task.path), name, 0);
+      if (sniffArchive(readHead(this.task.path)) === 'zip') return await this.zip(await (await zipReader()).openZipFile(this.task.path), name, 0);
       const opened = await openInput(this.task.path, this.decompressLimit());
       await this.content(opened.stream, name, 0);
     } catch (err) {
@@ -81,7 +79,7 @@ class InputRun {
         const mib = this.ctx.maxBufferedZipBytes / (1024 * 1024);
         return this.issue(name, 'skipped', `zip inside another archive is larger than the ${mib} MiB random-access buffer`);
       }
-      return this.zip(await openZipBuffer(buffer), name, depth);
+      return this.zip(await (await zipReader()).openZipBuffer(buffer), name, depth);
     }
     const binary = binaryReason(head);
     if (binary) {
@@ -105,6 +103,7 @@ class InputRun {
   }
 
   private async tar(stream: NodeJS.ReadableStream, name: string, depth: number): Promise<void> {
+    const { tarMembers } = await import('../ingest/archive/tar-members.js');
     try {
       for await (const member of tarMembers(stream)) {
         if (this.hooks.signal?.aborted) return;
@@ -116,6 +115,7 @@ class InputRun {
   }
 
   private async zip(zip: ZipFile, name: string, depth: number): Promise<void> {
+    const { zipMembers } = await zipReader();
     try {
       for await (const member of zipMembers(zip)) {
         if (this.hooks.signal?.aborted) return;
@@ -157,6 +157,11 @@ class InputRun {
     const text = reason instanceof Error ? InputError.reasonOf(reason.message, input) : String(reason);
     this.issues.push({ input, severity, reason: context && reason instanceof Error ? `${context}: ${text}` : text });
   }
+}
+
+/** The archive readers (tar-stream, yauzl) are loaded by the first archive met, not by every worker. */
+function zipReader(): Promise<typeof import('../ingest/archive/zip-members.js')> {
+  return import('../ingest/archive/zip-members.js');
 }
 
 /** Synchronous: for a regular file these calls cost less than one thread-pool round trip each. */

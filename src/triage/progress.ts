@@ -1,4 +1,3 @@
-import ora from 'ora';
 import type { TriageProgress } from './triage-options.js';
 
 export interface ProgressReporter {
@@ -20,8 +19,10 @@ export function formatProgress(p: TriageProgress): string {
   return parts.join(' · ');
 }
 
-export function createProgressReporter(stream: NodeJS.WritableStream, opts: { enabled: boolean }): ProgressReporter {
+/** ora (and chalk, cli-spinners behind it: 40 ms to load) is loaded only when the spinner will be drawn. */
+export async function createProgressReporter(stream: NodeJS.WritableStream, opts: { enabled: boolean }): Promise<ProgressReporter> {
   if (!opts.enabled) return { update: () => undefined, stop: () => undefined };
+  const { default: ora } = await import('ora');
   const spinner = ora({ stream, isEnabled: true, discardStdin: false });
   return {
     update(p) {

@@ -15,7 +15,6 @@ import { mergeSummaries } from './merge.js';
 import { summarizeIssues } from './summarize-log.js';
 import { loadIgnoreList } from './ignore-list.js';
 import { markKnown } from './known-clusters.js';
-import { recordRun } from './db.js';
 import { anyLogFails } from './failing-logs.js';
 
 export interface TriageHooks {
@@ -55,7 +54,8 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   summary.interrupted = hooks.signal?.aborted ?? false;
   if (ignore) summary = markKnown(summary, ignore);
   if (opts.timestamps) summary.generatedAt = new Date().toISOString();
-  if (opts.db) summary = await recordRun(opts.db, summary);
+  // sql.js is loaded only for a run that records history.
+  if (opts.db) summary = await (await import('./db.js')).recordRun(opts.db, summary);
   if (opts.newOnly) summary = { ...summary, clusters: summary.clusters.filter((c) => c.history?.isNew) };
   return outcome(summary, opts);
 }

@@ -1,7 +1,6 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { InputTask } from './input-task.js';
 import type { SummaryIssue } from './summary-types.js';
 import { readInputList } from './input-list.js';
@@ -45,7 +44,9 @@ class Walker {
     try {
       st = await stat(arg);
     } catch (err) {
-      if (isDynamicPattern(arg)) return this.globArgument(arg);
+      // tinyglobby is loaded only for an argument that names no file: most runs name files and directories.
+      const globber = await import('tinyglobby');
+      if (globber.isDynamicPattern(arg)) return this.globArgument(globber, arg);
       return this.issue(arg, 'error', describeFsError(err));
     }
     if (st.isDirectory()) return this.directory(arg, arg, '', [dirKey(st)]);
@@ -53,8 +54,8 @@ class Walker {
     this.add({ path: arg, display: arg, rel: path.basename(arg), sizeBytes: st.size, mtimeMs: st.mtimeMs });
   }
 
-  private async globArgument(pattern: string): Promise<void> {
-    const matches = await glob(pattern, {
+  private async globArgument(globber: typeof import('tinyglobby'), pattern: string): Promise<void> {
+    const matches = await globber.glob(pattern, {
       onlyFiles: true,
       followSymbolicLinks: !!this.opts.followSymlinks,
       expandDirectories: false,

@@ -9,17 +9,17 @@ describe('progress', () => {
     expect(formatProgress({ filesDone: 0, filesTotal: 2, bytesDone: 0, bytesTotal: 100, elapsedMs: 0 })).toBe('0/2 files · 0.0/0.0 MiB');
   });
 
-  test('a disabled reporter writes nothing', () => {
+  test('a disabled reporter writes nothing', async () => {
     const stream = new PassThrough();
-    const reporter = createProgressReporter(stream, { enabled: false });
+    const reporter = await createProgressReporter(stream, { enabled: false });
     reporter.update({ filesDone: 1, filesTotal: 2, bytesDone: 1, bytesTotal: 2, elapsedMs: 5 });
     reporter.stop();
     expect(stream.read()).toBeNull();
   });
 
-  test('an enabled reporter draws the progress text', () => {
+  test('an enabled reporter draws the progress text', async () => {
     const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 200, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-    const reporter = createProgressReporter(stream, { enabled: true });
+    const reporter = await createProgressReporter(stream, { enabled: true });
     reporter.update({ filesDone: 1, filesTotal: 2, bytesDone: 0, bytesTotal: 0, elapsedMs: 5, current: 'a.log' });
     reporter.stop();
     expect(String(stream.read())).toContain('1/2 files');

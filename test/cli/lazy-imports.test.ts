@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, SAMPLES } from './_spawn-cli.js';
+import { tarBuffer } from '../triage/fixture-tree.js';
+
+// Packages each command loads only when a run needs them: loading them all cost triage 60 ms of start-up.
+const OPTIONAL = ['ora', 'sql.js', 'tar-stream', 'yauzl', 'tinyglobby'] as const;
+type Optional = (typeof OPTIONAL)[number];
+
+const work = mkdtempSync(path.join(tmpdir(), 'vmemwarn-lazy-'));
+const LOG = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
+// A loader hook that names, on stderr, every package module the process loads.
+writeFileSync(path.join(work, 'hooks.mjs'), `export async function load(url, context, next) {
+  const m = /\\/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(url);
+  if (m) process.stderr.write('loaded-package ' + m[1] + '\\n');
+  return next(url, context);
+}\n`);
+writeFileSync(path.join(work, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
+
+function optionalPackagesLoaded(args: readonly string[]): Set<Optional> {
+  const run = spawnSync(process.execPath, ['--import', path.join(work, 'register.mjs'), 'bin/vmemwarn', ...args], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH, CI: '1' },
+    encoding: 'utf8',
+  });
+  expect(run.status).toBe(0);
+  const loaded = new Set(run.stderr.split('\n').flatMap((l) => (l.startsWith('loaded-package ') ? [l.slice(15)] : [])));
+  expect(loaded.has('yargs')).toBe(true);
+  return new Set(OPTIONAL.filter((p) => loaded.has(p)));
+}
+
+test('analyze and a triage of one plain log load none of the optional packages', () => {
+  expect(optionalPackagesLoaded(['analyze', '--format', 'json', LOG])).toEqual(new Set());
+  expect(optionalPackagesLoaded(['triage', '-q', '-j', '1', LOG])).toEqual(new Set());
+});
+
+test('each optional package is loaded by the run that needs it', async () => {
+  const tar = path.join(work, 'logs.tar');
+  writeFileSync(tar, await tarBuffer([{ name: 'boot.log', data: readFileSync(LOG) }]));
+  expect(optionalPackagesLoaded(['triage', '-q', '-j', '1', tar])).toEqual(new Set(['tar-stream']));
+  expect(optionalPackagesLoaded(['triage', '-q', '-j', '1', '--db', path.join(work, 'history.db'), LOG])).toEqual(new Set(['sql.js']));
+  expect(optionalPackagesLoaded(['triage', '-q', '-j', '1', `${SAMPLES}plain-boot-*.log`])).toEqual(new Set(['tinyglobby']));
+});
