@@ -5,7 +5,7 @@
  *   node bench/run.mjs [--quick] [--runs N] [--dir /tmp/vmemwarn-bench] [--no-triage] [--profile]
  */
 import { existsSync } from 'node:fs';
-import { readdir, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,8 @@ import { median } from './lib/median.mjs';
 import { ensureTriageCorpus } from './lib/triage-corpus.mjs';
 import { resultsMarkdown } from './lib/results-markdown.mjs';
 import { profileAnalyze } from './lib/profile-analyze.mjs';
-import { memoryCapacity, parallelCapacity } from './lib/parallel-capacity.mjs';
+import { jsLineLoopCapacity, memoryCapacity, parallelCapacity } from './lib/parallel-capacity.mjs';
+import { optimizingCompileTime } from './lib/optimizing-compile-time.mjs';
 import { renderProfileSummary } from './lib/cpu-profile.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -155,7 +156,10 @@ async function measureTriage() {
   }
   const capacity = [capacityBefore, await parallelCapacity()];
   const memory = await memoryCapacity();
+  const jsLineLoop = await jsLineLoopCapacity();
   const liveHeaps = [await triageLiveHeap(dir, '1/2'), await triageLiveHeap(dir, '1/1')].filter((h) => h !== undefined);
+  const compile = await compileTimes(dir);
+  const large = await measureLargeTriage();
   return {
     files: files.length,
     bytes,
@@ -167,7 +171,44 @@ async function measureTriage() {
     shards: median(times.shards),
     capacity,
     memory,
+    jsLineLoop,
+    ...(compile && { compile }),
+    ...(large && { large }),
   };
+}
+
+/** TurboFan's background time in `--jobs 1` and `--jobs 2` runs over the corpus: a cost each isolate pays anew. */
+async function compileTimes(dir) {
+  const run = (jobs) => optimizingCompileTime([CLI, 'triage', '--jobs', String(jobs), '--quiet', '-o', '/dev/null', dir]);
+  const [jobs1, jobs2] = [await run(1), await run(2)];
+  return jobs1 && jobs2 ? { jobs1, jobs2 } : undefined;
+}
+
+/**
+ * The speed-up where per-isolate costs (start-up, loading the worker, JIT warm-up) are small beside the work:
+ * 8 logs of 100 MiB (the 100 MiB bench logs, 4 of each mix, as hard links).
+ */
+async function measureLargeTriage() {
+  const dir = path.join(values.dir, 'triage-large');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir);
+  for (const mix of ['quiet', 'storm']) {
+    const file = await ensureLog(values.dir, { seed: 1, sizeBytes: 100 * MIB, mix });
+    for (let i = 1; i <= 4; i++) await link(file, path.join(dir, `${mix}-${i}.log`));
+  }
+  const files = (await readdir(dir)).map((f) => path.join(dir, f));
+  const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((sum, s) => sum + s.size, 0);
+  await warmCache(files);
+  const times = { 1: [], 2: [] };
+  for (let run = 0; run < runs; run++) {
+    for (const jobs of [1, 2]) {
+      const r = await triageRun(dir, ['--jobs', String(jobs)]);
+      if (r.unavailable) return undefined;
+      times[jobs].push(r.seconds);
+      log(`  large inputs, run ${run + 1}: triage --jobs ${jobs} ${r.seconds.toFixed(2)} s`);
+    }
+  }
+  return { files: files.length, bytes, jobs1: median(times[1]), jobs2: median(times[2]) };
 }
 
 function maxOf(values) {
