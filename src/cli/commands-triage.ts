@@ -44,7 +44,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
           .positional('paths', { type: 'string', array: true, describe: 'Files, directories, globs; - reads a list of paths from stdin' })
           .option('format', { alias: 'f', choices: SUMMARY_FORMATS, default: 'text' as const, describe: 'Summary format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the summary to FILE instead of stdout' })
-          .option('jobs', { alias: 'j', type: 'number', describe: 'Threads (default: one per 256 MiB of input, up to the number of cores; 1 = in-process)' })
+          .option('jobs', { alias: 'j', type: 'number', describe: 'Worker threads (default: number of cores; 1 = in-process)' })
           .option('shard', { type: 'string', describe: 'Take part i of n of the inputs (1-based, e.g. 2/8), stable by path' })
           .option('out', { type: 'string', describe: 'Directory for per-log reports (JSON and Markdown)' })
           .option('ignore', { type: 'string', describe: 'File of known signatures (ids or title patterns), reported as known' })

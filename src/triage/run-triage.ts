@@ -9,7 +9,6 @@ import { DEFAULT_MAX_BUFFERED_ZIP_BYTES } from './triage-options.js';
 import { walkInputs } from './walk.js';
 import { selectShard, shardOf } from './shard.js';
 import { runInProcess } from './run-in-process.js';
-import { defaultJobs } from './default-jobs.js';
 import { runPool } from './pool.js';
 import { TaskQueue } from './task-queue.js';
 import { mergeSummaries } from './merge.js';
@@ -47,7 +46,7 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
     fileTimes: !!opts.fileTimes,
     ...(opts.outDir !== undefined && { outDir: opts.outDir }),
   };
-  const jobs = opts.jobs ?? defaultJobs(tasks, availableParallelism());
+  const jobs = opts.jobs ?? availableParallelism();
   const runnerHooks = progressHooks(tasks, hooks);
   const summaries = await runAll(new TaskQueue(tasks), ctx, jobs, runnerHooks);
 

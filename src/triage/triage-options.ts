@@ -5,7 +5,7 @@ import type { Summary } from './summary-types.js';
 export interface TriageOptions {
   /** Files, directories (recursive), shell globs, or `-` for a list of paths on stdin. */
   inputs: string[];
-  /** Threads; 0 or 1 analyses in-process. Default: one per 256 MiB of input (compressed counts 5×), up to the cores. */
+  /** Worker threads; 0 or 1 analyses in-process. Default `os.availableParallelism()`. */
   jobs?: number;
   /** Follow symlinks met while walking directories (named arguments are always followed). */
   followSymlinks?: boolean;
