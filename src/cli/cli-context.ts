@@ -9,7 +9,7 @@ export interface CliContext {
   signal: AbortSignal;
   /** The command line as given, for what yargs loses (a bare `-`, see stdin-positional.ts); runCli sets it. */
   rawArgs?: readonly string[];
-  /** Whether `analyze` may tune V8's heap for this process (heap-policy.ts): main() does; embedders and tests not. */
+  /** Whether `analyze` and `triage` may tune V8's heap for this process (heap-policy.ts): main() does; embedders and tests not. */
   heapPolicy?: boolean;
 }
 

@@ -13,7 +13,7 @@ import { type CliContext, useColour, progressEnabled, printError } from './cli-c
 import { packageToolInfo } from '../report/tool-info.js';
 import { parseByteSize } from './byte-size.js';
 import { withStdinPositional } from './stdin-positional.js';
-import { applyHeapPolicy } from './heap-policy.js';
+import { applyHeapPolicy } from '../util/heap-policy.js';
 
 /** V8 strings stop at 2^29 - 24 characters, and a line is decoded into one: a larger cap could never be honoured. */
 const MAX_LINE_BYTES_LIMIT = 256 * 1024 * 1024;

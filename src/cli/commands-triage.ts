@@ -7,6 +7,7 @@ import { checkOutputPath, writeOutput } from './output.js';
 import { type CliContext, progressEnabled, printError } from './cli-context.js';
 import { parseByteSize } from './byte-size.js';
 import { withStdinPositional } from './stdin-positional.js';
+import { YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
 
 interface TriageArgs extends LayoutFlags {
   paths: string[];
@@ -79,6 +80,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
           ...(argv['file-times'] !== undefined && { fileTimes: argv['file-times'] }),
           ...(argv['follow-symlinks'] !== undefined && { followSymlinks: argv['follow-symlinks'] }),
           ...(argv['fail-on'] !== undefined && { failOn: argv['fail-on'] }),
+          ...(ctx.heapPolicy === true && { youngGenerationCapBytes: YOUNG_GENERATION_CAP_BYTES }),
           analyze: { layout, maxDecompressedBytes: parseByteSize(argv['max-decompressed'], '--max-decompressed') },
         },
         { onProgress: (p) => progress.update(p), signal: ctx.signal },

@@ -6,4 +6,6 @@ export interface InputContext {
   maxBufferedZipBytes: number;
   outDir?: string;
   fileTimes: boolean;
+  /** Where each thread's V8 young generation stops growing (util/heap-policy.ts); the CLI sets it, embedders need not. */
+  youngGenerationCapBytes?: number;
 }

@@ -16,6 +16,7 @@ import { summarizeIssues } from './summarize-log.js';
 import { loadIgnoreList } from './ignore-list.js';
 import { markKnown } from './known-clusters.js';
 import { anyLogFails } from './failing-logs.js';
+import { capYoungGeneration } from '../util/heap-policy.js';
 
 export interface TriageHooks {
   onProgress?(p: TriageProgress): void;
@@ -45,10 +46,12 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
     maxBufferedZipBytes: opts.maxBufferedZipBytes ?? DEFAULT_MAX_BUFFERED_ZIP_BYTES,
     fileTimes: !!opts.fileTimes,
     ...(opts.outDir !== undefined && { outDir: opts.outDir }),
+    ...(opts.youngGenerationCapBytes !== undefined && { youngGenerationCapBytes: opts.youngGenerationCapBytes }),
   };
   const jobs = opts.jobs ?? availableParallelism();
   const runnerHooks = progressHooks(tasks, hooks);
-  const summaries = await runAll(new TaskQueue(tasks), ctx, jobs, runnerHooks);
+  const stopCapping = ctx.youngGenerationCapBytes === undefined ? undefined : capYoungGeneration(undefined, ctx.youngGenerationCapBytes);
+  const summaries = await runAll(new TaskQueue(tasks), ctx, jobs, runnerHooks).finally(() => stopCapping?.());
 
   let summary = mergeSummaries([...summaries, summarizeIssues(walkIssues)]);
   summary.interrupted = hooks.signal?.aborted ?? false;

@@ -5,6 +5,11 @@ import type { Summary } from './summary-types.js';
 export interface TriageOptions {
   /** Files, directories (recursive), shell globs, or `-` for a list of paths on stdin. */
   inputs: string[];
+  /**
+   * Stop the young generation of this thread and of every worker growing at this size (`capYoungGeneration`):
+   * V8 lets each grow to 32 MiB or more, most of it garbage not yet collected. The CLI sets 8 MiB.
+   */
+  youngGenerationCapBytes?: number;
   /** Worker threads; 0 or 1 analyses in-process. Default `os.availableParallelism()`. */
   jobs?: number;
   /** Follow symlinks met while walking directories (named arguments are always followed). */

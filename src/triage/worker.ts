@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { processInput } from './process-input.js';
 import { TaskQueue } from './task-queue.js';
 import type { WorkerEvent, WorkerRun } from './worker-protocol.js';
+import { capYoungGeneration } from '../util/heap-policy.js';
 
 // Worker-thread entry (loaded from dist/ by the pool): takes inputs from the shared queue until it is empty.
 const port = parentPort;
@@ -13,6 +14,8 @@ if (port) {
 }
 
 async function drain(run: WorkerRun, post: (event: WorkerEvent) => void): Promise<void> {
+  // Each isolate watches its own young generation; the flag that stops the growth is process-wide.
+  if (run.ctx.youngGenerationCapBytes !== undefined) capYoungGeneration(undefined, run.ctx.youngGenerationCapBytes);
   const queue = new TaskQueue(run.tasks, run.queue);
   const claims = new Int32Array(run.claims);
   for (let next = queue.takeIndexed(); next !== undefined; next = queue.takeIndexed()) {

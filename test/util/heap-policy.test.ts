@@ -1,4 +1,4 @@
-import { applyHeapPolicy } from '../../src/cli/heap-policy.js';
+import { applyHeapPolicy, capYoungGeneration } from '../../src/util/heap-policy.js';
 
 function fakeHeap(sizes: number[]) {
   let calls = 0;
@@ -34,4 +34,12 @@ test('the watcher can be stopped before the cap is reached', async () => {
   stop();
   await sleep(40);
   expect(heap.flags).not.toContain('--semi-space-growth-factor=1');
+});
+
+test("triage's half caps the young generation and leaves the old generation's growth alone", async () => {
+  const heap = fakeHeap([1, 2, 4, 8]);
+  capYoungGeneration(heap.controls, 8);
+  expect(heap.flags).toEqual([]);
+  await sleep(60);
+  expect(heap.flags).toEqual(['--semi-space-growth-factor=1']);
 });
