@@ -110,7 +110,8 @@ function triageMemoryLines(t) {
   return [
     '',
     `Live heap after a forced GC at the end of an in-process triage (what it keeps): ${heaps}. Peak RSS above that ` +
-      'is heap V8 has not collected yet: triage runs without the heap policy of `analyze`, which cost it speed.',
+      'is heap V8 has not collected yet: triage applies only the young-generation half of the heap policy of ' +
+      '`analyze` (the other half cost it speed).',
   ];
 }
 
