@@ -48,7 +48,7 @@ export class LineFeeder {
     private readonly maxLineBytes: number,
     opts: { everyLine?: boolean; search?: HitSearch } = {},
   ) {
-    this.pattern = new TriggerPattern(sink.triggers);
+    this.pattern = TriggerPattern.of(sink.triggers);
     this.forceEveryLine = (opts.everyLine ?? false) || this.pattern.matchesEveryLine;
     this.splitter = new LineSplitter((text) => this.onLine(text));
     this.regexFinder = new RegexHitFinder(this.pattern);

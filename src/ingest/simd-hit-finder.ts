@@ -22,6 +22,8 @@ let compiled: WebAssembly.Module | null | undefined;
 const instances = new Map<string, SimdHitFinder>();
 /** The analyzer uses one needle set; tests and embedders may make more, so the cache is kept small. */
 const MAX_INSTANCES = 8;
+/** Keys by needle array: `TriggerPattern.of` hands every reader the same `searchBytes`, so no key is built per input. */
+const keysByArray = new WeakMap<readonly Uint8Array[], string>();
 
 function compiledModule(): WebAssembly.Module | undefined {
   if (compiled === undefined) {
@@ -63,7 +65,11 @@ export class SimdHitFinder implements HitFinder {
   static create(needles: readonly Uint8Array[]): SimdHitFinder | undefined {
     const module = compiledModule();
     if (module === undefined) return undefined;
-    const key = needles.map((n) => Buffer.from(n).toString('hex')).join(',');
+    let key = keysByArray.get(needles);
+    if (key === undefined) {
+      key = needles.map((n) => Buffer.from(n).toString('hex')).join(',');
+      keysByArray.set(needles, key);
+    }
     let finder = instances.get(key);
     if (finder === undefined) {
       finder = new SimdHitFinder(module, needles);

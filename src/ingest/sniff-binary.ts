@@ -14,6 +14,10 @@ const MAGIC: readonly { name: string; bytes: readonly number[] }[] = [
 
 /** Share of control bytes (other than tab, LF, VT, FF, CR, ESC, BS) above which the head is not text. */
 const MAX_CONTROL_RATIO = 0.1;
+/** 1 for a control byte that text does not carry: below 0x20 but tab, LF, VT, FF, CR, ESC and BS; and DEL. */
+const IS_CONTROL = new Uint8Array(256);
+for (let b = 0; b < 0x20; b++) IS_CONTROL[b] = [0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b].includes(b) ? 0 : 1;
+IS_CONTROL[0x7f] = 1;
 
 /** Why the head of an input shows it is not a text log, or undefined when it looks like text. */
 export function binaryReason(head: Buffer): string | undefined {
@@ -23,9 +27,7 @@ export function binaryReason(head: Buffer): string | undefined {
   // UTF-16 logs (Windows serial capture tools) carry a BOM and are full of NULs: the line reader decodes them.
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return undefined;
   let control = 0;
-  for (const b of head) {
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1b && b !== 0x08) || b === 0x7f) control++;
-  }
+  for (let i = 0; i < head.length; i++) control += IS_CONTROL[head[i]!]!;
   if (head.length > 0 && control / head.length > MAX_CONTROL_RATIO) {
     return `binary file (${control} of the first ${head.length} bytes are control bytes or NUL)`;
   }

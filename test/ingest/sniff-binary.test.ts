@@ -11,6 +11,14 @@ describe('binaryReason', () => {
     expect(binaryReason(Buffer.from(bytes))).toMatch(why);
   });
 
+  test('control bytes are those below 0x20 but BS, tab, LF, VT, FF, CR and ESC, and DEL', () => {
+    const text = [0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b];
+    for (let b = 0; b < 256; b++) {
+      const control = (b < 0x20 && !text.includes(b)) || b === 0x7f;
+      expect([b, binaryReason(Buffer.alloc(100, b)) !== undefined]).toEqual([b, control]);
+    }
+  });
+
   test('mostly NUL bytes', () => {
     expect(binaryReason(Buffer.alloc(8192))).toMatch(/8192 of the first 8192/);
   });

@@ -49,3 +49,11 @@ test('an empty needle matches every line; needles with line breaks can match non
   expect(p.matchesEveryLine).toBe(false);
   expect(p.matches('a')).toBe(false);
 });
+
+test('TriggerPattern.of builds one pattern per needle array', () => {
+  const needles = ['WARNING:', 'Oops'];
+  expect(TriggerPattern.of(needles)).toBe(TriggerPattern.of(needles));
+  const other = TriggerPattern.of([...needles]);
+  expect(other).not.toBe(TriggerPattern.of(needles));
+  expect(other.matches('x Oops y')).toBe(true);
+});
