@@ -13,6 +13,8 @@ export interface OpenedInput {
   /** Decompressed bytes. */
   stream: NodeJS.ReadableStream;
   compression: Compression;
+  /** A regular file (not stdin, a FIFO or a device): it can be opened again, e.g. for random access. */
+  regularFile: boolean;
 }
 
 /** 64 KiB reads: 256 KiB and 1 MiB ones were no faster on a quiet 1 GiB log, and a 64 KiB chunk is one scan slice. */
@@ -41,7 +43,7 @@ export async function openInput(spec: string, opts: OpenOptions = {}): Promise<O
   const { compression, stream } = await decompress(raw, spec, opts);
   // Decoders hold on to input chunks; plain bytes go straight to the consumer.
   if (compression === 'none' && opts.recycleChunks === true && raw instanceof FileChunks) raw.recycleBuffers();
-  return { name: spec, stream, compression };
+  return { name: spec, stream, compression, regularFile: raw instanceof FileChunks };
 }
 
 async function openFile(path: string): Promise<NodeJS.ReadableStream | FileChunks> {

@@ -1,4 +1,3 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ZipFile } from 'yauzl';
 import { analyzeStream } from '../api.js';
@@ -56,16 +55,15 @@ class InputRun {
   async top(): Promise<void> {
     const name = this.task.display;
     try {
-      // A zip needs random access: open it from the file itself, not through the decompressing stream.
-      if (sniffArchive(readHead(this.task.path)) === 'zip') return await this.zip(await (await zipReader()).openZipFile(this.task.path), name, 0);
       const opened = await openInput(this.task.path, this.decompressLimit());
-      await this.content(opened.stream, name, 0);
+      await this.content(opened.stream, name, 0, opened.regularFile && opened.compression === 'none' ? this.task.path : undefined);
     } catch (err) {
       this.issue(name, 'error', err);
     }
   }
 
-  private async content(stream: NodeJS.ReadableStream, name: string, depth: number): Promise<void> {
+  /** `zipFile`: the path of a plain file holding this content, from which a zip is opened for random access. */
+  private async content(stream: NodeJS.ReadableStream, name: string, depth: number, zipFile?: string): Promise<void> {
     const { head, stream: replay } = await peekStream(stream, SNIFF_BYTES);
     const format = sniffArchive(head);
     if (format && depth > MAX_ARCHIVE_DEPTH) {
@@ -73,6 +71,10 @@ class InputRun {
       return this.issue(name, 'skipped', `${format} archive nested more than one level deep`);
     }
     if (format === 'tar') return this.tar(replay, name, depth);
+    if (format === 'zip' && zipFile !== undefined) {
+      replay.destroy();
+      return this.zip(await (await zipReader()).openZipFile(zipFile), name, depth);
+    }
     if (format === 'zip') {
       const buffer = await readCapped(replay, this.ctx.maxBufferedZipBytes);
       if (!buffer) {
@@ -162,17 +164,4 @@ class InputRun {
 /** The archive readers (tar-stream, yauzl) are loaded by the first archive met, not by every worker. */
 function zipReader(): Promise<typeof import('../ingest/archive/zip-members.js')> {
   return import('../ingest/archive/zip-members.js');
-}
-
-/** Synchronous: for a regular file these calls cost less than one thread-pool round trip each. */
-function readHead(path: string): Buffer {
-  // A FIFO or device is streamed, never a zip; opening it twice would lose data.
-  if (!statSync(path).isFile()) return Buffer.alloc(0);
-  const fd = openSync(path, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -24,7 +24,7 @@ test('a plain file is read as is', async () => {
   const path = join(dir, 'plain.log');
   await writeFile(path, 'hello\n');
   const input = await openInput(path);
-  expect(input).toMatchObject({ name: path, compression: 'none' });
+  expect(input).toMatchObject({ name: path, compression: 'none', regularFile: true });
   expect(await readAll(input.stream)).toBe('hello\n');
 });
 
@@ -68,6 +68,6 @@ test('a FIFO named explicitly is read', async () => {
   await writer.write(gzipSync('through a pipe\n'));
   await writer.close();
   const input = await opening;
-  expect(input.compression).toBe('gzip');
+  expect([input.compression, input.regularFile]).toEqual(['gzip', false]);
   expect(await readAll(input.stream)).toBe('through a pipe\n');
 });

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyzeFile } from '../../src/api.js';
@@ -192,6 +193,22 @@ suite('runTriage options', () => {
     const tight = await runTriage({ inputs: [outer], jobs: 1, maxBufferedZipBytes: zip.length - 1 });
     expect(tight.summary.logs).toEqual([]);
     expect(tight.summary.issues).toContainEqual(expect.objectContaining({ input: `${outer}:inner.zip`, severity: 'skipped', reason: expect.stringMatching(/random-access buffer/) }));
+  });
+
+  test('a zip file is read from the file itself, past the buffer cap; gzipped, it goes through the buffer', async () => {
+    if (!hasTool('zip')) return console.warn('zip not installed: top-level zip case skipped');
+    const dir = path.join(root, 'top-zip');
+    await mkdir(dir);
+    await copyFile(corpusFile(rfkill), path.join(dir, 'r.txt'));
+    const zip = execFileSync('zip', ['-q', '-', 'r.txt'], { cwd: dir }) as Buffer;
+    await writeFile(path.join(dir, 'logs.zip'), zip);
+    await writeFile(path.join(dir, 'logs.zip.gz'), gzipSync(zip));
+    await rm(path.join(dir, 'r.txt'));
+    const { summary } = await runTriage({ inputs: [dir], jobs: 1, maxBufferedZipBytes: zip.length - 1 });
+    expect(summary.logs.map((l) => l.name)).toEqual([`${dir}/logs.zip:r.txt`]);
+    expect(summary.issues).toEqual([
+      expect.objectContaining({ input: `${dir}/logs.zip.gz`, severity: 'skipped', reason: expect.stringMatching(/random-access buffer/) }),
+    ]);
   });
 
   test.each([
