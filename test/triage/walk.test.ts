@@ -48,4 +48,16 @@ describe('walkInputs', () => {
       ['none-*.gz', 'no file matches the pattern'],
     ]);
   });
+
+  test('a directory larger than one lookup batch: every entry once, in order, a symlink among them skipped', async () => {
+    const wide = path.join(dir, 'wide');
+    await mkdir(wide);
+    const files = Array.from({ length: 150 }, (_, i) => `f${String(i).padStart(3, '0')}.log`);
+    await Promise.all(files.map((f) => writeFile(path.join(wide, f), f)));
+    await symlink('f000.log', path.join(wide, 'f100.link'));
+    const { tasks, issues } = await walkInputs([wide]);
+    expect(tasks.map((t) => t.rel)).toEqual(files);
+    expect(tasks.map((t) => t.sizeBytes)).toEqual(files.map((f) => f.length));
+    expect(issues.map((i) => path.basename(i.input))).toEqual(['f100.link']);
+  });
 });
