@@ -17,7 +17,6 @@ import type { Summary, SummaryIssue } from './summary-types.js';
 import { summarizeIssues, summarizeLog } from './summarize-log.js';
 import { mergeSummaries } from './merge.js';
 import { binaryReason } from '../ingest/sniff-binary.js';
-import { writeLogReports } from './out-dir.js';
 
 const SNIFF_BYTES = 8192;
 /** Top level is depth 0; members of an archive depth 1; members of an archive inside it depth 2. */
@@ -96,7 +95,8 @@ class InputRun {
     const result = await analyzeStream(stream, { ...this.ctx.analyze, name, ...(signal && { signal }), ...(onBytes && { onBytes }) });
     if (result.interrupted) return;
     if (result.inputError !== undefined) this.issues.push({ input: name, severity: 'error', reason: InputError.reasonOf(result.inputError, name) });
-    const reports = this.ctx.outDir ? await writeLogReports(this.ctx.outDir, result) : undefined;
+    // The report model and renderers are loaded only for --out: a worker without it never needs them.
+    const reports = this.ctx.outDir ? await (await import('./out-dir.js')).writeLogReports(this.ctx.outDir, result) : undefined;
     this.logs.push(summarizeLog(result, {
       input: this.task.display,
       ...(this.ctx.fileTimes && { fileTime: new Date(this.task.mtimeMs).toISOString() }),
