@@ -25,7 +25,8 @@ export class PeekableSource {
       this.head.push(chunk);
       held += chunk.length;
     }
-    return Buffer.concat(this.head);
+    // A small file arrives as one whole-file chunk: a concat would copy all of it to show a few magic bytes.
+    return this.head.length === 1 ? this.head[0]! : Buffer.concat(this.head);
   }
 
   /** Every byte, the peeked ones first; iterate once. */

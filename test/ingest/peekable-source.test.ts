@@ -19,6 +19,14 @@ test('peeked bytes are delivered again, once', async () => {
   expect(source.ended).toBe(true);
 });
 
+test('a head within one chunk is that chunk, not a copy of it (a small file is one whole-file chunk)', async () => {
+  // Larger than Node's 8 KiB buffer pool, which small buffers (and small concats) share.
+  const whole = Buffer.alloc(16 * 1024, 'a');
+  const source = new PeekableSource((async function* () { yield whole; })(), 'x');
+  expect((await source.peek(4)).buffer).toBe(whole.buffer);
+  expect(await collect(source)).toBe('a'.repeat(16 * 1024));
+});
+
 test('a short input peeks what there is', async () => {
   const source = new PeekableSource(pieces('a'), 'x');
   expect((await source.peek(6)).toString()).toBe('a');

@@ -22,7 +22,8 @@ export async function peekStream(
     seen.push(chunk);
     size += chunk.length;
   }
-  const all = Buffer.concat(seen, size);
+  // One chunk (a small file is read whole) is passed on as it is: a concat would copy every byte of it.
+  const all = seen.length === 1 ? seen[0]! : Buffer.concat(seen, size);
   async function* replay(): AsyncGenerator<Buffer> {
     try {
       if (all.length > 0) yield all;

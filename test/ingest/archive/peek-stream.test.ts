@@ -15,6 +15,16 @@ describe('peekStream', () => {
     expect(await collect(stream)).toBe('abcdefghi');
   });
 
+  test('a head within one chunk is read from that chunk, and the replay passes it on uncopied', async () => {
+    // Larger than Node's 8 KiB buffer pool, which small buffers (and small concats) share.
+    const whole = Buffer.alloc(16 * 1024, 'a');
+    const { head, stream } = await peekStream((async function* () { yield whole; })(), 4);
+    expect([head.toString(), head.buffer === whole.buffer]).toEqual(['aaaa', true]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(chunks.map((c) => c.buffer === whole.buffer)).toEqual([true]);
+  });
+
   test('input shorter than the head', async () => {
     const { head, stream } = await peekStream(Readable.from([Buffer.from('xy')]), 100);
     expect(head.toString()).toBe('xy');
