@@ -1,4 +1,28 @@
-import { matchRegisterConstants } from '../../src/layout/register-match.js';
+import fc from 'fast-check';
+import { matchRegisterConstants, type ConstantHit, type RegisterValue } from '../../src/layout/register-match.js';
+import { computeConstants } from '../../src/layout/constants.js';
+import { shapes } from '../../src/layout/hypotheses.js';
+import { neg64, u64 } from '../../src/layout/u64.js';
+import type { Era } from '../../src/layout/types.js';
+
+/** The definition, one comparison at a time: every shape, every register, START then END, forms in order. */
+function naiveMatch(regs: readonly RegisterValue[], structPageSize: number, eras: readonly Era[]): ConstantHit[] {
+  const hits: ConstantHit[] = [];
+  for (const shape of shapes(eras)) {
+    const c = computeConstants({ ...shape, structPageSize, memstart: 0n, sectionShift: 30 });
+    for (const r of regs) {
+      for (const [constant, value] of [['VMEMMAP_START', c.vmemmapStart], ['VMEMMAP_END', c.vmemmapEnd]] as const) {
+        const forms = [['exact', value], ['minus-one', u64(value - 1n)], ['plus-one', u64(value + 1n)], ['negated', neg64(value)]] as const;
+        const form = forms.find(([, v]) => v === u64(r.value))?.[0];
+        if (form === undefined) continue;
+        const n = neg64(value);
+        const strong = !(n !== 0n && (n & (n - 1n)) === 0n && n <= 1n << 30n);
+        hits.push({ ...shape, reg: r.reg, constant, form, value, strong, ...(r.lineNo !== undefined && { lineNo: r.lineNo }) });
+      }
+    }
+  }
+  return hits;
+}
 
 describe('matchRegisterConstants', () => {
   test('E3 48/4K VMEMMAP_START (-2^42) also names E3 52/64K: both hits are returned', () => {
@@ -30,5 +54,22 @@ describe('matchRegisterConstants', () => {
 
   test('an unrelated value matches nothing', () => {
     expect(matchRegisterConstants([{ reg: 'x0', value: 0xffffffffaee00000n }], 64)).toEqual([]);
+  });
+
+  test('the value index gives exactly the hits, in the order, of comparing every form of every constant', () => {
+    const ERAS: readonly Era[] = ['E2', 'E3', 'E4'];
+    const named = shapes(ERAS).flatMap((shape) => {
+      const c = computeConstants({ ...shape, structPageSize: 64, memstart: 0n, sectionShift: 30 });
+      return [c.vmemmapStart, c.vmemmapEnd].flatMap((v) => [v, u64(v - 1n), u64(v + 1n), neg64(v)]);
+    });
+    const value = fc.oneof(fc.constantFrom(...named), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), fc.bigInt({ min: -(1n << 63n), max: -1n }));
+    const reg = fc.record({ reg: fc.constantFrom('x0', 'x1', 'x19', 'sp'), value, lineNo: fc.option(fc.nat(), { nil: undefined }) }, { requiredKeys: ['reg', 'value'] });
+    fc.assert(
+      fc.property(fc.array(reg, { maxLength: 31 }), fc.constantFrom(56, 64, 72), fc.subarray([...ERAS], { minLength: 1 }), (regs, size, eras) => {
+        const clean = regs.map((r) => (r.lineNo === undefined ? { reg: r.reg, value: r.value } : r));
+        expect(matchRegisterConstants(clean, size, eras)).toEqual(naiveMatch(clean, size, eras));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
