@@ -159,8 +159,9 @@ export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick
     `Written by \`npm run bench\`${quick ? ' --quick (100 MiB only, 1 run: development numbers)' : ''} on ${machine.date}.`,
     '',
     `- Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.ramGiB.toFixed(1)} GiB RAM (${machine.platform});`,
-    `  1-minute load average ${machine.loadAtStart.toFixed(2)} at the start and ${loadAtEnd.toFixed(2)} at the end` +
-      (Math.max(machine.loadAtStart, loadAtEnd) > 0.5 ? ' (other work was running: timings are noisy)' : ''),
+    // The load at the end counts the bench's own processes of the last minute; only the start says what else ran.
+    `  1-minute load average ${machine.loadAtStart.toFixed(2)} at the start and ${loadAtEnd.toFixed(2)} at the end ` +
+      `(the end counts this run)${machine.loadAtStart > 0.5 ? '; other work was running at the start: timings are noisy' : ''}`,
     `- Node ${machine.node}; median of ${runs} run${runs === 1 ? '' : 's'} of analyze/triage and ${referenceRuns} of cat/grep;`,
     '  every file read from page cache (`cat` once before timing). MB = 10^6 bytes.',
     '- analyze: `node bin/vmemwarn analyze --format json FILE > /dev/null`; grep: `LC_ALL=C grep -c \'WARNING:\' FILE`;',
