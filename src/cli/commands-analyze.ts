@@ -48,7 +48,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress or notes on stderr (errors still print)' }),
       ) as unknown as Argv<AnalyzeArgs>,
     handler: async (argv) => {
-      // Triage keeps more live data (a summary per input), so this bound is for analyze alone.
+      // The whole policy is for analyze alone: triage takes only its young-generation half (the old half cost it speed).
       if (ctx.heapPolicy === true) applyHeapPolicy();
       await checkOutputPath(argv.output);
       const layout = await layoutOverrides(argv);
