@@ -129,12 +129,18 @@ async function liveHeapAfter(script, args) {
   return { bytes, count };
 }
 
-async function measureTriage() {
-  const dir = await ensureTriageCorpus(values.dir, TRIAGE_FILES, TRIAGE_FILE_BYTES);
+/** The files of `dir`, their total size, read once so that the timed runs start from page cache. */
+async function warmDirectory(dir) {
   const files = (await readdir(dir)).map((f) => path.join(dir, f));
   const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((sum, s) => sum + s.size, 0);
-  log(`triage: ${files.length} files in ${dir}`);
   await warmCache(files);
+  return { files, bytes };
+}
+
+async function measureTriage() {
+  const dir = await ensureTriageCorpus(values.dir, TRIAGE_FILES, TRIAGE_FILE_BYTES);
+  const { files, bytes } = await warmDirectory(dir);
+  log(`triage: ${files.length} files in ${dir}`);
   const capacityBefore = await parallelCapacity();
   const times = { 1: [], 2: [], shards: [] };
   const cpu = { 1: [], 2: [] };
@@ -196,9 +202,7 @@ async function measureLargeTriage() {
     const file = await ensureLog(values.dir, { seed: 1, sizeBytes: 100 * MIB, mix });
     for (let i = 1; i <= 4; i++) await link(file, path.join(dir, `${mix}-${i}.log`));
   }
-  const files = (await readdir(dir)).map((f) => path.join(dir, f));
-  const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((sum, s) => sum + s.size, 0);
-  await warmCache(files);
+  const { files, bytes } = await warmDirectory(dir);
   const times = { 1: [], 2: [] };
   for (let run = 0; run < runs; run++) {
     for (const jobs of [1, 2]) {
@@ -223,7 +227,7 @@ async function triageLiveHeap(dir, shard) {
 
 /**
  * The same corpus split by `--shard 1/2` and `2/2` into two separate processes run at once: what two cores give
- * this very workload with nothing shared, the ceiling for `--jobs 2` (a busy loop overstates it).
+ * this workload with nothing shared, each process paying its own start-up and JIT warm-up.
  */
 async function twoShardProcesses(dir) {
   const started = process.hrtime.bigint();
