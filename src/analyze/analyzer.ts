@@ -2,7 +2,7 @@ import type { LineSink } from '../ingest/line-sink.js';
 import type { FeedStats } from '../ingest/feed-lines.js';
 import type { Splat } from '../parse/types.js';
 import { RecordAssembler } from '../parse/record-assembler.js';
-import { BootFactCollector } from '../parse/boot-facts.js';
+import { BootFactCollector, type BootFactsPart } from '../parse/boot-facts.js';
 import { Segmenter } from '../parse/segmenter.js';
 import { SPLAT_TRIGGERS } from '../parse/splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from '../parse/boot-fact-triggers.js';
@@ -15,6 +15,15 @@ import { signatureOf } from './signature.js';
 import { detectArch } from './detect-arch.js';
 
 const TRIGGERS: readonly string[] = [...new Set([...SPLAT_TRIGGERS, ...BOOT_FACT_TRIGGERS])];
+
+/** What an analyzer that read one part of a log hands on to the analyzer of the part before it (analyze/parts/). */
+export interface AnalyzerPart {
+  bootFacts: BootFactsPart;
+  /** Structured clones lose their class: `LogAnalyzer.absorb` revives them. */
+  clusters: ClusterAccumulator[];
+  splatCount: number;
+  cappedSplats: number;
+}
 
 /**
  * The whole analysis of one log as a synchronous line consumer: lines → records → boot facts and splats →
@@ -47,9 +56,53 @@ export class LogAnalyzer implements LineSink {
     for (const record of this.assembler.push(lineNo, text, truncated)) this.take(record);
   }
 
-  finish(stats: FeedStats): AnalysisResult {
+  /**
+   * True when, after line `lineNo`, this analyzer holds nothing that a fresh one starting at line `lineNo` would
+   * not also hold after that line: no open report, record or boot-fact block. Only then may the analysis of the
+   * part of the log from line `lineNo` on be absorbed.
+   */
+  settledAt(lineNo: number): boolean {
+    return this.assembler.settledAt(lineNo) && this.segmenter.settledAt(lineNo) && this.bootFacts.settled;
+  }
+
+  /** Everything `absorb` needs, for an analyzer that read the part of the log after this one's. */
+  part(): AnalyzerPart {
+    return {
+      bootFacts: this.bootFacts.part(),
+      clusters: [...this.clusters.values()],
+      splatCount: this.splatCount,
+      cappedSplats: this.cappedSplats,
+    };
+  }
+
+  /**
+   * Takes in the analysis of the part of the log that starts at the line where this one is `settledAt`, as if it
+   * had read on. False, with nothing taken, when that analysis could differ from reading on (see
+   * BootFactCollector.absorb).
+   */
+  absorb(later: AnalyzerPart): boolean {
+    const shift = this.bootFacts.absorb(later.bootFacts);
+    if (shift === undefined) return false;
+    for (const cloned of later.clusters) {
+      const acc = ClusterAccumulator.revive(cloned);
+      acc.shiftBoots(shift);
+      const mine = this.clusters.get(acc.id);
+      if (mine) mine.absorb(acc);
+      else this.clusters.set(acc.id, acc);
+    }
+    this.splatCount += later.splatCount;
+    this.cappedSplats += later.cappedSplats;
+    return true;
+  }
+
+  /** Closes what is still open at end of input: a held record, open reports. `finish` calls it. */
+  endInput(): void {
     for (const record of this.assembler.flush()) this.take(record);
     this.segmenter.finish();
+  }
+
+  finish(stats: FeedStats): AnalysisResult {
+    this.endInput();
     const boots = this.bootFacts.boots;
     const clusters = [...this.clusters.values()]
       .map((acc) => acc.finish(boots, this.options.layout))

@@ -1,3 +1,5 @@
+import { revive } from '../util/revive.js';
+
 /** A set that stops growing at `cap` values and remembers that it overflowed; values come out sorted. */
 export class BoundedSet<T extends string | number> {
   private readonly values = new Set<T>();
@@ -12,6 +14,16 @@ export class BoundedSet<T extends string | number> {
       return;
     }
     this.values.add(value);
+  }
+
+  /** Adds what a set filled from later values holds: the result is what this set would hold had it seen them. */
+  absorb(later: BoundedSet<T>): void {
+    for (const value of later.values) this.add(value);
+    if (later.overflowed) this.overflowed = true;
+  }
+
+  static revive<T extends string | number>(cloned: BoundedSet<T>): BoundedSet<T> {
+    return revive(cloned, BoundedSet<T>);
   }
 
   sorted(): T[] {

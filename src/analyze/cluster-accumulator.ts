@@ -5,6 +5,7 @@ import { BoundedSet } from './bounded-set.js';
 import { isVmemmapSplat } from './vmemmap/is-vmemmap-splat.js';
 import { VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
 import type { Signature } from './signature.js';
+import { revive } from '../util/revive.js';
 
 const MAX_IDS = 64;
 const MAX_NAMES = 16;
@@ -51,6 +52,51 @@ export class ClusterAccumulator {
       }
       acc.add(splat);
     }
+  }
+
+  get id(): string {
+    return this.signature.id;
+  }
+
+  /**
+   * Takes in the accumulator of the same cluster that read the splats after this one's (analyze/parts/); its boot
+   * indices must already count from the start of the log (shiftBoots).
+   */
+  absorb(later: ClusterAccumulator): void {
+    this.count += later.count;
+    this.corruptedCount += later.corruptedCount;
+    this.last = later.last;
+    if (this.example.corrupted && !later.example.corrupted) this.example = later.example;
+    this.cpus.absorb(later.cpus);
+    this.pids.absorb(later.pids);
+    this.releases.absorb(later.releases);
+    this.hardware.absorb(later.hardware);
+    for (const [bootIndex, acc] of later.vmemmap) {
+      const mine = this.vmemmap.get(bootIndex);
+      if (mine) mine.absorb(acc);
+      else this.vmemmap.set(bootIndex, acc);
+    }
+  }
+
+  /** Renumbers the boots of what it holds: the part of the log it read began `by` boots into the whole log. */
+  shiftBoots(by: number): void {
+    if (by === 0) return;
+    for (const splat of new Set([this.first, this.last, this.example])) splat.bootIndex += by;
+    const shifted = [...this.vmemmap].map(([bootIndex, acc]) => {
+      acc.shiftBoots(by);
+      return [bootIndex + by, acc] as const;
+    });
+    this.vmemmap.clear();
+    for (const [bootIndex, acc] of shifted) this.vmemmap.set(bootIndex, acc);
+  }
+
+  /** A clone that came from a worker, with its classes back. */
+  static revive(cloned: ClusterAccumulator): ClusterAccumulator {
+    const acc = revive(cloned, ClusterAccumulator);
+    for (const set of [acc.cpus, acc.pids]) BoundedSet.revive(set);
+    for (const set of [acc.releases, acc.hardware]) BoundedSet.revive(set);
+    for (const vmemmap of acc.vmemmap.values()) VmemmapAccumulator.revive(vmemmap);
+    return acc;
   }
 
   finish(boots: readonly BootFacts[], overrides: LayoutOverrides | undefined): Cluster {

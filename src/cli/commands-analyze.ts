@@ -13,7 +13,8 @@ import { type CliContext, useColour, progressEnabled, printError } from './cli-c
 import { packageToolInfo } from '../report/tool-info.js';
 import { parseByteSize } from './byte-size.js';
 import { withStdinPositional } from './stdin-positional.js';
-import { applyHeapPolicy } from '../util/heap-policy.js';
+import { applyHeapPolicy, YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
+import { availableParallelism } from 'node:os';
 
 /** V8 strings stop at 2^29 - 24 characters, and a line is decoded into one: a larger cap could never be honoured. */
 const MAX_LINE_BYTES_LIMIT = 256 * 1024 * 1024;
@@ -28,7 +29,12 @@ interface AnalyzeArgs extends LayoutFlags {
   'max-decompressed': string;
   color?: boolean;
   quiet?: boolean;
+  threads?: number;
 }
+
+/** Default threads per file: a second thread nearly doubles the speed on a large log; each costs ~30 MiB more. */
+const DEFAULT_MAX_THREADS = 2;
+const MAX_THREADS = 64;
 
 export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => void): CommandModule<object, AnalyzeArgs> {
   return {
@@ -45,7 +51,11 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
           .option('max-splat-lines', { type: 'number', default: 400, describe: 'Lines kept per splat before it is closed as truncated' })
           .option('max-decompressed', { type: 'string', default: '4GiB', describe: 'Limit on decompressed bytes per input (gzip bomb guard)' })
           .option('color', { type: 'boolean', describe: 'Colour the text report (default: on a terminal, unless NO_COLOR)' })
-          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress or notes on stderr (errors still print)' }),
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress or notes on stderr (errors still print)' })
+          .option('threads', {
+            type: 'number',
+            describe: `Threads reading one large uncompressed file in parts (default: cores, at most ${DEFAULT_MAX_THREADS}; 1 = one piece)`,
+          }),
       ) as unknown as Argv<AnalyzeArgs>,
     handler: async (argv) => {
       // The whole policy is for analyze alone: triage takes only its young-generation half (the old half cost it speed).
@@ -60,6 +70,10 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       if (!Number.isInteger(argv['max-splat-lines']) || argv['max-splat-lines'] < 10) {
         throw new UsageError(`--max-splat-lines must be a whole number ≥ 10, not ${argv['max-splat-lines']}`);
       }
+      if (argv.threads !== undefined && (!Number.isInteger(argv.threads) || argv.threads < 1 || argv.threads > MAX_THREADS)) {
+        throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}, not ${argv.threads}`);
+      }
+      const threads = argv.threads ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
       const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
       const inputs = files.length > 0 ? files : ['-'];
       const spinner = progressEnabled(ctx, argv.quiet)
@@ -75,6 +89,8 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
             maxLineBytes,
             maxDecompressedBytes,
             maxSplatLines: argv['max-splat-lines'],
+            threads,
+            ...(ctx.heapPolicy === true && { youngGenerationCapBytes: YOUNG_GENERATION_CAP_BYTES }),
             signal: ctx.signal,
             ...(spinner && { onBytes: (n: number) => (spinner.text = `${spec}: ${(n / 1048576).toFixed(0)} MiB read`) }),
           });

@@ -19,6 +19,11 @@ export class EncodingSniffer {
   private head = Buffer.alloc(0);
   private utf16: TextDecoder | undefined;
 
+  /** `known`: the encoding is settled already (a later part of a file whose head was sniffed): nothing is held. */
+  constructor(known?: 'utf-8') {
+    this.encoding = known;
+  }
+
   /** UTF-8 bytes for `chunk`, or undefined while the encoding is still unknown. */
   push(chunk: Buffer): Buffer | undefined {
     if (this.encoding === undefined) {

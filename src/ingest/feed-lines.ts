@@ -10,6 +10,8 @@ export interface FeedStats {
   bytes: number;
   truncatedLines: number;
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** A line carried a quoted-printable marker: every line after it was delivered. */
+  quotedPrintable?: true;
 }
 
 export interface FeedOptions {
@@ -19,6 +21,11 @@ export interface FeedOptions {
   name?: string;
   /** The fast path's needle search; both find the same lines (default `simd`). */
   search?: HitSearch;
+  /**
+   * Where the input starts in a larger file (analyze/parts/): its first line is line `lineOffset + 1` (the line
+   * count in FeedStats counts on from there), and it is UTF-8 with no byte-order mark to look for.
+   */
+  lineOffset?: number;
 }
 
 export const DEFAULT_MAX_LINE_BYTES = 65536;
@@ -37,7 +44,7 @@ export async function feedLines(
   if (!Number.isInteger(maxLineBytes) || maxLineBytes < 1) {
     throw new RangeError(`maxLineBytes must be a positive integer, got ${maxLineBytes}`);
   }
-  const sniffer = new EncodingSniffer();
+  const sniffer = new EncodingSniffer(opts.lineOffset === undefined ? undefined : 'utf-8');
   const normalizer = new LineBreakNormalizer();
   let feeder: LineFeeder | undefined;
   let bytes = 0;
@@ -46,6 +53,7 @@ export async function feedLines(
     feeder ??= new LineFeeder(sink, maxLineBytes, {
       everyLine: sniffer.encoding !== 'utf-8',
       ...(opts.search !== undefined && { search: opts.search }),
+      ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
     });
     feeder.push(normalizer.normalize(utf8));
     return feeder;
@@ -80,7 +88,13 @@ export async function feedLines(
     if (!completed) await chunks.return?.();
   }
   const done = finish();
-  return { lines: done.lines, bytes, truncatedLines: done.truncatedLines, encoding: sniffer.encoding ?? 'utf-8' };
+  return {
+    lines: done.lines,
+    bytes,
+    truncatedLines: done.truncatedLines,
+    encoding: sniffer.encoding ?? 'utf-8',
+    ...(done.sawQuotedPrintable && { quotedPrintable: true }),
+  };
 }
 
 function readErrorMessage(error: unknown): string {

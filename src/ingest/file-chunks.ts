@@ -20,11 +20,17 @@ const RING_SIZE = 8;
 export class FileChunks implements AsyncIterable<Buffer> {
   private ring: Buffer[] | undefined;
   private ringNext = 0;
+  /** Next read position; null reads on from the descriptor's own position. */
+  private position: number | null;
 
+  /** `range` reads only the bytes [start, end) (a part of the file analysed by one thread, analyze/parts/). */
   constructor(
     private readonly fd: number,
     private readonly chunkBytes: number,
-  ) {}
+    private readonly range?: { start: number; end: number },
+  ) {
+    this.position = range?.start ?? null;
+  }
 
   recycleBuffers(): void {
     this.ring ??= [];
@@ -36,7 +42,7 @@ export class FileChunks implements AsyncIterable<Buffer> {
       let sinceYield = 0;
       for (;;) {
         const chunk = this.nextBuffer();
-        const read = fill(this.fd, chunk);
+        const read = this.fill(chunk);
         if (read < this.chunkBytes) {
           open = false;
           closeSync(this.fd);
@@ -61,15 +67,17 @@ export class FileChunks implements AsyncIterable<Buffer> {
     this.ringNext = (slot + 1) % RING_SIZE;
     return (this.ring[slot] ??= Buffer.allocUnsafeSlow(this.chunkBytes));
   }
-}
 
-/** Reads until `chunk` is full or the file ends; returns the bytes read. */
-function fill(fd: number, chunk: Buffer): number {
-  let filled = 0;
-  while (filled < chunk.length) {
-    const read = readSync(fd, chunk, filled, chunk.length - filled, null);
-    if (read === 0) break;
-    filled += read;
+  /** Reads until `chunk` is full or the file (or range) ends; returns the bytes read. */
+  private fill(chunk: Buffer): number {
+    const want = this.range === undefined ? chunk.length : Math.min(chunk.length, this.range.end - (this.position ?? 0));
+    let filled = 0;
+    while (filled < want) {
+      const read = readSync(this.fd, chunk, filled, want - filled, this.position);
+      if (read === 0) break;
+      filled += read;
+      if (this.position !== null) this.position += read;
+    }
+    return filled;
   }
-  return filled;
 }

@@ -32,6 +32,8 @@ const MAX_SCAN_BYTES = 64 * 1024;
 export class LineFeeder {
   lines = 0;
   truncatedLines = 0;
+  /** A line carried a quoted-printable marker: every line from it on is delivered. */
+  sawQuotedPrintable = false;
   private readonly pattern: TriggerPattern;
   private readonly splitter: LineSplitter;
   private forceEveryLine: boolean;
@@ -46,8 +48,9 @@ export class LineFeeder {
   constructor(
     private readonly sink: LineSink,
     private readonly maxLineBytes: number,
-    opts: { everyLine?: boolean; search?: HitSearch } = {},
+    opts: { everyLine?: boolean; search?: HitSearch; lineOffset?: number } = {},
   ) {
+    this.lines = opts.lineOffset ?? 0;
     this.pattern = TriggerPattern.of(sink.triggers);
     this.forceEveryLine = (opts.everyLine ?? false) || this.pattern.matchesEveryLine;
     this.splitter = new LineSplitter((text) => this.onLine(text));
@@ -206,7 +209,7 @@ export class LineFeeder {
     this.lines++;
     const truncated = this.nextIsTruncated;
     if (truncated) this.truncatedLines++;
-    if (TriggerPattern.isQuotedPrintable(text)) this.forceEveryLine = true;
+    if (TriggerPattern.isQuotedPrintable(text)) this.forceEveryLine = this.sawQuotedPrintable = true;
     if (!truncated && !this.wantsEveryLine() && !this.pattern.matches(text)) return;
     this.sink.pushLine(this.lines, text, truncated);
   }

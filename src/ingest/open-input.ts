@@ -46,6 +46,16 @@ export async function openInput(spec: string, opts: OpenOptions = {}): Promise<O
   return { name: spec, stream, compression, regularFile: raw instanceof FileChunks };
 }
 
+/**
+ * The bytes [start, end) of an uncompressed regular file, read into recycled buffers (a part of a file read by one
+ * thread, analyze/parts/): the consumer must copy what it keeps, as the analyzer does.
+ */
+export function openFileRange(path: string, range: { start: number; end: number }): FileChunks {
+  const chunks = new FileChunks(openSync(path, 'r'), READ_CHUNK_BYTES, range);
+  chunks.recycleBuffers();
+  return chunks;
+}
+
 async function openFile(path: string): Promise<NodeJS.ReadableStream | FileChunks> {
   try {
     // A regular file is opened and read synchronously (file-chunks.ts says why).

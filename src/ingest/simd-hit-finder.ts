@@ -37,6 +37,28 @@ function compiledModule(): WebAssembly.Module | undefined {
   return compiled ?? undefined;
 }
 
+let counter: ScanExports | null | undefined;
+
+/**
+ * The number of LF bytes in `bytes`, counted in slices by the module's SIMD loop on an instance of its own (the
+ * shared finders may be mid-region); undefined when the runtime lacks WebAssembly SIMD.
+ */
+export function countNewlinesSimd(bytes: Uint8Array): number | undefined {
+  if (counter === undefined) {
+    const module = compiledModule();
+    counter = module === undefined ? null : (new WebAssembly.Instance(module).exports as unknown as ScanExports);
+  }
+  if (counter === null) return undefined;
+  const memory = new Uint8Array(counter.memory.buffer);
+  let n = 0;
+  for (let at = 0; at < bytes.length; at += SIMD_REGION_BYTES) {
+    const slice = bytes.subarray(at, at + SIMD_REGION_BYTES);
+    memory.set(slice, INPUT);
+    n += counter.countNewlines(0, slice.length);
+  }
+  return n;
+}
+
 /**
  * Finds needles with the WebAssembly SIMD prefilter (trigger-scan.wat) and checks each candidate byte for byte.
  * A region is copied into the module's memory once; hits are then served in order, and newlines are counted

@@ -35,6 +35,26 @@ function pushCapped<T>(list: T[], item: T): void {
   if (list.length < MAX_LIST_FACTS) list.push(item);
 }
 
+/** Facts of which a boot keeps the first seen. */
+const FIRST_SEEN = ['release', 'compiler', 'versionLine', 'machineModel', 'cmdline', 'memory', 'pgtable', 'kaslr', 'memoryTooBig'] as const;
+/** Facts of which a boot keeps a list. */
+const LISTED = ['zoneRanges', 'nodeRanges', 'virtualLayout', 'cpuFeatures'] as const;
+
+/**
+ * What a collector that read one part of a log hands on (structured-cloneable), so that the collector of the part
+ * before it can take it in as if it had read on (analyze/parts/).
+ */
+export interface BootFactsPart {
+  boots: BootFacts[];
+  /** The part's first record was a splat start (so was the last record of the part before). */
+  openedWithSplat: boolean;
+  /** Whether the first boot's arch came from a strong hint. */
+  firstBootArchStrong: boolean;
+  archStrong: boolean;
+  splatInBoot: boolean;
+  sawBootStart: boolean;
+}
+
 /**
  * Collects boot facts from records, one BootFacts per boot. A boot-start line (`Booting Linux on physical CPU`,
  * `Linux version`) opens a new boot when the current one already has a release or a splat.
@@ -46,6 +66,9 @@ export class BootFactCollector {
   private splatInBoot = false;
   private archStrong = false;
   private lastLayoutRegion: string | undefined;
+  private firstRecord = true;
+  private openedWithSplat = false;
+  private firstBootArchStrong = false;
 
   get current(): BootFacts {
     return this.all[this.all.length - 1] as BootFacts;
@@ -67,6 +90,10 @@ export class BootFactCollector {
   /** `holdsNeedle` false (see record-screen.ts) lets a record without any trigger skip the line tests. */
   push(rec: LogRecord, holdsNeedle = true): void {
     if (rec.foreign) return;
+    if (this.firstRecord) {
+      this.firstRecord = false;
+      this.openedWithSplat = holdsNeedle && isSplatStart(rec.text.trim());
+    }
     if (!holdsNeedle && this.block === undefined) return;
     const text = rec.text.trim();
     if (this.block !== undefined && this.continueBlock(rec, text)) return;
@@ -77,6 +104,51 @@ export class BootFactCollector {
     if (!ANY_TRIGGER.test(text)) return;
     if (text.startsWith('Booting Linux on physical CPU') || text.startsWith('Linux version ')) this.startBoot(rec);
     this.readLine(rec, text);
+  }
+
+  /** No block open: a fresh collector starting at the next record would read it the same way. */
+  get settled(): boolean {
+    return this.block === undefined;
+  }
+
+  part(): BootFactsPart {
+    return {
+      boots: this.all,
+      openedWithSplat: this.openedWithSplat,
+      firstBootArchStrong: this.firstBootArchStrong,
+      archStrong: this.archStrong,
+      splatInBoot: this.splatInBoot,
+      sawBootStart: this.sawBootStart,
+    };
+  }
+
+  /**
+   * Takes in the facts of the part of the log that follows, read by another collector: its first boot continues
+   * this collector's last one, the others follow it. False (nothing taken) when the other collector may have
+   * split boots differently: a boot-start line opens a boot only after a release or a splat, which the other
+   * collector knew of only if its part opened with a splat start. Returns the shift to add to its boot indices.
+   */
+  absorb(later: BootFactsPart): number | undefined {
+    const [head, ...rest] = later.boots;
+    if (head === undefined || !later.openedWithSplat) return undefined;
+    const last = this.current;
+    const shift = this.all.length - 1;
+    for (const key of FIRST_SEEN) takeFirst(last, head, key);
+    for (const key of LISTED) for (const item of head[key]) pushCapped<unknown>(last[key], item);
+    // The later part's weak hints only count where this boot has none; its first strong one always does.
+    if (!this.archStrong && head.arch !== undefined && (later.firstBootArchStrong || last.arch === undefined)) {
+      last.arch = head.arch;
+      this.archStrong = later.firstBootArchStrong;
+    }
+    for (const boot of rest) this.all.push({ ...boot, index: boot.index + shift });
+    if (rest.length > 0) {
+      this.archStrong = later.archStrong;
+      this.splatInBoot = later.splatInBoot;
+    } else {
+      this.splatInBoot ||= later.splatInBoot;
+    }
+    this.sawBootStart ||= later.sawBootStart;
+    return shift;
   }
 
   private startBoot(rec: LogRecord): void {
@@ -127,6 +199,7 @@ export class BootFactCollector {
     if (hint.strong || this.current.arch === undefined) {
       this.current.arch = fact(hint.arch, rec, text);
       this.archStrong = hint.strong;
+      if (this.all.length === 1) this.firstBootArchStrong = hint.strong;
     }
   }
 
@@ -157,4 +230,8 @@ export class BootFactCollector {
     pushCapped(boot.virtualLayout, fact({ region, start: line.start, end: line.end, kind: line.kind }, rec, text));
     return true;
   }
+}
+
+function takeFirst<K extends (typeof FIRST_SEEN)[number]>(into: BootFacts, from: BootFacts, key: K): void {
+  if (into[key] === undefined && from[key] !== undefined) into[key] = from[key];
 }

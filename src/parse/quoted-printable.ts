@@ -77,6 +77,11 @@ export class QuotedPrintableDetector {
     return this.on;
   }
 
+  /** Off, and no evidence near enough to `lineNo` to turn it on later: a fresh detector would decide the same. */
+  settledAt(lineNo: number): boolean {
+    return !this.on && lineNo - this.lastEvidenceLine > EVIDENCE_WINDOW_LINES;
+  }
+
   /** Observes one raw line and returns whether it is quoted-printable. */
   observe(lineNo: number, line: string): boolean {
     const c = line.charCodeAt(0);

@@ -50,6 +50,11 @@ export class RecordAssembler {
     return this.pending !== undefined || this.softBroken !== undefined || this.qp.active;
   }
 
+  /** Holds nothing after line `lineNo`, in a state a fresh assembler starting at the next line would share. */
+  settledAt(lineNo: number): boolean {
+    return this.pending === undefined && this.softBroken === undefined && this.qp.settledAt(lineNo);
+  }
+
   push(lineNo: number, line: string, truncated: boolean): LogRecord[] {
     const out: LogRecord[] = [];
     if (!this.qp.observe(lineNo, line)) {

@@ -29,6 +29,16 @@ export class Segmenter {
     return this.open.size > 0 || this.openers.size > 0;
   }
 
+  /**
+   * No report is open, and the only opener waiting is line `lineNo` itself: the state a fresh segmenter reaches
+   * by reading line `lineNo` alone (analyze/parts/ starts the next part there).
+   */
+  settledAt(lineNo: number): boolean {
+    if (this.open.size > 0 || this.openers.size > 1) return false;
+    const [pending] = this.openers.values();
+    return pending === undefined || (pending.length === 1 && pending[0]?.lineNo === lineNo);
+  }
+
   /** `holdsNeedle` false (see record-screen.ts) says the record can be no header or opener: those tests are skipped. */
   push(record: LogRecord, bootIndex: number, holdsNeedle = true): void {
     if (record.foreign) return;

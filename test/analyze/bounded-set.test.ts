@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { FUZZ_SEED, fuzzRuns } from '../fuzz/_fuzz-params.js';
 import { BoundedSet } from '../../src/analyze/bounded-set.js';
 
 test('keeps distinct values sorted, ignores undefined', () => {
@@ -12,4 +14,21 @@ test('stops at the cap and says so', () => {
   for (const v of ['c', 'a', 'b', 'a']) s.add(v);
   expect(s.sorted()).toEqual(['a', 'c']);
   expect(s.overflowed).toBe(true);
+});
+
+describe('absorb', () => {
+  test('a set that took the later values holds what one set fed everything would (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 12 }), { maxLength: 40 }), fc.nat(40), fc.integer({ min: 1, max: 8 }), (values, cut, cap) => {
+        const whole = new BoundedSet<number>(cap);
+        for (const v of values) whole.add(v);
+        const [early, later] = [new BoundedSet<number>(cap), new BoundedSet<number>(cap)];
+        values.slice(0, cut).forEach((v) => early.add(v));
+        values.slice(cut).forEach((v) => later.add(v));
+        early.absorb(structuredClone(later));
+        expect({ values: early.sorted(), overflowed: early.overflowed }).toEqual({ values: whole.sorted(), overflowed: whole.overflowed });
+      }),
+      { seed: FUZZ_SEED, numRuns: fuzzRuns(300) },
+    );
+  });
 });

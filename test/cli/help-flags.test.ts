@@ -95,6 +95,8 @@ const PROBES: Record<string, Record<string, Probe>> = {
     'max-decompressed': { base: () => ['analyze', plainGz], withFlag: () => ['analyze', plainGz, '--max-decompressed', '1KiB'] },
     color: { base: same(['analyze', AMDGPU]), withFlag: () => ['analyze', AMDGPU, '--color'] },
     quiet: { base: same(['analyze', AMDGPU]), withFlag: () => ['analyze', AMDGPU, '--quiet'], tty: true },
+    // Thread count never changes the report (test/analyze/parts/ proves it); the flag's effect is checked by its validation.
+    threads: { base: same(ANALYZE), withFlag: () => [...ANALYZE, '--threads', '0'] },
     ...layoutProbes(ANALYZE),
   },
   explain: {

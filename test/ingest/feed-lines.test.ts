@@ -181,3 +181,23 @@ const corpus = new URL('../../../shared/corpus/', import.meta.url);
     expect(plainStats.lines).toBe(breaks + (/[\r\n]$/.test(text) || text.length === 0 ? 0 : 1));
   });
 });
+
+describe('lineOffset: a part of a larger file', () => {
+  test('numbers lines on from the offset and keeps a leading BOM-like byte run as text', async () => {
+    const sink = new RecordingSink(TRIGGERS, true);
+    const stats = await feedLines(chunksOf(Buffer.from('\ufeffa\nb\n', 'utf8'), []), sink, { lineOffset: 41 });
+    expect(sink.lines.map((l) => [l.lineNo, l.text])).toEqual([
+      [42, '\ufeffa'],
+      [43, 'b'],
+    ]);
+    expect(stats.lines).toBe(43);
+  });
+
+  test('says when a quoted-printable marker forced every line', async () => {
+    const sink = new RecordingSink(TRIGGERS, false);
+    const plain = await feedLines(chunksOf(Buffer.from('a\nb=c\n'), []), new RecordingSink(TRIGGERS, false));
+    const stats = await feedLines(chunksOf(Buffer.from('a\nthe value =3D 1\nb\n'), []), sink);
+    expect([plain.quotedPrintable, stats.quotedPrintable]).toEqual([undefined, true]);
+    expect(sink.lines.map((l) => l.lineNo)).toEqual([2, 3]);
+  });
+});

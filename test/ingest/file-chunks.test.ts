@@ -68,3 +68,17 @@ test('once recycling is on, chunks come from a ring of eight buffers and still r
   expect(new Set(backing).size).toBe(8);
   expect(backing[8]).toBe(backing[0]);
 });
+
+describe('a byte range', () => {
+  test('yields only [start, end) in chunks, and stops at end of file when end lies past it', async () => {
+    const content = Buffer.from('0123456789abcdefghij');
+    const path = await fileOf(content);
+    const read = async (start: number, end: number): Promise<string> => {
+      const parts: string[] = [];
+      for await (const chunk of new FileChunks(openSync(path, 'r'), 4, { start, end })) parts.push(chunk.toString());
+      return parts.join('|');
+    };
+    expect(await read(3, 13)).toBe('3456|789a|bc');
+    expect(await read(15, Infinity)).toBe('fghi|j');
+  });
+});

@@ -212,3 +212,54 @@ describeCorpus('BootFactCollector on corpus boot logs (expected values read from
     expect(b.arch?.value).toBe('x86_64');
   });
 });
+
+describe('absorb: a log read in two parts that share the cut-here line', () => {
+  const CUT = '------------[ cut here ]------------';
+
+  /** Boots of `lines` read whole, and read as two parts that both hold line `cut` (as analyze/parts/ does). */
+  function bothWays(lines: string[], cut: number): { whole: unknown; parts: unknown } {
+    const all = records(lines);
+    const [early, later] = [new BootFactCollector(), new BootFactCollector()];
+    all.slice(0, cut + 1).forEach((rec) => early.push(rec));
+    all.slice(cut).forEach((rec) => later.push(rec));
+    const shift = early.absorb(structuredClone(later.part()));
+    return { whole: collect(lines).boots, parts: shift === undefined ? 'not absorbed' : early.boots };
+  }
+
+  test('facts after the cut join the boot before it; a weak arch yields to a strong one', () => {
+    const lines = [
+      'Booting Linux on physical CPU 0x0',
+      'Linux version 6.6.0 (gcc version 12)',
+      CUT,
+      'WARNING: CPU: 0 PID: 1 at mm/x.c:1 f+0x0/0x4',
+      'Kernel command line: console=ttyS0',
+      'CPU features: detected: Privileged Access Never',
+      'Memory: 1024K/2048K available',
+    ];
+    const { whole, parts } = bothWays(lines, 2);
+    expect(parts).toEqual(whole);
+    expect((whole as { arch?: { value: string } }[])[0]?.arch?.value).toBe('arm64');
+  });
+
+  test('a boot that starts after the cut is numbered on from the boots before it', () => {
+    const lines = [
+      'Linux version 6.6.0 (gcc version 12)',
+      CUT,
+      'Machine model: First',
+      'Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
+      'Linux version 6.7.0 (gcc version 13)',
+      'Machine model: Second',
+      CUT,
+      'Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
+      'Linux version 6.8.0 (gcc version 13)',
+    ];
+    const { whole, parts } = bothWays(lines, 1);
+    expect((whole as unknown[]).length).toBe(3);
+    expect(parts).toEqual(whole);
+  });
+
+  test('a later part that does not open with a splat start is not taken in', () => {
+    const lines = ['Linux version 6.6.0 (gcc version 12)', 'plain line', 'Booting Linux on physical CPU 0x0'];
+    expect(bothWays(lines, 1).parts).toBe('not absorbed');
+  });
+});

@@ -144,3 +144,13 @@ describeCorpus('RecordAssembler on the corpus', () => {
     expect(recs.every((r, i) => r.lineNo === i + 1)).toBe(true);
   });
 });
+
+describe('settledAt', () => {
+  test('false while a line may still be joined or quoted-printable evidence is near', () => {
+    const a = new RecordAssembler();
+    a.push(1, '[    1.000000] a plain line', false);
+    expect(a.settledAt(1)).toBe(true);
+    a.push(2, 'Content-Transfer-Encoding: quoted-printable', false);
+    expect(a.settledAt(2)).toBe(false);
+  });
+});

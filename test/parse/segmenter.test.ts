@@ -216,3 +216,24 @@ describe('Segmenter', () => {
     expect(s?.frames[1]).toMatchObject({ func: 'snd_timer_stop', addr: 0xffff_ffc0_00d3_a000n });
   });
 });
+
+describe('settledAt', () => {
+  const report = ['------------[ cut here ]------------', 'WARNING: CPU: 0 PID: 1 at mm/a.c:1 f+0x1/0x2', 'Call trace:', ' f+0x1/0x2'];
+
+  test('settled at a cut-here line that ended the report before it; not inside a report', () => {
+    const s = new Segmenter({ onSplat: () => undefined });
+    records([...report, ...report]).forEach((rec, i) => {
+      s.push(rec, 0);
+      // Lines 1 and 5 are cut-here lines: the second closes the first report; each only waits as an opener.
+      expect([rec.lineNo, s.settledAt(rec.lineNo)]).toEqual([rec.lineNo, i === 0 || i === 4]);
+    });
+  });
+
+  test('not settled while another CPU’s report is open', () => {
+    const s = new Segmenter({ onSplat: () => undefined });
+    records(report.slice(0, 2), { caller: 'T2' }).forEach((rec) => s.push(rec, 0));
+    const [cut] = records(report.slice(0, 1), { first: 3, caller: 'C1' });
+    s.push(cut!, 0);
+    expect(s.settledAt(3)).toBe(false);
+  });
+});

@@ -1,3 +1,5 @@
+import { revive } from '../../util/revive.js';
+
 /** A half-open bigint interval [start, end). */
 export interface Interval {
   start: bigint;
@@ -30,6 +32,16 @@ export class IntervalSet {
     }
     this.pieces.splice(at, last - at, merged);
     if (this.pieces.length > this.cap) this.joinClosestPair();
+  }
+
+  /** Adds another set's pieces; exact while neither set was coarsened and the union fits the cap. */
+  absorb(other: IntervalSet): void {
+    for (const piece of other.pieces) this.add(piece.start, piece.end);
+    if (other.coarsened) this.coarsened = true;
+  }
+
+  static revive(cloned: IntervalSet): IntervalSet {
+    return revive(cloned, IntervalSet);
   }
 
   /** The merged pieces in ascending order. */

@@ -10,6 +10,7 @@ import { readRegisterPair, readRegisters } from './read-registers.js';
 import { reconstruct } from './reconstruct.js';
 import { settleMemstart } from './settle-memstart.js';
 import { StepCounter } from './step-counter.js';
+import { revive } from '../../util/revive.js';
 
 const MAX_PIECES = 64;
 /** Register dumps kept for layout-constant matching; the first few splats of a storm say all there is. */
@@ -25,8 +26,8 @@ export class VmemmapAccumulator {
   private readCount = 0;
   private readonly pages = new IntervalSet(MAX_PIECES);
   private readonly steps = new StepCounter();
-  private readonly samples: { reg: string; value: bigint; lineNo: number }[] = [];
-  private sampledSplats = 0;
+  /** The x registers of each of the first MAX_SAMPLES splats (a splat without any still takes its place). */
+  private readonly samples: { reg: string; value: bigint; lineNo: number }[][] = [];
   private release: string | undefined;
   private frames: Frame[] = [];
   private example: RegisterReading | undefined;
@@ -54,7 +55,7 @@ export class VmemmapAccumulator {
 
   finish(boot: BootFacts | undefined, o?: LayoutOverrides): VmemmapFinding {
     const inferred = inferLayout(
-      { ...(boot && { boot }), ...(this.release !== undefined && { splatRelease: this.release }), registerValues: this.samples },
+      { ...(boot && { boot }), ...(this.release !== undefined && { splatRelease: this.release }), registerValues: this.samples.flat() },
       o,
     );
     const pieces = this.pages.intervals();
@@ -84,10 +85,37 @@ export class VmemmapAccumulator {
     };
   }
 
+  /**
+   * Takes in the accumulator of the same cluster and boot that read the splats after this one's (analyze/parts/):
+   * the result is what this one would hold had it read them, unless a bound on ranges or steps was reached.
+   */
+  absorb(later: VmemmapAccumulator): void {
+    this.splatCount += later.splatCount;
+    this.readCount += later.readCount;
+    this.release ??= later.release;
+    this.example ??= later.example;
+    for (const sample of later.samples) if (this.samples.length < MAX_SAMPLES) this.samples.push(sample);
+    this.pages.absorb(later.pages);
+    this.steps.absorb(later.steps);
+  }
+
+  /** Renumbers its boot: the part of the log it read began `by` boots into the whole log. */
+  shiftBoots(by: number): void {
+    this.bootIndex += by;
+  }
+
+  static revive(cloned: VmemmapAccumulator): VmemmapAccumulator {
+    const acc = revive(cloned, VmemmapAccumulator);
+    IntervalSet.revive(acc.pages);
+    StepCounter.revive(acc.steps);
+    return acc;
+  }
+
   private sample(s: Splat): void {
-    if (this.sampledSplats >= MAX_SAMPLES) return;
-    this.sampledSplats += 1;
-    for (const [reg, value] of s.regs) if (/^x\d+$/.test(reg)) this.samples.push({ reg, value, lineNo: s.firstLine });
+    if (this.samples.length >= MAX_SAMPLES) return;
+    const registers: { reg: string; value: bigint; lineNo: number }[] = [];
+    for (const [reg, value] of s.regs) if (/^x\d+$/.test(reg)) registers.push({ reg, value, lineNo: s.firstLine });
+    this.samples.push(registers);
   }
 }
 

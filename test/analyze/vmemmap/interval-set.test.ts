@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { FUZZ_SEED, fuzzRuns } from '../../fuzz/_fuzz-params.js';
 import { IntervalSet } from '../../../src/analyze/vmemmap/interval-set.js';
 
 describe('IntervalSet', () => {
@@ -46,5 +48,32 @@ describe('IntervalSet', () => {
     const step = 0x200000n; // memmap bytes per 4K/27 section: 2^15 pages * 64
     for (let i = 99_999n; i >= 0n; i--) s.add(i * step, (i + 1n) * step);
     expect(s.intervals()).toEqual([{ start: 0n, end: 100_000n * step }]);
+  });
+});
+
+describe('IntervalSet.absorb', () => {
+  test('the union of both sets, as one set fed every interval would hold while under the cap (property)', () => {
+    const interval = fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 20 }));
+    fc.assert(
+      fc.property(fc.array(interval, { maxLength: 30 }), fc.nat(30), (intervals, cut) => {
+        const whole = new IntervalSet(1000);
+        const [early, later] = [new IntervalSet(1000), new IntervalSet(1000)];
+        intervals.forEach(([s, n], i) => {
+          whole.add(BigInt(s), BigInt(s + n));
+          (i < cut ? early : later).add(BigInt(s), BigInt(s + n));
+        });
+        early.absorb(IntervalSet.revive(structuredClone(later)));
+        expect(early.intervals()).toEqual(whole.intervals());
+      }),
+      { seed: FUZZ_SEED, numRuns: fuzzRuns(300) },
+    );
+  });
+
+  test('a coarsened later set leaves the union coarsened', () => {
+    const [early, later] = [new IntervalSet(2), new IntervalSet(2)];
+    early.add(0n, 1n);
+    for (const s of [10n, 20n, 30n]) later.add(s, s + 1n);
+    early.absorb(later);
+    expect(early.coarsened).toBe(true);
   });
 });

@@ -1,0 +1,74 @@
+import { feedLines, type FeedStats } from '../ingest/feed-lines.js';
+import { VmemwarnError } from '../errors.js';
+import { untilAborted } from '../until-aborted.js';
+import { InputNotes } from '../input-notes.js';
+import type { LogAnalyzer } from './analyzer.js';
+import type { AnalysisResult } from './types.js';
+
+export interface FeedAnalyzerOptions {
+  name: string;
+  maxLineBytes?: number;
+  /** Stops reading; the result covers what was read and is marked interrupted. */
+  signal?: AbortSignal;
+  /** Called with the running count of bytes read, for progress displays. */
+  onBytes?: (bytesRead: number) => void;
+}
+
+/** What reading one input into an analyzer came to: stats when it read to the end, else the failure. */
+export interface FedInput {
+  stats: FeedStats | undefined;
+  inputError: string | undefined;
+  bytes: number;
+  notes: InputNotes;
+}
+
+/**
+ * Streams `input` into `analyzer`. A read failure part-way (truncated data, I/O error) does not lose what was
+ * read: it comes back as `inputError`, and the analyzer keeps every line it was given.
+ */
+export async function feedAnalyzer(
+  analyzer: LogAnalyzer,
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  opts: FeedAnalyzerOptions,
+): Promise<FedInput> {
+  const fed: FedInput = { stats: undefined, inputError: undefined, bytes: 0, notes: new InputNotes() };
+  try {
+    fed.stats = await feedLines(countAndAbort(input, fed, opts), analyzer, {
+      name: opts.name,
+      ...(opts.maxLineBytes !== undefined && { maxLineBytes: opts.maxLineBytes }),
+    });
+  } catch (err) {
+    if (!opts.signal?.aborted) fed.inputError = err instanceof VmemwarnError ? err.message : `${opts.name}: ${(err as Error).message}`;
+  }
+  return fed;
+}
+
+/** The analysis of an input read by `feedAnalyzer`, with its notes, its failure and whether it was stopped. */
+export function finishFed(analyzer: LogAnalyzer, fed: FedInput, signal: AbortSignal | undefined, stats?: FeedStats): AnalysisResult {
+  // After a failure only what the analyzer saw is known: the bytes read and the last line delivered.
+  const result = analyzer.finish(
+    stats ?? fed.stats ?? { lines: analyzer.lastLineNo, bytes: fed.bytes, truncatedLines: 0, encoding: 'utf-8' },
+  );
+  // A read that failed or was stopped says why itself; "empty input" would only mislead.
+  const readToEnd = fed.inputError === undefined && signal?.aborted !== true;
+  return {
+    ...result,
+    warnings: [...(readToEnd ? fed.notes.notes() : []), ...result.warnings],
+    ...(fed.inputError !== undefined && { inputError: fed.inputError }),
+    ...(signal?.aborted === true && { interrupted: true }),
+  };
+}
+
+async function* countAndAbort(
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  fed: FedInput,
+  opts: FeedAnalyzerOptions,
+): AsyncIterable<Buffer> {
+  for await (const chunk of untilAborted(input as AsyncIterable<Buffer | string>, opts.signal)) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    fed.bytes += buffer.length;
+    fed.notes.observe(buffer);
+    opts.onBytes?.(fed.bytes);
+    yield buffer;
+  }
+}

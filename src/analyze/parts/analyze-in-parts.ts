@@ -1,0 +1,90 @@
+import { openFileRange } from '../../ingest/open-input.js';
+import { LogAnalyzer } from '../analyzer.js';
+import type { AnalyzeOptions } from '../analyze-options.js';
+import type { AnalysisResult } from '../types.js';
+import { feedAnalyzer, finishFed } from '../feed-analyzer.js';
+import type { PartJob, PartOutcome, PartRunner } from './part-job.js';
+import type { PartsPlan } from './plan-parts.js';
+import { unlessAborted } from '../../until-aborted.js';
+
+
+export interface PartsOptions extends AnalyzeOptions {
+  name: string;
+  signal?: AbortSignal;
+  onBytes?: (bytesRead: number) => void;
+  youngGenerationCapBytes?: number;
+}
+
+/**
+ * Analyzes a file in parts at once: this thread reads the first part, `runner` the others, each starting at a
+ * cut-here line that also ends the part before it. The parts are taken in, in order, only where the analyzer of
+ * the part before was settled at that line (LogAnalyzer.settledAt), so the result is the one a single read gives.
+ * Undefined when some part could not be taken in or failed: the caller then reads the file in one piece.
+ * A failure or stop inside the first part is reported as in a single read.
+ */
+export async function analyzeInParts(plan: PartsPlan, opts: PartsOptions, runner: PartRunner): Promise<AnalysisResult | undefined> {
+  const jobs: PartJob[] = plan.splits.map((split, i) => ({
+    path: plan.path,
+    start: split.start,
+    end: plan.splits[i + 1]?.end ?? Infinity,
+    last: i === plan.splits.length - 1,
+    ...(opts.maxLineBytes !== undefined && { maxLineBytes: opts.maxLineBytes }),
+    ...(opts.maxSplatLines !== undefined && { maxSplatLines: opts.maxSplatLines }),
+    ...(opts.youngGenerationCapBytes !== undefined && { youngGenerationCapBytes: opts.youngGenerationCapBytes }),
+  }));
+  const partBytes = jobs.map(() => 0);
+  let ownBytes = 0;
+  const report = (): void => opts.onBytes?.(partBytes.reduce((a, b) => a + b, ownBytes));
+  const runs = jobs.map((job, i) =>
+    runner.run(job, (bytes) => {
+      partBytes[i] = bytes;
+      report();
+    }),
+  );
+  const cancelAll = (): void => runs.forEach((run) => run.cancel());
+
+  const analyzer = new LogAnalyzer(opts);
+  const firstEnd = plan.splits[0]?.end ?? Infinity;
+  let chunks: AsyncIterable<Buffer>;
+  try {
+    chunks = openFileRange(plan.path, { start: 0, end: firstEnd });
+  } catch {
+    // Gone or unreadable since it was planned: the single read reports it.
+    cancelAll();
+    return undefined;
+  }
+  const fed = await feedAnalyzer(analyzer, chunks, {
+    ...opts,
+    onBytes: (bytes) => {
+      ownBytes = bytes;
+      report();
+    },
+  });
+  if (fed.stats === undefined || stopped(opts.signal)) {
+    cancelAll();
+    return finishFed(analyzer, fed, opts.signal);
+  }
+  let settled = fed.stats.quotedPrintable !== true && analyzer.settledAt(fed.stats.lines);
+  const stats = { ...fed.stats };
+  for (const [i, run] of runs.entries()) {
+    const outcome: PartOutcome | undefined = settled ? await unlessAborted(run.outcome, opts.signal) : undefined;
+    // Stopped: what was taken in so far is the result, marked interrupted.
+    if (stopped(opts.signal)) break;
+    if (!outcome?.ok || !analyzer.absorb(outcome.part)) {
+      cancelAll();
+      return undefined;
+    }
+    const split = plan.splits[i]!;
+    // The split line was read by both parts.
+    stats.bytes += outcome.bytes - (split.end - split.start);
+    stats.lines = outcome.lastLineNo;
+    stats.truncatedLines += outcome.truncatedLines;
+    settled = outcome.settled;
+  }
+  cancelAll();
+  return finishFed(analyzer, fed, opts.signal, stats);
+}
+
+function stopped(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}

@@ -1,0 +1,54 @@
+import { readSync } from 'node:fs';
+
+/** Where a part may start: the line of a `------------[ cut here ]------------`, which ends the report before it. */
+const NEEDLE = Buffer.from('[ cut here ]');
+/** Bytes searched past each even share of the file for such a line before that split is given up. */
+const SEARCH_BYTES = 4 * 1024 * 1024;
+const WINDOW_BYTES = 256 * 1024;
+/** A cut-here line is short; anything longer is not one. */
+const MAX_LINE_BYTES = 1024;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** One line of the file: [start, end), `end` just past its LF. */
+export interface SplitLine {
+  start: number;
+  end: number;
+}
+
+/**
+ * Lines at which a file of `size` bytes may be cut into `parts` parts of about equal size: for each share, the
+ * first cut-here line at or after it. Fewer come back when a share has none nearby; none when no cut is possible.
+ */
+export function findSplitLines(fd: number, size: number, parts: number): SplitLine[] {
+  const lines: SplitLine[] = [];
+  for (let k = 1; k < parts; k++) {
+    const from = Math.max(Math.floor((size * k) / parts), lines[lines.length - 1]?.end ?? 0);
+    const line = firstCutLine(fd, from, Math.min(size, from + SEARCH_BYTES));
+    if (line !== undefined) lines.push(line);
+  }
+  return lines;
+}
+
+/** The first cut-here line that starts after an LF at or after `from`, within [from, to). */
+function firstCutLine(fd: number, from: number, to: number): SplitLine | undefined {
+  const buf = Buffer.allocUnsafe(WINDOW_BYTES + MAX_LINE_BYTES);
+  // Windows overlap by a line so that a line across two windows is seen whole in one.
+  for (let at = from; at < to; at += WINDOW_BYTES) {
+    const read = readSync(fd, buf, 0, Math.min(buf.length, to - at), at);
+    if (read === 0) return undefined;
+    const bytes = buf.subarray(0, read);
+    const firstLF = bytes.indexOf(LF);
+    if (firstLF === -1) continue;
+    for (let hit = bytes.indexOf(NEEDLE, firstLF + 1); hit !== -1 && hit < WINDOW_BYTES; hit = bytes.indexOf(NEEDLE, hit + 1)) {
+      const start = bytes.lastIndexOf(LF, hit) + 1;
+      const lf = bytes.indexOf(LF, hit);
+      if (lf === -1 || lf - start > MAX_LINE_BYTES) continue;
+      const cr = bytes.indexOf(CR, start);
+      // The reader turns a lone CR into a line break: only a CR right before the LF keeps this one line.
+      if (cr !== -1 && cr < lf - 1) continue;
+      return { start: at + start, end: at + lf + 1 };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,148 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeFile } from '../../../src/api.js';
+import { analyzeInParts } from '../../../src/analyze/parts/analyze-in-parts.js';
+import { planParts } from '../../../src/analyze/parts/plan-parts.js';
+import type { AnalysisResult } from '../../../src/analyze/types.js';
+import { buildReport } from '../../../src/report/model.js';
+import { renderJson } from '../../../src/report/render-json.js';
+import { logChunks } from '../../../bench/generate-log.mjs';
+import { failingRunner, inProcessRunner } from './in-process-runner.js';
+
+const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../../samples/logs/', import.meta.url));
+const corpusLogs = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).map((f) => path.join(CORPUS, f)) : [];
+const sampleLogs = readdirSync(SAMPLES).filter((f) => !f.endsWith('.md')).map((f) => path.join(SAMPLES, f));
+
+function json(result: AnalysisResult): string {
+  return renderJson(buildReport([result], { tool: { name: 'vmemwarn', version: 'test' } }));
+}
+
+/** The analysis in up to `threads` parts, or undefined when the file was not split or a part was not taken in. */
+async function inParts(file: string, threads: number, minPartBytes: number): Promise<AnalysisResult | undefined> {
+  const plan = planParts(file, threads, minPartBytes);
+  return plan && analyzeInParts(plan, { name: file }, inProcessRunner);
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'vmemwarn-parts-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('a file read in parts gives the report of a single read', () => {
+  test.each([2, 4, 16])('generated storm and quiet logs, %i parts', async (parts) => {
+    for (const mix of ['storm', 'quiet'] as const) {
+      const file = path.join(dir, `${mix}.log`);
+      await writeFile(file, [...logChunks({ seed: 3, sizeBytes: 3_000_000, mix })].join(''));
+      const split = await inParts(file, parts, 1);
+      expect(split).toBeDefined();
+      expect(json(split!)).toBe(json(await analyzeFile(file)));
+    }
+  });
+
+  test('every sample and corpus log with a cut-here line, in 2, 3 and 5 parts', async () => {
+    let splitCount = 0;
+    for (const file of [...sampleLogs, ...corpusLogs]) {
+      if (!readFileSync(file).includes('[ cut here ]')) continue;
+      const whole = json(await analyzeFile(file));
+      for (const parts of [2, 3, 5]) {
+        const split = await inParts(file, parts, 1);
+        if (split === undefined) continue;
+        splitCount += 1;
+        expect({ file, parts, report: json(split) }).toEqual({ file, parts, report: whole });
+      }
+    }
+    // Most such logs split; a test that split nothing would prove nothing.
+    expect(splitCount).toBeGreaterThan(20);
+  });
+});
+
+test('two boots, cut inside the second: the later part’s boots and splats are renumbered', async () => {
+  // Two boots of the amdgpu storm sample: the middle of the file falls at the second boot's start.
+  const one = readFileSync(path.join(SAMPLES, 'e3-48-4k-amdgpu-populate-storm.log'), 'utf8');
+  const file = path.join(dir, 'two-boots.log');
+  await writeFile(file, one + one);
+  const split = await inParts(file, 2, 1);
+  const whole = await analyzeFile(file);
+  expect(whole.boots).toHaveLength(2);
+  expect(split?.clusters.flatMap((c) => c.vmemmap.map((v) => [v.bootIndex, v.splatCount]))).toEqual(
+    whole.clusters.flatMap((c) => c.vmemmap.map((v) => [v.bootIndex, v.splatCount])),
+  );
+  expect(json(split!)).toBe(json(whole));
+});
+
+describe('when a part cannot be taken in', () => {
+  // Two CPUs' reports interleaved by caller id: at the cut line of [C1], the report of [T2] is still open. The
+  // plain lines first put that cut line just past the middle of the file, where the split is looked for.
+  const plain = Array.from({ length: 6 }, (_, i) => `[    0.00000${i}] [    T1] plain line number ${i}`);
+  const interleaved = [
+    ...plain,
+    '[    1.000000] [    T2] ------------[ cut here ]------------',
+    '[    1.000001] [    T2] WARNING: CPU: 1 PID: 2 at mm/a.c:1 f+0x1/0x2',
+    '[    1.000002] [    T2] Modules linked in:',
+    '[    1.000003] [    C1] ------------[ cut here ]------------',
+    '[    1.000004] [    C1] WARNING: CPU: 0 PID: 0 at mm/b.c:2 g+0x1/0x2',
+    '[    1.000005] [    T2] Call trace:',
+    '[    1.000006] [    T2]  f+0x1/0x2',
+    '[    1.000007] [    C1] Call trace:',
+    '[    1.000008] [    C1]  g+0x1/0x2',
+    '[    1.000009] [    T2] ---[ end trace 0000000000000000 ]---',
+    '[    1.000010] [    C1] ---[ end trace 0000000000000000 ]---',
+    '',
+  ].join('\n');
+
+  test('a boundary inside another CPU’s report: no result, so the file is read in one piece', async () => {
+    const file = path.join(dir, 'interleaved.log');
+    await writeFile(file, interleaved);
+    const plan = planParts(file, 2, 1);
+    expect(plan?.splits[0]?.start).toBe(interleaved.indexOf('[    1.000003]'));
+    expect(await analyzeInParts(plan!, { name: file }, inProcessRunner)).toBeUndefined();
+  });
+
+  test('a part that failed: no result', async () => {
+    const file = path.join(dir, 'storm-failing.log');
+    await writeFile(file, [...logChunks({ seed: 3, sizeBytes: 3_000_000, mix: 'storm' })].join(''));
+    expect(await analyzeInParts(planParts(file, 2, 1)!, { name: file }, failingRunner)).toBeUndefined();
+  });
+
+  test('analyzeFile falls back to a single read (jest cannot start the workers from src/)', async () => {
+    const file = path.join(dir, 'storm-fallback.log');
+    await writeFile(file, [...logChunks({ seed: 3, sizeBytes: 3_000_000, mix: 'storm' })].join(''));
+    expect(planParts(file, 2, 1)).toBeDefined();
+    expect(json(await analyzeFile(file, { threads: 2, minPartBytes: 1 }))).toBe(json(await analyzeFile(file)));
+  });
+});
+
+describe('progress and stopping', () => {
+  test('onBytes ends at the size of the file, counting the shared lines once per part', async () => {
+    const file = path.join(dir, 'progress.log');
+    const text = [...logChunks({ seed: 9, sizeBytes: 2_000_000, mix: 'storm' })].join('');
+    await writeFile(file, text);
+    const plan = planParts(file, 3, 1)!;
+    let last = 0;
+    const result = await analyzeInParts(plan, { name: file, onBytes: (n) => (last = n) }, inProcessRunner);
+    const overlap = plan.splits.reduce((sum, s) => sum + (s.end - s.start), 0);
+    expect(last).toBe(text.length + overlap);
+    expect(result?.stats.bytes).toBe(text.length);
+    expect(result?.stats.lines).toBe(text.split('\n').length - 1);
+  });
+
+  test('a stop during the first part gives what was read, marked interrupted', async () => {
+    const file = path.join(dir, 'stop.log');
+    await writeFile(file, [...logChunks({ seed: 4, sizeBytes: 3_000_000, mix: 'quiet' })].join(''));
+    const controller = new AbortController();
+    const result = await analyzeInParts(
+      planParts(file, 2, 1)!,
+      { name: file, signal: controller.signal, onBytes: (n) => n > 100_000 && controller.abort() },
+      inProcessRunner,
+    );
+    expect(result?.interrupted).toBe(true);
+    expect(result!.stats.bytes).toBeLessThan(1_500_000);
+  });
+});
