@@ -24,8 +24,8 @@ export interface FileAnalyzeOptions extends StreamAnalyzeOptions {
   threads?: number;
   /** Young-generation cap for the isolates of those threads (the CLI's heap policy). */
   youngGenerationCapBytes?: number;
-  /** Smallest part worth a thread (default MIN_PART_BYTES, 48 MiB). */
-  minPartBytes?: number;
+  /** Cut into equal parts whatever the cost model says (analyze/parts/cost-model.ts); for tests and measurements. */
+  partsEvenly?: boolean;
 }
 
 /**
@@ -44,7 +44,7 @@ export async function analyzeStream(
 
 /** Analyzes a file path (or `-` for stdin), whatever its compression. Open failures throw `InputError`. */
 export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): Promise<AnalysisResult> {
-  const plan = planParts(spec, opts.threads ?? 1, opts.minPartBytes);
+  const plan = planParts(spec, opts.threads ?? 1, { evenly: opts.partsEvenly === true });
   if (plan !== undefined) {
     const result = await analyzeInParts(plan, { ...opts, name: opts.name ?? spec }, workerPartRunner);
     if (result !== undefined) return result;

@@ -1,12 +1,15 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { sniffCompression } from '../../ingest/decompress.js';
-import { findSplitLines, type SplitLine } from './split-points.js';
+import { evenTargets, findSplitLines, type SplitLine } from './split-points.js';
+import { balancedStarts, secondsPerByte } from './cost-model.js';
 
-/**
- * Smallest part worth a thread of its own. A worker starts in about 0.1 s and counts the lines before its part at
- * several GB/s, so on a part smaller than this it would gain little or nothing (measured in bench/RESULTS.md).
- */
-export const MIN_PART_BYTES = 48 * 1024 * 1024;
+/** Below this a file is read in one piece without a look: no split could pay for a thread's start. */
+const MIN_SPLIT_BYTES = 16 * 1024 * 1024;
+
+export interface PlanOptions {
+  /** Cut any file with a cut-here line into equal parts, whatever the cost model says (tests, measurements). */
+  evenly?: boolean;
+}
 
 export interface PartsPlan {
   path: string;
@@ -16,21 +19,22 @@ export interface PartsPlan {
 
 /**
  * How to read a file in up to `threads` parts, or undefined to read it in one piece: stdin, anything but a regular
- * file, a compressed or UTF-16 file (their bytes cannot be cut anywhere), a file smaller than two parts, or one
- * with no report start near its cut points.
+ * file, a compressed or UTF-16 file (their bytes cannot be cut anywhere), a file too small for a split to pay
+ * (cost-model.ts), or one with no report start near the cut points.
  */
-export function planParts(spec: string, threads: number, minPartBytes = MIN_PART_BYTES): PartsPlan | undefined {
+export function planParts(spec: string, threads: number, opts: PlanOptions = {}): PartsPlan | undefined {
   if (spec === '-' || !(threads >= 2)) return undefined;
   let fd: number | undefined;
   try {
     fd = openSync(spec, 'r');
     const info = fstatSync(fd);
-    const parts = Math.min(Math.floor(threads), Math.floor(info.size / minPartBytes));
-    if (!info.isFile() || parts < 2) return undefined;
+    if (!info.isFile() || (info.size < MIN_SPLIT_BYTES && opts.evenly !== true)) return undefined;
     const head = Buffer.alloc(8);
     readSync(fd, head, 0, head.length, 0);
     if (sniffCompression(head) !== 'none' || isUtf16Bom(head)) return undefined;
-    const splits = findSplitLines(fd, info.size, parts);
+    const parts = Math.floor(threads);
+    const targets = opts.evenly === true ? evenTargets(info.size, parts) : balancedStarts(info.size, parts, secondsPerByte(fd, info.size));
+    const splits = findSplitLines(fd, info.size, targets);
     return splits.length === 0 ? undefined : { path: spec, splits };
   } catch {
     // Whatever fails here fails again when the file is read in one piece, and is reported there.

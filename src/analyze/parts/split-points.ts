@@ -2,7 +2,7 @@ import { readSync } from 'node:fs';
 
 /** Where a part may start: the line of a `------------[ cut here ]------------`, which ends the report before it. */
 const NEEDLE = Buffer.from('[ cut here ]');
-/** Bytes searched past each even share of the file for such a line before that split is given up. */
+/** Bytes searched past each target for such a line before that split is given up. */
 const SEARCH_BYTES = 4 * 1024 * 1024;
 const WINDOW_BYTES = 256 * 1024;
 /** A cut-here line is short; anything longer is not one. */
@@ -17,17 +17,22 @@ export interface SplitLine {
 }
 
 /**
- * Lines at which a file of `size` bytes may be cut into `parts` parts of about equal size: for each share, the
- * first cut-here line at or after it. Fewer come back when a share has none nearby; none when no cut is possible.
+ * Lines at which a file of `size` bytes may be cut near each of `targets` (ascending offsets): the first cut-here
+ * line at or after each, past the one before. A target with none nearby gives none.
  */
-export function findSplitLines(fd: number, size: number, parts: number): SplitLine[] {
+export function findSplitLines(fd: number, size: number, targets: readonly number[]): SplitLine[] {
   const lines: SplitLine[] = [];
-  for (let k = 1; k < parts; k++) {
-    const from = Math.max(Math.floor((size * k) / parts), lines[lines.length - 1]?.end ?? 0);
+  for (const target of targets) {
+    const from = Math.max(target, lines[lines.length - 1]?.end ?? 0);
     const line = firstCutLine(fd, from, Math.min(size, from + SEARCH_BYTES));
     if (line !== undefined) lines.push(line);
   }
   return lines;
+}
+
+/** `parts` parts of equal size: the offsets where parts 2…n begin. */
+export function evenTargets(size: number, parts: number): number[] {
+  return Array.from({ length: parts - 1 }, (_, k) => Math.floor((size * (k + 1)) / parts));
 }
 
 /** The first cut-here line that starts after an LF at or after `from`, within [from, to). */

@@ -22,8 +22,8 @@ function json(result: AnalysisResult): string {
 }
 
 /** The analysis in up to `threads` parts, or undefined when the file was not split or a part was not taken in. */
-async function inParts(file: string, threads: number, minPartBytes: number): Promise<AnalysisResult | undefined> {
-  const plan = planParts(file, threads, minPartBytes);
+async function inParts(file: string, threads: number): Promise<AnalysisResult | undefined> {
+  const plan = planParts(file, threads, { evenly: true });
   return plan && analyzeInParts(plan, { name: file }, inProcessRunner);
 }
 
@@ -40,7 +40,7 @@ describe('a file read in parts gives the report of a single read', () => {
     for (const mix of ['storm', 'quiet'] as const) {
       const file = path.join(dir, `${mix}.log`);
       await writeFile(file, [...logChunks({ seed: 3, sizeBytes: 3_000_000, mix })].join(''));
-      const split = await inParts(file, parts, 1);
+      const split = await inParts(file, parts);
       expect(split).toBeDefined();
       expect(json(split!)).toBe(json(await analyzeFile(file)));
     }
@@ -52,7 +52,7 @@ describe('a file read in parts gives the report of a single read', () => {
       if (!readFileSync(file).includes('[ cut here ]')) continue;
       const whole = json(await analyzeFile(file));
       for (const parts of [2, 3, 5]) {
-        const split = await inParts(file, parts, 1);
+        const split = await inParts(file, parts);
         if (split === undefined) continue;
         splitCount += 1;
         expect({ file, parts, report: json(split) }).toEqual({ file, parts, report: whole });
@@ -68,7 +68,7 @@ test('two boots, cut inside the second: the later part’s boots and splats are 
   const one = readFileSync(path.join(SAMPLES, 'e3-48-4k-amdgpu-populate-storm.log'), 'utf8');
   const file = path.join(dir, 'two-boots.log');
   await writeFile(file, one + one);
-  const split = await inParts(file, 2, 1);
+  const split = await inParts(file, 2);
   const whole = await analyzeFile(file);
   expect(whole.boots).toHaveLength(2);
   expect(split?.clusters.flatMap((c) => c.vmemmap.map((v) => [v.bootIndex, v.splatCount]))).toEqual(
@@ -100,7 +100,7 @@ describe('when a part cannot be taken in', () => {
   test('a boundary inside another CPU’s report: no result, so the file is read in one piece', async () => {
     const file = path.join(dir, 'interleaved.log');
     await writeFile(file, interleaved);
-    const plan = planParts(file, 2, 1);
+    const plan = planParts(file, 2, { evenly: true });
     expect(plan?.splits[0]?.start).toBe(interleaved.indexOf('[    1.000003]'));
     expect(await analyzeInParts(plan!, { name: file }, inProcessRunner)).toBeUndefined();
   });
@@ -108,14 +108,14 @@ describe('when a part cannot be taken in', () => {
   test('a part that failed: no result', async () => {
     const file = path.join(dir, 'storm-failing.log');
     await writeFile(file, [...logChunks({ seed: 3, sizeBytes: 3_000_000, mix: 'storm' })].join(''));
-    expect(await analyzeInParts(planParts(file, 2, 1)!, { name: file }, failingRunner)).toBeUndefined();
+    expect(await analyzeInParts(planParts(file, 2, { evenly: true })!, { name: file }, failingRunner)).toBeUndefined();
   });
 
   test('analyzeFile falls back to a single read (jest cannot start the workers from src/)', async () => {
     const file = path.join(dir, 'storm-fallback.log');
     await writeFile(file, [...logChunks({ seed: 3, sizeBytes: 3_000_000, mix: 'storm' })].join(''));
-    expect(planParts(file, 2, 1)).toBeDefined();
-    expect(json(await analyzeFile(file, { threads: 2, minPartBytes: 1 }))).toBe(json(await analyzeFile(file)));
+    expect(planParts(file, 2, { evenly: true })).toBeDefined();
+    expect(json(await analyzeFile(file, { threads: 2, partsEvenly: true }))).toBe(json(await analyzeFile(file)));
   });
 });
 
@@ -124,7 +124,7 @@ describe('progress and stopping', () => {
     const file = path.join(dir, 'progress.log');
     const text = [...logChunks({ seed: 9, sizeBytes: 2_000_000, mix: 'storm' })].join('');
     await writeFile(file, text);
-    const plan = planParts(file, 3, 1)!;
+    const plan = planParts(file, 3, { evenly: true })!;
     let last = 0;
     const result = await analyzeInParts(plan, { name: file, onBytes: (n) => (last = n) }, inProcessRunner);
     const overlap = plan.splits.reduce((sum, s) => sum + (s.end - s.start), 0);
@@ -138,7 +138,7 @@ describe('progress and stopping', () => {
     await writeFile(file, [...logChunks({ seed: 4, sizeBytes: 3_000_000, mix: 'quiet' })].join(''));
     const controller = new AbortController();
     const result = await analyzeInParts(
-      planParts(file, 2, 1)!,
+      planParts(file, 2, { evenly: true })!,
       { name: file, signal: controller.signal, onBytes: (n) => n > 100_000 && controller.abort() },
       inProcessRunner,
     );

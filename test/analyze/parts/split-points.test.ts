@@ -2,7 +2,7 @@ import { closeSync, openSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findSplitLines } from '../../../src/analyze/parts/split-points.js';
+import { evenTargets, findSplitLines } from '../../../src/analyze/parts/split-points.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ async function splitsOf(text: string, parts: number): Promise<string[]> {
   await writeFile(file, text);
   const fd = openSync(file, 'r');
   try {
-    return findSplitLines(fd, Buffer.byteLength(text), parts).map((l) => Buffer.from(text).subarray(l.start, l.end).toString());
+    return findSplitLines(fd, Buffer.byteLength(text), evenTargets(Buffer.byteLength(text), parts)).map((l) => Buffer.from(text).subarray(l.start, l.end).toString());
   } finally {
     closeSync(fd);
   }

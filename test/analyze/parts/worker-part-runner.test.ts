@@ -36,14 +36,14 @@ describe('parts in worker threads (dist/)', () => {
 
   test('three parts, two of them in workers, are taken in and give the single read’s report', async () => {
     let bytes = 0;
-    const inParts = await parts.analyzeInParts(plan.planParts(file, 3, 1)!, { name: file, onBytes: (n) => (bytes = n) }, runner.workerPartRunner);
+    const inParts = await parts.analyzeInParts(plan.planParts(file, 3, { evenly: true })!, { name: file, onBytes: (n) => (bytes = n) }, runner.workerPartRunner);
     expect(inParts).toBeDefined();
     expect(bytes).toBeGreaterThan(3_000_000);
     expect(report(inParts!)).toBe(report(await api.analyzeFile(file)));
   });
 
   test('analyzeFile with threads gives the same report', async () => {
-    const threaded = await api.analyzeFile(file, { threads: 2, minPartBytes: 1, youngGenerationCapBytes: 4 * 1024 * 1024 });
+    const threaded = await api.analyzeFile(file, { threads: 2, partsEvenly: true, youngGenerationCapBytes: 4 * 1024 * 1024 });
     expect(report(threaded)).toBe(report(await api.analyzeFile(file)));
   });
 
