@@ -65,7 +65,7 @@ async function measureFile(mix, sizeBytes) {
   const { size: bytes } = await stat(file);
   log(`${mix} ${(bytes / MIB).toFixed(0)} MiB: ${file}`);
   await warmCache([file]);
-  const times = { cat: [], grep: [], analyze: [] };
+  const times = { cat: [], grep: [], analyze: [], oneThread: [] };
   let maxRssKiB;
   let error;
   let grepCount;
@@ -85,7 +85,10 @@ async function measureFile(mix, sizeBytes) {
     }
     times.analyze.push(analyze.seconds);
     if (analyze.maxRssKiB !== undefined) maxRssKiB = Math.max(maxRssKiB ?? 0, analyze.maxRssKiB);
-    log(`  run ${run + 1}: analyze ${analyze.seconds.toFixed(2)} s`);
+    // The same read by one thread: what the parts (src/analyze/parts/) add, and the per-thread speed.
+    const oneThread = await timedRun(CLI, [CLI, 'analyze', '--format', 'json', '--quiet', '--threads', '1', file], { node: true });
+    if (oneThread.code === 0) times.oneThread.push(oneThread.seconds);
+    log(`  run ${run + 1}: analyze ${analyze.seconds.toFixed(2)} s, one thread ${oneThread.seconds.toFixed(2)} s`);
   }
   const liveHeapBytes = error === undefined ? await liveHeap(file) : undefined;
   return {
@@ -98,7 +101,16 @@ async function measureFile(mix, sizeBytes) {
     grep: median(times.grep),
     grepCount,
     ...(times.analyze.length > 0 && error === undefined ? { analyze: median(times.analyze), maxRssKiB } : { error }),
+    ...(times.oneThread.length > 0 && { oneThread: median(times.oneThread) }),
+    partStarts: await partStarts(file),
   };
+}
+
+/** Where the default run's parts start (none: read in one piece), as analyze plans them on this machine. */
+async function partStarts(file) {
+  const { planParts } = await import(path.join(ROOT, 'dist', 'analyze', 'parts', 'plan-parts.js'));
+  const { availableParallelism } = await import('node:os');
+  return planParts(file, Math.min(availableParallelism(), 2))?.splits.map((s) => s.start) ?? [];
 }
 
 /** Wall time of `analyze` on a one-line file: Node's start, module loading and report writing. */

@@ -9,22 +9,24 @@ const verdict = (ok) => (ok ? 'pass' : '**FAIL**');
 
 function throughputTable(rows) {
   const out = [
-    '| mix | size | `WARNING:` lines | cat MB/s | grep MB/s | analyze MB/s | analyze s | analyze ÷ grep | target | peak RSS MiB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---|---:|',
+    '| mix | size | `WARNING:` lines | cat MB/s | grep MB/s | analyze MB/s | analyze s | analyze ÷ grep | target | peak RSS MiB | parts | one thread s |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|',
   ];
   for (const r of rows) {
     const cat = mbps(r.bytes, r.cat);
     const grep = mbps(r.bytes, r.grep);
     const head = `| ${r.mix} | ${fmtSize(r.bytes)} | ${r.grepCount} | ${cat.toFixed(0)} | ${grep.toFixed(0)} |`;
     if (r.analyze === undefined) {
-      out.push(`${head} — | — | — | ≥ ${TARGETS.grepRatio[r.mix]}× — not measured: ${r.error} | — |`);
+      out.push(`${head} — | — | — | ≥ ${TARGETS.grepRatio[r.mix]}× — not measured: ${r.error} | — | — | — |`);
       continue;
     }
     const ours = mbps(r.bytes, r.analyze);
     const ratio = ours / grep;
     const target = TARGETS.grepRatio[r.mix];
     const rss = r.maxRssKiB === undefined ? '—' : (r.maxRssKiB / 1024).toFixed(1);
-    out.push(`${head} ${ours.toFixed(1)} | ${r.analyze.toFixed(2)} | ${ratio.toFixed(3)} | ≥ ${target}× ${verdict(ratio >= target)} | ${rss} |`);
+    const parts = r.partStarts === undefined ? '—' : String(r.partStarts.length + 1);
+    const one = r.oneThread === undefined ? '—' : r.oneThread.toFixed(2);
+    out.push(`${head} ${ours.toFixed(1)} | ${r.analyze.toFixed(2)} | ${ratio.toFixed(3)} | ≥ ${target}× ${verdict(ratio >= target)} | ${rss} | ${parts} | ${one} |`);
   }
   return out;
 }
@@ -164,7 +166,8 @@ export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick
       `(the end counts this run)${machine.loadAtStart > 0.5 ? '; other work was running at the start: timings are noisy' : ''}`,
     `- Node ${machine.node}; median of ${runs} run${runs === 1 ? '' : 's'} of analyze/triage and ${referenceRuns} of cat/grep;`,
     '  every file read from page cache (`cat` once before timing). MB = 10^6 bytes.',
-    '- analyze: `node bin/vmemwarn analyze --format json FILE > /dev/null`; grep: `LC_ALL=C grep -c \'WARNING:\' FILE`;',
+    '- analyze: `node bin/vmemwarn analyze --format json FILE > /dev/null` (default threads: a large file is read in',
+    '  parts, "parts" below; "one thread" is the same with `--threads 1`); grep: `LC_ALL=C grep -c \'WARNING:\' FILE`;',
     '  cat: `cat FILE > /dev/null` (the physical reference). Peak RSS from `/usr/bin/time -f %M` (largest of the runs).',
     '- Inputs: bench/generate-log.mjs (seeded, deterministic). quiet ≈ one splat per 2000 lines; storm: a third of',
     '  all lines inside splats (vmemmap_populate/vmemmap_free WARNING storms plus mvpp2 warnings and Oopses).',
