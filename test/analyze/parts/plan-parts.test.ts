@@ -1,0 +1,41 @@
+import { gzipSync } from 'node:zlib';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { planParts } from '../../../src/analyze/parts/plan-parts.js';
+import { logChunks } from '../../../bench/generate-log.mjs';
+
+let dir: string;
+let storm: Buffer;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'vmemwarn-plan-'));
+  storm = Buffer.from([...logChunks({ seed: 3, sizeBytes: 3_000_000, mix: 'storm' })].join(''));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function file(name: string, content: Buffer): Promise<string> {
+  const p = path.join(dir, name);
+  await writeFile(p, content);
+  return p;
+}
+
+test('a plain log with cut-here lines is split at them', async () => {
+  const plan = planParts(await file('storm.log', storm), 3, { evenly: true });
+  expect(plan?.splits).toHaveLength(2);
+  for (const s of plan!.splits) expect(storm.subarray(s.start, s.end).toString()).toMatch(/\[ cut here \]-+\n$/);
+});
+
+test('never split: one thread, stdin, a directory, a missing file, compressed or UTF-16 bytes', async () => {
+  const plain = await file('plain.log', storm);
+  expect(planParts(plain, 1, { evenly: true })).toBeUndefined();
+  expect(planParts('-', 2, { evenly: true })).toBeUndefined();
+  expect(planParts(dir, 2, { evenly: true })).toBeUndefined();
+  expect(planParts(path.join(dir, 'missing.log'), 2, { evenly: true })).toBeUndefined();
+  expect(planParts(await file('storm.log.gz', gzipSync(storm)), 2, { evenly: true })).toBeUndefined();
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(storm.toString(), 'utf16le')]);
+  expect(planParts(await file('utf16.log', utf16), 2, { evenly: true })).toBeUndefined();
+});
+
+test('without `evenly`, a file too small for a split to pay is read in one piece', async () => {
+  expect(planParts(await file('small.log', storm), 2)).toBeUndefined();
+});
