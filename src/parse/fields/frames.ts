@@ -2,9 +2,15 @@ import type { Frame } from '../types.js';
 import { readCodeLocation } from './code-location.js';
 import { hexToBigInt, recurringHexToBigInt } from './hex-bigint.js';
 
+const TRACE_START = /^(?:Call [Tt]race:|Backtrace:)/;
+const C = 0x43;
+const B = 0x42;
+
 /** Lines that open a call trace: arm64 `Call trace:`, x86/riscv `Call Trace:`, arm32 `Backtrace:`. */
 export function isTraceStart(text: string): boolean {
-  return /^(?:Call [Tt]race:|Backtrace:)/.test(text);
+  // Asked of every line of a report, twice for most: the first character spares the others a regex call.
+  const c = text.charCodeAt(0);
+  return (c === C || c === B) && TRACE_START.test(text);
 }
 
 // Numbered groups (named ones cost an object per match); the last `[<addr>]` is group 1.
@@ -41,8 +47,9 @@ const memo = new Map<string, Frame | null>();
  * raw `[<addr>] 0xffff...` frames. Returns undefined for any other line.
  */
 export function parseFrame(text: string, lineNo: number): Frame | undefined {
-  // Only lines with an offset go through the memo: register lines, the bulk of the rest, never repeat.
-  if (!text.includes('+0x')) return parseFrameText(text, lineNo);
+  // Only lines with an offset go through the memo: register lines, the bulk of the rest, never repeat. Without an
+  // offset, only `[<addr>]` and `[inline]` frames are left, and both hold a `[`.
+  if (!text.includes('+0x')) return text.includes('[') ? parseFrameText(text, lineNo) : undefined;
   const known = memo.get(text);
   if (known !== undefined) return known === null ? undefined : { ...known, lineNo };
   // A line is a slice of the whole batch split2 decoded: the memo keeps a copy, and strings cut from the copy.

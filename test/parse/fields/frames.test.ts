@@ -2,7 +2,7 @@ import { isTraceStart, parseFrame } from '../../../src/parse/fields/frames.js';
 
 describe('isTraceStart', () => {
   test.each(['Call trace:', 'Call Trace:', 'Backtrace: '])('%j', (text) => expect(isTraceStart(text)).toBe(true));
-  test('not a trace start', () => expect(isTraceStart('stack backtrace:')).toBe(false));
+  test.each(['stack backtrace:', ' Call trace:', 'Call stack:', 'Back'])('not %j', (text) => expect(isTraceStart(text)).toBe(false));
 });
 
 describe('parseFrame', () => {
@@ -56,6 +56,13 @@ describe('parseFrame', () => {
 
   test('raw address frame keeps its address', () => {
     expect(parseFrame('[<0000000015c44a38>] 0xffffffffdeadbeef', 4)).toEqual({ addr: 0x15c4_4a38n, lineNo: 4 });
+  });
+
+  test('frames without an offset hold a `[`; lines with neither are no frames', () => {
+    expect(parseFrame(' foo net/x.c:12 [inline]', 1)).toMatchObject({ func: 'foo', inline: true });
+    expect(parseFrame(' foo net/x.c:12 inline', 1)).toBeUndefined();
+    expect(parseFrame(' 0xffffffffdeadbeef', 1)).toBeUndefined();
+    expect(parseFrame('x29: ffff80000830ab60 x28: 0000000000000000', 1)).toBeUndefined();
   });
 
   test('lines that are not frames', () => {
