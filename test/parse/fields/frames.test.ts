@@ -95,9 +95,22 @@ describe('parseFrame', () => {
       expect(parseFrame(pc, 2)).toBeUndefined();
     });
 
+    test('a trace repeated with one line changed parses each line as it is', () => {
+      const trace = (mid: string) => [' a1+0x1/0x10', mid, ' c3+0x3/0x30'];
+      const funcs = (lines: string[]) => lines.map((l, i) => parseFrame(l, i)?.func);
+      expect(funcs(trace(' b2+0x2/0x20'))).toEqual(['a1', 'b2', 'c3']);
+      expect(funcs(trace(' b2+0x2/0x20'))).toEqual(['a1', 'b2', 'c3']);
+      expect(funcs(trace(' x9+0x2/0x20'))).toEqual(['a1', 'x9', 'c3']);
+      expect(funcs(trace('b2+0x2/0x20 is no frame'))).toEqual(['a1', undefined, 'c3']);
+      expect(funcs(trace(' b2+0x2/0x20'))).toEqual(['a1', 'b2', 'c3']);
+    });
+
     test('thousands of different frames later, still parses right', () => {
       for (let i = 0; i < 10_000; i++) expect(parseFrame(` f${i}+0x${i.toString(16)}/0x20000`, i)?.off).toBe(BigInt(i));
       expect(parseFrame(line, 3)).toMatchObject({ func: 'kgd2kfd_init_zone_device', lineNo: 3 });
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < 5_000; i++) expect(parseFrame(` g${i}+0x${i.toString(16)}/0x20000`, i)?.func).toBe(`g${i}`);
+      }
     });
   });
 });
