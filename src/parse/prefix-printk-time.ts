@@ -8,10 +8,11 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 /** Up to 15 digits the digits as an integer are exact in a double, and so is their quotient by a power of ten
  *  (one correctly rounded division): the same double as `Number` of the decimal text. */
 const EXACT_DIGITS = 15;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
+const OPEN = 0x5b;
+const CLOSE = 0x5d;
+const POINT = 0x2e;
+const SPACE = 0x20;
+const ZERO = 0x30;
 
 /**
  * Strips `[ *\d+\.\d+\] ?` from the start of `text` and records the time in `into.ts` (when unset), as the printk
@@ -19,25 +20,30 @@ function isDigit(c: number): boolean {
  * the prefix. Every line of a printk log has one; the regex match and `Number` cost more than the prefix is worth.
  */
 export function takePrintkTime(text: string, into: PrefixFields): string | undefined {
-  if (text.charCodeAt(0) !== 91) return undefined;
+  if (text.charCodeAt(0) !== OPEN) return undefined;
+  // Each character is read once (`c`): the prefix is on every line, and a second read of a character cost more than
+  // the arithmetic.
   let i = 1;
-  while (text.charCodeAt(i) === 32) i++;
+  let c = text.charCodeAt(i);
+  while (c === SPACE) c = text.charCodeAt(++i);
   const start = i;
   let digits = 0;
-  while (isDigit(text.charCodeAt(i))) {
-    digits = digits * 10 + (text.charCodeAt(i) - 48);
-    i++;
+  let d = c - ZERO;
+  while (d >= 0 && d <= 9) {
+    digits = digits * 10 + d;
+    d = text.charCodeAt(++i) - ZERO;
   }
-  if (i === start || text.charCodeAt(i) !== 46) return undefined;
-  const point = i++;
-  while (isDigit(text.charCodeAt(i))) {
-    digits = digits * 10 + (text.charCodeAt(i) - 48);
-    i++;
+  if (i === start || d !== POINT - ZERO) return undefined;
+  const point = i;
+  d = text.charCodeAt(++i) - ZERO;
+  while (d >= 0 && d <= 9) {
+    digits = digits * 10 + d;
+    d = text.charCodeAt(++i) - ZERO;
   }
   const end = i;
-  if (end === point + 1 || text.charCodeAt(i) !== 93) return undefined;
+  if (end === point + 1 || d !== CLOSE - ZERO) return undefined;
   i++;
-  if (text.charCodeAt(i) === 32) i++;
+  if (text.charCodeAt(i) === SPACE) i++;
   const digitCount = end - start - 1;
   into.ts ??= digitCount <= EXACT_DIGITS ? digits / POW10[end - point - 1]! : Number(text.slice(start, end));
   return text.slice(i);
