@@ -174,7 +174,8 @@ export class SplatBuilder {
 
   /** classify() and add() both need a trace line's frame: parse each line once. */
   private frameOf(text: string, lineNo: number): Frame | undefined {
-    if (this.lastFrameText !== text || this.lastFrameLineNo !== lineNo) {
+    // The line number first: comparing two different lines' texts of one length is a call into the runtime.
+    if (this.lastFrameLineNo !== lineNo || this.lastFrameText !== text) {
       this.lastFrame = parseFrame(text, lineNo);
       this.lastFrameText = text;
       this.lastFrameLineNo = lineNo;
