@@ -14,15 +14,24 @@ const POINT = 0x2e;
 const SPACE = 0x20;
 const ZERO = 0x30;
 
+/** A printk time prefix as readPrintkTime found it: the time, and where the text after the prefix starts. */
+export interface PrintkTime {
+  ts: number;
+  rest: number;
+}
+
+/** readPrintkTime's answer, reused: no object per line. */
+const found: PrintkTime = { ts: 0, rest: 0 };
+
 /**
- * Strips `[ *\d+\.\d+\] ?` from the start of `text` and records the time in `into.ts` (when unset), as the printk
- * time rule does with PRINTK_TIME. Returns the rest of the text, or undefined when the text does not start with
- * the prefix. Every line of a printk log has one; the regex match and `Number` cost more than the prefix is worth.
+ * Reads `[ *\d+\.\d+\] ?` at the start of `text`, as PRINTK_TIME and its rule's `take` would: the time as `Number`
+ * of its digits, and where the rest starts. Returns undefined when the text does not start with the prefix, else
+ * an object that the next call overwrites. Every line of a printk log has one; the regex match and `Number` cost
+ * more than the prefix is worth.
  */
-export function takePrintkTime(text: string, into: PrefixFields): string | undefined {
+export function readPrintkTime(text: string): Readonly<PrintkTime> | undefined {
   if (text.charCodeAt(0) !== OPEN) return undefined;
-  // Each character is read once (`c`): the prefix is on every line, and a second read of a character cost more than
-  // the arithmetic.
+  // Each character is read once (`d`): a second read of a character cost more than the arithmetic.
   let i = 1;
   let c = text.charCodeAt(i);
   while (c === SPACE) c = text.charCodeAt(++i);
@@ -45,6 +54,19 @@ export function takePrintkTime(text: string, into: PrefixFields): string | undef
   i++;
   if (text.charCodeAt(i) === SPACE) i++;
   const digitCount = end - start - 1;
-  into.ts ??= digitCount <= EXACT_DIGITS ? digits / POW10[end - point - 1]! : Number(text.slice(start, end));
-  return text.slice(i);
+  found.ts = digitCount <= EXACT_DIGITS ? digits / POW10[end - point - 1]! : Number(text.slice(start, end));
+  found.rest = i;
+  return found;
+}
+
+/**
+ * Strips `[ *\d+\.\d+\] ?` from the start of `text` and records the time in `into.ts` (when unset), as the printk
+ * time rule does with PRINTK_TIME. Returns the rest of the text, or undefined when the text does not start with
+ * the prefix.
+ */
+export function takePrintkTime(text: string, into: PrefixFields): string | undefined {
+  const time = readPrintkTime(text);
+  if (time === undefined) return undefined;
+  into.ts ??= time.ts;
+  return text.slice(time.rest);
 }
