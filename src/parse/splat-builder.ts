@@ -19,6 +19,7 @@ const MAX_FORWARD_SECONDS = 60;
 const MAX_FRAMES = 256;
 const DROPPED = /\*\* \d+ printk messages dropped \*\*/;
 const TRACE_END = '---[ end ';
+const DASH = 0x2d;
 
 const USERSPACE_MESSAGE = /^[\w.@-]+\[\d+\]: /;
 const SPACE = 0x20;
@@ -34,6 +35,8 @@ export class SplatBuilder {
   private readonly atFuncs: string[] = [];
   private detail: string | undefined;
   private readonly garbled = new Set<string>();
+  /** readFieldLine's options, one object for every line of the report. */
+  private readonly fieldOptions = { registers: true, garbled: this.garbled };
   private messagesDropped = false;
   private lastTs: number | undefined;
   private interleavedRun = 0;
@@ -151,7 +154,7 @@ export class SplatBuilder {
       const at = AT_FUNC.exec(text)?.[1];
       if (at !== undefined) this.atFuncs.push(at);
     }
-    if (text.startsWith(TRACE_END)) this.endTrace('after');
+    if (text.charCodeAt(0) === DASH && text.startsWith(TRACE_END)) this.endTrace('after');
     if (isTraceStart(text)) {
       this.endTrace('trace');
       this.traceWording ??= /^\S+ \S+|^\S+/.exec(text)?.[0];
@@ -169,7 +172,8 @@ export class SplatBuilder {
       }
       return;
     }
-    readFieldLine(this.splat, text, { registers: !this.firstTraceDone, garbled: this.garbled });
+    this.fieldOptions.registers = !this.firstTraceDone;
+    readFieldLine(this.splat, text, this.fieldOptions);
   }
 
   /** classify() and add() both need a trace line's frame: parse each line once. */
