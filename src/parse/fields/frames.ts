@@ -1,6 +1,7 @@
 import type { Frame } from '../types.js';
 import { readCodeLocation } from './code-location.js';
 import { hexToBigInt, recurringHexToBigInt } from './hex-bigint.js';
+import { isRepeatable, recallLine } from '../repeated-lines.js';
 
 const TRACE_START = /^(?:Call [Tt]race:|Backtrace:)/;
 const C = 0x43;
@@ -37,58 +38,23 @@ function arm32Frame(text: string, lineNo: number): Frame | undefined {
   return frame;
 }
 
-/** A memoized line: its text (a copy), its frame or null, and the line parsed after it the last time. */
-interface Parsed {
-  readonly text: string;
-  readonly frame: Frame | null;
-  readonly generation: number;
-  next: Parsed | undefined;
-}
-
-/** Frames kept by line text: the reports of a storm repeat their call trace line for line. Cleared when full. */
-const MEMO_LIMIT = 4096;
-const memo = new Map<string, Parsed>();
-/** Counts the clears: an entry of an earlier generation is no longer predicted, so the memo's bound holds. */
-let generation = 0;
-let previous: Parsed | undefined;
-
-/**
- * Looks `text` up: first as the line that followed the previous one last time, which in a storm's repeated traces
- * it nearly always is (one string comparison, ~3 ns), then in the memo (hashing a fresh string, ~60-80 ns).
- */
-function lookUp(text: string): Parsed | undefined {
-  const predicted = previous?.next;
-  if (predicted !== undefined && predicted.text === text && predicted.generation === generation) return predicted;
-  return memo.get(text);
-}
-
 /**
  * Parses one call-trace line: ` func+0x44/0x194 [mod]`, `[<ffff...>] func+0x../0x..`, ` ? func+...` (unreliable),
  * unwinder markers ` (P)` (6.13+), symbolized ` file:line` and `[inline]` frames, arm32 `(func) from` frames and
  * raw `[<addr>] 0xffff...` frames. Returns undefined for any other line.
  */
 export function parseFrame(text: string, lineNo: number): Frame | undefined {
-  // Only lines with an offset go through the memo: register lines, the bulk of the rest, never repeat. Without an
-  // offset, only `[<addr>]` and `[inline]` frames are left, and both hold a `[`.
-  if (!text.includes('+0x')) return text.includes('[') ? parseFrameText(text, lineNo) : undefined;
-  let parsed = lookUp(text);
-  let frame: Frame | undefined;
-  if (parsed === undefined) {
-    // A line is a slice of the whole batch split2 decoded: the memo keeps a copy, and strings cut from the copy.
-    const key = ` ${text}`.slice(1);
-    frame = parseFrameText(key, lineNo);
-    if (memo.size >= MEMO_LIMIT) {
-      memo.clear();
-      generation += 1;
-    }
-    parsed = { text: key, frame: frame === undefined ? null : { ...frame }, generation, next: undefined };
-    memo.set(key, parsed);
-  } else {
-    frame = parsed.frame === null ? undefined : { ...parsed.frame, lineNo };
+  // Without an offset, only `[<addr>]` and `[inline]` frames are left, and both hold a `[`.
+  if (!isRepeatable(text)) return text.includes('[') ? parseFrameText(text, lineNo) : undefined;
+  // The reports of a storm repeat their call trace line for line: each text is parsed once.
+  const line = recallLine(text);
+  if (line.frame === undefined) {
+    // Parsed from the memo's copy, so that the frame's strings keep no more alive than the memo does.
+    const frame = parseFrameText(line.text, lineNo);
+    line.frame = frame === undefined ? null : { ...frame };
+    return frame;
   }
-  if (previous !== undefined && previous.generation === generation) previous.next = parsed;
-  previous = parsed;
-  return frame;
+  return line.frame === null ? undefined : { ...line.frame, lineNo };
 }
 
 function parseFrameText(text: string, lineNo: number): Frame | undefined {
