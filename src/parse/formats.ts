@@ -20,6 +20,9 @@ export interface SplatFormat {
   kind: SplatKind;
   /** Substring of SPLAT_TRIGGERS that every matching line contains. */
   needle: string;
+  /** A second substring every matching line contains, tested before `re`: the file a WARNING row is for. Each
+   *  WARNING header of a storm went through five such regexes before its own (895 ns a header, ~300 with this). */
+  also?: string;
   re: RegExp;
   /** `{1}`… regex groups, `{detail}` the `detail` capture, `{frame}` the title function (`corrupted` if none). */
   title: string;
@@ -62,6 +65,7 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'warning',
     needle: 'WARNING:',
+    also: 'lib/debugobjects.c',
     re: h(String.raw`WARNING: .*lib/debugobjects\.c`),
     title: 'WARNING: ODEBUG bug in {frame}',
     skip: ODEBUG_SKIP,
@@ -69,6 +73,7 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'warning',
     needle: 'WARNING:',
+    also: 'mm/usercopy.c',
     re: h(String.raw`WARNING: .*mm/usercopy\.c`),
     title: 'WARNING: bad usercopy in {frame}',
     skip: /usercopy|__check/,
@@ -76,12 +81,14 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'warning',
     needle: 'WARNING:',
+    also: 'lib/kobject.c',
     re: h(String.raw`WARNING: .*lib/kobject\.c`),
     title: 'WARNING: kobject bug in {frame}',
   },
   {
     kind: 'warning',
     needle: 'WARNING:',
+    also: 'lib/refcount.c',
     re: h(String.raw`WARNING: .*lib/refcount\.c`),
     title: 'WARNING: refcount bug in {frame}',
     skip: /refcount/,
@@ -89,6 +96,7 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'warning',
     needle: 'WARNING:',
+    also: 'kernel/locking/lockdep.c',
     re: h(String.raw`WARNING: .*kernel/locking/lockdep\.c`),
     title: 'WARNING: locking bug in {frame}',
     skip: /lock_sock|release_sock/,
@@ -439,7 +447,7 @@ const ANY_NEEDLE = anyLiteral([...new Set(FORMATS.map((f) => f.needle))]);
 export function matchHeader(text: string): HeaderMatch | undefined {
   if (!ANY_NEEDLE.test(text)) return undefined;
   for (const format of FORMATS) {
-    if (!text.includes(format.needle)) continue;
+    if (!text.includes(format.needle) || (format.also !== undefined && !text.includes(format.also))) continue;
     const match = format.re.exec(text);
     if (match) return { format, match };
   }

@@ -1,6 +1,7 @@
 import { SPLAT_TRIGGERS } from './splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
 import { anyLiteral } from '../util/escape-regexp.js';
+import { isRepeatable, recallLine } from './repeated-lines.js';
 
 /** The `=====` rule that opens lockdep and KASAN reports (the segmenter's opener wants 20 or more). */
 const RULE = '='.repeat(20);
@@ -19,5 +20,9 @@ const ANY_RECORD_NEEDLE = anyLiteral(RECORD_NEEDLES);
  * then stands in for the four (header, opener, splat start, boot fact) that would each have said no.
  */
 export function holdsRecordNeedle(text: string): boolean {
-  return ANY_RECORD_NEEDLE.test(text);
+  // The regex is 60 ns a line; a storm's frames repeat, and the frame parser recalls them anyway.
+  if (!isRepeatable(text)) return ANY_RECORD_NEEDLE.test(text);
+  const line = recallLine(text);
+  line.holdsNeedle ??= ANY_RECORD_NEEDLE.test(line.text);
+  return line.holdsNeedle;
 }

@@ -18,8 +18,11 @@ const MAX_FORWARD_SECONDS = 60;
 /** Frames kept per report: a full arm64 trace is under 64; reports of all CPUs stay bounded. */
 const MAX_FRAMES = 256;
 const DROPPED = /\*\* \d+ printk messages dropped \*\*/;
+const TRACE_END = '---[ end ';
+const DASH = 0x2d;
 
 const USERSPACE_MESSAGE = /^[\w.@-]+\[\d+\]: /;
+const SPACE = 0x20;
 
 /** Collects the records of one open report and reads its fields as they arrive. */
 export class SplatBuilder {
@@ -32,10 +35,15 @@ export class SplatBuilder {
   private readonly atFuncs: string[] = [];
   private detail: string | undefined;
   private readonly garbled = new Set<string>();
+  /** readFieldLine's options, one object for every line of the report. */
+  private readonly fieldOptions = { registers: true, garbled: this.garbled };
   private messagesDropped = false;
   private lastTs: number | undefined;
   private interleavedRun = 0;
-  private lastFrame: { text: string; lineNo: number; frame: Frame | undefined } | undefined;
+  /** The line frameOf parsed last, and its frame: three fields, not an object made for every line. */
+  private lastFrameText: string | undefined;
+  private lastFrameLineNo = 0;
+  private lastFrame: Frame | undefined;
 
   constructor(
     readonly format: SplatFormat,
@@ -95,8 +103,9 @@ export class SplatBuilder {
   classify(rec: LogRecord): 'part' | 'between' | 'end' {
     if (!this.inTime(rec.ts)) return 'end';
     const text = rec.text;
-    // `systemd[1]: Started …` and friends are user space writing to /dev/kmsg mid-report: never part of it.
-    if (USERSPACE_MESSAGE.test(text)) return 'between';
+    // `systemd[1]: Started …` and friends are user space writing to /dev/kmsg mid-report: never part of it. Frame
+    // lines, half of a report, start with a space: they skip the regex call.
+    if (text.charCodeAt(0) !== SPACE && USERSPACE_MESSAGE.test(text)) return 'between';
     if (this.format.until || this.state === 'body') return 'part';
     if (this.frameOf(text, rec.lineNo) !== undefined || isTraceStart(text) || isReportTail(text)) return 'part';
     if (this.state === 'trace' && this.framesInTrace === 0) return 'part';
@@ -137,11 +146,15 @@ export class SplatBuilder {
   add(rec: LogRecord): void {
     this.keep(rec);
     const text = rec.text;
-    if (DROPPED.test(text)) this.messagesDropped = true;
+    // One `*` search (13 ns a line) instead of the regex (28 ns) on every line of every report.
+    if (text.includes('*') && DROPPED.test(text)) this.messagesDropped = true;
     if (this.format.detail && this.detail === undefined) this.detail = this.format.detail.exec(text)?.[1];
-    const at = AT_FUNC.exec(text)?.[1];
-    if (at !== undefined && this.atFuncs.length < 4) this.atFuncs.push(at);
-    if (/^---\[ end /.test(text)) this.endTrace('after');
+    // Only titles made from `at:` lines read them.
+    if (this.format.frame === 'at' && this.atFuncs.length < 4) {
+      const at = AT_FUNC.exec(text)?.[1];
+      if (at !== undefined) this.atFuncs.push(at);
+    }
+    if (text.charCodeAt(0) === DASH && text.startsWith(TRACE_END)) this.endTrace('after');
     if (isTraceStart(text)) {
       this.endTrace('trace');
       this.traceWording ??= /^\S+ \S+|^\S+/.exec(text)?.[0];
@@ -159,15 +172,19 @@ export class SplatBuilder {
       }
       return;
     }
-    readFieldLine(this.splat, text, { registers: !this.firstTraceDone, garbled: this.garbled });
+    this.fieldOptions.registers = !this.firstTraceDone;
+    readFieldLine(this.splat, text, this.fieldOptions);
   }
 
   /** classify() and add() both need a trace line's frame: parse each line once. */
   private frameOf(text: string, lineNo: number): Frame | undefined {
-    if (this.lastFrame?.text !== text || this.lastFrame.lineNo !== lineNo) {
-      this.lastFrame = { text, lineNo, frame: parseFrame(text, lineNo) };
+    // The line number first: comparing two different lines' texts of one length is a call into the runtime.
+    if (this.lastFrameLineNo !== lineNo || this.lastFrameText !== text) {
+      this.lastFrame = parseFrame(text, lineNo);
+      this.lastFrameText = text;
+      this.lastFrameLineNo = lineNo;
     }
-    return this.lastFrame.frame;
+    return this.lastFrame;
   }
 
   private endTrace(next: ReportState): void {

@@ -22,9 +22,15 @@ function traceFuncs(format: SplatFormat, e: TitleEvidence): string[] {
   return funcs.slice(entry + 1);
 }
 
-function stackFuncs(format: SplatFormat, e: TitleEvidence): string[] {
-  const pc = e.pc?.func === undefined || format.upperCaseTraceOnly ? [] : [e.pc.func];
-  return [...pc, ...traceFuncs(format, e)];
+function pcFunc(format: SplatFormat, e: TitleEvidence): string | undefined {
+  return format.upperCaseTraceOnly ? undefined : e.pc?.func;
+}
+
+/** The first function kept of the PC line's, then the trace's; the trace is listed only when the PC line names no
+ *  function to keep (most name one). */
+function firstStackFunc(format: SplatFormat, e: TitleEvidence, keep: (func: string) => boolean): string | undefined {
+  const pc = pcFunc(format, e);
+  return pc !== undefined && keep(pc) ? pc : traceFuncs(format, e).find(keep);
 }
 
 const kept = (format: SplatFormat) => (func: string) => !isSkippedFrame(func, format.skip);
@@ -51,16 +57,16 @@ function titleFrame(format: SplatFormat, e: TitleEvidence): string | undefined {
   switch (format.frame ?? 'stack') {
     case 'header': {
       const header = e.match.groups?.func;
-      return [...(header === undefined ? [] : [header]), ...stackFuncs(format, e)].find(keep);
+      return header !== undefined && keep(header) ? header : firstStackFunc(format, e, keep);
     }
     case 'at':
-      return e.atFuncs.find(keep) ?? stackFuncs(format, e).find(keep);
+      return e.atFuncs.find(keep) ?? firstStackFunc(format, e, keep);
     case 'stall':
       return stallFrame(traceFuncs(format, e).filter(keep));
     case 'hang':
       return hangFrame(traceFuncs(format, e).filter(keep));
     case 'stack':
-      return stackFuncs(format, e).find(keep);
+      return firstStackFunc(format, e, keep);
   }
 }
 

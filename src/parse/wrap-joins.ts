@@ -66,24 +66,36 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
   },
 ];
 
-function headFits(j: WrapJoin, text: string): boolean {
-  return (
-    text.length > 0 && j.firstChars.includes(text.charAt(0)) && (j.mayBeHead?.(text) ?? true) && j.head.test(text)
-  );
+if (WRAP_JOINS.some((j) => /[^\x00-\x7f]/.test(j.firstChars))) throw new Error('wrap joins: first characters must be ASCII');
+
+/** The rows whose `firstChars` hold each ASCII char code, in WRAP_JOINS order: a table, as every record asks. */
+const JOINS_BY_FIRST_CHAR: readonly (readonly WrapJoin[] | undefined)[] = Array.from({ length: 128 }, (_, c) => {
+  const rows = WRAP_JOINS.filter((j) => j.firstChars.includes(String.fromCharCode(c)));
+  return rows.length > 0 ? rows : undefined;
+});
+
+/** The rows whose head the text may be, by its first character; undefined for most lines. */
+function joinsFor(text: string): readonly WrapJoin[] | undefined {
+  const c = text.charCodeAt(0);
+  return c < 128 ? JOINS_BY_FIRST_CHAR[c] : undefined;
 }
 
-/** Every row's `firstChars`: most lines start with none of them. */
-const ANY_FIRST_CHAR = WRAP_JOINS.map((j) => j.firstChars).join('');
+/** `text` fits the row's head; its first character is known to be one of the row's. */
+function headFits(j: WrapJoin, text: string): boolean {
+  return (j.mayBeHead?.(text) ?? true) && j.head.test(text);
+}
 
 /** The text may be the first part of a wrapped line. Cheap for ordinary text: one character test. */
 export function mayContinue(text: string): boolean {
-  if (text.length === 0 || !ANY_FIRST_CHAR.includes(text.charAt(0))) return false;
-  return WRAP_JOINS.some((j) => headFits(j, text));
+  const rows = joinsFor(text);
+  if (rows === undefined) return false;
+  for (const j of rows) if (headFits(j, text)) return true;
+  return false;
 }
 
 /** The joined line when `next` is the wrapped rest of `head`, else undefined. */
 export function joinWrapped(head: string, next: string): string | undefined {
-  for (const j of WRAP_JOINS) {
+  for (const j of joinsFor(head) ?? []) {
     if (!headFits(j, head)) continue;
     const tail = j.tail.exec(next);
     const joined = tail ? j.join(head, tail) : undefined;

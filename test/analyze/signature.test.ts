@@ -23,6 +23,13 @@ test('titles lose numbers, addresses and clone suffixes', () => {
   expect(normalizeTitle('INFO: task hung  for 143 seconds')).toBe('INFO: task hung for NUM seconds');
 });
 
+test('a title normalized again, or after thousands of others, comes out the same', () => {
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < 3000; i++) expect(normalizeTitle(`WARNING in f${i}.isra.0 at 0x${i}`)).toBe('WARNING in fNUM at ADDR');
+    expect(normalizeTitle('WARNING in foo.isra.0')).toBe('WARNING in foo');
+  }
+});
+
 test('frames below the title function, skipping helpers and unreliable frames', () => {
   const s = splat('WARNING in vmemmap_populate', [frame('__warn'), frame('report_bug'), ...populateTrace]);
   expect(signatureFrames(s)).toEqual(['__populate_section_memmap', 'sparse_add_section']);

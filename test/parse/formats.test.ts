@@ -1,9 +1,23 @@
 import { FORMATS, matchHeader } from '../../src/parse/formats.js';
 import { SPLAT_TRIGGERS } from '../../src/parse/splat-triggers.js';
+import { escapeRegExp } from '../../src/util/escape-regexp.js';
 
 describe('FORMATS', () => {
   test('every needle is a splat trigger, so a fast reader never skips a header', () => {
     for (const format of FORMATS) expect(SPLAT_TRIGGERS).toContain(format.needle);
+  });
+
+  test('a row\'s second substring is a literal part of its regex, so testing it first skips no header', () => {
+    const withAlso = FORMATS.filter((format) => format.also !== undefined);
+    expect(withAlso.length).toBeGreaterThan(0);
+    for (const format of withAlso) expect(format.re.source).toContain(escapeRegExp(format.also!).replace(/\//g, '\\/'));
+  });
+
+  test('the file-named WARNING rows still win over the generic site', () => {
+    expect(matchHeader('WARNING: CPU: 1 PID: 2 at lib/refcount.c:25 refcount_warn_saturate+0x1/0x2')?.format.title).toBe(
+      'WARNING: refcount bug in {frame}',
+    );
+    expect(matchHeader('WARNING: CPU: 1 PID: 2 at lib/refcount.h:25 f+0x1/0x2')?.format.title).toBe('WARNING in {frame}');
   });
 
   test('every title names its frame through {frame} or is fixed text', () => {

@@ -15,6 +15,13 @@ describe('isSkippedFrame', () => {
   test('a format adds its own patterns', () => {
     expect(isSkippedFrame('rose_timer_expiry', /timer_/)).toBe(true);
     expect(isSkippedFrame('rose_timer_expiry')).toBe(false);
+    expect(isSkippedFrame('rose_timer_expiry', /timer_/)).toBe(true);
+  });
+
+  test('answers stay right when asked again, and after thousands of other names', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 5000; i++) expect(isSkippedFrame(i % 2 ? `f${i}` : `__warn${i}`)).toBe(i % 2 === 0);
+    }
   });
 });
 
@@ -26,5 +33,14 @@ describe('titleFunction', () => {
     ['__x64_sys_socket', 'sys_socket'],
     ['SyS_socket', 'sys_socket'],
     ['__fput', '__fput'],
-  ])('%s → %s', (func, name) => expect(titleFunction(func)).toBe(name));
+  ])('%s → %s', (func, name) => {
+    expect(titleFunction(func)).toBe(name);
+    expect(titleFunction(func)).toBe(name);
+  });
+
+  test('names stay right after thousands of others', () => {
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 5000; i++) expect(titleFunction(`__x64_sys_f${i}.isra.0`)).toBe(`sys_f${i}`);
+    }
+  });
 });

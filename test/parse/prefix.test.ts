@@ -119,6 +119,28 @@ describe('stripPrefixes', () => {
   });
 });
 
+describe('stripPrefixes of a printk-time line', () => {
+  // A mail quote in front sends a line down the rule-by-rule path; without it, a plain `[time] text` line is made
+  // in one step. Both must say the same.
+  test('agrees with the rule-by-rule path', () => {
+    const time = fc.constantFrom('[    1.234567] ', '[    0.000000]', '[12345678.123456789] ', '[ 1.5]  ', '[1.2345678901234567]');
+    const body = fc.oneof(
+      fc.constantFrom('', ' vmemmap_populate+0x30/0x48', 'x29: 0', '[  T12] x', '[drm] x', '<4>x', '\x1b[0mx', '> x', 'x\x1b[0m'),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(time, body, (t, text) => {
+        expect(stripPrefixes(`${t}${text}`)).toStrictEqual(stripPrefixes(`> ${t}${text}`));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('has only the fields it found, text first', () => {
+    expect(Object.keys(stripPrefixes('[    1.234567] x29: 0'))).toEqual(['text', 'ts']);
+  });
+});
+
 describe('stripQuoting', () => {
   test.each([
     ['> > \x1b[0mvmemmap_populate+0x44/0x194', 'vmemmap_populate+0x44/0x194'],

@@ -57,10 +57,16 @@ const EDGE_LINES = [
 describe('holdsRecordNeedle', () => {
   test('finds every needle anywhere in a line', () => {
     for (const needle of RECORD_NEEDLES) expect(holdsRecordNeedle(`xx ${needle} yy`)).toBe(true);
+    // Lines with an offset are remembered: asked again, or after other lines, the answer is the same.
+    for (let round = 0; round < 2; round++) {
+      for (const needle of RECORD_NEEDLES) expect(holdsRecordNeedle(`${needle} f+0x1/0x2`)).toBe(true);
+      expect(holdsRecordNeedle(' f+0x1/0x2')).toBe(false);
+    }
   });
 
   test('passes over the lines a report is made of', () => {
     expect(holdsRecordNeedle('x29: ffff80000a0b3c40 x28: ffff0000c1a2b300 x27: 0000000000000000')).toBe(false);
+    expect(holdsRecordNeedle(' vmemmap_populate+0x30/0x48')).toBe(false);
     expect(holdsRecordNeedle(' vmemmap_populate+0x30/0x48')).toBe(false);
     expect(holdsRecordNeedle('Call trace:')).toBe(false);
   });

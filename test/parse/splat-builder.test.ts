@@ -50,6 +50,34 @@ describe('SplatBuilder', () => {
     expect(builderFor('Kernel panic - not syncing: VFS: Unable to mount root fs').canEscalate(panic)).toBe(false);
   });
 
+  test('`printk messages dropped` anywhere in a line, star-free look-alikes not, mark the report', () => {
+    const lookAlike = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    lookAlike.add(rec(2, '* 3 printk messages dropped *'));
+    expect(lookAlike.finish().corrupted).not.toMatch(/dropped/);
+    const dropped = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    dropped.add(rec(2, 'x0 : 0 ** 3 printk messages dropped ** x1'));
+    expect(dropped.finish().corrupted).toMatch(/printk messages dropped inside the report/);
+  });
+
+  test('`---[ end trace` closes the call trace; the same words elsewhere in a line do not', () => {
+    const b = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    b.add(rec(2, 'Call trace:'));
+    b.add(rec(3, ' f+0x1/0x2'));
+    b.add(rec(4, 'x ---[ end trace 0000000000000000 ]---'));
+    expect(b.state).toBe('trace');
+    b.add(rec(5, '---[ end trace 0000000000000000 ]---'));
+    expect(b.state).toBe('after');
+  });
+
+  test('lockdep titles take the first `at:` function that is not machinery', () => {
+    const b = builderFor('WARNING: possible recursive locking detected');
+    b.add(rec(2, ' #0: ffff0000 (&x->lock){+.+.}-{2:2}, at: lock_acquire+0x1/0x2'));
+    b.add(rec(3, ' #1: ffff0000 (&y->lock){+.+.}-{2:2}, at: [<ffff000012345678>] foo_bar+0x10/0x20'));
+    b.add(rec(4, 'Call trace:'));
+    b.add(rec(5, ' g+0x1/0x2'));
+    expect(b.finish().title).toBe('possible deadlock in foo_bar');
+  });
+
   test('the header sets the site; the first CPU line wins', () => {
     const b = builderFor('WARNING: CPU: 2 PID: 35 at drivers/net/m.c:449 mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]');
     b.add(rec(2, 'CPU: 2 PID: 35 Comm: kworker/2:1 Tainted: G            E     5.8.0-0.bpo.2-arm64 #1 Debian'));

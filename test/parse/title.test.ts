@@ -30,6 +30,19 @@ describe('buildTitle', () => {
     expect(titleOf(WARN, { frames: trace, atFuncs: [] })).toBe('WARNING in rfkill_fop_read');
   });
 
+  test('WARNING: a pc in machinery gives way to the trace; a header function in it, to the pc', () => {
+    const pc = { func: 'warn_slowpath_fmt', off: 0x4n, size: 0x8n };
+    expect(titleOf(WARN, { pc, frames: frames('refcount_dec', 'sk_free'), atFuncs: [] })).toBe('WARNING in sk_free');
+    const kasan = 'BUG: KASAN: use-after-free in kfree+0x10/0x20';
+    const kasanPc = { func: 'kasan_report', off: 0x4n, size: 0x8n };
+    expect(titleOf(kasan, { pc: kasanPc, frames: frames('__kasan_check', 'ext4_fill'), atFuncs: [], detail: 'Read' })).toBe(
+      'KASAN: use-after-free Read in ext4_fill',
+    );
+    expect(titleOf(kasan, { pc: { func: 'ext4_pc' }, frames: frames('ext4_fill'), atFuncs: [], detail: 'Read' })).toBe(
+      'KASAN: use-after-free Read in ext4_pc',
+    );
+  });
+
   test('`in corrupted` when no frame can be trusted', () => {
     const e = buildTitle(matchHeader(WARN)!.format, { match: matchHeader(WARN)!.match, frames: frames('panic'), atFuncs: [] });
     expect(e).toEqual({ title: 'WARNING in corrupted', frameFound: false });

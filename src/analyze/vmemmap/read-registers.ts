@@ -24,34 +24,44 @@ interface Candidate {
  * at the WARN in `vmemmap_populate`) win, then the callee-saved x19–x28 (where `vmemmap_free` keeps them across calls).
  */
 export function readRegisters(s: Splat): RegisterReading | undefined {
-  const regs = xRegisters(s);
-  const found = bestPairOfTiers(regs);
-  return found && reading(found.best, found.rivals, regs);
+  const found = bestPairOfTiers(s);
+  return found && reading(found.best, found.rivals, xRegisters(s));
 }
 
 /** The `start`/`end` that readRegisters finds, without the reading built around them. */
 export function readRegisterPair(s: Splat): { start: bigint; end: bigint } | undefined {
-  return bestPairOfTiers(xRegisters(s))?.best;
+  return bestPairOfTiers(s)?.best;
 }
 
 function xRegisters(s: Splat): [string, bigint][] {
   return [...s.regs.entries()].filter(([name]) => /^x\d+$/.test(name));
 }
 
-function bestPairOfTiers(regs: readonly [string, bigint][]): { best: Candidate; rivals: number } | undefined {
+function bestPairOfTiers(s: Splat): { best: Candidate; rivals: number } | undefined {
   // Tiers in order of trust; a pair from an earlier tier always wins, so a storm's splats usually stop at x0/x1.
-  for (const tier of TIERS) {
+  const args = argumentPair(s);
+  if (args) return { best: args, rivals: 0 };
+  const regs = xRegisters(s);
+  for (const tier of [CALLEE_SAVED, ALL]) {
     const inTier = regs.filter(([name]) => tier.includes(name));
-    const found = bestPair(inTier, tier === ARGUMENTS ? 'arguments' : tier === CALLEE_SAVED ? 'callee-saved' : 'other');
+    const found = bestPair(inTier, tier === CALLEE_SAVED ? 'callee-saved' : 'other');
     if (found) return found;
   }
   return undefined;
 }
 
-const ARGUMENTS: readonly string[] = ['x0', 'x1'];
+/**
+ * The arguments tier, x0 = start and x1 = end: the only pair that tier can have (so it has no rivals), looked up by
+ * name rather than by the tier search, which made every splat of a storm list and filter all its registers.
+ */
+function argumentPair(s: Splat): Candidate | undefined {
+  const start = s.regs.get('x0');
+  const end = s.regs.get('x1');
+  return start === undefined || end === undefined ? undefined : candidate('x0', start, 'x1', end, 'arguments');
+}
+
 const CALLEE_SAVED: readonly string[] = Array.from({ length: 10 }, (_, i) => `x${19 + i}`);
 const ALL: readonly string[] = Array.from({ length: 31 }, (_, i) => `x${i}`);
-const TIERS = [ARGUMENTS, CALLEE_SAVED, ALL];
 
 function bestPair(regs: readonly [string, bigint][], placement: Candidate['placement']): { best: Candidate; rivals: number } | undefined {
   const candidates: Candidate[] = [];

@@ -1,8 +1,9 @@
-import { hexSpanToBigInt, isLowerHexCode } from './hex-bigint.js';
+import { lowerHexValue, wordToBigInt } from './hex-bigint.js';
 import type { RegisterLine, RegisterValue } from './registers.js';
 
-/** Digits of an arm64 register value. */
+/** Digits of an arm64 register value, and of each of its 32-bit halves. */
 const VALUE_DIGITS = 16;
+const HALF_DIGITS = 8;
 /** `x0`..`x99`: the names are taken from here, not cut from every line. */
 const NAMES: readonly string[] = Array.from({ length: 100 }, (_, n) => `x${n}`);
 
@@ -10,9 +11,62 @@ const SPACE = 0x20;
 const COLON = 0x3a;
 const X = 0x78;
 
+/** What the last scanArm64RegisterRow found, pair by pair: the name's number and the value's two 32-bit halves. */
+const rowNames: number[] = [];
+const rowHighs: number[] = [];
+const rowLows: number[] = [];
+
 function digitAt(text: string, i: number): number {
   const d = text.charCodeAt(i) - 48;
   return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** The value of the 8 digits at `at` when all are `0-9a-f`, else a negative number. */
+function halfAt(text: string, at: number): number {
+  let value = 0;
+  let bad = 0;
+  for (let k = at; k < at + HALF_DIGITS; k++) {
+    const d = lowerHexValue(text.charCodeAt(k));
+    bad |= d;
+    value = value * 16 + d;
+  }
+  return bad < 0 ? -1 : value;
+}
+
+/**
+ * How many pairs the row `text` holds when it is an arm64 row as `__show_regs` prints it, else 0. The pairs are
+ * left in rowNames/rowHighs/rowLows: the row is walked once, its digits read as they are checked, and nothing is
+ * allocated before it is known to be a row.
+ */
+function scanArm64RegisterRow(text: string): number {
+  let count = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (text.charCodeAt(i) !== X) return 0;
+    const first = digitAt(text, i + 1);
+    if (first === -1) return 0;
+    const second = digitAt(text, i + 2);
+    // `x05` is no name the kernel prints; the general reader keeps it as written.
+    if (second !== -1 && first === 0) return 0;
+    let at = second === -1 ? i + 2 : i + 3;
+    while (text.charCodeAt(at) === SPACE) at++;
+    if (text.charCodeAt(at) !== COLON || text.charCodeAt(at + 1) !== SPACE) return 0;
+    at += 2;
+    while (text.charCodeAt(at) === SPACE) at++;
+    const end = at + VALUE_DIGITS;
+    if (end > text.length) return 0;
+    const high = halfAt(text, at);
+    const low = halfAt(text, at + HALF_DIGITS);
+    if (high < 0 || low < 0) return 0;
+    rowNames[count] = second === -1 ? first : first * 10 + second;
+    rowHighs[count] = high;
+    rowLows[count] = low;
+    count++;
+    i = end;
+    if (i < text.length && text.charCodeAt(i) !== SPACE) return 0;
+    while (text.charCodeAt(i) === SPACE) i++;
+  }
+  return count;
 }
 
 /**
@@ -22,28 +76,23 @@ function digitAt(text: string, i: number): number {
  * general reader in registers.ts then reads; on the rows this does read, the two agree (a property test checks).
  */
 export function readArm64RegisterRow(text: string): RegisterLine | undefined {
+  const count = scanArm64RegisterRow(text);
+  if (count === 0) return undefined;
   const regs: RegisterValue[] = [];
-  let i = 0;
-  while (i < text.length) {
-    if (text.charCodeAt(i) !== X) return undefined;
-    const first = digitAt(text, i + 1);
-    if (first === -1) return undefined;
-    const second = digitAt(text, i + 2);
-    // `x05` is no name the kernel prints; the general reader keeps it as written.
-    if (second !== -1 && first === 0) return undefined;
-    let at = second === -1 ? i + 2 : i + 3;
-    const name = NAMES[second === -1 ? first : first * 10 + second];
-    while (text.charCodeAt(at) === SPACE) at++;
-    if (text.charCodeAt(at) !== COLON || text.charCodeAt(at + 1) !== SPACE || name === undefined) return undefined;
-    at += 2;
-    while (text.charCodeAt(at) === SPACE) at++;
-    const end = at + VALUE_DIGITS;
-    if (end > text.length) return undefined;
-    for (let k = at; k < end; k++) if (!isLowerHexCode(text.charCodeAt(k))) return undefined;
-    regs.push({ name, value: hexSpanToBigInt(text, at, end) });
-    i = end;
-    if (i < text.length && text.charCodeAt(i) !== SPACE) return undefined;
-    while (text.charCodeAt(i) === SPACE) i++;
+  for (let p = 0; p < count; p++) regs.push({ name: NAMES[rowNames[p]!]!, value: wordToBigInt(rowHighs[p]!, rowLows[p]!) });
+  return { regs, garbled: [] };
+}
+
+/**
+ * readArm64RegisterRow straight into a dump's registers: each value whose name `regs` lacks is added, in row order
+ * (the first value of a name wins). True when `text` is such a row; false, with `regs` untouched, when it is not.
+ * The row's objects and the values of names already read are never made: this is most of a storm's lines.
+ */
+export function storeArm64RegisterRow(text: string, regs: Map<string, bigint>): boolean {
+  const count = scanArm64RegisterRow(text);
+  for (let p = 0; p < count; p++) {
+    const name = NAMES[rowNames[p]!]!;
+    if (!regs.has(name)) regs.set(name, wordToBigInt(rowHighs[p]!, rowLows[p]!));
   }
-  return regs.length > 0 ? { regs, garbled: [] } : undefined;
+  return count > 0;
 }

@@ -1,10 +1,17 @@
 import type { Frame } from '../types.js';
 import { readCodeLocation } from './code-location.js';
 import { hexToBigInt, recurringHexToBigInt } from './hex-bigint.js';
+import { isRepeatable, recallLine } from '../repeated-lines.js';
+
+const TRACE_START = /^(?:Call [Tt]race:|Backtrace:)/;
+const C = 0x43;
+const B = 0x42;
 
 /** Lines that open a call trace: arm64 `Call trace:`, x86/riscv `Call Trace:`, arm32 `Backtrace:`. */
 export function isTraceStart(text: string): boolean {
-  return /^(?:Call [Tt]race:|Backtrace:)/.test(text);
+  // Asked of every line of a report, twice for most: the first character spares the others a regex call.
+  const c = text.charCodeAt(0);
+  return (c === C || c === B) && TRACE_START.test(text);
 }
 
 // Numbered groups (named ones cost an object per match); the last `[<addr>]` is group 1.
@@ -31,26 +38,23 @@ function arm32Frame(text: string, lineNo: number): Frame | undefined {
   return frame;
 }
 
-/** Frames kept by line text: the reports of a storm repeat their call trace line for line. Cleared when full. */
-const MEMO_LIMIT = 4096;
-const memo = new Map<string, Frame | null>();
-
 /**
  * Parses one call-trace line: ` func+0x44/0x194 [mod]`, `[<ffff...>] func+0x../0x..`, ` ? func+...` (unreliable),
  * unwinder markers ` (P)` (6.13+), symbolized ` file:line` and `[inline]` frames, arm32 `(func) from` frames and
  * raw `[<addr>] 0xffff...` frames. Returns undefined for any other line.
  */
 export function parseFrame(text: string, lineNo: number): Frame | undefined {
-  // Only lines with an offset go through the memo: register lines, the bulk of the rest, never repeat.
-  if (!text.includes('+0x')) return parseFrameText(text, lineNo);
-  const known = memo.get(text);
-  if (known !== undefined) return known === null ? undefined : { ...known, lineNo };
-  // A line is a slice of the whole batch split2 decoded: the memo keeps a copy, and strings cut from the copy.
-  const key = ` ${text}`.slice(1);
-  const frame = parseFrameText(key, lineNo);
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, frame === undefined ? null : { ...frame });
-  return frame;
+  // Without an offset, only `[<addr>]` and `[inline]` frames are left, and both hold a `[`.
+  if (!isRepeatable(text)) return text.includes('[') ? parseFrameText(text, lineNo) : undefined;
+  // The reports of a storm repeat their call trace line for line: each text is parsed once.
+  const line = recallLine(text);
+  if (line.frame === undefined) {
+    // Parsed from the memo's copy, so that the frame's strings keep no more alive than the memo does.
+    const frame = parseFrameText(line.text, lineNo);
+    line.frame = frame === undefined ? null : { ...frame };
+    return frame;
+  }
+  return line.frame === null ? undefined : { ...line.frame, lineNo };
 }
 
 function parseFrameText(text: string, lineNo: number): Frame | undefined {

@@ -18,26 +18,45 @@ function location(text: string): CodeLocation | undefined {
   return addr === undefined ? undefined : { addr };
 }
 
-const RULES: readonly { re: RegExp; read: (m: RegExpExecArray) => PcLine | undefined }[] = [
+/** ASCII white space that `\s` matches; other characters it matches are looked for by regex. */
+const ASCII_SPACE = ' \t\n\v\f\r';
+
+/** `firstChars`: what a line the rule matches can start with. */
+const RULES: readonly { firstChars: string; re: RegExp; read: (m: RegExpExecArray) => PcLine | undefined }[] = [
   // 4.x arm64 and arm32: `pc : [<ffffffc000d394c4>] lr : [<ffffffc000d394c4>] pstate: 200001c5` (`psr:` on arm32).
   {
+    firstChars: 'p',
     re: /^pc : \[<([0-9a-f]+)>\]\s+lr : \[<([0-9a-f]+)>\]\s+(?:pstate|psr): ([0-9a-f]+)/,
     read: (m) => ({ pc: { addr: BigInt(`0x${m[1]}`) }, lr: { addr: BigInt(`0x${m[2]}`) }, pstate: m[3] ?? '' }),
   },
   // arm64 since 4.16: `pc : func+0x44/0x194 [mod]`; riscv `epc : func+off/size`.
-  { re: /^e?pc ?: (.+)$/, read: (m) => optional({ pc: location(m[1] ?? '') }) },
-  { re: /^\s*(?:lr|ra) ?: (.+)$/, read: (m) => optional({ lr: location(m[1] ?? '') }) },
+  { firstChars: 'ep', re: /^e?pc ?: (.+)$/, read: (m) => optional({ pc: location(m[1] ?? '') }) },
+  { firstChars: `lr${ASCII_SPACE}`, re: /^\s*(?:lr|ra) ?: (.+)$/, read: (m) => optional({ lr: location(m[1] ?? '') }) },
   // Old arm64 and arm32: `PC is at func+0x184/0x2b0`, `LR is at ...`.
-  { re: /^PC is at (.+)$/, read: (m) => optional({ pc: location(m[1] ?? '') }) },
-  { re: /^LR is at (.+)$/, read: (m) => optional({ lr: location(m[1] ?? '') }) },
+  { firstChars: 'P', re: /^PC is at (.+)$/, read: (m) => optional({ pc: location(m[1] ?? '') }) },
+  { firstChars: 'L', re: /^LR is at (.+)$/, read: (m) => optional({ lr: location(m[1] ?? '') }) },
   // x86: `RIP: 0010:func+0x4/0x10`.
-  { re: /^RIP: [0-9a-f]{4}:(.+)$/, read: (m) => optional({ pc: location(m[1] ?? '') }) },
-  { re: /^sp : ([0-9a-f]{8,16})$/, read: (m) => ({ sp: BigInt(`0x${m[1]}`) }) },
-  { re: /^pstate: (.+)$/, read: (m) => ({ pstate: (m[1] ?? '').trim() }) },
+  { firstChars: 'R', re: /^RIP: [0-9a-f]{4}:(.+)$/, read: (m) => optional({ pc: location(m[1] ?? '') }) },
+  { firstChars: 's', re: /^sp : ([0-9a-f]{8,16})$/, read: (m) => ({ sp: BigInt(`0x${m[1]}`) }) },
+  { firstChars: 'p', re: /^pstate: (.+)$/, read: (m) => ({ pstate: (m[1] ?? '').trim() }) },
 ];
 
-/** What every rule's line starts with: one test spares register lines (`x29: ...`) the eight rules. */
-const ANY_RULE_START = /^(?:[eplrsPLR]|\s)/;
+type Rule = (typeof RULES)[number];
+
+/** The rules a line may match by its first character, in RULES order: a `pstate:` line tries three of the eight,
+ *  an `sp :` line one, a register row none. */
+const RULES_BY_FIRST_CHAR: readonly (readonly Rule[] | undefined)[] = Array.from({ length: 128 }, (_, c) => {
+  const rules = RULES.filter((rule) => rule.firstChars.includes(String.fromCharCode(c)));
+  return rules.length > 0 ? rules : undefined;
+});
+/** The rules of a line that starts with white space outside ASCII (`\s` matches it too). */
+const SPACE_RULES = RULES.filter((rule) => rule.firstChars.includes(' '));
+
+function rulesFor(text: string): readonly Rule[] | undefined {
+  const c = text.charCodeAt(0);
+  if (c < 128) return RULES_BY_FIRST_CHAR[c];
+  return /^\s/.test(text) ? SPACE_RULES : undefined;
+}
 
 function optional(line: PcLine): PcLine | undefined {
   return line.pc === undefined && line.lr === undefined ? undefined : line;
@@ -45,8 +64,7 @@ function optional(line: PcLine): PcLine | undefined {
 
 /** Parses a program-counter, link-register, stack-pointer or pstate line of a register dump. */
 export function parsePcLine(text: string): PcLine | undefined {
-  if (!ANY_RULE_START.test(text)) return undefined;
-  for (const rule of RULES) {
+  for (const rule of rulesFor(text) ?? []) {
     const m = rule.re.exec(text);
     if (m) return rule.read(m);
   }

@@ -5,7 +5,11 @@ import { parseHardwareLine } from './hardware.js';
 import { parseModulesLine } from './modules.js';
 import { parseCodeLine } from './code-bytes.js';
 import { parsePcLine } from './pc-lines.js';
-import { parseRegisterLine } from './registers.js';
+import { readRegisterPairs } from './registers.js';
+import { storeArm64RegisterRow } from './arm64-register-row.js';
+
+/** `x`: what arm64 register rows start with, and no other field line (CPU, taint, hardware, modules, code, PC). */
+const X = 0x78;
 
 /**
  * Adds to `next` what `known` lacks without mixing two functions: `PC is at func` and `pc : [<addr>]` describe the
@@ -22,6 +26,8 @@ function mergeLocation(known: CodeLocation | undefined, next: CodeLocation): Cod
  * escalations and other CPUs' dumps); registers are read only while `registers` is true.
  */
 export function readFieldLine(s: Splat, text: string, opts: { registers: boolean; garbled: Set<string> }): void {
+  // Register rows are a fifth of a storm's lines: they skip the other readers and are stored as they are read.
+  if (text.charCodeAt(0) === X && (!opts.registers || storeArm64RegisterRow(text, s.regs))) return;
   const cpuLine = parseCpuLine(text);
   if (cpuLine) {
     s.cpu ??= cpuLine.cpu;
@@ -45,7 +51,7 @@ export function readFieldLine(s: Splat, text: string, opts: { registers: boolean
     if (pc.pstate !== undefined) s.pstate ??= pc.pstate;
     return;
   }
-  const regs = opts.registers ? parseRegisterLine(text) : undefined;
+  const regs = opts.registers ? readRegisterPairs(text) : undefined;
   if (!regs) return;
   for (const { name, value } of regs.regs) if (!s.regs.has(name)) s.regs.set(name, value);
   for (const name of regs.garbled) opts.garbled.add(name);

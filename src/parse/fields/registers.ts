@@ -58,7 +58,14 @@ export const ARM64_DUMP_REGISTERS: readonly string[] = Array.from({ length: 30 }
  * x0..x29 that is missing because the console cut the dump.
  */
 export function missingRegisters(regs: ReadonlyMap<string, bigint>, garbled: ReadonlySet<string>): string[] {
-  const unreadable = [...garbled].filter((name) => !regs.has(name));
-  if (![...regs.keys()].some((name) => /^x\d+$/.test(name))) return unreadable;
-  return [...new Set([...unreadable, ...ARM64_DUMP_REGISTERS.filter((name) => !regs.has(name))])];
+  // Asked of every report: no list of all the names, and no set when nothing was garbled (the usual case).
+  const unreadable = garbled.size === 0 ? [] : [...garbled].filter((name) => !regs.has(name));
+  if (!someKey(regs, (name) => /^x\d+$/.test(name))) return unreadable;
+  const cut = ARM64_DUMP_REGISTERS.filter((name) => !regs.has(name));
+  return unreadable.length === 0 ? cut : [...new Set([...unreadable, ...cut])];
+}
+
+function someKey(map: ReadonlyMap<string, unknown>, test: (key: string) => boolean): boolean {
+  for (const key of map.keys()) if (test(key)) return true;
+  return false;
 }

@@ -1,4 +1,4 @@
-import { readRegisters } from '../../../src/analyze/vmemmap/read-registers.js';
+import { readRegisterPair, readRegisters } from '../../../src/analyze/vmemmap/read-registers.js';
 import { makeSplat, regsWith } from './make-splat.js';
 
 // Seed thread (E3 48/4K, memstart 0x80000000): the struct page 0xffffffffaee00000; one 4K/27 section of memmap is
@@ -37,6 +37,25 @@ describe('readRegisters', () => {
     const start = 0xffff_ffff_ffd8_0000n;
     const r = readRegisters(makeSplat({ regs: regsWith({ x0: start, x1: start + sub64k }) }));
     expect(r).toMatchObject({ start, end: start + sub64k, confidence: 'medium' });
+  });
+
+  test('x1 below x0 is no argument pair; the general search still finds the pair, with low confidence', () => {
+    const r = readRegisters(makeSplat({ regs: regsWith({ x0: START + SECTION_MEMMAP_4K, x1: START }) }));
+    expect(r).toMatchObject({ startReg: 'x1', endReg: 'x0', start: START, confidence: 'low' });
+    expect(readRegisters(makeSplat({ regs: new Map([['x1', START]]) }))).toBeUndefined();
+  });
+
+  test('readRegisterPair finds what readRegisters finds', () => {
+    for (const regs of [
+      regsWith({ x0: START, x1: START + SECTION_MEMMAP_4K }),
+      regsWith({ x0: START + SECTION_MEMMAP_4K, x1: START }),
+      regsWith({ x0: 0x1n, x1: 0x40n, x20: START, x21: START + SECTION_MEMMAP_4K }),
+      new Map([['x1', START + SECTION_MEMMAP_4K], ['x0', START]]),
+      new Map([['x0', START]]),
+    ]) {
+      const r = readRegisters(makeSplat({ regs }));
+      expect(readRegisterPair(makeSplat({ regs }))).toEqual(r && expect.objectContaining({ start: r.start, end: r.end }));
+    }
   });
 
   test('an end that wrapped past 2^64 still pairs with its start', () => {

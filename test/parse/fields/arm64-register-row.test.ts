@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readArm64RegisterRow } from '../../../src/parse/fields/arm64-register-row.js';
+import { readArm64RegisterRow, storeArm64RegisterRow } from '../../../src/parse/fields/arm64-register-row.js';
 import { readRegisterPairs } from '../../../src/parse/fields/registers.js';
 import { fuzzParams } from '../../fuzz/_fuzz-params.js';
 
@@ -84,5 +84,33 @@ describe('readArm64RegisterRow', () => {
       fuzzParams(10_000),
     );
     expect(answered).toBeGreaterThan(0);
+  });
+});
+
+describe('storeArm64RegisterRow', () => {
+  test('stores what readArm64RegisterRow reads, the first value of a name winning', () => {
+    const regs = new Map([['x10', 1n]]);
+    expect(storeArm64RegisterRow('x11: 000000000000008e x10: ffff80000d260994 x11: 0000000000000001', regs)).toBe(true);
+    expect([...regs]).toEqual([['x10', 1n], ['x11', 0x8en]]);
+  });
+
+  test('leaves the registers untouched when the row is not one, even after pairs it could read', () => {
+    const regs = new Map<string, bigint>();
+    expect(storeArm64RegisterRow('x29: ffff0000401f7c40 x28: ffff00zz401e8000', regs)).toBe(false);
+    expect(regs.size).toBe(0);
+  });
+
+  test('agrees with readArm64RegisterRow on every row', () => {
+    fc.assert(
+      fc.property(fc.oneof(canonicalRow, nearRow, anyRow), (row) => {
+        const regs = new Map<string, bigint>();
+        const read = readArm64RegisterRow(row);
+        expect(storeArm64RegisterRow(row, regs)).toBe(read !== undefined);
+        const expected = new Map<string, bigint>();
+        for (const { name, value } of read?.regs ?? []) if (!expected.has(name)) expected.set(name, value);
+        expect([...regs]).toEqual([...expected]);
+      }),
+      fuzzParams(5000),
+    );
   });
 });

@@ -2,7 +2,7 @@ import { isTraceStart, parseFrame } from '../../../src/parse/fields/frames.js';
 
 describe('isTraceStart', () => {
   test.each(['Call trace:', 'Call Trace:', 'Backtrace: '])('%j', (text) => expect(isTraceStart(text)).toBe(true));
-  test('not a trace start', () => expect(isTraceStart('stack backtrace:')).toBe(false));
+  test.each(['stack backtrace:', ' Call trace:', 'Call stack:', 'Back'])('not %j', (text) => expect(isTraceStart(text)).toBe(false));
 });
 
 describe('parseFrame', () => {
@@ -58,6 +58,13 @@ describe('parseFrame', () => {
     expect(parseFrame('[<0000000015c44a38>] 0xffffffffdeadbeef', 4)).toEqual({ addr: 0x15c4_4a38n, lineNo: 4 });
   });
 
+  test('frames without an offset hold a `[`; lines with neither are no frames', () => {
+    expect(parseFrame(' foo net/x.c:12 [inline]', 1)).toMatchObject({ func: 'foo', inline: true });
+    expect(parseFrame(' foo net/x.c:12 inline', 1)).toBeUndefined();
+    expect(parseFrame(' 0xffffffffdeadbeef', 1)).toBeUndefined();
+    expect(parseFrame('x29: ffff80000830ab60 x28: 0000000000000000', 1)).toBeUndefined();
+  });
+
   test('lines that are not frames', () => {
     expect(parseFrame('Kernel panic - not syncing: Fatal exception', 1)).toBeUndefined();
     expect(parseFrame(' #0: ffff00004002a138 (rcu_read_lock){....}, at: process_one_work+0x76c/0x1af8', 1)).toBeUndefined();
@@ -88,9 +95,22 @@ describe('parseFrame', () => {
       expect(parseFrame(pc, 2)).toBeUndefined();
     });
 
+    test('a trace repeated with one line changed parses each line as it is', () => {
+      const trace = (mid: string) => [' a1+0x1/0x10', mid, ' c3+0x3/0x30'];
+      const funcs = (lines: string[]) => lines.map((l, i) => parseFrame(l, i)?.func);
+      expect(funcs(trace(' b2+0x2/0x20'))).toEqual(['a1', 'b2', 'c3']);
+      expect(funcs(trace(' b2+0x2/0x20'))).toEqual(['a1', 'b2', 'c3']);
+      expect(funcs(trace(' x9+0x2/0x20'))).toEqual(['a1', 'x9', 'c3']);
+      expect(funcs(trace('b2+0x2/0x20 is no frame'))).toEqual(['a1', undefined, 'c3']);
+      expect(funcs(trace(' b2+0x2/0x20'))).toEqual(['a1', 'b2', 'c3']);
+    });
+
     test('thousands of different frames later, still parses right', () => {
       for (let i = 0; i < 10_000; i++) expect(parseFrame(` f${i}+0x${i.toString(16)}/0x20000`, i)?.off).toBe(BigInt(i));
       expect(parseFrame(line, 3)).toMatchObject({ func: 'kgd2kfd_init_zone_device', lineNo: 3 });
+      for (let round = 0; round < 2; round++) {
+        for (let i = 0; i < 5_000; i++) expect(parseFrame(` g${i}+0x${i.toString(16)}/0x20000`, i)?.func).toBe(`g${i}`);
+      }
     });
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hexToBigInt, isLowerHexCode, recurringHexToBigInt } from '../../../src/parse/fields/hex-bigint.js';
+import { hexToBigInt, isLowerHexCode, lowerHexValue, recurringHexToBigInt, wordToBigInt } from '../../../src/parse/fields/hex-bigint.js';
 import { fuzzParams } from '../../fuzz/_fuzz-params.js';
 
 describe('hexToBigInt', () => {
@@ -33,5 +33,22 @@ describe('isLowerHexCode', () => {
   test('is true for 0-9 and a-f only', () => {
     const hex = [...Array(128).keys()].filter(isLowerHexCode).map((c) => String.fromCharCode(c)).join('');
     expect(hex).toBe('0123456789abcdef');
+  });
+});
+
+describe('lowerHexValue', () => {
+  test('is the digit value for 0-9 and a-f, -1 for every other code', () => {
+    for (let c = 0; c < 0x3000; c++) {
+      const ch = String.fromCharCode(c);
+      expect(lowerHexValue(c)).toBe(/[0-9a-f]/.test(ch) ? parseInt(ch, 16) : -1);
+    }
+    expect(lowerHexValue(NaN)).toBe(-1);
+  });
+});
+
+describe('wordToBigInt', () => {
+  test('joins two 32-bit halves', () => {
+    expect(wordToBigInt(0xffff_8000, 0x0830_ab60)).toBe(0xffff_8000_0830_ab60n);
+    expect(wordToBigInt(0, 0)).toBe(0n);
   });
 });

@@ -32,4 +32,19 @@ describe('parsePcLine', () => {
     expect(parsePcLine('epc : schedule_tail+0x72/0xb2')?.pc?.func).toBe('schedule_tail');
     expect(parsePcLine('RIP: 0010:__ieee80211_beacon_get+0x125d/0x1630')?.pc?.off).toBe(0x125dn);
   });
+
+  test('each rule is tried on the lines that start as it does, white space included', () => {
+    const lr = { lr: { func: 'f', off: 1n, size: 2n } };
+    expect(parsePcLine('lr : f+0x1/0x2')).toEqual(lr);
+    expect(parsePcLine('ra : f+0x1/0x2')).toEqual(lr);
+    expect(parsePcLine('  lr : f+0x1/0x2')).toEqual(lr);
+    expect(parsePcLine('\tra : f+0x1/0x2')).toEqual(lr);
+    expect(parsePcLine('\u00a0lr : f+0x1/0x2')).toEqual(lr);
+    expect(parsePcLine('\u3000 ra : f+0x1/0x2')).toEqual(lr);
+    expect(parsePcLine('\u00e9lr : f+0x1/0x2')).toBeUndefined();
+    expect(parsePcLine('pstate: 60400009')).toEqual({ pstate: '60400009' });
+    expect(parsePcLine('sp : 0000ffff0000ffff')).toEqual({ sp: 0xffff_0000_ffffn });
+    expect(parsePcLine('x29: ffff80000830ab60 x28: 0000000000000000')).toBeUndefined();
+    expect(parsePcLine('')).toBeUndefined();
+  });
 });

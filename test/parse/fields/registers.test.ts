@@ -49,5 +49,7 @@ describe('missingRegisters', () => {
     expect(missingRegisters(new Map([['r0', 0n]]), new Set(['r1']))).toEqual(['r1']);
     const full = new Map(ARM64_DUMP_REGISTERS.map((name) => [name, 0n] as [string, bigint]));
     expect(missingRegisters(full, new Set())).toEqual([]);
+    const cut = new Map([['x29', 1n], ['x28', 2n]]);
+    expect(missingRegisters(cut, new Set(['x5', 'x28']))).toEqual(['x5', ...ARM64_DUMP_REGISTERS.slice(0, 5), ...ARM64_DUMP_REGISTERS.slice(6, 28)]);
   });
 });
