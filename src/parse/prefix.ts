@@ -32,7 +32,8 @@ const PRINTK_TIME_FIRST = rulesFor(0x5b)?.[0]?.strip === takePrintkTime;
 function onlyPrintkTime(line: string): StrippedLine | undefined {
   if (!PRINTK_TIME_FIRST) return undefined;
   const time = readPrintkTime(line);
-  if (time === undefined || rulesFor(line.charCodeAt(time.rest)) !== undefined || line.includes('\x1b')) return undefined;
+  if (time === undefined || rulesFor(line.charCodeAt(time.rest)) !== undefined) return undefined;
+  if (line.includes('\x1b')) return undefined;
   return { text: line.slice(time.rest), ts: time.ts };
 }
 

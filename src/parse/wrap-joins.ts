@@ -66,7 +66,9 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
   },
 ];
 
-if (WRAP_JOINS.some((j) => /[^\x00-\x7f]/.test(j.firstChars))) throw new Error('wrap joins: first characters must be ASCII');
+if (WRAP_JOINS.some((j) => /[^\x00-\x7f]/.test(j.firstChars))) {
+  throw new Error('wrap joins: first characters must be ASCII');
+}
 
 /** The rows whose `firstChars` hold each ASCII char code, in WRAP_JOINS order: a table, as every record asks. */
 const JOINS_BY_FIRST_CHAR: readonly (readonly WrapJoin[] | undefined)[] = Array.from({ length: 128 }, (_, c) => {

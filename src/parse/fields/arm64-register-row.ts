@@ -79,7 +79,9 @@ export function readArm64RegisterRow(text: string): RegisterLine | undefined {
   const count = scanArm64RegisterRow(text);
   if (count === 0) return undefined;
   const regs: RegisterValue[] = [];
-  for (let p = 0; p < count; p++) regs.push({ name: NAMES[rowNames[p]!]!, value: wordToBigInt(rowHighs[p]!, rowLows[p]!) });
+  for (let p = 0; p < count; p++) {
+    regs.push({ name: NAMES[rowNames[p]!]!, value: wordToBigInt(rowHighs[p]!, rowLows[p]!) });
+  }
   return { regs, garbled: [] };
 }
 

@@ -8,7 +8,9 @@ const WORD_HEX_DIGITS = 16;
 const WORD = new DataView(new ArrayBuffer(8));
 
 /** Value of each char code of `0-9a-f`, -1 for every other code below 128. */
-const LOWER_HEX_VALUES = Int8Array.from({ length: 128 }, (_, c) => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1));
+const LOWER_HEX_VALUES = Int8Array.from({ length: 128 }, (_, c) =>
+  c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1,
+);
 
 /** A char code of `0-9a-f`: the digits the kernel prints addresses and register values with. */
 export function isLowerHexCode(c: number): boolean {

@@ -39,4 +39,16 @@ describe('parseCpuLine', () => {
     expect(parseCpuLine('CPU features: detected: GIC system register CPU interface')).toBeUndefined();
     expect(parseCpuLine('CPU1: stopping')).toBeUndefined();
   });
+
+  test('a line read again gives the same answer, in objects of its own', () => {
+    const text = 'CPU: 2 PID: 381 Comm: modprobe Tainted: G        W          6.1.0 #1';
+    const first = parseCpuLine(text)!;
+    first.taint.flags.push('CHANGED');
+    first.taint.raw = 'changed';
+    first.comm = 'changed';
+    const again = parseCpuLine(`${text}`);
+    expect(again).toEqual({ cpu: 2, pid: 381, comm: 'modprobe', taint: { raw: 'G        W', flags: ['WARN'] }, release: '6.1.0', build: '1' });
+    expect(parseCpuLine('CPU: 3 PID: 1 Comm: x Not tainted 6.1.0 #1')?.cpu).toBe(3);
+    expect(parseCpuLine(text)?.cpu).toBe(2);
+  });
 });
