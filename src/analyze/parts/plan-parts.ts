@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { sniffCompression } from '../../ingest/decompress.js';
 import { evenTargets, findSplitLines, type SplitLine } from './split-points.js';
 import { balancedStarts, secondsPerByte } from './cost-model.js';
@@ -26,9 +26,10 @@ export function planParts(spec: string, threads: number, opts: PlanOptions = {})
   if (spec === '-' || !(threads >= 2)) return undefined;
   let fd: number | undefined;
   try {
-    fd = openSync(spec, 'r');
-    const info = fstatSync(fd);
+    // Looked at before it is opened: opening a FIFO would wait for its writer, and closing it would cut the writer off.
+    const info = statSync(spec);
     if (!info.isFile() || (info.size < MIN_SPLIT_BYTES && opts.evenly !== true)) return undefined;
+    fd = openSync(spec, 'r');
     const head = Buffer.alloc(8);
     readSync(fd, head, 0, head.length, 0);
     if (sniffCompression(head) !== 'none' || isUtf16Bom(head)) return undefined;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,4 +39,11 @@ test('never split: one thread, stdin, a directory, a missing file, compressed or
 
 test('without `evenly`, a file too small for a split to pay is read in one piece', async () => {
   expect(planParts(await file('small.log', storm), 2)).toBeUndefined();
+});
+
+test('a FIFO is not opened: its writer is left alone (regression: bad-inputs "a FIFO named on the command line")', async () => {
+  const fifo = path.join(dir, 'fifo');
+  execFileSync('mkfifo', [fifo]);
+  // Opening it for reading would block this thread until a writer came.
+  expect(planParts(fifo, 2, { evenly: true })).toBeUndefined();
 });
