@@ -7,15 +7,20 @@ import { readSync } from 'node:fs';
  */
 export const COSTS = {
   /** Every byte: reading, the SIMD scan, counting lines. */
-  secondsPerByte: 0.82e-9,
+  secondsPerByte: 0.74e-9,
   /** A line inside a report, split, decoded and parsed (counted by REPORT_LINE below). */
-  secondsPerReportLine: 1.39e-6,
+  secondsPerReportLine: 0.9e-6,
   /** A worker thread's start: its isolate and the modules it loads. */
   workerStartSeconds: 0.15,
   /** Counting the line breaks before a part (count-lines.ts). */
   countSecondsPerByte: 0.35e-9,
-  /** Two isolates on two cores slow each other (V8's compiler and GC threads): two reads ran 1.7× one, not 2×. */
-  contention: 1.2,
+  /**
+   * How much slower each of two threads on two cores is than one alone. The byte-level work (copy and SIMD scan) is
+   * bound by memory bandwidth and gained nothing from a second thread (quiet 1 GiB: 1.31–1.46 s alone, 1.22–1.36 s
+   * in two parts); parsing report lines nearly doubled (storm 1 GiB: 4.6–4.8 s alone, 2.9–3.1 s in two parts).
+   */
+  byteContention: 2.0,
+  lineContention: 1.05,
   /** A split must save at least this much, or it is not worth a second isolate's memory. */
   minGainSeconds: 0.05,
 };
@@ -25,8 +30,14 @@ const REPORT_LINE = /\+0x[0-9a-f]+\/0x|\bx\d\d? ?: [0-9a-f]{16}/;
 const SAMPLES = 32;
 const SAMPLE_BYTES = 32 * 1024;
 
-/** Seconds one thread takes per byte of this file, from the share of report lines in samples spread over it. */
-export function secondsPerByte(fd: number, size: number): number {
+/** Seconds per byte of one file: `serial` for one thread alone, `parallel` for each of two reading at once. */
+export interface FileCost {
+  serial: number;
+  parallel: number;
+}
+
+/** The cost per byte of this file, from the share of report lines in samples spread over it. */
+export function fileCost(fd: number, size: number): FileCost {
   const buf = Buffer.allocUnsafe(SAMPLE_BYTES);
   let bytes = 0;
   let reportLines = 0;
@@ -37,37 +48,33 @@ export function secondsPerByte(fd: number, size: number): number {
     for (const line of lines.slice(1, -1)) if (REPORT_LINE.test(line)) reportLines++;
     bytes += read;
   }
-  return bytes === 0 ? COSTS.secondsPerByte : COSTS.secondsPerByte + (reportLines / bytes) * COSTS.secondsPerReportLine;
+  const perByte = COSTS.secondsPerByte;
+  const perLines = bytes === 0 ? 0 : (reportLines / bytes) * COSTS.secondsPerReportLine;
+  return { serial: perByte + perLines, parallel: perByte * COSTS.byteContention + perLines * COSTS.lineContention };
 }
 
 /**
  * Where parts 2…n should start so that every thread finishes at the same time (the first thread reads from the
  * start at once; each other one starts late and counts the lines before its part first), or [] when the split
- * would gain less than `minGainSeconds`.
+ * would gain less than `minGainSeconds` over one thread.
  */
-export function balancedStarts(size: number, threads: number, perByte: number): number[] {
-  const c = perByte * COSTS.contention;
+export function balancedStarts(size: number, threads: number, cost: FileCost): number[] {
+  const c = cost.parallel;
   // The start of each part when all finish at time t; the parts cover the file when the last one ends at `size`.
+  const next = (s: number, t: number): number => s + (t - COSTS.workerStartSeconds - s * COSTS.countSecondsPerByte) / c;
   const startsFor = (t: number): number[] => {
     const starts = [t / c];
-    while (starts.length < threads - 1) {
-      const s = starts[starts.length - 1]!;
-      starts.push(s + (t - COSTS.workerStartSeconds - s * COSTS.countSecondsPerByte) / c);
-    }
+    while (starts.length < threads - 1) starts.push(next(starts[starts.length - 1]!, t));
     return starts;
-  };
-  const lastEnd = (t: number): number => {
-    const s = startsFor(t).at(-1)!;
-    return s + (t - COSTS.workerStartSeconds - s * COSTS.countSecondsPerByte) / c;
   };
   let [lo, hi] = [0, size * c];
   for (let i = 0; i < 50; i++) {
     const mid = (lo + hi) / 2;
-    if (lastEnd(mid) < size) lo = mid;
+    if (next(startsFor(mid).at(-1)!, mid) < size) lo = mid;
     else hi = mid;
   }
   const starts = startsFor(hi);
-  const gain = size * perByte - hi;
+  const gain = size * cost.serial - hi;
   if (gain < COSTS.minGainSeconds || starts.some((s, i) => !(s > (starts[i - 1] ?? 0) && s < size))) return [];
   return starts.map(Math.floor);
 }

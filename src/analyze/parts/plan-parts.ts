@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { sniffCompression } from '../../ingest/decompress.js';
 import { evenTargets, findSplitLines, type SplitLine } from './split-points.js';
-import { balancedStarts, secondsPerByte } from './cost-model.js';
+import { balancedStarts, fileCost } from './cost-model.js';
 
 /** Below this a file is read in one piece without a look: no split could pay for a thread's start. */
 const MIN_SPLIT_BYTES = 16 * 1024 * 1024;
@@ -34,7 +34,7 @@ export function planParts(spec: string, threads: number, opts: PlanOptions = {})
     readSync(fd, head, 0, head.length, 0);
     if (sniffCompression(head) !== 'none' || isUtf16Bom(head)) return undefined;
     const parts = Math.floor(threads);
-    const targets = opts.evenly === true ? evenTargets(info.size, parts) : balancedStarts(info.size, parts, secondsPerByte(fd, info.size));
+    const targets = opts.evenly === true ? evenTargets(info.size, parts) : balancedStarts(info.size, parts, fileCost(fd, info.size));
     const splits = findSplitLines(fd, info.size, targets);
     return splits.length === 0 ? undefined : { path: spec, splits };
   } catch {
