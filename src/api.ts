@@ -26,6 +26,8 @@ export interface FileAnalyzeOptions extends StreamAnalyzeOptions {
   youngGenerationCapBytes?: number;
   /** Cut into equal parts whatever the cost model says (analyze/parts/cost-model.ts); for tests and measurements. */
   partsEvenly?: boolean;
+  /** Called once, before the other threads start, when the file is read in parts (the CLI favours memory then). */
+  onSplit?: (parts: number) => void;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function analyzeStream(
 export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): Promise<AnalysisResult> {
   const plan = planParts(spec, opts.threads ?? 1, { evenly: opts.partsEvenly === true });
   if (plan !== undefined) {
+    opts.onSplit?.(plan.splits.length + 1);
     const result = await analyzeInParts(plan, { ...opts, name: opts.name ?? spec }, workerPartRunner);
     if (result !== undefined) return result;
   }

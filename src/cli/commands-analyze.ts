@@ -13,7 +13,7 @@ import { type CliContext, useColour, progressEnabled, printError } from './cli-c
 import { packageToolInfo } from '../report/tool-info.js';
 import { parseByteSize } from './byte-size.js';
 import { withStdinPositional } from './stdin-positional.js';
-import { applyHeapPolicy, YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
+import { applyHeapPolicy, favourMemory, YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
 import { availableParallelism } from 'node:os';
 
 /** V8 strings stop at 2^29 - 24 characters, and a line is decoded into one: a larger cap could never be honoured. */
@@ -90,7 +90,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
             maxDecompressedBytes,
             maxSplatLines: argv['max-splat-lines'],
             threads,
-            ...(ctx.heapPolicy === true && { youngGenerationCapBytes: YOUNG_GENERATION_CAP_BYTES }),
+            ...(ctx.heapPolicy === true && { youngGenerationCapBytes: YOUNG_GENERATION_CAP_BYTES, onSplit: () => favourMemory() }),
             signal: ctx.signal,
             ...(spinner && { onBytes: (n: number) => (spinner.text = `${spec}: ${(n / 1048576).toFixed(0)} MiB read`) }),
           });

@@ -1,4 +1,4 @@
-import { applyHeapPolicy, capYoungGeneration } from '../../src/util/heap-policy.js';
+import { applyHeapPolicy, capYoungGeneration, favourMemory } from '../../src/util/heap-policy.js';
 
 function fakeHeap(sizes: number[]) {
   let calls = 0;
@@ -42,4 +42,10 @@ test("triage's half caps the young generation and leaves the old generation's gr
   expect(heap.flags).toEqual([]);
   await sleep(60);
   expect(heap.flags).toEqual(['--semi-space-growth-factor=1']);
+});
+
+test('favourMemory turns on V8’s memory-saving mode', () => {
+  const heap = fakeHeap([1]);
+  favourMemory(heap.controls);
+  expect(heap.flags).toEqual(['--optimize-for-size']);
 });

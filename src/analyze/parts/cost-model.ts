@@ -10,8 +10,11 @@ export const COSTS = {
   secondsPerByte: 0.74e-9,
   /** A line inside a report, split, decoded and parsed (counted by REPORT_LINE below). */
   secondsPerReportLine: 0.9e-6,
-  /** A worker thread's start: its isolate and the modules it loads. */
-  workerStartSeconds: 0.15,
+  /**
+   * A worker thread's start: its isolate, the modules it loads and its JIT warm-up, while the first thread warms up
+   * too. Fitted to the storm 100 MiB log, which two parts read no faster than one (0.78 s against 0.74 s).
+   */
+  workerStartSeconds: 0.3,
   /** Counting the line breaks before a part (count-lines.ts). */
   countSecondsPerByte: 0.35e-9,
   /**
@@ -21,8 +24,11 @@ export const COSTS = {
    */
   byteContention: 2.0,
   lineContention: 1.05,
-  /** A split must save at least this much, or it is not worth a second isolate's memory. */
-  minGainSeconds: 0.05,
+  /**
+   * A split must save at least this much by the model, or it is not worth a second isolate's ~35 MiB: the model
+   * promised 0.06 s on the storm 100 MiB log, which two parts read in 0.78 s against 0.74 s for one.
+   */
+  minGainSeconds: 0.15,
 };
 
 /** Most of a report's lines: a frame or pc/lr (`func+0x../0x..`) or a row of an arm64 register dump. */

@@ -25,7 +25,8 @@ describe('balancedStarts', () => {
   test('no split where it would not pay: a small file, or one whose cost is all scanning, which two threads do no faster', () => {
     expect(balancedStarts(8 * MiB, 2, storm)).toEqual([]);
     expect(balancedStarts(1024 * MiB, 2, { serial: 1e-9, parallel: 2e-9 })).toEqual([]);
-    expect(balancedStarts(100 * MiB, 2, storm)).toHaveLength(1);
+    expect(balancedStarts(100 * MiB, 2, storm)).toEqual([]);
+    expect(balancedStarts(300 * MiB, 2, storm)).toHaveLength(1);
   });
 });
 

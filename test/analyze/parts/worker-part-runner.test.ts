@@ -43,7 +43,14 @@ describe('parts in worker threads (dist/)', () => {
   });
 
   test('analyzeFile with threads gives the same report', async () => {
-    const threaded = await api.analyzeFile(file, { threads: 2, partsEvenly: true, youngGenerationCapBytes: 4 * 1024 * 1024 });
+    const splits: number[] = [];
+    const threaded = await api.analyzeFile(file, {
+      threads: 2,
+      partsEvenly: true,
+      youngGenerationCapBytes: 4 * 1024 * 1024,
+      onSplit: (parts) => splits.push(parts),
+    });
+    expect(splits).toEqual([2]);
     expect(report(threaded)).toBe(report(await api.analyzeFile(file)));
   });
 
