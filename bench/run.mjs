@@ -67,6 +67,7 @@ async function measureFile(mix, sizeBytes) {
   await warmCache([file]);
   const times = { cat: [], grep: [], analyze: [], oneThread: [] };
   let maxRssKiB;
+  let oneThreadRssKiB;
   let error;
   let grepCount;
   // cat and grep finish a 100 MiB file in milliseconds, so they get more runs to steady their median.
@@ -88,6 +89,7 @@ async function measureFile(mix, sizeBytes) {
     // The same read by one thread: what the parts (src/analyze/parts/) add, and the per-thread speed.
     const oneThread = await timedRun(CLI, [CLI, 'analyze', '--format', 'json', '--quiet', '--threads', '1', file], { node: true });
     if (oneThread.code === 0) times.oneThread.push(oneThread.seconds);
+    if (oneThread.maxRssKiB !== undefined) oneThreadRssKiB = Math.max(oneThreadRssKiB ?? 0, oneThread.maxRssKiB);
     log(`  run ${run + 1}: analyze ${analyze.seconds.toFixed(2)} s, one thread ${oneThread.seconds.toFixed(2)} s`);
   }
   const liveHeapBytes = error === undefined ? await liveHeap(file) : undefined;
@@ -101,7 +103,7 @@ async function measureFile(mix, sizeBytes) {
     grep: median(times.grep),
     grepCount,
     ...(times.analyze.length > 0 && error === undefined ? { analyze: median(times.analyze), maxRssKiB } : { error }),
-    ...(times.oneThread.length > 0 && { oneThread: median(times.oneThread) }),
+    ...(times.oneThread.length > 0 && { oneThread: median(times.oneThread), oneThreadRssKiB }),
     partStarts: await partStarts(file),
   };
 }

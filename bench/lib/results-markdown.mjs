@@ -61,6 +61,12 @@ function rssLines(rows) {
       line += `; size-independent (spread ${spread.toFixed(1)} MiB ≤ ${noise.toFixed(1)}) ${verdict(spread <= noise)}`;
     }
     out.push(line);
+    const single = sized.filter((r) => r.oneThreadRssKiB !== undefined);
+    if (single.some((r) => (r.partStarts?.length ?? 0) > 0)) {
+      // A file read in parts has a second isolate: the size of the step is the thread, not the input.
+      out.push(`  - with \`--threads 1\`: ${single.map((r) => `${(r.oneThreadRssKiB / 1024).toFixed(1)} MiB at ${fmtSize(r.bytes)}`).join(', ')} ` +
+        '(the default run above read the larger log in two parts, with a second isolate)');
+    }
     const live = sized.filter((r) => r.liveHeapBytes !== undefined);
     if (live.length > 0) {
       out.push(`  - live heap after a forced GC at the end (what the analysis keeps): ` +
