@@ -4,8 +4,8 @@
  */
 
 // Analysis entry points.
-export { analyzeStream, analyzeFile, analyzeText, type StreamAnalyzeOptions } from './api.js';
-export { LogAnalyzer } from './analyze/analyzer.js';
+export { analyzeStream, analyzeFile, analyzeText, type StreamAnalyzeOptions, type FileAnalyzeOptions } from './api.js';
+export { LogAnalyzer, type AnalyzerPart } from './analyze/analyzer.js';
 export type { AnalyzeOptions } from './analyze/analyze-options.js';
 export type * from './analyze/types.js';
 export { signatureOf, normalizeTitle } from './analyze/signature.js';
