@@ -26,11 +26,8 @@ export class StepCounter {
    * here to its first start there. Exact while neither counter reached its caps.
    */
   absorb(later: StepCounter): void {
-    for (const [task, start] of later.firstStart) {
-      const previous = this.lastStart.get(task);
-      if (previous !== undefined) this.count(toS64(u64(start - previous)), 1);
-      else if (this.lastStart.size < MAX_TASKS) this.firstStart.set(task, start);
-    }
+    // Each task's first start there is added as a splat would be: the step across, or a task new here.
+    for (const [task, start] of later.firstStart) this.add(task, start);
     for (const [step, n] of later.counts) this.count(step, n);
     for (const [task, start] of later.lastStart) {
       if (this.lastStart.has(task) || this.lastStart.size < MAX_TASKS) this.lastStart.set(task, start);
