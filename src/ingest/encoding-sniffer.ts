@@ -9,6 +9,11 @@ const BOMS: readonly { bytes: readonly number[]; encoding: TextEncodingName }[] 
 ];
 const SNIFF_BYTES = 3;
 
+/** The byte-order mark `head` starts with, and the encoding it names; undefined when there is none. */
+export function byteOrderMark(head: Uint8Array): { bytes: readonly number[]; encoding: TextEncodingName } | undefined {
+  return BOMS.find((b) => b.bytes.length <= head.length && b.bytes.every((byte, i) => head[i] === byte));
+}
+
 /**
  * Detects the text encoding from a byte-order mark and turns the input into UTF-8 bytes: a UTF-8 BOM is stripped,
  * UTF-16 (LE or BE, BOM required) is decoded and re-encoded; anything else passes through as UTF-8. Holds back at
@@ -44,7 +49,7 @@ export class EncodingSniffer {
   private settle(): Buffer {
     const head = this.head;
     this.head = Buffer.alloc(0);
-    const bom = BOMS.find((b) => b.bytes.length <= head.length && b.bytes.every((byte, i) => head[i] === byte));
+    const bom = byteOrderMark(head);
     this.encoding = bom?.encoding ?? 'utf-8';
     if (this.encoding !== 'utf-8') this.utf16 = new TextDecoder(this.encoding, { ignoreBOM: true });
     return this.convert(head.subarray(bom?.bytes.length ?? 0));

@@ -1,3 +1,5 @@
+import { byteOrderMark } from './encoding-sniffer.js';
+
 const MAGIC: readonly { name: string; bytes: readonly number[] }[] = [
   { name: 'ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
   { name: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
@@ -25,7 +27,7 @@ export function binaryReason(head: Buffer): string | undefined {
     if (m.bytes.every((b, i) => head[i] === b)) return `binary file (${m.name})`;
   }
   // UTF-16 logs (Windows serial capture tools) carry a BOM and are full of NULs: the line reader decodes them.
-  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return undefined;
+  if (byteOrderMark(head)?.encoding.startsWith('utf-16')) return undefined;
   let control = 0;
   for (let i = 0; i < head.length; i++) control += IS_CONTROL[head[i]!]!;
   if (head.length > 0 && control / head.length > MAX_CONTROL_RATIO) {

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { sniffCompression } from '../../ingest/decompress.js';
+import { byteOrderMark } from '../../ingest/encoding-sniffer.js';
 import { evenTargets, findSplitLines, type SplitLine } from './split-points.js';
 import { balancedStarts, fileCost } from './cost-model.js';
 
@@ -32,7 +33,7 @@ export function planParts(spec: string, threads: number, opts: PlanOptions = {})
     fd = openSync(spec, 'r');
     const head = Buffer.alloc(8);
     readSync(fd, head, 0, head.length, 0);
-    if (sniffCompression(head) !== 'none' || isUtf16Bom(head)) return undefined;
+    if (sniffCompression(head) !== 'none' || byteOrderMark(head)?.encoding.startsWith('utf-16')) return undefined;
     const parts = Math.floor(threads);
     const targets = opts.evenly === true ? evenTargets(info.size, parts) : balancedStarts(info.size, parts, fileCost(fd, info.size));
     const splits = findSplitLines(fd, info.size, targets);
@@ -43,8 +44,4 @@ export function planParts(spec: string, threads: number, opts: PlanOptions = {})
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-function isUtf16Bom(head: Buffer): boolean {
-  return (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
 }
