@@ -4,9 +4,6 @@ import { LogAnalyzer } from './analyze/analyzer.js';
 import type { AnalyzeOptions } from './analyze/analyze-options.js';
 import type { AnalysisResult } from './analyze/types.js';
 import { feedAnalyzer, finishFed } from './analyze/feed-analyzer.js';
-import { analyzeInParts } from './analyze/parts/analyze-in-parts.js';
-import { planParts } from './analyze/parts/plan-parts.js';
-import { workerPartRunner } from './analyze/parts/worker-part-runner.js';
 import { unlessAborted } from './until-aborted.js';
 
 export interface StreamAnalyzeOptions extends AnalyzeOptions {
@@ -46,10 +43,8 @@ export async function analyzeStream(
 
 /** Analyzes a file path (or `-` for stdin), whatever its compression. Open failures throw `InputError`. */
 export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): Promise<AnalysisResult> {
-  const plan = planParts(spec, opts.threads ?? 1, { evenly: opts.partsEvenly === true });
-  if (plan !== undefined) {
-    opts.onSplit?.(plan.splits.length + 1);
-    const result = await analyzeInParts(plan, { ...opts, name: opts.name ?? spec }, workerPartRunner);
+  if ((opts.threads ?? 1) >= 2) {
+    const result = await analyzeFileInParts(spec, opts);
     if (result !== undefined) return result;
   }
   const opened = await unlessAborted(
@@ -62,6 +57,22 @@ export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): 
   );
   if (opened === undefined) return analyzeStream(Readable.from([]), { ...opts, name: opts.name ?? spec });
   return analyzeStream(opened.stream, { ...opts, name: opts.name ?? opened.name });
+}
+
+/**
+ * The file read in parts, or undefined to read it in one piece. The planner loads only for a run allowed threads, and
+ * the rest of analyze/parts/ only for a file it splits: triage workers and one-thread runs load none of it.
+ */
+async function analyzeFileInParts(spec: string, opts: FileAnalyzeOptions): Promise<AnalysisResult | undefined> {
+  const { planParts } = await import('./analyze/parts/plan-parts.js');
+  const plan = planParts(spec, opts.threads ?? 1, { evenly: opts.partsEvenly === true });
+  if (plan === undefined) return undefined;
+  opts.onSplit?.(plan.splits.length + 1);
+  const [{ analyzeInParts }, { workerPartRunner }] = await Promise.all([
+    import('./analyze/parts/analyze-in-parts.js'),
+    import('./analyze/parts/worker-part-runner.js'),
+  ]);
+  return analyzeInParts(plan, { ...opts, name: opts.name ?? spec }, workerPartRunner);
 }
 
 /** Analyzes a log held in memory. */

@@ -11,22 +11,28 @@ type Optional = (typeof OPTIONAL)[number];
 
 const work = mkdtempSync(path.join(tmpdir(), 'vmemwarn-lazy-'));
 const LOG = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
-// A loader hook that names, on stderr, every package module the process loads.
+// A loader hook that names, on stderr, every package module the process loads, and every module of analyze/parts/.
 writeFileSync(path.join(work, 'hooks.mjs'), `export async function load(url, context, next) {
   const m = /\\/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(url);
   if (m) process.stderr.write('loaded-package ' + m[1] + '\\n');
+  const part = /\\/dist\\/analyze\\/parts\\/([\\w-]+)\\.js$/.exec(url);
+  if (part) process.stderr.write('loaded-part ' + part[1] + '\\n');
   return next(url, context);
 }\n`);
 writeFileSync(path.join(work, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
 
-function optionalPackagesLoaded(args: readonly string[]): Set<Optional> {
+function loadedLines(args: readonly string[], prefix: string): Set<string> {
   const run = spawnSync(process.execPath, ['--import', path.join(work, 'register.mjs'), 'bin/vmemwarn', ...args], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH, CI: '1' },
     encoding: 'utf8',
   });
   expect(run.status).toBe(0);
-  const loaded = new Set(run.stderr.split('\n').flatMap((l) => (l.startsWith('loaded-package ') ? [l.slice(15)] : [])));
+  return new Set(run.stderr.split('\n').flatMap((l) => (l.startsWith(prefix) ? [l.slice(prefix.length)] : [])));
+}
+
+function optionalPackagesLoaded(args: readonly string[]): Set<Optional> {
+  const loaded = loadedLines(args, 'loaded-package ');
   expect(loaded.has('yargs')).toBe(true);
   return new Set(OPTIONAL.filter((p) => loaded.has(p)));
 }
@@ -42,4 +48,13 @@ test('each optional package is loaded by the run that needs it', async () => {
   expect(optionalPackagesLoaded(['triage', '-q', '-j', '1', tar])).toEqual(new Set(['tar-stream']));
   expect(optionalPackagesLoaded(['triage', '-q', '-j', '1', '--db', path.join(work, 'history.db'), LOG])).toEqual(new Set(['sql.js']));
   expect(optionalPackagesLoaded(['triage', '-q', '-j', '1', `${SAMPLES}plain-boot-*.log`])).toEqual(new Set(['tinyglobby']));
+});
+
+test('the modules that read a file in parts load only for a run that may split (src/analyze/parts/)', () => {
+  expect(loadedLines(['analyze', '--format', 'json', '--threads', '1', LOG], 'loaded-part ')).toEqual(new Set());
+  expect(loadedLines(['triage', '-q', '-j', '1', LOG], 'loaded-part ')).toEqual(new Set());
+  // A small log is planned and not split: the planner and its model load, the runner does not.
+  expect(loadedLines(['analyze', '--format', 'json', '--threads', '2', LOG], 'loaded-part ')).toEqual(
+    new Set(['plan-parts', 'cost-model', 'split-points']),
+  );
 });
