@@ -12,6 +12,8 @@ export interface FeedAnalyzerOptions {
   signal?: AbortSignal;
   /** Called with the running count of bytes read, for progress displays. */
   onBytes?: (bytesRead: number) => void;
+  /** Lines before the input, when it is a later part of a file (FeedOptions.lineOffset). */
+  lineOffset?: number;
 }
 
 /** What reading one input into an analyzer came to: stats when it read to the end, else the failure. */
@@ -36,6 +38,7 @@ export async function feedAnalyzer(
     fed.stats = await feedLines(countAndAbort(input, fed, opts), analyzer, {
       name: opts.name,
       ...(opts.maxLineBytes !== undefined && { maxLineBytes: opts.maxLineBytes }),
+      ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
     });
   } catch (err) {
     if (!opts.signal?.aborted) fed.inputError = err instanceof VmemwarnError ? err.message : `${opts.name}: ${(err as Error).message}`;
