@@ -7,7 +7,6 @@ import type { PartJob, PartOutcome, PartRunner } from './part-job.js';
 import type { PartsPlan } from './plan-parts.js';
 import { unlessAborted } from '../../until-aborted.js';
 
-
 export interface PartsOptions extends AnalyzeOptions {
   name: string;
   signal?: AbortSignal;
