@@ -8,6 +8,7 @@ import { mergeCommand } from './commands-merge.js';
 import { StdoutClosedError } from './output.js';
 import { type CliContext, printError } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
+import { skipHelpCache } from './skip-help-cache.js';
 
 const EPILOGUE = `Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 input error (unreadable or corrupt input; wins over 1);
 130 interrupted (Ctrl-C; the report covers what was read). A closed stdout (| head) ends quietly with 0.`;
@@ -39,6 +40,7 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     .fail((message, err) => {
       throw err ?? new UsageError(message);
     });
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
     return exitCode;
