@@ -278,7 +278,7 @@ async function profiles(rows) {
 }
 
 async function main() {
-  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) log('dist/ is missing: run `npm run build` (npm run bench does)');
+  if (!existsSync(path.join(ROOT, 'dist', 'bundle', 'main.js'))) log('dist/ is missing: run `npm run build` (npm run bench does)');
   const machine = machineInfo();
   const rows = [];
   for (const sizeBytes of sizes) {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BUILT_ENTRY = path.join(ROOT, 'dist', 'cli', 'main.js');
+// The bundle bin/vmemwarn runs is the last thing `npm run build` writes.
+const BUILT_ENTRY = path.join(ROOT, 'dist', 'bundle', 'main.js');
 
 function newestMtimeMs(dir: string): number {
   let newest = 0;
@@ -16,12 +17,13 @@ function newestMtimeMs(dir: string): number {
   return newest;
 }
 
-/** Spawned CLI tests and the worker pool run dist/: rebuild it when it is missing or older than src/. */
+/** Spawned CLI tests (dist/bundle/) and the worker pool (dist/) run the build: rebuild it when it is missing or older than src/. */
 export default function globalSetup(): void {
   const builtAt = existsSync(BUILT_ENTRY) ? statSync(BUILT_ENTRY).mtimeMs : 0;
   if (builtAt >= newestMtimeMs(path.join(ROOT, 'src'))) return;
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   // tsc still emits on type errors; only a missing entry point makes the spawned tests meaningless.
   spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bundle-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
   if (!existsSync(BUILT_ENTRY)) throw new Error(`build did not produce ${BUILT_ENTRY}`);
 }

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-/** The repository root: the tests run the built CLI (`node bin/vmemwarn`) from here, against dist/. */
+/** The repository root: the tests run the built CLI (`node bin/vmemwarn`) from here, against dist/bundle/. */
 export const REPO = path.resolve(process.cwd());
-export const distBuilt = existsSync(path.join(REPO, 'dist/cli/main.js'));
+export const distBuilt = existsSync(path.join(REPO, 'dist/bundle/main.js'));
 
 export interface BinRun {
   code: number | null;

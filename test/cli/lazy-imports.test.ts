@@ -11,13 +11,18 @@ type Optional = (typeof OPTIONAL)[number];
 
 const work = mkdtempSync(path.join(tmpdir(), 'vmemwarn-lazy-'));
 const LOG = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
-// A loader hook that names, on stderr, every package module the process loads, and every module of analyze/parts/.
+// A loader hook that names, on stderr, every package module the process loads, and every module of analyze/parts/
+// that a loaded chunk of the bundle holds (esbuild heads each bundled module with a '// dist/…' comment).
 writeFileSync(path.join(work, 'hooks.mjs'), `export async function load(url, context, next) {
   const m = /\\/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(url);
   if (m) process.stderr.write('loaded-package ' + m[1] + '\\n');
-  const part = /\\/dist\\/analyze\\/parts\\/([\\w-]+)\\.js$/.exec(url);
-  if (part) process.stderr.write('loaded-part ' + part[1] + '\\n');
-  return next(url, context);
+  const loaded = await next(url, context);
+  if (url.includes('/dist/bundle/')) {
+    for (const part of String(loaded.source).matchAll(/^\\/\\/ dist\\/analyze\\/parts\\/([\\w-]+)\\.js$/gm)) {
+      process.stderr.write('loaded-part ' + part[1] + '\\n');
+    }
+  }
+  return loaded;
 }\n`);
 writeFileSync(path.join(work, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
 
