@@ -33,7 +33,7 @@ export async function decompress(
   const source = new PeekableSource(input, name);
   const format = formatOf(await source.peek(SNIFF_BYTES));
   if (format === undefined) {
-    return { compression: 'none', stream: Readable.from(source.chunks(), { objectMode: false }) };
+    return { compression: 'none', stream: source.replay() };
   }
   const decoded = decodeOrFail(format, source, name);
   const limited = limitSize(decoded, opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES, name);

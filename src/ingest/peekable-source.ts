@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 
 /**
@@ -27,6 +28,11 @@ export class PeekableSource {
     }
     // A small file arrives as one whole-file chunk: a concat would copy all of it to show a few magic bytes.
     return this.head.length === 1 ? this.head[0]! : Buffer.concat(this.head);
+  }
+
+  /** `chunks()` as a byte stream; destroying it early releases the input (closes a file, drains an archive member). */
+  replay(): Readable {
+    return Readable.from(this.chunks(), { objectMode: false });
   }
 
   /** Every byte, the peeked ones first; iterate once. */

@@ -7,7 +7,7 @@ import { decompress } from '../ingest/decompress.js';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from '../ingest/size-limit.js';
 import type { ArchiveMember } from '../ingest/archive/archive-member.js';
 import { sniffArchive } from '../ingest/archive/sniff-archive.js';
-import { peekStream } from '../ingest/archive/peek-stream.js';
+import { PeekableSource } from '../ingest/peekable-source.js';
 import { readCapped } from '../ingest/archive/read-capped.js';
 import { escapeMemberName } from '../ingest/archive/escape-member-name.js';
 import { memberNameProblem } from '../ingest/archive/member-name-problem.js';
@@ -63,7 +63,9 @@ class InputRun {
 
   /** `zipFile`: the path of a plain file holding this content, from which a zip is opened for random access. */
   private async content(stream: NodeJS.ReadableStream, name: string, depth: number, zipFile?: string): Promise<void> {
-    const { head, stream: replay } = await peekStream(stream, SNIFF_BYTES);
+    const source = new PeekableSource(stream, name);
+    const head = (await source.peek(SNIFF_BYTES)).subarray(0, SNIFF_BYTES);
+    const replay = source.replay();
     const format = sniffArchive(head);
     if (format && depth > MAX_ARCHIVE_DEPTH) {
       replay.destroy();

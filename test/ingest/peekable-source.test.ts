@@ -42,3 +42,35 @@ test('a read failure is an InputError naming the input', async () => {
   const source = new PeekableSource(failing(), 'dev.log');
   await expect(collect(source)).rejects.toThrow(new InputError('dev.log', 'read failed: EIO: i/o error, read'));
 });
+
+test('an empty input peeks nothing and replays nothing', async () => {
+  const source = new PeekableSource(pieces(), 'x');
+  expect((await source.peek(8)).length).toBe(0);
+  expect(await collect(source)).toBe('');
+});
+
+test('the replay stream yields every byte once, a whole-file chunk uncopied', async () => {
+  const whole = Buffer.alloc(16 * 1024, 'a');
+  const source = new PeekableSource((async function* () { yield whole; yield Buffer.from('b'); })(), 'x');
+  await source.peek(4);
+  const chunks: Buffer[] = [];
+  for await (const chunk of source.replay()) chunks.push(chunk as Buffer);
+  expect(chunks.map((c) => c.buffer === whole.buffer)).toEqual([true, false]);
+  expect(Buffer.concat(chunks).toString()).toBe(`${'a'.repeat(16 * 1024)}b`);
+});
+
+test('destroying the replay early releases the input', async () => {
+  let released = false;
+  async function* endless(): AsyncGenerator<Buffer> {
+    try {
+      for (;;) yield Buffer.alloc(1024);
+    } finally {
+      released = true;
+    }
+  }
+  const source = new PeekableSource(endless(), 'x');
+  await source.peek(10);
+  for await (const _ of source.replay()) break;
+  await new Promise((r) => setImmediate(r));
+  expect(released).toBe(true);
+});
