@@ -6,6 +6,7 @@ import { missingRegisters } from './fields/registers.js';
 import { isTraceStart, parseFrame } from './fields/frames.js';
 import { readFieldLine } from './fields/read-field-line.js';
 import { isReportTail } from './report-tail.js';
+import { isArm64RegisterRow, storeArm64RegisterRow } from './fields/arm64-register-row.js';
 
 /** Where a report is: before its call trace, inside it, or past it (only tail lines may follow). */
 export type ReportState = 'body' | 'trace' | 'after';
@@ -23,6 +24,7 @@ const DASH = 0x2d;
 
 const USERSPACE_MESSAGE = /^[\w.@-]+\[\d+\]: /;
 const SPACE = 0x20;
+const X = 0x78;
 
 /** Collects the records of one open report and reads its fields as they arrive. */
 export class SplatBuilder {
@@ -104,8 +106,9 @@ export class SplatBuilder {
     if (!this.inTime(rec.ts)) return 'end';
     const text = rec.text;
     // `systemd[1]: Started …` and friends are user space writing to /dev/kmsg mid-report: never part of it. Frame
-    // lines, half of a report, start with a space: they skip the regex call.
-    if (text.charCodeAt(0) !== SPACE && USERSPACE_MESSAGE.test(text)) return 'between';
+    // lines, half of a report, start with a space, and register rows hold no `[`: they skip the regex call.
+    const c = text.charCodeAt(0);
+    if (c !== SPACE && !(c === X && isArm64RegisterRow(text)) && USERSPACE_MESSAGE.test(text)) return 'between';
     if (this.format.until || this.state === 'body') return 'part';
     if (this.frameOf(text, rec.lineNo) !== undefined || isTraceStart(text) || isReportTail(text)) return 'part';
     if (this.state === 'trace' && this.framesInTrace === 0) return 'part';
@@ -146,9 +149,15 @@ export class SplatBuilder {
   add(rec: LogRecord): void {
     this.keep(rec);
     const text = rec.text;
+    if (this.format.detail && this.detail === undefined) this.detail = this.format.detail.exec(text)?.[1];
+    // A fifth of a storm's lines, already scanned by the line wrapper. Made of `x0-9a-f: `, a register row holds no
+    // `*`, `at:`, trace line or frame: it skips those tests (with classify's, LogAnalyzer 630 -> 600 ns a line).
+    if (text.charCodeAt(0) === X && isArm64RegisterRow(text)) {
+      if (!this.firstTraceDone) storeArm64RegisterRow(text, this.splat.regs);
+      return;
+    }
     // One `*` search (13 ns a line) instead of the regex (28 ns) on every line of every report.
     if (text.includes('*') && DROPPED.test(text)) this.messagesDropped = true;
-    if (this.format.detail && this.detail === undefined) this.detail = this.format.detail.exec(text)?.[1];
     // Only titles made from `at:` lines read them.
     if (this.format.frame === 'at' && this.atFuncs.length < 4) {
       const at = AT_FUNC.exec(text)?.[1];

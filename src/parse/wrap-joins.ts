@@ -1,4 +1,5 @@
 import { isLowerHexCode } from './fields/hex-bigint.js';
+import { isArm64RegisterRow } from './fields/arm64-register-row.js';
 
 /**
  * Kernel console lines that a mail client or terminal wrapped onto a second physical line. Each row names the
@@ -52,8 +53,9 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     name: 'arm64 register line cut inside a name/value pair',
     firstChars: 'xs',
     head: new RegExp(String.raw`^(?:${REG} [0-9a-f]{16} +)*${REG}(?: ([0-9a-f]{0,15}))?\s*$`),
-    // A complete dump line ends in a whole value; `head` would backtrack through every pair to find that out.
-    mayBeHead: (text) => trailingHexDigits(text) < ARM64_REG_HEX_DIGITS,
+    // A complete dump line ends in a whole value; `head` would backtrack through every pair to find that out. A
+    // whole row is the common case, and its scan is kept for the needle screen and the register store after.
+    mayBeHead: (text) => !isArm64RegisterRow(text) && trailingHexDigits(text) < ARM64_REG_HEX_DIGITS,
     tail: new RegExp(String.raw`^\s*([0-9a-f]{1,16})((?: +${REG} [0-9a-f]{16})* *)$`),
     join: (head, tail) => {
       const partial = /[0-9a-f]*$/.exec(head.trimEnd())![0];

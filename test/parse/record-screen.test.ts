@@ -71,6 +71,17 @@ describe('holdsRecordNeedle', () => {
     expect(holdsRecordNeedle('Call trace:')).toBe(false);
   });
 
+  test('says of register rows and what is nearly one what the needles say', () => {
+    const piece = fc.constantFrom('x29: ', 'x9 : ', 'ffff80000a0b3c40', '0000000000000000', ' ', 'cut here', 'x86/fpu: ', '=', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        expect(holdsRecordNeedle(text)).toBe(RECORD_NEEDLES.some((needle) => text.includes(needle)));
+      }),
+      fuzzParams(2000),
+    );
+  });
+
   test('a rule shorter than 20 `=` is no opener', () => {
     expect(holdsRecordNeedle('='.repeat(19))).toBe(false);
     expect(holdsRecordNeedle('='.repeat(20))).toBe(true);

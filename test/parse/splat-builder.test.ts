@@ -78,6 +78,23 @@ describe('SplatBuilder', () => {
     expect(b.finish().title).toBe('possible deadlock in foo_bar');
   });
 
+  test('register rows are kept as lines and read in the first dump only, garbled ones by the general reader', () => {
+    const b = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    expect(b.classify(rec(2, 'x1 : 0000000000000002 x0 : 0000000000000001'))).toBe('part');
+    b.add(rec(2, 'x1 : 0000000000000002 x0 : 0000000000000001'));
+    b.add(rec(3, 'x3 : 00000000000000zz x2 : 0000000000000003'));
+    b.add(rec(4, 'Call trace:'));
+    b.add(rec(5, ' f+0x1/0x2'));
+    b.add(rec(6, '---[ end trace 0000000000000000 ]---'));
+    expect(b.classify(rec(7, 'xfsd[12]: x1 : 00000000000000ff'))).toBe('between');
+    b.add(rec(7, 'x1 : 00000000000000ff x4 : 0000000000000004'));
+    const s = b.finish();
+    expect([...s.regs]).toEqual([['x1', 2n], ['x0', 1n], ['x2', 3n]]);
+    expect(s.lines.map((l) => l.lineNo)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(s.frames.map((f) => f.func)).toEqual(['f']);
+    expect(s.corrupted).toContain('missing x3, x4');
+  });
+
   test('the header sets the site; the first CPU line wins', () => {
     const b = builderFor('WARNING: CPU: 2 PID: 35 at drivers/net/m.c:449 mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]');
     b.add(rec(2, 'CPU: 2 PID: 35 Comm: kworker/2:1 Tainted: G            E     5.8.0-0.bpo.2-arm64 #1 Debian'));

@@ -1,4 +1,5 @@
-import { joinWrapped, mayContinue } from '../../src/parse/wrap-joins.js';
+import fc from 'fast-check';
+import { joinWrapped, mayContinue, WRAP_JOINS } from '../../src/parse/wrap-joins.js';
 
 describe('mayContinue', () => {
   test.each([
@@ -24,6 +25,21 @@ describe('mayContinue', () => {
     '',
   ])('complete: %s', (text) => {
     expect(mayContinue(text)).toBe(false);
+  });
+});
+
+describe('mayContinue of register rows', () => {
+  const row = 'x29: ffff8000118eb810 x28: ffff000133646e80 x27: 0000000000000000';
+  const registerJoin = WRAP_JOINS.find((j) => j.firstChars.includes('x'))!;
+
+  test('is the head regex of their row, on rows cut anywhere and padded', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: row.length }), fc.constantFrom('', ' ', '  ', '\t'), (cut, pad) => {
+        const text = row.slice(0, cut) + pad;
+        if (!text.startsWith('x')) return;
+        expect(mayContinue(text)).toBe(registerJoin.head.test(text));
+      }),
+    );
   });
 });
 

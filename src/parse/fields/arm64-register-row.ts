@@ -69,6 +69,30 @@ function scanArm64RegisterRow(text: string): number {
   return count;
 }
 
+/** The text scanArm64RegisterRow read last and its answer, which rowNames/rowHighs/rowLows still hold. */
+let scannedText: string | undefined;
+let scannedCount = 0;
+
+/**
+ * scanArm64RegisterRow, the answer kept for the same text asked again: the line wrapper, the needle screen and the
+ * register store all ask about each row, one after the other.
+ */
+function scanOnce(text: string): number {
+  if (text !== scannedText) {
+    scannedCount = scanArm64RegisterRow(text);
+    scannedText = text;
+  }
+  return scannedCount;
+}
+
+/**
+ * `text` is a whole arm64 register row as `__show_regs` prints it (see readArm64RegisterRow): `x`, decimal digits,
+ * `:`, lowercase hex digits and spaces, nothing else. Read once for the callers that ask in turn about one row.
+ */
+export function isArm64RegisterRow(text: string): boolean {
+  return scanOnce(text) > 0;
+}
+
 /**
  * A row of an arm64 register dump as `__show_regs` prints it, `x29: ffff800012343d30 x28: 0000000000000000 ...`,
  * read by hand: register rows are a fifth of every report, and the general reader's regexes were its costliest
@@ -76,7 +100,7 @@ function scanArm64RegisterRow(text: string): number {
  * general reader in registers.ts then reads; on the rows this does read, the two agree (a property test checks).
  */
 export function readArm64RegisterRow(text: string): RegisterLine | undefined {
-  const count = scanArm64RegisterRow(text);
+  const count = scanOnce(text);
   if (count === 0) return undefined;
   const regs: RegisterValue[] = [];
   for (let p = 0; p < count; p++) {
@@ -91,7 +115,7 @@ export function readArm64RegisterRow(text: string): RegisterLine | undefined {
  * The row's objects and the values of names already read are never made: this is most of a storm's lines.
  */
 export function storeArm64RegisterRow(text: string, regs: Map<string, bigint>): boolean {
-  const count = scanArm64RegisterRow(text);
+  const count = scanOnce(text);
   for (let p = 0; p < count; p++) {
     const name = NAMES[rowNames[p]!]!;
     if (!regs.has(name)) regs.set(name, wordToBigInt(rowHighs[p]!, rowLows[p]!));

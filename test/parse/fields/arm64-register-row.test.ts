@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readArm64RegisterRow, storeArm64RegisterRow } from '../../../src/parse/fields/arm64-register-row.js';
+import { isArm64RegisterRow, readArm64RegisterRow, storeArm64RegisterRow } from '../../../src/parse/fields/arm64-register-row.js';
 import { readRegisterPairs } from '../../../src/parse/fields/registers.js';
 import { fuzzParams } from '../../fuzz/_fuzz-params.js';
 
@@ -105,6 +105,26 @@ describe('storeArm64RegisterRow', () => {
       fc.property(fc.oneof(canonicalRow, nearRow, anyRow), (row) => {
         const regs = new Map<string, bigint>();
         const read = readArm64RegisterRow(row);
+        expect(storeArm64RegisterRow(row, regs)).toBe(read !== undefined);
+        const expected = new Map<string, bigint>();
+        for (const { name, value } of read?.regs ?? []) if (!expected.has(name)) expected.set(name, value);
+        expect([...regs]).toEqual([...expected]);
+      }),
+      fuzzParams(5000),
+    );
+  });
+});
+
+describe('isArm64RegisterRow', () => {
+  test('is true of the rows readArm64RegisterRow reads, whatever was asked before', () => {
+    fc.assert(
+      fc.property(fc.oneof(canonicalRow, nearRow, anyRow), fc.oneof(canonicalRow, nearRow, anyRow), (row, other) => {
+        const read = readArm64RegisterRow(row);
+        expect(isArm64RegisterRow(other)).toBe(readArm64RegisterRow(other) !== undefined);
+        expect(isArm64RegisterRow(row)).toBe(read !== undefined);
+        // The store after the question reads the row asked about, not the one before it.
+        isArm64RegisterRow(other);
+        const regs = new Map<string, bigint>();
         expect(storeArm64RegisterRow(row, regs)).toBe(read !== undefined);
         const expected = new Map<string, bigint>();
         for (const { name, value } of read?.regs ?? []) if (!expected.has(name)) expected.set(name, value);
