@@ -21,7 +21,6 @@ const REGISTER_ROW_CHARS = /^[x0-9a-f: ]*$/;
 if (RECORD_NEEDLES.some((needle) => REGISTER_ROW_CHARS.test(needle))) {
   throw new Error('record screen: a needle could be part of an arm64 register row');
 }
-const X = 0x78;
 
 /**
  * False when `text` holds no RECORD_NEEDLES. Most records inside a report (registers, frames) hold none: one regex
@@ -29,7 +28,7 @@ const X = 0x78;
  */
 export function holdsRecordNeedle(text: string): boolean {
   // A fifth of a storm's lines; the wrapper has scanned the row already (the regex was 100 ns of a row's 66 chars).
-  if (text.charCodeAt(0) === X && isArm64RegisterRow(text)) return false;
+  if (isArm64RegisterRow(text)) return false;
   // The regex is 60 ns a line; a storm's frames repeat, and the frame parser recalls them anyway.
   if (!isRepeatable(text)) return ANY_RECORD_NEEDLE.test(text);
   const line = recallLine(text);

@@ -24,7 +24,6 @@ const DASH = 0x2d;
 
 const USERSPACE_MESSAGE = /^[\w.@-]+\[\d+\]: /;
 const SPACE = 0x20;
-const X = 0x78;
 
 /** Collects the records of one open report and reads its fields as they arrive. */
 export class SplatBuilder {
@@ -107,8 +106,7 @@ export class SplatBuilder {
     const text = rec.text;
     // `systemd[1]: Started …` and friends are user space writing to /dev/kmsg mid-report: never part of it. Frame
     // lines, half of a report, start with a space, and register rows hold no `[`: they skip the regex call.
-    const c = text.charCodeAt(0);
-    if (c !== SPACE && !(c === X && isArm64RegisterRow(text)) && USERSPACE_MESSAGE.test(text)) return 'between';
+    if (text.charCodeAt(0) !== SPACE && !isArm64RegisterRow(text) && USERSPACE_MESSAGE.test(text)) return 'between';
     if (this.format.until || this.state === 'body') return 'part';
     if (this.frameOf(text, rec.lineNo) !== undefined || isTraceStart(text) || isReportTail(text)) return 'part';
     if (this.state === 'trace' && this.framesInTrace === 0) return 'part';
@@ -152,7 +150,7 @@ export class SplatBuilder {
     if (this.format.detail && this.detail === undefined) this.detail = this.format.detail.exec(text)?.[1];
     // A fifth of a storm's lines, already scanned by the line wrapper. Made of `x0-9a-f: `, a register row holds no
     // `*`, `at:`, trace line or frame: it skips those tests (with classify's, LogAnalyzer 630 -> 600 ns a line).
-    if (text.charCodeAt(0) === X && isArm64RegisterRow(text)) {
+    if (isArm64RegisterRow(text)) {
       if (!this.firstTraceDone) storeArm64RegisterRow(text, this.splat.regs);
       return;
     }

@@ -75,9 +75,11 @@ let scannedCount = 0;
 
 /**
  * scanArm64RegisterRow, the answer kept for the same text asked again: the line wrapper, the needle screen and the
- * register store all ask about each row, one after the other.
+ * register store all ask about each row, one after the other. Every other line is told by its first character,
+ * without touching what is kept.
  */
 function scanOnce(text: string): number {
+  if (text.charCodeAt(0) !== X) return 0;
   if (text !== scannedText) {
     scannedCount = scanArm64RegisterRow(text);
     scannedText = text;
