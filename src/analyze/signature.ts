@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Splat } from '../parse/types.js';
 import { isSkippedFrame, titleFunction } from '../parse/frame-skip.js';
+import { ownCopy } from '../util/own-copy.js';
+import { BoundedMemo } from '../util/bounded-memo.js';
 
 /** How many meaningful frames below the title function join the title in a signature. */
 const SIGNATURE_FRAMES = 2;
@@ -12,17 +14,15 @@ export interface Signature {
 }
 
 /** A storm's splats share a few titles: each normalized once (six regex replaces, ~600 ns; bounded). */
-const TITLE_MEMO_LIMIT = 1024;
-const normalizedTitles = new Map<string, string>();
+const normalizedTitles = new BoundedMemo<string>(1024);
 
 /** Numbers, addresses and compiler suffixes removed from a title, so repeats of one problem compare equal. */
 export function normalizeTitle(title: string): string {
   let normalized = normalizedTitles.get(title);
   if (normalized === undefined) {
     // The memo's own copy of the title, and the result cut from it: neither keeps the caller's string alive.
-    const key = ` ${title}`.slice(1);
+    const key = ownCopy(title);
     normalized = normalize(key);
-    if (normalizedTitles.size >= TITLE_MEMO_LIMIT) normalizedTitles.clear();
     normalizedTitles.set(key, normalized);
   }
   return normalized;
@@ -59,13 +59,11 @@ export function signatureFrames(splat: Splat): string[] {
 }
 
 /** A storm repeats a few signatures thousands of times: their ids, so each is hashed once (bounded). */
-const ID_MEMO_LIMIT = 1024;
-const ids = new Map<string, string>();
+const ids = new BoundedMemo<string>(1024);
 
 function idOf(text: string): string {
   let id = ids.get(text);
   if (id === undefined) {
-    if (ids.size >= ID_MEMO_LIMIT) ids.clear();
     id = createHash('sha256').update(text).digest('hex').slice(0, 12);
     ids.set(text, id);
   }

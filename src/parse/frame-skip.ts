@@ -1,3 +1,6 @@
+import { ownCopy } from '../util/own-copy.js';
+import { BoundedMemo } from '../util/bounded-memo.js';
+
 /**
  * Frames that never name a bug, after syzkaller's pkg/report/linux.go `skipPatterns`: reporting machinery
  * (`__warn`, `report_bug`, `dump_stack`, `panic`), sanitizers, lock and refcount helpers, string and copy helpers,
@@ -34,16 +37,11 @@ const GENERAL = new RegExp(FRAME_SKIP.join('|'));
 
 /**
  * A storm's reports name the same functions over and over, and titles and signatures ask these questions of each:
- * the answers per function (about 100 and 50 ns by regex, 8 by lookup). Cleared when full.
+ * the answers per function (about 100 and 50 ns by regex, 8 by lookup).
  */
 const MEMO_LIMIT = 4096;
-const skippedByGeneral = new Map<string, boolean>();
-const titleFunctions = new Map<string, string>();
-
-/** The memo's own copy of a key: a function name may be a slice that keeps a whole decoded batch alive. */
-function keyOf(func: string): string {
-  return ` ${func}`.slice(1);
-}
+const skippedByGeneral = new BoundedMemo<boolean>(MEMO_LIMIT);
+const titleFunctions = new BoundedMemo<string>(MEMO_LIMIT);
 
 /** The function without its compiler clone suffixes. */
 function withoutClone(func: string): string {
@@ -55,8 +53,7 @@ export function isSkippedFrame(func: string, extra?: RegExp): boolean {
   let general = skippedByGeneral.get(func);
   if (general === undefined) {
     general = GENERAL.test(withoutClone(func));
-    if (skippedByGeneral.size >= MEMO_LIMIT) skippedByGeneral.clear();
-    skippedByGeneral.set(keyOf(func), general);
+    skippedByGeneral.set(ownCopy(func), general);
   }
   return general || (extra?.test(withoutClone(func)) ?? false);
 }
@@ -70,9 +67,8 @@ export function titleFunction(func: string): string {
   let name = titleFunctions.get(func);
   if (name === undefined) {
     // Cut from the copy, so that the name keeps no more alive than the key does.
-    const key = keyOf(func);
+    const key = ownCopy(func);
     name = withoutClone(key).replace(/^(?:__(?:arm64|x64|ia32|x32|riscv|se|do)_(?:compat_)?sys_|SyS_|sys_)/, 'sys_');
-    if (titleFunctions.size >= MEMO_LIMIT) titleFunctions.clear();
     titleFunctions.set(key, name);
   }
   return name;

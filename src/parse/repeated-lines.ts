@@ -1,4 +1,5 @@
 import type { Frame } from './types.js';
+import { ownCopy } from '../util/own-copy.js';
 
 /**
  * A line text that a storm repeats, and what has been found out about it: each question (is it a frame, does it
@@ -48,7 +49,7 @@ export function recallLine(text: string): RepeatedLine {
       known.clear();
       generation += 1;
     }
-    const copy = ` ${text}`.slice(1);
+    const copy = ownCopy(text);
     line = { text: copy, frame: undefined, holdsNeedle: undefined, generation, next: undefined };
     known.set(copy, line);
   }

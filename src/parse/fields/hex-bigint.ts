@@ -1,6 +1,7 @@
+import { BoundedMemo } from '../../util/bounded-memo.js';
+
 /** Offsets and sizes repeat across frames and splats; a bounded memo of their values saves a BigInt parse. */
-const MEMO_LIMIT = 4096;
-const memo = new Map<string, bigint>();
+const memo = new BoundedMemo<bigint>(4096);
 /** Hex digits beyond which a value may not be exact in a double (16^13 = 2^52). */
 const EXACT_HEX_DIGITS = 13;
 /** Hex digits of a 64-bit register: such a value is built from two 32-bit halves. */
@@ -65,7 +66,6 @@ export function wordToBigInt(high: number, low: number): bigint {
 export function recurringHexToBigInt(digits: string): bigint {
   let value = memo.get(digits);
   if (value === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
     value = hexToBigInt(digits);
     memo.set(digits, value);
   }
