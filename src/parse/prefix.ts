@@ -1,25 +1,14 @@
 import type { LogRecord } from './types.js';
 import { stripAnsi } from './prefix-ansi.js';
-import { PREFIX_RULES, type PrefixRule } from './prefix-rules.js';
+import { PREFIX_RULES } from './prefix-rules.js';
+import { byFirstChar } from '../util/first-char-table.js';
 import { readPrintkTime, takePrintkTime } from './prefix-printk-time.js';
 
 /** A physical line with every transport prefix removed, and what the prefixes said. */
 export type StrippedLine = Pick<LogRecord, 'text' | 'ts' | 'wallTime' | 'level' | 'caller' | 'host' | 'foreign'>;
 
-/** The rules by the char code a line starts with, an array and not a Map: looked up twice for every line, the
- *  Map's hashing was half of stripPrefixes' own time. Every `firstChars` is ASCII. */
-const RULES_BY_FIRST_CHAR: (PrefixRule[] | undefined)[] = Array.from({ length: 128 }, () => undefined);
-for (const rule of PREFIX_RULES) {
-  for (let i = 0; i < rule.firstChars.length; i++) {
-    const c = rule.firstChars.charCodeAt(i);
-    if (c >= 128) throw new Error(`prefix rule ${rule.name}: first characters must be ASCII`);
-    (RULES_BY_FIRST_CHAR[c] ??= []).push(rule);
-  }
-}
-
-function rulesFor(c: number): PrefixRule[] | undefined {
-  return c < 128 ? RULES_BY_FIRST_CHAR[c] : undefined;
-}
+/** Looked up twice for every line: by table, where a Map's hashing had been half of stripPrefixes' own time. */
+const rulesFor = byFirstChar(PREFIX_RULES, 'prefix rules');
 
 /** The printk time is the rule tried first on a `[`: what the shortcut in stripPrefixes relies on. */
 const PRINTK_TIME_FIRST = rulesFor(0x5b)?.[0]?.strip === takePrintkTime;

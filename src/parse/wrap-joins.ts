@@ -1,5 +1,6 @@
 import { isLowerHexCode } from './fields/hex-bigint.js';
 import { isArm64RegisterRow } from './fields/arm64-register-row.js';
+import { byFirstChar } from '../util/first-char-table.js';
 
 /**
  * Kernel console lines that a mail client or terminal wrapped onto a second physical line. Each row names the
@@ -68,20 +69,11 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
   },
 ];
 
-if (WRAP_JOINS.some((j) => /[^\x00-\x7f]/.test(j.firstChars))) {
-  throw new Error('wrap joins: first characters must be ASCII');
-}
+/** The rows a record may be the head of, by its first character, in WRAP_JOINS order; none for most records. */
+const joinsByFirstChar = byFirstChar(WRAP_JOINS, 'wrap joins');
 
-/** The rows whose `firstChars` hold each ASCII char code, in WRAP_JOINS order: a table, as every record asks. */
-const JOINS_BY_FIRST_CHAR: readonly (readonly WrapJoin[] | undefined)[] = Array.from({ length: 128 }, (_, c) => {
-  const rows = WRAP_JOINS.filter((j) => j.firstChars.includes(String.fromCharCode(c)));
-  return rows.length > 0 ? rows : undefined;
-});
-
-/** The rows whose head the text may be, by its first character; undefined for most lines. */
 function joinsFor(text: string): readonly WrapJoin[] | undefined {
-  const c = text.charCodeAt(0);
-  return c < 128 ? JOINS_BY_FIRST_CHAR[c] : undefined;
+  return joinsByFirstChar(text.charCodeAt(0));
 }
 
 /** `text` fits the row's head; its first character is known to be one of the row's. */

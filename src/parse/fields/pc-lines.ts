@@ -1,5 +1,6 @@
 import type { CodeLocation } from '../types.js';
 import { parseAddress, parseCodeLocation } from './code-location.js';
+import { byFirstChar } from '../../util/first-char-table.js';
 
 /** What one PC/LR/SP/pstate line says. */
 export interface PcLine {
@@ -45,16 +46,13 @@ type Rule = (typeof RULES)[number];
 
 /** The rules a line may match by its first character, in RULES order: a `pstate:` line tries three of the eight,
  *  an `sp :` line one, a register row none. */
-const RULES_BY_FIRST_CHAR: readonly (readonly Rule[] | undefined)[] = Array.from({ length: 128 }, (_, c) => {
-  const rules = RULES.filter((rule) => rule.firstChars.includes(String.fromCharCode(c)));
-  return rules.length > 0 ? rules : undefined;
-});
+const rulesByFirstChar = byFirstChar(RULES, 'pc-line rules');
 /** The rules of a line that starts with white space outside ASCII (`\s` matches it too). */
 const SPACE_RULES = RULES.filter((rule) => rule.firstChars.includes(' '));
 
 function rulesFor(text: string): readonly Rule[] | undefined {
   const c = text.charCodeAt(0);
-  if (c < 128) return RULES_BY_FIRST_CHAR[c];
+  if (c < 128) return rulesByFirstChar(c);
   return /^\s/.test(text) ? SPACE_RULES : undefined;
 }
 
