@@ -93,8 +93,10 @@ export class ClusterAccumulator {
   /** A clone that came from a worker, with its classes back. */
   static revive(cloned: ClusterAccumulator): ClusterAccumulator {
     const acc = revive(cloned, ClusterAccumulator);
-    for (const set of [acc.cpus, acc.pids]) BoundedSet.revive(set);
-    for (const set of [acc.releases, acc.hardware]) BoundedSet.revive(set);
+    BoundedSet.revive(acc.cpus);
+    BoundedSet.revive(acc.pids);
+    BoundedSet.revive(acc.releases);
+    BoundedSet.revive(acc.hardware);
     for (const vmemmap of acc.vmemmap.values()) VmemmapAccumulator.revive(vmemmap);
     return acc;
   }

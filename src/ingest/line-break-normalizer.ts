@@ -1,5 +1,5 @@
-const LF = 0x0a;
-const CR = 0x0d;
+import { CR, LF } from './line-break-bytes.js';
+
 const NUL = 0x00;
 
 /**

@@ -4,11 +4,11 @@ import { LineSplitter } from './line-splitter.js';
 import { RegexHitFinder } from './regex-hit-finder.js';
 import { SimdHitFinder } from './simd-hit-finder.js';
 import { TriggerPattern } from './trigger-pattern.js';
+import { LF } from './line-break-bytes.js';
 
 /** Which search the fast path uses: `simd` falls back to `regex` where WebAssembly SIMD is missing. */
 export type HitSearch = 'simd' | 'regex';
 
-const LF = 0x0a;
 const NEWLINE = Buffer.from('\n');
 /** Small enough that little is decoded in vain after the sink turns quiet, large enough to amortize a write. */
 const SPLIT_BATCH_BYTES = 4 * 1024;

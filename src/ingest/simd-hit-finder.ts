@@ -1,6 +1,7 @@
 import { buildFingerprints, type FingerprintNeedle, type Fingerprints } from './fingerprint-tables.js';
 import type { HitFinder } from './hit-finder.js';
 import { TRIGGER_SCAN_WASM_BASE64 } from './wasm/trigger-scan-binary.js';
+import { LF } from './line-break-bytes.js';
 
 /** Offsets in the module's memory; see trigger-scan.wat. */
 const INPUT = 1024;
@@ -40,15 +41,15 @@ function compiledModule(): WebAssembly.Module | undefined {
 let counter: ScanExports | null | undefined;
 
 /**
- * The number of LF bytes in `bytes`, counted in slices by the module's SIMD loop on an instance of its own (the
- * shared finders may be mid-region); undefined when the runtime lacks WebAssembly SIMD.
+ * The number of LF bytes in `bytes`: counted in slices by the module's SIMD loop on an instance of its own (the
+ * shared finders may be mid-region), or by `indexOf` where the runtime lacks WebAssembly SIMD.
  */
-export function countNewlinesSimd(bytes: Uint8Array): number | undefined {
+export function countNewlines(bytes: Uint8Array): number {
   if (counter === undefined) {
     const module = compiledModule();
     counter = module === undefined ? null : (new WebAssembly.Instance(module).exports as unknown as ScanExports);
   }
-  if (counter === null) return undefined;
+  if (counter === null) return countNewlinesByIndexOf(bytes);
   const memory = new Uint8Array(counter.memory.buffer);
   let n = 0;
   for (let at = 0; at < bytes.length; at += SIMD_REGION_BYTES) {
@@ -56,6 +57,12 @@ export function countNewlinesSimd(bytes: Uint8Array): number | undefined {
     memory.set(slice, INPUT);
     n += counter.countNewlines(0, slice.length);
   }
+  return n;
+}
+
+function countNewlinesByIndexOf(bytes: Uint8Array): number {
+  let n = 0;
+  for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) n++;
   return n;
 }
 

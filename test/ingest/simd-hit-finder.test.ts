@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SIMD_REGION_BYTES, SimdHitFinder } from '../../src/ingest/simd-hit-finder.js';
+import { SIMD_REGION_BYTES, SimdHitFinder, countNewlines } from '../../src/ingest/simd-hit-finder.js';
 import { SPLAT_TRIGGERS } from '../../src/parse/splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from '../../src/parse/boot-fact-triggers.js';
 
@@ -94,4 +94,13 @@ test('a soft line break that ends the region is found for every region length', 
     const buf = Buffer.from(`${'x'.repeat(len - 2)}=\n`, 'latin1');
     expect([len, allHits(f, buf, 0, len)]).toEqual([len, [len - 2]]);
   }
+});
+
+test('countNewlines counts every LF of an input longer than one region, at the region seams too', () => {
+  const buf = Buffer.alloc(3 * SIMD_REGION_BYTES + 7, 'x');
+  const at = [0, 15, 16, SIMD_REGION_BYTES - 1, SIMD_REGION_BYTES, 2 * SIMD_REGION_BYTES + 1, buf.length - 1];
+  for (const i of at) buf[i] = 0x0a;
+  expect(countNewlines(buf)).toBe(at.length);
+  expect(countNewlines(buf.subarray(1, buf.length - 1))).toBe(at.length - 2);
+  expect(countNewlines(Buffer.alloc(0))).toBe(0);
 });

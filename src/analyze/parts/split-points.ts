@@ -1,4 +1,5 @@
 import { readSync } from 'node:fs';
+import { CR, LF } from '../../ingest/line-break-bytes.js';
 
 /** Where a part may start: the line of a `------------[ cut here ]------------`, which ends the report before it. */
 const NEEDLE = Buffer.from('[ cut here ]');
@@ -7,8 +8,6 @@ const SEARCH_BYTES = 4 * 1024 * 1024;
 const WINDOW_BYTES = 256 * 1024;
 /** A cut-here line is short; anything longer is not one. */
 const MAX_LINE_BYTES = 1024;
-const LF = 0x0a;
-const CR = 0x0d;
 
 /** One line of the file: [start, end), `end` just past its LF. */
 export interface SplitLine {
