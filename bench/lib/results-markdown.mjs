@@ -39,10 +39,19 @@ function startupLines(rows, startup, referenceRuns) {
       const ratio = mbps(r.bytes, r.analyze - startup) / mbps(r.bytes, r.grep);
       return `${r.mix} ${fmtSize(r.bytes)} ${ratio.toFixed(3)}×`;
     });
+  // The whole run a target allows (grep's time ÷ the ratio), and what start-up leaves of it for reading the file.
+  const budgets = rows
+    .filter((r) => r.analyze !== undefined)
+    .map((r) => {
+      const allowed = r.grep / TARGETS.grepRatio[r.mix];
+      return `${r.mix} ${fmtSize(r.bytes)} ${allowed.toFixed(2)} s, ${(allowed - startup).toFixed(2)} s after start-up`;
+    });
   return [
     '',
     `Start-up (analyze of a one-line file, median of ${referenceRuns}): ${startup.toFixed(2)} s. ` +
       `With it taken out, analyze ÷ grep is: ${steady.join(', ')} (for reading only; the verdicts above include it).`,
+    '',
+    `What each target allows for the whole run (grep's time ÷ the target ratio): ${budgets.join('; ')}.`,
   ];
 }
 
