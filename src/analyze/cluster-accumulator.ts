@@ -23,7 +23,12 @@ export class ClusterAccumulator {
   private example: Splat;
   /** One per boot, because each boot may have its own layout. */
   private readonly vmemmap = new Map<number, VmemmapAccumulator>();
-  private readonly op: VmemmapOp | undefined;
+  /**
+   * Decided by the first splat that names a vmemmap operation, not by the first splat alone: one that lacks its
+   * function (a cut header, no pc line) shares the signature of the ones that follow, and the answer must not depend
+   * on where analyze/parts/ cut the log.
+   */
+  private op: VmemmapOp | undefined;
 
   constructor(
     private readonly signature: Signature,
@@ -32,7 +37,6 @@ export class ClusterAccumulator {
     this.first = splat;
     this.last = splat;
     this.example = splat;
-    this.op = isVmemmapSplat(splat);
   }
 
   add(splat: Splat): void {
@@ -44,6 +48,7 @@ export class ClusterAccumulator {
     this.pids.add(splat.pid);
     this.releases.add(splat.release);
     this.hardware.add(splat.hardware);
+    this.op ??= isVmemmapSplat(splat);
     if (this.op !== undefined) {
       let acc = this.vmemmap.get(splat.bootIndex);
       if (!acc) {
@@ -71,6 +76,7 @@ export class ClusterAccumulator {
     this.pids.absorb(later.pids);
     this.releases.absorb(later.releases);
     this.hardware.absorb(later.hardware);
+    this.op ??= later.op;
     for (const [bootIndex, acc] of later.vmemmap) {
       const mine = this.vmemmap.get(bootIndex);
       if (mine) mine.absorb(acc);
