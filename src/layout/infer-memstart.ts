@@ -3,6 +3,7 @@ import { find52BitVaFeature } from './cpu-features.js';
 import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
 import { memstartAlignShift, memstartFromDramStart, memstartOn48BitCpu } from './memstart.js';
+import { pgtableGeometry } from './pgtable-geometry.js';
 import type { Confidence, Era, Inferred, LayoutOverrides } from './types.js';
 import { hex } from './u64.js';
 import type { VirtualLayoutMatch } from './virtual-layout-match.js';
@@ -76,7 +77,8 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
     notes.push('"Memory doesn\'t fit in the linear mapping": the kernel moved memstart up; the value from the memory map is only a lower bound');
     confidence = 'low';
   }
-  const runs48 = boot?.pgtable ? boot.pgtable.value.vaBits < 52 : boot !== undefined && boot.cpuFeatures.length > 0 && find52BitVaFeature(boot) === undefined;
+  const pgtable = pgtableGeometry(boot);
+  const runs48 = pgtable ? pgtable.vaBits < 52 : boot !== undefined && boot.cpuFeatures.length > 0 && find52BitVaFeature(boot) === undefined;
   if (input.vaBits === 52 && runs48) {
     value = memstartOn48BitCpu(value, input.vaBitsMin);
     text += `, minus 2^52 - 2^${input.vaBitsMin} (52-bit kernel on a CPU without 52-bit VAs)`;

@@ -4,7 +4,8 @@ import { eraForRelease } from './eras.js';
 import { eraSupportsVaBits, type Shape } from './hypotheses.js';
 import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
-import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel, validVaBits } from './page-geometry.js';
+import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel } from './page-geometry.js';
+import { pgtableGeometry } from './pgtable-geometry.js';
 import { matchRegisterConstants, type ConstantHit, type RegisterValue } from './register-match.js';
 import type { Era, Inferred, LayoutOverrides } from './types.js';
 import { hex } from './u64.js';
@@ -22,17 +23,6 @@ interface Fixed {
   era?: Inferred<Era>;
   pageShift?: Inferred<number>;
   vaBits?: Inferred<number>;
-}
-
-/**
- * The page size and VA bits of the log's `pgtable:` line, when they are an arm64 geometry at all: a corrupted or
- * foreign line (`0k pages, 0-bit VAs`) is log content, not a reason to stop the analysis.
- */
-function pgtableGeometry(boot: BootFacts | undefined): { pageShift: number; vaBits: number } | undefined {
-  if (!boot?.pgtable) return undefined;
-  const { pageSizeKiB, vaBits } = boot.pgtable.value;
-  const pageShift = PAGE_SHIFTS.find((shift) => 2 ** (shift - 10) === pageSizeKiB);
-  return pageShift !== undefined && validVaBits(pageShift).includes(vaBits) ? { pageShift, vaBits } : undefined;
 }
 
 /** 4K unless the VA size rules it out (the LVA feature on a pre-6.9 kernel means 64K pages). */
@@ -84,7 +74,7 @@ function best<T extends Shape>(candidates: T[], versionEra: Era | undefined): T 
 }
 
 function hitText(h: ConstantHit): string {
-  return `${h.reg} = ${hex(h.value)} is ${h.constant}${h.form === 'exact' ? '' : ` (${h.form})`} of ${h.era} ${h.vaBits}-bit/${2 ** (h.pageShift - 10)}K`;
+  return `${h.reg} = ${hex(h.registerValue)} is ${h.constant}${h.form === 'exact' ? '' : ` (${h.form})`} of ${h.era} ${h.vaBits}-bit/${2 ** (h.pageShift - 10)}K`;
 }
 
 export function inferShape(
@@ -99,7 +89,9 @@ export function inferShape(
   const fixed = directEvidence(boot, config, o);
   const versionEra = release ? eraForRelease(release.value) : undefined;
   const hits = matchRegisterConstants(regs, structPageSize).filter((h) => fits(h, fixed));
-  const hit = best(hits.filter((h) => h.strong), versionEra) ?? best(hits, versionEra);
+  // A weak hit (the constant is also an alignment mask: -2M, -1G) may name the era only where the release does not.
+  const weakUsable = versionEra === undefined ? hits : hits.filter((h) => h.era === versionEra);
+  const hit = best(hits.filter((h) => h.strong), versionEra) ?? best(weakUsable, versionEra);
   const layoutMatch = best(matchVirtualLayout(boot, structPageSize).filter((m) => fits(m, fixed)), versionEra);
 
   let era = fixed.era;

@@ -10,7 +10,9 @@ export interface ConstantHit extends Shape {
   lineNo?: number;
   constant: 'VMEMMAP_START' | 'VMEMMAP_END';
   form: ConstantForm;
+  /** The constant itself; `registerValue` is what the register held (the constant in `form`). */
   value: bigint;
+  registerValue: bigint;
   /** False when the value is also a common alignment mask (-2^k, k ≤ 30: PMD_MASK, PUD_MASK...), e.g. E2's
    *  VMEMMAP_END = -2M and E4's = -1G: such a hit is weak evidence. */
   strong: boolean;
@@ -21,6 +23,13 @@ export interface RegisterValue {
   value: bigint;
   lineNo?: number;
 }
+
+/**
+ * A negated constant below this is a size, not an address: -(E2 VMEMMAP_END) is SZ_2M, also the memmap of one 4K
+ * section (2^15 pages * 64 bytes), which a vmemmap storm holds in some register; -(E4 VMEMMAP_END) is SZ_1G. The
+ * same bound as the vmemmap candidates' (analyze/vmemmap/layout-constant-candidates.ts).
+ */
+const MIN_NEGATED = 1n << 32n;
 
 function isSmallMask(x: bigint): boolean {
   const n = neg64(x);
@@ -60,8 +69,9 @@ function constantIndex(structPageSize: number, eras: readonly Era[]): ConstantIn
     const c = computeConstants({ ...shape, structPageSize, memstart: 0n, sectionShift: 30 });
     return ([['VMEMMAP_START', c.vmemmapStart], ['VMEMMAP_END', c.vmemmapEnd]] as const).map(([name, value], constant) => {
       const forms = [value, u64(value - 1n), u64(value + 1n), neg64(value)];
-      // The four forms differ for every constant but 0 and 2^63, which no layout has.
+      // The four forms differ for every constant but 0 and 2^63, which no layout has. A small negated form is left out.
       forms.forEach((formValue, f) => {
+        if (FORM_ORDER[f] === 'negated' && formValue < MIN_NEGATED) return;
         const entries = byValue.get(formValue) ?? [];
         entries.push({ shape: shapeIndex, constant: constant as 0 | 1, form: FORM_ORDER[f]! });
         byValue.set(formValue, entries);
@@ -89,7 +99,7 @@ export function matchRegisterConstants(regs: readonly RegisterValue[], structPag
   return found.map(({ shape, reg, constant, form }) => {
     const r = regs[reg]!;
     const c = index.constants[shape]![constant]!;
-    const hit: ConstantHit = { ...index.shapes[shape]!, reg: r.reg, constant: c.name, form, value: c.value, strong: c.strong };
+    const hit: ConstantHit = { ...index.shapes[shape]!, reg: r.reg, constant: c.name, form, value: c.value, registerValue: u64(r.value), strong: c.strong };
     if (r.lineNo !== undefined) hit.lineNo = r.lineNo;
     return hit;
   });

@@ -5,7 +5,10 @@ import { shapes } from '../../src/layout/hypotheses.js';
 import { neg64, u64 } from '../../src/layout/u64.js';
 import type { Era } from '../../src/layout/types.js';
 
-/** The definition, one comparison at a time: every shape, every register, START then END, forms in order. */
+/**
+ * The definition, one comparison at a time: every shape, every register, START then END, forms in order; a negated
+ * form below 2^32 is a size (SZ_2M, SZ_1G), not a constant.
+ */
 function naiveMatch(regs: readonly RegisterValue[], structPageSize: number, eras: readonly Era[]): ConstantHit[] {
   const hits: ConstantHit[] = [];
   for (const shape of shapes(eras)) {
@@ -13,11 +16,11 @@ function naiveMatch(regs: readonly RegisterValue[], structPageSize: number, eras
     for (const r of regs) {
       for (const [constant, value] of [['VMEMMAP_START', c.vmemmapStart], ['VMEMMAP_END', c.vmemmapEnd]] as const) {
         const forms = [['exact', value], ['minus-one', u64(value - 1n)], ['plus-one', u64(value + 1n)], ['negated', neg64(value)]] as const;
-        const form = forms.find(([, v]) => v === u64(r.value))?.[0];
+        const form = forms.find(([f, v]) => v === u64(r.value) && !(f === 'negated' && v < 1n << 32n))?.[0];
         if (form === undefined) continue;
         const n = neg64(value);
         const strong = !(n !== 0n && (n & (n - 1n)) === 0n && n <= 1n << 30n);
-        hits.push({ ...shape, reg: r.reg, constant, form, value, strong, ...(r.lineNo !== undefined && { lineNo: r.lineNo }) });
+        hits.push({ ...shape, reg: r.reg, constant, form, value, registerValue: u64(r.value), strong, ...(r.lineNo !== undefined && { lineNo: r.lineNo }) });
       }
     }
   }
@@ -50,6 +53,21 @@ describe('matchRegisterConstants', () => {
     const hits = matchRegisterConstants([{ reg: 'x2', value: 0xffffffffffe00000n }], 64);
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.era === 'E2' && !h.strong)).toBe(true);
+  });
+
+  test.each([
+    // -(E2 VMEMMAP_END = -2M) = SZ_2M, also one 4K section's memmap: 2^(27-12) pages * 64 bytes = 0x200000.
+    ['SZ_2M', 0x20_0000n],
+    // -(E4 VMEMMAP_END = -1G) = SZ_1G.
+    ['SZ_1G', 0x4000_0000n],
+  ])('%s is a size, not a negated constant: no hit', (_name, value) => {
+    expect(matchRegisterConstants([{ reg: 'x2', value }], 64)).toEqual([]);
+  });
+
+  test('a hit keeps the value the register held beside the constant it names', () => {
+    // E3 48/4K VMEMMAP_END = 0xfffffe0000000000, negated 0x20000000000.
+    const hit = matchRegisterConstants([{ reg: 'x9', value: 0x200_0000_0000n }], 64).find((h) => h.era === 'E3' && h.pageShift === 12);
+    expect(hit).toMatchObject({ form: 'negated', value: 0xfffffe0000000000n, registerValue: 0x200_0000_0000n });
   });
 
   test('an unrelated value matches nothing', () => {

@@ -1,0 +1,279 @@
+import { inferMemstart, type MemstartInput } from '../../src/layout/infer-memstart.js';
+import { parseKernelConfig } from '../../src/layout/kconfig.js';
+import type { Confidence, Inferred, LayoutOverrides } from '../../src/layout/types.js';
+import { matchVirtualLayout } from '../../src/layout/virtual-layout-match.js';
+import { BootFactCollector } from '../../src/parse/boot-facts.js';
+import type { BootFacts } from '../../src/parse/types.js';
+
+const U64 = (1n << 64n) - 1n;
+
+/** Boot facts of these log lines, numbered from 1. */
+function boot(lines: string[]): BootFacts {
+  const c = new BootFactCollector();
+  lines.forEach((text, i) => c.push({ lineNo: i + 1, text }));
+  return c.current;
+}
+
+/** E3 48-bit/4K with 27-bit sections unless the test says otherwise; `lines` become the boot facts. */
+function input(over: Partial<MemstartInput> & { lines?: string[]; configText?: string } = {}): MemstartInput {
+  const { lines, configText, ...rest } = over;
+  return {
+    boot: lines === undefined ? undefined : boot(lines),
+    config: configText === undefined ? {} : parseKernelConfig(configText),
+    era: 'E3',
+    pageShift: 12,
+    vaBits: 48,
+    vaBitsMin: 48,
+    sectionShift: 27,
+    layoutMatch: undefined,
+    ...rest,
+  };
+}
+
+function run(i: MemstartInput, o: LayoutOverrides = {}): { memstart: Inferred<bigint>; notes: string[] } {
+  const notes: string[] = [];
+  return { memstart: inferMemstart(i, o, notes), notes };
+}
+
+const NODE_80200000 = '  node   0: [mem 0x0000000080200000-0x00000000fbffffff]';
+const KASLR_OFF = 'KASLR disabled due to lack of seed';
+
+describe('inferMemstart: --memstart', () => {
+  test('the flag beats the memory map, high, and adds no note', () => {
+    const { memstart, notes } = run(input({ lines: ['Early memory node ranges', NODE_80200000] }), { memstart: 0x4000_0000n });
+    expect(memstart).toEqual({ value: 0x4000_0000n, source: { kind: 'user', text: '--memstart 0x40000000' }, confidence: 'high' });
+    expect(notes).toEqual([]);
+  });
+
+  test('the flag is memstart_addr itself: a 52-bit kernel on a 48-bit CPU does not shift it', () => {
+    const lines = ['user pgtable: 64k pages, 48-bit VAs, pgdp=0000000041d1c000'];
+    const i = input({ lines, pageShift: 16, vaBits: 52, vaBitsMin: 48, sectionShift: 29 });
+    expect(run(i, { memstart: 0x8000_0000n }).memstart.value).toBe(0x8000_0000n);
+  });
+});
+
+describe('inferMemstart: no memory map in the log', () => {
+  test.each([
+    ['no boot facts', undefined],
+    ['a boot without memory lines', ['Linux version 6.1.0 (u@h) (gcc) #1', KASLR_OFF]],
+    ['only empty zones', ['Zone ranges:', '  DMA      empty', '  DMA32    empty']],
+  ])('%s: memstart 0, a low default, and a note that pfns are relative', (_name, lines) => {
+    const { memstart, notes } = run(input(lines === undefined ? {} : { lines }));
+    expect(memstart).toEqual({ value: 0n, source: { kind: 'default', text: 'memstart unknown (no memory ranges in the log)' }, confidence: 'low' });
+    expect(notes).toEqual(['memstart (PHYS_OFFSET) is unknown: pfns and physical addresses are relative to memstart 0']);
+  });
+});
+
+describe('inferMemstart: DRAM start from the memory map', () => {
+  test('an Early memory node range: round_down to ARM64_MEMSTART_ALIGN, with the node line', () => {
+    const { memstart, notes } = run(input({ lines: [KASLR_OFF, 'Early memory node ranges', NODE_80200000] }));
+    // 4K/27: align = 2^max(30, 27) = 1 GiB; round_down(0x80200000, 0x40000000) = 0x80000000.
+    expect(memstart).toEqual({
+      value: 0x8000_0000n,
+      source: { kind: 'log', lineNo: 3, text: 'round_down(0x80200000, 2^30) from node   0: [mem 0x0000000080200000-0x00000000fbffffff]' },
+      confidence: 'high',
+    });
+    expect(notes).toEqual([]);
+  });
+
+  test('the lowest node start counts, whichever line prints it', () => {
+    const lines = [KASLR_OFF, 'Early memory node ranges', '  node   1: [mem 0x0000008800000000-0x0000008fffffffff]', '  node   0: [mem 0x00000000c0000000-0x00000000ffffffff]'];
+    // round_down(0xc0000000, 1 GiB) = 0xc0000000 (3 GiB), from line 4.
+    expect(run(input({ lines })).memstart).toMatchObject({ value: 0xc000_0000n, source: { lineNo: 4 } });
+  });
+
+  test('node ranges beat zone ranges, even when a zone starts lower', () => {
+    const lines = [KASLR_OFF, 'Zone ranges:', '  DMA      [mem 0x0000000040000000-0x00000000ffffffff]', 'Early memory node ranges', NODE_80200000];
+    // From the node: round_down(0x80200000, 1 GiB) = 0x80000000 (the zone would give 0x40000000).
+    expect(run(input({ lines })).memstart).toMatchObject({ value: 0x8000_0000n, source: { kind: 'log', lineNo: 5 }, confidence: 'high' });
+  });
+
+  test('zone ranges only: the lowest non-empty zone, one step less sure (zones are not memblock)', () => {
+    const lines = [
+      KASLR_OFF,
+      'Zone ranges:',
+      '  DMA32    empty',
+      '  Normal   [mem 0x0000000100000000-0x000000087fffffff]',
+      '  DMA      [mem 0x00000000a0200000-0x00000000ffffffff]',
+    ];
+    // round_down(0xa0200000, 1 GiB) = 0x80000000; KASLR disabled would be high, a zone start makes it medium.
+    expect(run(input({ lines })).memstart).toEqual({
+      value: 0x8000_0000n,
+      source: { kind: 'log', lineNo: 5, text: 'round_down(0xa0200000, 2^30) from DMA      [mem 0x00000000a0200000-0x00000000ffffffff]' },
+      confidence: 'medium',
+    });
+  });
+
+  // ARM64_MEMSTART_ALIGN = 2^max(ARM64_MEMSTART_SHIFT, SECTION_SIZE_BITS); the shift is 30 (4K PUD_SHIFT),
+  // 30 (16K CONT_PMD_SHIFT) or 29 (64K PMD_SHIFT). 0xa0200000 = 2.5 GiB + 2 MiB.
+  test.each([
+    [12, 27, 30, 0x8000_0000n], // 1 GiB alignment: 2 GiB.
+    [12, 30, 30, 0x8000_0000n],
+    [14, 27, 30, 0x8000_0000n],
+    [16, 29, 29, 0xa000_0000n], // 512 MiB alignment: 2.5 GiB = 5 * 512 MiB.
+    [16, 30, 30, 0x8000_0000n], // sections of 1 GiB raise the alignment to 1 GiB.
+  ])('PAGE_SHIFT %i, SECTION_SIZE_BITS %i: DRAM 0xa0200000 rounds down to 2^%i', (pageShift, sectionShift, alignShift, value) => {
+    const { memstart } = run(input({ lines: [KASLR_OFF, 'Early memory node ranges', '  node   0: [mem 0x00000000a0200000-0x00000000ffffffff]'], pageShift, sectionShift }));
+    expect(memstart.value).toBe(value);
+    expect(memstart.source.text).toBe(`round_down(0xa0200000, 2^${alignShift}) from node   0: [mem 0x00000000a0200000-0x00000000ffffffff]`);
+  });
+
+  test('a DRAM start already aligned is kept', () => {
+    expect(run(input({ lines: ['Early memory node ranges', '  node   0: [mem 0x0000000000000000-0x000000007fffffff]'] })).memstart.value).toBe(0n);
+  });
+});
+
+describe('inferMemstart: confidence from KASLR (the linear region may be randomized)', () => {
+  const NODE = ['Early memory node ranges', NODE_80200000];
+  const ENABLED_NOTE = expect.stringContaining('KASLR is enabled and the linear region is larger');
+  const UNKNOWN_NOTE = 'the log does not say whether KASLR was enabled; memstart assumes no linear-region randomization';
+
+  // randomizable when the linear region 2^(VA_BITS_MIN - 1) exceeds 2^40 (a common small-core PA range).
+  test.each<[string, string[], string | undefined, number, Confidence, unknown[]]>([
+    ['KASLR disabled (no seed)', ['KASLR disabled due to lack of seed'], undefined, 48, 'high', []],
+    ['KASLR disabled on command line', ['KASLR disabled on command line'], undefined, 48, 'high', []],
+    ['config: RANDOMIZE_BASE not set', [], '# CONFIG_RANDOMIZE_BASE is not set\n', 48, 'high', []],
+    ['config: RANDOMIZE_BASE=y, 48-bit (2^47 > 2^40)', [], 'CONFIG_RANDOMIZE_BASE=y\n', 48, 'low', [ENABLED_NOTE]],
+    ['log enabled beats config not set', ['KASLR enabled'], '# CONFIG_RANDOMIZE_BASE is not set\n', 48, 'low', [ENABLED_NOTE]],
+    ['log disabled beats config =y', ['KASLR disabled on command line'], 'CONFIG_RANDOMIZE_BASE=y\n', 48, 'high', []],
+    ['enabled, 42-bit (2^41 > 2^40)', ['KASLR enabled'], undefined, 42, 'low', [ENABLED_NOTE]],
+    ['enabled, 39-bit (2^38 fits any PA range)', ['KASLR enabled'], undefined, 39, 'medium', []],
+    ['not said', [], undefined, 48, 'medium', [UNKNOWN_NOTE]],
+  ])('%s → %s', (_name, kaslrLines, configText, vaBitsMin, confidence, notes) => {
+    const vaBits = vaBitsMin;
+    const pageShift = vaBits === 42 ? 16 : 12;
+    const sectionShift = pageShift === 16 ? 29 : 27;
+    const i = input({ lines: [...kaslrLines, ...NODE], ...(configText !== undefined && { configText }), pageShift, vaBits, vaBitsMin, sectionShift });
+    const r = run(i);
+    expect(r.memstart.confidence).toBe(confidence);
+    // The value does not change: round_down(0x80200000, 2^30 or 2^29) = 0x80000000 either way.
+    expect(r.memstart.value).toBe(0x8000_0000n);
+    expect(r.notes).toEqual(notes);
+  });
+
+  test('E0 (≤ 4.4, before arm64 KASLR) is high even when the log does not say', () => {
+    const r = run(input({ era: 'E0', vaBits: 39, vaBitsMin: 39, sectionShift: 30, lines: NODE }));
+    expect(r.memstart).toMatchObject({ value: 0x8000_0000n, confidence: 'high' });
+    expect(r.notes).toEqual([]);
+  });
+
+  test('"Memory doesn\'t fit in the linear mapping": the value is only a lower bound, low', () => {
+    const r = run(input({ lines: [KASLR_OFF, "Memory doesn't fit in the linear mapping, VA_BITS too small", ...NODE] }));
+    expect(r.memstart).toMatchObject({ value: 0x8000_0000n, source: { kind: 'log', lineNo: 4 }, confidence: 'low' });
+    expect(r.notes).toEqual([expect.stringContaining('the kernel moved memstart up')]);
+  });
+});
+
+describe('inferMemstart: a 52-bit kernel on a CPU without 52-bit VAs', () => {
+  const MAP = [KASLR_OFF, 'Early memory node ranges', '  node   0: [mem 0x0000000080000000-0x00000000ffffffff]'];
+  const wide64k = { pageShift: 16, vaBits: 52, vaBitsMin: 48, sectionShift: 29 } as const;
+  // init.c: memstart_addr -= _PAGE_OFFSET(48) - _PAGE_OFFSET(52) = 2^52 - 2^48; 0x80000000 - that, as u64.
+  const SHIFTED_48 = 0xfff1_0000_8000_0000n; // arm64-layout.md §3 "52-bit kernel on 48-bit hardware"
+
+  test('a 48-bit pgtable line: memstart goes negative (s64), and the text says why', () => {
+    const { memstart } = run(input({ ...wide64k, lines: [...MAP, 'user pgtable: 64k pages, 48-bit VAs, pgdp=0000000041d1c000'] }));
+    expect(SHIFTED_48).toBe((0x8000_0000n - ((1n << 52n) - (1n << 48n))) & U64);
+    expect(memstart).toEqual({
+      value: SHIFTED_48,
+      source: {
+        kind: 'log',
+        lineNo: 3,
+        text: 'round_down(0x80000000, 2^29) from node   0: [mem 0x0000000080000000-0x00000000ffffffff], minus 2^52 - 2^48 (52-bit kernel on a CPU without 52-bit VAs)',
+      },
+      confidence: 'high',
+    });
+  });
+
+  test.each([
+    ['a 52-bit pgtable line', ['user pgtable: 64k pages, 52-bit VAs, pgdp=0000000041d1c000'], 0x8000_0000n],
+    ['CPU features without 52-bit VAs', ['CPU features: detected: Address authentication (architected QARMA5 algorithm)'], SHIFTED_48],
+    ['CPU features with LVA', ['CPU features: detected: 52-bit Virtual Addressing (LVA)'], 0x8000_0000n],
+    // The KVM variant says nothing about the host's VA size: the CPU features show no 52-bit host VAs.
+    ['only the KVM LPA2 feature', ['CPU features: detected: 52-bit Virtual Addressing for KVM (LPA2)'], SHIFTED_48],
+    // Nothing says the CPU lacks 52-bit VAs: no shift.
+    ['neither pgtable nor CPU features', [], 0x8000_0000n],
+  ])('%s', (_name, extra, value) => {
+    expect(run(input({ ...wide64k, lines: [...MAP, ...extra] })).memstart.value).toBe(value);
+  });
+
+  test('no boot facts at all: no memory map, so no shift either', () => {
+    expect(run(input(wide64k)).memstart.value).toBe(0n);
+  });
+
+  test('a 48-bit kernel is never shifted, whatever the CPU', () => {
+    const r = run(input({ lines: [...MAP, 'user pgtable: 4k pages, 48-bit VAs, pgdp=0000000041d1c000'] }));
+    expect(r.memstart.value).toBe(0x8000_0000n);
+    expect(r.memstart.source.text).not.toContain('52-bit');
+  });
+
+  test('E4 16K: VA_BITS_MIN is 47, so 2^52 - 2^47 is subtracted', () => {
+    const i = input({ era: 'E4', pageShift: 14, vaBits: 52, vaBitsMin: 47, sectionShift: 27, lines: [...MAP, 'user pgtable: 16k pages, 47-bit VAs, pgdp=0000000041d1c000'] });
+    const { memstart } = run(i);
+    // 0x80000000 - (2^52 - 2^47) mod 2^64 = 0xfff0800080000000.
+    expect(memstart.value).toBe((0x8000_0000n - ((1n << 52n) - (1n << 47n))) & U64);
+    expect(memstart.value).toBe(0xfff0_8000_8000_0000n);
+    expect(memstart.source.text).toContain('minus 2^52 - 2^47');
+  });
+
+  // `0k pages, 0-bit VAs` is no arm64 geometry (inferShape ignores such lines too), so no evidence of vabits_actual:
+  // memstart is what it is without the line (0x80000000, see "neither pgtable nor CPU features").
+  test.each([
+    'swapper pgtable: 0k pages, 0-bit VAs, pgdp=00000008812c4000',
+    'user pgtable: 64k pages, 41-bit VAs, pgdp=00000008812c4000',
+  ])('a corrupted pgtable line (%s) is no evidence of a 48-bit CPU', (line) => {
+    expect(run(input({ ...wide64k, lines: [...MAP, line] })).memstart.value).toBe(0x8000_0000n);
+  });
+});
+
+describe('inferMemstart: E0, from the `actual` vmemmap line', () => {
+  // E0 39/4K window: START = 0xffffffbdc0000000 (see infer-shape.test.ts); E0 indexes vmemmap by absolute pfn.
+  const LAYOUT = [
+    'Virtual kernel memory layout:',
+    '    vmemmap : 0xffffffbdc0000000 - 0xffffffbfc0000000   (     8 GB maximum)',
+    '              0xffffffbdc2000000 - 0xffffffbdc9d7c400   (   125 MB actual)',
+  ];
+  const e0 = { era: 'E0', vaBits: 39, vaBitsMin: 39, sectionShift: 30 } as const;
+
+  function withMatch(lines: string[]): MemstartInput {
+    const b = boot(lines);
+    const [match] = matchVirtualLayout(b, 64);
+    return input({ ...e0, boot: b, layoutMatch: match });
+  }
+
+  test('the actual start gives the first DRAM pfn, and beats the node ranges', () => {
+    // (0xffffffbdc2000000 - 0xffffffbdc0000000) / 64 = pfn 0x80000 → 0x80000 << 12 = 0x80000000; the node line
+    // below would give round_down(0xc0000000, 1 GiB) = 0xc0000000.
+    const { memstart, notes } = run(withMatch([...LAYOUT, 'Early memory node ranges', '  node   0: [mem 0x00000000c0000000-0x00000000ffffffff]']));
+    expect(memstart).toEqual({
+      value: 0x8000_0000n,
+      source: { kind: 'log', lineNo: 3, text: '0xffffffbdc2000000 - 0xffffffbdc9d7c400   (   125 MB actual) → first DRAM pfn 0x80000' },
+      confidence: 'medium',
+    });
+    expect(notes).toEqual([]);
+  });
+
+  test('without the actual line the node ranges decide', () => {
+    const i = withMatch([...LAYOUT.slice(0, 2), 'Early memory node ranges', '  node   0: [mem 0x00000000c0000000-0x00000000ffffffff]']);
+    expect(i.layoutMatch?.actualFact).toBeUndefined();
+    expect(run(i).memstart).toMatchObject({ value: 0xc000_0000n, source: { lineNo: 4 }, confidence: 'high' });
+  });
+
+  test('an E1 match with an actual line is not read as absolute pfns: the node ranges decide', () => {
+    // E1 48/4K: PAGE_OFFSET = -2^47 = 0xffff800000000000, START = PAGE_OFFSET - 2^(48 - 12 - 1 + 6) = 0xffff7e0000000000.
+    const b = boot([
+      'Virtual kernel memory layout:',
+      '    vmemmap : 0xffff7e0000000000 - 0xffff800000000000   (  2048 GB maximum)',
+      '              0xffff7e0000000000 - 0xffff7e0020000000   (   512 MB actual)',
+      'Early memory node ranges',
+      '  node   0: [mem 0x00000000c0000000-0x00000000ffffffff]',
+    ]);
+    const [match] = matchVirtualLayout(b, 64);
+    expect(match).toMatchObject({ era: 'E1', actualFact: { lineNo: 3 } });
+    const r = run(input({ era: 'E1', boot: b, layoutMatch: match, sectionShift: 30 }));
+    expect(r.memstart).toMatchObject({ value: 0xc000_0000n, source: { kind: 'log', lineNo: 5 } });
+  });
+
+  test('--memstart still beats the actual line', () => {
+    expect(run(withMatch(LAYOUT), { memstart: 0x4000_0000n }).memstart.source.kind).toBe('user');
+  });
+});

@@ -1,0 +1,429 @@
+import { inferShape, type ShapeInference } from '../../src/layout/infer-shape.js';
+import { inferred } from '../../src/layout/inferred.js';
+import { parseKernelConfig, type KernelConfig } from '../../src/layout/kconfig.js';
+import type { RegisterValue } from '../../src/layout/register-match.js';
+import type { Inferred, LayoutOverrides } from '../../src/layout/types.js';
+import { BootFactCollector } from '../../src/parse/boot-facts.js';
+import type { BootFacts } from '../../src/parse/types.js';
+
+/** Boot facts of these log lines, numbered from 1. */
+function boot(lines: string[]): BootFacts {
+  const c = new BootFactCollector();
+  lines.forEach((text, i) => c.push({ lineNo: i + 1, text }));
+  return c.current;
+}
+
+/** The release as inferLayout hands it on when it comes from a `Linux version` line. */
+function logRelease(release: string, lineNo = 1): Inferred<string> {
+  return inferred(release, 'log', 'high', { lineNo, text: `Linux version ${release} (u@h) (gcc) #1 SMP` });
+}
+
+interface Evidence {
+  boot?: BootFacts;
+  release?: Inferred<string>;
+  config?: string;
+  regs?: RegisterValue[];
+  o?: LayoutOverrides;
+}
+
+function shapeOf(e: Evidence): ShapeInference {
+  const config: KernelConfig = e.config === undefined ? {} : parseKernelConfig(e.config);
+  return inferShape(e.boot, e.release, config, e.regs ?? [], 64, e.o ?? {});
+}
+
+/** (era, PAGE_SHIFT, VA_BITS) of a result, for one-line comparisons. */
+function triple(s: ShapeInference): [string, number, number] {
+  return [s.era.value, s.pageShift.value, s.vaBits.value];
+}
+
+// Layout constants used below, from arm64-layout.md §2 with sizeof(struct page) = 64, STRUCT_PAGE_MAX_SHIFT = 6:
+// E3 48/4K VMEMMAP_START = -2^(VA_BITS - (PAGE_SHIFT - 6)) = -2^(48 - 6) = -2^42.
+const E3_48_4K_START = 0xffff_fc00_0000_0000n;
+// E3 48/4K VMEMMAP_END = START + ((_PAGE_END(48) - _PAGE_OFFSET(48)) >> 6) = -2^42 + (2^47 >> 6) = -2^42 + 2^41 = -2^41.
+const E3_48_4K_END = 0xffff_fe00_0000_0000n;
+// E4 48/4K VMEMMAP_START = VMEMMAP_END - (2^47 >> 12) * 64 = -2^30 - 2^41.
+const E4_48_4K_START = 0xffff_fdff_c000_0000n;
+// E4 VMEMMAP_END = -SZ_1G for every shape (also PUD_MASK for 4K pages: weak evidence).
+const E4_END = 0xffff_ffff_c000_0000n;
+// E2 VMEMMAP_END = START + SIZE = (-SIZE - SZ_2M) + SIZE = -SZ_2M for every shape (also PMD_MASK for 4K: weak).
+const E2_END = 0xffff_ffff_ffe0_0000n;
+
+describe('inferShape: defaults when nothing is known', () => {
+  const s = shapeOf({});
+
+  test('E3, 4K, 48-bit, each a low-confidence default that says what it assumed', () => {
+    expect(s.era).toEqual({ value: 'E3', source: { kind: 'default', text: 'no kernel version known: assuming 5.11–6.8 (E3)' }, confidence: 'low' });
+    expect(s.pageShift).toEqual({ value: 12, source: { kind: 'default', text: 'no page size known: assuming 4K' }, confidence: 'low' });
+    expect(s.vaBits).toEqual({ value: 48, source: { kind: 'default', text: 'no VA size known: assuming 48-bit' }, confidence: 'low' });
+  });
+
+  test('no notes and no virtual-layout match', () => {
+    expect(s.notes).toEqual([]);
+    expect(s.layoutMatch).toBeUndefined();
+  });
+
+  test('an empty boot (no fact lines) is the same as no boot', () => {
+    expect(triple(shapeOf({ boot: boot(['random line', 'another']) }))).toEqual(['E3', 12, 48]);
+  });
+});
+
+describe('inferShape: the era from the release (version default)', () => {
+  // Era boundaries of arm64-layout.md §2: E0 ≤ 4.4, E0b 4.5 (assumed), E1 4.6–5.3, E2 5.4–5.10, E3 5.11–6.8, E4 6.9+.
+  test.each([
+    ['4.4.38-tegra', 'E0'],
+    ['4.5.0', 'E0b'],
+    ['4.14.156', 'E1'],
+    ['5.3.18', 'E1'],
+    ['5.4.0', 'E2'],
+    ['5.10.110', 'E2'],
+    ['5.11.0', 'E3'],
+    ['6.8.12', 'E3'],
+    ['6.9.0', 'E4'],
+    ['6.13.0', 'E4'],
+  ])('%s → %s, medium (vendor trees backport layouts), with the Linux version line', (release, era) => {
+    const s = shapeOf({ release: logRelease(release, 7) });
+    expect(s.era).toEqual({ value: era, source: { kind: 'version-default', lineNo: 7, text: `era of ${release} (log)` }, confidence: 'medium' });
+  });
+
+  test('a release from --kernel has no line number; the text names its source kind', () => {
+    const s = shapeOf({ release: inferred('6.1', 'user', 'high', { text: '--kernel 6.1' }) });
+    expect(s.era.source).toEqual({ kind: 'version-default', text: 'era of 6.1 (user)' });
+  });
+
+  test('a release that is not a version (no major.minor) falls back to the E3 default', () => {
+    const s = shapeOf({ release: inferred('unknown', 'log', 'high', { lineNo: 1 }) });
+    expect(s.era).toMatchObject({ value: 'E3', source: { kind: 'default' }, confidence: 'low' });
+  });
+
+  test('--era beats the release', () => {
+    const s = shapeOf({ release: logRelease('6.1.0'), o: { era: 'E4' } });
+    expect(s.era).toEqual({ value: 'E4', source: { kind: 'user', text: '--era E4' }, confidence: 'high' });
+  });
+});
+
+describe('inferShape: page size, user > config > pgtable line > default', () => {
+  const pgtable4k = 'user pgtable: 4k pages, 48-bit VAs, pgdp=0000000041d1c000';
+
+  test('--page-size beats the config and the log', () => {
+    const s = shapeOf({ boot: boot([pgtable4k]), config: 'CONFIG_ARM64_16K_PAGES=y\n', o: { pageSizeBytes: 65536 } });
+    // 65536 = 2^16.
+    expect(s.pageShift).toEqual({ value: 16, source: { kind: 'user', text: '--page-size 65536' }, confidence: 'high' });
+  });
+
+  test('the config beats the log, with the config line and its number', () => {
+    const s = shapeOf({ boot: boot([pgtable4k]), config: '# Kernel Configuration\nCONFIG_ARM64_16K_PAGES=y\n' });
+    // 16K = 2^14.
+    expect(s.pageShift).toEqual({ value: 14, source: { kind: 'config', lineNo: 2, text: 'CONFIG_ARM64_16K_PAGES=y' }, confidence: 'high' });
+  });
+
+  test('the pgtable line alone decides, with its line number and text', () => {
+    const s = shapeOf({ boot: boot(['Linux version 6.1.0 (u@h) (gcc) #1', 'swapper pgtable: 64k pages, 42-bit VAs, pgdp=00000000411b0000']) });
+    expect(s.pageShift).toEqual({
+      value: 16,
+      source: { kind: 'log', lineNo: 2, text: 'swapper pgtable: 64k pages, 42-bit VAs, pgdp=00000000411b0000' },
+      confidence: 'high',
+    });
+  });
+
+  test('an unsupported --page-size is a usage error', () => {
+    expect(() => shapeOf({ o: { pageSizeBytes: 8192 } })).toThrow('unsupported page size 8192');
+  });
+});
+
+describe('inferShape: the default page size follows the VA size (arch/arm64/Kconfig VA choices)', () => {
+  // Kconfig: 4K offers 39/48/52, 16K 36/47/48/52, 64K 42/48/52; 52-bit needs 64K before E4 (LPA2 in 6.9).
+  test.each([
+    [39, undefined, 12, 'no page size known: assuming 4K'],
+    [48, undefined, 12, 'no page size known: assuming 4K'],
+    [36, undefined, 14, 'no page size known: 36-bit VAs in E3 need 16K pages or larger'],
+    [47, undefined, 14, 'no page size known: 47-bit VAs in E3 need 16K pages or larger'],
+    [42, undefined, 16, 'no page size known: 42-bit VAs in E3 need 64K pages or larger'],
+    [52, '5.10.0', 16, 'no page size known: 52-bit VAs in E2 need 64K pages or larger'],
+    [52, '6.1.0', 16, 'no page size known: 52-bit VAs in E3 need 64K pages or larger'],
+    [52, '6.9.0', 12, 'no page size known: assuming 4K'],
+  ])('--va-bits %i with release %s → PAGE_SHIFT %i', (vaBits, release, pageShift, text) => {
+    const s = shapeOf({ ...(release !== undefined && { release: logRelease(release) }), o: { vaBits } });
+    expect(s.pageShift).toEqual({ value: pageShift, source: { kind: 'default', text }, confidence: 'low' });
+    expect(s.vaBits).toEqual({ value: vaBits, source: { kind: 'user', text: `--va-bits ${vaBits}` }, confidence: 'high' });
+  });
+
+  test('a 52-bit LVA feature line on a 6.1 kernel means 64K pages', () => {
+    const s = shapeOf({ boot: boot(['Linux version 6.1.0 (u@h) (gcc) #1', 'CPU features: detected: 52-bit Virtual Addressing (LVA)']), release: logRelease('6.1.0') });
+    expect(triple(s)).toEqual(['E3', 16, 52]);
+    expect(s.notes).toEqual([]);
+  });
+});
+
+describe('inferShape: VA bits, user > config > 52-bit CPU feature > pgtable line > default', () => {
+  const lines = [
+    'Linux version 6.10.0 (u@h) (gcc) #1',
+    'CPU features: detected: 52-bit Virtual Addressing (LVA)',
+    'user pgtable: 4k pages, 48-bit VAs, pgdp=0000000041d1c000',
+  ];
+
+  test('--va-bits beats the config and the log', () => {
+    const s = shapeOf({ boot: boot(lines), config: 'CONFIG_ARM64_VA_BITS=48\n', o: { vaBits: 39 } });
+    expect(s.vaBits).toEqual({ value: 39, source: { kind: 'user', text: '--va-bits 39' }, confidence: 'high' });
+  });
+
+  test('the config beats the CPU feature and the pgtable line', () => {
+    const s = shapeOf({ boot: boot(lines), config: 'CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_VA_BITS=39\n' });
+    expect(s.vaBits).toEqual({ value: 39, source: { kind: 'config', lineNo: 2, text: 'CONFIG_ARM64_VA_BITS=39' }, confidence: 'high' });
+  });
+
+  test('the 52-bit LVA feature beats the pgtable line', () => {
+    const s = shapeOf({ boot: boot(lines), release: logRelease('6.10.0') });
+    expect(s.vaBits).toEqual({ value: 52, source: { kind: 'log', lineNo: 2, text: lines[1] }, confidence: 'high' });
+    // The page size still comes from the pgtable line; 52-bit/4K exists in E4 (6.10), so nothing conflicts.
+    expect(s.pageShift).toMatchObject({ value: 12, source: { kind: 'log', lineNo: 3 } });
+    expect(s.notes).toEqual([]);
+  });
+
+  test('the LPA2 feature also means 52-bit', () => {
+    const s = shapeOf({ boot: boot(['CPU features: detected: 52-bit Virtual Addressing (LPA2)']), release: logRelease('6.9.0') });
+    expect(s.vaBits).toMatchObject({ value: 52, source: { kind: 'log', lineNo: 1 } });
+  });
+
+  test('"52-bit Virtual Addressing for KVM (LPA2)" says nothing about the host kernel: 48-bit default', () => {
+    const s = shapeOf({ boot: boot(['CPU features: detected: 52-bit Virtual Addressing for KVM (LPA2)']) });
+    expect(s.vaBits).toMatchObject({ value: 48, source: { kind: 'default' }, confidence: 'low' });
+  });
+
+  test('the pgtable line alone gives vabits_actual', () => {
+    const s = shapeOf({ boot: boot(['user pgtable: 16k pages, 47-bit VAs, pgdp=0000000041d1c000']) });
+    expect(s.vaBits).toEqual({
+      value: 47,
+      source: { kind: 'log', lineNo: 1, text: 'user pgtable: 16k pages, 47-bit VAs, pgdp=0000000041d1c000' },
+      confidence: 'high',
+    });
+    expect(s.pageShift.value).toBe(14);
+  });
+});
+
+describe('inferShape: a pgtable line that is no arm64 geometry is ignored', () => {
+  // PAGE_SHIFT 12/14/16 only; VA sizes per page size from arch/arm64/Kconfig (4K: 39/48/52, 16K: 36/47/48/52, 64K: 42/48/52).
+  test.each([
+    'swapper pgtable: 0k pages, 0-bit VAs, pgdp=00000008812c4000',
+    'user pgtable: 8k pages, 48-bit VAs, pgdp=00000008812c4000',
+    'user pgtable: 4k pages, 41-bit VAs, pgdp=00000008812c4000',
+    'user pgtable: 64k pages, 39-bit VAs, pgdp=00000008812c4000',
+    'user pgtable: 4k pages, 47-bit VAs, pgdp=00000008812c4000',
+  ])('%s: page size and VA bits both stay defaults', (line) => {
+    const b = boot([line]);
+    // The collector did keep the line: the rejection is inferShape's.
+    expect(b.pgtable?.lineNo).toBe(1);
+    const s = shapeOf({ boot: b });
+    expect(s.pageShift).toMatchObject({ value: 12, source: { kind: 'default' }, confidence: 'low' });
+    expect(s.vaBits).toMatchObject({ value: 48, source: { kind: 'default' }, confidence: 'low' });
+    expect(s.notes).toEqual([]);
+  });
+});
+
+describe('inferShape: evidence that cannot be together', () => {
+  test('52-bit LVA with --page-size 4096 on 6.1: 52-bit/4K needs E4, so the log VA size gives way to 48', () => {
+    const s = shapeOf({
+      boot: boot(['CPU features: detected: 52-bit Virtual Addressing (LVA)']),
+      release: logRelease('6.1.0'),
+      o: { pageSizeBytes: 4096 },
+    });
+    expect(s.vaBits).toEqual({ value: 48, source: { kind: 'default', text: 'conflicting VA evidence (52-bit): assuming 48-bit' }, confidence: 'low' });
+    expect(s.notes).toEqual(['52-bit VAs with 4K pages do not exist in E3: the evidence conflicts']);
+  });
+
+  test('a 4K/52-bit pgtable line in a 6.1 log (another machine\'s line) gives way to 48', () => {
+    const s = shapeOf({ boot: boot(['user pgtable: 4k pages, 52-bit VAs, pgdp=0000000041d1c000']), release: logRelease('6.1.0') });
+    expect(triple(s)).toEqual(['E3', 12, 48]);
+    expect(s.vaBits.source.kind).toBe('default');
+    expect(s.notes).toEqual(['52-bit VAs with 4K pages do not exist in E3: the evidence conflicts']);
+  });
+
+  test('a config with 64K pages and a 39-bit pgtable line: 39-bit is no 64K size', () => {
+    const s = shapeOf({ boot: boot(['user pgtable: 4k pages, 39-bit VAs, pgdp=0000000041d1c000']), config: 'CONFIG_ARM64_64K_PAGES=y\n' });
+    expect(s.pageShift).toMatchObject({ value: 16, source: { kind: 'config' } });
+    expect(s.vaBits).toMatchObject({ value: 48, source: { kind: 'default' } });
+    expect(s.notes).toEqual(['39-bit VAs with 64K pages do not exist in E3: the evidence conflicts']);
+  });
+
+  test.each([
+    ['--va-bits', { o: { vaBits: 52, pageSizeBytes: 4096 } }, 'user'],
+    ['the config', { config: 'CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_VA_BITS=52\n' }, 'config'],
+  ] as const)('an impossible VA size from %s is kept (computeConstants reports the usage error)', (_name, e, kind) => {
+    const s = shapeOf({ ...e, release: logRelease('6.1.0') });
+    expect(triple(s)).toEqual(['E3', 12, 52]);
+    expect(s.vaBits.source.kind).toBe(kind);
+    expect(s.notes).toEqual([]);
+  });
+});
+
+describe('inferShape: a register equal to a layout constant', () => {
+  test('E4 48/4K VMEMMAP_START in a 6.1 splat: E4 from the register, high, with a backport note', () => {
+    const s = shapeOf({ release: logRelease('6.1.0'), regs: [{ reg: 'x4', value: E4_48_4K_START, lineNo: 40 }] });
+    const source = { kind: 'register', reg: 'x4', lineNo: 40, text: 'x4 = 0xfffffdffc0000000 is VMEMMAP_START of E4 48-bit/4K' };
+    expect(s.era).toEqual({ value: 'E4', source, confidence: 'high' });
+    expect(s.pageShift).toEqual({ value: 12, source, confidence: 'high' });
+    expect(s.vaBits).toEqual({ value: 48, source, confidence: 'high' });
+    expect(s.notes).toEqual(['register constant says E4 but the release suggests E3: a backport?']);
+  });
+
+  test('a hit that agrees with the release adds no note; a register without a line number has none', () => {
+    const s = shapeOf({ release: logRelease('6.1.0'), regs: [{ reg: 'x5', value: E3_48_4K_START }] });
+    expect(s.era).toEqual({
+      value: 'E3',
+      source: { kind: 'register', reg: 'x5', text: 'x5 = 0xfffffc0000000000 is VMEMMAP_START of E3 48-bit/4K' },
+      confidence: 'high',
+    });
+    expect(s.notes).toEqual([]);
+  });
+
+  const otherForms = [
+    // cmn-style compares: -END = -(-2^41) = 2^41.
+    ['negated END', 0x200_0000_0000n, 'VMEMMAP_END (negated)'],
+    ['END - 1', E3_48_4K_END - 1n, 'VMEMMAP_END (minus-one)'],
+    ['START + 1', E3_48_4K_START + 1n, 'VMEMMAP_START (plus-one)'],
+  ] as const;
+
+  test.each(otherForms)('%s of E3 48/4K counts as E3 48-bit/4K from that register', (_name, value, what) => {
+    const s = shapeOf({ regs: [{ reg: 'x9', value }] });
+    expect(triple(s)).toEqual(['E3', 12, 48]);
+    expect(s.era).toMatchObject({ source: { kind: 'register', reg: 'x9' }, confidence: 'high' });
+    expect(s.era.source.text).toContain(`is ${what} of E3 48-bit/4K`);
+  });
+
+  // The provenance quotes what the log printed, not the constant it stands for.
+  test.each(otherForms)('%s: the provenance text quotes the register value the log printed', (_name, value, what) => {
+    const s = shapeOf({ regs: [{ reg: 'x9', value }] });
+    expect(s.era.source.text).toBe(`x9 = 0x${value.toString(16)} is ${what} of E3 48-bit/4K`);
+  });
+
+  test('-2^42 is START of both E3 48/4K and E3 52/64K: without other evidence 4K/48 is preferred', () => {
+    // E3 52/64K: -2^(52 - (16 - 6)) = -2^42 as well (8c96400d6a39: "48-bit/4k and 52-bit/64k … the same placement").
+    expect(triple(shapeOf({ regs: [{ reg: 'x5', value: E3_48_4K_START }] }))).toEqual(['E3', 12, 48]);
+  });
+
+  test('…and a config with 64K pages picks 52/64K: VA bits come from the register', () => {
+    const s = shapeOf({ config: 'CONFIG_ARM64_64K_PAGES=y\n', regs: [{ reg: 'x5', value: E3_48_4K_START }] });
+    expect(triple(s)).toEqual(['E3', 16, 52]);
+    expect(s.pageShift.source.kind).toBe('config');
+    expect(s.vaBits).toMatchObject({ source: { kind: 'register', reg: 'x5' }, confidence: 'high' });
+  });
+
+  test('a register hit that does not fit the pgtable line is dropped', () => {
+    // E3 48/4K and 52/64K both have START -2^42; neither is 16K/47-bit.
+    const s = shapeOf({
+      boot: boot(['user pgtable: 16k pages, 47-bit VAs, pgdp=0000000041d1c000']),
+      release: logRelease('6.1.0'),
+      regs: [{ reg: 'x5', value: E3_48_4K_START }],
+    });
+    expect(s.era.source.kind).toBe('version-default');
+    expect(triple(s)).toEqual(['E3', 14, 47]);
+    expect(s.notes).toEqual([]);
+  });
+
+  test('--era rules out hits of other eras', () => {
+    const s = shapeOf({ o: { era: 'E3' }, regs: [{ reg: 'x4', value: E4_48_4K_START }] });
+    expect(s.era.source.kind).toBe('user');
+    expect(s.pageShift.source.kind).toBe('default');
+    expect(s.vaBits.source.kind).toBe('default');
+  });
+
+  test('a hit fills in only what the user left open', () => {
+    // E4 48/4K START with --page-size 4096: the era and VA bits come from the register, the page size from the user.
+    const s = shapeOf({ o: { pageSizeBytes: 4096 }, regs: [{ reg: 'x4', value: E4_48_4K_START }] });
+    expect([s.era.source.kind, s.pageShift.source.kind, s.vaBits.source.kind]).toEqual(['register', 'user', 'register']);
+  });
+
+  test('-1G (E4 END, also PUD_MASK) is weak: medium confidence', () => {
+    const s = shapeOf({ regs: [{ reg: 'x3', value: E4_END }] });
+    expect(s.era).toEqual({
+      value: 'E4',
+      source: { kind: 'register', reg: 'x3', text: 'x3 = 0xffffffffc0000000 is VMEMMAP_END of E4 48-bit/4K' },
+      confidence: 'medium',
+    });
+  });
+
+  test('a strong hit beats a weak one whatever the register order', () => {
+    const s = shapeOf({ regs: [{ reg: 'x3', value: E4_END }, { reg: 'x5', value: E3_48_4K_START }] });
+    expect(s.era).toMatchObject({ value: 'E3', source: { reg: 'x5' }, confidence: 'high' });
+  });
+
+  test.each([
+    ['5.10.0', 'E2', 'x2'],
+    ['6.9.0', 'E4', 'x3'],
+  ])('among weak hits (-2M of E2, -1G of E4) the release %s picks %s', (release, era, reg) => {
+    const s = shapeOf({ release: logRelease(release), regs: [{ reg: 'x2', value: E2_END }, { reg: 'x3', value: E4_END }] });
+    expect(s.era).toMatchObject({ value: era, source: { kind: 'register', reg }, confidence: 'medium' });
+    expect(s.notes).toEqual([]);
+  });
+
+  // SZ_2M is -(E2 VMEMMAP_END) and also the 4K/27 memmap per section ((2^27 >> 12) * 64 = 0x200000, reference
+  // §5.1); SZ_1G is -(E4 VMEMMAP_END) and PUD_SIZE. Neither is evidence of an era.
+  test.each([
+    ['SZ_2M', 0x20_0000n],
+    ['SZ_1G', 0x4000_0000n],
+  ])('%s in a register does not override the era of a 6.1 release', (_name, value) => {
+    const s = shapeOf({ release: logRelease('6.1.0'), regs: [{ reg: 'x2', value }] });
+    expect(s.era).toMatchObject({ value: 'E3', source: { kind: 'version-default' } });
+  });
+
+  test.each([
+    ['-2M (E2 END, PMD_MASK)', E2_END],
+    ['-1G (E4 END, PUD_MASK)', E4_END],
+  ])('%s, a weak hit of another era than the release, leaves the era to the release', (_name, value) => {
+    const s = shapeOf({ release: logRelease('6.1.0'), regs: [{ reg: 'x3', value }] });
+    expect(s.era).toMatchObject({ value: 'E3', source: { kind: 'version-default' } });
+    expect(s.notes).toEqual([]);
+  });
+
+  test('a value that is no layout constant is no evidence', () => {
+    // 0xffff80000a4bb9b0 is an ordinary linear-map pointer (sp of the sample storm).
+    expect(shapeOf({ regs: [{ reg: 'x29', value: 0xffff_8000_0a4b_b9b0n }] }).era.source.kind).toBe('default');
+  });
+});
+
+describe('inferShape: the `Virtual kernel memory layout` block (≤ 4.16)', () => {
+  // E0 39/4K: PAGE_OFFSET = -2^38 = 0xffffffc000000000; PUD_SIZE = 1G (3 levels, PUD folded into the PGD);
+  // SIZE = ALIGN(2^(39-12) * 64, 1G) = 8G; START = PAGE_OFFSET - 1G - 8G = 0xffffffbdc0000000, END = START + 8G.
+  const jetson = [
+    'Linux version 4.4.38-tegra (u@h) (gcc) #1 SMP PREEMPT',
+    'Virtual kernel memory layout:',
+    '    vmemmap : 0xffffffbdc0000000 - 0xffffffbfc0000000   (     8 GB maximum)',
+    '              0xffffffbdc2000000 - 0xffffffbdc9d7c400   (   125 MB actual)',
+  ];
+
+  test('the 8 GB window is E0 39-bit/4K, from the log line, high', () => {
+    const s = shapeOf({ boot: boot(jetson), release: logRelease('4.4.38-tegra') });
+    const source = { kind: 'log', lineNo: 3, text: 'vmemmap : 0xffffffbdc0000000 - 0xffffffbfc0000000   (     8 GB maximum)' };
+    expect(s.era).toEqual({ value: 'E0', source, confidence: 'high' });
+    expect(s.pageShift).toEqual({ value: 12, source, confidence: 'high' });
+    expect(s.vaBits).toEqual({ value: 39, source, confidence: 'high' });
+  });
+
+  test('the match is handed on, with the DRAM start of the actual line', () => {
+    const s = shapeOf({ boot: boot(jetson) });
+    expect(s.layoutMatch).toMatchObject({ era: 'E0', pageShift: 12, vaBits: 39, actualFact: { lineNo: 4 } });
+    // (0xffffffbdc2000000 - 0xffffffbdc0000000) / 64 = pfn 0x80000 → 0x80000 << 12.
+    expect(s.layoutMatch?.dramStart).toBe(0x8000_0000n);
+  });
+
+  test('the block beats the version: a 4 GB window at ...bf00000000 is E1 even if the release says 4.4 (E0)', () => {
+    // E1 39/4K: SIZE = 2^(39 - 12 - 1 + 6) = 4G; START = PAGE_OFFSET - SIZE = 0xffffffc000000000 - 2^32.
+    const b = boot(['Virtual kernel memory layout:', '    vmemmap : 0xffffffbf00000000 - 0xffffffc000000000   (     4 GB maximum)']);
+    const s = shapeOf({ boot: b, release: logRelease('4.4.0') });
+    expect(s.era).toMatchObject({ value: 'E1', source: { kind: 'log', lineNo: 2 }, confidence: 'high' });
+    expect(triple(s)).toEqual(['E1', 12, 39]);
+  });
+
+  test('a window that does not fit the pgtable line is dropped', () => {
+    const s = shapeOf({ boot: boot([...jetson, 'user pgtable: 4k pages, 48-bit VAs, pgdp=0000000041d1c000']), release: logRelease('4.4.38-tegra') });
+    expect(s.layoutMatch).toBeUndefined();
+    expect(s.era.source.kind).toBe('version-default');
+    expect(triple(s)).toEqual(['E0', 12, 48]);
+  });
+
+  test('a window of no known layout gives no match', () => {
+    const b = boot(['Virtual kernel memory layout:', '    vmemmap : 0xffffffbdc0000000 - 0xffffffbdc1000000   (     0 GB maximum)']);
+    const s = shapeOf({ boot: b });
+    expect(s.layoutMatch).toBeUndefined();
+    expect(s.era.source.kind).toBe('default');
+  });
+});
