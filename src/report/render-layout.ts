@@ -8,12 +8,13 @@ import { sanitizeTerminal } from './terminal-sanitize.js';
 export function renderLayoutText(layouts: readonly Layout[]): string {
   const out: string[] = [];
   for (const layout of layouts) {
-    out.push(`Layout ${layout.label ?? layout.era.value}`);
-    const rows = layoutTable(layout).map((r) => [r.name, r.value, r.confidence, sanitizeTerminal(r.provenance)]);
+    out.push(`Layout ${sanitizeTerminal(layout.label ?? layout.era.value)}`);
+    // Values come from the log too (the kernel release is its `Linux version` token): every cell is cleaned.
+    const rows = layoutTable(layout).map((r) => [r.name, r.value, r.confidence, r.provenance].map(sanitizeTerminal));
     out.push(...formatTable(['name', 'value', 'confidence', 'source'], rows, { indent: '  ' }));
     if (layout.assumptions.length > 0) {
       out.push('  Assumptions (not verified against kernel source):');
-      for (const a of layout.assumptions) out.push(`  - ${a}`);
+      for (const a of layout.assumptions) out.push(`  - ${sanitizeTerminal(a)}`);
     }
     out.push('');
   }
