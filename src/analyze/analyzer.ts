@@ -36,7 +36,7 @@ export class LogAnalyzer implements LineSink {
   private readonly segmenter: Segmenter;
   private readonly clusters = new Map<string, ClusterAccumulator>();
   private splatCount = 0;
-  /** Last physical line delivered: the line count when the input failed before the reader could report it. */
+  /** Last physical line delivered: the line count when the analysis failed before the reader reported its own. */
   lastLineNo = 0;
   private cappedSplats = 0;
 

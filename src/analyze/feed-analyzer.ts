@@ -1,4 +1,4 @@
-import { feedLines, type FeedStats } from '../ingest/feed-lines.js';
+import { feedLines, PartialReadError, type FeedStats } from '../ingest/feed-lines.js';
 import { VmemwarnError } from '../errors.js';
 import { untilAborted } from '../until-aborted.js';
 import { InputNotes } from '../input-notes.js';
@@ -19,6 +19,8 @@ export interface FeedAnalyzerOptions {
 /** What reading one input into an analyzer came to: stats when it read to the end, else the failure. */
 export interface FedInput {
   stats: FeedStats | undefined;
+  /** After a read that failed part-way: the stats of what was read before it. */
+  partialStats?: FeedStats;
   inputError: string | undefined;
   bytes: number;
   notes: InputNotes;
@@ -41,6 +43,7 @@ export async function feedAnalyzer(
       ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
     });
   } catch (err) {
+    if (err instanceof PartialReadError) fed.partialStats = err.stats;
     if (!opts.signal?.aborted) fed.inputError = err instanceof VmemwarnError ? err.message : `${opts.name}: ${(err as Error).message}`;
   }
   return fed;
@@ -48,9 +51,10 @@ export async function feedAnalyzer(
 
 /** The analysis of an input read by `feedAnalyzer`, with its notes, its failure and whether it was stopped. */
 export function finishFed(analyzer: LogAnalyzer, fed: FedInput, signal: AbortSignal | undefined, stats?: FeedStats): AnalysisResult {
-  // After a failure only what the analyzer saw is known: the bytes read and the last line delivered.
+  // After a read failure the reader's count of what it read; after any other failure (the analyzer threw) only
+  // what the analyzer saw is known: the bytes read and the last line delivered.
   const result = analyzer.finish(
-    stats ?? fed.stats ?? { lines: analyzer.lastLineNo, bytes: fed.bytes, truncatedLines: 0, encoding: 'utf-8' },
+    stats ?? fed.stats ?? fed.partialStats ?? { lines: analyzer.lastLineNo, bytes: fed.bytes, truncatedLines: 0, encoding: 'utf-8' },
   );
   // A read that failed or was stopped says why itself; "empty input" would only mislead.
   const readToEnd = fed.inputError === undefined && signal?.aborted !== true;

@@ -31,6 +31,20 @@ export interface FeedOptions {
 export const DEFAULT_MAX_LINE_BYTES = 65536;
 
 /**
+ * A read that failed part-way, with the stats of what was read before it: every line counted, also those the fast
+ * path did not deliver. Its message is the failure's, as an InputError's.
+ */
+export class PartialReadError extends InputError {
+  constructor(
+    input: string,
+    reason: string,
+    readonly stats: FeedStats,
+  ) {
+    super(input, reason);
+  }
+}
+
+/**
  * Streams `input` into `sink` line by line; see `LineSink` for which lines may be skipped. When reading fails the
  * lines decoded so far stay delivered (including a final partial line) and the error is rethrown as an
  * `InputError` naming the input.
@@ -73,8 +87,9 @@ export async function feedLines(
         step = await chunks.next();
       } catch (error) {
         completed = true;
-        finish();
-        throw error instanceof InputError ? error : new InputError(opts.name ?? '-', readErrorMessage(error));
+        const partial = statsOf(finish(), bytes, sniffer);
+        if (!(error instanceof InputError)) throw new PartialReadError(opts.name ?? '-', readErrorMessage(error), partial);
+        throw new PartialReadError(error.input, InputError.reasonOf(error.message, error.input), partial);
       }
       if (step.done === true) break;
       const buf = typeof step.value === 'string' ? Buffer.from(step.value, 'utf8') : step.value;
@@ -87,7 +102,10 @@ export async function feedLines(
     // A throwing sink stops the read early: release the input.
     if (!completed) await chunks.return?.();
   }
-  const done = finish();
+  return statsOf(finish(), bytes, sniffer);
+}
+
+function statsOf(done: LineFeeder, bytes: number, sniffer: EncodingSniffer): FeedStats {
   return {
     lines: done.lines,
     bytes,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { InputError } from '../../src/errors.js';
-import { feedLines } from '../../src/ingest/feed-lines.js';
+import { PartialReadError, feedLines } from '../../src/ingest/feed-lines.js';
 import { RecordingSink, chunksOf, splatWindow } from './_recording-sink.js';
 
 const TRIGGERS = ['WARNING:', 'cut here', 'end trace', 'Linux version'];
@@ -82,6 +82,33 @@ describe('feedLines line breaks and bytes', () => {
       new InputError('x.log', 'read failed: EIO: i/o error'),
     );
     expect(sink.lines.map((l) => l.text)).toEqual(['one', 'two']);
+  });
+
+  test('a failed read carries the stats of what was read, lines the fast path skipped included', async () => {
+    async function* failing() {
+      // 3 lines and the start of a fourth: only the first holds a trigger, so the quiet sink is given 1 line.
+      yield Buffer.from('Linux version 6.1.0\nplain two\nplain three\nfour');
+      throw new Error('EIO: i/o error');
+    }
+    const sink = new RecordingSink(TRIGGERS, false);
+    const failure = await feedLines(failing(), sink, { name: 'x.log' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PartialReadError);
+    expect(failure).toBeInstanceOf(InputError);
+    // The unfinished fourth line is delivered at the failure, so it counts: 4 lines, 19 + 1 + 9 + 1 + 11 + 1 + 4 bytes.
+    expect((failure as PartialReadError).stats).toEqual({ lines: 4, bytes: 46, truncatedLines: 0, encoding: 'utf-8' });
+    expect(sink.lines.map((l) => l.lineNo)).toEqual([1]);
+  });
+
+  test('an InputError from the source keeps its message, with the stats of what was read', async () => {
+    async function* failing() {
+      yield Buffer.from('a\nb\n');
+      throw new InputError('logs.tgz:dmesg.gz', 'truncated gzip data');
+    }
+    const failure = await feedLines(failing(), new RecordingSink(TRIGGERS, true), { name: 'logs.tgz' }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PartialReadError);
+    expect((failure as PartialReadError).message).toBe('logs.tgz:dmesg.gz: truncated gzip data');
+    expect((failure as PartialReadError).input).toBe('logs.tgz:dmesg.gz');
+    expect((failure as PartialReadError).stats.lines).toBe(2);
   });
 
   test('an error thrown by the sink propagates unchanged', async () => {
