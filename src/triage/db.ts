@@ -4,6 +4,7 @@ import type { Database } from 'sql.js';
 import { UsageError } from '../errors.js';
 import type { ClusterHistory, Summary, SummaryCluster } from './summary-types.js';
 import { DB_MIGRATIONS } from './db-migrations.js';
+import { earliestWallTime, latestWallTime } from './wall-time-order.js';
 
 /**
  * Records a run in the SQLite history at `dbPath` (created when missing; sql.js runs in memory, so the file is
@@ -46,19 +47,24 @@ export function migrate(db: Database): void {
 
 function recordCluster(db: Database, c: SummaryCluster, sequence: number): ClusterHistory {
   const firstRun = scalar(db, 'SELECT MIN(run_seq) FROM cluster_runs WHERE cluster_id = ?', [c.id]);
+  // Compared here, not in SQL: stamps with different UTC offsets do not sort as strings (wall-time-order.ts).
+  const before = db.exec('SELECT first_seen, last_seen FROM clusters WHERE id = ?', [c.id])[0]?.values[0];
+  const firstSeen = earliestWallTime(stringOrUndefined(before?.[0]), c.firstSeen);
+  const lastSeen = latestWallTime(stringOrUndefined(before?.[1]), c.lastSeen);
   db.run(
     `INSERT INTO clusters (id, kind, title, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET
-       first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen THEN excluded.first_seen ELSE first_seen END,
-       last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen THEN excluded.last_seen ELSE last_seen END`,
-    [c.id, c.kind, c.title, c.firstSeen ?? null, c.lastSeen ?? null],
+     ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen`,
+    [c.id, c.kind, c.title, firstSeen ?? null, lastSeen ?? null],
   );
   db.run('INSERT INTO cluster_runs (cluster_id, run_seq, count, logs) VALUES (?, ?, ?, ?)', [c.id, sequence, c.count, c.logs]);
   const history: ClusterHistory = { firstRun: firstRun ?? sequence, lastRun: sequence, isNew: firstRun === undefined };
-  const seen = db.exec('SELECT first_seen, last_seen FROM clusters WHERE id = ?', [c.id])[0]?.values[0];
-  if (typeof seen?.[0] === 'string') history.firstSeen = seen[0];
-  if (typeof seen?.[1] === 'string') history.lastSeen = seen[1];
+  if (firstSeen !== undefined) history.firstSeen = firstSeen;
+  if (lastSeen !== undefined) history.lastSeen = lastSeen;
   return history;
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 async function openHistory(dbPath: string): Promise<Database> {

@@ -1,6 +1,7 @@
 import type { ClusterHistory, SummaryCluster, SummaryVmemmap } from './summary-types.js';
 import { joinHexRanges } from './hex-range.js';
 import { sortedUnion } from './sorted-union.js';
+import { earliestWallTime, latestWallTime } from './wall-time-order.js';
 
 export const MAX_LISTED_VALUES = 16;
 
@@ -22,8 +23,8 @@ export function mergeCluster(a: SummaryCluster, b: SummaryCluster): SummaryClust
     failOn: sortedUnion(a.failOn, b.failOn),
     vmemmap: mergeVmemmapLists(a.vmemmap, b.vmemmap),
   };
-  const firstSeen = pick(a.firstSeen, b.firstSeen, (x, y) => x <= y);
-  const lastSeen = pick(a.lastSeen, b.lastSeen, (x, y) => x >= y);
+  const firstSeen = earliestWallTime(a.firstSeen, b.firstSeen);
+  const lastSeen = latestWallTime(a.lastSeen, b.lastSeen);
   if (firstSeen !== undefined) merged.firstSeen = firstSeen;
   if (lastSeen !== undefined) merged.lastSeen = lastSeen;
   const history = mergeHistory(a.history, b.history);
@@ -36,11 +37,6 @@ function compareLead(a: SummaryCluster, b: SummaryCluster): number {
   return a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
 }
 
-function pick<T>(a: T | undefined, b: T | undefined, firstWins: (x: T, y: T) => boolean): T | undefined {
-  if (a === undefined || b === undefined) return a ?? b;
-  return firstWins(a, b) ? a : b;
-}
-
 /** New only when no side has seen it before; run range joined. */
 function mergeHistory(a: ClusterHistory | undefined, b: ClusterHistory | undefined): ClusterHistory | undefined {
   if (!a || !b) return a ?? b;
@@ -49,8 +45,8 @@ function mergeHistory(a: ClusterHistory | undefined, b: ClusterHistory | undefin
     lastRun: Math.max(a.lastRun, b.lastRun),
     isNew: a.isNew && b.isNew,
   };
-  const firstSeen = pick(a.firstSeen, b.firstSeen, (x, y) => x <= y);
-  const lastSeen = pick(a.lastSeen, b.lastSeen, (x, y) => x >= y);
+  const firstSeen = earliestWallTime(a.firstSeen, b.firstSeen);
+  const lastSeen = latestWallTime(a.lastSeen, b.lastSeen);
   if (firstSeen !== undefined) merged.firstSeen = firstSeen;
   if (lastSeen !== undefined) merged.lastSeen = lastSeen;
   return merged;

@@ -45,6 +45,16 @@ describe('history db', () => {
     expect(later.clusters[0]?.history).toMatchObject({ firstSeen: '2024-03-02T00:00:00.000Z', lastSeen: '2024-03-05T00:00:00.000Z' });
   });
 
+  test('first/last seen compare instants across runs whose logs print different UTC offsets', async () => {
+    const db = path.join(dir, 'tz.sqlite');
+    const at = (t: string) => summarizeLog(fakeResult('x.log', [{ id: 'aaaa0001', count: 1, firstWallTime: t, lastWallTime: t }]), { input: 'x.log' });
+    // 09:00:00Z first, then 10:11:12+02:00 (08:11:12Z, earlier), then 10:30:00 with no offset (taken as UTC, latest).
+    await recordRun(db, at('2023-05-02T09:00:00Z'));
+    await recordRun(db, at('2023-05-02T10:11:12+02:00'));
+    const third = await recordRun(db, at('2023-05-02T10:30:00'));
+    expect(third.clusters[0]?.history).toMatchObject({ firstSeen: '2023-05-02T10:11:12+02:00', lastSeen: '2023-05-02T10:30:00' });
+  });
+
   test('migrations run once and record the schema version', async () => {
     const SQL = await initSqlJs();
     const db = new SQL.Database();
