@@ -41,8 +41,13 @@ export function diagnose(i: DiagnoseInput): Diagnosis {
     ...(driver !== undefined && { driver: driver.name }),
     family,
     consequence: consequenceOf(i),
-    nextSteps: nextSteps({ op: i.op, devicePrivate, family, layout: i.layout, linearMapPhysEnd: i.linearMapPhysEnd }),
+    nextSteps: nextSteps({ op: i.op, devicePrivate, family, layout: i.layout, linearMapPhysEnd: i.linearMapPhysEnd, ...sideOf(i) }),
   };
+}
+
+function sideOf(i: DiagnoseInput): { side?: 'below' | 'above' } {
+  if (i.r.aboveLinearMap) return { side: 'above' };
+  return i.r.position === 'below-window' || i.r.position === 'straddles' ? { side: 'below' } : {};
 }
 
 function familyOf(i: DiagnoseInput, devicePrivate: boolean): string {

@@ -9,6 +9,8 @@ export interface NextStepInput {
   layout: Layout;
   /** First physical address the vmemmap window does not cover. */
   linearMapPhysEnd: bigint;
+  /** Which side of the linear map the range lies on, when the registers said. */
+  side?: 'below' | 'above';
 }
 
 /** What a kernel developer can do about it, with the state of each upstream discussion (reference §7). */
@@ -28,7 +30,7 @@ export function nextSteps(i: NextStepInput): string[] {
     steps.push('Check that the removed range is the one that was added, on section/subsection boundaries (remove_memory / arch_remove_memory callers).');
   } else {
     steps.push(
-      `Memory above phys ${hex(i.linearMapPhysEnd)} cannot be mapped by this layout: arch_get_mappable_range() should ` +
+      `${unmappable(i)} cannot be mapped by this layout: arch_get_mappable_range() should ` +
         `refuse it; check where firmware/ACPI/dax placed the range and whether that path calls mhp_range_allowed().`,
     );
   }
@@ -40,6 +42,14 @@ export function nextSteps(i: NextStepInput): string[] {
     );
   }
   return steps;
+}
+
+/** The memory the linear map (and so the vmemmap window) leaves out, on the range's side of it. */
+function unmappable(i: NextStepInput): string {
+  const memstart = i.layout.memstart.value;
+  if (i.side === 'above') return `Memory above phys ${hex(i.linearMapPhysEnd)}`;
+  if (i.side === 'below') return `Memory below phys ${hex(memstart)} (memstart_addr, where the linear map starts)`;
+  return `Memory outside phys ${hex(memstart)}-${hex(i.linearMapPhysEnd)}`;
 }
 
 function configSteps(layout: Layout): string[] {

@@ -29,6 +29,8 @@ describe('diagnose', () => {
     expect(hot.family).toBe('memory hotplug outside the vmemmap window');
     expect(hot.consequence).toMatch(/overlap other kernel mappings/);
     expect(hot.nextSteps[0]).toMatch(/arch_get_mappable_range/);
+    // pfn 0x40000 is phys 0x40000000, below memstart 0x80000000: the advice names that side.
+    expect(hot.nextSteps[0]).toMatch(/^Memory below phys 0x80000000 /);
     const partial = reconstruct([{ start: page(0x4_0200n), end: page(0x4_0400n) }], layout48).fields;
     const rm = diagnose({ op: 'free', splatCount: 1, frames: frames('vmemmap_free', '__remove_pages', 'arch_remove_memory', 'try_remove_memory'), layout: layout48, r: partial, relativePfns: false, linearMapPhysEnd: LINEAR_END });
     expect(rm.family).toBe('misaligned hot-remove');

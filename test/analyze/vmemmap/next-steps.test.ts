@@ -1,0 +1,146 @@
+import { nextSteps, type NextStepInput } from '../../../src/analyze/vmemmap/next-steps.js';
+import type { Era } from '../../../src/layout/types.js';
+import { makeLayout } from './make-layout.js';
+
+const MEMSTART = 0x8000_0000n;
+/** The layout of an era/page/VA combination; SECTION_SIZE_BITS 27 (4K/16K) or 29 (64K). */
+const layoutOf = (era: Era, pageShift: number, vaBits: number) =>
+  makeLayout({ era, pageShift, vaBits, memstart: MEMSTART, sectionShift: pageShift === 16 ? 29 : 27 });
+const E3_48_4K = layoutOf('E3', 12, 48);
+const E4_48_4K = layoutOf('E4', 12, 48);
+// The linear map covers memstart + (PAGE_END - PAGE_OFFSET) = memstart + 2^(VA_BITS_MIN - 1); 48-bit: 2^47.
+const LINEAR_END_48 = MEMSTART + (1n << 47n);
+
+function input(over: Partial<NextStepInput> = {}): NextStepInput {
+  return { op: 'populate', devicePrivate: false, family: 'memory hotplug outside the vmemmap window', layout: E3_48_4K, linearMapPhysEnd: LINEAR_END_48, ...over };
+}
+
+const VA52_ADVICE = /^CONFIG_ARM64_VA_BITS=52 \(64K pages since 5\.4, 4K\/16K with LPA2 since 6\.9\)/;
+const E4_ADVICE = /^On 6\.9\+ \(32697ff38287, VMEMMAP_END = -1 GiB\) only 1 GiB of VA/;
+
+describe('device-private memory', () => {
+  test('three steps: the PHYSMEM_END clamp with this layout\'s limit, then the two patches that were not applied', () => {
+    const steps = nextSteps(input({ devicePrivate: true, family: 'device-private memory placed above the linear map' }));
+    expect(steps).toHaveLength(4); // 3 device-private steps + the 48-bit VA advice
+    // DIRECT_MAP_PHYSMEM_END = __pa(PAGE_END - 1) = memstart + 2^47 - 1 = 0x80007fffffff (reference §7 [calc]).
+    expect((LINEAR_END_48 - 1n).toString(16)).toBe('80007fffffff');
+    expect(steps[0]).toContain('__pa(PAGE_END - 1) = 0x80007fffffff here');
+    expect(steps[0]).toMatch(/request_free_mem_region\(\) searches below DIRECT_MAP_PHYSMEM_END/);
+    expect(steps[1]).toMatch(/^Not a fix: John Hubbard's .* were not applied/);
+    expect(steps[1]).toContain('it should be a hard error');
+    expect(steps[2]).toMatch(/^D Scott Phillips' "arm64: limit MAX_PHYSMEM_BITS based on vmemmap" \(2024-07\) was not applied/);
+    expect(steps[3]).toMatch(VA52_ADVICE);
+  });
+
+  test('the limit follows linearMapPhysEnd: 39-bit, memstart 0x80_0000_0000', () => {
+    const l39 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 });
+    // memstart + 2^38 - 1 = 0x80_0000_0000 + 0x40_0000_0000 - 1
+    const steps = nextSteps(input({ devicePrivate: true, layout: l39, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) }));
+    expect(steps[0]).toContain('= 0xbfffffffff here');
+  });
+
+  test('device-private wins over the misaligned hot-remove family', () => {
+    const steps = nextSteps(input({ op: 'free', devicePrivate: true, family: 'misaligned hot-remove' }));
+    expect(steps[0]).toMatch(/DIRECT_MAP_PHYSMEM_END/);
+    expect(steps.join('\n')).not.toMatch(/remove_memory/);
+    expect(steps).toHaveLength(4);
+  });
+});
+
+describe('not device-private', () => {
+  test('a misaligned hot-remove: check the removed range against the added one', () => {
+    const steps = nextSteps(input({ op: 'free', family: 'misaligned hot-remove' }));
+    expect(steps).toEqual([
+      'Check that the removed range is the one that was added, on section/subsection boundaries (remove_memory / arch_remove_memory callers).',
+      expect.stringMatching(VA52_ADVICE),
+    ]);
+  });
+
+  test('other memory hotplug: memory above the linear map end should be refused by arch_get_mappable_range()', () => {
+    const steps = nextSteps(input({ side: 'above' }));
+    expect(steps).toHaveLength(2);
+    // First phys the 48-bit linear map misses: 0x80000000 + 2^47 = 0x800080000000.
+    expect(steps[0]).toMatch(/^Memory above phys 0x800080000000 cannot be mapped by this layout: arch_get_mappable_range\(\) should refuse it/);
+    expect(steps[0]).toContain('mhp_range_allowed()');
+    expect(steps.join('\n')).not.toMatch(/DIRECT_MAP_PHYSMEM_END|remove_memory/);
+  });
+
+  test('the hot-remove advice needs the exact family name', () => {
+    const steps = nextSteps(input({ op: 'free', family: 'memory hotplug outside the vmemmap window', side: 'above' }));
+    expect(steps[0]).toMatch(/^Memory above phys 0x800080000000/);
+  });
+
+  test('memory below the linear map is named by memstart, where the linear map starts', () => {
+    const steps = nextSteps(input({ side: 'below' }));
+    expect(steps[0]).toMatch(/^Memory below phys 0x80000000 \(memstart_addr, where the linear map starts\) cannot be mapped by this layout/);
+    expect(steps[0]).not.toContain('0x800080000000');
+  });
+
+  test('with no side known, both ends of the linear map are given', () => {
+    // [memstart, memstart + 2^47) = [0x80000000, 0x800080000000).
+    expect(nextSteps(input())[0]).toMatch(/^Memory outside phys 0x80000000-0x800080000000 cannot be mapped by this layout/);
+  });
+});
+
+describe('CONFIG_ARM64_VA_BITS advice', () => {
+  // Below 48 bits VA_BITS_MIN = VA_BITS, and the linear map is _PAGE_END(va) - _PAGE_OFFSET(va) = 2^va - 2^(va-1) = 2^(va-1).
+  test.each([
+    ['E3', 12, 39, 38],
+    ['E3', 14, 36, 35],
+    ['E3', 14, 47, 46],
+    ['E3', 16, 42, 41],
+    ['E2', 16, 42, 41],
+  ] as const)('%s %i-bit pages %i-bit VA: a linear map of 2^%i bytes, use 48 or 52', (era, pageShift, vaBits, linearBits) => {
+    const steps = nextSteps(input({ layout: layoutOf(era, pageShift, vaBits) }));
+    expect(steps).toHaveLength(2);
+    expect(steps[1]).toBe(
+      `CONFIG_ARM64_VA_BITS=${vaBits} leaves a linear map (and vmemmap) of 2^${linearBits} bytes of physical space: use VA_BITS=48 or 52 for device memory.`,
+    );
+  });
+
+  test.each([
+    ['E3', 12],
+    ['E3', 14],
+    ['E3', 16],
+  ] as const)('%s 48-bit VA with PAGE_SHIFT %i: suggest 52-bit VAs and say they need 52-bit hardware', (era, pageShift) => {
+    const steps = nextSteps(input({ layout: layoutOf(era, pageShift, 48) }));
+    expect(steps).toHaveLength(2);
+    expect(steps[1]).toMatch(VA52_ADVICE);
+    expect(steps[1]).toMatch(/on 48-bit hardware the layout falls back to 48 bits\.$/);
+  });
+
+  test('52-bit VA: no VA_BITS advice', () => {
+    const steps = nextSteps(input({ layout: layoutOf('E3', 16, 52), linearMapPhysEnd: MEMSTART + (1n << 47n) }));
+    expect(steps).toHaveLength(1);
+    expect(steps.join('\n')).not.toMatch(/CONFIG_ARM64_VA_BITS/);
+  });
+});
+
+describe('the 6.9+ layout warning', () => {
+  test('E4: the 1 GiB above VMEMMAP_END is named last', () => {
+    const steps = nextSteps(input({ layout: E4_48_4K }));
+    expect(steps).toHaveLength(3);
+    expect(steps[1]).toMatch(VA52_ADVICE);
+    expect(steps[2]).toMatch(E4_ADVICE);
+    expect(steps[2]).toMatch(/the WARN is followed by a fault\.$/);
+  });
+
+  test('E4 52-bit 4K (LPA2): the warning without VA_BITS advice', () => {
+    const steps = nextSteps(input({ devicePrivate: true, layout: layoutOf('E4', 12, 52) }));
+    expect(steps).toHaveLength(4); // 3 device-private steps + the 6.9+ warning
+    expect(steps[3]).toMatch(E4_ADVICE);
+  });
+
+  test('the zone-device Oops brings the warning whatever the era says', () => {
+    const steps = nextSteps(input({ op: 'init-zone-device', devicePrivate: true, layout: E3_48_4K }));
+    expect(steps.at(-1)).toMatch(E4_ADVICE);
+    expect(steps).toHaveLength(5); // 3 device-private + 48-bit VA advice + 6.9+ warning
+  });
+
+  test('no warning on E3 for populate or free', () => {
+    for (const op of ['populate', 'free'] as const) {
+      const steps = nextSteps(input({ op, layout: E3_48_4K }));
+      expect(steps.join('\n')).not.toMatch(/32697ff38287/);
+    }
+  });
+});
