@@ -1,0 +1,334 @@
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { processInput } from '../../src/triage/process-input.js';
+import type { InputContext } from '../../src/triage/input-context.js';
+import type { InputTask } from '../../src/triage/input-task.js';
+import { tarBuffer } from './fixture-tree.js';
+
+const SAMPLES = path.resolve(process.cwd(), 'samples/logs');
+/** Splats of the storm sample copied into the vmemmap fixture. */
+const SPLATS = 3;
+
+const ctx: InputContext = { analyze: {}, maxBufferedZipBytes: 64 * 1024 * 1024, fileTimes: false };
+
+/** Lines of a text whose every line ends in `\n`. */
+const lineCount = (text: string) => text.split('\n').length - 1;
+/** Splats of a text whose every splat opens with a `cut here` line (as in the samples). */
+const cutHereCount = (text: string) => text.split('------------[ cut here ]------------').length - 1;
+
+async function task(file: string, display = file): Promise<InputTask> {
+  const st = await stat(file);
+  return { path: file, display, rel: path.basename(file), sizeBytes: st.size, mtimeMs: st.mtimeMs };
+}
+
+/**
+ * The boot preamble of the amdgpu storm sample (6.1, E3, 48-bit VA, 4K pages, memstart 0x80000000) and its first
+ * `count` WARNING splats, each from its `cut here` line to its `end trace` line.
+ */
+function stormHead(sample: string, count: number): string {
+  const lines = sample.split('\n');
+  const ends = lines.flatMap((l, i) => (l.includes('---[ end trace') ? [i] : []));
+  const last = ends[count - 1];
+  if (last === undefined) throw new Error(`the sample has fewer than ${count} splats`);
+  return `${lines.slice(0, last + 1).join('\n')}\n`;
+}
+
+/** x0 (start) and x1 (end) of each splat's register dump: the struct page range vmemmap_populate was given. */
+function registerRanges(text: string): { start: bigint; end: bigint }[] {
+  return [...text.matchAll(/x1 : ([0-9a-f]{16}) x0 : ([0-9a-f]{16})/g)].map((m) => ({ start: BigInt(`0x${m[2]}`), end: BigInt(`0x${m[1]}`) }));
+}
+
+const hex = (v: bigint) => `0x${v.toString(16)}`;
+
+describe('processInput', () => {
+  let root: string;
+  let vmemmapText: string;
+  let bootText: string;
+  const at = (name: string) => path.join(root, name);
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'vmemwarn-process-input-'));
+    vmemmapText = stormHead(await readFile(path.join(SAMPLES, 'e3-48-4k-amdgpu-populate-storm.log'), 'utf8'), SPLATS);
+    bootText = await readFile(path.join(SAMPLES, 'plain-boot-6.6-unrelated-warning.log'), 'utf8');
+    await writeFile(at('vmemmap.log'), vmemmapText);
+    await writeFile(at('boot.log'), bootText);
+    await writeFile(at('boot.log.gz'), gzipSync(Buffer.from(bootText)));
+    await writeFile(at('empty.log'), '');
+    // An ELF header then zeros: the magic names it.
+    await writeFile(at('program.bin'), Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(4096)]));
+    // No magic, all NUL: the control-byte share decides.
+    await writeFile(at('zeros.dat'), Buffer.alloc(300));
+    // A gzip header followed by garbage where the deflate data should be.
+    await writeFile(at('bad.gz'), Buffer.concat([gzipSync(Buffer.from(bootText)).subarray(0, 10), Buffer.from('not deflate data '.repeat(16))]));
+    await mkdir(at('a-directory'));
+    await writeFile(at('logs.tar'), await tarBuffer([
+      { name: 'x/', type: 'directory' },
+      { name: 'x/vmemmap.log', data: Buffer.from(vmemmapText) },
+      { name: 'x/boot.log.gz', data: gzipSync(Buffer.from(bootText)) },
+      { name: 'x/link', type: 'symlink', linkname: '/etc/passwd' },
+      { name: 'x/elf', data: await readFile(at('program.bin')) },
+      { name: '../up.log', data: Buffer.from(bootText) },
+      { name: 'inner.tar', data: await tarBuffer([{ name: 'deeper.tar', data: await tarBuffer([{ name: 'deepest.log', data: Buffer.from(bootText) }]) }, { name: 'ok.log', data: Buffer.from(bootText) }]) },
+    ]));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  describe('a log with a vmemmap_populate WARNING storm', () => {
+    test('totals: one input, one log with splats, every line and byte, no problems', async () => {
+      const summary = await processInput(await task(at('vmemmap.log')), ctx);
+      expect(summary.totals).toEqual({
+        inputs: 1, logs: 1, logsWithSplats: 1,
+        bytes: Buffer.byteLength(vmemmapText), lines: lineCount(vmemmapText), splats: SPLATS,
+        errors: 0, skipped: 0,
+      });
+      expect(summary.issues).toEqual([]);
+      expect(summary.interrupted).toBe(false);
+    });
+
+    test('one cluster holds every splat, named after the display name, with release, hardware and failOn', async () => {
+      const summary = await processInput(await task(at('vmemmap.log'), 'shown/vmemmap.log'), ctx);
+      const release = /Linux version (\S+)/.exec(vmemmapText)?.[1];
+      const hardware = /Hardware name: (.+)/.exec(vmemmapText)?.[1];
+      expect(summary.clusters).toHaveLength(1);
+      expect(summary.clusters[0]).toMatchObject({
+        kind: 'warning',
+        title: 'WARNING in vmemmap_populate',
+        count: SPLATS,
+        logs: 1,
+        releases: [release],
+        hardware: [hardware],
+        exampleLog: 'shown/vmemmap.log',
+        known: false,
+        failOn: ['any', 'vmemmap', 'warning'],
+      });
+      expect(summary.logs).toEqual([{
+        name: 'shown/vmemmap.log', input: 'shown/vmemmap.log', bytes: Buffer.byteLength(vmemmapText), lines: lineCount(vmemmapText),
+        splats: SPLATS, arch: 'arm64', clusters: [{ id: summary.clusters[0]?.id, count: SPLATS }],
+      }]);
+    });
+
+    test('the vmemmap finding: every splat read, hulls from the registers, above the window', async () => {
+      const summary = await processInput(await task(at('vmemmap.log')), ctx);
+      const ranges = registerRanges(vmemmapText);
+      expect(ranges).toHaveLength(SPLATS);
+      const pageStart = ranges.reduce((m, r) => (r.start < m ? r.start : m), ranges[0]?.start ?? 0n);
+      const pageEnd = ranges.reduce((m, r) => (r.end > m ? r.end : m), 0n);
+      // E3 (5.11+), VA_BITS 48, 4K pages, sizeof(struct page) 64: VMEMMAP_SHIFT = 12 - 6 = 6,
+      // VMEMMAP_START = -(1 << (48 - 6)), VMEMMAP_SIZE = (PAGE_END - PAGE_OFFSET) >> 6 = (1 << 47) >> 6.
+      const vmemmapStart = (1n << 64n) - (1n << 42n);
+      const vmemmapEnd = vmemmapStart + ((1n << 47n) >> 6n);
+      expect(pageStart >= vmemmapEnd).toBe(true);
+      // vmemmap = (struct page *)VMEMMAP_START - (memstart_addr >> PAGE_SHIFT); pfn = (page - vmemmap) / 64.
+      const vmemmapBase = vmemmapStart - (0x8000_0000n >> 12n) * 64n;
+      const pfn = (page: bigint) => (page - vmemmapBase) / 64n;
+      expect(summary.clusters[0]?.vmemmap).toEqual([{
+        op: 'populate',
+        splatCount: SPLATS,
+        readCount: SPLATS,
+        pageHull: { start: hex(pageStart), end: hex(pageEnd) },
+        pfnHull: { start: hex(pfn(pageStart)), end: hex(pfn(pageEnd)) },
+        physHull: { start: hex(pfn(pageStart) << 12n), end: hex(pfn(pageEnd) << 12n) },
+        positions: ['above-window'],
+      }]);
+    });
+
+    test('fileTimes: first and last seen are the file time when the log has no wall time', async () => {
+      const t = await task(at('vmemmap.log'));
+      const when = new Date(t.mtimeMs).toISOString();
+      const withTimes = await processInput(t, { ...ctx, fileTimes: true });
+      expect(withTimes.clusters[0]).toMatchObject({ firstSeen: when, lastSeen: when });
+      const without = await processInput(t, ctx);
+      expect(without.clusters[0]?.firstSeen).toBeUndefined();
+    });
+
+    test('onBytes reports a running count that ends at the file size', async () => {
+      const seen: number[] = [];
+      await processInput(await task(at('vmemmap.log')), ctx, { onBytes: (n) => seen.push(n) });
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen).toEqual([...seen].sort((x, y) => x - y));
+      expect(seen.at(-1)).toBe(Buffer.byteLength(vmemmapText));
+    });
+
+    test('an aborted signal: marked interrupted, no log summarized', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      const summary = await processInput(await task(at('vmemmap.log')), ctx, { signal: controller.signal });
+      expect(summary.interrupted).toBe(true);
+      expect(summary.totals.inputs).toBe(1);
+      expect(summary.logs).toEqual([]);
+      expect(summary.clusters).toEqual([]);
+    });
+
+    test('outDir: the log summary names its JSON and Markdown reports, written there', async () => {
+      const outDir = at('out');
+      await mkdir(outDir);
+      const summary = await processInput(await task(at('vmemmap.log')), { ...ctx, outDir });
+      const reports = summary.logs[0]?.reports;
+      expect(reports?.json).toMatch(/\.json$/);
+      expect(reports?.markdown).toMatch(/\.md$/);
+      expect((await readdir(outDir)).sort()).toEqual([reports?.json, reports?.markdown].sort());
+      await rm(outDir, { recursive: true });
+    });
+  });
+
+  describe('a gzip-compressed log', () => {
+    test('reads as the plain log does: same clusters, lines and bytes of the decompressed text', async () => {
+      const gz = await processInput(await task(at('boot.log.gz')), ctx);
+      const plain = await processInput(await task(at('boot.log')), ctx);
+      // The sample has one WARNING splat (one `cut here` line), unrelated to vmemmap.
+      const splats = cutHereCount(bootText);
+      expect(gz.totals).toEqual({
+        inputs: 1, logs: 1, logsWithSplats: 1, bytes: Buffer.byteLength(bootText), lines: lineCount(bootText), splats,
+        errors: 0, skipped: 0,
+      });
+      expect(gz.clusters).toHaveLength(1);
+      expect(gz.clusters[0]).toMatchObject({
+        kind: 'warning', title: 'WARNING in clk_core_disable', count: splats, vmemmap: [], failOn: ['any', 'warning'],
+        exampleLog: at('boot.log.gz'),
+      });
+      expect(gz.logs.map((l) => l.name)).toEqual([at('boot.log.gz')]);
+      expect(gz.clusters.map(({ exampleLog: _e, ...c }) => c)).toEqual(plain.clusters.map(({ exampleLog: _e, ...c }) => c));
+    });
+
+    test('over maxDecompressedBytes in its first chunk: an error issue and no log', async () => {
+      // The limit is below the sample's size, and zlib hands the whole small text over in one chunk.
+      const limit = 1000;
+      expect(Buffer.byteLength(bootText)).toBeGreaterThan(limit);
+      const summary = await processInput(await task(at('boot.log.gz')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
+      expect(summary.issues).toEqual([{ input: at('boot.log.gz'), severity: 'error',
+        reason: `decompressed data exceeds the limit of ${limit} bytes (maxDecompressedBytes)` }]);
+      expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0 });
+    });
+
+    test('over maxDecompressedBytes part-way: an error issue, and what was read still counts as a log', async () => {
+      const copies = 40;
+      const big = bootText.repeat(copies);
+      await writeFile(at('big.log.gz'), gzipSync(Buffer.from(big)));
+      const limit = 64 * 1024;
+      expect(Buffer.byteLength(big)).toBeGreaterThan(limit);
+      const summary = await processInput(await task(at('big.log.gz')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
+      expect(summary.issues).toEqual([{ input: at('big.log.gz'), severity: 'error',
+        reason: `decompressed data exceeds the limit of ${limit} bytes (maxDecompressedBytes)` }]);
+      expect(summary.totals).toMatchObject({ inputs: 1, logs: 1, logsWithSplats: 1, errors: 1, skipped: 0 });
+      // At most the first `limit` bytes were read: no more lines or splats than they hold, and fewer than the whole.
+      const head = Buffer.from(big).subarray(0, limit).toString('latin1');
+      expect(summary.totals.bytes).toBeLessThanOrEqual(limit);
+      // The line the read stopped in counts too (it was read, up to the cut): one more than the line breaks.
+      expect(summary.totals.lines).toBeLessThanOrEqual(lineCount(head) + 1);
+      expect(summary.totals.splats).toBeLessThanOrEqual(cutHereCount(head));
+      expect(summary.totals.splats).toBeLessThan(copies);
+    });
+
+    test('corrupt deflate data: one error issue naming the input, no log', async () => {
+      const summary = await processInput(await task(at('bad.gz')), ctx);
+      expect(summary.issues).toEqual([{ input: at('bad.gz'), severity: 'error', reason: expect.stringMatching(/^corrupt gzip data \(/) }]);
+      expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0 });
+    });
+
+    test('cut short: "truncated gzip data"', async () => {
+      const gz = gzipSync(Buffer.from(bootText));
+      // Drop the 8-byte trailer (CRC32 + size) and the end of the deflate stream.
+      await writeFile(at('cut.gz'), gz.subarray(0, gz.length - 30));
+      const summary = await processInput(await task(at('cut.gz')), ctx);
+      expect(summary.issues).toEqual([{ input: at('cut.gz'), severity: 'error', reason: 'truncated gzip data' }]);
+      expect(summary.totals.errors).toBe(1);
+    });
+  });
+
+  test('a UTF-16LE log with a byte-order mark is read as text, not skipped as binary', async () => {
+    await writeFile(at('boot-utf16.log'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(bootText, 'utf16le')]));
+    const utf16 = await processInput(await task(at('boot-utf16.log')), ctx);
+    const plain = await processInput(await task(at('boot.log')), ctx);
+    expect(utf16.issues).toEqual([]);
+    expect(utf16.totals).toMatchObject({ logs: 1, lines: lineCount(bootText), splats: plain.totals.splats, skipped: 0 });
+    expect(utf16.clusters.map((c) => [c.id, c.count])).toEqual(plain.clusters.map((c) => [c.id, c.count]));
+  });
+
+  test('an empty file is one log of no lines, no splats and no issue', async () => {
+    const summary = await processInput(await task(at('empty.log')), ctx);
+    expect(summary.totals).toEqual({ inputs: 1, logs: 1, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0 });
+    expect(summary.logs).toEqual([{ name: at('empty.log'), input: at('empty.log'), bytes: 0, lines: 0, splats: 0, arch: expect.any(String), clusters: [] }]);
+    expect(summary.clusters).toEqual([]);
+    expect(summary.issues).toEqual([]);
+  });
+
+  test.each([
+    ['program.bin', 'binary file (ELF executable)'],
+    // 300 NUL bytes, all of them control bytes.
+    ['zeros.dat', 'binary file (300 of the first 300 bytes are control bytes or NUL)'],
+  ])('binary %s is skipped with the reason, not read as a log', async (name, reason) => {
+    const summary = await processInput(await task(at(name)), ctx);
+    expect(summary.issues).toEqual([{ input: at(name), severity: 'skipped', reason }]);
+    expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 1 });
+    expect(summary.logs).toEqual([]);
+  });
+
+  test.each([
+    ['missing.log', 'no such file'],
+    ['a-directory', 'is a directory'],
+  ])('unopenable %s: one error issue with the reason, the input still counted', async (name, reason) => {
+    const file = at(name);
+    const t: InputTask = { path: file, display: file, rel: name, sizeBytes: 0, mtimeMs: 0 };
+    const summary = await processInput(t, ctx);
+    expect(summary.issues).toEqual([{ input: file, severity: 'error', reason }]);
+    expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0 });
+  });
+
+  describe('a tar archive', () => {
+    let summary: Awaited<ReturnType<typeof processInput>>;
+    const member = (name: string) => `${at('logs.tar')}:${name}`;
+
+    beforeAll(async () => {
+      summary = await processInput(await task(at('logs.tar')), ctx);
+    });
+
+    test('each file member is one log named archive:member; directories are not logs', () => {
+      // x/vmemmap.log, x/boot.log.gz (gunzipped), ../up.log, and inner.tar's ok.log (one level of nesting is read).
+      expect(summary.logs.map((l) => l.name)).toEqual([member('../up.log'), member('inner.tar:ok.log'), member('x/boot.log.gz'), member('x/vmemmap.log')]);
+      expect(summary.logs.every((l) => l.input === at('logs.tar'))).toBe(true);
+      expect(summary.totals.inputs).toBe(1);
+    });
+
+    test('splats and clusters add up over the members', () => {
+      const bootSplats = cutHereCount(bootText);
+      // Three members hold the boot log, one the vmemmap fixture.
+      expect(summary.totals.splats).toBe(3 * bootSplats + SPLATS);
+      expect(summary.totals.logsWithSplats).toBe(4);
+      const vmemmapCluster = summary.clusters.find((c) => c.title === 'WARNING in vmemmap_populate');
+      expect(vmemmapCluster).toMatchObject({ count: SPLATS, logs: 1, exampleLog: member('x/vmemmap.log') });
+      const clkCluster = summary.clusters.find((c) => c.title === 'WARNING in clk_core_disable');
+      // First by name of the three logs holding it: '../up.log' < 'inner.tar:ok.log' < 'x/boot.log.gz'.
+      expect(clkCluster).toMatchObject({ count: 3 * bootSplats, logs: 3, exampleLog: member('../up.log') });
+      expect(summary.clusters).toHaveLength(2);
+    });
+
+    test('problems: symlink, binary and too-deep members skipped, a climbing name warned about', () => {
+      expect(summary.issues).toEqual([
+        { input: member('../up.log'), severity: 'warning', reason: 'member name climbs out of the archive (`..`); read in memory only, never written' },
+        { input: member('inner.tar:deeper.tar'), severity: 'skipped', reason: 'tar archive nested more than one level deep' },
+        { input: member('x/elf'), severity: 'skipped', reason: 'binary file (ELF executable)' },
+        { input: member('x/link'), severity: 'skipped', reason: 'symlink member -> /etc/passwd (links are never followed)' },
+      ]);
+      // Warnings count as neither errors nor skips.
+      expect(summary.totals).toMatchObject({ errors: 0, skipped: 3 });
+    });
+  });
+
+  test('a truncated tar: the complete member is a log, the cut one an error for the archive', async () => {
+    const first = Buffer.from(bootText);
+    const tar = await tarBuffer([{ name: 'first.log', data: first }, { name: 'second.log', data: Buffer.from(vmemmapText) }]);
+    // Header 1 (512) + first.log padded to whole 512-byte blocks + header 2 (512) + 100 bytes of second.log.
+    const cut = 512 + Math.ceil(first.length / 512) * 512 + 512 + 100;
+    await writeFile(at('truncated.tar'), tar.subarray(0, cut));
+    const summary = await processInput(await task(at('truncated.tar')), ctx);
+    expect(summary.logs.map((l) => l.name)).toEqual([`${at('truncated.tar')}:first.log`]);
+    // The archive fails for its truncation; the cut member fails on its own read, before it yields a log.
+    expect(summary.issues).toEqual([
+      { input: at('truncated.tar'), severity: 'error', reason: expect.stringMatching(/^corrupt or truncated tar archive: /) },
+      { input: `${at('truncated.tar')}:second.log`, severity: 'error', reason: expect.stringMatching(/^read failed: /) },
+    ]);
+    expect(summary.totals).toMatchObject({ inputs: 1, logs: 1, splats: cutHereCount(bootText), errors: 2 });
+  });
+});

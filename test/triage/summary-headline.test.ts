@@ -1,0 +1,94 @@
+import { runRange, seenRange, summaryHeadline, vmemmapLine } from '../../src/triage/summary-headline.js';
+import { emptySummary } from '../../src/triage/merge.js';
+import type { Summary, SummaryCluster, SummaryTotals, SummaryVmemmap } from '../../src/triage/summary-types.js';
+
+function withTotals(totals: Partial<SummaryTotals>, interrupted = false): Summary {
+  const s = emptySummary();
+  s.totals = { ...s.totals, ...totals };
+  s.interrupted = interrupted;
+  return s;
+}
+
+describe('summaryHeadline', () => {
+  test('plurals, MiB with one decimal, no problem part when there are none', () => {
+    // 12.3 MiB: 12.3 * 1024 * 1024 = 12897484.8 bytes, rounded down.
+    expect(summaryHeadline(withTotals({ inputs: 40, logs: 52, logsWithSplats: 9, bytes: 12_897_484, lines: 81_234, splats: 17 })))
+      .toBe('40 inputs, 52 logs (9 with splats), 12.3 MiB, 81234 lines, 17 splats');
+  });
+
+  test('one of each is singular', () => {
+    expect(summaryHeadline(withTotals({ inputs: 1, logs: 1, logsWithSplats: 1, bytes: 1024 * 1024, lines: 1, splats: 1, errors: 1, skipped: 1 })))
+      .toBe('1 input, 1 log (1 with splats), 1.0 MiB, 1 line, 1 splat; 1 error, 1 skipped');
+  });
+
+  test('nothing at all', () => {
+    expect(summaryHeadline(emptySummary())).toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats');
+  });
+
+  test.each([
+    [{ errors: 2 }, '; 2 errors'],
+    [{ skipped: 3 }, '; 3 skipped'],
+    [{ errors: 2, skipped: 3 }, '; 2 errors, 3 skipped'],
+  ])('problems %j are listed after a semicolon', (totals, tail) => {
+    expect(summaryHeadline(withTotals(totals))).toBe(`0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats${tail}`);
+  });
+
+  test('an interrupted run says so at the end', () => {
+    expect(summaryHeadline(withTotals({ errors: 1 }, true)))
+      .toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats; 1 error — interrupted, partial results');
+    expect(summaryHeadline(withTotals({}, true))).toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats — interrupted, partial results');
+  });
+});
+
+describe('vmemmapLine', () => {
+  const base: SummaryVmemmap = { op: 'populate', splatCount: 12, readCount: 10, positions: [] };
+
+  test('counts only', () => {
+    expect(vmemmapLine(base)).toBe('populate: 12 splats (10 read)');
+  });
+
+  test('one splat is singular', () => {
+    expect(vmemmapLine({ ...base, op: 'free', splatCount: 1, readCount: 0 })).toBe('free: 1 splat (0 read)');
+  });
+
+  test('hulls in page, pfn, phys order, then the positions joined by /', () => {
+    expect(vmemmapLine({
+      ...base,
+      physHull: { start: '0xffec0000000', end: '0xfff00000000' },
+      pageHull: { start: '0xfffffffff9000000', end: '0xfffffffff9600000' },
+      pfnHull: { start: '0xffec0000', end: '0xfff00000' },
+      positions: ['above-window', 'wraps-to-user'],
+    })).toBe('populate: 12 splats (10 read), struct page 0xfffffffff9000000-0xfffffffff9600000, pfn 0xffec0000-0xfff00000, ' +
+      'phys 0xffec0000000-0xfff00000000, above-window/wraps-to-user');
+  });
+
+  test('a missing hull is left out', () => {
+    expect(vmemmapLine({ ...base, pfnHull: { start: '0x10', end: '0x20' }, positions: ['inside'] })).toBe('populate: 12 splats (10 read), pfn 0x10-0x20, inside');
+  });
+});
+
+function cluster(over: Partial<SummaryCluster>): SummaryCluster {
+  return { id: 'x', kind: 'warning', title: 't', signature: 's', count: 1, logs: 1, releases: [], hardware: [], exampleLog: 'a.log',
+    known: false, failOn: [], vmemmap: [], ...over };
+}
+
+describe('seenRange', () => {
+  test.each([
+    [{}, '-'],
+    [{ firstSeen: '2024-05-01T10:00:00.000Z', lastSeen: '2024-05-01T10:00:00.000Z' }, '2024-05-01T10:00:00.000Z'],
+    [{ firstSeen: '2024-05-01T10:00:00.000Z', lastSeen: '2024-05-02T08:00:00.000Z' }, '2024-05-01T10:00:00.000Z .. 2024-05-02T08:00:00.000Z'],
+  ])('%j → %s', (over, want) => {
+    expect(seenRange(cluster(over))).toBe(want);
+  });
+});
+
+describe('runRange', () => {
+  test.each([
+    [undefined, ''],
+    [{ firstRun: 3, lastRun: 3, isNew: true }, 'new (run 3)'],
+    [{ firstRun: 1, lastRun: 4, isNew: false }, 'runs 1-4'],
+    [{ firstRun: 2, lastRun: 2, isNew: false }, 'runs 2'],
+  ])('%j → %j', (history, want) => {
+    expect(runRange(cluster(history ? { history } : {}))).toBe(want);
+  });
+});
