@@ -1,6 +1,6 @@
 import type { BootFacts, Splat } from '../parse/types.js';
 import type { LayoutOverrides } from '../layout/types.js';
-import type { Cluster, VmemmapOp } from './types.js';
+import type { Cluster, ListName, VmemmapOp } from './types.js';
 import { BoundedSet } from './bounded-set.js';
 import { isVmemmapSplat } from './vmemmap/is-vmemmap-splat.js';
 import { VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
@@ -107,6 +107,12 @@ export class ClusterAccumulator {
     return acc;
   }
 
+  private truncatedLists(): { truncatedLists?: ListName[] } {
+    const sets = { cpus: this.cpus, pids: this.pids, releases: this.releases, hardware: this.hardware };
+    const names = (Object.keys(sets) as ListName[]).filter((name) => sets[name].overflowed);
+    return names.length > 0 ? { truncatedLists: names } : {};
+  }
+
   finish(boots: readonly BootFacts[], overrides: LayoutOverrides | undefined): Cluster {
     const vmemmap = [...this.vmemmap.entries()]
       .sort(([a], [b]) => a - b)
@@ -127,6 +133,7 @@ export class ClusterAccumulator {
       pids: this.pids.sorted(),
       releases: this.releases.sorted(),
       hardware: this.hardware.sorted(),
+      ...this.truncatedLists(),
       corruptedCount: this.corruptedCount,
       example: this.example,
       vmemmap,

@@ -65,6 +65,8 @@ export interface VmemmapFinding {
   notes: string[];
 }
 
+export type ListName = 'cpus' | 'pids' | 'releases' | 'hardware';
+
 export interface Cluster {
   /** Stable short id (hex) of the signature: same problem → same id across logs, builds and machines. */
   id: string;
@@ -83,6 +85,8 @@ export interface Cluster {
   pids: number[];
   releases: string[];
   hardware: string[];
+  /** The sets above that reached their cap: the splats held more distinct values than are listed. */
+  truncatedLists?: ListName[];
   corruptedCount: number;
   example: Splat;
   vmemmap: VmemmapFinding[];

@@ -7,7 +7,7 @@ import type { SplatKind } from '../parse/types.js';
 import type { Confidence, Era, SourceKind } from '../layout/types.js';
 import type { Cluster, VmemmapFinding } from '../analyze/types.js';
 
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 /** `0x`-prefixed lowercase hex of a u64. */
 export type Hex = string;

@@ -29,6 +29,7 @@ function clusterReport(c: Cluster): ClusterReport {
     pids: [...c.pids],
     releases: [...c.releases],
     hardware: [...c.hardware],
+    truncatedLists: c.truncatedLists && [...c.truncatedLists],
     corruptedCount: c.corruptedCount,
     example: splatReport(c.example),
     vmemmap: c.vmemmap.map(vmemmapReport),

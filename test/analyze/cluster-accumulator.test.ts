@@ -84,6 +84,15 @@ describe('bounded sets', () => {
     expect(c.pids).toEqual(Array.from({ length: MAX_IDS }, (_, i) => 1000 + i));
     expect(c.pids.at(-1)).toBe(1063);
     expect(c.count).toBe(2 * n + 1);
+    // 70 distinct cpus and pids were seen: both lists say they are cut; releases and hardware were never set.
+    expect(c.truncatedLists).toEqual(['cpus', 'pids']);
+  });
+
+  test('a list at its cap but never past it is not marked cut', () => {
+    const splats = Array.from({ length: MAX_IDS }, (_, i) => other({ cpu: i }));
+    const c = cluster(OTHER_SIG, splats[0]!, ...splats.slice(1)).finish([], undefined);
+    expect(c.cpus).toHaveLength(MAX_IDS);
+    expect(c).not.toHaveProperty('truncatedLists');
   });
 
   test('numbers sort numerically, not as text', () => {
@@ -105,6 +114,7 @@ describe('bounded sets', () => {
     expect(c.hardware).toEqual(Array.from({ length: MAX_NAMES }, (_, i) => `Board rev ${i}`).sort());
     expect(c.hardware).toHaveLength(MAX_NAMES);
     expect(c.hardware).not.toContain(`Board rev ${MAX_NAMES}`);
+    expect(c.truncatedLists).toEqual(['releases', 'hardware']);
   });
 });
 

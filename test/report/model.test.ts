@@ -1,4 +1,6 @@
+import { analyzeText } from '../../src/api.js';
 import { buildReport } from '../../src/report/model.js';
+import { validateReport } from '../../src/report/validate.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { packageToolInfo } from '../../src/report/tool-info.js';
 import { armResult, quietResult, TOOL } from './fixtures.js';
@@ -14,7 +16,7 @@ describe('buildReport', () => {
   const report = buildReport([armResult(), quietResult()], { tool: TOOL });
 
   test('top level: schema version, tool, one entry per input in order, summary from the inputs', () => {
-    expect(report.schemaVersion).toBe('1.0.0');
+    expect(report.schemaVersion).toBe('1.1.0');
     expect(report.tool).toEqual(TOOL);
     expect(report.inputs.map((i) => i.source)).toEqual(['hubbard-dmesg.txt', 'quiet.log.gz']);
     // splats: 4 + 0 from the stats; clusters 2 + 0; one has a vmemmap finding; the bug cluster counts 1 corrupted.
@@ -51,5 +53,38 @@ describe('buildReport', () => {
   test('the same input gives byte-identical JSON', () => {
     const again = buildReport([armResult(), quietResult()], { tool: TOOL });
     expect(renderJson(again)).toBe(renderJson(report));
+  });
+});
+
+describe('a cluster whose lists reached their cap', () => {
+  // 65 WARNINGs of one site on CPUs 0..64: one more distinct CPU than a cluster lists (64).
+  const CPUS = 65;
+  const splat = (cpu: number) =>
+    [
+      '------------[ cut here ]------------',
+      `WARNING: CPU: ${cpu} PID: 1 at drivers/foo/bar.c:10 foo_bar+0x10/0x20`,
+      'Modules linked in:',
+      `CPU: ${cpu} PID: 1 Comm: swapper Not tainted 6.1.0 #1`,
+      'pc : foo_bar+0x10/0x20',
+      'lr : foo_probe+0x20/0x40',
+      'Call trace:',
+      ' foo_bar+0x10/0x20',
+      ' foo_probe+0x20/0x40',
+      '---[ end trace 0000000000000000 ]---',
+    ].map((line) => `[    1.000000] ${line}`);
+  const text = `${Array.from({ length: CPUS }, (_, cpu) => splat(cpu)).flat().join('\n')}\n`;
+
+  test('says which lists are cut, and validates against the schema', async () => {
+    const report = buildReport([await analyzeText(text, { name: 'many-cpus.log' })], { tool: TOOL });
+    const [cluster] = report.inputs[0]!.clusters;
+    expect(cluster).toMatchObject({ count: CPUS, truncatedLists: ['cpus'] });
+    expect(cluster!.cpus).toHaveLength(CPUS - 1);
+    expect(validateReport(JSON.parse(renderJson(report)))).toEqual({ valid: true, errors: [] });
+  });
+
+  test('the schema knows only the four list names', () => {
+    const report = JSON.parse(renderJson(buildReport([armResult()], { tool: TOOL }))) as { inputs: { clusters: Record<string, unknown>[] }[] };
+    report.inputs[0]!.clusters[0]!.truncatedLists = ['frames'];
+    expect(validateReport(report).valid).toBe(false);
   });
 });
