@@ -1,12 +1,10 @@
 import { computeConstants } from '../../layout/constants.js';
 import type { Layout } from '../../layout/types.js';
+import { memstartAlignShift } from '../../layout/memstart.js';
 import { hex, u64 } from '../../layout/u64.js';
 
 /** memstart sources that are guesses, not readings: a top-of-PA anchor may replace them. */
 const UNREAD_SOURCES = new Set(['default', 'version-default', 'heuristic']);
-
-/** ARM64_MEMSTART_ALIGN is at least 512 MiB (64K pages; 1 GiB for 4K/16K): a memstart off that grid is no anchor. */
-const MIN_MEMSTART_ALIGN = 1n << 29n;
 
 export function memstartWasRead(layout: Layout): boolean {
   return !UNREAD_SOURCES.has(layout.memstart.source.kind);
@@ -28,7 +26,10 @@ export function anchorMemstart(layout: Layout, highestEnd: bigint): Layout | und
   const offset = u64(layout.constants.vmemmapStart - vmemmap);
   if (offset % sp !== 0n) return undefined;
   const memstart = (offset / sp) << ps;
-  if (memstart >= 1n << paBits || memstart % MIN_MEMSTART_ALIGN !== 0n) return undefined;
+  // Off the layout's ARM64_MEMSTART_ALIGN grid (1 GiB for 4K and 16K pages, 512 MiB for 64K, more for larger
+  // sections) the kernel could not have chosen it: no anchor.
+  const align = 1n << BigInt(memstartAlignShift(layout.pageShift.value, layout.sectionShift.value, layout.era.value));
+  if (memstart >= 1n << paBits || memstart % align !== 0n) return undefined;
   const constants = computeConstants({
     era: layout.era.value,
     pageShift: layout.pageShift.value,

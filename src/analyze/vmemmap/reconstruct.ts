@@ -54,7 +54,8 @@ export function reconstruct(pages: readonly Interval[], layout: Layout, cap = 64
   const fields: ReconstructedFields = {
     pageRanges: pfnRanges.map((r) => pageRange(r, c, sp)),
     ...(pfnHull && { pageHull: pageRange(pfnHull, c, sp), pfnHull }),
-    ...(physHull && { physHull, aboveLinearMap: physHull.end > linearMapPhysEnd }),
+    // Pages below the window lie below the linear map, whatever pfn (mod 2^64) an assumed memstart gives them.
+    ...(physHull && { physHull, aboveLinearMap: position !== 'below-window' && physHull.end > linearMapPhysEnd }),
     physSizeBytes: pfns.size() << BigInt(ps),
     sectionsTouched: sectionsTouched(pfnRanges, c.pagesPerSection),
     ...(position && { position }),

@@ -22,6 +22,23 @@ describe('anchorMemstart (reference §5.3 top-of-PA heuristic)', () => {
     expect(anchorMemstart(guessed, U64(vmemmap + ((1n << 48n) >> 12n) * 64n - 0x20_0000n))).toBeUndefined();
   });
 
+  test.each([
+    // A storm cut 4 sections (4 * 128 MiB = 512 MiB) below phys 2^48 would put memstart at 0xa0000000: on the
+    // 512 MiB grid, but ARM64_MEMSTART_ALIGN for 4K pages is 1 GiB (PUD_SHIFT 30), so it is refused.
+    [12, 27, 4n * 0x20_0000n, undefined],
+    // 8 sections lower: 1 GiB, on the 4K grid: memstart 0x80000000 + 1 GiB.
+    [12, 27, 8n * 0x20_0000n, 0x8000_0000n + (1n << 30n)],
+    // 64K pages, 29-bit sections: the grid is 512 MiB (PMD_SHIFT 29); one section lower is memstart + 512 MiB,
+    // its memmap (2^29 >> 16) * 64 = 0x80000 bytes.
+    [16, 29, 0x8_0000n, 0x8000_0000n + (1n << 29n)],
+  ])('page shift %i, section shift %i: an end %s bytes of memmap lower anchors at %s', (pageShift, sectionShift, lower, memstart) => {
+    const guessed = makeLayout({ era: 'E3', pageShift, vaBits: 48, memstart: 0n, sectionShift }, 'default');
+    const vmemmapStart = guessed.constants.vmemmapStart;
+    const vmemmap = U64(vmemmapStart - (0x8000_0000n >> BigInt(pageShift)) * 64n);
+    const end = U64(vmemmap + ((1n << 48n) >> BigInt(pageShift)) * 64n - lower);
+    expect(anchorMemstart(guessed, end)?.memstart.value).toBe(memstart);
+  });
+
   test('a memstart read from the log is kept', () => {
     expect(memstartWasRead(makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: 0x8000_0000n, sectionShift: 27 }))).toBe(true);
   });

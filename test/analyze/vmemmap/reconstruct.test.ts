@@ -93,4 +93,16 @@ describe('reconstruct', () => {
     const layout = makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: MEMSTART, sectionShift: 27 });
     expect(reconstruct([{ start: SEED_PAGE + 8n, end: SEED_PAGE + 8n + 0x8000n }], layout).inexact).toBe(true);
   });
+
+  test('hot-added memory below memstart, read with memstart unknown (0): below the window, not above the linear map', () => {
+    // Phys 0x40000000-0x80000000 under the true memstart 0x80000000: pages E3_VMEMMAP + 0x40000 * 64 = 0xfffffbffff000000
+    // up to E3_VMEMMAP + 0x80000 * 64 = E3_START. Under memstart 0 they sit below vmemmap = E3_START.
+    const assumed = makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: 0n, sectionShift: 27 }, 'default');
+    const start = E3_VMEMMAP + 0x4_0000n * SP;
+    expect(start).toBe(0xffff_fbff_ff00_0000n);
+    const { fields: r } = reconstruct([{ start, end: E3_START }], assumed);
+    expect(r.position).toBe('below-window');
+    expect(r.warnArm).toBe('start-below');
+    expect(r.aboveLinearMap).toBe(false);
+  });
 });

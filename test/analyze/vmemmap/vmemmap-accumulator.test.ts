@@ -91,6 +91,17 @@ describe('VmemmapAccumulator', () => {
     expect(f.consequence).toMatch(/Oops/);
   });
 
+  test.each([48n, 56n])('the 6.9+ Oops faulting %i bytes into a struct page names that page, with no doubt about the layout', (offset) => {
+    // mm_zero_struct_page() writes _pp[7] (offset 56) first, or offsets 48/56 as a pair: the fault is inside the page.
+    const acc = new VmemmapAccumulator('init-zone-device');
+    const e4Vmemmap = U64(-(1n << 30n) - ((1n << 47n) >> 12n) * SP - (MEMSTART >> 12n) * SP);
+    const addr = U64(e4Vmemmap + 0xf_fec3_8000n * SP + offset);
+    acc.add(makeSplat({ kind: 'oops', release: '6.10.0', header: `Unable to handle kernel paging request at virtual address ${addr.toString(16).padStart(16, '0')}`, frames: frames('__init_zone_device_page', 'memmap_init_zone_device', 'pagemap_range', 'memremap_pages') }));
+    const f = acc.finish(makeBoot('6.10.0', DRAM));
+    expect(f.pfnHull).toEqual({ start: 0xf_fec3_8000n, end: 0xf_fec3_8001n });
+    expect(f.notes.join(' ')).not.toMatch(/not a whole number of struct pages/);
+  });
+
   test('splats without a usable register pair are counted, not guessed', () => {
     const acc = new VmemmapAccumulator('populate');
     acc.add(makeSplat({ release: '6.1.0', regs: regsWith({}) }));
