@@ -68,8 +68,8 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
     notes.push('memstart (PHYS_OFFSET) is unknown: pfns and physical addresses are relative to memstart 0');
     return inferred(0n, 'default', 'low', { text: 'memstart unknown (no memory ranges in the log)' });
   }
-  let value = memstartFromDramStart(dram.start, input.pageShift, input.sectionShift);
-  const align = memstartAlignShift(input.pageShift, input.sectionShift);
+  let value = memstartFromDramStart(dram.start, input.pageShift, input.sectionShift, input.era);
+  const align = memstartAlignShift(input.pageShift, input.sectionShift, input.era);
   let text = `round_down(${hex(dram.start)}, 2^${align}) from ${dram.text}`;
   let confidence = kaslrRisk(input, notes);
   if (!dram.exact && confidence === 'high') confidence = 'medium';
@@ -78,7 +78,9 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
     confidence = 'low';
   }
   const pgtable = pgtableGeometry(boot);
-  const runs48 = pgtable ? pgtable.vaBits < 52 : boot !== undefined && boot.cpuFeatures.length > 0 && find52BitVaFeature(boot) === undefined;
+  // The `52-bit Virtual Addressing` capability line exists from 6.9 (E4): before that its absence says nothing.
+  const featuresTell = input.era === 'E4' && boot !== undefined && boot.cpuFeatures.length > 0;
+  const runs48 = pgtable ? pgtable.vaBits < 52 : featuresTell && find52BitVaFeature(boot) === undefined;
   if (input.vaBits === 52 && runs48) {
     value = memstartOn48BitCpu(value, input.vaBitsMin);
     text += `, minus 2^52 - 2^${input.vaBitsMin} (52-bit kernel on a CPU without 52-bit VAs)`;

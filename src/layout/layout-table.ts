@@ -40,7 +40,7 @@ export function layoutTable(layout: Layout): LayoutRow[] {
     row('sizeof(struct page)', structPageSize, String),
     row('SECTION_SIZE_BITS', sectionShift, String),
     row('memstart (PHYS_OFFSET)', memstart, hex),
-    derived('ARM64_MEMSTART_ALIGN', hex(1n << BigInt(memstartAlignShift(pageShift.value, sectionShift.value))), 'page size and SECTION_SIZE_BITS', sections),
+    derived('ARM64_MEMSTART_ALIGN', hex(1n << BigInt(memstartAlignShift(pageShift.value, sectionShift.value, era.value))), 'era, page size and SECTION_SIZE_BITS', sections),
     derived('PAGE_OFFSET', hex(c.pageOffset), 'era and VA_BITS', shape),
     // Before E2 the linear map runs to the top of the address space.
     derived('PAGE_END', c.pageEnd === TWO_POW_64 ? '2^64' : hex(c.pageEnd), 'era and VA_BITS_MIN', shape),

@@ -153,7 +153,8 @@ describe('inferMemstart: confidence from KASLR (the linear region may be randomi
 
   test('E0 (≤ 4.4, before arm64 KASLR) is high even when the log does not say', () => {
     const r = run(input({ era: 'E0', vaBits: 39, vaBitsMin: 39, sectionShift: 30, lines: NODE }));
-    expect(r.memstart).toMatchObject({ value: 0x8000_0000n, confidence: 'high' });
+    // Before 4.6 memstart is PHYS_OFFSET, DRAM start on the 2 MiB grid: 0x80200000 stays as it is.
+    expect(r.memstart).toMatchObject({ value: 0x8020_0000n, confidence: 'high' });
     expect(r.notes).toEqual([]);
   });
 
@@ -192,8 +193,15 @@ describe('inferMemstart: a 52-bit kernel on a CPU without 52-bit VAs', () => {
     ['only the KVM LPA2 feature', ['CPU features: detected: 52-bit Virtual Addressing for KVM (LPA2)'], SHIFTED_48],
     // Nothing says the CPU lacks 52-bit VAs: no shift.
     ['neither pgtable nor CPU features', [], 0x8000_0000n],
-  ])('%s', (_name, extra, value) => {
-    expect(run(input({ ...wide64k, lines: [...MAP, ...extra] })).memstart.value).toBe(value);
+  ])('6.9+ (E4): %s', (_name, extra, value) => {
+    expect(run(input({ ...wide64k, era: 'E4', lines: [...MAP, ...extra] })).memstart.value).toBe(value);
+  });
+
+  test('before 6.9 the capability line does not exist: CPU features without it are no evidence', () => {
+    // ARM64_HAS_VA52 ("52-bit Virtual Addressing (LVA)") came with the 6.9 LPA2 work; a 5.15 kernel on LVA
+    // hardware prints CPU features without it and keeps memstart 0x80000000.
+    const lines = [...MAP, 'CPU features: detected: Address authentication (architected QARMA5 algorithm)'];
+    expect(run(input({ ...wide64k, era: 'E3', lines })).memstart.value).toBe(0x8000_0000n);
   });
 
   test('no boot facts at all: no memory map, so no shift either', () => {

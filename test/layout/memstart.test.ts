@@ -17,6 +17,15 @@ test('memstart rounds DRAM start down to the alignment', () => {
   expect(memstartFromDramStart(0xa000_0000n, 12, 27)).toBe(0x8000_0000n);
 });
 
+test.each(['E0', 'E0b'] as const)('%s (before 4.6): memstart is PHYS_OFFSET, the 2 MiB-aligned base below the kernel image', (era) => {
+  // head.S saved PHYS_OFFSET; memory below it was dropped, so DRAM started there: 0x80200000 stays, 0x80280000 → 0x80200000.
+  expect(memstartAlignShift(12, 30, era)).toBe(21);
+  expect(memstartFromDramStart(0x8020_0000n, 12, 30, era)).toBe(0x8020_0000n);
+  expect(memstartFromDramStart(0x8028_0000n, 12, 30, era)).toBe(0x8020_0000n);
+  // From 4.6 (E1): round_down to ARM64_MEMSTART_ALIGN, 1 GiB for 4K pages.
+  expect(memstartFromDramStart(0x8020_0000n, 12, 30, 'E1')).toBe(0x8000_0000n);
+});
+
 test('52-bit kernel on a 48-bit CPU subtracts 2^52 - 2^48 (reference: 0xfff1000080000000)', () => {
   expect(memstartOn48BitCpu(0x8000_0000n, 48)).toBe(0xfff1_0000_8000_0000n);
 });
