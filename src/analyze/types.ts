@@ -22,7 +22,8 @@ export interface RegisterReading {
   startReg: string;
   endReg: string;
   /** Registers that equal (±1 or negated) a layout constant, by constant name. */
-  constantRegs: { reg: string; constant: 'VMEMMAP_START' | 'VMEMMAP_END'; form: 'exact' | 'minus-one' | 'negated'; value: bigint }[];
+  /** Registers holding a layout constant, one entry per (constant, form) the value is, with the layouts (`E3 48/4K`). */
+  constantRegs: { reg: string; constant: 'VMEMMAP_START' | 'VMEMMAP_END'; form: 'exact' | 'minus-one' | 'negated'; value: bigint; layouts: string[] }[];
   confidence: Confidence;
   reason: string;
 }

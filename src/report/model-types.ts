@@ -183,6 +183,8 @@ export interface ConstantRegisterReport {
   constant: 'VMEMMAP_START' | 'VMEMMAP_END';
   form: 'exact' | 'minus-one' | 'negated';
   value: Hex;
+  /** The layouts where the value is this constant, e.g. `E3 48/4K`. */
+  layouts: string[];
 }
 
 export interface RegisterReadingReport {

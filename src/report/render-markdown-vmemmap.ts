@@ -31,7 +31,7 @@ function factList(v: VmemmapReport): string[] {
   if (ex) {
     const regs = `start ${codeSpan(`${ex.startReg} = ${ex.start}`)}, end ${codeSpan(`${ex.endReg} = ${ex.end}`)}`;
     add('Registers', `${regs} (${ex.confidence}): ${esc(ex.reason)}`);
-    for (const c of ex.constantRegs) add('Constant register', `${codeSpan(`${c.reg} = ${c.value}`)} is ${c.constant} (${c.form})`);
+    for (const c of ex.constantRegs) add('Constant register', `${codeSpan(`${c.reg} = ${c.value}`)} is ${c.constant} (${c.form}) of ${esc(c.layouts.join(', '))}`);
   }
   add('Path', v.path && esc(v.path));
   add('Driver', v.driver && esc(v.driver));

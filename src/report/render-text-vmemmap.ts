@@ -28,7 +28,7 @@ function facts(v: VmemmapReport): [string, string][] {
   const ex = v.example;
   if (ex) {
     add('registers', `start ${ex.startReg} = ${ex.start}, end ${ex.endReg} = ${ex.end} (${ex.confidence}): ${ex.reason}`);
-    for (const c of ex.constantRegs) add('', `${c.reg} = ${c.value} is ${c.constant} (${c.form})`);
+    for (const c of ex.constantRegs) add('', `${c.reg} = ${c.value} is ${c.constant} (${c.form}) of ${c.layouts.join(', ')}`);
   }
   add('path', v.path);
   add('driver', v.driver);

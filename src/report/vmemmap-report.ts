@@ -14,7 +14,7 @@ function readingReport(r: RegisterReading): RegisterReadingReport {
     end: toHex(r.end),
     startReg: r.startReg,
     endReg: r.endReg,
-    constantRegs: r.constantRegs.map((c) => ({ reg: c.reg, constant: c.constant, form: c.form, value: toHex(c.value) })),
+    constantRegs: r.constantRegs.map((c) => ({ reg: c.reg, constant: c.constant, form: c.form, value: toHex(c.value), layouts: [...c.layouts] })),
     confidence: r.confidence,
     reason: r.reason,
   };

@@ -175,7 +175,7 @@ export function vmemmapFinding(): VmemmapFinding {
       end: ONE_SECTION_END,
       startReg: 'x0',
       endReg: 'x1',
-      constantRegs: [{ reg: 'x21', constant: 'VMEMMAP_END', form: 'exact', value: VMEMMAP_END }],
+      constantRegs: [{ reg: 'x21', constant: 'VMEMMAP_END', form: 'exact', value: VMEMMAP_END, layouts: ['E3 48/4K'] }],
       confidence: 'high',
       reason: 'x0/x1 differ by one section of memmap (0x200000)',
     },

@@ -17,7 +17,7 @@ test('every field of the finding is carried, 64-bit values as hex', () => {
     end: '0xffffffffaf000000',
     startReg: 'x0',
     endReg: 'x1',
-    constantRegs: [{ reg: 'x21', constant: 'VMEMMAP_END', form: 'exact', value: '0xfffffe0000000000' }],
+    constantRegs: [{ reg: 'x21', constant: 'VMEMMAP_END', form: 'exact', value: '0xfffffe0000000000', layouts: ['E3 48/4K'] }],
     confidence: 'high',
     reason: 'x0/x1 differ by one section of memmap (0x200000)',
   });

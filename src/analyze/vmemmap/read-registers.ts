@@ -79,10 +79,9 @@ function bestPair(regs: readonly [string, bigint][], placement: Candidate['place
 }
 
 function reading(best: Candidate, rivals: number, regs: readonly [string, bigint][]): RegisterReading {
-  const constantRegs = regs.flatMap(([reg, value]) => {
-    const m = matchLayoutConstant(value);
-    return m ? [{ reg, constant: m.constant, form: m.form, value }] : [];
-  });
+  const constantRegs = regs.flatMap(([reg, value]) =>
+    matchLayoutConstant(value).map((m) => ({ reg, constant: m.constant, form: m.form, value, layouts: [...m.layouts] })),
+  );
   return {
     start: best.start,
     end: best.end,
