@@ -13,12 +13,18 @@ export function detectArch(boots: readonly BootFacts[], examples: readonly Splat
 // x86_64 register dumps (`RIP: 0010:func+off/size`, `RAX: ...`) are not parsed into `regs`; the RIP line is enough.
 const X86_RIP_LINE = /^RIP: [0-9a-f]{4}:/;
 
+/** The name each `arch/<dir>/` is reported under. */
+const ARCH_OF_DIR: Readonly<Record<string, string>> = { arm64: 'arm64', x86: 'x86_64', riscv: 'riscv64', arm: 'arm' };
+
 export function archOfSplat(splat: Splat): string | undefined {
   const path = splat.site.file ?? '';
+  // The directory of the WARN site names the arch outright; register names are shared (MIPS prints `epc` and `ra`
+  // as riscv does), so they only decide where the site is elsewhere (drivers/, mm/, kernel/).
   const archDir = /(?:^|\/)arch\/(arm64|x86|arm|riscv|powerpc|s390|mips|loongarch)\//.exec(path)?.[1];
-  if (splat.regs.has('x29') || splat.regs.has('x30') || archDir === 'arm64') return 'arm64';
-  if (archDir === 'x86' || splat.lines.some((line) => X86_RIP_LINE.test(line.text))) return 'x86_64';
-  if (splat.regs.has('epc') || splat.regs.has('ra') || archDir === 'riscv') return 'riscv64';
-  if (splat.regs.has('r0') || splat.regs.has('fp') || archDir === 'arm') return 'arm';
-  return archDir;
+  if (archDir !== undefined) return ARCH_OF_DIR[archDir] ?? archDir;
+  if (splat.regs.has('x29') || splat.regs.has('x30')) return 'arm64';
+  if (splat.lines.some((line) => X86_RIP_LINE.test(line.text))) return 'x86_64';
+  if (splat.regs.has('epc') || splat.regs.has('ra')) return 'riscv64';
+  if (splat.regs.has('r0') || splat.regs.has('fp')) return 'arm';
+  return undefined;
 }
