@@ -1,0 +1,118 @@
+import { evidenceFromResult } from '../../src/cli/log-evidence.js';
+import type { AnalysisResult, Cluster } from '../../src/analyze/types.js';
+import type { BootFacts } from '../../src/parse/types.js';
+import { armResult, bugCluster, vmemmapCluster } from '../report/fixtures.js';
+
+function boot(index: number, release?: string): BootFacts {
+  return {
+    index,
+    firstLine: 1 + index * 1000,
+    zoneRanges: [],
+    nodeRanges: [],
+    virtualLayout: [],
+    cpuFeatures: [],
+    ...(release !== undefined && { release: { value: release, lineNo: 2 + index * 1000, text: `Linux version ${release}` } }),
+  };
+}
+
+function result(boots: BootFacts[], clusters: Cluster[]): AnalysisResult {
+  return { ...armResult(), boots, clusters };
+}
+
+/** A vmemmap cluster whose example splat was printed in boot `bootIndex`, with `release` on its CPU: line. */
+function vmemmapIn(bootIndex: number, release?: string): Cluster {
+  const c = vmemmapCluster();
+  const { release: _dropped, ...example } = c.example;
+  return { ...c, example: { ...example, bootIndex, ...(release !== undefined && { release }) } };
+}
+
+/** A cluster without vmemmap findings, printed in `bootIndex`, with or without a release. */
+function bugIn(bootIndex: number, release?: string): Cluster {
+  const c = bugCluster();
+  return { ...c, example: { ...c.example, bootIndex, ...(release !== undefined && { release }) } };
+}
+
+describe('which boot', () => {
+  test('the boot of the first vmemmap cluster, even when a later boot printed a release', () => {
+    const boots = [boot(0, '6.1.0'), boot(1), boot(2, '6.6.0')];
+    const evidence = evidenceFromResult(result(boots, [bugIn(2), vmemmapIn(1)]));
+    expect(evidence.boot).toBe(boots[1]);
+  });
+
+  test('the first vmemmap cluster decides when there are two', () => {
+    // Neither the second vmemmap cluster's boot (2) nor the last boot with a release (2).
+    const boots = [boot(0, '6.1.0'), boot(1, '6.6.0'), boot(2, '6.8.0')];
+    expect(evidenceFromResult(result(boots, [vmemmapIn(1), vmemmapIn(2)])).boot).toBe(boots[1]);
+  });
+
+  test('without a vmemmap cluster, the last boot that printed a release', () => {
+    const boots = [boot(0, '6.1.0'), boot(1, '6.6.0'), boot(2)];
+    expect(evidenceFromResult(result(boots, [bugIn(2)])).boot).toBe(boots[1]);
+  });
+
+  test('a vmemmap cluster in a boot the result does not hold falls back to the last boot with a release', () => {
+    const boots = [boot(0), boot(1, '6.1.0'), boot(2)];
+    expect(evidenceFromResult(result(boots, [vmemmapIn(5)])).boot).toBe(boots[1]);
+  });
+
+  test('no boot printed a release: the first boot', () => {
+    const boots = [boot(0), boot(1)];
+    expect(evidenceFromResult(result(boots, [bugIn(1)])).boot).toBe(boots[0]);
+  });
+
+  test('no boots at all: no boot key', () => {
+    const evidence = evidenceFromResult(result([], [bugIn(0)]));
+    expect('boot' in evidence).toBe(false);
+  });
+});
+
+describe('splat release', () => {
+  test('from the first cluster whose example has one, vmemmap or not', () => {
+    const evidence = evidenceFromResult(result([boot(0)], [vmemmapIn(0), bugIn(0, '5.15.0-91'), bugIn(0, '6.8.0')]));
+    expect(evidence.splatRelease).toBe('5.15.0-91');
+  });
+
+  test('absent when no example printed one', () => {
+    const evidence = evidenceFromResult(result([boot(0)], [vmemmapIn(0), bugIn(0)]));
+    expect('splatRelease' in evidence).toBe(false);
+  });
+});
+
+describe('register values', () => {
+  test('every register of the vmemmap example, at the example’s first line, in dump order', () => {
+    const c = vmemmapCluster();
+    const evidence = evidenceFromResult(result([boot(0)], [bugCluster(), c]));
+    const expected = [...c.example.regs].map(([reg, value]) => ({ reg, value, lineNo: c.example.firstLine }));
+    expect(evidence.registerValues).toEqual(expected);
+    // The fixture's dump: x0 = start of the struct page range, x21 = VMEMMAP_END of the 48-bit layout.
+    expect(evidence.registerValues).toContainEqual({ reg: 'x0', value: 0xffff_ffff_aee0_0000n, lineNo: 60 });
+    expect(evidence.registerValues).toContainEqual({ reg: 'x21', value: 0xffff_fe00_0000_0000n, lineNo: 60 });
+  });
+
+  test('none from clusters without vmemmap findings, whatever their registers', () => {
+    const bug = bugCluster();
+    const withRegs = { ...bug, example: { ...bug.example, regs: new Map([['x0', 0x1234n]]) } };
+    const evidence = evidenceFromResult(result([boot(0)], [withRegs]));
+    expect('registerValues' in evidence).toBe(false);
+  });
+
+  test('a vmemmap example without registers gives no key', () => {
+    const c = vmemmapCluster();
+    const bare = { ...c, example: { ...c.example, regs: new Map<string, bigint>() } };
+    expect('registerValues' in evidenceFromResult(result([boot(0)], [bare]))).toBe(false);
+  });
+});
+
+test('a result with nothing in it gives empty evidence', () => {
+  expect(evidenceFromResult(result([], []))).toEqual({});
+});
+
+test('the full evidence of the fixture result', () => {
+  const r = armResult();
+  const evidence = evidenceFromResult(r);
+  expect(evidence.boot).toBe(r.boots[0]);
+  // The vmemmap splat's CPU: line reads `... 6.1.0-test #1`.
+  expect(evidence.splatRelease).toBe('6.1.0-test');
+  // vmemmapSplat() dumps seven registers.
+  expect(evidence.registerValues).toHaveLength(7);
+});
