@@ -11,10 +11,11 @@ export interface CpuLine {
 }
 
 // `CPU: 0 PID: 452 Comm: modprobe Tainted: G        W  O      6.1.0 #1`; 6.11+ add `UID: 0` before PID and may
-// append `PREEMPT(full)` after the build.
+// append `PREEMPT(full)` after the build. With a crash kernel loaded, dump_stack_print_info() prints
+// `Kdump: loaded ` between the comm and the taint.
 const TAINT = String.raw`(?:(?<clean>Not tainted)|Tainted: (?<taint>[A-Z ]*[A-Z]))`;
 const MODERN = new RegExp(
-  String.raw`^CPU: (?<cpu>\d+)(?: UID: \d+)? PID: (?<pid>\d+) Comm: (?<comm>.*?) ${TAINT}\s+` +
+  String.raw`^CPU: (?<cpu>\d+)(?: UID: \d+)? PID: (?<pid>\d+) Comm: (?<comm>.*?)(?: Kdump: loaded)? ${TAINT}\s+` +
     String.raw`(?<release>\S+)(?: #(?<build>\S+))?`,
 );
 // 2.6/3.x: `CPU: 0    Not tainted  (2.6.32-17-ridgerun #22)`.

@@ -18,6 +18,13 @@ describe('parseCpuLine', () => {
     expect(line?.taint).toEqual({ raw: 'Not tainted', flags: [] });
   });
 
+  test('with a crash kernel loaded, the `Kdump: loaded` marker is not part of the comm', () => {
+    // syzkaller report_316 (corpus): dump_stack_print_info() prints `Kdump: loaded ` before the taint.
+    const line = parseCpuLine('CPU: 185 PID: 11718 Comm: dbus-daemon Kdump: loaded Tainted: G        W         4.20.0-rc2+ #4');
+    expect(line).toMatchObject({ cpu: 185, pid: 11718, comm: 'dbus-daemon', release: '4.20.0-rc2+', build: '4' });
+    expect(line?.taint.flags).toEqual(['WARN']);
+  });
+
   test('comm with a slash and a release with an rc suffix', () => {
     expect(parseCpuLine('CPU: 0 PID: 126 Comm: kworker/u8:3 Not tainted 5.9.0-12994-gf9893351acae #15')).toMatchObject({
       comm: 'kworker/u8:3',
