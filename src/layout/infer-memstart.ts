@@ -56,6 +56,8 @@ function kaslrRisk(input: MemstartInput, notes: string[]): Confidence {
 export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: string[]): Inferred<bigint> {
   if (o.memstart !== undefined) return inferred(o.memstart, 'user', 'high', { text: `--memstart ${hex(o.memstart)}` });
   const { boot, layoutMatch } = input;
+  // The kernel's own memstart_addr, KASLR and the 52-bit adjustment included: nothing to infer.
+  if (boot?.physOffset) return inferred(boot.physOffset.value, 'log', 'high', { lineNo: boot.physOffset.lineNo, text: boot.physOffset.text });
   if (input.era === 'E0' && layoutMatch?.dramStart !== undefined && layoutMatch.actualFact) {
     // E0 indexes vmemmap by absolute pfn, so the `actual` vmemmap start is page(first DRAM pfn).
     return inferred(layoutMatch.dramStart, 'log', 'medium', {

@@ -8,7 +8,7 @@ import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel } from './page-geometry.js
 import { pgtableGeometry } from './pgtable-geometry.js';
 import { matchRegisterConstants, type ConstantHit, type RegisterValue } from './register-match.js';
 import type { Era, Inferred, LayoutOverrides } from './types.js';
-import { hex } from './u64.js';
+import { hex, toS64 } from './u64.js';
 import { matchVirtualLayout, type VirtualLayoutMatch } from './virtual-layout-match.js';
 
 export interface ShapeInference {
@@ -52,9 +52,16 @@ function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: La
   else if (boot?.pgtable && pgtable) {
     // show_pte prints vabits_actual: a 52-bit kernel on a 48-bit CPU prints 48, which gives the same vmemmap.
     fixed.vaBits = inferred(pgtable.vaBits, 'log', 'high', { lineNo: boot.pgtable.lineNo, text: boot.pgtable.text });
+  } else if (boot?.physOffset && toS64(boot.physOffset.value) < -LARGEST_48_BIT_LINEAR_MAP) {
+    // memstart_addr only goes below DRAM by what randomization and the 52-bit-on-48-bit adjustment take off; with
+    // VA_BITS <= 48 the linear region, and so both, are at most 2^47.
+    const text = `${boot.physOffset.text}: more than 2^47 below zero, which only a 52-bit kernel's memstart_addr can be`;
+    fixed.vaBits = inferred(52, 'log', 'medium', { lineNo: boot.physOffset.lineNo, text });
   }
   return fixed;
 }
+
+const LARGEST_48_BIT_LINEAR_MAP = 1n << 47n;
 
 function fits(shape: Shape, fixed: Fixed): boolean {
   return (

@@ -84,6 +84,15 @@ export function parsePgtable(text: string): { pageSizeKiB: number; vaBits: numbe
   return { pageSizeKiB: Number(m[1]), vaBits: Number(m[2]) };
 }
 
+/**
+ * `PHYS_OFFSET: 0xfff0000080000000` (arch/arm64/kernel/setup.c, after a panic): memstart_addr, an s64 printed with
+ * %llx, so a 52-bit kernel on a 48-bit CPU shows it as a large u64.
+ */
+export function parsePhysOffset(text: string): bigint | undefined {
+  const m = /^PHYS_OFFSET: 0x([0-9a-f]{1,16})$/.exec(text.trimEnd());
+  return m?.[1] === undefined ? undefined : BigInt(`0x${m[1]}`);
+}
+
 /** `KASLR enabled`, `KASLR disabled due to lack of seed`, `KASLR disabled on command line`. */
 export function parseKaslr(text: string): boolean | undefined {
   const m = /^KASLR (enabled|disabled)/.exec(text);

@@ -15,6 +15,7 @@ export const BOOT_FACT_TRIGGERS: readonly string[] = [
   'CPU features: ',
   'KASLR ',
   "Memory doesn't fit in the linear mapping",
+  'PHYS_OFFSET: ',
   'Boot CPU: AArch64',
   'CPU: ARMv',
   'x86/fpu: ',

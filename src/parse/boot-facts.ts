@@ -7,6 +7,7 @@ import {
   parseLinuxVersion,
   parseNodeLine,
   parsePgtable,
+  parsePhysOffset,
   parseZoneLine,
 } from './boot-fact-lines.js';
 import type { BootFacts, Fact, LogRecord } from './types.js';
@@ -36,7 +37,7 @@ function pushCapped<T>(list: T[], item: T): void {
 }
 
 /** Facts of which a boot keeps the first seen. */
-const FIRST_SEEN = ['release', 'compiler', 'versionLine', 'machineModel', 'cmdline', 'memory', 'pgtable', 'kaslr', 'memoryTooBig'] as const;
+const FIRST_SEEN = ['release', 'compiler', 'versionLine', 'machineModel', 'cmdline', 'memory', 'pgtable', 'kaslr', 'memoryTooBig', 'physOffset'] as const;
 /** Facts of which a boot keeps a list. */
 const LISTED = ['zoneRanges', 'nodeRanges', 'virtualLayout', 'cpuFeatures'] as const;
 
@@ -185,6 +186,12 @@ export class BootFactCollector {
     else if (text.startsWith('CPU features: ')) this.readCpuFeature(rec, text);
     else if (kaslr !== undefined) boot.kaslr ??= fact(kaslr, rec, text);
     else if (text.startsWith("Memory doesn't fit in the linear mapping")) boot.memoryTooBig ??= fact(true, rec, text);
+    else if (text.startsWith('PHYS_OFFSET: ')) this.readPhysOffset(rec, text);
+  }
+
+  private readPhysOffset(rec: LogRecord, text: string): void {
+    const value = parsePhysOffset(text);
+    if (value !== undefined) this.current.physOffset ??= fact(value, rec, text);
   }
 
   private readCpuFeature(rec: LogRecord, text: string): void {

@@ -150,6 +150,8 @@ export interface BootFacts {
   kaslr?: Fact<boolean>;
   /** `Memory doesn't fit in the linear mapping, VA_BITS too small`. */
   memoryTooBig?: Fact<boolean>;
+  /** `PHYS_OFFSET: 0x...`, printed by arm64's panic notifier (arm64_panic_block_dump): memstart_addr itself, as u64. */
+  physOffset?: Fact<bigint>;
   /** Architecture guessed from facts (`arm64` from `Booting Linux on physical CPU`, `Machine model`, `CPU features`...). */
   arch?: Fact<string>;
 }

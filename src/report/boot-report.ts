@@ -34,6 +34,7 @@ export function bootReport(b: BootFacts): BootReport {
     cpuFeatures: b.cpuFeatures.map((f) => fact(f)),
     kaslr: factOpt(b.kaslr),
     memoryTooBig: factOpt(b.memoryTooBig),
+    physOffset: b.physOffset && fact(b.physOffset, toHex),
     arch: factOpt(b.arch),
   });
 }

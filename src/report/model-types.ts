@@ -78,6 +78,7 @@ export interface BootReport {
   cpuFeatures: FactReport<string>[];
   kaslr?: FactReport<boolean>;
   memoryTooBig?: FactReport<boolean>;
+  physOffset?: FactReport<Hex>;
   arch?: FactReport<string>;
 }
 

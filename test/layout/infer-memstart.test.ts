@@ -38,6 +38,19 @@ function run(i: MemstartInput, o: LayoutOverrides = {}): { memstart: Inferred<bi
 const NODE_80200000 = '  node   0: [mem 0x0000000080200000-0x00000000fbffffff]';
 const KASLR_OFF = 'KASLR disabled due to lack of seed';
 
+describe('inferMemstart: the PHYS_OFFSET line', () => {
+  test('is memstart_addr itself: it beats the memory map, and no 52-bit shift or KASLR doubt applies', () => {
+    const lines = [NODE_80200000, 'CPU features: detected: Address authentication (architected QARMA5 algorithm)', 'PHYS_OFFSET: 0xfff0826440000000'];
+    const { memstart, notes } = run(input({ era: 'E4', vaBits: 52, vaBitsMin: 48, lines }));
+    expect(memstart).toEqual({ value: 0xfff0_8264_4000_0000n, source: { kind: 'log', lineNo: 3, text: 'PHYS_OFFSET: 0xfff0826440000000' }, confidence: 'high' });
+    expect(notes).toEqual([]);
+  });
+
+  test('--memstart still beats it', () => {
+    expect(run(input({ lines: ['PHYS_OFFSET: 0x40000000'] }), { memstart: 0x8000_0000n }).memstart.value).toBe(0x8000_0000n);
+  });
+});
+
 describe('inferMemstart: --memstart', () => {
   test('the flag beats the memory map, high, and adds no note', () => {
     const { memstart, notes } = run(input({ lines: ['Early memory node ranges', NODE_80200000] }), { memstart: 0x4000_0000n });

@@ -200,6 +200,29 @@ describe('inferShape: VA bits, user > config > 52-bit CPU feature > pgtable line
   });
 });
 
+describe('inferShape: VA bits from a PHYS_OFFSET line', () => {
+  // With VA_BITS <= 48 the linear region is at most 2^47, so memstart_addr is at least DRAM start - 2^47; only a
+  // 52-bit kernel's adjustment (2^52 - 2^vabits_actual) and randomization go further below zero.
+  test('more than 2^47 below zero: a 52-bit kernel', () => {
+    const s = shapeOf({ boot: boot(['PHYS_OFFSET: 0xfff0826440000000']), release: logRelease('6.13.0') });
+    expect(s.vaBits).toMatchObject({ value: 52, confidence: 'medium', source: { kind: 'log', lineNo: 1 } });
+    expect(s.vaBits.source.text).toContain('PHYS_OFFSET: 0xfff0826440000000');
+  });
+
+  test.each([
+    // Exactly -2^47: still possible with 48-bit VAs.
+    ['0xffff800000000000'],
+    ['0x80000000'],
+  ])('PHYS_OFFSET %s says nothing about the VA size', (value) => {
+    expect(shapeOf({ boot: boot([`PHYS_OFFSET: ${value}`]) }).vaBits.source.kind).toBe('default');
+  });
+
+  test('a pgtable line beats it', () => {
+    const s = shapeOf({ boot: boot(['user pgtable: 4k pages, 48-bit VAs, pgdp=0000000041d1c000', 'PHYS_OFFSET: 0xfff0826440000000']) });
+    expect(s.vaBits).toMatchObject({ value: 48, source: { lineNo: 1 } });
+  });
+});
+
 describe('inferShape: a pgtable line that is no arm64 geometry is ignored', () => {
   // PAGE_SHIFT 12/14/16 only; VA sizes per page size from arch/arm64/Kconfig (4K: 39/48/52, 16K: 36/47/48/52, 64K: 42/48/52).
   test.each([

@@ -1,4 +1,4 @@
-import { archHint, isSplatStart, parseKaslr, parseLayoutLine, parseLinuxVersion, parseNodeLine, parsePgtable, parseZoneLine } from '../../src/parse/boot-fact-lines.js';
+import { archHint, isSplatStart, parseKaslr, parseLayoutLine, parseLinuxVersion, parseNodeLine, parsePgtable, parsePhysOffset, parseZoneLine } from '../../src/parse/boot-fact-lines.js';
 
 describe('parseLinuxVersion', () => {
   test.each([
@@ -42,6 +42,16 @@ test('pgtable, KASLR, arch', () => {
   expect(parsePgtable('user pgtable: 64k pages, 52-bit VAs, pgdp=00000000abcd0000')).toEqual({ pageSizeKiB: 64, vaBits: 52 });
   expect(parseKaslr('KASLR disabled on command line')).toBe(false);
   expect(parseKaslr('CPU features: kernel page table isolation forced ON by KASLR')).toBeUndefined();
+});
+
+test('PHYS_OFFSET after a panic: memstart_addr as the kernel printed it (%llx of an s64)', () => {
+  expect(parsePhysOffset('PHYS_OFFSET: 0x80000000')).toBe(0x8000_0000n);
+  // kernelci linux_boot_008 line 2073: a 52-bit kernel on a 48-bit CPU, its memstart negative.
+  expect(parsePhysOffset('PHYS_OFFSET: 0xfff081e440000000')).toBe(0xfff0_81e4_4000_0000n);
+  expect(parsePhysOffset('PHYS_OFFSET: 0x80000000 ')).toBe(0x8000_0000n);
+  expect(parsePhysOffset('PHYS_OFFSET: 80000000')).toBeUndefined();
+  expect(parsePhysOffset('PHYS_OFFSET: 0x10000000000000000')).toBeUndefined();
+  expect(parsePhysOffset('#define PHYS_OFFSET: 0x80000000')).toBeUndefined();
   expect(archHint('Booting Linux on physical CPU 0x0')).toEqual({ arch: 'arm', strong: false });
   expect(archHint('Booting Linux on physical CPU 0x0000000000 [0x410fd034]')).toEqual({ arch: 'arm64', strong: true });
   expect(archHint('Linux version 5.2.0-2-amd64 (x) (gcc) #1', { release: '5.2.0-2-amd64' })).toEqual({ arch: 'x86_64', strong: true });

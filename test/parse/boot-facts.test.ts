@@ -100,6 +100,11 @@ describe('BootFactCollector on synthetic lines', () => {
     ]);
   });
 
+  test('PHYS_OFFSET printed after a panic belongs to the boot it ends; the first one counts', () => {
+    const c = collect(['Kernel Offset: 0x3aaa1de00000 from 0xffff800080000000', 'PHYS_OFFSET: 0xfff081e440000000', 'PHYS_OFFSET: 0x80000000']);
+    expect(c.current.physOffset).toEqual({ value: 0xfff0_81e4_4000_0000n, lineNo: 2, text: 'PHYS_OFFSET: 0xfff081e440000000' });
+  });
+
   test('52-bit and LPA2 CPU features, memory too big, swapper pgtable', () => {
     const c = collect([
       'CPU features: detected: 52-bit Virtual Addressing (LVA)',

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeFile } from '../../src/api.js';
+import { inferLayout } from '../../src/layout/infer.js';
 
 // Line 2055 reads `/init: 384: .: [  271.403835] Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000200`:
 // the initramfs shell's error message and the kernel's panic share one console line; the panic's CPU line and
@@ -15,5 +16,15 @@ const LOG = fileURLToPath(
     const panic = result.clusters.find((c) => c.kind === 'panic');
     expect(panic?.title).toMatch(/^kernel panic: Attempted to kill init!/);
     expect(panic?.firstLine).toBe(2055);
+  });
+
+  // Lines 2073 and 5449, after each boot's panic: `PHYS_OFFSET: 0xfff081e440000000` and `PHYS_OFFSET: 0xfff0826440000000`,
+  // the kernel's memstart_addr; that far below zero it is a 52-bit kernel's.
+  test('each boot takes memstart from its PHYS_OFFSET line, and VA_BITS 52 from it', async () => {
+    const result = await analyzeFile(LOG);
+    expect(result.boots.map((b) => b.physOffset?.value)).toEqual([0xfff0_81e4_4000_0000n, 0xfff0_8264_4000_0000n]);
+    const layout = inferLayout({ ...(result.boots[1] && { boot: result.boots[1] }) }, {});
+    expect(layout.memstart).toMatchObject({ value: 0xfff0_8264_4000_0000n, confidence: 'high', source: { lineNo: 5449 } });
+    expect(layout.vaBits.value).toBe(52);
   });
 });
