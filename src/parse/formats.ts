@@ -162,6 +162,28 @@ export const FORMATS: readonly SplatFormat[] = [
     title: 'WARNING: suspicious RCU usage in {frame}',
     skip: RCU_SKIP,
   },
+  // Before 4.10 lockdep bracketed its banners as INFO: `[ INFO: possible circular locking dependency detected ]`.
+  {
+    kind: 'lockdep',
+    needle: 'INFO: possible ',
+    re: h('INFO: possible (?:circular locking dependency|recursive locking|irq lock inversion dependency) detected'),
+    title: 'possible deadlock in {frame}',
+    frame: 'at',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'INFO: inconsistent lock state',
+    re: h('INFO: inconsistent lock state'),
+    title: 'inconsistent lock state in {frame}',
+    frame: 'at',
+  },
+  {
+    kind: 'lockdep',
+    needle: 'INFO: suspicious RCU usage',
+    re: h('INFO: suspicious RCU usage'),
+    title: 'INFO: suspicious RCU usage in {frame}',
+    skip: RCU_SKIP,
+  },
   {
     kind: 'lockdep',
     needle: 'WARNING:',
@@ -392,6 +414,22 @@ export const FORMATS: readonly SplatFormat[] = [
     frame: 'stall',
     skip: /schedule|retint_kernel/,
     escalates: true,
+  },
+  {
+    kind: 'panic',
+    needle: 'Kernel panic - not syncing',
+    re: h('Kernel panic - not syncing: Attempted to kill init!'),
+    title: 'kernel panic: Attempted to kill init!',
+    escalates: true,
+    noTrace: true,
+  },
+  {
+    kind: 'panic',
+    needle: 'Kernel panic - not syncing',
+    re: h("Kernel panic - not syncing: Couldn't open N_TTY ldisc for \\S+ --- error -\\d+"),
+    title: "kernel panic: Couldn't open N_TTY ldisc",
+    escalates: true,
+    noTrace: true,
   },
   {
     kind: 'panic',

@@ -35,7 +35,8 @@ const EXPECTED: Readonly<Record<string, number>> = {
   // Semi-synthetic: an Internal error, kernel BUG at walt.c and an edited `Oops - BUG: 99` 100 s out of order
   // (three corrupted pieces), eight spinlock lockups (two cut short), a WARNING cut by the next one, a WARNING in
   // watchdog_timer_fn, a last Internal error.
-  'squad__linux_log_parser_oops_arm64_hikey_4.4.89.txt': 14,
+  // Lines 91-130: a 4.4-style `[ INFO: suspicious RCU usage. ]` lockdep report, the first of the log.
+  'squad__linux_log_parser_oops_arm64_hikey_4.4.89.txt': 15,
   // One `WARNING: suspicious RCU usage` at boot.
   'squad__linux_log_parser_rcu_warning_arm64_juno_4.14.156.txt': 1,
   'syzkaller__decompile_arm64_0.in.txt': 1,

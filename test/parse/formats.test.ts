@@ -34,6 +34,14 @@ describe('matchHeader', () => {
     ['WARNING: suspicious RCU usage', 'lockdep', 'WARNING: suspicious RCU usage in {frame}'],
     ['WARNING: possible circular locking dependency detected', 'lockdep', 'possible deadlock in {frame}'],
     ['[ BUG: Invalid wait context ]', 'lockdep', 'WARNING: locking bug in {frame}'],
+    // Before 4.10 lockdep printed its banners as bracketed INFO lines (syzkaller's INFO: rows).
+    ['[ INFO: suspicious RCU usage. ]', 'lockdep', 'INFO: suspicious RCU usage in {frame}'],
+    ['[ INFO: possible circular locking dependency detected ]', 'lockdep', 'possible deadlock in {frame}'],
+    ['[ INFO: possible recursive locking detected ]', 'lockdep', 'possible deadlock in {frame}'],
+    ['[ INFO: inconsistent lock state ]', 'lockdep', 'inconsistent lock state in {frame}'],
+    // syzkaller's fixed titles: the exit code and the tty name vary from run to run.
+    ['Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000200', 'panic', 'kernel panic: Attempted to kill init!'],
+    ["Kernel panic - not syncing: Couldn't open N_TTY ldisc for ptm2 --- error -12.", 'panic', "kernel panic: Couldn't open N_TTY ldisc"],
     ['kernel BUG at lib/list_debug.c:64!', 'bug', 'BUG: corrupted list in {frame}'],
     ['Unable to handle kernel paging request at virtual address dfffa00000000003', 'oops', 'BUG: unable to handle kernel {1} in {frame}'],
     ['syzkaller login: Unable to handle kernel paging request at virtual address fc14ef08', 'oops', 'BUG: unable to handle kernel {1} in {frame}'],
