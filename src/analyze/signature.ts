@@ -71,6 +71,18 @@ function idOf(text: string): string {
 }
 
 export function signatureOf(splat: Splat): Signature {
-  const text = [splat.kind, normalizeTitle(splat.title), ...signatureFrames(splat)].join(' | ');
+  const text = [splat.kind, normalizeTitle(splat.title), ...signatureFrames(splat), ...corruptedSite(splat)].join(' | ');
   return { id: idOf(text), text };
+}
+
+/**
+ * A title that found no frame (`WARNING in corrupted`) says nothing of where the report came from: the site its
+ * header names keeps two different WARN_ONs apart. The file first, as it survives a header cut short where the
+ * function does not (`_regulator_put.part.8+0x3c/#`); no line number, which moves between builds; no `../` of an
+ * out-of-tree build.
+ */
+function corruptedSite(splat: Splat): string[] {
+  if (!/\bin corrupted$/.test(splat.title)) return [];
+  if (splat.site.file !== undefined) return [`at ${splat.site.file.replace(/^(?:\.\.?\/)+/, '')}`];
+  return splat.site.func === undefined ? [] : [`at ${titleFunction(splat.site.func)}`];
 }

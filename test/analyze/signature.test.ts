@@ -55,3 +55,24 @@ test('free and populate are different problems', () => {
   const free = signatureOf(splat('WARNING in vmemmap_free', [frame('vmemmap_free'), frame('section_deactivate'), frame('__remove_pages')]));
   expect(populate.id).not.toBe(free.id);
 });
+
+test('WARNINGs whose title found no frame stay apart by the file their header names, not by its line', () => {
+  // squad multiple_issues: `WARNING: ... at drivers/regulator/core.c:2042 _regulator_put.part.8+0x3c/0xf8` and the
+  // same header cut short (`+0x3c/#`, no function), and `at ../drivers/gpu/drm/radeon/radeon_object.c:84`, all
+  // without a trace.
+  const regulator = (line: number, func?: string) =>
+    splat('WARNING in corrupted', [], { site: { file: 'drivers/regulator/core.c', line, ...(func !== undefined && { func }) } });
+  const radeon = splat('WARNING in corrupted', [], { site: { file: '../drivers/gpu/drm/radeon/radeon_object.c', line: 84, func: 'radeon_ttm_bo_destroy' } });
+  expect(signatureOf(regulator(2042, '_regulator_put.part.8')).id).toBe(signatureOf(regulator(2051)).id);
+  expect(signatureOf(regulator(2042)).id).not.toBe(signatureOf(radeon).id);
+  expect(signatureOf(regulator(2042)).text).toBe('warning | WARNING in corrupted | at drivers/regulator/core.c');
+  expect(signatureOf(radeon).text).toBe('warning | WARNING in corrupted | at drivers/gpu/drm/radeon/radeon_object.c');
+  // The function, without its clone suffix, when the header names no file; nothing when it names neither.
+  expect(signatureOf(splat('WARNING in corrupted', [], { site: { func: 'foo.isra.0' } })).text).toBe('warning | WARNING in corrupted | at foo');
+  expect(signatureOf(splat('WARNING in corrupted', [])).text).toBe('warning | WARNING in corrupted');
+});
+
+test('a title that found its frame is not given the site as well', () => {
+  const s = splat('WARNING in vmemmap_populate', populateTrace, { site: { file: 'arch/arm64/mm/mmu.c', line: 1197, func: 'vmemmap_populate' } });
+  expect(signatureOf(s).text).toBe('warning | WARNING in vmemmap_populate | __populate_section_memmap | sparse_add_section');
+});
