@@ -68,5 +68,25 @@ export function takePrintkTime(text: string, into: PrefixFields): string | undef
   const time = readPrintkTime(text);
   if (time === undefined) return undefined;
   into.ts ??= time.ts;
-  return text.slice(time.rest);
+  const tagEnd = afterJournalKernelTag(text, time.rest);
+  if (tagEnd < 0) return text.slice(time.rest);
+  into.host ??= text.slice(time.rest, tagEnd - KERNEL_TAG.length);
+  return text.slice(tagEnd);
+}
+
+/** What `journalctl -o short-monotonic` puts between the time and a kernel message, after the host name. */
+export const KERNEL_TAG = ' kernel: ';
+/** Longer than any host name journalctl prints (HOST_NAME_MAX is 64). */
+const MAX_HOST_CHARS = 64;
+
+/**
+ * `journalctl -k -o short-monotonic` prints `[   14.200024] honeycomb kernel: WARNING: ...`: the printk time, then
+ * the host and the `kernel:` tag. Where the message starts after `host kernel: ` at `from`, or -1 when the text
+ * there is no single word followed by that tag (a plain dmesg line). Two string searches, no regex: every line of
+ * a printk log comes here.
+ */
+export function afterJournalKernelTag(text: string, from: number): number {
+  const space = text.indexOf(' ', from);
+  if (space <= from || space - from > MAX_HOST_CHARS || !text.startsWith(KERNEL_TAG, space)) return -1;
+  return space + KERNEL_TAG.length;
 }

@@ -2,6 +2,7 @@ import type { StrippedLine } from './prefix.js';
 import { datedWallTime, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
 import { KMSG_RECORD } from './prefix-kmsg.js';
 import { takeLavaLine } from './prefix-lava.js';
+import { takeJournalJson } from './prefix-journal-json.js';
 import { PRINTK_TIME, takePrintkTime } from './prefix-printk-time.js';
 
 /** What prefixes say about a line. The outermost prefix wins when two give the same field. */
@@ -26,6 +27,10 @@ const DIGITS = '0123456789';
 const WEEKDAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 const MONTH_INITIALS = 'ADFJMNOS';
 const SYSLOG_TAG = String.raw`([^\s:[\]]+)(?:\[\d+\])?: ?`;
+/** util-linux dmesg's delta to the previous message, `<    0.000003>` (`-d`); journalctl short-delta pads it. */
+const DMESG_DELTA = String.raw`< *\d+\.\d+ ?>`;
+/** dmesg -x level names, in order: the index is the level. */
+const LEVEL_NAMES = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
 
 function rest(m: RegExpExecArray): string {
   return m.input.slice(m[0].length);
@@ -59,6 +64,24 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     },
   },
   {
+    // util-linux `dmesg -d`: `[   14.200024 <    0.000003>] `; journalctl -o short-delta adds a space before `>` and
+    // the host and tag after the bracket.
+    name: 'dmesg -d / journal short-delta `[   14.200024 <    0.000003>] `',
+    firstChars: '[',
+    re: new RegExp(String.raw`^\[ *(\d+\.\d+) ${DMESG_DELTA}\] ?(?:(\S+) kernel: )?`),
+    take: (m, into) => {
+      into.ts ??= Number(m[1]);
+      if (m[2] !== undefined) into.host ??= m[2];
+      return rest(m);
+    },
+  },
+  {
+    name: 'dmesg --time-format delta `[<    0.000003>] `',
+    firstChars: '[',
+    re: new RegExp(String.raw`^\[${DMESG_DELTA}\] ?`),
+    take: (m) => rest(m),
+  },
+  {
     // util-linux `dmesg -H` / `--reltime`: the delta to the previous message, not resolvable to a boot time here.
     name: 'dmesg --reltime delta `[  +0.000123] `',
     firstChars: '[',
@@ -77,7 +100,8 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
   {
     name: 'dmesg -T `[Tue May  2 10:11:12 2023] `',
     firstChars: '[',
-    re: new RegExp(String.raw`^\[(?:${WEEKDAY_NAMES}) (${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d) (\d{4})\] ?`),
+    // `dmesg -T -d` adds the delta inside the brackets.
+    re: new RegExp(String.raw`^\[(?:${WEEKDAY_NAMES}) (${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d) (\d{4})(?: ${DMESG_DELTA})?\] ?`),
     take: (m, into) => {
       into.wallTime ??= datedWallTime(m[4]!, m[1]!, m[2]!, m[3]!);
       return rest(m);
@@ -125,6 +149,18 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     },
   },
   {
+    // journalctl -o short-unix: seconds since the epoch, to the microsecond.
+    name: 'journal short-unix `1673352014.200024 host kernel: `',
+    firstChars: DIGITS,
+    re: new RegExp(String.raw`^(\d{9,11})\.(\d{1,9}) (\S+) ${SYSLOG_TAG}`),
+    take: (m, into) => {
+      into.wallTime ??= `${new Date(Number(m[1]) * 1000).toISOString().slice(0, 19)}.${m[2]}Z`;
+      into.host ??= m[3];
+      takeTag(m[4], into);
+      return rest(m);
+    },
+  },
+  {
     // `dmesg --time-format iso`: a comma before the microseconds, no host or tag.
     name: 'dmesg iso `2023-05-02T10:11:12,123456+02:00 `',
     firstChars: DIGITS,
@@ -157,6 +193,35 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
       takeTag(m[5], into);
       return rest(m);
     },
+  },
+  {
+    // journalctl -o short-full: the weekday, an ISO date and the zone's name (an offset only when it is UTC).
+    name: 'journal short-full `Tue 2023-01-10 12:00:14 UTC host kernel: `',
+    firstChars: 'MTWFS',
+    re: new RegExp(String.raw`^(?:${WEEKDAY_NAMES}) (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) ([A-Z][A-Za-z0-9+-]*) (\S+) ${SYSLOG_TAG}`),
+    take: (m, into) => {
+      into.wallTime ??= `${m[1]}T${m[2]}${m[3] === 'UTC' ? 'Z' : ''}`;
+      into.host ??= m[4];
+      takeTag(m[5], into);
+      return rest(m);
+    },
+  },
+  {
+    // `dmesg -x`: facility and level before the time. Only the kernel's own facility is taken: user space writing to
+    // /dev/kmsg shows as `user`, and a rule for every facility's first letter would slow the commonest lines.
+    name: 'dmesg -x `kern  :warn  : `',
+    firstChars: 'k',
+    re: /^kern *:(emerg|alert|crit|err|warn|notice|info|debug) *: /,
+    take: (m, into) => {
+      into.level ??= LEVEL_NAMES.indexOf(m[1]!);
+      return rest(m);
+    },
+  },
+  {
+    name: 'journalctl -o json `{"MESSAGE": ..., "_TRANSPORT": "kernel", ...}`',
+    firstChars: '{',
+    re: /^\{.*"MESSAGE":.*\}\s*$/,
+    take: (m, into) => takeJournalJson(m[0], into),
   },
   {
     name: 'LAVA log `- {"dt": ..., "lvl": ..., "msg": ...}`',

@@ -2,7 +2,7 @@ import type { LogRecord } from './types.js';
 import { stripAnsi } from './prefix-ansi.js';
 import { PREFIX_RULES } from './prefix-rules.js';
 import { byFirstChar } from '../util/first-char-table.js';
-import { readPrintkTime, takePrintkTime } from './prefix-printk-time.js';
+import { afterJournalKernelTag, KERNEL_TAG, readPrintkTime, takePrintkTime } from './prefix-printk-time.js';
 
 /** A physical line with every transport prefix removed, and what the prefixes said. */
 export type StrippedLine = Pick<LogRecord, 'text' | 'ts' | 'wallTime' | 'level' | 'caller' | 'host' | 'foreign'>;
@@ -23,7 +23,10 @@ function onlyPrintkTime(line: string): StrippedLine | undefined {
   const time = readPrintkTime(line);
   if (time === undefined || rulesFor(line.charCodeAt(time.rest)) !== undefined) return undefined;
   if (line.includes('\x1b')) return undefined;
-  return { text: line.slice(time.rest), ts: time.ts };
+  const ts = time.ts;
+  const tagEnd = afterJournalKernelTag(line, time.rest);
+  if (tagEnd >= 0) return { text: line.slice(tagEnd), ts, host: line.slice(time.rest, tagEnd - KERNEL_TAG.length) };
+  return { text: line.slice(time.rest), ts };
 }
 
 function stripOne(text: string, into: StrippedLine, quotingOnly: boolean): string | undefined {

@@ -89,6 +89,32 @@ const CASES: [string, string, StrippedLine][] = [
   ['mail-quoted journal line with printk time', '> May 02 10:11:12 host kernel: [    1.000000] x',
     { text: 'x', wallTime: '--05-02T10:11:12', host: 'host', ts: 1 }],
   ['plain text', 'Call trace:', { text: 'Call trace:' }],
+  // systemd logs-show.c: `journalctl -o short-monotonic`, `[%5llu.%06llu] ` then `host ident: `.
+  ['journal short-monotonic', '[   14.200024] honeycomb kernel: WARNING: CPU: 3 PID: 1234 at x.c:1',
+    { text: 'WARNING: CPU: 3 PID: 1234 at x.c:1', ts: 14.200024, host: 'honeycomb' }],
+  ['a dmesg line with a word before `kernel:`-less text keeps it', '[   14.200024] usb 1-1: new device',
+    { text: 'usb 1-1: new device', ts: 14.200024 }],
+  // journalctl -o short-delta: `[%5llu.%06llu <%5llu.%06llu>] ` with padding.
+  ['journal short-delta', '[   14.200024 <    0.000003 >] honeycomb kernel: Call trace:',
+    { text: 'Call trace:', ts: 14.200024, host: 'honeycomb' }],
+  // util-linux print_record: `dmesg -d` `[%5ld.%06ld <%12.06f>] `, `--time-format delta` `[<%12.06f>] `.
+  ['dmesg -d', '[   14.200024 <    0.000003>] Call trace:', { text: 'Call trace:', ts: 14.200024 }],
+  ['dmesg --time-format delta', '[<    0.000003>] Call trace:', { text: 'Call trace:' }],
+  ['dmesg -T -d', '[Tue Jan 10 12:00:14 2023 <    0.000003>] Call trace:', { text: 'Call trace:', wallTime: '2023-01-10T12:00:14' }],
+  // journalctl -o short-unix and short-full.
+  ['journal short-unix', '1673352014.200024 honeycomb kernel: Call trace:',
+    { text: 'Call trace:', wallTime: '2023-01-10T12:00:14.200024Z', host: 'honeycomb' }],
+  ['journal short-full', 'Tue 2023-01-10 12:00:14 UTC honeycomb kernel: Call trace:',
+    { text: 'Call trace:', wallTime: '2023-01-10T12:00:14Z', host: 'honeycomb' }],
+  ['journal short-full, another tag is user space', 'Tue 2023-01-10 12:00:14 CET honeycomb systemd[1]: Started x.',
+    { text: 'Started x.', wallTime: '2023-01-10T12:00:14', host: 'honeycomb', foreign: true }],
+  // util-linux dmesg -x: `%-6s:%-6s: ` facility and level names before the time.
+  ['dmesg -x', 'kern  :warn  : [   14.200024] WARNING: CPU: 3', { text: 'WARNING: CPU: 3', level: 4, ts: 14.200024 }],
+  // journalctl -o json: one entry per line; _SOURCE_MONOTONIC_TIMESTAMP in µs.
+  ['journal json', '{"_TRANSPORT":"kernel","_HOSTNAME":"honeycomb","_SOURCE_MONOTONIC_TIMESTAMP":"14200024","MESSAGE":"Call trace:"}',
+    { text: 'Call trace:', ts: 14.200024, host: 'honeycomb' }],
+  ['journal json, user space', '{"_TRANSPORT":"journal","MESSAGE":"Started x."}', { text: 'Started x.', foreign: true }],
+  ['journal json, a binary MESSAGE', '{"_TRANSPORT":"kernel","MESSAGE":[67,97,108,108]}', { text: 'Call' }],
 ];
 
 describe('stripPrefixes', () => {

@@ -1,0 +1,44 @@
+import type { PrefixFields } from './prefix-rules.js';
+import { stripAnsi } from './prefix-ansi.js';
+
+interface JournalEntry {
+  MESSAGE?: unknown;
+  _TRANSPORT?: unknown;
+  _HOSTNAME?: unknown;
+  _SOURCE_MONOTONIC_TIMESTAMP?: unknown;
+  __REALTIME_TIMESTAMP?: unknown;
+}
+
+/**
+ * One `journalctl -o json` entry per line: the message, with the monotonic time (µs since boot, what printk stamps
+ * would show) and the host. Only `_TRANSPORT=kernel` entries are the kernel's. A MESSAGE journald could not store as
+ * text comes as an array of bytes. Returns undefined when the line is no such entry (then it is left alone).
+ */
+export function takeJournalJson(line: string, into: PrefixFields): string | undefined {
+  let entry: JournalEntry;
+  try {
+    entry = JSON.parse(line) as JournalEntry;
+  } catch {
+    return undefined;
+  }
+  if (entry === null || typeof entry !== 'object' || !('MESSAGE' in entry)) return undefined;
+  const message = messageText(entry.MESSAGE);
+  if (message === undefined) return undefined;
+  const monotonicUs = Number(entry._SOURCE_MONOTONIC_TIMESTAMP);
+  if (typeof entry._SOURCE_MONOTONIC_TIMESTAMP === 'string' && Number.isFinite(monotonicUs)) into.ts ??= monotonicUs / 1e6;
+  const realtimeUs = Number(entry.__REALTIME_TIMESTAMP);
+  if (typeof entry.__REALTIME_TIMESTAMP === 'string' && Number.isFinite(realtimeUs)) {
+    into.wallTime ??= new Date(Math.floor(realtimeUs / 1000)).toISOString();
+  }
+  if (typeof entry._HOSTNAME === 'string') into.host ??= entry._HOSTNAME;
+  if (entry._TRANSPORT !== 'kernel') into.foreign = true;
+  return stripAnsi(message);
+}
+
+function messageText(message: unknown): string | undefined {
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message) && message.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) {
+    return Buffer.from(message as number[]).toString('utf8');
+  }
+  return undefined;
+}
