@@ -17,3 +17,23 @@ test('results entries carry a mapping as msg and are LAVA output', () => {
 test.each(['{"dt": "x"', '{"dt": "x", "lvl": "target"}', 'null'])('not a LAVA entry: %s', (mapping) => {
   expect(takeLavaLine(mapping, {})).toBeUndefined();
 });
+
+describe('PyYAML escapes in the double-quoted msg (yaml_safe_dump with default_style=\'"\')', () => {
+  test.each([
+    // \xB5 is µ; \e is ESC, which stripAnsi then removes with its sequence; \0 is a NUL, dropped like raw NULs.
+    ['"x1 : ffff\\xB5"', 'x1 : ffffµ'],
+    ['"\\e[1mbold\\e[0m"', 'bold'],
+    ['"\\0[    0.000000] Linux version 6.1.0"', '[    0.000000] Linux version 6.1.0'],
+    ['"\\U0001F600 \\u00b5 \\N\\_\\L\\P"', '\u{1F600} µ \u0085\u00a0\u2028\u2029'],
+    // JSON's own escapes are kept as they are.
+    ['"a\\"b\\\\c\\td"', 'a"b\\c\td'],
+  ])('%s', (msg, text) => {
+    const into = {};
+    expect(takeLavaLine(`{"dt": "2023-01-10T12:00:00.000000", "lvl": "target", "msg": ${msg}}`, into)).toBe(text);
+    expect(into).toEqual({ wallTime: '2023-01-10T12:00:00.000000' });
+  });
+
+  test('an escape neither YAML nor JSON knows leaves the line alone', () => {
+    expect(takeLavaLine('{"dt": "x", "lvl": "target", "msg": "\\q"}', {})).toBeUndefined();
+  });
+});
