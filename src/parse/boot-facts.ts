@@ -217,6 +217,9 @@ export class BootFactCollector {
 
   /** Returns true when the record belonged to the open block. */
   private continueBlock(rec: LogRecord, text: string): boolean {
+    // A console that doubles line ends (`\n\n` with ICRNL on, `\r\r\n` through a pty) puts a blank line after each
+    // line of the block: it ends nothing. The next line that is not the block's does.
+    if (text === '') return true;
     const boot = this.current;
     if (this.block === 'zones') {
       const zone = parseZoneLine(text);

@@ -9,7 +9,12 @@ const normalizeIn = (chunks: string[]): string => {
 test.each([
   ['a\r\nb', 'a\nb'],
   ['a\rb\r', 'a\nb\n'],
-  ['a\r\r\nb', 'a\n\nb'],
+  // A pty-captured console line: a run of CRs ending in LF is one break, as `grep -n` counts it.
+  ['a\r\r\nb', 'a\nb'],
+  ['a\r\r\r\nb', 'a\nb'],
+  // CRs that end in no LF are lone CRs, a break each.
+  ['a\r\rb', 'a\n\nb'],
+  ['a\r\r\0\nb', 'a\nb'],
   ['a\0b\0\n', 'ab\n'],
   ['a\r\0\nb', 'a\nb'],
   ['\n\n', '\n\n'],
@@ -35,4 +40,9 @@ test('the result does not depend on chunk boundaries', () => {
       },
     ),
   );
+});
+
+test('a run of CRs split across chunks is read as in one piece', () => {
+  expect(normalizeIn(['a\r', '\r', '\nb'])).toBe('a\nb');
+  expect(normalizeIn(['a\r', '\r', 'b'])).toBe('a\n\nb');
 });

@@ -105,6 +105,14 @@ describe('BootFactCollector on synthetic lines', () => {
     expect(c.current.physOffset).toEqual({ value: 0xfff0_81e4_4000_0000n, lineNo: 2, text: 'PHYS_OFFSET: 0xfff081e440000000' });
   });
 
+  test('a console that doubles line ends leaves a blank line after each line of a block: the block goes on', () => {
+    const c = collect(['Zone ranges:', '', '  DMA      [mem 0x0000000080000000-0x00000000ffffffff]', '', 'Early memory node ranges', '',
+      '  node   0: [mem 0x0000000080000000-0x000000087fffffff]', '', 'Movable zone start for each node']);
+    expect(c.current.zoneRanges.map((z) => z.lineNo)).toEqual([3]);
+    expect(c.current.nodeRanges.map((n) => n.value.range.start)).toEqual([0x8000_0000n]);
+    expect(c.wantsEveryLine).toBe(false);
+  });
+
   test('52-bit and LPA2 CPU features, memory too big, swapper pgtable', () => {
     const c = collect([
       'CPU features: detected: 52-bit Virtual Addressing (LVA)',
