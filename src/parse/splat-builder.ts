@@ -24,6 +24,7 @@ const DASH = 0x2d;
 
 const USERSPACE_MESSAGE = /^[\w.@-]+\[\d+\]: /;
 const SPACE = 0x20;
+const TAB = 0x09;
 
 /** Collects the records of one open report and reads its fields as they arrive. */
 export class SplatBuilder {
@@ -93,7 +94,8 @@ export class SplatBuilder {
     this.recordCount += 1;
     this.interleavedRun = 0;
     if (rec.ts !== undefined) this.lastTs = rec.ts;
-    this.splat.lastLine = rec.lineNo;
+    // A blank line may sit inside a report's tail, but a report does not end on one.
+    if (!isBlank(rec.text)) this.splat.lastLine = rec.lineNo;
     if (this.splat.lines.length < this.maxLines) this.splat.lines.push(rec);
   }
 
@@ -222,4 +224,13 @@ export class SplatBuilder {
     if (reasons.length > 0) s.corrupted = reasons.join('; ');
     return s;
   }
+}
+
+/** Only spaces and tabs: a char test, not a regex, as this runs on every line of every report. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB) return false;
+  }
+  return true;
 }

@@ -32,6 +32,17 @@ describe('SplatBuilder', () => {
     expect(b.classify(rec(3, 'x29: ffff8000118eb810 x28: ffff000133646e80'))).toBe('part');
   });
 
+  test('a blank line in the tail is kept, but the report does not end on it', () => {
+    const b = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    b.add(rec(2, 'Call trace:'));
+    b.add(rec(3, ' f+0x1/0x2'));
+    b.add(rec(4, '---[ end trace 0000000000000000 ]---'));
+    expect(b.classify(rec(5, ''))).toBe('part');
+    b.add(rec(5, ''));
+    b.add(rec(6, ' \t'));
+    expect(b.finish().lastLine).toBe(4);
+  });
+
   test('a stamp more than a second back or a minute ahead ends the report', () => {
     const b = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
     expect(b.classify(rec(2, 'x', 8.9))).toBe('end');
