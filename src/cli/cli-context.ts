@@ -1,4 +1,5 @@
 import { progressEnabled as progressWanted } from '../triage/progress-policy.js';
+import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 
 /** What a command needs from the process, injectable for tests. */
 export interface CliContext {
@@ -24,5 +25,6 @@ export function progressEnabled(ctx: CliContext, quiet: boolean | undefined): bo
 }
 
 export function printError(ctx: CliContext, message: string): void {
-  ctx.stderr.write(`vmemwarn: ${message.replace(/[\r\n]+/g, ' ')}\n`);
+  // Messages name inputs, and an input's name is as untrusted as its text.
+  ctx.stderr.write(`vmemwarn: ${sanitizeTerminal(message.replace(/[\r\n]+/g, ' '))}\n`);
 }

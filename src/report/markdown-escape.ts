@@ -28,7 +28,9 @@ function breakAutoLinks(text: string): string {
   return text
     .replace(/[@#!$~%&](?=[\w"])/g, (ch) => `${ch}${ZWJ}`)
     .replace(/:\/\//g, `:${ZWJ}//`)
-    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWJ}.`)
+    // Every `www.`, not only at a word boundary: GFM links `_www.x.example` too, as it looks at the raw character
+    // before, which an escape does not change.
+    .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWJ}.`)
     .replace(/\bGH-(?=\d)/gi, (m) => `${m}${ZWJ}`);
 }
 

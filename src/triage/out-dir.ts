@@ -14,11 +14,12 @@ const MAX_READABLE_CHARS = 100;
  * never collide and the same log always gets the same file.
  */
 export function reportFileStem(logName: string): string {
+  // Leading dots go after the cut too: a kept tail that starts with one would make a hidden file.
   const readable = logName
     .replace(/^[/\\]+/, '')
     .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .replace(/^\.+/, '_')
-    .slice(-MAX_READABLE_CHARS);
+    .slice(-MAX_READABLE_CHARS)
+    .replace(/^\.+/, '_');
   const hash = createHash('sha256').update(logName, 'utf8').digest('hex').slice(0, 10);
   return `${readable}.${hash}`;
 }

@@ -1,4 +1,5 @@
 import type { TriageProgress } from './triage-options.js';
+import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 
 export interface ProgressReporter {
   update(p: TriageProgress): void;
@@ -15,13 +16,15 @@ export function formatProgress(p: TriageProgress): string {
     parts.push(`${mib(rate)} MiB/s`);
     parts.push(`ETA ${formatDuration(Math.max(0, p.bytesTotal - p.bytesDone) / rate)}`);
   }
-  if (p.current !== undefined) parts.push(p.current);
+  if (p.current !== undefined) parts.push(sanitizeTerminal(p.current));
   return parts.join(' · ');
 }
 
 /** ora (and chalk, cli-spinners behind it: 40 ms to load) is loaded only when the spinner will be drawn. */
 export async function createProgressReporter(stream: NodeJS.WritableStream, opts: { enabled: boolean }): Promise<ProgressReporter> {
-  if (!opts.enabled) return { update: () => undefined, stop: () => undefined };
+  // ora divides by the stream's width to count the lines it clears: a terminal that reports 0 columns (a pty with no
+  // size set, as under `script`) made it write cursor-up sequences without end.
+  if (!opts.enabled || !hasWidth(stream)) return { update: () => undefined, stop: () => undefined };
   const { default: ora } = await import('ora');
   const spinner = ora({ stream, isEnabled: true, discardStdin: false });
   return {
@@ -33,6 +36,11 @@ export async function createProgressReporter(stream: NodeJS.WritableStream, opts
       spinner.stop();
     },
   };
+}
+
+function hasWidth(stream: NodeJS.WritableStream): boolean {
+  const columns = (stream as { columns?: number }).columns;
+  return columns === undefined || columns > 0;
 }
 
 function mib(bytes: number): string {

@@ -23,7 +23,7 @@ function clusterTable(clusters: readonly SummaryCluster[]): string[] {
   const withHistory = clusters.some((c) => c.history);
   const header = ['ID', 'KIND', 'COUNT', 'LOGS', 'SEEN', ...(withHistory ? ['HISTORY'] : []), 'TITLE', 'EXAMPLE'];
   const rows = clusters.map((c) => [
-    c.id, c.kind, String(c.count), String(c.logs), seenRange(c), ...(withHistory ? [runRange(c)] : []),
+    c.id, c.kind, String(c.count), String(c.logs), sanitizeTerminal(seenRange(c)), ...(withHistory ? [runRange(c)] : []),
     sanitizeTerminal(c.title), sanitizeTerminal(c.exampleLog),
   ]);
   return formatTable(header, rows, { indent: '  ', align: ['left', 'left', 'right', 'right'] });

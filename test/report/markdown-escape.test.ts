@@ -24,6 +24,8 @@ describe('escapeMarkdownText', () => {
     expect(escapeMarkdownText('#123')).toBe(`\\#${ZWJ}123`);
     expect(escapeMarkdownText('http://x')).toContain(`:${ZWJ}//`);
     expect(escapeMarkdownText('www.x.org')).toContain(`www${ZWJ}.`);
+    // GFM links `www.` after `_` too (it looks at the raw character before, whatever escapes it).
+    expect(escapeMarkdownText('see_www.evil.example/login')).toContain(`www${ZWJ}.`);
   });
 
   test('GitLab references are broken too', () => {

@@ -17,4 +17,9 @@ describe('reportFileStem', () => {
     expect(stem.length).toBeLessThan(120);
     expect(stem).toMatch(/boot\.log\.[0-9a-f]{10}$/);
   });
+
+  test('a tail that starts with a dot after the cut still makes no hidden file', () => {
+    // 1 dot and 99 letters: 100 characters, the dot kept by the cut of the last 100.
+    expect(reportFileStem(`dot/.${'a'.repeat(99)}`)).toMatch(/^_a{99}\.[0-9a-f]{10}$/);
+  });
 });

@@ -17,6 +17,14 @@ describe('renderSummaryText', () => {
     expect(text).toContain('\\x1b[31m');
   });
 
+  test('first and last seen come from the log too: escaped as well', () => {
+    const s = sampleSummary();
+    s.clusters = s.clusters.map((c) => ({ ...c, firstSeen: '2023-05-02T10:11:12\x1b]0;pwned\x07\u202e', lastSeen: '2023-05-02T10:11:13\u009b31m' }));
+    const out = renderSummaryText(s);
+    expect(out).not.toMatch(/[\x1b\x07\u202e\u009b]/);
+    expect(out).toContain('2023-05-02T10:11:12\\x1b]0;pwned\\x07\\u202e .. 2023-05-02T10:11:13\\x9b31m');
+  });
+
   test('known clusters are listed apart', () => {
     const s = sampleSummary();
     s.clusters = s.clusters.map((c) => (c.id === 'bbbb0002' ? { ...c, known: true } : c));
