@@ -37,6 +37,10 @@ export interface InputReport {
   arch: string;
   stats: InputStats;
   warnings: string[];
+  /** Reading stopped on this error (truncated or corrupt data, an I/O error): the report covers what came before. */
+  inputError?: string;
+  /** Stopped by Ctrl-C: the report covers what was read. */
+  interrupted?: true;
   boots: BootReport[];
   clusters: ClusterReport[];
 }

@@ -43,6 +43,8 @@ function inputReport(r: AnalysisResult): InputReport {
     arch: r.arch,
     stats: { lines, bytes, splats, truncatedLines, cappedSplats },
     warnings: [...r.warnings],
+    ...(r.inputError !== undefined && { inputError: r.inputError }),
+    ...(r.interrupted === true && { interrupted: true }),
     boots: r.boots.map(bootReport),
     clusters: r.clusters.map(clusterReport),
   };

@@ -2,7 +2,7 @@ import type { InputReport, Report } from './model-types.js';
 import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
 import { markdownTable } from './markdown-table.js';
 import { exampleCluster } from './example-cluster.js';
-import { lineSpan, plural, vmemmapClusters } from './report-facts.js';
+import { lineSpan, partialNotes, plural, vmemmapClusters } from './report-facts.js';
 import { renderMarkdownExample } from './render-markdown-example.js';
 import { renderMarkdownVmemmap } from './render-markdown-vmemmap.js';
 import { vmemmapVerdict } from './vmemmap-phrases.js';
@@ -40,7 +40,8 @@ function statsLine(input: InputReport): string {
 
 function renderInput(input: InputReport): string[] {
   const out = ['', `## ${codeSpan(input.source) || '(unnamed input)'}`, '', statsLine(input)];
-  if (input.warnings.length > 0) out.push('', ...input.warnings.map((w) => `- ⚠️ ${esc(w)}`));
+  const notes = [...partialNotes(input), ...input.warnings];
+  if (notes.length > 0) out.push('', ...notes.map((w) => `- ⚠️ ${esc(w)}`));
   if (input.clusters.length === 0) return [...out, '', 'No kernel splats found.'];
   const rows = input.clusters.map((c) => [
     String(c.count),

@@ -4,7 +4,7 @@ import { clipText } from './clip-text.js';
 import { palette } from './colour.js';
 import { mapStrings } from './map-strings.js';
 import { exampleCluster } from './example-cluster.js';
-import { lineSpan, plural, vmemmapClusters } from './report-facts.js';
+import { lineSpan, partialNotes, plural, vmemmapClusters } from './report-facts.js';
 import { renderSummaryLine } from './render-summary-line.js';
 import { renderTextExample } from './render-text-example.js';
 import { renderTextVmemmap } from './render-text-vmemmap.js';
@@ -33,6 +33,7 @@ function summaryLine(input: InputReport): string {
 
 function renderInput(input: InputReport, p: Palette): string[] {
   const out = ['', p.bold(`== ${input.source} ==`), summaryLine(input)];
+  out.push(...partialNotes(input).map((n) => p.yellow(n)));
   out.push(...input.warnings.map((w) => p.yellow(`warning: ${w}`)));
   if (input.clusters.length === 0) return [...out, 'No kernel splats found.'];
   const rows = input.clusters.map((c) => [String(c.count), c.kind, clipText(c.title, MAX_TITLE), c.id, lineSpan(c)]);

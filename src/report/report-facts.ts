@@ -9,3 +9,11 @@ export function vmemmapClusters(input: InputReport): ClusterReport[] {
 export function lineSpan(c: { firstLine: number; lastLine: number }): string {
   return c.firstLine === c.lastLine ? `${c.firstLine}` : `${c.firstLine}-${c.lastLine}`;
 }
+
+/** A report that covers only part of its input says so first: a saved report must not pass for a whole one. */
+export function partialNotes(input: InputReport): string[] {
+  const notes: string[] = [];
+  if (input.inputError !== undefined) notes.push(`incomplete: reading stopped on ${input.inputError}; this covers the lines before it`);
+  if (input.interrupted === true) notes.push('incomplete: interrupted; this covers what was read');
+  return notes;
+}

@@ -88,3 +88,21 @@ describe('a cluster whose lists reached their cap', () => {
     expect(validateReport(report).valid).toBe(false);
   });
 });
+
+describe('an input whose reading stopped early', () => {
+  test('says so in every format: inputError / interrupted in JSON, a first note in text and Markdown', async () => {
+    const { renderText } = await import('../../src/report/render-text.js');
+    const { renderMarkdown } = await import('../../src/report/render-markdown.js');
+    const cut = { ...armResult(), inputError: 'cut.gz: truncated gzip data' };
+    const stopped = { ...quietResult(), interrupted: true };
+    const report = buildReport([cut, stopped], { tool: TOOL });
+    expect(report.inputs[0]).toMatchObject({ inputError: 'cut.gz: truncated gzip data' });
+    expect(report.inputs[0]).not.toHaveProperty('interrupted');
+    expect(report.inputs[1]).toMatchObject({ interrupted: true });
+    expect(report.inputs[1]).not.toHaveProperty('inputError');
+    expect(validateReport(JSON.parse(renderJson(report)))).toEqual({ valid: true, errors: [] });
+    expect(renderText(report)).toContain('incomplete: reading stopped on cut.gz: truncated gzip data; this covers the lines before it');
+    expect(renderText(report)).toContain('incomplete: interrupted; this covers what was read');
+    expect(renderMarkdown(report)).toContain('- ⚠️ incomplete\\: reading stopped on cut.gz\\: truncated gzip data');
+  });
+});
