@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { printError, type CliContext } from '../../src/cli/cli-context.js';
+import { printError, progressEnabled, type CliContext } from '../../src/cli/cli-context.js';
 
 function context(): { ctx: CliContext; written: () => string } {
   const stderr = new PassThrough();
@@ -19,5 +19,21 @@ describe('printError', () => {
     const { ctx, written } = context();
     printError(ctx, 'bad\x1b]0;TITLE\x07\x1b[2J\u009b31m\u202e.gz: truncated gzip data');
     expect(written()).toBe('vmemwarn: bad\\x1b]0;TITLE\\x07\\x1b[2J\\x9b31m\\u202e.gz: truncated gzip data\n');
+  });
+});
+
+describe('progressEnabled', () => {
+  const on = (stderr: object, env: NodeJS.ProcessEnv = {}, quiet?: boolean) =>
+    progressEnabled({ stderr: Object.assign(new PassThrough(), stderr), stdoutIsTTY: false, env, signal: new AbortController().signal }, quiet);
+
+  test('a terminal of some width, outside CI, without --quiet', () => {
+    expect(on({ isTTY: true, columns: 80 })).toBe(true);
+    expect(on({ isTTY: true, columns: 80 }, { CI: 'true' })).toBe(false);
+    expect(on({ isTTY: true, columns: 80 }, {}, true)).toBe(false);
+    expect(on({ isTTY: false, columns: 80 })).toBe(false);
+  });
+
+  test('not on a terminal that reports 0 columns (ora would clear lines without end)', () => {
+    expect(on({ isTTY: true, columns: 0 })).toBe(false);
   });
 });
