@@ -31,6 +31,10 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     .demandCommand(1, 'Name a command: analyze, explain, layout, triage or merge.')
     .recommendCommands()
     .strict()
+    // A flag given twice takes its last value, as in most tools; yargs makes it a list, which no option expects (a
+    // repeated --fail-on turned the CI gate off, a repeated -o crashed). yargs' own switch for this also folds the
+    // positional lists, so it is done here, before validation.
+    .middleware(lastValueWins, true)
     .help()
     .alias('h', 'help')
     .version(packageToolInfo().version)
@@ -82,4 +86,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   // After Ctrl-C a read may still be pending on an idle stdin or FIFO, which would keep the process alive.
   if (code === EXIT.interrupted) process.exit(code);
   process.exitCode = code;
+}
+
+/** The positionals that are lists; every other argument keeps the last of repeated values. */
+const LIST_ARGUMENTS = new Set(['_', '$0', 'files', 'summaries', 'paths']);
+
+function lastValueWins(argv: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(argv)) {
+    if (Array.isArray(value) && !LIST_ARGUMENTS.has(key)) argv[key] = value.at(-1);
+  }
 }

@@ -168,3 +168,27 @@ describe('explain reproduces the seed thread (6.1, 48-bit VA, 4K pages, memstart
     expect(first).toMatchObject({ pfn: '0xffec38000', position: 'above-window' });
   });
 });
+
+describe('a flag given twice takes its last value', () => {
+  const log = path.join(SAMPLES, 'plain-boot-6.6-unrelated-warning.log');
+
+  test('--fail-on twice still gates (it was a list, which matched nothing: exit 0)', async () => {
+    expect((await runInProcess(['analyze', log, '--fail-on', 'warning', '--fail-on', 'warning'])).code).toBe(1);
+    expect((await runInProcess(['analyze', log, '--fail-on', 'vmemmap', '--fail-on', 'warning'])).code).toBe(1);
+    expect((await runInProcess(['analyze', log, '--fail-on', 'warning', '--fail-on', 'vmemmap'])).code).toBe(0);
+  });
+
+  test('--format, -o and layout values twice: the last one, no internal error', async () => {
+    const json = await runInProcess(['analyze', log, '-f', 'text', '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toHaveProperty('schemaVersion');
+    const layout = await runInProcess(['layout', '--kernel', '6.1', '--kernel', '6.9']);
+    expect(layout.code).toBe(0);
+    expect(layout.stdout).toMatch(/^Layout E4/);
+  });
+
+  test('the positional lists still take every value', async () => {
+    const two = await runInProcess(['analyze', log, path.join(SAMPLES, 'e3-48-4k-amdgpu-populate-storm.log'), '--format', 'json']);
+    expect((JSON.parse(two.stdout) as { inputs: unknown[] }).inputs).toHaveLength(2);
+  });
+});
