@@ -8,6 +8,7 @@ import { mergeCommand } from './commands-merge.js';
 import { StdoutClosedError } from './output.js';
 import { type CliContext, printError } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
+import { releasePendingFifoOpens } from '../ingest/pending-fifo-opens.js';
 import { skipHelpCache } from './skip-help-cache.js';
 
 const EPILOGUE = `Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 input error (unreadable or corrupt input; wins over 1);
@@ -67,7 +68,7 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const controller = new AbortController();
   process.on('SIGINT', () => {
-    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    if (controller.signal.aborted) exitNow(EXIT.interrupted);
     controller.abort();
   });
   // A reader that goes away (| head) must not produce an EPIPE stack trace from a later write.
@@ -84,8 +85,14 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     heapPolicy: true,
   });
   // After Ctrl-C a read may still be pending on an idle stdin or FIFO, which would keep the process alive.
-  if (code === EXIT.interrupted) process.exit(code);
+  if (code === EXIT.interrupted) exitNow(code);
   process.exitCode = code;
+}
+
+/** Exits at once, first releasing a FIFO open that would hold the exit up (open-input.ts). */
+function exitNow(code: ExitCode): never {
+  releasePendingFifoOpens();
+  process.exit(code);
 }
 
 /** The positionals that are lists; every other argument keeps the last of repeated values. */

@@ -1,4 +1,5 @@
 import { openSync, statSync } from 'node:fs';
+import { pendingFifoOpens } from './pending-fifo-opens.js';
 import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { InputError } from '../errors.js';
@@ -63,8 +64,13 @@ async function openFile(path: string): Promise<NodeJS.ReadableStream | FileChunk
     if (info.isDirectory()) throw new InputError(path, 'is a directory');
     if (info.isFile()) return new FileChunks(openSync(path, 'r'), readChunkBytes(info));
     // Opening a FIFO waits for its writer (asynchronously, so Ctrl-C still works); reads then follow the writer.
-    const handle = await open(path, 'r');
-    return handle.createReadStream({ highWaterMark: readChunkBytes(info) });
+    if (info.isFIFO()) pendingFifoOpens.add(path);
+    try {
+      const handle = await open(path, 'r');
+      return handle.createReadStream({ highWaterMark: readChunkBytes(info) });
+    } finally {
+      pendingFifoOpens.delete(path);
+    }
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(path, describeOpenError(error));
