@@ -18,7 +18,9 @@ export function renderSummaryJunit(s: Summary, failOn: FailOn = 'any'): string {
     }
     failures++;
     const message = `${failing.length} cluster${failing.length === 1 ? '' : 's'} matching --fail-on ${failOn}`;
-    const body = failing.map((c) => `${c.id} ${c.kind} x${c.count}: ${c.title}`).join('\n');
+    // This log's own count of each cluster, not the cluster's total over every log.
+    const inLog = new Map(log.clusters.map((c) => [c.id, c.count]));
+    const body = failing.map((c) => `${c.id} ${c.kind} x${inLog.get(c.id) ?? c.count}: ${c.title}`).join('\n');
     cases.push(`${open}\n      <failure message="${xml(message)}" type="${failOn}">${xml(body)}</failure>\n    </testcase>`);
   }
   const errors = s.issues.filter((i) => i.severity === 'error');

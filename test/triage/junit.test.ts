@@ -28,3 +28,14 @@ describe('renderSummaryJunit', () => {
     expect(renderSummaryJunit(sampleSummary(), 'any')).toContain('\\x1b[31m');
   });
 });
+
+test('a failure counts the cluster in that log, not over every log', () => {
+  // The same cluster twice in boot-1.log and five times in another log: the summary total is 7.
+  const s = sampleSummary();
+  const id = 'aaaa0001';
+  s.clusters = s.clusters.map((c) => (c.id === id ? { ...c, count: 7, logs: 2 } : c));
+  s.logs = s.logs.map((l) => (l.name === 'boot-1.log' ? { ...l, clusters: l.clusters.map((c) => (c.id === id ? { ...c, count: 2 } : c)) } : l));
+  const xml = renderSummaryJunit(s, 'vmemmap');
+  expect(xml).toContain(`${id} warning x2: WARNING in vmemmap_populate`);
+  expect(xml).not.toContain('x7');
+});
