@@ -3,7 +3,7 @@ import { UsageError, type ExitCode } from '../errors.js';
 import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
-import { checkOutputPath, writeOutput } from './output.js';
+import { checkOutputDir, checkOutputPath, writeOutput } from './output.js';
 import { type CliContext, progressEnabled, printError } from './cli-context.js';
 import { parseByteSize } from './byte-size.js';
 import { withStdinPositional } from './stdin-positional.js';
@@ -59,6 +59,9 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       ) as unknown as Argv<TriageArgs>,
     handler: async (argv) => {
       await checkOutputPath(argv.output);
+      // Where triage writes besides its summary: checked now, not found broken after every log was read.
+      if (argv.db !== undefined) await checkOutputPath(argv.db, '--db');
+      if (argv.out !== undefined) await checkOutputDir(argv.out, '--out');
       if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || argv.jobs < 1 || argv.jobs > 256)) {
         throw new UsageError(`--jobs must be a whole number from 1 to 256, not ${argv.jobs}`);
       }

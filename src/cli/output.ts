@@ -4,19 +4,49 @@ import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 
 /** Fails fast, before any input is read, when `--output` cannot be written. */
-export async function checkOutputPath(path: string | undefined): Promise<void> {
+export async function checkOutputPath(path: string | undefined, flag = '--output'): Promise<void> {
   if (path === undefined || path === '-') return;
   const dir = dirname(resolve(path));
   const target = await stat(path).catch(() => undefined);
-  if (target?.isDirectory() === true) throw new UsageError(`--output ${path}: is a directory`);
+  if (target?.isDirectory() === true) throw new UsageError(`${flag} ${path}: is a directory`);
   try {
     const info = await stat(dir);
-    if (!info.isDirectory()) throw new UsageError(`--output ${path}: ${dir} is not a directory`);
+    if (!info.isDirectory()) throw new UsageError(`${flag} ${path}: ${dir} is not a directory`);
     await access(dir, constants.W_OK);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`--output ${path}: ${code === 'ENOENT' ? `directory ${dir} does not exist` : `cannot write to ${dir} (${code ?? 'error'})`}`);
+    throw new UsageError(`${flag} ${path}: ${code === 'ENOENT' ? `directory ${dir} does not exist` : `cannot write to ${dir} (${code ?? 'error'})`}`);
+  }
+  // A file that is there must take the write too (read-only, immutable): found now, not after all the work.
+  if (target !== undefined) {
+    await access(path, constants.W_OK).catch((err: NodeJS.ErrnoException) => {
+      throw new UsageError(`${flag} ${path}: cannot write to it (${err.code ?? 'error'})`);
+    });
+  }
+}
+
+/**
+ * A directory for reports: there and writable, or creatable under the nearest directory that is (it is created when
+ * the first report is written). Checked before any input is read.
+ */
+export async function checkOutputDir(path: string, flag: string): Promise<void> {
+  let at = resolve(path);
+  for (;;) {
+    const info = await stat(at).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined;
+      throw new UsageError(`${flag} ${path}: cannot reach ${at} (${err.code ?? 'error'})`);
+    });
+    if (info !== undefined) {
+      if (!info.isDirectory()) throw new UsageError(`${flag} ${path}: ${at} is not a directory`);
+      await access(at, constants.W_OK).catch((err: NodeJS.ErrnoException) => {
+        throw new UsageError(`${flag} ${path}: cannot write to ${at} (${err.code ?? 'error'})`);
+      });
+      return;
+    }
+    const parent = dirname(at);
+    if (parent === at) return;
+    at = parent;
   }
 }
 

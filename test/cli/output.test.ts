@@ -9,15 +9,15 @@ import { UsageError } from '../../src/errors.js';
  * The real file system, except where a test plants a fault: tests run as root, for whom access(W_OK) never fails,
  * and an error without an errno code cannot be made with a real file.
  */
-const faults: { access?: () => Promise<void>; stat?: (p: string) => Promise<never> | undefined; writeFile?: () => Promise<void> } = {};
+const faults: { access?: (p: string) => Promise<void>; stat?: (p: string) => Promise<never> | undefined; writeFile?: () => Promise<void> } = {};
 jest.unstable_mockModule('node:fs/promises', () => ({
   ...realFs,
-  access: (...args: Parameters<typeof realFs.access>) => (faults.access ? faults.access() : realFs.access(...args)),
+  access: (...args: Parameters<typeof realFs.access>) => (faults.access ? faults.access(String(args[0])) : realFs.access(...args)),
   stat: (...args: Parameters<typeof realFs.stat>) => faults.stat?.(String(args[0])) ?? realFs.stat(...args),
   writeFile: (...args: Parameters<typeof realFs.writeFile>) => (faults.writeFile ? faults.writeFile() : realFs.writeFile(...args)),
 }));
 
-const { checkOutputPath, writeOutput, StdoutClosedError } = await import('../../src/cli/output.js');
+const { checkOutputDir, checkOutputPath, writeOutput, StdoutClosedError } = await import('../../src/cli/output.js');
 
 function errno(code: string | undefined, message = `${code ?? 'no code'}: planted`): NodeJS.ErrnoException {
   return Object.assign(new Error(message), code === undefined ? {} : { code });
@@ -32,6 +32,34 @@ afterEach(async () => {
   delete faults.stat;
   delete faults.writeFile;
   await rm(dir, { recursive: true, force: true });
+});
+
+describe('checkOutputPath of a file that is there but takes no write (read-only, immutable)', () => {
+  test('is a usage error now, naming the flag', async () => {
+    const file = path.join(dir, 'history.sqlite');
+    await writeFile(file, '');
+    faults.access = (p) => (p === file ? Promise.reject(errno('EPERM')) : realFs.access(p));
+    await expect(checkOutputPath(file, '--db')).rejects.toThrow(new UsageError(`--db ${file}: cannot write to it (EPERM)`));
+  });
+});
+
+describe('checkOutputDir', () => {
+  test('a directory that is there, or one to create under a writable one', async () => {
+    await expect(checkOutputDir(dir, '--out')).resolves.toBeUndefined();
+    await expect(checkOutputDir(path.join(dir, 'a', 'b'), '--out')).resolves.toBeUndefined();
+  });
+
+  test('a file in the way, at the path or above it', async () => {
+    const file = path.join(dir, 'f');
+    await writeFile(file, '');
+    await expect(checkOutputDir(file, '--out')).rejects.toThrow(new UsageError(`--out ${file}: ${file} is not a directory`));
+    await expect(checkOutputDir(path.join(file, 'sub'), '--out')).rejects.toThrow(new UsageError(`--out ${path.join(file, 'sub')}: ${file} is not a directory`));
+  });
+
+  test('the nearest directory that is there takes no write', async () => {
+    faults.access = () => Promise.reject(errno('EACCES'));
+    await expect(checkOutputDir(path.join(dir, 'new'), '--out')).rejects.toThrow(new UsageError(`--out ${path.join(dir, 'new')}: cannot write to ${dir} (EACCES)`));
+  });
 });
 
 describe('checkOutputPath', () => {
