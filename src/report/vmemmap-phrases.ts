@@ -42,7 +42,9 @@ export function formatRange(r: HexRange): string {
 
 /** The finding in one sentence, built from report fields only (no log text). */
 export function vmemmapVerdict(v: VmemmapReport): string {
-  const what = `${plural(v.splatCount, `${opFunction(v.op)} WARNING`)} in boot ${v.bootIndex}`;
+  // The 6.9+ fault in memmap_init_zone_device is an Oops, not a WARN.
+  const [one, many] = v.op === 'init-zone-device' ? ['Oops', 'Oopses'] : ['WARNING', 'WARNINGs'];
+  const what = `${plural(v.splatCount, `${opFunction(v.op)} ${one}`, `${opFunction(v.op)} ${many}`)} in boot ${v.bootIndex}`;
   if (!v.pageHull) {
     return `${what}: the register dumps did not give a struct page range (${v.readCount} of ${v.splatCount} read).`;
   }

@@ -21,6 +21,17 @@ test('without a readable range the verdict says the registers did not give one',
   expect(vmemmapVerdict(f)).toBe('1 vmemmap_free WARNING in boot 0: the register dumps did not give a struct page range (0 of 1 read).');
 });
 
+test('the 6.9+ fault in memmap_init_zone_device is an Oops, not a WARNING', () => {
+  const f = finding();
+  delete f.pageHull;
+  f.op = 'init-zone-device';
+  f.splatCount = 1;
+  f.readCount = 0;
+  expect(vmemmapVerdict(f)).toMatch(/^1 memmap_init_zone_device Oops in boot 0: /);
+  f.splatCount = 2;
+  expect(vmemmapVerdict(f)).toMatch(/^2 memmap_init_zone_device Oopses in boot 0: /);
+});
+
 test('helpers', () => {
   expect(opFunction('init-zone-device')).toBe('memmap_init_zone_device');
   expect(formatRange({ start: '0x1', end: '0x2' })).toBe('[0x1, 0x2)');
