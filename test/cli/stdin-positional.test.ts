@@ -1,7 +1,11 @@
 import { withStdinPositional } from '../../src/cli/stdin-positional.js';
 
 test.each([
-  ['a lost `-` comes back first', ['triage', 'a.log', '-'], ['a.log'], {}, ['-', 'a.log']],
+  // Where the command line had it: `analyze A.log - < B.log` reports A.log first.
+  ['a lost `-` comes back in its place', ['triage', 'a.log', '-'], ['a.log'], {}, ['a.log', '-']],
+  ['a lost `-` first stays first', ['analyze', '-', 'a.log', 'b.log'], ['a.log', 'b.log'], {}, ['-', 'a.log', 'b.log']],
+  ['between two files', ['analyze', 'a.log', '-', 'b.log'], ['a.log', 'b.log'], {}, ['a.log', '-', 'b.log']],
+  ['after `-o -`, the second `-` is the input', ['analyze', '-o', '-', 'a.log', '-'], ['a.log'], { o: '-', output: '-' }, ['a.log', '-']],
   ['`-o -` took the only `-`', ['analyze', '-o', '-', 'a.log'], ['a.log'], { o: '-', output: '-' }, ['a.log']],
   ['`-o -` and a stdin input', ['analyze', '-', '-o', '-'], [], { o: '-', output: '-' }, ['-']],
   ['a `-` after `--` is not counted', ['analyze', 'a.log', '--', '-'], ['a.log', '-'], {}, ['a.log', '-']],
