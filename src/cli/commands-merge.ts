@@ -6,7 +6,7 @@ import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { anyLogFails } from '../triage/failing-logs.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { EXIT } from '../errors.js';
-import type { CliContext } from './cli-context.js';
+import { printError, type CliContext } from './cli-context.js';
 
 interface MergeArgs {
   summaries: string[];
@@ -15,7 +15,7 @@ interface MergeArgs {
   'fail-on'?: FailOn;
 }
 
-export function mergeCommand(_ctx: CliContext, setExit: (code: ExitCode) => void): CommandModule<object, MergeArgs> {
+export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void): CommandModule<object, MergeArgs> {
   return {
     command: 'merge <summaries..>',
     describe: 'Combine triage summaries (e.g. from --shard runs) into one; each is validated against the schema',
@@ -39,10 +39,29 @@ export function mergeCommand(_ctx: CliContext, setExit: (code: ExitCode) => void
         }
         summaries.push(parseSummary(text, path));
       }
+      const twice = logsInSeveral(summaries);
+      if (twice.length > 0) {
+        // Shards of one run hold disjoint logs; the same log in two summaries is counted twice in the merge.
+        printError(ctx, `warning: ${twice.length} log(s) appear in more than one summary and are counted once per summary (${twice[0]}${twice.length > 1 ? ', …' : ''})`);
+      }
       const merged = mergeSummaries(summaries);
       const text = await renderSummaryAs(argv.format, merged, argv['fail-on']);
       await writeOutput(text, argv.output);
       if (anyLogFails(merged, argv['fail-on'])) setExit(EXIT.failOnMatched);
     },
   };
+}
+
+/** Names of logs that more than one of the summaries holds, sorted. */
+export function logsInSeveral(summaries: readonly { logs: readonly { name: string }[] }[]): string[] {
+  const owner = new Map<string, number>();
+  const twice = new Set<string>();
+  summaries.forEach((s, i) => {
+    for (const log of s.logs) {
+      const first = owner.get(log.name);
+      if (first === undefined) owner.set(log.name, i);
+      else if (first !== i) twice.add(log.name);
+    }
+  });
+  return [...twice].sort();
 }

@@ -34,6 +34,16 @@ test('merging the two shards equals one run over everything, byte for byte', asy
   expect(run.stdout).toBe(wholeText);
 });
 
+test('shards of one run hold disjoint logs: no warning', async () => {
+  expect((await runInProcess(['merge', ...shards])).stderr).toBe('');
+});
+
+test('the same summary twice is merged as asked, with a warning that its logs are counted twice', async () => {
+  const run = await runInProcess(['merge', shards[0]!, shards[0]!]);
+  expect(run.code).toBe(0);
+  expect(run.stderr).toMatch(/^vmemwarn: warning: \d+ log\(s\) appear in more than one summary and are counted once per summary \(/);
+});
+
 test('merge is commutative', async () => {
   const ab = await runInProcess(['merge', shards[0]!, shards[1]!]);
   const ba = await runInProcess(['merge', shards[1]!, shards[0]!]);
