@@ -12,24 +12,20 @@ test('verdict names the op, ranges, position and WARN arm', () => {
   );
 });
 
-test('without a readable range the verdict says the registers did not give one', () => {
+/** A finding of `count` splats of `op` whose registers gave no range. */
+function unread(op: 'free' | 'init-zone-device', count: number) {
   const f = finding();
   delete f.pageHull;
-  f.op = 'free';
-  f.splatCount = 1;
-  f.readCount = 0;
-  expect(vmemmapVerdict(f)).toBe('1 vmemmap_free WARNING in boot 0: the register dumps did not give a struct page range (0 of 1 read).');
+  return { ...f, op, splatCount: count, readCount: 0 };
+}
+
+test('without a readable range the verdict says the registers did not give one', () => {
+  expect(vmemmapVerdict(unread('free', 1))).toBe('1 vmemmap_free WARNING in boot 0: the register dumps did not give a struct page range (0 of 1 read).');
 });
 
 test('the 6.9+ fault in memmap_init_zone_device is an Oops, not a WARNING', () => {
-  const f = finding();
-  delete f.pageHull;
-  f.op = 'init-zone-device';
-  f.splatCount = 1;
-  f.readCount = 0;
-  expect(vmemmapVerdict(f)).toMatch(/^1 memmap_init_zone_device Oops in boot 0: /);
-  f.splatCount = 2;
-  expect(vmemmapVerdict(f)).toMatch(/^2 memmap_init_zone_device Oopses in boot 0: /);
+  expect(vmemmapVerdict(unread('init-zone-device', 1))).toMatch(/^1 memmap_init_zone_device Oops in boot 0: /);
+  expect(vmemmapVerdict(unread('init-zone-device', 2))).toMatch(/^2 memmap_init_zone_device Oopses in boot 0: /);
 });
 
 test('helpers', () => {
