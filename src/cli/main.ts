@@ -55,8 +55,8 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
       return EXIT.ok;
     }
     if (err instanceof VmemwarnError) {
-      printError(ctx, err.message);
-      if (err.exitCode === EXIT.usage) ctx.stderr.write("Run 'vmemwarn --help' for usage.\n");
+      // One line, the pointer to --help on it: a CI log shows the error as one entry.
+      printError(ctx, err.exitCode === EXIT.usage ? `${err.message} (see 'vmemwarn --help')` : err.message);
       return err.exitCode;
     }
     printError(ctx, `internal error: ${(err as Error).message ?? String(err)}`);

@@ -192,3 +192,10 @@ describe('a flag given twice takes its last value', () => {
     expect((JSON.parse(two.stdout) as { inputs: unknown[] }).inputs).toHaveLength(2);
   });
 });
+
+test('a usage error is one line, with the pointer to --help on it', async () => {
+  const run = await runInProcess(['analyze', path.join(SAMPLES, 'plain-boot-6.6-unrelated-warning.log'), '--page-size', '8k']);
+  expect(run.code).toBe(2);
+  expect(run.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
+  expect(run.stderr).toMatch(/^vmemwarn: .*8k.* \(see 'vmemwarn --help'\)\n$/);
+});
