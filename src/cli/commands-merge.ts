@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
-import { InputError, type ExitCode } from '../errors.js';
+import { InputError, UsageError, type ExitCode } from '../errors.js';
+import { withStdinPositional } from './stdin-positional.js';
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { anyLogFails } from '../triage/failing-logs.js';
@@ -21,7 +22,7 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
     describe: 'Combine triage summaries (e.g. from --shard runs) into one; each is validated against the schema',
     builder: (y: Argv) =>
       y
-        .positional('summaries', { type: 'string', array: true, describe: 'summary.json files written by triage --format json' })
+        .positional('summaries', { type: 'string', array: true, describe: 'summary.json files written by triage --format json; - reads one from stdin' })
         .option('format', { alias: 'f', choices: SUMMARY_FORMATS, default: 'json' as const, describe: 'Output format' })
         .option('output', { alias: 'o', type: 'string', describe: 'Write the merged summary to FILE' })
         .option('fail-on', { choices: FAIL_ON_KINDS, describe: 'Exit 1 when any log has a cluster of this kind' }) as unknown as Argv<MergeArgs>,
@@ -30,10 +31,12 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       const { mergeSummaries } = await import('../triage/merge.js');
       const { parseSummary } = await import('../triage/validate-summary.js');
       const summaries = [];
-      for (const path of argv.summaries) {
+      const paths = withStdinPositional(ctx.rawArgs ?? [], argv.summaries, argv as unknown as Record<string, unknown>);
+      if (paths.length === 0) throw new UsageError('merge needs at least one summary (a file, or - for stdin)');
+      for (const path of paths) {
         let text: string;
         try {
-          text = await readFile(path, 'utf8');
+          text = path === '-' ? await readStdin() : await readFile(path, 'utf8');
         } catch (err) {
           throw new InputError(path, `cannot read summary: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }
@@ -64,4 +67,10 @@ export function logsInSeveral(summaries: readonly { logs: readonly { name: strin
     }
   });
   return [...twice].sort();
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -2,6 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Summary } from '../../src/triage/summary-types.js';
 import { runInProcess } from './_run-cli.js';
+import { spawnCli } from './_spawn-cli.js';
 import { makeSampleTree } from './_sample-tree.js';
 
 let tree: string;
@@ -42,6 +43,12 @@ test('the same summary twice is merged as asked, with a warning that its logs ar
   const run = await runInProcess(['merge', shards[0]!, shards[0]!]);
   expect(run.code).toBe(0);
   expect(run.stderr).toMatch(/^vmemwarn: warning: \d+ log\(s\) appear in more than one summary and are counted once per summary \(/);
+});
+
+test('`-` reads a summary from stdin, in its place among the files', () => {
+  const run = spawnCli(['merge', '-', shards[1]!], { input: readFileSync(shards[0]!) });
+  expect(run.code).toBe(0);
+  expect(run.stdout).toBe(wholeText);
 });
 
 test('merge is commutative', async () => {
