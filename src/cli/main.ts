@@ -21,7 +21,7 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
   const setExit = (code: ExitCode): void => {
     exitCode = code;
   };
-  const parser = yargs([...argv])
+  const parser = yargs(dashValuesJoined(argv))
     .scriptName('vmemwarn')
     .usage('$0 <command> [options]\n\nExplains arm64 vmemmap_populate/vmemmap_free WARNING storms and clusters every other splat in kernel logs.')
     .command(analyzeCommand(ctx, setExit))
@@ -102,4 +102,26 @@ function lastValueWins(argv: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(argv)) {
     if (Array.isArray(value) && !LIST_ARGUMENTS.has(key)) argv[key] = value.at(-1);
   }
+}
+
+/** Long options whose value may be `-` (stdin or stdout). */
+const DASH_VALUE_OPTIONS = new Set(['--log', '--config', '--output']);
+
+/**
+ * `--log -` as `--log=-`: yargs takes a lone `-` after a long option for a positional (`Unknown argument: -`), though
+ * it takes it after a short one (`-o -`).
+ */
+function dashValuesJoined(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return [...out, ...argv.slice(i)];
+    if (DASH_VALUE_OPTIONS.has(arg) && argv[i + 1] === '-') {
+      out.push(`${arg}=-`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
 }

@@ -199,3 +199,11 @@ test('a usage error is one line, with the pointer to --help on it', async () => 
   expect(run.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
   expect(run.stderr).toMatch(/^vmemwarn: .*8k.* \(see 'vmemwarn --help'\)\n$/);
 });
+
+test('`--log -` reads the log from stdin, as `--log=-` does (yargs took the lone - for a positional)', () => {
+  const input = readFileSync(path.join(SAMPLES, 'plain-boot-6.6-unrelated-warning.log'));
+  const spaced = spawnCli(['layout', '--log', '-'], { input });
+  expect(spaced.code).toBe(0);
+  expect(spaced.stdout).toBe(spawnCli(['layout', '--log=-'], { input }).stdout);
+  expect(spaced.stdout).toMatch(/^Layout E3/);
+});
