@@ -141,6 +141,9 @@ class InputRun {
     }
     if (member.kind === 'other') return this.issue(name, 'skipped', 'special member (device, FIFO or unknown type)');
     if (member.encrypted) return this.issue(name, 'skipped', 'encrypted zip member');
+    if (member.unsupportedCompression !== undefined) {
+      return this.issue(name, 'skipped', `zip compression method ${member.unsupportedCompression} is not supported (stored and deflate are)`);
+    }
     if (!member.stream) return;
     try {
       // yauzl hands zip members over already inflated: they need the bomb limit as much as a .gz does.

@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import { processInput } from '../../src/triage/process-input.js';
 import type { InputContext } from '../../src/triage/input-context.js';
 import type { InputTask } from '../../src/triage/input-task.js';
 import { tarBuffer } from './fixture-tree.js';
+
+const hasZip = spawnSync('zip', ['-v'], { stdio: 'ignore' }).status === 0;
 
 const SAMPLES = path.resolve(process.cwd(), 'samples/logs');
 /** Splats of the storm sample copied into the vmemmap fixture. */
@@ -330,5 +333,20 @@ describe('processInput', () => {
       { input: `${at('truncated.tar')}:second.log`, severity: 'error', reason: expect.stringMatching(/^read failed: /) },
     ]);
     expect(summary.totals).toMatchObject({ inputs: 1, logs: 1, splats: cutHereCount(bootText), errors: 2 });
+  });
+
+  (hasZip ? test : test.skip)('a zip member in a method yauzl cannot read is skipped, the others read', async () => {
+    // `zip -Z bzip2` stores a.log with method 12; b.log is deflated (8).
+    const dir = at('zip-src');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'a.log'), bootText);
+    await writeFile(path.join(dir, 'b.log'), bootText);
+    execFileSync('zip', ['-q', '-Z', 'bzip2', at('mixed.zip'), 'a.log'], { cwd: dir });
+    execFileSync('zip', ['-q', at('mixed.zip'), 'b.log'], { cwd: dir });
+    const summary = await processInput(await task(at('mixed.zip')), ctx);
+    expect(summary.issues).toEqual([{ input: `${at('mixed.zip')}:a.log`, severity: 'skipped',
+      reason: 'zip compression method 12 is not supported (stored and deflate are)' }]);
+    expect(summary.logs.map((l) => l.name)).toEqual([`${at('mixed.zip')}:b.log`]);
+    expect(summary.totals).toMatchObject({ logs: 1, skipped: 1, errors: 0, lines: lineCount(bootText) });
   });
 });

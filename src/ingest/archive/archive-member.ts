@@ -13,5 +13,7 @@ export interface ArchiveMember {
   linkTarget?: string;
   /** Zip traditional/strong encryption: the data cannot be read. */
   encrypted?: boolean;
+  /** A zip member compressed with a method other than stored (0) or deflate (8), e.g. bzip2 (12): not readable. */
+  unsupportedCompression?: number;
   stream?: Readable;
 }

@@ -4,6 +4,8 @@ import type { Readable } from 'node:stream';
 import type { ArchiveMember } from './archive-member.js';
 
 const S_IFMT = 0o170000;
+const STORED = 0;
+const DEFLATE = 8;
 const S_IFLNK = 0o120000;
 
 /** Opens a zip by path (random access from the file: nothing is loaded whole). */
@@ -40,6 +42,9 @@ export async function* zipMembers(zip: ZipFile): AsyncGenerator<ArchiveMember> {
         yield { name, kind: 'symlink', size: entry.uncompressedSize };
       } else if (entry.isEncrypted()) {
         yield { name, kind: 'file', size: entry.uncompressedSize, encrypted: true };
+      } else if (entry.compressionMethod !== STORED && entry.compressionMethod !== DEFLATE) {
+        // yauzl reads only these two; opening another would fail the whole archive, not this member.
+        yield { name, kind: 'file', size: entry.uncompressedSize, unsupportedCompression: entry.compressionMethod };
       } else {
         const stream = await openEntry(zip, entry);
         stream.on('error', () => undefined);
