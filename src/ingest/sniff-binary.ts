@@ -28,10 +28,35 @@ export function binaryReason(head: Buffer): string | undefined {
   }
   // UTF-16 logs (Windows serial capture tools) carry a BOM and are full of NULs: the line reader decodes them.
   if (byteOrderMark(head)?.encoding.startsWith('utf-16')) return undefined;
+  // Without a BOM, ASCII text in UTF-16 is every other byte NUL: the line reader drops NULs, which leaves the text.
+  if (looksLikeUtf16Ascii(head)) return undefined;
   let control = 0;
   for (let i = 0; i < head.length; i++) control += IS_CONTROL[head[i]!]!;
   if (head.length > 0 && control / head.length > MAX_CONTROL_RATIO) {
     return `binary file (${control} of the first ${head.length} bytes are control bytes or NUL)`;
   }
   return undefined;
+}
+
+/** Share of byte pairs that must be one NUL and one ASCII text byte, the NUL always on the same side. */
+const UTF16_PAIR_RATIO = 0.95;
+const MIN_UTF16_PAIRS = 16;
+
+/** Whether `head` reads as ASCII text in UTF-16 (LE or BE) without a byte-order mark. */
+export function looksLikeUtf16Ascii(head: Buffer): boolean {
+  const pairs = head.length >> 1;
+  if (pairs < MIN_UTF16_PAIRS) return false;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    const a = head[i]!;
+    const b = head[i + 1]!;
+    if (b === 0 && isAsciiText(a)) le++;
+    else if (a === 0 && isAsciiText(b)) be++;
+  }
+  return Math.max(le, be) >= pairs * UTF16_PAIR_RATIO;
+}
+
+function isAsciiText(byte: number): boolean {
+  return (byte >= 0x20 && byte < 0x7f) || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x1b;
 }

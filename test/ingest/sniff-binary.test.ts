@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { binaryReason } from '../../src/ingest/sniff-binary.js';
+import { binaryReason, looksLikeUtf16Ascii } from '../../src/ingest/sniff-binary.js';
 import { corpusAvailable, corpusFile } from '../triage/fixture-tree.js';
 
 describe('binaryReason', () => {
@@ -35,5 +35,22 @@ describe('binaryReason', () => {
   (corpusAvailable ? test : test.skip)('corpus logs are text', async () => {
     const head = (await readFile(corpusFile('boot__clearfog-gt-8k_armada8040_5.8_debian_dmesg.txt'))).subarray(0, 8192);
     expect(binaryReason(head)).toBeUndefined();
+  });
+});
+
+describe('ASCII text in UTF-16 without a byte-order mark', () => {
+  const text = '[    0.000000] Linux version 6.1.0 (gcc) #1 SMP\n[    1.000000] WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2\n';
+
+  test.each(['utf16le', 'be'] as const)('%s is text, not binary (the reader drops the NULs)', (encoding) => {
+    const le = Buffer.from(text, 'utf16le');
+    const bytes = encoding === 'utf16le' ? le : Buffer.from(le).swap16();
+    expect(looksLikeUtf16Ascii(bytes)).toBe(true);
+    expect(binaryReason(bytes)).toBeUndefined();
+  });
+
+  test('NULs that fall on no side, or too few pairs, are still binary', () => {
+    expect(looksLikeUtf16Ascii(Buffer.alloc(300))).toBe(false);
+    expect(binaryReason(Buffer.alloc(300))).toMatch(/^binary file/);
+    expect(looksLikeUtf16Ascii(Buffer.from('a\0b\0', 'latin1'))).toBe(false);
   });
 });
