@@ -96,7 +96,7 @@ function exitNow(code: ExitCode): never {
 }
 
 /** The positionals that are lists; every other argument keeps the last of repeated values. */
-const LIST_ARGUMENTS = new Set(['_', '$0', 'files', 'summaries', 'paths']);
+const LIST_ARGUMENTS = new Set(['_', '$0', '--', 'files', 'summaries', 'paths']);
 
 function lastValueWins(argv: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(argv)) {

@@ -5,8 +5,15 @@
  * tokens than the options took as values (`-o -`).
  */
 export function withStdinPositional(rawArgs: readonly string[], positional: readonly string[], argv: Record<string, unknown>): string[] {
-  if (positional.includes('-')) return [...positional];
   const end = rawArgs.indexOf('--');
+  // After `--` every word is an input, even one that starts with `-` (`analyze -- -x.log`); yargs moves them out of
+  // the positional list.
+  const afterEnd = end === -1 ? [] : rawArgs.slice(end + 1).filter((a) => !positional.includes(a));
+  return [...withDash(rawArgs, end, positional, argv), ...afterEnd];
+}
+
+function withDash(rawArgs: readonly string[], end: number, positional: readonly string[], argv: Record<string, unknown>): string[] {
+  if (positional.includes('-')) return [...positional];
   const args = end === -1 ? rawArgs : rawArgs.slice(0, end);
   const dashes = args.filter((a) => a === '-').length;
   // Canonical option names only: yargs also sets one-letter aliases and camelCase copies of every option.

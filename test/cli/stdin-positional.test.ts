@@ -10,6 +10,9 @@ test.each([
   ['`-o -` and a stdin input', ['analyze', '-', '-o', '-'], [], { o: '-', output: '-' }, ['-']],
   ['a `-` after `--` is not counted', ['analyze', 'a.log', '--', '-'], ['a.log', '-'], {}, ['a.log', '-']],
   ['no `-` at all', ['triage', 'logs/'], ['logs/'], {}, ['logs/']],
+  // yargs moves what follows `--` out of the positionals: it comes back, even a name that starts with `-`.
+  ['a file after `--`', ['analyze', '--', '-x.log'], [], {}, ['-x.log']],
+  ['stdin after `--`', ['analyze', 'a.log', '--', '-'], ['a.log'], {}, ['a.log', '-']],
 ])('%s', (_name, raw, positional, argv, expected) => {
   expect(withStdinPositional(raw, positional, argv)).toEqual(expected);
 });
