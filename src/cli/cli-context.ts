@@ -19,15 +19,12 @@ export function useColour(ctx: CliContext, flag: boolean | undefined): boolean {
   return ctx.stdoutIsTTY && ctx.env.NO_COLOR === undefined && ctx.env.TERM !== 'dumb';
 }
 
-/**
- * Progress and spinners go to stderr only on an interactive terminal, never in CI or under --quiet. A terminal that
- * reports 0 columns (a pty with no size set, as under `script`) counts as none: ora divides by the width to count
- * the lines it clears, and wrote cursor-up sequences without end there.
- */
+/** Progress and spinners go to stderr only on an interactive terminal of some width, never in CI or under --quiet. */
 export function progressEnabled(ctx: CliContext, quiet: boolean | undefined): boolean {
-  const sized = (ctx.stderr as { columns?: number }).columns !== 0;
+  const columns = (ctx.stderr as { columns?: number }).columns;
   return progressWanted({
-    isTTY: ctx.stderr.isTTY === true && sized,
+    isTTY: ctx.stderr.isTTY === true,
+    ...(columns !== undefined && { columns }),
     ...(ctx.env.CI !== undefined && { ci: ctx.env.CI }),
     ...(quiet !== undefined && { quiet }),
   });

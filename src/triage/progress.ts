@@ -22,9 +22,7 @@ export function formatProgress(p: TriageProgress): string {
 
 /** ora (and chalk, cli-spinners behind it: 40 ms to load) is loaded only when the spinner will be drawn. */
 export async function createProgressReporter(stream: NodeJS.WritableStream, opts: { enabled: boolean }): Promise<ProgressReporter> {
-  // ora divides by the stream's width to count the lines it clears: a terminal that reports 0 columns (a pty with no
-  // size set, as under `script`) made it write cursor-up sequences without end.
-  if (!opts.enabled || !hasWidth(stream)) return { update: () => undefined, stop: () => undefined };
+  if (!opts.enabled) return { update: () => undefined, stop: () => undefined };
   const { default: ora } = await import('ora');
   const spinner = ora({ stream, isEnabled: true, discardStdin: false });
   return {
@@ -36,11 +34,6 @@ export async function createProgressReporter(stream: NodeJS.WritableStream, opts
       spinner.stop();
     },
   };
-}
-
-function hasWidth(stream: NodeJS.WritableStream): boolean {
-  const columns = (stream as { columns?: number }).columns;
-  return columns === undefined || columns > 0;
 }
 
 function mib(bytes: number): string {

@@ -30,11 +30,4 @@ describe('progress', () => {
     expect(line).toBe('0/1 files · 0.0/0.0 MiB · p1\\x1b]0;TITLE\\x07\\u202e.log');
   });
 
-  test('a terminal that reports 0 columns gets no spinner (ora would clear lines without end)', async () => {
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 0, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-    const reporter = await createProgressReporter(stream, { enabled: true });
-    reporter.update({ filesDone: 1, filesTotal: 2, bytesDone: 0, bytesTotal: 0, elapsedMs: 5, current: 'a.log' });
-    reporter.stop();
-    expect(stream.read()).toBeNull();
-  });
 });
