@@ -11,6 +11,7 @@ import { FAIL_ON_KINDS, resultsMatch, type FailOn } from './fail-on.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { type CliContext, useColour, progressEnabled, printError } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
+import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import { parseByteSize } from './byte-size.js';
 import { withStdinPositional } from './stdin-positional.js';
 import { applyHeapPolicy, favourMemory, YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
@@ -92,7 +93,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
             threads,
             ...(ctx.heapPolicy === true && { youngGenerationCapBytes: YOUNG_GENERATION_CAP_BYTES, onSplit: () => favourMemory() }),
             signal: ctx.signal,
-            ...(spinner && { onBytes: (n: number) => (spinner.text = `${spec}: ${(n / 1048576).toFixed(0)} MiB read`) }),
+            ...(spinner && { onBytes: (n: number) => (spinner.text = `${sanitizeTerminal(spec)}: ${(n / 1048576).toFixed(0)} MiB read`) }),
           });
           results.push(result);
           if (!argv.quiet) for (const note of result.warnings) printError(ctx, `${result.source}: ${note}`);
