@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
-import { InputError, UsageError, type ExitCode } from '../errors.js';
+import { text as streamText } from 'node:stream/consumers';
+import { InputError, type ExitCode } from '../errors.js';
 import { withStdinPositional } from './stdin-positional.js';
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
@@ -32,11 +33,10 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       const { parseSummary } = await import('../triage/validate-summary.js');
       const summaries = [];
       const paths = withStdinPositional(ctx.rawArgs ?? [], argv.summaries, argv as unknown as Record<string, unknown>);
-      if (paths.length === 0) throw new UsageError('merge needs at least one summary (a file, or - for stdin)');
       for (const path of paths) {
         let text: string;
         try {
-          text = path === '-' ? await readStdin() : await readFile(path, 'utf8');
+          text = path === '-' ? await streamText(process.stdin) : await readFile(path, 'utf8');
         } catch (err) {
           throw new InputError(path, `cannot read summary: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }
@@ -67,10 +67,4 @@ export function logsInSeveral(summaries: readonly { logs: readonly { name: strin
     }
   });
   return [...twice].sort();
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8');
 }
