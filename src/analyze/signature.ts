@@ -4,6 +4,8 @@ import { isSkippedFrame, titleFunction } from '../parse/frame-skip.js';
 import { ownCopy } from '../util/own-copy.js';
 import { BoundedMemo } from '../util/bounded-memo.js';
 
+/** A title that found no frame to name (`WARNING in corrupted`). */
+const CORRUPTED_TITLE = /\bin corrupted$/;
 /** How many meaningful frames below the title function join the title in a signature. */
 const SIGNATURE_FRAMES = 2;
 
@@ -41,7 +43,7 @@ function normalize(title: string): string {
 
 /** The frames that identify a splat beyond its title: reliable, not in the skip table, below the title function. */
 export function signatureFrames(splat: Splat): string[] {
-  if (/\bin corrupted$/.test(splat.title)) return [];
+  if (CORRUPTED_TITLE.test(splat.title)) return [];
   const titleFunc = /\bin (\S+)$/.exec(splat.title)?.[1];
   const wanted = titleFunc === undefined ? undefined : titleFunction(titleFunc);
   const meaningful: string[] = [];
@@ -82,7 +84,7 @@ export function signatureOf(splat: Splat): Signature {
  * out-of-tree build.
  */
 function corruptedSite(splat: Splat): string[] {
-  if (!/\bin corrupted$/.test(splat.title)) return [];
+  if (!CORRUPTED_TITLE.test(splat.title)) return [];
   if (splat.site.file !== undefined) return [`at ${splat.site.file.replace(/^(?:\.\.?\/)+/, '')}`];
   return splat.site.func === undefined ? [] : [`at ${titleFunction(splat.site.func)}`];
 }

@@ -82,8 +82,7 @@ const MAX_HOST_CHARS = 64;
 /**
  * `journalctl -k -o short-monotonic` prints `[   14.200024] honeycomb kernel: WARNING: ...`: the printk time, then
  * the host and the `kernel:` tag. Where the message starts after `host kernel: ` at `from`, or -1 when the text
- * there is no single word followed by that tag (a plain dmesg line). Two string searches, no regex: every line of
- * a printk log comes here.
+ * there is no single word followed by that tag (a plain dmesg line). Every line of a printk log comes here.
  */
 export function afterJournalKernelTag(text: string, from: number): number {
   // A char loop over the first word, then one char before the full test: a call to indexOf and startsWith on
