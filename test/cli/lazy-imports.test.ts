@@ -6,20 +6,26 @@ import { REPO_ROOT, SAMPLES } from './_spawn-cli.js';
 import { tarBuffer } from '../triage/fixture-tree.js';
 
 // Packages each command loads only when a run needs them: loading them all cost triage 60 ms of start-up.
-const OPTIONAL = ['ora', 'sql.js', 'tar-stream', 'yauzl', 'tinyglobby'] as const;
+// bin/vmemwarn runs the bundle (scripts/bundle-cli.mjs), where packages are bundled into lazily loaded chunks.
+const OPTIONAL = ['ora', 'sql.js', 'tar-stream', 'yauzl', 'tinyglobby', 'ajv'] as const;
 type Optional = (typeof OPTIONAL)[number];
 
 const work = mkdtempSync(path.join(tmpdir(), 'vmemwarn-lazy-'));
 const LOG = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
-// A loader hook that names, on stderr, every package module the process loads, and every module of analyze/parts/
-// that a loaded chunk of the bundle holds (esbuild heads each bundled module with a '// dist/…' comment).
+// A loader hook that names, on stderr, every package the process loads (a module of its own, or bundled into a
+// loaded chunk) and every module of analyze/parts/ that a loaded chunk of the bundle holds (esbuild heads each
+// bundled module with a '// dist/…' or '// node_modules/…' comment).
 writeFileSync(path.join(work, 'hooks.mjs'), `export async function load(url, context, next) {
   const m = /\\/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(url);
   if (m) process.stderr.write('loaded-package ' + m[1] + '\\n');
   const loaded = await next(url, context);
   if (url.includes('/dist/bundle/')) {
-    for (const part of String(loaded.source).matchAll(/^\\/\\/ dist\\/analyze\\/parts\\/([\\w-]+)\\.js$/gm)) {
+    const source = String(loaded.source);
+    for (const part of source.matchAll(/^\\/\\/ dist\\/analyze\\/parts\\/([\\w-]+)\\.js$/gm)) {
       process.stderr.write('loaded-part ' + part[1] + '\\n');
+    }
+    for (const pkg of source.matchAll(/^\\/\\/ node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//gm)) {
+      process.stderr.write('loaded-package ' + pkg[1] + '\\n');
     }
   }
   return loaded;
