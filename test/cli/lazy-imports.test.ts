@@ -31,6 +31,11 @@ writeFileSync(path.join(work, 'hooks.mjs'), `export async function load(url, con
   return loaded;
 }\n`);
 writeFileSync(path.join(work, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
+// string-width builds an Intl.Segmenter when it is evaluated, whichever copy of it is bundled.
+writeFileSync(
+  path.join(work, 'segmenter.mjs'),
+  `const Real = Intl.Segmenter;\nIntl.Segmenter = class extends Real { constructor(...a) { super(...a); process.stderr.write('segmenter-built\\n'); } };\n`,
+);
 
 function loadedLines(args: readonly string[], prefix: string): Set<string> {
   const run = spawnSync(process.execPath, ['--import', path.join(work, 'register.mjs'), 'bin/vmemwarn', ...args], {
@@ -68,4 +73,15 @@ test('the modules that read a file in parts load only for a run that may split (
   expect(loadedLines(['analyze', '--format', 'json', '--threads', '2', LOG], 'loaded-part ')).toEqual(
     new Set(['plan-parts', 'cost-model', 'split-points']),
   );
+});
+
+test('string-width is evaluated only when yargs prints help, not on every start (scripts/bundle-cli.mjs)', () => {
+  const segmenters = (args: readonly string[]) =>
+    spawnSync(process.execPath, ['--import', path.join(work, 'segmenter.mjs'), 'bin/vmemwarn', ...args], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH, CI: '1' },
+      encoding: 'utf8',
+    }).stderr.split('\n').filter((l) => l === 'segmenter-built').length;
+  expect(segmenters(['analyze', '--format', 'json', LOG])).toBe(0);
+  expect(segmenters(['--help'])).toBeGreaterThan(0);
 });
