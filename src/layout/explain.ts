@@ -26,6 +26,8 @@ export interface Explanation {
 }
 
 const SZ_8M = 1n << 23n;
+/** arm64's widest physical address (ARM64_PA_BITS_52: 64K pages, or LPA2 from 6.9). */
+const MAX_PA_BITS = 52n;
 
 /** Named regions outside the vmemmap window (asm/memory.h of the era). */
 function regionLabels(page: bigint, layout: Layout): string[] {
@@ -62,7 +64,11 @@ function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation
   const end = page + BigInt(sp);
   const warnArm = page < c.vmemmapStart ? 'start-below' : end > c.vmemmapEnd ? 'end-above' : 'none';
   const labels = regionLabels(page, layout);
-  if (wrapped) labels.push('wrapped past 2^64 into the user half');
+  // A page in the user half has that as its position. Far enough past 2^64, pfn_to_page()'s sum comes round into the
+  // kernel half again, where the position alone would not tell that it wrapped.
+  if (wrapped && page >= TWO_POW_63) labels.push('wrapped past 2^64 (the kernel computes it modulo 2^64)');
+  if (kind !== 'phys' && pfn >> BigInt(64 - ps) !== 0n) labels.push(`PFN_PHYS() overflows 64 bits: phys is shown modulo 2^64`);
+  if ((kind === 'phys' ? phys : pfn << BigInt(ps)) >> MAX_PA_BITS !== 0n) labels.push('beyond 2^52: no arm64 physical address is this wide');
   if (!exact) labels.push('not a whole struct page from vmemmap: a different layout or not a struct page');
   if (kind === 'addr' && !wrapped && page < c.vmemmapBase) labels.push(`below vmemmap (pfn 0 at ${hex(c.vmemmapBase)}): the pfn would be negative`);
   const explanation: Explanation = { label: layout.label ?? layout.era.value, layout, page, pfn, phys, exact, position, wrapped, warnArm, labels };

@@ -58,3 +58,31 @@ describe('explainValue across plausible eras', () => {
     expect(e3?.exact).toBe(false);
   });
 });
+
+describe('explainValue on a pfn too large for any arm64 physical address', () => {
+  const [e3] = explainValue('pfn', 0xffff_ffff_ffff_ffffn, [inferLayout({}, seed)]);
+
+  test('the struct page sum wraps 2^6 times and lands 64 bytes below vmemmap: below the window, not in the user half', () => {
+    // 0xfffffbfffe000000 + (2^64 - 1) * 64 ≡ 0xfffffbfffe000000 - 64 (mod 2^64).
+    expect(e3).toMatchObject({ page: 0xfffffbfffe000000n - 64n, position: 'below-window', wrapped: true, warnArm: 'start-below' });
+    expect(e3?.labels).toContain('wrapped past 2^64 (the kernel computes it modulo 2^64)');
+    expect(e3?.labels.some((l) => l.includes('user half'))).toBe(false);
+  });
+
+  test('phys is PFN_PHYS() modulo 2^64, and says so; no arm64 PA is wider than 52 bits', () => {
+    expect(e3?.phys).toBe(0xffff_ffff_ffff_f000n);
+    expect(e3?.labels).toContain('PFN_PHYS() overflows 64 bits: phys is shown modulo 2^64');
+    expect(e3?.labels).toContain('beyond 2^52: no arm64 physical address is this wide');
+  });
+
+  test('the largest 52-bit pfn has neither note', () => {
+    const [top] = explainValue('pfn', (1n << 40n) - 1n, [inferLayout({}, seed)]);
+    expect(top?.labels.some((l) => l.includes('2^52') || l.includes('PFN_PHYS'))).toBe(false);
+  });
+
+  test('a wrap into the user half is the position, not a note as well', () => {
+    const [e4] = explainValue('pfn', 0xffec38000n, plausibleLayouts({}, { memstart: 0x8000_0000n }).filter((l) => l.era.value === 'E4'));
+    expect(e4?.position).toBe('wraps-to-user');
+    expect(e4?.labels.some((l) => l.includes('wrapped'))).toBe(false);
+  });
+});
