@@ -51,7 +51,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
           .option('max-line-bytes', { type: 'string', default: '64KiB', describe: 'Cap on one line; longer lines keep their head' })
           .option('max-splat-lines', { type: 'number', default: 400, describe: 'Lines kept per splat before it is closed as truncated' })
           .option('max-decompressed', { type: 'string', default: '4GiB', describe: 'Limit on decompressed bytes per input (gzip bomb guard)' })
-          .option('color', { type: 'boolean', describe: 'Colour the text report (default: on a terminal, unless NO_COLOR)' })
+          .option('color', { type: 'boolean', describe: 'Colour the text report (default: on a terminal, unless NO_COLOR; into -o FILE only when given)' })
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress or notes on stderr (errors still print)' })
           .option('threads', {
             type: 'number',
@@ -116,7 +116,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
           ? renderJson(report)
           : argv.format === 'markdown'
             ? renderMarkdown(report)
-            : renderText(report, { colour: argv.output === undefined && useColour(ctx, argv.color) });
+            : renderText(report, { colour: argv.output === undefined ? useColour(ctx, argv.color) : argv.color === true });
       await writeOutput(text, argv.output);
       if (ctx.signal.aborted) {
         printError(ctx, 'interrupted: the report covers what was read before Ctrl-C');

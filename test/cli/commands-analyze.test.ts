@@ -73,6 +73,13 @@ describe('analyze colour', () => {
   test('--no-color wins', async () => {
     expect((await runInProcess(['analyze', AMDGPU, '--no-color'])).stdout).not.toMatch(ANSI);
   });
+  test('-o writes plain text unless --color asks for colour (as `ls --color=always > file`)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-colour-'));
+    await runInProcess(['analyze', AMDGPU, '-o', path.join(dir, 'plain.txt')]);
+    await runInProcess(['analyze', AMDGPU, '--color', '-o', path.join(dir, 'colour.txt')]);
+    expect(readFileSync(path.join(dir, 'plain.txt'), 'utf8')).not.toMatch(ANSI);
+    expect(readFileSync(path.join(dir, 'colour.txt'), 'utf8')).toMatch(ANSI);
+  });
 });
 
 describe('analyze limits', () => {
