@@ -14,6 +14,7 @@ import { packageToolInfo } from '../report/tool-info.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import { parseByteSize } from './byte-size.js';
 import { withStdinPositional } from './stdin-positional.js';
+import { createSpinner } from './spinner.js';
 import { applyHeapPolicy, favourMemory, YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
 import { availableParallelism } from 'node:os';
 
@@ -77,9 +78,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       const threads = argv.threads ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
       const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
       const inputs = files.length > 0 ? files : ['-'];
-      const spinner = progressEnabled(ctx, argv.quiet)
-        ? (await import('ora')).default({ stream: ctx.stderr, text: 'reading' }).start()
-        : undefined;
+      const spinner = progressEnabled(ctx, argv.quiet) ? (await createSpinner(ctx.stderr)).start('reading') : undefined;
       const results: AnalysisResult[] = [];
       let inputFailed = false;
       for (const spec of inputs) {

@@ -1,5 +1,6 @@
 import type { TriageProgress } from './triage-options.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
+import { createSpinner } from '../cli/spinner.js';
 
 export interface ProgressReporter {
   update(p: TriageProgress): void;
@@ -20,11 +21,9 @@ export function formatProgress(p: TriageProgress): string {
   return parts.join(' · ');
 }
 
-/** ora (and chalk, cli-spinners behind it: 40 ms to load) is loaded only when the spinner will be drawn. */
 export async function createProgressReporter(stream: NodeJS.WritableStream, opts: { enabled: boolean }): Promise<ProgressReporter> {
   if (!opts.enabled) return { update: () => undefined, stop: () => undefined };
-  const { default: ora } = await import('ora');
-  const spinner = ora({ stream, isEnabled: true, discardStdin: false });
+  const spinner = await createSpinner(stream);
   return {
     update(p) {
       spinner.text = formatProgress(p);

@@ -1,0 +1,33 @@
+import { PassThrough } from 'node:stream';
+import { createSpinner } from '../../src/cli/spinner.js';
+
+function fakeTerminal(): PassThrough & { isTTY: true; columns: number } {
+  return Object.assign(new PassThrough(), { isTTY: true as const, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+}
+
+describe('createSpinner', () => {
+  const savedCi = process.env.CI;
+  afterEach(() => {
+    if (savedCi === undefined) delete process.env.CI;
+    else process.env.CI = savedCi;
+  });
+
+  test('with CI=false it draws the spinner the caller asked for, not the static line ora prints for a CI run', async () => {
+    process.env.CI = 'false';
+    const stream = fakeTerminal();
+    const spinner = (await createSpinner(stream)).start('reading');
+    spinner.stop();
+    const out = String(stream.read());
+    expect(out).toContain('reading');
+    expect(out).not.toMatch(/^- reading\n/m);
+    // A drawn spinner clears its line when it stops.
+    expect(out).toContain('\x1b[');
+  });
+
+  test('it does not start until asked', async () => {
+    const stream = fakeTerminal();
+    const spinner = await createSpinner(stream);
+    expect(spinner.isSpinning).toBe(false);
+    expect(stream.read()).toBeNull();
+  });
+});
