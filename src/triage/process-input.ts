@@ -150,6 +150,8 @@ class InputRun {
       const unpacked = Readable.from(limitSize(member.stream, this.ctx.analyze.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES, name));
       const { stream } = await decompress(unpacked, name, this.decompressLimit());
       await this.content(stream, name, depth + 1);
+      const cut = member.failure?.();
+      if (cut !== undefined) this.issue(name, 'error', cut, 'cut short, analyzed up to the cut');
     } catch (err) {
       this.issue(name, 'error', err);
     }

@@ -319,20 +319,22 @@ describe('processInput', () => {
     });
   });
 
-  test('a truncated tar: the complete member is a log, the cut one an error for the archive', async () => {
+  test('a truncated tar: the complete member is a log; the cut one is a log of what came before the cut, and an error', async () => {
     const first = Buffer.from(bootText);
     const tar = await tarBuffer([{ name: 'first.log', data: first }, { name: 'second.log', data: Buffer.from(vmemmapText) }]);
     // Header 1 (512) + first.log padded to whole 512-byte blocks + header 2 (512) + 100 bytes of second.log.
     const cut = 512 + Math.ceil(first.length / 512) * 512 + 512 + 100;
     await writeFile(at('truncated.tar'), tar.subarray(0, cut));
     const summary = await processInput(await task(at('truncated.tar')), ctx);
-    expect(summary.logs.map((l) => l.name)).toEqual([`${at('truncated.tar')}:first.log`]);
-    // The archive fails for its truncation; the cut member fails on its own read, before it yields a log.
+    expect(summary.logs.map((l) => l.name)).toEqual([`${at('truncated.tar')}:first.log`, `${at('truncated.tar')}:second.log`]);
+    // The 100 bytes of second.log that the archive holds are read as a log (as a cut .gz is); the member and the
+    // archive are both errors.
+    expect(summary.logs[1]?.bytes).toBe(100);
     expect(summary.issues).toEqual([
       { input: at('truncated.tar'), severity: 'error', reason: expect.stringMatching(/^corrupt or truncated tar archive: /) },
-      { input: `${at('truncated.tar')}:second.log`, severity: 'error', reason: expect.stringMatching(/^read failed: /) },
+      { input: `${at('truncated.tar')}:second.log`, severity: 'error', reason: 'cut short, analyzed up to the cut: Unexpected end of data' },
     ]);
-    expect(summary.totals).toMatchObject({ inputs: 1, logs: 1, splats: cutHereCount(bootText), errors: 2 });
+    expect(summary.totals).toMatchObject({ inputs: 1, logs: 2, splats: cutHereCount(bootText), errors: 2 });
   });
 
   (hasZip ? test : test.skip)('a zip member in a method yauzl cannot read is skipped, the others read', async () => {

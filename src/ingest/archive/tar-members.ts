@@ -1,7 +1,7 @@
 import { extract } from 'tar-stream';
 import type { Header } from 'tar-stream';
 import type { ArchiveMember, MemberKind } from './archive-member.js';
-import { detachedCopy } from './detached-copy.js';
+import { detachedCopy, type DetachedCopy } from './detached-copy.js';
 
 const KINDS: Partial<Record<Header['type'], MemberKind>> = {
   file: 'file',
@@ -11,30 +11,60 @@ const KINDS: Partial<Record<Header['type'], MemberKind>> = {
   link: 'hardlink',
 };
 
+const RECHECK_MS = 2;
+
 /**
  * Streams the members of a tar archive in order. A member's stream must be used before asking for the next
  * member; whatever is left unread is discarded. A truncated or corrupt archive makes the iteration throw
- * after the members read so far.
+ * after the members read so far; a file member cut short gives the bytes before the cut, then ends, and its
+ * `failure()` says why.
  */
 export async function* tarMembers(input: NodeJS.ReadableStream): AsyncGenerator<ArchiveMember> {
   const tar = extract();
+  let current: DetachedCopy | undefined;
+  let stopped = false;
+  // Ending the extractor fails a member cut short at once, and takes the bytes it still holds for that member with
+  // it. So once the input is over, the end waits until the open member (if any) waits for bytes that cannot come.
+  // Two turns of the event loop tell a copy starved of input from one whose next chunk is on its way.
+  const writable = tar as unknown as NodeJS.WritableStream;
+  const starved = (): boolean => current === undefined || current.waiting();
+  const endWhenStarved = (): void => {
+    if (stopped) return;
+    if (!starved()) return void setTimeout(endWhenStarved, RECHECK_MS);
+    setImmediate(() =>
+      setImmediate(() => {
+        if (stopped) return;
+        if (starved()) writable.end();
+        else setTimeout(endWhenStarved, RECHECK_MS);
+      }),
+    );
+  };
   input.on('error', (err: Error) => tar.destroy(err));
-  input.pipe(tar);
-  for await (const entry of tar) {
-    const header = entry.header;
-    const kind = KINDS[header.type ?? 'file'] ?? 'other';
-    const member: ArchiveMember = { name: header.name, kind };
-    if (header.size != null) member.size = header.size;
-    if (header.linkname) member.linkTarget = header.linkname;
-    if (kind !== 'file') {
-      entry.resume();
+  input.once('end', endWhenStarved);
+  input.pipe(writable, { end: false });
+  try {
+    for await (const entry of tar) {
+      const header = entry.header;
+      const kind = KINDS[header.type ?? 'file'] ?? 'other';
+      const member: ArchiveMember = { name: header.name, kind };
+      if (header.size != null) member.size = header.size;
+      if (header.linkname) member.linkTarget = header.linkname;
+      if (kind !== 'file') {
+        entry.resume();
+        yield member;
+        continue;
+      }
+      const copy = detachedCopy(entry as unknown as AsyncIterable<Buffer>);
+      current = copy;
+      member.stream = copy.stream;
+      member.failure = copy.failure;
       yield member;
-      continue;
+      if (!copy.stream.readableEnded) copy.stream.destroy();
+      await copy.done;
+      current = undefined;
     }
-    const copy = detachedCopy(entry as unknown as AsyncIterable<Buffer>);
-    member.stream = copy.stream;
-    yield member;
-    if (!copy.stream.readableEnded) copy.stream.destroy();
-    await copy.done;
+  } finally {
+    stopped = true;
+    current = undefined;
   }
 }

@@ -52,4 +52,34 @@ describe('tarMembers', () => {
     })()).rejects.toThrow(/Unexpected end/);
     expect(got[0]).toBe('one:2');
   });
+
+  test('a tar cut inside its first, small member gives the bytes before the cut, then the archive fails', async () => {
+    const data = Buffer.from('line\n'.repeat(600));
+    const tar = await tarBuffer([{ name: 'small.log', data }]);
+    // 512 header bytes, then 1988 of the member's 3000. Readable.from ends at once: the extractor must not be ended
+    // (which fails the member and drops what it holds) before the member's reader has had the bytes.
+    const cut = tar.subarray(0, 2500);
+    const got: string[] = [];
+    const failures: (string | undefined)[] = [];
+    await expect(
+      (async () => {
+        for await (const m of tarMembers(Readable.from([cut]))) {
+          got.push(await text(m.stream));
+          failures.push(m.failure?.()?.message);
+        }
+      })(),
+    ).rejects.toThrow(/Unexpected end of data/);
+    expect(got).toEqual([data.subarray(0, 1988).toString()]);
+    expect(failures).toEqual(['Unexpected end of data']);
+  });
+
+  test('a whole archive read from a stream that ends at once gives every member, none failed', async () => {
+    const tar = await tarBuffer([
+      { name: 'a.log', data: Buffer.from('a\n'.repeat(5000)) },
+      { name: 'b.log', data: Buffer.from('b\n') },
+    ]);
+    const seen: string[] = [];
+    for await (const m of tarMembers(Readable.from([tar]))) seen.push(`${m.name} ${(await text(m.stream)).length} ${m.failure?.() ?? 'ok'}`);
+    expect(seen).toEqual(['a.log 10000 ok', 'b.log 2 ok']);
+  });
 });
