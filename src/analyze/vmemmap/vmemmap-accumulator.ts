@@ -11,6 +11,7 @@ import { reconstruct } from './reconstruct.js';
 import { settleMemstart } from './settle-memstart.js';
 import { StepCounter } from './step-counter.js';
 import { revive } from '../../util/revive.js';
+import { readArm64RegisterRow } from '../../parse/fields/arm64-register-row.js';
 
 const MAX_PIECES = 64;
 /** Register dumps kept for layout-constant matching; the first few splats of a storm say all there is. */
@@ -115,8 +116,9 @@ export class VmemmapAccumulator {
 
   private sample(s: Splat): void {
     if (this.samples.length >= MAX_SAMPLES) return;
+    const rows = registerRowLines(s);
     const registers: { reg: string; value: bigint; lineNo: number }[] = [];
-    for (const [reg, value] of s.regs) if (/^x\d+$/.test(reg)) registers.push({ reg, value, lineNo: s.firstLine });
+    for (const [reg, value] of s.regs) if (/^x\d+$/.test(reg)) registers.push({ reg, value, lineNo: rows.get(reg) ?? s.firstLine });
     this.samples.push(registers);
   }
 }
@@ -152,3 +154,16 @@ function confidenceOf(layout: Layout, example: RegisterReading | undefined, arm:
   return parts.reduce((a, b) => (RANK[b] < RANK[a] ? b : a), 'high');
 }
 
+/**
+ * The line each register was read from. The builder stores values only (register rows are a fifth of a storm's
+ * lines); the few sampled splats read their kept lines again. The first row naming a register is the one read.
+ */
+function registerRowLines(s: Splat): Map<string, number> {
+  const lines = new Map<string, number>();
+  for (const rec of s.lines) {
+    const row = readArm64RegisterRow(rec.text);
+    if (row === undefined) continue;
+    for (const { name } of row.regs) if (!lines.has(name)) lines.set(name, rec.lineNo);
+  }
+  return lines;
+}
