@@ -211,6 +211,7 @@ export interface VmemmapReport
   pfnHull?: HexRange;
   physHull?: HexRange;
   physSizeBytes?: Hex;
+  /** A negative step (top-down placement) is held as its u64 two's complement, as every Hex field. */
   startStep?: Hex;
   layout?: LayoutReport;
   example?: RegisterReadingReport;

@@ -1,5 +1,6 @@
 import type { ClusterReport, HexRange, VmemmapReport } from './model-types.js';
 import { humanBytes } from './human-bytes.js';
+import { startStepParts } from './start-step.js';
 import { constantRows, layoutRows } from './layout-rows.js';
 import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
 import { markdownTable } from './markdown-table.js';
@@ -13,7 +14,9 @@ function rangesTable(v: VmemmapReport): string[] {
     r && rows.push([label, codeSpan(r.start), codeSpan(r.end), note]);
   add('struct pages', v.pageHull, v.pageRanges.length > 1 ? `hull of ${v.pageRanges.length} ranges` : '');
   add('PFNs', v.pfnHull);
-  add('physical', v.physHull, v.physSizeBytes ? `${codeSpan(v.physSizeBytes)} (${humanBytes(v.physSizeBytes)})` : '');
+  // physSizeBytes counts the pages the splats cover, not the hull's span: with several ranges they differ.
+  const pieces = v.pageRanges.length > 1 ? ` in ${v.pageRanges.length} ranges` : '';
+  add('physical', v.physHull, v.physSizeBytes ? `${codeSpan(v.physSizeBytes)} (${humanBytes(v.physSizeBytes)}${pieces})` : '');
   return rows.length === 0 ? [] : ['', ...markdownTable(['Range', 'Start', 'End (exclusive)', 'Note'], rows)];
 }
 
@@ -25,7 +28,8 @@ function factList(v: VmemmapReport): string[] {
   add('Wrapped', yesNo(v.wrapped));
   add('Above the linear map', v.aboveLinearMap === undefined ? undefined : yesNo(v.aboveLinearMap));
   add('Sections touched', v.sectionsTouched?.toString());
-  add('Start step', v.startStep && `${codeSpan(v.startStep)} (${humanBytes(v.startStep)} of memmap per splat)`);
+  const step = v.startStep === undefined ? undefined : startStepParts(v.startStep);
+  add('Start step', step && `${codeSpan(step.value)} (${step.note})`);
   add('Splats with usable registers', `${v.readCount} of ${v.splatCount}`);
   const ex = v.example;
   if (ex) {

@@ -2,6 +2,7 @@ import type { ClusterReport, VmemmapReport } from './model-types.js';
 import type { Palette } from './colour.js';
 import { clipText } from './clip-text.js';
 import { humanBytes } from './human-bytes.js';
+import { startStepParts } from './start-step.js';
 import { constantRows, layoutRows } from './layout-rows.js';
 import { formatTable } from './text-table.js';
 import { wrapText } from './text-wrap.js';
@@ -17,9 +18,12 @@ function facts(v: VmemmapReport): [string, string][] {
   const hullOf = v.pageRanges.length > 1 ? ` (hull of ${v.pageRanges.length} ranges)` : '';
   add('struct pages', v.pageHull && `${formatRange(v.pageHull)}${hullOf}`);
   add('PFNs', v.pfnHull && formatRange(v.pfnHull));
-  add('physical', v.physHull && `${formatRange(v.physHull)}${v.physSizeBytes ? ` (${humanBytes(v.physSizeBytes)})` : ''}`);
+  // physSizeBytes counts the pages the splats cover, not the hull's span: with several ranges they differ.
+  const pieces = v.pageRanges.length > 1 ? ` in ${v.pageRanges.length} ranges` : '';
+  add('physical', v.physHull && `${formatRange(v.physHull)}${v.physSizeBytes ? ` (${humanBytes(v.physSizeBytes)}${pieces})` : ''}`);
   add('sections touched', v.sectionsTouched?.toString());
-  add('start step', v.startStep && `${v.startStep} (${humanBytes(v.startStep)} of memmap per splat)`);
+  const step = v.startStep === undefined ? undefined : startStepParts(v.startStep);
+  add('start step', step && `${step.value} (${step.note})`);
   add('position', v.position && `${v.position}: ${positionPhrase(v.position)}`);
   add('WARN arm', v.warnArm && warnArmPhrase(v.warnArm));
   add('wrapped', yesNo(v.wrapped));

@@ -37,3 +37,14 @@ test('long fact values wrap under their column; long evidence is clipped', () =>
   expect(out.every((l) => l.length <= 100 || l.includes('"'))).toBe(true);
   expect(out.find((l) => l.includes('kernel release'))).toContain(`"${'x'.repeat(71)}…"`);
 });
+
+test('a negative start step reads signed; the size of several ranges says it is their sum, not the hull span', () => {
+  const c = cluster();
+  const v = c.vmemmap[0]!;
+  v.startStep = '0xfffffffffff80000';
+  v.pageRanges = [v.pageRanges[0]!, v.pageRanges[0]!];
+  v.physSizeBytes = '0x400000';
+  const out = renderTextVmemmap(c, v, palette(false));
+  expect(out.find((l) => l.trimStart().startsWith('start step'))).toContain('-0x80000 (512 KiB of memmap per splat, each below the one before)');
+  expect(out.find((l) => l.trimStart().startsWith('physical'))).toContain('(4 MiB in 2 ranges)');
+});
