@@ -22,6 +22,11 @@ export interface Explanation {
   wrapped: boolean;
   /** Which arm of `WARN_ON((start < VMEMMAP_START) || (end > VMEMMAP_END))` a one-page range would trip. */
   warnArm: 'start-below' | 'end-above' | 'none';
+  /**
+   * Whether the layout's kernels have that WARN_ON: `free-only` for 5.4–5.11 (E2), where only vmemmap_free has
+   * it, from ~5.7; `no` before 5.4 (E0, E0b, E1), where the check did not exist (reference §1).
+   */
+  warnInEra: 'yes' | 'free-only' | 'no';
   labels: string[];
 }
 
@@ -33,7 +38,7 @@ const MAX_PA_BITS = 52n;
 function regionLabels(page: bigint, layout: Layout): string[] {
   const c = layout.constants;
   const era = layout.era.value;
-  if (page >= c.pageOffset && page < c.pageEnd) return ['in the linear map'];
+  if (page >= c.pageOffset && page < c.pageEnd) return ["the struct page address lies in the linear map's VA range"];
   if (era === 'E4' && page >= c.vmemmapEnd + SZ_8M && page < c.vmemmapEnd + 3n * SZ_8M) return ['in the PCI I/O region (VMEMMAP_END + 8M, 16M)'];
   if (era === 'E4' && page >= TWO_POW_64 - SZ_8M) return ['in the fixmap (top 8 MiB)'];
   if (page >= c.vmemmapEnd && page >= TWO_POW_63) return ['in the VA between VMEMMAP_END and 2^64 (unused by vmemmap)'];
@@ -71,7 +76,9 @@ function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation
   if ((kind === 'phys' ? phys : pfn << BigInt(ps)) >> MAX_PA_BITS !== 0n) labels.push('beyond 2^52: no arm64 physical address is this wide');
   if (!exact) labels.push('not a whole struct page from vmemmap: a different layout or not a struct page');
   if (kind === 'addr' && !wrapped && page < c.vmemmapBase) labels.push(`below vmemmap (pfn 0 at ${hex(c.vmemmapBase)}): the pfn would be negative`);
-  const explanation: Explanation = { label: layout.label ?? layout.era.value, layout, page, pfn, phys, exact, position, wrapped, warnArm, labels };
+  const era = layout.era.value;
+  const warnInEra = era === 'E3' || era === 'E4' ? 'yes' : era === 'E2' ? 'free-only' : 'no';
+  const explanation: Explanation = { label: layout.label ?? layout.era.value, layout, page, pfn, phys, exact, position, wrapped, warnArm, warnInEra, labels };
   if (inLinearMap(phys, c, memstart)) explanation.linearVa = physToLinearVa(phys, memstart, c);
   else labels.push('physical address outside the linear map (memstart + linear map size)');
   return explanation;

@@ -3,10 +3,12 @@ import { layoutReport } from './layout-report.js';
 import { toHex } from './hex.js';
 import { formatTable } from './text-table.js';
 
+// What lies beyond the window depends on the era (the linear map above it before 5.4, PCI I/O and the fixmap above
+// it from 6.9): the notes name the region.
 const POSITION_TEXT: Record<Explanation['position'], string> = {
   inside: 'inside the vmemmap window',
-  'below-window': 'below the vmemmap window (vmalloc, PCI I/O or fixmap)',
-  'above-window': 'above the vmemmap window, in the unused VA up to 2^64',
+  'below-window': 'below the vmemmap window',
+  'above-window': 'above the vmemmap window',
   'wraps-to-user': 'wrapped past 2^64 into the user half',
   straddles: 'straddles the window edge',
 };
@@ -16,6 +18,18 @@ const ARM_TEXT: Record<Explanation['warnArm'], string> = {
   'end-above': 'WARN fires: end > VMEMMAP_END',
   none: 'no WARN: the page is inside the window',
 };
+
+const CHECK_TEXT: Record<Explanation['warnArm'], string> = {
+  'start-below': 'start < VMEMMAP_START',
+  'end-above': 'end > VMEMMAP_END',
+  none: 'the page is inside the window',
+};
+
+function warnText(e: Explanation): string {
+  if (e.warnArm === 'none' || e.warnInEra === 'yes') return ARM_TEXT[e.warnArm];
+  if (e.warnInEra === 'free-only') return `vmemmap_free warns from ~5.7 (${CHECK_TEXT[e.warnArm]}); vmemmap_populate only from ~5.12`;
+  return `no WARN in this era (${CHECK_TEXT[e.warnArm]}, but the check came with memory hot-remove, ~5.7)`;
+}
 
 /** `vmemwarn explain` as text: the value under each layout, one block each. */
 export function renderExplainText(kind: ValueKind, value: bigint, explanations: readonly Explanation[]): string {
@@ -32,7 +46,7 @@ export function renderExplainText(kind: ValueKind, value: bigint, explanations: 
       ['vmemmap window', `${toHex(c.vmemmapStart)} - ${toHex(c.vmemmapEnd)}`],
       ['vmemmap (pfn 0)', toHex(c.vmemmapBase)],
       ['position', POSITION_TEXT[e.position]],
-      ['WARN', ARM_TEXT[e.warnArm]],
+      ['WARN', warnText(e)],
     ];
     out.push(...formatTable(['', ''], rows, { indent: '  ' }).slice(1));
     for (const label of e.labels) out.push(`  note: ${label}`);
@@ -54,6 +68,7 @@ export function renderExplainJson(kind: ValueKind, value: bigint, explanations: 
       position: e.position,
       wrapped: e.wrapped,
       warnArm: e.warnArm,
+      warnInEra: e.warnInEra,
       labels: e.labels,
       layout: layoutReport(e.layout),
     })),

@@ -86,3 +86,15 @@ describe('explainValue on a pfn too large for any arm64 physical address', () =>
     expect(e4?.labels.some((l) => l.includes('wrapped'))).toBe(false);
   });
 });
+
+describe('explainValue: which eras have the WARN', () => {
+  test('E3 and E4 have it, E2 only in vmemmap_free, E1 and before not at all', () => {
+    const byEra = (era: 'E0' | 'E1' | 'E2' | 'E3' | 'E4') =>
+      explainValue('pfn', 0x80000n, [inferLayout({}, { era, vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n })])[0]?.warnInEra;
+    expect(byEra('E4')).toBe('yes');
+    expect(byEra('E3')).toBe('yes');
+    expect(byEra('E2')).toBe('free-only');
+    expect(byEra('E1')).toBe('no');
+    expect(byEra('E0')).toBe('no');
+  });
+});

@@ -61,7 +61,7 @@ describe('renderExplainText', () => {
         row('vmemmap window', '0xfffffc0000000000 - 0xfffffe0000000000'),
         row('vmemmap (pfn 0)', '0xfffffbfffe000000'),
         // END <= page < 2^64: the `end > VMEMMAP_END` arm.
-        row('position', 'above the vmemmap window, in the unused VA up to 2^64'),
+        row('position', 'above the vmemmap window'),
         row('WARN', 'WARN fires: end > VMEMMAP_END'),
         ...e!.labels.map((l) => `  note: ${l}`),
       ].join('\n') + '\n',
@@ -131,6 +131,7 @@ describe('renderExplainText', () => {
       position: 'inside',
       wrapped: false,
       warnArm: 'none',
+      warnInEra: 'yes',
       labels: [],
     };
     test.each<[Explanation['position'], RegExp]>([
@@ -151,6 +152,15 @@ describe('renderExplainText', () => {
       ['none', /^no WARN/],
     ])('WARN arm %s', (warnArm, text) => {
       const rows = block(renderExplainText('addr', SEED_PAGE, [{ ...base, warnArm }]), 'E3');
+      expect(rows.get('WARN')).toMatch(text);
+    });
+
+    test.each<[Explanation['warnInEra'], RegExp]>([
+      // Reference §1: vmemmap_free's WARN came with arm64 memory hot-remove (~5.7), vmemmap_populate's ~5.12.
+      ['free-only', /^vmemmap_free warns from ~5\.7 \(end > VMEMMAP_END\); vmemmap_populate only from ~5\.12$/],
+      ['no', /^no WARN in this era \(end > VMEMMAP_END, but the check came with memory hot-remove, ~5\.7\)$/],
+    ])('outside the window in an era whose kernels have %s WARN', (warnInEra, text) => {
+      const rows = block(renderExplainText('addr', SEED_PAGE, [{ ...base, warnArm: 'end-above', warnInEra }]), 'E3');
       expect(rows.get('WARN')).toMatch(text);
     });
 
