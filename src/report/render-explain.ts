@@ -50,6 +50,7 @@ export function renderExplainText(kind: ValueKind, value: bigint, explanations: 
     ];
     out.push(...formatTable(['', ''], rows, { indent: '  ' }).slice(1));
     for (const label of e.labels) out.push(`  note: ${label}`);
+    for (const assumption of e.layout.assumptions) out.push(`  assumed: ${assumption}`);
   }
   return `${out.join('\n')}\n`;
 }

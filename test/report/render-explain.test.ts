@@ -64,6 +64,7 @@ describe('renderExplainText', () => {
         row('position', 'above the vmemmap window'),
         row('WARN', 'WARN fires: end > VMEMMAP_END'),
         ...e!.labels.map((l) => `  note: ${l}`),
+        ...e!.layout.assumptions.map((a) => `  assumed: ${a}`),
       ].join('\n') + '\n',
     );
     // explainValue's labels for this page: where it sits, and that its phys is beyond the linear map.
@@ -162,6 +163,12 @@ describe('renderExplainText', () => {
     ])('outside the window in an era whose kernels have %s WARN', (warnInEra, text) => {
       const rows = block(renderExplainText('addr', SEED_PAGE, [{ ...base, warnArm: 'end-above', warnInEra }]), 'E3');
       expect(rows.get('WARN')).toMatch(text);
+    });
+
+    test('the layout\'s assumptions follow the notes, so an assumed memstart is not read as a fact', () => {
+      const assumed = { ...base, layout: { ...layout, assumptions: ['memstart (PHYS_OFFSET) is unknown: pfns and physical addresses are relative to memstart 0'] } };
+      const text = renderExplainText('addr', SEED_PAGE, [assumed]);
+      expect(text.endsWith('  assumed: memstart (PHYS_OFFSET) is unknown: pfns and physical addresses are relative to memstart 0\n')).toBe(true);
     });
 
     test('a block is headed by the explanation\'s label, and every label becomes a note', () => {
