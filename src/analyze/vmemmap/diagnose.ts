@@ -41,7 +41,15 @@ export function diagnose(i: DiagnoseInput): Diagnosis {
     ...(driver !== undefined && { driver: driver.name }),
     family,
     consequence: consequenceOf(i),
-    nextSteps: nextSteps({ op: i.op, devicePrivate, family, layout: i.layout, linearMapPhysEnd: i.linearMapPhysEnd, ...sideOf(i) }),
+    nextSteps: nextSteps({
+      op: i.op,
+      devicePrivate,
+      family,
+      layout: i.layout,
+      linearMapPhysEnd: i.linearMapPhysEnd,
+      ...sideOf(i),
+      ...(i.r.physHull !== undefined && !i.relativePfns && { physEnd: i.r.physHull.end }),
+    }),
   };
 }
 

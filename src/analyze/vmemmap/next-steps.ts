@@ -11,6 +11,8 @@ export interface NextStepInput {
   linearMapPhysEnd: bigint;
   /** Which side of the linear map the range lies on, when the registers said. */
   side?: 'below' | 'above';
+  /** End (exclusive) of the range's physical addresses, when memstart is known rather than assumed. */
+  physEnd?: bigint;
 }
 
 /** What a kernel developer can do about it, with the state of each upstream discussion (reference §7). */
@@ -34,7 +36,7 @@ export function nextSteps(i: NextStepInput): string[] {
         `refuse it; check where firmware/ACPI/dax placed the range and whether that path calls mhp_range_allowed().`,
     );
   }
-  steps.push(...configSteps(i.layout));
+  steps.push(...configSteps(i.layout, i.physEnd));
   if (i.op === 'init-zone-device' || i.layout.era.value === 'E4') {
     steps.push(
       'On 6.9+ (32697ff38287, VMEMMAP_END = -1 GiB) only 1 GiB of VA lies above the window, shared with PCI I/O and the ' +
@@ -52,10 +54,18 @@ function unmappable(i: NextStepInput): string {
   return `Memory outside phys ${hex(memstart)}-${hex(i.linearMapPhysEnd)}`;
 }
 
-function configSteps(layout: Layout): string[] {
+const LINEAR_MAP_BYTES_48 = 1n << 47n;
+const VA_BITS_52 = 'VA_BITS=52 (64K pages since 5.4, 4K/16K with LPA2 since 6.9; only on CPUs with 52-bit VAs)';
+
+function configSteps(layout: Layout, physEnd: bigint | undefined): string[] {
   const va = layout.vaBits.value;
   if (va < 48) {
-    return [`CONFIG_ARM64_VA_BITS=${va} leaves a linear map (and vmemmap) of 2^${layout.constants.vaBitsMin - 1} bytes of physical space: use VA_BITS=48 or 52 for device memory.`];
+    const small = `CONFIG_ARM64_VA_BITS=${va} leaves a linear map (and vmemmap) of 2^${layout.constants.vaBitsMin - 1} bytes of physical space`;
+    if (physEnd === undefined) return [`${small}: use VA_BITS=48 or 52 for device memory.`];
+    // A 48-bit linear map covers 2^47 bytes from memstart.
+    const reach48 = layout.memstart.value + LINEAR_MAP_BYTES_48;
+    if (physEnd <= reach48) return [`${small}: VA_BITS=48 maps phys up to ${hex(reach48)}, which covers this range.`];
+    return [`${small}. VA_BITS=48 would map phys only up to ${hex(reach48)}, short of this range's end ${hex(physEnd)}: only ${VA_BITS_52} reaches it.`];
   }
   if (va === 48) {
     return [

@@ -39,6 +39,16 @@ describe('device-private memory', () => {
     expect(steps[0]).toContain('= 0xbfffffffff here');
   });
 
+  test('39-bit: VA_BITS=48 is offered only when its linear map (memstart + 2^47) would reach the range', () => {
+    const l39 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 });
+    const at = (physEnd: bigint) => nextSteps(input({ devicePrivate: true, layout: l39, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n), physEnd }))[3];
+    // memstart + 2^47 = 0x80_0000_0000 + 0x8000_0000_0000 = 0x8080_0000_0000.
+    expect(at(1n << 48n)).toContain('VA_BITS=48 would map phys only up to 0x808000000000, short of this range\'s end 0x1000000000000: only VA_BITS=52');
+    expect(at(0x8000_0000_0000n)).toContain('VA_BITS=48 maps phys up to 0x808000000000, which covers this range.');
+    // Without a known physical end (memstart assumed) both are offered.
+    expect(nextSteps(input({ devicePrivate: true, layout: l39, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) }))[3]).toMatch(/use VA_BITS=48 or 52/);
+  });
+
   test('device-private wins over the misaligned hot-remove family', () => {
     const steps = nextSteps(input({ op: 'free', devicePrivate: true, family: 'misaligned hot-remove' }));
     expect(steps[0]).toMatch(/DIRECT_MAP_PHYSMEM_END/);
