@@ -1,9 +1,12 @@
 import type { AnalysisResult } from '../analyze/types.js';
 import type { LayoutEvidence } from '../layout/infer.js';
+import { xRegisterValues } from '../analyze/vmemmap/register-values.js';
+import { readRegisterPair } from '../analyze/vmemmap/read-registers.js';
 
 /**
  * Layout evidence from an analyzed log: the boot of the first vmemmap cluster (else the last boot that printed a
- * release), a release from any splat, and the registers of vmemmap splats (constants may sit in them).
+ * release), a release from any splat, and the registers of vmemmap splats (constants may sit in them) with the range
+ * the example's call covered.
  */
 export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
   const vmemmap = result.clusters.find((c) => c.vmemmap.length > 0);
@@ -13,12 +16,14 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
     [...result.boots].reverse().find((b) => b.release !== undefined) ??
     result.boots[0];
   const splatRelease = result.clusters.find((c) => c.example.release !== undefined)?.example.release;
-  const registerValues = vmemmap
-    ? [...vmemmap.example.regs].map(([reg, value]) => ({ reg, value, lineNo: vmemmap.example.firstLine }))
-    : [];
+  const registerValues = vmemmap ? xRegisterValues(vmemmap.example) : [];
+  // The example's own range: the Oops of 6.9+ names one struct page, not the range of a call.
+  const pair = vmemmap && vmemmap.vmemmap[0]?.op !== 'init-zone-device' ? readRegisterPair(vmemmap.example) : undefined;
+  const largestCall = pair && pair.end > pair.start ? pair.end - pair.start : undefined;
   return {
     ...(boot && { boot }),
     ...(splatRelease !== undefined && { splatRelease }),
     ...(registerValues.length > 0 && { registerValues }),
+    ...(largestCall !== undefined && { largestCall }),
   };
 }

@@ -80,8 +80,34 @@ function best<T extends Shape>(candidates: T[], versionEra: Era | undefined): T 
   return [...candidates].sort((a, b) => preference(a, versionEra) - preference(b, versionEra))[0];
 }
 
+const shapeKey = (s: Shape): string => `${s.era}/${s.pageShift}/${s.vaBits}`;
+
+/**
+ * The shapes the registers allow besides the chosen hit's: those its register also fits, kept only where every
+ * other register with a hit fits them too (a register that fits none of them is left out rather than emptying the
+ * set). One value can be a constant of two layouts: 0xfffffc0000000000 is VMEMMAP_START of E3 48-bit/4K and of
+ * E3 52-bit/64K.
+ */
+function shapesAllowed(hit: ConstantHit, hits: readonly ConstantHit[]): Shape[] {
+  const byReg = new Map<string, Set<string>>();
+  for (const h of hits) {
+    let keys = byReg.get(h.reg);
+    if (keys === undefined) byReg.set(h.reg, (keys = new Set()));
+    keys.add(shapeKey(h));
+  }
+  let allowed = hits.filter((h) => h.reg === hit.reg);
+  for (const [reg, keys] of byReg) {
+    if (reg === hit.reg) continue;
+    const narrowed = allowed.filter((h) => keys.has(shapeKey(h)));
+    if (narrowed.length > 0) allowed = narrowed;
+  }
+  return allowed;
+}
+
+const shapeLabel = (s: Shape): string => `${s.era} ${s.vaBits}-bit/${2 ** (s.pageShift - 10)}K`;
+
 function hitText(h: ConstantHit): string {
-  return `${h.reg} = ${hex(h.registerValue)} is ${h.constant}${h.form === 'exact' ? '' : ` (${h.form})`} of ${h.era} ${h.vaBits}-bit/${2 ** (h.pageShift - 10)}K`;
+  return `${h.reg} = ${hex(h.registerValue)} is ${h.constant}${h.form === 'exact' ? '' : ` (${h.form})`} of ${shapeLabel(h)}`;
 }
 
 export function inferShape(
@@ -91,11 +117,17 @@ export function inferShape(
   regs: readonly RegisterValue[],
   structPageSize: number,
   o: LayoutOverrides,
+  largestCall?: bigint,
 ): ShapeInference {
   const notes: string[] = [];
   const fixed = directEvidence(boot, config, o);
   const versionEra = release ? eraForRelease(release.value) : undefined;
-  const hits = matchRegisterConstants(regs, structPageSize).filter((h) => fits(h, fixed));
+  const fitting = matchRegisterConstants(regs, structPageSize).filter((h) => fits(h, fixed));
+  // vmemmap_populate and vmemmap_free are called one section at a time (__populate_section_memmap,
+  // section_deactivate): a range larger than a section's memmap rules a page size out. Sections were at most 2^30
+  // bytes (SECTION_SIZE_BITS 30 before ~5.12).
+  const oneSection = (h: Shape): boolean => largestCall === undefined || largestCall <= (1n << BigInt(30 - h.pageShift)) * BigInt(structPageSize);
+  const hits = fitting.some(oneSection) ? fitting.filter(oneSection) : fitting;
   // A weak hit (the constant is also an alignment mask: -2M, -1G) may name the era only where the release does not.
   const weakUsable = versionEra === undefined ? hits : hits.filter((h) => h.era === versionEra);
   const hit = best(hits.filter((h) => h.strong), versionEra) ?? best(weakUsable, versionEra);
@@ -105,11 +137,21 @@ export function inferShape(
   let pageShift = fixed.pageShift;
   let vaBits = fixed.vaBits;
   if (hit) {
-    const conf = hit.strong ? 'high' : 'medium';
+    const allowed = shapesAllowed(hit, hits.filter((h) => fits(h, { ...fixed, ...(era && { era }) }) && h.strong === hit.strong));
+    // Where the shapes the registers allow differ, the hit's value is a preference (4K, 48-bit), not evidence.
+    const sure = (field: keyof Shape) => (hit.strong && allowed.every((a) => a[field] === hit[field]) ? 'high' : 'medium');
+    const others = [...new Set(allowed.filter((a) => shapeKey(a) !== shapeKey(hit)).map(shapeLabel))];
+    // Weak hits (-2M, -1G) name many layouts and are medium already: only a strong one's rivals are worth a note.
+    if (others.length > 0 && hit.strong) {
+      notes.push(
+        `${hit.reg} = ${hex(hit.registerValue)} fits ${[shapeLabel(hit), ...others].join(' and ')}: ${shapeLabel(hit)} is taken as ` +
+          `the common configuration (--page-size and --va-bits settle it)`,
+      );
+    }
     const detail = { reg: hit.reg, text: hitText(hit), ...(hit.lineNo !== undefined ? { lineNo: hit.lineNo } : {}) };
-    era ??= inferred(hit.era, 'register', conf, detail);
-    pageShift ??= inferred(hit.pageShift, 'register', conf, detail);
-    vaBits ??= inferred(hit.vaBits, 'register', conf, detail);
+    era ??= inferred(hit.era, 'register', sure('era'), detail);
+    pageShift ??= inferred(hit.pageShift, 'register', sure('pageShift'), detail);
+    vaBits ??= inferred(hit.vaBits, 'register', sure('vaBits'), detail);
     if (versionEra && versionEra !== hit.era) notes.push(`register constant says ${hit.era} but the release suggests ${versionEra}: a backport?`);
   }
   if (layoutMatch) {

@@ -14,6 +14,8 @@ export interface LayoutEvidence {
   /** Release from a splat's `CPU: ... <release> #<build>` line. */
   splatRelease?: string;
   registerValues?: RegisterValue[];
+  /** The largest struct page range (end - start) one vmemmap_populate/vmemmap_free splat named. */
+  largestCall?: bigint;
 }
 
 function inferRelease(e: LayoutEvidence, config: KernelConfig, o: LayoutOverrides): Inferred<string> | undefined {
@@ -51,7 +53,7 @@ export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout 
     o.structPageSize !== undefined
       ? inferred(o.structPageSize, 'user', 'high', { text: `--struct-page-size ${o.structPageSize}` })
       : inferred(64, 'default', 'medium', { text: 'sizeof(struct page) = 64 (debug options such as KMSAN enlarge it)' });
-  const shape = inferShape(e.boot, release, config, e.registerValues ?? [], structPageSize.value, o);
+  const shape = inferShape(e.boot, release, config, e.registerValues ?? [], structPageSize.value, o, e.largestCall);
   assumptions.push(...shape.notes, ...eraAssumptions(shape.era.value));
   const sectionShift = inferSectionShift(release, config, shape.pageShift.value, o, assumptions);
   const vaMin = vaBitsMin(shape.era.value, shape.pageShift.value, shape.vaBits.value);

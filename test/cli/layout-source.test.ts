@@ -34,7 +34,8 @@ const LOG_LINES = [
   '[   14.200160]  __populate_section_memmap+0x40/0x90',
   '[   14.200167] ---[ end trace 0000000000000000 ]---',
 ];
-const CUT_HERE_LINE = LOG_LINES.findIndex((l) => l.includes('[ cut here ]')) + 1;
+/** 1-based line of the register row that prints `name`. */
+const rowOf = (name: string): number => LOG_LINES.findIndex((l) => new RegExp(`\\b${name} : `).test(l)) + 1;
 const RELEASE_LINE = LOG_LINES.findIndex((l) => l.includes('Linux version')) + 1;
 
 let dir: string;
@@ -77,8 +78,9 @@ describe('layoutInputs with --log', () => {
 
     expect(evidence.boot?.release).toMatchObject({ value: '6.1.0', lineNo: RELEASE_LINE });
     expect(evidence.splatRelease).toBe('6.1.0-local');
-    // The six registers of the two dump rows, each at the splat's first line (its cut-here line).
+    // The six registers of the two dump rows, each at the line of its row.
     const byReg = [...(evidence.registerValues ?? [])].sort((a, b) => a.reg.localeCompare(b.reg));
+    expect([rowOf('x5'), rowOf('x0')]).toEqual([13, 14]);
     expect(byReg).toEqual(
       [
         ['x0', 0xffff_ffff_f900_0000n],
@@ -88,7 +90,7 @@ describe('layoutInputs with --log', () => {
         ['x4', 0xffff_0004_45c9_b928n],
         // VMEMMAP_START of a 48-bit layout with 64-byte struct pages: -(1 << (48 - 6)).
         ['x5', (1n << 64n) - (1n << 42n)],
-      ].map(([reg, value]) => ({ reg, value, lineNo: CUT_HERE_LINE })),
+      ].map(([reg, value]) => ({ reg, value, lineNo: rowOf(reg as string) })),
     );
   });
 

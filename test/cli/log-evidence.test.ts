@@ -79,14 +79,22 @@ describe('splat release', () => {
 });
 
 describe('register values', () => {
-  test('every register of the vmemmap example, at the example’s first line, in dump order', () => {
+  test('every register of the vmemmap example, at the line of the row that printed it, in dump order', () => {
     const c = vmemmapCluster();
     const evidence = evidenceFromResult(result([boot(0)], [bugCluster(), c]));
-    const expected = [...c.example.regs].map(([reg, value]) => ({ reg, value, lineNo: c.example.firstLine }));
+    const rowOf = (reg: string) => c.example.lines.find((l) => new RegExp(`\\b${reg} ?: `).test(l.text))?.lineNo;
+    const expected = [...c.example.regs].map(([reg, value]) => ({ reg, value, lineNo: rowOf(reg) }));
     expect(evidence.registerValues).toEqual(expected);
     // The fixture's dump: x0 = start of the struct page range, x21 = VMEMMAP_END of the 48-bit layout.
-    expect(evidence.registerValues).toContainEqual({ reg: 'x0', value: 0xffff_ffff_aee0_0000n, lineNo: 60 });
-    expect(evidence.registerValues).toContainEqual({ reg: 'x21', value: 0xffff_fe00_0000_0000n, lineNo: 60 });
+    expect(evidence.registerValues).toContainEqual({ reg: 'x0', value: 0xffff_ffff_aee0_0000n, lineNo: 71 });
+    expect(evidence.registerValues).toContainEqual({ reg: 'x21', value: 0xffff_fe00_0000_0000n, lineNo: 70 });
+  });
+
+  test('the example\'s call range (x1 - x0), which can rule a page size out', () => {
+    const c = vmemmapCluster();
+    const evidence = evidenceFromResult(result([boot(0)], [c]));
+    expect(evidence.largestCall).toBe(c.example.regs.get('x1')! - c.example.regs.get('x0')!);
+    expect(evidence.largestCall).toBeGreaterThan(0n);
   });
 
   test('none from clusters without vmemmap findings, whatever their registers', () => {

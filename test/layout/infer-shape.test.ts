@@ -24,11 +24,12 @@ interface Evidence {
   config?: string;
   regs?: RegisterValue[];
   o?: LayoutOverrides;
+  largestCall?: bigint;
 }
 
 function shapeOf(e: Evidence): ShapeInference {
   const config: KernelConfig = e.config === undefined ? {} : parseKernelConfig(e.config);
-  return inferShape(e.boot, e.release, config, e.regs ?? [], 64, e.o ?? {});
+  return inferShape(e.boot, e.release, config, e.regs ?? [], 64, e.o ?? {}, e.largestCall);
 }
 
 /** (era, PAGE_SHIFT, VA_BITS) of a result, for one-line comparisons. */
@@ -288,14 +289,40 @@ describe('inferShape: a register equal to a layout constant', () => {
     expect(s.notes).toEqual(['register constant says E4 but the release suggests E3: a backport?']);
   });
 
-  test('a hit that agrees with the release adds no note; a register without a line number has none', () => {
+  test('a hit that agrees with the release adds no backport note; a register without a line number has none', () => {
     const s = shapeOf({ release: logRelease('6.1.0'), regs: [{ reg: 'x5', value: E3_48_4K_START }] });
     expect(s.era).toEqual({
       value: 'E3',
       source: { kind: 'register', reg: 'x5', text: 'x5 = 0xfffffc0000000000 is VMEMMAP_START of E3 48-bit/4K' },
       confidence: 'high',
     });
-    expect(s.notes).toEqual([]);
+    expect(s.notes.some((n) => n.includes('backport'))).toBe(false);
+  });
+
+  // E3: VMEMMAP_START = -2^(VA_BITS_MIN - PAGE_SHIFT + STRUCT_PAGE_SHIFT) (reference §3): 48-bit/4K gives
+  // -2^(48 - 12 + 6) = -2^42, and so does 52-bit/64K (-2^(52 - 16 + 6)).
+  test('a value that is the constant of two layouts leaves what they differ in at medium, and says so', () => {
+    expect(E3_48_4K_START).toBe(-(1n << 42n) & ((1n << 64n) - 1n));
+    const s = shapeOf({ release: logRelease('6.1.0'), regs: [{ reg: 'x5', value: E3_48_4K_START, lineNo: 46 }] });
+    expect(triple(s)).toEqual(['E3', 12, 48]);
+    expect([s.era.confidence, s.pageShift.confidence, s.vaBits.confidence]).toEqual(['high', 'medium', 'medium']);
+    expect(s.notes).toContain(
+      'x5 = 0xfffffc0000000000 fits E3 48-bit/4K and E3 52-bit/64K: E3 48-bit/4K is taken as the common configuration (--page-size and --va-bits settle it)',
+    );
+  });
+
+  test('a range larger than one 64K section\'s memmap rules 64K pages out: the same value is then high', () => {
+    // One call covers one section: 64K pages, sections of at most 2^30 bytes: 2^(30 - 16) * 64 = 1 MiB of memmap;
+    // the amdgpu sample's x1 - x0 = 0x200000 (a 4K section of 2^27 bytes: 2^15 * 64).
+    const s = shapeOf({ release: logRelease('6.1.0'), regs: [{ reg: 'x5', value: E3_48_4K_START, lineNo: 46 }], largestCall: 0x20_0000n });
+    expect([s.era.confidence, s.pageShift.confidence, s.vaBits.confidence]).toEqual(['high', 'high', 'high']);
+    expect(s.notes.some((n) => n.includes('fits'))).toBe(false);
+  });
+
+  test('another register that fits only one of the layouts settles it', () => {
+    // E3 48-bit/4K VMEMMAP_END = START + 2^(48 - 12 - 1 + 6) = 0xfffffe0000000000; E3 52/64K ends at 0xffffffe000000000.
+    const s = shapeOf({ release: logRelease('6.1.0'), regs: [{ reg: 'x5', value: E3_48_4K_START }, { reg: 'x6', value: 0xfffffe0000000000n }] });
+    expect([s.pageShift.confidence, s.vaBits.confidence]).toEqual(['high', 'high']);
   });
 
   const otherForms = [

@@ -11,7 +11,7 @@ import { reconstruct } from './reconstruct.js';
 import { settleMemstart } from './settle-memstart.js';
 import { StepCounter } from './step-counter.js';
 import { revive } from '../../util/revive.js';
-import { readArm64RegisterRow } from '../../parse/fields/arm64-register-row.js';
+import { xRegisterValues } from './register-values.js';
 
 const MAX_PIECES = 64;
 /** Register dumps kept for layout-constant matching; the first few splats of a storm say all there is. */
@@ -33,6 +33,8 @@ export class VmemmapAccumulator {
   private frames: Frame[] = [];
   private example: RegisterReading | undefined;
   private bootIndex = 0;
+  /** The largest struct page range one splat named: one call covers at most one section's memmap. */
+  private largestCall = 0n;
 
   constructor(private readonly op: VmemmapOp) {}
 
@@ -51,12 +53,18 @@ export class VmemmapAccumulator {
     // A range whose end wrapped past 2^64 is kept contiguous: its end is stored above 2^64.
     const end = range.end <= range.start ? range.end + TWO_POW_64 : range.end;
     this.pages.add(range.start, end);
+    if (this.op !== 'init-zone-device' && end - range.start > this.largestCall) this.largestCall = end - range.start;
     this.steps.add(s.pid ?? -1, range.start);
   }
 
   finish(boot: BootFacts | undefined, o?: LayoutOverrides): VmemmapFinding {
     const inferred = inferLayout(
-      { ...(boot && { boot }), ...(this.release !== undefined && { splatRelease: this.release }), registerValues: this.samples.flat() },
+      {
+        ...(boot && { boot }),
+        ...(this.release !== undefined && { splatRelease: this.release }),
+        registerValues: this.samples.flat(),
+        ...(this.largestCall > 0n && { largestCall: this.largestCall }),
+      },
       o,
     );
     const pieces = this.pages.intervals();
@@ -100,6 +108,7 @@ export class VmemmapAccumulator {
     for (const sample of later.samples) if (this.samples.length < MAX_SAMPLES) this.samples.push(sample);
     this.pages.absorb(later.pages);
     this.steps.absorb(later.steps);
+    if (later.largestCall > this.largestCall) this.largestCall = later.largestCall;
   }
 
   /** Renumbers its boot: the part of the log it read began `by` boots into the whole log. */
@@ -116,10 +125,7 @@ export class VmemmapAccumulator {
 
   private sample(s: Splat): void {
     if (this.samples.length >= MAX_SAMPLES) return;
-    const rows = registerRowLines(s);
-    const registers: { reg: string; value: bigint; lineNo: number }[] = [];
-    for (const [reg, value] of s.regs) if (/^x\d+$/.test(reg)) registers.push({ reg, value, lineNo: rows.get(reg) ?? s.firstLine });
-    this.samples.push(registers);
+    this.samples.push(xRegisterValues(s));
   }
 }
 
@@ -152,18 +158,4 @@ function confidenceOf(layout: Layout, example: RegisterReading | undefined, arm:
   const parts: Confidence[] = [layout.memstart.confidence, layout.era.confidence, layout.pageShift.confidence];
   if (example) parts.push(example.confidence);
   return parts.reduce((a, b) => (RANK[b] < RANK[a] ? b : a), 'high');
-}
-
-/**
- * The line each register was read from. The builder stores values only (register rows are a fifth of a storm's
- * lines); the few sampled splats read their kept lines again. The first row naming a register is the one read.
- */
-function registerRowLines(s: Splat): Map<string, number> {
-  const lines = new Map<string, number>();
-  for (const rec of s.lines) {
-    const row = readArm64RegisterRow(rec.text);
-    if (row === undefined) continue;
-    for (const { name } of row.regs) if (!lines.has(name)) lines.set(name, rec.lineNo);
-  }
-  return lines;
 }
