@@ -2,7 +2,7 @@ import type { LineSink } from '../ingest/line-sink.js';
 import type { FeedStats } from '../ingest/feed-lines.js';
 import type { Splat } from '../parse/types.js';
 import { RecordAssembler } from '../parse/record-assembler.js';
-import { BootFactCollector, type BootFactsPart } from '../parse/boot-facts.js';
+import { BootFactCollector, DETAILED_BOOTS, type BootFactsPart } from '../parse/boot-facts.js';
 import { Segmenter } from '../parse/segmenter.js';
 import { SPLAT_TRIGGERS } from '../parse/splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from '../parse/boot-fact-triggers.js';
@@ -10,7 +10,7 @@ import { holdsRecordNeedle } from '../parse/record-screen.js';
 import type { LogRecord } from '../parse/types.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import type { AnalysisResult } from './types.js';
-import { ClusterAccumulator } from './cluster-accumulator.js';
+import { ClusterAccumulator, MAX_VMEMMAP_BOOTS } from './cluster-accumulator.js';
 import { signatureOf } from './signature.js';
 import { detectArch } from './detect-arch.js';
 
@@ -119,8 +119,22 @@ export class LogAnalyzer implements LineSink {
       boots,
       clusters,
       arch: detectArch(boots, clusters.map((c) => c.example)),
-      warnings: stats.encoding === 'utf-8' ? [] : [`input decoded as ${stats.encoding}`],
+      warnings: [...(stats.encoding === 'utf-8' ? [] : [`input decoded as ${stats.encoding}`]), ...this.boundsReached()],
     };
+  }
+
+  /** What the memory bounds left out: counted, not kept. */
+  private boundsReached(): string[] {
+    const notes: string[] = [];
+    const slimmed = this.bootFacts.slimmedBoots;
+    if (slimmed > 0) {
+      notes.push(`${slimmed} boot(s) after the first ${DETAILED_BOOTS} kept only their release: no vmemmap splat needed their other facts`);
+    }
+    for (const acc of this.clusters.values()) {
+      const omitted = acc.omittedVmemmapSplats;
+      if (omitted > 0) notes.push(`${acc.title}: ${omitted} splat(s) in boots after the first ${MAX_VMEMMAP_BOOTS} with such splats are counted, not analyzed`);
+    }
+    return notes;
   }
 
   private take(record: LogRecord): void {
@@ -138,6 +152,6 @@ export class LogAnalyzer implements LineSink {
       acc = new ClusterAccumulator(signature, splat);
       this.clusters.set(signature.id, acc);
     }
-    acc.add(splat);
+    if (acc.add(splat)) this.bootFacts.want(splat.bootIndex);
   }
 }

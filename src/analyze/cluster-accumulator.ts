@@ -9,6 +9,8 @@ import { revive } from '../util/revive.js';
 
 const MAX_IDS = 64;
 const MAX_NAMES = 16;
+/** Boots per cluster whose vmemmap splats are analyzed (each boot may have its own layout, so each gets a finding). */
+export const MAX_VMEMMAP_BOOTS = 16;
 
 /** Everything a cluster keeps about its splats: counts and bounded sets, one example, vmemmap accumulators. */
 export class ClusterAccumulator {
@@ -21,8 +23,10 @@ export class ClusterAccumulator {
   private first: Splat;
   private last: Splat;
   private example: Splat;
-  /** One per boot, because each boot may have its own layout. */
+  /** One per boot, because each boot may have its own layout; at most MAX_VMEMMAP_BOOTS of them. */
   private readonly vmemmap = new Map<number, VmemmapAccumulator>();
+  /** vmemmap splats of boots past MAX_VMEMMAP_BOOTS: counted in `count`, not analyzed. */
+  private vmemmapSplatsOmitted = 0;
   /**
    * Decided by the first splat that names a vmemmap operation, not by the first splat alone: one that lacks its
    * function (a cut header, no pc line) shares the signature of the ones that follow, and the answer must not depend
@@ -39,7 +43,8 @@ export class ClusterAccumulator {
     this.example = splat;
   }
 
-  add(splat: Splat): void {
+  /** True when the splat went to a vmemmap accumulator (whose finding will read its boot's facts). */
+  add(splat: Splat): boolean {
     this.count += 1;
     this.last = splat;
     if (splat.corrupted) this.corruptedCount += 1;
@@ -49,14 +54,28 @@ export class ClusterAccumulator {
     this.releases.add(splat.release);
     this.hardware.add(splat.hardware);
     this.op ??= isVmemmapSplat(splat);
-    if (this.op !== undefined) {
-      let acc = this.vmemmap.get(splat.bootIndex);
-      if (!acc) {
-        acc = new VmemmapAccumulator(this.op);
-        this.vmemmap.set(splat.bootIndex, acc);
+    if (this.op === undefined) return false;
+    let acc = this.vmemmap.get(splat.bootIndex);
+    if (!acc) {
+      // A reboot loop that hits the storm every boot would otherwise keep one accumulator, and its boot's facts, per boot.
+      if (this.vmemmap.size >= MAX_VMEMMAP_BOOTS) {
+        this.vmemmapSplatsOmitted += 1;
+        return false;
       }
-      acc.add(splat);
+      acc = new VmemmapAccumulator(this.op);
+      this.vmemmap.set(splat.bootIndex, acc);
     }
+    acc.add(splat);
+    return true;
+  }
+
+  /** vmemmap splats of boots beyond the first MAX_VMEMMAP_BOOTS with any: counted, not analyzed. */
+  get omittedVmemmapSplats(): number {
+    return this.vmemmapSplatsOmitted;
+  }
+
+  get title(): string {
+    return this.example.title;
   }
 
   get id(): string {
@@ -77,10 +96,12 @@ export class ClusterAccumulator {
     this.releases.absorb(later.releases);
     this.hardware.absorb(later.hardware);
     this.op ??= later.op;
+    this.vmemmapSplatsOmitted += later.vmemmapSplatsOmitted;
     for (const [bootIndex, acc] of later.vmemmap) {
       const mine = this.vmemmap.get(bootIndex);
       if (mine) mine.absorb(acc);
-      else this.vmemmap.set(bootIndex, acc);
+      else if (this.vmemmap.size < MAX_VMEMMAP_BOOTS) this.vmemmap.set(bootIndex, acc);
+      else this.vmemmapSplatsOmitted += acc.splats;
     }
   }
 

@@ -14,6 +14,7 @@ import type { BootFacts, Fact, LogRecord } from './types.js';
 
 import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
 import { anyLiteral } from '../util/escape-regexp.js';
+import { ownCopy } from '../util/own-copy.js';
 
 export { BOOT_FACT_TRIGGERS };
 
@@ -24,12 +25,30 @@ type Block = 'zones' | 'nodes' | 'layout';
 /** Per-boot caps keep memory bounded on logs that repeat facts (kexec loops, hot-plug chatter). */
 const MAX_LIST_FACTS = 256;
 
+/**
+ * Boots kept with all their facts. Past them a closed boot keeps only its start, release and arch, unless a vmemmap
+ * finding will read its facts (`want`): a reboot loop of 10,000 boots had kept 2 KiB of facts per boot.
+ */
+export const DETAILED_BOOTS = 64;
+/** Bound on the boots past DETAILED_BOOTS kept whole for vmemmap findings. */
+const MAX_WANTED_BOOTS = 64;
+
 function emptyBoot(index: number, firstLine: number): BootFacts {
   return { index, firstLine, zoneRanges: [], nodeRanges: [], virtualLayout: [], cpuFeatures: [] };
 }
 
+function isSlim(b: BootFacts): boolean {
+  const { index: _i, firstLine: _f, release: _r, arch: _a, zoneRanges, nodeRanges, virtualLayout, cpuFeatures, ...rest } = b;
+  return zoneRanges.length + nodeRanges.length + virtualLayout.length + cpuFeatures.length === 0 && Object.keys(rest).length === 0;
+}
+
+function slimBoot(b: BootFacts): BootFacts {
+  return { ...emptyBoot(b.index, b.firstLine), ...(b.release && { release: b.release }), ...(b.arch && { arch: b.arch }) };
+}
+
+/** Kept for the whole log: its strings are own copies, not slices that would keep the decoded batch they came from. */
 function fact<T>(value: T, rec: LogRecord, text: string): Fact<T> {
-  return { value, lineNo: rec.lineNo, text };
+  return { value: typeof value === 'string' ? (ownCopy(value) as T) : value, lineNo: rec.lineNo, text: ownCopy(text) };
 }
 
 function pushCapped<T>(list: T[], item: T): void {
@@ -54,6 +73,9 @@ export interface BootFactsPart {
   archStrong: boolean;
   splatInBoot: boolean;
   sawBootStart: boolean;
+  /** Boots (the part's indices) a vmemmap finding will read; slimmedBoots: how many boots lost their facts. */
+  wanted: number[];
+  slimmedBoots: number;
 }
 
 /**
@@ -70,6 +92,8 @@ export class BootFactCollector {
   private firstRecord = true;
   private openedWithSplat = false;
   private firstBootArchStrong = false;
+  private readonly wanted = new Set<number>();
+  private slimmed = 0;
 
   get current(): BootFacts {
     return this.all[this.all.length - 1] as BootFacts;
@@ -81,6 +105,16 @@ export class BootFactCollector {
 
   get wantsEveryLine(): boolean {
     return this.block !== undefined;
+  }
+
+  /** How many closed boots past DETAILED_BOOTS kept only their start, release and arch. */
+  get slimmedBoots(): number {
+    return this.slimmed;
+  }
+
+  /** A vmemmap finding will read the facts of boot `index`: keep them whole. */
+  want(index: number): void {
+    if (this.wanted.size < MAX_WANTED_BOOTS || this.wanted.has(index)) this.wanted.add(index);
   }
 
   /** Tells the collector a splat was printed in the current boot (for splat headers it does not recognise itself). */
@@ -120,6 +154,8 @@ export class BootFactCollector {
       archStrong: this.archStrong,
       splatInBoot: this.splatInBoot,
       sawBootStart: this.sawBootStart,
+      wanted: [...this.wanted],
+      slimmedBoots: this.slimmed,
     };
   }
 
@@ -141,7 +177,12 @@ export class BootFactCollector {
       last.arch = head.arch;
       this.archStrong = later.firstBootArchStrong;
     }
-    for (const boot of rest) this.all.push({ ...boot, index: boot.index + shift });
+    for (const index of later.wanted) this.want(index + shift);
+    this.slimmed += later.slimmedBoots;
+    for (const boot of rest) {
+      this.all.push({ ...boot, index: boot.index + shift });
+      this.slimPrevious();
+    }
     if (rest.length > 0) {
       this.archStrong = later.archStrong;
       this.splatInBoot = later.splatInBoot;
@@ -156,12 +197,25 @@ export class BootFactCollector {
     const boot = this.current;
     if (boot.release !== undefined || this.splatInBoot) {
       this.all.push(emptyBoot(this.all.length, rec.lineNo));
+      this.slimPrevious();
       this.splatInBoot = false;
       this.archStrong = false;
     } else if (!this.sawBootStart) {
       boot.firstLine = rec.lineNo;
     }
     this.sawBootStart = true;
+  }
+
+  /**
+   * A boot has just opened: the one before the boot it closed, past DETAILED_BOOTS and not wanted, keeps only its
+   * start, release and arch. Not the boot it closed: a splat cut short by the reboot ends (and is wanted) only on
+   * the new boot's first line, after the collector has read that line.
+   */
+  private slimPrevious(): void {
+    const boot = this.all[this.all.length - 3];
+    if (boot === undefined || boot.index < DETAILED_BOOTS || this.wanted.has(boot.index) || isSlim(boot)) return;
+    this.all[boot.index] = slimBoot(boot);
+    this.slimmed += 1;
   }
 
   private readLine(rec: LogRecord, text: string): void {

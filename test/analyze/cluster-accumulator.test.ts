@@ -1,6 +1,6 @@
 import type { BootFacts, Splat } from '../../src/parse/types.js';
 import type { Signature } from '../../src/analyze/signature.js';
-import { ClusterAccumulator } from '../../src/analyze/cluster-accumulator.js';
+import { ClusterAccumulator, MAX_VMEMMAP_BOOTS } from '../../src/analyze/cluster-accumulator.js';
 import { makeBoot } from './vmemmap/make-boot.js';
 import { frames, makeSplat, regsWith } from './vmemmap/make-splat.js';
 
@@ -325,5 +325,33 @@ describe('revive after structuredClone (the worker-thread path)', () => {
     const early = cluster(VMEMMAP_SIG, cut);
     early.absorb(cluster(VMEMMAP_SIG, full[0]!, full[1]!));
     expect(early.finish([boot0], undefined)).toEqual(whole);
+  });
+});
+
+describe('bounded over boots', () => {
+  test('vmemmap splats of the first MAX_VMEMMAP_BOOTS boots with any are analyzed; later ones are counted only', () => {
+    const splats = Array.from({ length: 20 }, (_, boot) => populate(P, { bootIndex: boot, firstLine: 10 + boot }));
+    const acc = cluster(VMEMMAP_SIG, splats[0]!, ...splats.slice(1));
+    const boots = splats.map((_, i) => ({ ...boot0, index: i }));
+    const c = acc.finish(boots, undefined);
+    expect(c.count).toBe(20);
+    expect(c.vmemmap).toHaveLength(MAX_VMEMMAP_BOOTS);
+    expect(acc.omittedVmemmapSplats).toBe(20 - MAX_VMEMMAP_BOOTS);
+  });
+
+  test('add says whether the splat went to a vmemmap accumulator', () => {
+    const acc = new ClusterAccumulator(VMEMMAP_SIG, populate(P));
+    expect(acc.add(populate(P))).toBe(true);
+    const plain = new ClusterAccumulator(OTHER_SIG, other());
+    expect(plain.add(other())).toBe(false);
+  });
+
+  test('absorbing a later part keeps the bound and counts what it could not take', () => {
+    const early = cluster(VMEMMAP_SIG, ...(Array.from({ length: 10 }, (_, b) => populate(P, { bootIndex: b })) as [Splat, ...Splat[]]));
+    const late = cluster(VMEMMAP_SIG, ...(Array.from({ length: 10 }, (_, b) => populate(P, { bootIndex: 10 + b })) as [Splat, ...Splat[]]));
+    early.absorb(late);
+    const boots = Array.from({ length: 20 }, (_, i) => ({ ...boot0, index: i }));
+    expect(early.finish(boots, undefined).vmemmap).toHaveLength(MAX_VMEMMAP_BOOTS);
+    expect(early.omittedVmemmapSplats).toBe(20 - MAX_VMEMMAP_BOOTS);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { BOOT_FACT_TRIGGERS } from '../../src/parse/boot-fact-triggers.js';
-import { BootFactCollector } from '../../src/parse/boot-facts.js';
+import { BootFactCollector, DETAILED_BOOTS } from '../../src/parse/boot-facts.js';
 import type { LogRecord } from '../../src/parse/types.js';
 
 const corpus = new URL('../../../shared/corpus/', import.meta.url);
@@ -274,5 +274,43 @@ describe('absorb: a log read in two parts that share the cut-here line', () => {
   test('a later part that does not open with a splat start is not taken in', () => {
     const lines = ['Linux version 6.6.0 (gcc version 12)', 'plain line', 'Booting Linux on physical CPU 0x0'];
     expect(bothWays(lines, 1).parts).toBe('not absorbed');
+  });
+});
+
+describe('bounded over boots', () => {
+  /** `n` boots, each with a release and a zone line. */
+  const bootLines = (n: number) =>
+    Array.from({ length: n }, (_, i) => [
+      'Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
+      `Linux version 6.1.${i} (u@h) (gcc 12) #1 SMP`,
+      'Zone ranges:',
+      '  DMA      [mem 0x0000000080000000-0x00000000ffffffff]',
+      'Movable zone start for each node',
+    ]).flat();
+
+  test('past DETAILED_BOOTS, a closed boot keeps its start, release and arch only; the two newest stay whole', () => {
+    const c = collect(bootLines(DETAILED_BOOTS + 6));
+    const boots = c.boots;
+    expect(boots).toHaveLength(DETAILED_BOOTS + 6);
+    expect(boots[DETAILED_BOOTS - 1]!.zoneRanges).toHaveLength(1);
+    expect(boots[DETAILED_BOOTS]!.zoneRanges).toHaveLength(0);
+    expect(boots[DETAILED_BOOTS]!.release?.value).toBe(`6.1.${DETAILED_BOOTS}`);
+    expect(boots[DETAILED_BOOTS]!.versionLine).toBeUndefined();
+    expect(boots.at(-2)!.zoneRanges).toHaveLength(1);
+    expect(boots.at(-1)!.zoneRanges).toHaveLength(1);
+    expect(c.slimmedBoots).toBe(4);
+  });
+
+  test('a boot a vmemmap finding wants keeps its facts, even when wanted after it closed', () => {
+    const c = new BootFactCollector();
+    const lines = records(bootLines(DETAILED_BOOTS + 6));
+    for (const rec of lines) {
+      c.push(rec);
+      // The splat of boot DETAILED_BOOTS + 1 ends on the next boot's first line, as a report cut by a reboot does.
+      if (c.current.index === DETAILED_BOOTS + 2 && rec.text.startsWith('Booting')) c.want(DETAILED_BOOTS + 1);
+    }
+    expect(c.boots[DETAILED_BOOTS + 1]!.zoneRanges).toHaveLength(1);
+    expect(c.boots[DETAILED_BOOTS]!.zoneRanges).toHaveLength(0);
+    expect(c.slimmedBoots).toBe(3);
   });
 });

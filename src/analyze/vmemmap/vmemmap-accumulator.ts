@@ -38,6 +38,10 @@ export class VmemmapAccumulator {
 
   constructor(private readonly op: VmemmapOp) {}
 
+  get splats(): number {
+    return this.splatCount;
+  }
+
   add(s: Splat): void {
     if (this.splatCount === 0) {
       this.bootIndex = s.bootIndex;

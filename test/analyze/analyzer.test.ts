@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeText } from '../../src/api.js';
+import { DETAILED_BOOTS } from '../../src/parse/boot-facts.js';
+import { MAX_VMEMMAP_BOOTS } from '../../src/analyze/cluster-accumulator.js';
+
+const sample = (name: string) => readFileSync(path.resolve(process.cwd(), 'samples/logs', name), 'utf8');
+
+describe('LogAnalyzer over many boots (a reboot loop captured in one log)', () => {
+  test('boots past the detailed ones keep their release only, and a warning says how many', async () => {
+    const boots = DETAILED_BOOTS + 6;
+    const result = await analyzeText(sample('plain-boot-6.6-unrelated-warning.log').repeat(boots));
+    expect(result.boots).toHaveLength(boots);
+    // The two newest boots are closed last and stay whole.
+    expect(result.warnings).toContain(`${boots - DETAILED_BOOTS - 2} boot(s) after the first ${DETAILED_BOOTS} kept only their release: no vmemmap splat needed their other facts`);
+    expect(result.clusters[0]!.count).toBe(boots);
+  });
+
+  test('a storm in every boot: findings for the first MAX_VMEMMAP_BOOTS boots, the rest counted, and said so', async () => {
+    const storm = sample('e3-48-4k-amdgpu-populate-storm.log');
+    const perBoot = (await analyzeText(storm)).clusters[0]!.count;
+    const boots = MAX_VMEMMAP_BOOTS + 3;
+    const result = await analyzeText(storm.repeat(boots));
+    const cluster = result.clusters.find((c) => c.vmemmap.length > 0)!;
+    expect(cluster.count).toBe(perBoot * boots);
+    expect(cluster.vmemmap).toHaveLength(MAX_VMEMMAP_BOOTS);
+    expect(result.warnings).toContain(
+      `${cluster.title}: ${perBoot * 3} splat(s) in boots after the first ${MAX_VMEMMAP_BOOTS} with such splats are counted, not analyzed`,
+    );
+    // Each finding's boot kept its facts: memstart came from the log, not a default.
+    for (const f of cluster.vmemmap) expect(f.layout?.memstart.source.kind).toBe('log');
+  });
+});
