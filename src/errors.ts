@@ -4,6 +4,7 @@ export const EXIT = {
   ok: 0,
   failOnMatched: 1,
   usage: 2,
+  /** Input that cannot be read (missing, corrupt, over a limit), or a report that cannot be written. */
   input: 3,
   /** A bug in vmemwarn itself: one line on stderr, never a stack trace. */
   internal: 4,
@@ -39,5 +40,12 @@ export class InputError extends VmemwarnError {
   /** An InputError's message without the `input: ` it starts with, for a place that names the input already. */
   static reasonOf(message: string, input: string): string {
     return message.startsWith(`${input}: `) ? message.slice(input.length + 2) : message;
+  }
+}
+
+/** The report could not be written (disk full, I/O error): exit 3, as for input that cannot be read. */
+export class OutputError extends VmemwarnError {
+  constructor(message: string) {
+    super(message, EXIT.input);
   }
 }

@@ -116,12 +116,12 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
           : argv.format === 'markdown'
             ? renderMarkdown(report)
             : renderText(report, { colour: argv.output === undefined ? useColour(ctx, argv.color) : argv.color === true });
-      await writeOutput(text, argv.output);
-      if (ctx.signal.aborted) {
-        printError(ctx, 'interrupted: the report covers what was read before Ctrl-C');
-        setExit(EXIT.interrupted);
-      } else if (inputFailed) setExit(EXIT.input);
+      // The verdict stands before the report is written: a reader that goes away (| head) must not turn it into 0.
+      if (ctx.signal.aborted) setExit(EXIT.interrupted);
+      else if (inputFailed) setExit(EXIT.input);
       else if (resultsMatch(results, argv['fail-on'])) setExit(EXIT.failOnMatched);
+      await writeOutput(text, argv.output);
+      if (ctx.signal.aborted) printError(ctx, 'interrupted: the report covers what was read before Ctrl-C');
     },
   };
 }

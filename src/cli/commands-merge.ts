@@ -49,8 +49,8 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       }
       const merged = mergeSummaries(summaries);
       const text = await renderSummaryAs(argv.format, merged, argv['fail-on']);
-      await writeOutput(text, argv.output);
       if (anyLogFails(merged, argv['fail-on'])) setExit(EXIT.failOnMatched);
+      await writeOutput(text, argv.output);
     },
   };
 }

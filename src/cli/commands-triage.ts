@@ -91,10 +91,11 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       progress.stop();
       const s = outcome.summary;
       const text = await renderSummaryAs(argv.format, s, argv['fail-on']);
+      // The verdict stands before the summary is written: a reader that goes away (| head) must not turn it into 0.
+      setExit(outcome.exitCode);
       await writeOutput(text, argv.output);
       for (const issue of outcome.errors) printError(ctx, `${issue.input}: ${issue.reason}`);
       if (outcome.exitCode === 130) printError(ctx, 'interrupted: the summary covers the logs that finished');
-      setExit(outcome.exitCode);
     },
   };
 }

@@ -11,8 +11,9 @@ import { packageToolInfo } from '../report/tool-info.js';
 import { releasePendingFifoOpens } from '../ingest/pending-fifo-opens.js';
 import { skipHelpCache } from './skip-help-cache.js';
 
-const EPILOGUE = `Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 input error (unreadable or corrupt input; wins over 1);
-130 interrupted (Ctrl-C; the report covers what was read). A closed stdout (| head) ends quietly with 0.`;
+const EPILOGUE = `Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 input or output error (unreadable or corrupt input,
+a report that cannot be written; wins over 1); 4 internal error; 130 interrupted (Ctrl-C; the report covers what was read).
+A closed stdout (| head) is noted on stderr and keeps the exit code the run had.`;
 
 /** Runs one command line; returns the exit code. Never throws. */
 export async function runCli(argv: readonly string[], callerCtx: CliContext): Promise<ExitCode> {
@@ -52,7 +53,7 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
   } catch (err) {
     if (err instanceof StdoutClosedError) {
       printError(ctx, 'stdout closed before the report was fully written');
-      return EXIT.ok;
+      return exitCode;
     }
     if (err instanceof VmemwarnError) {
       // One line, the pointer to --help on it: a CI log shows the error as one entry.
@@ -71,12 +72,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (controller.signal.aborted) exitNow(EXIT.interrupted);
     controller.abort();
   });
-  // A reader that goes away (| head) must not produce an EPIPE stack trace from a later write.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') return;
-    process.stderr.write('vmemwarn: stdout closed before the report was fully written\n');
-    process.exit(EXIT.ok);
-  });
+  // A reader that goes away (| head) must not produce an EPIPE stack trace: writeOutput reports it, and the run's
+  // exit code stands; other writes (help) just stop.
+  process.stdout.on('error', () => undefined);
   const code = await runCli(argv, {
     stderr: process.stderr,
     stdoutIsTTY: process.stdout.isTTY === true,

@@ -1,7 +1,7 @@
 import { access, writeFile, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError } from '../errors.js';
+import { OutputError, UsageError } from '../errors.js';
 
 /** Fails fast, before any input is read, when `--output` cannot be written. */
 export async function checkOutputPath(path: string | undefined, flag = '--output'): Promise<void> {
@@ -58,13 +58,14 @@ export async function writeOutput(text: string, path: string | undefined): Promi
     try {
       await writeFile(path, text);
     } catch (err) {
-      throw new UsageError(`--output ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new OutputError(`--output ${path}: cannot write the report (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
     return;
   }
   await new Promise<void>((resolveWrite, reject) => {
     const onError = (err: NodeJS.ErrnoException): void => {
-      reject(err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED' ? new StdoutClosedError('stdout closed') : err);
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') reject(new StdoutClosedError('stdout closed'));
+      else reject(new OutputError(`stdout: cannot write the report (${err.code ?? err.message})`));
     };
     process.stdout.once('error', onError);
     process.stdout.write(text, (err) => {

@@ -71,13 +71,23 @@ describe('the real process (bin/vmemwarn → dist/)', () => {
     expect(spawnCli(['analyze', '/nonexistent/dmesg.txt', '-q']).stderr).toContain('/nonexistent/dmesg.txt');
   });
 
-  test('a reader that closes stdout early (| head) ends with exit 0 and a one-line note', () => {
+  test('a reader that closes stdout early (| head) ends with a one-line note, exit 0 when nothing failed', () => {
     // 40 copies of the amdgpu storm make the report far larger than the pipe buffer `head` leaves unread.
     const run = spawnSync('bash', ['-c', `node bin/vmemwarn analyze ${Array(40).fill(AMDGPU).join(' ')} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     });
     expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^vmemwarn: stdout closed[^\n]*\n$/);
+  });
+
+  test('a closed stdout keeps the verdict: --fail-on still exits 1', () => {
+    const run = spawnSync(
+      'bash',
+      ['-c', `node bin/vmemwarn analyze --fail-on any ${Array(40).fill(AMDGPU).join(' ')} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
+    expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^vmemwarn: stdout closed[^\n]*\n$/);
   });
 

@@ -3,7 +3,7 @@ import * as realFs from 'node:fs/promises';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { UsageError } from '../../src/errors.js';
+import { EXIT, OutputError, UsageError } from '../../src/errors.js';
 
 /**
  * The real file system, except where a test plants a fault: tests run as root, for whom access(W_OK) never fails,
@@ -144,17 +144,20 @@ describe('writeOutput to a file', () => {
     }
   });
 
-  test('a failed write is a UsageError with the errno code', async () => {
+  test('a failed write is an OutputError (exit 3, not a usage error) with the errno code', async () => {
     // Writing to a directory fails with EISDIR.
-    await expect(writeOutput('x', dir)).rejects.toThrow(new UsageError(`--output ${dir}: EISDIR`));
+    const err = await writeOutput('x', dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutputError);
+    expect((err as OutputError).exitCode).toBe(EXIT.input);
+    expect((err as Error).message).toBe(`--output ${dir}: cannot write the report (EISDIR)`);
     const out = path.join(dir, 'missing', 'r.txt');
-    await expect(writeOutput('x', out)).rejects.toThrow(new UsageError(`--output ${out}: ENOENT`));
+    await expect(writeOutput('x', out)).rejects.toThrow(new OutputError(`--output ${out}: cannot write the report (ENOENT)`));
   });
 
   test('a failed write without a code gives the message', async () => {
     faults.writeFile = () => Promise.reject(new Error('disk on fire'));
     const out = path.join(dir, 'r.txt');
-    await expect(writeOutput('x', out)).rejects.toThrow(new UsageError(`--output ${out}: disk on fire`));
+    await expect(writeOutput('x', out)).rejects.toThrow(new OutputError(`--output ${out}: cannot write the report (disk on fire)`));
   });
 });
 
@@ -195,11 +198,11 @@ describe('writeOutput to stdout', () => {
     }
   });
 
-  test('another write error is passed on as it is', async () => {
+  test('another write error (a full disk behind a redirect) is an OutputError, exit 3', async () => {
     const eio = errno('EIO');
     const out = fakeStdout((done) => done(eio));
     try {
-      await expect(writeOutput('x', '-')).rejects.toBe(eio);
+      await expect(writeOutput('x', '-')).rejects.toThrow(new OutputError('stdout: cannot write the report (EIO)'));
     } finally {
       out.restore();
     }
