@@ -15,7 +15,7 @@ export async function renderSummaryAs(format: SummaryFormat, summary: Summary, f
     case 'markdown':
       return (await import('../triage/summary-render-markdown.js')).renderSummaryMarkdown(summary);
     case 'junit':
-      return (await import('../triage/junit.js')).renderSummaryJunit(summary, failOn ?? 'any');
+      return (await import('../triage/junit.js')).renderSummaryJunit(summary, failOn);
     case 'text':
       return (await import('../triage/summary-render-text.js')).renderSummaryText(summary);
   }

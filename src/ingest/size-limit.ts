@@ -13,7 +13,7 @@ export async function* limitSize(
   for await (const chunk of chunks) {
     total += chunk.length;
     if (total > maxBytes) {
-      throw new InputError(name, `decompressed data exceeds the limit of ${maxBytes} bytes (maxDecompressedBytes)`);
+      throw new InputError(name, `decompressed data exceeds the limit of ${maxBytes} bytes (--max-decompressed; maxDecompressedBytes in the API)`);
     }
     yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
   }

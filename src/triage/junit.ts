@@ -6,7 +6,10 @@ import { failingClusters } from './failing-logs.js';
  * JUnit XML: one testcase per log, failed when it has an unknown cluster of the `failOn` kind; an input that
  * could not be read is a testcase with an error.
  */
-export function renderSummaryJunit(s: Summary, failOn: FailOn = 'any'): string {
+export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
+  const failOn = failOnFlag ?? 'any';
+  // Without --fail-on every kind fails a testcase; the message must not name a flag that was not given.
+  const matching = failOnFlag === undefined ? 'of any kind (no --fail-on given)' : `matching --fail-on ${failOnFlag}`;
   const cases: string[] = [];
   let failures = 0;
   for (const log of s.logs) {
@@ -17,7 +20,7 @@ export function renderSummaryJunit(s: Summary, failOn: FailOn = 'any'): string {
       continue;
     }
     failures++;
-    const message = `${failing.length} cluster${failing.length === 1 ? '' : 's'} matching --fail-on ${failOn}`;
+    const message = `${failing.length} cluster${failing.length === 1 ? '' : 's'} ${matching}`;
     // This log's own count of each cluster, not the cluster's total over every log.
     const inLog = new Map(log.clusters.map((c) => [c.id, c.count]));
     const body = failing.map((c) => `${c.id} ${c.kind} x${inLog.get(c.id) ?? c.count}: ${c.title}`).join('\n');

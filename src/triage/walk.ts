@@ -104,7 +104,7 @@ class Walker {
     try {
       const st = await lstat(full);
       if (!st.isSymbolicLink()) return st;
-      if (!this.opts.followSymlinks) return { skipped: 'symbolic link not followed (use followSymlinks)' };
+      if (!this.opts.followSymlinks) return { skipped: 'symbolic link not followed (--follow-symlinks; followSymlinks in the API)' };
       return await stat(full);
     } catch (err) {
       return { error: describeFsError(err) };

@@ -84,7 +84,7 @@ describe('decompress', () => {
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024));
     const { stream } = await decompress(inPieces(bomb), 'bomb.gz', { maxDecompressedBytes: 1024 * 1024 });
     await expect(readAll(stream)).rejects.toThrow(
-      new InputError('bomb.gz', 'decompressed data exceeds the limit of 1048576 bytes (maxDecompressedBytes)'),
+      new InputError('bomb.gz', 'decompressed data exceeds the limit of 1048576 bytes (--max-decompressed; maxDecompressedBytes in the API)'),
     );
   });
 

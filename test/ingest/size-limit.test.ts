@@ -21,6 +21,6 @@ test('exactly the limit passes', async () => {
 
 test('one byte over the limit fails naming the input', async () => {
   await expect(total(limitSize(bytes(6, 5), 10, 'a.gz'))).rejects.toThrow(
-    new InputError('a.gz', 'decompressed data exceeds the limit of 10 bytes (maxDecompressedBytes)'),
+    new InputError('a.gz', 'decompressed data exceeds the limit of 10 bytes (--max-decompressed; maxDecompressedBytes in the API)'),
   );
 });

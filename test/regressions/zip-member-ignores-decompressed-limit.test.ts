@@ -29,7 +29,7 @@ import { hasTool } from '../triage/fixture-tree.js';
     expect(limited.code).toBe(3);
     expect(limited.summary.issues).toContainEqual(
       // 1048576 = 1 MiB.
-      expect.objectContaining({ input: `${zip}:console.log`, reason: 'decompressed data exceeds the limit of 1048576 bytes (maxDecompressedBytes)' }),
+      expect.objectContaining({ input: `${zip}:console.log`, reason: 'decompressed data exceeds the limit of 1048576 bytes (--max-decompressed; maxDecompressedBytes in the API)' }),
     );
     const raised = await triage('8MiB');
     expect(raised.code).toBe(0);

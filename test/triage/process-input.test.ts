@@ -201,7 +201,7 @@ describe('processInput', () => {
       expect(Buffer.byteLength(bootText)).toBeGreaterThan(limit);
       const summary = await processInput(await task(at('boot.log.gz')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
       expect(summary.issues).toEqual([{ input: at('boot.log.gz'), severity: 'error',
-        reason: `decompressed data exceeds the limit of ${limit} bytes (maxDecompressedBytes)` }]);
+        reason: `decompressed data exceeds the limit of ${limit} bytes (--max-decompressed; maxDecompressedBytes in the API)` }]);
       expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0 });
     });
 
@@ -213,7 +213,7 @@ describe('processInput', () => {
       expect(Buffer.byteLength(big)).toBeGreaterThan(limit);
       const summary = await processInput(await task(at('big.log.gz')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
       expect(summary.issues).toEqual([{ input: at('big.log.gz'), severity: 'error',
-        reason: `decompressed data exceeds the limit of ${limit} bytes (maxDecompressedBytes)` }]);
+        reason: `decompressed data exceeds the limit of ${limit} bytes (--max-decompressed; maxDecompressedBytes in the API)` }]);
       expect(summary.totals).toMatchObject({ inputs: 1, logs: 1, logsWithSplats: 1, errors: 1, skipped: 0 });
       // At most the first `limit` bytes were read: no more lines or splats than they hold, and fewer than the whole.
       const head = Buffer.from(big).subarray(0, limit).toString('latin1');
