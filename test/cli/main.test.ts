@@ -45,10 +45,12 @@ describe('the real process (bin/vmemwarn → dist/)', () => {
     const second = spawnCli(['analyze', AMDGPU, PLAIN, '--format', 'json']);
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
-    const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schema/report.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schema/report.schema.json'), 'utf8')) as { $id: string };
     const validate = new Ajv2020({ strict: false }).compile(schema);
     expect(validate(JSON.parse(first.stdout))).toBe(true);
     expect(validate.errors ?? null).toBeNull();
+    // The schema's id names the version it pins.
+    expect(schema.$id).toBe(`urn:vmemwarn:report-schema:${(JSON.parse(first.stdout) as { schemaVersion: string }).schemaVersion}`);
   });
 
   test('--output writes the file; stdout stays empty', () => {
