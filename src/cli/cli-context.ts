@@ -16,7 +16,12 @@ export interface CliContext {
 
 export function useColour(ctx: CliContext, flag: boolean | undefined): boolean {
   if (flag !== undefined) return flag;
-  return ctx.stdoutIsTTY && ctx.env.NO_COLOR === undefined && ctx.env.TERM !== 'dumb';
+  return ctx.stdoutIsTTY && !noColor(ctx) && ctx.env.TERM !== 'dumb';
+}
+
+/** NO_COLOR set to a non-empty value (no-color.org: an empty one does not count). */
+export function noColor(ctx: CliContext): boolean {
+  return ctx.env.NO_COLOR !== undefined && ctx.env.NO_COLOR !== '';
 }
 
 /** Progress and spinners go to stderr only on an interactive terminal of some width, never in CI or under --quiet. */

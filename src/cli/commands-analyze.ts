@@ -9,7 +9,7 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
 import { FAIL_ON_KINDS, resultsMatch, type FailOn } from './fail-on.js';
 import { checkOutputPath, writeOutput } from './output.js';
-import { type CliContext, useColour, progressEnabled, printError } from './cli-context.js';
+import { type CliContext, useColour, progressEnabled, printError, noColor } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import { parseByteSize } from './byte-size.js';
@@ -78,7 +78,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       const threads = argv.threads ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
       const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
       const inputs = files.length > 0 ? files : ['-'];
-      const spinner = progressEnabled(ctx, argv.quiet) ? (await createSpinner(ctx.stderr)).start('reading') : undefined;
+      const spinner = progressEnabled(ctx, argv.quiet) ? (await createSpinner(ctx.stderr, { colour: !noColor(ctx) })).start('reading') : undefined;
       const results: AnalysisResult[] = [];
       let inputFailed = false;
       for (const spec of inputs) {

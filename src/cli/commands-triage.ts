@@ -4,7 +4,7 @@ import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-fla
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { checkOutputDir, checkOutputPath, writeOutput } from './output.js';
-import { type CliContext, progressEnabled, printError } from './cli-context.js';
+import { type CliContext, progressEnabled, printError, noColor } from './cli-context.js';
 import { parseByteSize } from './byte-size.js';
 import { withStdinPositional } from './stdin-positional.js';
 import { YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
@@ -70,7 +70,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       // Loaded only when triage runs: the pool, archive readers and SQLite stay out of every other command.
       const { runTriage } = await import('../triage/run-triage.js');
       const { createProgressReporter } = await import('../triage/progress.js');
-      const progress = await createProgressReporter(ctx.stderr, { enabled: progressEnabled(ctx, argv.quiet) });
+      const progress = await createProgressReporter(ctx.stderr, { enabled: progressEnabled(ctx, argv.quiet), colour: !noColor(ctx) });
       const outcome = await runTriage(
         {
           inputs: withStdinPositional(ctx.rawArgs ?? [], argv.paths, argv as unknown as Record<string, unknown>),

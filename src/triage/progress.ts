@@ -21,9 +21,9 @@ export function formatProgress(p: TriageProgress): string {
   return parts.join(' · ');
 }
 
-export async function createProgressReporter(stream: NodeJS.WritableStream, opts: { enabled: boolean }): Promise<ProgressReporter> {
+export async function createProgressReporter(stream: NodeJS.WritableStream, opts: { enabled: boolean; colour?: boolean }): Promise<ProgressReporter> {
   if (!opts.enabled) return { update: () => undefined, stop: () => undefined };
-  const spinner = await createSpinner(stream);
+  const spinner = await createSpinner(stream, opts.colour === undefined ? {} : { colour: opts.colour });
   return {
     update(p) {
       spinner.text = formatProgress(p);

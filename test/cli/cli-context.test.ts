@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { printError, progressEnabled, type CliContext } from '../../src/cli/cli-context.js';
+import { noColor, printError, progressEnabled, useColour, type CliContext } from '../../src/cli/cli-context.js';
 
 function context(): { ctx: CliContext; written: () => string } {
   const stderr = new PassThrough();
@@ -35,5 +35,23 @@ describe('progressEnabled', () => {
 
   test('not on a terminal that reports 0 columns (ora would clear lines without end)', () => {
     expect(on({ isTTY: true, columns: 0 })).toBe(false);
+  });
+});
+
+describe('useColour and noColor', () => {
+  const ctx = (env: NodeJS.ProcessEnv): CliContext => ({ stderr: new PassThrough(), stdoutIsTTY: true, env, signal: new AbortController().signal });
+
+  test('NO_COLOR turns colour off only with a value (no-color.org); an empty one does not', () => {
+    expect(useColour(ctx({}), undefined)).toBe(true);
+    expect(useColour(ctx({ NO_COLOR: '1' }), undefined)).toBe(false);
+    expect(useColour(ctx({ NO_COLOR: '' }), undefined)).toBe(true);
+    expect(noColor(ctx({ NO_COLOR: '' }))).toBe(false);
+    expect(noColor(ctx({ NO_COLOR: '0' }))).toBe(true);
+  });
+
+  test('--color and --no-color win over NO_COLOR and TERM=dumb', () => {
+    expect(useColour(ctx({ NO_COLOR: '1' }), true)).toBe(true);
+    expect(useColour(ctx({ TERM: 'dumb' }), false)).toBe(false);
+    expect(useColour(ctx({ TERM: 'dumb' }), undefined)).toBe(false);
   });
 });
