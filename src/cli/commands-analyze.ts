@@ -63,7 +63,9 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       // The whole policy is for analyze alone: triage takes only its young-generation half (the old half cost it speed).
       if (ctx.heapPolicy === true) applyHeapPolicy();
       await checkOutputPath(argv.output);
-      const layout = await layoutOverrides(argv);
+      const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
+      const inputs = files.length > 0 ? files : ['-'];
+      const layout = await layoutOverrides(argv, inputs.includes('-') ? 'the log (no file, or -)' : undefined);
       const maxLineBytes = parseByteSize(argv['max-line-bytes'], '--max-line-bytes');
       if (maxLineBytes > MAX_LINE_BYTES_LIMIT) {
         throw new UsageError(`--max-line-bytes must be at most 256MiB, not '${argv['max-line-bytes']}'`);
@@ -76,8 +78,6 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
         throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}, not ${argv.threads}`);
       }
       const threads = argv.threads ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
-      const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
-      const inputs = files.length > 0 ? files : ['-'];
       const spinner = progressEnabled(ctx, argv.quiet) ? (await createSpinner(ctx.stderr, { colour: !noColor(ctx) })).start('reading') : undefined;
       const results: AnalysisResult[] = [];
       let inputFailed = false;

@@ -66,14 +66,15 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
         throw new UsageError(`--jobs must be a whole number from 1 to 256, not ${argv.jobs}`);
       }
       if (argv['new-only'] && argv.db === undefined) throw new UsageError('--new-only needs --db FILE');
-      const layout = await layoutOverrides(argv);
+      const inputs = withStdinPositional(ctx.rawArgs ?? [], argv.paths, argv as unknown as Record<string, unknown>);
+      const layout = await layoutOverrides(argv, inputs.includes('-') ? 'the list of paths (-)' : undefined);
       // Loaded only when triage runs: the pool, archive readers and SQLite stay out of every other command.
       const { runTriage } = await import('../triage/run-triage.js');
       const { createProgressReporter } = await import('../triage/progress.js');
       const progress = await createProgressReporter(ctx.stderr, { enabled: progressEnabled(ctx, argv.quiet), colour: !noColor(ctx) });
       const outcome = await runTriage(
         {
-          inputs: withStdinPositional(ctx.rawArgs ?? [], argv.paths, argv as unknown as Record<string, unknown>),
+          inputs,
           ...(argv.jobs !== undefined && { jobs: argv.jobs }),
           ...(argv.shard !== undefined && { shard: parseShard(argv.shard) }),
           ...(argv.out !== undefined && { outDir: argv.out }),

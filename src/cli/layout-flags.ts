@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
+import { buffer } from 'node:stream/consumers';
 import type { Argv } from 'yargs';
 import type { Era, LayoutOverrides } from '../layout/types.js';
 import { UsageError, InputError } from '../errors.js';
@@ -27,7 +28,7 @@ export function withLayoutFlags<T>(y: Argv<T>): Argv<T & LayoutFlags> {
     .option('struct-page-size', { type: 'number', describe: 'sizeof(struct page) in bytes (default 64)', group: 'Layout:' })
     .option('section-bits', { type: 'number', describe: 'SECTION_SIZE_BITS (27..30)', group: 'Layout:' })
     .option('era', { type: 'string', describe: `Layout era: ${ERAS.join(', ')} (normally from --kernel)`, group: 'Layout:' })
-    .option('config', { type: 'string', describe: 'Kernel .config or /proc/config.gz', group: 'Layout:' }) as Argv<T & LayoutFlags>;
+    .option('config', { type: 'string', describe: 'Kernel .config or /proc/config.gz (- reads stdin)', group: 'Layout:' }) as Argv<T & LayoutFlags>;
 }
 
 export function parsePageSize(text: string): number {
@@ -45,7 +46,12 @@ export function parseU64(text: string, flag: string): bigint {
   return value;
 }
 
-export async function layoutOverrides(argv: LayoutFlags): Promise<LayoutOverrides> {
+/**
+ * The layout flags as overrides. `--config -` reads the config from stdin; `stdinTakenBy` names what else of the
+ * command reads stdin (a log, a list of paths), which makes that a usage error.
+ */
+export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string): Promise<LayoutOverrides> {
+  if (argv.config === '-' && stdinTakenBy !== undefined) throw new UsageError(`--config - cannot read stdin: ${stdinTakenBy} reads it`);
   const o: LayoutOverrides = {};
   if (argv.kernel !== undefined) {
     if (!/^\d+\.\d+/.test(argv.kernel)) throw new UsageError(`--kernel must look like 6.1 or 5.15.0-91, not '${argv.kernel}'`);
@@ -79,7 +85,7 @@ export async function layoutOverrides(argv: LayoutFlags): Promise<LayoutOverride
 async function readConfig(path: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = path === '-' ? await buffer(process.stdin) : await readFile(path);
   } catch (err) {
     throw new InputError(path, `cannot read kernel config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }

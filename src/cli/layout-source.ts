@@ -26,7 +26,7 @@ export function withLayoutSourceFlags<T>(y: Argv<T>): Argv<T & LayoutSourceArgs>
 
 /** Layout evidence and overrides for `explain` and `layout`: flags, plus the facts of `--log FILE` when given. */
 export async function layoutInputs(argv: LayoutFlags & LogFlag): Promise<{ evidence: LayoutEvidence; overrides: LayoutOverrides }> {
-  const overrides = await layoutOverrides(argv);
+  const overrides = await layoutOverrides(argv, argv.log === '-' ? 'the log (--log -)' : undefined);
   if (argv.log === undefined) return { evidence: {}, overrides };
   const { analyzeFile } = await import('../api.js');
   const result = await analyzeFile(argv.log, { layout: overrides });

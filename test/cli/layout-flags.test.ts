@@ -28,3 +28,9 @@ test('overrides from flags', async () => {
   await expect(layoutOverrides({ kernel: 'latest' })).rejects.toThrow(UsageError);
   await expect(layoutOverrides({ config: '/nonexistent/.config' })).rejects.toThrow('/nonexistent/.config');
 });
+
+test('--config - cannot share stdin with a log or a list of paths: a usage error naming what reads it', async () => {
+  await expect(layoutOverrides({ config: '-' }, 'the log (no file, or -)')).rejects.toThrow(
+    new UsageError('--config - cannot read stdin: the log (no file, or -) reads it'),
+  );
+});

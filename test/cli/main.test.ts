@@ -219,3 +219,19 @@ test('`--log -` reads the log from stdin, as `--log=-` does (yargs took the lone
   expect(spaced.stdout).toBe(spawnCli(['layout', '--log=-'], { input }).stdout);
   expect(spaced.stdout).toMatch(/^Layout E3/);
 });
+
+describe('--config -', () => {
+  test('layout reads the kernel config from stdin', () => {
+    const run = spawnCli(['layout', '--kernel', '6.1', '--config', '-', '--format', 'json'], { input: 'CONFIG_ARM64_64K_PAGES=y\nCONFIG_ARM64_VA_BITS=52\n' });
+    expect(run.code).toBe(0);
+    const [first] = (JSON.parse(run.stdout) as { layouts: { pageShift: { value: number; source: { kind: string } }; vaBits: { value: number } }[] }).layouts;
+    expect(first?.pageShift).toMatchObject({ value: 16, source: { kind: 'config' } });
+    expect(first?.vaBits.value).toBe(52);
+  });
+
+  test('analyze reading its log from stdin refuses it (exit 2)', () => {
+    const run = spawnCli(['analyze', '--config', '-'], { input: 'x\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--config - cannot read stdin');
+  });
+});
