@@ -8,7 +8,7 @@ import { mergeCommand } from './commands-merge.js';
 import { StdoutClosedError } from './output.js';
 import { type CliContext, printError } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
-import { releasePendingFifoOpens } from '../ingest/pending-fifo-opens.js';
+import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
 import { skipHelpCache } from './skip-help-cache.js';
 
 const EPILOGUE = `Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 input or output error (unreadable or corrupt input,
@@ -87,9 +87,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.exitCode = code;
 }
 
-/** Exits at once, first releasing a FIFO open that would hold the exit up (open-input.ts). */
+/** Exits at once, first releasing a FIFO open or read that would hold the exit up (blocked-fifos.ts). */
 function exitNow(code: ExitCode): never {
-  releasePendingFifoOpens();
+  releaseBlockedFifos();
   process.exit(code);
 }
 

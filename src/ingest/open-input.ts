@@ -1,5 +1,5 @@
 import { openSync, statSync } from 'node:fs';
-import { pendingFifoOpens } from './pending-fifo-opens.js';
+import { fifosBeingRead, pendingFifoOpens } from './blocked-fifos.js';
 import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { InputError } from '../errors.js';
@@ -67,7 +67,12 @@ async function openFile(path: string): Promise<NodeJS.ReadableStream | FileChunk
     if (info.isFIFO()) pendingFifoOpens.add(path);
     try {
       const handle = await open(path, 'r');
-      return handle.createReadStream({ highWaterMark: readChunkBytes(info) });
+      const stream = handle.createReadStream({ highWaterMark: readChunkBytes(info) });
+      if (info.isFIFO()) {
+        fifosBeingRead.add(path);
+        stream.once('close', () => fifosBeingRead.delete(path));
+      }
+      return stream;
     } finally {
       pendingFifoOpens.delete(path);
     }

@@ -17,6 +17,7 @@ import type { Summary, SummaryIssue } from './summary-types.js';
 import { summarizeIssues, summarizeLog } from './summarize-log.js';
 import { mergeSummaries } from './merge.js';
 import { binaryReason } from '../ingest/sniff-binary.js';
+import { unlessAborted } from '../until-aborted.js';
 
 const SNIFF_BYTES = 8192;
 /** Top level is depth 0; members of an archive depth 1; members of an archive inside it depth 2. */
@@ -64,7 +65,13 @@ class InputRun {
   /** `zipFile`: the path of a plain file holding this content, from which a zip is opened for random access. */
   private async content(stream: NodeJS.ReadableStream, name: string, depth: number, zipFile?: string): Promise<void> {
     const source = new PeekableSource(stream, name);
-    const head = (await source.peek(SNIFF_BYTES)).subarray(0, SNIFF_BYTES);
+    // A FIFO whose writer is idle holds the peek up; Ctrl-C must not wait for it.
+    const peeked = await unlessAborted(source.peek(SNIFF_BYTES), this.hooks.signal);
+    if (peeked === undefined) {
+      source.replay().destroy();
+      return;
+    }
+    const head = peeked.subarray(0, SNIFF_BYTES);
     const replay = source.replay();
     const format = sniffArchive(head);
     if (format && depth > MAX_ARCHIVE_DEPTH) {
