@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import initSqlJs from 'sql.js';
 import type { Database } from 'sql.js';
-import { UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { ClusterHistory, Summary, SummaryCluster } from './summary-types.js';
 import { DB_MIGRATIONS } from './db-migrations.js';
 import { earliestWallTime, latestWallTime } from './wall-time-order.js';
@@ -36,7 +36,7 @@ export function migrate(db: Database): void {
   db.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const have = currentSchemaVersion(db);
   const newest = DB_MIGRATIONS.at(-1)?.version ?? 0;
-  if (have > newest) throw new UsageError(`history db schema version ${have} is newer than this vmemwarn knows (${newest})`);
+  if (have > newest) throw new InputError('history db', `schema version ${have} is newer than this vmemwarn knows (${newest})`);
   for (const m of DB_MIGRATIONS.filter((m) => m.version > have)) {
     db.run('BEGIN');
     db.run(m.sql);
@@ -73,7 +73,7 @@ async function openHistory(dbPath: string): Promise<Database> {
   try {
     bytes = await readFile(dbPath);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`cannot read history db ${dbPath}: ${(err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(dbPath, `cannot read history db: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const db = new SQL.Database(bytes);
   try {
@@ -82,7 +82,7 @@ async function openHistory(dbPath: string): Promise<Database> {
     return db;
   } catch (err) {
     db.close();
-    throw new UsageError(`${dbPath} is not a SQLite database: ${(err as Error).message}`);
+    throw new InputError(dbPath, `not a SQLite database: ${(err as Error).message}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { UsageError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { SummaryCluster } from './summary-types.js';
 
 /** Known signatures: cluster ids, `/regex/flags` or glob patterns (`*`, `?`) over the title. */
@@ -27,7 +27,7 @@ export async function loadIgnoreList(file: string): Promise<IgnoreList> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read ignore file ${file}: ${(err as Error).message}`);
+    throw new InputError(file, `cannot read ignore file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   return parseIgnoreList(text, file);
 }
@@ -42,7 +42,7 @@ function toPattern(line: string, where: string): RegExp {
     try {
       return new RegExp(regex[1] ?? '', regex[2]);
     } catch (err) {
-      throw new UsageError(`${where}: bad regular expression: ${(err as Error).message}`);
+      throw new InputError(where, `bad regular expression: ${(err as Error).message}`);
     }
   }
   const glob = line.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');

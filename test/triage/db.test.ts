@@ -6,7 +6,7 @@ import { currentSchemaVersion, migrate, recordRun } from '../../src/triage/db.js
 import { DB_MIGRATIONS } from '../../src/triage/db-migrations.js';
 import { summarizeLog } from '../../src/triage/summarize-log.js';
 import { mergeSummaries } from '../../src/triage/merge.js';
-import { UsageError } from '../../src/errors.js';
+import { EXIT, InputError } from '../../src/errors.js';
 import { fakeResult } from './fake-result.js';
 
 describe('history db', () => {
@@ -66,9 +66,12 @@ describe('history db', () => {
     expect(() => migrate(db)).toThrow(/newer/);
   });
 
-  test('a file that is not SQLite is a usage error', async () => {
+  test('a file that is not SQLite is an input error (exit 3), naming the file', async () => {
     const db = path.join(dir, 'junk.sqlite');
     await writeFile(db, 'not a database at all, just some text that is long enough to have a header........');
-    await expect(recordRun(db, runOf(['a.log', []]))).rejects.toThrow(UsageError);
+    const err = await recordRun(db, runOf(['a.log', []])).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).exitCode).toBe(EXIT.input);
+    expect((err as Error).message).toMatch(new RegExp(`^${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a SQLite database`));
   });
 });

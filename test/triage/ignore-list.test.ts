@@ -1,5 +1,5 @@
 import { isKnown, parseIgnoreList } from '../../src/triage/ignore-list.js';
-import { UsageError } from '../../src/errors.js';
+import { InputError } from '../../src/errors.js';
 
 describe('ignore list', () => {
   const list = parseIgnoreList([
@@ -20,8 +20,8 @@ describe('ignore list', () => {
     expect(isKnown(cluster, list)).toBe(known);
   });
 
-  test('a bad regular expression is a usage error naming the line', () => {
-    expect(() => parseIgnoreList('ok\n/(/', 'known.txt')).toThrow(UsageError);
+  test('a bad regular expression is an input error (exit 3) naming the line', () => {
+    expect(() => parseIgnoreList('ok\n/(/', 'known.txt')).toThrow(InputError);
     expect(() => parseIgnoreList('ok\n/(/', 'known.txt')).toThrow(/known\.txt:2/);
   });
 });
