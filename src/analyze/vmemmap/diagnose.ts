@@ -106,7 +106,14 @@ function consequenceOf(i: DiagnoseInput): string {
   const phase = i.op === 'populate' ? 'setup (driver load)' : 'teardown (driver unload)';
   const storm = `${i.splatCount} WARNING splat(s), one per section (${i.r.sectionsTouched} section(s)): slow ${phase}`;
   if (i.r.wrapped) {
-    return `${storm}; the struct pages sit at user-half addresses, reached through the current task's page tables: a fault (6.9+ always faults) or silent corruption.`;
+    // vmemmap_populate maps through pgd_offset_k(), whose pgd_index() masks the address: the entries land in the
+    // kernel page table at the slot of a kernel VA. Reads go through TTBR0 instead (the task's tables), or fault
+    // outright at or above 2^VA_BITS.
+    return (
+      `${storm}; the struct pages sit at user-half addresses: populate writes their entries into the kernel page table ` +
+      `at the slot of a kernel VA (pgd_index masks the address), corrupting what is mapped there, while accesses go ` +
+      `through the current task's tables or fault: a fault (6.9+ always faults) or silent corruption.`
+    );
   }
   if (i.r.position === 'below-window') return `${storm}; the struct pages overlap other kernel mappings and can corrupt them.`;
   if (i.layout.era.value === 'E4') return `${storm}; above VMEMMAP_END only 1 GiB is left (PCI I/O, fixmap): expect a fault.`;

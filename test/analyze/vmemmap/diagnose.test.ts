@@ -43,5 +43,7 @@ describe('diagnose', () => {
     expect(d.nextSteps.join(' ')).toMatch(/VA_BITS=39/);
     expect(d.diagnosis).toMatch(/relative to an assumed memstart/);
     expect(d.consequence).toMatch(/user-half/);
+    // pgd_offset_k() masks the index: the entries go into the kernel page table at a kernel VA's slot, not the task's.
+    expect(d.consequence).toMatch(/writes their entries into the kernel page table at the slot of a kernel VA \(pgd_index masks the address\)/);
   });
 });
