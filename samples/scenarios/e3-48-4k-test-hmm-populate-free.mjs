@@ -52,7 +52,8 @@ export function build() {
   warnStorm(d, {
     calls: chunkCalls,
     seed: 3000,
-    task: { ...TASK, pid: 977, comm: 'rmmod', tainted: true, site: 'arch/arm64/mm/mmu.c:1175 vmemmap_free+0x54/0x90', pc: 'vmemmap_free+0x54/0x90', lr: 'section_deactivate+0x1c4/0x268', frames: [...FREE_CHAIN, ...TEST_HMM_EXIT] },
+    // A module being unloaded is listed with (-).
+    task: { ...TASK, modules: TASK.modules.replace('test_hmm(+)', 'test_hmm(-)'), pid: 977, comm: 'rmmod', tainted: true, site: 'arch/arm64/mm/mmu.c:1175 vmemmap_free+0x54/0x90', pc: 'vmemmap_free+0x54/0x90', lr: 'section_deactivate+0x1c4/0x268', frames: [...FREE_CHAIN, ...TEST_HMM_EXIT] },
     // vmemmap_free calls on after the WARN, so the compiler moved start/end into callee-saved x19/x20 and x0/x1 hold
     // other values by the time the WARN traps.
     place: (regs, call) => {
