@@ -14,6 +14,7 @@ jest.unstable_mockModule('node:fs', () => {
     },
     readSync: unexpected,
     closeSync: unexpected,
+    writeSync: unexpected,
     constants: { O_WRONLY: 1, O_NONBLOCK: 0o4000 },
   };
 });

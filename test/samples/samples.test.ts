@@ -110,18 +110,20 @@ describe('synthetic samples', () => {
     expect(oops?.consequence).toMatch(/Oops/);
   });
 
-  test('E3 48/64K nouveau: eight 2 MiB chunks, one per 512 MiB section', async () => {
+  test('E3 48/64K nouveau: eight 2 MiB requests, each rounded up to a whole 512 MiB section, top-down', async () => {
     const l = e3(48n, 16n, 0x8000_0000n);
-    const chunks = [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n].map((k) => ({ start: TOP - k * (1n << 29n), end: TOP - k * (1n << 29n) + 2n * MiB })).reverse();
+    // get_free_mem_region: size = ALIGN(2 MiB, 1 << PA_SECTION_SHIFT) = 512 MiB; eight of them below 2^48, adjacent.
+    const region = { start: TOP - 8n * (1n << 29n), end: TOP };
     const r = await analyzeSample('e3-48-64k-nouveau-dmem-populate.log');
     const f = findingOf(r, 'WARNING in vmemmap_populate');
     expect(f).toMatchObject({ splatCount: 8, sectionsTouched: 8, position: 'above-window', warnArm: 'end-above' });
-    expect(f.pageRanges).toEqual(chunks.map((c) => ({ start: page(l, c.start), end: page(l, c.end) })));
-    expect(f.pfnHull).toEqual({ start: chunks[0]!.start >> 16n, end: chunks[7]!.end >> 16n });
-    expect(f.physSizeBytes).toBe(16n * MiB);
+    expect(f.pageRanges).toEqual([{ start: page(l, region.start), end: page(l, region.end) }]);
+    expect(f.pfnHull).toEqual({ start: region.start >> 16n, end: region.end >> 16n });
+    expect(f.physSizeBytes).toBe(4n * GiB);
     // Chunks are taken top-down one section apart: the start steps back by 2^(29-16) * 64 bytes of memmap.
     expect(f.startStep).toBe(-((1n << 13n) * SP));
-    expect(f.example).toMatchObject({ end: page(l, chunks[7]!.end), confidence: 'medium' }); // one 0x800 subsection
+    // The first splat's call: the highest section, one section's memmap (0x80000).
+    expect(f.example).toMatchObject({ start: page(l, TOP - (1n << 29n)), end: page(l, TOP) });
     expect(f.layout).toMatchObject({ pageShift: { value: 16 }, sectionShift: { value: 29 } });
     expect(f.driver).toBe('nouveau dmem');
   });
