@@ -66,6 +66,8 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
     });
   }
   const dram = dramStart(boot);
+  const fromActual = dram?.exact === true ? memstartFromActualVmemmap(input, dram.start) : undefined;
+  if (fromActual) return fromActual;
   if (!dram) {
     notes.push('memstart (PHYS_OFFSET) is unknown: pfns and physical addresses are relative to memstart 0');
     return inferred(0n, 'default', 'low', { text: 'memstart unknown (no memory ranges in the log)' });
@@ -88,4 +90,19 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
     text += `, minus 2^52 - 2^${input.vaBitsMin} (52-bit kernel on a CPU without 52-bit VAs)`;
   }
   return inferred(value, 'log', confidence, { lineNo: dram.lineNo, text });
+}
+
+/**
+ * E0b/E1 (4.5–5.3): the `actual` vmemmap line of the layout block is page(DRAM start) under vmemmap =
+ * VMEMMAP_START - (memstart_addr >> PAGE_SHIFT), so memstart = DRAM start - that many pages: exact, whatever KASLR did.
+ * Not used when the result is off ARM64_MEMSTART_ALIGN (a line from another boot, or a misread).
+ */
+function memstartFromActualVmemmap(input: MemstartInput, dram: bigint): Inferred<bigint> | undefined {
+  const m = input.layoutMatch;
+  if (m?.pagesBelowDram === undefined || m.actualFact === undefined || (input.era !== 'E0b' && input.era !== 'E1')) return undefined;
+  const value = dram - (m.pagesBelowDram << BigInt(input.pageShift));
+  const align = BigInt(memstartAlignShift(input.pageShift, input.sectionShift, input.era));
+  if (value < 0n || value % (1n << align) !== 0n) return undefined;
+  const text = `${hex(dram)} (DRAM start) - ${hex(m.pagesBelowDram)} pages, from ${m.actualFact.text}`;
+  return inferred(value, 'log', 'high', { lineNo: m.actualFact.lineNo, text });
 }

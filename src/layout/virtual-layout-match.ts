@@ -7,6 +7,11 @@ export interface VirtualLayoutMatch extends Shape {
   fact: Fact<{ region: string; start: bigint; end: bigint }>;
   /** DRAM start read from the `actual` line when the era indexes vmemmap by absolute pfn (E0). */
   dramStart?: bigint;
+  /**
+   * E0b/E1: pages from memstart_addr to the DRAM start, read from the `actual` line (mem_init prints
+   * phys_to_page(memblock_start_of_DRAM()), and vmemmap = VMEMMAP_START - (memstart_addr >> PAGE_SHIFT)).
+   */
+  pagesBelowDram?: bigint;
   actualFact?: Fact<{ region: string; start: bigint; end: bigint }>;
 }
 
@@ -28,7 +33,10 @@ export function matchVirtualLayout(boot: BootFacts | undefined, structPageSize: 
       match.actualFact = actual;
       const sp = BigInt(structPageSize);
       const offset = actual.value.start - c.vmemmapStart;
-      if (shape.era === 'E0' && offset >= 0n && offset % sp === 0n) match.dramStart = (offset / sp) << BigInt(shape.pageShift);
+      if (offset >= 0n && offset % sp === 0n) {
+        if (shape.era === 'E0') match.dramStart = (offset / sp) << BigInt(shape.pageShift);
+        else match.pagesBelowDram = offset / sp;
+      }
     }
     matches.push(match);
   }

@@ -279,7 +279,7 @@ describe('inferMemstart: E0, from the `actual` vmemmap line', () => {
     expect(run(i).memstart).toMatchObject({ value: 0xc000_0000n, source: { lineNo: 4 }, confidence: 'high' });
   });
 
-  test('an E1 match with an actual line is not read as absolute pfns: the node ranges decide', () => {
+  test('an E1 match with an actual line is not read as absolute pfns: memstart is the DRAM start less the pages before it', () => {
     // E1 48/4K: PAGE_OFFSET = -2^47 = 0xffff800000000000, START = PAGE_OFFSET - 2^(48 - 12 - 1 + 6) = 0xffff7e0000000000.
     const b = boot([
       'Virtual kernel memory layout:',
@@ -290,6 +290,38 @@ describe('inferMemstart: E0, from the `actual` vmemmap line', () => {
     ]);
     const [match] = matchVirtualLayout(b, 64);
     expect(match).toMatchObject({ era: 'E1', actualFact: { lineNo: 3 } });
+    const r = run(input({ era: 'E1', boot: b, layoutMatch: match, sectionShift: 30 }));
+    // actual start = VMEMMAP_START: no pages between memstart and the DRAM start, so memstart = 0xc0000000 exactly.
+    expect(r.memstart).toMatchObject({ value: 0xc000_0000n, source: { kind: 'log', lineNo: 3 }, confidence: 'high' });
+    expect(r.notes).toEqual([]);
+  });
+
+  test('E1 with a randomized memstart (KASLR): the actual line says how far below the DRAM start it is', () => {
+    // vmemmap = START - (memstart >> 12) pages, and mem_init prints phys_to_page(DRAM start): 0x1000000 / 64 =
+    // 0x40000 pages = 1 GiB below 0xc0000000, so memstart = 0x80000000 (on the 1 GiB ARM64_MEMSTART_ALIGN grid).
+    const b = boot([
+      'Virtual kernel memory layout:',
+      '    vmemmap : 0xffff7e0000000000 - 0xffff800000000000   (  2048 GB maximum)',
+      '              0xffff7e0001000000 - 0xffff7e0021000000   (   512 MB actual)',
+      'Early memory node ranges',
+      '  node   0: [mem 0x00000000c0000000-0x00000000ffffffff]',
+    ]);
+    const [match] = matchVirtualLayout(b, 64);
+    expect(match?.pagesBelowDram).toBe(0x40000n);
+    const r = run(input({ era: 'E1', boot: b, layoutMatch: match, sectionShift: 30 }));
+    expect(r.memstart).toMatchObject({ value: 0x8000_0000n, source: { kind: 'log', lineNo: 3 }, confidence: 'high' });
+  });
+
+  test('E1: an actual line that puts memstart off the ARM64_MEMSTART_ALIGN grid is not used', () => {
+    // 0x800000 / 64 = 0x20000 pages = 512 MiB: 0xc0000000 - 512 MiB = 0xa0000000, not a multiple of 1 GiB.
+    const b = boot([
+      'Virtual kernel memory layout:',
+      '    vmemmap : 0xffff7e0000000000 - 0xffff800000000000   (  2048 GB maximum)',
+      '              0xffff7e0000800000 - 0xffff7e0020800000   (   512 MB actual)',
+      'Early memory node ranges',
+      '  node   0: [mem 0x00000000c0000000-0x00000000ffffffff]',
+    ]);
+    const [match] = matchVirtualLayout(b, 64);
     const r = run(input({ era: 'E1', boot: b, layoutMatch: match, sectionShift: 30 }));
     expect(r.memstart).toMatchObject({ value: 0xc000_0000n, source: { kind: 'log', lineNo: 5 } });
   });
