@@ -40,7 +40,8 @@ function toPattern(line: string, where: string): RegExp {
   const regex = /^\/(.*)\/([a-z]*)$/.exec(line);
   if (regex) {
     try {
-      return new RegExp(regex[1] ?? '', regex[2]);
+      // g and y make test() resume from the last match (lastIndex): the answer would depend on the clusters before.
+      return new RegExp(regex[1] ?? '', (regex[2] ?? '').replace(/[gy]/g, ''));
     } catch (err) {
       throw new InputError(where, `bad regular expression: ${(err as Error).message}`);
     }
