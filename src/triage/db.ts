@@ -14,7 +14,7 @@ import { earliestWallTime, latestWallTime } from './wall-time-order.js';
 export async function recordRun(dbPath: string, summary: Summary): Promise<Summary> {
   const db = await openHistory(dbPath);
   try {
-    migrate(db);
+    migrateHistory(db, dbPath);
     const previous = scalar(db, 'SELECT MAX(seq) FROM runs');
     const sequence = (previous ?? 0) + 1;
     db.run('INSERT INTO runs (seq, inputs, logs, interrupted, generated_at) VALUES (?, ?, ?, ?, ?)', [
@@ -25,6 +25,33 @@ export async function recordRun(dbPath: string, summary: Summary): Promise<Summa
     return { ...summary, clusters, run: previous === undefined ? { sequence } : { sequence, previous } };
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Opens and migrates the history at `dbPath` in memory and looks at its tables, writing nothing: a file that cannot
+ * be a vmemwarn history is an InputError before any log is analysed, not after.
+ */
+export async function checkHistory(dbPath: string): Promise<void> {
+  const db = await openHistory(dbPath);
+  try {
+    migrateHistory(db, dbPath);
+  } finally {
+    db.close();
+  }
+}
+
+/** migrate, plus a look at the tables recordRun uses: SQL errors there mean another program's database. */
+function migrateHistory(db: Database, dbPath: string): void {
+  try {
+    migrate(db);
+    for (const table of ['runs', 'clusters', 'cluster_runs']) db.exec(`SELECT * FROM ${table} LIMIT 0`);
+    scalar(db, 'SELECT MAX(seq) FROM runs');
+    scalar(db, 'SELECT MIN(run_seq) FROM cluster_runs');
+    db.exec('SELECT first_seen, last_seen FROM clusters LIMIT 0');
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(dbPath, `not a vmemwarn history db: ${(err as Error).message}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { InputContext } from './input-context.js';
 import type { InputTask } from './input-task.js';
 import type { RunnerHooks } from './runner-hooks.js';
@@ -31,6 +31,9 @@ export interface TriageHooks {
 export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): Promise<TriageOutcome> {
   validate(opts);
   const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile) : undefined;
+  // sql.js is loaded only for a run that records history; a file that cannot be one fails before any analysis.
+  const history = opts.db ? await import('./db.js') : undefined;
+  if (opts.db) await history?.checkHistory(opts.db);
   const walked = await walkInputs(opts.inputs, {
     ...(opts.followSymlinks !== undefined && { followSymlinks: opts.followSymlinks }),
     ...(opts.stdin && { stdin: opts.stdin }),
@@ -57,10 +60,19 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   summary.interrupted = hooks.signal?.aborted ?? false;
   if (ignore) summary = markKnown(summary, ignore);
   if (opts.timestamps) summary.generatedAt = new Date().toISOString();
-  // sql.js is loaded only for a run that records history.
-  if (opts.db) summary = await (await import('./db.js')).recordRun(opts.db, summary);
+  if (opts.db && history) summary = await recordOrKeep(history.recordRun, opts.db, summary);
   if (opts.newOnly) summary = { ...summary, clusters: summary.clusters.filter((c) => c.history?.isNew) };
   return outcome(summary, opts);
+}
+
+/** The summary with its history; when the history cannot be written (a full disk), the summary and an error issue. */
+async function recordOrKeep(record: (db: string, s: Summary) => Promise<Summary>, db: string, summary: Summary): Promise<Summary> {
+  try {
+    return await record(db, summary);
+  } catch (err) {
+    const reason = err instanceof InputError ? InputError.reasonOf(err.message, db) : `cannot record the run: ${(err as Error).message}`;
+    return mergeSummaries([summary, summarizeIssues([{ input: db, severity: 'error', reason }])]);
+  }
 }
 
 /**

@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
-import { currentSchemaVersion, migrate, recordRun } from '../../src/triage/db.js';
+import { checkHistory, currentSchemaVersion, migrate, recordRun } from '../../src/triage/db.js';
 import { DB_MIGRATIONS } from '../../src/triage/db-migrations.js';
 import { summarizeLog } from '../../src/triage/summarize-log.js';
 import { mergeSummaries } from '../../src/triage/merge.js';
@@ -73,5 +73,35 @@ describe('history db', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).exitCode).toBe(EXIT.input);
     expect((err as Error).message).toMatch(new RegExp(`^${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a SQLite database`));
+  });
+});
+
+describe('checkHistory', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'vmemwarn-db-check-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('another program\'s SQLite database (a runs table of its own) is an input error naming the file, not an internal one', async () => {
+    const SQL = await initSqlJs();
+    const other = new SQL.Database();
+    other.run('CREATE TABLE runs (x)');
+    const db = path.join(dir, 'other.sqlite');
+    await writeFile(db, other.export());
+    other.close();
+    const err = await checkHistory(db).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toMatch(/: not a vmemwarn history db: /);
+    // recordRun says the same, rather than 'internal error: table runs already exists'.
+    await expect(recordRun(db, mergeSummaries([summarizeLog(fakeResult('a.log', []), { input: 'a.log' })]))).rejects.toThrow(InputError);
+  });
+
+  test('a missing file is fine (the run creates it), and nothing is written by the check', async () => {
+    const db = path.join(dir, 'new.sqlite');
+    await expect(checkHistory(db)).resolves.toBeUndefined();
+    await expect(readFile(db)).rejects.toThrow();
   });
 });
