@@ -10,23 +10,24 @@ const MAX_READABLE_CHARS = 100;
 
 /**
  * File name stem for a log's reports: the log name with every character outside `[A-Za-z0-9._-]` turned into
- * `_` (readable, maps back to the input path), plus a hash of the exact name, so two names that sanitize alike
- * never collide and the same log always gets the same file.
+ * `_` (readable, maps back to the input path), plus a hash of `identity` (the exact name, and for an archive
+ * member its position too), so two logs never collide, not even two members of one name, and the same log always
+ * gets the same file.
  */
-export function reportFileStem(logName: string): string {
+export function reportFileStem(logName: string, identity = logName): string {
   // Leading dots go after the cut too: a kept tail that starts with one would make a hidden file.
   const readable = logName
     .replace(/^[/\\]+/, '')
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .slice(-MAX_READABLE_CHARS)
     .replace(/^\.+/, '_');
-  const hash = createHash('sha256').update(logName, 'utf8').digest('hex').slice(0, 10);
+  const hash = createHash('sha256').update(identity, 'utf8').digest('hex').slice(0, 10);
   return `${readable}.${hash}`;
 }
 
 /** Writes `<stem>.json` and `<stem>.md` for one log into `outDir`; returns their names relative to it. */
-export async function writeLogReports(outDir: string, result: AnalysisResult): Promise<{ json: string; markdown: string }> {
-  const stem = reportFileStem(result.source);
+export async function writeLogReports(outDir: string, result: AnalysisResult, identity = result.source): Promise<{ json: string; markdown: string }> {
+  const stem = reportFileStem(result.source, identity);
   const report = buildReport([result]);
   const names = { json: `${stem}.json`, markdown: `${stem}.md` };
   await mkdir(outDir, { recursive: true });

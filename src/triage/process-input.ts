@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { ZipFile } from 'yauzl';
 import { analyzeStream } from '../api.js';
+import type { AnalysisResult } from '../analyze/types.js';
 import { InputError } from '../errors.js';
 import { openInput } from '../ingest/open-input.js';
 import { decompress } from '../ingest/decompress.js';
@@ -56,14 +57,18 @@ class InputRun {
     const name = this.task.display;
     try {
       const opened = await openInput(this.task.path, this.decompressLimit());
-      await this.content(opened.stream, name, 0, opened.regularFile && opened.compression === 'none' ? this.task.path : undefined);
+      await this.content(opened.stream, name, 0, name, opened.regularFile && opened.compression === 'none' ? this.task.path : undefined);
     } catch (err) {
       this.issue(name, 'error', err);
     }
   }
 
-  /** `zipFile`: the path of a plain file holding this content, from which a zip is opened for random access. */
-  private async content(stream: NodeJS.ReadableStream, name: string, depth: number, zipFile?: string): Promise<void> {
+  /**
+   * `identity`: what tells this content from any other of the run (the name, plus each archive member's position:
+   * an archive may hold two members of one name), for --out's file names. `zipFile`: the path of a plain file
+   * holding this content, from which a zip is opened for random access.
+   */
+  private async content(stream: NodeJS.ReadableStream, name: string, depth: number, identity: string, zipFile?: string): Promise<void> {
     const source = new PeekableSource(stream, name);
     // A FIFO whose writer is idle holds the peek up; Ctrl-C must not wait for it.
     const peeked = await unlessAborted(source.peek(SNIFF_BYTES), this.hooks.signal);
@@ -78,10 +83,10 @@ class InputRun {
       replay.destroy();
       return this.issue(name, 'skipped', `${format} archive nested more than one level deep`);
     }
-    if (format === 'tar') return this.tar(replay, name, depth);
+    if (format === 'tar') return this.tar(replay, name, depth, identity);
     if (format === 'zip' && zipFile !== undefined) {
       replay.destroy();
-      return this.zip(await (await zipReader()).openZipFile(zipFile), name, depth);
+      return this.zip(await (await zipReader()).openZipFile(zipFile), name, depth, identity);
     }
     if (format === 'zip') {
       const buffer = await readCapped(replay, this.ctx.maxBufferedZipBytes);
@@ -89,23 +94,23 @@ class InputRun {
         const mib = this.ctx.maxBufferedZipBytes / (1024 * 1024);
         return this.issue(name, 'skipped', `zip inside another archive is larger than the ${mib} MiB random-access buffer`);
       }
-      return this.zip(await (await zipReader()).openZipBuffer(buffer), name, depth);
+      return this.zip(await (await zipReader()).openZipBuffer(buffer), name, depth, identity);
     }
     const binary = binaryReason(head);
     if (binary) {
       replay.destroy();
       return this.issue(name, 'skipped', binary);
     }
-    await this.analyze(replay, name);
+    await this.analyze(replay, name, identity);
   }
 
-  private async analyze(stream: NodeJS.ReadableStream, name: string): Promise<void> {
+  private async analyze(stream: NodeJS.ReadableStream, name: string, identity: string): Promise<void> {
     const { signal, onBytes } = this.hooks;
     const result = await analyzeStream(stream, { ...this.ctx.analyze, name, ...(signal && { signal }), ...(onBytes && { onBytes }) });
     if (result.interrupted) return;
     if (result.inputError !== undefined) this.issues.push({ input: name, severity: 'error', reason: InputError.reasonOf(result.inputError, name) });
     // The report model and renderers are loaded only for --out: a worker without it never needs them.
-    const reports = this.ctx.outDir ? await (await import('./out-dir.js')).writeLogReports(this.ctx.outDir, result) : undefined;
+    const reports = this.ctx.outDir ? await this.writeReports(this.ctx.outDir, result, identity) : undefined;
     this.logs.push(summarizeLog(result, {
       input: this.task.display,
       ...(this.ctx.fileTimes && { fileTime: new Date(this.task.mtimeMs).toISOString() }),
@@ -113,31 +118,44 @@ class InputRun {
     }));
   }
 
-  private async tar(stream: NodeJS.ReadableStream, name: string, depth: number): Promise<void> {
+  /** The log's reports in --out; a report that cannot be written is an error of its own, and the log still counts. */
+  private async writeReports(outDir: string, result: AnalysisResult, identity: string): Promise<{ json: string; markdown: string } | undefined> {
+    try {
+      return await (await import('./out-dir.js')).writeLogReports(outDir, result, identity);
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      this.issue(result.source, 'error', `--out ${outDir}: cannot write this log's report: ${e.code ?? e.message}`);
+      return undefined;
+    }
+  }
+
+  private async tar(stream: NodeJS.ReadableStream, name: string, depth: number, identity: string): Promise<void> {
     const { tarMembers } = await import('../ingest/archive/tar-members.js');
+    let index = 0;
     try {
       for await (const member of tarMembers(stream)) {
         if (this.hooks.signal?.aborted) return;
-        await this.member(member, name, depth);
+        await this.member(member, name, depth, `${identity}:${member.name}#${index++}`);
       }
     } catch (err) {
       this.issue(name, 'error', err, 'corrupt or truncated tar archive');
     }
   }
 
-  private async zip(zip: ZipFile, name: string, depth: number): Promise<void> {
+  private async zip(zip: ZipFile, name: string, depth: number, identity: string): Promise<void> {
     const { zipMembers } = await zipReader();
+    let index = 0;
     try {
       for await (const member of zipMembers(zip)) {
         if (this.hooks.signal?.aborted) return;
-        await this.member(member, name, depth);
+        await this.member(member, name, depth, `${identity}:${member.name}#${index++}`);
       }
     } catch (err) {
       this.issue(name, 'error', err, 'corrupt zip archive');
     }
   }
 
-  private async member(member: ArchiveMember, archive: string, depth: number): Promise<void> {
+  private async member(member: ArchiveMember, archive: string, depth: number, identity: string): Promise<void> {
     const name = `${archive}:${escapeMemberName(member.name)}`;
     if (member.kind === 'directory') return;
     const unsafe = memberNameProblem(member.name);
@@ -153,10 +171,12 @@ class InputRun {
     }
     if (!member.stream) return;
     try {
-      // yauzl hands zip members over already inflated: they need the bomb limit as much as a .gz does.
-      const unpacked = Readable.from(limitSize(member.stream, this.ctx.analyze.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES, name));
+      // yauzl hands deflated zip members over already inflated: they need the bomb limit as much as a .gz does. A
+      // tar member's bytes are stored as they are, like a plain file's.
+      const max = this.ctx.analyze.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
+      const unpacked = member.inflated === true ? Readable.from(limitSize(member.stream, max, name)) : member.stream;
       const { stream } = await decompress(unpacked, name, this.decompressLimit());
-      await this.content(stream, name, depth + 1);
+      await this.content(stream, name, depth + 1, identity);
       const cut = member.failure?.();
       if (cut !== undefined) this.issue(name, 'error', cut, 'cut short, analyzed up to the cut');
     } catch (err) {

@@ -351,4 +351,42 @@ describe('processInput', () => {
     expect(summary.logs.map((l) => l.name)).toEqual([`${at('mixed.zip')}:b.log`]);
     expect(summary.totals).toMatchObject({ logs: 1, skipped: 1, errors: 0, lines: lineCount(bootText) });
   });
+
+  describe('archive members and --out', () => {
+    test('two members of one name get a report each (the member\'s position is part of the file name hash)', async () => {
+      const tar = await tarBuffer([{ name: 'same.log', data: Buffer.from(vmemmapText) }, { name: 'same.log', data: Buffer.from(bootText) }]);
+      await writeFile(at('dup.tar'), tar);
+      const outDir = at('out-dup');
+      await mkdir(outDir);
+      const summary = await processInput(await task(at('dup.tar')), { ...ctx, outDir });
+      const reports = summary.logs.map((l) => l.reports?.json);
+      expect(reports).toHaveLength(2);
+      expect(new Set(reports).size).toBe(2);
+      expect((await readdir(outDir)).length).toBe(4);
+    });
+
+    test('a report that cannot be written is an error issue, and the log still counts', async () => {
+      const outDir = at('out-blocked');
+      await mkdir(outDir);
+      const first = await processInput(await task(at('vmemmap.log')), { ...ctx, outDir: at('out-probe') });
+      // A directory where the report file would go.
+      await mkdir(path.join(outDir, first.logs[0]!.reports!.json));
+      const summary = await processInput(await task(at('vmemmap.log')), { ...ctx, outDir });
+      expect(summary.logs).toHaveLength(1);
+      expect(summary.totals).toMatchObject({ logs: 1, splats: SPLATS, errors: 1 });
+      expect(summary.issues).toEqual([
+        { input: at('vmemmap.log'), severity: 'error', reason: expect.stringMatching(new RegExp(`^--out ${outDir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: cannot write this log's report: `)) },
+      ]);
+    });
+
+    test('--max-decompressed does not cut a tar member: its bytes are stored, not decompressed', async () => {
+      const big = bootText.repeat(40);
+      await writeFile(at('big.tar'), await tarBuffer([{ name: 'big.log', data: Buffer.from(big) }]));
+      const limit = 64 * 1024;
+      expect(Buffer.byteLength(big)).toBeGreaterThan(limit);
+      const summary = await processInput(await task(at('big.tar')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
+      expect(summary.issues).toEqual([]);
+      expect(summary.totals).toMatchObject({ logs: 1, bytes: Buffer.byteLength(big), errors: 0 });
+    });
+  });
 });

@@ -16,6 +16,8 @@ export interface ArchiveMember {
   /** A zip member compressed with a method other than stored (0) or deflate (8), e.g. bzip2 (12): not readable. */
   unsupportedCompression?: number;
   stream?: Readable;
+  /** The archive decompressed the data (a deflated zip member): it needs the decompression-bomb limit. */
+  inflated?: boolean;
   /** After `stream` has ended: why the member's data stopped short of its end (a truncated archive), if it did. */
   failure?: () => Error | undefined;
 }

@@ -48,7 +48,7 @@ export async function* zipMembers(zip: ZipFile): AsyncGenerator<ArchiveMember> {
       } else {
         const stream = await openEntry(zip, entry);
         stream.on('error', () => undefined);
-        yield { name, kind: 'file', size: entry.uncompressedSize, stream };
+        yield { name, kind: 'file', size: entry.uncompressedSize, stream, ...(entry.compressionMethod === DEFLATE && { inflated: true }) };
         if (!stream.readableEnded) stream.destroy();
       }
     }
