@@ -39,9 +39,10 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
     ...(opts.stdin && { stdin: opts.stdin }),
   });
   const tasks = selectShard(walked.tasks, opts.shard);
-  // Problems met while walking belong to a shard too, so that merged shards list each exactly once.
+  // Problems met while walking belong to a shard too, so that merged shards list each exactly once; like a log's,
+  // their shard follows the path relative to the argument, whatever the mount point.
   const walkIssues = opts.shard
-    ? walked.issues.filter((i) => shardOf({ rel: i.input }, opts.shard?.count ?? 1) === opts.shard?.index)
+    ? walked.issues.filter((_, i) => shardOf({ rel: walked.issueRels[i] ?? '' }, opts.shard?.count ?? 1) === opts.shard?.index)
     : walked.issues;
 
   const ctx: InputContext = {

@@ -32,6 +32,8 @@ export interface WalkResult {
   /** Sorted by display name, each path once. */
   tasks: InputTask[];
   issues: SummaryIssue[];
+  /** Each issue's path relative to its argument, as a task's `rel`: what picks its shard (shard.ts). */
+  issueRels: string[];
 }
 
 /**
@@ -54,6 +56,7 @@ export async function walkInputs(args: readonly string[], opts: WalkOptions = {}
 class Walker {
   private readonly tasks = new Map<string, InputTask>();
   private readonly issues: SummaryIssue[] = [];
+  private readonly issueRels: string[] = [];
 
   constructor(private readonly opts: WalkOptions) {}
 
@@ -65,7 +68,7 @@ class Walker {
       // tinyglobby is loaded only for an argument that names no file: most runs name files and directories.
       const globber = await import('tinyglobby');
       if (globber.isDynamicPattern(arg)) return this.globArgument(globber, arg);
-      return this.issue(arg, 'error', describeFsError(err));
+      return this.issue(arg, 'error', describeFsError(err), path.basename(arg));
     }
     if (st.isDirectory()) return this.directory(arg, arg, '', [dirKey(st)]);
     // A named FIFO or device is opened like a file: the user asked for it explicitly.
@@ -79,7 +82,7 @@ class Walker {
       expandDirectories: false,
       absolute: path.isAbsolute(pattern),
     });
-    if (matches.length === 0) return this.issue(pattern, 'error', 'no file matches the pattern');
+    if (matches.length === 0) return this.issue(pattern, 'error', 'no file matches the pattern', pattern);
     await lookUpInBatches(matches.sort(), (match) => stat(match), (match, st) => {
       this.add({ path: match, display: match, rel: match.split(path.sep).join('/'), sizeBytes: st.size, mtimeMs: st.mtimeMs });
     });
@@ -90,7 +93,7 @@ class Walker {
     try {
       names = (await readdir(dir)).sort();
     } catch (err) {
-      return this.issue(dir, 'error', describeFsError(err));
+      return this.issue(dir, 'error', describeFsError(err), relDir || path.basename(dir));
     }
     await lookUpInBatches(
       names,
@@ -118,17 +121,17 @@ class Walker {
     looked: LookedUp,
     ancestors: string[],
   ): Promise<void> {
-    if ('skipped' in looked) return this.issue(full, 'skipped', looked.skipped);
-    if ('error' in looked) return this.issue(full, 'error', looked.error);
+    if ('skipped' in looked) return this.issue(full, 'skipped', looked.skipped, rel);
+    if ('error' in looked) return this.issue(full, 'error', looked.error, rel);
     const st = looked;
     if (st.isDirectory()) {
       const key = dirKey(st);
       if (ancestors.includes(key)) {
-        return this.issue(full, 'skipped', `symlink loop: leads back to ${await realpath(full).catch(() => full)}`);
+        return this.issue(full, 'skipped', `symlink loop: leads back to ${await realpath(full).catch(() => full)}`, rel);
       }
       return this.directory(root, full, rel, [...ancestors, key]);
     }
-    if (!st.isFile()) return this.issue(full, 'skipped', `not a regular file (${fileType(st)})`);
+    if (!st.isFile()) return this.issue(full, 'skipped', `not a regular file (${fileType(st)})`, rel);
     this.add({ path: full, display: full, rel, sizeBytes: st.size, mtimeMs: st.mtimeMs });
   }
 
@@ -138,13 +141,14 @@ class Walker {
     if (!this.tasks.has(key)) this.tasks.set(key, task);
   }
 
-  private issue(input: string, severity: SummaryIssue['severity'], reason: string): void {
+  private issue(input: string, severity: SummaryIssue['severity'], reason: string, rel: string): void {
     this.issues.push({ input, severity, reason });
+    this.issueRels.push(rel);
   }
 
   result(): WalkResult {
     const tasks = [...this.tasks.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-    return { tasks, issues: this.issues };
+    return { tasks, issues: this.issues, issueRels: this.issueRels };
   }
 }
 

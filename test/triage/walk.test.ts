@@ -33,6 +33,13 @@ describe('walkInputs', () => {
     ]);
   });
 
+  test('each issue carries its path relative to the argument, as a task does: the shard key, whatever the mount point', async () => {
+    const absolute = await walkInputs([path.join(dir, 'logs')]);
+    expect(absolute.issueRels).toEqual(['fifo', 'sub/alias.log', 'sub/loop']);
+    const relative = await walkInputs([path.relative(process.cwd(), path.join(dir, 'logs'))]);
+    expect(relative.issueRels).toEqual(absolute.issueRels);
+  });
+
   test('followSymlinks follows links and stops at a loop', async () => {
     const { tasks, issues } = await walkInputs([path.join(dir, 'logs')], { followSymlinks: true });
     expect(names(tasks)).toEqual(['logs/a.log', 'logs/b.log', 'logs/sub/alias.log', 'logs/sub/c.txt']);
