@@ -49,7 +49,12 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       }
       const merged = mergeSummaries(summaries);
       const text = await renderSummaryAs(argv.format, merged, argv['fail-on']);
-      if (anyLogFails(merged, argv['fail-on'])) setExit(EXIT.failOnMatched);
+      // As one triage over all the shards' inputs would exit: an input error in a shard wins over --fail-on, and a
+      // shard cut short by Ctrl-C leaves the merge incomplete (exit 3, said on stderr; 130 is for this run's Ctrl-C).
+      const errors = merged.issues.filter((i) => i.severity === 'error').length;
+      if (merged.interrupted) printError(ctx, 'warning: a summary was interrupted (Ctrl-C): the merge covers only the logs it finished');
+      if (errors > 0 || merged.interrupted) setExit(EXIT.input);
+      else if (anyLogFails(merged, argv['fail-on'])) setExit(EXIT.failOnMatched);
       await writeOutput(text, argv.output);
     },
   };

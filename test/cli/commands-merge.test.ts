@@ -91,3 +91,21 @@ test('a file that is not a summary is rejected, naming it (exit 3)', async () =>
 test('a missing summary is an input error (exit 3)', async () => {
   expect((await runInProcess(['merge', path.join(tree, 'missing.json')])).code).toBe(3);
 });
+
+test('a shard with an input error makes the merge exit 3, as one run over its inputs would', async () => {
+  const withError = path.join(tree, 'with-error.json');
+  const summary = JSON.parse(readFileSync(shards[0]!, 'utf8')) as Summary;
+  summary.issues = [...summary.issues, { input: 'gone.log.gz', severity: 'error', reason: 'truncated gzip data' }];
+  summary.totals = { ...summary.totals, errors: summary.totals.errors + 1 };
+  writeFileSync(withError, JSON.stringify(summary));
+  const run = await runInProcess(['merge', withError, shards[1]!, '--fail-on', 'any']);
+  expect(run.code).toBe(3);
+});
+
+test('an interrupted shard makes the merge exit 3, with a warning', async () => {
+  const cut = path.join(tree, 'interrupted.json');
+  writeFileSync(cut, JSON.stringify({ ...(JSON.parse(readFileSync(shards[0]!, 'utf8')) as Summary), interrupted: true }));
+  const run = await runInProcess(['merge', cut, shards[1]!]);
+  expect(run.code).toBe(3);
+  expect(run.stderr).toContain('warning: a summary was interrupted');
+});
