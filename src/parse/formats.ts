@@ -12,6 +12,8 @@ export type FrameSource =
   | 'at'
   /** Stalls and soft lockups: the frame above the first dispatch anchor (syscall entry, workqueue, softirq). */
   | 'stall'
+  /** Stack overflows: as a stall, from the call trace (the PC is wherever the stack ran out); else its first frame. */
+  | 'stall-or-trace'
   /** Hung tasks: the first frame that is not scheduling, locking or waiting. */
   | 'hang';
 
@@ -152,8 +154,8 @@ export const FORMATS: readonly SplatFormat[] = [
     kind: 'lockdep',
     needle: 'WARNING:',
     re: h('WARNING: inconsistent lock state'),
+    // syzkaller titles it from the Call trace (fmt %[2]v), not from the `at:` lines.
     title: 'inconsistent lock state in {frame}',
-    frame: 'at',
   },
   {
     kind: 'lockdep',
@@ -174,8 +176,8 @@ export const FORMATS: readonly SplatFormat[] = [
     kind: 'lockdep',
     needle: 'INFO: inconsistent lock state',
     re: h('INFO: inconsistent lock state'),
+    // syzkaller titles it from the Call trace (fmt %[2]v), not from the `at:` lines.
     title: 'inconsistent lock state in {frame}',
-    frame: 'at',
   },
   {
     kind: 'lockdep',
@@ -388,6 +390,9 @@ export const FORMATS: readonly SplatFormat[] = [
     needle: 'Insufficient stack space',
     re: h('Insufficient stack space to handle exception!'),
     title: 'kernel stack overflow in {frame}',
+    // syzkaller: the Call trace through its stall extractor, past the overflow handler (report_663).
+    frame: 'stall-or-trace',
+    skip: /bad_stack/,
   },
   {
     kind: 'panic',

@@ -31,6 +31,24 @@ export const FRAME_SKIP: readonly string[] = [
   '^el1_abort$', '^el1_sync', '^el1h_64_sync', '^do_mem_abort$', '^__do_kernel_fault$', '^do_translation_fault$',
   '^do_bad_area$', '^do_page_fault$', '^do_debug_exception$', '^brk_handler$', '^bug_handler$', '^do_tag_check_fault$',
   '^el1_da$', '^el1_dbg$', 'trace_hardirqs',
+  // From syzkaller's newer skipPatterns: lockdep's report helpers, page-cache and allocation wrappers, atomics and
+  // bit ops, more locks and refcounts (report_543, report_665 and report_1000 title past these). The rwsem entries
+  // stay anchored, as above: rwsem_down_write_slowpath is where a hung task waits, and names it.
+  'kcsan_setup_watchpoint', 'check_heap_object', 'check_object', '(?:read|write)_once_.*nocheck', 'print_usage_bug',
+  'walk_stack', 'warn_bogus', 'alloc_page', 'k?v?(?:m|z|c)alloc', 'krealloc', 'allocate_slab', 'folio_(?:alloc|unlock)',
+  'filemap_alloc_folio', '__filemap_get_folio', 'find_or_create_page', 'do_read_cache_folio', 'read_cache_page',
+  'pagecache_get_page', 'grab_cache_page_write_begin', 'slab_', '__might_fault', 'print_unlock', 'imbalance_bug',
+  'bh_enable', 'bh_disable', 'mark_lock', '(?:reacquire|mark)_held_locks', 'raw_spin_rq', 'read_lock', 'read_trylock',
+  'write_lock', 'write_trylock', 'read_unlock', 'write_unlock', '^down_trylock', '^__mutex_', '^rt_mutex_', 'owner_on_cpu',
+  'atomic(?:64)?_(?:dec|inc|read|set|or|xor|and|add|sub|fetch|xchg|cmpxchg|try)', '(?:set|clear|change|test)_bit',
+  '^refcount_', '^kref_', 'ref_tracker', 'memdup', 'strstr', 'strdup', 'strndup', 'copy_to_iter', 'copy_from_iter',
+  'copy_page_to_iter', 'copy_page_from_iter', 'copy_folio_to_iter', '^rb_', '^__rb_', 'hwrng_unregister',
+  'i2c_del_adapter', '__unregister_client', 'device_for_each_child', 'rollback_registered', 'unregister_netdev',
+  'tty_unregister_device', 'usb_kill_anchored_urbs', 'usb_hcd_submit_urb', '__might_resched', '^iput$',
+  '^iput_final$', '^ihold$', 'hex_dump_to_buffer', 'print_hex_dump', '^klist_', 'stack_trace_consume_entry',
+  'arch_stack_walk', 'stack_trace_save', 'insert_work', '__queue_delayed_work', 'queue_delayed_work_on', 'ida_free',
+  'print_tainted', 'xas_(?:start|load|find)', '__fortify_report', '^get_taint$', '^put_device$', 'lock_timer_base',
+  '__timer_delete_sync', '__mod_timer',
 ];
 
 const GENERAL = new RegExp(FRAME_SKIP.join('|'));

@@ -38,7 +38,8 @@ const kept = (format: SplatFormat) => (func: string) => !isSkippedFrame(func, fo
 function stallFrame(funcs: readonly string[]): string | undefined {
   let prev = funcs[0];
   for (const func of funcs) {
-    if (STALL_ANCHORS.some((re) => re.test(func))) return func.includes('smp_call_function') ? func : prev;
+    // syzkaller names every smp_call_function variant (_many, _many_cond, _single) by the family, not the caller.
+    if (STALL_ANCHORS.some((re) => re.test(func))) return func.includes('smp_call_function') ? 'smp_call_function' : prev;
     prev = func;
   }
   return undefined;
@@ -63,6 +64,10 @@ function titleFrame(format: SplatFormat, e: TitleEvidence): string | undefined {
       return e.atFuncs.find(keep) ?? firstStackFunc(format, e, keep);
     case 'stall':
       return stallFrame(traceFuncs(format, e).filter(keep));
+    case 'stall-or-trace': {
+      const funcs = traceFuncs(format, e).filter(keep);
+      return stallFrame(funcs) ?? funcs[0];
+    }
     case 'hang':
       return hangFrame(traceFuncs(format, e).filter(keep));
     case 'stack':
