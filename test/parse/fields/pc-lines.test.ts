@@ -31,6 +31,9 @@ describe('parsePcLine', () => {
     expect(parsePcLine('LR is at do_futex+0x158/0xf14')?.lr?.func).toBe('do_futex');
     expect(parsePcLine('epc : schedule_tail+0x72/0xb2')?.pc?.func).toBe('schedule_tail');
     expect(parsePcLine('RIP: 0010:__ieee80211_beacon_get+0x125d/0x1630')?.pc?.off).toBe(0x125dn);
+    // The user-space RIP of a syscall's saved regs (64-bit 0033, 32-bit 0023) is not the kernel's PC.
+    expect(parsePcLine('RIP: 0033:0x7f3c55d8f749')).toBeUndefined();
+    expect(parsePcLine('RIP: 0023:0xf7fc2549')).toBeUndefined();
   });
 
   test('each rule is tried on the lines that start as it does, white space included', () => {
