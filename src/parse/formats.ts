@@ -447,7 +447,8 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'hung-task',
     needle: 'INFO: task ',
-    re: h(String.raw`INFO: task \S+ blocked (?:in I/O wait )?for more than \d+ seconds`),
+    // `INFO: task syz-fuzzer:4433 blocked for more than 143 seconds.`: the blocked task is the report's task.
+    re: h(String.raw`INFO: task (?<comm>\S+):(?<pid>\d+) blocked (?:in I/O wait )?for more than \d+ seconds`),
     title: 'INFO: task hung in {frame}',
     frame: 'hang',
   },

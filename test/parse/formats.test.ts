@@ -60,6 +60,11 @@ describe('matchHeader', () => {
     expect(m?.format.title).toBe(title);
   });
 
+  test('a hung task names the blocked task: its comm and pid', () => {
+    expect(matchHeader('INFO: task syz-fuzzer:4433 blocked for more than 143 seconds.')?.match.groups).toMatchObject({ comm: 'syz-fuzzer', pid: '4433' });
+    expect(matchHeader('INFO: task kworker/u8:3:112 blocked for more than 120 seconds.')?.match.groups).toMatchObject({ comm: 'kworker/u8:3', pid: '112' });
+  });
+
   test('site fields of the three WARNING generations', () => {
     expect(matchHeader('WARNING: CPU: 2 PID: 35 at drivers/net/a.c:449 f+0x1a4/0x1c0 [mvpp2]')?.match.groups).toMatchObject({
       cpu: '2',
