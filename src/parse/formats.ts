@@ -61,6 +61,17 @@ const ODEBUG_SKIP = /debug_|rcu|hrtimer_|timer_|work_|percpu_|kmem_|slab_|kfree|
 const RCU_SKIP = /rcu|kmem|slab|kmalloc|vmalloc|kcalloc|kzalloc/;
 const WARNING_SITE = String.raw`WARNING: CPU: (?<cpu>\d+) PID: (?<pid>\d+) at (?<file>\S+):(?<line>\d+)`;
 
+/**
+ * A WARNING raised in `file`, in any of the three header generations (`CPU: n PID: m at file:line func`, 4.x
+ * `at file:line func()`, 2025+ `[cond] file:line at func, CPU#n: ...`), with its site's fields.
+ */
+function warningIn(file: string): RegExp {
+  const path = file.replace(/\./g, '\\.');
+  return h(
+    String.raw`WARNING: (?:CPU: (?<cpu>\d+) PID: (?<pid>\d+) at |at |(?:\[.*\] )?)(?<file>\S*?${path}):(?<line>\d+)(?: (?:at )?${FUNC})?`,
+  );
+}
+
 /** Header formats, most specific first; the first row whose needle and regex match wins. */
 export const FORMATS: readonly SplatFormat[] = [
   // WARNING: one row per file that syzkaller names a bug class after, then the generic sites.
@@ -68,7 +79,7 @@ export const FORMATS: readonly SplatFormat[] = [
     kind: 'warning',
     needle: 'WARNING:',
     also: 'lib/debugobjects.c',
-    re: h(String.raw`WARNING: .*lib/debugobjects\.c`),
+    re: warningIn('lib/debugobjects.c'),
     title: 'WARNING: ODEBUG bug in {frame}',
     skip: ODEBUG_SKIP,
   },
@@ -76,7 +87,7 @@ export const FORMATS: readonly SplatFormat[] = [
     kind: 'warning',
     needle: 'WARNING:',
     also: 'mm/usercopy.c',
-    re: h(String.raw`WARNING: .*mm/usercopy\.c`),
+    re: warningIn('mm/usercopy.c'),
     title: 'WARNING: bad usercopy in {frame}',
     skip: /usercopy|__check/,
   },
@@ -84,14 +95,14 @@ export const FORMATS: readonly SplatFormat[] = [
     kind: 'warning',
     needle: 'WARNING:',
     also: 'lib/kobject.c',
-    re: h(String.raw`WARNING: .*lib/kobject\.c`),
+    re: warningIn('lib/kobject.c'),
     title: 'WARNING: kobject bug in {frame}',
   },
   {
     kind: 'warning',
     needle: 'WARNING:',
     also: 'lib/refcount.c',
-    re: h(String.raw`WARNING: .*lib/refcount\.c`),
+    re: warningIn('lib/refcount.c'),
     title: 'WARNING: refcount bug in {frame}',
     skip: /refcount/,
   },
@@ -99,7 +110,7 @@ export const FORMATS: readonly SplatFormat[] = [
     kind: 'warning',
     needle: 'WARNING:',
     also: 'kernel/locking/lockdep.c',
-    re: h(String.raw`WARNING: .*kernel/locking/lockdep\.c`),
+    re: warningIn('kernel/locking/lockdep.c'),
     title: 'WARNING: locking bug in {frame}',
     skip: /lock_sock|release_sock/,
   },

@@ -60,6 +60,16 @@ describe('matchHeader', () => {
     expect(m?.format.title).toBe(title);
   });
 
+  test.each([
+    ['WARNING: CPU: 0 PID: 3570 at lib/debugobjects.c:505 debug_print_object+0x188/0x268', { cpu: '0', pid: '3570', line: '505', func: 'debug_print_object' }],
+    ['WARNING: at lib/debugobjects.c:263 debug_print_object+0x87/0xb0()', { line: '263', func: 'debug_print_object' }],
+    ['WARNING: [cond] lib/debugobjects.c:615 at debug_print_object+0x1/0x2, CPU#1: kworker/1:3/17677', { line: '615', func: 'debug_print_object' }],
+  ])('a bug-class WARNING row (ODEBUG) keeps its site in every header generation: %s', (text, site) => {
+    const m = matchHeader(text);
+    expect(m?.format.title).toBe('WARNING: ODEBUG bug in {frame}');
+    expect(m?.match.groups).toMatchObject({ file: 'lib/debugobjects.c', ...site });
+  });
+
   test('a hung task names the blocked task: its comm and pid', () => {
     expect(matchHeader('INFO: task syz-fuzzer:4433 blocked for more than 143 seconds.')?.match.groups).toMatchObject({ comm: 'syz-fuzzer', pid: '4433' });
     expect(matchHeader('INFO: task kworker/u8:3:112 blocked for more than 120 seconds.')?.match.groups).toMatchObject({ comm: 'kworker/u8:3', pid: '112' });
