@@ -17,7 +17,11 @@ export interface TitleEvidence {
 
 function traceFuncs(format: SplatFormat, e: TitleEvidence): string[] {
   if (format.upperCaseTraceOnly && e.traceWording !== 'Call Trace:') return [];
-  const funcs = e.frames.filter((f) => f.func !== undefined && !f.inline && !f.unreliable).map((f) => f.func ?? '');
+  // An arm32 line names a caller too: the last line's is the only place the outermost one appears (syzkaller's arm
+  // frame regex reads both).
+  const funcs = e.frames
+    .filter((f) => f.func !== undefined && !f.inline && !f.unreliable)
+    .flatMap((f, i, all) => (f.from !== undefined && i === all.length - 1 ? [f.func ?? '', f.from] : [f.func ?? '']));
   const entry = format.below ? funcs.findIndex((func) => format.below?.test(func)) : -1;
   return funcs.slice(entry + 1);
 }

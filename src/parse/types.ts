@@ -60,6 +60,8 @@ export interface Frame extends CodeLocation {
   marker?: string;
   /** `[inline]` frame from a symbolizer. */
   inline?: boolean;
+  /** arm32 `(func) from [<addr>] (caller+off/size)`: the caller the line names too. */
+  from?: string;
   lineNo: number;
 }
 

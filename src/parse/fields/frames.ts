@@ -20,7 +20,7 @@ const ADDR_PREFIX = /^\s*(?:\[<([0-9a-f]+)>\]\s*){1,2}/;
 // print `(func+0x58/0xa8)` in the first parentheses too. 1 addr, 2 func, 3 off, 4 size.
 const ARM32 = new RegExp(
   String.raw`^\s*\[<([0-9a-f]+)>\] \(([A-Za-z_$][\w.$]*)` +
-    String.raw`(?:\+0x([0-9a-f]+)\/0x([0-9a-f]+))?\) from \[<`,
+    String.raw`(?:\+0x([0-9a-f]+)\/0x([0-9a-f]+))?\) from \[<[0-9a-f]+>\] \(([A-Za-z_$][\w.$]*)?`,
 );
 // Symbolizer output for an inlined call: `nfc_llcp_find_local net/nfc/llcp_core.c:286 [inline]`. 1 func, 2 file,
 // 3 line.
@@ -31,6 +31,7 @@ function arm32Frame(text: string, lineNo: number): Frame | undefined {
   const m = ARM32.exec(text);
   if (!m) return undefined;
   const frame: Frame = { func: m[2]!, addr: hexToBigInt(m[1]!), lineNo };
+  if (m[5] !== undefined) frame.from = m[5];
   if (m[3] !== undefined && m[4] !== undefined) {
     frame.off = recurringHexToBigInt(m[3]);
     frame.size = recurringHexToBigInt(m[4]);

@@ -46,10 +46,11 @@ describe('parseFrame', () => {
     });
   });
 
-  test('arm32 `(func) from` frame', () => {
+  test('arm32 `(func) from` frame: the callee, and the caller the line names', () => {
     expect(parseFrame('[<8015df40>] (migrate_task_rq_fair) from [<801559ec>] (set_task_cpu+0x4c/0xf8)', 9)).toEqual({
       func: 'migrate_task_rq_fair',
       addr: 0x8015_df40n,
+      from: 'set_task_cpu',
       lineNo: 9,
     });
   });
