@@ -6,9 +6,9 @@
 // Packages are bundled too: yargs alone is some 40 files, and Node's ES module loader took another 25–30 ms of
 // every start resolving and linking them (0.15 s → 0.12 s for `analyze` of a one-line log). Every dynamic import(),
 // ours or a package's, becomes a chunk of its own, so what loaded lazily still does. sql.js stays external: it
-// finds its .wasm file next to its own module.
+// finds its .wasm file next to its own module; yargs' shim is pointed at its installed path (yargsShimPath).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,6 +37,26 @@ const lazyStringWidth = {
   },
 };
 
+/**
+ * yargs' ESM shim takes its own file's path from import.meta.url, to find its locale files (`../../../locales`) and the
+ * package.json whose `yargs` key configures the parser (the path up to `node_modules`). Bundled, that would be the
+ * bundle's path: messages would lose their translations, and a `yargs` key in the package.json of whatever
+ * directory the user runs in would be read. The shim is given the path it has in node_modules instead.
+ */
+const yargsShimPath = {
+  name: 'yargs-shim-path',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const own = 'const __dirname = fileURLToPath(import.meta.url);';
+      if (!source.includes(own)) throw new Error(`yargs-shim-path: ${args.path} no longer holds "${own}"`);
+      const installed =
+        "const __dirname = __vmemwarnCreateRequire(import.meta.url).resolve('yargs/package.json').replace(/package\\.json$/, 'lib/platform-shims/esm.mjs');";
+      return { contents: source.replace(own, installed), loader: 'js' };
+    });
+  },
+};
+
 await rm(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
@@ -53,7 +73,7 @@ await build({
   external: ['sql.js'],
   // Bundled CommonJS packages (split2, tar-stream, yauzl…) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __vmemwarnCreateRequire } from 'node:module'; const require = __vmemwarnCreateRequire(import.meta.url);" },
-  plugins: [lazyStringWidth],
+  plugins: [lazyStringWidth, yargsShimPath],
   chunkNames: '[name]-[hash]',
   logLevel: 'warning',
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -233,5 +233,21 @@ describe('--config -', () => {
     const run = spawnCli(['analyze', '--config', '-'], { input: 'x\n' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--config - cannot read stdin');
+  });
+});
+
+describe('yargs inside the bundle (scripts/bundle-cli.mjs)', () => {
+  test('its messages keep their translations: LANG=de_DE gives German headings', () => {
+    const run = spawnCli(['--help'], { env: { LANG: 'de_DE.UTF-8' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Kommandos:');
+  });
+
+  test('a `yargs` key in the package.json of the directory it runs in does not configure its parser', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-pkg-'));
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'elsewhere', yargs: { 'unknown-options-as-args': true } }));
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/vmemwarn'), 'analyze', '--bogus', AMDGPU], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Unknown argument: bogus');
   });
 });
