@@ -3,27 +3,26 @@ import { constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OutputError, UsageError } from '../errors.js';
 
+/** `at` takes a write by this process, or a UsageError says why: `${message} (EACCES)`. */
+async function assertWritable(at: string, message: string): Promise<void> {
+  await access(at, constants.W_OK).catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(`${message} (${err.code ?? 'error'})`);
+  });
+}
+
 /** Fails fast, before any input is read, when `--output` cannot be written. */
 export async function checkOutputPath(path: string | undefined, flag = '--output'): Promise<void> {
   if (path === undefined || path === '-') return;
   const dir = dirname(resolve(path));
   const target = await stat(path).catch(() => undefined);
   if (target?.isDirectory() === true) throw new UsageError(`${flag} ${path}: is a directory`);
-  try {
-    const info = await stat(dir);
-    if (!info.isDirectory()) throw new UsageError(`${flag} ${path}: ${dir} is not a directory`);
-    await access(dir, constants.W_OK);
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`${flag} ${path}: ${code === 'ENOENT' ? `directory ${dir} does not exist` : `cannot write to ${dir} (${code ?? 'error'})`}`);
-  }
+  const info = await stat(dir).catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(`${flag} ${path}: ${err.code === 'ENOENT' ? `directory ${dir} does not exist` : `cannot write to ${dir} (${err.code ?? 'error'})`}`);
+  });
+  if (!info.isDirectory()) throw new UsageError(`${flag} ${path}: ${dir} is not a directory`);
+  await assertWritable(dir, `${flag} ${path}: cannot write to ${dir}`);
   // A file that is there must take the write too (read-only, immutable): found now, not after all the work.
-  if (target !== undefined) {
-    await access(path, constants.W_OK).catch((err: NodeJS.ErrnoException) => {
-      throw new UsageError(`${flag} ${path}: cannot write to it (${err.code ?? 'error'})`);
-    });
-  }
+  if (target !== undefined) await assertWritable(path, `${flag} ${path}: cannot write to it`);
 }
 
 /**
@@ -39,9 +38,7 @@ export async function checkOutputDir(path: string, flag: string): Promise<void> 
     });
     if (info !== undefined) {
       if (!info.isDirectory()) throw new UsageError(`${flag} ${path}: ${at} is not a directory`);
-      await access(at, constants.W_OK).catch((err: NodeJS.ErrnoException) => {
-        throw new UsageError(`${flag} ${path}: cannot write to ${at} (${err.code ?? 'error'})`);
-      });
+      await assertWritable(at, `${flag} ${path}: cannot write to ${at}`);
       return;
     }
     const parent = dirname(at);
