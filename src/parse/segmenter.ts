@@ -1,6 +1,6 @@
 import type { LogRecord, Splat } from './types.js';
 import { matchHeader, type HeaderMatch } from './formats.js';
-import { SplatBuilder } from './splat-builder.js';
+import { isUserspaceMessage, SplatBuilder } from './splat-builder.js';
 import { ungluedHeader } from './glued-header.js';
 
 /** Lines that announce the report printed next: `------------[ cut here ]------------`, arm32 `8<--- cut here ---`,
@@ -115,6 +115,8 @@ export class Segmenter {
     }
     const pending = this.openers.get(context);
     if (!pending) return;
+    // Between `cut here` and its header, as inside a report, user space's messages are not the report's.
+    if (isUserspaceMessage(rec.text)) return;
     if (pending.length >= OPENER_REACH) this.openers.delete(context);
     else pending.push(rec);
   }

@@ -23,6 +23,11 @@ const TRACE_END = '---[ end ';
 const DASH = 0x2d;
 
 const USERSPACE_MESSAGE = /^[\w.@-]+\[\d+\]: /;
+
+/** `systemd[1]: Started …`: user space writing to /dev/kmsg, never part of a kernel report. */
+export function isUserspaceMessage(text: string): boolean {
+  return USERSPACE_MESSAGE.test(text);
+}
 const SPACE = 0x20;
 const TAB = 0x09;
 

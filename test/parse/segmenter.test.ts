@@ -237,3 +237,19 @@ describe('settledAt', () => {
     expect(s.settledAt(3)).toBe(false);
   });
 });
+
+test('a user-space message between `cut here` and the header is not kept in the report (clearfog 5.8)', () => {
+  const [s] = segment(
+    records([
+      '------------[ cut here ]------------',
+      'systemd[1]: Created slice system-systemd\\x2dfsck.slice.',
+      'Pool does not have so many bufs pool(0) bufs(2064)',
+      'WARNING: CPU: 2 PID: 35 at drivers/net/ethernet/marvell/mvpp2/mvpp2_main.c:449 mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]',
+      'Call trace:',
+      ' mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]',
+      '---[ end trace 0000000000000000 ]---',
+    ]),
+  );
+  expect(s?.lines.map((l) => l.lineNo)).toEqual([1, 3, 4, 5, 6, 7]);
+  expect(s?.firstLine).toBe(1);
+});
