@@ -89,12 +89,24 @@ class Walker {
   }
 
   private async directory(root: string, dir: string, relDir: string, ancestors: string[]): Promise<void> {
-    let names: string[];
+    let raw: Buffer[];
     try {
-      names = (await readdir(dir)).sort();
+      raw = await readdir(dir, { encoding: 'buffer' });
     } catch (err) {
       return this.issue(dir, 'error', describeFsError(err), relDir || path.basename(dir));
     }
+    // A name that is not UTF-8 has no string that opens it again (the bytes become U+FFFD): said, not misreported as
+    // missing.
+    const names: string[] = [];
+    for (const bytes of raw) {
+      const name = bytes.toString('utf8');
+      if (Buffer.from(name, 'utf8').equals(bytes)) names.push(name);
+      else {
+        const shown = bytes.toString('latin1').replace(/[\x80-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16)}`);
+        this.issue(path.join(dir, shown), 'skipped', 'file name is not valid UTF-8: not read', relDir ? `${relDir}/${shown}` : shown);
+      }
+    }
+    names.sort();
     await lookUpInBatches(
       names,
       (name) => this.lookUp(path.join(dir, name)),

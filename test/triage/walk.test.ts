@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,4 +68,18 @@ describe('walkInputs', () => {
     expect(tasks.map((t) => t.sizeBytes)).toEqual(files.map((f) => f.length));
     expect(issues.map((i) => path.basename(i.input))).toEqual(['f100.link']);
   });
+});
+
+test('a file name that is not UTF-8 is skipped with that reason, not reported missing', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'vmemwarn-walk-latin1-'));
+  try {
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/lat`), Buffer.from([0xe9]), Buffer.from('.log')]), 'x');
+    await writeFile(path.join(dir, 'ok.log'), 'x');
+    const { tasks, issues, issueRels } = await walkInputs([dir]);
+    expect(tasks.map((t) => t.rel)).toEqual(['ok.log']);
+    expect(issues).toEqual([{ input: path.join(dir, 'lat\\xe9.log'), severity: 'skipped', reason: 'file name is not valid UTF-8: not read' }]);
+    expect(issueRels).toEqual(['lat\\xe9.log']);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
