@@ -40,3 +40,14 @@ const ANY_TAIL = new RegExp(TAIL.map((re) => `(?:${re.source})`).join('|'));
 export function isReportTail(text: string): boolean {
   return ANY_TAIL.test(text);
 }
+
+const DUMP_ROW = /^[0-9a-f]{4}  [0-9a-f]{8}(?: [0-9a-f]{8}){7}$/;
+
+/**
+ * A row of the memory that vendor kernels (Rockchip, Android) dump around each register after an Oops:
+ * `b92c  f9400aa1 eb03005f … a94153f3`. Some 400 of them follow a report, which still goes on to its `Code:` line and
+ * end marker; they say nothing a report needs.
+ */
+export function isMemoryDumpRow(text: string): boolean {
+  return text.length === 77 && text.charCodeAt(4) === 32 && text.charCodeAt(5) === 32 && DUMP_ROW.test(text);
+}

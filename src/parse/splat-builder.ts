@@ -5,7 +5,7 @@ import { parseCodeLocation } from './fields/code-location.js';
 import { missingRegisters } from './fields/registers.js';
 import { isTraceStart, parseFrame } from './fields/frames.js';
 import { readFieldLine } from './fields/read-field-line.js';
-import { isReportTail } from './report-tail.js';
+import { isMemoryDumpRow, isReportTail } from './report-tail.js';
 import { isArm64RegisterRow, storeArm64RegisterRow } from './fields/arm64-register-row.js';
 
 /** Where a report is: before its call trace, inside it, or past it (only tail lines may follow). */
@@ -96,11 +96,14 @@ export class SplatBuilder {
   }
 
   private keep(rec: LogRecord): void {
-    this.recordCount += 1;
     this.interleavedRun = 0;
     if (rec.ts !== undefined) this.lastTs = rec.ts;
     // A blank line may sit inside a report's tail, but a report does not end on one.
     if (!isBlank(rec.text)) this.splat.lastLine = rec.lineNo;
+    // Vendor memory dumps are part of the report's span but neither kept nor counted against its cap: they had
+    // pushed an intact Oops past 400 lines (orangepi5).
+    if (isMemoryDumpRow(rec.text)) return;
+    this.recordCount += 1;
     if (this.splat.lines.length < this.maxLines) this.splat.lines.push(rec);
   }
 

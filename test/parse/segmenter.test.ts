@@ -253,3 +253,26 @@ test('a user-space message between `cut here` and the header is not kept in the 
   expect(s?.lines.map((l) => l.lineNo)).toEqual([1, 3, 4, 5, 6, 7]);
   expect(s?.firstLine).toBe(1);
 });
+
+test('vendor memory dumps after an Oops neither count against the line cap nor are kept (orangepi5 5.10)', () => {
+  const row = (i: number) => `${(0xb92c + i * 32).toString(16).slice(-4)}  ${Array(8).fill('f9400aa1').join(' ')}`;
+  const dump = Array.from({ length: 30 }, (_, r) => [`PC: 0xffffffc0107a${(0xbb2c + r).toString(16)}:`, ...Array.from({ length: 16 }, (_, i) => row(i))]).flat();
+  const lines = [
+    'Unable to handle kernel NULL pointer dereference at virtual address 0000000000000010',
+    'Internal error: Oops: 96000005 [#1] SMP',
+    'CPU: 4 PID: 3094 Comm: Xorg Not tainted 5.10.110+ #1',
+    'pc : drm_setversion+0x80/0x18c',
+    'Call trace:',
+    ' drm_setversion+0x80/0x18c',
+    ' drm_ioctl+0x2fc/0x348',
+    ...dump,
+    'Code: f9400aa1 eb03005f 54000149 d4210000 (f9400a60)',
+    '---[ end trace c0a2e50280aaa3d4 ]---',
+  ];
+  expect(dump.length).toBeGreaterThan(400);
+  const [s] = segment(records(lines), 400);
+  expect(s?.corrupted).toBeUndefined();
+  expect(s?.lastLine).toBe(lines.length);
+  expect(s?.lines.some((l) => l.text.startsWith('Code: '))).toBe(true);
+  expect(s?.lines.length).toBe(lines.length - 30 * 16);
+});
