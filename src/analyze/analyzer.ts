@@ -103,6 +103,9 @@ export class LogAnalyzer implements LineSink {
 
   finish(stats: FeedStats): AnalysisResult {
     this.endInput();
+    const read = new Set<number>();
+    for (const acc of this.clusters.values()) for (const boot of acc.vmemmapBoots()) read.add(boot);
+    this.bootFacts.slimAllBut(read);
     const boots = this.bootFacts.boots;
     const clusters = [...this.clusters.values()]
       .map((acc) => acc.finish(boots, this.options.layout))
@@ -128,7 +131,7 @@ export class LogAnalyzer implements LineSink {
     const notes: string[] = [];
     const slimmed = this.bootFacts.slimmedBoots;
     if (slimmed > 0) {
-      notes.push(`${slimmed} boot(s) after the first ${DETAILED_BOOTS} kept only their release: no vmemmap splat needed their other facts`);
+      notes.push(`${slimmed} boot(s) after the first ${DETAILED_BOOTS} kept only their release: no vmemmap finding reads their other facts`);
     }
     for (const acc of this.clusters.values()) {
       const omitted = acc.omittedVmemmapSplats;

@@ -78,6 +78,11 @@ export class ClusterAccumulator {
     return this.example.title;
   }
 
+  /** The boots whose facts this cluster's vmemmap findings read. */
+  vmemmapBoots(): IterableIterator<number> {
+    return this.vmemmap.keys();
+  }
+
   get id(): string {
     return this.signature.id;
   }

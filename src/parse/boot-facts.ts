@@ -30,8 +30,6 @@ const MAX_LIST_FACTS = 256;
  * finding will read its facts (`want`): a reboot loop of 10,000 boots had kept 2 KiB of facts per boot.
  */
 export const DETAILED_BOOTS = 64;
-/** Bound on the boots past DETAILED_BOOTS kept whole for vmemmap findings. */
-const MAX_WANTED_BOOTS = 64;
 
 function emptyBoot(index: number, firstLine: number): BootFacts {
   return { index, firstLine, zoneRanges: [], nodeRanges: [], virtualLayout: [], cpuFeatures: [] };
@@ -73,9 +71,9 @@ export interface BootFactsPart {
   archStrong: boolean;
   splatInBoot: boolean;
   sawBootStart: boolean;
-  /** Boots (the part's indices) a vmemmap finding will read; slimmedBoots: how many boots lost their facts. */
+  /** Boots (the part's indices) a vmemmap finding may read, and those that lost their facts. */
   wanted: number[];
-  slimmedBoots: number;
+  slimmed: number[];
 }
 
 /**
@@ -92,8 +90,9 @@ export class BootFactCollector {
   private firstRecord = true;
   private openedWithSplat = false;
   private firstBootArchStrong = false;
+  /** Bounded by the findings: a cluster analyzes at most MAX_VMEMMAP_BOOTS boots (cluster-accumulator.ts). */
   private readonly wanted = new Set<number>();
-  private slimmed = 0;
+  private readonly slimmed = new Set<number>();
 
   get current(): BootFacts {
     return this.all[this.all.length - 1] as BootFacts;
@@ -109,12 +108,12 @@ export class BootFactCollector {
 
   /** How many closed boots past DETAILED_BOOTS kept only their start, release and arch. */
   get slimmedBoots(): number {
-    return this.slimmed;
+    return this.slimmed.size;
   }
 
   /** A vmemmap finding will read the facts of boot `index`: keep them whole. */
   want(index: number): void {
-    if (this.wanted.size < MAX_WANTED_BOOTS || this.wanted.has(index)) this.wanted.add(index);
+    this.wanted.add(index);
   }
 
   /** Tells the collector a splat was printed in the current boot (for splat headers it does not recognise itself). */
@@ -155,7 +154,7 @@ export class BootFactCollector {
       splatInBoot: this.splatInBoot,
       sawBootStart: this.sawBootStart,
       wanted: [...this.wanted],
-      slimmedBoots: this.slimmed,
+      slimmed: [...this.slimmed],
     };
   }
 
@@ -178,7 +177,7 @@ export class BootFactCollector {
       this.archStrong = later.firstBootArchStrong;
     }
     for (const index of later.wanted) this.want(index + shift);
-    this.slimmed += later.slimmedBoots;
+    for (const index of later.slimmed) this.slimmed.add(index + shift);
     for (const boot of rest) {
       this.all.push({ ...boot, index: boot.index + shift });
       this.slimPrevious();
@@ -213,9 +212,22 @@ export class BootFactCollector {
    */
   private slimPrevious(): void {
     const boot = this.all[this.all.length - 3];
-    if (boot === undefined || boot.index < DETAILED_BOOTS || this.wanted.has(boot.index) || isSlim(boot)) return;
+    if (boot !== undefined && !this.wanted.has(boot.index)) this.slim(boot);
+  }
+
+  /**
+   * At the end: every boot past DETAILED_BOOTS that no finding reads (`read`) keeps only its start, release and
+   * arch, the newest two and those a part of the log kept for findings that merged away included. The boots kept
+   * are then the same whether the log was read in one piece or in parts.
+   */
+  slimAllBut(read: ReadonlySet<number>): void {
+    for (const boot of this.all) if (!read.has(boot.index)) this.slim(boot);
+  }
+
+  private slim(boot: BootFacts): void {
+    if (boot.index < DETAILED_BOOTS || isSlim(boot)) return;
     this.all[boot.index] = slimBoot(boot);
-    this.slimmed += 1;
+    this.slimmed.add(boot.index);
   }
 
   private readLine(rec: LogRecord, text: string): void {

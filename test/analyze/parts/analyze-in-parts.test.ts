@@ -63,6 +63,21 @@ describe('a file read in parts gives the report of a single read', () => {
   });
 });
 
+test('a reboot loop of 80 boots with storms, in 2, 3 and 5 parts, equals one read: the boots past 64 slimmed alike', async () => {
+  // Each part slims and keeps boots by its own numbering; the merged result must not show it.
+  const storms = ['e3-48-4k-amdgpu-populate-storm.log', 'e3-48-4k-test-hmm-populate-free-storm.log'].map((f) => readFileSync(path.join(SAMPLES, f), 'utf8'));
+  const file = path.join(dir, 'reboot-loop.log');
+  await writeFile(file, Array.from({ length: 40 }, () => storms.join('')).join(''));
+  const whole = await analyzeFile(file);
+  expect(whole.boots).toHaveLength(80);
+  expect(whole.warnings.some((w) => w.includes('kept only their release'))).toBe(true);
+  for (const parts of [2, 3, 5]) {
+    const split = await inParts(file, parts);
+    expect(split).toBeDefined();
+    expect({ parts, report: json(split!) }).toEqual({ parts, report: json(whole) });
+  }
+});
+
 test('two boots, cut inside the second: the later part’s boots and splats are renumbered', async () => {
   // Two boots of the amdgpu storm sample: the middle of the file falls at the second boot's start.
   const one = readFileSync(path.join(SAMPLES, 'e3-48-4k-amdgpu-populate-storm.log'), 'utf8');
