@@ -5,6 +5,7 @@ import type { AnalyzeOptions } from './analyze/analyze-options.js';
 import type { AnalysisResult } from './analyze/types.js';
 import { feedAnalyzer, finishFed } from './analyze/feed-analyzer.js';
 import { unlessAborted } from './until-aborted.js';
+import { releaseBlockedFifos } from './ingest/blocked-fifos.js';
 
 export interface StreamAnalyzeOptions extends AnalyzeOptions {
   /** Stops reading; the result covers what was read and is marked interrupted. */
@@ -41,8 +42,27 @@ export async function analyzeStream(
   return finishFed(analyzer, fed, opts.signal);
 }
 
-/** Analyzes a file path (or `-` for stdin), whatever its compression. Open failures throw `InputError`. */
+/**
+ * Analyzes a file path (or `-` for stdin), whatever its compression. Open failures throw `InputError`. After an
+ * abort (`signal`), a FIFO or stdin it was waiting on is let go, so that the embedding process can exit.
+ */
 export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): Promise<AnalysisResult> {
+  const result = await analyzeFileOrPart(spec, opts);
+  if (opts.signal?.aborted === true) letGo(spec);
+  return result;
+}
+
+/**
+ * After a stop, nothing this run opened may keep the embedding process alive: a FIFO open or read blocked in libuv's
+ * pool is released, and stdin stops being read (a pipe whose writer idles would otherwise hold the process open).
+ */
+function letGo(spec: string): void {
+  if (spec !== '-') return releaseBlockedFifos(spec);
+  process.stdin.pause();
+  (process.stdin as { unref?: () => void }).unref?.();
+}
+
+async function analyzeFileOrPart(spec: string, opts: FileAnalyzeOptions): Promise<AnalysisResult> {
   if ((opts.threads ?? 1) >= 2) {
     const result = await analyzeFileInParts(spec, opts);
     if (result !== undefined) return result;

@@ -69,7 +69,7 @@ async function openFile(path: string): Promise<NodeJS.ReadableStream | FileChunk
       const handle = await open(path, 'r');
       const stream = handle.createReadStream({ highWaterMark: readChunkBytes(info) });
       if (info.isFIFO()) {
-        fifosBeingRead.add(path);
+        fifosBeingRead.set(path, stream);
         stream.once('close', () => fifosBeingRead.delete(path));
       }
       return stream;

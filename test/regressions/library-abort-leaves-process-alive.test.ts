@@ -1,0 +1,71 @@
+/**
+ * Bug: `analyzeFile(fifo, { signal })` resolved on abort, but the embedding process then did not exit: with no writer
+ * a libuv pool thread stayed blocked in open(2) for ever, and with an idle writer (or an idle pipe on stdin) until
+ * the writer closed. Only the CLI released them, at exit. Found by a review of the library API.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../cli/_spawn-cli.js';
+
+const hasMkfifo = spawnSync('mkfifo', ['--version'], { stdio: 'ignore' }).status === 0;
+
+/** A process that analyzes `spec` through the built library and aborts after 300 ms; its exit code or 'hung'. */
+function embedder(spec: string): { child: ChildProcess; exit: Promise<number | null | 'hung'> } {
+  const script = `import { analyzeFile } from ${JSON.stringify(path.join(REPO_ROOT, 'dist/index.js'))};
+    const ac = new AbortController(); setTimeout(() => ac.abort(), 300);
+    const r = await analyzeFile(${JSON.stringify(spec)}, { signal: ac.signal });
+    if (!r.interrupted) process.exitCode = 9;`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'ignore', 'inherit'] });
+  const exit = Promise.race([
+    new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))),
+    new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 3000)),
+  ]);
+  return { child, exit };
+}
+
+(hasMkfifo ? describe : describe.skip)('after an abort the embedding process can exit', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-lib-abort-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a FIFO no one writes to', async () => {
+    const fifo = path.join(dir, 'console');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const { child, exit } = embedder(fifo);
+    const code = await exit;
+    child.kill('SIGKILL');
+    expect(code).toBe(0);
+  });
+
+  test('a FIFO whose writer sent a line and idles', async () => {
+    const fifo = path.join(dir, 'console');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const { child, exit } = embedder(fifo);
+    let writer: number | undefined;
+    for (let tries = 0; writer === undefined && tries < 100; tries++) {
+      try {
+        writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+    writeSync(writer!, '[    0.000000] Booting Linux on physical CPU 0x0\n');
+    const code = await exit;
+    closeSync(writer!);
+    child.kill('SIGKILL');
+    expect(code).toBe(0);
+  });
+
+  test('stdin, a pipe whose writer idles', async () => {
+    const { child, exit } = embedder('-');
+    child.stdin!.write('[    0.000000] Booting Linux on physical CPU 0x0\n');
+    const code = await exit;
+    child.stdin!.end();
+    child.kill('SIGKILL');
+    expect(code).toBe(0);
+  });
+});
