@@ -6,6 +6,7 @@ import type { AnalysisResult } from './analyze/types.js';
 import { feedAnalyzer, finishFed } from './analyze/feed-analyzer.js';
 import { unlessAborted } from './until-aborted.js';
 import { releaseBlockedFifos } from './ingest/blocked-fifos.js';
+import { checkAnalyzeOptions } from './analyze/check-options.js';
 
 export interface StreamAnalyzeOptions extends AnalyzeOptions {
   /** Stops reading; the result covers what was read and is marked interrupted. */
@@ -29,13 +30,15 @@ export interface FileAnalyzeOptions extends StreamAnalyzeOptions {
 }
 
 /**
- * Analyzes one decompressed byte stream. A read failure part-way (truncated data, I/O error) does not lose what was
- * read: the result carries `inputError` instead of throwing.
+ * Analyzes one byte stream of text, as it comes: it does not decompress (`analyzeFile` does, `-` for stdin), so
+ * `maxDecompressedBytes` has nothing to limit here. A read failure part-way (truncated data, I/O error) does not
+ * lose what was read: the result carries `inputError` instead of throwing. Bad option values throw `UsageError`.
  */
 export async function analyzeStream(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
   opts: StreamAnalyzeOptions = {},
 ): Promise<AnalysisResult> {
+  checkAnalyzeOptions(opts);
   const name = opts.name ?? '-';
   const analyzer = new LogAnalyzer({ ...opts, name });
   const fed = await feedAnalyzer(analyzer, input, { ...opts, name });
@@ -47,6 +50,7 @@ export async function analyzeStream(
  * abort (`signal`), a FIFO or stdin it was waiting on is let go, so that the embedding process can exit.
  */
 export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): Promise<AnalysisResult> {
+  checkAnalyzeOptions(opts);
   const result = await analyzeFileOrPart(spec, opts);
   if (opts.signal?.aborted === true) letGo(spec);
   return result;

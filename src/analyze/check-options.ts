@@ -1,0 +1,21 @@
+import { UsageError } from '../errors.js';
+import type { AnalyzeOptions } from './analyze-options.js';
+
+function wholeNumber(name: string, value: number | undefined, least: number): void {
+  if (value !== undefined && !(Number.isInteger(value) && value >= least)) {
+    throw new UsageError(`${name} must be a whole number of at least ${least}, not ${value}`);
+  }
+}
+
+/**
+ * The library's options, checked as the CLI checks its flags: a bad value is a UsageError (exit 2), not a run that
+ * reads nothing and reports an input error, or one that quietly ignores the value.
+ */
+export function checkAnalyzeOptions(opts: AnalyzeOptions & { threads?: number }): void {
+  wholeNumber('maxLineBytes', opts.maxLineBytes, 1);
+  wholeNumber('maxSplatLines', opts.maxSplatLines, 1);
+  wholeNumber('maxDecompressedBytes', opts.maxDecompressedBytes, 1);
+  wholeNumber('threads', opts.threads, 1);
+  const kernel = opts.layout?.kernel;
+  if (kernel !== undefined && !/^\d+\.\d+/.test(kernel)) throw new UsageError(`layout.kernel must look like 6.1 or 5.15.0-91, not '${kernel}'`);
+}
