@@ -8,30 +8,33 @@ export { analyzeStream, analyzeFile, analyzeText, type StreamAnalyzeOptions, typ
 export { LogAnalyzer, type AnalyzerPart } from './analyze/analyzer.js';
 export type { AnalyzeOptions } from './analyze/analyze-options.js';
 export type * from './analyze/types.js';
-export { signatureOf, normalizeTitle } from './analyze/signature.js';
+export { signatureOf, normalizeTitle, type Signature } from './analyze/signature.js';
 export { isVmemmapSplat } from './analyze/vmemmap/is-vmemmap-splat.js';
 export { readRegisters } from './analyze/vmemmap/read-registers.js';
 export { VmemmapAccumulator } from './analyze/vmemmap/vmemmap-accumulator.js';
 
 // Ingest and parse stages.
 export { openInput, type OpenedInput, type OpenOptions, type Compression } from './ingest/open-input.js';
-export { feedLines, type FeedStats } from './ingest/feed-lines.js';
+export type { DecompressOptions } from './ingest/decompress.js';
+export { feedLines, type FeedStats, type FeedOptions } from './ingest/feed-lines.js';
+export type { HitSearch } from './ingest/line-feeder.js';
 export type { LineSink } from './ingest/line-sink.js';
 export { stripPrefixes, type StrippedLine } from './parse/prefix.js';
 export { RecordAssembler } from './parse/record-assembler.js';
 export { Segmenter } from './parse/segmenter.js';
-export { BootFactCollector } from './parse/boot-facts.js';
+export { BootFactCollector, type BootFactsPart } from './parse/boot-facts.js';
 export type * from './parse/types.js';
 
 // The arm64 layout model.
 export type * from './layout/types.js';
 export { computeConstants } from './layout/constants.js';
-export { eraForRelease, parseRelease } from './layout/eras.js';
+export { eraForRelease, parseRelease, type KernelVersion } from './layout/eras.js';
 export { pfnToPage, pageToPfn, pfnToPhys, physToPfn, classifyPage } from './layout/convert.js';
 export { inferLayout, candidateLayouts, plausibleLayouts, type LayoutEvidence } from './layout/infer.js';
 export { explainValue, type Explanation, type ValueKind } from './layout/explain.js';
 export { layoutTable, type LayoutRow } from './layout/layout-table.js';
-export { parseKernelConfig } from './layout/kconfig.js';
+export { parseKernelConfig, type KernelConfig, type ConfigFact } from './layout/kconfig.js';
+export type { RegisterValue } from './layout/register-match.js';
 
 // Reports.
 export { buildReport, type BuildReportOptions } from './report/model.js';
@@ -40,12 +43,14 @@ export { renderJson } from './report/render-json.js';
 export { renderText, type TextOptions } from './report/render-text.js';
 export { renderMarkdown } from './report/render-markdown.js';
 export { renderSummaryLine } from './report/render-summary-line.js';
-export { validateReport } from './report/validate.js';
+export { validateReport, type ReportValidation } from './report/validate.js';
 
 // Batch triage.
 export { runTriage, type TriageHooks } from './triage/run-triage.js';
 export type { TriageOptions, TriageOutcome, TriageProgress } from './triage/triage-options.js';
 export { mergeSummaries } from './triage/merge.js';
+export { parseSummary, summaryProblems } from './triage/validate-summary.js';
+export type { FailOn } from './cli/fail-on.js';
 export type {
   Summary,
   SummaryCluster,
@@ -57,6 +62,7 @@ export type {
   SummaryRun,
   ClusterHistory,
   IssueSeverity,
+  HexRange as SummaryHexRange,
 } from './triage/summary-types.js';
 export { renderSummaryText } from './triage/summary-render-text.js';
 export { renderSummaryJson } from './triage/summary-render-json.js';
