@@ -13,6 +13,7 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** Base of the errors that end a command with a documented exit code (`exitCode`) and a one-line message. */
 export class VmemwarnError extends Error {
   readonly exitCode: ExitCode;
   constructor(message: string, exitCode: ExitCode) {

@@ -1,5 +1,6 @@
 import type { LayoutOverrides } from '../layout/types.js';
 
+/** Options of every analysis entry point; bad values throw UsageError (check-options.ts). */
 export interface AnalyzeOptions {
   /** Name of the input in reports (path, `-`, `archive.tgz:member`). */
   name?: string;

@@ -72,6 +72,7 @@ function idOf(text: string): string {
   return id;
 }
 
+/** A splat's cluster identity: its kind, normalized title and first frames, and a stable 12-hex-digit id of that text. */
 export function signatureOf(splat: Splat): Signature {
   const text = [splat.kind, normalizeTitle(splat.title), ...signatureFrames(splat), ...corruptedSite(splat)].join(' | ');
   return { id: idOf(text), text };

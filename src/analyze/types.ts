@@ -68,6 +68,7 @@ export interface VmemmapFinding {
 
 export type ListName = 'cpus' | 'pids' | 'releases' | 'hardware';
 
+/** Splats with one signature: counts, bounded sets of CPUs/PIDs/releases, the example splat and vmemmap findings. */
 export interface Cluster {
   /** Stable short id (hex) of the signature: same problem → same id across logs, builds and machines. */
   id: string;
@@ -102,6 +103,7 @@ export interface AnalysisStats {
   cappedSplats: number;
 }
 
+/** Everything the analysis of one input found: its boots, clusters (with vmemmap findings), counts and warnings. */
 export interface AnalysisResult {
   source: string;
   stats: AnalysisStats;

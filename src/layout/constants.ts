@@ -118,6 +118,7 @@ function vmemmapBase(p: LayoutParams, start: bigint): bigint {
   return u64(start - (toS64(p.memstart) >> BigInt(p.pageShift)) * BigInt(p.structPageSize));
 }
 
+/** The arm64 layout constants (PAGE_OFFSET, VMEMMAP_START/END, vmemmap, linear-map end…) of one set of parameters, all in bigint. A VA size the era or page size cannot have is a UsageError. */
 export function computeConstants(p: LayoutParams): LayoutConstants {
   checkParams(p);
   const vaMin = vaBitsMin(p.era, p.pageShift, p.vaBits);

@@ -14,10 +14,12 @@ export function pageToPfn(page: bigint, c: LayoutConstants, structPageSize: numb
   return { pfn: offset / sp, exact: offset % sp === 0n };
 }
 
+/** PFN_PHYS: `pfn << PAGE_SHIFT`, modulo 2^64 as phys_addr_t computes it. */
 export function pfnToPhys(pfn: bigint, pageShift: number): bigint {
   return u64(pfn << BigInt(pageShift));
 }
 
+/** PHYS_PFN: `phys >> PAGE_SHIFT`. */
 export function physToPfn(phys: bigint, pageShift: number): bigint {
   return u64(phys) >> BigInt(pageShift);
 }

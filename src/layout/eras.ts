@@ -40,6 +40,7 @@ export function eraForVersion(v: KernelVersion): Era {
   return found;
 }
 
+/** The layout era (E0…E4) a kernel release falls in, from its major.minor; undefined when the text is no release. */
 export function eraForRelease(release: string): Era | undefined {
   const v = parseRelease(release);
   return v ? eraForVersion(v) : undefined;

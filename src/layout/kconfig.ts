@@ -24,6 +24,7 @@ const PAGE_OPTIONS: Readonly<Record<string, number>> = {
   CONFIG_ARM64_64K_PAGES: 16,
 };
 
+/** The layout-relevant facts of a kernel .config (page size, VA_BITS, RANDOMIZE_BASE, release…), each with its line. */
 export function parseKernelConfig(text: string): KernelConfig {
   const config: KernelConfig = {};
   text.split(/\r?\n/).forEach((raw, i) => {

@@ -72,6 +72,7 @@ export interface Taint {
   flags: string[];
 }
 
+/** One kernel report (WARNING, BUG, Oops, lockdep, stall…) as parsed: title, site, task, registers, frames and lines. */
 export interface Splat {
   kind: SplatKind;
   /** syzkaller-style title: `WARNING in vmemmap_populate`, `BUG: unable to handle kernel paging request in foo`. */
@@ -130,6 +131,7 @@ export interface MemRange {
   end: bigint;
 }
 
+/** What one boot printed about itself: release, memory map, page-table geometry, layout block, CPU features. */
 export interface BootFacts {
   /** 0-based boot index within the log. */
   index: number;

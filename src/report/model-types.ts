@@ -12,6 +12,7 @@ export const REPORT_SCHEMA_VERSION = '1.1.0';
 /** `0x`-prefixed lowercase hex of a u64. */
 export type Hex = string;
 
+/** The report model every renderer reads, and what JSON output is (schema/report.schema.json). */
 export interface Report {
   schemaVersion: string;
   tool: ToolInfo;

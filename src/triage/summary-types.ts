@@ -102,6 +102,7 @@ export interface SummaryRun {
   previous?: number;
 }
 
+/** A triage summary over many logs (schema/summary.schema.json); summaries merge associatively (mergeSummaries). */
 export interface Summary {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   /** Only when asked for (`timestamps`): same inputs otherwise give byte-identical summaries. */

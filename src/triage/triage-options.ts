@@ -2,6 +2,7 @@ import type { AnalyzeOptions } from '../analyze/analyze-options.js';
 import type { FailOn } from '../cli/fail-on.js';
 import type { Summary } from './summary-types.js';
 
+/** What `runTriage` reads and how: inputs, jobs, shard, history db, ignore list, per-log report directory. */
 export interface TriageOptions {
   /** Files, directories (recursive), shell globs, or `-` for a list of paths on stdin. */
   inputs: string[];
