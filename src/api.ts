@@ -21,7 +21,10 @@ export interface FileAnalyzeOptions extends StreamAnalyzeOptions {
    * one thread's; see analyze/parts/ for when a file is split.
    */
   threads?: number;
-  /** Young-generation cap for the isolates of those threads (the CLI's heap policy). */
+  /**
+   * Young-generation cap for the isolates of those threads (the CLI's heap policy). It sets a V8 flag, which is
+   * process-wide and stays set: an embedder that wants its own heap sizing should leave this out.
+   */
   youngGenerationCapBytes?: number;
   /** Cut into equal parts whatever the cost model says (analyze/parts/cost-model.ts); for tests and measurements. */
   partsEvenly?: boolean;
