@@ -4,6 +4,7 @@ import { buffer } from 'node:stream/consumers';
 import type { Argv } from 'yargs';
 import type { Era, LayoutOverrides } from '../layout/types.js';
 import { UsageError, InputError } from '../errors.js';
+import { RELEASE_SHAPE } from '../analyze/check-options.js';
 
 export interface LayoutFlags {
   kernel?: string;
@@ -54,7 +55,7 @@ export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string):
   if (argv.config === '-' && stdinTakenBy !== undefined) throw new UsageError(`--config - cannot read stdin: ${stdinTakenBy} reads it`);
   const o: LayoutOverrides = {};
   if (argv.kernel !== undefined) {
-    if (!/^\d+\.\d+/.test(argv.kernel)) throw new UsageError(`--kernel must look like 6.1 or 5.15.0-91, not '${argv.kernel}'`);
+    if (!RELEASE_SHAPE.test(argv.kernel)) throw new UsageError(`--kernel must look like 6.1 or 5.15.0-91, not '${argv.kernel}'`);
     o.kernel = argv.kernel;
   }
   if (argv['va-bits'] !== undefined) {
