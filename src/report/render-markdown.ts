@@ -1,6 +1,7 @@
 import type { InputReport, Report } from './model-types.js';
 import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
 import { markdownTable } from './markdown-table.js';
+import { appendAll } from '../util/append-all.js';
 import { exampleCluster } from './example-cluster.js';
 import { lineSpan, partialNotes, plural, vmemmapClusters } from './report-facts.js';
 import { renderMarkdownExample } from './render-markdown-example.js';
@@ -41,7 +42,7 @@ function statsLine(input: InputReport): string {
 function renderInput(input: InputReport): string[] {
   const out = ['', `## ${codeSpan(input.source) || '(unnamed input)'}`, '', statsLine(input)];
   const notes = [...partialNotes(input), ...input.warnings];
-  if (notes.length > 0) out.push('', ...notes.map((w) => `- ⚠️ ${esc(w)}`));
+  if (notes.length > 0) appendAll(out, ['', ...notes.map((w) => `- ⚠️ ${esc(w)}`)]);
   if (input.clusters.length === 0) return [...out, '', 'No kernel splats found.'];
   const rows = input.clusters.map((c) => [
     String(c.count),
@@ -51,9 +52,9 @@ function renderInput(input: InputReport): string[] {
     lineSpan(c),
     c.vmemmap.length > 0 ? 'yes' : '',
   ]);
-  out.push('', ...markdownTable(['Count', 'Kind', 'Title', 'ID', 'Lines', 'vmemmap'], rows, [0]));
+  appendAll(out, ['', ...markdownTable(['Count', 'Kind', 'Title', 'ID', 'Lines', 'vmemmap'], rows, [0])]);
   for (const c of vmemmapClusters(input)) {
-    for (const v of c.vmemmap) out.push(...renderMarkdownVmemmap(c, v));
+    for (const v of c.vmemmap) appendAll(out, renderMarkdownVmemmap(c, v));
   }
   const example = exampleCluster(input);
   if (example) out.push(...renderMarkdownExample(example));

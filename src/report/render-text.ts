@@ -10,6 +10,7 @@ import { renderTextExample } from './render-text-example.js';
 import { renderTextVmemmap } from './render-text-vmemmap.js';
 import { sanitizeTerminal } from './terminal-sanitize.js';
 import { formatTable } from './text-table.js';
+import { appendAll } from '../util/append-all.js';
 
 export interface TextOptions {
   /** ANSI colours; the CLI passes `stdout.isTTY && !NO_COLOR`. */
@@ -33,14 +34,14 @@ function summaryLine(input: InputReport): string {
 
 function renderInput(input: InputReport, p: Palette): string[] {
   const out = ['', p.bold(`== ${input.source} ==`), summaryLine(input)];
-  out.push(...partialNotes(input).map((n) => p.yellow(n)));
-  out.push(...input.warnings.map((w) => p.yellow(`warning: ${w}`)));
+  appendAll(out, partialNotes(input).map((n) => p.yellow(n)));
+  appendAll(out, input.warnings.map((w) => p.yellow(`warning: ${w}`)));
   if (input.clusters.length === 0) return [...out, 'No kernel splats found.'];
   const rows = input.clusters.map((c) => [String(c.count), c.kind, clipText(c.title, MAX_TITLE), c.id, lineSpan(c)]);
   const header = ['COUNT', 'KIND', 'TITLE', 'ID', 'LINES'];
-  out.push('', ...formatTable(header, rows, { align: ['right'], indent: '  ', styleHeader: p.bold }));
+  appendAll(out, ['', ...formatTable(header, rows, { align: ['right'], indent: '  ', styleHeader: p.bold })]);
   for (const c of vmemmapClusters(input)) {
-    for (const v of c.vmemmap) out.push(...renderTextVmemmap(c, v, p));
+    for (const v of c.vmemmap) appendAll(out, renderTextVmemmap(c, v, p));
   }
   const example = exampleCluster(input);
   if (example) out.push(...renderTextExample(example, p));

@@ -21,7 +21,8 @@ export function formatTable(
   opts: TableOptions = {},
 ): string[] {
   const { align = [], indent = '', styleHeader = (l: string) => l } = opts;
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const widths = header.map(width);
+  for (const r of rows) widths.forEach((w, i) => (widths[i] = Math.max(w, width(r[i] ?? ''))));
   const line = (cells: readonly string[]) =>
     indent + widths.map((w, i) => pad(cells[i] ?? '', w, align[i] ?? 'left')).join('  ').trimEnd();
   return [styleHeader(line(header)), ...rows.map(line)];

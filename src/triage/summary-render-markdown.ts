@@ -1,5 +1,6 @@
 import { codeSpan, escapeMarkdownText } from '../report/markdown-escape.js';
 import { markdownTable } from '../report/markdown-table.js';
+import { appendAll } from '../util/append-all.js';
 import type { Summary, SummaryCluster } from './summary-types.js';
 import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
 
@@ -10,13 +11,13 @@ export function renderSummaryMarkdown(s: Summary): string {
   const fresh = s.clusters.filter((c) => !c.known);
   const known = s.clusters.filter((c) => c.known);
   out.push('', '## Clusters', '');
-  out.push(...(fresh.length > 0 ? clusterTable(fresh) : ['No clusters.']));
+  appendAll(out, fresh.length > 0 ? clusterTable(fresh) : ['No clusters.']);
   const vm = fresh.flatMap((c) => c.vmemmap.map((v) => `- ${codeSpan(c.id)} ${escapeMarkdownText(vmemmapLine(v))}`));
-  if (vm.length > 0) out.push('', '## vmemmap (merged across logs)', '', ...vm);
-  if (known.length > 0) out.push('', '## Known (ignore list)', '', ...clusterTable(known));
+  if (vm.length > 0) appendAll(out, ['', '## vmemmap (merged across logs)', '', ...vm]);
+  if (known.length > 0) appendAll(out, ['', '## Known (ignore list)', '', ...clusterTable(known)]);
   if (s.issues.length > 0) {
     out.push('', '## Problems', '');
-    out.push(...markdownTable(['Input', 'Status', 'Reason'],
+    appendAll(out, markdownTable(['Input', 'Status', 'Reason'],
       s.issues.map((i) => [codeSpan(i.input, { inTable: true }), i.severity, escapeMarkdownText(i.reason)])));
   }
   return `${out.join('\n')}\n`;

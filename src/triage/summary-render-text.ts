@@ -1,4 +1,5 @@
 import { formatTable } from '../report/text-table.js';
+import { appendAll } from '../util/append-all.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import type { Summary, SummaryCluster } from './summary-types.js';
 import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
@@ -10,11 +11,11 @@ export function renderSummaryText(s: Summary): string {
   const fresh = s.clusters.filter((c) => !c.known);
   const known = s.clusters.filter((c) => c.known);
   out.push('', fresh.length > 0 ? 'Clusters:' : 'No clusters.');
-  if (fresh.length > 0) out.push(...clusterTable(fresh), ...vmemmapLines(fresh));
-  if (known.length > 0) out.push('', 'Known (ignore list):', ...clusterTable(known));
+  if (fresh.length > 0) appendAll(appendAll(out, clusterTable(fresh)), vmemmapLines(fresh));
+  if (known.length > 0) appendAll(out, ['', 'Known (ignore list):', ...clusterTable(known)]);
   if (s.issues.length > 0) {
     out.push('', 'Problems:');
-    out.push(...formatTable(['INPUT', 'STATUS', 'REASON'], s.issues.map((i) => [sanitizeTerminal(i.input), i.severity, sanitizeTerminal(i.reason)]), { indent: '  ' }));
+    appendAll(out, formatTable(['INPUT', 'STATUS', 'REASON'], s.issues.map((i) => [sanitizeTerminal(i.input), i.severity, sanitizeTerminal(i.reason)]), { indent: '  ' }));
   }
   return `${out.join('\n')}\n`;
 }

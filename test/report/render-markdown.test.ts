@@ -102,3 +102,12 @@ describe('renderMarkdown of hostile log text', () => {
     expect(markdown).toContain('\\x1b]0;pwned\\x07');
   });
 });
+
+test('a log of 200 000 clusters renders (regression: its table went through a spread call)', () => {
+  const result = armResult();
+  const one = result.clusters[1]!;
+  result.clusters = Array.from({ length: 200_000 }, (_, i) => ({ ...one, id: i.toString(16).padStart(16, '0') }));
+  const out = renderMarkdown(buildReport([result], { tool: TOOL }));
+  expect(out).toContain('in 200000 clusters');
+  expect(out).toContain(`\`${(199_999).toString(16).padStart(16, '0')}\``);
+});

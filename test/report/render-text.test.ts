@@ -68,3 +68,12 @@ describe('renderText of hostile log text', () => {
     expect(out.match(/\\x1b\]0;pwned/g)?.length).toBeGreaterThanOrEqual(6);
   });
 });
+
+test('a log of 200 000 clusters renders (regression: the table and its lines went through spread calls)', () => {
+  const result = armResult();
+  const one = result.clusters[1]!;
+  result.clusters = Array.from({ length: 200_000 }, (_, i) => ({ ...one, id: i.toString(16).padStart(16, '0') }));
+  const out = renderText(buildReport([result], { tool: TOOL }), { colour: false });
+  expect(out).toContain('in 200000 clusters');
+  expect(out).toContain((199_999).toString(16).padStart(16, '0'));
+});

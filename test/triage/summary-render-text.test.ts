@@ -33,3 +33,13 @@ describe('renderSummaryText', () => {
     expect(out.indexOf('bbbb0002')).toBeGreaterThan(out.indexOf('Known (ignore list):'));
   });
 });
+
+test('200 000 clusters and 200 000 problems render (regression: tables went through spread calls)', () => {
+  const s = sampleSummary();
+  const one = s.clusters[0]!;
+  s.clusters = Array.from({ length: 200_000 }, (_, i) => ({ ...one, id: i.toString(16).padStart(8, '0') }));
+  s.issues = Array.from({ length: 200_000 }, (_, i) => ({ input: `log-${i}.gz`, severity: 'error' as const, reason: 'corrupt gzip data' }));
+  const out = renderSummaryText(s);
+  expect(out).toContain((199_999).toString(16).padStart(8, '0'));
+  expect(out).toContain('log-199999.gz');
+});
