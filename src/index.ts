@@ -22,7 +22,7 @@ export type { LineSink } from './ingest/line-sink.js';
 export { stripPrefixes, type StrippedLine } from './parse/prefix.js';
 export { RecordAssembler } from './parse/record-assembler.js';
 export { Segmenter } from './parse/segmenter.js';
-export { BootFactCollector, type BootFactsPart } from './parse/boot-facts.js';
+export { BootFactCollector, bootByIndex, LISTED_BOOTS, type BootFactsPart } from './parse/boot-facts.js';
 export type * from './parse/types.js';
 
 // The arm64 layout model.

@@ -2,7 +2,7 @@ import type { LineSink } from '../ingest/line-sink.js';
 import type { FeedStats } from '../ingest/feed-lines.js';
 import type { Splat } from '../parse/types.js';
 import { RecordAssembler } from '../parse/record-assembler.js';
-import { BootFactCollector, DETAILED_BOOTS, type BootFactsPart } from '../parse/boot-facts.js';
+import { BootFactCollector, DETAILED_BOOTS, LISTED_BOOTS, type BootFactsPart } from '../parse/boot-facts.js';
 import { Segmenter } from '../parse/segmenter.js';
 import { SPLAT_TRIGGERS } from '../parse/splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from '../parse/boot-fact-triggers.js';
@@ -115,6 +115,7 @@ export class LogAnalyzer implements LineSink {
       stats: {
         lines: stats.lines,
         bytes: stats.bytes,
+        boots: this.bootFacts.bootCount,
         splats: this.splatCount,
         truncatedLines: stats.truncatedLines,
         cappedSplats: this.cappedSplats,
@@ -132,6 +133,10 @@ export class LogAnalyzer implements LineSink {
     const slimmed = this.bootFacts.slimmedBoots;
     if (slimmed > 0) {
       notes.push(`${slimmed} boot(s) after the first ${DETAILED_BOOTS} kept only their release: no vmemmap finding reads their other facts`);
+    }
+    const unlisted = this.bootFacts.unlistedBoots;
+    if (unlisted > 0) {
+      notes.push(`${unlisted} boot(s) after the first ${LISTED_BOOTS} are counted, not listed: no vmemmap finding reads them`);
     }
     for (const acc of this.clusters.values()) {
       const omitted = acc.omittedVmemmapSplats;

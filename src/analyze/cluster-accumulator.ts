@@ -6,6 +6,7 @@ import { isVmemmapSplat } from './vmemmap/is-vmemmap-splat.js';
 import { VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
 import type { Signature } from './signature.js';
 import { revive } from '../util/revive.js';
+import { bootByIndex } from '../parse/boot-facts.js';
 
 const MAX_IDS = 64;
 const MAX_NAMES = 16;
@@ -142,7 +143,7 @@ export class ClusterAccumulator {
   finish(boots: readonly BootFacts[], overrides: LayoutOverrides | undefined): Cluster {
     const vmemmap = [...this.vmemmap.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([bootIndex, acc]) => acc.finish(boots[bootIndex], overrides));
+      .map(([bootIndex, acc]) => acc.finish(bootByIndex(boots, bootIndex), overrides));
     return {
       id: this.signature.id,
       signature: this.signature.text,

@@ -97,6 +97,8 @@ export interface Cluster {
 export interface AnalysisStats {
   lines: number;
   bytes: number;
+  /** Boots in the log; `AnalysisResult.boots` lists at most about LISTED_BOOTS of them (parse/boot-facts.ts). */
+  boots: number;
   splats: number;
   truncatedLines: number;
   /** Splats closed early because they exceeded the per-splat line cap. */
@@ -107,6 +109,7 @@ export interface AnalysisStats {
 export interface AnalysisResult {
   source: string;
   stats: AnalysisStats;
+  /** In index order: every boot up to LISTED_BOOTS, past them those a finding reads and the newest (`bootByIndex`). */
   boots: BootFacts[];
   clusters: Cluster[];
   /** Architecture of the log as far as it can be told (`arm64`, `x86_64`, `arm`, `riscv64`, `unknown`). */

@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../analyze/types.js';
 import type { LayoutEvidence } from '../layout/infer.js';
 import { xRegisterValues } from '../analyze/vmemmap/register-values.js';
 import { readRegisterPair } from '../analyze/vmemmap/read-registers.js';
+import { bootByIndex } from '../parse/boot-facts.js';
 
 /**
  * Layout evidence from an analyzed log: the boot of the first vmemmap cluster (else the last boot that printed a
@@ -12,7 +13,7 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
   const vmemmap = result.clusters.find((c) => c.vmemmap.length > 0);
   const bootIndex = vmemmap?.example.bootIndex;
   const boot =
-    (bootIndex !== undefined ? result.boots[bootIndex] : undefined) ??
+    (bootIndex !== undefined ? bootByIndex(result.boots, bootIndex) : undefined) ??
     [...result.boots].reverse().find((b) => b.release !== undefined) ??
     result.boots[0];
   const splatRelease = result.clusters.find((c) => c.example.release !== undefined)?.example.release;

@@ -31,6 +31,25 @@ const MAX_LIST_FACTS = 256;
  */
 export const DETAILED_BOOTS = 64;
 
+/**
+ * Boots listed by index. Past them a closed boot that no vmemmap finding reads is counted, not listed (the newest
+ * boot always is): a log of 300,000 `Linux version` lines had kept 2.5 KiB per boot, 750 MB in all.
+ */
+export const LISTED_BOOTS = 1000;
+
+/** The boot of index `index` in `boots` (listed in index order, with gaps past LISTED_BOOTS), if it is listed. */
+export function bootByIndex<B extends { index: number }>(boots: readonly B[], index: number): B | undefined {
+  let [lo, hi] = [0, boots.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = boots[mid]!.index;
+    if (at === index) return boots[mid];
+    if (at < index) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 function emptyBoot(index: number, firstLine: number): BootFacts {
   return { index, firstLine, zoneRanges: [], nodeRanges: [], virtualLayout: [], cpuFeatures: [] };
 }
@@ -63,7 +82,12 @@ const LISTED = ['zoneRanges', 'nodeRanges', 'virtualLayout', 'cpuFeatures'] as c
  * before it can take it in as if it had read on (analyze/parts/).
  */
 export interface BootFactsPart {
+  /** The boots listed, in index order. */
   boots: BootFacts[];
+  /** Boots in the part, listed or not. */
+  count: number;
+  /** Boots counted, not listed. */
+  unlisted: number;
   /** The part's first record was a splat start (so was the last record of the part before). */
   openedWithSplat: boolean;
   /** Whether the first boot's arch came from a strong hint. */
@@ -81,7 +105,10 @@ export interface BootFactsPart {
  * `Linux version`) opens a new boot when the current one already has a release or a splat.
  */
 export class BootFactCollector {
+  /** The boots listed, in index order: every boot up to LISTED_BOOTS, past it those findings read and the newest. */
   private readonly all: BootFacts[] = [emptyBoot(0, 1)];
+  private count = 1;
+  private unlisted = 0;
   private block: Block | undefined;
   private sawBootStart = false;
   private splatInBoot = false;
@@ -98,8 +125,19 @@ export class BootFactCollector {
     return this.all[this.all.length - 1] as BootFacts;
   }
 
+  /** The boots listed, in index order; see `bootByIndex`. */
   get boots(): BootFacts[] {
     return this.all;
+  }
+
+  /** Boots seen, listed or not. */
+  get bootCount(): number {
+    return this.count;
+  }
+
+  /** How many closed boots past LISTED_BOOTS were counted, not listed. */
+  get unlistedBoots(): number {
+    return this.unlisted;
   }
 
   get wantsEveryLine(): boolean {
@@ -148,6 +186,8 @@ export class BootFactCollector {
   part(): BootFactsPart {
     return {
       boots: this.all,
+      count: this.count,
+      unlisted: this.unlisted,
       openedWithSplat: this.openedWithSplat,
       firstBootArchStrong: this.firstBootArchStrong,
       archStrong: this.archStrong,
@@ -168,7 +208,7 @@ export class BootFactCollector {
     const [head, ...rest] = later.boots;
     if (head === undefined || !later.openedWithSplat) return undefined;
     const last = this.current;
-    const shift = this.all.length - 1;
+    const shift = this.count - 1;
     for (const key of FIRST_SEEN) takeFirst(last, head, key);
     for (const key of LISTED) for (const item of head[key]) pushCapped<unknown>(last[key], item);
     // The later part's weak hints only count where this boot has none; its first strong one always does.
@@ -178,6 +218,8 @@ export class BootFactCollector {
     }
     for (const index of later.wanted) this.want(index + shift);
     for (const index of later.slimmed) this.slimmed.add(index + shift);
+    this.unlisted += later.unlisted;
+    this.count = shift + later.count;
     for (const boot of rest) {
       this.all.push({ ...boot, index: boot.index + shift });
       this.slimPrevious();
@@ -195,7 +237,7 @@ export class BootFactCollector {
   private startBoot(rec: LogRecord): void {
     const boot = this.current;
     if (boot.release !== undefined || this.splatInBoot) {
-      this.all.push(emptyBoot(this.all.length, rec.lineNo));
+      this.all.push(emptyBoot(this.count++, rec.lineNo));
       this.slimPrevious();
       this.splatInBoot = false;
       this.archStrong = false;
@@ -207,12 +249,15 @@ export class BootFactCollector {
 
   /**
    * A boot has just opened: the one before the boot it closed, past DETAILED_BOOTS and not wanted, keeps only its
-   * start, release and arch. Not the boot it closed: a splat cut short by the reboot ends (and is wanted) only on
-   * the new boot's first line, after the collector has read that line.
+   * start, release and arch, and past LISTED_BOOTS is only counted. Not the boot it closed: a splat cut short by the
+   * reboot ends (and is wanted) only on the new boot's first line, after the collector has read that line.
    */
   private slimPrevious(): void {
-    const boot = this.all[this.all.length - 3];
-    if (boot !== undefined && !this.wanted.has(boot.index)) this.slim(boot);
+    const at = this.all.length - 3;
+    const boot = this.all[at];
+    if (boot === undefined || this.wanted.has(boot.index)) return;
+    if (boot.index >= LISTED_BOOTS) this.unlist(at);
+    else this.slim(boot, at);
   }
 
   /**
@@ -221,13 +266,26 @@ export class BootFactCollector {
    * are then the same whether the log was read in one piece or in parts.
    */
   slimAllBut(read: ReadonlySet<number>): void {
-    for (const boot of this.all) if (!read.has(boot.index)) this.slim(boot);
+    const newest = this.current.index;
+    for (let at = this.all.length - 1; at >= 0; at--) {
+      const boot = this.all[at]!;
+      if (read.has(boot.index)) continue;
+      if (boot.index >= LISTED_BOOTS && boot.index !== newest) this.unlist(at);
+      else this.slim(boot, at);
+    }
   }
 
-  private slim(boot: BootFacts): void {
+  private slim(boot: BootFacts, at: number): void {
     if (boot.index < DETAILED_BOOTS || isSlim(boot)) return;
-    this.all[boot.index] = slimBoot(boot);
+    this.all[at] = slimBoot(boot);
     this.slimmed.add(boot.index);
+  }
+
+  private unlist(at: number): void {
+    const [boot] = this.all.splice(at, 1);
+    if (boot === undefined) return;
+    this.slimmed.delete(boot.index);
+    this.unlisted++;
   }
 
   private readLine(rec: LogRecord, text: string): void {
@@ -272,7 +330,7 @@ export class BootFactCollector {
     if (hint.strong || this.current.arch === undefined) {
       this.current.arch = fact(hint.arch, rec, text);
       this.archStrong = hint.strong;
-      if (this.all.length === 1) this.firstBootArchStrong = hint.strong;
+      if (this.count === 1) this.firstBootArchStrong = hint.strong;
     }
   }
 

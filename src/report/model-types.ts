@@ -7,7 +7,7 @@ import type { SplatKind } from '../parse/types.js';
 import type { Confidence, Era, SourceKind } from '../layout/types.js';
 import type { Cluster, VmemmapFinding } from '../analyze/types.js';
 
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 /** `0x`-prefixed lowercase hex of a u64. */
 export type Hex = string;
@@ -50,6 +50,8 @@ export interface InputStats {
   lines: number;
   /** Decompressed bytes read: a count, so a number. */
   bytes: number;
+  /** Boots in the log, listed in `boots` or not (past 1000, only those with findings and the newest are). */
+  boots: number;
   splats: number;
   truncatedLines: number;
   cappedSplats: number;

@@ -37,11 +37,11 @@ function clusterReport(c: Cluster): ClusterReport {
 }
 
 function inputReport(r: AnalysisResult): InputReport {
-  const { lines, bytes, splats, truncatedLines, cappedSplats } = r.stats;
+  const { lines, bytes, boots, splats, truncatedLines, cappedSplats } = r.stats;
   return {
     source: r.source,
     arch: r.arch,
-    stats: { lines, bytes, splats, truncatedLines, cappedSplats },
+    stats: { lines, bytes, boots, splats, truncatedLines, cappedSplats },
     warnings: [...r.warnings],
     ...(r.inputError !== undefined && { inputError: r.inputError }),
     ...(r.interrupted === true && { interrupted: true }),

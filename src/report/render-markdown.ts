@@ -30,7 +30,7 @@ function statsLine(input: InputReport): string {
   const corrupted = input.clusters.reduce((n, c) => n + c.corruptedCount, 0);
   const parts = [
     input.arch,
-    plural(input.boots.length, 'boot'),
+    plural(input.stats.boots, 'boot'),
     plural(input.stats.lines, 'line'),
     `${plural(input.stats.splats, 'splat')} in ${plural(input.clusters.length, 'cluster')}`,
     ...(corrupted > 0 ? [`${corrupted} corrupted`] : []),

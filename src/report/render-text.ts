@@ -23,7 +23,7 @@ function summaryLine(input: InputReport): string {
   const corrupted = input.clusters.reduce((n, c) => n + c.corruptedCount, 0);
   return [
     input.arch,
-    plural(input.boots.length, 'boot'),
+    plural(input.stats.boots, 'boot'),
     plural(input.stats.lines, 'line'),
     `${plural(input.stats.splats, 'splat')} in ${plural(input.clusters.length, 'cluster')}`,
     `${vmemmapClusters(input).length} vmemmap`,

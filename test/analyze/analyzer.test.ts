@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeText } from '../../src/api.js';
-import { DETAILED_BOOTS } from '../../src/parse/boot-facts.js';
+import { DETAILED_BOOTS, LISTED_BOOTS } from '../../src/parse/boot-facts.js';
 import { MAX_VMEMMAP_BOOTS } from '../../src/analyze/cluster-accumulator.js';
 
 const sample = (name: string) => readFileSync(path.resolve(process.cwd(), 'samples/logs', name), 'utf8');
@@ -14,6 +14,15 @@ describe('LogAnalyzer over many boots (a reboot loop captured in one log)', () =
     // At the end every boot past the detailed ones that no finding reads is slimmed, the newest two too.
     expect(result.warnings).toContain(`${boots - DETAILED_BOOTS} boot(s) after the first ${DETAILED_BOOTS} kept only their release: no vmemmap finding reads their other facts`);
     expect(result.clusters[0]!.count).toBe(boots);
+  });
+
+  test('past LISTED_BOOTS boots are counted in stats, listed only when read; the report says so', async () => {
+    const boots = LISTED_BOOTS + 5;
+    const result = await analyzeText('[    0.000000] Linux version 6.6.0 (u@h) (gcc 13) #1 SMP\n'.repeat(boots));
+    expect(result.stats.boots).toBe(boots);
+    expect(result.boots).toHaveLength(LISTED_BOOTS + 1);
+    expect(result.boots.at(-1)!.index).toBe(boots - 1);
+    expect(result.warnings).toContain(`4 boot(s) after the first ${LISTED_BOOTS} are counted, not listed: no vmemmap finding reads them`);
   });
 
   test('a storm in every boot: findings for the first MAX_VMEMMAP_BOOTS boots, the rest counted, and said so', async () => {

@@ -63,7 +63,7 @@ describe('normal end of input', () => {
     expect(fed.inputError).toBeUndefined();
     expect(fed.bytes).toBe(Buffer.byteLength(LOG));
     expect(fed.stats).toEqual({ lines: LINES.length, bytes: Buffer.byteLength(LOG), truncatedLines: 0, encoding: 'utf-8' });
-    expect(result.stats).toEqual({ lines: LINES.length, bytes: Buffer.byteLength(LOG), splats: 3, truncatedLines: 0, cappedSplats: 0 });
+    expect(result.stats).toEqual({ lines: LINES.length, bytes: Buffer.byteLength(LOG), boots: 1, splats: 3, truncatedLines: 0, cappedSplats: 0 });
     expect(clusterView(result)).toEqual([
       { title: 'WARNING in clk_core_disable', count: 2, firstLine: lineOf(A1) },
       { title: 'WARNING in regulator_put', count: 1, firstLine: lineOf(B) },

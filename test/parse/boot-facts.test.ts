@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { BOOT_FACT_TRIGGERS } from '../../src/parse/boot-fact-triggers.js';
-import { BootFactCollector, DETAILED_BOOTS } from '../../src/parse/boot-facts.js';
+import { BootFactCollector, bootByIndex, DETAILED_BOOTS, LISTED_BOOTS } from '../../src/parse/boot-facts.js';
 import type { LogRecord } from '../../src/parse/types.js';
 
 const corpus = new URL('../../../shared/corpus/', import.meta.url);
@@ -312,5 +312,53 @@ describe('bounded over boots', () => {
     expect(c.boots[DETAILED_BOOTS + 1]!.zoneRanges).toHaveLength(1);
     expect(c.boots[DETAILED_BOOTS]!.zoneRanges).toHaveLength(0);
     expect(c.slimmedBoots).toBe(3);
+  });
+  test('past LISTED_BOOTS, a closed boot no finding reads is counted, not listed; the newest always is', () => {
+    const c = collect(bootLines(LISTED_BOOTS + 10));
+    expect(c.bootCount).toBe(LISTED_BOOTS + 10);
+    // While reading, the boot before the newest is kept too: a splat cut by the reboot may still want it.
+    expect(c.boots.map((b) => b.index).slice(-3)).toEqual([LISTED_BOOTS - 1, LISTED_BOOTS + 8, LISTED_BOOTS + 9]);
+    c.slimAllBut(new Set());
+    expect(c.boots).toHaveLength(LISTED_BOOTS + 1);
+    expect(c.boots.at(-1)!.index).toBe(LISTED_BOOTS + 9);
+    expect(c.unlistedBoots).toBe(9);
+    expect(bootByIndex(c.boots, LISTED_BOOTS + 9)?.release?.value).toBe(`6.1.${LISTED_BOOTS + 9}`);
+    expect(bootByIndex(c.boots, LISTED_BOOTS)).toBeUndefined();
+  });
+
+  test('past LISTED_BOOTS, a boot a finding reads stays listed with its facts', () => {
+    const c = new BootFactCollector();
+    for (const rec of records(bootLines(LISTED_BOOTS + 10))) {
+      c.push(rec);
+      if (c.current.index === LISTED_BOOTS + 3) c.want(LISTED_BOOTS + 3);
+    }
+    c.slimAllBut(new Set([LISTED_BOOTS + 3]));
+    expect(bootByIndex(c.boots, LISTED_BOOTS + 3)?.zoneRanges).toHaveLength(1);
+    expect(c.unlistedBoots).toBe(8);
+  });
+
+  test('read in two parts, the same boots are listed and counted as read whole', () => {
+    const lines = bootLines(LISTED_BOOTS + 10);
+    const cut = 5 * 700 + 3;
+    lines.splice(cut, 0, '------------[ cut here ]------------', 'WARNING: CPU: 0 PID: 1 at mm/x.c:1 f+0x0/0x4');
+    const all = records(lines);
+    const [early, later] = [new BootFactCollector(), new BootFactCollector()];
+    all.slice(0, cut + 1).forEach((rec) => early.push(rec));
+    all.slice(cut).forEach((rec) => later.push(rec));
+    expect(early.absorb(structuredClone(later.part()))).toBe(700);
+    const whole = collect(lines);
+    for (const c of [early, whole]) c.slimAllBut(new Set());
+    expect(early.boots).toEqual(whole.boots);
+    expect([early.bootCount, early.unlistedBoots]).toEqual([whole.bootCount, whole.unlistedBoots]);
+    expect(whole.unlistedBoots).toBe(9);
+  });
+
+  test('bootByIndex finds a boot by its index across gaps', () => {
+    const boots = [0, 1, 2, 1000, 4711].map((index) => ({ index }));
+    expect(bootByIndex(boots, 1000)).toBe(boots[3]);
+    expect(bootByIndex(boots, 0)).toBe(boots[0]);
+    expect(bootByIndex(boots, 4711)).toBe(boots[4]);
+    expect(bootByIndex(boots, 3)).toBeUndefined();
+    expect(bootByIndex([], 0)).toBeUndefined();
   });
 });

@@ -270,7 +270,7 @@ export function bugCluster(): Cluster {
 export function armResult(): AnalysisResult {
   return {
     source: 'hubbard-dmesg.txt',
-    stats: { lines: 250, bytes: 18_000, splats: 4, truncatedLines: 0, cappedSplats: 0 },
+    stats: { lines: 250, bytes: 18_000, boots: 1, splats: 4, truncatedLines: 0, cappedSplats: 0 },
     boots: [boot()],
     clusters: [vmemmapCluster(), bugCluster()],
     arch: 'arm64',
@@ -281,7 +281,7 @@ export function armResult(): AnalysisResult {
 export function quietResult(): AnalysisResult {
   return {
     source: 'quiet.log.gz',
-    stats: { lines: 10, bytes: 400, splats: 0, truncatedLines: 1, cappedSplats: 0 },
+    stats: { lines: 10, bytes: 400, boots: 1, splats: 0, truncatedLines: 1, cappedSplats: 0 },
     boots: [{ index: 0, firstLine: 1, zoneRanges: [], nodeRanges: [], virtualLayout: [], cpuFeatures: [] }],
     clusters: [],
     arch: 'unknown',

@@ -16,7 +16,7 @@ describe('buildReport', () => {
   const report = buildReport([armResult(), quietResult()], { tool: TOOL });
 
   test('top level: schema version, tool, one entry per input in order, summary from the inputs', () => {
-    expect(report.schemaVersion).toBe('1.1.0');
+    expect(report.schemaVersion).toBe('1.2.0');
     expect(report.tool).toEqual(TOOL);
     expect(report.inputs.map((i) => i.source)).toEqual(['hubbard-dmesg.txt', 'quiet.log.gz']);
     // splats: 4 + 0 from the stats; clusters 2 + 0; one has a vmemmap finding; the bug cluster counts 1 corrupted.
@@ -28,7 +28,7 @@ describe('buildReport', () => {
     expect(quiet).toEqual({
       source: 'quiet.log.gz',
       arch: 'unknown',
-      stats: { lines: 10, bytes: 400, splats: 0, truncatedLines: 1, cappedSplats: 0 },
+      stats: { lines: 10, bytes: 400, boots: 1, splats: 0, truncatedLines: 1, cappedSplats: 0 },
       warnings: ['line 7 was cut at 65536 bytes'],
       boots: [{ index: 0, firstLine: 1, zoneRanges: [], nodeRanges: [], virtualLayout: [], cpuFeatures: [] }],
       clusters: [],

@@ -77,3 +77,9 @@ test('a log of 200 000 clusters renders (regression: the table and its lines wen
   expect(out).toContain('in 200000 clusters');
   expect(out).toContain((199_999).toString(16).padStart(16, '0'));
 });
+
+test('the boot count is the log\'s, not the number of boots listed', () => {
+  const result = armResult();
+  result.stats.boots = 5000;
+  expect(renderText(buildReport([result], { tool: TOOL }))).toContain('arm64, 5000 boots, 250 lines');
+});

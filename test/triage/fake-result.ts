@@ -17,7 +17,7 @@ export interface FakeCluster {
 export function fakeResult(source: string, clusters: readonly FakeCluster[], stats = { lines: 100, bytes: 4000 }): AnalysisResult {
   return {
     source,
-    stats: { ...stats, splats: clusters.reduce((n, c) => n + c.count, 0), truncatedLines: 0, cappedSplats: 0 },
+    stats: { ...stats, boots: 1, splats: clusters.reduce((n, c) => n + c.count, 0), truncatedLines: 0, cappedSplats: 0 },
     boots: [],
     arch: 'arm64',
     warnings: [],
