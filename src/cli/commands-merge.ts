@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import type { Argv, CommandModule } from 'yargs';
-import { text as streamText } from 'node:stream/consumers';
 import { InputError, type ExitCode } from '../errors.js';
 import { withStdinPositional } from './stdin-positional.js';
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
@@ -9,6 +7,10 @@ import { anyLogFails } from '../triage/failing-logs.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { EXIT } from '../errors.js';
 import { printError, type CliContext } from './cli-context.js';
+import { readBounded } from '../ingest/read-bounded.js';
+
+/** Below V8's longest string (512 MiB), so a too-large file gets this tool's message, not a crash. */
+const MAX_SUMMARY_BYTES = 256 * 1024 * 1024;
 
 interface MergeArgs {
   summaries: string[];
@@ -36,7 +38,7 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       for (const path of paths) {
         let text: string;
         try {
-          text = path === '-' ? await streamText(process.stdin) : await readFile(path, 'utf8');
+          text = (await readBounded(path, MAX_SUMMARY_BYTES)).toString('utf8');
         } catch (err) {
           throw new InputError(path, `cannot read summary: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
         }

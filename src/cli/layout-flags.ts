@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { buffer } from 'node:stream/consumers';
 import type { Argv } from 'yargs';
 import type { Era, LayoutOverrides } from '../layout/types.js';
 import { UsageError, InputError } from '../errors.js';
 import { RELEASE_SHAPE } from '../analyze/check-options.js';
+import { readBounded } from '../ingest/read-bounded.js';
+import { humanBytes } from '../report/human-bytes.js';
 
 export interface LayoutFlags {
   kernel?: string;
@@ -83,18 +83,22 @@ export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string):
   return o;
 }
 
+/** A kernel .config is some 300 KB; anything past this, read or inflated, is not one. */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
 async function readConfig(path: string): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = path === '-' ? await buffer(process.stdin) : await readFile(path);
+    bytes = await readBounded(path, MAX_CONFIG_BYTES);
   } catch (err) {
     throw new InputError(path, `cannot read kernel config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes);
-    } catch {
-      throw new InputError(path, 'corrupt gzip data in kernel config');
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_CONFIG_BYTES });
+    } catch (err) {
+      const tooLarge = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+      throw new InputError(path, tooLarge ? `kernel config inflates to more than ${humanBytes(BigInt(MAX_CONFIG_BYTES))}` : 'corrupt gzip data in kernel config');
     }
   }
   return bytes.toString('utf8');

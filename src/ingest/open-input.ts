@@ -1,4 +1,4 @@
-import { openSync, statSync } from 'node:fs';
+import { fstatSync, openSync, statSync } from 'node:fs';
 import { fifosBeingRead, pendingFifoOpens } from './blocked-fifos.js';
 import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -40,7 +40,7 @@ export interface OpenOptions extends DecompressOptions {
  * inputs fail with a one-line `InputError` naming the input.
  */
 export async function openInput(spec: string, opts: OpenOptions = {}): Promise<OpenedInput> {
-  const raw = spec === '-' ? process.stdin : await openFile(spec);
+  const raw = spec === '-' ? openStdin() : await openFile(spec);
   const { compression, stream } = await decompress(raw, spec, opts);
   // Decoders hold on to input chunks; plain bytes go straight to the consumer.
   if (compression === 'none' && opts.recycleChunks === true && raw instanceof FileChunks) raw.recycleBuffers();
@@ -55,6 +55,18 @@ export function openFileRange(path: string, range: { start: number; end: number 
   const chunks = new FileChunks(openSync(path, 'r'), READ_CHUNK_BYTES, range);
   chunks.recycleBuffers();
   return chunks;
+}
+
+/** Standard input; a directory there (`vmemwarn analyze < /`) reads as empty, so it is refused as a path would be. */
+function openStdin(): NodeJS.ReadableStream {
+  let directory = false;
+  try {
+    directory = fstatSync(0).isDirectory();
+  } catch {
+    // No descriptor 0 to look at: reading it will say what is wrong.
+  }
+  if (directory) throw new InputError('-', 'standard input is a directory');
+  return process.stdin;
 }
 
 async function openFile(path: string): Promise<NodeJS.ReadableStream | FileChunks> {

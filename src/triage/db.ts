@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, stat, writeFile } from 'node:fs/promises';
+import { readBounded } from '../ingest/read-bounded.js';
 import initSqlJs from 'sql.js';
 import type { Database } from 'sql.js';
 import { InputError } from '../errors.js';
@@ -94,12 +95,18 @@ function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** sql.js holds the whole database in memory: a history past this is not one this tool wrote (or needs pruning). */
+const MAX_DB_BYTES = 1024 ** 3;
+
 async function openHistory(dbPath: string): Promise<Database> {
   const SQL = await initSqlJs();
   let bytes: Buffer | undefined;
   try {
-    bytes = await readFile(dbPath);
+    // It is written back by a rename: a device or FIFO there was never a database of ours.
+    if (!(await stat(dbPath)).isFile()) throw new InputError(dbPath, 'cannot read history db: not a regular file');
+    bytes = await readBounded(dbPath, MAX_DB_BYTES);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(dbPath, `cannot read history db: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   const db = new SQL.Database(bytes);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readBounded } from '../ingest/read-bounded.js';
 import { InputError } from '../errors.js';
 import type { SummaryCluster } from './summary-types.js';
 
@@ -22,10 +22,13 @@ export function parseIgnoreList(text: string, source = 'ignore list'): IgnoreLis
   return { ids, titlePatterns };
 }
 
+/** An ignore list is a few lines per known cluster; far past any real one. */
+const MAX_IGNORE_FILE_BYTES = 16 * 1024 * 1024;
+
 export async function loadIgnoreList(file: string): Promise<IgnoreList> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readBounded(file, MAX_IGNORE_FILE_BYTES)).toString('utf8');
   } catch (err) {
     throw new InputError(file, `cannot read ignore file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }

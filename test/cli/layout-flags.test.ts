@@ -1,5 +1,9 @@
-import { layoutOverrides, parsePageSize, parseU64 } from '../../src/cli/layout-flags.js';
-import { UsageError } from '../../src/errors.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { layoutOverrides, MAX_CONFIG_BYTES, parsePageSize, parseU64 } from '../../src/cli/layout-flags.js';
+import { InputError, UsageError } from '../../src/errors.js';
 
 test('page sizes', () => {
   expect(parsePageSize('4k')).toBe(4096);
@@ -33,4 +37,24 @@ test('--config - cannot share stdin with a log or a list of paths: a usage error
   await expect(layoutOverrides({ config: '-' }, 'the log (no file, or -)')).rejects.toThrow(
     new UsageError('--config - cannot read stdin: the log (no file, or -) reads it'),
   );
+});
+
+describe('--config that is no kernel config: a one-line input error, memory bounded', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-config-'));
+
+  test('a gzip that inflates past MAX_CONFIG_BYTES', async () => {
+    const bomb = path.join(dir, 'bomb.gz');
+    writeFileSync(bomb, gzipSync(Buffer.alloc(MAX_CONFIG_BYTES + 1)));
+    await expect(layoutOverrides({ config: bomb })).rejects.toThrow(new InputError(bomb, 'kernel config inflates to more than 16 MiB'));
+  });
+
+  test('a gzip that inflates to just the limit is read', async () => {
+    const full = path.join(dir, 'full.gz');
+    writeFileSync(full, gzipSync(Buffer.concat([Buffer.from('CONFIG_ARM64_VA_BITS=48\n'), Buffer.alloc(MAX_CONFIG_BYTES - 24, '#')])));
+    await expect(layoutOverrides({ config: full })).resolves.toMatchObject({ configText: expect.stringMatching(/^CONFIG_ARM64_VA_BITS=48\n#/) });
+  });
+
+  test('a device that never ends', async () => {
+    await expect(layoutOverrides({ config: '/dev/zero' })).rejects.toThrow(new InputError('/dev/zero', 'cannot read kernel config: larger than 16 MiB'));
+  });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -250,4 +250,19 @@ describe('yargs inside the bundle (scripts/bundle-cli.mjs)', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Unknown argument: bogus');
   });
+});
+
+test('a directory on standard input (`analyze < /`) is an input error, not an empty log', () => {
+  const dir = openSync(REPO_ROOT, 'r');
+  try {
+    const run = spawnSync(process.execPath, ['bin/vmemwarn', 'analyze', '--format', 'json'], {
+      cwd: REPO_ROOT,
+      stdio: [dir, 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toBe('vmemwarn: -: standard input is a directory\n');
+  } finally {
+    closeSync(dir);
+  }
 });

@@ -9,6 +9,7 @@ jest.unstable_mockModule('node:fs', () => {
   };
   return {
     statSync: () => ({ isDirectory: () => false, isFile: () => true, size: 10 }),
+    fstatSync: unexpected,
     openSync: () => {
       throw denied;
     },

@@ -74,6 +74,13 @@ describe('history db', () => {
     expect((err as InputError).exitCode).toBe(EXIT.input);
     expect((err as Error).message).toMatch(new RegExp(`^${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not a SQLite database`));
   });
+
+  test('a device or directory is refused before anything is read from it (/dev/zero never ends)', async () => {
+    for (const db of ['/dev/zero', dir]) {
+      const err = await recordRun(db, runOf(['a.log', []])).catch((e: unknown) => e);
+      expect(err).toEqual(new InputError(db, 'cannot read history db: not a regular file'));
+    }
+  });
 });
 
 describe('checkHistory', () => {

@@ -1,0 +1,20 @@
+import { createReadStream } from 'node:fs';
+import { humanBytes } from '../report/human-bytes.js';
+
+/**
+ * The whole of a small file (`-`: standard input) that the tool reads in one piece: a kernel config, an ignore list,
+ * a summary, the history database. Past `maxBytes` it stops reading and throws, so `/dev/zero`, a FIFO that never
+ * ends or a wrong file cannot take all memory. Errors keep their `code` (ENOENT, EISDIR…) for the caller's message.
+ */
+export async function readBounded(path: string, maxBytes: number, stdin: NodeJS.ReadableStream = process.stdin): Promise<Buffer> {
+  const stream = path === '-' ? stdin : createReadStream(path);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += bytes.length;
+    if (total > maxBytes) throw new Error(`larger than ${humanBytes(BigInt(maxBytes))}`);
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, total);
+}

@@ -1,0 +1,35 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { readBounded } from '../../src/ingest/read-bounded.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-read-bounded-'));
+
+describe('readBounded', () => {
+  test('a file up to the limit is read whole', async () => {
+    const file = path.join(dir, 'ok');
+    writeFileSync(file, 'CONFIG_ARM64=y\n');
+    await expect(readBounded(file, 15)).resolves.toEqual(Buffer.from('CONFIG_ARM64=y\n'));
+  });
+
+  test('one byte past the limit throws, naming it', async () => {
+    const file = path.join(dir, 'big');
+    writeFileSync(file, Buffer.alloc(2 * 1024 * 1024 + 1));
+    await expect(readBounded(file, 2 * 1024 * 1024)).rejects.toThrow('larger than 2 MiB');
+  });
+
+  test('a file that never ends stops at the limit', async () => {
+    await expect(readBounded('/dev/zero', 1024 * 1024)).rejects.toThrow('larger than 1 MiB');
+  });
+
+  test('`-` reads the given standard input, strings included', async () => {
+    await expect(readBounded('-', 100, Readable.from(['a', Buffer.from('b')]))).resolves.toEqual(Buffer.from('ab'));
+    await expect(readBounded('-', 1, Readable.from(['ab']))).rejects.toThrow('larger than 1 bytes');
+  });
+
+  test('errors keep their code for the caller', async () => {
+    await expect(readBounded(path.join(dir, 'missing'), 10)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(readBounded(dir, 10)).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+});
