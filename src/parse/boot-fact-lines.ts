@@ -61,12 +61,16 @@ export interface LayoutLine {
   kind: 'maximum' | 'actual' | 'plain';
 }
 
+const MAX_LAYOUT_LINE = 256;
+
 /**
  * One line of the `Virtual kernel memory layout:` block (arm64 mem_init(), removed in ~4.17):
  * `    vmemmap : 0xffffffbdc0000000 - 0xffffffbfc0000000   (     8 GB maximum)` then
  * `              0xffffffbdc2000000 - 0xffffffbdc9d7c400   (   125 MB actual)`.
  */
 export function parseLayoutLine(text: string): LayoutLine | undefined {
+  // Its blank runs make the regex quadratic in a long line; a real row is under 100 characters.
+  if (text.length > MAX_LAYOUT_LINE) return undefined;
   const m = /^\s*(?:([.A-Za-z][\w ./]*?)\s*:\s*)?0x([0-9a-f]+)\s*-\s*0x([0-9a-f]+)\s*(?:\(\s*\d+\s*[KMGT]?B(?:\s+(maximum|actual))?\s*\))?\s*$/.exec(
     text,
   );

@@ -235,7 +235,7 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'warning',
     needle: 'WARNING:',
-    re: /^WARNING: (\S.*?)\s*$/,
+    re: /^WARNING: (\S(?:.*\S)?)\s*$/,
     title: 'WARNING: {1}',
     lone: true,
     needsKernelOrigin: true,
@@ -351,7 +351,7 @@ export const FORMATS: readonly SplatFormat[] = [
     re: h('BUG: stack guard page was hit'),
     title: 'BUG: stack guard page was hit in {frame}',
   },
-  { kind: 'bug', needle: 'BUG:', re: h(String.raw`BUG: (\S.*?)\s*$`), title: 'BUG: {1}' },
+  { kind: 'bug', needle: 'BUG:', re: h(String.raw`BUG: (\S(?:.*\S)?)\s*$`), title: 'BUG: {1}' },
   {
     kind: 'bug',
     needle: 'kernel BUG at',
@@ -450,7 +450,7 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'panic',
     needle: 'Kernel panic - not syncing',
-    re: h(String.raw`Kernel panic - not syncing: (.*?)\s*$`),
+    re: h(String.raw`Kernel panic - not syncing: ((?:.*\S)?)\s*$`),
     title: 'kernel panic: {1}',
     escalates: true,
     noTrace: true,

@@ -3,9 +3,23 @@ import { matchHeader, type HeaderMatch } from './formats.js';
 import { isUserspaceMessage, SplatBuilder } from './splat-builder.js';
 import { ungluedHeader } from './glued-header.js';
 
-/** Lines that announce the report printed next: `------------[ cut here ]------------`, arm32 `8<--- cut here ---`,
- *  and the `=====` rule above lockdep and KASAN reports. */
-const OPENER = /-{3,}\[? cut here \]?-{3,}|^={20,}$/;
+const CUT_HERE = ' cut here ';
+const RULE = /^={20,}$/;
+
+/**
+ * Lines that announce the report printed next: `------------[ cut here ]------------`, arm32 `8<--- cut here ---`,
+ * and the `=====` rule above lockdep and KASAN reports. The same as `/-{3,}\[? cut here \]?-{3,}/` but without
+ * the regex, which is quadratic in a long run of dashes.
+ */
+export function isOpener(text: string): boolean {
+  if (text.charCodeAt(0) === 0x3d) return RULE.test(text);
+  for (let at = text.indexOf(CUT_HERE); at !== -1; at = text.indexOf(CUT_HERE, at + 1)) {
+    const before = text[at - 1] === '[' ? at - 1 : at;
+    const after = text[at + CUT_HERE.length] === ']' ? at + CUT_HERE.length + 1 : at + CUT_HERE.length;
+    if (text.endsWith('---', before) && text.startsWith('---', after)) return true;
+  }
+  return false;
+}
 /** How many records may sit between an opener and its header. */
 const OPENER_REACH = 5;
 const DEFAULT_MAX_SPLAT_LINES = 400;
@@ -79,7 +93,7 @@ export class Segmenter {
       this.close(context, current);
       return true;
     }
-    const role = header || (holdsNeedle && OPENER.test(rec.text)) ? 'end' : current.classify(rec);
+    const role = header || (holdsNeedle && isOpener(rec.text)) ? 'end' : current.classify(rec);
     if (role === 'between') current.skipInterleaved();
     else if (role === 'end') this.close(context, current);
     else if (!this.closeIfFull(context, current)) current.add(rec);
@@ -109,7 +123,7 @@ export class Segmenter {
   }
 
   private trackOpener(context: string, rec: LogRecord, holdsNeedle: boolean): void {
-    if (holdsNeedle && OPENER.test(rec.text)) {
+    if (holdsNeedle && isOpener(rec.text)) {
       this.openers.set(context, [rec]);
       return;
     }

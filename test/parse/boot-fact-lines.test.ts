@@ -63,3 +63,9 @@ test('isSplatStart skips bootloader warnings', () => {
   expect(isSplatStart('Internal error: Oops: 96000004 [#1] PREEMPT SMP')).toBe(true);
   expect(isSplatStart('WARNING: No OPTEE provided by BL2')).toBe(false);
 });
+
+test('parseLayoutLine skips a line far longer than any layout row (its regex is quadratic in blank runs)', () => {
+  const blanks = ' '.repeat(200_000);
+  expect(parseLayoutLine(`    vmalloc : 0xffff000000000000 - 0xffff7bdfffff0000${blanks}x`)).toBeUndefined();
+  expect(parseLayoutLine(`    vmalloc${blanks}: 0xffff000000000000 - 0xffff7bdfffff0000`)).toBeUndefined();
+});

@@ -104,3 +104,23 @@ describe('matchHeader', () => {
     expect(matchHeader('Kernel command line: console=ttyS2,1500000')).toBeUndefined();
   });
 });
+
+describe('free-text titles in linear time (lazy `(.*?)\\s*$` had been quadratic in a long blank run)', () => {
+  const blanks = ' '.repeat(200_000);
+
+  test.each([
+    ['WARNING: ', 'WARNING: {1}'],
+    ['BUG: ', 'BUG: {1}'],
+    ['Kernel panic - not syncing: ', 'kernel panic: {1}'],
+  ])('%s', (head, title) => {
+    const m = matchHeader(`${head}a${blanks}b${blanks}`);
+    expect(m?.format.title).toBe(title);
+    expect(m?.match[1]).toBe(`a${blanks}b`);
+  });
+
+  test('the captures end at the last non-blank, as before', () => {
+    expect(matchHeader('WARNING: at foo  \t ')?.match[1]).toBe('at foo');
+    expect(matchHeader('BUG: x')?.match[1]).toBe('x');
+    expect(matchHeader('Kernel panic - not syncing:  ')?.match[1]).toBe('');
+  });
+});

@@ -1,5 +1,5 @@
 import type { LogRecord, Splat } from '../../src/parse/types.js';
-import { Segmenter } from '../../src/parse/segmenter.js';
+import { isOpener, Segmenter } from '../../src/parse/segmenter.js';
 
 /** Records numbered from `first`, printk-stamped 1 ms apart, optionally with a caller id. */
 function records(lines: readonly string[], opts: { first?: number; caller?: string; ts?: number } = {}): LogRecord[] {
@@ -275,4 +275,36 @@ test('vendor memory dumps after an Oops neither count against the line cap nor a
   expect(s?.lastLine).toBe(lines.length);
   expect(s?.lines.some((l) => l.text.startsWith('Code: '))).toBe(true);
   expect(s?.lines.length).toBe(lines.length - 30 * 16);
+});
+
+describe('isOpener', () => {
+  /** What it replaced, for lines short enough for it. */
+  const OLD = /-{3,}\[? cut here \]?-{3,}|^={20,}$/;
+
+  test.each([
+    '------------[ cut here ]------------',
+    '8<--- cut here ---',
+    '--[ cut here ]--',
+    '---[ cut here ---',
+    '--- cut here ]---',
+    '---[ cut here]---',
+    '---[cut here ]---',
+    'x ---[ cut here ]--- y',
+    '-- cut here -- ---[ cut here ]---',
+    '====================',
+    '===================',
+    '==================== x',
+    ' ====================',
+    'cut here',
+    '',
+  ])('%j as the regex said', (line) => {
+    expect(isOpener(line)).toBe(OLD.test(line));
+  });
+
+  test('a long run of dashes in linear time (the regex had been quadratic)', () => {
+    const dashes = '-'.repeat(200_000);
+    expect(isOpener(`${dashes}x cut here ${dashes}`)).toBe(false);
+    expect(isOpener(`${dashes}[ cut here ]${dashes}`)).toBe(true);
+    expect(isOpener(`${'='.repeat(200_000)}x`)).toBe(false);
+  });
 });

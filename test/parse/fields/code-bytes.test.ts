@@ -6,3 +6,10 @@ test('parseCodeLine', () => {
   );
   expect(parseCodeLine('Call trace:')).toBeUndefined();
 });
+
+test('parseCodeLine in linear time on a long run of blanks (the lazy regex had been quadratic)', () => {
+  const blanks = ' '.repeat(200_000);
+  expect(parseCodeLine(`Code: aa${blanks}bb${blanks}`)).toBe(`aa${blanks}bb`);
+  expect(parseCodeLine(`Code: ${blanks}`)).toBeUndefined();
+  expect(parseCodeLine('Code: ')).toBeUndefined();
+});
