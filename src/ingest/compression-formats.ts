@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { decodeGzipMembers } from './gzip-members.js';
 
 export type Compression = 'none' | 'gzip' | 'xz' | 'zstd' | 'bzip2';
@@ -53,22 +53,8 @@ async function* decodeXz(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint
 }
 
 async function* decodeBzip2(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
-  const { default: bunzip2 } = await import('unbzip2-stream');
-  const decoder = bunzip2();
-  // unbzip2-stream is a classic stream that emits 'end' and then 'close' at once. Readable.wrap() destroys its
-  // wrapper on 'close', before a small file's only chunk is read (ERR_STREAM_PREMATURE_CLOSE, taken as a truncated
-  // file); the classic pipe ends its destination on 'end' and ignores the 'close' after it, keeping backpressure.
-  // A failure is raised after the blocks decoded before it: destroying the PassThrough would drop them.
-  const decoded = new PassThrough();
-  let failure: { error: unknown } | undefined;
-  decoder.on('error', (error: unknown) => {
-    failure = { error };
-    decoded.end();
-  });
-  decoder.pipe(decoded);
-  Readable.from(compressed).pipe(decoder);
-  yield* decoded as AsyncIterable<Uint8Array>;
-  if (failure !== undefined) throw failure.error;
+  const { decodeBzip2Blocks } = await import('./bzip2-blocks.js');
+  yield* decodeBzip2Blocks(compressed);
 }
 
 async function* decodeZstd(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
