@@ -8,8 +8,15 @@ export class ByteReader {
     this.source = chunks[Symbol.asyncIterator]();
   }
 
-  /** The next chunk, pushed-back bytes first; undefined at the end. */
-  async next(): Promise<Buffer | undefined> {
+  /** The next chunk, pushed-back bytes first, at most `maxBytes` of it (the rest is held); undefined at the end. */
+  async next(maxBytes = Infinity): Promise<Buffer | undefined> {
+    const chunk = await this.nextWhole();
+    if (chunk === undefined || chunk.length <= maxBytes) return chunk;
+    this.unshift(chunk.subarray(maxBytes));
+    return chunk.subarray(0, maxBytes);
+  }
+
+  private async nextWhole(): Promise<Buffer | undefined> {
     const held = this.pending.shift();
     if (held) return held;
     while (!this.exhausted) {

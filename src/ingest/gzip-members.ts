@@ -65,6 +65,11 @@ async function skipHeader(input: ByteReader): Promise<void> {
 
 /** Events that end a wait for the inflater's write or end callback: after them the callback may never come. */
 const INFLATER_STOPS = ['error', 'close'];
+/**
+ * Input handed to zlib per write: its output is gathered before it is passed on, and deflate inflates up to 1032:1,
+ * so a 64 KiB write could hold 66 MB (a gzip of 1 GB of repeated text peaked at 168 MiB).
+ */
+const MAX_INFLATE_INPUT_BYTES = 16 * 1024;
 
 /** Inflates one raw deflate stream; bytes it did not consume go back to `input`. */
 async function* inflateMember(input: ByteReader): AsyncGenerator<Buffer, void, undefined> {
@@ -77,7 +82,7 @@ async function* inflateMember(input: ByteReader): AsyncGenerator<Buffer, void, u
   inflater.on('error', (err: Error) => (failure = err));
   let written = 0;
   try {
-    for (let chunk = await input.next(); chunk !== undefined; chunk = await input.next()) {
+    for (let chunk = await input.next(MAX_INFLATE_INPUT_BYTES); chunk !== undefined; chunk = await input.next(MAX_INFLATE_INPUT_BYTES)) {
       await firstEvent(inflater, INFLATER_STOPS, (done) => inflater.write(chunk, done));
       written += chunk.length;
       if (failure) throw failure;

@@ -26,3 +26,10 @@ test('skipPastZero and onlyZerosLeft', async () => {
   expect(await new ByteReader(chunks('\0\0', 'x')).onlyZerosLeft()).toBe(false);
   expect(await new ByteReader(chunks('no zero')).skipPastZero()).toBe(false);
 });
+
+test('next(maxBytes) hands a large chunk out in pieces, holding the rest', async () => {
+  const r = new ByteReader(chunks('abcdefg', 'hi'));
+  const got: string[] = [];
+  for (let c = await r.next(3); c !== undefined; c = await r.next(3)) got.push(c.toString());
+  expect(got).toEqual(['abc', 'def', 'g', 'hi']);
+});
