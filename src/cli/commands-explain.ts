@@ -9,7 +9,20 @@ import { checkOutputPath, writeOutput } from './output.js';
 import type { CliContext } from './cli-context.js';
 
 interface ExplainArgs extends LayoutSourceArgs {
-  value: string;
+  value?: string;
+}
+
+const WHAT = 'give a struct page address, pfn:N or phys:N';
+
+/**
+ * The value, from the positional or after `--` (yargs fills no positional from there: `explain -- 0x…` had been
+ * "not enough arguments").
+ */
+export function explainValueArg(rawArgs: readonly string[], positional: string | undefined): string {
+  const end = rawArgs.indexOf('--');
+  const values = [...(positional === undefined ? [] : [positional]), ...(end === -1 ? [] : rawArgs.slice(end + 1).filter((a) => a !== positional))];
+  if (values.length === 1) return values[0]!;
+  throw new UsageError(values.length === 0 ? `explain: ${WHAT}` : `explain takes one value, not ${values.length}: ${values.join(' ')}`);
 }
 
 /**
@@ -18,7 +31,7 @@ interface ExplainArgs extends LayoutSourceArgs {
  */
 export function parseExplainValue(text: string): { kind: ValueKind; value: bigint } {
   const m = /^(?:(pfn|phys|addr|page):)?(\S+)$/i.exec(text.trim());
-  if (!m?.[2]) throw new UsageError(`cannot read '${text}': give a struct page address, pfn:N or phys:N`);
+  if (!m?.[2]) throw new UsageError(`cannot read '${text}': ${WHAT}`);
   const prefix = m[1]?.toLowerCase();
   const kind: ValueKind = prefix === 'pfn' ? 'pfn' : prefix === 'phys' ? 'phys' : 'addr';
   const digits = m[2];
@@ -28,18 +41,19 @@ export function parseExplainValue(text: string): { kind: ValueKind; value: bigin
   return { kind, value };
 }
 
-export function explainCommand(_ctx: CliContext, _setExit: (code: ExitCode) => void): CommandModule<object, ExplainArgs> {
+export function explainCommand(ctx: CliContext, _setExit: (code: ExitCode) => void): CommandModule<object, ExplainArgs> {
   return {
-    command: 'explain <value>',
+    // `[value]`, not `<value>`: a value after `--` is read by the handler.
+    command: 'explain [value]',
     describe: 'Put one struct page address, pfn:N or phys:N through the arm64 layout',
     builder: (y: Argv) =>
       withLayoutSourceFlags(
         y
-          .positional('value', { type: 'string', demandOption: true, describe: 'struct page address (hex), pfn:N or phys:N' }),
+          .positional('value', { type: 'string', describe: 'struct page address (hex), pfn:N or phys:N (required)' }),
       ) as unknown as Argv<ExplainArgs>,
     handler: async (argv) => {
       await checkOutputPath(argv.output);
-      const { kind, value } = parseExplainValue(argv.value);
+      const { kind, value } = parseExplainValue(explainValueArg(ctx.rawArgs ?? [], argv.value));
       const { evidence, overrides } = await layoutInputs(argv);
       const explanations = explainValue(kind, value, plausibleLayouts(evidence, overrides));
       const text = argv.format === 'json' ? renderExplainJson(kind, value, explanations) : renderExplainText(kind, value, explanations);

@@ -1,4 +1,4 @@
-import { parseExplainValue } from '../../src/cli/commands-explain.js';
+import { explainValueArg, parseExplainValue } from '../../src/cli/commands-explain.js';
 import { UsageError } from '../../src/errors.js';
 
 test.each([
@@ -14,4 +14,20 @@ test.each([
 
 test.each(['', 'pfn:', 'pfn:zz', '0x1ffffffffffffffff', 'foo:12'])('rejects %p', (text) => {
   expect(() => parseExplainValue(text)).toThrow(UsageError);
+});
+
+describe('explainValueArg: the value from the positional or after `--`', () => {
+  test('the positional', () => {
+    expect(explainValueArg(['explain', '0x10'], '0x10')).toBe('0x10');
+  });
+
+  test('after `--`, where yargs fills no positional (it had been "not enough arguments")', () => {
+    expect(explainValueArg(['explain', '--', '0xfffffc0000000000'], undefined)).toBe('0xfffffc0000000000');
+    expect(explainValueArg(['explain', '--kernel', '6.1', '--', '-0x10'], undefined)).toBe('-0x10');
+  });
+
+  test('none, or more than one, is a usage error', () => {
+    expect(() => explainValueArg(['explain'], undefined)).toThrow(new UsageError('explain: give a struct page address, pfn:N or phys:N'));
+    expect(() => explainValueArg(['explain', '0x1', '--', '0x2'], '0x1')).toThrow(new UsageError('explain takes one value, not 2: 0x1 0x2'));
+  });
 });

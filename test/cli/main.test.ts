@@ -123,6 +123,12 @@ describe('explain reproduces the seed thread (6.1, 48-bit VA, 4K pages, memstart
     return (JSON.parse(run.stdout) as ExplainJson).explanations;
   }
 
+  test('a value after `--` is read as the positional is', async () => {
+    const run = await runInProcess(['explain', '--kernel', '6.1', ...SEED, '--', '0xffffffffaee00000']);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as ExplainJson).explanations).toEqual(await explain(['0xffffffffaee00000', '--kernel', '6.1']));
+  });
+
   // E3: VMEMMAP_START = -(1 << (48 - 6)) = 0xfffffc0000000000, VMEMMAP_END = START + (2^47 >> 6) = 0xfffffe0000000000,
   // vmemmap base = START - (0x80000000 >> 12) * 64 = 0xfffffbfffe000000.
   // page 0xffffffffaee00000: pfn = (page - base) / 64 = 0x3ffb0e00000 / 64 = 0xffec38000, phys = pfn << 12.
