@@ -23,11 +23,19 @@ export class FileChunks implements AsyncIterable<Buffer> {
   /** Next read position; null reads on from the descriptor's own position. */
   private position: number | null;
 
-  /** `range` reads only the bytes [start, end) (a part of the file analysed by one thread, analyze/parts/). */
+  /** Bytes read so far. */
+  private total = 0;
+
+  /**
+   * `range` reads only the bytes [start, end) (a part of the file analysed by one thread, analyze/parts/).
+   * `sizeAtOpen`: the file's size when opened; ending short of it (or of `range`) is an error, as a file truncated
+   * while it is read (log rotation) is not the whole log. Reading on past it (a growing log) is not.
+   */
   constructor(
     private readonly fd: number,
     private readonly chunkBytes: number,
     private readonly range?: { start: number; end: number },
+    private readonly sizeAtOpen?: number,
   ) {
     this.position = range?.start ?? null;
   }
@@ -43,10 +51,15 @@ export class FileChunks implements AsyncIterable<Buffer> {
       for (;;) {
         const chunk = this.nextBuffer();
         const read = this.fill(chunk);
+        this.total += read;
         if (read < this.chunkBytes) {
           open = false;
           closeSync(this.fd);
           if (read > 0) yield chunk.subarray(0, read);
+          const expected = this.range === undefined ? this.sizeAtOpen : this.range.end - this.range.start;
+          if (expected !== undefined && Number.isFinite(expected) && this.total < expected) {
+            throw new Error(`the file shrank while it was read (truncated or rotated?): ${this.total} of ${expected} bytes read`);
+          }
           return;
         }
         yield chunk;

@@ -74,7 +74,7 @@ async function openFile(path: string): Promise<NodeJS.ReadableStream | FileChunk
     // A regular file is opened and read synchronously (file-chunks.ts says why).
     const info = statSync(path);
     if (info.isDirectory()) throw new InputError(path, 'is a directory');
-    if (info.isFile()) return new FileChunks(openSync(path, 'r'), readChunkBytes(info));
+    if (info.isFile()) return new FileChunks(openSync(path, 'r'), readChunkBytes(info), undefined, info.size);
     // Opening a FIFO waits for its writer (asynchronously, so Ctrl-C still works); reads then follow the writer.
     if (info.isFIFO()) pendingFifoOpens.add(path);
     try {

@@ -1,4 +1,4 @@
-import { fstatSync, openSync } from 'node:fs';
+import { fstatSync, openSync, truncateSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,5 +80,47 @@ describe('a byte range', () => {
     };
     expect(await read(3, 13)).toBe('3456|789a|bc');
     expect(await read(15, Infinity)).toBe('fghi|j');
+  });
+});
+
+describe('a file that shrinks while it is read (truncated by log rotation)', () => {
+  const content = Buffer.from('0123456789'.repeat(10));
+
+  test('is an error after the bytes that were still there', async () => {
+    const path = await fileOf(content);
+    const fd = openSync(path, 'r');
+    const chunks: Buffer[] = [];
+    const reading = (async () => {
+      for await (const chunk of new FileChunks(fd, 16, undefined, content.length)) {
+        chunks.push(chunk);
+        if (chunks.length === 1) truncateSync(path, 40);
+      }
+    })();
+    await expect(reading).rejects.toThrow('the file shrank while it was read (truncated or rotated?): 40 of 100 bytes read');
+    expect(Buffer.concat(chunks).equals(content.subarray(0, 40))).toBe(true);
+    expect(isClosed(fd)).toBe(true);
+  });
+
+  test('a part that ends before its range does', async () => {
+    const path = await fileOf(content);
+    truncateSync(path, 70);
+    const read = async () => {
+      for await (const _ of new FileChunks(openSync(path, 'r'), 16, { start: 50, end: 100 })) void _;
+    };
+    await expect(read()).rejects.toThrow('20 of 50 bytes read');
+  });
+
+  test('a range open at its end (the last part) reads to the end of the file, no error', async () => {
+    const path = await fileOf(content);
+    const chunks: Buffer[] = [];
+    for await (const chunk of new FileChunks(openSync(path, 'r'), 16, { start: 90, end: Infinity })) chunks.push(chunk);
+    expect(Buffer.concat(chunks).equals(content.subarray(90))).toBe(true);
+  });
+
+  test('a file that grew is read to its end, no error', async () => {
+    const path = await fileOf(content);
+    const chunks: Buffer[] = [];
+    for await (const chunk of new FileChunks(openSync(path, 'r'), 16, undefined, 50)) chunks.push(chunk);
+    expect(Buffer.concat(chunks).equals(content)).toBe(true);
   });
 });
