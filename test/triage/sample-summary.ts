@@ -22,3 +22,12 @@ export function sampleSummary(): Summary {
     summarizeIssues([{ input: 'bad<&>.gz', severity: 'error', reason: 'corrupt gzip data (invalid block type)' }]),
   ]);
 }
+
+/** The sample summary with `n` clusters and `n` problems: more rows than a spread call can pass. */
+export function hugeSummary(n: number): Summary {
+  const s = sampleSummary();
+  const one = s.clusters[0]!;
+  s.clusters = Array.from({ length: n }, (_, i) => ({ ...one, id: i.toString(16).padStart(8, '0') }));
+  s.issues = Array.from({ length: n }, (_, i) => ({ input: `log-${i}.gz`, severity: 'error' as const, reason: 'corrupt gzip data' }));
+  return s;
+}
