@@ -1,4 +1,5 @@
-import { fstatSync, openSync, statSync } from 'node:fs';
+import { openSync, statSync } from 'node:fs';
+import { stdinIsDirectory } from './stdin-directory.js';
 import { fifosBeingRead, pendingFifoOpens } from './blocked-fifos.js';
 import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -57,15 +58,8 @@ export function openFileRange(path: string, range: { start: number; end: number 
   return chunks;
 }
 
-/** Standard input; a directory there (`vmemwarn analyze < /`) reads as empty, so it is refused as a path would be. */
 function openStdin(): NodeJS.ReadableStream {
-  let directory = false;
-  try {
-    directory = fstatSync(0).isDirectory();
-  } catch {
-    // No descriptor 0 to look at: reading it will say what is wrong.
-  }
-  if (directory) throw new InputError('-', 'standard input is a directory');
+  if (stdinIsDirectory()) throw new InputError('-', 'standard input is a directory');
   return process.stdin;
 }
 

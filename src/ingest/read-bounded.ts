@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { humanBytes } from '../report/human-bytes.js';
+import { stdinIsDirectory } from './stdin-directory.js';
 
 /**
  * The whole of a small file (`-`: standard input) that the tool reads in one piece: a kernel config, an ignore list,
@@ -7,6 +8,7 @@ import { humanBytes } from '../report/human-bytes.js';
  * ends or a wrong file cannot take all memory. Errors keep their `code` (ENOENT, EISDIR…) for the caller's message.
  */
 export async function readBounded(path: string, maxBytes: number, stdin: NodeJS.ReadableStream = process.stdin): Promise<Buffer> {
+  if (path === '-' && stdin === process.stdin && stdinIsDirectory()) throw new Error('standard input is a directory');
   const stream = path === '-' ? stdin : createReadStream(path);
   const chunks: Buffer[] = [];
   let total = 0;

@@ -12,7 +12,7 @@ const RULE = /^={20,}$/;
  * the regex, which is quadratic in a long run of dashes.
  */
 export function isOpener(text: string): boolean {
-  if (text.charCodeAt(0) === 0x3d) return RULE.test(text);
+  if (text.charCodeAt(0) === 0x3d && RULE.test(text)) return true;
   for (let at = text.indexOf(CUT_HERE); at !== -1; at = text.indexOf(CUT_HERE, at + 1)) {
     const before = text[at - 1] === '[' ? at - 1 : at;
     const after = text[at + CUT_HERE.length] === ']' ? at + CUT_HERE.length + 1 : at + CUT_HERE.length;

@@ -258,16 +258,17 @@ describe('yargs inside the bundle (scripts/bundle-cli.mjs)', () => {
   });
 });
 
-test('a directory on standard input (`analyze < /`) is an input error, not an empty log', () => {
+test.each([
+  [['analyze', '--format', 'json'], 'standard input is a directory'],
+  [['triage', '-'], 'cannot read the list of paths: standard input is a directory'],
+  [['merge', '-'], 'cannot read summary: standard input is a directory'],
+  [['layout', '--config', '-'], 'cannot read kernel config: standard input is a directory'],
+])('a directory on standard input (`%j < /`) is an input error, not empty input', (args, reason) => {
   const dir = openSync(REPO_ROOT, 'r');
   try {
-    const run = spawnSync(process.execPath, ['bin/vmemwarn', 'analyze', '--format', 'json'], {
-      cwd: REPO_ROOT,
-      stdio: [dir, 'pipe', 'pipe'],
-      encoding: 'utf8',
-    });
+    const run = spawnSync(process.execPath, ['bin/vmemwarn', ...args], { cwd: REPO_ROOT, stdio: [dir, 'pipe', 'pipe'], encoding: 'utf8' });
     expect(run.status).toBe(3);
-    expect(run.stderr).toBe('vmemwarn: -: standard input is a directory\n');
+    expect(run.stderr).toBe(`vmemwarn: -: ${reason}\n`);
   } finally {
     closeSync(dir);
   }

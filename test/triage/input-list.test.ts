@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { InputError } from '../../src/errors.js';
 import { readInputList } from '../../src/triage/input-list.js';
 
 describe('readInputList', () => {
@@ -8,5 +9,13 @@ describe('readInputList', () => {
 
   test('NUL-separated (find -print0) keeps newlines inside names', async () => {
     expect(await readInputList(Readable.from(['a\nb.log\0c.log\0']))).toEqual(['a\nb.log', 'c.log']);
+  });
+
+  test('a list that never ends stops at 64 MiB with an input error', async () => {
+    const endless = Readable.from((function* () {
+      const block = Buffer.alloc(1 << 20, 'a/b.log\n');
+      for (;;) yield block;
+    })());
+    await expect(readInputList(endless)).rejects.toThrow(new InputError('-', 'cannot read the list of paths: larger than 64 MiB'));
   });
 });
