@@ -18,16 +18,26 @@ export async function* decodeBzip2Blocks(compressed: AsyncIterable<Buffer>): Asy
   const queue: Buffer[] = [];
   let buffered = 0;
   let ended = false;
+  // An error reading the input (a file that shrank, an I/O error) waits until the blocks read before it are out.
+  let inputFailure: { error: unknown } | undefined;
   const pull = async (): Promise<void> => {
-    const next = await input.next();
-    if (next.done === true) ended = true;
-    else if (next.value.length > 0) {
-      queue.push(next.value);
-      buffered += next.value.length;
+    try {
+      const next = await input.next();
+      if (next.done === true) ended = true;
+      else if (next.value.length > 0) {
+        queue.push(next.value);
+        buffered += next.value.length;
+      }
+    } catch (error) {
+      inputFailure = { error };
+      ended = true;
     }
   };
   while (!ended && buffered === 0) await pull();
-  if (buffered === 0) return;
+  if (buffered === 0) {
+    if (inputFailure !== undefined) throw inputFailure.error;
+    return;
+  }
   const bits = bitIterator(() => {
     const next = queue.shift();
     if (next === undefined) throw new Error('input stream ended prematurely');
@@ -36,21 +46,27 @@ export async function* decodeBzip2Blocks(compressed: AsyncIterable<Buffer>): Asy
   let blockSize = 0;
   let streamCRC: number | null = null;
   let work: Int32Array | undefined;
-  for (;;) {
-    while (!ended && buffered - bits.bytesRead < lookahead(blockSize)) await pull();
-    if (buffered <= bits.bytesRead) break;
-    if (blockSize === 0) {
-      blockSize = bzip2.header(bits);
-      streamCRC = 0;
-      continue;
+  try {
+    for (;;) {
+      while (!ended && buffered - bits.bytesRead < lookahead(blockSize)) await pull();
+      if (buffered <= bits.bytesRead) break;
+      if (blockSize === 0) {
+        blockSize = bzip2.header(bits);
+        streamCRC = 0;
+        continue;
+      }
+      if (work?.length !== 100_000 * blockSize) work = new Int32Array(100_000 * blockSize);
+      const out = new ChunkedOutput();
+      streamCRC = bzip2.decompress(bits, out.write, work, work.length, streamCRC);
+      if (streamCRC === null) blockSize = 0;
+      else yield* out.chunks();
     }
-    if (work?.length !== 100_000 * blockSize) work = new Int32Array(100_000 * blockSize);
-    const out = new ChunkedOutput();
-    streamCRC = bzip2.decompress(bits, out.write, work, work.length, streamCRC);
-    if (streamCRC === null) blockSize = 0;
-    else yield* out.chunks();
+    if (streamCRC !== null) throw new Error('input stream ended prematurely');
+  } catch (error) {
+    // The data ran out because the input failed: that failure is what to report.
+    throw inputFailure?.error ?? error;
   }
-  if (streamCRC !== null) throw new Error('input stream ended prematurely');
+  if (inputFailure !== undefined) throw inputFailure.error;
 }
 
 /** A block's output in 64 KiB buffers, written a byte at a time. */

@@ -31,9 +31,14 @@ async function* pieces(data: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size);
 }
 
+
 async function decodeAll(data: Buffer, size = 65536): Promise<Buffer> {
+  return decodeFrom(pieces(data, size));
+}
+
+async function decodeFrom(source: AsyncIterable<Buffer>): Promise<Buffer> {
   const out: Buffer[] = [];
-  for await (const chunk of decodeBzip2Blocks(pieces(data, size))) out.push(Buffer.from(chunk));
+  for await (const chunk of decodeBzip2Blocks(source)) out.push(Buffer.from(chunk));
   return Buffer.concat(out);
 }
 
@@ -70,6 +75,31 @@ const TEXT = Buffer.from('[    1.000000] hello from the kernel\n'.repeat(540_000
     const got = Buffer.concat(out);
     expect(got.length).toBeGreaterThan(0);
     expect(got.equals(TEXT.subarray(0, got.length))).toBe(true);
+  });
+
+  test('an input that fails gives the blocks read before it, then its own error', async () => {
+    const cut = compressed.subarray(0, compressed.length >> 1);
+    const failing = async function* (): AsyncGenerator<Buffer> {
+      yield* pieces(cut, 4096);
+      throw new Error('the file shrank');
+    };
+    const out: Buffer[] = [];
+    const reading = (async () => {
+      for await (const chunk of decodeBzip2Blocks(failing())) out.push(Buffer.from(chunk));
+    })();
+    await expect(reading).rejects.toThrow('the file shrank');
+    const got = Buffer.concat(out);
+    // Every block wholly inside the first half; a block of bzip2 -9 holds at most 900 000 bytes.
+    expect(got.length).toBeGreaterThan(TEXT.length / 2 - 2 * 900_000);
+    expect(got.equals(TEXT.subarray(0, got.length))).toBe(true);
+  });
+
+  test('an input that fails before any byte is that error', async () => {
+    const failing = async function* (): AsyncGenerator<Buffer> {
+      yield* [];
+      throw new Error('EIO');
+    };
+    await expect(decodeFrom(failing())).rejects.toThrow('EIO');
   });
 
   test('no input, no output', async () => {
