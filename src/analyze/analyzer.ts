@@ -32,7 +32,7 @@ export interface AnalyzerPart {
 export class LogAnalyzer implements LineSink {
   readonly triggers = TRIGGERS;
   private readonly assembler = new RecordAssembler();
-  private readonly bootFacts = new BootFactCollector();
+  private readonly bootFacts = new BootFactCollector(() => this.segmenter.oldestOpenBoot);
   private readonly segmenter: Segmenter;
   private readonly clusters = new Map<string, ClusterAccumulator>();
   private splatCount = 0;

@@ -121,6 +121,9 @@ export class BootFactCollector {
   private readonly wanted = new Set<number>();
   private readonly slimmed = new Set<number>();
 
+  /** `oldestOpenBoot`: the oldest boot a report still open belongs to; it and later boots are left whole for now. */
+  constructor(private readonly oldestOpenBoot: () => number | undefined = () => undefined) {}
+
   get current(): BootFacts {
     return this.all[this.all.length - 1] as BootFacts;
   }
@@ -256,6 +259,8 @@ export class BootFactCollector {
     const at = this.all.length - 3;
     const boot = this.all[at];
     if (boot === undefined || this.wanted.has(boot.index)) return;
+    const open = this.oldestOpenBoot();
+    if (open !== undefined && boot.index >= open) return;
     if (boot.index >= LISTED_BOOTS) this.unlist(at);
     else this.slim(boot, at);
   }

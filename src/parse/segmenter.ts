@@ -28,11 +28,17 @@ const DEFAULT_MAX_SPLAT_LINES = 400;
  * Splits a stream of records into splats, one report each. Reports of different CPUs or tasks are kept apart by
  * printk caller id when the log has one. Only open reports are held, each capped at `maxSplatLines` records.
  */
+/** Why a report still waiting for its call trace was cut short, if it was. */
+function cutShort(builder: SplatBuilder, reason: string): string[] {
+  return builder.state === 'body' && !builder.format.until ? [reason] : [];
+}
+
 export class Segmenter {
   private readonly onSplat: (s: Splat) => void;
   private readonly maxSplatLines: number;
   private readonly open = new Map<string, SplatBuilder>();
   private readonly openers = new Map<string, LogRecord[]>();
+  private boot = 0;
 
   constructor(opts: { onSplat: (s: Splat) => void; maxSplatLines?: number }) {
     this.onSplat = opts.onSplat;
@@ -41,6 +47,13 @@ export class Segmenter {
 
   get wantsEveryLine(): boolean {
     return this.open.size > 0 || this.openers.size > 0;
+  }
+
+  /** The oldest boot a report still open was printed in: its splat, not yet closed, may yet want its facts. */
+  get oldestOpenBoot(): number | undefined {
+    let oldest: number | undefined;
+    for (const builder of this.open.values()) if (oldest === undefined || builder.bootIndex < oldest) oldest = builder.bootIndex;
+    return oldest;
   }
 
   /**
@@ -58,6 +71,7 @@ export class Segmenter {
     if (record.foreign) return;
     const rec = (holdsNeedle && ungluedHeader(record)) || record;
     const context = rec.caller ?? '';
+    if (bootIndex !== this.boot) this.rebooted(bootIndex, context);
     const matched = holdsNeedle ? matchHeader(rec.text) : undefined;
     const fromKernel = rec.ts !== undefined || rec.host !== undefined;
     const header = matched && (!matched.format.needsKernelOrigin || fromKernel) ? matched : undefined;
@@ -69,11 +83,21 @@ export class Segmenter {
 
   /** Closes every open report; one still waiting for its call trace is marked corrupted. */
   finish(): void {
-    for (const [context, builder] of this.open) {
-      const cut = builder.state === 'body' && !builder.format.until ? ['log ends inside the report'] : [];
-      this.close(context, builder, cut);
-    }
+    for (const [context, builder] of this.open) this.close(context, builder, cutShort(builder, 'log ends inside the report'));
     this.openers.clear();
+  }
+
+  /**
+   * A new boot began: the reports of other contexts (printk caller ids) still open are over, as the kernel that
+   * printed them is; left open, they had waited for their context to print again, boots later. The record's own
+   * context goes on as before: its next line decides.
+   */
+  private rebooted(bootIndex: number, context: string): void {
+    this.boot = bootIndex;
+    for (const [other, builder] of this.open) {
+      if (other !== context && builder.bootIndex < bootIndex) this.close(other, builder, cutShort(builder, 'the kernel rebooted inside the report'));
+    }
+    for (const other of this.openers.keys()) if (other !== context) this.openers.delete(other);
   }
 
   /** Feeds a record to the open report of its context; false when the record ended that report. */

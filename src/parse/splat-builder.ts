@@ -52,6 +52,10 @@ export class SplatBuilder {
   private lastFrameLineNo = 0;
   private lastFrame: Frame | undefined;
 
+  get bootIndex(): number {
+    return this.splat.bootIndex;
+  }
+
   constructor(
     readonly format: SplatFormat,
     private readonly match: RegExpExecArray,

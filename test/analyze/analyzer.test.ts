@@ -25,6 +25,25 @@ describe('LogAnalyzer over many boots (a reboot loop captured in one log)', () =
     expect(result.warnings).toContain(`4 boot(s) after the first ${LISTED_BOOTS} are counted, not listed: no vmemmap finding reads them`);
   });
 
+  test('a report with a caller id, open when its kernel rebooted past LISTED_BOOTS, keeps its boot and release', async () => {
+    // The review's ev.txt: the report waited for its task to print again, boots later, while its boot was unlisted.
+    const lines = sample('e4-48-4k-amdgpu-6.10-warn-then-oops.log').split('\n');
+    const start = lines.findIndex((l) => l.includes('cut here'));
+    const end = lines.findIndex((l, i) => i > start && l.includes('end trace'));
+    const report = lines.slice(start, end).map((l) => l.replace(/^\[\s*([\d.]+)\]/, '[$1][ T1311]'));
+    const at = LISTED_BOOTS + 50;
+    const log = Array.from({ length: LISTED_BOOTS + 60 }, (_, b) => [
+      '[    0.000000][    T0] Booting Linux on physical CPU 0x0000000000 [0x413fd0c1]',
+      `[    0.000000][    T0] Linux version 6.10.${b === at ? 0 : 99} (builder@buildhost) (gcc 13.2.0) #1 SMP PREEMPT`,
+      ...(b === at ? report : []),
+    ]).flat().join('\n');
+    const result = await analyzeText(`${log}\n`);
+    const finding = result.clusters.find((c) => c.vmemmap.length > 0)!;
+    expect(finding.example.bootIndex).toBe(at);
+    expect(result.boots.find((b) => b.index === at)?.release?.value).toBe('6.10.0');
+    expect(finding.vmemmap[0]!.layout.release?.value).toBe('6.10.0');
+  });
+
   test('a storm in every boot: findings for the first MAX_VMEMMAP_BOOTS boots, the rest counted, and said so', async () => {
     const storm = sample('e3-48-4k-amdgpu-populate-storm.log');
     const perBoot = (await analyzeText(storm)).clusters[0]!.count;

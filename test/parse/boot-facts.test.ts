@@ -337,6 +337,17 @@ describe('bounded over boots', () => {
     expect(c.unlistedBoots).toBe(8);
   });
 
+  test('a boot a report still open belongs to is left whole, though no finding wanted it yet', () => {
+    let open: number | undefined;
+    const c = new BootFactCollector(() => open);
+    for (const rec of records(bootLines(LISTED_BOOTS + 10))) {
+      c.push(rec);
+      if (c.current.index === LISTED_BOOTS + 3) open = LISTED_BOOTS + 3;
+    }
+    expect(bootByIndex(c.boots, LISTED_BOOTS + 3)?.zoneRanges).toHaveLength(1);
+    expect(bootByIndex(c.boots, LISTED_BOOTS + 2)).toBeUndefined();
+  });
+
   test('read in two parts, the same boots are listed and counted as read whole', () => {
     const lines = bootLines(LISTED_BOOTS + 10);
     const cut = 5 * 700 + 3;

@@ -124,6 +124,32 @@ describe('Segmenter', () => {
     ]);
   });
 
+  describe('a new boot ends the reports of other contexts still open (regression: ev.txt, 1060 boots)', () => {
+    const report = records(['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', 'Modules linked in:'], { caller: 'T1311' });
+    const booting = records(['Booting Linux on physical CPU 0x0'], { caller: 'T0', first: 10 });
+
+    test('closed at the first record of the new boot, cut short while it waited for its trace', () => {
+      const splats: Splat[] = [];
+      const seg = new Segmenter({ onSplat: (s) => splats.push(s) });
+      for (const rec of report) seg.push(rec, 4);
+      expect(seg.oldestOpenBoot).toBe(4);
+      seg.push(booting[0]!, 5);
+      expect(splats.map((s) => [s.bootIndex, s.lastLine])).toEqual([[4, 2]]);
+      expect(splats[0]?.corrupted).toMatch(/^the kernel rebooted inside the report; /);
+      expect(seg.oldestOpenBoot).toBeUndefined();
+    });
+
+    test('the same boot, or the record\'s own context, leaves it open', () => {
+      const splats: Splat[] = [];
+      const seg = new Segmenter({ onSplat: (s) => splats.push(s) });
+      for (const rec of report) seg.push(rec, 4);
+      seg.push(booting[0]!, 4);
+      seg.push({ ...booting[0]!, caller: 'T1311', text: 'Call trace:', lineNo: 11 }, 5);
+      expect(splats).toEqual([]);
+      expect(seg.oldestOpenBoot).toBe(4);
+    });
+  });
+
   test('without an end trace, the report closes after its trace when other messages follow', () => {
     const lines = ['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', 'Call trace:', ' f+0x1/0x2', ' g+0x1/0x2',
       'other message 1', ' h+0x1/0x2', 'other message 2', 'other message 3', 'other message 4', 'other message 5'];
