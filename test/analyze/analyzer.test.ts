@@ -41,7 +41,7 @@ describe('LogAnalyzer over many boots (a reboot loop captured in one log)', () =
     const finding = result.clusters.find((c) => c.vmemmap.length > 0)!;
     expect(finding.example.bootIndex).toBe(at);
     expect(result.boots.find((b) => b.index === at)?.release?.value).toBe('6.10.0');
-    expect(finding.vmemmap[0]!.layout.release?.value).toBe('6.10.0');
+    expect(finding.vmemmap[0]!.layout!.release?.value).toBe('6.10.0');
   });
 
   test('a storm in every boot: findings for the first MAX_VMEMMAP_BOOTS boots, the rest counted, and said so', async () => {
