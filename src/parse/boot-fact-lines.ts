@@ -28,7 +28,8 @@ function parenGroups(text: string): string[] {
 
 /** `Linux version 5.8.0-0.bpo.2-arm64 (debian-kernel@lists.debian.org) (gcc-8 (Debian 8.3.0-6) 8.3.0, GNU ld ...) #1 SMP ...` */
 export function parseLinuxVersion(text: string): LinuxVersion | undefined {
-  const m = /^Linux version (\S+)(.*)$/.exec(text);
+  // `(?!\S)`: the release is the whole word, so a line that cannot match (U+2028 inside) fails at once, not in n².
+  const m = /^Linux version (\S+)(?!\S)(.*)$/.exec(text);
   if (!m?.[1]) return undefined;
   const groups = parenGroups(m[2] ?? '');
   // The first group is user@host; the compiler follows (older kernels: `(gcc version 4.8.5 (GCC) )`).

@@ -52,8 +52,9 @@ export interface SplatFormat {
   needsKernelOrigin?: boolean;
 }
 
-// A console may glue `syzkaller login: ` before a header; lockdep brackets some headers (`[ BUG: ... ]`).
-const LEAD = String.raw`^(?:.*? login: |\[ )?`;
+// A console may glue `syzkaller login: ` before a header; lockdep brackets some headers (`[ BUG: ... ]`). Only the
+// first ` login: ` may come before it: trying the header after each one had been quadratic or worse in a long line.
+const LEAD = String.raw`^(?:(?:(?! login: ).)* login: |\[ )?`;
 const FUNC = String.raw`(?<func>[A-Za-z_$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+`;
 const h = (src: string): RegExp => new RegExp(LEAD + src);
 
@@ -127,7 +128,8 @@ export const FORMATS: readonly SplatFormat[] = [
     kind: 'warning',
     needle: 'WARNING:',
     re: h(
-      String.raw`WARNING: (?:\[.*\] )?(?<file>[\w./+-]+):(?<line>\d+) at (?:${FUNC}|0x[0-9a-f]+), ` +
+      // The lookahead only restates the end a match needs; without it a long line backtracked in n².
+      String.raw`WARNING: (?=.*\/\d+\s*$)(?:\[.*\] )?(?<file>[\w./+-]+):(?<line>\d+) at (?:${FUNC}|0x[0-9a-f]+), ` +
         String.raw`CPU#(?<cpu>\d+): (?<comm>.+)\/(?<pid>\d+)\s*$`,
     ),
     title: 'WARNING in {frame}',
@@ -157,7 +159,7 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'lockdep',
     needle: 'WARNING:',
-    re: h('WARNING: .*-safe -> .*-unsafe lock order detected'),
+    re: h('WARNING: (?:(?!-safe -> ).)*-safe -> .*-unsafe lock order detected'),
     title: 'possible deadlock in {frame}',
     frame: 'at',
   },

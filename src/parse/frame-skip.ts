@@ -34,7 +34,9 @@ export const FRAME_SKIP: readonly string[] = [
   // From syzkaller's newer skipPatterns: lockdep's report helpers, page-cache and allocation wrappers, atomics and
   // bit ops, more locks and refcounts (report_543, report_665 and report_1000 title past these). The rwsem entries
   // stay anchored, as above: rwsem_down_write_slowpath is where a hung task waits, and names it.
-  'kcsan_setup_watchpoint', 'check_heap_object', 'check_object', '(?:read|write)_once_.*nocheck', 'print_usage_bug',
+  'kcsan_setup_watchpoint', 'check_heap_object', 'check_object',
+  // Anchored at its first `read_once_`: unanchored, a name of many of them backtracked in n².
+  '^(?:(?!(?:read|write)_once_).)*(?:read|write)_once_.*nocheck', 'print_usage_bug',
   'walk_stack', 'warn_bogus', 'alloc_page', 'k?v?(?:m|z|c)alloc', 'krealloc', 'allocate_slab', 'folio_(?:alloc|unlock)',
   'filemap_alloc_folio', '__filemap_get_folio', 'find_or_create_page', 'do_read_cache_folio', 'read_cache_page',
   'pagecache_get_page', 'grab_cache_page_write_begin', 'slab_', '__might_fault', 'print_unlock', 'imbalance_bug',

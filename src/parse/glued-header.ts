@@ -1,7 +1,8 @@
 import type { LogRecord } from './types.js';
 import { matchHeader } from './formats.js';
 
-const EMBEDDED_STAMP = /^(?<before>.*?\S)\s*\[\s*(?<ts>\d+\.\d+)\](?:\[\s*(?<caller>[CT]\d+)\])? (?<text>.*)$/;
+// `s`: `.` takes U+2028 and U+2029 too, which stay inside a line; a line holding one had failed in n² steps.
+const EMBEDDED_STAMP = /^(?<before>.*?\S)\s*\[\s*(?<ts>\d+\.\d+)\](?:\[\s*(?<caller>[CT]\d+)\])? (?<text>.*)$/s;
 
 /**
  * A kernel record glued onto other console output on one line: syzkaller's `syzkaller login: [  417.725670][

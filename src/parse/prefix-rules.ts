@@ -220,7 +220,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
   {
     name: 'journalctl -o json `{"MESSAGE": ..., "_TRANSPORT": "kernel", ...}`',
     firstChars: '{',
-    re: /^\{.*"MESSAGE":.*\}\s*$/,
+    re: /^\{(?=.*"MESSAGE":).*\}\s*$/,
     take: (m, into) => takeJournalJson(m[0], into),
   },
   {
