@@ -27,6 +27,12 @@ export class ByteReader {
     return undefined;
   }
 
+  /** Stops the source early (a decoder that gave up): a file it reads is closed. */
+  async close(): Promise<void> {
+    this.exhausted = true;
+    await this.source.return?.();
+  }
+
   unshift(bytes: Buffer): void {
     if (bytes.length > 0) this.pending.unshift(bytes);
   }

@@ -65,6 +65,9 @@ export async function* decodeBzip2Blocks(compressed: AsyncIterable<Buffer>): Asy
   } catch (error) {
     // The data ran out because the input failed: that failure is what to report.
     throw inputFailure?.error ?? error;
+  } finally {
+    // Stopped early (an error, the size limit): the file under it is closed, not left open until exit.
+    await input.return?.();
   }
   if (inputFailure !== undefined) throw inputFailure.error;
 }

@@ -25,6 +25,15 @@ function truncated(): Error {
  */
 export async function* decodeGzipMembers(compressed: AsyncIterable<Buffer>): AsyncGenerator<Buffer, void, undefined> {
   const input = new ByteReader(compressed);
+  try {
+    yield* decodeMembers(input);
+  } finally {
+    // Stopped early (an error, the size limit): the file under it is closed, not left open until exit.
+    await input.close();
+  }
+}
+
+async function* decodeMembers(input: ByteReader): AsyncGenerator<Buffer, void, undefined> {
   for (let member = 0; ; member++) {
     const magic = await input.take(2);
     if (magic.length === 0 && member > 0) return;
