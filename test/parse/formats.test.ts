@@ -124,3 +124,17 @@ describe('free-text titles in linear time (lazy `(.*?)\\s*$` had been quadratic 
     expect(matchHeader('Kernel panic - not syncing:  ')?.match[1]).toBe('');
   });
 });
+
+test('a header after a glued login prompt, or in lockdep brackets, matches as alone', () => {
+  const alone = matchHeader('BUG: sleeping function called from invalid context at kernel/locking/mutex.c:580');
+  for (const text of [
+    'syzkaller login: BUG: sleeping function called from invalid context at kernel/locking/mutex.c:580',
+    '[ BUG: sleeping function called from invalid context at kernel/locking/mutex.c:580',
+  ]) {
+    const m = matchHeader(text);
+    expect(m?.format).toBe(alone?.format);
+    expect(m?.match.groups).toEqual(alone?.match.groups);
+  }
+  // Only the first prompt may come before the header.
+  expect(matchHeader('a login: b login: BUG: sleeping function called from invalid context at kernel/locking/mutex.c:580')?.format.title).not.toBe(alone?.format.title);
+});
