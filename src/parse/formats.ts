@@ -136,6 +136,7 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'warning',
     needle: 'WARNING:',
+    also: 'CPU#',
     re: h(
       // The lookahead only restates the end a match needs; without it a long line backtracked in n².
       String.raw`WARNING: (?=.*\/\d+\s*$)(?:\[.*\] )?(?<file>[\w./+-]+):(?<line>\d+) at (?:${FUNC}|0x[0-9a-f]+), ` +
