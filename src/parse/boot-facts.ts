@@ -39,15 +39,20 @@ export const LISTED_BOOTS = 1000;
 
 /** The boot of index `index` in `boots` (listed in index order, with gaps past LISTED_BOOTS), if it is listed. */
 export function bootByIndex<B extends { index: number }>(boots: readonly B[], index: number): B | undefined {
+  return boots[bootPosition(boots, index)];
+}
+
+/** Where the boot of index `index` sits in `boots` (in index order), or -1. */
+function bootPosition(boots: readonly { index: number }[], index: number): number {
   let [lo, hi] = [0, boots.length - 1];
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const at = boots[mid]!.index;
-    if (at === index) return boots[mid];
+    if (at === index) return mid;
     if (at < index) lo = mid + 1;
     else hi = mid - 1;
   }
-  return undefined;
+  return -1;
 }
 
 function emptyBoot(index: number, firstLine: number): BootFacts {
@@ -120,6 +125,8 @@ export class BootFactCollector {
   /** Bounded by the findings: a cluster analyzes at most MAX_VMEMMAP_BOOTS boots (cluster-accumulator.ts). */
   private readonly wanted = new Set<number>();
   private readonly slimmed = new Set<number>();
+  /** Closed boots left whole while a report of theirs was open: slimmed or unlisted once none is. */
+  private deferred: number[] = [];
 
   /** `oldestOpenBoot`: the oldest boot a report still open belongs to; it and later boots are left whole for now. */
   constructor(private readonly oldestOpenBoot: () => number | undefined = () => undefined) {}
@@ -256,12 +263,25 @@ export class BootFactCollector {
    * reboot ends (and is wanted) only on the new boot's first line, after the collector has read that line.
    */
   private slimPrevious(): void {
-    const at = this.all.length - 3;
-    const boot = this.all[at];
-    if (boot === undefined || this.wanted.has(boot.index)) return;
     const open = this.oldestOpenBoot();
-    if (open !== undefined && boot.index >= open) return;
-    if (boot.index >= LISTED_BOOTS) this.unlist(at);
+    const isOpen = (index: number): boolean => open !== undefined && index >= open;
+    if (this.deferred.length > 0) {
+      const still = this.deferred.filter(isOpen);
+      for (const index of this.deferred) if (!isOpen(index)) this.retire(index);
+      this.deferred = still;
+    }
+    const boot = this.all[this.all.length - 3];
+    if (boot === undefined) return;
+    if (isOpen(boot.index)) this.deferred.push(boot.index);
+    else this.retire(boot.index);
+  }
+
+  /** A closed boot no finding wants keeps only its start, release and arch, and past LISTED_BOOTS is only counted. */
+  private retire(index: number): void {
+    const at = bootPosition(this.all, index);
+    const boot = this.all[at];
+    if (boot === undefined || this.wanted.has(index)) return;
+    if (index >= LISTED_BOOTS) this.unlist(at);
     else this.slim(boot, at);
   }
 

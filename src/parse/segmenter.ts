@@ -24,15 +24,15 @@ export function isOpener(text: string): boolean {
 const OPENER_REACH = 5;
 const DEFAULT_MAX_SPLAT_LINES = 400;
 
-/**
- * Splits a stream of records into splats, one report each. Reports of different CPUs or tasks are kept apart by
- * printk caller id when the log has one. Only open reports are held, each capped at `maxSplatLines` records.
- */
 /** Why a report still waiting for its call trace was cut short, if it was. */
 function cutShort(builder: SplatBuilder, reason: string): string[] {
   return builder.state === 'body' && !builder.format.until ? [reason] : [];
 }
 
+/**
+ * Splits a stream of records into splats, one report each. Reports of different CPUs or tasks are kept apart by
+ * printk caller id when the log has one. Only open reports are held, each capped at `maxSplatLines` records.
+ */
 export class Segmenter {
   private readonly onSplat: (s: Splat) => void;
   private readonly maxSplatLines: number;

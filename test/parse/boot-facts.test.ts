@@ -348,6 +348,20 @@ describe('bounded over boots', () => {
     expect(bootByIndex(c.boots, LISTED_BOOTS + 2)).toBeUndefined();
   });
 
+  test('once the report is closed, a boot left whole for it is slimmed or unlisted at the next boot start', () => {
+    let open: number | undefined;
+    const c = new BootFactCollector(() => open);
+    for (const rec of records(bootLines(LISTED_BOOTS + 10))) {
+      c.push(rec);
+      if (c.current.index === LISTED_BOOTS + 3) open = LISTED_BOOTS + 3;
+      if (c.current.index === LISTED_BOOTS + 7) open = undefined;
+    }
+    expect(bootByIndex(c.boots, LISTED_BOOTS + 3)).toBeUndefined();
+    expect(bootByIndex(c.boots, LISTED_BOOTS + 4)).toBeUndefined();
+    // Bounded while reading: the first LISTED_BOOTS and the two newest.
+    expect(c.boots).toHaveLength(LISTED_BOOTS + 2);
+  });
+
   test('read in two parts, the same boots are listed and counted as read whole', () => {
     const lines = bootLines(LISTED_BOOTS + 10);
     const cut = 5 * 700 + 3;
