@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeText } from '../../src/api.js';
+import { LogAnalyzer, MAX_CLUSTERS } from '../../src/analyze/analyzer.js';
 import { DETAILED_BOOTS, LISTED_BOOTS } from '../../src/parse/boot-facts.js';
 import { MAX_VMEMMAP_BOOTS } from '../../src/analyze/cluster-accumulator.js';
 
@@ -57,5 +58,34 @@ describe('LogAnalyzer over many boots (a reboot loop captured in one log)', () =
     );
     // Each finding's boot kept its facts: memstart came from the log, not a default.
     for (const f of cluster.vmemmap) expect(f.layout?.memstart.source.kind).toBe('log');
+  });
+});
+
+describe('MAX_CLUSTERS: splats of kinds first seen past the cap are counted, not clustered', () => {
+  /** `n` in letters: signatures put NUM for digits. */
+  const word = (n: number) => [...n.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
+  /** One free-text WARNING per kind: a report of its header line alone, a cluster of its own title. */
+  const warnings = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => `[    1.000000] WARNING: condition ${word(from + i)} broke\n`).join('');
+
+  test('the first MAX_CLUSTERS kinds are clusters; the rest count as splats, and a warning says how many', async () => {
+    const result = await analyzeText(warnings(0, MAX_CLUSTERS + 7) + warnings(0, 3));
+    expect(result.clusters).toHaveLength(MAX_CLUSTERS);
+    expect(result.stats.splats).toBe(MAX_CLUSTERS + 10);
+    expect(result.clusters.filter((c) => c.count === 2)).toHaveLength(3);
+    expect(result.warnings).toContain(`7 splat(s) of kinds first seen after ${MAX_CLUSTERS} clusters are counted, not clustered`);
+  });
+
+  test('a later part that would take the clusters past the cap is not absorbed (the file is then read whole)', () => {
+    const read = (text: string, from = 0) => {
+      const a = new LogAnalyzer();
+      text.split('\n').forEach((line, i) => line !== '' && a.pushLine(from + i + 1, line, false));
+      return a;
+    };
+    // A part starts at a cut-here line (analyze/parts/), which is what lets it be taken in at all.
+    const later = (count: number) => read(`[    1.000000] ------------[ cut here ]------------\n${warnings(MAX_CLUSTERS, count)}`, MAX_CLUSTERS);
+    const early = read(warnings(0, MAX_CLUSTERS - 1));
+    expect(early.absorb(structuredClone(later(2).part()))).toBe(false);
+    expect(early.absorb(structuredClone(later(1).part()))).toBe(true);
   });
 });
