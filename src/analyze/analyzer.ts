@@ -91,13 +91,14 @@ export class LogAnalyzer implements LineSink {
    * BootFactCollector.absorb).
    */
   absorb(later: AnalyzerPart): boolean {
+    // Revived first: a structured clone has lost the class, and with it the `id` getter.
+    const clusters = later.clusters.map((cloned) => ClusterAccumulator.revive(cloned));
     // Past the cluster cap, which kinds a single read keeps depends on the order across the parts: read it whole.
-    const fresh = later.clusters.filter((c) => !this.clusters.has(c.id)).length;
+    const fresh = clusters.filter((c) => !this.clusters.has(c.id)).length;
     if (later.unclusteredSplats > 0 || this.unclusteredSplats > 0 || this.clusters.size + fresh > MAX_CLUSTERS) return false;
     const shift = this.bootFacts.absorb(later.bootFacts);
     if (shift === undefined) return false;
-    for (const cloned of later.clusters) {
-      const acc = ClusterAccumulator.revive(cloned);
+    for (const acc of clusters) {
       acc.shiftBoots(shift);
       const mine = this.clusters.get(acc.id);
       if (mine) mine.absorb(acc);
