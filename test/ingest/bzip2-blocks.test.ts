@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { hasTool } from '../triage/fixture-tree.js';
 
 const require = createRequire(import.meta.url);
 type Decoder = { header(bits: unknown): number; decompress(...args: unknown[]): number | null };
@@ -16,15 +17,6 @@ jest.unstable_mockModule('unbzip2-stream/lib/bzip2.js', () => ({
   },
 }));
 const { decodeBzip2Blocks } = await import('../../src/ingest/bzip2-blocks.js');
-
-function hasBzip2(): boolean {
-  try {
-    execFileSync('bzip2', ['--help'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** `data` handed over in pieces of `size` bytes. */
 async function* pieces(data: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -45,7 +37,7 @@ async function decodeFrom(source: AsyncIterable<Buffer>): Promise<Buffer> {
 // 20 MB of log text compresses some 3000:1: 23 blocks of ~900 kB of output from a file of a few KiB.
 const TEXT = Buffer.from('[    1.000000] hello from the kernel\n'.repeat(540_000));
 
-(hasBzip2() ? describe : describe.skip)('decodeBzip2Blocks', () => {
+(hasTool('bzip2') ? describe : describe.skip)('decodeBzip2Blocks', () => {
   const compressed = execFileSync('bzip2', ['-9', '-c'], { input: TEXT, maxBuffer: 1 << 30 });
 
   test('a block is handed on before the next is decoded (all at once had taken 2 GiB for a 268 kB file)', async () => {

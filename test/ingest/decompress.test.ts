@@ -3,19 +3,11 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { InputError } from '../../src/errors.js';
 import { decompress, sniffCompression } from '../../src/ingest/decompress.js';
+import { hasTool } from '../triage/fixture-tree.js';
 
 const TEXT = Buffer.from(
   Array.from({ length: 3000 }, (_, i) => `[ ${i}.000000] line ${i} ${(i * 7919) % 1000}\n`).join(''),
 );
-
-function hasTool(tool: string): boolean {
-  try {
-    execFileSync(tool, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const compressWith = (tool: string, data: Buffer): Buffer => execFileSync(tool, ['-c'], { input: data });
 

@@ -4,20 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { analyzeFile } from '../../src/api.js';
+import { hasTool } from '../triage/fixture-tree.js';
 
 /** Text that compresses poorly, so the compressed file spans many reads and is still open when the limit is hit. */
 const TEXT = Buffer.from(Array.from({ length: 400_000 }, (_, i) => `line ${(i * 2654435761) % 1000003} ${Math.sin(i)}`).join('\n'));
 const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-fd-'));
 const openFds = (): number => readdirSync('/proc/self/fd').length;
-
-function hasTool(tool: string): boolean {
-  try {
-    execFileSync(tool, ['--help'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const files: [string, () => Buffer][] = [
   ['gzip', () => gzipSync(TEXT)],
