@@ -337,25 +337,26 @@ describe('bounded over boots', () => {
     expect(c.unlistedBoots).toBe(8);
   });
 
-  test('a boot a report still open belongs to is left whole, though no finding wanted it yet', () => {
+  /** LISTED_BOOTS + 10 boots, a report of boot LISTED_BOOTS + 3 open from that boot on, closed when `closedAt` starts. */
+  function readWithReportOpen(closedAt?: number): BootFactCollector {
     let open: number | undefined;
     const c = new BootFactCollector(() => open);
     for (const rec of records(bootLines(LISTED_BOOTS + 10))) {
       c.push(rec);
       if (c.current.index === LISTED_BOOTS + 3) open = LISTED_BOOTS + 3;
+      if (c.current.index === closedAt) open = undefined;
     }
+    return c;
+  }
+
+  test('a boot a report still open belongs to is left whole, though no finding wanted it yet', () => {
+    const c = readWithReportOpen();
     expect(bootByIndex(c.boots, LISTED_BOOTS + 3)?.zoneRanges).toHaveLength(1);
     expect(bootByIndex(c.boots, LISTED_BOOTS + 2)).toBeUndefined();
   });
 
   test('once the report is closed, a boot left whole for it is slimmed or unlisted at the next boot start', () => {
-    let open: number | undefined;
-    const c = new BootFactCollector(() => open);
-    for (const rec of records(bootLines(LISTED_BOOTS + 10))) {
-      c.push(rec);
-      if (c.current.index === LISTED_BOOTS + 3) open = LISTED_BOOTS + 3;
-      if (c.current.index === LISTED_BOOTS + 7) open = undefined;
-    }
+    const c = readWithReportOpen(LISTED_BOOTS + 7);
     expect(bootByIndex(c.boots, LISTED_BOOTS + 3)).toBeUndefined();
     expect(bootByIndex(c.boots, LISTED_BOOTS + 4)).toBeUndefined();
     // Bounded while reading: the first LISTED_BOOTS and the two newest.
