@@ -1,5 +1,5 @@
 import type { Argv, CommandModule } from 'yargs';
-import { InputError, type ExitCode } from '../errors.js';
+import type { ExitCode } from '../errors.js';
 import { withStdinPositional } from './stdin-positional.js';
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
@@ -7,7 +7,7 @@ import { anyLogFails } from '../triage/failing-logs.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { EXIT } from '../errors.js';
 import { printError, type CliContext } from './cli-context.js';
-import { readBounded } from '../ingest/read-bounded.js';
+import { readInputFile } from '../ingest/read-bounded.js';
 
 /** Below V8's longest string (512 MiB), so a too-large file gets this tool's message, not a crash. */
 const MAX_SUMMARY_BYTES = 256 * 1024 * 1024;
@@ -36,12 +36,7 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       const summaries = [];
       const paths = withStdinPositional(ctx.rawArgs ?? [], argv.summaries, argv as unknown as Record<string, unknown>);
       for (const path of paths) {
-        let text: string;
-        try {
-          text = (await readBounded(path, MAX_SUMMARY_BYTES)).toString('utf8');
-        } catch (err) {
-          throw new InputError(path, `cannot read summary: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-        }
+        const text = (await readInputFile(path, MAX_SUMMARY_BYTES, 'summary')).toString('utf8');
         summaries.push(parseSummary(text, path));
       }
       const twice = logsInSeveral(summaries);

@@ -3,7 +3,7 @@ import type { Argv } from 'yargs';
 import type { Era, LayoutOverrides } from '../layout/types.js';
 import { UsageError, InputError } from '../errors.js';
 import { RELEASE_SHAPE } from '../analyze/check-options.js';
-import { readBounded } from '../ingest/read-bounded.js';
+import { readInputFile } from '../ingest/read-bounded.js';
 import { humanBytes } from '../report/human-bytes.js';
 
 export interface LayoutFlags {
@@ -87,12 +87,7 @@ export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string):
 export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
 async function readConfig(path: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readBounded(path, MAX_CONFIG_BYTES);
-  } catch (err) {
-    throw new InputError(path, `cannot read kernel config: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  let bytes = await readInputFile(path, MAX_CONFIG_BYTES, 'kernel config');
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = gunzipSync(bytes, { maxOutputLength: MAX_CONFIG_BYTES });

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { InputError } from '../errors.js';
 import { humanBytes } from '../report/human-bytes.js';
 import { stdinIsDirectory } from './stdin-directory.js';
 
@@ -19,4 +20,13 @@ export async function readBounded(path: string, maxBytes: number, stdin: NodeJS.
     chunks.push(bytes);
   }
   return Buffer.concat(chunks, total);
+}
+
+/** `readBounded`, its failure an InputError naming the file: `cannot read WHAT: ENOENT` (or why, without a code). */
+export async function readInputFile(path: string, maxBytes: number, what: string, stdin?: NodeJS.ReadableStream): Promise<Buffer> {
+  try {
+    return await readBounded(path, maxBytes, stdin);
+  } catch (err) {
+    throw new InputError(path, `cannot read ${what}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }

@@ -1,4 +1,4 @@
-import { readBounded } from '../ingest/read-bounded.js';
+import { readInputFile } from '../ingest/read-bounded.js';
 import { InputError } from '../errors.js';
 import type { SummaryCluster } from './summary-types.js';
 
@@ -26,12 +26,7 @@ export function parseIgnoreList(text: string, source = 'ignore list'): IgnoreLis
 const MAX_IGNORE_FILE_BYTES = 16 * 1024 * 1024;
 
 export async function loadIgnoreList(file: string): Promise<IgnoreList> {
-  let text: string;
-  try {
-    text = (await readBounded(file, MAX_IGNORE_FILE_BYTES)).toString('utf8');
-  } catch (err) {
-    throw new InputError(file, `cannot read ignore file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  const text = (await readInputFile(file, MAX_IGNORE_FILE_BYTES, 'ignore file')).toString('utf8');
   return parseIgnoreList(text, file);
 }
 

@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { readBounded } from '../../src/ingest/read-bounded.js';
+import { InputError } from '../../src/errors.js';
+import { readBounded, readInputFile } from '../../src/ingest/read-bounded.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-read-bounded-'));
 
@@ -31,5 +32,17 @@ describe('readBounded', () => {
   test('errors keep their code for the caller', async () => {
     await expect(readBounded(path.join(dir, 'missing'), 10)).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(readBounded(dir, 10)).rejects.toMatchObject({ code: 'EISDIR' });
+  });
+});
+
+describe('readInputFile', () => {
+  test('reads as readBounded does', async () => {
+    await expect(readInputFile('-', 100, 'summary', Readable.from(['{}']))).resolves.toEqual(Buffer.from('{}'));
+  });
+
+  test('a failure is an InputError naming the file and what it was for, with the code or the reason', async () => {
+    const missing = path.join(dir, 'missing');
+    await expect(readInputFile(missing, 10, 'ignore file')).rejects.toThrow(new InputError(missing, 'cannot read ignore file: ENOENT'));
+    await expect(readInputFile('/dev/zero', 1024, 'kernel config')).rejects.toThrow(new InputError('/dev/zero', 'cannot read kernel config: larger than 1 KiB'));
   });
 });
