@@ -265,11 +265,12 @@ export class BootFactCollector {
   private slimPrevious(): void {
     const open = this.oldestOpenBoot();
     const isOpen = (index: number): boolean => open !== undefined && index >= open;
-    if (this.deferred.length > 0) {
-      const still = this.deferred.filter(isOpen);
-      for (const index of this.deferred) if (!isOpen(index)) this.retire(index);
-      this.deferred = still;
+    const still: number[] = [];
+    for (const index of this.deferred) {
+      if (isOpen(index)) still.push(index);
+      else this.retire(index);
     }
+    this.deferred = still;
     const boot = this.all[this.all.length - 3];
     if (boot === undefined) return;
     if (isOpen(boot.index)) this.deferred.push(boot.index);
