@@ -23,6 +23,7 @@ import { renderProfileSummary } from './lib/cpu-profile.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(ROOT, 'bin', 'vmemwarn');
+const NODE_FLOOR = path.join(ROOT, 'bench', 'lib', 'node-floor.mjs');
 const MIB = 2 ** 20;
 const REFERENCE_RUNS = 5;
 /** --profile covers the 100 MiB files: enough samples, and a 1 GiB profile is slow to write and read. */
@@ -65,7 +66,7 @@ async function measureFile(mix, sizeBytes) {
   const { size: bytes } = await stat(file);
   log(`${mix} ${(bytes / MIB).toFixed(0)} MiB: ${file}`);
   await warmCache([file]);
-  const times = { cat: [], grep: [], analyze: [], oneThread: [] };
+  const times = { cat: [], grep: [], floor: [], analyze: [], oneThread: [] };
   let maxRssKiB;
   let oneThreadRssKiB;
   let error;
@@ -77,6 +78,9 @@ async function measureFile(mix, sizeBytes) {
     if (grep.code !== 0 && grep.code !== 1) throw new Error(failure('grep', grep));
     times.grep.push(grep.seconds);
     grepCount = Number(grep.stdout.trim());
+    const floor = await timedRun(NODE_FLOOR, [NODE_FLOOR, file], { node: true });
+    if (floor.code !== 0) throw new Error(failure('node-floor', floor));
+    times.floor.push(floor.seconds);
     if (error !== undefined || run >= runs) continue;
     const analyze = await timedRun(CLI, [CLI, 'analyze', '--format', 'json', '--quiet', file], { node: true });
     if (analyze.code !== 0) {
@@ -102,6 +106,7 @@ async function measureFile(mix, sizeBytes) {
     cat: median(times.cat),
     grep: median(times.grep),
     grepCount,
+    nodeFloor: median(times.floor),
     ...(times.analyze.length > 0 && error === undefined ? { analyze: median(times.analyze), maxRssKiB } : { error }),
     ...(times.oneThread.length > 0 && { oneThread: median(times.oneThread), oneThreadRssKiB }),
     partStarts: await partStarts(file),

@@ -55,6 +55,22 @@ function startupLines(rows, startup, referenceRuns) {
   ];
 }
 
+/** What Node itself takes for the least any analysis does (bench/lib/node-floor.mjs), beside grep and the target. */
+function floorLines(rows, referenceRuns) {
+  const measured = rows.filter((r) => r.nodeFloor !== undefined);
+  if (measured.length === 0) return [];
+  const each = measured.map((r) => {
+    const ratio = r.grep / r.nodeFloor;
+    return `${r.mix} ${fmtSize(r.bytes)} ${r.nodeFloor.toFixed(2)} s (${ratio.toFixed(2)}× grep, where the target asks ≥ ${TARGETS.grepRatio[r.mix]}×)`;
+  });
+  return [
+    '',
+    `Node's floor: \`bench/lib/node-floor.mjs\` reads the file in 64 KiB synchronous reads and counts its lines and ` +
+      `\`WARNING:\` with \`Buffer.indexOf\`, nothing else (no strings, no parsing; Node's start-up included, median of ` +
+      `${referenceRuns}): ${each.join('; ')}. The gap from there to analyze is vmemwarn's own start-up and work.`,
+  ];
+}
+
 function rssLines(rows) {
   const out = [];
   for (const mix of ['quiet', 'storm']) {
@@ -191,6 +207,7 @@ export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick
     '',
     ...throughputTable(rows),
     ...startupLines(rows, startup, referenceRuns),
+    ...floorLines(rows, referenceRuns),
     '',
     '## Peak RSS of analyze',
     '',
