@@ -104,10 +104,14 @@ export function parseKaslr(text: string): boolean | undefined {
   return m ? m[1] === 'enabled' : undefined;
 }
 
-/** `CPU features: detected: 52-bit Virtual Addressing (LVA)` → the feature text. */
+/**
+ * `CPU features: detected: 52-bit Virtual Addressing (LVA)` → the feature text. Not the bitmap of capabilities
+ * arm64 prints at panic under the same prefix (`dump_cpu_features`: `0x%*pb`, e.g. `0x300,00006170,8200720b`).
+ */
 export function parseCpuFeature(text: string): string | undefined {
   const m = /^CPU features: (?:detected: )?(.+)$/.exec(text);
-  return m?.[1]?.trim();
+  const feature = m?.[1]?.trim();
+  return feature === undefined || /^0x[0-9a-f]+(?:,[0-9a-f]+)*$/i.test(feature) ? undefined : feature;
 }
 
 export interface ArchHint {

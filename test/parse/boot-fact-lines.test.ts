@@ -1,4 +1,4 @@
-import { archHint, isSplatStart, parseKaslr, parseLayoutLine, parseLinuxVersion, parseNodeLine, parsePgtable, parsePhysOffset, parseZoneLine } from '../../src/parse/boot-fact-lines.js';
+import { archHint, isSplatStart, parseCpuFeature, parseKaslr, parseLayoutLine, parseLinuxVersion, parseNodeLine, parsePgtable, parsePhysOffset, parseZoneLine } from '../../src/parse/boot-fact-lines.js';
 
 describe('parseLinuxVersion', () => {
   test.each([
@@ -68,4 +68,18 @@ test('parseLayoutLine skips a line far longer than any layout row (its regex is 
   const blanks = ' '.repeat(200_000);
   expect(parseLayoutLine(`    vmalloc : 0xffff000000000000 - 0xffff7bdfffff0000${blanks}x`)).toBeUndefined();
   expect(parseLayoutLine(`    vmalloc${blanks}: 0xffff000000000000 - 0xffff7bdfffff0000`)).toBeUndefined();
+});
+
+describe('parseCpuFeature', () => {
+  test.each([
+    ['CPU features: detected: 52-bit Virtual Addressing (LVA)', '52-bit Virtual Addressing (LVA)'],
+    ['CPU features: kernel page table isolation forced ON by KASLR', 'kernel page table isolation forced ON by KASLR'],
+  ])('%s', (line, feature) => {
+    expect(parseCpuFeature(line)).toBe(feature);
+  });
+
+  // kernelci-logspec__linux_boot_008_arm64_mt8186-steelix_6.13.0_LAVA.txt line 2074, after its Kernel panic.
+  test.each(['CPU features: 0x300,00006170,00901250,8200720b', 'CPU features: 0x0000000000000000'])('the capability bitmap printed at panic is no feature: %s', (line) => {
+    expect(parseCpuFeature(line)).toBeUndefined();
+  });
 });

@@ -27,4 +27,13 @@ const LOG = fileURLToPath(
     expect(layout.memstart).toMatchObject({ value: 0xfff0_8264_4000_0000n, confidence: 'high', source: { lineNo: 5449 } });
     expect(layout.vaBits.value).toBe(52);
   });
+
+  // Lines 2074 and 5450: `CPU features: 0x300,00006170,00901250,8200720b`, the capability bitmap arm64 dumps at panic
+  // under the prefix of its boot-time feature lines.
+  test('the capability bitmap printed at panic is not listed as a CPU feature', async () => {
+    const result = await analyzeFile(LOG);
+    const features = result.boots.flatMap((b) => b.cpuFeatures);
+    expect(features.length).toBeGreaterThan(0);
+    expect(features.filter((f) => f.value.startsWith('0x'))).toEqual([]);
+  });
 });
