@@ -37,6 +37,15 @@ describe('layoutTable', () => {
     expect(rows.get('VMEMMAP_START')?.confidence).toBe('medium');
   });
 
+  // Found on boot__jetson-tx2_4.4.38-tegra_dmesg.txt: its vmemmap was VMEMMAP_START, which the row showed, under the
+  // formula of later eras, which gives VMEMMAP_START - 0x80000 * 64 for its memstart.
+  test('E0 (4.4) names the formula it uses for vmemmap: VMEMMAP_START, whatever memstart is', () => {
+    const e0 = layoutTable(inferLayout({}, { kernel: '4.4', vaBits: 39, pageSizeBytes: 4096, memstart: 0x8000_0000n }));
+    const vmemmap = e0.find((r) => r.name === 'vmemmap (struct page of pfn 0)');
+    expect(vmemmap?.value).toBe(e0.find((r) => r.name === 'VMEMMAP_START')?.value);
+    expect(vmemmap?.provenance).toBe('computed from VMEMMAP_START (up to 4.4 the array starts at pfn 0)');
+  });
+
   test('E1 PAGE_END is the top of the address space', () => {
     const e1 = layoutTable(inferLayout({}, { kernel: '4.14' }));
     expect(e1.find((r) => r.name === 'PAGE_END')?.value).toBe('2^64');
