@@ -105,6 +105,14 @@ function consequenceOf(i: DiagnoseInput): string {
   }
   const phase = i.op === 'populate' ? 'setup (driver load)' : 'teardown (driver unload)';
   const storm = `${i.splatCount} WARNING splat(s), one per section (${i.r.sectionsTouched} section(s)): slow ${phase}`;
+  if (i.r.wrapped && i.op === 'free') {
+    // vmemmap_free goes on past its WARN_ON: unmap_hotplug_range() walks from pgd_offset_k() as populate did.
+    return (
+      `${storm}; the struct pages sit at user-half addresses: teardown walks the kernel page table at the slot of a ` +
+      `kernel VA (pgd_index masks the address) and clears and frees what is mapped there: the entries populate put ` +
+      `there, or another kernel mapping that shares the slot.`
+    );
+  }
   if (i.r.wrapped) {
     // vmemmap_populate maps through pgd_offset_k(), whose pgd_index() masks the address: the entries land in the
     // kernel page table at the slot of a kernel VA. Reads go through TTBR0 instead (the task's tables), or fault

@@ -46,4 +46,13 @@ describe('diagnose', () => {
     // pgd_offset_k() masks the index: the entries go into the kernel page table at a kernel VA's slot, not the task's.
     expect(d.consequence).toMatch(/writes their entries into the kernel page table at the slot of a kernel VA \(pgd_index masks the address\)/);
   });
+
+  test('a wrapped teardown storm says what unmapping does, not what populate does', () => {
+    const l39 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 }, 'default');
+    const r = reconstruct([{ start: 0x3b_fe00_0000n, end: 0x3b_fe20_0000n }], l39).fields;
+    const d = diagnose({ op: 'free', splatCount: 1, frames: frames('vmemmap_free', '__remove_pages', 'memunmap_pages', 'dmirror_device_remove [test_hmm]'), layout: l39, r, relativePfns: true, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) });
+    expect(d.consequence).toMatch(/^1 WARNING splat\(s\), one per section .*slow teardown \(driver unload\)/);
+    expect(d.consequence).toMatch(/teardown walks the kernel page table at the slot of a kernel VA \(pgd_index masks the address\) and clears and frees/);
+    expect(d.consequence).not.toMatch(/populate writes/);
+  });
 });
