@@ -40,7 +40,12 @@ function regionLabels(page: bigint, layout: Layout): string[] {
   const era = layout.era.value;
   if (page >= c.pageOffset && page < c.pageEnd) return ["the struct page address lies in the linear map's VA range"];
   if (era === 'E4' && page >= c.vmemmapEnd + SZ_8M && page < c.vmemmapEnd + 3n * SZ_8M) return ['in the PCI I/O region (VMEMMAP_END + 8M, 16M)'];
-  if (era === 'E4' && page >= TWO_POW_64 - SZ_8M) return ['in the fixmap (top 8 MiB)'];
+  // 6.9+: FIXADDR_TOP = -8M, and the fixmap grows down from it (FIXADDR_START = FIXADDR_TOP - FIXADDR_SIZE, a
+  // size set by the config); the top 8 MiB above it are a guard region.
+  if (era === 'E4' && page >= TWO_POW_64 - SZ_8M) return ['in the guard region above FIXADDR_TOP (the top 8 MiB, unmapped)'];
+  if (era === 'E4' && page >= c.vmemmapEnd + 3n * SZ_8M) {
+    return ['below FIXADDR_TOP (-8M): the fixmap, which grows down from there by a size the config sets, or VA nothing maps'];
+  }
   if (page >= c.vmemmapEnd && page >= TWO_POW_63) return ['in the VA between VMEMMAP_END and 2^64 (unused by vmemmap)'];
   if (page < c.vmemmapStart && page >= TWO_POW_63) return ['below VMEMMAP_START (PCI I/O, fixmap or vmalloc)'];
   return [];

@@ -23,6 +23,24 @@ describe('explainValue on the seed thread layout (E3 48/4K, memstart 0x80000000)
   });
 });
 
+describe('explainValue above VMEMMAP_END in 6.9+ (E4 48/4K): PCI I/O, fixmap, guard region', () => {
+  const layout = inferLayout({}, { kernel: '6.10', vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n });
+  const labels = (addr: string) => explainValue('addr', BigInt(addr), [layout])[0]?.labels ?? [];
+
+  test.each([
+    // VMEMMAP_END = -1G; PCI_IO_START = VMEMMAP_END + 8M, 16M long.
+    ['0xffffffffc0800000', 'in the PCI I/O region (VMEMMAP_END + 8M, 16M)'],
+    // FIXADDR_TOP = -8M = 0xffffffffff800000; the fixmap ends there and grows down.
+    ['0xffffffffff600000', 'below FIXADDR_TOP (-8M): the fixmap, which grows down from there by a size the config sets, or VA nothing maps'],
+    ['0xffffffffff7ff000', 'below FIXADDR_TOP (-8M): the fixmap, which grows down from there by a size the config sets, or VA nothing maps'],
+    ['0xffffffffff800000', 'in the guard region above FIXADDR_TOP (the top 8 MiB, unmapped)'],
+    ['0xfffffffffff00000', 'in the guard region above FIXADDR_TOP (the top 8 MiB, unmapped)'],
+  ])('%s', (addr, label) => {
+    // The first label names the region; a note on the physical address may follow.
+    expect(labels(addr)[0]).toBe(label);
+  });
+});
+
 describe('explainValue across plausible eras', () => {
   const layouts = plausibleLayouts({}, { memstart: 0x8000_0000n });
 
