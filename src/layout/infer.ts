@@ -28,7 +28,7 @@ function inferRelease(e: LayoutEvidence, config: KernelConfig, o: LayoutOverride
 }
 
 function inferSectionShift(release: Inferred<string> | undefined, config: KernelConfig, pageShift: number, o: LayoutOverrides, assumptions: string[]): Inferred<number> {
-  if (o.sectionShift !== undefined) return inferred(o.sectionShift, 'user', 'high', { text: `--section-shift ${o.sectionShift}` });
+  if (o.sectionShift !== undefined) return inferred(o.sectionShift, 'user', 'high', { text: `--section-bits ${o.sectionShift}` });
   const c = config.sectionShift;
   if (c) return inferred(c.value, 'config', 'high', { lineNo: c.lineNo, text: c.text });
   assumptions.push(SECTION_SHIFT_ASSUMPTION);

@@ -32,6 +32,11 @@ describe('layoutTable', () => {
     expect(rows.get('sizeof(struct page)')?.provenance.startsWith('default')).toBe(true);
   });
 
+  test('a flag is named as the user typed it: --section-bits, not the field it sets', () => {
+    const table = layoutTable(inferLayout({}, { kernel: '6.1', sectionShift: 28 }));
+    expect(table.find((r) => r.name === 'SECTION_SIZE_BITS')).toMatchObject({ value: '28', provenance: 'user: --section-bits 28' });
+  });
+
   test('derived rows carry the weakest confidence of their inputs', () => {
     // era is a version default (medium), so VMEMMAP_START cannot be high.
     expect(rows.get('VMEMMAP_START')?.confidence).toBe('medium');

@@ -110,7 +110,7 @@ describe('renderLayoutText', () => {
     parsed.forEach((p, i) => {
       expect(p.assumptions).toEqual(layouts[i]!.assumptions);
     });
-    // No --section-shift and no config: SECTION_SIZE_BITS is a version default, which is an assumption.
+    // No --section-bits and no config: SECTION_SIZE_BITS is a version default, which is an assumption.
     expect(layouts[0]!.assumptions.length).toBeGreaterThan(0);
   });
 
