@@ -34,20 +34,48 @@ function dramStart(boot: BootFacts | undefined): { start: bigint; lineNo: number
   return zone && { ...zone, exact: false };
 }
 
+/** The bytes from the lowest DRAM start to the highest DRAM end the log shows (memblock's DRAM span), if any. */
+function dramSpan(boot: BootFacts | undefined): bigint | undefined {
+  const ranges = boot && boot.nodeRanges.length > 0 ? boot.nodeRanges.map((f) => f.value.range) : boot?.zoneRanges.flatMap((f) => (f.value.range ? [f.value.range] : []));
+  if (ranges === undefined || ranges.length === 0) return undefined;
+  let lo = ranges[0]?.start ?? 0n;
+  let hi = ranges[0]?.end ?? 0n;
+  for (const r of ranges) {
+    if (r.start < lo) lo = r.start;
+    if (r.end > hi) hi = r.end;
+  }
+  // Range ends are inclusive (`[mem 0x…-0x…fff]`).
+  return hi + 1n - lo;
+}
+
 /**
- * KASLR moves memstart down by a random multiple of ARM64_MEMSTART_ALIGN only when the linear region
- * (2^(VA_BITS_MIN-1)) exceeds the CPU's PA range (init.c); the CPU's PA range is not in the log, so a linear
- * region above 2^40 (the usual PA size of small cores) counts as "may be randomized".
+ * KASLR moves memstart down by a random multiple of ARM64_MEMSTART_ALIGN when the linear region leaves room for it
+ * (init.c, arm64_memblock_init). From 5.11 (97d6786e0669) the room is the linear region less the CPU's PA range,
+ * which the log does not give: a linear region above 2^40 (the usual PA size of small cores) counts as "may be
+ * randomized". From 4.6 to 5.10 it was the linear region less the DRAM span, so a 39-bit kernel with a few GiB
+ * randomizes too; 5.4 and 5.10 stable took 97d6786e0669 later, so there either rule may hold.
  */
 function kaslrRisk(input: MemstartInput, notes: string[]): Confidence {
   const { boot, config } = input;
   const enabled = boot?.kaslr?.value ?? config.randomizeBase?.value;
-  if (input.era === 'E0') return 'high';
+  if (input.era === 'E0' || input.era === 'E0b') return 'high';
   if (enabled === false) return 'high';
-  const randomizable = input.vaBitsMin - 1 > 40;
-  if (enabled === true && randomizable) {
+  const linearRegion = 1n << BigInt(input.vaBitsMin - 1);
+  const beyondPaRange = input.vaBitsMin - 1 > 40;
+  if (enabled === true && beyondPaRange) {
     notes.push('KASLR is enabled and the linear region is larger than many CPUs\' PA range: memstart may be randomized, so absolute pfns may be off by a multiple of ARM64_MEMSTART_ALIGN');
     return 'low';
+  }
+  if (enabled === true && (input.era === 'E1' || input.era === 'E2')) {
+    const span = dramSpan(boot);
+    const align = 1n << BigInt(memstartAlignShift(input.pageShift, input.sectionShift, input.era));
+    if (span === undefined || linearRegion - span >= align) {
+      notes.push(
+        `KASLR is enabled and up to 5.10 the linear region (${hex(linearRegion)} bytes) is randomized when it exceeds the DRAM span ` +
+          `(${span === undefined ? 'not in the log' : `${hex(span)} bytes`}) by ARM64_MEMSTART_ALIGN: memstart may be randomized, so absolute pfns may be off by a multiple of it`,
+      );
+      return 'low';
+    }
   }
   if (enabled === undefined) notes.push('the log does not say whether KASLR was enabled; memstart assumes no linear-region randomization');
   return 'medium';

@@ -164,6 +164,41 @@ describe('inferMemstart: confidence from KASLR (the linear region may be randomi
     expect(r.notes).toEqual(notes);
   });
 
+  // Up to 5.10 init.c randomized when linear_region_size - (memblock_end_of_DRAM() - memblock_start_of_DRAM()) ≥
+  // ARM64_MEMSTART_ALIGN; 5.11 (97d6786e0669) put the CPU's PA range in place of the DRAM span.
+  describe('4.6–5.10 (E1, E2): the linear region against the DRAM span', () => {
+    const at39 = { pageShift: 12, vaBits: 39, vaBitsMin: 39, sectionShift: 30 };
+    const RANDOMIZED = expect.stringContaining('up to 5.10 the linear region (0x4000000000 bytes) is randomized when it exceeds the DRAM span');
+
+    test.each(['E1', 'E2'] as const)('%s 39-bit, KASLR enabled, 2 GiB of DRAM (2^38 - 2^31 ≥ 2^30): low', (era) => {
+      // 0x80200000-0xfbffffff, 2 GiB less 2 MiB and 64 MiB.
+      const r = run(input({ ...at39, era, lines: ['KASLR enabled', ...NODE] }));
+      expect(r.memstart.confidence).toBe('low');
+      expect(r.notes).toEqual([RANDOMIZED]);
+      expect(r.notes[0]).toContain('DRAM span (0x7be00000 bytes)');
+    });
+
+    test('E2 39-bit, KASLR enabled, DRAM spanning all but 512 MiB of the linear region: no room for a 1 GiB step, medium', () => {
+      const span = '  node   0: [mem 0x0000000080000000-0x000000405fffffff]';
+      const r = run(input({ ...at39, era: 'E2', lines: ['KASLR enabled', 'Early memory node ranges', span] }));
+      expect(r.memstart.confidence).toBe('medium');
+      expect(r.notes).toEqual([]);
+    });
+
+    test('E2 39-bit, KASLR enabled, no memory lines: the span is unknown, so it may be randomized', () => {
+      const notes: string[] = [];
+      const i = input({ ...at39, era: 'E2', lines: ['KASLR enabled', 'Zone ranges:', '  DMA      [mem 0x0000000040000000-0x00000000ffffffff]'] });
+      expect(inferMemstart(i, {}, notes).confidence).toBe('low');
+      // The zone range is the span when there are no node lines: 3 GiB.
+      expect(notes[0]).toContain('DRAM span (0xc0000000 bytes)');
+    });
+
+    test('E3 (5.11+) 39-bit keeps the PA-range rule: medium', () => {
+      const r = run(input({ ...at39, era: 'E3', lines: ['KASLR enabled', ...NODE] }));
+      expect(r.memstart.confidence).toBe('medium');
+    });
+  });
+
   test('E0 (≤ 4.4, before arm64 KASLR) is high even when the log does not say', () => {
     const r = run(input({ era: 'E0', vaBits: 39, vaBitsMin: 39, sectionShift: 30, lines: NODE }));
     // Before 4.6 memstart is PHYS_OFFSET, DRAM start on the 2 MiB grid: 0x80200000 stays as it is.
