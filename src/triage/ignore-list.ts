@@ -1,18 +1,24 @@
 import { readInputFile } from '../ingest/read-bounded.js';
 import { InputError } from '../errors.js';
 import type { SummaryCluster } from './summary-types.js';
+import { globMatch } from '../util/glob-match.js';
+
+/** A `/regex/` (the user's own) or a glob, tested against cluster titles. */
+export interface TitleMatcher {
+  test(title: string): boolean;
+}
 
 /** Known signatures: cluster ids, `/regex/flags` or glob patterns (`*`, `?`) over the title. */
 export interface IgnoreList {
   ids: ReadonlySet<string>;
-  titlePatterns: readonly RegExp[];
+  titlePatterns: readonly TitleMatcher[];
 }
 
 const CLUSTER_ID = /^[0-9a-f]{6,40}$/;
 
 export function parseIgnoreList(text: string, source = 'ignore list'): IgnoreList {
   const ids = new Set<string>();
-  const titlePatterns: RegExp[] = [];
+  const titlePatterns: TitleMatcher[] = [];
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (line === '') return;
@@ -34,7 +40,7 @@ export function isKnown(cluster: Pick<SummaryCluster, 'id' | 'title'>, list: Ign
   return list.ids.has(cluster.id) || list.titlePatterns.some((re) => re.test(cluster.title));
 }
 
-function toPattern(line: string, where: string): RegExp {
+function toPattern(line: string, where: string): TitleMatcher {
   const regex = /^\/(.*)\/([a-z]*)$/.exec(line);
   if (regex) {
     try {
@@ -44,6 +50,6 @@ function toPattern(line: string, where: string): RegExp {
       throw new InputError(where, `bad regular expression: ${(err as Error).message}`);
     }
   }
-  const glob = line.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${glob}$`);
+  // Not a regex: titles come from the log, and `.*` per star backtracks without bound on a crafted one.
+  return { test: (title) => globMatch(line, title) };
 }
