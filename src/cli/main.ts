@@ -1,4 +1,4 @@
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { EXIT, VmemwarnError, UsageError, type ExitCode } from '../errors.js';
 import { analyzeCommand } from './commands-analyze.js';
 import { explainCommand } from './commands-explain.js';
@@ -10,6 +10,7 @@ import { type CliContext, printError } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
 import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
 import { skipHelpCache } from './skip-help-cache.js';
+import { checkFlagValues, type OptionKinds } from './missing-values.js';
 
 const EPILOGUE = `Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 input or output error (unreadable or corrupt input,
 a report that cannot be written; wins over 1); 4 internal error; 130 interrupted (Ctrl-C; the report covers what was read).
@@ -22,7 +23,8 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
   const setExit = (code: ExitCode): void => {
     exitCode = code;
   };
-  const parser = yargs(dashValuesJoined(argv))
+  const tokens = dashValuesJoined(argv);
+  const parser: Argv = yargs(tokens)
     .scriptName('vmemwarn')
     .usage('$0 <command> [options]\n\nExplains arm64 vmemmap_populate/vmemmap_free WARNING storms and clusters every other splat in kernel logs.')
     .command(analyzeCommand(ctx, setExit))
@@ -37,6 +39,9 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     // repeated --fail-on turned the CI gate off, a repeated -o crashed). yargs' own switch for this also folds the
     // positional lists, so it is done here, before validation.
     .middleware(lastValueWins, true)
+    .middleware(noEmptyValues, true)
+    // getOptions() at this point holds the options of the command being run.
+    .middleware((): void => checkFlagValues(tokens, (parser as unknown as { getOptions(): OptionKinds }).getOptions()), true)
     .help()
     .alias('h', 'help')
     .version(packageToolInfo().version)
@@ -99,6 +104,19 @@ const LIST_ARGUMENTS = new Set(['_', '$0', '--', 'files', 'summaries', 'paths'])
 function lastValueWins(argv: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(argv)) {
     if (Array.isArray(value) && !LIST_ARGUMENTS.has(key)) argv[key] = value.at(-1);
+  }
+}
+
+/**
+ * `--db` or `-o` last on the line, or given an unset variable (`--db "$DB"`), reaches yargs as an empty string, which
+ * every path option had taken as "not given": the history was silently not written. No option takes an empty value.
+ */
+function noEmptyValues(argv: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(argv)) {
+    // yargs keeps each option under its dashed name, its camelCase twin and its aliases: name the dashed one.
+    if (value === '' && !LIST_ARGUMENTS.has(key) && key.length > 1 && !/[A-Z]/.test(key)) {
+      throw new UsageError(`--${key} needs a value`);
+    }
   }
 }
 

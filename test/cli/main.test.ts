@@ -211,6 +211,37 @@ describe('a flag given twice takes its last value', () => {
   });
 });
 
+// Found by review: `triage … --db` (last on the line, or `--db "$UNSET"`) wrote no history and exited 0, `--format`
+// gave text, `-o` failed only after the whole analysis.
+describe('a flag that takes a value but was given none is a usage error, before any input is read', () => {
+  const log = path.join(SAMPLES, 'plain-boot-6.6-unrelated-warning.log');
+
+  test.each([
+    [['triage', log, '--db'], '--db'],
+    [['triage', log, '--db', ''], '--db'],
+    [['triage', log, '--out', '--jobs', '1'], '--out'],
+    [['triage', log, '--ignore='], '--ignore'],
+    [['analyze', log, '--format'], '--format'],
+    [['analyze', log, '-f', '--quiet'], '-f'],
+    [['analyze', log, '-o'], '--output'],
+    [['analyze', log, '--max-splat-lines'], '--max-splat-lines'],
+    [['analyze', log, '--threads'], '--threads'],
+    [['layout', '--config'], '--config'],
+    [['explain', '0x1', '--kernel'], '--kernel'],
+  ])('%j', async (argv, flag) => {
+    const run = await runInProcess(argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`vmemwarn: ${flag} needs a value (see 'vmemwarn --help')\n`);
+    expect(run.stdout).toBe('');
+  });
+
+  test('flags without values, `-` and negative numbers as values are not taken for it', async () => {
+    expect((await runInProcess(['analyze', log, '--quiet', '--no-color', '-q', '--format', 'json'])).code).toBe(0);
+    expect((await runInProcess(['analyze', log, '-o', '-', '-q'])).code).toBe(0);
+    expect((await runInProcess(['explain', '--kernel', '6.1', '--', '-1'])).stderr).not.toMatch(/needs a value/);
+  });
+});
+
 test('a usage error is one line, with the pointer to --help on it', async () => {
   const run = await runInProcess(['analyze', path.join(SAMPLES, 'plain-boot-6.6-unrelated-warning.log'), '--page-size', '8k']);
   expect(run.code).toBe(2);
