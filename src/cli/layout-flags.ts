@@ -1,9 +1,10 @@
-import { gunzipSync } from 'node:zlib';
+import { Readable } from 'node:stream';
 import type { Argv } from 'yargs';
 import type { Era, LayoutOverrides } from '../layout/types.js';
 import { UsageError, InputError } from '../errors.js';
 import { RELEASE_SHAPE } from '../analyze/check-options.js';
 import { readInputFile } from '../ingest/read-bounded.js';
+import { decompress } from '../ingest/decompress.js';
 import { humanBytes } from '../report/human-bytes.js';
 
 export interface LayoutFlags {
@@ -86,15 +87,23 @@ export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string):
 /** A kernel .config is some 300 KB; anything past this, read or inflated, is not one. */
 export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
+/** A .config as written, or compressed as logs may be (gzip as /proc/config.gz, bzip2, xz, zstd). */
 async function readConfig(path: string): Promise<string> {
-  let bytes = await readInputFile(path, MAX_CONFIG_BYTES, 'kernel config');
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(bytes, { maxOutputLength: MAX_CONFIG_BYTES });
-    } catch (err) {
-      const tooLarge = (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
-      throw new InputError(path, tooLarge ? `kernel config inflates to more than ${humanBytes(BigInt(MAX_CONFIG_BYTES))}` : 'corrupt gzip data in kernel config');
+  const bytes = await readInputFile(path, MAX_CONFIG_BYTES, 'kernel config');
+  // The decoder's own limit is a backstop: the count below stops first, with the message a config deserves.
+  const { compression, stream } = await decompress(Readable.from([bytes]), path, { maxDecompressedBytes: 2 * MAX_CONFIG_BYTES });
+  let text = bytes;
+  if (compression !== 'none') {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > MAX_CONFIG_BYTES) throw new InputError(path, `kernel config inflates to more than ${humanBytes(BigInt(MAX_CONFIG_BYTES))}`);
+      chunks.push(chunk);
     }
+    text = Buffer.concat(chunks);
   }
-  return bytes.toString('utf8');
+  // A log or other file given by mistake would otherwise be read as a config that sets nothing, silently.
+  if (!/^(?:# )?CONFIG_/m.test(text.toString('latin1'))) throw new InputError(path, 'not a kernel config: no CONFIG_ line in it');
+  return text.toString('utf8');
 }

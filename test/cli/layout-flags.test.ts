@@ -4,6 +4,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { layoutOverrides, MAX_CONFIG_BYTES, parsePageSize, parseU64 } from '../../src/cli/layout-flags.js';
 import { InputError, UsageError } from '../../src/errors.js';
+import { execFileSync } from 'node:child_process';
+import { hasTool } from '../triage/fixture-tree.js';
 
 test('page sizes', () => {
   expect(parsePageSize('4k')).toBe(4096);
@@ -56,5 +58,37 @@ describe('--config that is no kernel config: a one-line input error, memory boun
 
   test('a device that never ends', async () => {
     await expect(layoutOverrides({ config: '/dev/zero' })).rejects.toThrow(new InputError('/dev/zero', 'cannot read kernel config: larger than 16 MiB'));
+  });
+});
+
+// Found by review: an xz, zstd or bzip2 config was read as text with no CONFIG_ line in it, so it set nothing and
+// the layout fell back to defaults with no word said.
+describe('--config compressed as logs may be', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-config-z-'));
+  const plain = path.join(dir, 'config');
+  writeFileSync(plain, 'CONFIG_ARM64_VA_BITS=39\nCONFIG_ARM64_4K_PAGES=y\n');
+
+  test.each([
+    ['gzip', ['-kc'], 'gz'],
+    ['bzip2', ['-kc'], 'bz2'],
+    ['xz', ['-kc'], 'xz'],
+    ['zstd', ['-qc'], 'zst'],
+  ])('%s', async (tool, args, ext) => {
+    if (!hasTool(tool)) return;
+    const packed = path.join(dir, `config.${ext}`);
+    writeFileSync(packed, execFileSync(tool, [...args, plain]));
+    await expect(layoutOverrides({ config: packed })).resolves.toMatchObject({ configText: 'CONFIG_ARM64_VA_BITS=39\nCONFIG_ARM64_4K_PAGES=y\n' });
+  });
+
+  test('a file with no CONFIG_ line (a log given by mistake) is an input error, not a config that sets nothing', async () => {
+    const log = path.join(dir, 'dmesg.txt');
+    writeFileSync(log, '[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd083]\n');
+    await expect(layoutOverrides({ config: log })).rejects.toThrow(new InputError(log, 'not a kernel config: no CONFIG_ line in it'));
+  });
+
+  test('a config with only "is not set" lines is one', async () => {
+    const off = path.join(dir, 'off.config');
+    writeFileSync(off, '# CONFIG_RANDOMIZE_BASE is not set\n');
+    await expect(layoutOverrides({ config: off })).resolves.toMatchObject({ configText: '# CONFIG_RANDOMIZE_BASE is not set\n' });
   });
 });
