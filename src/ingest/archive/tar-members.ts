@@ -39,7 +39,13 @@ export async function* tarMembers(input: NodeJS.ReadableStream): AsyncGenerator<
       }),
     );
   };
-  input.on('error', (err: Error) => tar.destroy(err));
+  // A decoder that fails (a truncated .tar.zst) ends the input as its end would: the member it cut short keeps the
+  // bytes decoded before the failure. Its error, which says more than the extractor's, is thrown afterwards.
+  let inputError: Error | undefined;
+  input.on('error', (err: Error) => {
+    inputError ??= err;
+    endWhenStarved();
+  });
   input.once('end', endWhenStarved);
   input.pipe(writable, { end: false });
   try {
@@ -63,6 +69,9 @@ export async function* tarMembers(input: NodeJS.ReadableStream): AsyncGenerator<
       await copy.done;
       current = undefined;
     }
+    if (inputError) throw inputError;
+  } catch (err) {
+    throw inputError ?? err;
   } finally {
     stopped = true;
     current = undefined;

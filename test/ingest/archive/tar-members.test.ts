@@ -73,6 +73,31 @@ describe('tarMembers', () => {
     expect(failures).toEqual(['Unexpected end of data']);
   });
 
+  // Found by review: a truncated .tar.zst lost the member its decoder had half given, with no word of it, where the
+  // same bytes as a .tar listed it as cut short.
+  test('an input that fails (a decoder cut short) ends the member it was giving as a cut, then throws its own error', async () => {
+    const data = Buffer.from('line\n'.repeat(600));
+    const tar = await tarBuffer([{ name: 'first.log', data: Buffer.from('1\n') }, { name: 'small.log', data }]);
+    // `first.log` whole (1024 bytes), then the header of `small.log` and 1988 of its 3000 bytes.
+    const decoded = tar.subarray(0, 1024 + 2500);
+    async function* failing(): AsyncGenerator<Buffer> {
+      yield decoded;
+      throw new Error('truncated zstd data');
+    }
+    const got: string[] = [];
+    const failures: (string | undefined)[] = [];
+    await expect(
+      (async () => {
+        for await (const m of tarMembers(Readable.from(failing()))) {
+          got.push(`${m.name}:${(await text(m.stream)).length}`);
+          failures.push(m.failure?.()?.message);
+        }
+      })(),
+    ).rejects.toThrow('truncated zstd data');
+    expect(got).toEqual(['first.log:2', 'small.log:1988']);
+    expect(failures).toEqual([undefined, 'Unexpected end of data']);
+  });
+
   test('a whole archive read from a stream that ends at once gives every member, none failed', async () => {
     const tar = await tarBuffer([
       { name: 'a.log', data: Buffer.from('a\n'.repeat(5000)) },
