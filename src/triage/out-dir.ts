@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnalysisResult } from '../analyze/types.js';
 import { buildReport } from '../report/model.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
+import { makeDirs } from '../util/make-dirs.js';
 
 const MAX_READABLE_CHARS = 100;
 
@@ -30,7 +31,7 @@ export async function writeLogReports(outDir: string, result: AnalysisResult, id
   const stem = reportFileStem(result.source, identity);
   const report = buildReport([result]);
   const names = { json: `${stem}.json`, markdown: `${stem}.md` };
-  await mkdir(outDir, { recursive: true });
+  await makeDirs(outDir);
   await writeFile(path.join(outDir, names.json), renderJson(report));
   await writeFile(path.join(outDir, names.markdown), renderMarkdown(report));
   return names;
