@@ -56,9 +56,13 @@ export class FileChunks implements AsyncIterable<Buffer> {
           open = false;
           closeSync(this.fd);
           if (read > 0) yield chunk.subarray(0, read);
-          const expected = this.range === undefined ? this.sizeAtOpen : this.range.end - this.range.start;
-          if (expected !== undefined && Number.isFinite(expected) && this.total < expected) {
-            throw new Error(`the file shrank while it was read (truncated or rotated?): ${this.total} of ${expected} bytes read`);
+          const shrank = 'the file shrank while it was read (truncated or rotated?)';
+          if (this.range !== undefined && Number.isFinite(this.range.end) && this.total < this.range.end - this.range.start) {
+            // A part's own byte counts would read as the file's: say where the file now ends instead.
+            throw new Error(`${shrank}: it ends at byte ${this.range.start + this.total}, short of byte ${this.range.end}, where the part read here ends`);
+          }
+          if (this.range === undefined && this.sizeAtOpen !== undefined && Number.isFinite(this.sizeAtOpen) && this.total < this.sizeAtOpen) {
+            throw new Error(`${shrank}: ${this.total} of ${this.sizeAtOpen} bytes read`);
           }
           return;
         }
