@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { InputError } from '../errors.js';
-import type { Summary } from './summary-types.js';
+import { SUMMARY_SCHEMA_VERSION, type Summary } from './summary-types.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -35,6 +35,11 @@ export function parseSummary(text: string, source: string): Summary {
     obj = JSON.parse(text);
   } catch (err) {
     throw new InputError(source, `not JSON: ${(err as Error).message}`);
+  }
+  // Another version's summary fails every changed field; the version is what to tell.
+  const version = typeof obj === 'object' && obj !== null && 'schemaVersion' in obj ? obj.schemaVersion : undefined;
+  if (version !== undefined && version !== SUMMARY_SCHEMA_VERSION) {
+    throw new InputError(source, `a summary of schema version ${JSON.stringify(version)}; this vmemwarn merges version ${SUMMARY_SCHEMA_VERSION} (run triage again with one vmemwarn for all shards)`);
   }
   const problems = summaryProblems(obj);
   if (problems.length > 0) throw new InputError(source, `not a vmemwarn summary: ${problems.slice(0, 5).join('; ')}`);

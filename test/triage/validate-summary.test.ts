@@ -19,6 +19,14 @@ describe('summary validation for merge', () => {
     expect(() => parseSummary(JSON.stringify(obj), 'shard.json')).toThrow(InputError);
   });
 
+  // Found by review: the message was `/schemaVersion: must be equal to constant`, naming neither version.
+  test('a summary of another schema version says which, and which this vmemwarn merges', () => {
+    const obj = { ...(JSON.parse(renderSummaryJson(sampleSummary())) as Record<string, unknown>), schemaVersion: 2 };
+    expect(() => parseSummary(JSON.stringify(obj), 'shard.json')).toThrow(
+      new InputError('shard.json', 'a summary of schema version 2; this vmemwarn merges version 1 (run triage again with one vmemwarn for all shards)'),
+    );
+  });
+
   test('not JSON', () => {
     expect(() => parseSummary('{', 'x.json')).toThrow(/x\.json: not JSON/);
   });
