@@ -76,16 +76,18 @@ class Walker {
   }
 
   private async globArgument(globber: typeof import('tinyglobby'), pattern: string): Promise<void> {
+    // A match is taken as if the shell had expanded the pattern and named it: a directory is walked.
     const matches = await globber.glob(pattern, {
-      onlyFiles: true,
+      onlyFiles: false,
       followSymbolicLinks: !!this.opts.followSymlinks,
       expandDirectories: false,
       absolute: path.isAbsolute(pattern),
     });
     if (matches.length === 0) return this.issue(pattern, 'error', 'no file matches the pattern', pattern);
-    await lookUpInBatches(matches.sort(), (match) => stat(match), (match, st) => {
-      this.add({ path: match, display: match, rel: match.split(path.sep).join('/'), sizeBytes: st.size, mtimeMs: st.mtimeMs });
-    });
+    const named = matches.map((m) => (m.length > 1 && m.endsWith('/') ? m.slice(0, -1) : m)).sort();
+    // Followed as a named path is (stat, not lstat); a FIFO or device it happens to match is skipped, not opened.
+    const looked = (match: string): Promise<LookedUp> => stat(match).catch((err: unknown) => ({ error: describeFsError(err) }));
+    await lookUpInBatches(named, looked, (match, st) => this.entry(match, match, match.split(path.sep).join('/'), st, []));
   }
 
   private async directory(root: string, dir: string, relDir: string, ancestors: string[]): Promise<void> {

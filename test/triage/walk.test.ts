@@ -57,6 +57,16 @@ describe('walkInputs', () => {
     ]);
   });
 
+  // Found by review: `triage 'gl/*'` skipped the directories the shell's own expansion of gl/* would have walked.
+  test('a glob walks the directories it matches, as the shell-expanded pattern would; a FIFO is no match', async () => {
+    const { tasks, issues } = await walkInputs([path.join(dir, 'logs/*')]);
+    expect(names(tasks)).toEqual(['logs/a.log', 'logs/b.log', 'logs/sub/c.txt']);
+    expect(issues.map((i) => [path.relative(dir, i.input), i.severity, i.reason.split(' (')[0]])).toEqual([
+      ['logs/sub/alias.log', 'skipped', 'symbolic link not followed'],
+      ['logs/sub/loop', 'skipped', 'symbolic link not followed'],
+    ]);
+  });
+
   test('a directory larger than one lookup batch: every entry once, in order, a symlink among them skipped', async () => {
     const wide = path.join(dir, 'wide');
     await mkdir(wide);
