@@ -97,12 +97,14 @@ async function measureFile(mix, sizeBytes) {
     log(`  run ${run + 1}: analyze ${analyze.seconds.toFixed(2)} s, one thread ${oneThread.seconds.toFixed(2)} s`);
   }
   const liveHeapBytes = error === undefined ? await liveHeap(file) : undefined;
+  const warmReads = error === undefined ? await warmRead(file) : undefined;
   return {
     mix,
     sizeBytes,
     bytes,
     file,
     ...(liveHeapBytes !== undefined && { liveHeapBytes }),
+    ...(warmReads !== undefined && { warmReads }),
     cat: median(times.cat),
     grep: median(times.grep),
     grepCount,
@@ -129,6 +131,13 @@ async function measureStartup() {
     times.push((await timedRun(CLI, [CLI, 'analyze', '--format', 'json', '--quiet', file], { node: true })).seconds);
   }
   return median(times);
+}
+
+/** Seconds of three reads of `file` in one process (bench/lib/warm-read.mjs): JIT warm-up, then warm code. */
+async function warmRead(file) {
+  const r = await timedRun('node', [path.join(ROOT, 'bench', 'lib', 'warm-read.mjs'), file], { node: true, captureStdout: true });
+  if (r.code !== 0) return undefined;
+  return r.stdout.trim().split(' ').map(Number);
 }
 
 /** The live heap after a forced GC at the end of an analysis of `file` (bench/lib/live-heap.mjs). */

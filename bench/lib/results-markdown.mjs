@@ -71,6 +71,21 @@ function floorLines(rows, referenceRuns) {
   ];
 }
 
+/** The first read in a process against the later ones (bench/lib/warm-read.mjs): what JIT warm-up costs. */
+function warmLines(rows) {
+  const measured = rows.filter((r) => r.warmReads?.length >= 2);
+  if (measured.length === 0) return [];
+  const each = measured.map((r) => {
+    const [first, ...later] = r.warmReads;
+    return `${r.mix} ${fmtSize(r.bytes)} ${first.toFixed(2)} s, then ${Math.min(...later).toFixed(2)} s`;
+  });
+  return [
+    '',
+    `JIT warm-up: the same process reading the file again (\`bench/lib/warm-read.mjs\`: three reads through the ` +
+      `library, one thread, start-up in none of them; the first, then the fastest of the others): ${each.join('; ')}.`,
+  ];
+}
+
 function rssLines(rows) {
   const out = [];
   for (const mix of ['quiet', 'storm']) {
@@ -208,6 +223,7 @@ export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick
     ...throughputTable(rows),
     ...startupLines(rows, startup, referenceRuns),
     ...floorLines(rows, referenceRuns),
+    ...warmLines(rows),
     '',
     '## Peak RSS of analyze',
     '',
