@@ -9,3 +9,8 @@ export function toHex(value: bigint): string {
 export function toHexOpt(value: bigint | undefined): string | undefined {
   return value === undefined ? undefined : toHex(value);
 }
+
+/** `0x…` or `-0x…`: a signed quantity (a step between two addresses), which read as u64 would be some 2^64. */
+export function toSignedHex(value: bigint): string {
+  return value < 0n ? `-0x${(-value).toString(16)}` : `0x${value.toString(16)}`;
+}

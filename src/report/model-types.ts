@@ -7,7 +7,10 @@ import type { SplatKind } from '../parse/types.js';
 import type { Confidence, Era, SourceKind } from '../layout/types.js';
 import type { Cluster, VmemmapFinding } from '../analyze/types.js';
 
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
+
+/** `0x…` or `-0x…`, lowercase. */
+export type SignedHex = string;
 
 /** `0x`-prefixed lowercase hex of a u64. */
 export type Hex = string;
@@ -214,8 +217,8 @@ export interface VmemmapReport
   pfnHull?: HexRange;
   physHull?: HexRange;
   physSizeBytes?: Hex;
-  /** A negative step (top-down placement) is held as its u64 two's complement, as every Hex field. */
-  startStep?: Hex;
+  /** Signed (`-0x80000` for chunks placed top-down), unlike the Hex fields, which hold addresses as u64. */
+  startStep?: SignedHex;
   layout?: LayoutReport;
   example?: RegisterReadingReport;
 }

@@ -1,12 +1,12 @@
 import { humanBytes } from './human-bytes.js';
 
 /**
- * A finding's start step for the text and Markdown reports: signed, with its size. The report model holds a
- * negative step (chunks placed top-down) as its u64 two's complement, as every hex field is held; read unsigned, a
- * step of −512 KiB came out as 0xfffffffffff80000, "15.9 EiB of memmap per splat".
+ * A finding's start step for the text and Markdown reports: signed, with its size. The report holds it signed
+ * (`-0x80000`, schema 1.3.0); a report of an older schema held a negative step as its u64 two's complement, read here
+ * as signed too. Read unsigned, a step of −512 KiB had come out as "15.9 EiB of memmap per splat".
  */
 export function startStepParts(hex: string): { value: string; note: string } {
-  const step = BigInt.asIntN(64, BigInt(hex));
+  const step = hex.startsWith('-') ? -BigInt(hex.slice(1)) : BigInt.asIntN(64, BigInt(hex));
   const size = humanBytes(step < 0n ? -step : step);
   return step < 0n
     ? { value: `-0x${(-step).toString(16)}`, note: `${size} of memmap per splat, each below the one before` }

@@ -1,7 +1,7 @@
 import type { AddressRange, RegisterReading, VmemmapFinding } from '../analyze/types.js';
 import type { HexRange, RegisterReadingReport, VmemmapReport } from './model-types.js';
 import { compact } from './compact.js';
-import { toHex, toHexOpt } from './hex.js';
+import { toHex, toHexOpt, toSignedHex } from './hex.js';
 import { layoutReport } from './layout-report.js';
 
 function range(r: AddressRange): HexRange {
@@ -32,7 +32,7 @@ export function vmemmapReport(f: VmemmapFinding): VmemmapReport {
     physHull: f.physHull && range(f.physHull),
     physSizeBytes: toHexOpt(f.physSizeBytes),
     sectionsTouched: f.sectionsTouched,
-    startStep: toHexOpt(f.startStep),
+    ...(f.startStep !== undefined && { startStep: toSignedHex(f.startStep) }),
     position: f.position,
     warnArm: f.warnArm,
     wrapped: f.wrapped,

@@ -6,6 +6,10 @@ describe('startStepParts', () => {
     expect(startStepParts('0xfffffffffff80000')).toEqual({ value: '-0x80000', note: '512 KiB of memmap per splat, each below the one before' });
   });
 
+  test('the signed form of schema 1.3.0 reads the same', () => {
+    expect(startStepParts('-0x80000')).toEqual({ value: '-0x80000', note: '512 KiB of memmap per splat, each below the one before' });
+  });
+
   test('a positive step stays as it is: one 4K section of memmap (2^(27-12) * 64 = 2 MiB)', () => {
     expect(startStepParts('0x200000')).toEqual({ value: '0x200000', note: '2 MiB of memmap per splat' });
   });

@@ -28,3 +28,10 @@ test('a finding without a readable range has only the required keys', () => {
   const f = vmemmapReport({ op, bootIndex, splatCount, readCount: 0, pageRanges: [], wrapped: false, confidence, diagnosis, nextSteps, notes });
   expect(Object.keys(f)).toEqual(['op', 'bootIndex', 'splatCount', 'readCount', 'pageRanges', 'wrapped', 'confidence', 'diagnosis', 'nextSteps', 'notes']);
 });
+
+// Found by review: a step of -0x80000 (nouveau's chunks placed top-down) was written as 0xfffffffffff80000 in JSON,
+// some 2^64 to a reader, while text and Markdown said -0x80000.
+test('a negative start step is written signed', () => {
+  const f = vmemmapReport({ ...vmemmapFinding(), startStep: -0x8_0000n });
+  expect(f.startStep).toBe('-0x80000');
+});
