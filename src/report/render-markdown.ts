@@ -17,7 +17,7 @@ function summaryParagraph(r: Report): string {
   const inputs = `${plural(s.inputs, 'input')}${names.length > 0 ? ` (${names.join(', ')}${unnamed})` : ''}`;
   const corrupted = s.corruptedSplats > 0 ? `, ${s.corruptedSplats} of them corrupted` : '';
   const holds = s.vmemmapClusters === 1 ? 'holds' : 'hold';
-  const vmemmap = s.vmemmapClusters > 0 ? `; ${plural(s.vmemmapClusters, 'cluster')} ${holds} vmemmap WARNINGs` : '';
+  const vmemmap = s.vmemmapClusters > 0 ? `; ${plural(s.vmemmapClusters, 'cluster')} ${holds} vmemmap findings` : '';
   const tool = `**${esc(`${r.tool.name} ${r.tool.version}`)}**`;
   const found = `${tool} found ${plural(s.splats, 'kernel splat')} in ${plural(s.clusters, 'cluster')} in ${inputs}${corrupted}${vmemmap}.`;
   const [first, ...others] = r.inputs.flatMap((i) => vmemmapClusters(i).flatMap((c) => c.vmemmap));

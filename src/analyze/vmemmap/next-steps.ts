@@ -20,13 +20,15 @@ export function nextSteps(i: NextStepInput): string[] {
   const steps: string[] = [];
   if (i.devicePrivate) {
     steps.push(
-      `Place device-private memory inside the window: upstream request_free_mem_region() searches below ` +
-        `DIRECT_MAP_PHYSMEM_END (was PHYSMEM_END; arm64 __pa(PAGE_END - 1) = ${hex(i.linearMapPhysEnd - 1n)} here) ` +
-        `since ~6.12 (Oct 2024; exact commit and release unverified): move to it or backport it.`,
+      `Place device-private memory inside the window: request_free_mem_region() searches below PHYSMEM_END since ` +
+        `ea72ce5da228 ("x86/kaslr: Expose and use the end of the physical memory address space", 6.11), and arm64 ` +
+        `sets PHYSMEM_END to the end of the linear map, __pa(PAGE_END - 1) = ${hex(i.linearMapPhysEnd - 1n)} here, since ` +
+        `eeb8fdfcf090 ("arm64: Expose the end of the linear map in PHYSMEM_END", 6.12; both went to stable). A kernel ` +
+        `needs both: move to one that has them, or backport the two (PHYSMEM_END was later renamed DIRECT_MAP_PHYSMEM_END).`,
       `Not a fix: John Hubbard's "arm64/mm: don't WARN when alloc/free-ing device private pages" (2023-04) and its ` +
         `WARN_ON_ONCE variant were not applied; Ard Biesheuvel: "I don't think this is a false positive", "it should be a hard error".`,
       `D Scott Phillips' "arm64: limit MAX_PHYSMEM_BITS based on vmemmap" (2024-07) was not applied; his ` +
-        `request_free_mem_region/arch_get_mappable_range v2 was superseded by the PHYSMEM_END clamp.`,
+        `request_free_mem_region/arch_get_mappable_range v2 was superseded by his v3, eeb8fdfcf090 above.`,
     );
   } else if (i.family === 'misaligned hot-remove') {
     steps.push('Check that the removed range is the one that was added, on section/subsection boundaries (remove_memory / arch_remove_memory callers).');
@@ -39,8 +41,9 @@ export function nextSteps(i: NextStepInput): string[] {
   steps.push(...configSteps(i.layout, i.physEnd));
   if (i.op === 'init-zone-device' || i.layout.era.value === 'E4') {
     steps.push(
-      'On 6.9+ (32697ff38287, VMEMMAP_END = -1 GiB) only 1 GiB of VA lies above the window, shared with PCI I/O and the ' +
-        'fixmap: out-of-window struct pages wrap or collide and the WARN is followed by a fault.',
+      'On 6.9+ (32697ff38287, VMEMMAP_END = -1 GiB) only 1 GiB of VA lies above the window, holding PCI I/O and the ' +
+        'fixmap: struct pages that run past it wrap into the user half, and the WARN is followed by a fault; those that ' +
+        'stay within it can land on PCI I/O or the fixmap.',
     );
   }
   return steps;
