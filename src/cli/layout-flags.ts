@@ -5,6 +5,7 @@ import { UsageError, InputError } from '../errors.js';
 import { RELEASE_SHAPE } from '../analyze/check-options.js';
 import { readInputFile } from '../ingest/read-bounded.js';
 import { decompress } from '../ingest/decompress.js';
+import { checkLayoutOverrides } from '../layout/check-overrides.js';
 import { humanBytes } from '../report/human-bytes.js';
 
 export interface LayoutFlags {
@@ -80,9 +81,20 @@ export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string):
     if (!era) throw new UsageError(`--era must be one of ${ERAS.join(', ')}, not '${argv.era}'`);
     o.era = era;
   }
+  // What no single flag says: a VA size its page size cannot have (`--va-bits 47 --page-size 4k`).
+  checkLayoutOverrides(o, (field) => FLAG_OF[field]);
   if (argv.config !== undefined) o.configText = await readConfig(argv.config);
   return o;
 }
+
+const FLAG_OF = {
+  vaBits: '--va-bits',
+  pageSizeBytes: '--page-size',
+  memstart: '--memstart',
+  structPageSize: '--struct-page-size',
+  sectionShift: '--section-bits',
+  era: '--era',
+} as const;
 
 /** A kernel .config is some 300 KB; anything past this, read or inflated, is not one. */
 export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;

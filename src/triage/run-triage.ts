@@ -17,6 +17,7 @@ import { loadIgnoreList } from './ignore-list.js';
 import { markKnown } from './known-clusters.js';
 import { anyLogFails } from './failing-logs.js';
 import { capYoungGeneration } from '../util/heap-policy.js';
+import { checkAnalyzeOptions } from '../analyze/check-options.js';
 
 export interface TriageHooks {
   onProgress?(p: TriageProgress): void;
@@ -96,6 +97,8 @@ function validate(opts: TriageOptions): void {
   }
   if (opts.newOnly && !opts.db) throw new UsageError('newOnly needs a history db to compare with');
   if (opts.jobs !== undefined && (!Number.isInteger(opts.jobs) || opts.jobs < 0)) throw new UsageError(`bad jobs ${opts.jobs}`);
+  // Checked here, not by each log: a bad value made every log an input error (exit 3) instead of one usage error.
+  if (opts.analyze) checkAnalyzeOptions(opts.analyze);
 }
 
 function progressHooks(tasks: readonly InputTask[], hooks: TriageHooks): RunnerHooks {

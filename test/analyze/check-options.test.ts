@@ -22,4 +22,12 @@ describe('checkAnalyzeOptions', () => {
   test('the library entry points check them: a usage error, not an input error on the result', async () => {
     await expect(analyzeText('x\n', { maxLineBytes: 0 })).rejects.toThrow(UsageError);
   });
+
+  // Found by review: layout overrides were looked at only when a vmemmap cluster needed a layout, so a log without one
+  // ignored a bad value and a log with one failed after it had been read whole.
+  test('layout overrides are checked up front, on a log with no vmemmap splat too', async () => {
+    await expect(analyzeText('[    0.000000] Booting Linux on physical CPU 0x0\n', { layout: { vaBits: 40, pageSizeBytes: 4096 } })).rejects.toThrow(
+      new UsageError('layout.vaBits must be one of 36, 39, 42, 47, 48, 52, not 40'),
+    );
+  });
 });

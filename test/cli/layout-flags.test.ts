@@ -33,6 +33,8 @@ test('overrides from flags', async () => {
   await expect(layoutOverrides({ 'va-bits': 40 })).rejects.toThrow(UsageError);
   await expect(layoutOverrides({ kernel: 'latest' })).rejects.toThrow(UsageError);
   await expect(layoutOverrides({ config: '/nonexistent/.config' })).rejects.toThrow('/nonexistent/.config');
+  // What no single flag says, named by the flags.
+  await expect(layoutOverrides({ 'va-bits': 47, 'page-size': '4k' })).rejects.toThrow(new UsageError('--va-bits 47 is impossible with 4K pages (valid: 39, 48, 52)'));
 });
 
 test('--config - cannot share stdin with a log or a list of paths: a usage error naming what reads it', async () => {

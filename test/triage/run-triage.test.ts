@@ -215,6 +215,9 @@ suite('runTriage options', () => {
     [{ inputs: [] }, /at least one input/],
     [{ inputs: ['x'], shard: { index: 3, count: 2 } }, /bad shard 3\/2/],
     [{ inputs: ['x'], newOnly: true }, /history db/],
+    // Found by review: bad analysis options made every log an input error (exit 3), not one usage error.
+    [{ inputs: ['x'], analyze: { maxLineBytes: 0 } }, /maxLineBytes must be a whole number/],
+    [{ inputs: ['x'], analyze: { layout: { vaBits: 40 } } }, /layout\.vaBits must be one of/],
   ])('usage error %#', async (opts, why) => {
     await expect(runTriage(opts)).rejects.toThrow(UsageError);
     await expect(runTriage(opts)).rejects.toThrow(why);

@@ -1,0 +1,45 @@
+import { UsageError } from '../errors.js';
+import { ERAS } from './eras.js';
+import { pageShiftForSize, pageSizeLabel, validVaBits } from './page-geometry.js';
+import type { LayoutOverrides } from './types.js';
+
+/** CONFIG_ARM64_VA_BITS values arm64 has had, over all page sizes. */
+export const VA_BITS_CHOICES: readonly number[] = [36, 39, 42, 47, 48, 52];
+
+type Field = Exclude<keyof LayoutOverrides, 'kernel' | 'configText'>;
+
+/**
+ * Layout overrides checked before any input is read, each bad one a UsageError: otherwise a value is looked at only
+ * when a vmemmap cluster needs a layout, so a log without one ignored it and a log with one failed at its end.
+ * `name` says how the caller spells an override (`layout.vaBits` in the library, `--va-bits` on the command line).
+ */
+export function checkLayoutOverrides(o: LayoutOverrides, name: (field: Field) => string = (f) => `layout.${f}`): void {
+  if (o.vaBits !== undefined && !VA_BITS_CHOICES.includes(o.vaBits)) {
+    throw new UsageError(`${name('vaBits')} must be one of ${VA_BITS_CHOICES.join(', ')}, not ${o.vaBits}`);
+  }
+  let pageShift: number | undefined;
+  if (o.pageSizeBytes !== undefined) {
+    try {
+      pageShift = pageShiftForSize(o.pageSizeBytes);
+    } catch {
+      throw new UsageError(`${name('pageSizeBytes')} must be 4096, 16384 or 65536, not ${o.pageSizeBytes}`);
+    }
+  }
+  if (o.vaBits !== undefined && pageShift !== undefined && !validVaBits(pageShift).includes(o.vaBits)) {
+    throw new UsageError(`${name('vaBits')} ${o.vaBits} is impossible with ${pageSizeLabel(pageShift)} pages (valid: ${validVaBits(pageShift).join(', ')})`);
+  }
+  if (o.memstart !== undefined && (typeof o.memstart !== 'bigint' || o.memstart < 0n || o.memstart >= 1n << 64n)) {
+    throw new UsageError(`${name('memstart')} must be a bigint from 0 to 2^64 - 1 (a negative memstart_addr as its u64), not ${String(o.memstart)}`);
+  }
+  const size = o.structPageSize;
+  if (size !== undefined && !(Number.isInteger(size) && size >= 32 && size <= 256 && size % 8 === 0)) {
+    throw new UsageError(`${name('structPageSize')} must be a multiple of 8 from 32 to 256, not ${size}`);
+  }
+  const bits = o.sectionShift;
+  if (bits !== undefined && !(Number.isInteger(bits) && bits >= 27 && bits <= 30)) {
+    throw new UsageError(`${name('sectionShift')} must be 27..30, not ${bits}`);
+  }
+  if (o.era !== undefined && !ERAS.some((e) => e.era === o.era)) {
+    throw new UsageError(`${name('era')} must be one of ${ERAS.map((e) => e.era).join(', ')}, not '${String(o.era)}'`);
+  }
+}

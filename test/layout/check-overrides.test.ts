@@ -1,0 +1,29 @@
+import { UsageError } from '../../src/errors.js';
+import { checkLayoutOverrides } from '../../src/layout/check-overrides.js';
+import type { LayoutOverrides } from '../../src/layout/types.js';
+
+describe('checkLayoutOverrides', () => {
+  test.each<[LayoutOverrides, string]>([
+    [{ vaBits: 40 }, 'layout.vaBits must be one of 36, 39, 42, 47, 48, 52, not 40'],
+    [{ pageSizeBytes: 8192 }, 'layout.pageSizeBytes must be 4096, 16384 or 65536, not 8192'],
+    [{ vaBits: 47, pageSizeBytes: 4096 }, 'layout.vaBits 47 is impossible with 4K pages (valid: 39, 48, 52)'],
+    [{ memstart: -0x4000_0000n }, 'layout.memstart must be a bigint from 0 to 2^64 - 1 (a negative memstart_addr as its u64), not -1073741824'],
+    [{ memstart: 1n << 64n }, 'layout.memstart must be a bigint from 0 to 2^64 - 1 (a negative memstart_addr as its u64), not 18446744073709551616'],
+    [{ structPageSize: 0 }, 'layout.structPageSize must be a multiple of 8 from 32 to 256, not 0'],
+    [{ sectionShift: 5 }, 'layout.sectionShift must be 27..30, not 5'],
+    [{ era: 'E9' as never }, "layout.era must be one of E0, E0b, E1, E2, E3, E4, not 'E9'"],
+  ])('%o is a usage error', (o, message) => {
+    expect(() => checkLayoutOverrides(o)).toThrow(new UsageError(message));
+  });
+
+  test('good values and absent ones pass', () => {
+    expect(() => checkLayoutOverrides({ vaBits: 48, pageSizeBytes: 65536, memstart: 0xfff0_81e4_4000_0000n, structPageSize: 64, sectionShift: 29, era: 'E3' })).not.toThrow();
+    expect(() => checkLayoutOverrides({})).not.toThrow();
+  });
+
+  test('the caller names its own options', () => {
+    expect(() => checkLayoutOverrides({ vaBits: 47, pageSizeBytes: 4096 }, (f) => (f === 'vaBits' ? '--va-bits' : f))).toThrow(
+      new UsageError('--va-bits 47 is impossible with 4K pages (valid: 39, 48, 52)'),
+    );
+  });
+});
