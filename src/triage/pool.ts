@@ -22,18 +22,29 @@ export function runPool(
   hooks: RunnerHooks = {},
   workerUrl: URL = WORKER_URL,
 ): Promise<Summary[]> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const summaries: Summary[] = [];
     const live = new Set<Worker>();
     const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * Math.max(1, jobs)));
     let finished = false;
 
-    const finish = (): void => {
+    const finish = (failure?: unknown): void => {
       if (finished) return;
       finished = true;
-      hooks.signal?.removeEventListener('abort', finish);
+      hooks.signal?.removeEventListener('abort', onAbort);
       for (const w of live) void w.terminate();
-      resolve(summaries);
+      if (failure === undefined) resolve(summaries);
+      else reject(failure instanceof Error ? failure : new Error(String(failure)));
+    };
+    const onAbort = (): void => finish();
+    // A hook of the caller's that throws, called from a worker's message, would be an uncaught exception that ends
+    // the process: it ends the pool instead, which rejects with it.
+    const callHook = (call: () => void): void => {
+      try {
+        call();
+      } catch (err) {
+        finish(err ?? new Error('a triage hook threw'));
+      }
     };
 
     const retire = (worker: Worker): void => {
@@ -46,7 +57,7 @@ export function runPool(
       const task = queue.tasks[index];
       if (finished || task === undefined) return;
       summaries.push(summary);
-      hooks.onDone?.(task, summary);
+      callHook(() => hooks.onDone?.(task, summary));
     };
 
     const spawn = (slot: number): void => {
@@ -57,7 +68,7 @@ export function runPool(
         if (finished) return;
         if (event.kind === 'start') {
           const task = queue.tasks[event.index];
-          if (task) hooks.onStart?.(task);
+          if (task) callHook(() => hooks.onStart?.(task));
         } else if (event.kind === 'done') {
           record(event.index, event.summary);
         } else {
@@ -79,7 +90,7 @@ export function runPool(
       worker.postMessage(run);
     };
 
-    hooks.signal?.addEventListener('abort', finish, { once: true });
+    hooks.signal?.addEventListener('abort', onAbort, { once: true });
     if (queue.remaining === 0 || hooks.signal?.aborted) return finish();
     const count = Math.max(1, Math.min(jobs, queue.remaining));
     for (let slot = 0; slot < count; slot++) spawn(slot);

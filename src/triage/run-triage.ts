@@ -83,8 +83,23 @@ async function recordOrKeep(record: (db: string, s: Summary) => Promise<Summary>
  */
 async function runAll(queue: TaskQueue, ctx: InputContext, jobs: number, hooks: RunnerHooks): Promise<Summary[]> {
   if (jobs <= 1) return runInProcess(queue, ctx, hooks);
-  const [fromWorkers, fromHere] = await Promise.all([runPool(queue, ctx, jobs - 1, hooks), runInProcess(queue, ctx, hooks)]);
-  return [...fromWorkers, ...fromHere];
+  // Either runner failing (a hook of the caller's that throws) stops the other: a rejected runTriage must not go on
+  // analysing and writing reports behind the caller's back.
+  const stop = new AbortController();
+  const outer = hooks.signal;
+  const relay = (): void => stop.abort();
+  if (outer?.aborted) stop.abort();
+  outer?.addEventListener('abort', relay, { once: true });
+  const both = { ...hooks, signal: stop.signal };
+  try {
+    const [fromWorkers, fromHere] = await Promise.all([runPool(queue, ctx, jobs - 1, both), runInProcess(queue, ctx, both)]);
+    return [...fromWorkers, ...fromHere];
+  } catch (err) {
+    stop.abort();
+    throw err;
+  } finally {
+    outer?.removeEventListener('abort', relay);
+  }
 }
 
 function validate(opts: TriageOptions): void {

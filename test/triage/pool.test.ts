@@ -58,6 +58,25 @@ suite('worker pool (dist/)', () => {
     expect(outcome.summary.totals.inputs).toBeLessThan((await readdir(path.join(root, 'tree'))).length);
   });
 
+  // Found by review: the pool went on after runTriage had rejected, writing reports and calling hooks, and a hook
+  // that threw from a worker's message was an uncaught exception that ended the embedding process.
+  test.each([
+    ['the first progress call', (n: number) => n === 1],
+    ['every progress call', () => true],
+  ])('a hook that throws (%s) rejects runTriage, and nothing runs after', async (_, throws) => {
+    let calls = 0;
+    const run = runTriage({ inputs: [path.join(root, 'tree')], jobs: 2 }, {
+      onProgress: () => {
+        calls += 1;
+        if (throws(calls)) throw new Error('progress display failed');
+      },
+    });
+    await expect(run).rejects.toThrow('progress display failed');
+    const atRejection = calls;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(calls).toBe(atRejection);
+  });
+
   test('a worker that crashes on an input turns that input into an error and is replaced', async () => {
     const crashing = path.join(root, 'crash-worker.mjs');
     const queueModule = new URL('../../dist/triage/task-queue.js', import.meta.url).href;
