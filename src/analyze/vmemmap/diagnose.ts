@@ -99,11 +99,34 @@ function armText(arm: VmemmapFinding['warnArm']): string {
   return arm === 'start-below' ? 'start < VMEMMAP_START' : 'end > VMEMMAP_END';
 }
 
+/** arm64's syscall entry frames: `__arm64_sys_ioctl`, and the el0_svc path under it. */
+const SYSCALL_FRAME = /^(?:__arm64_sys_(\w+)|__se_sys_(\w+)|invoke_syscall|el0_svc\w*|do_el0_svc\w*)$/;
+
+const MODULE_SYSCALLS = new Set(['init_module', 'finit_module', 'delete_module']);
+
+/**
+ * When the cost falls: at driver load or unload, unless the trace shows a system call other than a module's load or
+ * unload, as when test_hmm or nouveau add device memory chunk by chunk on demand, from a migration ioctl: then the
+ * first such calls are slow.
+ */
+function phaseOf(i: DiagnoseInput): string {
+  let syscall: string | undefined;
+  for (const f of i.frames) {
+    const m = f.func === undefined || f.unreliable ? null : SYSCALL_FRAME.exec(f.func);
+    if (m) syscall ??= m[1] ?? m[2] ?? 'a system call';
+    if (m?.[1] ?? m?.[2]) break;
+  }
+  // Loading or unloading a module is a system call too.
+  if (syscall === undefined || MODULE_SYSCALLS.has(syscall)) return i.op === 'populate' ? 'setup (driver load)' : 'teardown (driver unload)';
+  const call = syscall === 'a system call' ? syscall : `the ${syscall} system call`;
+  return i.op === 'populate' ? `first use (memory added on demand, in ${call})` : `teardown (in ${call})`;
+}
+
 function consequenceOf(i: DiagnoseInput): string {
   if (i.op === 'init-zone-device') {
     return 'Oops: the first write to a wrapped struct page faults in __init_zone_device_page; the device memory never comes up (6.9+ layout).';
   }
-  const phase = i.op === 'populate' ? 'setup (driver load)' : 'teardown (driver unload)';
+  const phase = phaseOf(i);
   const storm = `${i.splatCount} WARNING splat(s), one per section (${i.r.sectionsTouched} section(s)): slow ${phase}`;
   if (i.r.wrapped && i.op === 'free') {
     // vmemmap_free goes on past its WARN_ON: unmap_hotplug_range() walks from pgd_offset_k() as populate did.

@@ -47,6 +47,17 @@ describe('diagnose', () => {
     expect(d.consequence).toMatch(/writes their entries into the kernel page table at the slot of a kernel VA \(pgd_index masks the address\)/);
   });
 
+  // Found by review: test_hmm and nouveau add chunks on demand from a migration ioctl, which was called driver load.
+  test.each([
+    [['vmemmap_populate', 'pagemap_range', 'memremap_pages', 'dmirror_allocate_chunk [test_hmm]', 'dmirror_fops_unlocked_ioctl [test_hmm]', '__arm64_sys_ioctl', 'invoke_syscall', 'el0_svc'], 'first use (memory added on demand, in the ioctl system call)'],
+    [['vmemmap_populate', 'pagemap_range', 'memremap_pages', 'kgd2kfd_init_zone_device [amdgpu]', 'do_init_module', '__arm64_sys_finit_module', 'invoke_syscall'], 'setup (driver load)'],
+    [['vmemmap_populate', 'pagemap_range', 'memremap_pages', 'kgd2kfd_init_zone_device [amdgpu]', 'amdgpu_pci_probe [amdgpu]'], 'setup (driver load)'],
+  ])('when the cost falls, from the call trace: %j', (names, phase) => {
+    const r = reconstruct([{ start: page(0xf_fec3_8000n), end: page(0xf_fec4_0000n) }], layout48).fields;
+    const d = diagnose({ op: 'populate', splatCount: 1, frames: frames(...names), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    expect(d.consequence).toContain(`: slow ${phase};`);
+  });
+
   test('a wrapped teardown storm says what unmapping does, not what populate does', () => {
     const l39 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 }, 'default');
     const r = reconstruct([{ start: 0x3b_fe00_0000n, end: 0x3b_fe20_0000n }], l39).fields;
