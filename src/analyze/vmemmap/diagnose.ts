@@ -5,6 +5,7 @@ import type { VmemmapFinding, VmemmapOp } from '../types.js';
 import { callPath, showsDevicePrivatePath } from './call-path.js';
 import { identifyDriver } from './identify-driver.js';
 import { nextSteps } from './next-steps.js';
+import { kernelSlotOf, slotText } from './kernel-slot.js';
 import type { ReconstructedFields } from './reconstruct.js';
 
 export interface DiagnoseInput {
@@ -140,10 +141,15 @@ function consequenceOf(i: DiagnoseInput): string {
     // vmemmap_populate maps through pgd_offset_k(), whose pgd_index() masks the address: the entries land in the
     // kernel page table at the slot of a kernel VA. Reads go through TTBR0 instead (the task's tables), or fault
     // outright at or above 2^VA_BITS.
+    const start = i.r.pageHull?.start;
+    const slot = start === undefined ? undefined : kernelSlotOf(start, i.layout);
+    const where =
+      slot === undefined
+        ? 'at the slot of a kernel VA (pgd_index masks the address), corrupting what is mapped there'
+        : `at the slot of kernel VA ${hex(slot)} (pgd_index masks the address), ${slotText(slot, i.layout)}`;
     return (
       `${storm}; the struct pages sit at user-half addresses: populate writes their entries into the kernel page table ` +
-      `at the slot of a kernel VA (pgd_index masks the address), corrupting what is mapped there, while accesses go ` +
-      `through the current task's tables or fault: a fault (6.9+ always faults) or silent corruption.`
+      `${where}; accesses go through the current task's tables or fault: a fault (6.9+ always faults) or silent corruption.`
     );
   }
   if (i.r.position === 'below-window') return `${storm}; the struct pages overlap other kernel mappings and can corrupt them.`;

@@ -1,0 +1,25 @@
+import { kernelSlotOf, slotText } from '../../../src/analyze/vmemmap/kernel-slot.js';
+import { makeLayout } from './make-layout.js';
+
+describe('kernelSlotOf', () => {
+  // The two wrapped samples, worked by hand from pgd_index = (addr >> PGDIR_SHIFT) & (PTRS_PER_PGD - 1).
+  test('E4 48/4K: 0x1ffba000000 is walked at -2^48 + 0x1ffba000000, in the linear map', () => {
+    const layout = makeLayout({ era: 'E4', pageShift: 12, vaBits: 48, memstart: 0x8000_0000n, sectionShift: 27 });
+    const slot = kernelSlotOf(0x1ff_ba00_0000n, layout);
+    expect(slot).toBe(0xffff_01ff_ba00_0000n);
+    // __pa: slot - PAGE_OFFSET (-2^48) + memstart = 0x1ffba000000 + 0x80000000.
+    expect(slotText(slot!, layout)).toBe("which is the linear map's entry for phys 0x2003a000000: it holds a mapping only if memory lies there");
+  });
+
+  test('E3 39/4K: 0x3fbfe000000 is walked at -2^39 + (0x3fbfe000000 mod 2^39), outside the linear map and vmemmap', () => {
+    const layout = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 });
+    const slot = kernelSlotOf(0x3fb_fe00_0000n, layout);
+    expect(slot).toBe(0xffff_fffb_fe00_0000n);
+    expect(slotText(slot!, layout)).toMatch(/^which lies outside the linear map and the vmemmap window/);
+  });
+
+  test('a 52-bit kernel has no slot: its top level depends on the CPU', () => {
+    const layout = makeLayout({ era: 'E4', pageShift: 12, vaBits: 52, memstart: 0n, sectionShift: 27 });
+    expect(kernelSlotOf(0x1000n, layout)).toBeUndefined();
+  });
+});
