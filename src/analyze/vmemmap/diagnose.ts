@@ -129,20 +129,20 @@ function consequenceOf(i: DiagnoseInput): string {
   }
   const phase = phaseOf(i);
   const storm = `${i.splatCount} WARNING splat(s), one per section (${i.r.sectionsTouched} section(s)): slow ${phase}`;
+  const start = i.r.pageHull?.start;
+  const slot = !i.r.wrapped || start === undefined ? undefined : kernelSlotOf(start, i.layout);
   if (i.r.wrapped && i.op === 'free') {
     // vmemmap_free goes on past its WARN_ON: unmap_hotplug_range() walks from pgd_offset_k() as populate did.
     return (
-      `${storm}; the struct pages sit at user-half addresses: teardown walks the kernel page table at the slot of a ` +
-      `kernel VA (pgd_index masks the address) and clears and frees what is mapped there: the entries populate put ` +
-      `there, or another kernel mapping that shares the slot.`
+      `${storm}; the struct pages sit at user-half addresses: teardown walks the kernel page table at the slot of ` +
+      `${slot === undefined ? 'a kernel VA' : `kernel VA ${hex(slot)}`} (pgd_index masks the address) and clears and frees ` +
+      `what is mapped there: the entries populate put there, or another kernel mapping that shares the slot.`
     );
   }
   if (i.r.wrapped) {
     // vmemmap_populate maps through pgd_offset_k(), whose pgd_index() masks the address: the entries land in the
     // kernel page table at the slot of a kernel VA. Reads go through TTBR0 instead (the task's tables), or fault
     // outright at or above 2^VA_BITS.
-    const start = i.r.pageHull?.start;
-    const slot = start === undefined ? undefined : kernelSlotOf(start, i.layout);
     const where =
       slot === undefined
         ? 'at the slot of a kernel VA (pgd_index masks the address), corrupting what is mapped there'
