@@ -79,8 +79,12 @@ function bestPair(regs: readonly [string, bigint][], placement: Candidate['place
 }
 
 function reading(best: Candidate, rivals: number, regs: readonly [string, bigint][]): RegisterReading {
+  // The registers read as the range are its start and end, not layout constants: an end that happens to equal one
+  // (nouveau's page(pfn 2^32) = E2's VMEMMAP_END) had been listed as such.
   const constantRegs = regs.flatMap(([reg, value]) =>
-    matchLayoutConstant(value).map((m) => ({ reg, constant: m.constant, form: m.form, value, layouts: [...m.layouts] })),
+    reg === best.startReg || reg === best.endReg
+      ? []
+      : matchLayoutConstant(value).map((m) => ({ reg, constant: m.constant, form: m.form, value, layouts: [...m.layouts] })),
   );
   return {
     start: best.start,

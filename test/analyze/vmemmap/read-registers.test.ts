@@ -16,6 +16,16 @@ describe('readRegisters', () => {
     expect(r?.constantRegs.find((c) => c.reg === 'x8')?.layouts).toContain('E3 48/4K');
   });
 
+  // Found by review on the nouveau sample: x1, the end page(pfn 2^32) = 0xffffffffffe00000, was listed as E2's
+  // VMEMMAP_END (-2 MiB).
+  test('the registers read as start and end are not listed as layout constants, even when one equals one', () => {
+    const start = 0xffff_ffff_ffd8_0000n;
+    const end = (1n << 64n) - (2n << 20n);
+    const r = readRegisters(makeSplat({ regs: regsWith({ x0: start, x1: end, x8: E3_48_4K_START }) }));
+    expect(r).toMatchObject({ startReg: 'x0', endReg: 'x1' });
+    expect(r?.constantRegs.map((c) => c.reg)).toEqual(['x8']);
+  });
+
   test('negated and minus-one constants are recognised', () => {
     // -VMEMMAP_START = 2^42; VMEMMAP_END - 1 with END = START + SIZE, SIZE = 2^47 >> 6 = 2^41.
     const end = E3_48_4K_START + (1n << 41n);
