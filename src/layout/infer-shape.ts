@@ -148,7 +148,13 @@ export function inferShape(
           `the common configuration (--page-size and --va-bits settle it)`,
       );
     }
-    const detail = { reg: hit.reg, text: hitText(hit), ...(hit.lineNo !== undefined ? { lineNo: hit.lineNo } : {}) };
+    // The same register may fit shapes that a call's size ruled out: that is evidence too, and it is said.
+    const ruledOut = [...new Set(fitting.filter((h) => h.reg === hit.reg && !oneSection(h)).map(shapeLabel))];
+    const byCall =
+      ruledOut.length > 0 && largestCall !== undefined
+        ? `; not ${ruledOut.join(' or ')}: a call of ${hex(largestCall)} bytes of memmap is more than one section's there`
+        : '';
+    const detail = { reg: hit.reg, text: `${hitText(hit)}${byCall}`, ...(hit.lineNo !== undefined ? { lineNo: hit.lineNo } : {}) };
     era ??= inferred(hit.era, 'register', sure('era'), detail);
     pageShift ??= inferred(hit.pageShift, 'register', sure('pageShift'), detail);
     vaBits ??= inferred(hit.vaBits, 'register', sure('vaBits'), detail);

@@ -317,6 +317,10 @@ describe('inferShape: a register equal to a layout constant', () => {
     const s = shapeOf({ release: logRelease('6.1.0'), regs: [{ reg: 'x5', value: E3_48_4K_START, lineNo: 46 }], largestCall: 0x20_0000n });
     expect([s.era.confidence, s.pageShift.confidence, s.vaBits.confidence]).toEqual(['high', 'high', 'high']);
     expect(s.notes.some((n) => n.includes('fits'))).toBe(false);
+    // Found by review: the provenance named only x5, which alone fits both; the call's size is said too.
+    expect(s.pageShift.source.text).toBe(
+      "x5 = 0xfffffc0000000000 is VMEMMAP_START of E3 48-bit/4K; not E3 52-bit/64K: a call of 0x200000 bytes of memmap is more than one section's there",
+    );
   });
 
   test('another register that fits only one of the layouts settles it', () => {
