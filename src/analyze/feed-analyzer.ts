@@ -24,6 +24,8 @@ export interface FedInput {
   inputError: string | undefined;
   bytes: number;
   notes: InputNotes;
+  /** What the caller's onBytes threw, rethrown as is. */
+  callerError?: unknown;
 }
 
 /**
@@ -43,6 +45,8 @@ export async function feedAnalyzer(
       ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
     });
   } catch (err) {
+    // The caller's own progress callback failed: its error, not a read failure of the input.
+    if (fed.callerError !== undefined) throw fed.callerError;
     if (err instanceof PartialReadError) fed.partialStats = err.stats;
     if (!opts.signal?.aborted) fed.inputError = err instanceof VmemwarnError ? err.message : `${opts.name}: ${(err as Error).message}`;
   }
@@ -75,7 +79,12 @@ async function* countAndAbort(
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     fed.bytes += buffer.length;
     fed.notes.observe(buffer);
-    opts.onBytes?.(fed.bytes);
+    try {
+      opts.onBytes?.(fed.bytes);
+    } catch (err) {
+      fed.callerError = err;
+      throw err;
+    }
     yield buffer;
   }
 }

@@ -87,6 +87,22 @@ describe('normal end of input', () => {
     expect(fed.stats?.lines).toBe(3);
   });
 
+  // Found by review: the callback's error came back as the input's `read failed: …`, an input error (exit 3).
+  test('an onBytes callback that throws rejects with its own error, not an input error', async () => {
+    const boom = new Error('progress display failed');
+    const chunks = (async function* () {
+      yield* [Buffer.from('ab\n'), Buffer.from('cd\n')];
+    })();
+    await expect(
+      feedAnalyzer(new LogAnalyzer(), chunks, {
+        name: 'x',
+        onBytes: () => {
+          throw boom;
+        },
+      }),
+    ).rejects.toBe(boom);
+  });
+
   test('string chunks are read as UTF-8 and counted in bytes', async () => {
     const analyzer = new LogAnalyzer();
     const strings = (async function* () {
