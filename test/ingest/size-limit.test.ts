@@ -24,3 +24,14 @@ test('one byte over the limit fails naming the input', async () => {
     new InputError('a.gz', 'decompressed data exceeds the limit of 10 bytes (--max-decompressed; maxDecompressedBytes in the API)'),
   );
 });
+
+// Found by review: over the limit, the chunk that crossed it was dropped whole (a gzip log with a 60,000-byte limit
+// was analysed from 0 bytes).
+test('the bytes up to the limit are passed on before the error', async () => {
+  const seen: number[] = [];
+  const reading = (async () => {
+    for await (const chunk of limitSize(bytes(6, 5), 10, 'a.gz')) seen.push(chunk.length);
+  })();
+  await expect(reading).rejects.toThrow(InputError);
+  expect(seen).toEqual([6, 4]);
+});
