@@ -5,6 +5,8 @@ import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 export interface CliContext {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdoutIsTTY: boolean;
+  /** The terminal's width when stdout is one (process.stdout.columns). */
+  stdoutColumns?: number;
   env: NodeJS.ProcessEnv;
   /** Aborted on the first Ctrl-C. */
   signal: AbortSignal;
@@ -38,4 +40,10 @@ export function progressEnabled(ctx: CliContext, quiet: boolean | undefined): bo
 export function printError(ctx: CliContext, message: string): void {
   // Messages name inputs, and an input's name is as untrusted as its text.
   ctx.stderr.write(`vmemwarn: ${sanitizeTerminal(message.replace(/[\r\n]+/g, ' '))}\n`);
+}
+
+/** Prose of the text report wraps at the terminal's width on a terminal (between 60 and 100), else at 100. */
+export function textWidth(ctx: CliContext, toFile: boolean): number | undefined {
+  if (toFile || !ctx.stdoutIsTTY || ctx.stdoutColumns === undefined) return undefined;
+  return Math.max(60, Math.min(100, ctx.stdoutColumns));
 }

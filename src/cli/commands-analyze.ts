@@ -9,7 +9,7 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
 import { FAIL_ON_KINDS, resultsMatch, type FailOn } from './fail-on.js';
 import { checkOutputPath, writeOutput } from './output.js';
-import { type CliContext, useColour, progressEnabled, printError, noColor } from './cli-context.js';
+import { type CliContext, useColour, progressEnabled, printError, noColor , textWidth } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import { parseByteSize } from './byte-size.js';
@@ -115,7 +115,10 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
           ? renderJson(report)
           : argv.format === 'markdown'
             ? renderMarkdown(report)
-            : renderText(report, { colour: argv.output === undefined ? useColour(ctx, argv.color) : argv.color === true });
+            : renderText(report, {
+                colour: argv.output === undefined ? useColour(ctx, argv.color) : argv.color === true,
+                ...widthOption(textWidth(ctx, argv.output !== undefined && argv.output !== '-')),
+              });
       // The verdict stands before the report is written: a reader that goes away (| head) must not turn it into 0.
       if (ctx.signal.aborted) setExit(EXIT.interrupted);
       else if (inputFailed) setExit(EXIT.input);
@@ -124,4 +127,8 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       if (ctx.signal.aborted) printError(ctx, 'interrupted: the report covers what was read before Ctrl-C');
     },
   };
+}
+
+function widthOption(width: number | undefined): { width?: number } {
+  return width === undefined ? {} : { width };
 }

@@ -8,7 +8,6 @@ import { formatTable } from './text-table.js';
 import { wrapText } from './text-wrap.js';
 import { formatRange, opFunction, positionPhrase, vmemmapVerdict, warnArmPhrase } from './vmemmap-phrases.js';
 
-const WIDTH = 100;
 const MAX_EVIDENCE = 72;
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
@@ -42,18 +41,18 @@ function facts(v: VmemmapReport): [string, string][] {
   return rows;
 }
 
-function list(title: string, items: readonly string[], numbered: boolean, p: Palette): string[] {
+function list(title: string, items: readonly string[], numbered: boolean, p: Palette, width: number): string[] {
   if (items.length === 0) return [];
   const out = ['', `  ${p.bold(title)}`];
   items.forEach((item, i) => {
     const bullet = numbered ? `${i + 1}. ` : '- ';
-    const [first = '', ...rest] = wrapText(item, WIDTH - 4 - bullet.length);
+    const [first = '', ...rest] = wrapText(item, width - 4 - bullet.length);
     out.push(`    ${bullet}${first}`, ...rest.map((l) => `    ${' '.repeat(bullet.length)}${l}`));
   });
   return out;
 }
 
-function layoutSection(v: VmemmapReport, p: Palette): string[] {
+function layoutSection(v: VmemmapReport, p: Palette, width: number): string[] {
   if (!v.layout) return ['', '  Layout: not inferred; give it with --kernel, --va-bits, --page-size and --memstart.'];
   const rows = layoutRows(v.layout).map((r) => {
     const evidence = r.evidence ? `"${clipText(r.evidence, MAX_EVIDENCE)}"` : '';
@@ -66,29 +65,29 @@ function layoutSection(v: VmemmapReport, p: Palette): string[] {
     '',
     `  ${p.bold('Derived constants')}`,
     ...formatTable(['CONSTANT', 'VALUE'], constantRows(v.layout.constants), { indent: '    ', styleHeader: p.dim }),
-    ...list('Assumptions', v.layout.assumptions, false, p),
+    ...list('Assumptions', v.layout.assumptions, false, p, width),
   ];
 }
 
 /** The explanation of one vmemmap finding of a cluster: verdict, ranges, WARN arm, layout with provenance, next steps. */
-export function renderTextVmemmap(c: ClusterReport, v: VmemmapReport, p: Palette): string[] {
+export function renderTextVmemmap(c: ClusterReport, v: VmemmapReport, p: Palette, width = 100): string[] {
   const factRows = facts(v);
   const labelWidth = Math.max(...factRows.map(([l]) => l.length));
   const hanging = ' '.repeat(2 + labelWidth + 2);
   const factLines = factRows.flatMap(([label, value]) => {
-    const [first = '', ...rest] = wrapText(value, WIDTH - hanging.length);
+    const [first = '', ...rest] = wrapText(value, width - hanging.length);
     return [`  ${label.padEnd(labelWidth)}  ${first}`, ...rest.map((l) => hanging + l)];
   });
   return [
     '',
     p.red(p.bold(`-- ${opFunction(v.op)}: ${c.title} [${c.id}] --`)),
-    ...wrapText(vmemmapVerdict(v), WIDTH, '  '),
+    ...wrapText(vmemmapVerdict(v), width, '  '),
     '',
-    ...wrapText(`Diagnosis: ${v.diagnosis}`, WIDTH, '  '),
+    ...wrapText(`Diagnosis: ${v.diagnosis}`, width, '  '),
     '',
     ...factLines,
-    ...layoutSection(v, p),
-    ...list('Next steps', v.nextSteps, true, p),
-    ...list('Notes', v.notes, false, p),
+    ...layoutSection(v, p, width),
+    ...list('Next steps', v.nextSteps, true, p, width),
+    ...list('Notes', v.notes, false, p, width),
   ];
 }

@@ -15,7 +15,12 @@ import { appendAll } from '../util/append-all.js';
 export interface TextOptions {
   /** ANSI colours; the CLI passes `stdout.isTTY && !NO_COLOR`. */
   colour?: boolean;
+  /** Columns the prose wraps at (default 100, at least 60); the CLI passes a terminal's width. Tables keep theirs. */
+  width?: number;
 }
+
+const DEFAULT_WIDTH = 100;
+const MIN_WIDTH = 60;
 
 const MAX_TITLE = 70;
 
@@ -32,7 +37,7 @@ function summaryLine(input: InputReport): string {
   ].join(', ');
 }
 
-function renderInput(input: InputReport, p: Palette): string[] {
+function renderInput(input: InputReport, p: Palette, width: number): string[] {
   const out = ['', p.bold(`== ${input.source} ==`), summaryLine(input)];
   appendAll(out, partialNotes(input).map((n) => p.yellow(n)));
   appendAll(out, input.warnings.map((w) => p.yellow(`warning: ${w}`)));
@@ -41,7 +46,7 @@ function renderInput(input: InputReport, p: Palette): string[] {
   const header = ['COUNT', 'KIND', 'TITLE', 'ID', 'LINES'];
   appendAll(out, ['', ...formatTable(header, rows, { align: ['right'], indent: '  ', styleHeader: p.bold })]);
   for (const c of vmemmapClusters(input)) {
-    for (const v of c.vmemmap) appendAll(out, renderTextVmemmap(c, v, p));
+    for (const v of c.vmemmap) appendAll(out, renderTextVmemmap(c, v, p, width));
   }
   const example = exampleCluster(input);
   if (example) out.push(...renderTextExample(example, p));
@@ -53,5 +58,6 @@ export function renderText(report: Report, opts: TextOptions = {}): string {
   const p = palette(opts.colour ?? false);
   const r = mapStrings(report, sanitizeTerminal);
   const head = p.bold(`${r.tool.name} ${r.tool.version}: ${renderSummaryLine(r)}`);
-  return `${[head, ...r.inputs.flatMap((i) => renderInput(i, p))].join('\n')}\n`;
+  const width = Math.max(MIN_WIDTH, Math.floor(opts.width ?? DEFAULT_WIDTH));
+  return `${[head, ...r.inputs.flatMap((i) => renderInput(i, p, width))].join('\n')}\n`;
 }

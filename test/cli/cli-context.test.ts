@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { noColor, printError, progressEnabled, useColour, type CliContext } from '../../src/cli/cli-context.js';
+import { noColor, printError, progressEnabled, textWidth, useColour, type CliContext } from '../../src/cli/cli-context.js';
 
 function context(): { ctx: CliContext; written: () => string } {
   const stderr = new PassThrough();
@@ -53,5 +53,27 @@ describe('useColour and noColor', () => {
     expect(useColour(ctx({ NO_COLOR: '1' }), true)).toBe(true);
     expect(useColour(ctx({ TERM: 'dumb' }), false)).toBe(false);
     expect(useColour(ctx({ TERM: 'dumb' }), undefined)).toBe(false);
+  });
+});
+
+describe('textWidth', () => {
+  const ctx = (stdoutIsTTY: boolean, stdoutColumns?: number): CliContext => ({
+    stderr: new PassThrough(),
+    stdoutIsTTY,
+    ...(stdoutColumns !== undefined && { stdoutColumns }),
+    env: {},
+    signal: new AbortController().signal,
+  });
+
+  test('a terminal\'s width, kept between 60 and 100', () => {
+    expect(textWidth(ctx(true, 80), false)).toBe(80);
+    expect(textWidth(ctx(true, 40), false)).toBe(60);
+    expect(textWidth(ctx(true, 200), false)).toBe(100);
+  });
+
+  test('none off a terminal or into a file: the report keeps its default', () => {
+    expect(textWidth(ctx(false, 80), false)).toBeUndefined();
+    expect(textWidth(ctx(true, 80), true)).toBeUndefined();
+    expect(textWidth(ctx(true), false)).toBeUndefined();
   });
 });

@@ -48,3 +48,16 @@ test('a negative start step reads signed; the size of several ranges says it is 
   expect(out.find((l) => l.trimStart().startsWith('start step'))).toContain('-0x80000 (512 KiB of memmap per splat, each below the one before)');
   expect(out.find((l) => l.trimStart().startsWith('physical'))).toContain('(4 MiB in 2 ranges)');
 });
+
+// Found by review: prose wrapped at 100 columns whatever the terminal, and an 80-column one wrapped it again.
+test('prose wraps at the width given; the tables keep theirs', () => {
+  const c = cluster();
+  const v = c.vmemmap[0]!;
+  v.consequence = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
+  const out = renderTextVmemmap(c, v, palette(false), 70);
+  const tables = out.findIndex((l) => l.includes('Layout (where'));
+  const constantsEnd = out.findIndex((l) => l.includes('Assumptions'));
+  const prose = [...out.slice(0, tables), ...out.slice(constantsEnd)];
+  expect(prose.filter((l) => l.length > 70)).toEqual([]);
+  expect(out.some((l) => l.length > 70 && l.length <= 100)).toBe(true);
+});
