@@ -8,6 +8,7 @@ import { inferred } from './inferred.js';
 import { parseKernelConfig, type KernelConfig } from './kconfig.js';
 import type { RegisterValue } from './register-match.js';
 import type { Era, Inferred, Layout, LayoutOverrides } from './types.js';
+import { hex } from './u64.js';
 
 export interface LayoutEvidence {
   boot?: BootFacts;
@@ -27,12 +28,41 @@ function inferRelease(e: LayoutEvidence, config: KernelConfig, o: LayoutOverride
   return c && inferred(c.value, 'config', 'high', { lineNo: c.lineNo, text: c.text });
 }
 
-function inferSectionShift(release: Inferred<string> | undefined, config: KernelConfig, pageShift: number, o: LayoutOverrides, assumptions: string[]): Inferred<number> {
+/** SECTION_SIZE_BITS values arm64 has had. */
+const SECTION_SHIFTS = [27, 28, 29, 30];
+
+/** The SECTION_SIZE_BITS whose whole section's memmap is `bytes` (2^(S - PAGE_SHIFT) struct pages), if one is. */
+function wholeSectionOf(bytes: bigint | undefined, pageShift: number, structPageSize: number): number | undefined {
+  return bytes === undefined ? undefined : SECTION_SHIFTS.find((s) => (1n << BigInt(s - pageShift)) * BigInt(structPageSize) === bytes);
+}
+
+/**
+ * A call to vmemmap_populate/vmemmap_free covers at most one section, so the largest call is evidence: one that is
+ * exactly a whole section of the version's SECTION_SIZE_BITS confirms it, and one larger than such a section rules
+ * it out.
+ */
+function inferSectionShift(
+  release: Inferred<string> | undefined,
+  config: KernelConfig,
+  pageShift: number,
+  structPageSize: number,
+  largestCall: bigint | undefined,
+  o: LayoutOverrides,
+  assumptions: string[],
+): Inferred<number> {
   if (o.sectionShift !== undefined) return inferred(o.sectionShift, 'user', 'high', { text: `--section-bits ${o.sectionShift}` });
   const c = config.sectionShift;
   if (c) return inferred(c.value, 'config', 'high', { lineNo: c.lineNo, text: c.text });
-  assumptions.push(SECTION_SHIFT_ASSUMPTION);
   const value = defaultSectionShift(release?.value, pageShift);
+  const whole = wholeSectionOf(largestCall, pageShift, structPageSize);
+  const call = `a call of ${hex(largestCall ?? 0n)} bytes of memmap`;
+  if (whole !== undefined && whole === value && release) {
+    return inferred(value, 'version-default', 'high', { text: `SECTION_SIZE_BITS of ${release.value}; ${call} is one whole section of it` });
+  }
+  if (whole !== undefined && whole > value) {
+    return inferred(whole, 'register', 'medium', { text: `${call} is more than a section of 2^${value} holds, and one whole section of 2^${whole}` });
+  }
+  assumptions.push(SECTION_SHIFT_ASSUMPTION);
   if (!release) return inferred(value, 'default', 'low', { text: 'no kernel version: recent SECTION_SIZE_BITS' });
   return inferred(value, 'version-default', 'medium', { text: `SECTION_SIZE_BITS of ${release.value}` });
 }
@@ -55,7 +85,7 @@ export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout 
       : inferred(64, 'default', 'medium', { text: 'sizeof(struct page) = 64 (debug options such as KMSAN enlarge it)' });
   const shape = inferShape(e.boot, release, config, e.registerValues ?? [], structPageSize.value, o, e.largestCall);
   assumptions.push(...shape.notes, ...eraAssumptions(shape.era.value));
-  const sectionShift = inferSectionShift(release, config, shape.pageShift.value, o, assumptions);
+  const sectionShift = inferSectionShift(release, config, shape.pageShift.value, structPageSize.value, e.largestCall, o, assumptions);
   const vaMin = vaBitsMin(shape.era.value, shape.pageShift.value, shape.vaBits.value);
   const memstart = inferMemstart(
     {

@@ -41,6 +41,28 @@ describe('inferLayout: the seed thread (--kernel 6.1 --va-bits 48 --page-size 4k
   });
 });
 
+// Found by review: 40 calls of exactly 0x200000 bytes of memmap did not count as evidence for SECTION_SIZE_BITS.
+describe('SECTION_SIZE_BITS and the largest call (one call covers at most one section)', () => {
+  const o = { vaBits: 48, pageSizeBytes: 4096 };
+
+  test('a call of one whole 6.1/4K section (2^(27 - 12) * 64 = 0x200000) confirms the version default: high, no assumption', () => {
+    const l = inferLayout({ splatRelease: '6.1.0', largestCall: 0x20_0000n }, o);
+    expect(l.sectionShift).toMatchObject({ value: 27, confidence: 'high', source: { kind: 'version-default' } });
+    expect(l.sectionShift.source.text).toBe('SECTION_SIZE_BITS of 6.1.0; a call of 0x200000 bytes of memmap is one whole section of it');
+    expect(l.assumptions.some((a) => a.includes('SECTION_SIZE_BITS'))).toBe(false);
+  });
+
+  test('a call of a whole 2^30 section on 6.1 rules 27 out: 2^(30 - 12) * 64 = 0x1000000', () => {
+    const l = inferLayout({ splatRelease: '6.1.0', largestCall: 0x100_0000n }, o);
+    expect(l.sectionShift).toMatchObject({ value: 30, confidence: 'medium' });
+  });
+
+  test('a smaller call (a subsection) says nothing more: the version default, medium', () => {
+    const l = inferLayout({ splatRelease: '6.1.0', largestCall: 0x8000n }, o);
+    expect(l.sectionShift).toMatchObject({ value: 27, confidence: 'medium', source: { kind: 'version-default' } });
+  });
+});
+
 describe('inferLayout without evidence', () => {
   const layout = inferLayout({});
   test('defaults are 48-bit/4K, E3, 64-byte struct page, memstart unknown — all labelled', () => {
