@@ -61,6 +61,8 @@ export function runPool(
     };
 
     const spawn = (slot: number): void => {
+      // A crash recorded through a hook that threw has ended the pool: no replacement may start after that.
+      if (finished) return;
       const worker = new Worker(workerUrl);
       live.add(worker);
       let crashReason: string | undefined;
@@ -83,6 +85,7 @@ export function runPool(
         if (finished || !live.delete(worker)) return;
         const claimed = Atomics.exchange(claims, slot, 0) - 1;
         if (claimed >= 0) record(claimed, crashed(queue.tasks[claimed]?.display ?? '?', crashReason ?? `worker exited with code ${code}`));
+        if (finished) return;
         if (claimed >= 0 && queue.remaining > 0 && !hooks.signal?.aborted) spawn(slot);
         else if (live.size === 0) finish();
       });

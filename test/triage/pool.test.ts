@@ -77,7 +77,8 @@ suite('worker pool (dist/)', () => {
     expect(calls).toBe(atRejection);
   });
 
-  test('a worker that crashes on an input turns that input into an error and is replaced', async () => {
+  /** A worker that claims one input and crashes on it. */
+  async function crashWorker(): Promise<string> {
     const crashing = path.join(root, 'crash-worker.mjs');
     const queueModule = new URL('../../dist/triage/task-queue.js', import.meta.url).href;
     await writeFile(crashing, [
@@ -90,12 +91,38 @@ suite('worker pool (dist/)', () => {
       "  throw new Error('boom');",
       '});',
     ].join('\n'));
+    return crashing;
+  }
+
+  test('a worker that crashes on an input turns that input into an error and is replaced', async () => {
+    const crashing = await crashWorker();
     const task = (name: string) => ({ path: name, display: name, rel: name, sizeBytes: 1, mtimeMs: 0 });
     const ctx = { analyze: {}, maxBufferedZipBytes: 1024, fileTimes: false };
     const summaries = await runPool(new TaskQueue([task('one'), task('two'), task('three')]), ctx, 2, {}, new URL(`file://${crashing}`));
     expect(summaries.flatMap((s) => s.issues).map((i) => `${i.input}: ${i.reason}`).sort()).toEqual([
       'one: analysis crashed: boom', 'three: analysis crashed: boom', 'two: analysis crashed: boom',
     ]);
+  });
+
+  // Found by review: a crash recorded through a hook that threw rejected the pool, then started a replacement worker
+  // that went through the rest of the queue.
+  test('a crash whose hook throws ends the pool: no replacement starts', async () => {
+    const crashing = await crashWorker();
+    const task = (name: string) => ({ path: name, display: name, rel: name, sizeBytes: 1, mtimeMs: 0 });
+    const ctx = { analyze: {}, maxBufferedZipBytes: 1024, fileTimes: false };
+    let done = 0;
+    const queue = new TaskQueue(['one', 'two', 'three', 'four'].map(task));
+    const run = runPool(queue, ctx, 1, {
+      onDone: () => {
+        done += 1;
+        throw new Error('hook failed');
+      },
+    }, new URL(`file://${crashing}`));
+    await expect(run).rejects.toThrow('hook failed');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(done).toBe(1);
+    // Only the first input was taken: a replacement would have claimed the next.
+    expect(queue.remaining).toBe(3);
   });
 
   test('a worker that dies before taking an input is not replaced and leaves the queue to the caller', async () => {
