@@ -84,7 +84,17 @@ class Walker {
       absolute: path.isAbsolute(pattern),
     });
     if (matches.length === 0) return this.issue(pattern, 'error', 'no file matches the pattern', pattern);
-    const named = matches.map((m) => (m.length > 1 && m.endsWith('/') ? m.slice(0, -1) : m)).sort();
+    // Directories come back with a trailing `/`. One that lies inside another match (`logs/**` gives logs/ and each
+    // directory under it) is walked with it, once, so nothing under it is listed twice.
+    const dirs = new Set(matches.filter((m) => m.length > 1 && m.endsWith('/')).map((m) => m.slice(0, -1)));
+    const insideAnother = (m: string): boolean => {
+      for (let at = path.dirname(m); at !== '.' && at !== path.dirname(at); at = path.dirname(at)) if (dirs.has(at)) return true;
+      return false;
+    };
+    const named = matches
+      .map((m) => (m.length > 1 && m.endsWith('/') ? m.slice(0, -1) : m))
+      .filter((m) => !insideAnother(m))
+      .sort();
     // Followed as a named path is (stat, not lstat); a FIFO or device it happens to match is skipped, not opened.
     const looked = (match: string): Promise<LookedUp> => stat(match).catch((err: unknown) => ({ error: describeFsError(err) }));
     await lookUpInBatches(named, looked, (match, st) => this.entry(match, match, match.split(path.sep).join('/'), st, []));

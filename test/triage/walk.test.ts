@@ -67,6 +67,19 @@ describe('walkInputs', () => {
     ]);
   });
 
+  // Found by review: `logs/**` matched logs/ and logs/sub/, each walked from scratch: what was skipped under sub/
+  // was listed twice (and, following symlinks, files were reached again through the loop).
+  test('a ** glob walks each directory once: every file and every skipped entry listed once', async () => {
+    for (const follow of [false, true]) {
+      const { tasks, issues } = await walkInputs([path.join(dir, 'logs/**')], { followSymlinks: follow });
+      const listed = names(tasks);
+      expect(new Set(listed).size).toBe(listed.length);
+      const inputs = issues.map((i) => i.input);
+      expect(new Set(inputs).size).toBe(inputs.length);
+      expect(listed).toEqual(expect.arrayContaining(['logs/a.log', 'logs/b.log', 'logs/sub/c.txt']));
+    }
+  });
+
   test('a directory larger than one lookup batch: every entry once, in order, a symlink among them skipped', async () => {
     const wide = path.join(dir, 'wide');
     await mkdir(wide);
