@@ -39,7 +39,6 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     // repeated --fail-on turned the CI gate off, a repeated -o crashed). yargs' own switch for this also folds the
     // positional lists, so it is done here, before validation.
     .middleware(lastValueWins, true)
-    .middleware(noEmptyValues, true)
     // getOptions() at this point holds the options of the command being run.
     .middleware((): void => checkFlagValues(tokens, (parser as unknown as { getOptions(): OptionKinds }).getOptions()), true)
     .help()
@@ -105,19 +104,6 @@ const LIST_ARGUMENTS = new Set(['_', '$0', '--', 'files', 'summaries', 'paths'])
 function lastValueWins(argv: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(argv)) {
     if (Array.isArray(value) && !LIST_ARGUMENTS.has(key)) argv[key] = value.at(-1);
-  }
-}
-
-/**
- * `--db` or `-o` last on the line, or given an unset variable (`--db "$DB"`), reaches yargs as an empty string, which
- * every path option had taken as "not given": the history was silently not written. No option takes an empty value.
- */
-function noEmptyValues(argv: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(argv)) {
-    // yargs keeps each option under its dashed name, its camelCase twin and its aliases: name the dashed one.
-    if (value === '' && !LIST_ARGUMENTS.has(key) && key.length > 1 && !/[A-Z]/.test(key)) {
-      throw new UsageError(`--${key} needs a value`);
-    }
   }
 }
 

@@ -9,13 +9,45 @@ export interface OptionKinds {
 }
 
 const NEGATIVE_NUMBER = /^-\d/;
+const HELP_OR_VERSION = new Set(['--help', '-h', '--version']);
 
 /**
- * The first flag on the command line that takes a value but was given none: last on the line, or followed by
- * another flag. yargs gives such a flag its default (`--format` → text, `--max-splat-lines` → 400) or an empty
- * string, which path options had read as "not given" (`--db` wrote no history). `-` and negative numbers are values.
+ * The first flag on the command line that takes a value but was given none: last on the line, followed by another
+ * flag, or given an empty one (`--db ""`, `--db "$UNSET"`, `--threads=`). yargs gives such a flag its default
+ * (`--format` → text, `--max-splat-lines` → 400), an empty string, which path options had read as "not given"
+ * (`--db` wrote no history), or 0. `-` and negative numbers are values; with --help or --version nothing is checked.
  */
 export function flagWithoutValue(tokens: readonly string[], kinds: OptionKinds): string | undefined {
+  const end = tokens.indexOf('--');
+  const flags = end === -1 ? tokens : tokens.slice(0, end);
+  if (flags.some((t) => HELP_OR_VERSION.has(t))) return undefined;
+  const takesValue = valueTakingNames(kinds);
+  const missing = (next: string | undefined): boolean =>
+    next === undefined || next === '' || (next.startsWith('-') && next !== '-' && !NEGATIVE_NUMBER.test(next));
+  for (let i = 0; i < flags.length; i++) {
+    const token = flags[i] ?? '';
+    const long = /^--([^-=][^=]*)(=?)(.*)$/.exec(token);
+    if (long) {
+      const [, name = '', eq, value] = long;
+      if (!takesValue(name)) continue;
+      if (eq === '=' ? value === '' : missing(flags[i + 1])) return `--${name}`;
+      continue;
+    }
+    // `-f` alone, or last in a bundle of short flags (`-qf`): the flags before it take no value.
+    const short = /^-([A-Za-z]+)$/.exec(token)?.[1];
+    const last = short?.at(-1);
+    if (last !== undefined && takesValue(last) && missing(flags[i + 1])) return `-${last}`;
+  }
+  return undefined;
+}
+
+export function checkFlagValues(tokens: readonly string[], kinds: OptionKinds): void {
+  const flag = flagWithoutValue(tokens, kinds);
+  if (flag !== undefined) throw new UsageError(`${flag} needs a value`);
+}
+
+/** Whether a flag name (long or short, dashed or camelCase) is an option of the command that takes a value. */
+function valueTakingNames(kinds: OptionKinds): (name: string) => boolean {
   const valueless = new Set<string>();
   for (const name of [...kinds.boolean, ...kinds.count]) {
     valueless.add(name);
@@ -26,22 +58,7 @@ export function flagWithoutValue(tokens: readonly string[], kinds: OptionKinds):
     known.add(name);
     for (const alias of aliases) known.add(alias);
   }
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] ?? '';
-    if (token === '--') return undefined;
-    const name = /^--?([^-=][^=]*)$/.exec(token)?.[1];
-    // Long flags, and single short ones: `-qv` is a bundle of booleans.
-    if (name === undefined || (!token.startsWith('--') && name.length !== 1)) continue;
-    if (!known.has(name) || valueless.has(name) || valueless.has(camelCase(name))) continue;
-    const next = tokens[i + 1];
-    if (next === undefined || (next.startsWith('-') && next !== '-' && !NEGATIVE_NUMBER.test(next))) return token;
-  }
-  return undefined;
-}
-
-export function checkFlagValues(tokens: readonly string[], kinds: OptionKinds): void {
-  const flag = flagWithoutValue(tokens, kinds);
-  if (flag !== undefined) throw new UsageError(`${flag} needs a value`);
+  return (name) => known.has(name) && !valueless.has(name) && !valueless.has(camelCase(name));
 }
 
 function camelCase(name: string): string {

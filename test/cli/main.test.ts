@@ -223,16 +223,26 @@ describe('a flag that takes a value but was given none is a usage error, before 
     [['triage', log, '--ignore='], '--ignore'],
     [['analyze', log, '--format'], '--format'],
     [['analyze', log, '-f', '--quiet'], '-f'],
-    [['analyze', log, '-o'], '--output'],
+    [['analyze', log, '-o'], '-o'],
     [['analyze', log, '--max-splat-lines'], '--max-splat-lines'],
     [['analyze', log, '--threads'], '--threads'],
     [['layout', '--config'], '--config'],
     [['explain', '0x1', '--kernel'], '--kernel'],
+    [['explain', '0x1', '-o'], '-o'],
+    [['analyze', log, '--threads='], '--threads'],
+    [['analyze', log, '-qf'], '-f'],
   ])('%j', async (argv, flag) => {
     const run = await runInProcess(argv);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`vmemwarn: ${flag} needs a value (see 'vmemwarn --help')\n`);
     expect(run.stdout).toBe('');
+  });
+
+  // Found by review: with --help the check had printed the help and then failed with exit 2.
+  test('--help with a flag short of its value prints the help, exit 0', async () => {
+    const run = await runInProcess(['analyze', '--help', '--format']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
   });
 
   test('flags without values, `-` and negative numbers as values are not taken for it', async () => {

@@ -13,6 +13,11 @@ describe('flagWithoutValue', () => {
     [['analyze', '--format', '--quiet', 'x.log'], '--format'],
     [['analyze', 'x.log', '-f'], '-f'],
     [['analyze', '-o', '-q'], '-o'],
+    [['analyze', '--output', ''], '--output'],
+    [['analyze', '--format='], '--format'],
+    [['analyze', 'x.log', '-qf'], '-f'],
+    [['analyze', '-qf', '--verbose'], '-f'],
+    [['analyze', '-qo'], '-o'],
   ])('%j → %s', (tokens, flag) => {
     expect(flagWithoutValue(tokens, KINDS)).toBe(flag);
   });
@@ -23,8 +28,12 @@ describe('flagWithoutValue', () => {
     [['analyze', '--quiet', '-q', '--verbose', '--help']],
     [['layout', '--memstart', '-0x10000000000000']],
     [['analyze', '--unknown']],
-    [['analyze', '-qo']],
     [['explain', '--', '--format']],
+    [['analyze', '-qf', 'json']],
+    [['analyze', '--format', '--help']],
+    [['analyze', '-h', '-o']],
+    [['analyze', '--version', '--format']],
+    [['explain', '']],
   ])('%j → none', (tokens) => {
     expect(flagWithoutValue(tokens, KINDS)).toBeUndefined();
   });
