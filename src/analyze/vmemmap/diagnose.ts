@@ -100,10 +100,10 @@ function armText(arm: VmemmapFinding['warnArm']): string {
   return arm === 'start-below' ? 'start < VMEMMAP_START' : 'end > VMEMMAP_END';
 }
 
-/** arm64's syscall entry frames: `__arm64_sys_ioctl`, and the el0_svc path under it. */
-const SYSCALL_FRAME = /^(?:__arm64_sys_(\w+)|__se_sys_(\w+)|invoke_syscall|el0_svc\w*|do_el0_svc\w*)$/;
-
-const MODULE_SYSCALLS = new Set(['init_module', 'finit_module', 'delete_module']);
+/** arm64's syscall entry frames, then and now: `__arm64_sys_ioctl`, `SyS_ioctl` (before 4.19), the el0_svc path. */
+const SYSCALL_FRAME = /^(?:__arm64_(?:compat_)?sys_|__se_sys_|__do_sys_|SyS_)(\w+)$|^(?:invoke_syscall|el0_svc\w*|do_el0_svc\w*)$/;
+/** A module being loaded or unloaded: the kernel's own frames, and the syscalls in any naming. */
+const MODULE_FRAME = /^(?:do_init_module|load_module|do_one_initcall|free_module)$|(?:^|_)(?:f?init_module|delete_module)$/;
 
 /**
  * When the cost falls: at driver load or unload, unless the trace shows a system call other than a module's load or
@@ -111,14 +111,18 @@ const MODULE_SYSCALLS = new Set(['init_module', 'finit_module', 'delete_module']
  * first such calls are slow.
  */
 function phaseOf(i: DiagnoseInput): string {
+  const reliable = i.frames.filter((f) => f.func !== undefined && !f.unreliable).map((f) => f.func!);
+  const setup = i.op === 'populate' ? 'setup (driver load)' : 'teardown (driver unload)';
+  if (reliable.some((f) => MODULE_FRAME.test(f))) return setup;
   let syscall: string | undefined;
-  for (const f of i.frames) {
-    const m = f.func === undefined || f.unreliable ? null : SYSCALL_FRAME.exec(f.func);
-    if (m) syscall ??= m[1] ?? m[2] ?? 'a system call';
-    if (m?.[1] ?? m?.[2]) break;
+  for (const f of reliable) {
+    const m = SYSCALL_FRAME.exec(f);
+    if (!m) continue;
+    syscall = m[1];
+    if (syscall !== undefined) break;
+    syscall = 'a system call';
   }
-  // Loading or unloading a module is a system call too.
-  if (syscall === undefined || MODULE_SYSCALLS.has(syscall)) return i.op === 'populate' ? 'setup (driver load)' : 'teardown (driver unload)';
+  if (syscall === undefined) return setup;
   const call = syscall === 'a system call' ? syscall : `the ${syscall} system call`;
   return i.op === 'populate' ? `first use (memory added on demand, in ${call})` : `teardown (in ${call})`;
 }

@@ -55,6 +55,10 @@ describe('diagnose', () => {
     [['vmemmap_populate', 'pagemap_range', 'memremap_pages', 'dmirror_allocate_chunk [test_hmm]', 'dmirror_fops_unlocked_ioctl [test_hmm]', '__arm64_sys_ioctl', 'invoke_syscall', 'el0_svc'], 'first use (memory added on demand, in the ioctl system call)'],
     [['vmemmap_populate', 'pagemap_range', 'memremap_pages', 'kgd2kfd_init_zone_device [amdgpu]', 'do_init_module', '__arm64_sys_finit_module', 'invoke_syscall'], 'setup (driver load)'],
     [['vmemmap_populate', 'pagemap_range', 'memremap_pages', 'kgd2kfd_init_zone_device [amdgpu]', 'amdgpu_pci_probe [amdgpu]'], 'setup (driver load)'],
+    // Before 4.19 the wrappers were SyS_*, and el0_svc_naked the entry (found by review: a module load had read as on demand).
+    [['vmemmap_populate', 'memremap_pages', 'kgd2kfd_init_zone_device [amdgpu]', 'do_one_initcall', 'SyS_finit_module', 'el0_svc_naked'], 'setup (driver load)'],
+    [['vmemmap_populate', 'memremap_pages', 'dmirror_allocate_chunk [test_hmm]', 'SyS_ioctl', 'el0_svc_naked'], 'first use (memory added on demand, in the ioctl system call)'],
+    [['vmemmap_populate', 'memremap_pages', 'dmirror_allocate_chunk [test_hmm]', '__arm64_compat_sys_ioctl', 'el0_svc'], 'first use (memory added on demand, in the ioctl system call)'],
   ])('when the cost falls, from the call trace: %j', (names, phase) => {
     const r = reconstruct([{ start: page(0xf_fec3_8000n), end: page(0xf_fec4_0000n) }], layout48).fields;
     const d = diagnose({ op: 'populate', splatCount: 1, frames: frames(...names), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
