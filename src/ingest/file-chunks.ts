@@ -1,4 +1,4 @@
-import { closeSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 
 /** Bytes read between two turns of the event loop: timers, signals and progress stay live. */
 const YIELD_EVERY_BYTES = 1024 * 1024;
@@ -54,12 +54,15 @@ export class FileChunks implements AsyncIterable<Buffer> {
         this.total += read;
         if (read < this.chunkBytes) {
           open = false;
+          const partShort = this.range !== undefined && Number.isFinite(this.range.end) && this.total < this.range.end - this.range.start;
+          // A part's own byte counts would read as the file's: where the file now ends is said instead (it may end
+          // before the part starts).
+          const sizeNow = partShort ? fstatSync(this.fd).size : undefined;
           closeSync(this.fd);
           if (read > 0) yield chunk.subarray(0, read);
           const shrank = 'the file shrank while it was read (truncated or rotated?)';
-          if (this.range !== undefined && Number.isFinite(this.range.end) && this.total < this.range.end - this.range.start) {
-            // A part's own byte counts would read as the file's: say where the file now ends instead.
-            throw new Error(`${shrank}: it ends at byte ${this.range.start + this.total}, short of byte ${this.range.end}, where the part read here ends`);
+          if (this.range !== undefined && sizeNow !== undefined) {
+            throw new Error(`${shrank}: it ends at byte ${sizeNow}, short of byte ${this.range.end}, where the part read here ends`);
           }
           if (this.range === undefined && this.sizeAtOpen !== undefined && Number.isFinite(this.sizeAtOpen) && this.total < this.sizeAtOpen) {
             throw new Error(`${shrank}: ${this.total} of ${this.sizeAtOpen} bytes read`);

@@ -109,6 +109,9 @@ describe('a file that shrinks while it is read (truncated by log rotation)', () 
     };
     // Found by review: "10485760 of 73652008 bytes read" named the part's length, not the file's.
     await expect(read()).rejects.toThrow('the file shrank while it was read (truncated or rotated?): it ends at byte 70, short of byte 100, where the part read here ends');
+    // Below the part's start: where the file ends, not where the part starts (found by review: "ends at byte 50").
+    truncateSync(path, 30);
+    await expect(read()).rejects.toThrow('it ends at byte 30, short of byte 100');
   });
 
   test('a range open at its end (the last part) reads to the end of the file, no error', async () => {
