@@ -13,6 +13,10 @@ import type { AnalysisResult } from './types.js';
 import { ClusterAccumulator, MAX_VMEMMAP_BOOTS } from './cluster-accumulator.js';
 import { signatureOf } from './signature.js';
 import { detectArch } from './detect-arch.js';
+import type { SharedLayoutEvidence, VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
+
+/** Vmemmap findings of one boot whose layout evidence the others read (each brings at most 4 register samples). */
+const MAX_POOLED = 8;
 
 const TRIGGERS: readonly string[] = [...new Set([...SPLAT_TRIGGERS, ...BOOT_FACT_TRIGGERS])];
 
@@ -121,8 +125,9 @@ export class LogAnalyzer implements LineSink {
     for (const acc of this.clusters.values()) for (const boot of acc.vmemmapBoots()) read.add(boot);
     this.bootFacts.slimAllBut(read);
     const boots = this.bootFacts.boots;
+    const evidenceFor = pooledLayoutEvidence(this.clusters.values());
     const clusters = [...this.clusters.values()]
-      .map((acc) => acc.finish(boots, this.options.layout))
+      .map((acc) => acc.finish(boots, this.options.layout, evidenceFor))
       .sort((a, b) => a.firstLine - b.firstLine || a.id.localeCompare(b.id));
     return {
       source: this.options.name ?? '-',
@@ -183,4 +188,23 @@ export class LogAnalyzer implements LineSink {
     }
     if (acc.add(splat)) this.bootFacts.want(splat.bootIndex);
   }
+}
+
+/**
+ * One boot runs one layout: each vmemmap finding of a boot also reads what the others of that boot found (a WARN's
+ * constant registers, its largest call), so the Oops that follows a WARN storm is not left with a weaker layout.
+ * At most MAX_POOLED findings a boot lend their evidence.
+ */
+function pooledLayoutEvidence(clusters: Iterable<ClusterAccumulator>): (bootIndex: number, acc: VmemmapAccumulator) => SharedLayoutEvidence[] {
+  const byBoot = new Map<number, { acc: VmemmapAccumulator; evidence: SharedLayoutEvidence }[]>();
+  for (const cluster of clusters) {
+    for (const [bootIndex, acc] of cluster.vmemmapByBoot()) {
+      const evidence = acc.layoutEvidence();
+      if (evidence === undefined) continue;
+      let list = byBoot.get(bootIndex);
+      if (list === undefined) byBoot.set(bootIndex, (list = []));
+      if (list.length < MAX_POOLED) list.push({ acc, evidence });
+    }
+  }
+  return (bootIndex, acc) => (byBoot.get(bootIndex) ?? []).filter((e) => e.acc !== acc).map((e) => e.evidence);
 }

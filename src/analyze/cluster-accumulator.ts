@@ -3,7 +3,7 @@ import type { LayoutOverrides } from '../layout/types.js';
 import type { Cluster, ListName, VmemmapOp } from './types.js';
 import { BoundedSet } from './bounded-set.js';
 import { isVmemmapSplat } from './vmemmap/is-vmemmap-splat.js';
-import { VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
+import { VmemmapAccumulator, type SharedLayoutEvidence } from './vmemmap/vmemmap-accumulator.js';
 import type { Signature } from './signature.js';
 import { revive } from '../util/revive.js';
 import { bootByIndex } from '../parse/boot-facts.js';
@@ -140,10 +140,20 @@ export class ClusterAccumulator {
     return names.length > 0 ? { truncatedLists: names } : {};
   }
 
-  finish(boots: readonly BootFacts[], overrides: LayoutOverrides | undefined): Cluster {
+  /** Each vmemmap accumulator of this cluster with its boot: the analyzer pools their layout evidence by boot. */
+  vmemmapByBoot(): IterableIterator<[number, VmemmapAccumulator]> {
+    return this.vmemmap.entries();
+  }
+
+  /** `evidenceFor`: the layout evidence of the other vmemmap findings of a boot, by accumulator. */
+  finish(
+    boots: readonly BootFacts[],
+    overrides: LayoutOverrides | undefined,
+    evidenceFor: (bootIndex: number, acc: VmemmapAccumulator) => readonly SharedLayoutEvidence[] = () => [],
+  ): Cluster {
     const vmemmap = [...this.vmemmap.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([bootIndex, acc]) => acc.finish(bootByIndex(boots, bootIndex), overrides));
+      .map(([bootIndex, acc]) => acc.finish(bootByIndex(boots, bootIndex), overrides, evidenceFor(bootIndex, acc)));
     return {
       id: this.signature.id,
       signature: this.signature.text,

@@ -92,3 +92,27 @@ describe('MAX_CLUSTERS: splats of kinds first seen past the cap are counted, not
     expect(early.absorb(structuredClone(same.part()))).toBe(true);
   });
 });
+
+// Found by review: in the E4 sample the Oops cluster had its era from the version (medium) while the WARN cluster
+// of the same boot had it from a register (high). One boot runs one layout.
+describe('layout evidence is shared by the vmemmap findings of one boot', () => {
+  test('the Oops after a WARN storm reads the WARN\'s registers and its largest call', async () => {
+    const result = await analyzeText(sample('e4-48-4k-amdgpu-6.10-warn-then-oops.log'));
+    const layouts = result.clusters.flatMap((c) => c.vmemmap.map((v) => ({ op: v.op, layout: v.layout! })));
+    expect(layouts.map((l) => l.op).sort()).toEqual(['init-zone-device', 'populate']);
+    for (const { layout } of layouts) {
+      expect(layout.era).toMatchObject({ value: 'E4', confidence: 'high', source: { kind: 'register' } });
+      expect(layout.sectionShift).toMatchObject({ value: 27, confidence: 'high' });
+    }
+  });
+
+  test('findings of different boots do not share', async () => {
+    // The Oops alone in a second boot: nothing lends it a register.
+    const lines = sample('e4-48-4k-amdgpu-6.10-warn-then-oops.log').split('\n');
+    const oopsOnly = [...lines.slice(0, 26), ...lines.slice(1786)].join('\n');
+    const stormOnly = lines.slice(0, 1786).join('\n');
+    const result = await analyzeText(`${stormOnly}\n${oopsOnly}\n`);
+    const oops = result.clusters.flatMap((c) => c.vmemmap).find((v) => v.op === 'init-zone-device')!;
+    expect(oops.layout!.era.source.kind).toBe('version-default');
+  });
+});

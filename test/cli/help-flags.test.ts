@@ -21,6 +21,11 @@ const AMDGPU = `${SAMPLES}e3-48-4k-amdgpu-populate-storm.log`;
 const PLAIN = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
 const WARN_THEN_OOPS = `${SAMPLES}e4-48-4k-amdgpu-6.10-warn-then-oops.log`;
 const SEED_PAGE = '0xffffffffaee00000';
+/**
+ * The Oops of WARN_THEN_OOPS without its WARNINGs: with them, their constant registers settle the layout of the
+ * whole boot, whatever --kernel says; alone, the Oops's layout follows every layout flag.
+ */
+const OOPS_ONLY = path.join(tmpdir(), `vmemwarn-flags-oops-only-${process.pid}.log`);
 
 let fixtures: string;
 let tree: string;
@@ -34,6 +39,9 @@ let shards: string[];
 
 beforeAll(async () => {
   fixtures = mkdtempSync(path.join(tmpdir(), 'vmemwarn-flags-'));
+  // Lines 1-26 are the boot; the Oops runs from line 1787 to the end.
+  const lines = readFileSync(WARN_THEN_OOPS, 'utf8').split('\n');
+  writeFileSync(OOPS_ONLY, [...lines.slice(0, 26), ...lines.slice(1786)].join('\n'));
   tree = makeSampleTree();
   plainGz = path.join(tree, TREE_LOGS.plainGz);
   longLine = path.join(fixtures, 'long.log');
@@ -58,6 +66,7 @@ beforeAll(async () => {
   }
 });
 afterAll(() => {
+  rmSync(OOPS_ONLY, { force: true });
   rmSync(fixtures, { recursive: true, force: true });
   rmSync(tree, { recursive: true, force: true });
 });
@@ -134,7 +143,7 @@ const PROBES: Record<string, Record<string, Probe>> = {
     'max-decompressed': { base: TRIAGE, withFlag: () => [...TRIAGE(), '--max-decompressed', '1KiB'] },
     quiet: { base: () => ['triage', tree, '-j', '1'], withFlag: () => ['triage', tree, '-j', '1', '--quiet'], tty: true },
     // The e4 sample's era comes from its release (6.10), so --kernel moves it; the amdgpu one is pinned by a register.
-    ...layoutProbes(['triage', WARN_THEN_OOPS, '-j', '1', '--format', 'json'], (d) => ['--out', d]),
+    ...layoutProbes(['triage', OOPS_ONLY, '-j', '1', '--format', 'json'], (d) => ['--out', d]),
   },
   merge: {
     format: { base: () => ['merge', ...shards], withFlag: () => ['merge', ...shards, '--format', 'text'] },

@@ -12,6 +12,7 @@ import { settleMemstart } from './settle-memstart.js';
 import { StepCounter } from './step-counter.js';
 import { revive } from '../../util/revive.js';
 import { xRegisterValues } from './register-values.js';
+import type { RegisterValue } from '../../layout/register-match.js';
 
 const MAX_PIECES = 64;
 /** Register dumps kept for layout-constant matching; the first few splats of a storm say all there is. */
@@ -22,6 +23,11 @@ const TWO_POW_64 = 1n << 64n;
  * Collects the vmemmap splats of one cluster in one boot, in bounded memory whatever the storm size: the union of
  * struct page ranges (capped), counts, the start step per task, a few register dumps and the first example.
  */
+export interface SharedLayoutEvidence {
+  registerValues: RegisterValue[];
+  largestCall: bigint;
+}
+
 export class VmemmapAccumulator {
   private splatCount = 0;
   private readCount = 0;
@@ -61,13 +67,26 @@ export class VmemmapAccumulator {
     this.steps.add(s.pid ?? -1, range.start);
   }
 
-  finish(boot: BootFacts | undefined, o?: LayoutOverrides): VmemmapFinding {
+  /**
+   * What this accumulator's splats say about the layout, for the other vmemmap findings of its boot: the registers
+   * of a WARN (which hold the VMEMMAP constants it compared against) and its largest call. An Oops in
+   * __init_zone_device_page gives none: its registers are the fault's.
+   */
+  layoutEvidence(): SharedLayoutEvidence | undefined {
+    if (this.op === 'init-zone-device') return undefined;
+    return { registerValues: this.samples.flat(), largestCall: this.largestCall };
+  }
+
+  /** `others`: the layoutEvidence() of the other vmemmap findings of the same boot, which runs one layout. */
+  finish(boot: BootFacts | undefined, o?: LayoutOverrides, others: readonly SharedLayoutEvidence[] = []): VmemmapFinding {
+    let largestCall = this.largestCall;
+    for (const e of others) if (e.largestCall > largestCall) largestCall = e.largestCall;
     const inferred = inferLayout(
       {
         ...(boot && { boot }),
         ...(this.release !== undefined && { splatRelease: this.release }),
-        registerValues: this.samples.flat(),
-        ...(this.largestCall > 0n && { largestCall: this.largestCall }),
+        registerValues: [...this.samples.flat(), ...others.flatMap((e) => e.registerValues)],
+        ...(largestCall > 0n && { largestCall }),
       },
       o,
     );
