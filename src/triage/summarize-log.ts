@@ -16,7 +16,8 @@ export interface LogContext {
 /** The summary of a run over exactly one log. */
 export function summarizeLog(result: AnalysisResult, ctx: LogContext): Summary {
   const summary = emptySummary();
-  const splats = result.clusters.reduce((n, c) => n + c.count, 0);
+  // The analyzer's count: past its cluster cap a splat is counted there but in no cluster.
+  const splats = result.stats.splats;
   summary.totals = { ...summary.totals, logs: 1, logsWithSplats: splats > 0 ? 1 : 0, bytes: result.stats.bytes,
     lines: result.stats.lines, splats };
   summary.clusters = result.clusters.map((c) => summarizeCluster(c, result.source, ctx)).sort(compareClusters);

@@ -20,6 +20,15 @@ describe('summarizeLog', () => {
     expect(s.clusters[0]?.failOn).toEqual(['any', 'vmemmap', 'warning']);
   });
 
+  // Found by review: past the analyzer's cluster cap a splat is counted in stats.splats and in no cluster; the
+  // summary had added up the clusters (1,000 of 1,100).
+  test('splats are the analyzer\'s count, which holds splats past the cluster cap', () => {
+    const capped = { ...result, stats: { ...result.stats, splats: 7 } };
+    const s = summarizeLog(capped, { input: 'ci' });
+    expect(s.totals.splats).toBe(7);
+    expect(s.logs[0]?.splats).toBe(7);
+  });
+
   test('wall time from the log beats the file time', () => {
     const withWall = fakeResult('x', [{ id: 'aaaa0001', count: 1, firstWallTime: '2024-01-01T00:00:00.000Z', lastWallTime: '2024-01-01T00:01:00.000Z' }]);
     expect(summarizeLog(withWall, { input: 'x', fileTime: '2025-01-01T00:00:00.000Z' }).clusters[0]).toMatchObject({
