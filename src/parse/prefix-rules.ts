@@ -218,9 +218,10 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     },
   },
   {
+    // Some journalctl versions space the separators: `{ "__CURSOR" : "…", "MESSAGE" : "…" }`.
     name: 'journalctl -o json `{"MESSAGE": ..., "_TRANSPORT": "kernel", ...}`',
     firstChars: '{',
-    re: /^\{(?=.*"MESSAGE":).*\}\s*$/,
+    re: /^\{(?=.*"MESSAGE"\s*:).*\}\s*$/,
     take: (m, into) => takeJournalJson(m[0], into),
   },
   {

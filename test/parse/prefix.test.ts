@@ -115,6 +115,8 @@ const CASES: [string, string, StrippedLine][] = [
     { text: 'Call trace:', ts: 14.200024, host: 'honeycomb' }],
   ['journal json, user space', '{"_TRANSPORT":"journal","MESSAGE":"Started x."}', { text: 'Started x.', foreign: true }],
   ['journal json, a binary MESSAGE', '{"_TRANSPORT":"kernel","MESSAGE":[67,97,108,108]}', { text: 'Call' }],
+  // Spaced separators, as some journalctl versions print them.
+  ['journal json, spaced', '{ "_TRANSPORT" : "kernel", "MESSAGE" : "Call trace:" }', { text: 'Call trace:' }],
 ];
 
 describe('stripPrefixes', () => {

@@ -1,0 +1,53 @@
+import { analyzeText } from '../../src/api.js';
+import { WRAPPED_TEXT_TRIGGERS } from '../../src/parse/wrapped-text-triggers.js';
+
+// Found by review: the fast path looks for its needles in the raw bytes, where these wrappers hide them, so the
+// reports were missed; the same files read as UTF-16 (every line decoded) found them.
+const WARNING = [
+  '------------[ cut here ]------------',
+  'WARNING: CPU: 0 PID: 126 at drivers/base/core.c:100 device_del+0x30/0x48',
+  'CPU: 0 PID: 126 Comm: kworker/u8:3 Not tainted 5.9.0 #15',
+  'Call trace:',
+  ' device_del+0x30/0x48',
+  ' device_unregister+0x1c/0x38',
+  '---[ end trace 0000000000000000 ]---',
+];
+const bytes = (m: string) => [...Buffer.from(m, 'utf8')].join(', ');
+
+describe('wrappers that hide the trigger words', () => {
+  test('the needles: an ANSI escape and a MESSAGE that is an array of bytes, however spaced', () => {
+    expect(WRAPPED_TEXT_TRIGGERS).toEqual(['\u001b[', 'MESSAGE":[', 'MESSAGE" : [', 'MESSAGE": [']);
+  });
+
+  test.each([
+    ['compact', (m: string) => `{"_TRANSPORT":"kernel","MESSAGE":[${bytes(m)}]}`],
+    ['spaced as journalctl', (m: string) => `{ "_TRANSPORT" : "kernel", "MESSAGE" : [ ${bytes(m)} ] }`],
+    ['spaced as json.dumps', (m: string) => `{"_TRANSPORT": "kernel", "MESSAGE": [${bytes(m)}]}`],
+  ])('journal JSON with MESSAGE as bytes (%s): the WARNING is found', async (_, line) => {
+    const result = await analyzeText(`${WARNING.map(line).join('\n')}\n`);
+    const plain = await analyzeText(`${WARNING.join('\n')}\n`);
+    expect(plain.clusters).toHaveLength(1);
+    expect(result.clusters.map((c) => [c.title, c.count, c.example.frames.length])).toEqual(plain.clusters.map((c) => [c.title, c.count, c.example.frames.length]));
+  });
+
+  test('dmesg --color=always: a hung task whose INFO: is coloured apart from its task is found', async () => {
+    const log = [
+      '[  610.334229] \u001b[33mINFO: \u001b[0m\u001b[31mtask syz-fuzzer:4433 blocked for more than 143 seconds.\u001b[0m',
+      '[  610.340000]       Not tainted 5.9.0 #15',
+      '[  610.341000] Call trace:',
+      '[  610.343000]  __switch_to+0x1a0/0x2c0',
+      '[  610.343100]  __schedule+0x2b0/0x640',
+      '[  610.343500]  register_netdevice_notifier+0x24/0x198',
+      '[  610.343600]  bcm_init+0x1a0/0x2c0',
+    ].join('\n');
+    const result = await analyzeText(`${log}\n`);
+    expect(result.clusters.map((c) => c.title)).toEqual(['INFO: task hung in register_netdevice_notifier']);
+  });
+
+  test('older util-linux colouring of the subsystem alone: boot facts are found', async () => {
+    const log = '[    0.000000] \u001b[33mMemory\u001b[0m: 32883344K/33554432K available (16384K kernel code)\n[    0.000000] \u001b[33mMachine model\u001b[0m: SolidRun LX2160A Honeycomb\n';
+    const result = await analyzeText(log);
+    expect(result.boots[0]?.machineModel?.value).toBe('SolidRun LX2160A Honeycomb');
+    expect(result.boots[0]?.memory?.value).toMatch(/^32883344K\/33554432K available/);
+  });
+});
