@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { EncodingSniffer } from './encoding-sniffer.js';
 import { LineBreakNormalizer } from './line-break-normalizer.js';
+import { hidesNeedles } from './hidden-needles.js';
 import { LineFeeder, type HitSearch } from './line-feeder.js';
 import type { LineSink } from './line-sink.js';
 
@@ -63,9 +64,10 @@ export async function feedLines(
   let feeder: LineFeeder | undefined;
   let bytes = 0;
   const feed = (utf8: Buffer): LineFeeder => {
-    // UTF-16 input takes the plain path (every line): it is rare, and its needles were never raw ASCII bytes.
+    // UTF-16 input takes the plain path (every line): it is rare, and its needles were never raw ASCII bytes. So
+    // does input whose start shows colour codes or journal entries, which hide the needles in their own way.
     feeder ??= new LineFeeder(sink, maxLineBytes, {
-      everyLine: sniffer.encoding !== 'utf-8',
+      everyLine: sniffer.encoding !== 'utf-8' || hidesNeedles(utf8),
       ...(opts.search !== undefined && { search: opts.search }),
       ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
     });

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { sniffCompression } from '../../ingest/decompress.js';
 import { byteOrderMark } from '../../ingest/encoding-sniffer.js';
+import { HEAD_BYTES, hidesNeedles } from '../../ingest/hidden-needles.js';
 import { evenTargets, findSplitLines, type SplitLine } from './split-points.js';
 import { balancedStarts, fileCost } from './cost-model.js';
 
@@ -20,7 +21,8 @@ export interface PartsPlan {
 
 /**
  * How to read a file in up to `threads` parts, or undefined to read it in one piece: stdin, anything but a regular
- * file, a compressed or UTF-16 file (their bytes cannot be cut anywhere), a file too small for a split to pay
+ * file, a compressed or UTF-16 file (their bytes cannot be cut anywhere), one whose start shows colour codes or
+ * journal entries (hidden-needles.ts), a file too small for a split to pay
  * (cost-model.ts), or one with no report start near the cut points.
  */
 export function planParts(spec: string, threads: number, opts: PlanOptions = {}): PartsPlan | undefined {
@@ -31,9 +33,13 @@ export function planParts(spec: string, threads: number, opts: PlanOptions = {})
     const info = statSync(spec);
     if (!info.isFile() || (info.size < MIN_SPLIT_BYTES && opts.evenly !== true)) return undefined;
     fd = openSync(spec, 'r');
-    const head = Buffer.alloc(8);
-    readSync(fd, head, 0, head.length, 0);
-    if (sniffCompression(head) !== 'none' || byteOrderMark(head)?.encoding.startsWith('utf-16')) return undefined;
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, info.size));
+    const got = readSync(fd, head, 0, head.length, 0);
+    // A single read decides on the file's first bytes whether every line must be read (hidden-needles.ts); a part
+    // starting elsewhere could decide otherwise, so such a file is read in one piece.
+    if (sniffCompression(head) !== 'none' || byteOrderMark(head)?.encoding.startsWith('utf-16') || hidesNeedles(head.subarray(0, got))) {
+      return undefined;
+    }
     const parts = Math.floor(threads);
     const targets = opts.evenly === true ? evenTargets(info.size, parts) : balancedStarts(info.size, parts, fileCost(fd, info.size));
     const splits = findSplitLines(fd, info.size, targets);

@@ -1,5 +1,5 @@
 import { analyzeText } from '../../src/api.js';
-import { WRAPPED_TEXT_TRIGGERS } from '../../src/parse/wrapped-text-triggers.js';
+import { hidesNeedles } from '../../src/ingest/hidden-needles.js';
 
 // Found by review: the fast path looks for its needles in the raw bytes, where these wrappers hide them, so the
 // reports were missed; the same files read as UTF-16 (every line decoded) found them.
@@ -15,8 +15,15 @@ const WARNING = [
 const bytes = (m: string) => [...Buffer.from(m, 'utf8')].join(', ');
 
 describe('wrappers that hide the trigger words', () => {
-  test('the needles: an ANSI escape and a MESSAGE that is an array of bytes, however spaced', () => {
-    expect(WRAPPED_TEXT_TRIGGERS).toEqual(['\u001b[', 'MESSAGE":[', 'MESSAGE" : [', 'MESSAGE": [']);
+  test.each([
+    ['a colour code', '[    0.000000] \u001b[32m[    0.000000]\u001b[0m Booting Linux\n', true],
+    ['a journal entry', '{"_TRANSPORT":"kernel","MESSAGE":"x"}\n', true],
+    ['a journal entry, spaced and indented', '  { "__CURSOR" : "s=1", "MESSAGE" : [ 65 ] }\n', true],
+    ['plain dmesg', '[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd083]\n', false],
+    ['JSON of another kind', '{"dt": "2024", "msg": "x"}\n', false],
+    ['a MESSAGE field past the first line', 'plain\n{"MESSAGE":"x"}\n', false],
+  ])('the start of an input: %s', (_, head, hides) => {
+    expect(hidesNeedles(Buffer.from(head, 'utf8'))).toBe(hides);
   });
 
   test.each([
