@@ -4,7 +4,9 @@ import { failingClusters } from './failing-logs.js';
 
 /**
  * JUnit XML: one testcase per log, failed when it has an unknown cluster of the `failOn` kind; an input that
- * could not be read is a testcase with an error.
+ * could not be read is a testcase with an error, or the error of its log's testcase when the log was read in part
+ * (an archive member cut short). A run cut short by Ctrl-C ends with an error testcase that says so: a CI job that
+ * reads only this file must not take it for a whole run.
  */
 export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
   const failOn = failOnFlag ?? 'any';
@@ -12,25 +14,40 @@ export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
   const matching = failOnFlag === undefined ? 'of any kind (no --fail-on given)' : `matching --fail-on ${failOnFlag}`;
   const cases: string[] = [];
   let failures = 0;
+  let errors = 0;
+  const logNames = new Set(s.logs.map((l) => l.name));
+  const errorsOf = new Map<string, string[]>();
+  for (const issue of s.issues) {
+    if (issue.severity !== 'error') continue;
+    const reasons = errorsOf.get(issue.input) ?? [];
+    reasons.push(issue.reason);
+    errorsOf.set(issue.input, reasons);
+  }
+  const errorLines = (input: string): string[] => (errorsOf.get(input) ?? []).map((r) => `      <error message="${xml(r)}"/>`);
   for (const log of s.logs) {
     const failing = failingClusters(s, log, failOn);
-    const open = `    <testcase classname="vmemwarn.triage" name="${xml(log.name)}">`;
-    if (failing.length === 0) {
-      cases.push(`${open}</testcase>`);
-      continue;
+    const inner = errorLines(log.name);
+    if (inner.length > 0) errors++;
+    if (failing.length > 0) {
+      failures++;
+      const message = `${failing.length} cluster${failing.length === 1 ? '' : 's'} ${matching}`;
+      // This log's own count of each cluster, not the cluster's total over every log.
+      const inLog = new Map(log.clusters.map((c) => [c.id, c.count]));
+      const body = failing.map((c) => `${c.id} ${c.kind} x${inLog.get(c.id) ?? c.count}: ${c.title}`).join('\n');
+      inner.unshift(`      <failure message="${xml(message)}" type="${failOn}">${xml(body)}</failure>`);
     }
-    failures++;
-    const message = `${failing.length} cluster${failing.length === 1 ? '' : 's'} ${matching}`;
-    // This log's own count of each cluster, not the cluster's total over every log.
-    const inLog = new Map(log.clusters.map((c) => [c.id, c.count]));
-    const body = failing.map((c) => `${c.id} ${c.kind} x${inLog.get(c.id) ?? c.count}: ${c.title}`).join('\n');
-    cases.push(`${open}\n      <failure message="${xml(message)}" type="${failOn}">${xml(body)}</failure>\n    </testcase>`);
+    cases.push(testcase(log.name, inner));
   }
-  const errors = s.issues.filter((i) => i.severity === 'error');
-  for (const e of errors) {
-    cases.push(`    <testcase classname="vmemwarn.triage" name="${xml(e.input)}">\n      <error message="${xml(e.reason)}"/>\n    </testcase>`);
+  for (const [input, reasons] of errorsOf) {
+    if (logNames.has(input)) continue;
+    errors++;
+    cases.push(testcase(input, reasons.map((r) => `      <error message="${xml(r)}"/>`)));
   }
-  const counts = `tests="${cases.length}" failures="${failures}" errors="${errors.length}"`;
+  if (s.interrupted) {
+    errors++;
+    cases.push(testcase('(run)', ['      <error message="interrupted (Ctrl-C): the logs not yet read are not in this report"/>']));
+  }
+  const counts = `tests="${cases.length}" failures="${failures}" errors="${errors}"`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="vmemwarn triage" ${counts}>`,
@@ -40,6 +57,11 @@ export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+function testcase(name: string, inner: string[]): string {
+  const open = `    <testcase classname="vmemwarn.triage" name="${xml(name)}">`;
+  return inner.length === 0 ? `${open}</testcase>` : [open, ...inner, '    </testcase>'].join('\n');
 }
 
 /** Escapes for attributes and text; characters XML 1.0 forbids (most C0 controls) become `\xNN`. */

@@ -20,6 +20,25 @@ describe('renderSummaryJunit', () => {
     expect(xml).toContain(id);
   });
 
+  // Found by review: an archive member cut short was two testcases (its log, and its error), and an interrupted run
+  // looked like a whole one.
+  test('an error of a log that was read in part is that log\'s testcase\'s error, not a testcase of its own', () => {
+    const s = sampleSummary();
+    s.issues.push({ input: 'boot-2.log', severity: 'error', reason: 'cut short, analyzed up to the cut' });
+    const xml = renderSummaryJunit(s, 'vmemmap');
+    expect(xml).toContain('tests="3" failures="1" errors="2"');
+    expect(xml).toContain('<testcase classname="vmemwarn.triage" name="boot-2.log">\n      <error message="cut short, analyzed up to the cut"/>\n    </testcase>');
+    expect(xml.match(/name="boot-2.log"/g)).toHaveLength(1);
+  });
+
+  test('an interrupted run ends with an error testcase that says so', () => {
+    const s = sampleSummary();
+    s.interrupted = true;
+    const xml = renderSummaryJunit(s, 'vmemmap');
+    expect(xml).toContain('tests="4" failures="1" errors="2"');
+    expect(xml).toContain('name="(run)">\n      <error message="interrupted (Ctrl-C): the logs not yet read are not in this report"/>');
+  });
+
   test('known clusters never fail; XML-forbidden characters are escaped', () => {
     const s = sampleSummary();
     s.clusters = s.clusters.map((c) => ({ ...c, known: true }));
