@@ -97,7 +97,11 @@ class Walker {
       .sort();
     // Followed as a named path is (stat, not lstat); a FIFO or device it happens to match is skipped, not opened.
     const looked = (match: string): Promise<LookedUp> => stat(match).catch((err: unknown) => ({ error: describeFsError(err) }));
-    await lookUpInBatches(named, looked, (match, st) => this.entry(match, match, match.split(path.sep).join('/'), st, []));
+    // Relative to the pattern's fixed part, as a directory argument's files are to it: the shard a log falls in
+    // must not depend on how the pattern was spelled (`tree/**` or `/abs/tree/**`, or the tree moved).
+    const base = staticBase(pattern);
+    const relOf = (match: string): string => path.relative(base, match).split(path.sep).join('/') || path.basename(match);
+    await lookUpInBatches(named, looked, (match, st) => this.entry(match, match, relOf(match), st, []));
   }
 
   private async directory(root: string, dir: string, relDir: string, ancestors: string[]): Promise<void> {
@@ -174,6 +178,18 @@ class Walker {
     const tasks = [...this.tasks.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
     return { tasks, issues: this.issues, issueRels: this.issueRels };
   }
+}
+
+/** The leading directories of a glob pattern before its first segment with a wildcard: `logs/**\/*.gz` → `logs`. */
+function staticBase(pattern: string): string {
+  const segments = pattern.split('/');
+  const fixed: string[] = [];
+  for (const segment of segments.slice(0, -1)) {
+    if (/[*?[\]{}()!+@]/.test(segment)) break;
+    fixed.push(segment);
+  }
+  const base = fixed.join('/');
+  return base === '' ? (pattern.startsWith('/') ? '/' : '.') : base;
 }
 
 function dirKey(st: Stats): string {

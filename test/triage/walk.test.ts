@@ -80,6 +80,17 @@ describe('walkInputs', () => {
     }
   });
 
+  // Found by review: a glob's logs were keyed by their whole path, so `tree/**` and `/abs/tree/**` split into shards
+  // differently; a directory argument's are keyed relative to it.
+  test('a glob keys its logs relative to its fixed part, however the pattern is spelled', async () => {
+    const absolute = await walkInputs([path.join(dir, 'logs/**/*.*')]);
+    const relative = await walkInputs([path.join(path.relative(process.cwd(), dir), 'logs/**/*.*')]);
+    expect(absolute.tasks.map((t) => t.rel)).toEqual(['a.log', 'b.log', 'sub/c.txt']);
+    expect(relative.tasks.map((t) => t.rel)).toEqual(absolute.tasks.map((t) => t.rel));
+    const walked = await walkInputs([path.join(dir, 'logs')]);
+    expect(walked.tasks.map((t) => t.rel)).toEqual(absolute.tasks.map((t) => t.rel));
+  });
+
   test('a directory larger than one lookup batch: every entry once, in order, a symlink among them skipped', async () => {
     const wide = path.join(dir, 'wide');
     await mkdir(wide);
