@@ -5,6 +5,7 @@ import type { Database } from 'sql.js';
 import { InputError } from '../errors.js';
 import type { ClusterHistory, Summary, SummaryCluster } from './summary-types.js';
 import { DB_MIGRATIONS } from './db-migrations.js';
+import { LockTimeoutError, withFileLock } from './file-lock.js';
 import { earliestWallTime, latestWallTime } from './wall-time-order.js';
 
 /**
@@ -13,6 +14,15 @@ import { earliestWallTime, latestWallTime } from './wall-time-order.js';
  * each cluster's history: first/last run it was seen in and whether it is new since the runs before.
  */
 export async function recordRun(dbPath: string, summary: Summary): Promise<Summary> {
+  try {
+    return await withFileLock(`${dbPath}.lock`, () => recordRunLocked(dbPath, summary));
+  } catch (err) {
+    if (!(err instanceof LockTimeoutError)) throw err;
+    throw new InputError(dbPath, `cannot record the run: the history is ${err.message} (remove ${dbPath}.lock if none is going on)`);
+  }
+}
+
+async function recordRunLocked(dbPath: string, summary: Summary): Promise<Summary> {
   const db = await openHistory(dbPath);
   try {
     migrateHistory(db, dbPath);

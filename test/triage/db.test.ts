@@ -37,6 +37,18 @@ describe('history db', () => {
     ]);
   });
 
+  // Found by review: two runs at once both read the history, both took sequence 1, and the second write dropped the
+  // first run.
+  test('runs recording at once each get their own sequence, and both are kept', async () => {
+    const db = path.join(dir, 'h.sqlite');
+    const runs = await Promise.all([1, 2, 3].map((i) => recordRun(db, runOf([`log${i}`, [`c${i}`]]))));
+    expect(runs.map((r) => r.run?.sequence).sort()).toEqual([1, 2, 3]);
+    const after = await recordRun(db, runOf(['all', ['c1', 'c2', 'c3']]));
+    expect(after.run?.sequence).toBe(4);
+    expect(after.clusters.every((c) => c.history?.isNew === false)).toBe(true);
+    await expect(readFile(`${db}.lock`)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   test('wall-clock first/last seen accumulate across runs', async () => {
     const db = path.join(dir, 'h.sqlite');
     const at = (t: string) => summarizeLog(fakeResult('x.log', [{ id: 'aaaa0001', count: 1, firstWallTime: t, lastWallTime: t }]), { input: 'x.log' });

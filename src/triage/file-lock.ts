@@ -1,0 +1,45 @@
+import { open, stat, unlink } from 'node:fs/promises';
+
+export interface LockOptions {
+  /** How long to wait for another holder before giving up. */
+  timeoutMs?: number;
+  /** A lock file older than this was left by a run that died: it is taken over. */
+  staleMs?: number;
+}
+
+/** Thrown when the lock stayed taken for `timeoutMs`. */
+export class LockTimeoutError extends Error {}
+
+const RETRY_MS = 25;
+
+/**
+ * Runs `work` holding `lockPath`, a file created exclusively (O_EXCL, so one holder on a local or NFSv3+ file
+ * system) and removed afterwards, whatever `work` did. Two triage runs that record into one history at once had
+ * both read it, and the second rename had dropped the first run.
+ */
+export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, opts: LockOptions = {}): Promise<T> {
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const staleMs = opts.staleMs ?? 10 * 60_000;
+  const started = Date.now();
+  for (;;) {
+    try {
+      const handle = await open(lockPath, 'wx');
+      await handle.writeFile(`${process.pid}\n`).finally(() => handle.close());
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const held = await stat(lockPath).catch(() => undefined);
+    if (held !== undefined && Date.now() - held.mtimeMs > staleMs) {
+      await unlink(lockPath).catch(() => undefined);
+      continue;
+    }
+    if (Date.now() - started > timeoutMs) throw new LockTimeoutError(`locked by another run for ${Math.round(timeoutMs / 1000)} s`);
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  }
+  try {
+    return await work();
+  } finally {
+    await unlink(lockPath).catch(() => undefined);
+  }
+}
