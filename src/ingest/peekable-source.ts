@@ -9,6 +9,8 @@ export class PeekableSource {
   ended = false;
   private readonly iterator: AsyncIterator<Buffer | string>;
   private head: Buffer[] = [];
+  /** A read that failed while peeking, after some bytes came: thrown once those bytes have been handed on. */
+  private failure: unknown;
 
   constructor(
     input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
@@ -17,11 +19,21 @@ export class PeekableSource {
     this.iterator = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   }
 
-  /** At least `minBytes` leading bytes, fewer only when the input is shorter. */
+  /**
+   * At least `minBytes` leading bytes, fewer only when the input is shorter or fails after some: a truncated gzip
+   * log that decodes to less than a peek had been an error with nothing read, where `analyze` read its lines.
+   */
   async peek(minBytes: number): Promise<Buffer> {
     let held = this.head.reduce((n, b) => n + b.length, 0);
-    while (held < minBytes && !this.ended) {
-      const chunk = await this.next();
+    while (held < minBytes && !this.ended && this.failure === undefined) {
+      let chunk: Buffer | undefined;
+      try {
+        chunk = await this.next();
+      } catch (err) {
+        if (held === 0) throw err;
+        this.failure = err;
+        break;
+      }
       if (chunk === undefined) break;
       this.head.push(chunk);
       held += chunk.length;
@@ -40,6 +52,10 @@ export class PeekableSource {
     let completed = false;
     try {
       yield* this.head.splice(0);
+      if (this.failure !== undefined) {
+        completed = true;
+        throw this.failure;
+      }
       for (;;) {
         const chunk = await this.next();
         if (chunk === undefined) break;

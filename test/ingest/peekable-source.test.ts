@@ -43,6 +43,31 @@ test('a read failure is an InputError naming the input', async () => {
   await expect(collect(source)).rejects.toThrow(new InputError('dev.log', 'read failed: EIO: i/o error, read'));
 });
 
+// Found by review: a truncated gzip log that decoded to less than triage's 8 KiB peek was an error with nothing
+// read, where `analyze` read its lines.
+test('a read that fails while peeking, after some bytes: the peek gives them, and the replay gives them then fails', async () => {
+  async function* failing() {
+    yield Buffer.from('line 1\n');
+    throw new Error('unexpected end of file');
+  }
+  const source = new PeekableSource(failing(), 'short.log.gz');
+  expect((await source.peek(8192)).toString()).toBe('line 1\n');
+  const got: string[] = [];
+  await expect(
+    (async () => {
+      for await (const chunk of source.chunks()) got.push(chunk.toString());
+    })(),
+  ).rejects.toThrow(new InputError('short.log.gz', 'read failed: unexpected end of file'));
+  expect(got).toEqual(['line 1\n']);
+});
+
+test('a read that fails before any byte fails the peek itself', async () => {
+  async function* failing(): AsyncGenerator<Buffer> {
+    throw new Error('unexpected end of file');
+  }
+  await expect(new PeekableSource(failing(), 'x.gz').peek(8)).rejects.toThrow(InputError);
+});
+
 test('an empty input peeks nothing and replays nothing', async () => {
   const source = new PeekableSource(pieces(), 'x');
   expect((await source.peek(8)).length).toBe(0);

@@ -195,14 +195,16 @@ describe('processInput', () => {
       expect(gz.clusters.map(({ exampleLog: _e, ...c }) => c)).toEqual(plain.clusters.map(({ exampleLog: _e, ...c }) => c));
     });
 
-    test('over maxDecompressedBytes in its first chunk: an error issue and no log', async () => {
-      // The limit is below the sample's size, and zlib hands the whole small text over in one chunk.
+    test('over maxDecompressedBytes in its first chunk: an error issue, and the bytes up to the limit still count as a log', async () => {
+      // The limit is below the sample's size, and zlib hands the whole small text over in one chunk: the first
+      // `limit` bytes are read, then the error (as `analyze` does).
       const limit = 1000;
       expect(Buffer.byteLength(bootText)).toBeGreaterThan(limit);
       const summary = await processInput(await task(at('boot.log.gz')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
       expect(summary.issues).toEqual([{ input: at('boot.log.gz'), severity: 'error',
         reason: `decompressed data exceeds the limit of ${limit} bytes (--max-decompressed; maxDecompressedBytes in the API)` }]);
-      expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0 });
+      const lines = bootText.slice(0, limit).split('\n').length;
+      expect(summary.totals).toEqual({ inputs: 1, logs: 1, logsWithSplats: 0, bytes: limit, lines, splats: 0, errors: 1, skipped: 0 });
     });
 
     test('over maxDecompressedBytes part-way: an error issue, and what was read still counts as a log', async () => {
