@@ -2,8 +2,6 @@ import { UsageError } from '../errors.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { checkLayoutOverrides } from '../layout/check-overrides.js';
 
-/** What a kernel release given by the user must start with (`6.1`, `5.15.0-91`); the CLI's --kernel checks it too. */
-export const RELEASE_SHAPE = /^\d+\.\d+/;
 
 function wholeNumber(name: string, value: number | undefined, least: number): void {
   if (value !== undefined && !(Number.isInteger(value) && value >= least)) {
@@ -20,7 +18,5 @@ export function checkAnalyzeOptions(opts: AnalyzeOptions & { threads?: number })
   wholeNumber('maxSplatLines', opts.maxSplatLines, 1);
   wholeNumber('maxDecompressedBytes', opts.maxDecompressedBytes, 1);
   wholeNumber('threads', opts.threads, 1);
-  const kernel = opts.layout?.kernel;
-  if (kernel !== undefined && !RELEASE_SHAPE.test(kernel)) throw new UsageError(`layout.kernel must look like 6.1 or 5.15.0-91, not '${kernel}'`);
   if (opts.layout) checkLayoutOverrides(opts.layout);
 }

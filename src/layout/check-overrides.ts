@@ -1,12 +1,15 @@
 import { UsageError } from '../errors.js';
 import { ERAS } from './eras.js';
-import { pageShiftForSize, pageSizeLabel, validVaBits } from './page-geometry.js';
+import { pageShiftForSize, pageSizeLabel, SECTION_SHIFTS, validVaBits } from './page-geometry.js';
 import type { LayoutOverrides } from './types.js';
 
 /** CONFIG_ARM64_VA_BITS values arm64 has had, over all page sizes. */
 export const VA_BITS_CHOICES: readonly number[] = [36, 39, 42, 47, 48, 52];
 
-type Field = Exclude<keyof LayoutOverrides, 'kernel' | 'configText'>;
+/** What a kernel release given by the user must start with (`6.1`, `5.15.0-91`). */
+export const RELEASE_SHAPE = /^\d+\.\d+/;
+
+type Field = Exclude<keyof LayoutOverrides, 'configText'>;
 
 /**
  * Layout overrides checked before any input is read, each bad one a UsageError: otherwise a value is looked at only
@@ -14,6 +17,7 @@ type Field = Exclude<keyof LayoutOverrides, 'kernel' | 'configText'>;
  * `name` says how the caller spells an override (`layout.vaBits` in the library, `--va-bits` on the command line).
  */
 export function checkLayoutOverrides(o: LayoutOverrides, name: (field: Field) => string = (f) => `layout.${f}`): void {
+  if (o.kernel !== undefined && !RELEASE_SHAPE.test(o.kernel)) throw new UsageError(`${name('kernel')} must look like 6.1 or 5.15.0-91, not '${o.kernel}'`);
   if (o.vaBits !== undefined && !VA_BITS_CHOICES.includes(o.vaBits)) {
     throw new UsageError(`${name('vaBits')} must be one of ${VA_BITS_CHOICES.join(', ')}, not ${o.vaBits}`);
   }
@@ -36,7 +40,7 @@ export function checkLayoutOverrides(o: LayoutOverrides, name: (field: Field) =>
     throw new UsageError(`${name('structPageSize')} must be a multiple of 8 from 32 to 256, not ${size}`);
   }
   const bits = o.sectionShift;
-  if (bits !== undefined && !(Number.isInteger(bits) && bits >= 27 && bits <= 30)) {
+  if (bits !== undefined && !SECTION_SHIFTS.includes(bits)) {
     throw new UsageError(`${name('sectionShift')} must be 27..30, not ${bits}`);
   }
   if (o.era !== undefined && !ERAS.some((e) => e.era === o.era)) {

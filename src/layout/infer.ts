@@ -9,6 +9,7 @@ import { parseKernelConfig, type KernelConfig } from './kconfig.js';
 import type { RegisterValue } from './register-match.js';
 import type { Era, Inferred, Layout, LayoutOverrides } from './types.js';
 import { hex } from './u64.js';
+import { SECTION_SHIFTS } from './page-geometry.js';
 
 export interface LayoutEvidence {
   boot?: BootFacts;
@@ -27,9 +28,6 @@ function inferRelease(e: LayoutEvidence, config: KernelConfig, o: LayoutOverride
   const c = config.release;
   return c && inferred(c.value, 'config', 'high', { lineNo: c.lineNo, text: c.text });
 }
-
-/** SECTION_SIZE_BITS values arm64 has had. */
-const SECTION_SHIFTS = [27, 28, 29, 30];
 
 /** The SECTION_SIZE_BITS whose whole section's memmap is `bytes` (2^(S - PAGE_SHIFT) struct pages), if one is. */
 function wholeSectionOf(bytes: bigint | undefined, pageShift: number, structPageSize: number): number | undefined {

@@ -3,6 +3,9 @@ import { UsageError } from '../errors.js';
 /** Page sizes arm64 supports, by PAGE_SHIFT. */
 export const PAGE_SHIFTS = [12, 14, 16] as const;
 
+/** SECTION_SIZE_BITS seen upstream (27/29 recent, 30 older) and the 27–30 Kconfig range some vendor trees have. */
+export const SECTION_SHIFTS: readonly number[] = [27, 28, 29, 30];
+
 /** CONFIG_ARM64_VA_BITS choices per page size (arch/arm64/Kconfig; 52 with 4K/16K needs LPA2, 6.9+). */
 const VALID_VA_BITS: Readonly<Record<number, readonly number[]>> = {
   12: [39, 48, 52],

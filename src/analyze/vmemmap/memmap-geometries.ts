@@ -1,11 +1,9 @@
 import { computeConstants } from '../../layout/constants.js';
-import { PAGE_SHIFTS, validVaBits } from '../../layout/page-geometry.js';
+import { PAGE_SHIFTS, SECTION_SHIFTS, validVaBits } from '../../layout/page-geometry.js';
 
 /** sizeof(struct page) assumed by the layout-independent register search; other sizes come from the layout later. */
 export const DEFAULT_STRUCT_PAGE_SIZE = 64;
 
-/** SECTION_SIZE_BITS seen upstream (27/29 recent, 30 older) and the 27–30 Kconfig range some vendor trees have. */
-const SECTION_SHIFTS = [27, 28, 29, 30];
 
 export interface MemmapGeometry {
   pageShift: number;
