@@ -9,7 +9,7 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
 import { FAIL_ON_KINDS, resultsMatch, type FailOn } from './fail-on.js';
 import { checkOutputPath, writeOutput } from './output.js';
-import { type CliContext, useColour, progressEnabled, printError, noColor , textWidth } from './cli-context.js';
+import { type CliContext, useColour, progressEnabled, printError, noColor, textWidth } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import { parseByteSize } from './byte-size.js';

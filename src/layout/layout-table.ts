@@ -48,9 +48,12 @@ export function layoutTable(layout: Layout): LayoutRow[] {
     derived('VMEMMAP_END', hex(c.vmemmapEnd), 'era, page size, VA_BITS, sizeof(struct page)', shape),
     derived('VMEMMAP_SIZE', hex(c.vmemmapSize), 'VMEMMAP_END - VMEMMAP_START', shape),
     // E0 (4.4) indexed the array by absolute pfn from VMEMMAP_START; memstart plays no part there.
-    era.value === 'E0'
-      ? derived('vmemmap (struct page of pfn 0)', hex(c.vmemmapBase), 'VMEMMAP_START (up to 4.4 the array starts at pfn 0)', shape)
-      : derived('vmemmap (struct page of pfn 0)', hex(c.vmemmapBase), 'VMEMMAP_START - (memstart >> PAGE_SHIFT) * sizeof(struct page)', based),
+    derived(
+      'vmemmap (struct page of pfn 0)',
+      hex(c.vmemmapBase),
+      era.value === 'E0' ? 'VMEMMAP_START (up to 4.4 the array starts at pfn 0)' : 'VMEMMAP_START - (memstart >> PAGE_SHIFT) * sizeof(struct page)',
+      era.value === 'E0' ? shape : based,
+    ),
     derived('linear map covers phys up to', hex(linearMapPhysEnd(c, memstart.value)), 'memstart + (PAGE_END - PAGE_OFFSET)', based),
     derived('pages per section', hex(c.pagesPerSection), '2^(SECTION_SIZE_BITS - PAGE_SHIFT)', sections),
     derived('memmap bytes per section', hex(c.memmapBytesPerSection), 'pages per section * sizeof(struct page)', sections),

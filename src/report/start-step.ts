@@ -1,4 +1,5 @@
 import { humanBytes } from './human-bytes.js';
+import { toSignedHex } from './hex.js';
 
 /**
  * A finding's start step for the text and Markdown reports: signed, with its size. The report holds it signed
@@ -8,7 +9,5 @@ import { humanBytes } from './human-bytes.js';
 export function startStepParts(hex: string): { value: string; note: string } {
   const step = hex.startsWith('-') ? -BigInt(hex.slice(1)) : BigInt.asIntN(64, BigInt(hex));
   const size = humanBytes(step < 0n ? -step : step);
-  return step < 0n
-    ? { value: `-0x${(-step).toString(16)}`, note: `${size} of memmap per splat, each below the one before` }
-    : { value: `0x${step.toString(16)}`, note: `${size} of memmap per splat` };
+  return { value: toSignedHex(step), note: `${size} of memmap per splat${step < 0n ? ', each below the one before' : ''}` };
 }

@@ -38,10 +38,10 @@ export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
     }
     cases.push(testcase(log.name, inner));
   }
-  for (const [input, reasons] of errorsOf) {
+  for (const input of errorsOf.keys()) {
     if (logNames.has(input)) continue;
     errors++;
-    cases.push(testcase(input, reasons.map((r) => `      <error message="${xml(r)}"/>`)));
+    cases.push(testcase(input, errorLines(input)));
   }
   if (s.interrupted) {
     errors++;

@@ -85,7 +85,6 @@ export function runPool(
         if (finished || !live.delete(worker)) return;
         const claimed = Atomics.exchange(claims, slot, 0) - 1;
         if (claimed >= 0) record(claimed, crashed(queue.tasks[claimed]?.display ?? '?', crashReason ?? `worker exited with code ${code}`));
-        if (finished) return;
         if (claimed >= 0 && queue.remaining > 0 && !hooks.signal?.aborted) spawn(slot);
         else if (live.size === 0) finish();
       });
