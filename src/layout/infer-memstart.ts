@@ -19,32 +19,38 @@ export interface MemstartInput {
   layoutMatch: VirtualLayoutMatch | undefined;
 }
 
-/** The DRAM start the log shows: the first `Early memory node ranges` start, else the lowest `Zone ranges` start. */
+interface DramRange {
+  start: bigint;
+  /** Inclusive, as printed (`[mem 0x…-0x…fff]`). */
+  end: bigint;
+  lineNo: number;
+  text: string;
+}
+
+/** The DRAM the log shows: its `Early memory node ranges` (exact), else its `Zone ranges` (zones may start lower). */
+function dramRanges(boot: BootFacts | undefined): { ranges: DramRange[]; exact: boolean } {
+  const of = (f: { lineNo: number; text: string }, r: { start: bigint; end: bigint }): DramRange => ({ start: r.start, end: r.end, lineNo: f.lineNo, text: f.text });
+  if (boot && boot.nodeRanges.length > 0) return { ranges: boot.nodeRanges.map((f) => of(f, f.value.range)), exact: true };
+  return { ranges: (boot?.zoneRanges ?? []).flatMap((f) => (f.value.range ? [of(f, f.value.range)] : [])), exact: false };
+}
+
+/** The DRAM start the log shows: the lowest node range start, else the lowest zone start. */
 function dramStart(boot: BootFacts | undefined): { start: bigint; lineNo: number; text: string; exact: boolean } | undefined {
-  const node = boot?.nodeRanges.reduce<(typeof boot.nodeRanges)[number] | undefined>(
-    (lo, f) => (lo === undefined || f.value.range.start < lo.value.range.start ? f : lo),
-    undefined,
-  );
-  if (node) return { start: node.value.range.start, lineNo: node.lineNo, text: node.text, exact: true };
-  let zone: { start: bigint; lineNo: number; text: string } | undefined;
-  for (const f of boot?.zoneRanges ?? []) {
-    const r = f.value.range;
-    if (r && (zone === undefined || r.start < zone.start)) zone = { start: r.start, lineNo: f.lineNo, text: f.text };
-  }
-  return zone && { ...zone, exact: false };
+  const { ranges, exact } = dramRanges(boot);
+  const lowest = ranges.reduce<DramRange | undefined>((lo, r) => (lo === undefined || r.start < lo.start ? r : lo), undefined);
+  return lowest && { start: lowest.start, lineNo: lowest.lineNo, text: lowest.text, exact };
 }
 
 /** The bytes from the lowest DRAM start to the highest DRAM end the log shows (memblock's DRAM span), if any. */
 function dramSpan(boot: BootFacts | undefined): bigint | undefined {
-  const ranges = boot && boot.nodeRanges.length > 0 ? boot.nodeRanges.map((f) => f.value.range) : boot?.zoneRanges.flatMap((f) => (f.value.range ? [f.value.range] : []));
-  if (ranges === undefined || ranges.length === 0) return undefined;
-  let lo = ranges[0]?.start ?? 0n;
-  let hi = ranges[0]?.end ?? 0n;
+  const { ranges } = dramRanges(boot);
+  if (ranges.length === 0) return undefined;
+  let lo = ranges[0]!.start;
+  let hi = ranges[0]!.end;
   for (const r of ranges) {
     if (r.start < lo) lo = r.start;
     if (r.end > hi) hi = r.end;
   }
-  // Range ends are inclusive (`[mem 0x…-0x…fff]`).
   return hi + 1n - lo;
 }
 
