@@ -86,15 +86,18 @@ class Walker {
     if (matches.length === 0) return this.issue(pattern, 'error', 'no file matches the pattern', pattern);
     // Directories come back with a trailing `/`. One that lies inside another match (`logs/**` gives logs/ and each
     // directory under it) is walked with it, once, so nothing under it is listed twice.
-    const dirs = new Set(matches.filter((m) => m.length > 1 && m.endsWith('/')).map((m) => m.slice(0, -1)));
+    const dirs = new Set<string>();
+    const all = matches.map((m) => {
+      if (m.length <= 1 || !m.endsWith('/')) return m;
+      const dir = m.slice(0, -1);
+      dirs.add(dir);
+      return dir;
+    });
     const insideAnother = (m: string): boolean => {
       for (let at = path.dirname(m); at !== '.' && at !== path.dirname(at); at = path.dirname(at)) if (dirs.has(at)) return true;
       return false;
     };
-    const named = matches
-      .map((m) => (m.length > 1 && m.endsWith('/') ? m.slice(0, -1) : m))
-      .filter((m) => !insideAnother(m))
-      .sort();
+    const named = all.filter((m) => !insideAnother(m)).sort();
     // Followed as a named path is (stat, not lstat); a FIFO or device it happens to match is skipped, not opened.
     const looked = (match: string): Promise<LookedUp> => stat(match).catch((err: unknown) => ({ error: describeFsError(err) }));
     // Relative to the pattern's fixed part, as a directory argument's files are to it: the shard a log falls in
