@@ -1,9 +1,20 @@
 import type { StrippedLine } from './prefix.js';
-import { datedWallTime, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
+import { datedWallTime, MONTH_INITIALS, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
 import { KMSG_RECORD } from './prefix-kmsg.js';
 import { takeLavaLine } from './prefix-lava.js';
 import { takeJournalJson } from './prefix-journal-json.js';
 import { PRINTK_TIME, takePrintkTime } from './prefix-printk-time.js';
+import { SYSLOG_HOST, SYSLOG_TAG, takePriorityName, takeTag, textAfter, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
+import {
+  BARE_CLOCK_STAMP,
+  BARE_ISO_STAMP,
+  BARE_MONTH_STAMP,
+  BRACKETED_CLOCK_STAMP,
+  GITHUB_ACTIONS_STAMP,
+  GITLAB_CI_STAMP,
+  GRABSERIAL_ELAPSED_STAMP,
+  OPENWRT_LOGREAD_STAMP,
+} from './prefix-capture-stamps.js';
 
 /** What prefixes say about a line. The outermost prefix wins when two give the same field. */
 export type PrefixFields = Omit<StrippedLine, 'text'>;
@@ -24,22 +35,10 @@ export interface PrefixRule {
 }
 
 const DIGITS = '0123456789';
-const WEEKDAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
-const MONTH_INITIALS = 'ADFJMNOS';
-const SYSLOG_TAG = String.raw`([^\s:[\]]+)(?:\[\d+\])?: ?`;
 /** util-linux dmesg's delta to the previous message, `<    0.000003>` (`-d`); journalctl short-delta pads it. */
 const DMESG_DELTA = String.raw`< *\d+\.\d+ ?>`;
 /** dmesg -x level names, in order: the index is the level. */
 const LEVEL_NAMES = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
-
-function rest(m: RegExpExecArray): string {
-  return m.input.slice(m[0].length);
-}
-
-/** A syslog/journal tag other than `kernel` (e.g. `systemd[1]:`) is user space. */
-function takeTag(tag: string | undefined, into: PrefixFields): void {
-  if (tag !== 'kernel') into.foreign = true;
-}
 
 /** Rows are tried in order among those whose `firstChars` hold the text's first character. */
 export const PREFIX_RULES: readonly PrefixRule[] = [
@@ -49,7 +48,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     re: PRINTK_TIME,
     take: (m, into) => {
       into.ts ??= Number(m[1]);
-      return rest(m);
+      return textAfter(m);
     },
     strip: takePrintkTime,
   },
@@ -60,7 +59,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     re: /^\[ *([TC]\d+)\] ?/,
     take: (m, into) => {
       into.caller ??= m[1];
-      return rest(m);
+      return textAfter(m);
     },
   },
   {
@@ -72,21 +71,21 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     take: (m, into) => {
       into.ts ??= Number(m[1]);
       if (m[2] !== undefined) into.host ??= m[2];
-      return rest(m);
+      return textAfter(m);
     },
   },
   {
     name: 'dmesg --time-format delta `[<    0.000003>] `',
     firstChars: '[',
     re: new RegExp(String.raw`^\[${DMESG_DELTA}\] ?`),
-    take: (m) => rest(m),
+    take: (m) => textAfter(m),
   },
   {
     // util-linux `dmesg -H` / `--reltime`: the delta to the previous message, not resolvable to a boot time here.
     name: 'dmesg --reltime delta `[  +0.000123] `',
     firstChars: '[',
     re: /^\[ *\+\d+\.\d+\] ?/,
-    take: (m) => rest(m),
+    take: (m) => textAfter(m),
   },
   {
     name: 'dmesg --reltime minute `[Nov25 10:11] `',
@@ -94,7 +93,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     re: new RegExp(String.raw`^\[(${MONTH_NAMES}) ?(\d{1,2}) (\d\d:\d\d)\] ?`),
     take: (m, into) => {
       into.wallTime ??= yearlessWallTime(m[1]!, m[2]!, m[3]!);
-      return rest(m);
+      return textAfter(m);
     },
   },
   {
@@ -104,9 +103,11 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     re: new RegExp(String.raw`^\[(?:${WEEKDAY_NAMES}) (${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d) (\d{4})(?: ${DMESG_DELTA})?\] ?`),
     take: (m, into) => {
       into.wallTime ??= datedWallTime(m[4]!, m[1]!, m[2]!, m[3]!);
-      return rest(m);
+      return textAfter(m);
     },
   },
+  BRACKETED_CLOCK_STAMP,
+  GRABSERIAL_ELAPSED_STAMP,
   {
     // `<PRI>1 TIMESTAMP HOST APP PROCID MSGID SD [MSG]`; the message may start with a UTF-8 BOM.
     name: 'syslog RFC 5424 `<6>1 2023-05-02T10:11:12.123Z host kernel - - - `',
@@ -117,7 +118,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
       if (m[2] !== '-') into.wallTime ??= m[2];
       into.host ??= m[3];
       takeTag(m[4], into);
-      const msg = rest(m);
+      const msg = textAfter(m);
       return msg.charCodeAt(0) === 0xfeff ? msg.slice(1) : msg;
     },
   },
@@ -130,7 +131,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
       const pri = Number(m[1]);
       if (pri > 191) return undefined;
       into.level ??= pri & 7;
-      return rest(m);
+      return textAfter(m);
     },
   },
   {
@@ -145,19 +146,19 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
       const caller = /(?:^|,)caller=([TC]\d+)/.exec(m[3]!);
       if (caller) into.caller ??= caller[1];
       if (prio >> 3 !== 0) into.foreign = true;
-      return rest(m);
+      return textAfter(m);
     },
   },
   {
     // journalctl -o short-unix: seconds since the epoch, to the microsecond.
     name: 'journal short-unix `1673352014.200024 host kernel: `',
     firstChars: DIGITS,
-    re: new RegExp(String.raw`^(\d{9,11})\.(\d{1,9}) (\S+) ${SYSLOG_TAG}`),
+    re: new RegExp(String.raw`^(\d{9,11})\.(\d{1,9}) ${SYSLOG_HOST} ${SYSLOG_TAG}`),
     take: (m, into) => {
       into.wallTime ??= `${new Date(Number(m[1]) * 1000).toISOString().slice(0, 19)}.${m[2]}Z`;
       into.host ??= m[3];
       takeTag(m[4], into);
-      return rest(m);
+      return textAfter(m);
     },
   },
   {
@@ -167,45 +168,53 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d,\d+[+-]\d\d:?\d\d) /,
     take: (m, into) => {
       into.wallTime ??= m[1];
-      return rest(m);
+      return textAfter(m);
     },
   },
+  GITHUB_ACTIONS_STAMP,
+  GITLAB_CI_STAMP,
   {
     // journalctl -o short-iso / short-iso-precise and rsyslog's high-precision format.
     name: 'journal/syslog iso `2023-05-02T10:11:12+0000 host kernel: `',
     firstChars: DIGITS,
-    re: new RegExp(String.raw`^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) (\S+) ${SYSLOG_TAG}`),
+    re: new RegExp(String.raw`^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) ${SYSLOG_HOST} ${SYSLOG_TAG}`),
     take: (m, into) => {
       into.wallTime ??= m[1];
       into.host ??= m[2];
       takeTag(m[3], into);
-      return rest(m);
+      return textAfter(m);
     },
   },
+  BARE_ISO_STAMP,
+  BARE_CLOCK_STAMP,
   {
     // RFC 3164 pads the day with a space (`May  2`), journalctl -o short / short-precise with a zero (`May 02`).
-    name: 'syslog RFC 3164 / journal short `May  2 10:11:12 host kernel: `',
+    // BusyBox syslogd puts `facility.priority` between the host and the tag.
+    name: 'syslog RFC 3164 / journal short / BusyBox `May  2 10:11:12 host [kern.warn ]kernel: `',
     firstChars: MONTH_INITIALS,
-    re: new RegExp(String.raw`^(${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d(?:\.\d+)?) (\S+) ${SYSLOG_TAG}`),
+    re: new RegExp(String.raw`^(${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d(?:\.\d+)?) ${SYSLOG_HOST} (?:[a-z]+\.([a-z]+) )?${SYSLOG_TAG}`),
     take: (m, into) => {
       into.wallTime ??= yearlessWallTime(m[1]!, m[2]!, m[3]!);
       into.host ??= m[4];
-      takeTag(m[5], into);
-      return rest(m);
+      takePriorityName(m[5], into);
+      takeTag(m[6], into);
+      return textAfter(m);
     },
   },
+  BARE_MONTH_STAMP,
   {
     // journalctl -o short-full: the weekday, an ISO date and the zone's name (an offset only when it is UTC).
     name: 'journal short-full `Tue 2023-01-10 12:00:14 UTC host kernel: `',
     firstChars: 'MTWFS',
-    re: new RegExp(String.raw`^(?:${WEEKDAY_NAMES}) (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) ([A-Z][A-Za-z0-9+-]*) (\S+) ${SYSLOG_TAG}`),
+    re: new RegExp(String.raw`^(?:${WEEKDAY_NAMES}) (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) ([A-Z][A-Za-z0-9+-]*) ${SYSLOG_HOST} ${SYSLOG_TAG}`),
     take: (m, into) => {
       into.wallTime ??= `${m[1]}T${m[2]}${m[3] === 'UTC' ? 'Z' : ''}`;
       into.host ??= m[4];
       takeTag(m[5], into);
-      return rest(m);
+      return textAfter(m);
     },
   },
+  OPENWRT_LOGREAD_STAMP,
   {
     // `dmesg -x`: facility and level before the time. Only the kernel's own facility is taken: user space writing to
     // /dev/kmsg shows as `user`, and a rule for every facility's first letter would slow the commonest lines.
@@ -214,7 +223,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     re: /^kern *:(emerg|alert|crit|err|warn|notice|info|debug) *: /,
     take: (m, into) => {
       into.level ??= LEVEL_NAMES.indexOf(m[1]!);
-      return rest(m);
+      return textAfter(m);
     },
   },
   {
@@ -235,14 +244,14 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     name: 'mail quote `> `',
     firstChars: '>',
     re: /^>(?: |(?=>)|$)/,
-    take: (m) => rest(m),
+    take: (m) => textAfter(m),
     quoting: true,
   },
   {
     name: 'mail quote `| `',
     firstChars: '|',
     re: /^\|(?: |$)/,
-    take: (m) => rest(m),
+    take: (m) => textAfter(m),
     quoting: true,
   },
 ];

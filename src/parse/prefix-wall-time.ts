@@ -5,6 +5,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** Regex alternation of the English month abbreviations syslog, journalctl and dmesg print. */
 export const MONTH_NAMES = MONTHS.join('|');
 
+/** The letters a month name can start with: a prefix rule's cheap first-character check. */
+export const MONTH_INITIALS = [...new Set(MONTHS.map((m) => m[0]))].join('');
+
 function twoDigits(value: string): string {
   return value.trim().padStart(2, '0');
 }

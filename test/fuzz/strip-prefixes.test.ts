@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { stripPrefixes } from '../../src/parse/prefix.js';
 import { fuzzParams } from './_fuzz-params.js';
 
-// Pieces of the prefixes vmemwarn strips (printk time, syslog, journalctl, LAVA, kmsg, ANSI), mixed with anything.
+// Pieces of the prefixes vmemwarn strips (printk time, syslog, journalctl, LAVA, kmsg, capture stamps, ANSI), mixed with anything.
 const prefixPiece = fc.constantFrom(
   '[   12.345678] ', '[ 1.0] ', '<4>', '<6>[    0.000000] ', 'Jan 10 12:00:00 host kernel: ', '2023-01-10T12:00:00.123456+00:00 host kernel: ',
   '6,1234,5678901,-;', '\x1b[0m', '\x1b[31m', '[T1234] ', '[  C3] ', '- 12:00:00 ', ' ', '\t', '[', ']', ':', '\r',
+  '[13:20:01.123] ', '2026-11-26T13:20:01.123456Z 00O ', 'Nov 26 13:20:01 ', 'Jan 10 12:00:00 host kern.warn kernel: ',
 );
 const anyLine = fc.oneof(
   fc.string({ maxLength: 120 }),

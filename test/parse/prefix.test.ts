@@ -117,6 +117,36 @@ const CASES: [string, string, StrippedLine][] = [
   ['journal json, a binary MESSAGE', '{"_TRANSPORT":"kernel","MESSAGE":[67,97,108,108]}', { text: 'Call' }],
   // Spaced separators, as some journalctl versions print them.
   ['journal json, spaced', '{ "_TRANSPORT" : "kernel", "MESSAGE" : "Call trace:" }', { text: 'Call trace:' }],
+  // BusyBox syslogd.c: "%s %.64s %s %s\n" of time, host, `facility.priority` and the message (klogd's `kernel: `).
+  ['BusyBox syslogd', 'Nov 26 13:20:01 rock5b kern.warn kernel: [    3.420010] WARNING: CPU: 2',
+    { text: 'WARNING: CPU: 2', wallTime: '--11-26T13:20:01', host: 'rock5b', level: 4, ts: 3.42001 }],
+  ['BusyBox syslogd, user space', 'Nov 26 13:20:01 rock5b daemon.info udhcpc[812]: lease obtained',
+    { text: 'lease obtained', wallTime: '--11-26T13:20:01', host: 'rock5b', level: 6, foreign: true }],
+  // OpenWrt ubox logread.c: "%s %s%s.%s%s %s\n" of ctime, facility, priority, " kernel:" and the message.
+  ['OpenWrt logread', 'Thu Nov 26 13:20:01 2026 kern.warn kernel: [    3.420010] Call trace:',
+    { text: 'Call trace:', wallTime: '2026-11-26T13:20:01', level: 4, ts: 3.42001 }],
+  ['OpenWrt logread, day padded, user space', 'Fri Nov  6 13:20:01 2026 daemon.err odhcpd[1234]: no prefix',
+    { text: 'no prefix', wallTime: '2026-11-06T13:20:01', level: 3, foreign: true }],
+  // moreutils ts: default "%b %d %H:%M:%S", and the formats people pass it.
+  ['ts default', 'Nov 26 13:20:01 [    3.420010] Call trace:', { text: 'Call trace:', wallTime: '--11-26T13:20:01', ts: 3.42001 }],
+  ['ts default keeps a driver prefix after a long uptime', 'Nov 26 13:20:01 [12345.678901] mmc0: new HS200 MMC card',
+    { text: 'mmc0: new HS200 MMC card', wallTime: '--11-26T13:20:01', ts: 12345.678901 }],
+  ['ts %Y-%m-%d %H:%M:%S', '2026-11-26 13:20:01 [    3.420010] Call trace:', { text: 'Call trace:', wallTime: '2026-11-26T13:20:01', ts: 3.42001 }],
+  ['ts -s', '00:00:03 [    3.420010] Call trace:', { text: 'Call trace:', ts: 3.42001 }],
+  // tio timestamp.c: "%H:%M:%S" or "%Y-%m-%dT%H:%M:%S", then ".%03ld", printed in brackets.
+  ['tio 24hour', '[13:20:01.123] [    3.420010] Call trace:', { text: 'Call trace:', ts: 3.42001 }],
+  ['tio iso8601', '[2026-11-26T13:20:01.123] [    3.420010] Call trace:', { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123', ts: 3.42001 }],
+  ['minicom', '[2026-11-26 13:20:01.123] [    3.420010] Call trace:', { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123', ts: 3.42001 }],
+  ['Jenkins timestamper', '[2026-11-26T13:20:01.123Z] [    3.420010] Call trace:', { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123Z', ts: 3.42001 }],
+  // grabserial: -t "[%4.6f %2.6f] " (elapsed, delta), -T "[%s %2.6f] " of "%H:%M:%S.%f" and the delta.
+  ['grabserial -t', '[12.345678 0.001234] [    3.420010] Call trace:', { text: 'Call trace:', ts: 3.42001 }],
+  ['grabserial -T', '[13:20:01.123456 0.001234] [    3.420010] Call trace:', { text: 'Call trace:', ts: 3.42001 }],
+  // GitHub Actions raw logs: UTC to 100 ns. GitLab CI timestamped logs: UTC to 1 µs, then stream id and type.
+  ['GitHub Actions', '2026-11-26T13:20:01.1234567Z [    3.420010] Call trace:', { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.1234567Z', ts: 3.42001 }],
+  ['GitHub Actions, a driver line is not a host and tag', '2026-11-26T13:20:01.1234567Z mmc0: new HS200 MMC card',
+    { text: 'mmc0: new HS200 MMC card', wallTime: '2026-11-26T13:20:01.1234567Z' }],
+  ['GitLab CI', '2026-11-26T13:20:01.123456Z 00O [    3.420010] Call trace:', { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123456Z', ts: 3.42001 }],
+  ['GitLab CI, continued line on stderr', '2026-11-26T13:20:01.123456Z 01E+ Call trace:', { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123456Z' }],
 ];
 
 describe('stripPrefixes', () => {
@@ -132,7 +162,8 @@ describe('stripPrefixes', () => {
   test('idempotent on generated prefix stacks', () => {
     const prefix = fc.constantFrom(
       '[    1.234567] ', '[  T123]', '[    C1] ', '<4>', '> ', '>', '| ', '[Tue May  2 10:11:12 2023] ', '[  +0.000123] ',
-      'May  2 10:11:12 host kernel: ', '2023-05-02T10:11:12+0000 host kernel: ', '4,12,345,-;', '\x1b[0m', '',
+      'May  2 10:11:12 host kernel: ', '2023-05-02T10:11:12+0000 host kernel: ', '4,12,345,-;', '\x1b[0m', '[13:20:01.123] ', '2026-11-26T13:20:01.1234567Z ',
+      'Nov 26 13:20:01 ', 'Thu Nov 26 13:20:01 2026 kern.warn kernel: ', '[12.345678 0.001234] ', '',
     );
     const body = fc.oneof(
       fc.constantFrom('[drm] x', '[<ffff000008081234>] foo+0x10/0x20', '------------[ cut here ]------------', ' x29: 0'),

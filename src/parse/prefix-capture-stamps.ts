@@ -1,0 +1,115 @@
+import type { PrefixRule } from './prefix-rules.js';
+import { datedWallTime, MONTH_INITIALS, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
+import { SYSLOG_TAG, takePriorityName, takeTag, textAfter, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
+
+/**
+ * Stamps added by whatever captured the console, not by the kernel: CI runners, serial terminals and loggers, and
+ * embedded syslog readers. Their times are the capturing host's clock, so they give a wall time (when they carry a
+ * date) but never a printk time; the printk time usually follows and is stripped next.
+ */
+
+const DIGITS = '0123456789';
+const CLOCK = String.raw`\d\d:\d\d:\d\d(?:[.,]\d+)?`;
+const ZONE = String.raw`Z|[+-]\d\d:?\d\d`;
+
+/** `2026-11-26 13:20:01.123` or with a `T`: the ISO form, with the `T`. */
+function isoWallTime(date: string, clock: string, zone: string | undefined): string {
+  return `${date}T${clock}${zone ?? ''}`;
+}
+
+/**
+ * GitHub Actions raw logs: every line starts with the runner's UTC time to 100 ns. Tried before the syslog ISO rule,
+ * which would take a kernel line such as `mmc0: new HS200 card` for a host and a user-space tag.
+ */
+export const GITHUB_ACTIONS_STAMP: PrefixRule = {
+  name: 'GitHub Actions log `2026-11-26T13:20:01.1234567Z `',
+  firstChars: DIGITS,
+  re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z) /,
+  take: (m, into) => {
+    into.wallTime ??= m[1];
+    return textAfter(m);
+  },
+};
+
+/** GitLab CI timestamped job logs: the UTC time, then the stream (two hex digits, `O` stdout or `E` stderr, `+`
+ *  when the line continues a partial one). */
+export const GITLAB_CI_STAMP: PrefixRule = {
+  name: 'GitLab CI log `2026-11-26T13:20:01.123456Z 00O `',
+  firstChars: DIGITS,
+  re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z) [0-9a-f]{2}[OE]\+? ?/,
+  take: (m, into) => {
+    into.wallTime ??= m[1];
+    return textAfter(m);
+  },
+};
+
+/** moreutils `ts '%Y-%m-%d %H:%M:%S'` or `'%FT%T'`, and loggers like it: a date and time, nothing after. */
+export const BARE_ISO_STAMP: PrefixRule = {
+  name: 'capture stamp `2026-11-26 13:20:01 `',
+  firstChars: DIGITS,
+  re: new RegExp(String.raw`^(\d{4}-\d\d-\d\d)[T ](${CLOCK})(${ZONE})? `),
+  take: (m, into) => {
+    into.wallTime ??= isoWallTime(m[1]!, m[2]!, m[3]);
+    return textAfter(m);
+  },
+};
+
+/** moreutils `ts -s` / `ts '%H:%M:%S'`: a time of day or since the start, with no date to make it a wall time. */
+export const BARE_CLOCK_STAMP: PrefixRule = {
+  name: 'capture stamp `13:20:01 `',
+  firstChars: DIGITS,
+  re: new RegExp(String.raw`^${CLOCK} `),
+  take: (m) => textAfter(m),
+};
+
+/**
+ * tio (`[13:20:01.123] `, `--timestamp-format iso8601`), minicom (`[2026-11-26 13:20:01.123] `), Jenkins'
+ * timestamper (`[2026-11-26T13:20:01.123Z] `), grabserial -T (`[13:20:01.123456 0.001234] `, time and delta), and
+ * `ts '[%Y-%m-%d %H:%M:%S]'`.
+ */
+export const BRACKETED_CLOCK_STAMP: PrefixRule = {
+  name: 'capture stamp `[13:20:01.123] `',
+  firstChars: '[',
+  re: new RegExp(String.raw`^\[(?:(\d{4}-\d\d-\d\d)[T ])?(${CLOCK})(${ZONE})?(?: +\d+\.\d+)?\] ?`),
+  take: (m, into) => {
+    if (m[1] !== undefined) into.wallTime ??= isoWallTime(m[1], m[2]!, m[3]);
+    return textAfter(m);
+  },
+};
+
+/** grabserial -t: `[%4.6f %2.6f] `, seconds since the capture started and since the line before. */
+export const GRABSERIAL_ELAPSED_STAMP: PrefixRule = {
+  name: 'grabserial -t `[12.345678 0.001234] `',
+  firstChars: '[',
+  re: /^\[ *\d+\.\d+ +\d+\.\d+\] ?/,
+  take: (m) => textAfter(m),
+};
+
+/** moreutils `ts` with its default format `%b %d %H:%M:%S`: syslog's stamp with no host or tag after it. */
+export const BARE_MONTH_STAMP: PrefixRule = {
+  name: 'capture stamp `Nov 26 13:20:01 ` (ts)',
+  firstChars: MONTH_INITIALS,
+  re: new RegExp(String.raw`^(${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d(?:\.\d+)?) `),
+  take: (m, into) => {
+    into.wallTime ??= yearlessWallTime(m[1]!, m[2]!, m[3]!);
+    return textAfter(m);
+  },
+};
+
+/**
+ * OpenWrt `logread`: ctime, then `facility.priority`, then `kernel:` for the kernel's own lines or the program's
+ * `tag[pid]:` for user space.
+ */
+export const OPENWRT_LOGREAD_STAMP: PrefixRule = {
+  name: 'OpenWrt logread `Thu Nov 26 13:20:01 2026 kern.warn kernel: `',
+  firstChars: 'MTWFS',
+  re: new RegExp(
+    String.raw`^(?:${WEEKDAY_NAMES}) (${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d) (\d{4}) [a-z]+\.([a-z]+) ${SYSLOG_TAG}`,
+  ),
+  take: (m, into) => {
+    into.wallTime ??= datedWallTime(m[4]!, m[1]!, m[2]!, m[3]!);
+    takePriorityName(m[5], into);
+    takeTag(m[6], into);
+    return textAfter(m);
+  },
+};

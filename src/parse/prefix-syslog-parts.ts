@@ -1,0 +1,32 @@
+import type { PrefixFields } from './prefix-rules.js';
+
+/** Pieces of syslog-style stamps that several prefix rules share. */
+
+/** The text after a prefix rule's match. */
+export function textAfter(m: RegExpExecArray): string {
+  return m.input.slice(m[0].length);
+}
+
+export const WEEKDAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
+
+/** The host before a syslog tag. Never `[`-led: that is a printk time after a stamp with no host (`ts`). */
+export const SYSLOG_HOST = String.raw`([^\s[]\S*)`;
+
+/** `kernel: ` or `systemd[1]: `, with the tag captured. */
+export const SYSLOG_TAG = String.raw`([^\s:[\]]+)(?:\[\d+\])?: ?`;
+
+/** A syslog/journal tag other than `kernel` (e.g. `systemd[1]:`) is user space. */
+export function takeTag(tag: string | undefined, into: PrefixFields): void {
+  if (tag !== 'kernel') into.foreign = true;
+}
+
+/** syslog.h's prioritynames, as BusyBox syslogd and OpenWrt logread print them after the facility (`kern.warn`). */
+const PRIORITY_LEVELS: Readonly<Record<string, number>> = {
+  emerg: 0, panic: 0, alert: 1, crit: 2, err: 3, error: 3, warn: 4, warning: 4, notice: 5, info: 6, debug: 7,
+};
+
+/** The level of a `facility.priority` pair's priority name; nothing for a name syslog.h does not have. */
+export function takePriorityName(name: string | undefined, into: PrefixFields): void {
+  const level = name === undefined ? undefined : PRIORITY_LEVELS[name];
+  if (level !== undefined) into.level ??= level;
+}

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { analyzeText } from '../../src/api.js';
+import {
+  BARE_CLOCK_STAMP,
+  BARE_ISO_STAMP,
+  BARE_MONTH_STAMP,
+  BRACKETED_CLOCK_STAMP,
+  GITHUB_ACTIONS_STAMP,
+  GITLAB_CI_STAMP,
+  GRABSERIAL_ELAPSED_STAMP,
+  OPENWRT_LOGREAD_STAMP,
+} from '../../src/parse/prefix-capture-stamps.js';
+import type { PrefixRule } from '../../src/parse/prefix-rules.js';
+
+const RULES: [PrefixRule, string][] = [
+  [GITHUB_ACTIONS_STAMP, '2026-11-26T13:20:01.1234567Z '],
+  [GITLAB_CI_STAMP, '2026-11-26T13:20:01.123456Z 00O '],
+  [BARE_ISO_STAMP, '2026-11-26 13:20:01 '],
+  [BARE_CLOCK_STAMP, '13:20:01.5 '],
+  [BRACKETED_CLOCK_STAMP, '[13:20:01.123] '],
+  [GRABSERIAL_ELAPSED_STAMP, '[   12.345678  0.001234] '],
+  [BARE_MONTH_STAMP, 'Nov  6 13:20:01 '],
+  [OPENWRT_LOGREAD_STAMP, 'Thu Nov 26 13:20:01 2026 kern.warn kernel: '],
+];
+
+// Starts of kernel lines (and of other prefixes) that no capture stamp may take. Syslog and `dmesg --time-format iso`
+// stamps would be taken by the bare ones: their rules come first (prefix.test.ts checks the order's outcome).
+const KERNEL_STARTS = [
+  '[    1.234567] ', '[ cut here ]', '[drm] x', '[<ffff000008081234>] foo+0x10/0x20', '[   14.200024 <    0.000003>] ',
+  '[  T123] ', '[Tue May  2 10:11:12 2023] ', '[  +0.000123] ', '0000:00:1f.0: enabling device', '12345 pages reserved',
+  'Memory: 8053000K/8388608K available', 'Hardware name: Radxa ROCK 5 Model B (DT)',
+];
+
+describe.each(RULES.map(([rule, stamp]) => [rule.name, rule, stamp] as const))('%s', (_name, rule, stamp) => {
+  test('takes its stamp and leaves the line', () => {
+    const line = `${stamp}[    3.420010] Call trace:`;
+    const m = rule.re.exec(line);
+    expect(m).not.toBeNull();
+    expect(rule.take(m!, {})).toBe('[    3.420010] Call trace:');
+  });
+
+  test('starts with one of its first characters', () => {
+    expect(rule.firstChars).toContain(stamp[0]);
+  });
+
+  test.each(KERNEL_STARTS)('leaves %j alone', (start) => {
+    expect(rule.re.exec(`${start}Call trace:`)).toBeNull();
+  });
+});
+
+describe('a sample behind each capture stamp', () => {
+  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+  const wrappers: [string, (line: string, i: number) => string][] = [
+    ['BusyBox syslogd', (l, i) => `Nov 26 13:20:${pad(i % 60)} rock5b kern.warn kernel: ${l}`],
+    ['OpenWrt logread', (l, i) => `Thu Nov  6 13:20:${pad(i % 60)} 2026 kern.warn kernel: ${l}`],
+    ['ts', (l, i) => `Nov 26 13:20:${pad(i % 60)} ${l}`],
+    ['tio', (l, i) => `[13:20:${pad(i % 60)}.${pad(i % 1000, 3)}] ${l}`],
+    ['minicom', (l, i) => `[2026-11-26 13:20:${pad(i % 60)}.${pad(i % 1000, 3)}] ${l}`],
+    ['grabserial -t', (l, i) => `[${(i * 0.01).toFixed(6)} 0.010000] ${l}`],
+    ['GitHub Actions', (l, i) => `2026-11-26T13:20:${pad(i % 60)}.1234567Z ${l}`],
+    ['GitLab CI', (l, i) => `2026-11-26T13:20:${pad(i % 60)}.123456Z 00O ${l}`],
+  ];
+
+  test.each(wrappers)('%s: the same splats, clusters, registers and boot facts as the bare log', async (_name, wrap) => {
+    const sample = await readFile(new URL('../../samples/logs/e3-48-4k-amdgpu-populate-storm.log', import.meta.url), 'utf8');
+    const lines = sample.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const bare = await analyzeText(`${lines.join('\n')}\n`);
+    const wrapped = await analyzeText(`${lines.map(wrap).join('\n')}\n`);
+    expect(bare.clusters[0]?.title).toBe('WARNING in vmemmap_populate');
+    expect(wrapped.stats.splats).toBe(bare.stats.splats);
+    expect(wrapped.clusters.map((c) => [c.signature, c.count])).toEqual(bare.clusters.map((c) => [c.signature, c.count]));
+    expect(wrapped.clusters[0]?.example.regs).toEqual(bare.clusters[0]?.example.regs);
+    expect(wrapped.boots[0]?.release?.value).toBe(bare.boots[0]?.release?.value);
+    const findings = (r: typeof bare) => r.clusters.flatMap((c) => c.vmemmap.map((v) => [v.physHull, v.layout?.era, v.diagnosis]));
+    expect(findings(bare)).toHaveLength(1);
+    expect(findings(wrapped)).toEqual(findings(bare));
+  });
+});
