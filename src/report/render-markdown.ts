@@ -1,6 +1,7 @@
 import type { InputReport, Report } from './model-types.js';
 import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
 import { markdownTable } from './markdown-table.js';
+import { capItems, capTable, omittedLine, type RowCap } from './markdown-cap.js';
 import { appendAll } from '../util/append-all.js';
 import { exampleCluster } from './example-cluster.js';
 import { lineSpan, partialNotes, plural, vmemmapClusters } from './report-facts.js';
@@ -9,6 +10,12 @@ import { renderMarkdownVmemmap } from './render-markdown-vmemmap.js';
 import { vmemmapVerdict } from './vmemmap-phrases.js';
 
 const NAMED_INPUTS = 3;
+
+/** Per input, so that one input's report fits a GitHub comment (65,536 characters) with its example splat. */
+export const MARKDOWN_CAPS = {
+  clusters: { rows: 50, chars: 16_000 },
+  vmemmap: { rows: 8, chars: 24_000 },
+} satisfies Record<string, RowCap>;
 
 function summaryParagraph(r: Report): string {
   const s = r.summary;
@@ -52,10 +59,16 @@ function renderInput(input: InputReport): string[] {
     lineSpan(c),
     c.vmemmap.length > 0 ? 'yes' : '',
   ]);
-  appendAll(out, ['', ...markdownTable(['Count', 'Kind', 'Title', 'ID', 'Lines', 'vmemmap'], rows, [0])]);
-  for (const c of vmemmapClusters(input)) {
-    for (const v of c.vmemmap) appendAll(out, renderMarkdownVmemmap(c, v));
+  const table = capTable(markdownTable(['Count', 'Kind', 'Title', 'ID', 'Lines', 'vmemmap'], rows, [0]), MARKDOWN_CAPS.clusters);
+  appendAll(out, ['', ...table.lines]);
+  if (table.omitted > 0) {
+    const splats = input.clusters.slice(input.clusters.length - table.omitted).reduce((n, c) => n + c.count, 0);
+    out.push('', omittedLine(table.omitted, 'cluster', plural(splats, 'splat')));
   }
+  const sections = vmemmapClusters(input).flatMap((c) => c.vmemmap.map((v) => renderMarkdownVmemmap(c, v)));
+  const cut = capItems(sections, MARKDOWN_CAPS.vmemmap, (lines) => lines.reduce((n, l) => n + l.length + 1, 0));
+  for (const section of cut.items) appendAll(out, section);
+  if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'vmemmap finding'));
   const example = exampleCluster(input);
   if (example) out.push(...renderMarkdownExample(example));
   return out;

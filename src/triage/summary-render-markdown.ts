@@ -1,29 +1,57 @@
 import { codeSpan, escapeMarkdownText } from '../report/markdown-escape.js';
 import { markdownTable } from '../report/markdown-table.js';
+import { capItems, capTable, omittedLine, type RowCap } from '../report/markdown-cap.js';
 import { appendAll } from '../util/append-all.js';
+import { plural } from '../report/report-facts.js';
 import type { Summary, SummaryCluster } from './summary-types.js';
 import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
 
-/** Markdown summary (for CI job pages / PR comments); every log-derived string is escaped. */
-export function renderSummaryMarkdown(s: Summary): string {
+/** What each part of the summary may take, together under the 65,536 characters of a GitHub comment. */
+export const SUMMARY_MARKDOWN_CAPS = {
+  clusters: { rows: 100, chars: 30_000 },
+  vmemmap: { rows: 50, chars: 8_000 },
+  known: { rows: 50, chars: 8_000 },
+  issues: { rows: 50, chars: 12_000 },
+} satisfies Record<string, RowCap>;
+
+/**
+ * Markdown summary (for CI job pages / PR comments); every log-derived string is escaped. Long tables keep their
+ * first rows (the commonest clusters) and say how many more the JSON summary has.
+ */
+export function renderSummaryMarkdown(s: Summary, caps = SUMMARY_MARKDOWN_CAPS): string {
   const out = ['# vmemwarn triage', '', escapeMarkdownText(summaryHeadline(s))];
   if (s.run) out.push('', `History run ${s.run.sequence}${s.run.previous !== undefined ? ` (previous ${s.run.previous})` : ''}.`);
   const fresh = s.clusters.filter((c) => !c.known);
   const known = s.clusters.filter((c) => c.known);
   out.push('', '## Clusters', '');
-  appendAll(out, fresh.length > 0 ? clusterTable(fresh) : ['No clusters.']);
+  appendAll(out, fresh.length > 0 ? clusterTable(fresh, caps.clusters) : ['No clusters.']);
   const vm = fresh.flatMap((c) => c.vmemmap.map((v) => `- ${codeSpan(c.id)} ${escapeMarkdownText(vmemmapLine(v))}`));
-  if (vm.length > 0) appendAll(out, ['', '## vmemmap (merged across logs)', '', ...vm]);
-  if (known.length > 0) appendAll(out, ['', '## Known (ignore list)', '', ...clusterTable(known)]);
+  if (vm.length > 0) {
+    const cut = capItems(vm, caps.vmemmap, (line) => line.length + 1);
+    appendAll(out, ['', '## vmemmap (merged across logs)', '', ...cut.items]);
+    if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'vmemmap finding'));
+  }
+  if (known.length > 0) appendAll(out, ['', '## Known (ignore list)', '', ...clusterTable(known, caps.known)]);
   if (s.issues.length > 0) {
     out.push('', '## Problems', '');
-    appendAll(out, markdownTable(['Input', 'Status', 'Reason'],
-      s.issues.map((i) => [codeSpan(i.input, { inTable: true }), i.severity, escapeMarkdownText(i.reason)])));
+    const table = markdownTable(['Input', 'Status', 'Reason'],
+      s.issues.map((i) => [codeSpan(i.input, { inTable: true }), i.severity, escapeMarkdownText(i.reason)]));
+    const cut = capTable(table, caps.issues);
+    appendAll(out, cut.lines);
+    if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'problem'));
   }
   return `${out.join('\n')}\n`;
 }
 
-function clusterTable(clusters: readonly SummaryCluster[]): string[] {
+/** The table, cut to its cap, then a line naming what was cut. */
+function clusterTable(clusters: readonly SummaryCluster[], cap: RowCap): string[] {
+  const cut = capTable(fullClusterTable(clusters), cap);
+  if (cut.omitted === 0) return cut.lines;
+  const splats = clusters.slice(clusters.length - cut.omitted).reduce((n, c) => n + c.count, 0);
+  return [...cut.lines, '', omittedLine(cut.omitted, 'cluster', plural(splats, 'splat'))];
+}
+
+function fullClusterTable(clusters: readonly SummaryCluster[]): string[] {
   const withHistory = clusters.some((c) => c.history);
   const header = ['ID', 'Kind', 'Count', 'Logs', 'Seen', ...(withHistory ? ['History'] : []), 'Title', 'Example'];
   const rows = clusters.map((c) => [

@@ -4,6 +4,7 @@ import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { ATTACKS, hostileResult } from './attack.js';
 import { REPORT_TAGS, tagsIn } from './report-html.js';
 import { armResult, quietResult, TOOL } from './fixtures.js';
+import type { Cluster } from '../../src/analyze/types.js';
 
 // GitHub renders raw HTML (sanitized) and links bare URLs: the closest markdown-it setting.
 const md = new MarkdownIt({ html: true, linkify: true });
@@ -109,5 +110,25 @@ test('a log of 200 000 clusters renders (regression: its table went through a sp
   result.clusters = Array.from({ length: 200_000 }, (_, i) => ({ ...one, id: i.toString(16).padStart(16, '0') }));
   const out = renderMarkdown(buildReport([result], { tool: TOOL }));
   expect(out).toContain('in 200000 clusters');
-  expect(out).toContain(`\`${(199_999).toString(16).padStart(16, '0')}\``);
+  expect(out).toContain(`\`${(49).toString(16).padStart(16, '0')}\``);
+  expect(out).toContain('_… and 199950 more clusters (199950 splats) not shown; `--format json` lists them all._');
+});
+
+describe('a report too long for one comment', () => {
+  // GitHub's limit on an issue or pull-request comment.
+  const COMMENT_LIMIT = 65_536;
+
+  test('lists the first 50 clusters and the first vmemmap findings, and says how many more the JSON has', () => {
+    const result = armResult();
+    const [vm, bug] = result.clusters as [Cluster, Cluster];
+    vm.vmemmap = Array.from({ length: 20 }, () => vm.vmemmap[0]!);
+    result.clusters = [vm, ...Array.from({ length: 999 }, (_, i) => ({ ...bug, id: i.toString(16).padStart(16, '0'), title: `BUG in f${i}` }))];
+    const out = renderMarkdown(buildReport([result], { tool: TOOL }));
+    expect(out.length).toBeLessThan(COMMENT_LIMIT);
+    expect(out).toContain('| `BUG in f48` |');
+    expect(out).not.toContain('| `BUG in f49` |');
+    expect(out).toContain('_… and 950 more clusters (950 splats) not shown;');
+    expect(out.match(/^### /gm)?.length).toBeLessThan(20);
+    expect(out).toMatch(/_… and 1\d more vmemmap findings not shown;/);
+  });
 });

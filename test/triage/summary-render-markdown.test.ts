@@ -20,8 +20,45 @@ describe('renderSummaryMarkdown', () => {
   });
 });
 
-test('200 000 clusters and 200 000 problems render (regression: tables went through spread calls)', () => {
-  const out = renderSummaryMarkdown(hugeSummary(200_000));
+test('200 000 clusters and 200 000 problems render uncapped (regression: tables went through spread calls)', () => {
+  const all = { rows: Infinity, chars: Infinity };
+  const out = renderSummaryMarkdown(hugeSummary(200_000), { clusters: all, vmemmap: all, known: all, issues: all });
   expect(out).toContain((199_999).toString(16).padStart(8, '0'));
   expect(out).toContain('log-199999.gz');
+});
+
+describe('a summary too long for one comment', () => {
+  // GitHub's limit on an issue or pull-request comment.
+  const COMMENT_LIMIT = 65_536;
+
+  test('keeps the commonest clusters and the first problems, and says how many more the JSON has', () => {
+    const s = hugeSummary(5_000);
+    s.clusters.forEach((c, i) => Object.assign(c, { count: 5_000 - i, vmemmap: i % 2 === 0 ? c.vmemmap : [] }));
+    const out = renderSummaryMarkdown(s);
+    expect(out.length).toBeLessThan(COMMENT_LIMIT);
+    expect(out).toContain('| `00000063` |');
+    expect(out).not.toContain('| `00000064` |');
+    // Clusters 100..4999 have counts 4900 down to 1: their sum is 4900 * 4901 / 2.
+    expect(out).toContain(`_… and 4900 more clusters (${(4900 * 4901) / 2} splats) not shown; \`--format json\` lists them all._`);
+    expect(out).toMatch(/_… and \d+ more vmemmap findings not shown/);
+    expect(out).toContain('`log-49.gz`');
+    expect(out).not.toContain('`log-50.gz`');
+    expect(out).toContain('_… and 4950 more problems not shown');
+  });
+
+  test('titles and names of any length do not break the limit', () => {
+    const s = hugeSummary(1_000);
+    for (const c of s.clusters) c.title = `WARNING in ${'x'.repeat(5_000)}`;
+    for (const i of s.issues) i.input = `${'d/'.repeat(2_000)}log.gz`;
+    const out = renderSummaryMarkdown(s);
+    expect(out.length).toBeLessThan(COMMENT_LIMIT);
+    expect(out).toContain('more clusters');
+    expect(out).toContain('more problems');
+  });
+
+  test('one row over says one more, in the singular', () => {
+    const s = hugeSummary(101);
+    s.issues = [];
+    expect(renderSummaryMarkdown(s)).toContain('_… and 1 more cluster (3 splats) not shown;');
+  });
 });

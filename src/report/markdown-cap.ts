@@ -1,0 +1,42 @@
+import { plural } from './report-facts.js';
+
+/**
+ * Markdown is what gets pasted into an issue or a merge-request comment, and those have limits (a GitHub comment
+ * takes 65,536 characters). A long table keeps its first rows up to a row count and a character budget; the text and
+ * JSON formats keep everything.
+ */
+export interface RowCap {
+  rows: number;
+  chars: number;
+}
+
+/** A table's lines (header, rule, rows, as markdownTable gives them) cut to the cap, and how many rows were cut. */
+export function capTable(lines: readonly string[], cap: RowCap): { lines: string[]; omitted: number } {
+  const kept = lines.slice(0, 2);
+  let chars = kept.reduce((n, l) => n + l.length + 1, 0);
+  for (const row of lines.slice(2)) {
+    if (kept.length - 2 >= cap.rows || chars + row.length + 1 > cap.chars) break;
+    kept.push(row);
+    chars += row.length + 1;
+  }
+  return { lines: kept, omitted: lines.length - kept.length };
+}
+
+/** Items of a list cut to the cap (each item one or more lines), and how many were cut. */
+export function capItems<T>(items: readonly T[], cap: RowCap, size: (item: T) => number): { items: T[]; omitted: number } {
+  const kept: T[] = [];
+  let chars = 0;
+  for (const item of items) {
+    const n = size(item);
+    if (kept.length >= cap.rows || chars + n > cap.chars) break;
+    kept.push(item);
+    chars += n;
+  }
+  return { items: kept, omitted: items.length - kept.length };
+}
+
+/** The line after a cut list: `_… and 12 more clusters (340 splats) not shown; \`--format json\` lists them all._` */
+export function omittedLine(omitted: number, noun: string, detail = ''): string {
+  const what = plural(omitted, `more ${noun}`, `more ${noun}s`);
+  return `_… and ${what}${detail === '' ? '' : ` (${detail})`} not shown; \`--format json\` lists them all._`;
+}
