@@ -15,6 +15,7 @@ import { mergeSummaries } from './merge.js';
 import { summarizeIssues } from './summarize-log.js';
 import { loadIgnoreList } from './ignore-list.js';
 import { markKnown } from './known-clusters.js';
+import { keepClusters } from './keep-clusters.js';
 import { anyLogFails } from './failing-logs.js';
 import { capYoungGeneration } from '../util/heap-policy.js';
 import { checkAnalyzeOptions } from '../analyze/check-options.js';
@@ -63,7 +64,7 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   if (ignore) summary = markKnown(summary, ignore);
   if (opts.timestamps) summary.generatedAt = new Date().toISOString();
   if (opts.db && history) summary = await recordOrKeep(history.recordRun, opts.db, summary);
-  if (opts.newOnly) summary = { ...summary, clusters: summary.clusters.filter((c) => c.history?.isNew) };
+  if (opts.newOnly) summary = keepClusters(summary, (c) => c.history?.isNew === true);
   return outcome(summary, opts);
 }
 

@@ -93,6 +93,11 @@ test('--db keeps history; --new-only shows only clusters new since the previous 
   const run2 = await triageJson([tree, '--db', db, '--new-only']);
   expect(run2.run).toEqual({ sequence: 2, previous: 1 });
   expect(titles(run2).sort()).toEqual([CLK, FREE].sort());
+  // Regression: each log still listed the ids of the clusters --new-only had dropped.
+  const ids = new Set(run2.clusters.map((c) => c.id));
+  const listed = run2.logs.flatMap((l) => l.clusters.map((c) => c.id));
+  expect(listed.length).toBeGreaterThan(0);
+  expect(listed.filter((id) => !ids.has(id))).toEqual([]);
 });
 
 test('--new-only without --db is a usage error', async () => {
