@@ -76,6 +76,7 @@ export async function feedLines(
   };
   const finish = (): LineFeeder => {
     const done = feed(sniffer.end());
+    done.push(normalizer.end());
     done.end();
     return done;
   };

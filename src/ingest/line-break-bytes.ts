@@ -1,3 +1,3 @@
-/** The two bytes a line break is made of: LF alone, CRLF, or a lone CR (LineBreakNormalizer turns the last two into LF). */
+/** The two bytes line breaks are made of: LF, CRLF, `\r\r\n`, or CR alone in a CR-only log (LineBreakNormalizer). */
 export const LF = 0x0a;
 export const CR = 0x0d;

@@ -1,20 +1,57 @@
 import { CR, LF } from './line-break-bytes.js';
 
 const NUL = 0x00;
+/** Input with no LF this far in is taken for CR-only line breaks (a capture that kept the device's bare CRs). */
+export const CR_ONLY_DECISION_BYTES = 64 * 1024;
 
 /**
- * Rewrites CRLF and lone CR to LF and drops NUL bytes, so that later stages split on LF only. A CR at the end of a
- * chunk is remembered so that a LF opening the next chunk is not counted as a second line break; a NUL between CR
- * and LF is dropped first, so `\r\0\n` is one break. A run of CRs ending in LF is one break too: a console captured
- * through a pty writes `\r\r\n` for each line, which `grep -n` counts once. CRs of a run that does not end in LF
- * are lone CRs, a break each. Chunks without CR or NUL pass through uncopied.
+ * Rewrites line breaks to LF and drops NUL bytes, so that later stages split on LF only and number lines as
+ * `grep -n` does.
+ *
+ * A log with LFs breaks lines at LF alone: every CR is dropped. CRLF and the `\r\r\n` of a console captured through
+ * a pty are one break; a CR after the LF (`\n\r`, as some bootloaders and terminals send) or inside a line (progress
+ * output, systemd's start-job spinner) is not a break. Such a line keeps its text on both sides of the CR, and a
+ * kernel record glued behind other output is still found (parse/glued-header.ts).
+ *
+ * Input with no LF in its first CR_ONLY_DECISION_BYTES but with CRs breaks at CR: a run of CRs (and NULs) ending in
+ * LF is one break, and each other CR is a break. Until an LF or that many bytes have been seen the input is held
+ * back; `end` releases what is held at the end of the input.
  */
 export class LineBreakNormalizer {
+  private crOnly: boolean | undefined;
+  private held: Buffer[] = [];
+  private heldBytes = 0;
   private afterCR = false;
   /** CRs after the first of the current run: breaks only if the run does not end in LF. */
   private extraCRs = 0;
 
   normalize(chunk: Buffer): Buffer {
+    if (this.crOnly === undefined) {
+      this.held.push(chunk);
+      this.heldBytes += chunk.length;
+      if (chunk.indexOf(LF) !== -1) this.crOnly = false;
+      else if (this.heldBytes >= CR_ONLY_DECISION_BYTES) this.crOnly = this.held.some((b) => b.indexOf(CR) !== -1);
+      else return Buffer.alloc(0);
+      return this.releaseHeld();
+    }
+    return this.crOnly ? this.breakAtCR(chunk) : dropCRs(chunk);
+  }
+
+  /** What is still held back at the end of the input. */
+  end(): Buffer {
+    if (this.crOnly !== undefined) return Buffer.alloc(0);
+    this.crOnly = this.held.some((b) => b.indexOf(CR) !== -1);
+    return this.releaseHeld();
+  }
+
+  private releaseHeld(): Buffer {
+    const held = this.held.length === 1 ? this.held[0]! : Buffer.concat(this.held);
+    this.held = [];
+    this.heldBytes = 0;
+    return this.normalize(held);
+  }
+
+  private breakAtCR(chunk: Buffer): Buffer {
     let nextCR = chunk.indexOf(CR);
     let nextNUL = chunk.indexOf(NUL);
     if (nextCR === -1 && nextNUL === -1 && !(this.afterCR && chunk.length > 0)) return chunk;
@@ -52,4 +89,22 @@ export class LineBreakNormalizer {
     }
     return out.subarray(0, written);
   }
+}
+
+/** The chunk without its CR and NUL bytes; a chunk with neither is passed through uncopied. */
+function dropCRs(chunk: Buffer): Buffer {
+  let nextCR = chunk.indexOf(CR);
+  let nextNUL = chunk.indexOf(NUL);
+  if (nextCR === -1 && nextNUL === -1) return chunk;
+  const out = Buffer.allocUnsafe(chunk.length);
+  let written = 0;
+  let pos = 0;
+  while (pos < chunk.length) {
+    if (nextCR !== -1 && nextCR < pos) nextCR = chunk.indexOf(CR, pos);
+    if (nextNUL !== -1 && nextNUL < pos) nextNUL = chunk.indexOf(NUL, pos);
+    const special = Math.min(nextCR === -1 ? chunk.length : nextCR, nextNUL === -1 ? chunk.length : nextNUL);
+    written += chunk.copy(out, written, pos, special);
+    pos = special + 1;
+  }
+  return out.subarray(0, written);
 }

@@ -14,10 +14,16 @@ async function feed(data: string | Buffer, opts: { sizes?: number[]; maxLineByte
 }
 
 describe('feedLines line breaks and bytes', () => {
-  test('LF, CRLF and lone CR each end a line; a final line without a break is delivered', async () => {
+  test('LF and CRLF each end a line, a CR inside a line does not; a final line without a break is delivered', async () => {
     const { texts, stats } = await feed('a\nb\r\nc\rd');
-    expect(texts).toEqual(['a', 'b', 'c', 'd']);
-    expect(stats).toEqual({ lines: 4, bytes: 8, truncatedLines: 0, encoding: 'utf-8' });
+    expect(texts).toEqual(['a', 'b', 'cd']);
+    expect(stats).toEqual({ lines: 3, bytes: 8, truncatedLines: 0, encoding: 'utf-8' });
+  });
+
+  test('a log with CRs and no LF breaks at CR', async () => {
+    const { texts, stats } = await feed('a\rb\rc');
+    expect(texts).toEqual(['a', 'b', 'c']);
+    expect(stats.lines).toBe(3);
   });
 
   test('a CRLF split across chunks is one break', async () => {

@@ -1,31 +1,63 @@
 import fc from 'fast-check';
-import { LineBreakNormalizer } from '../../src/ingest/line-break-normalizer.js';
+import { CR_ONLY_DECISION_BYTES, LineBreakNormalizer } from '../../src/ingest/line-break-normalizer.js';
 
 const normalizeIn = (chunks: string[]): string => {
   const n = new LineBreakNormalizer();
-  return chunks.map((c) => n.normalize(Buffer.from(c, 'latin1')).toString('latin1')).join('');
+  return chunks.map((c) => n.normalize(Buffer.from(c, 'latin1')).toString('latin1')).join('') + n.end().toString('latin1');
 };
 
-test.each([
-  ['a\r\nb', 'a\nb'],
-  ['a\rb\r', 'a\nb\n'],
-  // A pty-captured console line: a run of CRs ending in LF is one break, as `grep -n` counts it.
-  ['a\r\r\nb', 'a\nb'],
-  ['a\r\r\r\nb', 'a\nb'],
-  // CRs that end in no LF are lone CRs, a break each.
-  ['a\r\rb', 'a\n\nb'],
-  ['a\r\r\0\nb', 'a\nb'],
-  ['a\0b\0\n', 'ab\n'],
-  ['a\r\0\nb', 'a\nb'],
-  ['\n\n', '\n\n'],
-  ['plain\n', 'plain\n'],
-])('%j → %j', (input, expected) => {
-  expect(normalizeIn([input])).toBe(expected);
+describe('a log with LFs breaks at LF alone, as `grep -n` counts', () => {
+  test.each([
+    ['a\r\nb\n', 'a\nb\n'],
+    // A pty-captured console line.
+    ['a\r\r\nb\n', 'a\nb\n'],
+    ['a\r\r\r\nb\n', 'a\nb\n'],
+    // Regression: `\n\r` line ends (some bootloaders and terminals) had doubled every line number.
+    ['a\n\rb\n\rc\n\r', 'a\nb\nc\n'],
+    // A CR inside a line (progress output, systemd's spinner) is not a break.
+    ['50%\r100%\n[    3.420010] WARNING: x\n', '50%100%\n[    3.420010] WARNING: x\n'],
+    ['a\r\rb\n', 'ab\n'],
+    ['a\r\r\0\nb', 'a\nb'],
+    ['a\0b\0\n', 'ab\n'],
+    ['a\r\0\nb', 'a\nb'],
+    ['\n\n', '\n\n'],
+    ['plain\n', 'plain\n'],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeIn([input])).toBe(expected);
+  });
 });
 
-test('a chunk without CR or NUL is passed through uncopied', () => {
+describe('a log with CRs and no LF in its head breaks at CR', () => {
+  test.each([
+    ['a\rb\r', 'a\nb\n'],
+    ['a\r\rb', 'a\n\nb'],
+    ['a\r\r\nb', 'a\nb'],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeIn([input])).toBe(expected);
+  });
+
+  test('decided on the first CR_ONLY_DECISION_BYTES: an LF after them does not change it', () => {
+    const head = 'x\r'.repeat(CR_ONLY_DECISION_BYTES);
+    expect(normalizeIn([head, 'y\rz\n'])).toBe(`${'x\n'.repeat(CR_ONLY_DECISION_BYTES)}y\nz\n`);
+  });
+
+  test('an LF within them makes it a log with LFs', () => {
+    expect(normalizeIn(['a\rb', 'c\rd', '\n'])).toBe('abcd\n');
+  });
+});
+
+test('a chunk without CR or NUL is passed through uncopied once the kind of log is known', () => {
+  const n = new LineBreakNormalizer();
+  n.normalize(Buffer.from('first\n'));
   const chunk = Buffer.from('no breaks to fix\n');
-  expect(new LineBreakNormalizer().normalize(chunk)).toBe(chunk);
+  expect(n.normalize(chunk)).toBe(chunk);
+});
+
+test('input is held back only until the first LF', () => {
+  const n = new LineBreakNormalizer();
+  expect(n.normalize(Buffer.from('no LF yet')).length).toBe(0);
+  expect(n.normalize(Buffer.from(' now\n')).toString()).toBe('no LF yet now\n');
+  expect(n.end().length).toBe(0);
 });
 
 test('the result does not depend on chunk boundaries', () => {

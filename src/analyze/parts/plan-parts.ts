@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { sniffCompression } from '../../ingest/decompress.js';
 import { byteOrderMark } from '../../ingest/encoding-sniffer.js';
 import { HEAD_BYTES, hidesNeedles } from '../../ingest/hidden-needles.js';
+import { LF } from '../../ingest/line-break-bytes.js';
 import { evenTargets, findSplitLines, type SplitLine } from './split-points.js';
 import { balancedStarts, fileCost } from './cost-model.js';
 
@@ -22,7 +23,7 @@ export interface PartsPlan {
 /**
  * How to read a file in up to `threads` parts, or undefined to read it in one piece: stdin, anything but a regular
  * file, a compressed or UTF-16 file (their bytes cannot be cut anywhere), one whose start shows colour codes or
- * journal entries (hidden-needles.ts), a file too small for a split to pay
+ * journal entries (hidden-needles.ts) or no LF, a file too small for a split to pay
  * (cost-model.ts), or one with no report start near the cut points.
  */
 export function planParts(spec: string, threads: number, opts: PlanOptions = {}): PartsPlan | undefined {
@@ -35,9 +36,11 @@ export function planParts(spec: string, threads: number, opts: PlanOptions = {})
     fd = openSync(spec, 'r');
     const head = Buffer.alloc(Math.min(HEAD_BYTES, info.size));
     const got = readSync(fd, head, 0, head.length, 0);
-    // A single read decides on the file's first bytes whether every line must be read (hidden-needles.ts); a part
-    // starting elsewhere could decide otherwise, so such a file is read in one piece.
-    if (sniffCompression(head) !== 'none' || byteOrderMark(head)?.encoding.startsWith('utf-16') || hidesNeedles(head.subarray(0, got))) {
+    // A single read decides on the file's first bytes whether every line must be read (hidden-needles.ts), and
+    // whether its lines break at CR (line-break-normalizer.ts); a part starting elsewhere could decide otherwise, so
+    // such a file is read in one piece.
+    const start = head.subarray(0, got);
+    if (sniffCompression(head) !== 'none' || byteOrderMark(head)?.encoding.startsWith('utf-16') || hidesNeedles(start) || !start.includes(LF)) {
       return undefined;
     }
     const parts = Math.floor(threads);

@@ -49,7 +49,8 @@ function firstCutLine(fd: number, from: number, to: number): SplitLine | undefin
       const lf = bytes.indexOf(LF, hit);
       if (lf === -1 || lf - start > MAX_LINE_BYTES) continue;
       const cr = bytes.indexOf(CR, start);
-      // The reader turns a lone CR into a line break: only a CR right before the LF keeps this one line.
+      // A CR inside the line glues other output onto the cut-here (LineBreakNormalizer drops it), and a CR-only log
+      // has no LF to begin with: only a CR right before the LF leaves the line as it looks.
       if (cr !== -1 && cr < lf - 1) continue;
       return { start: at + start, end: at + lf + 1 };
     }

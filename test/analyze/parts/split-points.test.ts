@@ -43,7 +43,7 @@ test('none when no cut-here line follows the share; several parts never repeat a
   expect(await splitsOf(two, 3)).toHaveLength(1);
 });
 
-test('a line with a lone CR in it is no split line: the reader would see two lines', async () => {
+test('a line with a CR inside is no split line: the reader would glue its two pieces into one line', async () => {
   const crLine = '[    2.000000] x\r------------[ cut here ]------------\n';
   expect(await splitsOf(filler(50) + crLine + filler(40), 2)).toEqual([]);
   const crlf = '[    2.000000] ------------[ cut here ]------------\r\n';
