@@ -36,29 +36,52 @@ export const GITHUB_ACTIONS_STAMP: PrefixRule = {
 export const GITLAB_CI_STAMP: PrefixRule = {
   name: 'GitLab CI log `2026-11-26T13:20:01.123456Z 00O `',
   firstChars: DIGITS,
-  re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z) [0-9a-f]{2}[OE]\+? ?/,
+  re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z) [0-9a-f]{2}[OE]\+?(?: |$)/,
   take: (m, into) => {
     into.wallTime ??= m[1];
     return textAfter(m);
   },
 };
 
-/** moreutils `ts '%Y-%m-%d %H:%M:%S'` or `'%FT%T'`, and loggers like it: a date and time, nothing after. */
+/**
+ * Zuul's job-output.txt (zuul_stream.py): Python's `datetime` as str, ` | `, then for a command's output the host
+ * and ` | ` again.
+ */
+export const ZUUL_JOB_OUTPUT_STAMP: PrefixRule = {
+  name: 'Zuul job-output `2026-11-26 13:20:01.123456 | host | `',
+  firstChars: DIGITS,
+  re: /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{6}) \| (?:([^\s|]+) \| )?/,
+  take: (m, into) => {
+    into.wallTime ??= isoWallTime(m[1]!, m[2]!, undefined);
+    if (m[3] === undefined) return textAfter(m);
+    into.host ??= m[3];
+    // Zuul writes `host | line ` with a space after the line.
+    const text = textAfter(m);
+    return text.endsWith(' ') ? text.slice(0, -1) : text;
+  },
+};
+
+/** moreutils `ts '%Y-%m-%d %H:%M:%S'` or `'%FT%T'`, Jenkins' timestamper with a date (two spaces, as in
+ *  BARE_CLOCK_STAMP), and loggers like them: a date and time, nothing after. */
 export const BARE_ISO_STAMP: PrefixRule = {
   name: 'capture stamp `2026-11-26 13:20:01 `',
   firstChars: DIGITS,
-  re: new RegExp(String.raw`^(\d{4}-\d\d-\d\d)[T ](${CLOCK})(${ZONE})? `),
+  re: new RegExp(String.raw`^(\d{4}-\d\d-\d\d)[T ](${CLOCK})(${ZONE})? (?: (?=\S))?`),
   take: (m, into) => {
     into.wallTime ??= isoWallTime(m[1]!, m[2]!, m[3]);
     return textAfter(m);
   },
 };
 
-/** moreutils `ts -s` / `ts '%H:%M:%S'`: a time of day or since the start, with no date to make it a wall time. */
+/**
+ * moreutils `ts -s` / `ts '%H:%M:%S'`, and Jenkins' timestamper as its `/timestamps/?time=HH:mm:ss&appendLog` gives
+ * it, with two spaces: a time of day or since the start, with no date to make it a wall time. A second space before
+ * text goes too; after `ts` it was a frame's indent, which frames are read without.
+ */
 export const BARE_CLOCK_STAMP: PrefixRule = {
   name: 'capture stamp `13:20:01 `',
   firstChars: DIGITS,
-  re: new RegExp(String.raw`^${CLOCK} `),
+  re: new RegExp(String.raw`^${CLOCK} (?: (?=\S))?`),
   take: (m) => textAfter(m),
 };
 
@@ -85,11 +108,14 @@ export const GRABSERIAL_ELAPSED_STAMP: PrefixRule = {
   take: (m) => textAfter(m),
 };
 
-/** moreutils `ts` with its default format `%b %d %H:%M:%S`: syslog's stamp with no host or tag after it. */
+/**
+ * moreutils `ts` with its default format `%b %d %H:%M:%S`: syslog's stamp with no host or tag after it. BusyBox
+ * syslogd's small format (`-S`) is that stamp and the message, which for the kernel's lines starts `kernel: `.
+ */
 export const BARE_MONTH_STAMP: PrefixRule = {
-  name: 'capture stamp `Nov 26 13:20:01 ` (ts)',
+  name: 'capture stamp `Nov 26 13:20:01 ` (ts, BusyBox syslogd -S)',
   firstChars: MONTH_INITIALS,
-  re: new RegExp(String.raw`^(${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d(?:\.\d+)?) `),
+  re: new RegExp(String.raw`^(${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d(?:\.\d+)?) (?:kernel: )?`),
   take: (m, into) => {
     into.wallTime ??= yearlessWallTime(m[1]!, m[2]!, m[3]!);
     return textAfter(m);

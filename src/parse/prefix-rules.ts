@@ -14,6 +14,7 @@ import {
   GITLAB_CI_STAMP,
   GRABSERIAL_ELAPSED_STAMP,
   OPENWRT_LOGREAD_STAMP,
+  ZUUL_JOB_OUTPUT_STAMP,
 } from './prefix-capture-stamps.js';
 
 /** What prefixes say about a line. The outermost prefix wins when two give the same field. */
@@ -185,6 +186,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
       return textAfter(m);
     },
   },
+  ZUUL_JOB_OUTPUT_STAMP,
   BARE_ISO_STAMP,
   BARE_CLOCK_STAMP,
   {

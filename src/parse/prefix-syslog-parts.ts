@@ -9,11 +9,26 @@ export function textAfter(m: RegExpExecArray): string {
 
 export const WEEKDAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 
-/** The host before a syslog tag. Never `[`-led: that is a printk time after a stamp with no host (`ts`). */
-export const SYSLOG_HOST = String.raw`([^\s[]\S*)`;
+/**
+ * Kernel lines that read as `host tag: `, as they do behind a stamp with no host (moreutils `ts` on a console
+ * without printk times): `Call trace:` is not host `Call` logging as `trace`.
+ */
+const KERNEL_HOST_TAG_LOOKALIKES = [
+  'Call trace', 'Hardware name', 'Internal error', 'user pgtable', 'swapper pgtable', 'Machine model', 'Zone ranges',
+  'CPU features',
+];
 
-/** `kernel: ` or `systemd[1]: `, with the tag captured. */
-export const SYSLOG_TAG = String.raw`([^\s:[\]]+)(?:\[\d+\])?: ?`;
+/**
+ * The host before a syslog tag. Never `[`-led (a printk time after a stamp with no host) nor `:`-ended (kernel text
+ * such as `WARNING: CPU: 3`), and not the start of a kernel line in KERNEL_HOST_TAG_LOOKALIKES.
+ */
+export const SYSLOG_HOST = String.raw`(?!(?:${KERNEL_HOST_TAG_LOOKALIKES.join('|')}):)([^\s[:]|[^\s[]\S*[^\s:])`;
+
+/**
+ * `kernel: ` or `systemd[1]: `, with the tag captured. A program name does not start with a digit nor hold
+ * parentheses: `usb 1-1: ` and `EXT4-fs (mmcblk0p2): ` are a kernel driver's prefix.
+ */
+export const SYSLOG_TAG = String.raw`(?!\d)([^\s:[\]()]+)(?:\[\d+\])?: ?`;
 
 /** A syslog/journal tag other than `kernel` (e.g. `systemd[1]:`) is user space. */
 export function takeTag(tag: string | undefined, into: PrefixFields): void {

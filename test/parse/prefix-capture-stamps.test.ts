@@ -59,11 +59,17 @@ describe('a sample behind each capture stamp', () => {
     ['grabserial -t', (l, i) => `[${(i * 0.01).toFixed(6)} 0.010000] ${l}`],
     ['GitHub Actions', (l, i) => `2026-11-26T13:20:${pad(i % 60)}.1234567Z ${l}`],
     ['GitLab CI', (l, i) => `2026-11-26T13:20:${pad(i % 60)}.123456Z 00O ${l}`],
+    ['Zuul', (l, i) => `2026-11-26 13:20:${pad(i % 60)}.123456 | ubuntu-jammy-arm64 | ${l} `],
+    ['Jenkins timestamper', (l, i) => `13:20:${pad(i % 60)}  ${l}`],
+    ['Buildkite', (l, i) => `\x1b_bk;t=${1764163201000 + i}\x07${l}`],
+    ['BusyBox syslogd -S', (l, i) => `Nov 26 13:20:${pad(i % 60)} kernel: ${l}`],
   ];
 
-  test.each(wrappers)('%s: the same splats, clusters, registers and boot facts as the bare log', async (_name, wrap) => {
+  const printkTimes = [true, false].flatMap((times) => wrappers.map(([name, wrap]) => [name, times, wrap] as const));
+
+  test.each(printkTimes)('%s (printk times: %s): the same splats, clusters, registers and boot facts as the bare log', async (_name, times, wrap) => {
     const sample = await readFile(new URL('../../samples/logs/e3-48-4k-amdgpu-populate-storm.log', import.meta.url), 'utf8');
-    const lines = sample.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const lines = sample.split('\n').filter((l) => l !== '' && !l.startsWith('#')).map((l) => (times ? l : l.replace(/^\[ *\d+\.\d+\] /, '')));
     const bare = await analyzeText(`${lines.join('\n')}\n`);
     const wrapped = await analyzeText(`${lines.map(wrap).join('\n')}\n`);
     expect(bare.clusters[0]?.title).toBe('WARNING in vmemmap_populate');

@@ -147,6 +147,28 @@ const CASES: [string, string, StrippedLine][] = [
     { text: 'mmc0: new HS200 MMC card', wallTime: '2026-11-26T13:20:01.1234567Z' }],
   ['GitLab CI', '2026-11-26T13:20:01.123456Z 00O [    3.420010] Call trace:', { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123456Z', ts: 3.42001 }],
   ['GitLab CI, continued line on stderr', '2026-11-26T13:20:01.123456Z 01E+ Call trace:', { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123456Z' }],
+  ['GitLab stream marker is a word of its own', '2026-11-26T13:20:01.123456Z c0E-builder kernel: x',
+    { text: 'x', wallTime: '2026-11-26T13:20:01.123456Z', host: 'c0E-builder' }],
+  // zuul_stream.py: "%s | %s" of str(datetime) and the message, a command's output being "%s | %s " of host and line.
+  ['Zuul job-output', '2026-11-26 13:20:01.123456 | ubuntu-jammy-arm64 | [   14.200024] Call trace: ',
+    { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123456', host: 'ubuntu-jammy-arm64', ts: 14.200024 }],
+  ['Zuul job-output, its own line', '2026-11-26 13:20:01.123456 | TASK [run tests]', { text: 'TASK [run tests]', wallTime: '2026-11-26T13:20:01.123456' }],
+  // Jenkins timestamper, /timestamps/?time=HH:mm:ss&appendLog: the time and two spaces.
+  ['Jenkins timestamper text', '21:51:15  [   14.200024] Call trace:', { text: 'Call trace:', ts: 14.200024 }],
+  ['Jenkins timestamper text with a date', '2020-03-19 13:16:47  [   14.200024] Call trace:', { text: 'Call trace:', wallTime: '2020-03-19T13:16:47', ts: 14.200024 }],
+  ['Jenkins timestamper text, no printk time', '21:51:15  Call trace:', { text: 'Call trace:' }],
+  ['ts -s before a frame, whose indent goes too', '00:00:03  vmemmap_populate+0x30/0x48', { text: 'vmemmap_populate+0x30/0x48' }],
+  ['ts -s before a deeper indent keeps all but one space', '00:00:03   #0: ffff0000c0a1e0f8 (&mm->mmap_lock)', { text: '  #0: ffff0000c0a1e0f8 (&mm->mmap_lock)' }],
+  // busybox syslogd.c, OPT_small: "%s %s\n" of time and message.
+  ['BusyBox syslogd -S', 'Nov 26 13:20:01 kernel: [   14.200024] Call trace:', { text: 'Call trace:', wallTime: '--11-26T13:20:01', ts: 14.200024 }],
+  // Kernel lines behind a stamp with no host (ts on a console without printk times) are not syslog host and tag.
+  ...([
+    'WARNING: CPU: 3 PID: 1234 at arch/arm64/mm/mmu.c:1162 vmemmap_populate+0x30/0x48', 'Call trace:',
+    'Hardware name: SolidRun ClearFog GT 8K (DT)', 'Internal error: Oops: 0000000096000004 [#1] SMP',
+    'user pgtable: 4k pages, 48-bit VAs, pgdp=0000000101a5e000', 'Machine model: Radxa ROCK 5 Model B',
+    'Zone ranges:', 'CPU features: detected: Privileged Access Never', 'usb 1-1: new high-speed USB device number 2',
+    'EXT4-fs (mmcblk0p2): mounted filesystem', 'amdgpu 0000:01:00.0: amdgpu: SMU is initialized',
+  ].map((text): [string, string, StrippedLine] => [`ts, no printk time: ${text}`, `Nov 26 13:20:01 ${text}`, { text, wallTime: '--11-26T13:20:01' }])),
 ];
 
 describe('stripPrefixes', () => {
