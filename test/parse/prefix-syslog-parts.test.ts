@@ -1,5 +1,5 @@
 import type { PrefixFields } from '../../src/parse/prefix-rules.js';
-import { SYSLOG_HOST, takePriorityName, takeTag } from '../../src/parse/prefix-syslog-parts.js';
+import { SYSLOG_HOST, SYSLOG_TAG, takePriorityName, takeTag } from '../../src/parse/prefix-syslog-parts.js';
 
 describe('takePriorityName', () => {
   // syslog.h prioritynames, with the aliases BusyBox prints.
@@ -23,10 +23,23 @@ describe('takePriorityName', () => {
   });
 });
 
-test('a syslog host is never a bracketed printk time', () => {
-  const host = new RegExp(`^${SYSLOG_HOST} `);
-  expect(host.exec('rock5b kernel:')?.[1]).toBe('rock5b');
-  expect(host.exec('[12345.678901] mmc0:')).toBeNull();
+describe('a syslog host and tag', () => {
+  const hostAndTag = new RegExp(`^${SYSLOG_HOST} ${SYSLOG_TAG}`);
+
+  test.each([
+    ['rock5b kernel: x', 'rock5b', 'kernel'],
+    ['h systemd[1]: x', 'h', 'systemd'],
+    ['2001:db8::1 sshd[77]: x', '2001:db8::1', 'sshd'],
+  ])('%j: host %j, tag %j', (line, host, tag) => {
+    expect(hostAndTag.exec(line)?.slice(1, 3)).toEqual([host, tag]);
+  });
+
+  test.each([
+    '[12345.678901] mmc0: new HS200 MMC card', 'WARNING: CPU: 3 PID: 1234 at x.c:1', 'Call trace:', 'Hardware name: X (DT)',
+    'usb 1-1: new device', 'EXT4-fs (mmcblk0p2): mounted', 'amdgpu 0000:01:00.0: SMU is initialized',
+  ])('kernel text %j is none', (line) => {
+    expect(hostAndTag.exec(line)).toBeNull();
+  });
 });
 
 test('only the kernel tag is the kernel', () => {
