@@ -14,18 +14,21 @@ const work = mkdtempSync(path.join(tmpdir(), 'vmemwarn-lazy-'));
 const LOG = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
 // A loader hook that names, on stderr, every package the process loads (a module of its own, or bundled into a
 // loaded chunk) and every module of analyze/parts/ that a loaded chunk of the bundle holds (esbuild heads each
-// bundled module with a '// dist/…' or '// node_modules/…' comment).
-writeFileSync(path.join(work, 'hooks.mjs'), `export async function load(url, context, next) {
+// bundled module with a '// dist/…' or '// node_modules/…' comment). Hooks run on a thread of their own, whose
+// process.stderr writes could be lost when a short run exits first (seen under load): they write synchronously.
+writeFileSync(path.join(work, 'hooks.mjs'), `import { writeSync } from 'node:fs';
+const say = (line) => writeSync(2, line + '\\n');
+export async function load(url, context, next) {
   const m = /\\/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(url);
-  if (m) process.stderr.write('loaded-package ' + m[1] + '\\n');
+  if (m) say('loaded-package ' + m[1]);
   const loaded = await next(url, context);
   if (url.includes('/dist/bundle/')) {
     const source = String(loaded.source);
     for (const part of source.matchAll(/^\\/\\/ dist\\/analyze\\/parts\\/([\\w-]+)\\.js$/gm)) {
-      process.stderr.write('loaded-part ' + part[1] + '\\n');
+      say('loaded-part ' + part[1]);
     }
     for (const pkg of source.matchAll(/^\\/\\/ node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//gm)) {
-      process.stderr.write('loaded-package ' + pkg[1] + '\\n');
+      say('loaded-package ' + pkg[1]);
     }
   }
   return loaded;
