@@ -1,4 +1,5 @@
 import { binaryReason } from './ingest/sniff-binary.js';
+import { BLANK_INPUT_NOTE, EMPTY_INPUT_NOTE } from './analyze/analysis-notes.js';
 
 /** Bytes of the head kept to tell a binary file from a text log. */
 const HEAD_BYTES = 4096;
@@ -26,8 +27,8 @@ export class InputNotes {
   }
 
   notes(): string[] {
-    if (this.totalBytes === 0) return ['empty input'];
-    if (!this.sawText) return ['input holds only whitespace'];
+    if (this.totalBytes === 0) return [EMPTY_INPUT_NOTE];
+    if (!this.sawText) return [BLANK_INPUT_NOTE];
     const binary = binaryReason(Buffer.concat(this.head));
     return binary === undefined ? [] : [`${binary}: not a text log, read as text anyway`];
   }

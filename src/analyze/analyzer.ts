@@ -13,6 +13,7 @@ import type { AnalysisResult } from './types.js';
 import { ClusterAccumulator, MAX_VMEMMAP_BOOTS } from './cluster-accumulator.js';
 import { signatureOf } from './signature.js';
 import { detectArch } from './detect-arch.js';
+import { encodingNote } from './analysis-notes.js';
 import type { SharedLayoutEvidence, VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
 
 /** Vmemmap findings of one boot whose layout evidence the others read (each brings at most 4 register samples). */
@@ -142,7 +143,7 @@ export class LogAnalyzer implements LineSink {
       boots,
       clusters,
       arch: detectArch(boots, clusters.map((c) => c.example)),
-      warnings: [...(stats.encoding === 'utf-8' ? [] : [`input decoded as ${stats.encoding}`]), ...this.boundsReached()],
+      warnings: [...(stats.encoding === 'utf-8' ? [] : [encodingNote(stats.encoding)]), ...this.boundsReached()],
     };
   }
 

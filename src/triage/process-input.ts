@@ -17,6 +17,7 @@ import type { InputContext } from './input-context.js';
 import type { Summary, SummaryIssue } from './summary-types.js';
 import { summarizeIssues, summarizeLog } from './summarize-log.js';
 import { mergeSummaries } from './merge.js';
+import { isInformationalNote } from '../analyze/analysis-notes.js';
 import { binaryReason } from '../ingest/sniff-binary.js';
 import { unlessAborted } from '../until-aborted.js';
 
@@ -109,6 +110,9 @@ class InputRun {
     const result = await analyzeStream(stream, { ...this.ctx.analyze, name, ...(signal && { signal }), ...(onBytes && { onBytes }) });
     if (result.interrupted) return;
     if (result.inputError !== undefined) this.issues.push({ input: name, severity: 'error', reason: InputError.reasonOf(result.inputError, name) });
+    // Splats or boots counted but not analyzed past a memory bound: a warning here, where no one reads the log's
+    // own report.
+    for (const note of result.warnings) if (!isInformationalNote(note)) this.issues.push({ input: name, severity: 'warning', reason: note });
     // The report model and renderers are loaded only for --out: a worker without it never needs them.
     const reports = this.ctx.outDir ? await this.writeReports(this.ctx.outDir, result, identity) : undefined;
     this.logs.push(summarizeLog(result, {

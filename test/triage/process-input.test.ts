@@ -1,3 +1,4 @@
+import { MAX_CLUSTERS } from '../../src/analyze/analyzer.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -249,6 +250,20 @@ describe('processInput', () => {
     expect(utf16.issues).toEqual([]);
     expect(utf16.totals).toMatchObject({ logs: 1, lines: lineCount(bootText), splats: plain.totals.splats, skipped: 0 });
     expect(utf16.clusters.map((c) => [c.id, c.count])).toEqual(plain.clusters.map((c) => [c.id, c.count]));
+  });
+
+  test('splats counted but not clustered past the cluster cap are a warning; the log still counts them', async () => {
+    // One free-text WARNING per kind, named in letters (signatures put NUM for digits), 5 kinds past the cap.
+    const word = (n: number) => [...n.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
+    const text = Array.from({ length: MAX_CLUSTERS + 5 }, (_, i) => `[    1.000000] WARNING: condition ${word(i)} broke\n`).join('');
+    await writeFile(at('many-kinds.log'), text);
+    const summary = await processInput(await task(at('many-kinds.log')), ctx);
+    expect(summary.totals).toMatchObject({ splats: MAX_CLUSTERS + 5, errors: 0, skipped: 0 });
+    expect(summary.issues).toEqual([{
+      input: at('many-kinds.log'),
+      severity: 'warning',
+      reason: `5 splat(s) of kinds first seen after ${MAX_CLUSTERS} clusters are counted, not clustered`,
+    }]);
   });
 
   test('an empty file is one log of no lines, no splats and no issue', async () => {
