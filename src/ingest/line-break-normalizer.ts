@@ -27,10 +27,13 @@ export class LineBreakNormalizer {
 
   normalize(chunk: Buffer): Buffer {
     if (this.crOnly === undefined) {
+      // Decided on the first CR_ONLY_DECISION_BYTES alone, however the input arrives in chunks.
+      const room = CR_ONLY_DECISION_BYTES - this.heldBytes;
+      const lf = chunk.indexOf(LF);
       this.held.push(chunk);
       this.heldBytes += chunk.length;
-      if (chunk.indexOf(LF) !== -1) this.crOnly = false;
-      else if (this.heldBytes >= CR_ONLY_DECISION_BYTES) this.crOnly = this.held.some((b) => b.indexOf(CR) !== -1);
+      if (lf !== -1 && lf < room) this.crOnly = false;
+      else if (this.heldBytes >= CR_ONLY_DECISION_BYTES) this.crOnly = this.headHasCR();
       else return Buffer.alloc(0);
       return this.releaseHeld();
     }
@@ -40,8 +43,20 @@ export class LineBreakNormalizer {
   /** What is still held back at the end of the input. */
   end(): Buffer {
     if (this.crOnly !== undefined) return Buffer.alloc(0);
-    this.crOnly = this.held.some((b) => b.indexOf(CR) !== -1);
+    this.crOnly = this.headHasCR();
     return this.releaseHeld();
+  }
+
+  /** Whether the first CR_ONLY_DECISION_BYTES of what is held (which hold no LF) hold a CR. */
+  private headHasCR(): boolean {
+    let left = CR_ONLY_DECISION_BYTES;
+    for (const b of this.held) {
+      const cr = b.indexOf(CR);
+      if (cr !== -1 && cr < left) return true;
+      left -= b.length;
+      if (left <= 0) return false;
+    }
+    return false;
   }
 
   private releaseHeld(): Buffer {

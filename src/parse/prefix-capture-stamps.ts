@@ -31,12 +31,12 @@ export const GITHUB_ACTIONS_STAMP: PrefixRule = {
   },
 };
 
-/** GitLab CI timestamped job logs: the UTC time, then the stream (two hex digits, `O` stdout or `E` stderr, `+`
- *  when the line continues a partial one). */
+/** GitLab CI timestamped job logs: the UTC time, then the stream (two hex digits, `O` stdout or `E` stderr) and a
+ *  space, or a `+` right before the text when the line continues a partial one. */
 export const GITLAB_CI_STAMP: PrefixRule = {
   name: 'GitLab CI log `2026-11-26T13:20:01.123456Z 00O `',
   firstChars: DIGITS,
-  re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z) [0-9a-f]{2}[OE]\+?(?: |$)/,
+  re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z) [0-9a-f]{2}[OE](?:\+ ?| |$)/,
   take: (m, into) => {
     into.wallTime ??= m[1];
     return textAfter(m);

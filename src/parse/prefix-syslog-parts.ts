@@ -26,9 +26,10 @@ export const SYSLOG_HOST = String.raw`(?!(?:${KERNEL_HOST_TAG_LOOKALIKES.join('|
 
 /**
  * `kernel: ` or `systemd[1]: `, with the tag captured. A program name does not start with a digit nor hold
- * parentheses: `usb 1-1: ` and `EXT4-fs (mmcblk0p2): ` are a kernel driver's prefix.
+ * parentheses: `usb 1-1: ` and `EXT4-fs (mmcblk0p2): ` are a kernel driver's prefix. systemd names the processes it
+ * forks in parentheses, always with a pid: `(udev-worker)[345]: `.
  */
-export const SYSLOG_TAG = String.raw`(?!\d)([^\s:[\]()]+)(?:\[\d+\])?: ?`;
+export const SYSLOG_TAG = String.raw`(?!\d)([^\s:[\]()]+|\([^\s:[\]()]+\)(?=\[))(?:\[\d+\])?: ?`;
 
 /** A syslog/journal tag other than `kernel` (e.g. `systemd[1]:`) is user space. */
 export function takeTag(tag: string | undefined, into: PrefixFields): void {

@@ -41,6 +41,14 @@ describe('a log with CRs and no LF in its head breaks at CR', () => {
     expect(normalizeIn([head, 'y\rz\n'])).toBe(`${'x\n'.repeat(CR_ONLY_DECISION_BYTES)}y\nz\n`);
   });
 
+  test('decided on those bytes alone, whether they come in one chunk or many (regression: a file read whole was not)', () => {
+    const text = `${'x\r'.repeat(CR_ONLY_DECISION_BYTES)}end\n`;
+    const whole = normalizeIn([text]);
+    expect(whole).toBe(`${'x\n'.repeat(CR_ONLY_DECISION_BYTES)}end\n`);
+    const pieces = text.match(/[^]{1,4096}/g)!;
+    expect(normalizeIn(pieces)).toBe(whole);
+  });
+
   test('an LF within them makes it a log with LFs', () => {
     expect(normalizeIn(['a\rb', 'c\rd', '\n'])).toBe('abcd\n');
   });

@@ -30,6 +30,7 @@ describe('a syslog host and tag', () => {
     ['rock5b kernel: x', 'rock5b', 'kernel'],
     ['h systemd[1]: x', 'h', 'systemd'],
     ['2001:db8::1 sshd[77]: x', '2001:db8::1', 'sshd'],
+    ['h (udev-worker)[345]: x', 'h', '(udev-worker)'],
   ])('%j: host %j, tag %j', (line, host, tag) => {
     expect(hostAndTag.exec(line)?.slice(1, 3)).toEqual([host, tag]);
   });

@@ -147,6 +147,12 @@ const CASES: [string, string, StrippedLine][] = [
     { text: 'mmc0: new HS200 MMC card', wallTime: '2026-11-26T13:20:01.1234567Z' }],
   ['GitLab CI', '2026-11-26T13:20:01.123456Z 00O [    3.420010] Call trace:', { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123456Z', ts: 3.42001 }],
   ['GitLab CI, continued line on stderr', '2026-11-26T13:20:01.123456Z 01E+ Call trace:', { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123456Z' }],
+  // gitlab-runner writes a continuation's text right after the `+`.
+  ['GitLab CI, continued line', '2026-11-26T13:20:01.123456Z 00O+[    3.420132] Call trace:',
+    { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123456Z', ts: 3.420132 }],
+  // systemd 253+ names the processes it forks in parentheses: user space, as before.
+  ['journal, a parenthesized systemd process is user space', 'Nov 26 13:20:01 myhost (udev-worker)[345]: mmcblk0p2: Process failed',
+    { text: 'mmcblk0p2: Process failed', wallTime: '--11-26T13:20:01', host: 'myhost', foreign: true }],
   ['GitLab stream marker is a word of its own', '2026-11-26T13:20:01.123456Z c0E-builder kernel: x',
     { text: 'x', wallTime: '2026-11-26T13:20:01.123456Z', host: 'c0E-builder' }],
   // zuul_stream.py: "%s | %s" of str(datetime) and the message, a command's output being "%s | %s " of host and line.

@@ -48,10 +48,13 @@ function firstCutLine(fd: number, from: number, to: number): SplitLine | undefin
       const start = bytes.lastIndexOf(LF, hit) + 1;
       const lf = bytes.indexOf(LF, hit);
       if (lf === -1 || lf - start > MAX_LINE_BYTES) continue;
-      const cr = bytes.indexOf(CR, start);
-      // A CR inside the line glues other output onto the cut-here (LineBreakNormalizer drops it), and a CR-only log
-      // has no LF to begin with: only a CR right before the LF leaves the line as it looks.
-      if (cr !== -1 && cr < lf - 1) continue;
+      // A CR inside the line glues other output onto the cut-here (LineBreakNormalizer drops it); CRs that open it
+      // (`\n\r` line ends) or end it (CRLF, `\r\r\n`) leave it as it looks.
+      let from = start;
+      while (bytes[from] === CR) from++;
+      let to = lf;
+      while (to > from && bytes[to - 1] === CR) to--;
+      if (bytes.subarray(from, to).includes(CR)) continue;
       return { start: at + start, end: at + lf + 1 };
     }
   }

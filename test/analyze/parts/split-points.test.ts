@@ -43,6 +43,12 @@ test('none when no cut-here line follows the share; several parts never repeat a
   expect(await splitsOf(two, 3)).toHaveLength(1);
 });
 
+test('CRs that open or end a cut-here line (\\n\\r, CRLF, \\r\\r\\n ends) leave it a split line', async () => {
+  for (const line of ['\r[    2.000000] ------------[ cut here ]------------\n', '[    2.000000] ------------[ cut here ]------------\r\r\n']) {
+    expect(await splitsOf(filler(50) + line + filler(40), 2)).toEqual([line]);
+  }
+});
+
 test('a line with a CR inside is no split line: the reader would glue its two pieces into one line', async () => {
   const crLine = '[    2.000000] x\r------------[ cut here ]------------\n';
   expect(await splitsOf(filler(50) + crLine + filler(40), 2)).toEqual([]);
