@@ -12,7 +12,7 @@ interface ExplainArgs extends LayoutSourceArgs {
   value?: string;
 }
 
-const WHAT = 'give a struct page address, pfn:N or phys:N';
+const WHAT = 'give a struct page address, pfn:N or phys:N (hex)';
 
 /**
  * The value, from the positional or after `--` (yargs fills no positional from there: `explain -- 0x…` had been
@@ -26,17 +26,15 @@ export function explainValueArg(rawArgs: readonly string[], positional: string |
 }
 
 /**
- * `0xffff…` or `ffff…` (a struct page address, always hex), `pfn:N`, `phys:N` — N is hex with `0x` (or with hex
- * letters), else decimal.
+ * `0xffff…` or `ffff…` (a struct page address), `pfn:N`, `phys:N`: always hex, `0x` or not, as the kernel prints
+ * them (`Bad page state … pfn:1b317b`).
  */
 export function parseExplainValue(text: string): { kind: ValueKind; value: bigint } {
   const m = /^(?:(pfn|phys|addr|page):)?(\S+)$/i.exec(text.trim());
   if (!m?.[2]) throw new UsageError(`cannot read '${text}': ${WHAT}`);
   const prefix = m[1]?.toLowerCase();
   const kind: ValueKind = prefix === 'pfn' ? 'pfn' : prefix === 'phys' ? 'phys' : 'addr';
-  const digits = m[2];
-  const decimal = kind !== 'addr' && /^\d+$/.test(digits);
-  const value = decimal ? BigInt(digits) : parseU64(digits, `'${text}'`);
+  const value = parseU64(m[2], `'${text}'`);
   if (value >= 1n << 64n) throw new UsageError(`'${text}' does not fit in 64 bits`);
   return { kind, value };
 }
@@ -49,7 +47,7 @@ export function explainCommand(ctx: CliContext, _setExit: (code: ExitCode) => vo
     builder: (y: Argv) =>
       withLayoutSourceFlags(
         y
-          .positional('value', { type: 'string', describe: 'struct page address (hex), pfn:N or phys:N (required)' }),
+          .positional('value', { type: 'string', describe: 'struct page address, pfn:N or phys:N, all hex with or without 0x (required)' }),
       ) as unknown as Argv<ExplainArgs>,
     handler: async (argv) => {
       await checkOutputPath(argv.output);

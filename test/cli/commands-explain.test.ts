@@ -6,7 +6,10 @@ test.each([
   ['ffffffffaee00000', 'addr', 0xffff_ffff_aee0_0000n],
   ['pfn:0xffec38000', 'pfn', 0xf_fec3_8000n],
   ['pfn:ffec38000', 'pfn', 0xf_fec3_8000n],
-  ['pfn:4096', 'pfn', 4096n],
+  // Hex like the kernel's `pfn:1b317b`, digits only or not: `pfn:80000` had been read as decimal 0x13880.
+  ['pfn:80000', 'pfn', 0x8_0000n],
+  ['pfn:1b317b', 'pfn', 0x1b_317bn],
+  ['phys:80000000', 'phys', 0x8000_0000n],
   ['phys:0x80000000', 'phys', 0x8000_0000n],
 ])('%s', (text, kind, value) => {
   expect(parseExplainValue(text)).toEqual({ kind, value });
@@ -27,7 +30,7 @@ describe('explainValueArg: the value from the positional or after `--`', () => {
   });
 
   test('none, or more than one, is a usage error', () => {
-    expect(() => explainValueArg(['explain'], undefined)).toThrow(new UsageError('explain: give a struct page address, pfn:N or phys:N'));
+    expect(() => explainValueArg(['explain'], undefined)).toThrow(new UsageError('explain: give a struct page address, pfn:N or phys:N (hex)'));
     expect(() => explainValueArg(['explain', '0x1', '--', '0x2'], '0x1')).toThrow(new UsageError('explain takes one value, not 2: 0x1 0x2'));
   });
 });
