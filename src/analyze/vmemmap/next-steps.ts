@@ -23,8 +23,9 @@ export function nextSteps(i: NextStepInput): string[] {
       `Place device-private memory inside the window: request_free_mem_region() searches below PHYSMEM_END since ` +
         `ea72ce5da228 ("x86/kaslr: Expose and use the end of the physical memory address space", 6.11), and arm64 ` +
         `sets PHYSMEM_END to the end of the linear map, __pa(PAGE_END - 1) = ${hex(i.linearMapPhysEnd - 1n)} here, since ` +
-        `eeb8fdfcf090 ("arm64: Expose the end of the linear map in PHYSMEM_END", 6.12; both went to stable). A kernel ` +
-        `needs both: move to one that has them, or backport the two (PHYSMEM_END was later renamed DIRECT_MAP_PHYSMEM_END).`,
+        `eeb8fdfcf090 ("arm64: Expose the end of the linear map in PHYSMEM_END", 6.12). A kernel needs both: move to ` +
+        `one that has them, or backport the two; check a stable branch for each, as one may be there without the ` +
+        `other (PHYSMEM_END was later renamed DIRECT_MAP_PHYSMEM_END).`,
       `Not a fix: John Hubbard's "arm64/mm: don't WARN when alloc/free-ing device private pages" (2023-04) and its ` +
         `WARN_ON_ONCE variant were not applied; Ard Biesheuvel: "I don't think this is a false positive", "it should be a hard error".`,
       `D Scott Phillips' "arm64: limit MAX_PHYSMEM_BITS based on vmemmap" (2024-07) was not applied; his ` +
