@@ -36,6 +36,10 @@ export function parseSummary(text: string, source: string): Summary {
   } catch (err) {
     throw new InputError(source, `not JSON: ${(err as Error).message}`);
   }
+  // An analyze report (schema/report.schema.json) has inputs and a tool where a summary has logs and totals.
+  if (typeof obj === 'object' && obj !== null && 'inputs' in obj && 'tool' in obj && !('totals' in obj)) {
+    throw new InputError(source, 'an analyze report, not a triage summary: merge takes the output of `triage --format json`');
+  }
   // Another version's summary fails every changed field; the version is what to tell.
   const version = typeof obj === 'object' && obj !== null && 'schemaVersion' in obj ? obj.schemaVersion : undefined;
   if (version !== undefined && version !== SUMMARY_SCHEMA_VERSION) {

@@ -27,6 +27,17 @@ describe('summary validation for merge', () => {
     );
   });
 
+  // Found by review: an analyze report was named "a summary of schema version \"1.3.0\"".
+  test('an analyze report is named as one', async () => {
+    const { analyzeText } = await import('../../src/api.js');
+    const { buildReport } = await import('../../src/report/model.js');
+    const { renderJson } = await import('../../src/report/render-json.js');
+    const report = renderJson(buildReport([await analyzeText('[    1.000000] WARNING: CPU: 0 PID: 1 at x.c:1 f+0x1/0x2\n')]));
+    expect(() => parseSummary(report, 'an.json')).toThrow(
+      new InputError('an.json', 'an analyze report, not a triage summary: merge takes the output of `triage --format json`'),
+    );
+  });
+
   test('not JSON', () => {
     expect(() => parseSummary('{', 'x.json')).toThrow(/x\.json: not JSON/);
   });
