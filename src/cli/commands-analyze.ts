@@ -1,6 +1,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { analyzeFile } from '../api.js';
 import type { AnalysisResult } from '../analyze/types.js';
+import { unreadResult } from '../analyze/unread-result.js';
 import { InputError, UsageError, EXIT, type ExitCode } from '../errors.js';
 import { buildReport } from '../report/model.js';
 import { renderJson } from '../report/render-json.js';
@@ -106,6 +107,8 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
           inputFailed = true;
           spinner?.clear();
           printError(ctx, err.message);
+          // A saved report names the input it could not read, so that it never passes for one of all of them.
+          results.push(unreadResult(spec, err.message));
         }
       }
       spinner?.stop();

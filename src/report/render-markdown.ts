@@ -4,7 +4,7 @@ import { markdownTable } from './markdown-table.js';
 import { capItems, capTable, omittedLine, type RowCap } from './markdown-cap.js';
 import { appendAll } from '../util/append-all.js';
 import { exampleCluster } from './example-cluster.js';
-import { lineSpan, partialNotes, plural, vmemmapClusters } from './report-facts.js';
+import { lineSpan, notRead, partialNotes, plural, vmemmapClusters } from './report-facts.js';
 import { renderMarkdownExample } from './render-markdown-example.js';
 import { renderMarkdownVmemmap } from './render-markdown-vmemmap.js';
 import { vmemmapVerdict } from './vmemmap-phrases.js';
@@ -50,6 +50,7 @@ function renderInput(input: InputReport): string[] {
   const out = ['', `## ${codeSpan(input.source) || '(unnamed input)'}`, '', statsLine(input)];
   const notes = [...partialNotes(input), ...input.warnings];
   if (notes.length > 0) appendAll(out, ['', ...notes.map((w) => `- ⚠️ ${esc(w)}`)]);
+  if (notRead(input)) return out;
   if (input.clusters.length === 0) return [...out, '', 'No kernel splats found.'];
   const rows = input.clusters.map((c) => [
     String(c.count),

@@ -4,7 +4,7 @@ import { clipText } from './clip-text.js';
 import { palette } from './colour.js';
 import { mapStrings } from './map-strings.js';
 import { exampleCluster } from './example-cluster.js';
-import { lineSpan, partialNotes, plural, vmemmapClusters } from './report-facts.js';
+import { lineSpan, notRead, partialNotes, plural, vmemmapClusters } from './report-facts.js';
 import { renderSummaryLine } from './render-summary-line.js';
 import { renderTextExample } from './render-text-example.js';
 import { renderTextVmemmap } from './render-text-vmemmap.js';
@@ -41,6 +41,7 @@ function renderInput(input: InputReport, p: Palette, width: number): string[] {
   const out = ['', p.bold(`== ${input.source} ==`), summaryLine(input)];
   appendAll(out, partialNotes(input).map((n) => p.yellow(n)));
   appendAll(out, input.warnings.map((w) => p.yellow(`warning: ${w}`)));
+  if (notRead(input)) return out;
   if (input.clusters.length === 0) return [...out, 'No kernel splats found.'];
   const rows = input.clusters.map((c) => [String(c.count), c.kind, clipText(c.title, MAX_TITLE), c.id, lineSpan(c)]);
   const header = ['COUNT', 'KIND', 'TITLE', 'ID', 'LINES'];

@@ -10,10 +10,16 @@ export function lineSpan(c: { firstLine: number; lastLine: number }): string {
   return c.firstLine === c.lastLine ? `${c.firstLine}` : `${c.firstLine}-${c.lastLine}`;
 }
 
+/** An input that failed before a byte of it was read (missing, unreadable): its report is its error alone. */
+export function notRead(input: InputReport): boolean {
+  return input.inputError !== undefined && input.stats.bytes === 0 && input.stats.lines === 0;
+}
+
 /** A report that covers only part of its input says so first: a saved report must not pass for a whole one. */
 export function partialNotes(input: InputReport): string[] {
   const notes: string[] = [];
-  if (input.inputError !== undefined) notes.push(`incomplete: reading stopped on ${input.inputError}; this covers the lines before it`);
+  if (notRead(input)) notes.push(`not read: ${input.inputError}`);
+  else if (input.inputError !== undefined) notes.push(`incomplete: reading stopped on ${input.inputError}; this covers the lines before it`);
   if (input.interrupted === true) notes.push('incomplete: interrupted; this covers what was read');
   return notes;
 }

@@ -126,3 +126,16 @@ describe('analyze layout flags', () => {
 test('-q prints nothing on stderr for a clean run', async () => {
   expect((await runInProcess(['analyze', AMDGPU, '-q'])).stderr).toBe('');
 });
+
+// Found by review: the report of `analyze good.log missing.log` left missing.log out, and passed for one of all inputs.
+test('an input that cannot be read is listed in the report with its error, and the exit is 3', async () => {
+  const missing = path.join(mkdtempSync(path.join(tmpdir(), 'vmemwarn-unread-')), 'missing.log');
+  const json = await runInProcess(['analyze', AMDGPU, missing, '--format', 'json', '-q']);
+  expect(json.code).toBe(3);
+  const report = JSON.parse(json.stdout) as { summary: { inputs: number }; inputs: { source: string; inputError?: string }[] };
+  expect(report.summary.inputs).toBe(2);
+  expect(report.inputs[1]).toMatchObject({ source: missing, inputError: `${missing}: no such file` });
+  const text = await runInProcess(['analyze', missing, '-q']);
+  expect(text.stdout).toContain(`not read: ${missing}: no such file`);
+  expect(text.stdout).not.toContain('No kernel splats found');
+});
