@@ -52,18 +52,23 @@ function mergeHistory(a: ClusterHistory | undefined, b: ClusterHistory | undefin
   return merged;
 }
 
+/** One entry per operation and layout, in that order. */
 export function mergeVmemmapLists(a: readonly SummaryVmemmap[], b: readonly SummaryVmemmap[]): SummaryVmemmap[] {
-  const byOp = new Map<string, SummaryVmemmap>();
+  const byKey = new Map<string, SummaryVmemmap>();
   for (const v of [...a, ...b]) {
-    const seen = byOp.get(v.op);
-    byOp.set(v.op, seen ? mergeVmemmap(seen, v) : v);
+    const key = vmemmapKey(v);
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? mergeVmemmap(seen, v) : v);
   }
-  return [...byOp.values()].sort((x, y) => (x.op < y.op ? -1 : x.op > y.op ? 1 : 0));
+  return [...byKey.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([, v]) => v);
 }
+
+const vmemmapKey = (v: SummaryVmemmap): string => `${v.op}\0${v.layout ?? ''}`;
 
 function mergeVmemmap(a: SummaryVmemmap, b: SummaryVmemmap): SummaryVmemmap {
   const merged: SummaryVmemmap = {
     op: a.op,
+    ...(a.layout !== undefined && { layout: a.layout }),
     splatCount: a.splatCount + b.splatCount,
     readCount: a.readCount + b.readCount,
     positions: sortedUnion(a.positions, b.positions),

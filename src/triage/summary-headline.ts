@@ -10,9 +10,9 @@ export function summaryHeadline(s: Summary): string {
   return [head, problems.join(', ')].filter(Boolean).join('; ') + (s.interrupted ? ' — interrupted, partial results' : '');
 }
 
-/** `populate: 12 splats (12 read), struct page 0x…-0x…, pfn 0x…-0x…, phys 0x…-0x…, below-window` */
+/** `populate (E3 48-bit/4K): 12 splats (12 read), struct page 0x…-0x…, pfn 0x…-0x…, phys 0x…-0x…, below-window` */
 export function vmemmapLine(v: SummaryVmemmap): string {
-  const parts = [`${v.op}: ${plural(v.splatCount, 'splat')} (${v.readCount} read)`];
+  const parts = [`${v.op}${v.layout !== undefined ? ` (${v.layout})` : ''}: ${plural(v.splatCount, 'splat')} (${v.readCount} read)`];
   if (v.pageHull) parts.push(`struct page ${v.pageHull.start}-${v.pageHull.end}`);
   if (v.pfnHull) parts.push(`pfn ${v.pfnHull.start}-${v.pfnHull.end}`);
   if (v.physHull) parts.push(`phys ${v.physHull.start}-${v.physHull.end}`);

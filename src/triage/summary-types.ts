@@ -2,7 +2,7 @@ import type { SplatKind } from '../parse/types.js';
 import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
 import type { FailOn } from '../cli/fail-on.js';
 
-export const SUMMARY_SCHEMA_VERSION = 1;
+export const SUMMARY_SCHEMA_VERSION = 2;
 
 /** A 64-bit range as `0x`-prefixed lowercase hex strings; `end` is exclusive. */
 export interface HexRange {
@@ -10,9 +10,14 @@ export interface HexRange {
   end: string;
 }
 
-/** vmemmap findings of one operation merged across logs: counts summed, hulls joined. */
+/**
+ * vmemmap findings of one operation and one layout merged across logs: counts summed, hulls joined. Findings of
+ * different layouts stay apart: a hull over two VA layouts or page sizes means nothing.
+ */
 export interface SummaryVmemmap {
   op: VmemmapOp;
+  /** Era, VA size and page size the findings were read with (`E3 48-bit/4K`), when known. */
+  layout?: string;
   splatCount: number;
   readCount: number;
   pageHull?: HexRange;

@@ -182,6 +182,17 @@ describe('mergeCluster', () => {
     test('of two empty lists is empty', () => {
       expect(mergeVmemmapLists([], [])).toEqual([]);
     });
+
+    // Found by review: a 64K log's PFNs and a 4K log's had been joined into one meaningless hull.
+    test('keeps findings of different layouts apart, and joins those of one layout', () => {
+      const k4 = vmemmap({ layout: 'E3 48-bit/4K', pfnHull: { start: '0xfffe40000', end: '0xfffe48000' } });
+      const k64 = vmemmap({ layout: 'E3 48-bit/64K', pfnHull: { start: '0xffff0000', end: '0xffff8000' } });
+      const merged = mergeVmemmapLists([k4, k64], [{ ...k4, pfnHull: { start: '0xfffe48000', end: '0xfffe50000' } }]);
+      expect(merged.map((v) => [v.layout, v.splatCount, v.pfnHull])).toEqual([
+        ['E3 48-bit/4K', 2, { start: '0xfffe40000', end: '0xfffe50000' }],
+        ['E3 48-bit/64K', 1, { start: '0xffff0000', end: '0xffff8000' }],
+      ]);
+    });
   });
 
   describe('is commutative and associative', () => {
@@ -194,7 +205,8 @@ describe('mergeCluster', () => {
       readCount: fc.integer({ min: 0, max: 100 }),
       positions: fc.uniqueArray(fc.constantFrom('inside' as const, 'below-window' as const, 'above-window' as const, 'wraps-to-user' as const)).map((p) => p.sort()),
       pageHull: fc.option(hexRange, { nil: undefined }),
-    }).map(({ pageHull, ...v }) => (pageHull ? { ...v, pageHull } : v));
+      layout: fc.option(fc.constantFrom('E3 48-bit/4K', 'E3 48-bit/64K', 'E4 48-bit/4K'), { nil: undefined }),
+    }).map(({ pageHull, layout, ...v }) => ({ ...v, ...(pageHull && { pageHull }), ...(layout !== undefined && { layout }) }));
     // Clusters of disjoint inputs: each side has its own example log (as each log's summary names itself).
     const sideArb = (log: string) => fc.record({
       count: fc.integer({ min: 1, max: 1000 }),

@@ -68,6 +68,6 @@ describe('mergeSummaries', () => {
   });
 
   test('of nothing is the empty summary', () => {
-    expect(mergeSummaries([])).toMatchObject({ schemaVersion: 1, interrupted: false, clusters: [], logs: [], issues: [] });
+    expect(mergeSummaries([])).toMatchObject({ schemaVersion: 2, interrupted: false, clusters: [], logs: [], issues: [] });
   });
 });

@@ -129,6 +129,7 @@ describe('processInput', () => {
       const pfn = (page: bigint) => (page - vmemmapBase) / 64n;
       expect(summary.clusters[0]?.vmemmap).toEqual([{
         op: 'populate',
+        layout: 'E3 48-bit/4K',
         splatCount: SPLATS,
         readCount: SPLATS,
         pageHull: { start: hex(pageStart), end: hex(pageEnd) },

@@ -10,7 +10,7 @@ describe('summary validation for merge', () => {
   });
 
   test.each([
-    ['wrong schema version', (o: Record<string, unknown>) => ({ ...o, schemaVersion: 2 }), /schemaVersion/],
+    ['wrong schema version', (o: Record<string, unknown>) => ({ ...o, schemaVersion: 3 }), /schemaVersion/],
     ['decimal hull', (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o).replace('"0xfffffbfff0000000"', '"123"')), /pattern/],
     ['unknown field', (o: Record<string, unknown>) => ({ ...o, extra: 1 }), /extra/],
   ])('%s is rejected', (_, change, why) => {
@@ -21,9 +21,9 @@ describe('summary validation for merge', () => {
 
   // Found by review: the message was `/schemaVersion: must be equal to constant`, naming neither version.
   test('a summary of another schema version says which, and which this vmemwarn merges', () => {
-    const obj = { ...(JSON.parse(renderSummaryJson(sampleSummary())) as Record<string, unknown>), schemaVersion: 2 };
+    const obj = { ...(JSON.parse(renderSummaryJson(sampleSummary())) as Record<string, unknown>), schemaVersion: 1 };
     expect(() => parseSummary(JSON.stringify(obj), 'shard.json')).toThrow(
-      new InputError('shard.json', 'a summary of schema version 2; this vmemwarn merges version 1 (run triage again with one vmemwarn for all shards)'),
+      new InputError('shard.json', 'a summary of schema version 1; this vmemwarn merges version 2 (run triage again with one vmemwarn for all shards)'),
     );
   });
 
