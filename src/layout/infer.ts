@@ -9,7 +9,8 @@ import { parseKernelConfig, type KernelConfig } from './kconfig.js';
 import type { RegisterValue } from './register-match.js';
 import type { Era, Inferred, Layout, LayoutOverrides } from './types.js';
 import { hex } from './u64.js';
-import { SECTION_SHIFTS } from './page-geometry.js';
+import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
+import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './physical-fit.js';
 
 export interface LayoutEvidence {
   boot?: BootFacts;
@@ -18,6 +19,8 @@ export interface LayoutEvidence {
   registerValues?: RegisterValue[];
   /** The largest struct page range (end - start) one vmemmap_populate/vmemmap_free splat named. */
   largestCall?: bigint;
+  /** The struct pages the splats named, first to last: tested against the physical addresses a layout allows. */
+  pageSpan?: PageSpan;
 }
 
 function inferRelease(e: LayoutEvidence, config: KernelConfig, o: LayoutOverrides): Inferred<string> | undefined {
@@ -72,8 +75,34 @@ function eraAssumptions(era: Era): string[] {
   return [];
 }
 
-/** The most likely layout, every parameter with its provenance (user overrides beat log evidence beat version defaults). */
+/**
+ * The most likely layout, every parameter with its provenance (user overrides beat log evidence beat version defaults).
+ * A page size nothing states is 4K, unless 4K would put the struct pages at physical addresses no such kernel has:
+ * then the first page size under which they fit.
+ */
 export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout {
+  const first = inferOneLayout(e, o);
+  const span = e.pageSpan;
+  if (span === undefined || first.pageShift.source.kind !== 'default' || fitsPhysically(first, span)) return first;
+  const past = `${pageSizeLabel(first.pageShift.value)} pages would put these struct pages at physical addresses up to ` +
+    `${hex(physEndOf(first, span))}, past the 2^${physAddressBits(first.pageShift.value, first.vaBits.value)} such a kernel addresses`;
+  for (const shift of PAGE_SHIFTS) {
+    if (shift === first.pageShift.value) continue;
+    let alt: Layout;
+    try {
+      alt = inferOneLayout(e, { ...o, pageSizeBytes: 2 ** shift });
+    } catch {
+      continue;
+    }
+    if (!fitsPhysically(alt, span)) continue;
+    alt.pageShift = inferred(shift, 'heuristic', 'medium', { text: `no page size known: ${past}; ${pageSizeLabel(shift)} pages fit` });
+    return alt;
+  }
+  first.assumptions.push(`${past}, and no other page size fits either: the layout is probably wrong`);
+  return first;
+}
+
+function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
   const config = o.configText !== undefined ? parseKernelConfig(o.configText) : {};
   const assumptions: string[] = [];
   const release = inferRelease(e, config, o);

@@ -18,8 +18,10 @@ const E3_VMEMMAP0 = U64(-(1n << 42n) - (MEMSTART0 >> 12n) * SP);
 /** The struct page of `pfn` in boot 0 (memstart 0x80000000). */
 const page0 = (pfn: bigint) => U64(E3_VMEMMAP0 + pfn * SP);
 const SECTION_PAGES = 1n << 15n; // PAGES_PER_SECTION = 2^(SECTION_SIZE_BITS 27 - PAGE_SHIFT 12)
-// Four sections below phys 2^48 (pfn 2^36): above the 48-bit linear map, the amdgpu storm of the vmemmap tests.
-const P = (1n << 36n) - 4n * SECTION_PAGES;
+// 32 sections below phys 2^48 (pfn 2^36): above the 48-bit linear map, as in the amdgpu storm of the vmemmap tests,
+// and still below 2^48 in boot 1, whose memstart puts the same struct pages 16 sections higher (4K kernels address
+// no more than 48 bits: a layout that puts them past it is not taken).
+const P = (1n << 36n) - 32n * SECTION_PAGES;
 const AMDGPU = frames('vmemmap_populate', '__populate_section_memmap', 'sparse_add_section', '__add_pages', 'pagemap_range', 'memremap_pages', 'devm_memremap_pages', 'kgd2kfd_init_zone_device [amdgpu]');
 
 const VMEMMAP_SIG: Signature = { id: '0123456789ab', text: 'warning | WARNING in vmemmap_populate | __populate_section_memmap | sparse_add_section' };

@@ -75,6 +75,39 @@ describe('inferLayout without evidence', () => {
   });
 });
 
+// Found by review: with no register holding a layout constant, a 64K or 16K storm was read with 4K pages, at
+// physical addresses past the 2^48 a 4K kernel addresses.
+describe('inferLayout: a page size nothing states must put the struct pages at addresses the kernel can have', () => {
+  // E3 48-bit/64K: VMEMMAP_SHIFT = 16 - 6, VMEMMAP_START = -2^(48 - 10); eight 512 MiB sections (2^13 pages,
+  // 0x80000 bytes of memmap each) just below the top of the vmemmap window. With memstart 0x80000000 the last is
+  // pfn 2^32 + (0x80000000 >> 16) - 1 under 64K. Under 4K (VMEMMAP_START = -2^42) the same addresses end at pfn
+  // 2^36 + (0x80000000 >> 12), phys 2^48 + 2^31: past 48 bits.
+  const vmemmap64k = (1n << 64n) - (1n << 38n);
+  const span = { start: vmemmap64k + ((1n << 32n) - 8n * (1n << 13n)) * 64n, end: vmemmap64k + (1n << 32n) * 64n };
+  const memstart = 0x8000_0000n;
+
+  test('4K would put them past 2^48, so 64K (the page size they fit), with the reason', () => {
+    const l = inferLayout({ splatRelease: '6.6.0', pageSpan: span }, { memstart });
+    expect(l.pageShift).toMatchObject({ value: 16, confidence: 'medium', source: { kind: 'heuristic' } });
+    expect(l.pageShift.source.text).toBe(
+      `no page size known: 4K pages would put these struct pages at physical addresses up to 0x${((1n << 48n) + (1n << 31n)).toString(16)}, ` +
+        'past the 2^48 such a kernel addresses; 64K pages fit',
+    );
+    expect(pageToPfn(span.end - 64n, l.constants, 64).pfn + 1n).toBe((1n << 32n) + (memstart >> 16n));
+  });
+
+  test('struct pages 4K fits keep 4K, low', () => {
+    const vmemmap4k = (1n << 64n) - (1n << 42n);
+    const l = inferLayout({ splatRelease: '6.6.0', pageSpan: { start: vmemmap4k, end: vmemmap4k + 0x200000n } });
+    expect(l.pageShift).toMatchObject({ value: 12, confidence: 'low', source: { kind: 'default' } });
+  });
+
+  test('a page size the user gives is kept, whatever the addresses', () => {
+    const l = inferLayout({ splatRelease: '6.6.0', pageSpan: span }, { memstart, pageSizeBytes: 4096 });
+    expect(l.pageShift).toMatchObject({ value: 12, source: { kind: 'user' } });
+  });
+});
+
 describe('inferLayout from log lines', () => {
   test('pgtable line gives page size and VA bits; node ranges give memstart', () => {
     const b = boot([

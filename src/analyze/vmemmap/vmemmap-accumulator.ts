@@ -81,12 +81,14 @@ export class VmemmapAccumulator {
   finish(boot: BootFacts | undefined, o?: LayoutOverrides, others: readonly SharedLayoutEvidence[] = []): VmemmapFinding {
     let largestCall = this.largestCall;
     for (const e of others) if (e.largestCall > largestCall) largestCall = e.largestCall;
+    const pageSpan = this.pages.hull();
     const inferred = inferLayout(
       {
         ...(boot && { boot }),
         ...(this.release !== undefined && { splatRelease: this.release }),
         registerValues: [...this.samples.flat(), ...others.flatMap((e) => e.registerValues)],
         ...(largestCall > 0n && { largestCall }),
+        ...(pageSpan && { pageSpan }),
       },
       o,
     );

@@ -1,0 +1,29 @@
+import { inferLayout } from '../../src/layout/infer.js';
+import { fitsPhysically, physAddressBits, physEndOf } from '../../src/layout/physical-fit.js';
+
+test('CONFIG_ARM64_PA_BITS: 52 with 64K pages or 52-bit VAs (LPA2), else 48', () => {
+  expect([physAddressBits(12, 48), physAddressBits(14, 47), physAddressBits(16, 48), physAddressBits(12, 52)]).toEqual([48, 48, 52, 52]);
+});
+
+describe('physEndOf', () => {
+  // E3 48-bit/4K, memstart 0x80000000: vmemmap = -2^42 - (0x80000000 >> 12) * 64, so pfn = (page - vmemmap) / 64.
+  const layout = inferLayout({}, { kernel: '6.1', vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n });
+  const vmemmap = (1n << 64n) - (1n << 42n) - (0x8000_0000n >> 12n) * 64n;
+
+  test('is the byte after the last page the span stands for', () => {
+    const span = { start: vmemmap + 0x10n * 64n, end: vmemmap + 0x20n * 64n };
+    expect(physEndOf(layout, span)).toBe(0x20n << 12n);
+    expect(fitsPhysically(layout, span)).toBe(true);
+  });
+
+  test('past 2^48 does not fit a 4K kernel; exactly 2^48 does', () => {
+    const at = (pfn: bigint) => ({ start: vmemmap + (pfn - 1n) * 64n, end: vmemmap + pfn * 64n });
+    expect(fitsPhysically(layout, at(1n << 36n))).toBe(true);
+    expect(fitsPhysically(layout, at((1n << 36n) + 1n))).toBe(false);
+  });
+
+  test('a span that wrapped past 2^64 is read as the kernel computes it, mod 2^64', () => {
+    const span = { start: vmemmap + (1n << 30n) * 64n, end: vmemmap + ((1n << 30n) + 1n) * 64n + (1n << 64n) };
+    expect(physEndOf(layout, span)).toBe(((1n << 30n) + 1n) << 12n);
+  });
+});
