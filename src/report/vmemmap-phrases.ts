@@ -51,6 +51,8 @@ export function vmemmapVerdict(v: VmemmapReport): string {
   const where = v.position ? ` lie ${positionPhrase(v.position)}` : '';
   const pfn = v.pfnHull ? `, PFNs ${formatRange(v.pfnHull)}` : '';
   const phys = v.physHull ? `, physical ${formatRange(v.physHull)}` : '';
+  // PFNs and physical addresses under a memstart nothing gave are offsets from it, not addresses.
+  const assumed = v.layout?.memstart.source.kind === 'default' && v.pfnHull ? ` (relative to memstart ${v.layout.memstart.value}, not in the log)` : '';
   const arm = v.warnArm ? `; the WARN fired on ${warnArmPhrase(v.warnArm)}` : '';
-  return `${what}: struct pages ${formatRange(v.pageHull)}${where}${pfn}${phys}${arm} (confidence ${v.confidence}).`;
+  return `${what}: struct pages ${formatRange(v.pageHull)}${where}${pfn}${phys}${assumed}${arm} (confidence ${v.confidence}).`;
 }

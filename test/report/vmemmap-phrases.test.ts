@@ -32,3 +32,12 @@ test('helpers', () => {
   expect(opFunction('init-zone-device')).toBe('memmap_init_zone_device');
   expect(formatRange({ start: '0x1', end: '0x2' })).toBe('[0x1, 0x2)');
 });
+
+// Found by review: with memstart not in the log, the verdict stated PFNs and physical addresses as fact.
+test('PFNs and physical addresses under a memstart nothing gave are said to be relative to it', () => {
+  const f = finding();
+  const layout = f.layout!;
+  const assumed = { ...f, layout: { ...layout, memstart: { value: '0x0', source: { kind: 'default' as const }, confidence: 'low' as const } } };
+  expect(vmemmapVerdict(assumed)).toContain('physical [0xffec38000000, 0xffec50000000) (relative to memstart 0x0, not in the log); the WARN');
+  expect(vmemmapVerdict(f)).not.toContain('relative');
+});

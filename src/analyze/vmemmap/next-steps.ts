@@ -22,7 +22,8 @@ export function nextSteps(i: NextStepInput): string[] {
     steps.push(
       `Place device-private memory inside the window: request_free_mem_region() searches below PHYSMEM_END since ` +
         `ea72ce5da228 ("x86/kaslr: Expose and use the end of the physical memory address space", 6.11), and arm64 ` +
-        `sets PHYSMEM_END to the end of the linear map, __pa(PAGE_END - 1) = ${hex(i.linearMapPhysEnd - 1n)} here, since ` +
+        `sets PHYSMEM_END to the end of the linear map, __pa(PAGE_END - 1) = ${hex(i.linearMapPhysEnd - 1n)} here` +
+        `${i.layout.memstart.source.kind === 'default' ? ` (memstart assumed ${hex(i.layout.memstart.value)}: add yours)` : ''}, since ` +
         `eeb8fdfcf090 ("arm64: Expose the end of the linear map in PHYSMEM_END", 6.12). A kernel needs both: move to ` +
         `one that has them, or backport the two; check a stable branch for each, as one may be there without the ` +
         `other (PHYSMEM_END was later renamed DIRECT_MAP_PHYSMEM_END).`,

@@ -35,6 +35,13 @@ describe('device-private memory', () => {
     expect(steps[3]).toMatch(VA52_ADVICE);
   });
 
+  // Found by review: with memstart not in the log, `__pa(PAGE_END - 1)` was given as this machine's value.
+  test('a limit under a memstart nothing gave says so', () => {
+    const layout = { ...E3_48_4K, memstart: { value: 0n, source: { kind: 'default' as const }, confidence: 'low' as const } };
+    const steps = nextSteps(input({ devicePrivate: true, layout, linearMapPhysEnd: 1n << 47n }));
+    expect(steps[0]).toContain('__pa(PAGE_END - 1) = 0x7fffffffffff here (memstart assumed 0x0: add yours), since');
+  });
+
   test('the limit follows linearMapPhysEnd: 39-bit, memstart 0x80_0000_0000', () => {
     const l39 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 });
     // memstart + 2^38 - 1 = 0x80_0000_0000 + 0x40_0000_0000 - 1
