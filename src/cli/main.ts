@@ -16,6 +16,8 @@ const EPILOGUE = `Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 inpu
 a report that cannot be written; wins over 1); 4 internal error; 130 interrupted (Ctrl-C; the report covers what was read).
 A closed stdout (| head) is noted on stderr and keeps the exit code the run had.`;
 
+const COMMANDS = 'Name a command: analyze, explain, layout, triage or merge.';
+
 /** Runs one command line; returns the exit code. Never throws. */
 export async function runCli(argv: readonly string[], callerCtx: CliContext): Promise<ExitCode> {
   const ctx: CliContext = { ...callerCtx, rawArgs: argv };
@@ -32,7 +34,7 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     .command(layoutCommand(ctx, setExit))
     .command(triageCommand(ctx, setExit))
     .command(mergeCommand(ctx, setExit))
-    .demandCommand(1, 'Name a command: analyze, explain, layout, triage or merge.')
+    .demandCommand(1, COMMANDS)
     .recommendCommands()
     .strict()
     // A flag given twice takes its last value, as in most tools; yargs makes it a list, which no option expects (a
@@ -40,7 +42,7 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     // positional lists, so it is done here, before validation.
     .middleware(lastValueWins, true)
     // getOptions() at this point holds the options of the command being run.
-    .middleware((): void => checkFlagValues(tokens, (parser as unknown as { getOptions(): OptionKinds }).getOptions()), true)
+    .middleware((argv): void => checkFlagValues(tokens, (parser as unknown as { getOptions(): OptionKinds }).getOptions(), argv), true)
     .help()
     .alias('h', 'help')
     .version(packageToolInfo().version)
@@ -48,7 +50,11 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .exitProcess(false)
     .fail((message, err) => {
-      throw err ?? new UsageError(message);
+      if (err) throw err;
+      // yargs names a first word that is no command as an unknown argument.
+      const first = tokens[0];
+      if (first !== undefined && message === `Unknown argument: ${first}`) throw new UsageError(`unknown command '${first}': ${COMMANDS}`);
+      throw new UsageError(message);
     });
   skipHelpCache(parser);
   try {

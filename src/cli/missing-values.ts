@@ -6,6 +6,7 @@ export interface OptionKinds {
   alias: Record<string, string[]>;
   boolean: string[];
   count: string[];
+  number?: string[];
 }
 
 const NEGATIVE_NUMBER = /^-\d/;
@@ -41,9 +42,12 @@ export function flagWithoutValue(tokens: readonly string[], kinds: OptionKinds):
   return undefined;
 }
 
-export function checkFlagValues(tokens: readonly string[], kinds: OptionKinds): void {
+export function checkFlagValues(tokens: readonly string[], kinds: OptionKinds, argv: Record<string, unknown> = {}): void {
   const flag = flagWithoutValue(tokens, kinds);
   if (flag !== undefined) throw new UsageError(`${flag} needs a value`);
+  // yargs reads `--threads abc` as NaN, which a range check would then name as `not NaN`.
+  const notNumber = (kinds.number ?? []).find((name) => Number.isNaN(argv[name]));
+  if (notNumber !== undefined) throw new UsageError(`--${notNumber} takes a number`);
 }
 
 /** Whether a flag name (long or short, dashed or camelCase) is an option of the command that takes a value. */

@@ -1,5 +1,6 @@
 import { openSync, statSync } from 'node:fs';
 import { stdinIsDirectory } from './stdin-directory.js';
+import { errnoPhrase } from './errno-phrase.js';
 import { fifosBeingRead, pendingFifoOpens } from './blocked-fifos.js';
 import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -89,16 +90,5 @@ async function openFile(path: string): Promise<NodeJS.ReadableStream | FileChunk
 }
 
 function describeOpenError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return `cannot open (${error instanceof Error ? error.message : String(error)})`;
-  }
+  return errnoPhrase(error) ?? `cannot open (${error instanceof Error ? error.message : String(error)})`;
 }

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { InputError } from '../errors.js';
 import { humanBytes } from '../report/human-bytes.js';
 import { stdinIsDirectory } from './stdin-directory.js';
+import { errnoPhrase } from './errno-phrase.js';
 
 /**
  * The whole of a small file (`-`: standard input) that the tool reads in one piece: a kernel config, an ignore list,
@@ -22,11 +23,12 @@ export async function readBounded(path: string, maxBytes: number, stdin: NodeJS.
   return Buffer.concat(chunks, total);
 }
 
-/** `readBounded`, its failure an InputError naming the file: `cannot read WHAT: ENOENT` (or why, without a code). */
+/** `readBounded`, its failure an InputError naming the file: `cannot read WHAT: no such file` (or the error's code or message). */
 export async function readInputFile(path: string, maxBytes: number, what: string, stdin?: NodeJS.ReadableStream): Promise<Buffer> {
   try {
     return await readBounded(path, maxBytes, stdin);
   } catch (err) {
-    throw new InputError(path, `cannot read ${what}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    const why = errnoPhrase(err) ?? (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new InputError(path, `cannot read ${what}: ${why}`);
   }
 }

@@ -314,3 +314,22 @@ test.each([
     closeSync(dir);
   }
 });
+
+// Found by review: `vmemwarn frobnicate` said "Unknown argument: frobnicate", and `--threads abc` "… not NaN".
+describe('usage errors name what is wrong', () => {
+  test.each([
+    [['frobnicate'], "unknown command 'frobnicate': Name a command: analyze, explain, layout, triage or merge."],
+    [['analyze', '--threads', 'abc', 'x.log'], '--threads takes a number'],
+    [['analyze', '--struct-page-size', 'abc', 'x.log'], '--struct-page-size takes a number'],
+    [['triage', '--jobs', 'two', 'x.log'], '--jobs takes a number'],
+  ])('%j', async (args, message) => {
+    const run = await runInProcess(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`vmemwarn: ${message} (see 'vmemwarn --help')\n`);
+  });
+
+  test('a missing summary is named in words', async () => {
+    const run = await runInProcess(['merge', '/nonexistent-vmemwarn.json']);
+    expect(run.stderr).toBe('vmemwarn: /nonexistent-vmemwarn.json: cannot read summary: no such file\n');
+  });
+});

@@ -42,7 +42,7 @@ describe('readInputFile', () => {
 
   test('a failure is an InputError naming the file and what it was for, with the code or the reason', async () => {
     const missing = path.join(dir, 'missing');
-    await expect(readInputFile(missing, 10, 'ignore file')).rejects.toThrow(new InputError(missing, 'cannot read ignore file: ENOENT'));
+    await expect(readInputFile(missing, 10, 'ignore file')).rejects.toThrow(new InputError(missing, 'cannot read ignore file: no such file'));
     await expect(readInputFile('/dev/zero', 1024, 'kernel config')).rejects.toThrow(new InputError('/dev/zero', 'cannot read kernel config: larger than 1 KiB'));
   });
 });
