@@ -170,10 +170,13 @@ function eraAlternatives(best: Layout, e: LayoutEvidence, o: LayoutOverrides, er
 
 const ERA_DECIDED = new Set(['user', 'log', 'register']);
 
-/** Eras next to `era`: a vendor kernel carries backports from the next era more often than anything else. */
+/**
+ * The era after `era`: a vendor kernel carries backports from the next era more often than anything else. Never the
+ * one before: no kernel undoes a layout change (a 5.10 kernel is not laid out as 4.19).
+ */
 function neighbours(era: Era): Era[] {
-  const i = ERAS.findIndex((x) => x.era === era);
-  return [ERAS[i - 1]?.era, ERAS[i + 1]?.era].filter((x): x is Era => x !== undefined);
+  const next = ERAS[ERAS.findIndex((x) => x.era === era) + 1]?.era;
+  return next === undefined ? [] : [next];
 }
 
 /**

@@ -191,8 +191,10 @@ describe('candidateLayouts / plausibleLayouts', () => {
     expect(plausibleLayouts({ splatRelease: '6.9.0' })).toHaveLength(1);
   });
 
-  test('a version default gets its neighbouring eras as alternatives', () => {
-    expect(candidateLayouts({ splatRelease: '6.1.0' }).map((l) => l.era.value)).toEqual(['E3', 'E2', 'E4']);
+  // Found by review: `layout --kernel 5.10` showed E1 (4.6-5.3), which no 5.10 kernel can be.
+  test('a version default gets the next era as an alternative (a backport), never the one before', () => {
+    expect(candidateLayouts({ splatRelease: '6.1.0' }).map((l) => l.era.value)).toEqual(['E3', 'E4']);
+    expect(candidateLayouts({ splatRelease: '5.10.0' }).map((l) => l.era.value)).toEqual(['E2', 'E3']);
   });
 
   test('a user era is not second-guessed', () => {
