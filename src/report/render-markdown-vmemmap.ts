@@ -5,6 +5,7 @@ import { constantRows, layoutRows } from './layout-rows.js';
 import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
 import { markdownTable } from './markdown-table.js';
 import { opFunction, positionPhrase, vmemmapVerdict, warnArmPhrase } from './vmemmap-phrases.js';
+import type { Repeats } from './repeated-sections.js';
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
@@ -72,7 +73,7 @@ function bulletList(title: string, items: readonly string[], numbered: boolean):
 }
 
 /** One vmemmap finding: verdict, diagnosis, ranges, WARN arm, the layout with provenance, next steps. */
-export function renderMarkdownVmemmap(c: ClusterReport, v: VmemmapReport): string[] {
+export function renderMarkdownVmemmap(c: ClusterReport, v: VmemmapReport, repeats: Repeats = {}): string[] {
   return [
     '',
     `### ${esc(opFunction(v.op))}: ${codeSpan(c.title)} (${codeSpan(c.id)})`,
@@ -82,8 +83,8 @@ export function renderMarkdownVmemmap(c: ClusterReport, v: VmemmapReport): strin
     `**Diagnosis.** ${esc(v.diagnosis)}`,
     ...rangesTable(v),
     ...factList(v),
-    ...layoutSection(v),
-    ...bulletList('Next steps', v.nextSteps, true),
+    ...(repeats.layout === undefined ? layoutSection(v) : ['', `**Layout:** as for ${esc(repeats.layout)} above.`]),
+    ...(repeats.nextSteps === undefined ? bulletList('Next steps', v.nextSteps, true) : ['', `**Next steps:** as for ${esc(repeats.nextSteps)} above.`]),
     ...bulletList('Notes', v.notes, false),
   ];
 }

@@ -1,6 +1,7 @@
 import type { InputReport, Report } from './model-types.js';
 import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
 import { markdownTable } from './markdown-table.js';
+import { repeatedSections } from './repeated-sections.js';
 import { capItems, capTable, omittedLine, type RowCap } from './markdown-cap.js';
 import { appendAll } from '../util/append-all.js';
 import { exampleCluster } from './example-cluster.js';
@@ -66,7 +67,9 @@ function renderInput(input: InputReport): string[] {
     const splats = input.clusters.slice(input.clusters.length - table.omitted).reduce((n, c) => n + c.count, 0);
     out.push('', omittedLine(table.omitted, 'cluster', plural(splats, 'splat')));
   }
-  const sections = vmemmapClusters(input).flatMap((c) => c.vmemmap.map((v) => renderMarkdownVmemmap(c, v)));
+  const findings = vmemmapClusters(input).flatMap((c) => c.vmemmap.map((v) => ({ c, v })));
+  const repeats = repeatedSections(findings);
+  const sections = findings.map(({ c, v }, i) => renderMarkdownVmemmap(c, v, repeats[i]));
   const cut = capItems(sections, MARKDOWN_CAPS.vmemmap, (lines) => lines.reduce((n, l) => n + l.length + 1, 0));
   for (const section of cut.items) appendAll(out, section);
   if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'vmemmap finding'));

@@ -5,6 +5,7 @@ import { humanBytes } from './human-bytes.js';
 import { startStepParts } from './start-step.js';
 import { constantRows, layoutRows } from './layout-rows.js';
 import { formatTable } from './text-table.js';
+import type { Repeats } from './repeated-sections.js';
 import { wrapText } from './text-wrap.js';
 import { formatRange, opFunction, positionPhrase, vmemmapVerdict, warnArmPhrase } from './vmemmap-phrases.js';
 
@@ -70,7 +71,7 @@ function layoutSection(v: VmemmapReport, p: Palette, width: number): string[] {
 }
 
 /** The explanation of one vmemmap finding of a cluster: verdict, ranges, WARN arm, layout with provenance, next steps. */
-export function renderTextVmemmap(c: ClusterReport, v: VmemmapReport, p: Palette, width = 100): string[] {
+export function renderTextVmemmap(c: ClusterReport, v: VmemmapReport, p: Palette, width = 100, repeats: Repeats = {}): string[] {
   const factRows = facts(v);
   const labelWidth = Math.max(...factRows.map(([l]) => l.length));
   const hanging = ' '.repeat(2 + labelWidth + 2);
@@ -86,8 +87,8 @@ export function renderTextVmemmap(c: ClusterReport, v: VmemmapReport, p: Palette
     ...wrapText(`Diagnosis: ${v.diagnosis}`, width, '  '),
     '',
     ...factLines,
-    ...layoutSection(v, p, width),
-    ...list('Next steps', v.nextSteps, true, p, width),
+    ...(repeats.layout === undefined ? layoutSection(v, p, width) : ['', `  ${p.bold('Layout')}: as for ${repeats.layout} above.`]),
+    ...(repeats.nextSteps === undefined ? list('Next steps', v.nextSteps, true, p, width) : ['', `  ${p.bold('Next steps')}: as for ${repeats.nextSteps} above.`]),
     ...list('Notes', v.notes, false, p, width),
   ];
 }

@@ -10,6 +10,7 @@ import { renderTextExample } from './render-text-example.js';
 import { renderTextVmemmap } from './render-text-vmemmap.js';
 import { sanitizeTerminal } from './terminal-sanitize.js';
 import { formatTable } from './text-table.js';
+import { repeatedSections } from './repeated-sections.js';
 import { appendAll } from '../util/append-all.js';
 
 export interface TextOptions {
@@ -46,9 +47,9 @@ function renderInput(input: InputReport, p: Palette, width: number): string[] {
   const rows = input.clusters.map((c) => [String(c.count), c.kind, clipText(c.title, MAX_TITLE), c.id, lineSpan(c)]);
   const header = ['COUNT', 'KIND', 'TITLE', 'ID', 'LINES'];
   appendAll(out, ['', ...formatTable(header, rows, { align: ['right'], indent: '  ', styleHeader: p.bold })]);
-  for (const c of vmemmapClusters(input)) {
-    for (const v of c.vmemmap) appendAll(out, renderTextVmemmap(c, v, p, width));
-  }
+  const findings = vmemmapClusters(input).flatMap((c) => c.vmemmap.map((v) => ({ c, v })));
+  const repeats = repeatedSections(findings);
+  findings.forEach(({ c, v }, i) => appendAll(out, renderTextVmemmap(c, v, p, width, repeats[i])));
   const example = exampleCluster(input);
   if (example) out.push(...renderTextExample(example, p));
   return out;
