@@ -125,7 +125,8 @@ export class LogAnalyzer implements LineSink {
     const read = new Set<number>();
     for (const acc of this.clusters.values()) for (const boot of acc.vmemmapBoots()) read.add(boot);
     this.bootFacts.slimAllBut(read);
-    const boots = this.bootFacts.boots;
+    // An input without a line holds no boot.
+    const boots = stats.lines === 0 ? [] : this.bootFacts.boots;
     const evidenceFor = pooledLayoutEvidence(this.clusters.values());
     const clusters = [...this.clusters.values()]
       .map((acc) => acc.finish(boots, this.options.layout, evidenceFor))
@@ -135,7 +136,7 @@ export class LogAnalyzer implements LineSink {
       stats: {
         lines: stats.lines,
         bytes: stats.bytes,
-        boots: this.bootFacts.bootCount,
+        boots: stats.lines === 0 ? 0 : this.bootFacts.bootCount,
         splats: this.splatCount,
         truncatedLines: stats.truncatedLines,
         cappedSplats: this.cappedSplats,

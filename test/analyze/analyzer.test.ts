@@ -116,3 +116,14 @@ describe('layout evidence is shared by the vmemmap findings of one boot', () => 
     expect(oops.layout!.era.source.kind).toBe('version-default');
   });
 });
+
+// Found by review: an empty input reported one boot.
+test('an input without a line holds no boot, and its report passes the schema', async () => {
+  const { buildReport } = await import('../../src/report/model.js');
+  const { renderJson } = await import('../../src/report/render-json.js');
+  const { validateReport } = await import('../../src/report/validate.js');
+  const result = await analyzeText('');
+  expect([result.stats.boots, result.boots]).toEqual([0, []]);
+  expect(validateReport(JSON.parse(renderJson(buildReport([result])))).errors).toEqual([]);
+  expect((await analyzeText('x\n')).stats.boots).toBe(1);
+});
