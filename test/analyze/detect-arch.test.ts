@@ -2,7 +2,7 @@ import { archOfSplat, detectArch } from '../../src/analyze/detect-arch.js';
 import type { BootFacts, LogRecord, Splat } from '../../src/parse/types.js';
 
 /** A splat that tells nothing about its architecture, with what the case adds. */
-function splat(opts: { file?: string; regs?: string[]; lines?: string[] } = {}): Splat {
+function splat(opts: { file?: string; regs?: string[]; lines?: string[]; frames?: string[] } = {}): Splat {
   return {
     kind: 'warning',
     title: 'WARNING in foo',
@@ -10,7 +10,7 @@ function splat(opts: { file?: string; regs?: string[]; lines?: string[] } = {}):
     site: opts.file === undefined ? {} : { file: opts.file },
     // The value plays no part in the decision, only the register's name.
     regs: new Map((opts.regs ?? []).map((name) => [name, 0n])),
-    frames: [],
+    frames: (opts.frames ?? []).map((func, i) => ({ func, lineNo: i + 2 })),
     firstLine: 1,
     lastLine: 1,
     bootIndex: 0,
@@ -38,6 +38,11 @@ describe('archOfSplat', () => {
     ['arm64: site under arch/arm64/', { file: 'arch/arm64/mm/mmu.c' }, 'arm64'],
     ['arm64: arch/arm64/ after a build-tree prefix', { file: '/build/linux-6.1/arch/arm64/mm/mmu.c' }, 'arm64'],
     ['x86_64: site under arch/x86/', { file: 'arch/x86/kernel/cpu/bugs.c' }, 'x86_64'],
+    // Reports without a register dump (syzkaller__report_353 trusty, 4.9; report_1000, 6.x): entry frames tell.
+    ['arm64: el1_dbg in the trace', { file: 'drivers/trusty/trusty.c', frames: ['nop_work_func', 'el1_dbg'] }, 'arm64'],
+    ['arm64: el0t_64_sync and __arm64_sys_*', { frames: ['__arm64_sys_openat', 'el0_svc', 'el0t_64_sync'] }, 'arm64'],
+    ['x86_64: entry_SYSCALL_64', { frames: ['do_syscall_64', 'entry_SYSCALL_64_after_hwframe'] }, 'x86_64'],
+    ['a generic frame tells nothing', { frames: ['process_one_work', 'worker_thread', 'kthread', 'ret_from_fork'] }, undefined],
     ['x86_64: a RIP line `RIP: 0010:`', { lines: ['WARNING: CPU: 1', 'RIP: 0010:foo+0x4/0x10'] }, 'x86_64'],
     ['riscv64: epc register', { regs: ['epc'] }, 'riscv64'],
     ['riscv64: ra register', { regs: ['ra', 'sp'] }, 'riscv64'],
