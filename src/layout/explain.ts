@@ -1,6 +1,6 @@
 import type { WindowPosition } from '../analyze/types.js';
 import { classifyPage, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn } from './convert.js';
-import { inLinearMap } from './linear-map.js';
+import { inLinearMap, linearMapPhysEnd } from './linear-map.js';
 import type { Layout } from './types.js';
 import { hex, TWO_POW_63, TWO_POW_64, u64 } from './u64.js';
 
@@ -85,7 +85,7 @@ function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation
   const warnInEra = era === 'E3' || era === 'E4' ? 'yes' : era === 'E2' ? 'free-only' : 'no';
   const explanation: Explanation = { label: layout.label ?? layout.era.value, layout, page, pfn, phys, exact, position, wrapped, warnArm, warnInEra, labels };
   if (inLinearMap(phys, c, memstart)) explanation.linearVa = physToLinearVa(phys, memstart, c);
-  else labels.push('physical address outside the linear map (memstart + linear map size)');
+  else labels.push(`physical address outside the linear map, which covers phys ${hex(memstart)}-${hex(linearMapPhysEnd(c, memstart))}`);
   return explanation;
 }
 

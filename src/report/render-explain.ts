@@ -1,3 +1,4 @@
+import { SECTION_SHIFT_ASSUMPTION } from '../layout/constants.js';
 import type { Explanation, ValueKind } from '../layout/explain.js';
 import { layoutReport } from './layout-report.js';
 import { toHex } from './hex.js';
@@ -50,7 +51,8 @@ export function renderExplainText(kind: ValueKind, value: bigint, explanations: 
     ];
     out.push(...formatTable(['', ''], rows, { indent: '  ' }).slice(1));
     for (const label of e.labels) out.push(`  note: ${label}`);
-    for (const assumption of e.layout.assumptions) out.push(`  assumed: ${assumption}`);
+    // SECTION_SIZE_BITS plays no part in one value's answer.
+    for (const assumption of e.layout.assumptions) if (assumption !== SECTION_SHIFT_ASSUMPTION) out.push(`  assumed: ${assumption}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@
  *   pfn(0xffffffffaee00000) = (0xffffffffaee00000 - vmemmap) / 64 = 0xffec38000, phys = pfn << 12 = 0xffec38000000
  *   the linear map covers phys [memstart, memstart + 2^47) = [0x80000000, 0x800080000000): phys is outside it.
  */
+import { SECTION_SHIFT_ASSUMPTION } from '../../src/layout/constants.js';
 import { analyzeText } from '../../src/api.js';
 import { evidenceFromResult } from '../../src/cli/log-evidence.js';
 import { explainValue, type Explanation, type ValueKind } from '../../src/layout/explain.js';
@@ -64,11 +65,15 @@ describe('renderExplainText', () => {
         row('position', 'above the vmemmap window'),
         row('WARN', 'WARN fires: end > VMEMMAP_END'),
         ...e!.labels.map((l) => `  note: ${l}`),
-        ...e!.layout.assumptions.map((a) => `  assumed: ${a}`),
+        // SECTION_SIZE_BITS plays no part in one value's answer: that assumption is not shown.
+        ...e!.layout.assumptions.filter((a) => a !== SECTION_SHIFT_ASSUMPTION).map((a) => `  assumed: ${a}`),
       ].join('\n') + '\n',
     );
-    // explainValue's labels for this page: where it sits, and that its phys is beyond the linear map.
+    expect(e!.layout.assumptions).toContain(SECTION_SHIFT_ASSUMPTION);
+    // explainValue's labels for this page: where it sits, and that its phys is beyond the linear map, which covers
+    // memstart to memstart + 2^47.
     expect(e!.labels).toHaveLength(2);
+    expect(e!.labels[1]).toBe('physical address outside the linear map, which covers phys 0x80000000-0x800080000000');
   });
 
   test.each<[ValueKind, bigint, string]>([
