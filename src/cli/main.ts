@@ -12,9 +12,12 @@ import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
 import { skipHelpCache } from './skip-help-cache.js';
 import { checkFlagValues, type OptionKinds } from './missing-values.js';
 
-const EPILOGUE = `Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 input or output error (unreadable or corrupt input,
-a report that cannot be written; wins over 1); 4 internal error; 130 interrupted (Ctrl-C; the report covers what was read).
-A closed stdout (| head) is noted on stderr and keeps the exit code the run had.`;
+// One paragraph per line: yargs wraps them to the terminal, and a newline inside one would leave a ragged line.
+const EPILOGUE = [
+  'Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 input or output error (unreadable or corrupt input, ' +
+    'a report that cannot be written; wins over 1); 4 internal error; 130 interrupted (Ctrl-C; the report covers what was read).',
+  'A closed stdout (| head) is noted on stderr and keeps the exit code the run had.',
+].join('\n');
 
 const COMMANDS = 'Name a command: analyze, explain, layout, triage or merge.';
 
