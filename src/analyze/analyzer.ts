@@ -194,7 +194,8 @@ export class LogAnalyzer implements LineSink {
 
 /**
  * One boot runs one layout: each vmemmap finding of a boot also reads what the others of that boot found (a WARN's
- * constant registers, its largest call), so the Oops that follows a WARN storm is not left with a weaker layout.
+ * constant registers, its largest call, the struct pages of each), so the Oops that follows a WARN storm is not left
+ * with a weaker layout, nor with another page size.
  * At most MAX_POOLED findings a boot lend their evidence.
  */
 function pooledLayoutEvidence(clusters: Iterable<ClusterAccumulator>): (bootIndex: number, acc: VmemmapAccumulator) => SharedLayoutEvidence[] {
@@ -202,7 +203,6 @@ function pooledLayoutEvidence(clusters: Iterable<ClusterAccumulator>): (bootInde
   for (const cluster of clusters) {
     for (const [bootIndex, acc] of cluster.vmemmapByBoot()) {
       const evidence = acc.layoutEvidence();
-      if (evidence === undefined) continue;
       let list = byBoot.get(bootIndex);
       if (list === undefined) byBoot.set(bootIndex, (list = []));
       if (list.length < MAX_POOLED) list.push({ acc, evidence });

@@ -21,10 +21,13 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
   // The example's own range: the Oops of 6.9+ names one struct page, not the range of a call.
   const pair = vmemmap && vmemmap.vmemmap[0]?.op !== 'init-zone-device' ? readRegisterPair(vmemmap.example) : undefined;
   const largestCall = pair && pair.end > pair.start ? pair.end - pair.start : undefined;
+  // The struct pages of the finding, against which a page size no evidence states is tested, as analyze tests it.
+  const pageSpan = vmemmap?.vmemmap[0]?.pageHull;
   return {
     ...(boot && { boot }),
     ...(splatRelease !== undefined && { splatRelease }),
     ...(registerValues.length > 0 && { registerValues }),
     ...(largestCall !== undefined && { largestCall }),
+    ...(pageSpan && { pageSpan }),
   };
 }

@@ -77,13 +77,16 @@ function eraAssumptions(era: Era): string[] {
 
 /**
  * The most likely layout, every parameter with its provenance (user overrides beat log evidence beat version defaults).
- * A page size nothing states is 4K, unless 4K would put the struct pages at physical addresses no such kernel has:
- * then the first page size under which they fit.
+ * A page size nothing states is 4K, unless 4K would put the struct pages, under a memstart known for sure, at
+ * physical addresses no such kernel has: then the first page size under which they fit.
  */
 export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout {
   const first = inferOneLayout(e, o);
   const span = e.pageSpan;
-  if (span === undefined || first.pageShift.source.kind !== 'default' || fitsPhysically(first, span)) return first;
+  // Only a memstart known for sure makes physical addresses a test: KASLR's randomized one is lower than the memory
+  // map says, and so are the real addresses.
+  if (span === undefined || first.pageShift.source.kind !== 'default' || first.memstart.confidence !== 'high') return first;
+  if (fitsPhysically(first, span)) return first;
   const past = `${pageSizeLabel(first.pageShift.value)} pages would put these struct pages at physical addresses up to ` +
     `${hex(physEndOf(first, span))}, past the 2^${physAddressBits(first.pageShift.value, first.vaBits.value)} such a kernel addresses`;
   for (const shift of PAGE_SHIFTS) {

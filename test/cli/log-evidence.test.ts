@@ -124,3 +124,10 @@ test('the full evidence of the fixture result', () => {
   // vmemmapSplat() dumps seven registers.
   expect(evidence.registerValues).toHaveLength(7);
 });
+
+// Found by review: `layout --log` and `explain --log` tested no page size against the struct pages, where analyze did.
+test('the struct pages of the first vmemmap finding are evidence, as analyze uses them', () => {
+  const r = armResult();
+  const finding = r.clusters.find((c) => c.vmemmap.length > 0)!.vmemmap[0]!;
+  expect(evidenceFromResult(r).pageSpan).toEqual(finding.pageHull);
+});

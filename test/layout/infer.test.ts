@@ -102,6 +102,14 @@ describe('inferLayout: a page size nothing states must put the struct pages at a
     expect(l.pageShift).toMatchObject({ value: 12, confidence: 'low', source: { kind: 'default' } });
   });
 
+  // Found by review: under KASLR the memory map's memstart is higher than the real one, and so are the addresses
+  // computed with it; a genuine 4K storm had been flipped to 16K or 64K.
+  test('a memstart not known for sure tests nothing: 4K stays', () => {
+    const l = inferLayout({ splatRelease: '6.6.0', pageSpan: span });
+    expect(l.memstart.confidence).not.toBe('high');
+    expect(l.pageShift).toMatchObject({ value: 12, source: { kind: 'default' } });
+  });
+
   test('a page size the user gives is kept, whatever the addresses', () => {
     const l = inferLayout({ splatRelease: '6.6.0', pageSpan: span }, { memstart, pageSizeBytes: 4096 });
     expect(l.pageShift).toMatchObject({ value: 12, source: { kind: 'user' } });

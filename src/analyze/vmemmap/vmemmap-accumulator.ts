@@ -1,3 +1,4 @@
+import type { PageSpan } from '../../layout/physical-fit.js';
 import type { BootFacts, Frame, Splat } from '../../parse/types.js';
 import type { Confidence, Layout, LayoutOverrides } from '../../layout/types.js';
 import { inferLayout } from '../../layout/infer.js';
@@ -26,6 +27,8 @@ const TWO_POW_64 = 1n << 64n;
 export interface SharedLayoutEvidence {
   registerValues: RegisterValue[];
   largestCall: bigint;
+  /** The struct pages the splats named, first to last. */
+  pageSpan?: PageSpan;
 }
 
 export class VmemmapAccumulator {
@@ -69,19 +72,22 @@ export class VmemmapAccumulator {
 
   /**
    * What this accumulator's splats say about the layout, for the other vmemmap findings of its boot: the registers
-   * of a WARN (which hold the VMEMMAP constants it compared against) and its largest call. An Oops in
-   * __init_zone_device_page gives none: its registers are the fault's.
+   * of a WARN (which hold the VMEMMAP constants it compared against), its largest call and its struct pages. An Oops
+   * in __init_zone_device_page gives only its struct page: its registers are the fault's.
    */
-  layoutEvidence(): SharedLayoutEvidence | undefined {
-    if (this.op === 'init-zone-device') return undefined;
-    return { registerValues: this.samples.flat(), largestCall: this.largestCall };
+  layoutEvidence(): SharedLayoutEvidence {
+    const pageSpan = this.pages.hull();
+    const span = pageSpan ? { pageSpan } : {};
+    if (this.op === 'init-zone-device') return { registerValues: [], largestCall: 0n, ...span };
+    return { registerValues: this.samples.flat(), largestCall: this.largestCall, ...span };
   }
 
   /** `others`: the layoutEvidence() of the other vmemmap findings of the same boot, which runs one layout. */
   finish(boot: BootFacts | undefined, o?: LayoutOverrides, others: readonly SharedLayoutEvidence[] = []): VmemmapFinding {
     let largestCall = this.largestCall;
     for (const e of others) if (e.largestCall > largestCall) largestCall = e.largestCall;
-    const pageSpan = this.pages.hull();
+    // One boot runs one layout: its findings test a page size against all their struct pages together.
+    const pageSpan = spanOf([this.pages.hull(), ...others.map((e) => e.pageSpan)]);
     const inferred = inferLayout(
       {
         ...(boot && { boot }),
@@ -183,4 +189,14 @@ function confidenceOf(layout: Layout, example: RegisterReading | undefined, arm:
   const parts: Confidence[] = [layout.memstart.confidence, layout.era.confidence, layout.pageShift.confidence];
   if (example) parts.push(example.confidence);
   return parts.reduce((a, b) => (RANK[b] < RANK[a] ? b : a), 'high');
+}
+
+/** The span from the lowest start to the highest end of `spans`. */
+function spanOf(spans: readonly (PageSpan | undefined)[]): PageSpan | undefined {
+  let out: PageSpan | undefined;
+  for (const s of spans) {
+    if (s === undefined) continue;
+    out = out === undefined ? { ...s } : { start: s.start < out.start ? s.start : out.start, end: s.end > out.end ? s.end : out.end };
+  }
+  return out;
 }
