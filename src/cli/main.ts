@@ -19,6 +19,7 @@ const EPILOGUE = [
   'A closed stdout (| head) is noted on stderr and keeps the exit code the run had.',
 ].join('\n');
 
+const COMMAND_NAMES = ['analyze', 'explain', 'layout', 'triage', 'merge'];
 const COMMANDS = 'Name a command: analyze, explain, layout, triage or merge.';
 
 /** Runs one command line; returns the exit code. Never throws. */
@@ -56,7 +57,9 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
       if (err) throw err;
       // yargs names a first word that is no command as an unknown argument.
       const first = tokens[0];
-      if (first !== undefined && message === `Unknown argument: ${first}`) throw new UsageError(`unknown command '${first}': ${COMMANDS}`);
+      if (first !== undefined && !COMMAND_NAMES.includes(first) && message === `Unknown argument: ${first}`) {
+        throw new UsageError(`unknown command '${first}': ${COMMANDS}`);
+      }
       throw new UsageError(message);
     });
   skipHelpCache(parser);

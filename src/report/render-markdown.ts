@@ -22,14 +22,16 @@ function summaryParagraph(r: Report): string {
   const s = r.summary;
   const names = r.inputs.slice(0, NAMED_INPUTS).map((i) => codeSpan(i.source));
   const unnamed = r.inputs.length > NAMED_INPUTS ? ` and ${r.inputs.length - NAMED_INPUTS} more` : '';
-  const inputs = `${plural(s.inputs, 'input')}${names.length > 0 ? ` (${names.join(', ')}${unnamed})` : ''}`;
+  const unread = r.inputs.filter(notRead).length;
+  const notReadNote = unread > 0 ? `, ${unread} of them not read` : '';
+  const inputs = `${plural(s.inputs, 'input')}${names.length > 0 ? ` (${names.join(', ')}${unnamed})` : ''}${notReadNote}`;
   const corrupted = s.corruptedSplats > 0 ? `, ${s.corruptedSplats} of them corrupted` : '';
   const holds = s.vmemmapClusters === 1 ? 'holds' : 'hold';
   const vmemmap = s.vmemmapClusters > 0 ? `; ${plural(s.vmemmapClusters, 'cluster')} ${holds} vmemmap findings` : '';
   const tool = `**${esc(`${r.tool.name} ${r.tool.version}`)}**`;
   const found = `${tool} found ${plural(s.splats, 'kernel splat')} in ${plural(s.clusters, 'cluster')} in ${inputs}${corrupted}${vmemmap}.`;
   const [first, ...others] = r.inputs.flatMap((i) => vmemmapClusters(i).flatMap((c) => c.vmemmap));
-  if (!first) return `${found} No vmemmap\\_populate or vmemmap\\_free WARNING was found.`;
+  if (!first) return `${found} No vmemmap\\_populate or vmemmap\\_free WARNING was found${unread > 0 ? ' in what was read' : ''}.`;
   const more = others.length > 0 ? ` ${plural(others.length, 'more vmemmap finding')} below.` : '';
   return `${found} ${esc(vmemmapVerdict(first))}${more}`;
 }

@@ -1,8 +1,10 @@
 import type { Report } from './model-types.js';
-import { plural } from './report-facts.js';
+import { notRead, plural } from './report-facts.js';
 
-/** `N splats in M clusters, K vmemmap`: the one-line form for progress and quiet mode. */
+/** `N splats in M clusters, K vmemmap` (`; 1 input not read`): the one-line form for progress and quiet mode. */
 export function renderSummaryLine(report: Report): string {
   const s = report.summary;
-  return `${plural(s.splats, 'splat')} in ${plural(s.clusters, 'cluster')}, ${s.vmemmapClusters} vmemmap`;
+  const unread = report.inputs.filter(notRead).length;
+  const note = unread > 0 ? `; ${plural(unread, 'input')} not read` : '';
+  return `${plural(s.splats, 'splat')} in ${plural(s.clusters, 'cluster')}, ${s.vmemmapClusters} vmemmap${note}`;
 }

@@ -13,14 +13,14 @@ export interface FindingOf {
 }
 
 /**
- * For each finding in report order, the earlier finding (`vmemmap_populate of [id]`) whose layout table or next
+ * For each finding in report order, the earlier finding (`vmemmap_populate of [id] in boot 0`) whose layout table or next
  * steps it shares: one boot runs one layout, so the Oops after a WARNING storm would print both again.
  */
 export function repeatedSections(findings: readonly FindingOf[]): Repeats[] {
   const layouts = new Map<string, string>();
   const steps = new Map<string, string>();
   return findings.map(({ c, v }) => {
-    const name = `${opFunction(v.op)} of [${c.id}]`;
+    const name = `${opFunction(v.op)} of [${c.id}] in boot ${v.bootIndex}`;
     const repeats: Repeats = {};
     if (v.layout) {
       const key = JSON.stringify(v.layout);

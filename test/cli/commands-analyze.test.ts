@@ -138,4 +138,8 @@ test('an input that cannot be read is listed in the report with its error, and t
   const text = await runInProcess(['analyze', missing, '-q']);
   expect(text.stdout).toContain(`not read: ${missing}: no such file`);
   expect(text.stdout).not.toContain('No kernel splats found');
+  expect(text.stdout.split('\n')[0]).toMatch(/^vmemwarn \S+: 0 splats in 0 clusters, 0 vmemmap; 1 input not read$/);
+  // Nothing is claimed of what was not read.
+  const md = await runInProcess(['analyze', AMDGPU, missing, '--format', 'markdown', '-q']);
+  expect(md.stdout.split('\n')[0]).toMatch(/ in 2 inputs \(.*\), 1 of them not read[.;] /);
 });

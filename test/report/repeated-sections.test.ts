@@ -15,22 +15,22 @@ function twice() {
 test('a later finding with the same layout and next steps names the first instead of repeating them', () => {
   const input = twice().inputs[0]!;
   const findings = input.clusters.flatMap((c) => c.vmemmap.map((v) => ({ c, v })));
-  expect(repeatedSections(findings)).toEqual([{}, { layout: 'vmemmap_populate of [1f2e3d4c5b6a7988]', nextSteps: 'vmemmap_populate of [1f2e3d4c5b6a7988]' }]);
+  expect(repeatedSections(findings)).toEqual([{}, { layout: 'vmemmap_populate of [1f2e3d4c5b6a7988] in boot 0', nextSteps: 'vmemmap_populate of [1f2e3d4c5b6a7988] in boot 0' }]);
 });
 
 test('a different layout is shown again', () => {
   const input = twice().inputs[0]!;
   const [a, b] = input.clusters;
   const other = { ...b!, vmemmap: [{ ...b!.vmemmap[0]!, layout: { ...b!.vmemmap[0]!.layout!, release: undefined } }] };
-  expect(repeatedSections([{ c: a!, v: a!.vmemmap[0]! }, { c: other, v: other.vmemmap[0]! }])[1]).toEqual({ nextSteps: 'vmemmap_populate of [1f2e3d4c5b6a7988]' });
+  expect(repeatedSections([{ c: a!, v: a!.vmemmap[0]! }, { c: other, v: other.vmemmap[0]! }])[1]).toEqual({ nextSteps: 'vmemmap_populate of [1f2e3d4c5b6a7988] in boot 0' });
 });
 
 test('text and Markdown print the layout table once', () => {
   const report = twice();
   const text = renderText(report);
   expect(text.match(/Layout \(where each number came from\)/g)).toHaveLength(1);
-  expect(text).toContain('Layout: as for vmemmap_populate of [1f2e3d4c5b6a7988] above.');
+  expect(text).toContain('Layout: as for vmemmap_populate of [1f2e3d4c5b6a7988] in boot 0 above.');
   const md = renderMarkdown(report);
   expect(md.match(/^#### Layout$/gm)).toHaveLength(1);
-  expect(md).toContain('**Next steps:** as for vmemmap\\_populate of \\[1f2e3d4c5b6a7988\\] above.');
+  expect(md).toContain('**Next steps:** as for vmemmap\\_populate of \\[1f2e3d4c5b6a7988\\] in boot 0 above.');
 });
