@@ -23,8 +23,9 @@ const MAX_SCAN_BYTES = 64 * 1024;
  * searches the chunk's complete lines for the needles (a WebAssembly SIMD prefilter, or one regex over a latin1
  * view), counts newlines up to each hit and decodes only the hit's line (plus any over-long line, always
  * delivered as truncated). The sink is asked again after every delivered line. A line is delivered iff the sink
- * wanted every line when it arrived, or it contains a trigger, or it was truncated, or it or an earlier line
- * carried a quoted-printable marker; that rule does not depend on chunk boundaries.
+ * wanted every line when it arrived, or it contains a trigger, or it was truncated, or it ends in a rule of `=`
+ * (the opener of KASAN and lockdep reports, found with the soft-break marker), or it or an earlier line carried a
+ * quoted-printable marker; that rule does not depend on chunk boundaries.
  *
  * Lines are capped at the byte level before split2: at most `maxLineBytes + 1` bytes of an unfinished line are
  * kept (the extra byte says "longer than the cap"), so a single 200 MB line costs `maxLineBytes` of memory.
@@ -210,7 +211,7 @@ export class LineFeeder {
     const truncated = this.nextIsTruncated;
     if (truncated) this.truncatedLines++;
     if (TriggerPattern.isQuotedPrintable(text)) this.forceEveryLine = this.sawQuotedPrintable = true;
-    if (!truncated && !this.wantsEveryLine() && !this.pattern.matches(text)) return;
+    if (!truncated && !this.wantsEveryLine() && !this.pattern.matches(text) && !TriggerPattern.endsInRule(text)) return;
     this.sink.pushLine(this.lines, text, truncated);
   }
 }

@@ -53,9 +53,18 @@ export class TriggerPattern {
     return this.text.test(line);
   }
 
-  /** The decoded line carries a quoted-printable soft break or encoded `=`. */
+  /**
+   * The decoded line carries a quoted-printable soft break or encoded `=`. A line ending in `==` is no soft break:
+   * quoted-printable writes a literal `=` as `=3D`. The `=====` rule above every KASAN and lockdep report had sent
+   * the rest of the log down the every-line path.
+   */
   static isQuotedPrintable(line: string): boolean {
-    return line.endsWith('=') || line.includes(ENCODED_EQUALS);
+    return (line.endsWith('=') && !line.endsWith('==')) || line.includes(ENCODED_EQUALS);
+  }
+
+  /** The line ends in `==`, as the `=====` rule that opens KASAN and lockdep reports does (its `=\n` is a marker hit). */
+  static endsInRule(line: string): boolean {
+    return line.endsWith('==');
   }
 
   /** Offset of the first quoted-printable marker in `buf[from, end)` (lines end with `\n`), or `end`. */

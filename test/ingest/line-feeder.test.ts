@@ -25,8 +25,8 @@ function reference(text: string, cap: number): Delivered[] {
   lines.forEach((line, i) => {
     const truncated = line.length > cap;
     const kept = line.slice(0, cap);
-    if (kept.endsWith('=') || kept.includes('=3D')) quotedPrintable = true;
-    if (wants || quotedPrintable || truncated || TRIGGERS.some((t) => kept.includes(t))) {
+    if ((kept.endsWith('=') && !kept.endsWith('==')) || kept.includes('=3D')) quotedPrintable = true;
+    if (wants || quotedPrintable || truncated || kept.endsWith('==') || TRIGGERS.some((t) => kept.includes(t))) {
       out.push({ lineNo: i + 1, text: kept, truncated });
       wants = window(kept, wants);
     }

@@ -35,6 +35,9 @@ test('quoted-printable markers are found in bytes and in decoded lines', () => {
   expect(TriggerPattern.isQuotedPrintable('soft=')).toBe(true);
   expect(TriggerPattern.isQuotedPrintable('key=3Dvalue')).toBe(true);
   expect(TriggerPattern.isQuotedPrintable('key=value')).toBe(false);
+  // The rule that opens KASAN and lockdep reports: quoted-printable would have written `=3D=3D…`.
+  expect(TriggerPattern.isQuotedPrintable('[   14.1][ T1] ' + '='.repeat(66))).toBe(false);
+  expect(TriggerPattern.isQuotedPrintable('a=3D=')).toBe(true);
 });
 
 test('no needles: the byte regex never matches', () => {
