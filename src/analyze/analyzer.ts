@@ -6,6 +6,7 @@ import { BootFactCollector, DETAILED_BOOTS, LISTED_BOOTS, type BootFactsPart } f
 import { Segmenter } from '../parse/segmenter.js';
 import { SPLAT_TRIGGERS } from '../parse/splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from '../parse/boot-fact-triggers.js';
+import { QP_TRIGGERS } from '../parse/quoted-printable.js';
 import { holdsRecordNeedle } from '../parse/record-screen.js';
 import type { LogRecord } from '../parse/types.js';
 import type { AnalyzeOptions } from './analyze-options.js';
@@ -19,7 +20,7 @@ import type { SharedLayoutEvidence, VmemmapAccumulator } from './vmemmap/vmemmap
 /** Vmemmap findings of one boot whose layout evidence the others read (each brings at most 4 register samples). */
 const MAX_POOLED = 8;
 
-const TRIGGERS: readonly string[] = [...new Set([...SPLAT_TRIGGERS, ...BOOT_FACT_TRIGGERS])];
+const TRIGGERS: readonly string[] = [...new Set([...SPLAT_TRIGGERS, ...BOOT_FACT_TRIGGERS, ...QP_TRIGGERS])];
 
 /** What an analyzer that read one part of a log hands on to the analyzer of the part before it (analyze/parts/). */
 export interface AnalyzerPart {

@@ -3,14 +3,12 @@
  * `=`) and soft line breaks (`=` at the end of a line joins it with the next).
  */
 
-/** Needles that must reach the assembler so it can notice quoted-printable mail (see QuotedPrintableDetector). */
-export const QP_TRIGGERS: readonly string[] = [
-  'quoted-printable',
-  'Quoted-Printable',
-  'QUOTED-PRINTABLE',
-  '=3D',
-  '=20=',
-];
+/**
+ * The needle that must reach the assembler, on the fast path too, for it to see where quoted-printable mail starts
+ * and where the next mail's body is something else: the transfer-encoding header, as mailers write it. Escapes and
+ * soft breaks (`=3D`, `=` at a line's end) are found by the feeder's own markers.
+ */
+export const QP_TRIGGERS: readonly string[] = ['Content-Transfer-Encoding:'];
 
 const TRANSFER_ENCODING = /^content-transfer-encoding:\s*(\S+)/i;
 /**
