@@ -18,7 +18,8 @@ export const MARKDOWN_CAPS = {
   vmemmap: { rows: 8, chars: 24_000 },
 } satisfies Record<string, RowCap>;
 
-function summaryParagraph(r: Report): string {
+/** `omitted`: the vmemmap findings the inputs' sections left out past MARKDOWN_CAPS. */
+function summaryParagraph(r: Report, omitted: number): string {
   const s = r.summary;
   const names = r.inputs.slice(0, NAMED_INPUTS).map((i) => codeSpan(i.source));
   const unnamed = r.inputs.length > NAMED_INPUTS ? ` and ${r.inputs.length - NAMED_INPUTS} more` : '';
@@ -32,7 +33,9 @@ function summaryParagraph(r: Report): string {
   const found = `${tool} found ${plural(s.splats, 'kernel splat')} in ${plural(s.clusters, 'cluster')} in ${inputs}${corrupted}${vmemmap}.`;
   const [first, ...others] = r.inputs.flatMap((i) => vmemmapClusters(i).flatMap((c) => c.vmemmap));
   if (!first) return `${found} No vmemmap\\_populate or vmemmap\\_free WARNING was found${unread > 0 ? ' in what was read' : ''}.`;
-  const more = others.length > 0 ? ` ${plural(others.length, 'more vmemmap finding')} below.` : '';
+  const below = others.length - omitted;
+  const beyond = omitted > 0 ? ` ${omitted} more only in the text and JSON formats.` : '';
+  const more = below > 0 ? ` ${plural(below, 'more vmemmap finding')} below.${beyond}` : beyond;
   return `${found} ${esc(vmemmapVerdict(first))}${more}`;
 }
 
@@ -49,7 +52,7 @@ function statsLine(input: InputReport): string {
   return esc(parts.join(', '));
 }
 
-function renderInput(input: InputReport): string[] {
+function renderInput(input: InputReport, omitted: { findings: number }): string[] {
   const out = ['', `## ${codeSpan(input.source) || '(unnamed input)'}`, '', statsLine(input)];
   const notes = [...partialNotes(input), ...input.warnings];
   if (notes.length > 0) appendAll(out, ['', ...notes.map((w) => `- ⚠️ ${esc(w)}`)]);
@@ -75,6 +78,7 @@ function renderInput(input: InputReport): string[] {
   const cut = capItems(sections, MARKDOWN_CAPS.vmemmap, (lines) => lines.reduce((n, l) => n + l.length + 1, 0));
   for (const section of cut.items) appendAll(out, section);
   if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'vmemmap finding'));
+  omitted.findings += cut.omitted;
   const example = exampleCluster(input);
   if (example) out.push(...renderMarkdownExample(example));
   return out;
@@ -82,5 +86,7 @@ function renderInput(input: InputReport): string[] {
 
 /** A ticket-ready GitHub/GitLab Markdown report. Log text never becomes markup, HTML, a link or a mention. */
 export function renderMarkdown(report: Report): string {
-  return `${[summaryParagraph(report), ...report.inputs.flatMap(renderInput)].join('\n')}\n`;
+  const omitted = { findings: 0 };
+  const inputs = report.inputs.flatMap((input) => renderInput(input, omitted));
+  return `${[summaryParagraph(report, omitted.findings), ...inputs].join('\n')}\n`;
 }
