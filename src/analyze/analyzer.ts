@@ -206,7 +206,13 @@ function pooledLayoutEvidence(clusters: Iterable<ClusterAccumulator>): (bootInde
       const evidence = acc.layoutEvidence();
       let list = byBoot.get(bootIndex);
       if (list === undefined) byBoot.set(bootIndex, (list = []));
-      if (list.length < MAX_POOLED) list.push({ acc, evidence });
+      if (list.length < MAX_POOLED) {
+        list.push({ acc, evidence });
+        continue;
+      }
+      // A WARN's registers say more than an Oops' struct page: it takes the place of one of those.
+      const pageOnly = list.findIndex((e) => e.evidence.registerValues.length === 0);
+      if (evidence.registerValues.length > 0 && pageOnly !== -1) list[pageOnly] = { acc, evidence };
     }
   }
   return (bootIndex, acc) => (byBoot.get(bootIndex) ?? []).filter((e) => e.acc !== acc).map((e) => e.evidence);

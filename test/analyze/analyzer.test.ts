@@ -127,3 +127,21 @@ test('an input without a line holds no boot, and its report passes the schema', 
   expect(validateReport(JSON.parse(renderJson(buildReport([result])))).errors).toEqual([]);
   expect((await analyzeText('x\n')).stats.boots).toBe(1);
 });
+
+// Found by review: the pool of one boot's layout evidence held the first 8 findings; 8 Oops clusters, whose
+// evidence is only their struct page, shut out a WARN storm's constant registers.
+test('a WARN storm lends its registers to the Oopses of its boot, however many come first', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const sample = (await readFile(new URL('../../samples/logs/e4-48-4k-amdgpu-6.10-warn-then-oops.log', import.meta.url), 'utf8')).split('\n');
+  const firstCut = sample.findIndex((l) => l.includes('[ cut here ]'));
+  const oopsStart = sample.findIndex((l) => l.includes('Unable to handle kernel paging request'));
+  const oops = sample.slice(oopsStart).filter((l) => l !== '');
+  // Eight Oopses of eight signatures (their second and third frames renamed), before the storm.
+  const oopses = Array.from({ length: 8 }, (_, i) => oops.map((l) => l.replace('memmap_init_zone_device+', `memmap_init_zone_device${i}+`).replace('pagemap_range+', `pagemap_range${i}+`)));
+  const text = [...sample.slice(0, firstCut), ...oopses.flat(), ...sample.slice(firstCut, oopsStart)].join('\n');
+  const result = await analyzeText(`${text}\n`);
+  const findings = result.clusters.flatMap((c) => c.vmemmap);
+  expect(findings.filter((f) => f.op === 'init-zone-device')).toHaveLength(8);
+  expect(findings.filter((f) => f.op === 'populate')).toHaveLength(1);
+  for (const f of findings) expect(f.layout?.era.source.kind).toBe('register');
+});
