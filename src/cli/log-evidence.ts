@@ -3,6 +3,7 @@ import type { LayoutEvidence } from '../layout/infer.js';
 import { xRegisterValues } from '../analyze/vmemmap/register-values.js';
 import { readRegisterPair } from '../analyze/vmemmap/read-registers.js';
 import { bootByIndex } from '../parse/boot-facts.js';
+import { spanOf } from '../layout/physical-fit.js';
 
 /**
  * Layout evidence from an analyzed log: the boot of the first vmemmap cluster (else the last boot that printed a
@@ -21,8 +22,9 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
   // The example's own range: the Oops of 6.9+ names one struct page, not the range of a call.
   const pair = vmemmap && vmemmap.vmemmap[0]?.op !== 'init-zone-device' ? readRegisterPair(vmemmap.example) : undefined;
   const largestCall = pair && pair.end > pair.start ? pair.end - pair.start : undefined;
-  // The struct pages of the finding, against which a page size no evidence states is tested, as analyze tests it.
-  const pageSpan = vmemmap?.vmemmap[0]?.pageHull;
+  // The struct pages of the boot's findings, against which a page size no evidence states is tested, as analyze
+  // tests them (one boot runs one layout).
+  const pageSpan = spanOf(result.clusters.flatMap((c) => c.vmemmap.filter((f) => f.bootIndex === bootIndex).map((f) => f.pageHull)));
   return {
     ...(boot && { boot }),
     ...(splatRelease !== undefined && { splatRelease }),

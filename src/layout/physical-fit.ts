@@ -29,3 +29,13 @@ export function physEndOf(layout: Layout, span: PageSpan): bigint {
 export function fitsPhysically(layout: Layout, span: PageSpan): boolean {
   return physEndOf(layout, span) <= 1n << BigInt(physAddressBits(layout.pageShift.value, layout.vaBits.value));
 }
+
+/** The span from the lowest start to the highest end of `spans`. */
+export function spanOf(spans: readonly (PageSpan | undefined)[]): PageSpan | undefined {
+  let out: PageSpan | undefined;
+  for (const s of spans) {
+    if (s === undefined) continue;
+    out = out === undefined ? { ...s } : { start: s.start < out.start ? s.start : out.start, end: s.end > out.end ? s.end : out.end };
+  }
+  return out;
+}

@@ -126,8 +126,14 @@ test('the full evidence of the fixture result', () => {
 });
 
 // Found by review: `layout --log` and `explain --log` tested no page size against the struct pages, where analyze did.
-test('the struct pages of the first vmemmap finding are evidence, as analyze uses them', () => {
+test('the struct pages of the boot\'s vmemmap findings are evidence, together, as analyze uses them', () => {
   const r = armResult();
-  const finding = r.clusters.find((c) => c.vmemmap.length > 0)!.vmemmap[0]!;
+  const cluster = r.clusters.find((c) => c.vmemmap.length > 0)!;
+  const finding = cluster.vmemmap[0]!;
   expect(evidenceFromResult(r).pageSpan).toEqual(finding.pageHull);
+  // A second finding of the same boot widens the span; one of another boot does not.
+  const hull = finding.pageHull!;
+  cluster.vmemmap.push({ ...finding, pageHull: { start: hull.end, end: hull.end + 0x1000n } });
+  cluster.vmemmap.push({ ...finding, bootIndex: finding.bootIndex + 1, pageHull: { start: 0n, end: 0x40n } });
+  expect(evidenceFromResult(r).pageSpan).toEqual({ start: hull.start, end: hull.end + 0x1000n });
 });

@@ -1,5 +1,5 @@
 import { inferLayout } from '../../src/layout/infer.js';
-import { fitsPhysically, physAddressBits, physEndOf } from '../../src/layout/physical-fit.js';
+import { fitsPhysically, physAddressBits, physEndOf, spanOf } from '../../src/layout/physical-fit.js';
 
 test('CONFIG_ARM64_PA_BITS: 52 with 64K pages or 52-bit VAs (LPA2), else 48', () => {
   expect([physAddressBits(12, 48), physAddressBits(14, 47), physAddressBits(16, 48), physAddressBits(12, 52)]).toEqual([48, 48, 52, 52]);
@@ -26,4 +26,9 @@ describe('physEndOf', () => {
     const span = { start: vmemmap + (1n << 30n) * 64n, end: vmemmap + ((1n << 30n) + 1n) * 64n + (1n << 64n) };
     expect(physEndOf(layout, span)).toBe(((1n << 30n) + 1n) << 12n);
   });
+});
+
+test('spanOf: from the lowest start to the highest end, skipping none given', () => {
+  expect(spanOf([{ start: 5n, end: 9n }, undefined, { start: 2n, end: 6n }])).toEqual({ start: 2n, end: 9n });
+  expect(spanOf([undefined])).toBeUndefined();
 });

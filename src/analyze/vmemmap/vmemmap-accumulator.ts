@@ -1,4 +1,4 @@
-import type { PageSpan } from '../../layout/physical-fit.js';
+import { spanOf, type PageSpan } from '../../layout/physical-fit.js';
 import type { BootFacts, Frame, Splat } from '../../parse/types.js';
 import type { Confidence, Layout, LayoutOverrides } from '../../layout/types.js';
 import { inferLayout } from '../../layout/infer.js';
@@ -189,14 +189,4 @@ function confidenceOf(layout: Layout, example: RegisterReading | undefined, arm:
   const parts: Confidence[] = [layout.memstart.confidence, layout.era.confidence, layout.pageShift.confidence];
   if (example) parts.push(example.confidence);
   return parts.reduce((a, b) => (RANK[b] < RANK[a] ? b : a), 'high');
-}
-
-/** The span from the lowest start to the highest end of `spans`. */
-function spanOf(spans: readonly (PageSpan | undefined)[]): PageSpan | undefined {
-  let out: PageSpan | undefined;
-  for (const s of spans) {
-    if (s === undefined) continue;
-    out = out === undefined ? { ...s } : { start: s.start < out.start ? s.start : out.start, end: s.end > out.end ? s.end : out.end };
-  }
-  return out;
 }
