@@ -22,6 +22,17 @@ export function capTable(lines: readonly string[], cap: RowCap): { lines: string
   return { lines: kept, omitted: lines.length - kept.length };
 }
 
+/**
+ * A table cut to the cap, then, when rows were cut, a line saying how many more `noun`s there are; with `counts` (one
+ * per row: the splats of each cluster) it also says how many splats the cut rows hold.
+ */
+export function cappedTable(lines: readonly string[], cap: RowCap, noun: string, counts?: readonly number[]): string[] {
+  const cut = capTable(lines, cap);
+  if (cut.omitted === 0) return cut.lines;
+  const splats = counts?.slice(counts.length - cut.omitted).reduce((n, c) => n + c, 0);
+  return [...cut.lines, '', omittedLine(cut.omitted, noun, splats === undefined ? '' : plural(splats, 'splat'))];
+}
+
 /** Items of a list cut to the cap (each item one or more lines), and how many were cut. */
 export function capItems<T>(items: readonly T[], cap: RowCap, size: (item: T) => number): { items: T[]; omitted: number } {
   const kept: T[] = [];

@@ -2,7 +2,7 @@ import type { InputReport, Report } from './model-types.js';
 import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
 import { markdownTable } from './markdown-table.js';
 import { repeatedSections } from './repeated-sections.js';
-import { capItems, capTable, omittedLine, type RowCap } from './markdown-cap.js';
+import { capItems, cappedTable, omittedLine, type RowCap } from './markdown-cap.js';
 import { appendAll } from '../util/append-all.js';
 import { exampleCluster } from './example-cluster.js';
 import { lineSpan, notRead, partialNotes, plural, vmemmapClusters } from './report-facts.js';
@@ -66,12 +66,8 @@ function renderInput(input: InputReport, omitted: { findings: number }): string[
     lineSpan(c),
     c.vmemmap.length > 0 ? 'yes' : '',
   ]);
-  const table = capTable(markdownTable(['Count', 'Kind', 'Title', 'ID', 'Lines', 'vmemmap'], rows, [0]), MARKDOWN_CAPS.clusters);
-  appendAll(out, ['', ...table.lines]);
-  if (table.omitted > 0) {
-    const splats = input.clusters.slice(input.clusters.length - table.omitted).reduce((n, c) => n + c.count, 0);
-    out.push('', omittedLine(table.omitted, 'cluster', plural(splats, 'splat')));
-  }
+  const table = markdownTable(['Count', 'Kind', 'Title', 'ID', 'Lines', 'vmemmap'], rows, [0]);
+  appendAll(out, ['', ...cappedTable(table, MARKDOWN_CAPS.clusters, 'cluster', input.clusters.map((c) => c.count))]);
   const findings = vmemmapClusters(input).flatMap((c) => c.vmemmap.map((v) => ({ c, v })));
   const repeats = repeatedSections(findings);
   const sections = findings.map(({ c, v }, i) => renderMarkdownVmemmap(c, v, repeats[i]));

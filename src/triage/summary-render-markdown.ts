@@ -1,8 +1,7 @@
 import { codeSpan, escapeMarkdownText } from '../report/markdown-escape.js';
 import { markdownTable } from '../report/markdown-table.js';
-import { capItems, capTable, omittedLine, type RowCap } from '../report/markdown-cap.js';
+import { capItems, cappedTable, omittedLine, type RowCap } from '../report/markdown-cap.js';
 import { appendAll } from '../util/append-all.js';
-import { plural } from '../report/report-facts.js';
 import type { Summary, SummaryCluster } from './summary-types.js';
 import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
 
@@ -36,27 +35,18 @@ export function renderSummaryMarkdown(s: Summary, caps = SUMMARY_MARKDOWN_CAPS):
     out.push('', '## Problems', '');
     const table = markdownTable(['Input', 'Status', 'Reason'],
       s.issues.map((i) => [codeSpan(i.input, { inTable: true }), i.severity, escapeMarkdownText(i.reason)]));
-    const cut = capTable(table, caps.issues);
-    appendAll(out, cut.lines);
-    if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'problem'));
+    appendAll(out, cappedTable(table, caps.issues, 'problem'));
   }
   return `${out.join('\n')}\n`;
 }
 
 /** The table, cut to its cap, then a line naming what was cut. */
 function clusterTable(clusters: readonly SummaryCluster[], cap: RowCap): string[] {
-  const cut = capTable(fullClusterTable(clusters), cap);
-  if (cut.omitted === 0) return cut.lines;
-  const splats = clusters.slice(clusters.length - cut.omitted).reduce((n, c) => n + c.count, 0);
-  return [...cut.lines, '', omittedLine(cut.omitted, 'cluster', plural(splats, 'splat'))];
-}
-
-function fullClusterTable(clusters: readonly SummaryCluster[]): string[] {
   const withHistory = clusters.some((c) => c.history);
   const header = ['ID', 'Kind', 'Count', 'Logs', 'Seen', ...(withHistory ? ['History'] : []), 'Title', 'Example'];
   const rows = clusters.map((c) => [
     codeSpan(c.id), c.kind, String(c.count), String(c.logs), escapeMarkdownText(seenRange(c)),
     ...(withHistory ? [runRange(c)] : []), escapeMarkdownText(c.title), codeSpan(c.exampleLog, { inTable: true }),
   ]);
-  return markdownTable(header, rows, [2, 3]);
+  return cappedTable(markdownTable(header, rows, [2, 3]), cap, 'cluster', clusters.map((c) => c.count));
 }

@@ -1,4 +1,4 @@
-import { capItems, capTable, omittedLine } from '../../src/report/markdown-cap.js';
+import { capItems, cappedTable, capTable, omittedLine } from '../../src/report/markdown-cap.js';
 
 const table = ['| A |', '|---|', '| 1 |', '| 22 |', '| 333 |'];
 
@@ -28,4 +28,18 @@ test('capItems sizes each item with the caller\'s measure', () => {
 test('omittedLine names the count, singular or plural, and where the rest is', () => {
   expect(omittedLine(1, 'problem')).toBe('_… and 1 more problem not shown; `--format json` lists them all._');
   expect(omittedLine(12, 'cluster', '340 splats')).toBe('_… and 12 more clusters (340 splats) not shown; `--format json` lists them all._');
+});
+
+describe('cappedTable', () => {
+  test('a cut table is followed by the omitted line, with the splats of the cut rows when counts are given', () => {
+    // Rows `| 22 |` and `| 333 |` are cut: their counts 20 and 300.
+    expect(cappedTable(table, { rows: 1, chars: Infinity }, 'cluster', [1, 20, 300])).toEqual([
+      ...table.slice(0, 3), '', omittedLine(2, 'cluster', '320 splats'),
+    ]);
+    expect(cappedTable(table, { rows: 2, chars: Infinity }, 'problem')).toEqual([...table.slice(0, 4), '', omittedLine(1, 'problem')]);
+  });
+
+  test('a whole table is returned as it is', () => {
+    expect(cappedTable(table, { rows: 3, chars: 1000 }, 'cluster', [1, 2, 3])).toEqual(table);
+  });
 });
