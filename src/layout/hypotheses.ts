@@ -1,11 +1,21 @@
 import { eraIndex } from './eras.js';
-import { PAGE_SHIFTS, validVaBits } from './page-geometry.js';
-import type { Era } from './types.js';
+import { PAGE_SHIFTS, pageSizeLabel, validVaBits } from './page-geometry.js';
+import type { Era, Layout } from './types.js';
 
 export interface Shape {
   era: Era;
   pageShift: number;
   vaBits: number;
+}
+
+/** `E3 48-bit/4K`: how reports name a layout's shape. */
+export function shapeLabel(s: Shape): string {
+  return `${s.era} ${s.vaBits}-bit/${pageSizeLabel(s.pageShift)}`;
+}
+
+/** The shape of an inferred layout. */
+export function shapeOf(l: Layout): Shape {
+  return { era: l.era.value, pageShift: l.pageShift.value, vaBits: l.vaBits.value };
 }
 
 /** Whether an era supports this VA size: 52-bit kernels start in E2 (64K) and E4 (4K/16K, LPA2). */

@@ -1,7 +1,7 @@
 import type { BootFacts } from '../parse/types.js';
 import { find52BitVaFeature } from './cpu-features.js';
 import { eraForRelease } from './eras.js';
-import { eraSupportsVaBits, type Shape } from './hypotheses.js';
+import { eraSupportsVaBits, type Shape, shapeLabel } from './hypotheses.js';
 import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
 import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel } from './page-geometry.js';
@@ -104,7 +104,6 @@ function shapesAllowed(hit: ConstantHit, hits: readonly ConstantHit[]): Shape[] 
   return allowed;
 }
 
-const shapeLabel = (s: Shape): string => `${s.era} ${s.vaBits}-bit/${2 ** (s.pageShift - 10)}K`;
 
 function hitText(h: ConstantHit): string {
   return `${h.reg} = ${hex(h.registerValue)} is ${h.constant}${h.form === 'exact' ? '' : ` (${h.form})`} of ${shapeLabel(h)}`;

@@ -1,4 +1,4 @@
-import type { Layout } from '../layout/types.js';
+import { shapeLabel, shapeOf } from '../layout/hypotheses.js';
 import type { AnalysisResult, Cluster, VmemmapFinding } from '../analyze/types.js';
 import { FAIL_ON_KINDS, clusterMatches } from '../cli/fail-on.js';
 import type { Summary, SummaryCluster, SummaryIssue, SummaryVmemmap } from './summary-types.js';
@@ -70,7 +70,8 @@ function summarizeCluster(c: Cluster, logName: string, ctx: LogContext): Summary
 function summarizeVmemmap(f: VmemmapFinding): SummaryVmemmap {
   const v: SummaryVmemmap = {
     op: f.op,
-    ...(f.layout && { layout: layoutLabel(f.layout) }),
+    // What a finding's addresses mean depends on its layout.
+    ...(f.layout && { layout: shapeLabel(shapeOf(f.layout)) }),
     splatCount: f.splatCount,
     readCount: f.readCount,
     positions: f.position ? [f.position] : [],
@@ -82,9 +83,4 @@ function summarizeVmemmap(f: VmemmapFinding): SummaryVmemmap {
   if (pfnHull) v.pfnHull = pfnHull;
   if (physHull) v.physHull = physHull;
   return v;
-}
-
-/** `E3 48-bit/4K`: what a finding's addresses mean depends on it. */
-function layoutLabel(l: Layout): string {
-  return `${l.era.value} ${l.vaBits.value}-bit/${2 ** (l.pageShift.value - 10)}K`;
 }

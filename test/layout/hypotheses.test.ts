@@ -13,3 +13,10 @@ test('shapes enumerates each valid combination once', () => {
   expect(shapes(['E3'])).toHaveLength(8);
   expect(shapes(['E4'])).toHaveLength(10);
 });
+
+test('shapeLabel names a shape as reports do, and shapeOf reads one from an inferred layout', async () => {
+  const { inferLayout } = await import('../../src/layout/infer.js');
+  const { shapeLabel, shapeOf } = await import('../../src/layout/hypotheses.js');
+  expect(shapeLabel({ era: 'E3', vaBits: 48, pageShift: 12 })).toBe('E3 48-bit/4K');
+  expect(shapeLabel(shapeOf(inferLayout({}, { kernel: '6.10', vaBits: 52, pageSizeBytes: 65536 })))).toBe('E4 52-bit/64K');
+});

@@ -1,6 +1,7 @@
 import type { Frame } from '../../parse/types.js';
 import type { Layout } from '../../layout/types.js';
 import { hex } from '../../layout/u64.js';
+import { shapeLabel, shapeOf } from '../../layout/hypotheses.js';
 import type { VmemmapFinding, VmemmapOp } from '../types.js';
 import { callPath, showsDevicePrivatePath } from './call-path.js';
 import { identifyDriver } from './identify-driver.js';
@@ -69,10 +70,6 @@ function familyOf(i: DiagnoseInput, devicePrivate: boolean): string {
   return 'memory hotplug outside the vmemmap window';
 }
 
-function layoutName(l: Layout): string {
-  return `${l.era.value} ${l.vaBits.value}-bit/${2 ** (l.pageShift.value - 10)}K`;
-}
-
 function sentence(i: DiagnoseInput, driver: string | undefined, path: string | undefined): string {
   const c = i.layout.constants;
   const r = i.r;
@@ -88,7 +85,7 @@ function sentence(i: DiagnoseInput, driver: string | undefined, path: string | u
   parts.push(`${what}.`);
   if (path) parts.push(`Path: ${path}.`);
   parts.push(
-    `Under ${layoutName(i.layout)} (memstart ${hex(i.layout.memstart.value)}) the vmemmap window ${hex(c.vmemmapStart)}-${hex(c.vmemmapEnd)} ` +
+    `Under ${shapeLabel(shapeOf(i.layout))} (memstart ${hex(i.layout.memstart.value)}) the vmemmap window ${hex(c.vmemmapStart)}-${hex(c.vmemmapEnd)} ` +
       `only covers phys ${hex(i.layout.memstart.value)}-${hex(i.linearMapPhysEnd)} (the linear map); these pages are ${POSITION_TEXT[r.position ?? 'inside']}` +
       `${i.op === 'init-zone-device' || r.warnArm === 'none' ? '' : ` (${armText(r.warnArm)})`}.`,
   );
