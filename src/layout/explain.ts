@@ -1,6 +1,7 @@
 import type { WindowPosition } from '../analyze/types.js';
 import { classifyPage, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn } from './convert.js';
 import { inLinearMap, linearMapPhysEnd } from './linear-map.js';
+import { MAX_PA_BITS } from './physical-fit.js';
 import type { Layout } from './types.js';
 import { hex, TWO_POW_63, TWO_POW_64, u64 } from './u64.js';
 
@@ -31,8 +32,6 @@ export interface Explanation {
 }
 
 const SZ_8M = 1n << 23n;
-/** arm64's widest physical address (ARM64_PA_BITS_52: 64K pages, or LPA2 from 6.9). */
-const MAX_PA_BITS = 52n;
 
 /** Named regions outside the vmemmap window (asm/memory.h of the era). */
 function regionLabels(page: bigint, layout: Layout): string[] {
@@ -78,7 +77,7 @@ function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation
   // kernel half again, where the position alone would not tell that it wrapped.
   if (wrapped && page >= TWO_POW_63) labels.push('wrapped past 2^64 (the kernel computes it modulo 2^64)');
   if (kind !== 'phys' && pfn >> BigInt(64 - ps) !== 0n) labels.push(`PFN_PHYS() overflows 64 bits: phys is shown modulo 2^64`);
-  if ((kind === 'phys' ? phys : pfn << BigInt(ps)) >> MAX_PA_BITS !== 0n) labels.push('beyond 2^52: no arm64 physical address is this wide');
+  if ((kind === 'phys' ? phys : pfn << BigInt(ps)) >> BigInt(MAX_PA_BITS) !== 0n) labels.push(`beyond 2^${MAX_PA_BITS}: no arm64 physical address is this wide`);
   if (!exact) labels.push('not a whole struct page from vmemmap: a different layout or not a struct page');
   if (kind === 'addr' && !wrapped && page < c.vmemmapBase) labels.push(`below vmemmap (pfn 0 at ${hex(c.vmemmapBase)}): the pfn would be negative`);
   const era = layout.era.value;

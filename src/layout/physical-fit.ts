@@ -1,19 +1,20 @@
+import type { AddressRange } from '../analyze/types.js';
 import { pageToPfn } from './convert.js';
 import type { Layout } from './types.js';
 import { u64 } from './u64.js';
 
-/** A span of struct page addresses (end exclusive; a range that wrapped past 2^64 keeps its end above it). */
-export interface PageSpan {
-  start: bigint;
-  end: bigint;
-}
+/** Struct page addresses, end exclusive; a range that wrapped past 2^64 keeps its end above it (IntervalSet). */
+export type PageSpan = AddressRange;
+
+/** arm64's widest physical address (ARM64_PA_BITS_52: 64K pages, or LPA2 from 6.9). */
+export const MAX_PA_BITS = 52;
 
 /**
  * The physical address bits a kernel can address (CONFIG_ARM64_PA_BITS): 52 with 64K pages, or with 52-bit VAs
  * (LPA2, 6.9+); 48 otherwise.
  */
 export function physAddressBits(pageShift: number, vaBits: number): number {
-  return pageShift === 16 || vaBits === 52 ? 52 : 48;
+  return pageShift === 16 || vaBits === 52 ? MAX_PA_BITS : 48;
 }
 
 /** The end of the physical range the struct pages of `span` stand for under `layout`, unwrapped. */
