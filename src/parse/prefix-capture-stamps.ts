@@ -1,6 +1,6 @@
 import type { PrefixRule } from './prefix-rules.js';
 import { datedWallTime, MONTH_INITIALS, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
-import { SYSLOG_TAG, takePriorityName, takeTag, textAfter, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
+import { DIGITS, SYSLOG_TAG, takePriorityName, takeTag, textAfter, WEEKDAY_INITIALS, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
 
 /**
  * Stamps added by whatever captured the console, not by the kernel: CI runners, serial terminals and loggers, and
@@ -8,7 +8,6 @@ import { SYSLOG_TAG, takePriorityName, takeTag, textAfter, WEEKDAY_NAMES } from 
  * date) but never a printk time; the printk time usually follows and is stripped next.
  */
 
-const DIGITS = '0123456789';
 const CLOCK = String.raw`\d\d:\d\d:\d\d(?:[.,]\d+)?`;
 const ZONE = String.raw`Z|[+-]\d\d:?\d\d`;
 
@@ -128,7 +127,7 @@ export const BARE_MONTH_STAMP: PrefixRule = {
  */
 export const OPENWRT_LOGREAD_STAMP: PrefixRule = {
   name: 'OpenWrt logread `Thu Nov 26 13:20:01 2026 kern.warn kernel: `',
-  firstChars: 'MTWFS',
+  firstChars: WEEKDAY_INITIALS,
   re: new RegExp(
     String.raw`^(?:${WEEKDAY_NAMES}) (${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d) (\d{4}) [a-z]+\.([a-z]+) ${SYSLOG_TAG}`,
   ),

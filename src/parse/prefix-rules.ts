@@ -4,7 +4,7 @@ import { KMSG_RECORD } from './prefix-kmsg.js';
 import { takeLavaLine } from './prefix-lava.js';
 import { takeJournalJson } from './prefix-journal-json.js';
 import { PRINTK_TIME, takePrintkTime } from './prefix-printk-time.js';
-import { SYSLOG_HOST, SYSLOG_TAG, takePriorityName, takeTag, textAfter, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
+import { DIGITS, SYSLOG_HOST, SYSLOG_TAG, takePriorityName, takeTag, textAfter, WEEKDAY_INITIALS, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
 import {
   BARE_CLOCK_STAMP,
   BARE_ISO_STAMP,
@@ -35,11 +35,8 @@ export interface PrefixRule {
   readonly quoting?: true;
 }
 
-const DIGITS = '0123456789';
 /** util-linux dmesg's delta to the previous message, `<    0.000003>` (`-d`); journalctl short-delta pads it. */
 const DMESG_DELTA = String.raw`< *\d+\.\d+ ?>`;
-/** dmesg -x level names, in order: the index is the level. */
-const LEVEL_NAMES = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
 
 /** Rows are tried in order among those whose `firstChars` hold the text's first character. */
 export const PREFIX_RULES: readonly PrefixRule[] = [
@@ -207,7 +204,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
   {
     // journalctl -o short-full: the weekday, an ISO date and the zone's name (an offset only when it is UTC).
     name: 'journal short-full `Tue 2023-01-10 12:00:14 UTC host kernel: `',
-    firstChars: 'MTWFS',
+    firstChars: WEEKDAY_INITIALS,
     re: new RegExp(String.raw`^(?:${WEEKDAY_NAMES}) (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) ([A-Z][A-Za-z0-9+-]*) ${SYSLOG_HOST} ${SYSLOG_TAG}`),
     take: (m, into) => {
       into.wallTime ??= `${m[1]}T${m[2]}${m[3] === 'UTC' ? 'Z' : ''}`;
@@ -224,7 +221,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     firstChars: 'k',
     re: /^kern *:(emerg|alert|crit|err|warn|notice|info|debug) *: /,
     take: (m, into) => {
-      into.level ??= LEVEL_NAMES.indexOf(m[1]!);
+      takePriorityName(m[1], into);
       return textAfter(m);
     },
   },

@@ -1,6 +1,9 @@
 import type { PrefixFields } from './prefix-rules.js';
 
-/** Pieces of syslog-style stamps that several prefix rules share. */
+/** Pieces that several prefix rules share: syslog-style hosts, tags, levels and day names. */
+
+/** The first characters of a rule that starts with a number. */
+export const DIGITS = '0123456789';
 
 /** The text after a prefix rule's match. */
 export function textAfter(m: RegExpExecArray): string {
@@ -8,6 +11,9 @@ export function textAfter(m: RegExpExecArray): string {
 }
 
 export const WEEKDAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
+
+/** The letters a weekday name can start with: a prefix rule's cheap first-character check. */
+export const WEEKDAY_INITIALS = [...new Set(WEEKDAY_NAMES.split('|').map((d) => d[0]))].join('');
 
 /**
  * Kernel lines that read as `host tag: `, as they do behind a stamp with no host (moreutils `ts` on a console
@@ -36,7 +42,10 @@ export function takeTag(tag: string | undefined, into: PrefixFields): void {
   if (tag !== 'kernel') into.foreign = true;
 }
 
-/** syslog.h's prioritynames, as BusyBox syslogd and OpenWrt logread print them after the facility (`kern.warn`). */
+/**
+ * syslog.h's prioritynames, as BusyBox syslogd and OpenWrt logread print them after the facility (`kern.warn`) and
+ * `dmesg -x` before the message (`kern  :warn  : `).
+ */
 const PRIORITY_LEVELS: Readonly<Record<string, number>> = {
   emerg: 0, panic: 0, alert: 1, crit: 2, err: 3, error: 3, warn: 4, warning: 4, notice: 5, info: 6, debug: 7,
 };

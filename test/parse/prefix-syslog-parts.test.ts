@@ -50,3 +50,9 @@ test('only the kernel tag is the kernel', () => {
   takeTag('udhcpc', daemon);
   expect([kernel.foreign, daemon.foreign]).toEqual([undefined, true]);
 });
+
+test('WEEKDAY_INITIALS holds the first letter of every weekday name, once', async () => {
+  const { WEEKDAY_INITIALS, WEEKDAY_NAMES } = await import('../../src/parse/prefix-syslog-parts.js');
+  for (const day of WEEKDAY_NAMES.split('|')) expect(WEEKDAY_INITIALS).toContain(day[0]);
+  expect(new Set(WEEKDAY_INITIALS).size).toBe(WEEKDAY_INITIALS.length);
+});
