@@ -127,7 +127,8 @@ export class LogAnalyzer implements LineSink {
     for (const acc of this.clusters.values()) for (const boot of acc.vmemmapBoots()) read.add(boot);
     this.bootFacts.slimAllBut(read);
     // An input without a line holds no boot.
-    const boots = stats.lines === 0 ? [] : this.bootFacts.boots;
+    const noLines = stats.lines === 0;
+    const boots = noLines ? [] : this.bootFacts.boots;
     const evidenceFor = pooledLayoutEvidence(this.clusters.values());
     const clusters = [...this.clusters.values()]
       .map((acc) => acc.finish(boots, this.options.layout, evidenceFor))
@@ -137,7 +138,7 @@ export class LogAnalyzer implements LineSink {
       stats: {
         lines: stats.lines,
         bytes: stats.bytes,
-        boots: stats.lines === 0 ? 0 : this.bootFacts.bootCount,
+        boots: noLines ? 0 : this.bootFacts.bootCount,
         splats: this.splatCount,
         truncatedLines: stats.truncatedLines,
         cappedSplats: this.cappedSplats,

@@ -59,7 +59,7 @@ export class TriggerPattern {
    * the rest of the log down the every-line path.
    */
   static isQuotedPrintable(line: string): boolean {
-    return (line.endsWith('=') && !line.endsWith('==')) || line.includes(ENCODED_EQUALS);
+    return (line.endsWith('=') && !TriggerPattern.endsInRule(line)) || line.includes(ENCODED_EQUALS);
   }
 
   /** The line ends in `==`, as the `=====` rule that opens KASAN and lockdep reports does (its `=\n` is a marker hit). */
