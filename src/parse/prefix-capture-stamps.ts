@@ -1,6 +1,6 @@
 import type { PrefixRule } from './prefix-rules.js';
 import { datedWallTime, MONTH_INITIALS, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
-import { DIGITS, SYSLOG_TAG, takePriorityName, takeTag, textAfter, WEEKDAY_INITIALS, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
+import { DIGITS, SYSLOG_TAG, takeIsoWallTime, takePriorityName, takeTag, textAfter, WEEKDAY_INITIALS, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
 
 /**
  * Stamps added by whatever captured the console, not by the kernel: CI runners, serial terminals and loggers, and
@@ -24,10 +24,7 @@ export const GITHUB_ACTIONS_STAMP: PrefixRule = {
   name: 'GitHub Actions log `2026-11-26T13:20:01.1234567Z `',
   firstChars: DIGITS,
   re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z) /,
-  take: (m, into) => {
-    into.wallTime ??= m[1];
-    return textAfter(m);
-  },
+  take: takeIsoWallTime,
 };
 
 /** GitLab CI timestamped job logs: the UTC time, then the stream (two hex digits, `O` stdout or `E` stderr) and a
@@ -36,10 +33,7 @@ export const GITLAB_CI_STAMP: PrefixRule = {
   name: 'GitLab CI log `2026-11-26T13:20:01.123456Z 00O `',
   firstChars: DIGITS,
   re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z) [0-9a-f]{2}[OE](?:\+ ?| |$)/,
-  take: (m, into) => {
-    into.wallTime ??= m[1];
-    return textAfter(m);
-  },
+  take: takeIsoWallTime,
 };
 
 /**

@@ -4,7 +4,7 @@ import { KMSG_RECORD } from './prefix-kmsg.js';
 import { takeLavaLine } from './prefix-lava.js';
 import { takeJournalJson } from './prefix-journal-json.js';
 import { PRINTK_TIME, takePrintkTime } from './prefix-printk-time.js';
-import { DIGITS, SYSLOG_HOST, SYSLOG_TAG, takePriorityName, takeTag, textAfter, WEEKDAY_INITIALS, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
+import { DIGITS, SYSLOG_HOST, SYSLOG_TAG, takeIsoWallTime, takePriorityName, takeTag, textAfter, WEEKDAY_INITIALS, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
 import {
   BARE_CLOCK_STAMP,
   BARE_ISO_STAMP,
@@ -164,10 +164,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     name: 'dmesg iso `2023-05-02T10:11:12,123456+02:00 `',
     firstChars: DIGITS,
     re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d,\d+[+-]\d\d:?\d\d) /,
-    take: (m, into) => {
-      into.wallTime ??= m[1];
-      return textAfter(m);
-    },
+    take: takeIsoWallTime,
   },
   GITHUB_ACTIONS_STAMP,
   GITLAB_CI_STAMP,

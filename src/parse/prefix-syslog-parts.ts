@@ -10,6 +10,12 @@ export function textAfter(m: RegExpExecArray): string {
   return m.input.slice(m[0].length);
 }
 
+/** A rule's `take` for a stamp that is an ISO-8601 wall time as written (group 1) and nothing else to keep. */
+export function takeIsoWallTime(m: RegExpExecArray, into: PrefixFields): string {
+  into.wallTime ??= m[1];
+  return textAfter(m);
+}
+
 export const WEEKDAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 
 /** The letters a weekday name can start with: a prefix rule's cheap first-character check. */
