@@ -88,7 +88,7 @@ export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout 
   if (span === undefined || first.pageShift.source.kind !== 'default' || first.memstart.confidence !== 'high') return first;
   if (fitsPhysically(first, span)) return first;
   const past = `${pageSizeLabel(first.pageShift.value)} pages would put these struct pages at physical addresses up to ` +
-    `${hex(physEndOf(first, span))}, past the 2^${physAddressBits(first.pageShift.value, first.vaBits.value)} such a kernel addresses`;
+    `${hex(physEndOf(first, span))}, past the 2^${physAddressBits(first)} such a kernel addresses`;
   for (const shift of PAGE_SHIFTS) {
     if (shift === first.pageShift.value) continue;
     let alt: Layout;

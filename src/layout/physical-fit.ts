@@ -1,5 +1,6 @@
 import type { AddressRange } from '../analyze/types.js';
 import { pageToPfn } from './convert.js';
+import { compareVersions, eraIndex, parseRelease, type KernelVersion } from './eras.js';
 import type { Layout } from './types.js';
 import { u64 } from './u64.js';
 
@@ -9,12 +10,18 @@ export type PageSpan = AddressRange;
 /** arm64's widest physical address (ARM64_PA_BITS_52: 64K pages, or LPA2 from 6.9). */
 export const MAX_PA_BITS = 52;
 
+/** The first release with ARM64_PA_BITS_52 (64K pages); LPA2 brought it to 4K and 16K pages with 6.9. */
+const PA_BITS_52_SINCE: KernelVersion = { major: 4, minor: 16 };
+
 /**
- * The physical address bits a kernel can address (CONFIG_ARM64_PA_BITS): 52 with 64K pages, or with 52-bit VAs
- * (LPA2, 6.9+); 48 otherwise.
+ * The physical address bits the kernel of `layout` can address (CONFIG_ARM64_PA_BITS): 52 with 64K pages from 4.16,
+ * or with 52-bit VAs (LPA2, 6.9+); 48 otherwise. Without a release, an era before E1 (4.6) is before 4.16 too.
  */
-export function physAddressBits(pageShift: number, vaBits: number): number {
-  return pageShift === 16 || vaBits === 52 ? MAX_PA_BITS : 48;
+export function physAddressBits(layout: Pick<Layout, 'pageShift' | 'vaBits' | 'era' | 'release'>): number {
+  if (layout.pageShift.value !== 16 && layout.vaBits.value !== 52) return 48;
+  const version = layout.release === undefined ? undefined : parseRelease(layout.release.value);
+  const before52 = version !== undefined ? compareVersions(version, PA_BITS_52_SINCE) < 0 : eraIndex(layout.era.value) < eraIndex('E1');
+  return before52 ? 48 : MAX_PA_BITS;
 }
 
 /** The end of the physical range the struct pages of `span` stand for under `layout`, unwrapped. */
@@ -28,7 +35,7 @@ export function physEndOf(layout: Layout, span: PageSpan): bigint {
 
 /** Whether `layout` puts the struct pages of `span` at physical addresses its kernel can have. */
 export function fitsPhysically(layout: Layout, span: PageSpan): boolean {
-  return physEndOf(layout, span) <= 1n << BigInt(physAddressBits(layout.pageShift.value, layout.vaBits.value));
+  return physEndOf(layout, span) <= 1n << BigInt(physAddressBits(layout));
 }
 
 /** The span from the lowest start to the highest end of `spans`. */

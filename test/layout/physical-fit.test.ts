@@ -1,8 +1,28 @@
 import { inferLayout } from '../../src/layout/infer.js';
+import { inferred } from '../../src/layout/inferred.js';
+import type { Era } from '../../src/layout/types.js';
 import { fitsPhysically, physAddressBits, physEndOf, spanOf } from '../../src/layout/physical-fit.js';
 
-test('CONFIG_ARM64_PA_BITS: 52 with 64K pages or 52-bit VAs (LPA2), else 48', () => {
-  expect([physAddressBits(12, 48), physAddressBits(14, 47), physAddressBits(16, 48), physAddressBits(12, 52)]).toEqual([48, 48, 52, 52]);
+describe('physAddressBits (CONFIG_ARM64_PA_BITS)', () => {
+  const shape = (pageShift: number, vaBits: number, era: Era, release?: string) => ({
+    pageShift: inferred(pageShift, 'user', 'high'),
+    vaBits: inferred(vaBits, 'user', 'high'),
+    era: inferred(era, 'user', 'high'),
+    ...(release !== undefined && { release: inferred(release, 'user', 'high') }),
+  });
+
+  it('is 52 with 64K pages or 52-bit VAs (LPA2), else 48', () => {
+    const bits = [shape(12, 48, 'E3', '6.1'), shape(14, 47, 'E3', '6.1'), shape(16, 48, 'E3', '6.1'), shape(12, 52, 'E4', '6.9')].map(physAddressBits);
+    expect(bits).toEqual([48, 48, 52, 52]);
+  });
+
+  it('is 48 with 64K pages before 4.16, which brought ARM64_PA_BITS_52', () => {
+    expect([shape(16, 48, 'E1', '4.15.0'), shape(16, 48, 'E1', '4.16.0'), shape(16, 42, 'E1', '4.14.156')].map(physAddressBits)).toEqual([48, 52, 48]);
+  });
+
+  it('goes by the era without a release: before E1 (4.6) is before 4.16', () => {
+    expect([shape(16, 42, 'E0'), shape(16, 48, 'E0b'), shape(16, 48, 'E1')].map(physAddressBits)).toEqual([48, 48, 52]);
+  });
 });
 
 describe('physEndOf', () => {
