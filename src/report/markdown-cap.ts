@@ -1,3 +1,4 @@
+import { clipText } from './clip-text.js';
 import { plural } from './report-facts.js';
 
 /**
@@ -8,6 +9,14 @@ import { plural } from './report-facts.js';
 export interface RowCap {
   rows: number;
   chars: number;
+}
+
+/** Code points of a log-derived title in a table row or a summary line: one title must not fill a comment. */
+const TITLE_CHARS = 200;
+
+/** A title cut for a Markdown table or `<summary>` (the text and JSON formats keep it whole). */
+export function capTitle(title: string): string {
+  return clipText(title, TITLE_CHARS);
 }
 
 /** A table's lines (header, rule, rows, as markdownTable gives them) cut to the cap, and how many rows were cut. */

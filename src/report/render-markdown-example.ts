@@ -1,20 +1,29 @@
 import type { ClusterReport } from './model-types.js';
+import { clipText } from './clip-text.js';
 import { escapeHtmlText, fencedBlock } from './markdown-escape.js';
-import { lineSpan } from './report-facts.js';
+import { capItems, capTitle, type RowCap } from './markdown-cap.js';
+import { lineSpan, plural } from './report-facts.js';
 
-/** The cluster's example splat, collapsed: `<details>` with the log lines in a fence they cannot close. */
-export function renderMarkdownExample(c: ClusterReport): string[] {
+/** Code points of one example line: a distro kernel's `Modules linked in:` runs to a few thousand. */
+const LINE_CHARS = 2_000;
+
+/**
+ * The cluster's example splat, collapsed: `<details>` with the log lines in a fence they cannot close; its first
+ * lines up to `cap`, each clipped, so that one splat cannot overflow a comment (the JSON keeps them all).
+ */
+export function renderMarkdownExample(c: ClusterReport, cap: RowCap): string[] {
   const s = c.example;
   const corrupted = s.corrupted ? `, corrupted: ${s.corrupted}` : '';
-  const summary = `Example splat: ${s.title} (lines ${lineSpan(s)}, boot ${s.bootIndex}${corrupted})`;
-  const lines = s.lines.map((l) => l.text);
-  const hidden = s.droppedLines ?? 0;
-  return [
-    '',
-    `<details><summary>${escapeHtmlText(summary)}</summary>`,
-    '',
-    fencedBlock(hidden > 0 ? [...lines, `[${hidden} more line${hidden === 1 ? '' : 's'} not kept]`] : lines),
-    '',
-    '</details>',
+  const summary = `Example splat: ${capTitle(s.title)} (lines ${lineSpan(s)}, boot ${s.bootIndex}${corrupted})`;
+  const cut = capItems(
+    s.lines.map((l) => clipText(l.text, LINE_CHARS)),
+    cap,
+    (line) => line.length + 1,
+  );
+  const dropped = s.droppedLines ?? 0;
+  const tail = [
+    ...(cut.omitted > 0 ? [`[${plural(cut.omitted, 'more line')} not shown; --format json lists them]`] : []),
+    ...(dropped > 0 ? [`[${plural(dropped, 'more line')} not kept]`] : []),
   ];
+  return ['', `<details><summary>${escapeHtmlText(summary)}</summary>`, '', fencedBlock([...cut.items, ...tail]), '', '</details>'];
 }

@@ -2,7 +2,7 @@ import type { InputReport, Report } from './model-types.js';
 import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
 import { markdownTable } from './markdown-table.js';
 import { repeatedSections } from './repeated-sections.js';
-import { capItems, cappedTable, omittedLine, type RowCap } from './markdown-cap.js';
+import { capItems, cappedTable, capTitle, omittedLine, type RowCap } from './markdown-cap.js';
 import { appendAll } from '../util/append-all.js';
 import { exampleCluster } from './example-cluster.js';
 import { lineSpan, notRead, partialNotes, plural, vmemmapClusters } from './report-facts.js';
@@ -16,6 +16,8 @@ const NAMED_INPUTS = 3;
 export const MARKDOWN_CAPS = {
   clusters: { rows: 50, chars: 16_000 },
   vmemmap: { rows: 8, chars: 24_000 },
+  /** The example splat's lines (the splat keeps at most 400). */
+  example: { rows: 400, chars: 16_000 },
 } satisfies Record<string, RowCap>;
 
 /** `omitted`: the vmemmap findings the inputs' sections left out past MARKDOWN_CAPS. */
@@ -61,7 +63,7 @@ function renderInput(input: InputReport, omitted: { findings: number }): string[
   const rows = input.clusters.map((c) => [
     String(c.count),
     esc(c.kind),
-    codeSpan(c.title, { inTable: true }),
+    codeSpan(capTitle(c.title), { inTable: true }),
     codeSpan(c.id, { inTable: true }),
     lineSpan(c),
     c.vmemmap.length > 0 ? 'yes' : '',
@@ -76,7 +78,7 @@ function renderInput(input: InputReport, omitted: { findings: number }): string[
   if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'vmemmap finding'));
   omitted.findings += cut.omitted;
   const example = exampleCluster(input);
-  if (example) out.push(...renderMarkdownExample(example));
+  if (example) out.push(...renderMarkdownExample(example, MARKDOWN_CAPS.example));
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { codeSpan, escapeMarkdownText } from '../report/markdown-escape.js';
 import { markdownTable } from '../report/markdown-table.js';
-import { capItems, cappedTable, omittedLine, type RowCap } from '../report/markdown-cap.js';
+import { capItems, cappedTable, capTitle, omittedLine, type RowCap } from '../report/markdown-cap.js';
 import { appendAll } from '../util/append-all.js';
 import type { Summary, SummaryCluster } from './summary-types.js';
 import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
@@ -46,7 +46,7 @@ function clusterTable(clusters: readonly SummaryCluster[], cap: RowCap): string[
   const header = ['ID', 'Kind', 'Count', 'Logs', 'Seen', ...(withHistory ? ['History'] : []), 'Title', 'Example'];
   const rows = clusters.map((c) => [
     codeSpan(c.id), c.kind, String(c.count), String(c.logs), escapeMarkdownText(seenRange(c)),
-    ...(withHistory ? [runRange(c)] : []), escapeMarkdownText(c.title), codeSpan(c.exampleLog, { inTable: true }),
+    ...(withHistory ? [runRange(c)] : []), escapeMarkdownText(capTitle(c.title)), codeSpan(c.exampleLog, { inTable: true }),
   ]);
   return cappedTable(markdownTable(header, rows, [2, 3]), cap, 'cluster', clusters.map((c) => c.count));
 }

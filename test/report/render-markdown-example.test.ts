@@ -1,13 +1,14 @@
 import MarkdownIt from 'markdown-it';
 import { buildReport } from '../../src/report/model.js';
 import { renderMarkdownExample } from '../../src/report/render-markdown-example.js';
+import { MARKDOWN_CAPS } from '../../src/report/render-markdown.js';
 import { armResult, TOOL } from './fixtures.js';
 
 const md = new MarkdownIt({ html: true, linkify: true });
 
 test('a collapsed block whose summary names the splat and whose fence keeps every line', () => {
   const c = buildReport([armResult()], { tool: TOOL }).inputs[0]!.clusters[1]!;
-  const markdown = renderMarkdownExample(c).join('\n');
+  const markdown = renderMarkdownExample(c, MARKDOWN_CAPS.example).join('\n');
   expect(markdown).toContain(
     '<details><summary>Example splat: BUG: unable to handle kernel paging request in foo_read ' +
       '(lines 200-206, boot 0, corrupted: no end marker before the log ended)</summary>',

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { analyzeText } from '../../src/api.js';
 import { buildReport } from '../../src/report/model.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { ATTACKS, hostileResult } from './attack.js';
@@ -132,5 +135,32 @@ describe('a report too long for one comment', () => {
     const omitted = Number(/_… and (1\d) more vmemmap findings not shown;/.exec(out)?.[1]);
     // The opening paragraph counts the findings that follow and those left out, of 20.
     expect(out.split('\n')[0]).toContain(` ${19 - omitted} more vmemmap findings below. ${omitted} more only in the text and JSON formats.`);
+  });
+});
+
+describe('renderMarkdown of a log with oversized lines (found by a review pasting reports into GitHub)', () => {
+  const sample = readFileSync(path.resolve(process.cwd(), 'samples/logs/plain-boot-6.6-unrelated-warning.log'), 'utf8');
+  const render = async (log: string) => renderMarkdown(buildReport([await analyzeText(log, { name: 'long.log' })], { tool: TOOL }));
+
+  test('a title of 20,000 characters is clipped in the table and does not push the other clusters out', async () => {
+    const longTitles = [1, 2].map((i) => `[    1.00000${i}] WARNING: ${'A'.repeat(20_000)}`).join('\n');
+    const markdown = await render(sample.replace('[    3.420010] WARNING:', `${longTitles}\n[    3.420010] WARNING:`));
+    const rows = tables(md.render(markdown))[0]!.slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows.some((r) => r[2]?.includes('clk_core_disable'))).toBe(true);
+    expect(rows.every((r) => (r[2] ?? '').length < 300)).toBe(true);
+    expect(markdown.length).toBeLessThan(65_536);
+  });
+
+  test('the example splat keeps its first lines, each clipped, and says how many more the JSON has', async () => {
+    const frames = Array.from({ length: 380 }, (_, i) => `[    3.420140]  frame_${i}_${'x'.repeat(150)}+0x10/0x20`).join('\n');
+    const markdown = await render(
+      sample.replace(/Modules linked in: [^\n]*/, `Modules linked in: ${'mod_x '.repeat(10_000)}`).replace('Call trace:', `Call trace:\n${frames}`),
+    );
+    expect(markdown.length).toBeLessThan(65_536);
+    const lines = (/```+text\n([\s\S]*?)\n```+/.exec(markdown)?.[1] ?? '').split('\n');
+    expect(lines.find((l) => l.startsWith('Modules linked in:'))).toHaveLength(2_000);
+    expect(lines.filter((l) => /^\[\d+ more lines not shown; --format json lists them\]$/.test(l))).toHaveLength(1);
+    expect(lines.join('\n').length).toBeLessThanOrEqual(16_000 + 100);
   });
 });

@@ -56,6 +56,17 @@ describe('a summary too long for one comment', () => {
     expect(out).toContain('more problems');
   });
 
+  test('a title longer than the table budget is clipped, not left to empty the table (found by a review)', () => {
+    const s = hugeSummary(3);
+    s.issues = [];
+    s.clusters[0]!.title = `WARNING: ${'A'.repeat(40_000)}`;
+    const out = renderSummaryMarkdown(s);
+    expect(out).not.toContain('more clusters');
+    expect(out).toContain(`WARNING\\: ${'A'.repeat(150)}`);
+    expect(out).not.toContain('A'.repeat(300));
+    for (const c of s.clusters) expect(out).toContain(`| \`${c.id}\` |`);
+  });
+
   test('one row over says one more, in the singular', () => {
     const s = hugeSummary(101);
     s.issues = [];
