@@ -1,3 +1,4 @@
+/// <reference types="node" preserve="true" />
 /**
  * vmemwarn as a library: the whole pipeline, from bytes to rendered reports. The CLI (src/cli/) is a thin layer
  * over these exports.
