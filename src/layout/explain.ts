@@ -1,4 +1,5 @@
 import type { WindowPosition } from '../analyze/types.js';
+import { UsageError } from '../errors.js';
 import { classifyPage, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn } from './convert.js';
 import { inLinearMap, linearMapPhysEnd } from './linear-map.js';
 import { MAX_PA_BITS } from './physical-fit.js';
@@ -88,7 +89,11 @@ function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation
   return explanation;
 }
 
-/** One value (struct page address, pfn or physical address) through each layout. */
+/** One value (struct page address, pfn or physical address, 0 to 2^64 - 1) through each layout. */
 export function explainValue(kind: ValueKind, value: bigint, layouts: Layout[]): Explanation[] {
+  // Out of range, u64 arithmetic would quietly wrap it (-1 became 0xffffffffffffffff, 2^70 became 0).
+  if (typeof value !== 'bigint' || value < 0n || value >= TWO_POW_64) {
+    throw new UsageError(`a value to explain must be a bigint from 0 to 2^64 - 1, not ${String(value)}`);
+  }
   return layouts.map((layout) => explainOne(kind, value, layout));
 }

@@ -19,6 +19,7 @@ import { keepClusters } from './keep-clusters.js';
 import { anyLogFails } from './failing-logs.js';
 import { capYoungGeneration } from '../util/heap-policy.js';
 import { checkAnalyzeOptions } from '../analyze/check-options.js';
+import { FAIL_ON_KINDS } from '../cli/fail-on.js';
 
 export interface TriageHooks {
   onProgress?(p: TriageProgress): void;
@@ -112,6 +113,9 @@ function validate(opts: TriageOptions): void {
     }
   }
   if (opts.newOnly && !opts.db) throw new UsageError('newOnly needs a history db to compare with');
+  if (opts.failOn !== undefined && !(FAIL_ON_KINDS as readonly string[]).includes(opts.failOn)) {
+    throw new UsageError(`failOn must be one of ${FAIL_ON_KINDS.join(', ')}, not '${String(opts.failOn)}'`);
+  }
   if (opts.jobs !== undefined && (!Number.isInteger(opts.jobs) || opts.jobs < 0)) throw new UsageError(`bad jobs ${opts.jobs}`);
   // Checked here, not by each log: a bad value made every log an input error (exit 3) instead of one usage error.
   if (opts.analyze) checkAnalyzeOptions(opts.analyze);

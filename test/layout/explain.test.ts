@@ -1,3 +1,4 @@
+import { UsageError } from '../../src/errors.js';
 import { explainValue } from '../../src/layout/explain.js';
 import { inferLayout, plausibleLayouts } from '../../src/layout/infer.js';
 
@@ -115,4 +116,10 @@ describe('explainValue: which eras have the WARN', () => {
     expect(byEra('E1')).toBe('no');
     expect(byEra('E0')).toBe('no');
   });
+});
+
+test('a value outside 0..2^64-1 is a usage error, not wrapped to u64 (found by a review embedding the library)', () => {
+  const layouts = [inferLayout({}, seed)];
+  for (const value of [-1n, 1n << 64n, 1n << 70n]) expect(() => explainValue('addr', value, layouts)).toThrow(UsageError);
+  expect(explainValue('addr', (1n << 64n) - 1n, layouts)).toHaveLength(1);
 });

@@ -218,6 +218,8 @@ suite('runTriage options', () => {
     // Found by review: bad analysis options made every log an input error (exit 3), not one usage error.
     [{ inputs: ['x'], analyze: { maxLineBytes: 0 } }, /maxLineBytes must be a whole number/],
     [{ inputs: ['x'], analyze: { layout: { vaBits: 40 } } }, /layout\.vaBits must be one of/],
+    // Found by a review embedding the library: an unknown failOn had run the triage and exited 0.
+    [{ inputs: ['x'], failOn: 'nope' as 'any' }, /failOn must be one of vmemmap, warning, bug, any, not 'nope'/],
   ])('usage error %#', async (opts, why) => {
     await expect(runTriage(opts)).rejects.toThrow(UsageError);
     await expect(runTriage(opts)).rejects.toThrow(why);
