@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { decodeGzipMembers } from './gzip-members.js';
+import { ZstdWindowTooLarge, ZstdWindowWatch } from './zstd-window.js';
 
 export type Compression = 'none' | 'gzip' | 'xz' | 'zstd' | 'bzip2';
 
@@ -11,6 +12,12 @@ export interface CompressionFormat {
   /** Whether a decoder error means the data ended early; `inputEnded`: every compressed byte had been read. */
   isTruncation(error: unknown, inputEnded: boolean): boolean;
 }
+
+/** Compressed data that is valid but asks for more than vmemwarn decodes: said as it is, not as corruption. */
+export class UnsupportedCompressedData extends Error {}
+
+/** xz-embedded's XZ_MEMLIMIT_ERROR: the stream's dictionary is over the decoder's memory limit. */
+const XZ_MEMLIMIT_ERROR = 'error code 4';
 
 /**
  * zstd input is fed in slices so that one slice of a highly compressed frame cannot inflate without bound before the
@@ -52,7 +59,12 @@ export const COMPRESSION_FORMATS: readonly CompressionFormat[] = [
 
 async function* decodeXz(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
   const { default: xz } = await import('xz-decompress');
-  yield* new xz.XzReadableStream(Readable.toWeb(Readable.from(compressed)));
+  try {
+    yield* new xz.XzReadableStream(Readable.toWeb(Readable.from(compressed)));
+  } catch (error) {
+    if (!errorMessage(error).endsWith(XZ_MEMLIMIT_ERROR)) throw error;
+    throw new UnsupportedCompressedData('xz data whose dictionary is over what the decoder allows (xz -9 and below decode)');
+  }
 }
 
 async function* decodeBzip2(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
@@ -66,9 +78,17 @@ async function* decodeZstd(compressed: AsyncIterable<Buffer>): AsyncGenerator<Ui
   const decoder = new Decompress((data) => {
     out.push(data);
   });
+  const windows = new ZstdWindowWatch();
   for await (const chunk of compressed) {
     for (let at = 0; at < chunk.length; at += ZSTD_SLICE_BYTES) {
-      decoder.push(chunk.subarray(at, at + ZSTD_SLICE_BYTES));
+      const slice = chunk.subarray(at, at + ZSTD_SLICE_BYTES);
+      try {
+        windows.push(slice);
+      } catch (error) {
+        if (!(error instanceof ZstdWindowTooLarge)) throw error;
+        throw new UnsupportedCompressedData(error.message);
+      }
+      decoder.push(slice);
       yield* out.splice(0);
     }
   }

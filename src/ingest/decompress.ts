@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
-import { COMPRESSION_FORMATS, type Compression, type CompressionFormat } from './compression-formats.js';
+import { COMPRESSION_FORMATS, UnsupportedCompressedData, type Compression, type CompressionFormat } from './compression-formats.js';
 import { PeekableSource } from './peekable-source.js';
 import { DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from './size-limit.js';
 
@@ -53,6 +53,7 @@ async function* decodeOrFail(
     yield* format.decode(source.chunks());
   } catch (error) {
     if (error instanceof InputError) throw error;
+    if (error instanceof UnsupportedCompressedData) throw new InputError(name, error.message);
     const kind = format.compression;
     if (format.isTruncation(error, source.ended)) throw new InputError(name, `truncated ${kind} data`);
     throw new InputError(name, `corrupt ${kind} data (${error instanceof Error ? error.message : String(error)})`);

@@ -106,6 +106,24 @@ describe('decompress', () => {
     });
   });
 
+  // Found by a review of triage on hostile archives: a 13 KB `zstd --long=30` file had cost 1 GiB of memory, and
+  // valid xz and zstd data with big windows was called corrupt.
+  (hasTool('zstd') ? test : test.skip)('zstd data asking for a window over 128 MiB is refused before any allocation', async () => {
+    const data = execFileSync('zstd', ['-c', '--long=30'], { input: TEXT });
+    const { stream } = await decompress(inPieces(data), 'w30.zst');
+    await expect(readAll(stream)).rejects.toThrow(
+      new InputError('w30.zst', 'zstd data whose window is 1024 MiB, over the 128 MiB zstd itself decodes without --memory (made with --long?)'),
+    );
+  });
+
+  (hasTool('xz') ? test : test.skip)('xz data with a dictionary over the decoder\'s limit says so, not "corrupt"', async () => {
+    const data = execFileSync('xz', ['-c', '--lzma2=dict=256MiB'], { input: TEXT });
+    const { stream } = await decompress(inPieces(data), 'd256.xz');
+    await expect(readAll(stream)).rejects.toThrow(
+      new InputError('d256.xz', 'xz data whose dictionary is over what the decoder allows (xz -9 and below decode)'),
+    );
+  });
+
   for (const [tool, compression] of [['xz', 'xz'], ['zstd', 'zstd'], ['bzip2', 'bzip2']] as const) {
     (hasTool(tool) ? describe : describe.skip)(compression, () => {
       test('decodes, including two concatenated streams', async () => {
