@@ -17,6 +17,7 @@ export { VmemmapAccumulator } from './analyze/vmemmap/vmemmap-accumulator.js';
 // Ingest and parse stages.
 export { openInput, type OpenedInput, type OpenOptions, type Compression } from './ingest/open-input.js';
 export type { DecompressOptions } from './ingest/decompress.js';
+export { DecompressBudget } from './ingest/size-limit.js';
 export { feedLines, type FeedStats, type FeedOptions } from './ingest/feed-lines.js';
 export type { HitSearch } from './ingest/line-feeder.js';
 export type { LineSink } from './ingest/line-sink.js';

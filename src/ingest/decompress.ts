@@ -2,13 +2,15 @@ import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { COMPRESSION_FORMATS, UnsupportedCompressedData, type Compression, type CompressionFormat } from './compression-formats.js';
 import { PeekableSource } from './peekable-source.js';
-import { DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from './size-limit.js';
+import { DecompressBudget, DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from './size-limit.js';
 
 export type { Compression } from './compression-formats.js';
 
 export interface DecompressOptions {
   /** Decompressed bytes allowed before an `InputError` (default 4 GiB); plain input is not limited. */
   maxDecompressedBytes?: number;
+  /** A limit shared with other decompressions of the same input (an archive's members); beats maxDecompressedBytes. */
+  budget?: DecompressBudget;
 }
 
 export interface Decompressed {
@@ -36,7 +38,7 @@ export async function decompress(
     return { compression: 'none', stream: source.replay() };
   }
   const decoded = decodeOrFail(format, source, name);
-  const limited = limitSize(decoded, opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES, name);
+  const limited = limitSize(decoded, opts.budget ?? new DecompressBudget(opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES), name);
   return { compression: format.compression, stream: Readable.from(limited, { objectMode: false }) };
 }
 

@@ -4,24 +4,45 @@ import { InputError } from '../errors.js';
 export const DEFAULT_MAX_DECOMPRESSED_BYTES = 4 * 1024 ** 3;
 
 /**
- * Passes `chunks` through, throwing an `InputError` naming `name` once more than `maxBytes` have gone by. The bytes
- * up to the limit are passed on first, so the analysis covers all of them: the chunk that crosses it (64 KiB, or a
- * whole zstd block) had been dropped.
+ * The decompressed bytes one input may produce, shared by every decompression in it: an archive's members draw on
+ * their archive's one budget, so that many members (or zip entries that all point at one member) cannot multiply
+ * the limit.
+ */
+export class DecompressBudget {
+  used = 0;
+  /** Whether a decompression ran into the limit. */
+  exhausted = false;
+
+  constructor(readonly maxBytes: number = DEFAULT_MAX_DECOMPRESSED_BYTES) {}
+}
+
+/** Decompressed data past its input's limit; the bytes before the limit were passed on. */
+export class DecompressLimitError extends InputError {}
+
+/**
+ * Passes `chunks` through, throwing a `DecompressLimitError` naming `name` once the budget (a byte count of its own,
+ * or one shared with other decompressions of the input) is used up. The bytes up to the limit are passed on first,
+ * so the analysis covers all of them: the chunk that crosses it (64 KiB, or a whole zstd block) had been dropped.
  */
 export async function* limitSize(
   chunks: AsyncIterable<Uint8Array>,
-  maxBytes: number,
+  limit: number | DecompressBudget,
   name: string,
 ): AsyncGenerator<Buffer, void, undefined> {
-  let total = 0;
+  const budget = typeof limit === 'number' ? new DecompressBudget(limit) : limit;
   for await (const chunk of chunks) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
-    if (total + buffer.length > maxBytes) {
-      const room = maxBytes - total;
+    if (budget.used + buffer.length > budget.maxBytes) {
+      const room = budget.maxBytes - budget.used;
+      budget.used = budget.maxBytes;
+      budget.exhausted = true;
       if (room > 0) yield buffer.subarray(0, room);
-      throw new InputError(name, `decompressed data exceeds the limit of ${maxBytes} bytes (--max-decompressed; maxDecompressedBytes in the API)`);
+      throw new DecompressLimitError(
+        name,
+        `decompressed data exceeds the limit of ${budget.maxBytes} bytes (--max-decompressed; maxDecompressedBytes in the API)`,
+      );
     }
-    total += buffer.length;
+    budget.used += buffer.length;
     yield buffer;
   }
 }

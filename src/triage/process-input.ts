@@ -5,7 +5,7 @@ import type { AnalysisResult } from '../analyze/types.js';
 import { InputError } from '../errors.js';
 import { openInput } from '../ingest/open-input.js';
 import { decompress } from '../ingest/decompress.js';
-import { DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from '../ingest/size-limit.js';
+import { DecompressBudget, DecompressLimitError, limitSize } from '../ingest/size-limit.js';
 import type { ArchiveMember } from '../ingest/archive/archive-member.js';
 import { sniffArchive } from '../ingest/archive/sniff-archive.js';
 import { PeekableSource } from '../ingest/peekable-source.js';
@@ -47,12 +47,16 @@ export async function processInput(task: InputTask, ctx: InputContext, hooks: In
 class InputRun {
   readonly logs: Summary[] = [];
   readonly issues: SummaryIssue[] = [];
+  /** --max-decompressed is per input: every decompression inside it, the archive's members included, draws on it. */
+  private readonly budget: DecompressBudget;
 
   constructor(
     private readonly task: InputTask,
     private readonly ctx: InputContext,
     private readonly hooks: InputHooks,
-  ) {}
+  ) {
+    this.budget = new DecompressBudget(ctx.analyze.maxDecompressedBytes);
+  }
 
   async top(): Promise<void> {
     const name = this.task.display;
@@ -138,11 +142,11 @@ class InputRun {
     let index = 0;
     try {
       for await (const member of tarMembers(stream)) {
-        if (this.hooks.signal?.aborted) return;
+        if (this.hooks.signal?.aborted || this.stoppedByLimit(name)) return;
         await this.member(member, name, depth, `${identity}:${member.name}#${index++}`);
       }
     } catch (err) {
-      this.issue(name, 'error', err, 'corrupt or truncated tar archive');
+      this.issue(name, 'error', err, err instanceof DecompressLimitError ? undefined : 'corrupt or truncated tar archive');
     }
   }
 
@@ -151,7 +155,7 @@ class InputRun {
     let index = 0;
     try {
       for await (const member of zipMembers(zip)) {
-        if (this.hooks.signal?.aborted) return;
+        if (this.hooks.signal?.aborted || this.stoppedByLimit(name)) return;
         await this.member(member, name, depth, `${identity}:${member.name}#${index++}`);
       }
     } catch (err) {
@@ -170,6 +174,7 @@ class InputRun {
     }
     if (member.kind === 'other') return this.issue(name, 'skipped', 'special member (device, FIFO or unknown type)');
     if (member.encrypted) return this.issue(name, 'skipped', 'encrypted zip member');
+    if (member.overlapping) return this.issue(name, 'skipped', "zip member whose data overlaps another member's (a zip bomb's trick)");
     if (member.unsupportedCompression !== undefined) {
       return this.issue(name, 'skipped', `zip compression method ${member.unsupportedCompression} is not supported (stored and deflate are)`);
     }
@@ -177,20 +182,27 @@ class InputRun {
     try {
       // yauzl hands deflated zip members over already inflated: they need the bomb limit as much as a .gz does. A
       // tar member's bytes are stored as they are, like a plain file's.
-      const max = this.ctx.analyze.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
-      const unpacked = member.inflated === true ? Readable.from(limitSize(member.stream, max, name)) : member.stream;
+      const unpacked = member.inflated === true ? Readable.from(limitSize(member.stream, this.budget, name)) : member.stream;
       const { stream } = await decompress(unpacked, name, this.decompressLimit());
       await this.content(stream, name, depth + 1, identity);
       const cut = member.failure?.();
-      if (cut !== undefined) this.issue(name, 'error', cut, 'cut short, analyzed up to the cut');
+      // A member cut by the archive's own limit: the archive's issue says so.
+      if (cut !== undefined && !this.budget.exhausted) this.issue(name, 'error', cut, 'cut short, analyzed up to the cut');
     } catch (err) {
       this.issue(name, 'error', err);
     }
   }
 
-  private decompressLimit(): { maxDecompressedBytes?: number } {
-    const max = this.ctx.analyze.maxDecompressedBytes;
-    return max !== undefined ? { maxDecompressedBytes: max } : {};
+  private decompressLimit(): { budget: DecompressBudget } {
+    return { budget: this.budget };
+  }
+
+  /** Once the input's limit is reached, the rest of its archive is left unread, said once. */
+  private stoppedByLimit(archive: string): boolean {
+    if (!this.budget.exhausted) return false;
+    const limit = `decompressed data exceeds the limit of ${this.budget.maxBytes} bytes (--max-decompressed; maxDecompressedBytes in the API)`;
+    this.issue(archive, 'error', `${limit}; the rest of the archive was not read`);
+    return true;
   }
 
   private issue(input: string, severity: SummaryIssue['severity'], reason: unknown, context?: string): void {

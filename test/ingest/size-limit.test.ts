@@ -1,5 +1,5 @@
 import { InputError } from '../../src/errors.js';
-import { DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from '../../src/ingest/size-limit.js';
+import { DecompressBudget, DecompressLimitError, DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from '../../src/ingest/size-limit.js';
 
 async function* bytes(...sizes: number[]) {
   for (const size of sizes) yield new Uint8Array(size);
@@ -34,4 +34,18 @@ test('the bytes up to the limit are passed on before the error', async () => {
   })();
   await expect(reading).rejects.toThrow(InputError);
   expect(seen).toEqual([6, 4]);
+});
+
+test('a shared budget is drawn on by every stream that uses it, and marks itself exhausted', async () => {
+  const budget = new DecompressBudget(10);
+  expect(await total(limitSize(bytes(3, 3), budget, 'a.gz'))).toBe(6);
+  expect(budget).toMatchObject({ used: 6, exhausted: false });
+  const seen: number[] = [];
+  const second = (async () => {
+    for await (const chunk of limitSize(bytes(3, 3), budget, 'b.gz')) seen.push(chunk.length);
+  })();
+  await expect(second).rejects.toThrow(DecompressLimitError);
+  await expect(second).rejects.toThrow(new InputError('b.gz', 'decompressed data exceeds the limit of 10 bytes (--max-decompressed; maxDecompressedBytes in the API)'));
+  expect(seen).toEqual([3, 1]);
+  expect(budget).toMatchObject({ used: 10, exhausted: true });
 });

@@ -8,6 +8,7 @@ import { processInput } from '../../src/triage/process-input.js';
 import type { InputContext } from '../../src/triage/input-context.js';
 import type { InputTask } from '../../src/triage/input-task.js';
 import { tarBuffer } from './fixture-tree.js';
+import { zipBytes } from './zip-bytes.js';
 
 const hasZip = spawnSync('zip', ['-v'], { stdio: 'ignore' }).status === 0;
 
@@ -405,6 +406,51 @@ describe('processInput', () => {
       const summary = await processInput(await task(at('big.tar')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
       expect(summary.issues).toEqual([]);
       expect(summary.totals).toMatchObject({ logs: 1, bytes: Buffer.byteLength(big), errors: 0 });
+    });
+  });
+  // Found by a review of triage on hostile archives: the limit had applied to each member, so a 0.9 MB zip of 30
+  // entries pointing at one 100 MB member was read as 3 GB, and three 10 MiB members passed a 20 MiB limit.
+  describe('--max-decompressed is one budget per input, and zip entries cannot share data', () => {
+    const over = (limit: number) => `decompressed data exceeds the limit of ${limit} bytes (--max-decompressed; maxDecompressedBytes in the API)`;
+    test('deflated zip members draw on the archive\'s one limit; the members after it are not read, said once', async () => {
+      const chunk = Buffer.from(bootText.repeat(8));
+      const zip = zipBytes(['m1.log', 'm2.log', 'm3.log', 'm4.log'].map((name) => ({ name, data: chunk, deflate: true })));
+      await writeFile(at('three.zip'), zip);
+      const limit = Math.floor(chunk.length * 2.5);
+      const summary = await processInput(await task(at('three.zip')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
+      const name = (m: string) => `${at('three.zip')}:${m}`;
+      expect(summary.logs.map((l) => l.name)).toEqual([name('m1.log'), name('m2.log'), name('m3.log')]);
+      expect(summary.totals.bytes).toBe(limit);
+      expect(summary.issues).toEqual([
+        { input: at('three.zip'), severity: 'error', reason: `${over(limit)}; the rest of the archive was not read` },
+        { input: name('m3.log'), severity: 'error', reason: over(limit) },
+      ]);
+    });
+
+    test('gzip members of a plain tar draw on it too', async () => {
+      const gz = gzipSync(Buffer.from(bootText.repeat(8)));
+      await writeFile(at('gz-members.tar'), await tarBuffer([{ name: 'a.log.gz', data: gz }, { name: 'b.log.gz', data: gz }]));
+      const limit = Math.floor(Buffer.byteLength(bootText) * 12);
+      const summary = await processInput(await task(at('gz-members.tar')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
+      expect(summary.totals.bytes).toBe(limit);
+      expect(summary.issues.map((i) => [i.input, i.severity])).toEqual([[`${at('gz-members.tar')}:b.log.gz`, 'error']]);
+    });
+
+    test('a limit reached inside a tar.gz is said as the limit, not as a corrupt archive', async () => {
+      const text = Buffer.from(bootText.repeat(8));
+      await writeFile(at('limited.tar.gz'), gzipSync(await tarBuffer([{ name: 'a.log', data: text }, { name: 'b.log', data: text }])));
+      const limit = Math.floor(text.length * 1.5);
+      const summary = await processInput(await task(at('limited.tar.gz')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
+      expect(summary.issues).toEqual([{ input: at('limited.tar.gz'), severity: 'error', reason: `${over(limit)}; the rest of the archive was not read` }]);
+    });
+
+    test('zip entries pointing at another member\'s data are skipped, the member itself read once', async () => {
+      const data = Buffer.from(bootText);
+      await writeFile(at('overlap.zip'), zipBytes([{ name: 'a.log', data, deflate: true }], [{ name: 'b.log', of: 'a.log' }, { name: 'c.log', of: 'a.log' }]));
+      const summary = await processInput(await task(at('overlap.zip')), ctx);
+      expect(summary.logs.map((l) => l.name)).toEqual([`${at('overlap.zip')}:a.log`]);
+      const skipped = { severity: 'skipped', reason: "zip member whose data overlaps another member's (a zip bomb's trick)" };
+      expect(summary.issues).toEqual([{ input: `${at('overlap.zip')}:b.log`, ...skipped }, { input: `${at('overlap.zip')}:c.log`, ...skipped }]);
     });
   });
 });

@@ -2,6 +2,7 @@ import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { Readable } from 'node:stream';
 import type { ArchiveMember } from './archive-member.js';
+import { ZipExtents } from './zip-extents.js';
 
 const S_IFMT = 0o170000;
 const STORED = 0;
@@ -32,11 +33,14 @@ export function openZipBuffer(buffer: Buffer): Promise<ZipFile> {
  * The zip is closed when the iteration ends.
  */
 export async function* zipMembers(zip: ZipFile): AsyncGenerator<ArchiveMember> {
+  const extents = new ZipExtents();
   try {
     for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
       const name = decodeName(entry);
       const unixMode = (entry.externalFileAttributes >>> 16) & S_IFMT;
-      if (name.endsWith('/')) {
+      if (!extents.add(entry.relativeOffsetOfLocalHeader, entry.compressedSize)) {
+        yield { name, kind: 'file', size: entry.uncompressedSize, overlapping: true };
+      } else if (name.endsWith('/')) {
         yield { name, kind: 'directory' };
       } else if (unixMode === S_IFLNK) {
         yield { name, kind: 'symlink', size: entry.uncompressedSize };
