@@ -1,5 +1,12 @@
 const ABORTED = Symbol('aborted');
 
+/** What `untilAborted` throws: the read was stopped, not broken; the bytes after the last line break are no line. */
+export class ReadInterrupted extends Error {
+  constructor() {
+    super('interrupted');
+  }
+}
+
 /**
  * `work`'s outcome, or ABORTED as soon as `signal` aborts. The abort listener lives only as long as `work`: racing
  * many reads against one long-lived promise would pin every chunk read (each race leaves a reaction on it).
@@ -23,7 +30,7 @@ function settleOrAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T | ty
 }
 
 /**
- * Yields `input`'s chunks until `signal` aborts, then throws `Error('interrupted')` at once: an idle stdin or FIFO
+ * Yields `input`'s chunks until `signal` aborts, then throws `ReadInterrupted` at once: an idle stdin or FIFO
  * would otherwise hold a Ctrl-C until its writer sent more data.
  */
 export async function* untilAborted<T>(input: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
@@ -37,7 +44,7 @@ export async function* untilAborted<T>(input: AsyncIterable<T>, signal: AbortSig
     if (next === ABORTED) {
       // Not awaited: a read that never completes must not hold up the report.
       void iterator.return?.()?.catch(() => undefined);
-      throw new Error('interrupted');
+      throw new ReadInterrupted();
     }
     if (next.done === true) return;
     yield next.value;

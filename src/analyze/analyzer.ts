@@ -54,6 +54,8 @@ export class LogAnalyzer implements LineSink {
   lastLineNo = 0;
   private cappedSplats = 0;
   private unclusteredSplats = 0;
+  /** Reports open when a stopped read ended the input (endInput). */
+  private abandonedSplats = 0;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     this.segmenter = new Segmenter({
@@ -115,14 +117,18 @@ export class LogAnalyzer implements LineSink {
     return true;
   }
 
-  /** Closes what is still open at end of input: a held record, open reports. `finish` calls it. */
-  endInput(): void {
+  /**
+   * Closes what is still open at end of input: a held record, open reports. `finish` calls it. After a stopped read
+   * (`interrupted`) the open reports are dropped instead, and a note says how many.
+   */
+  endInput(opts: { interrupted?: boolean } = {}): void {
     for (const record of this.assembler.flush()) this.take(record);
-    this.segmenter.finish();
+    if (opts.interrupted === true) this.abandonedSplats += this.segmenter.abandon();
+    else this.segmenter.finish();
   }
 
-  finish(stats: FeedStats): AnalysisResult {
-    this.endInput();
+  finish(stats: FeedStats, opts: { interrupted?: boolean } = {}): AnalysisResult {
+    this.endInput(opts);
     const read = new Set<number>();
     for (const acc of this.clusters.values()) for (const boot of acc.vmemmapBoots()) read.add(boot);
     this.bootFacts.slimAllBut(read);
@@ -153,6 +159,9 @@ export class LogAnalyzer implements LineSink {
   /** What the memory bounds left out: counted, not kept. */
   private boundsReached(): string[] {
     const notes: string[] = [];
+    if (this.abandonedSplats > 0) {
+      notes.push(`the read was stopped inside ${this.abandonedSplats} report(s): what was read of them is left out`);
+    }
     const slimmed = this.bootFacts.slimmedBoots;
     if (slimmed > 0) {
       notes.push(`${slimmed} boot(s) after the first ${DETAILED_BOOTS} kept only their release: no vmemmap finding reads their other facts`);

@@ -59,6 +59,7 @@ export function finishFed(analyzer: LogAnalyzer, fed: FedInput, signal: AbortSig
   // what the analyzer saw is known: the bytes read and the last line delivered.
   const result = analyzer.finish(
     stats ?? fed.stats ?? fed.partialStats ?? { lines: analyzer.lastLineNo, bytes: fed.bytes, truncatedLines: 0, encoding: 'utf-8' },
+    { interrupted: signal?.aborted === true },
   );
   // A read that failed or was stopped says why itself; "empty input" would only mislead.
   const readToEnd = fed.inputError === undefined && signal?.aborted !== true;

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { ReadInterrupted } from '../until-aborted.js';
 import { EncodingSniffer } from './encoding-sniffer.js';
 import { LineBreakNormalizer } from './line-break-normalizer.js';
 import { hidesNeedles } from './hidden-needles.js';
@@ -48,7 +49,8 @@ export class PartialReadError extends InputError {
 /**
  * Streams `input` into `sink` line by line; see `LineSink` for which lines may be skipped. When reading fails the
  * lines decoded so far stay delivered (including a final partial line) and the error is rethrown as an
- * `InputError` naming the input.
+ * `InputError` naming the input. A read stopped by `untilAborted` (ReadInterrupted) delivers no partial line: the
+ * stop, not the log, cut it.
  */
 export async function feedLines(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
@@ -80,6 +82,12 @@ export async function feedLines(
     done.end();
     return done;
   };
+  // A stopped read: the bytes still held (a partial line, half a character, a CR) end nowhere and are dropped.
+  const stop = (): LineFeeder => {
+    const done = feeder ?? feed(Buffer.alloc(0));
+    done.dropPartialLine();
+    return done;
+  };
 
   const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   let completed = false;
@@ -90,7 +98,7 @@ export async function feedLines(
         step = await chunks.next();
       } catch (error) {
         completed = true;
-        const partial = statsOf(finish(), bytes, sniffer);
+        const partial = statsOf(error instanceof ReadInterrupted ? stop() : finish(), bytes, sniffer);
         if (!(error instanceof InputError)) throw new PartialReadError(opts.name ?? '-', readErrorMessage(error), partial);
         throw new PartialReadError(error.input, InputError.reasonOf(error.message, error.input), partial);
       }

@@ -68,6 +68,13 @@ export class LineFeeder {
     if (this.pendingBytes > 0) this.flushPending();
   }
 
+  /** Forgets the bytes after the last line break: a read stopped there cut a line, which is no line of the log. */
+  dropPartialLine(): void {
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.nextIsTruncated = false;
+  }
+
   private pushSlice(chunk: Buffer): void {
     let pos = 0;
     if (this.pendingBytes > 0) {

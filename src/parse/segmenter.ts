@@ -88,6 +88,22 @@ export class Segmenter {
   }
 
   /**
+   * For a read that was stopped: closes the open reports that have their call trace, and drops those still waiting
+   * for it, whose rest the log may well hold (closed, each would have made a cluster of its own, a report without
+   * its trace). Returns how many were dropped.
+   */
+  abandon(): number {
+    let dropped = 0;
+    for (const [context, builder] of this.open) {
+      if (cutShort(builder, 'stopped').length > 0) dropped++;
+      else this.close(context, builder);
+    }
+    this.open.clear();
+    this.openers.clear();
+    return dropped;
+  }
+
+  /**
    * A new boot began: the reports of other contexts (printk caller ids) still open are over, as the kernel that
    * printed them is; left open, they had waited for their context to print again, boots later. The record's own
    * context goes on as before: its next line decides.

@@ -234,6 +234,31 @@ describe('abort via signal', () => {
     ]);
   });
 
+  // Found by a review embedding the library: a stop inside a report made a cluster of its own out of the report's
+  // first lines (a WARNING without trace, a different id each time) and counted a cut line as a line.
+  test('a stop inside a report and inside a line: neither the cut line nor the open report is kept, and a note says so', async () => {
+    const controller = new AbortController();
+    const analyzer = new LogAnalyzer({ name: 'pipe' });
+    const cutAt = 5;
+    const read = `${[...prefixLines, ...A2.slice(0, cutAt)].join('\n')}\n${A2[cutAt]!.slice(0, 20)}`;
+    const fed = await feedAnalyzer(analyzer, idleAfter(sevenByteChunks(read)), {
+      name: 'pipe',
+      signal: controller.signal,
+      onBytes: (n) => {
+        if (n === Buffer.byteLength(read)) setTimeout(() => controller.abort(), 10);
+      },
+    });
+    expect(fed.partialStats?.lines).toBe(prefixLines.length + cutAt);
+    const result = finishFed(analyzer, fed, controller.signal);
+    expect(result.interrupted).toBe(true);
+    expect(result.stats).toMatchObject({ lines: prefixLines.length + cutAt, splats: 2 });
+    expect(clusterView(result)).toEqual([
+      { title: 'WARNING in clk_core_disable', count: 1, firstLine: lineOf(A1, prefixLines) },
+      { title: 'WARNING in regulator_put', count: 1, firstLine: lineOf(B, prefixLines) },
+    ]);
+    expect(result.warnings).toEqual(['the read was stopped inside 1 report(s): what was read of them is left out']);
+  });
+
   test('an already aborted signal reads nothing and adds no "empty input" note', async () => {
     const signal = AbortSignal.abort();
     const { fed, result } = await analyze(sevenByteChunks(LOG), { signal });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { InputError } from '../../src/errors.js';
 import { PartialReadError, feedLines } from '../../src/ingest/feed-lines.js';
 import { RecordingSink, chunksOf, splatWindow } from './_recording-sink.js';
+import { ReadInterrupted } from '../../src/until-aborted.js';
 
 const TRIGGERS = ['WARNING:', 'cut here', 'end trace', 'Linux version'];
 
@@ -233,5 +234,28 @@ describe('lineOffset: a part of a larger file', () => {
     const stats = await feedLines(chunksOf(Buffer.from('a\nthe value =3D 1\nb\n'), []), sink);
     expect([plain.quotedPrintable, stats.quotedPrintable]).toEqual([undefined, true]);
     expect(sink.lines.map((l) => l.lineNo)).toEqual([2, 3]);
+  });
+});
+
+describe('a read stopped by untilAborted (ReadInterrupted)', () => {
+  async function* thenStopped(text: string): AsyncGenerator<Buffer> {
+    yield Buffer.from(text);
+    throw new ReadInterrupted();
+  }
+
+  test('delivers the whole lines and not the cut one, which the stop made (a read failure delivers it)', async () => {
+    const sink = new RecordingSink([]);
+    const failure = await feedLines(thenStopped('a\nb\ncut li'), sink).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PartialReadError);
+    expect((failure as PartialReadError).stats).toMatchObject({ lines: 2, bytes: 10 });
+    expect(sink.lines.map((l) => l.text)).toEqual(['a', 'b']);
+  });
+
+  test('a stop on a line break loses nothing, nor does one before any byte', async () => {
+    const sink = new RecordingSink([]);
+    await feedLines(thenStopped('a\nb\n'), sink).catch(() => undefined);
+    expect(sink.lines.map((l) => l.text)).toEqual(['a', 'b']);
+    const none = await feedLines(thenStopped(''), new RecordingSink([])).catch((e: unknown) => e);
+    expect((none as PartialReadError).stats.lines).toBe(0);
   });
 });

@@ -46,6 +46,20 @@ const VMEMMAP_WARNING = [
   '---[ end trace 0000000000000000 ]---',
 ];
 
+describe('Segmenter.abandon (a read that was stopped)', () => {
+  test('drops a report still waiting for its call trace, closes one that has it, and says how many it dropped', () => {
+    const splats: Splat[] = [];
+    const seg = new Segmenter({ onSplat: (s) => splats.push(s) });
+    const withTrace = VMEMMAP_WARNING.slice(0, VMEMMAP_WARNING.indexOf(' __populate_section_memmap+0x5c/0x80') + 1);
+    for (const rec of records(withTrace, { caller: 'T1' })) seg.push(rec, 0);
+    for (const rec of records(VMEMMAP_WARNING.slice(0, 8), { first: 100, caller: 'T2' })) seg.push(rec, 0);
+    expect(seg.abandon()).toBe(1);
+    expect(splats.map((s) => [s.firstLine, s.corrupted])).toEqual([[1, undefined]]);
+    seg.finish();
+    expect(splats).toHaveLength(1);
+  });
+});
+
 describe('Segmenter', () => {
   test('one arm64 WARNING: site, task, taint, release, registers, frames, modules, code', () => {
     const [s, ...rest] = segment(records(['usb 1-1: new device', ...VMEMMAP_WARNING, 'usb 1-1: gone'], { first: 10 }));
