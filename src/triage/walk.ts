@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { InputTask } from './input-task.js';
 import type { SummaryIssue } from './summary-types.js';
 import { readInputList } from './input-list.js';
+import { globLeftovers, shownName, specialType } from './glob-leftovers.js';
 
 /** Directory entries looked up at once: enough to keep the thread pool busy, few enough for any directory. */
 const STAT_BATCH = 64;
@@ -98,13 +99,24 @@ class Walker {
       return false;
     };
     const named = all.filter((m) => !insideAnother(m)).sort();
-    // Followed as a named path is (stat, not lstat); a FIFO or device it happens to match is skipped, not opened.
-    const looked = (match: string): Promise<LookedUp> => stat(match).catch((err: unknown) => ({ error: describeFsError(err) }));
+    // Followed as a named path is (stat, not lstat); a FIFO or device it happens to match is skipped, not opened. A
+    // name that is not UTF-8 came back mangled: globLeftovers lists it.
+    const looked = (match: string): Promise<LookedUp | undefined> =>
+      stat(match).catch((err: unknown) => (match.includes('\ufffd') ? undefined : { error: describeFsError(err) }));
     // Relative to the pattern's fixed part, as a directory argument's files are to it: the shard a log falls in
     // must not depend on how the pattern was spelled (`tree/**` or `/abs/tree/**`, or the tree moved).
     const base = staticBase(pattern);
     const relOf = (match: string): string => path.relative(base, match).split(path.sep).join('/') || path.basename(match);
-    await lookUpInBatches(named, looked, (match, st) => this.entry(match, match, relOf(match), st, []));
+    await lookUpInBatches(named, looked, (match, st) => (st === undefined ? undefined : this.entry(match, match, relOf(match), st, [])));
+    const rest = pattern.slice(base === '.' ? 0 : base.length).replace(/^\//, '');
+    const matchedIn = all.map((m) => path.dirname(m));
+    if (!rest.includes('/') || rest.startsWith('**')) matchedIn.push(base);
+    // A directory the glob matched was walked, and the walk listed what it skipped.
+    const unwalked = matchedIn.filter((d) => !dirs.has(d) && !insideAnother(d));
+    const lastSegment = pattern.split('/').at(-1) ?? pattern;
+    for (const left of await globLeftovers(unwalked, lastSegment, new Set(all), !!this.opts.followSymlinks)) {
+      this.issue(left.input, left.severity, left.reason, relOf(left.input));
+    }
   }
 
   private async directory(root: string, dir: string, relDir: string, ancestors: string[]): Promise<void> {
@@ -118,12 +130,9 @@ class Walker {
     // missing.
     const names: string[] = [];
     for (const bytes of raw) {
-      const name = bytes.toString('utf8');
-      if (Buffer.from(name, 'utf8').equals(bytes)) names.push(name);
-      else {
-        const shown = bytes.toString('latin1').replace(/[\x80-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16)}`);
-        this.issue(path.join(dir, shown), 'skipped', 'file name is not valid UTF-8: not read', relDir ? `${relDir}/${shown}` : shown);
-      }
+      const shown = shownName(bytes);
+      if (shown === undefined) names.push(bytes.toString('utf8'));
+      else this.issue(path.join(dir, shown), 'skipped', 'file name is not valid UTF-8: not read', relDir ? `${relDir}/${shown}` : shown);
     }
     names.sort();
     await lookUpInBatches(
@@ -162,7 +171,7 @@ class Walker {
       }
       return this.directory(root, full, rel, [...ancestors, key]);
     }
-    if (!st.isFile()) return this.issue(full, 'skipped', `not a regular file (${fileType(st)})`, rel);
+    if (!st.isFile()) return this.issue(full, 'skipped', `not a regular file (${specialType(st)})`, rel);
     this.add({ path: full, display: full, rel, sizeBytes: st.size, mtimeMs: st.mtimeMs });
   }
 
@@ -197,14 +206,6 @@ function staticBase(pattern: string): string {
 
 function dirKey(st: Stats): string {
   return `${st.dev}:${st.ino}`;
-}
-
-function fileType(st: Stats): string {
-  if (st.isFIFO()) return 'FIFO';
-  if (st.isSocket()) return 'socket';
-  if (st.isCharacterDevice()) return 'character device';
-  if (st.isBlockDevice()) return 'block device';
-  return 'unknown type';
 }
 
 function describeFsError(err: unknown): string {

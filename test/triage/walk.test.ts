@@ -58,12 +58,41 @@ describe('walkInputs', () => {
   });
 
   // Found by review: `triage 'gl/*'` skipped the directories the shell's own expansion of gl/* would have walked.
-  test('a glob walks the directories it matches, as the shell-expanded pattern would; a FIFO is no match', async () => {
+  // A FIFO it matches is listed as a walk lists it (found by a review: globs had dropped FIFOs and symlinks unsaid).
+  test('a glob walks the directories it matches, as the shell-expanded pattern would; a FIFO is skipped, said', async () => {
     const { tasks, issues } = await walkInputs([path.join(dir, 'logs/*')]);
     expect(names(tasks)).toEqual(['logs/a.log', 'logs/b.log', 'logs/sub/c.txt']);
     expect(issues.map((i) => [path.relative(dir, i.input), i.severity, i.reason.split(' (')[0]])).toEqual([
       ['logs/sub/alias.log', 'skipped', 'symbolic link not followed'],
       ['logs/sub/loop', 'skipped', 'symbolic link not followed'],
+      ['logs/fifo', 'skipped', 'not a regular file'],
+    ]);
+  });
+
+  test('what a glob matches by name but its matcher never returns is listed: links, dangling links, names not UTF-8', async () => {
+    const tree = path.join(dir, 'globbed');
+    await mkdir(tree);
+    await writeFile(path.join(tree, 'a.log'), 'a');
+    await symlink('a.log', path.join(tree, 'link.log'));
+    await symlink('gone.log', path.join(tree, 'dangling.log'));
+    await writeFile(Buffer.from(`${tree}/bad\xff.log`, 'latin1'), 'x');
+    execFileSync('mkfifo', [path.join(tree, 'pipe.log')]);
+    const view = (issues: { input: string; severity: string; reason: string }[]) =>
+      issues.map((i) => [path.relative(tree, i.input), i.severity, i.reason.split(' (')[0]]);
+    const plain = await walkInputs([path.join(tree, '*.log')]);
+    expect(names(plain.tasks)).toEqual(['globbed/a.log']);
+    expect(view(plain.issues)).toEqual([
+      ['bad\\xff.log', 'skipped', 'file name is not valid UTF-8: not read'],
+      ['dangling.log', 'skipped', 'symbolic link not followed'],
+      ['link.log', 'skipped', 'symbolic link not followed'],
+      ['pipe.log', 'skipped', 'not a regular file'],
+    ]);
+    const followed = await walkInputs([path.join(tree, '*.log')], { followSymlinks: true });
+    expect(names(followed.tasks)).toEqual(['globbed/a.log', 'globbed/link.log']);
+    expect(view(followed.issues)).toEqual([
+      ['bad\\xff.log', 'skipped', 'file name is not valid UTF-8: not read'],
+      ['dangling.log', 'error', 'no such file or directory'],
+      ['pipe.log', 'skipped', 'not a regular file'],
     ]);
   });
 
