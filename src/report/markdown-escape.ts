@@ -23,7 +23,8 @@ function oneLine(text: string): string {
 
 /**
  * Inserts a zero-width joiner where GitHub or GitLab would otherwise create a reference or a link: `@user`, `#123`,
- * GitLab's `!123` (merge request), `$123` (snippet), `~label`, `%milestone`, `&epic`; `scheme://`, `www.`, `GH-123`.
+ * GitLab's `!123` (merge request), `$123` (snippet), `~label`, `%milestone`, `&epic`; `scheme://`, `www.`, `GH-123`;
+ * and where they would show an emoji for a shortcode.
  */
 function breakAutoLinks(text: string): string {
   return text
@@ -32,7 +33,9 @@ function breakAutoLinks(text: string): string {
     // Every `www.`, not only at a word boundary: GFM links `_www.x.example` too, as it looks at the raw character
     // before, which an escape does not change.
     .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWJ}.`)
-    .replace(/\bGH-(?=\d)/gi, (m) => `${m}${ZWJ}`);
+    .replace(/\bGH-(?=\d)/gi, (m) => `${m}${ZWJ}`)
+    // Emoji shortcodes (`:bug:`, `:+1:`, `:100:`): GitHub and GitLab turn them into emoji after parsing too.
+    .replace(/:(?=(?:[a-z0-9_+-]*[a-z_+-][a-z0-9_+-]*|100|1234):)/g, `:${ZWJ}`);
 }
 
 /** Text for a Markdown paragraph, list item or table cell: renders literally, never as markup, HTML or a link. */

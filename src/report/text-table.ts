@@ -1,3 +1,5 @@
+import stringWidth from 'string-width';
+
 export type Align = 'left' | 'right';
 
 export interface TableOptions {
@@ -7,23 +9,29 @@ export interface TableOptions {
   styleHeader?: (line: string) => string;
 }
 
-const width = (s: string) => [...s].length;
+/** Terminal columns: a CJK character takes two, a combining mark none. */
+const width = (s: string) => stringWidth(s);
 
 function pad(cell: string, w: number, align: Align): string {
   const fill = ' '.repeat(w - width(cell));
   return align === 'right' ? fill + cell : cell + fill;
 }
 
-/** A plain-text table with space-separated, padded columns; returns its lines (no trailing spaces). */
+/**
+ * A plain-text table with space-separated, padded columns; returns its lines (no trailing spaces). A tab in a cell
+ * (log text keeps them) becomes a space: it would jump to the terminal's next tab stop and skew the columns.
+ */
 export function formatTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   opts: TableOptions = {},
 ): string[] {
   const { align = [], indent = '', styleHeader = (l: string) => l } = opts;
+  const cellsOf = (r: readonly string[]) => r.map((c) => c.replaceAll('\t', ' '));
+  const body = rows.map(cellsOf);
   const widths = header.map(width);
-  for (const r of rows) widths.forEach((w, i) => (widths[i] = Math.max(w, width(r[i] ?? ''))));
+  for (const r of body) widths.forEach((w, i) => (widths[i] = Math.max(w, width(r[i] ?? ''))));
   const line = (cells: readonly string[]) =>
     indent + widths.map((w, i) => pad(cells[i] ?? '', w, align[i] ?? 'left')).join('  ').trimEnd();
-  return [styleHeader(line(header)), ...rows.map(line)];
+  return [styleHeader(line(cellsOf(header))), ...body.map(line)];
 }

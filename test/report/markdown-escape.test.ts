@@ -28,6 +28,13 @@ describe('escapeMarkdownText', () => {
     expect(escapeMarkdownText('see_www.evil.example/login')).toContain(`www${ZWJ}.`);
   });
 
+  // Found by a review pasting reports into GitHub: `:bug:` in a log line became an emoji.
+  test('emoji shortcodes are broken, in Markdown text and in HTML text; a PCI address or a colon run is left alone', () => {
+    expect(escapeMarkdownText('oops :bug: :+1: :100:')).toBe(`oops \\:${ZWJ}bug\\: \\:${ZWJ}+1\\: \\:${ZWJ}100\\:`);
+    expect(escapeHtmlText('x :shipit: y')).toBe(`x :${ZWJ}shipit: y`);
+    expect(escapeHtmlText('pci 0000:00:1f.0 x0 : ffff')).toBe('pci 0000:00:1f.0 x0 : ffff');
+  });
+
   test('GitLab references are broken too', () => {
     expect(escapeMarkdownText('!12 $3 ~bug ~"a b" %v1 &7')).toBe(`\\!${ZWJ}12 \\$${ZWJ}3 \\~${ZWJ}bug \\~${ZWJ}"a b" %${ZWJ}v1 &amp;${ZWJ}7`);
   });

@@ -10,6 +10,9 @@ test.each([
   // Right-to-left override reorders what follows on screen.
   ['abc\u202edef', 'abc\\u202edef'],
   ['line\nbreak', 'line\\x0abreak'],
+  // Zero-width characters: two titles that look the same could differ by one (found by a review).
+  ['vmemmap\u200b_populate', 'vmemmap\\u200b_populate'],
+  ['a\u200db\u2060c\ufeffd', 'a\\u200db\\u2060c\\ufeffd'],
 ])('%j → %j', (input, output) => {
   expect(sanitizeTerminal(input)).toBe(output);
 });

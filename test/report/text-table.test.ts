@@ -13,8 +13,14 @@ test('header style is applied after padding', () => {
   expect(header).toBe('<A    B>');
 });
 
-test('widths count code points, not UTF-16 units', () => {
-  expect(formatTable(['K', 'V'], [['\u{1F600}', '1'], ['ab', '2']])).toEqual(['K   V', '\u{1F600}   1', 'ab  2']);
+// Found by a review: titles with wide characters or a tab skewed the columns after them.
+test('widths count terminal columns: an emoji or a CJK character takes two, a combining mark none', () => {
+  expect(formatTable(['K', 'V'], [['\u{1F600}', '1'], ['ab', '2']])).toEqual(['K   V', '\u{1F600}  1', 'ab  2']);
+  expect(formatTable(['K', 'V'], [['全角', '1'], ['e\u0301', '2'], ['abcd', '3']])).toEqual(['K     V', '全角  1', 'e\u0301     2', 'abcd  3']);
+});
+
+test('a tab in a cell becomes a space', () => {
+  expect(formatTable(['K', 'V'], [['a\tb', '1']])).toEqual(['K    V', 'a b  1']);
 });
 
 test('a table of 300 000 rows: widths without a spread call', () => {
