@@ -42,3 +42,15 @@ test("the declarations bring Node's types with them (they name Buffer and NodeJS
   const dts = readFileSync(path.join(ROOT, 'dist', 'index.d.ts'), 'utf8');
   expect(dts).toContain('/// <reference types="node" preserve="true" />');
 });
+
+test("the README's library example runs as written, on a sample", () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const example = /## Library\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  expect(example).toBeDefined();
+  const code = `${example!.replace("'dmesg.txt.gz'", JSON.stringify(path.join(ROOT, 'samples/logs/e3-48-4k-amdgpu-populate-storm.log')))}\nconsole.log(JSON.parse(json).inputs.length);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  // The sample holds 40 vmemmap_populate WARNINGs, one cluster.
+  expect(r.stdout).toMatch(/^[0-9a-f]{12} 40 WARNING in vmemmap_populate$/m);
+  expect(r.stdout.trim().split('\n').at(-1)).toBe('1');
+});
