@@ -4,7 +4,7 @@ import type { TaskQueue } from './task-queue.js';
 import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import type { WorkerEvent, WorkerRun } from './worker-protocol.js';
-import { summarizeIssues } from './summarize-log.js';
+import { interruptedIssue, summarizeIssues } from './summarize-log.js';
 
 /** Compiled worker entry next to this file: worker_threads cannot load TypeScript, so this runs from dist/. */
 export const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -28,6 +28,8 @@ export function runPool(
     const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * Math.max(1, jobs)));
     let finished = false;
 
+    // Inputs a worker started and has not finished: named as not read when Ctrl-C stops the workers.
+    const inFlight = new Map<number, string>();
     const finish = (failure?: unknown): void => {
       if (finished) return;
       finished = true;
@@ -36,7 +38,10 @@ export function runPool(
       if (failure === undefined) resolve(summaries);
       else reject(failure instanceof Error ? failure : new Error(String(failure)));
     };
-    const onAbort = (): void => finish();
+    const onAbort = (): void => {
+      if (!finished) for (const input of inFlight.values()) summaries.push(interrupted(input));
+      finish();
+    };
     // A hook of the caller's that throws, called from a worker's message, would be an uncaught exception that ends
     // the process: it ends the pool instead, which rejects with it.
     const callHook = (call: () => void): void => {
@@ -70,8 +75,10 @@ export function runPool(
         if (finished) return;
         if (event.kind === 'start') {
           const task = queue.tasks[event.index];
+          if (task) inFlight.set(event.index, task.display);
           if (task) callHook(() => hooks.onStart?.(task));
         } else if (event.kind === 'done') {
+          inFlight.delete(event.index);
           record(event.index, event.summary);
         } else {
           retire(worker);
@@ -84,6 +91,7 @@ export function runPool(
       worker.on('exit', (code: number) => {
         if (finished || !live.delete(worker)) return;
         const claimed = Atomics.exchange(claims, slot, 0) - 1;
+        inFlight.delete(claimed);
         if (claimed >= 0) record(claimed, crashed(queue.tasks[claimed]?.display ?? '?', crashReason ?? `worker exited with code ${code}`));
         if (claimed >= 0 && queue.remaining > 0 && !hooks.signal?.aborted) spawn(slot);
         else if (live.size === 0) finish();
@@ -97,6 +105,13 @@ export function runPool(
     const count = Math.max(1, Math.min(jobs, queue.remaining));
     for (let slot = 0; slot < count; slot++) spawn(slot);
   });
+}
+
+function interrupted(input: string): Summary {
+  const summary = summarizeIssues([interruptedIssue(input)]);
+  summary.totals.inputs = 1;
+  summary.interrupted = true;
+  return summary;
 }
 
 function crashed(input: string, reason: string): Summary {

@@ -35,6 +35,11 @@ export function summarizeLog(result: AnalysisResult, ctx: LogContext): Summary {
   return summary;
 }
 
+/** An input that Ctrl-C cut short: what of it had finished (archive members) is kept; the rest is not read. */
+export function interruptedIssue(input: string): SummaryIssue {
+  return { input, severity: 'skipped', reason: 'interrupted (Ctrl-C) before it was read to the end: the rest of it is not in the summary' };
+}
+
 /** The summary of a run that met only problems (unreadable input, skipped members...). */
 export function summarizeIssues(issues: readonly SummaryIssue[]): Summary {
   const summary = emptySummary();

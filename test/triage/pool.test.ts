@@ -125,6 +125,35 @@ suite('worker pool (dist/)', () => {
     expect(queue.remaining).toBe(3);
   });
 
+  // Found by a review: the input a worker was reading when Ctrl-C stopped it was named nowhere.
+  test('Ctrl-C names the inputs the workers had started and not finished', async () => {
+    const stuck = path.join(root, 'stuck-worker.mjs');
+    const queueModule = new URL('../../dist/triage/task-queue.js', import.meta.url).href;
+    await writeFile(stuck, [
+      "import { parentPort } from 'node:worker_threads';",
+      `import { TaskQueue } from '${queueModule}';`,
+      'parentPort.once(\'message\', (run) => {',
+      '  const next = new TaskQueue(run.tasks, run.queue).takeIndexed();',
+      "  if (next !== undefined) parentPort.postMessage({ kind: 'start', index: next.index });",
+      '  setInterval(() => undefined, 1000);',
+      '});',
+    ].join('\n'));
+    const task = (name: string) => ({ path: name, display: name, rel: name, sizeBytes: 1, mtimeMs: 0 });
+    const ctx = { analyze: {}, maxBufferedZipBytes: 1024, fileTimes: false };
+    const controller = new AbortController();
+    const started: string[] = [];
+    const summaries = await runPool(new TaskQueue([task('one'), task('two'), task('three')]), ctx, 2, {
+      signal: controller.signal,
+      onStart: (t) => {
+        started.push(t.display);
+        if (started.length === 2) controller.abort();
+      },
+    }, new URL(`file://${stuck}`));
+    expect(started.sort()).toEqual(['one', 'two']);
+    expect(summaries.flatMap((s) => s.issues).map((i) => [i.input, i.severity]).sort()).toEqual([['one', 'skipped'], ['two', 'skipped']]);
+    expect(summaries.every((s) => s.interrupted && s.totals.inputs === 1)).toBe(true);
+  });
+
   test('a worker that dies before taking an input is not replaced and leaves the queue to the caller', async () => {
     const dying = path.join(root, 'dying-worker.mjs');
     await writeFile(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('no start'); });\n");
