@@ -9,8 +9,13 @@ export interface TableOptions {
   styleHeader?: (line: string) => string;
 }
 
-/** Terminal columns: a CJK character takes two, a combining mark none. */
-const width = (s: string) => stringWidth(s);
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * Terminal columns: a CJK character takes two, a combining mark none. Printable ASCII is its length; the CLI's bundle
+ * loads string-width only for the rest (scripts/bundle-cli.mjs), as loading it costs 20 ms.
+ */
+const width = (s: string) => (PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s));
 
 function pad(cell: string, w: number, align: Align): string {
   const fill = ' '.repeat(w - width(cell));

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { shownName, specialType } from './entry-kind.js';
 
 /** An entry a glob matched by name but did not return, and why it is not read. */
 export interface Leftover {
@@ -8,13 +9,6 @@ export interface Leftover {
   input: string;
   severity: 'skipped' | 'error';
   reason: string;
-}
-
-/** A name that is not UTF-8, shown with its other bytes escaped. */
-export function shownName(bytes: Buffer): string | undefined {
-  const name = bytes.toString('utf8');
-  if (Buffer.from(name, 'utf8').equals(bytes)) return undefined;
-  return bytes.toString('latin1').replace(/[\x80-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16)}`);
 }
 
 /**
@@ -68,13 +62,4 @@ export async function globLeftovers(
     }
   }
   return out;
-}
-
-/** What kind of entry a FIFO, socket or device is, as `stat` or `readdir` tells it. */
-export function specialType(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
-  if (st.isFIFO()) return 'FIFO';
-  if (st.isSocket()) return 'socket';
-  if (st.isCharacterDevice()) return 'character device';
-  if (st.isBlockDevice()) return 'block device';
-  return 'unknown type';
 }

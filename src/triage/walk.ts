@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { InputTask } from './input-task.js';
 import type { SummaryIssue } from './summary-types.js';
 import { readInputList } from './input-list.js';
-import { globLeftovers, shownName, specialType } from './glob-leftovers.js';
+import { shownName, specialType } from './entry-kind.js';
 
 /** Directory entries looked up at once: enough to keep the thread pool busy, few enough for any directory. */
 const STAT_BATCH = 64;
@@ -114,6 +114,7 @@ class Walker {
     // A directory the glob matched was walked, and the walk listed what it skipped.
     const unwalked = matchedIn.filter((d) => !dirs.has(d) && !insideAnother(d));
     const lastSegment = pattern.split('/').at(-1) ?? pattern;
+    const { globLeftovers } = await import('./glob-leftovers.js');
     for (const left of await globLeftovers(unwalked, lastSegment, new Set(all), !!this.opts.followSymlinks)) {
       this.issue(left.input, left.severity, left.reason, relOf(left.input));
     }
