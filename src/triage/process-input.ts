@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { openInput } from '../ingest/open-input.js';
 import { decompress } from '../ingest/decompress.js';
 import { DecompressBudget, DecompressLimitError, limitSize } from '../ingest/size-limit.js';
-import type { ArchiveMember } from '../ingest/archive/archive-member.js';
+import { CorruptMemberData, type ArchiveMember } from '../ingest/archive/archive-member.js';
 import { sniffArchive } from '../ingest/archive/sniff-archive.js';
 import { PeekableSource } from '../ingest/peekable-source.js';
 import { readCapped } from '../ingest/archive/read-capped.js';
@@ -187,7 +187,9 @@ class InputRun {
       await this.content(stream, name, depth + 1, identity);
       const cut = member.failure?.();
       // A member cut by the archive's own limit: the archive's issue says so.
-      if (cut !== undefined && !this.budget.exhausted) this.issue(name, 'error', cut, 'cut short, analyzed up to the cut');
+      if (cut !== undefined && !this.budget.exhausted) {
+        this.issue(name, 'error', cut, cut instanceof CorruptMemberData ? undefined : 'cut short, analyzed up to the cut');
+      }
     } catch (err) {
       this.issue(name, 'error', err);
     }

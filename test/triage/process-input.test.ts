@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { crc32, gzipSync } from 'node:zlib';
 import { processInput } from '../../src/triage/process-input.js';
 import type { InputContext } from '../../src/triage/input-context.js';
 import type { InputTask } from '../../src/triage/input-task.js';
@@ -442,6 +442,19 @@ describe('processInput', () => {
       const limit = Math.floor(text.length * 1.5);
       const summary = await processInput(await task(at('limited.tar.gz')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
       expect(summary.issues).toEqual([{ input: at('limited.tar.gz'), severity: 'error', reason: `${over(limit)}; the rest of the archive was not read` }]);
+    });
+
+    // Found by a review: yauzl does not check CRC-32s, so a corrupt stored member was read as if it were sound.
+    test('a zip member whose data does not match its CRC-32 is analyzed as read and reported corrupt', async () => {
+      const data = Buffer.from(bootText);
+      await writeFile(at('badcrc.zip'), zipBytes([{ name: 'ok.log', data }, { name: 'bad.log', data, crc: 0x1234 }]));
+      const summary = await processInput(await task(at('badcrc.zip')), ctx);
+      expect(summary.logs.map((l) => l.name)).toEqual([`${at('badcrc.zip')}:bad.log`, `${at('badcrc.zip')}:ok.log`]);
+      expect(summary.issues).toEqual([{
+        input: `${at('badcrc.zip')}:bad.log`,
+        severity: 'error',
+        reason: `corrupt zip member: its data has CRC-32 0x${(crc32(data) >>> 0).toString(16).padStart(8, '0')}, the archive says 0x00001234; analyzed as read`,
+      }]);
     });
 
     test('zip entries pointing at another member\'s data are skipped, the member itself read once', async () => {

@@ -4,6 +4,8 @@ export interface ZipMemberSpec {
   name: string;
   data: Buffer;
   deflate?: boolean;
+  /** A CRC-32 to write instead of the data's own (a corrupt member). */
+  crc?: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export function zipBytes(members: readonly ZipMemberSpec[], aliases: readonly { 
   for (const m of members) {
     const body = m.deflate === true ? deflateRawSync(m.data) : m.data;
     const name = Buffer.from(m.name);
-    const fields = { method: m.deflate === true ? 8 : 0, crc: crc32(m.data), compressed: body.length, size: m.data.length };
+    const fields = { method: m.deflate === true ? 8 : 0, crc: m.crc ?? crc32(m.data), compressed: body.length, size: m.data.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

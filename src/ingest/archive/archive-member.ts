@@ -20,6 +20,12 @@ export interface ArchiveMember {
   stream?: Readable;
   /** The archive decompressed the data (a deflated zip member): it needs the decompression-bomb limit. */
   inflated?: boolean;
-  /** After `stream` has ended: why the member's data stopped short of its end (a truncated archive), if it did. */
+  /**
+   * After `stream` has ended: why the member's data is not what the archive holds, if it is not: it stopped short of
+   * its end (a truncated archive), or it does not match its checksum (CorruptMemberData).
+   */
   failure?: () => Error | undefined;
 }
+
+/** A member read to its end whose data does not match the checksum the archive gives for it. */
+export class CorruptMemberData extends Error {}

@@ -1,7 +1,8 @@
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import type { Readable } from 'node:stream';
-import type { ArchiveMember } from './archive-member.js';
+import { Transform, type Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
+import { CorruptMemberData, type ArchiveMember } from './archive-member.js';
 import { ZipExtents } from './zip-extents.js';
 
 const S_IFMT = 0o170000;
@@ -50,10 +51,21 @@ export async function* zipMembers(zip: ZipFile): AsyncGenerator<ArchiveMember> {
         // yauzl reads only these two; opening another would fail the whole archive, not this member.
         yield { name, kind: 'file', size: entry.uncompressedSize, unsupportedCompression: entry.compressionMethod };
       } else {
-        const stream = await openEntry(zip, entry);
-        stream.on('error', () => undefined);
-        yield { name, kind: 'file', size: entry.uncompressedSize, stream, ...(entry.compressionMethod === DEFLATE && { inflated: true }) };
-        if (!stream.readableEnded) stream.destroy();
+        const raw = await openEntry(zip, entry);
+        raw.on('error', () => undefined);
+        const checked = crcChecked(raw, entry.crc32);
+        yield {
+          name,
+          kind: 'file',
+          size: entry.uncompressedSize,
+          stream: checked.stream,
+          failure: checked.failure,
+          ...(entry.compressionMethod === DEFLATE && { inflated: true }),
+        };
+        if (!checked.stream.readableEnded) {
+          checked.stream.destroy();
+          raw.destroy();
+        }
       }
     }
   } finally {
@@ -88,4 +100,33 @@ function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => (err ? reject(err) : resolve(stream)));
   });
+}
+
+/**
+ * The member's data as read, with its CRC-32 checked at the end (yauzl does not check it): a stored member corrupted
+ * on disk would otherwise be read as if it were sound, where a gzip file's CRC is checked.
+ */
+function crcChecked(raw: Readable, expected: number): { stream: Readable; failure: () => Error | undefined } {
+  let crc = 0;
+  let ended = false;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+    flush(done) {
+      ended = true;
+      done();
+    },
+  });
+  raw.on('error', (err: Error) => stream.destroy(err));
+  raw.pipe(stream);
+  const hex = (n: number) => `0x${(n >>> 0).toString(16).padStart(8, '0')}`;
+  return {
+    stream,
+    failure: () =>
+      ended && crc >>> 0 !== expected >>> 0
+        ? new CorruptMemberData(`corrupt zip member: its data has CRC-32 ${hex(crc)}, the archive says ${hex(expected)}; analyzed as read`)
+        : undefined,
+  };
 }
