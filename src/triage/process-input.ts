@@ -173,6 +173,7 @@ class InputRun {
       return this.issue(name, 'skipped', `${member.kind} member${target} (links are never followed)`);
     }
     if (member.kind === 'other') return this.issue(name, 'skipped', 'special member (device, FIFO or unknown type)');
+    if (member.unreadable !== undefined) return this.issue(name, 'skipped', member.unreadable);
     if (member.encrypted) return this.issue(name, 'skipped', 'encrypted zip member');
     if (member.overlapping) return this.issue(name, 'skipped', "zip member whose data overlaps another member's (a zip bomb's trick)");
     if (member.unsupportedCompression !== undefined) {

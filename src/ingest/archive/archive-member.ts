@@ -13,6 +13,8 @@ export interface ArchiveMember {
   linkTarget?: string;
   /** Zip traditional/strong encryption: the data cannot be read. */
   encrypted?: boolean;
+  /** A member whose data is stored in a way the reader cannot read (a GNU sparse file): why, and it is not read. */
+  unreadable?: string;
   /** A zip member whose data lies inside another member's (a zip bomb's trick): not read. */
   overlapping?: boolean;
   /** A zip member compressed with a method other than stored (0) or deflate (8), e.g. bzip2 (12): not readable. */

@@ -52,10 +52,18 @@ export async function* tarMembers(input: NodeJS.ReadableStream): AsyncGenerator<
     for await (const entry of tar) {
       const header = entry.header;
       const kind = KINDS[header.type ?? 'file'] ?? 'other';
-      const member: ArchiveMember = { name: header.name, kind };
+      // tar-stream sets `pax` (the member's PAX records) without declaring it.
+      const pax = (header as { pax?: Record<string, string> }).pax;
+      const sparseName = pax?.['GNU.sparse.name'];
+      const member: ArchiveMember = { name: sparseName ?? header.name, kind };
       if (header.size != null) member.size = header.size;
       if (header.linkname) member.linkTarget = header.linkname;
-      if (kind !== 'file') {
+      // GNU tar's sparse format 1.0 (`--format=posix --sparse`) stores a map of holes before the data, under a
+      // made-up name (`GNUSparseFile.123/x.log`); tar-stream hands over map and data as one file.
+      if (sparseName !== undefined || pax?.['GNU.sparse.major'] !== undefined) {
+        member.unreadable = 'GNU sparse file member (tar --sparse): its hole map is not read';
+      }
+      if (kind !== 'file' || member.unreadable !== undefined) {
         entry.resume();
         yield member;
         continue;

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { pack } from 'tar-stream';
 import { tarMembers } from '../../../src/ingest/archive/tar-members.js';
 import { tarBuffer } from '../../triage/fixture-tree.js';
 
@@ -106,5 +107,22 @@ describe('tarMembers', () => {
     const seen: string[] = [];
     for await (const m of tarMembers(Readable.from([tar]))) seen.push(`${m.name} ${(await text(m.stream)).length} ${m.failure?.() ?? 'ok'}`);
     expect(seen).toEqual(['a.log 10000 ok', 'b.log 2 ok']);
+  });
+
+  // Found by a review: `tar --format=posix --sparse` stores a hole map before the data under a made-up name; the
+  // member was read as `GNUSparseFile.17906/s.log` and skipped as binary.
+  test('a GNU sparse (PAX 1.0) member is named by its real name and marked unreadable; the next member is read', async () => {
+    const p = pack();
+    const pax = { 'GNU.sparse.major': '1', 'GNU.sparse.minor': '0', 'GNU.sparse.name': 's.log', 'GNU.sparse.realsize': '1048580' };
+    p.entry({ name: 'GNUSparseFile.3513/s.log', pax }, Buffer.from('2\n0\n6\n1048576\n4\n'));
+    p.entry({ name: 'next.log' }, Buffer.from('n\n'));
+    p.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of p as AsyncIterable<Buffer>) chunks.push(chunk);
+    const seen: string[] = [];
+    for await (const m of tarMembers(Readable.from([Buffer.concat(chunks)]))) {
+      seen.push(`${m.name} ${m.unreadable ?? ''} ${m.stream ? JSON.stringify(await text(m.stream)) : '-'}`);
+    }
+    expect(seen).toEqual(['s.log GNU sparse file member (tar --sparse): its hole map is not read -', 'next.log  "n\\n"']);
   });
 });
