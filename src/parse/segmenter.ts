@@ -88,14 +88,14 @@ export class Segmenter {
   }
 
   /**
-   * For a read that was stopped: closes the open reports that have their call trace, and drops those still waiting
-   * for it, whose rest the log may well hold (closed, each would have made a cluster of its own, a report without
-   * its trace). Returns how many were dropped.
+   * For a read that was stopped: closes the open reports past their call trace, and drops the others, whose rest the
+   * log may well hold (closed, each would have made a cluster of its own: a report with no trace, or with part of
+   * one, signs differently). Returns how many were dropped.
    */
   abandon(): number {
     let dropped = 0;
     for (const [context, builder] of this.open) {
-      if (cutShort(builder, 'stopped').length > 0) dropped++;
+      if (!builder.pastTrace) dropped++;
       else this.close(context, builder);
     }
     this.open.clear();

@@ -38,6 +38,8 @@ export class SplatBuilder {
   private readonly splat: Splat;
   private framesInTrace = 0;
   private firstTraceDone = false;
+  /** Whether the last record taken was a frame: the trace may go on. */
+  private lastWasFrame = false;
   private traceWording: string | undefined;
   private readonly atFuncs: string[] = [];
   private detail: string | undefined;
@@ -158,8 +160,14 @@ export class SplatBuilder {
     this.add(rec);
   }
 
+  /** Past its call trace: an end marker or an escalation came, or a line that is no frame followed the frames. */
+  get pastTrace(): boolean {
+    return this.state === 'after' || (this.state === 'trace' && this.framesInTrace > 0 && !this.lastWasFrame);
+  }
+
   add(rec: LogRecord): void {
     this.keep(rec);
+    this.lastWasFrame = false;
     const text = rec.text;
     if (this.format.detail && this.detail === undefined) this.detail = this.format.detail.exec(text)?.[1];
     // A fifth of a storm's lines, already scanned by the line wrapper. Made of `x0-9a-f: `, a register row holds no
@@ -186,6 +194,7 @@ export class SplatBuilder {
     // single `[<addr>] func` lines in its body that are not a trace.
     if (frame && this.state === 'body' && this.format.kind !== 'lockdep' && !this.format.until) this.state = 'trace';
     if (frame) {
+      this.lastWasFrame = true;
       if (this.state === 'trace') this.framesInTrace += 1;
       const wanted = !this.firstTraceDone || this.format.allTraces;
       if ((this.state === 'trace' || this.format.until) && wanted && this.splat.frames.length < MAX_FRAMES) {
