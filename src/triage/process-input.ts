@@ -47,21 +47,29 @@ export async function processInput(task: InputTask, ctx: InputContext, hooks: In
 class InputRun {
   readonly logs: Summary[] = [];
   readonly issues: SummaryIssue[] = [];
-  /** --max-decompressed is per input: every decompression inside it, the archive's members included, draws on it. */
+  /** --max-decompressed for the input's own stream (a .gz log, the tar of a .tar.gz). */
+  private readonly outer: DecompressBudget;
+  /**
+   * --max-decompressed for what the archive's members decompress, all together: many members each under the limit
+   * must not add up past it. Each member's bytes are counted once, after its last decompression.
+   */
   private readonly budget: DecompressBudget;
+  /** Members that needed decompressing, met once the budget was used up: not read. */
+  private unreadAfterLimit = 0;
 
   constructor(
     private readonly task: InputTask,
     private readonly ctx: InputContext,
     private readonly hooks: InputHooks,
   ) {
+    this.outer = new DecompressBudget(ctx.analyze.maxDecompressedBytes);
     this.budget = new DecompressBudget(ctx.analyze.maxDecompressedBytes);
   }
 
   async top(): Promise<void> {
     const name = this.task.display;
     try {
-      const opened = await openInput(this.task.path, this.decompressLimit());
+      const opened = await openInput(this.task.path, { budget: this.outer });
       await this.content(opened.stream, name, 0, name, opened.regularFile && opened.compression === 'none' ? this.task.path : undefined);
     } catch (err) {
       this.issue(name, 'error', err);
@@ -140,27 +148,31 @@ class InputRun {
   private async tar(stream: NodeJS.ReadableStream, name: string, depth: number, identity: string): Promise<void> {
     const { tarMembers } = await import('../ingest/archive/tar-members.js');
     let index = 0;
+    const unreadBefore = this.unreadAfterLimit;
     try {
       for await (const member of tarMembers(stream)) {
-        if (this.hooks.signal?.aborted || this.stoppedByLimit(name)) return;
+        if (this.hooks.signal?.aborted) return;
         await this.member(member, name, depth, `${identity}:${member.name}#${index++}`);
       }
     } catch (err) {
       this.issue(name, 'error', err, err instanceof DecompressLimitError ? undefined : 'corrupt or truncated tar archive');
     }
+    this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
   }
 
   private async zip(zip: ZipFile, name: string, depth: number, identity: string): Promise<void> {
     const { zipMembers } = await zipReader();
     let index = 0;
+    const unreadBefore = this.unreadAfterLimit;
     try {
       for await (const member of zipMembers(zip)) {
-        if (this.hooks.signal?.aborted || this.stoppedByLimit(name)) return;
+        if (this.hooks.signal?.aborted) return;
         await this.member(member, name, depth, `${identity}:${member.name}#${index++}`);
       }
     } catch (err) {
       this.issue(name, 'error', err, 'corrupt zip archive');
     }
+    this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
   }
 
   private async member(member: ArchiveMember, archive: string, depth: number, identity: string): Promise<void> {
@@ -183,12 +195,21 @@ class InputRun {
     try {
       // yauzl hands deflated zip members over already inflated: they need the bomb limit as much as a .gz does. A
       // tar member's bytes are stored as they are, like a plain file's.
-      const unpacked = member.inflated === true ? Readable.from(limitSize(member.stream, this.budget, name)) : member.stream;
-      const { stream } = await decompress(unpacked, name, this.decompressLimit());
-      await this.content(stream, name, depth + 1, identity);
+      const inflated = member.inflated === true;
+      const unpacked = inflated ? Readable.from(limitSize(member.stream, new DecompressBudget(this.ctx.analyze.maxDecompressedBytes), name)) : member.stream;
+      const usedUp = this.budget.exhausted;
+      const { stream, compression } = await decompress(unpacked, name, { budget: this.budget });
+      if (usedUp && (inflated || compression !== 'none')) {
+        stream.destroy();
+        this.unreadAfterLimit += 1;
+        return;
+      }
+      // An inflated member that holds plain text is counted here; one that holds a .gz, by its decompression.
+      const counted = inflated && compression === 'none' ? Readable.from(limitSize(stream, this.budget, name)) : stream;
+      await this.content(counted, name, depth + 1, identity);
       const cut = member.failure?.();
-      // A member cut by the archive's own limit: the archive's issue says so.
-      if (cut !== undefined && !this.budget.exhausted) {
+      // A member cut by the limit of the archive's own stream: the archive's issue says so.
+      if (cut !== undefined && !this.outer.exhausted) {
         this.issue(name, 'error', cut, cut instanceof CorruptMemberData ? undefined : 'cut short, analyzed up to the cut');
       }
     } catch (err) {
@@ -196,16 +217,12 @@ class InputRun {
     }
   }
 
-  private decompressLimit(): { budget: DecompressBudget } {
-    return { budget: this.budget };
-  }
-
-  /** Once the input's limit is reached, the rest of its archive is left unread, said once. */
-  private stoppedByLimit(archive: string): boolean {
-    if (!this.budget.exhausted) return false;
+  /** The members of `archive` left unread once its members' decompressed data reached the limit, said once. */
+  private sayUnreadAfterLimit(archive: string, unread: number): void {
+    if (unread === 0) return;
     const limit = `decompressed data exceeds the limit of ${this.budget.maxBytes} bytes (--max-decompressed; maxDecompressedBytes in the API)`;
-    this.issue(archive, 'error', `${limit}; the rest of the archive was not read`);
-    return true;
+    const members = unread === 1 ? '1 member that needed decompressing was' : `${unread} members that needed decompressing were`;
+    this.issue(archive, 'error', `${limit}; after it, ${members} not read`);
   }
 
   private issue(input: string, severity: SummaryIssue['severity'], reason: unknown, context?: string): void {

@@ -422,7 +422,7 @@ describe('processInput', () => {
       expect(summary.logs.map((l) => l.name)).toEqual([name('m1.log'), name('m2.log'), name('m3.log')]);
       expect(summary.totals.bytes).toBe(limit);
       expect(summary.issues).toEqual([
-        { input: at('three.zip'), severity: 'error', reason: `${over(limit)}; the rest of the archive was not read` },
+        { input: at('three.zip'), severity: 'error', reason: `${over(limit)}; after it, 1 member that needed decompressing was not read` },
         { input: name('m3.log'), severity: 'error', reason: over(limit) },
       ]);
     });
@@ -436,12 +436,31 @@ describe('processInput', () => {
       expect(summary.issues.map((i) => [i.input, i.severity])).toEqual([[`${at('gz-members.tar')}:b.log.gz`, 'error']]);
     });
 
+    // Found by a review of the budget: plain members after it had gone unread, and a tar.gz of .gz logs counted each
+    // log's compressed bytes twice (in the tar's stream and in its own decompression).
+    test('once the budget is used up, plain members are still read; each byte is counted once', async () => {
+      const text = Buffer.from(bootText.repeat(8));
+      await writeFile(at('mix.tar'), await tarBuffer([{ name: '0-big.log.gz', data: gzipSync(Buffer.concat([text, text])) }, { name: '1.log', data: text }, { name: '2.log.gz', data: gzipSync(text) }, { name: '3.log', data: text }]));
+      const limit = text.length;
+      const mixed = await processInput(await task(at('mix.tar')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
+      expect(mixed.logs.map((l) => l.name.split(':').at(-1))).toEqual(['0-big.log.gz', '1.log', '3.log']);
+      expect(mixed.issues.map((i) => [i.input.split('/').at(-1), i.reason])).toEqual([
+        ['mix.tar', `${over(limit)}; after it, 1 member that needed decompressing was not read`],
+        ['mix.tar:0-big.log.gz', over(limit)],
+      ]);
+      const logs = [1, 2, 3].map((i) => ({ name: `${i}.log.gz`, data: gzipSync(text) }));
+      await writeFile(at('gz-logs.tar.gz'), gzipSync(await tarBuffer(logs)));
+      const whole = await processInput(await task(at('gz-logs.tar.gz')), { ...ctx, analyze: { maxDecompressedBytes: 3 * text.length } });
+      expect(whole.issues).toEqual([]);
+      expect(whole.totals).toMatchObject({ logs: 3, bytes: 3 * text.length });
+    });
+
     test('a limit reached inside a tar.gz is said as the limit, not as a corrupt archive', async () => {
       const text = Buffer.from(bootText.repeat(8));
       await writeFile(at('limited.tar.gz'), gzipSync(await tarBuffer([{ name: 'a.log', data: text }, { name: 'b.log', data: text }])));
       const limit = Math.floor(text.length * 1.5);
       const summary = await processInput(await task(at('limited.tar.gz')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
-      expect(summary.issues).toEqual([{ input: at('limited.tar.gz'), severity: 'error', reason: `${over(limit)}; the rest of the archive was not read` }]);
+      expect(summary.issues).toEqual([{ input: at('limited.tar.gz'), severity: 'error', reason: over(limit) }]);
     });
 
     // Found by a review: yauzl does not check CRC-32s, so a corrupt stored member was read as if it were sound.
