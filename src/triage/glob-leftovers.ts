@@ -25,7 +25,7 @@ export async function globLeftovers(
 ): Promise<Leftover[]> {
   const matches = picomatch(lastSegment);
   const out: Leftover[] = [];
-  for (const dir of [...new Set(dirs)].sort()) {
+  for (const dir of [...new Set([...dirs].map((d) => path.normalize(d)))].sort()) {
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true, encoding: 'buffer' });

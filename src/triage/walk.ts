@@ -84,7 +84,6 @@ class Walker {
       expandDirectories: false,
       absolute: path.isAbsolute(pattern),
     });
-    if (matches.length === 0) return this.issue(pattern, 'error', 'no file matches the pattern', pattern);
     // Directories come back with a trailing `/`. One that lies inside another match (`logs/**` gives logs/ and each
     // directory under it) is walked with it, once, so nothing under it is listed twice.
     const dirs = new Set<string>();
@@ -109,15 +108,16 @@ class Walker {
     const relOf = (match: string): string => path.relative(base, match).split(path.sep).join('/') || path.basename(match);
     await lookUpInBatches(named, looked, (match, st) => (st === undefined ? undefined : this.entry(match, match, relOf(match), st, [])));
     const rest = pattern.slice(base === '.' ? 0 : base.length).replace(/^\//, '');
+    // tinyglobby gives `x/a.log` for `./x/*.log`: directories compare normalized.
     const matchedIn = all.map((m) => path.dirname(m));
-    if (!rest.includes('/') || rest.startsWith('**')) matchedIn.push(base);
+    if (!rest.includes('/') || rest.startsWith('**')) matchedIn.push(path.normalize(base));
     // A directory the glob matched was walked, and the walk listed what it skipped.
     const unwalked = matchedIn.filter((d) => !dirs.has(d) && !insideAnother(d));
     const lastSegment = pattern.split('/').at(-1) ?? pattern;
     const { globLeftovers } = await import('./glob-leftovers.js');
-    for (const left of await globLeftovers(unwalked, lastSegment, new Set(all), !!this.opts.followSymlinks)) {
-      this.issue(left.input, left.severity, left.reason, relOf(left.input));
-    }
+    const leftovers = await globLeftovers(unwalked, lastSegment, new Set(all), !!this.opts.followSymlinks);
+    for (const left of leftovers) this.issue(left.input, left.severity, left.reason, relOf(left.input));
+    if (matches.length === 0 && leftovers.length === 0) this.issue(pattern, 'error', 'no file matches the pattern', pattern);
   }
 
   private async directory(root: string, dir: string, relDir: string, ancestors: string[]): Promise<void> {

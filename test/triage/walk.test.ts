@@ -87,6 +87,17 @@ describe('walkInputs', () => {
       ['link.log', 'skipped', 'symbolic link not followed'],
       ['pipe.log', 'skipped', 'not a regular file'],
     ]);
+    // Found by a review: `./x/*.log` listed each twice, and a pattern only they match said "no file matches".
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(view((await walkInputs(['./globbed/*.log'])).issues)).toEqual(view(plain.issues));
+      const onlyLeftovers = await walkInputs(['globbed/[lp]*.log']);
+      expect(onlyLeftovers.tasks).toEqual([]);
+      expect(view(onlyLeftovers.issues)).toEqual([['link.log', 'skipped', 'symbolic link not followed'], ['pipe.log', 'skipped', 'not a regular file']]);
+    } finally {
+      process.chdir(cwd);
+    }
     const followed = await walkInputs([path.join(tree, '*.log')], { followSymlinks: true });
     expect(names(followed.tasks)).toEqual(['globbed/a.log', 'globbed/link.log']);
     expect(view(followed.issues)).toEqual([
