@@ -1,5 +1,6 @@
 import type { ClusterReport } from './model-types.js';
 import { clipText } from './clip-text.js';
+import { sanitizeTerminal } from './terminal-sanitize.js';
 import { escapeHtmlText, fencedBlock } from './markdown-escape.js';
 import { capItems, capTitle, type RowCap } from './markdown-cap.js';
 import { lineSpan, plural } from './report-facts.js';
@@ -15,8 +16,9 @@ export function renderMarkdownExample(c: ClusterReport, cap: RowCap): string[] {
   const s = c.example;
   const corrupted = s.corrupted ? `, corrupted: ${s.corrupted}` : '';
   const summary = `Example splat: ${capTitle(s.title)} (lines ${lineSpan(s)}, boot ${s.bootIndex}${corrupted})`;
+  // Measured as printed: a control character shows as four (`\x01`).
   const cut = capItems(
-    s.lines.map((l) => clipText(l.text, LINE_CHARS)),
+    s.lines.map((l) => clipText(sanitizeTerminal(l.text), LINE_CHARS)),
     cap,
     (line) => line.length + 1,
   );

@@ -163,4 +163,12 @@ describe('renderMarkdown of a log with oversized lines (found by a review pastin
     expect(lines.filter((l) => /^\[\d+ more lines not shown; --format json lists them\]$/.test(l))).toHaveLength(1);
     expect(lines.join('\n').length).toBeLessThanOrEqual(16_000 + 100);
   });
+
+  test('the cap counts control characters as printed, four each (found by a review: 61,671 characters)', async () => {
+    const modules = Array.from({ length: 60 }, () => `[    3.420013] Modules linked in: ${'\x01'.repeat(1_900)}`).join('\n');
+    const markdown = await render(sample.replace(/\[ +3\.420013\] Modules linked in: [^\n]*/, modules));
+    const fence = /```+text\n([\s\S]*?)\n```+/.exec(markdown)?.[1] ?? '';
+    expect(fence.length).toBeLessThanOrEqual(16_000 + 100);
+    expect(fence).toContain('\\x01');
+  });
 });
