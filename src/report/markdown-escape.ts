@@ -34,8 +34,9 @@ function breakAutoLinks(text: string): string {
     // before, which an escape does not change.
     .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWJ}.`)
     .replace(/\bGH-(?=\d)/gi, (m) => `${m}${ZWJ}`)
-    // Emoji shortcodes (`:bug:`, `:+1:`, `:100:`): GitHub and GitLab turn them into emoji after parsing too.
-    .replace(/:(?=(?:[a-z0-9_+-]*[a-z_+-][a-z0-9_+-]*|100|1234):)/g, `:${ZWJ}`);
+    // Emoji shortcodes (`:bug:`, `:+1:`, `:ab:`, `:100:`): GitHub and GitLab turn them into emoji after parsing too.
+    // A hex byte with a digit (`0000:0a:00.0`, `02:1f:`) is no emoji's name, and stays as it is.
+    .replace(/:(?=(?:[a-z0-9_+-]*[a-z_+-][a-z0-9_+-]*|100|1234):)(?![0-9a-f][0-9]:|[0-9][0-9a-f]:)/g, `:${ZWJ}`);
 }
 
 /** Text for a Markdown paragraph, list item or table cell: renders literally, never as markup, HTML or a link. */

@@ -33,6 +33,8 @@ describe('escapeMarkdownText', () => {
     expect(escapeMarkdownText('oops :bug: :+1: :100:')).toBe(`oops \\:${ZWJ}bug\\: \\:${ZWJ}+1\\: \\:${ZWJ}100\\:`);
     expect(escapeHtmlText('x :shipit: y')).toBe(`x :${ZWJ}shipit: y`);
     expect(escapeHtmlText('pci 0000:00:1f.0 x0 : ffff')).toBe('pci 0000:00:1f.0 x0 : ffff');
+    // A review found these broken: bus numbers and MAC bytes with a digit are no emoji names.
+    expect(escapeHtmlText('pcieport 0000:0a:00.0: AER mac 02:1f:3c:ab:cd:e5')).toBe(`pcieport 0000:0a:00.0: AER mac 02:1f:3c:${ZWJ}ab:${ZWJ}cd:e5`);
   });
 
   test('GitLab references are broken too', () => {
