@@ -3,8 +3,12 @@ import type { InputContext } from './input-context.js';
 import type { TaskQueue } from './task-queue.js';
 import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
-import type { WorkerEvent, WorkerRun } from './worker-protocol.js';
+import type { WorkerEvent, WorkerRun, WorkerStop } from './worker-protocol.js';
+import { mergeSummaries } from './merge.js';
 import { interruptedIssue, summarizeIssues } from './summarize-log.js';
+
+/** How long a worker may take to hand over what it read once Ctrl-C asked it to stop. */
+const STOP_GRACE_MS = 1000;
 
 /** Compiled worker entry next to this file: worker_threads cannot load TypeScript, so this runs from dist/. */
 export const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -30,17 +34,32 @@ export function runPool(
 
     // Inputs a worker started and has not finished: named as not read when Ctrl-C stops the workers.
     const inFlight = new Map<number, string>();
+    let stopping: NodeJS.Timeout | undefined;
     const finish = (failure?: unknown): void => {
       if (finished) return;
       finished = true;
+      clearTimeout(stopping);
       hooks.signal?.removeEventListener('abort', onAbort);
       for (const w of live) void w.terminate();
       if (failure === undefined) resolve(summaries);
       else reject(failure instanceof Error ? failure : new Error(String(failure)));
     };
+    // Ctrl-C: each worker finishes its input as interrupted (keeping the archive members it read) and takes no other;
+    // one that does not answer in STOP_GRACE_MS is terminated, its input named as not read.
     const onAbort = (): void => {
-      if (!finished) for (const input of inFlight.values()) summaries.push(interrupted(input));
-      finish();
+      if (finished || stopping !== undefined) return;
+      // An input claimed whose 'start' is still on its way is in flight too.
+      for (let slot = 0; slot < claims.length; slot++) {
+        const index = Atomics.load(claims, slot) - 1;
+        const task = queue.tasks[index];
+        if (task) inFlight.set(index, task.display);
+      }
+      if (inFlight.size === 0) return finish();
+      for (const w of live) w.postMessage({ kind: 'stop' } satisfies WorkerStop);
+      stopping = setTimeout(() => {
+        for (const input of inFlight.values()) summaries.push(interrupted(input));
+        finish();
+      }, STOP_GRACE_MS);
     };
     // A hook of the caller's that throws, called from a worker's message, would be an uncaught exception that ends
     // the process: it ends the pool instead, which rejects with it.
@@ -61,6 +80,10 @@ export function runPool(
     const record = (index: number, summary: Summary): void => {
       const task = queue.tasks[index];
       if (finished || task === undefined) return;
+      if (summary.interrupted) {
+        summaries.push(mergeSummaries([summary, summarizeIssues([interruptedIssue(task.display)])]));
+        return;
+      }
       summaries.push(summary);
       callHook(() => hooks.onDone?.(task, summary));
     };
@@ -80,6 +103,7 @@ export function runPool(
         } else if (event.kind === 'done') {
           inFlight.delete(event.index);
           record(event.index, event.summary);
+          if (stopping !== undefined && inFlight.size === 0) finish();
         } else {
           retire(worker);
         }

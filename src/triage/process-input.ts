@@ -19,7 +19,7 @@ import { summarizeIssues, summarizeLog } from './summarize-log.js';
 import { mergeSummaries } from './merge.js';
 import { isInformationalNote } from '../analyze/analysis-notes.js';
 import { binaryReason } from '../ingest/sniff-binary.js';
-import { unlessAborted } from '../until-aborted.js';
+import { ReadInterrupted, unlessAborted, untilAborted } from '../until-aborted.js';
 
 const SNIFF_BYTES = 8192;
 /** Top level is depth 0; members of an archive depth 1; members of an archive inside it depth 2. */
@@ -150,11 +150,13 @@ class InputRun {
     let index = 0;
     const unreadBefore = this.unreadAfterLimit;
     try {
-      for await (const member of tarMembers(stream)) {
+      // A FIFO whose writer stalls mid-archive holds the next member back: Ctrl-C must not wait for it.
+      for await (const member of untilAborted(tarMembers(stream), this.hooks.signal)) {
         if (this.hooks.signal?.aborted) return;
         await this.member(member, name, depth, `${identity}:${member.name}#${index++}`);
       }
     } catch (err) {
+      if (err instanceof ReadInterrupted) return;
       this.issue(name, 'error', err, err instanceof DecompressLimitError ? undefined : 'corrupt or truncated tar archive');
     }
     this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);

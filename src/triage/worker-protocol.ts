@@ -18,3 +18,8 @@ export type WorkerEvent =
   | { kind: 'start'; index: number }
   | { kind: 'done'; index: number; summary: Summary }
   | { kind: 'drained' };
+
+/** Main thread → worker, after the run: Ctrl-C; finish the input at hand as interrupted and take no other. */
+export interface WorkerStop {
+  kind: 'stop';
+}

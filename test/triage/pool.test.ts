@@ -154,6 +154,41 @@ suite('worker pool (dist/)', () => {
     expect(summaries.every((s) => s.interrupted && s.totals.inputs === 1)).toBe(true);
   });
 
+  test('Ctrl-C asks each worker to stop: what it hands over is kept, its input named as not read to the end', async () => {
+    const polite = path.join(root, 'polite-worker.mjs');
+    const queueModule = new URL('../../dist/triage/task-queue.js', import.meta.url).href;
+    await writeFile(polite, [
+      "import { parentPort } from 'node:worker_threads';",
+      `import { TaskQueue } from '${queueModule}';`,
+      'parentPort.once(\'message\', (run) => {',
+      '  const next = new TaskQueue(run.tasks, run.queue).takeIndexed();',
+      '  Atomics.store(new Int32Array(run.claims), run.slot, next.index + 1);',
+      "  parentPort.postMessage({ kind: 'start', index: next.index });",
+      '  const timer = setInterval(() => undefined, 1000);',
+      '  parentPort.on(\'message\', (m) => {',
+      "    if (m.kind !== 'stop') return;",
+      '    clearInterval(timer);',
+      '    const summary = { schemaVersion: 2, interrupted: true, totals: { inputs: 1, logs: 1, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0 },',
+      "      clusters: [], logs: [{ name: `${next.task.display}:member.log`, input: next.task.display, bytes: 0, lines: 0, splats: 0, arch: 'unknown', clusters: [] }], issues: [] };",
+      "    parentPort.postMessage({ kind: 'done', index: next.index, summary });",
+      "    parentPort.postMessage({ kind: 'drained' });",
+      '  });',
+      '});',
+    ].join('\n'));
+    const task = (name: string) => ({ path: name, display: name, rel: name, sizeBytes: 1, mtimeMs: 0 });
+    const ctx = { analyze: {}, maxBufferedZipBytes: 1024, fileTimes: false };
+    const controller = new AbortController();
+    const done: string[] = [];
+    const summaries = await runPool(new TaskQueue([task('one')]), ctx, 1, {
+      signal: controller.signal,
+      onStart: () => controller.abort(),
+      onDone: (t) => done.push(t.display),
+    }, new URL(`file://${polite}`));
+    expect(summaries.flatMap((s) => s.logs.map((l) => l.name))).toEqual(['one:member.log']);
+    expect(summaries.flatMap((s) => s.issues).map((i) => [i.input, i.severity])).toEqual([['one', 'skipped']]);
+    expect(done).toEqual([]);
+  });
+
   test('a worker that dies before taking an input is not replaced and leaves the queue to the caller', async () => {
     const dying = path.join(root, 'dying-worker.mjs');
     await writeFile(dying, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { throw new Error('no start'); });\n");
