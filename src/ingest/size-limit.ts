@@ -10,7 +10,7 @@ export const DEFAULT_MAX_DECOMPRESSED_BYTES = 4 * 1024 ** 3;
  */
 export class DecompressBudget {
   used = 0;
-  /** Whether a decompression ran into the limit. */
+  /** Whether the limit is used up: a decompression ran into it, or reached it to the byte. */
   exhausted = false;
 
   constructor(readonly maxBytes: number = DEFAULT_MAX_DECOMPRESSED_BYTES) {}
@@ -43,6 +43,8 @@ export async function* limitSize(
       );
     }
     budget.used += buffer.length;
+    // Used up to the byte: the next decompression would cross it with its first byte.
+    if (budget.used === budget.maxBytes) budget.exhausted = true;
     yield buffer;
   }
 }

@@ -50,8 +50,8 @@ class InputRun {
   /** --max-decompressed for the input's own stream (a .gz log, the tar of a .tar.gz). */
   private readonly outer: DecompressBudget;
   /**
-   * --max-decompressed for what the archive's members decompress, all together: many members each under the limit
-   * must not add up past it. Each member's bytes are counted once, after its last decompression.
+   * --max-decompressed for what the archive's members decompress, all together (inflating zip members, gunzipping
+   * .gz members): many members each under the limit must not add up past it.
    */
   private readonly budget: DecompressBudget;
   /** Members that needed decompressing, met once the budget was used up: not read. */
@@ -157,7 +157,8 @@ class InputRun {
       }
     } catch (err) {
       if (err instanceof ReadInterrupted) return;
-      this.issue(name, 'error', err, err instanceof DecompressLimitError ? undefined : 'corrupt or truncated tar archive');
+      if (err instanceof DecompressLimitError) this.issue(name, 'error', `${InputError.reasonOf(err.message, name)}; the rest of the archive was not read`);
+      else this.issue(name, 'error', err, 'corrupt or truncated tar archive');
     }
     this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
   }
@@ -195,20 +196,16 @@ class InputRun {
     }
     if (!member.stream) return;
     try {
-      // yauzl hands deflated zip members over already inflated: they need the bomb limit as much as a .gz does. A
-      // tar member's bytes are stored as they are, like a plain file's.
+      // yauzl hands deflated zip members over already inflated: inflating draws on the budget as a .gz's
+      // decompression does (a member that inflates to what the analysis never sees, zeros after a .gz, is work all the
+      // same). A tar member's bytes are stored as they are, like a plain file's.
       const inflated = member.inflated === true;
-      const unpacked = inflated ? Readable.from(limitSize(member.stream, new DecompressBudget(this.ctx.analyze.maxDecompressedBytes), name)) : member.stream;
       const usedUp = this.budget.exhausted;
+      if (usedUp && inflated) return this.leaveUnread(member.stream);
+      const unpacked = inflated ? Readable.from(limitSize(member.stream, this.budget, name)) : member.stream;
       const { stream, compression } = await decompress(unpacked, name, { budget: this.budget });
-      if (usedUp && (inflated || compression !== 'none')) {
-        stream.destroy();
-        this.unreadAfterLimit += 1;
-        return;
-      }
-      // An inflated member that holds plain text is counted here; one that holds a .gz, by its decompression.
-      const counted = inflated && compression === 'none' ? Readable.from(limitSize(stream, this.budget, name)) : stream;
-      await this.content(counted, name, depth + 1, identity);
+      if (usedUp && compression !== 'none') return this.leaveUnread(stream);
+      await this.content(stream, name, depth + 1, identity);
       const cut = member.failure?.();
       // A member cut by the limit of the archive's own stream: the archive's issue says so.
       if (cut !== undefined && !this.outer.exhausted) {
@@ -217,6 +214,12 @@ class InputRun {
     } catch (err) {
       this.issue(name, 'error', err);
     }
+  }
+
+  /** A member that needs decompressing, met once the budget is used up: counted, and said once per archive. */
+  private leaveUnread(stream: NodeJS.ReadableStream & { destroy(): void }): void {
+    stream.destroy();
+    this.unreadAfterLimit += 1;
   }
 
   /** The members of `archive` left unread once its members' decompressed data reached the limit, said once. */

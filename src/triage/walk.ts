@@ -111,8 +111,13 @@ class Walker {
     // tinyglobby gives `x/a.log` for `./x/*.log`: directories compare normalized.
     const matchedIn = all.map((m) => path.dirname(m));
     if (!rest.includes('/') || rest.startsWith('**')) matchedIn.push(path.normalize(base));
-    // A directory the glob matched was walked, and the walk listed what it skipped.
-    const unwalked = matchedIn.filter((d) => !dirs.has(d) && !insideAnother(d));
+    // A directory the glob matched was walked, and the walk listed what it skipped; one above the pattern's fixed
+    // part (`.` for the match `x` of `x/**`) is none of the pattern's.
+    const underBase = (d: string): boolean => {
+      const rel = path.relative(base, d);
+      return !rel.startsWith('..') && !path.isAbsolute(rel);
+    };
+    const unwalked = matchedIn.filter((d) => !dirs.has(d) && !insideAnother(d) && underBase(d));
     const lastSegment = pattern.split('/').at(-1) ?? pattern;
     const { globLeftovers } = await import('./glob-leftovers.js');
     const leftovers = await globLeftovers(unwalked, lastSegment, new Set(all), !!this.opts.followSymlinks);

@@ -49,3 +49,9 @@ test('a shared budget is drawn on by every stream that uses it, and marks itself
   expect(seen).toEqual([3, 1]);
   expect(budget).toMatchObject({ used: 10, exhausted: true });
 });
+
+test('a budget used up to the byte is exhausted: the next decompression would cross it (found by a review)', async () => {
+  const budget = new DecompressBudget(6);
+  expect(await total(limitSize(bytes(3, 3), budget, 'a.gz'))).toBe(6);
+  expect(budget).toMatchObject({ used: 6, exhausted: true });
+});

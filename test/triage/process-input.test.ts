@@ -455,12 +455,25 @@ describe('processInput', () => {
       expect(whole.totals).toMatchObject({ logs: 3, bytes: 3 * text.length });
     });
 
+    // Found by a review: with inflation counted per member, zip members each holding a small .gz and then zeros
+    // (gunzip reads trailing zeros as padding) inflated to the limit each, the total unbounded.
+    test('inflating zip members draws on the shared limit, whatever their content gives the analysis', async () => {
+      const limit = 1_000_000;
+      const padded = Buffer.concat([gzipSync(Buffer.from(bootText)), Buffer.alloc(0.6 * limit)]);
+      await writeFile(at('gz-zeros.zip'), zipBytes(['a', 'b', 'c', 'd'].map((n) => ({ name: `${n}.log.gz`, data: padded, deflate: true }))));
+      const summary = await processInput(await task(at('gz-zeros.zip')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
+      expect(summary.issues.map((i) => [i.input.split('/').at(-1), i.reason])).toEqual([
+        ['gz-zeros.zip', `${over(limit)}; after it, 2 members that needed decompressing were not read`],
+        ['gz-zeros.zip:b.log.gz', over(limit)],
+      ]);
+    });
+
     test('a limit reached inside a tar.gz is said as the limit, not as a corrupt archive', async () => {
       const text = Buffer.from(bootText.repeat(8));
       await writeFile(at('limited.tar.gz'), gzipSync(await tarBuffer([{ name: 'a.log', data: text }, { name: 'b.log', data: text }])));
       const limit = Math.floor(text.length * 1.5);
       const summary = await processInput(await task(at('limited.tar.gz')), { ...ctx, analyze: { maxDecompressedBytes: limit } });
-      expect(summary.issues).toEqual([{ input: at('limited.tar.gz'), severity: 'error', reason: over(limit) }]);
+      expect(summary.issues).toEqual([{ input: at('limited.tar.gz'), severity: 'error', reason: `${over(limit)}; the rest of the archive was not read` }]);
     });
 
     // Found by a review: yauzl does not check CRC-32s, so a corrupt stored member was read as if it were sound.
@@ -472,7 +485,7 @@ describe('processInput', () => {
       expect(summary.issues).toEqual([{
         input: `${at('badcrc.zip')}:bad.log`,
         severity: 'error',
-        reason: `corrupt zip member: its data has CRC-32 0x${(crc32(data) >>> 0).toString(16).padStart(8, '0')}, the archive says 0x00001234; analyzed as read`,
+        reason: `corrupt zip member: its data has CRC-32 0x${(crc32(data) >>> 0).toString(16).padStart(8, '0')}, the archive says 0x00001234`,
       }]);
     });
 

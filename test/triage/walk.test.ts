@@ -98,6 +98,10 @@ describe('walkInputs', () => {
     } finally {
       process.chdir(cwd);
     }
+    // Found by a review: `globbed/**` matched `globbed` itself, and its parent was scanned for leftovers.
+    execFileSync('mkfifo', [path.join(dir, 'outside.log')]);
+    const below = await walkInputs([path.join(tree, '**')]);
+    expect(below.issues.map((i) => i.input)).not.toContain(path.join(dir, 'outside.log'));
     const followed = await walkInputs([path.join(tree, '*.log')], { followSymlinks: true });
     expect(names(followed.tasks)).toEqual(['globbed/a.log', 'globbed/link.log']);
     expect(view(followed.issues)).toEqual([

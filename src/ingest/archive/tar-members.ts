@@ -51,17 +51,21 @@ export async function* tarMembers(input: NodeJS.ReadableStream): AsyncGenerator<
   try {
     for await (const entry of tar) {
       const header = entry.header;
-      const kind = KINDS[header.type ?? 'file'] ?? 'other';
+      // A typeflag tar-stream does not know (null) is most often GNU's old sparse `S` (`tar -S`): its data is no
+      // plain copy of the file either.
+      const kind = header.type === null ? 'file' : (KINDS[header.type ?? 'file'] ?? 'other');
       // tar-stream sets `pax` (the member's PAX records) without declaring it.
-      const pax = (header as { pax?: Record<string, string> }).pax;
+      const pax = (header as { pax?: Record<string, string> | null }).pax;
       const sparseName = pax?.['GNU.sparse.name'];
       const member: ArchiveMember = { name: sparseName ?? header.name, kind };
       if (header.size != null) member.size = header.size;
       if (header.linkname) member.linkTarget = header.linkname;
       // GNU tar's sparse format 1.0 (`--format=posix --sparse`) stores a map of holes before the data, under a
       // made-up name (`GNUSparseFile.123/x.log`); tar-stream hands over map and data as one file.
-      if (sparseName !== undefined || pax?.['GNU.sparse.major'] !== undefined) {
+      if (pax && Object.keys(pax).some((key) => key.startsWith('GNU.sparse.'))) {
         member.unreadable = 'GNU sparse file member (tar --sparse): its hole map is not read';
+      } else if (header.type === null) {
+        member.unreadable = 'member of a type not read (GNU tar\'s sparse `S`, or another extension)';
       }
       if (kind !== 'file' || member.unreadable !== undefined) {
         entry.resume();

@@ -126,7 +126,7 @@ function crcChecked(raw: Readable, expected: number): { stream: Readable; failur
     stream,
     failure: () =>
       ended && crc >>> 0 !== expected >>> 0
-        ? new CorruptMemberData(`corrupt zip member: its data has CRC-32 ${hex(crc)}, the archive says ${hex(expected)}; analyzed as read`)
+        ? new CorruptMemberData(`corrupt zip member: its data has CRC-32 ${hex(crc)}, the archive says ${hex(expected)}`)
         : undefined,
   };
 }

@@ -125,4 +125,27 @@ describe('tarMembers', () => {
     }
     expect(seen).toEqual(['s.log GNU sparse file member (tar --sparse): its hole map is not read -', 'next.log  "n\\n"']);
   });
+
+  test("GNU's other sparse forms are not read either: PAX 0.0 (no name key) and the old typeflag S (found by a review)", async () => {
+    const p = pack();
+    p.entry({ name: 's0.log', pax: { 'GNU.sparse.size': '1048580', 'GNU.sparse.numblocks': '1' } }, Buffer.from('x\n'));
+    p.entry({ name: 'old.log' }, Buffer.from('y\n'));
+    p.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of p as AsyncIterable<Buffer>) chunks.push(chunk);
+    const tar = Buffer.concat(chunks);
+    // Make old.log's header typeflag `S` (byte 156), with its checksum (bytes 148-155) recomputed.
+    const header = tar.indexOf('old.log');
+    tar[header + 156] = 'S'.charCodeAt(0);
+    tar.fill(0x20, header + 148, header + 156);
+    let sum = 0;
+    for (let i = header; i < header + 512; i++) sum += tar[i]!;
+    tar.write(`${sum.toString(8).padStart(6, '0')}\0 `, header + 148, 'latin1');
+    const seen: string[] = [];
+    for await (const m of tarMembers(Readable.from([tar]))) seen.push(`${m.name}: ${m.unreadable ?? 'read'}`);
+    expect(seen).toEqual([
+      's0.log: GNU sparse file member (tar --sparse): its hole map is not read',
+      "old.log: member of a type not read (GNU tar's sparse `S`, or another extension)",
+    ]);
+  });
 });
