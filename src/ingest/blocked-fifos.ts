@@ -10,11 +10,12 @@ export const fifosBeingRead = new Map<string, Readable>();
  * Frees the pool threads blocked on FIFOs, so that a stopped run lets its process exit: exit waits for a pool thread
  * blocked in open(2) or read(2). An open waiting for a writer ends when this process is that writer for a moment
  * (the reader then sees an empty input); a read waiting on an idle writer ends when one byte arrives. `only`: the
- * FIFO of one run (the library's, on abort); all of them by default (the CLI, at exit).
+ * FIFOs of one run (the library's, on abort); all of them by default (the CLI, at exit).
  */
-export function releaseBlockedFifos(only?: string): void {
+export function releaseBlockedFifos(only?: string | ReadonlySet<string>): void {
+  const skip = (path: string): boolean => (typeof only === 'string' ? path !== only : only !== undefined && !only.has(path));
   for (const path of pendingFifoOpens) {
-    if (only !== undefined && path !== only) continue;
+    if (skip(path)) continue;
     try {
       closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
     } catch {
@@ -22,7 +23,7 @@ export function releaseBlockedFifos(only?: string): void {
     }
   }
   for (const [path, stream] of fifosBeingRead) {
-    if (only !== undefined && path !== only) continue;
+    if (skip(path)) continue;
     // Destroyed first, so that the stream does not read ahead again once the byte has ended the read in progress.
     stream.destroy();
     try {

@@ -45,7 +45,7 @@ export function runPool(
       else reject(failure instanceof Error ? failure : new Error(String(failure)));
     };
     // Ctrl-C: each worker finishes its input as interrupted (keeping the archive members it read) and takes no other;
-    // one that does not answer in STOP_GRACE_MS is terminated, its input named as not read.
+    // one that has not drained in STOP_GRACE_MS is terminated, its input named as not read.
     const onAbort = (): void => {
       if (finished || stopping !== undefined) return;
       // An input claimed whose 'start' is still on its way is in flight too.
@@ -54,7 +54,9 @@ export function runPool(
         const task = queue.tasks[index];
         if (task) inFlight.set(index, task.display);
       }
-      if (inFlight.size === 0) return finish();
+      if (live.size === 0) return finish();
+      // Each worker answers with its input's summary (if it had one) and then 'drained': the pool ends when all have,
+      // so that an input a worker took just before the stop reached it is not lost.
       for (const w of live) w.postMessage({ kind: 'stop' } satisfies WorkerStop);
       stopping = setTimeout(() => {
         for (const input of inFlight.values()) summaries.push(interrupted(input));
@@ -103,7 +105,6 @@ export function runPool(
         } else if (event.kind === 'done') {
           inFlight.delete(event.index);
           record(event.index, event.summary);
-          if (stopping !== undefined && inFlight.size === 0) finish();
         } else {
           retire(worker);
         }

@@ -69,7 +69,9 @@ class InputRun {
   async top(): Promise<void> {
     const name = this.task.display;
     try {
-      const opened = await openInput(this.task.path, { budget: this.outer });
+      // Opening a FIFO waits for its writer: Ctrl-C must not wait with it.
+      const opened = await unlessAborted(openInput(this.task.path, { budget: this.outer }), this.hooks.signal);
+      if (opened === undefined) return;
       await this.content(opened.stream, name, 0, name, opened.regularFile && opened.compression === 'none' ? this.task.path : undefined);
     } catch (err) {
       this.issue(name, 'error', err);

@@ -3,14 +3,20 @@ import type { TaskQueue } from './task-queue.js';
 import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import { processInput } from './process-input.js';
+import { turnOfEventLoop } from '../util/turn-of-event-loop.js';
 import { mergeSummaries } from './merge.js';
 import { interruptedIssue, summarizeIssues } from './summarize-log.js';
 
 /** Analyses queued inputs one after another on this thread (alone for jobs 0/1, beside the workers otherwise). */
 export async function runInProcess(queue: TaskQueue, ctx: InputContext, hooks: RunnerHooks = {}): Promise<Summary[]> {
   const summaries: Summary[] = [];
-  for (let task = queue.take(); task !== undefined; task = queue.take()) {
+  for (;;) {
+    // A small file is read in one go, without a turn of the event loop: without this one, Ctrl-C waited for the
+    // whole queue. Looked at before an input is taken, so that no input is taken and dropped.
+    await turnOfEventLoop();
     if (hooks.signal?.aborted) break;
+    const task = queue.take();
+    if (task === undefined) break;
     hooks.onStart?.(task);
     const summary = await processInput(task, ctx, hooks.signal ? { signal: hooks.signal } : {});
     if (summary.interrupted) {

@@ -18,6 +18,7 @@ import { markKnown } from './known-clusters.js';
 import { keepClusters } from './keep-clusters.js';
 import { anyLogFails } from './failing-logs.js';
 import { capYoungGeneration } from '../util/heap-policy.js';
+import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
 import { checkAnalyzeOptions } from '../analyze/check-options.js';
 import { FAIL_ON_KINDS } from '../cli/fail-on.js';
 
@@ -59,6 +60,8 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   const runnerHooks = progressHooks(tasks, hooks);
   const stopCapping = ctx.youngGenerationCapBytes === undefined ? undefined : capYoungGeneration(undefined, ctx.youngGenerationCapBytes);
   const summaries = await runAll(new TaskQueue(tasks), ctx, jobs, runnerHooks).finally(() => stopCapping?.());
+  // A stopped run may leave a FIFO open or read waiting in a pool thread, which holds the process' exit up.
+  if (hooks.signal?.aborted) releaseBlockedFifos(new Set(tasks.map((t) => t.path)));
 
   let summary = mergeSummaries([...summaries, summarizeIssues(walkIssues)]);
   summary.interrupted = hooks.signal?.aborted ?? false;

@@ -115,7 +115,7 @@ class Walker {
     // part (`.` for the match `x` of `x/**`) is none of the pattern's.
     const underBase = (d: string): boolean => {
       const rel = path.relative(base, d);
-      return !rel.startsWith('..') && !path.isAbsolute(rel);
+      return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
     };
     const unwalked = matchedIn.filter((d) => !dirs.has(d) && !insideAnother(d) && underBase(d));
     const lastSegment = pattern.split('/').at(-1) ?? pattern;

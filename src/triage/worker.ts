@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { processInput } from './process-input.js';
+import { turnOfEventLoop } from '../util/turn-of-event-loop.js';
 import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
 import { TaskQueue } from './task-queue.js';
 import type { WorkerEvent, WorkerRun, WorkerStop } from './worker-protocol.js';
@@ -23,7 +24,12 @@ async function drain(run: WorkerRun, post: (event: WorkerEvent) => void, signal:
   if (run.ctx.youngGenerationCapBytes !== undefined) capYoungGeneration(undefined, run.ctx.youngGenerationCapBytes);
   const queue = new TaskQueue(run.tasks, run.queue);
   const claims = new Int32Array(run.claims);
-  for (let next = signal.aborted ? undefined : queue.takeIndexed(); next !== undefined; next = signal.aborted ? undefined : queue.takeIndexed()) {
+  for (;;) {
+    // A turn of the event loop before each input, for a 'stop' message to be seen (run-in-process.ts does the same).
+    await turnOfEventLoop();
+    if (signal.aborted) break;
+    const next = queue.takeIndexed();
+    if (next === undefined) break;
     // The claim tells the pool which input a crash belongs to.
     Atomics.store(claims, run.slot, next.index + 1);
     post({ kind: 'start', index: next.index });

@@ -11,12 +11,21 @@ import { REPO_ROOT } from '../cli/_spawn-cli.js';
 
 const hasMkfifo = spawnSync('mkfifo', ['--version'], { stdio: 'ignore' }).status === 0;
 
-/** A process that analyzes `spec` through the built library and aborts after 300 ms; its exit code or 'hung'. */
-function embedder(spec: string): { child: ChildProcess; exit: Promise<number | null | 'hung'> } {
-  const script = `import { analyzeFile } from ${JSON.stringify(path.join(REPO_ROOT, 'dist/index.js'))};
+/**
+ * A process that analyzes `spec` through the built library (or triages it, with `jobs`) and aborts after 300 ms; its
+ * exit code or 'hung'.
+ */
+function embedder(spec: string, triageJobs?: number): { child: ChildProcess; exit: Promise<number | null | 'hung'> } {
+  const lib = JSON.stringify(path.join(REPO_ROOT, 'dist/index.js'));
+  const script = triageJobs === undefined
+    ? `import { analyzeFile } from ${lib};
     const ac = new AbortController(); setTimeout(() => ac.abort(), 300);
     const r = await analyzeFile(${JSON.stringify(spec)}, { signal: ac.signal });
-    if (!r.interrupted) process.exitCode = 9;`;
+    if (!r.interrupted) process.exitCode = 9;`
+    : `import { runTriage } from ${lib};
+    const ac = new AbortController(); setTimeout(() => ac.abort(), 300);
+    const r = await runTriage({ inputs: [${JSON.stringify(spec)}], jobs: ${triageJobs} }, { signal: ac.signal });
+    if (r.exitCode !== 130 || r.summary.issues.length !== 1) process.exitCode = 9;`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'ignore', 'inherit'] });
   const exit = Promise.race([
     new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))),
@@ -36,6 +45,16 @@ function embedder(spec: string): { child: ChildProcess; exit: Promise<number | n
     const fifo = path.join(dir, 'console');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const { child, exit } = embedder(fifo);
+    const code = await exit;
+    child.kill('SIGKILL');
+    expect(code).toBe(0);
+  });
+
+  // Found by a review: runTriage resolved, but a FIFO open (in a worker, or on this thread) held the exit up.
+  test.each([1, 2])('runTriage --jobs %i of a FIFO no one writes to', async (jobs) => {
+    const fifo = path.join(dir, 'console');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const { child, exit } = embedder(fifo, jobs);
     const code = await exit;
     child.kill('SIGKILL');
     expect(code).toBe(0);

@@ -102,6 +102,12 @@ describe('walkInputs', () => {
     execFileSync('mkfifo', [path.join(dir, 'outside.log')]);
     const below = await walkInputs([path.join(tree, '**')]);
     expect(below.issues.map((i) => i.input)).not.toContain(path.join(dir, 'outside.log'));
+    // A directory whose name starts with `..` is under the fixed part all the same (found by a review).
+    await mkdir(path.join(tree, '..odd'));
+    execFileSync('mkfifo', [path.join(tree, '..odd', 'f.log')]);
+    await writeFile(path.join(tree, '..odd', 'a.log'), 'a');
+    const odd = await walkInputs([path.join(tree, '.*', '*.log')]);
+    expect(view(odd.issues)).toEqual([['..odd/f.log', 'skipped', 'not a regular file']]);
     const followed = await walkInputs([path.join(tree, '*.log')], { followSymlinks: true });
     expect(names(followed.tasks)).toEqual(['globbed/a.log', 'globbed/link.log']);
     expect(view(followed.issues)).toEqual([
