@@ -35,6 +35,7 @@ export function runPool(
     // Inputs a worker started and has not finished: named as not read when Ctrl-C stops the workers.
     const inFlight = new Map<number, string>();
     let stopping: NodeJS.Timeout | undefined;
+    const ready = new Set<Worker>();
     const finish = (failure?: unknown): void => {
       if (finished) return;
       finished = true;
@@ -55,13 +56,21 @@ export function runPool(
         if (task) inFlight.set(index, task.display);
       }
       if (live.size === 0) return finish();
-      // Each worker answers with its input's summary (if it had one) and then 'drained': the pool ends when all have,
-      // so that an input a worker took just before the stop reached it is not lost.
-      for (const w of live) w.postMessage({ kind: 'stop' } satisfies WorkerStop);
-      stopping = setTimeout(() => {
-        for (const input of inFlight.values()) summaries.push(interrupted(input));
-        finish();
-      }, STOP_GRACE_MS);
+      // A loaded worker answers with its input's summary (if it had one) and then 'drained': the pool ends when all
+      // have, so that an input a worker took just before the stop reached it is not lost. One still loading holds no
+      // input and would only make Ctrl-C wait for its start: it is terminated (its exit names a claim, should one have
+      // slipped in).
+      for (const w of live) {
+        if (ready.has(w)) w.postMessage({ kind: 'stop' } satisfies WorkerStop);
+        else void w.terminate();
+      }
+      stopping = setTimeout(finishStopped, STOP_GRACE_MS);
+    };
+    // The inputs still in flight when the last worker is gone (or the grace is over) are named as not read.
+    const finishStopped = (): void => {
+      for (const input of inFlight.values()) summaries.push(interrupted(input));
+      inFlight.clear();
+      finish();
     };
     // A hook of the caller's that throws, called from a worker's message, would be an uncaught exception that ends
     // the process: it ends the pool instead, which rejects with it.
@@ -98,10 +107,12 @@ export function runPool(
       let crashReason: string | undefined;
       worker.on('message', (event: WorkerEvent) => {
         if (finished) return;
-        if (event.kind === 'start') {
+        if (event.kind === 'ready') {
+          ready.add(worker);
+        } else if (event.kind === 'start') {
           const task = queue.tasks[event.index];
           if (task) inFlight.set(event.index, task.display);
-          if (task) callHook(() => hooks.onStart?.(task));
+          if (task && stopping === undefined) callHook(() => hooks.onStart?.(task));
         } else if (event.kind === 'done') {
           inFlight.delete(event.index);
           record(event.index, event.summary);
@@ -117,6 +128,12 @@ export function runPool(
         if (finished || !live.delete(worker)) return;
         const claimed = Atomics.exchange(claims, slot, 0) - 1;
         inFlight.delete(claimed);
+        if (stopping !== undefined) {
+          const task = queue.tasks[claimed];
+          if (task) inFlight.set(claimed, task.display);
+          if (live.size === 0) finishStopped();
+          return;
+        }
         if (claimed >= 0) record(claimed, crashed(queue.tasks[claimed]?.display ?? '?', crashReason ?? `worker exited with code ${code}`));
         if (claimed >= 0 && queue.remaining > 0 && !hooks.signal?.aborted) spawn(slot);
         else if (live.size === 0) finish();

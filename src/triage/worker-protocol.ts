@@ -15,6 +15,8 @@ export interface WorkerRun {
 
 /** Worker → main thread. */
 export type WorkerEvent =
+  /** Loaded, before the first input is taken: from now on it answers a stop. */
+  | { kind: 'ready' }
   | { kind: 'start'; index: number }
   | { kind: 'done'; index: number; summary: Summary }
   | { kind: 'drained' };

@@ -24,6 +24,7 @@ async function drain(run: WorkerRun, post: (event: WorkerEvent) => void, signal:
   if (run.ctx.youngGenerationCapBytes !== undefined) capYoungGeneration(undefined, run.ctx.youngGenerationCapBytes);
   const queue = new TaskQueue(run.tasks, run.queue);
   const claims = new Int32Array(run.claims);
+  post({ kind: 'ready' });
   for (;;) {
     // A turn of the event loop before each input, for a 'stop' message to be seen (run-in-process.ts does the same).
     await turnOfEventLoop();

@@ -126,6 +126,8 @@ suite('worker pool (dist/)', () => {
   });
 
   // Found by a review: the input a worker was reading when Ctrl-C stopped it was named nowhere.
+  // The stuck workers never say they are loaded: Ctrl-C terminates them at once (found by a review: it had waited for
+  // every worker to load, up to the grace period), and their inputs are named all the same.
   test('Ctrl-C names the inputs the workers had started and not finished', async () => {
     const stuck = path.join(root, 'stuck-worker.mjs');
     const queueModule = new URL('../../dist/triage/task-queue.js', import.meta.url).href;
@@ -161,6 +163,7 @@ suite('worker pool (dist/)', () => {
       "import { parentPort } from 'node:worker_threads';",
       `import { TaskQueue } from '${queueModule}';`,
       'parentPort.once(\'message\', (run) => {',
+      "  parentPort.postMessage({ kind: 'ready' });",
       '  const next = new TaskQueue(run.tasks, run.queue).takeIndexed();',
       '  Atomics.store(new Int32Array(run.claims), run.slot, next.index + 1);',
       "  parentPort.postMessage({ kind: 'start', index: next.index });",
