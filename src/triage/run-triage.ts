@@ -41,6 +41,7 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   const walked = await walkInputs(opts.inputs, {
     ...(opts.followSymlinks !== undefined && { followSymlinks: opts.followSymlinks }),
     ...(opts.stdin && { stdin: opts.stdin }),
+    ...(hooks.signal && { signal: hooks.signal }),
   });
   const tasks = selectShard(walked.tasks, opts.shard);
   // Problems met while walking belong to a shard too, so that merged shards list each exactly once; like a log's,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { InputTask } from './input-task.js';
 import type { SummaryIssue } from './summary-types.js';
 import { readInputList } from './input-list.js';
+import { unlessAborted } from '../until-aborted.js';
 import { shownName, specialType } from './entry-kind.js';
 
 /** Directory entries looked up at once: enough to keep the thread pool busy, few enough for any directory. */
@@ -27,6 +28,8 @@ async function lookUpInBatches<T, R>(items: readonly T[], lookUp: (item: T) => P
 export interface WalkOptions {
   followSymlinks?: boolean;
   stdin?: NodeJS.ReadableStream;
+  /** Stops waiting for a path list on stdin whose writer idles (Ctrl-C); the paths read are dropped. */
+  signal?: AbortSignal;
 }
 
 export interface WalkResult {
@@ -46,7 +49,8 @@ export async function walkInputs(args: readonly string[], opts: WalkOptions = {}
   const walker = new Walker(opts);
   for (const arg of args) {
     if (arg === '-') {
-      for (const listed of await readInputList(opts.stdin ?? process.stdin)) await walker.argument(listed);
+      const listed = await unlessAborted(readInputList(opts.stdin ?? process.stdin), opts.signal);
+      for (const item of listed ?? []) await walker.argument(item);
     } else {
       await walker.argument(arg);
     }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { Readable, PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -162,6 +162,17 @@ suite('runTriage options', () => {
     const outcome = await runTriage({ inputs: ['-'], jobs: 1, stdin, timestamps: true });
     expect(outcome.summary.logs.map((l) => l.name)).toEqual([path.join(root, 'logs', 'one.txt')]);
     expect(outcome.summary.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  // Found by a review: `triage -` waited for its path list's writer to close, whatever Ctrl-C said.
+  test('Ctrl-C while `-` waits for a path list whose writer idles ends the run, exit hint 130', async () => {
+    const stdin = new PassThrough();
+    stdin.write(`${path.join(root, 'logs', 'one.txt')}\n`);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const outcome = await runTriage({ inputs: ['-'], jobs: 1, stdin }, { signal: controller.signal });
+    expect([outcome.summary.interrupted, outcome.exitCode]).toEqual([true, 130]);
+    stdin.destroy();
   });
 
   test('in-process: Ctrl-C after the first input returns it, marked interrupted, exit hint 130', async () => {
