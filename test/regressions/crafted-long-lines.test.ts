@@ -12,11 +12,20 @@ import { renderMarkdown } from '../../src/report/render-markdown.js';
 const N = 65_000;
 const BOUND_MS = 2000;
 
+/**
+ * The work's result, checked to take less than BOUND_MS in the faster of at most two runs: a loaded CI machine once
+ * stalled a 130 ms case past 2 s; a quadratic one is over the bound every time.
+ */
 async function timed<T>(work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  expect(performance.now() - started).toBeLessThan(BOUND_MS);
-  return result;
+  let fastest = Infinity;
+  let result: T | undefined;
+  for (let run = 0; run < 2 && fastest >= BOUND_MS; run++) {
+    const started = performance.now();
+    result = await work();
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  expect(fastest).toBeLessThan(BOUND_MS);
+  return result as T;
 }
 const TS = '[    1.000000] ';
 const END = `${TS}---[ end trace 0000000000000000 ]---`;
