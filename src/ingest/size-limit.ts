@@ -16,6 +16,11 @@ export class DecompressBudget {
   constructor(readonly maxBytes: number = DEFAULT_MAX_DECOMPRESSED_BYTES) {}
 }
 
+/** What a DecompressLimitError says, and what a caller says of members it left unread past the limit. */
+export function limitReason(maxBytes: number): string {
+  return `decompressed data exceeds the limit of ${maxBytes} bytes (--max-decompressed; maxDecompressedBytes in the API)`;
+}
+
 /** Decompressed data past its input's limit; the bytes before the limit were passed on. */
 export class DecompressLimitError extends InputError {}
 
@@ -37,10 +42,7 @@ export async function* limitSize(
       budget.used = budget.maxBytes;
       budget.exhausted = true;
       if (room > 0) yield buffer.subarray(0, room);
-      throw new DecompressLimitError(
-        name,
-        `decompressed data exceeds the limit of ${budget.maxBytes} bytes (--max-decompressed; maxDecompressedBytes in the API)`,
-      );
+      throw new DecompressLimitError(name, limitReason(budget.maxBytes));
     }
     budget.used += buffer.length;
     // Used up to the byte: the next decompression would cross it with its first byte.

@@ -4,8 +4,7 @@ import type { TaskQueue } from './task-queue.js';
 import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import type { WorkerEvent, WorkerRun, WorkerStop } from './worker-protocol.js';
-import { mergeSummaries } from './merge.js';
-import { interruptedIssue, summarizeIssues } from './summarize-log.js';
+import { summarizeInterrupted, summarizeIssues } from './summarize-log.js';
 
 /** How long a worker may take to hand over what it read once Ctrl-C asked it to stop. */
 const STOP_GRACE_MS = 1000;
@@ -68,7 +67,7 @@ export function runPool(
     };
     // The inputs still in flight when the last worker is gone (or the grace is over) are named as not read.
     const finishStopped = (): void => {
-      for (const input of inFlight.values()) summaries.push(interrupted(input));
+      for (const input of inFlight.values()) summaries.push(summarizeInterrupted(input));
       inFlight.clear();
       finish();
     };
@@ -92,7 +91,7 @@ export function runPool(
       const task = queue.tasks[index];
       if (finished || task === undefined) return;
       if (summary.interrupted) {
-        summaries.push(mergeSummaries([summary, summarizeIssues([interruptedIssue(task.display)])]));
+        summaries.push(summarizeInterrupted(task.display, summary));
         return;
       }
       summaries.push(summary);
@@ -147,13 +146,6 @@ export function runPool(
     const count = Math.max(1, Math.min(jobs, queue.remaining));
     for (let slot = 0; slot < count; slot++) spawn(slot);
   });
-}
-
-function interrupted(input: string): Summary {
-  const summary = summarizeIssues([interruptedIssue(input)]);
-  summary.totals.inputs = 1;
-  summary.interrupted = true;
-  return summary;
 }
 
 function crashed(input: string, reason: string): Summary {

@@ -5,7 +5,7 @@ import type { AnalysisResult } from '../analyze/types.js';
 import { InputError } from '../errors.js';
 import { openInput } from '../ingest/open-input.js';
 import { decompress } from '../ingest/decompress.js';
-import { DecompressBudget, DecompressLimitError, limitSize } from '../ingest/size-limit.js';
+import { DecompressBudget, DecompressLimitError, limitReason, limitSize } from '../ingest/size-limit.js';
 import { CorruptMemberData, type ArchiveMember } from '../ingest/archive/archive-member.js';
 import { sniffArchive } from '../ingest/archive/sniff-archive.js';
 import { PeekableSource } from '../ingest/peekable-source.js';
@@ -227,7 +227,7 @@ class InputRun {
   /** The members of `archive` left unread once its members' decompressed data reached the limit, said once. */
   private sayUnreadAfterLimit(archive: string, unread: number): void {
     if (unread === 0) return;
-    const limit = `decompressed data exceeds the limit of ${this.budget.maxBytes} bytes (--max-decompressed; maxDecompressedBytes in the API)`;
+    const limit = limitReason(this.budget.maxBytes);
     const members = unread === 1 ? '1 member that needed decompressing was' : `${unread} members that needed decompressing were`;
     this.issue(archive, 'error', `${limit}; after it, ${members} not read`);
   }

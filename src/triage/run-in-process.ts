@@ -4,8 +4,7 @@ import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import { processInput } from './process-input.js';
 import { turnOfEventLoop } from '../util/turn-of-event-loop.js';
-import { mergeSummaries } from './merge.js';
-import { interruptedIssue, summarizeIssues } from './summarize-log.js';
+import { summarizeInterrupted } from './summarize-log.js';
 
 /** Analyses queued inputs one after another on this thread (alone for jobs 0/1, beside the workers otherwise). */
 export async function runInProcess(queue: TaskQueue, ctx: InputContext, hooks: RunnerHooks = {}): Promise<Summary[]> {
@@ -21,7 +20,7 @@ export async function runInProcess(queue: TaskQueue, ctx: InputContext, hooks: R
     const summary = await processInput(task, ctx, hooks.signal ? { signal: hooks.signal } : {});
     if (summary.interrupted) {
       // Cut short by Ctrl-C: the archive members it finished stay, the rest of it is named as not read.
-      summaries.push(mergeSummaries([summary, summarizeIssues([interruptedIssue(task.display)])]));
+      summaries.push(summarizeInterrupted(task.display, summary));
       break;
     }
     summaries.push(summary);

@@ -2,7 +2,7 @@ import { shapeLabel, shapeOf } from '../layout/hypotheses.js';
 import type { AnalysisResult, Cluster, VmemmapFinding } from '../analyze/types.js';
 import { FAIL_ON_KINDS, clusterMatches } from '../cli/fail-on.js';
 import type { Summary, SummaryCluster, SummaryIssue, SummaryVmemmap } from './summary-types.js';
-import { compareClusters, emptySummary } from './merge.js';
+import { compareClusters, emptySummary, mergeSummaries } from './merge.js';
 import { toHexRange } from './hex-range.js';
 import { mergeVmemmapLists, MAX_LISTED_VALUES } from './merge-cluster.js';
 
@@ -35,9 +35,18 @@ export function summarizeLog(result: AnalysisResult, ctx: LogContext): Summary {
   return summary;
 }
 
-/** An input that Ctrl-C cut short: what of it had finished (archive members) is kept; the rest is not read. */
-export function interruptedIssue(input: string): SummaryIssue {
-  return { input, severity: 'skipped', reason: 'interrupted (Ctrl-C) before it was read to the end: the rest of it is not in the summary' };
+/**
+ * An input that Ctrl-C cut short, named as not read to the end, counted once and marked interrupted; `finished`:
+ * what of it had been read (the archive members it finished), kept.
+ */
+export function summarizeInterrupted(input: string, finished?: Summary): Summary {
+  const named = summarizeIssues([
+    { input, severity: 'skipped', reason: 'interrupted (Ctrl-C) before it was read to the end: the rest of it is not in the summary' },
+  ]);
+  if (finished) return mergeSummaries([finished, named]);
+  named.totals.inputs = 1;
+  named.interrupted = true;
+  return named;
 }
 
 /** The summary of a run that met only problems (unreadable input, skipped members...). */
