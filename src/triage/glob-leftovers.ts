@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { shownName, specialType } from './entry-kind.js';
+import { NAME_NOT_UTF8, shownName, specialType, SYMLINK_NOT_FOLLOWED } from './entry-kind.js';
 
 /** An entry a glob matched by name but did not return, and why it is not read. */
 export interface Leftover {
@@ -39,12 +39,12 @@ export async function globLeftovers(
       const full = path.join(dir, name);
       const notUtf8 = shownName(bytes);
       if (notUtf8 !== undefined) {
-        out.push({ input: path.join(dir, notUtf8), severity: 'skipped', reason: 'file name is not valid UTF-8: not read' });
+        out.push({ input: path.join(dir, notUtf8), severity: 'skipped', reason: NAME_NOT_UTF8 });
       } else if (returned.has(full)) {
         continue;
       } else if (entry.isSymbolicLink()) {
         if (!followSymlinks) {
-          out.push({ input: full, severity: 'skipped', reason: 'symbolic link not followed (--follow-symlinks; followSymlinks in the API)' });
+          out.push({ input: full, severity: 'skipped', reason: SYMLINK_NOT_FOLLOWED });
         } else {
           const target = await stat(full).then(
             (st) => ({ st }),

@@ -5,7 +5,7 @@ import type { InputTask } from './input-task.js';
 import type { SummaryIssue } from './summary-types.js';
 import { readInputList } from './input-list.js';
 import { unlessAborted } from '../until-aborted.js';
-import { shownName, specialType } from './entry-kind.js';
+import { NAME_NOT_UTF8, shownName, specialType, SYMLINK_NOT_FOLLOWED } from './entry-kind.js';
 
 /** Directory entries looked up at once: enough to keep the thread pool busy, few enough for any directory. */
 const STAT_BATCH = 64;
@@ -142,7 +142,7 @@ class Walker {
     for (const bytes of raw) {
       const shown = shownName(bytes);
       if (shown === undefined) names.push(bytes.toString('utf8'));
-      else this.issue(path.join(dir, shown), 'skipped', 'file name is not valid UTF-8: not read', relDir ? `${relDir}/${shown}` : shown);
+      else this.issue(path.join(dir, shown), 'skipped', NAME_NOT_UTF8, relDir ? `${relDir}/${shown}` : shown);
     }
     names.sort();
     await lookUpInBatches(
@@ -157,7 +157,7 @@ class Walker {
     try {
       const st = await lstat(full);
       if (!st.isSymbolicLink()) return st;
-      if (!this.opts.followSymlinks) return { skipped: 'symbolic link not followed (--follow-symlinks; followSymlinks in the API)' };
+      if (!this.opts.followSymlinks) return { skipped: SYMLINK_NOT_FOLLOWED };
       return await stat(full);
     } catch (err) {
       return { error: describeFsError(err) };
