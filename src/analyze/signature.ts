@@ -36,7 +36,8 @@ function normalize(title: string): string {
     .replace(/\b(?:__(?:arm64|x64|ia32|x32|riscv|do|se)_(?:compat_)?sys_|SyS_)\w+/g, titleFunction)
     .replace(/\b0x[0-9a-f]+\b/gi, 'ADDR')
     .replace(/\b[0-9a-f]{8,16}\b/g, 'ADDR')
-    .replace(/\d+/g, 'NUM')
+    // Whole numbers only: the digits of ext2_/ext4_ or ipv6_ name different functions.
+    .replace(/\b\d+\b/g, 'NUM')
     .replace(/\s+/g, ' ')
     .trim();
 }

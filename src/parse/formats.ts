@@ -20,7 +20,7 @@ export type FrameSource =
 /** One kind of splat header: a cheap substring first, then the regex (syzkaller's pkg/report model). */
 export interface SplatFormat {
   kind: SplatKind;
-  /** Substring of SPLAT_TRIGGERS that every matching line contains. */
+  /** Substring of SPLAT_TRIGGERS (or AFTER_RULE_NEEDLES) that every matching line contains. */
   needle: string;
   /** A second substring every matching line contains, tested before `re`: the file a WARNING row is for. Each
    *  WARNING header of a storm went through five such regexes before its own (895 ns a header, ~300 with this). */
@@ -123,6 +123,15 @@ export const FORMATS: readonly SplatFormat[] = [
     re: warningIn('kernel/locking/lockdep.c'),
     title: 'WARNING: locking bug in {frame}',
     skip: /lock_sock|release_sock/,
+  },
+  // usb_submit_urb warns about its caller's URB: syzkaller titles it `<caller>/usb_submit_urb`.
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    also: 'usb_submit_urb',
+    re: h(String.raw`WARNING: (?:CPU: (?<cpu>\d+) PID: (?<pid>\d+) at |at )(?<file>\S+):(?<line>\d+) (?<func>usb_submit_urb)\+0x[0-9a-f]+\/0x[0-9a-f]+`),
+    title: 'WARNING in {frame}/usb_submit_urb',
+    skip: /usb_start_wait_urb|usb_bulk_msg|usb_interrupt_msg/,
   },
   { kind: 'warning', needle: 'WARNING:', re: h(`${WARNING_SITE}(?: ${FUNC})?`), title: 'WARNING in {frame}' },
   // 4.x and older: `WARNING: at kernel/sched/core.c:7301 __might_sleep+0x77/0x80()`.
@@ -281,6 +290,15 @@ export const FORMATS: readonly SplatFormat[] = [
     skip: /kfence/,
     until: /^={20,}$/,
   },
+  {
+    kind: 'other',
+    needle: 'BUG:',
+    re: h(String.raw`BUG: KMSAN: ([a-z-]+) in ${FUNC}`),
+    title: 'KMSAN: {1} in {frame}',
+    frame: 'header',
+    skip: /kmsan|usb_submit_urb|usb_start_wait_urb|usb_bulk_msg|usb_interrupt_msg|usb_control_msg/,
+    until: /^={20,}$/,
+  },
   { kind: 'other', needle: 'BUG:', re: h('BUG: KCSAN: (.*)'), title: 'KCSAN: {1}', noTrace: true, until: /^={20,}$/ },
   {
     kind: 'oops',
@@ -360,8 +378,17 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'bug',
     needle: 'BUG:',
-    re: h('BUG: stack guard page was hit'),
+    // 5.16+ names the stack: `BUG: TASK stack guard page was hit at ...` (syzbot titles both alike).
+    re: h(String.raw`BUG: (?:\w+ )?stack guard page was hit`),
     title: 'BUG: stack guard page was hit in {frame}',
+  },
+  // kmemleak: the first frame of its `backtrace:` past the allocator.
+  {
+    kind: 'bug',
+    needle: 'BUG:',
+    re: h(String.raw`BUG: memory leak\s*$`),
+    title: 'memory leak in {frame}',
+    skip: /kmemleak|alloc|kmem|slab|mmap|create_object|idr_get|list_lru_init|kasprintf|pcpu_create|strn?dup|memdup/,
   },
   { kind: 'bug', needle: 'BUG:', re: h(String.raw`BUG: (\S(?:.*\S)?)\s*$`), title: 'BUG: {1}' },
   {
@@ -398,13 +425,26 @@ export const FORMATS: readonly SplatFormat[] = [
     title: 'Internal error in {frame}',
     escalates: true,
   },
-  { kind: 'oops', needle: 'Oops', re: /^Oops(?::| -| \[#)/, title: 'Oops in {frame}', escalates: true },
+  // x86 die() messages, which 6.10+ prefix with `Oops: ` (`Oops: general protection fault, probably for ...`):
+  // before the `Oops` row, so that both generations of one fault get one title.
   {
     kind: 'oops',
     needle: 'general protection fault',
-    re: h('general protection fault'),
+    re: h('(?:Oops: )?general protection fault'),
     title: 'general protection fault in {frame}',
   },
+  { kind: 'oops', needle: '0000 [#', re: h('(?:Oops: )?divide error: '), title: 'divide error in {frame}' },
+  { kind: 'oops', needle: '0000 [#', re: h('(?:Oops: )?stack segment: '), title: 'stack segment fault in {frame}' },
+  // x86 BUG() is a ud2: `kernel BUG at` then `invalid opcode: 0000 [#1]`, which joins it.
+  {
+    kind: 'oops',
+    needle: '0000 [#',
+    re: h('(?:Oops: )?invalid opcode: '),
+    title: 'invalid opcode in {frame}',
+    escalates: true,
+  },
+  { kind: 'oops', needle: 'PANIC: double fault', re: h('PANIC: double fault'), title: 'PANIC: double fault in {frame}', escalates: true },
+  { kind: 'oops', needle: 'Oops', re: /^Oops(?::| -| \[#)/, title: 'Oops in {frame}', escalates: true },
   { kind: 'oops', needle: 'Unhandled fault:', re: h('Unhandled fault: '), title: 'Unhandled fault in {frame}' },
   { kind: 'oops', needle: 'Alignment trap:', re: h('Alignment trap: '), title: 'Alignment trap in {frame}' },
   // arm64 overflow handler; the `Kernel panic - not syncing: kernel stack overflow` that follows escalates it.
@@ -492,6 +532,15 @@ export const FORMATS: readonly SplatFormat[] = [
     title: 'INFO: trying to register non-static key in {frame}',
     skip: /stack|lock|IRQ/,
   },
+  // Before 5.x: `UBSAN: Undefined behaviour in drivers/usb/core/devio.c:1517:25`.
+  {
+    kind: 'ubsan',
+    needle: 'UBSAN:',
+    re: h('UBSAN: Undefined behaviour in '),
+    title: 'UBSAN: Undefined behaviour in {frame}',
+    skip: /ubsan|overflow/,
+    until: /^={20,}$/,
+  },
   {
     kind: 'ubsan',
     needle: 'UBSAN:',
@@ -499,6 +548,15 @@ export const FORMATS: readonly SplatFormat[] = [
     title: 'UBSAN: {1} in {frame}',
     skip: /ubsan|overflow/,
     until: /^={20,}$/,
+  },
+  // SLUB debug (mm/slub.c slab_bug): `BUG kmalloc-64 (Not tainted): Object already free`, or `(Tainted: G  B  )`.
+  // Its needle is no splat trigger: the line comes right after the rule (see AFTER_RULE_NEEDLES).
+  {
+    kind: 'bug',
+    needle: 'BUG ',
+    re: h(String.raw`BUG \S+ \((?:Not tainted|Tainted: [^)]*)\): ((?:.*\S)?)\s*$`),
+    title: 'BUG: {1} in {frame}',
+    skip: /print_trailer|debug_processing|object_err|check_bytes_and_report|on_freelist|free_consistency_checks/,
   },
 ];
 

@@ -50,7 +50,9 @@ export const FRAME_SKIP: readonly string[] = [
   '^iput_final$', '^ihold$', 'hex_dump_to_buffer', 'print_hex_dump', '^klist_', 'stack_trace_consume_entry',
   'arch_stack_walk', 'stack_trace_save', 'insert_work', '__queue_delayed_work', 'queue_delayed_work_on', 'ida_free',
   'print_tainted', 'xas_(?:start|load|find)', '__fortify_report', '^get_taint$', '^put_device$', 'lock_timer_base',
-  '__timer_delete_sync', '__mod_timer',
+  '__timer_delete_sync', '__mod_timer', '^drop_nlink$',
+  // lib/vsprintf.c below a format string's caller: the fault is in the argument it was given (coral 5.10).
+  '^string(?:_nocheck)?$', '^pointer$', '^v?sprintf$',
 ];
 
 const GENERAL = new RegExp(FRAME_SKIP.join('|'));

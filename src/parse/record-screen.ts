@@ -1,4 +1,4 @@
-import { SPLAT_TRIGGERS } from './splat-triggers.js';
+import { AFTER_RULE_NEEDLES, SPLAT_TRIGGERS } from './splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
 import { anyLiteral } from '../util/escape-regexp.js';
 import { isRepeatable, recallLine } from './repeated-lines.js';
@@ -9,10 +9,12 @@ const RULE = '='.repeat(20);
 
 /**
  * Substrings one of which a record holds whenever the segmenter or the boot-fact collector can do more with it than
- * take it as the next line of an open report or block: report headers (FORMATS needles are splat triggers, also when
- * glued behind other output), openers (`cut here`, a rule of `=`), boot-start and boot-fact lines.
+ * take it as the next line of an open report or block: report headers (FORMATS needles, also when glued behind other
+ * output), openers (`cut here`, a rule of `=`), boot-start and boot-fact lines.
  */
-export const RECORD_NEEDLES: readonly string[] = [...new Set([...SPLAT_TRIGGERS, ...BOOT_FACT_TRIGGERS, RULE])];
+export const RECORD_NEEDLES: readonly string[] = [
+  ...new Set([...SPLAT_TRIGGERS, ...AFTER_RULE_NEEDLES, ...BOOT_FACT_TRIGGERS, RULE]),
+];
 
 const ANY_RECORD_NEEDLE = anyLiteral(RECORD_NEEDLES);
 

@@ -1,10 +1,9 @@
 import type { LogRecord, Splat } from './types.js';
 import { matchHeader, type HeaderMatch } from './formats.js';
-import { isUserspaceMessage, SplatBuilder } from './splat-builder.js';
+import { isUserspaceMessage, RULE, SplatBuilder } from './splat-builder.js';
 import { ungluedHeader } from './glued-header.js';
 
 const CUT_HERE = ' cut here ';
-const RULE = /^={20,}$/;
 
 /**
  * Lines that announce the report printed next: `------------[ cut here ]------------`, arm32 `8<--- cut here ---`,
@@ -128,9 +127,10 @@ export class Segmenter {
       if (!this.closeIfFull(context, current)) current.escalate(rec);
       return true;
     }
-    if (!header && current.format.until?.test(rec.text)) {
-      current.add(rec);
-      this.close(context, current);
+    if (!header && current.endsAt(rec.text)) {
+      current.addClosingRule(rec);
+      // At its cap, the report can take no escalation: over now, as a report without the rule always was.
+      if (current.full) this.close(context, current);
       return true;
     }
     const role = header || (holdsNeedle && isOpener(rec.text)) ? 'end' : current.classify(rec);
@@ -148,10 +148,13 @@ export class Segmenter {
     else this.open.set(context, builder);
   }
 
-  /** Closes a report that cannot take another record; true when it did (the record is then dropped). */
+  /**
+   * Closes a report that cannot take another record; true when it did (the record is then dropped). Past its call
+   * trace the report is whole, and only a tail (a long lock dump) is cut: not a corruption.
+   */
   private closeIfFull(context: string, builder: SplatBuilder): boolean {
     if (!builder.full) return false;
-    this.close(context, builder, [`truncated: longer than ${this.maxSplatLines} lines`], 1);
+    this.close(context, builder, builder.pastTrace ? [] : [`truncated: longer than ${this.maxSplatLines} lines`], 1);
     return true;
   }
 

@@ -21,6 +21,13 @@ const MAX_FRAMES = 256;
 const DROPPED = /\*\* \d+ printk messages dropped \*\*/;
 const TRACE_END = '---[ end ';
 const DASH = 0x2d;
+const LOCK_DUMP = 'Showing all locks held in the system:';
+const CAPITAL_S = 0x53;
+const CAPITAL_P = 0x50;
+/** print_preempt_disable_ip(): this line, then the site on a line of its own (`[<ffff…>] foo_ioctl+0x30/0x100`). */
+const PREEMPTION_DISABLED_AT = /^Preemption disabled at:\s*$/;
+/** A line of `=` only: the rule around KASAN, UBSAN and lockdep reports and below a lock dump. */
+export const RULE = /^={20,}$/;
 
 const USERSPACE_MESSAGE = /^[\w.@-]+\[\d+\]: /;
 
@@ -47,6 +54,15 @@ export class SplatBuilder {
   /** readFieldLine's options, one object for every line of the report. */
   private readonly fieldOptions = { registers: true, garbled: this.garbled };
   private messagesDropped = false;
+  /**
+   * The `=====` rule that ends a KASAN/UBSAN report came: the report stays open past it like a WARNING past its
+   * `---[ end trace ]---`, so the `Kernel panic - not syncing: panic_on_warn set` printed next escalates it.
+   */
+  private ruleSeen = false;
+  /** `Preemption disabled at:` came: the `[<addr>] func+off/size` line next quotes one site, it starts no trace. */
+  private quotedSiteNext = false;
+  /** `Showing all locks held in the system:` came: the `=====` rule next closes that lock dump, and this report. */
+  private lockDumpOpen = false;
   private lastTs: number | undefined;
   private interleavedRun = 0;
   /** The line frameOf parsed last, and its frame: three fields, not an object made for every line. */
@@ -123,7 +139,7 @@ export class SplatBuilder {
     // `systemd[1]: Started …` and friends are user space writing to /dev/kmsg mid-report: never part of it. Frame
     // lines, half of a report, start with a space, and register rows hold no `[`: they skip the regex call.
     if (text.charCodeAt(0) !== SPACE && !isArm64RegisterRow(text) && USERSPACE_MESSAGE.test(text)) return 'between';
-    if (this.format.until || this.state === 'body') return 'part';
+    if ((this.format.until && !this.ruleSeen) || this.state === 'body') return 'part';
     if (this.frameOf(text, rec.lineNo) !== undefined || isTraceStart(text) || isReportTail(text)) return 'part';
     if (this.state === 'trace' && this.framesInTrace === 0) return 'part';
     return this.interleavedRun < MAX_INTERLEAVED_RUN ? 'between' : 'end';
@@ -141,6 +157,24 @@ export class SplatBuilder {
   inTime(ts: number | undefined): boolean {
     if (ts === undefined || this.lastTs === undefined) return true;
     return ts > this.lastTs - MAX_BACKWARD_SECONDS && ts < this.lastTs + MAX_FORWARD_SECONDS;
+  }
+
+  /**
+   * True when `text` is the rule that ends this report: that of a report read to a rule (`until`), or the one
+   * closing the lock dump a hung task report ends with. Not an opener of the next report.
+   */
+  endsAt(text: string): boolean {
+    if (this.ruleSeen) return false;
+    if (this.format.until !== undefined) return this.format.until.test(text);
+    return this.lockDumpOpen && RULE.test(text);
+  }
+
+  /** Takes the report's closing rule; only tail lines and an escalation may follow. */
+  addClosingRule(rec: LogRecord): void {
+    this.add(rec);
+    this.ruleSeen = true;
+    this.firstTraceDone = true;
+    this.state = 'after';
   }
 
   /** True when the report has reached its cap and cannot take another record. */
@@ -184,12 +218,21 @@ export class SplatBuilder {
       if (at !== undefined) this.atFuncs.push(at);
     }
     if (text.charCodeAt(0) === DASH && text.startsWith(TRACE_END)) this.endTrace('after');
+    if (text.charCodeAt(0) === CAPITAL_S && text.startsWith(LOCK_DUMP)) this.lockDumpOpen = true;
     if (isTraceStart(text)) {
       this.endTrace('trace');
       this.traceWording ??= /^\S+ \S+|^\S+/.exec(text)?.[0];
       return;
     }
     const frame = this.frameOf(text, rec.lineNo);
+    if (this.quotedSiteNext) {
+      this.quotedSiteNext = false;
+      if (frame) return;
+    }
+    if (text.charCodeAt(0) === CAPITAL_P && PREEMPTION_DISABLED_AT.test(text)) {
+      this.quotedSiteNext = true;
+      return;
+    }
     // riscv WARNINGs print frames straight after the registers, with no `Call Trace:` line; lockdep quotes
     // single `[<addr>] func` lines in its body that are not a trace.
     if (frame && this.state === 'body' && this.format.kind !== 'lockdep' && !this.format.until) this.state = 'trace';
@@ -197,7 +240,7 @@ export class SplatBuilder {
       this.lastWasFrame = true;
       if (this.state === 'trace') this.framesInTrace += 1;
       const wanted = !this.firstTraceDone || this.format.allTraces;
-      if ((this.state === 'trace' || this.format.until) && wanted && this.splat.frames.length < MAX_FRAMES) {
+      if ((this.state === 'trace' || (this.format.until && !this.ruleSeen)) && wanted && this.splat.frames.length < MAX_FRAMES) {
         this.splat.frames.push(frame);
       }
       return;

@@ -145,3 +145,23 @@ test('a WARN storm lends its registers to the Oopses of its boot, however many c
   expect(findings.filter((f) => f.op === 'populate')).toHaveLength(1);
   for (const f of findings) expect(f.layout?.era.source.kind).toBe('register');
 });
+
+test('a SLUB header, itself no prefilter trigger, is read after its `=====` rule deep in a quiet log', async () => {
+  const filler = (n: number, what: string) =>
+    Array.from({ length: n }, (_, i) => `[ ${(i / 1000).toFixed(6).padStart(11)}] ${what} 1-1: new device number ${i}\n`).join('');
+  const slub = [
+    '='.repeat(77),
+    'BUG kmalloc-64 (Tainted: G    B            ): Object already free',
+    '-'.repeat(77),
+    '',
+    'Call Trace:',
+    ' dump_stack+0x8b/0xb0',
+    ' free_debug_processing+0x1c4/0x250',
+    ' kfree+0x2a0/0x2c0',
+    ' foo_release+0x30/0x80',
+    ' __fput+0xe4/0x250',
+    'FIX kmalloc-64: Object at 0xffff88000abc0040 not freed',
+  ].map((line) => `[  200.000000] ${line}\n`).join('');
+  const result = await analyzeText(filler(20000, 'usb') + slub + filler(20000, 'pci'));
+  expect(result.clusters.map((c) => [c.title, c.firstLine])).toEqual([['BUG: Object already free in foo_release', 20001]]);
+});

@@ -1,10 +1,10 @@
 import { FORMATS, matchHeader } from '../../src/parse/formats.js';
-import { SPLAT_TRIGGERS } from '../../src/parse/splat-triggers.js';
+import { AFTER_RULE_NEEDLES, SPLAT_TRIGGERS } from '../../src/parse/splat-triggers.js';
 import { escapeRegExp } from '../../src/util/escape-regexp.js';
 
 describe('FORMATS', () => {
-  test('every needle is a splat trigger, so a fast reader never skips a header', () => {
-    for (const format of FORMATS) expect(SPLAT_TRIGGERS).toContain(format.needle);
+  test('every needle is a splat trigger, or follows a rule the fast reader stops at, so it never skips a header', () => {
+    for (const format of FORMATS) expect([...SPLAT_TRIGGERS, ...AFTER_RULE_NEEDLES]).toContain(format.needle);
   });
 
   test('a row\'s second substring is a literal part of its regex, so testing it first skips no header', () => {
@@ -18,6 +18,9 @@ describe('FORMATS', () => {
       'WARNING: refcount bug in {frame}',
     );
     expect(matchHeader('WARNING: CPU: 1 PID: 2 at lib/refcount.h:25 f+0x1/0x2')?.format.title).toBe('WARNING in {frame}');
+    expect(matchHeader('WARNING: CPU: 1 PID: 81 at drivers/usb/core/urb.c:478 usb_submit_urb+0x1188/0x1460')?.format.title).toBe(
+      'WARNING in {frame}/usb_submit_urb',
+    );
   });
 
   test('every title names its frame through {frame} or is fixed text', () => {
@@ -54,6 +57,18 @@ describe('matchHeader', () => {
     ['BUG: KFENCE: memory corruption in kfree+0x8c/0x174', 'kfence', 'KFENCE: {1} in {frame}'],
     ['UBSAN: array-index-out-of-bounds in drivers/foo.c:12:3', 'ubsan', 'UBSAN: {1} in {frame}'],
     ['Unhandled fault: page domain fault (0x81b) at 0x00001044', 'oops', 'Unhandled fault in {frame}'],
+    // x86 die() messages, bare and with the `Oops: ` that 6.10 put before them: one title for both.
+    ['general protection fault, probably for non-canonical address 0xdffffc0000000000: 0000 [#1] SMP KASAN', 'oops', 'general protection fault in {frame}'],
+    ['Oops: general protection fault, probably for non-canonical address 0xdffffc0000000000: 0000 [#1] SMP KASAN', 'oops', 'general protection fault in {frame}'],
+    ['divide error: 0000 [#1] SMP KASAN', 'oops', 'divide error in {frame}'],
+    ['Oops: divide error: 0000 [#1] PREEMPT SMP KASAN NOPTI', 'oops', 'divide error in {frame}'],
+    ['stack segment: 0000 [#1] PREEMPT SMP KASAN', 'oops', 'stack segment fault in {frame}'],
+    ['invalid opcode: 0000 [#1] PREEMPT SMP KASAN', 'oops', 'invalid opcode in {frame}'],
+    ['PANIC: double fault, error_code: 0x0', 'oops', 'PANIC: double fault in {frame}'],
+    ['Oops: 0000 [#1] PREEMPT SMP PTI', 'oops', 'Oops in {frame}'],
+    ['UBSAN: Undefined behaviour in drivers/usb/core/devio.c:1517:25', 'ubsan', 'UBSAN: Undefined behaviour in {frame}'],
+    ['BUG kmalloc-64 (Not tainted): Object already free', 'bug', 'BUG: {1} in {frame}'],
+    ['BUG skbuff_head_cache (Tainted: G    B            ): Poison overwritten', 'bug', 'BUG: {1} in {frame}'],
   ])('%s', (text, kind, title) => {
     const m = matchHeader(text);
     expect(m?.format.kind).toBe(kind);
@@ -92,7 +107,13 @@ describe('matchHeader', () => {
     });
   });
 
+  test('a SLUB report\'s title takes its message, not its cache', () => {
+    expect(matchHeader('BUG kmalloc-64 (Not tainted): Object already free ')?.match[1]).toBe('Object already free');
+    expect(matchHeader('BUG kmalloc-64: Object already free')).toBeUndefined();
+  });
+
   test('escalations are marked', () => {
+    expect(matchHeader('invalid opcode: 0000 [#1] PREEMPT SMP KASAN')?.format.escalates).toBe(true);
     expect(matchHeader('Internal error: Oops - BUG: 00000000f2000800 [#1] PREEMPT SMP')?.format.escalates).toBe(true);
     expect(matchHeader('Kernel panic - not syncing: panic_on_warn set ...')?.format.escalates).toBe(true);
     expect(matchHeader('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2')?.format.escalates).toBeUndefined();
@@ -112,6 +133,7 @@ describe('free-text titles in linear time (lazy `(.*?)\\s*$` had been quadratic 
     ['WARNING: ', 'WARNING: {1}'],
     ['BUG: ', 'BUG: {1}'],
     ['Kernel panic - not syncing: ', 'kernel panic: {1}'],
+    ['BUG kmalloc-64 (Not tainted): ', 'BUG: {1} in {frame}'],
   ])('%s', (head, title) => {
     const m = matchHeader(`${head}a${blanks}b${blanks}`);
     expect(m?.format.title).toBe(title);

@@ -14,9 +14,14 @@ describe('isReportTail', () => {
     'hardirqs last  enabled at (16131): [<ffff80000896749c>] kasan_quarantine_put+0x1a0/0x1c8',
     '               PC: 0xffffffc0107abb2c:',
     'b92c  f9400aa1 eb03005f 54000149 d4210000 aa1303e0 941e628f 128001a0 a94153f3',
+    // The lock dump a hung task report ends with.
+    'Showing all locks held in the system:',
+    '2 locks held by kworker/u4:2/48:',
+    'no locks held by syz-executor.0/4021.',
+    ' #1: ffff0000c1a2b1d0 (&priv->lock){+.+.}-{3:3}, at: foo_flush+0x30/0x90',
   ])('%j', (text) => expect(isReportTail(text)).toBe(true));
 
-  test.each(['usb 1-1: New USB device found, idVendor=1d6b', 'Showing all locks held in the system:'])(
+  test.each(['usb 1-1: New USB device found, idVendor=1d6b', 'held by nobody: 2 locks'])(
     '%j is another message',
     (text) => expect(isReportTail(text)).toBe(false),
   );

@@ -128,6 +128,147 @@ describe('Segmenter', () => {
     });
   });
 
+  test('the panic_on_warn panic after a report ended by its ===== rule escalates that report, not a report of its own', () => {
+    const rule = '='.repeat(66);
+    const ubsan = [
+      rule,
+      'UBSAN: array-index-out-of-bounds in drivers/foo/bar.c:123:45',
+      "index 8 is out of range for type 'u32 [8]'",
+      'Call trace:',
+      ' __ubsan_handle_out_of_bounds+0x124/0x168',
+      ' foo_init+0x1c8/0x200',
+      ' do_one_initcall+0x60/0x1d0',
+      rule,
+      'Kernel panic - not syncing: UBSAN: panic_on_warn set ...',
+      'Call trace:',
+      ' panic+0x32c/0x3a0',
+      ' check_panic_on_warn+0x84/0xa0',
+      ' ubsan_epilogue+0x50/0x5c',
+      'Kernel Offset: disabled',
+    ];
+    const splats = segment(records(ubsan));
+    expect(splats).toHaveLength(1);
+    expect(splats[0]).toMatchObject({
+      kind: 'ubsan',
+      title: 'UBSAN: array-index-out-of-bounds in foo_init',
+      escalations: ['Kernel panic - not syncing: UBSAN: panic_on_warn set ...'],
+      lastLine: 14,
+    });
+    expect(splats[0]?.frames.map((f) => f.func)).toEqual(['__ubsan_handle_out_of_bounds', 'foo_init', 'do_one_initcall']);
+    expect(splats[0]?.corrupted).toBeUndefined();
+  });
+
+  test('a hung task report takes its lock dump, and the khungtaskd panic after the dump\'s rule escalates it', () => {
+    const hung = (fn: string) => [
+      'INFO: task kworker/u4:2:48 blocked for more than 143 seconds.',
+      'Call trace:',
+      ' __switch_to+0xf0/0x170',
+      ` ${fn}+0x30/0x90`,
+      ' kthread+0x108/0x10c',
+      '',
+      'Showing all locks held in the system:',
+      '1 lock held by khungtaskd/30:',
+      ' #0: ffff80000a1b2c80 (rcu_read_lock){....}-{1:2}, at: debug_show_all_locks+0x18/0x1c0',
+      'no locks held by kworker/u4:2/48.',
+      '',
+      '='.repeat(45),
+      '',
+      'Kernel panic - not syncing: hung_task: blocked tasks',
+      'Call trace:',
+      ' panic+0x168/0x360',
+      ' watchdog+0x2c4/0x4f0',
+      '---[ end Kernel panic - not syncing: hung_task: blocked tasks ]---',
+    ];
+    const splats = segment(records([...hung('foo_flush'), ...hung('qux_flush')]));
+    expect(splats.map((s) => [s.kind, s.title, s.firstLine, s.lastLine, s.escalations])).toEqual([
+      ['hung-task', 'INFO: task hung in foo_flush', 1, 18, ['Kernel panic - not syncing: hung_task: blocked tasks']],
+      ['hung-task', 'INFO: task hung in qux_flush', 19, 36, ['Kernel panic - not syncing: hung_task: blocked tasks']],
+    ]);
+    expect(splats[0]?.frames.map((f) => f.func)).toEqual(['__switch_to', 'foo_flush', 'kthread']);
+  });
+
+  test('a lock dump longer than the line cap cuts the report short without making it corrupted', () => {
+    const lines = ['INFO: task a:48 blocked for more than 143 seconds.', 'Call trace:', ' f+0x30/0x90', ' kthread+0x108/0x10c',
+      'Showing all locks held in the system:', ...Array.from({ length: 20 }, (_, i) => `1 lock held by t/${i}:`), '='.repeat(45)];
+    const [s] = segment(records(lines), 10);
+    expect(s?.title).toBe('INFO: task hung in f');
+    expect(s?.corrupted).toBeUndefined();
+    expect(s?.droppedLines).toBe(1);
+  });
+
+  test('the site quoted under `Preemption disabled at:` is no call trace (syzkaller scheduling while atomic)', () => {
+    const lines = [
+      'BUG: scheduling while atomic: syz-executor607/8444/0x00000002',
+      'no locks held by syz-executor607/8444.',
+      'Preemption disabled at:',
+      '[<ffffffff812aa3e4>] kernel_fpu_begin_mask+0x64/0x260',
+      'Kernel panic - not syncing: scheduling while atomic',
+      'CPU: 1 PID: 8444 Comm: syz-executor607 Not tainted 5.13.0-rc6-syzkaller #0',
+      'Call Trace:',
+      ' panic+0x306/0x73d',
+      ' __schedule_bug.cold+0x10c/0x143',
+      ' __schedule+0x19df/0x23e0',
+      ' schedule+0xcf/0x270',
+      ' exit_to_user_mode_prepare+0x14d/0x290',
+      ' irqentry_exit_to_user_mode+0x5/0x40',
+    ];
+    const [s] = segment(records(lines));
+    expect(s?.title).toBe('BUG: scheduling while atomic in exit_to_user_mode_prepare');
+    expect(s?.frames.map((f) => f.func)).not.toContain('kernel_fpu_begin_mask');
+  });
+
+  test('x86 BUG(): `kernel BUG at` and the `invalid opcode` its ud2 raised are one report', () => {
+    const lines = [
+      '------------[ cut here ]------------',
+      'kernel BUG at fs/ext4/inode.c:2750!',
+      'invalid opcode: 0000 [#1] PREEMPT SMP KASAN',
+      'CPU: 0 PID: 5082 Comm: syz-executor Not tainted 6.1.0 #1',
+      'RIP: 0010:ext4_writepages+0x1f0/0x200',
+      'Call Trace:',
+      ' <TASK>',
+      ' do_writepages+0x1a0/0x2d0',
+      ' filemap_fdatawrite_wbc+0x120/0x180',
+      ' </TASK>',
+      '---[ end trace 0000000000000000 ]---',
+    ];
+    const splats = segment(records(lines));
+    expect(splats.map((s) => [s.kind, s.escalations])).toEqual([['bug', ['invalid opcode: 0000 [#1] PREEMPT SMP KASAN']]]);
+  });
+
+  test('a SLUB debug report between its rules: titled by its message and the first frame past the allocator', () => {
+    const lines = [
+      '='.repeat(77),
+      'BUG kmalloc-64 (Not tainted): Object already free',
+      '-'.repeat(77),
+      '',
+      'Allocated in foo_alloc+0x24/0x60 age=12 cpu=1 pid=345',
+      'CPU: 1 PID: 345 Comm: foo Tainted: G    B            5.10.0 #1',
+      'Call Trace:',
+      ' dump_stack+0x8b/0xb0',
+      ' print_trailer+0x120/0x130',
+      ' free_debug_processing+0x1c4/0x250',
+      ' __slab_free+0x2a/0x3d0',
+      ' kfree+0x2a0/0x2c0',
+      ' foo_release+0x30/0x80',
+      ' __fput+0xe4/0x250',
+      'FIX kmalloc-64: Object at 0xffff88000abc0040 not freed',
+    ];
+    const [s] = segment(records(lines));
+    expect(s).toMatchObject({ kind: 'bug', title: 'BUG: Object already free in foo_release', firstLine: 1 });
+  });
+
+  test('a rule-ended report followed by the next report at once: two reports, neither escalated', () => {
+    const rule = '='.repeat(66);
+    const kasan = (fn: string) => [rule, `BUG: KASAN: use-after-free in ${fn}+0x1/0x8`, 'Read of size 8 at addr ffff000012345678',
+      'Call trace:', ` ${fn}+0x1/0x8`, ' do_one_initcall+0x60/0x1d0', rule];
+    const splats = segment(records([...kasan('f_a'), ...kasan('f_b')]));
+    expect(splats.map((s) => [s.title, s.escalations])).toEqual([
+      ['KASAN: use-after-free Read in f_a', undefined],
+      ['KASAN: use-after-free Read in f_b', undefined],
+    ]);
+    expect(splats[0]?.lastLine).toBe(7);
+  });
+
   test('reports of two tasks interleaved line by line are told apart by caller id', () => {
     const a = records(['Unable to handle kernel paging request at virtual address 00616161616161a1', 'pc : f_a+0x1/0x8',
       'Call trace:', ' f_a+0x1/0x8', '---[ end trace 0 ]---'], { caller: 'T3083' });
