@@ -34,9 +34,8 @@ export function parseExplainValue(text: string): { kind: ValueKind; value: bigin
   if (!m?.[2]) throw new UsageError(`cannot read '${text}': ${WHAT}`);
   const prefix = m[1]?.toLowerCase();
   const kind: ValueKind = prefix === 'pfn' ? 'pfn' : prefix === 'phys' ? 'phys' : 'addr';
-  const value = parseU64(m[2], `'${text}'`);
-  if (value >= 1n << 64n) throw new UsageError(`'${text}' does not fit in 64 bits`);
-  return { kind, value };
+  const what = kind === 'pfn' ? 'the pfn' : kind === 'phys' ? 'the physical address' : 'the address';
+  return { kind, value: parseU64(m[2], `explain: ${what}`) };
 }
 
 export function explainCommand(ctx: CliContext, _setExit: (code: ExitCode) => void): CommandModule<object, ExplainArgs> {

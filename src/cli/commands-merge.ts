@@ -58,7 +58,7 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
 }
 
 /** Names of logs that more than one of the summaries holds, sorted. */
-export function logsInSeveral(summaries: readonly { logs: readonly { name: string }[] }[]): string[] {
+function logsInSeveral(summaries: readonly { logs: readonly { name: string }[] }[]): string[] {
   const owner = new Map<string, number>();
   const twice = new Set<string>();
   summaries.forEach((s, i) => {

@@ -20,6 +20,7 @@ interface TriageArgs extends LayoutFlags {
   db?: string;
   'new-only'?: boolean;
   'file-times'?: boolean;
+  timestamps?: boolean;
   'follow-symlinks'?: boolean;
   'fail-on'?: FailOn;
   'max-decompressed': string;
@@ -27,7 +28,7 @@ interface TriageArgs extends LayoutFlags {
 }
 
 /** `--shard 2/5` → { index: 2, count: 5 } (1-based). */
-export function parseShard(text: string): { index: number; count: number } {
+function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
@@ -52,6 +53,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
           .option('db', { type: 'string', describe: 'SQLite history file: first/last seen across runs, new clusters' })
           .option('new-only', { type: 'boolean', describe: 'With --db: show only clusters new since the previous run' })
           .option('file-times', { type: 'boolean', describe: 'Use file modification times when a log has no wall time' })
+          .option('timestamps', { type: 'boolean', describe: "Put the run's time in the summary and the --db history" })
           .option('follow-symlinks', { type: 'boolean', describe: 'Follow symlinks met inside directories' })
           .option('fail-on', { choices: FAIL_ON_KINDS, describe: 'Exit 1 when any log has a cluster of this kind' })
           .option('max-decompressed', { type: 'string', default: '4GiB', describe: 'Limit on decompressed bytes per input' })
@@ -82,6 +84,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
           ...(argv.db !== undefined && { db: argv.db }),
           ...(argv['new-only'] !== undefined && { newOnly: argv['new-only'] }),
           ...(argv['file-times'] !== undefined && { fileTimes: argv['file-times'] }),
+          ...(argv.timestamps !== undefined && { timestamps: argv.timestamps }),
           ...(argv['follow-symlinks'] !== undefined && { followSymlinks: argv['follow-symlinks'] }),
           ...(argv['fail-on'] !== undefined && { failOn: argv['fail-on'] }),
           ...(ctx.heapPolicy === true && { youngGenerationCapBytes: YOUNG_GENERATION_CAP_BYTES }),

@@ -7,6 +7,7 @@ import { decompress } from '../ingest/decompress.js';
 import { checkLayoutOverrides } from '../layout/check-overrides.js';
 import { ERAS as ERA_INFO } from '../layout/eras.js';
 import { humanBytes } from '../report/human-bytes.js';
+import { configContradiction, parseKernelConfig } from '../layout/kconfig.js';
 
 export interface LayoutFlags {
   kernel?: string;
@@ -41,7 +42,7 @@ export function parsePageSize(text: string): number {
   return n < 100 ? n * 1024 : n;
 }
 
-/** A u64 written as hex (`0x80000000`, `80000000`, `0x8000_0000`) or as decimal with a `#` prefix-free `0d`. */
+/** A u64 written in hex, as the kernel prints addresses: `0x80000000`, `80000000` (no prefix is hex too), `0x8000_0000`. */
 export function parseU64(text: string, flag: string): bigint {
   const t = text.trim().replace(/_/g, '').toLowerCase();
   const value = /^0x[0-9a-f]+$/.test(t) ? BigInt(t) : /^[0-9a-f]+$/.test(t) ? BigInt(`0x${t}`) : undefined;
@@ -101,5 +102,8 @@ async function readConfig(path: string): Promise<string> {
   }
   // A log or other file given by mistake would otherwise be read as a config that sets nothing, silently.
   if (!/^(?:# )?CONFIG_/m.test(text.toString('latin1'))) throw new InputError(path, 'not a kernel config: no CONFIG_ line in it');
-  return text.toString('utf8');
+  const config = text.toString('utf8');
+  const contradiction = configContradiction(parseKernelConfig(config));
+  if (contradiction !== undefined) throw new InputError(path, `not a possible arm64 config: ${contradiction}`);
+  return config;
 }

@@ -30,7 +30,7 @@ export interface FeedOptions {
   lineOffset?: number;
 }
 
-export const DEFAULT_MAX_LINE_BYTES = 65536;
+const DEFAULT_MAX_LINE_BYTES = 65536;
 
 /**
  * A read that failed part-way, with the stats of what was read before it: every line counted, also those the fast

@@ -20,7 +20,7 @@ export class ZstdWindowTooLarge extends Error {
 
 type Need = 'magic' | 'descriptor' | 'header' | 'block' | 'skippable-size';
 
-/** Follows frames through pushed bytes; throws ZstdWindowTooLarge at a frame header over `maxWindowBytes`. */
+/** Follows frames through pushed bytes; throws ZstdWindowTooLarge at a frame header over MAX_ZSTD_WINDOW_BYTES. */
 export class ZstdWindowWatch {
   private need: Need = 'magic';
   private wanted = 4;
@@ -32,8 +32,6 @@ export class ZstdWindowWatch {
   private checksum = false;
   /** Not a frame where one should start: the decoder reports it; watching stops. */
   private lost = false;
-
-  constructor(private readonly maxWindowBytes = MAX_ZSTD_WINDOW_BYTES) {}
 
   push(chunk: Uint8Array): void {
     let at = 0;
@@ -78,7 +76,7 @@ export class ZstdWindowWatch {
       }
       case 'header': {
         const window = windowBytes(this.descriptor, b);
-        if (window > this.maxWindowBytes) throw new ZstdWindowTooLarge(window);
+        if (window > MAX_ZSTD_WINDOW_BYTES) throw new ZstdWindowTooLarge(window);
         this.expect('block', 3);
         return;
       }

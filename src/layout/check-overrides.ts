@@ -4,10 +4,10 @@ import { pageShiftForSize, pageSizeLabel, SECTION_SHIFTS, validVaBits } from './
 import type { LayoutOverrides } from './types.js';
 
 /** CONFIG_ARM64_VA_BITS values arm64 has had, over all page sizes. */
-export const VA_BITS_CHOICES: readonly number[] = [36, 39, 42, 47, 48, 52];
+const VA_BITS_CHOICES: readonly number[] = [36, 39, 42, 47, 48, 52];
 
-/** What a kernel release given by the user must start with (`6.1`, `5.15.0-91`). */
-export const RELEASE_SHAPE = /^\d+\.\d+/;
+/** What a kernel release given by the user must start with (`6.1`, `5.15.0-91`, or a tag's `v6.1`). */
+const RELEASE_SHAPE = /^v?\d+\.\d+/;
 
 type Field = Exclude<keyof LayoutOverrides, 'configText'>;
 
@@ -17,7 +17,7 @@ type Field = Exclude<keyof LayoutOverrides, 'configText'>;
  * `name` says how the caller spells an override (`layout.vaBits` in the library, `--va-bits` on the command line).
  */
 export function checkLayoutOverrides(o: LayoutOverrides, name: (field: Field) => string = (f) => `layout.${f}`): void {
-  if (o.kernel !== undefined && !RELEASE_SHAPE.test(o.kernel)) throw new UsageError(`${name('kernel')} must look like 6.1 or 5.15.0-91, not '${o.kernel}'`);
+  if (o.kernel !== undefined && !RELEASE_SHAPE.test(o.kernel)) throw new UsageError(`${name('kernel')} must look like 6.1, v6.1 or 5.15.0-91, not '${o.kernel}'`);
   if (o.vaBits !== undefined && !VA_BITS_CHOICES.includes(o.vaBits)) {
     throw new UsageError(`${name('vaBits')} must be one of ${VA_BITS_CHOICES.join(', ')}, not ${o.vaBits}`);
   }

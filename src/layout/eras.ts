@@ -34,7 +34,7 @@ export function compareVersions(a: KernelVersion, b: KernelVersion): number {
   return a.major !== b.major ? a.major - b.major : a.minor - b.minor;
 }
 
-export function eraForVersion(v: KernelVersion): Era {
+function eraForVersion(v: KernelVersion): Era {
   let found: Era = 'E0';
   for (const info of ERAS) if (compareVersions(v, info.first) >= 0) found = info.era;
   return found;

@@ -39,7 +39,8 @@ function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: La
   const pgtable = pgtableGeometry(boot);
   if (o.era) fixed.era = inferred(o.era, 'user', 'high', { text: `--era ${o.era}` });
   if (o.pageSizeBytes !== undefined) {
-    fixed.pageShift = inferred(pageShiftForSize(o.pageSizeBytes), 'user', 'high', { text: `--page-size ${o.pageSizeBytes}` });
+    const shift = pageShiftForSize(o.pageSizeBytes);
+    fixed.pageShift = inferred(shift, 'user', 'high', { text: `--page-size ${pageSizeLabel(shift).toLowerCase()}` });
   } else if (config.pageShift) {
     fixed.pageShift = inferred(config.pageShift.value, 'config', 'high', { lineNo: config.pageShift.lineNo, text: config.pageShift.text });
   } else if (boot?.pgtable && pgtable) {

@@ -24,7 +24,8 @@ export interface LayoutEvidence {
 }
 
 function inferRelease(e: LayoutEvidence, config: KernelConfig, o: LayoutOverrides): Inferred<string> | undefined {
-  if (o.kernel !== undefined) return inferred(o.kernel, 'user', 'high', { text: `--kernel ${o.kernel}` });
+  // A git tag's `v6.1` is release 6.1.
+  if (o.kernel !== undefined) return inferred(o.kernel.replace(/^v(?=\d)/, ''), 'user', 'high', { text: `--kernel ${o.kernel}` });
   const r = e.boot?.release;
   if (r) return inferred(r.value, 'log', 'high', { lineNo: r.lineNo, text: r.text });
   if (e.splatRelease !== undefined) return inferred(e.splatRelease, 'log', 'high', { text: `release in the splat's CPU: line` });
@@ -150,6 +151,7 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
     assumptions,
   };
   if (release) layout.release = release;
+  if (config.paBits) layout.paBits = inferred(config.paBits.value, 'config', 'high', { lineNo: config.paBits.lineNo, text: config.paBits.text });
   return layout;
 }
 

@@ -1,5 +1,6 @@
-/** The layout-relevant options of a kernel `.config`, each with the line that set it. */
+import { pageSizeLabel, validVaBits } from './page-geometry.js';
 
+/** The layout-relevant options of a kernel `.config`, each with the line that set it. */
 export interface ConfigFact<T> {
   value: T;
   lineNo: number;
@@ -51,4 +52,11 @@ export function parseKernelConfig(text: string): KernelConfig {
     else if (name === 'CONFIG_LOCALVERSION') config.localVersion = fact(value);
   });
   return config;
+}
+
+/** Why the config cannot be a real arm64 kernel's (its VA_BITS does not exist with its page size), or undefined. */
+export function configContradiction(config: KernelConfig): string | undefined {
+  const { vaBits, pageShift } = config;
+  if (!vaBits || !pageShift || validVaBits(pageShift.value).includes(vaBits.value)) return undefined;
+  return `${vaBits.text} (line ${vaBits.lineNo}) is impossible with ${pageSizeLabel(pageShift.value)} pages (line ${pageShift.lineNo}; valid: ${validVaBits(pageShift.value).join(', ')})`;
 }

@@ -61,6 +61,8 @@ export interface Layout {
   structPageSize: Inferred<number>;
   memstart: Inferred<bigint>;
   sectionShift: Inferred<number>;
+  /** CONFIG_ARM64_PA_BITS, when a kernel config gave it: MAX_PHYSMEM_BITS, below which device-private ranges go. */
+  paBits?: Inferred<number>;
   constants: LayoutConstants;
   /** Facts the model relies on that are not verified against kernel source (reference [unverified]). */
   assumptions: string[];

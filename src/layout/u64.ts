@@ -1,6 +1,6 @@
 /** u64 helpers: the kernel's `unsigned long` arithmetic (mod 2^64) and its s64 view. */
 
-export const U64_MASK = 0xffff_ffff_ffff_ffffn;
+const U64_MASK = 0xffff_ffff_ffff_ffffn;
 export const TWO_POW_63 = 1n << 63n;
 export const TWO_POW_64 = 1n << 64n;
 

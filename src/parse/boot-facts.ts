@@ -164,11 +164,6 @@ export class BootFactCollector {
     this.wanted.add(index);
   }
 
-  /** Tells the collector a splat was printed in the current boot (for splat headers it does not recognise itself). */
-  noteSplat(): void {
-    this.splatInBoot = true;
-  }
-
   /** `holdsNeedle` false (see record-screen.ts) lets a record without any trigger skip the line tests. */
   push(rec: LogRecord, holdsNeedle = true): void {
     if (rec.foreign) return;

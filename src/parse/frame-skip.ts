@@ -7,7 +7,7 @@ import { BoundedMemo } from '../util/bounded-memo.js';
  * and the arm64/arm32/riscv exception entry and unwinder frames that those kernels print above the culprit.
  * Each entry is a regular expression matched anywhere in the function name.
  */
-export const FRAME_SKIP: readonly string[] = [
+const FRAME_SKIP: readonly string[] = [
   '__sanitizer', '__asan', 'kasan', '__msan', 'kmsan', 'hwasan', 'check_memory_region', 'read_word_at_a_time',
   'print_address_description', 'print_report', 'panic', 'invalid_op', 'report_bug', 'fixup_bug', 'do_error', '_trap', 'dump_stack',
   'show_stack', 'dump_backtrace', 'unwind_backtrace', 'walk_stackframe', 'warn_slowpath', 'warn_alloc', '__warn',

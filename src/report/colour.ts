@@ -3,8 +3,6 @@ export interface Palette {
   dim(s: string): string;
   red(s: string): string;
   yellow(s: string): string;
-  green(s: string): string;
-  cyan(s: string): string;
 }
 
 const sgr = (open: number, close: number) => (s: string) => (s === '' ? s : `\x1b[${open}m${s}\x1b[${close}m`);
@@ -15,11 +13,9 @@ const ANSI: Palette = {
   dim: sgr(2, 22),
   red: sgr(31, 39),
   yellow: sgr(33, 39),
-  green: sgr(32, 39),
-  cyan: sgr(36, 39),
 };
 
-const NONE: Palette = { bold: plain, dim: plain, red: plain, yellow: plain, green: plain, cyan: plain };
+const NONE: Palette = { bold: plain, dim: plain, red: plain, yellow: plain };
 
 /** ANSI SGR styles when `enabled` (the CLI decides: stdout is a TTY and NO_COLOR is unset), identity otherwise. */
 export function palette(enabled: boolean): Palette {

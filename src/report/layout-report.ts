@@ -8,7 +8,7 @@ function inferred<T, U = T>(i: Inferred<T>, map: (v: T) => U = (v) => v as unkno
   return { value: map(i.value), source: compact({ kind, lineNo, reg, text }), confidence: i.confidence };
 }
 
-export function constantsReport(c: LayoutConstants): LayoutConstantsReport {
+function constantsReport(c: LayoutConstants): LayoutConstantsReport {
   return {
     pageOffset: toHex(c.pageOffset),
     pageEnd: toHex(c.pageEnd),

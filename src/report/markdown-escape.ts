@@ -76,8 +76,8 @@ export function codeSpan(text: string, opts: { inTable?: boolean } = {}): string
 }
 
 /** A fenced code block whose fence is longer than any backtick run in `lines`, so the content cannot close it. */
-export function fencedBlock(lines: readonly string[], info = 'text'): string {
+export function fencedBlock(lines: readonly string[]): string {
   const body = lines.map(sanitizeTerminal);
   const fence = '`'.repeat(body.reduce((n, l) => Math.max(n, longestRun(l, '`') + 1), 3));
-  return [`${fence}${info}`, ...body, fence].join('\n');
+  return [`${fence}text`, ...body, fence].join('\n');
 }

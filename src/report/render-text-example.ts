@@ -7,7 +7,7 @@ export const EXAMPLE_MAX_LINES = 40;
 const MAX_LINE_CHARS = 160;
 
 /** The cluster's example splat: who/where in one line, then its first lines with line numbers. */
-export function renderTextExample(c: ClusterReport, p: Palette, maxLines = EXAMPLE_MAX_LINES): string[] {
+export function renderTextExample(c: ClusterReport, p: Palette): string[] {
   const s = c.example;
   const who = [
     s.cpu !== undefined && `CPU ${s.cpu}`,
@@ -17,7 +17,7 @@ export function renderTextExample(c: ClusterReport, p: Palette, maxLines = EXAMP
     s.taint && `taint ${s.taint.flags.length > 0 ? s.taint.flags.join(',') : s.taint.raw.trim()}`,
     s.hardware && `hardware ${s.hardware}`,
   ].filter(Boolean);
-  const shown = s.lines.slice(0, maxLines);
+  const shown = s.lines.slice(0, EXAMPLE_MAX_LINES);
   const numberWidth = String(shown.at(-1)?.lineNo ?? 0).length;
   const hidden = s.lines.length - shown.length + (s.droppedLines ?? 0);
   return [

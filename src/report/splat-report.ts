@@ -4,7 +4,7 @@ import { compact } from './compact.js';
 import { toHex, toHexOpt } from './hex.js';
 import { registerOrder } from './register-order.js';
 
-export function locationReport(loc: CodeLocation): LocationReport {
+function locationReport(loc: CodeLocation): LocationReport {
   return compact({
     func: loc.func,
     off: toHexOpt(loc.off),

@@ -10,7 +10,7 @@ import { summarizeInterrupted, summarizeIssues } from './summarize-log.js';
 const STOP_GRACE_MS = 1000;
 
 /** Compiled worker entry next to this file: worker_threads cannot load TypeScript, so this runs from dist/. */
-export const WORKER_URL = new URL('./worker.js', import.meta.url);
+const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 /**
  * Analyses inputs on `jobs` worker threads, each taking inputs from the shared queue until it is empty. A worker

@@ -6,7 +6,7 @@ import type { Summary, SummaryCluster } from './summary-types.js';
 import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
 
 /** What each part of the summary may take, together under the 65,536 characters of a GitHub comment. */
-export const SUMMARY_MARKDOWN_CAPS = {
+const SUMMARY_MARKDOWN_CAPS = {
   clusters: { rows: 100, chars: 30_000 },
   vmemmap: { rows: 50, chars: 8_000 },
   known: { rows: 50, chars: 8_000 },

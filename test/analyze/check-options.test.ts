@@ -9,7 +9,7 @@ describe('checkAnalyzeOptions', () => {
     [{ maxSplatLines: Number.NaN }, 'maxSplatLines must be a whole number of at least 1, not NaN'],
     [{ maxSplatLines: -1 }, 'maxSplatLines must be a whole number of at least 1, not -1'],
     [{ threads: 2.5 }, 'threads must be a whole number of at least 1, not 2.5'],
-    [{ layout: { kernel: 'banana' } }, "layout.kernel must look like 6.1 or 5.15.0-91, not 'banana'"],
+    [{ layout: { kernel: 'banana' } }, "layout.kernel must look like 6.1, v6.1 or 5.15.0-91, not 'banana'"],
   ])('%o is a usage error', (opts, message) => {
     expect(() => checkAnalyzeOptions(opts)).toThrow(new UsageError(message));
   });

@@ -19,6 +19,11 @@ test.each(['', 'pfn:', 'pfn:zz', '0x1ffffffffffffffff', 'foo:12'])('rejects %p',
   expect(() => parseExplainValue(text)).toThrow(UsageError);
 });
 
+test('a value past 64 bits is named once, with what it was read as', () => {
+  expect(() => parseExplainValue('0x1ffffffffffffffff')).toThrow("explain: the address must be a 64-bit hex value, not '0x1ffffffffffffffff'");
+  expect(() => parseExplainValue('pfn:1ffffffffffffffff')).toThrow("explain: the pfn must be a 64-bit hex value, not '1ffffffffffffffff'");
+});
+
 describe('explainValueArg: the value from the positional or after `--`', () => {
   test('the positional', () => {
     expect(explainValueArg(['explain', '0x10'], '0x10')).toBe('0x10');

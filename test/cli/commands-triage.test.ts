@@ -126,6 +126,13 @@ test('--file-times dates clusters of logs without wall time by the file modifica
   expect(dated.clusters[0]?.firstSeen?.slice(0, 10)).toBe('2024-03-01');
 });
 
+test('--timestamps puts the run\'s time in the summary; without it there is none', async () => {
+  expect((await triageJson([path.join(tree, 'a')])).generatedAt).toBeUndefined();
+  const before = new Date().toISOString();
+  const stamped = (await triageJson([path.join(tree, 'a'), '--timestamps'])).generatedAt;
+  expect(stamped! >= before && stamped! <= new Date().toISOString()).toBe(true);
+});
+
 test('--follow-symlinks follows a symlink met inside a directory', async () => {
   const dir = path.join(tree, 'links');
   mkdirSync(dir);

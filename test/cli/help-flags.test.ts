@@ -135,6 +135,7 @@ const PROBES: Record<string, Record<string, Probe>> = {
       withFlag: (d) => [...TRIAGE(), '--db', copied(historyDb, d), '--new-only'],
     },
     'file-times': { base: TRIAGE, withFlag: () => [...TRIAGE(), '--file-times'] },
+    timestamps: { base: TRIAGE, withFlag: () => [...TRIAGE(), '--timestamps'] },
     'follow-symlinks': {
       base: () => ['triage', linkDir, '-j', '1', '--format', 'json'],
       withFlag: () => ['triage', linkDir, '-j', '1', '--format', 'json', '--follow-symlinks'],

@@ -58,6 +58,14 @@ describe('--config that is no kernel config: a one-line input error, memory boun
     await expect(layoutOverrides({ config: full })).resolves.toMatchObject({ configText: expect.stringMatching(/^CONFIG_ARM64_VA_BITS=48\n#/) });
   });
 
+  test('a config whose VA size its page size does not have: an input error naming the file and both lines', async () => {
+    const impossible = path.join(dir, 'impossible');
+    writeFileSync(impossible, 'CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_VA_BITS=42\n');
+    await expect(layoutOverrides({ config: impossible })).rejects.toThrow(
+      new InputError(impossible, 'not a possible arm64 config: CONFIG_ARM64_VA_BITS=42 (line 2) is impossible with 4K pages (line 1; valid: 39, 48, 52)'),
+    );
+  });
+
   test('a device that never ends', async () => {
     await expect(layoutOverrides({ config: '/dev/zero' })).rejects.toThrow(new InputError('/dev/zero', 'cannot read kernel config: larger than 16 MiB'));
   });

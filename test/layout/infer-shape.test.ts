@@ -108,7 +108,7 @@ describe('inferShape: page size, user > config > pgtable line > default', () => 
   test('--page-size beats the config and the log', () => {
     const s = shapeOf({ boot: boot([pgtable4k]), config: 'CONFIG_ARM64_16K_PAGES=y\n', o: { pageSizeBytes: 65536 } });
     // 65536 = 2^16.
-    expect(s.pageShift).toEqual({ value: 16, source: { kind: 'user', text: '--page-size 65536' }, confidence: 'high' });
+    expect(s.pageShift).toEqual({ value: 16, source: { kind: 'user', text: '--page-size 64k' }, confidence: 'high' });
   });
 
   test('the config beats the log, with the config line and its number', () => {

@@ -138,6 +138,12 @@ describe('inferLayout from log lines', () => {
     expect(l.assumptions.some((a) => a.includes('KASLR'))).toBe(true);
   });
 
+  test('--kernel v6.9 (a git tag) is release 6.9: era E4', () => {
+    const l = inferLayout({}, { kernel: 'v6.9' });
+    expect(l.release).toMatchObject({ value: '6.9', source: { kind: 'user', text: '--kernel v6.9' } });
+    expect(l.era.value).toBe('E4');
+  });
+
   test('a user override beats the log', () => {
     const b = boot(['user pgtable: 4k pages, 39-bit VAs, pgdp=0000000103d2e000']);
     expect(inferLayout({ boot: b }, { vaBits: 48 }).vaBits).toMatchObject({ value: 48, source: { kind: 'user' } });
@@ -155,6 +161,13 @@ describe('inferLayout from log lines', () => {
     expect(wide.memstart.value).toBe((0x8000_0000n - ((1n << 52n) - (1n << 48n))) & ((1n << 64n) - 1n));
     const narrow = inferLayout({ boot: boot(lines) }, { configText: 'CONFIG_ARM64_64K_PAGES=y\nCONFIG_ARM64_VA_BITS=48\n' });
     expect(wide.constants.vmemmapBase).toBe(narrow.constants.vmemmapBase);
+  });
+
+  test('CONFIG_ARM64_PA_BITS from a config is kept with its line; without a config there is none', () => {
+    const b = boot(['Linux version 6.1.0 (u@h) (gcc) #1']);
+    const config = 'CONFIG_ARM64_64K_PAGES=y\nCONFIG_ARM64_VA_BITS=48\nCONFIG_ARM64_PA_BITS=52\n';
+    expect(inferLayout({ boot: b }, { configText: config }).paBits).toMatchObject({ value: 52, source: { kind: 'config', lineNo: 3 } });
+    expect(inferLayout({ boot: b }, {}).paBits).toBeUndefined();
   });
 
   test('CPU features 52-bit LVA means a 52-bit kernel', () => {

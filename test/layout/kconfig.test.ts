@@ -1,4 +1,4 @@
-import { parseKernelConfig } from '../../src/layout/kconfig.js';
+import { configContradiction, parseKernelConfig } from '../../src/layout/kconfig.js';
 import { inferLayout } from '../../src/layout/infer.js';
 
 const CONFIG = [
@@ -35,5 +35,18 @@ describe('parseKernelConfig', () => {
     expect(l.pageShift).toMatchObject({ value: 14, source: { kind: 'config', lineNo: 7 } });
     expect(l.sectionShift).toMatchObject({ value: 30, source: { kind: 'config' } });
     expect(l.era.value).toBe('E3');
+  });
+});
+
+describe('configContradiction', () => {
+  test('a VA size its page size does not have, with both lines', () => {
+    expect(configContradiction(parseKernelConfig('CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_VA_BITS=42\n'))).toBe(
+      'CONFIG_ARM64_VA_BITS=42 (line 2) is impossible with 4K pages (line 1; valid: 39, 48, 52)',
+    );
+  });
+
+  test('none for a real combination, or with either option missing', () => {
+    expect(configContradiction(parseKernelConfig(CONFIG))).toBeUndefined();
+    expect(configContradiction(parseKernelConfig('CONFIG_ARM64_VA_BITS=42\n'))).toBeUndefined();
   });
 });

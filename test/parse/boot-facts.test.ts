@@ -47,16 +47,6 @@ describe('BootFactCollector on synthetic lines', () => {
     expect(c.current.index).toBe(1);
   });
 
-  test('a splat in a boot without a release also closes it', () => {
-    const c = new BootFactCollector();
-    c.push({ lineNo: 1, text: 'Machine model: Board A' });
-    c.noteSplat();
-    c.push({ lineNo: 2, text: 'Booting Linux on physical CPU 0x0' });
-    expect(c.boots).toHaveLength(2);
-    expect(c.boots[0]?.firstLine).toBe(1);
-    expect(c.current.firstLine).toBe(2);
-  });
-
   test('a splat header seen by the collector also closes a boot without a release', () => {
     const c = collect([
       'WARNING: No OPTEE provided by BL2',

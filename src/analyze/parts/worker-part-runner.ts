@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { PartJob, PartOutcome, PartRunner } from './part-job.js';
+import type { PartOutcome, PartRunner } from './part-job.js';
 
 export type PartMessage = { kind: 'bytes'; bytes: number } | { kind: 'done'; outcome: PartOutcome };
 

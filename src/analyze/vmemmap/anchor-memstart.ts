@@ -12,7 +12,7 @@ export function memstartWasRead(layout: Layout): boolean {
 
 /**
  * Reference §5.3: request_free_mem_region() hands out device-private ranges top-down from 2^MAX_PHYSMEM_BITS
- * (= CONFIG_ARM64_PA_BITS: 48, or 52 on 52-bit kernels), so the highest struct page `end` of the first region stands
+ * (= CONFIG_ARM64_PA_BITS: from a given config, else 48, or 52 on 52-bit VA kernels), so the highest struct page `end` of the first region stands
  * for phys 2^PA_BITS. Then vmemmap = end - (2^PA_BITS >> PAGE_SHIFT) * sizeof(struct page), and memstart follows from
  * vmemmap = VMEMMAP_START - (memstart >> PAGE_SHIFT) * sizeof(struct page). A heuristic: the result is returned only
  * when it is a plausible memstart (a u64 below 2^PA_BITS on the ARM64_MEMSTART_ALIGN grid).
@@ -21,7 +21,9 @@ export function anchorMemstart(layout: Layout, highestEnd: bigint): Layout | und
   if (layout.era.value === 'E0') return undefined; // E0 indexes vmemmap by absolute pfn: memstart plays no part
   const sp = BigInt(layout.structPageSize.value);
   const ps = BigInt(layout.pageShift.value);
-  const paBits = layout.vaBits.value === 52 ? 52n : 48n;
+  // Without the config, 52 on a 52-bit VA kernel (which needs 52-bit PA), else 48: the default of every page size.
+  const paBits = BigInt(layout.paBits?.value ?? (layout.vaBits.value === 52 ? 52 : 48));
+  const paSource = layout.paBits ? 'CONFIG_ARM64_PA_BITS' : 'PA_BITS assumed from VA_BITS';
   const vmemmap = u64(highestEnd - ((1n << paBits) >> ps) * sp);
   const offset = u64(layout.constants.vmemmapStart - vmemmap);
   if (offset % sp !== 0n) return undefined;
@@ -45,7 +47,7 @@ export function anchorMemstart(layout: Layout, highestEnd: bigint): Layout | und
       confidence: 'low',
       source: {
         kind: 'heuristic',
-        text: `top-of-PA anchor: highest struct page end ${hex(highestEnd)} taken as phys 2^${paBits} (device-private regions are allocated top-down from there)`,
+        text: `top-of-PA anchor: highest struct page end ${hex(highestEnd)} taken as phys 2^${paBits} (${paSource}; device-private regions are allocated top-down from there)`,
       },
     },
     constants,

@@ -48,7 +48,7 @@ export function hexToBigInt(digits: string): bigint {
 }
 
 /** hexToBigInt of `text.slice(from, to)`, without the slice. */
-export function hexSpanToBigInt(text: string, from: number, to: number): bigint {
+function hexSpanToBigInt(text: string, from: number, to: number): bigint {
   const n = to - from;
   if (n <= EXACT_HEX_DIGITS) return BigInt(sumHex(text, from, to));
   if (n > WORD_HEX_DIGITS) return BigInt(`0x${text.slice(from, to)}`);

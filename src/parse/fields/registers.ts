@@ -1,5 +1,4 @@
 import { hexToBigInt, isLowerHexCode } from './hex-bigint.js';
-import { readArm64RegisterRow } from './arm64-register-row.js';
 
 /** One `name : value` pair of a register dump line. */
 export interface RegisterValue {
@@ -28,14 +27,10 @@ function isDumpHex(value: string): boolean {
 
 /**
  * Parses a register dump line, whatever the number of registers per line (kernels print 2 or 3 on arm64,
- * 4 on arm32). Values must be 8 or 16 hex digits; anything else is reported as garbled, not guessed. A line
- * without one clean pair (`x86: Booting SMP`) is not a register line.
+ * 4 on arm32), by regex: what readArm64RegisterRow must agree with. Values must be 8 or 16 hex digits; anything
+ * else is reported as garbled, not guessed. A line without one clean pair (`x86: Booting SMP`) is not a register
+ * line.
  */
-export function parseRegisterLine(text: string): RegisterLine | undefined {
-  return readArm64RegisterRow(text) ?? readRegisterPairs(text);
-}
-
-/** parseRegisterLine for every shape, by regex: what readArm64RegisterRow must agree with. */
 export function readRegisterPairs(text: string): RegisterLine | undefined {
   if (!LINE_START.test(text)) return undefined;
   const regs: RegisterValue[] = [];

@@ -39,6 +39,19 @@ describe('anchorMemstart (reference §5.3 top-of-PA heuristic)', () => {
     expect(anchorMemstart(guessed, end)?.memstart.value).toBe(memstart);
   });
 
+  test('CONFIG_ARM64_PA_BITS from a config sets the top the anchor stands for (52-bit PA under 48-bit VA, 64K pages)', () => {
+    const guessed = {
+      ...makeLayout({ era: 'E3', pageShift: 16, vaBits: 48, memstart: 0n, sectionShift: 29 }, 'default'),
+      paBits: { value: 52, source: { kind: 'config' as const, text: 'CONFIG_ARM64_PA_BITS=52' }, confidence: 'high' as const },
+    };
+    const vmemmap = U64(guessed.constants.vmemmapStart - (0x8000_0000n >> 16n) * 64n);
+    const anchored = anchorMemstart(guessed, U64(vmemmap + ((1n << 52n) >> 16n) * 64n));
+    expect(anchored?.memstart.value).toBe(0x8000_0000n);
+    expect(anchored?.memstart.source.text).toContain('2^52 (CONFIG_ARM64_PA_BITS;');
+    // The same end read as 2^48 puts memstart past the 52-bit top the config allows: no anchor.
+    expect(anchorMemstart({ ...guessed, paBits: undefined }, U64(vmemmap + ((1n << 52n) >> 16n) * 64n))).toBeUndefined();
+  });
+
   test('a memstart read from the log is kept', () => {
     expect(memstartWasRead(makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: 0x8000_0000n, sectionShift: 27 }))).toBe(true);
   });

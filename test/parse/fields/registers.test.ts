@@ -1,8 +1,8 @@
-import { ARM64_DUMP_REGISTERS, missingRegisters, parseRegisterLine } from '../../../src/parse/fields/registers.js';
+import { ARM64_DUMP_REGISTERS, missingRegisters, readRegisterPairs } from '../../../src/parse/fields/registers.js';
 
-describe('parseRegisterLine', () => {
+describe('readRegisterPairs', () => {
   test('two arm64 registers per line (before 6.1)', () => {
-    expect(parseRegisterLine('x29: ffff0000401f7c40 x28: 0000000000000007 ')).toEqual({
+    expect(readRegisterPairs('x29: ffff0000401f7c40 x28: 0000000000000007 ')).toEqual({
       regs: [
         { name: 'x29', value: 0xffff_0000_401f_7c40n },
         { name: 'x28', value: 7n },
@@ -12,25 +12,25 @@ describe('parseRegisterLine', () => {
   });
 
   test('three per line with the padded single-digit names', () => {
-    const line = parseRegisterLine('x11: 000000000000008e x10: ffff80000d260994 x9 : 0000000000000000');
+    const line = readRegisterPairs('x11: 000000000000008e x10: ffff80000d260994 x9 : 0000000000000000');
     expect(line?.regs.map((r) => r.name)).toEqual(['x11', 'x10', 'x9']);
   });
 
   test('arm32 and riscv register names', () => {
-    expect(parseRegisterLine('r10: 80117ea8  r9 : 00000000  r8 : 000b0028')?.regs).toHaveLength(3);
-    expect(parseRegisterLine(' gp : ffffffe006c38208 tp : ffffffe009bb16c0 t0 : 0000000000000000')?.regs).toHaveLength(3);
+    expect(readRegisterPairs('r10: 80117ea8  r9 : 00000000  r8 : 000b0028')?.regs).toHaveLength(3);
+    expect(readRegisterPairs(' gp : ffffffe006c38208 tp : ffffffe009bb16c0 t0 : 0000000000000000')?.regs).toHaveLength(3);
   });
 
   test('a garbled value is reported, not guessed', () => {
-    expect(parseRegisterLine('x5 : ffff00zz401e8000 x4 : ffffa00011e69e68')).toEqual({
+    expect(readRegisterPairs('x5 : ffff00zz401e8000 x4 : ffffa00011e69e68')).toEqual({
       regs: [{ name: 'x4', value: 0xffff_a000_11e6_9e68n }],
       garbled: ['x5'],
     });
   });
 
   test('lines without a clean pair are not register lines', () => {
-    expect(parseRegisterLine('x86: Booting SMP configuration:')).toBeUndefined();
-    expect(parseRegisterLine('Call trace:')).toBeUndefined();
+    expect(readRegisterPairs('x86: Booting SMP configuration:')).toBeUndefined();
+    expect(readRegisterPairs('Call trace:')).toBeUndefined();
   });
 
   test('a complete arm64 dump is x0..x29', () => {
