@@ -194,6 +194,11 @@ export class SplatBuilder {
     this.add(rec);
   }
 
+  /** It has its call trace (or needs none): what may still come is a tail, which a long silence of its CPU or task ends. */
+  get traceDone(): boolean {
+    return this.state === 'after' || (this.state === 'trace' && this.framesInTrace > 0);
+  }
+
   /** Past its call trace: an end marker or an escalation came, or a line that is no frame followed the frames. */
   get pastTrace(): boolean {
     return this.state === 'after' || (this.state === 'trace' && this.framesInTrace > 0 && !this.lastWasFrame);

