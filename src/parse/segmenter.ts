@@ -28,6 +28,11 @@ const DEFAULT_MAX_SPLAT_LINES = 400;
  * path: a 100 MiB log with caller ids took 1.2-1.4 s after one early WARNING, 0.25-0.3 s without it.
  */
 const MAX_SILENT_RECORDS = 256;
+/**
+ * The same for a report still waiting for its trace, which is then cut short: a CPU that froze after its header
+ * (a hard lockup) had left the reader on its every-line path to the end of the log too.
+ */
+const MAX_SILENT_RECORDS_BEFORE_TRACE = 4096;
 
 /** Why a report still waiting for its call trace was cut short, if it was. */
 function cutShort(builder: SplatBuilder, reason: string): string[] {
@@ -153,11 +158,14 @@ export class Segmenter {
     return role !== 'end';
   }
 
-  /** Closes the reports of other contexts that have their trace and have been silent for MAX_SILENT_RECORDS. */
+  /** Closes the reports of other contexts that have been silent too long (MAX_SILENT_RECORDS…). */
   private closeSilent(context: string): void {
     for (const [other, builder] of this.open) {
-      if (other === context || !builder.traceDone) continue;
-      if (this.records - (this.lastRecordOf.get(other) ?? this.records) > MAX_SILENT_RECORDS) this.close(other, builder);
+      if (other === context) continue;
+      const silent = this.records - (this.lastRecordOf.get(other) ?? this.records);
+      if (builder.traceDone ? silent > MAX_SILENT_RECORDS : silent > MAX_SILENT_RECORDS_BEFORE_TRACE) {
+        this.close(other, builder, cutShort(builder, 'its CPU or task printed nothing more'));
+      }
     }
   }
 

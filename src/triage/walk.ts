@@ -60,6 +60,8 @@ export async function walkInputs(args: readonly string[], opts: WalkOptions = {}
 
 class Walker {
   private readonly tasks = new Map<string, InputTask>();
+  /** With symlinks followed, the file (device and inode) each task reads, and its name: one file is read once. */
+  private readonly files = new Map<string, string>();
   private readonly issues: SummaryIssue[] = [];
   private readonly issueRels: string[] = [];
 
@@ -77,7 +79,7 @@ class Walker {
     }
     if (st.isDirectory()) return this.directory(arg, arg, '', [dirKey(st)]);
     // A named FIFO or device is opened like a file: the user asked for it explicitly.
-    this.add({ path: arg, display: arg, rel: path.basename(arg), sizeBytes: st.size, mtimeMs: st.mtimeMs });
+    this.add({ path: arg, display: arg, rel: path.basename(arg), sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);
   }
 
   private async globArgument(globber: typeof import('tinyglobby'), pattern: string): Promise<void> {
@@ -182,13 +184,22 @@ class Walker {
       return this.directory(root, full, rel, [...ancestors, key]);
     }
     if (!st.isFile()) return this.issue(full, 'skipped', `not a regular file (${specialType(st)})`, rel);
-    this.add({ path: full, display: full, rel, sizeBytes: st.size, mtimeMs: st.mtimeMs });
+    this.add({ path: full, display: full, rel, sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);
   }
 
-  /** The same file reached twice (a glob and a directory, a path on stdin) is analysed once. */
-  private add(task: InputTask): void {
+  /**
+   * The same path reached twice (a glob and a directory, a path on stdin) is analysed once. With symlinks followed,
+   * so is the same file under two names (a link and its target): the second is listed as skipped, not counted again.
+   */
+  private add(task: InputTask, st: Stats): void {
     const key = path.resolve(task.path);
-    if (!this.tasks.has(key)) this.tasks.set(key, task);
+    if (this.tasks.has(key)) return;
+    if (this.opts.followSymlinks && st.ino !== 0) {
+      const first = this.files.get(dirKey(st));
+      if (first !== undefined) return this.issue(task.path, 'skipped', `the same file as ${first}`, task.rel);
+      this.files.set(dirKey(st), task.display);
+    }
+    this.tasks.set(key, task);
   }
 
   private issue(input: string, severity: SummaryIssue['severity'], reason: string, rel: string): void {
@@ -214,6 +225,7 @@ function staticBase(pattern: string): string {
   return base === '' ? (pattern.startsWith('/') ? '/' : '.') : base;
 }
 
+/** A directory's or file's identity: its device and inode. */
 function dirKey(st: Stats): string {
   return `${st.dev}:${st.ino}`;
 }

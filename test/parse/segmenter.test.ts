@@ -424,7 +424,7 @@ describe('a report whose CPU or task falls silent (caller ids)', () => {
     expect(s).toMatchObject({ escalations: ['Kernel panic - not syncing: panic_on_warn set ...'], lastLine: 500 });
   });
 
-  test('one still waiting for its trace waits on', () => {
+  test('one still waiting for its trace waits longer, then is cut short (a CPU that froze after its header)', () => {
     const splats: Splat[] = [];
     const seg = new Segmenter({ onSplat: (s) => splats.push(s) });
     for (const rec of [...report.slice(0, 1), ...others(1000, 100)]) seg.push(rec, 0);
@@ -432,6 +432,14 @@ describe('a report whose CPU or task falls silent (caller ids)', () => {
     for (const rec of records(['Call trace:', ' f+0x1/0x2'], { caller: 'T1', first: 2000 })) seg.push(rec, 0);
     seg.finish();
     expect(splats.map((s) => [s.title, s.corrupted])).toEqual([['WARNING in f', undefined]]);
+
+    const frozen: Splat[] = [];
+    const seg2 = new Segmenter({ onSplat: (s) => frozen.push(s) });
+    for (const rec of [...report.slice(0, 1), ...others(4096, 100)]) seg2.push(rec, 0);
+    expect(frozen).toHaveLength(0);
+    for (const rec of others(1, 5000)) seg2.push(rec, 0);
+    expect(frozen.map((s) => s.corrupted)).toEqual(['its CPU or task printed nothing more; no call trace']);
+    expect(seg2.wantsEveryLine).toBe(false);
   });
 });
 

@@ -41,10 +41,15 @@ describe('walkInputs', () => {
     expect(relative.issueRels).toEqual(absolute.issueRels);
   });
 
-  test('followSymlinks follows links and stops at a loop', async () => {
+  test('followSymlinks follows links, stops at a loop, and reads a file under two names once', async () => {
     const { tasks, issues } = await walkInputs([path.join(dir, 'logs')], { followSymlinks: true });
-    expect(names(tasks)).toEqual(['logs/a.log', 'logs/b.log', 'logs/sub/alias.log', 'logs/sub/c.txt']);
+    expect(names(tasks)).toEqual(['logs/a.log', 'logs/b.log', 'logs/sub/c.txt']);
     expect(issues.find((i) => i.input.endsWith('loop'))?.reason).toMatch(/symlink loop/);
+    expect(issues.find((i) => i.input.endsWith('alias.log'))).toEqual({
+      input: path.join(dir, 'logs/sub/alias.log'),
+      severity: 'skipped',
+      reason: `the same file as ${path.join(dir, 'logs/a.log')}`,
+    });
   });
 
   test('globs, missing paths and a stdin list', async () => {
@@ -109,8 +114,10 @@ describe('walkInputs', () => {
     const odd = await walkInputs([path.join(tree, '.*', '*.log')]);
     expect(view(odd.issues)).toEqual([['..odd/f.log', 'skipped', 'not a regular file']]);
     const followed = await walkInputs([path.join(tree, '*.log')], { followSymlinks: true });
-    expect(names(followed.tasks)).toEqual(['globbed/a.log', 'globbed/link.log']);
+    expect(names(followed.tasks)).toEqual(['globbed/a.log']);
+    // The link is met among the matches, before the leftovers are looked for.
     expect(view(followed.issues)).toEqual([
+      ['link.log', 'skipped', `the same file as ${path.join(tree, 'a.log')}`],
       ['bad\\xff.log', 'skipped', 'file name is not valid UTF-8: not read'],
       ['dangling.log', 'error', 'no such file or directory'],
       ['pipe.log', 'skipped', 'not a regular file'],
