@@ -4,8 +4,10 @@ import { isSkippedFrame, titleFunction } from '../parse/frame-skip.js';
 import { ownCopy } from '../util/own-copy.js';
 import { BoundedMemo } from '../util/bounded-memo.js';
 
-/** A title that found no frame to name (`WARNING in corrupted`). */
-const CORRUPTED_TITLE = /\bin corrupted$/;
+/** A title that found no frame to name (`WARNING in corrupted`, `WARNING in corrupted/usb_submit_urb`). */
+const CORRUPTED_TITLE = /\bin corrupted(?:\/\w+)?$/;
+/** The function a title names: `WARNING in foo`, and the caller in `WARNING in foo/usb_submit_urb`. */
+const TITLE_FUNC = /\bin ([^\s/]+)(?:\/\w+)?$/;
 /** How many meaningful frames below the title function join the title in a signature. */
 const SIGNATURE_FRAMES = 2;
 
@@ -32,6 +34,12 @@ export function normalizeTitle(title: string): string {
 
 function normalize(title: string): string {
   return title
+    // Names numbered per run or per boot (syzkaller's executors, loop devices): the number is not the problem's.
+    .replace(/\bsyz-executor\.?\d+(?:[/:]\d+)?/g, 'syz-executor')
+    .replace(/\bsyzkaller\d+(?:[/:]\d+)?/g, 'syzkaller')
+    .replace(/\bloop\d+\b/g, 'loop')
+    // A pfn is an address of its own, in hex of any length (`pfn:4a2c3`).
+    .replace(/\bpfn([:=]\s*)(?:0x)?[0-9a-f]+\b/gi, 'pfn$1ADDR')
     .replace(/\b\w+\.(?:isra|constprop|part|cold|llvm|lto_priv)(?:\.\d+)*\b/g, titleFunction)
     .replace(/\b(?:__(?:arm64|x64|ia32|x32|riscv|do|se)_(?:compat_)?sys_|SyS_)\w+/g, titleFunction)
     .replace(/\b0x[0-9a-f]+\b/gi, 'ADDR')
@@ -45,7 +53,7 @@ function normalize(title: string): string {
 /** The frames that identify a splat beyond its title: reliable, not in the skip table, below the title function. */
 export function signatureFrames(splat: Splat): string[] {
   if (CORRUPTED_TITLE.test(splat.title)) return [];
-  const titleFunc = /\bin (\S+)$/.exec(splat.title)?.[1];
+  const titleFunc = TITLE_FUNC.exec(splat.title)?.[1];
   const wanted = titleFunc === undefined ? undefined : titleFunction(titleFunc);
   const meaningful: string[] = [];
   let titleIndex = -1;

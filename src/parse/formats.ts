@@ -1,6 +1,7 @@
 import { anyLiteral } from '../util/escape-regexp.js';
 import type { SplatKind } from './types.js';
 import { HANG_SKIP } from './stall-anchors.js';
+import { RULE } from './rule-line.js';
 
 /** Where the function that completes a title (`... in <func>`) comes from. */
 export type FrameSource =
@@ -47,6 +48,8 @@ export interface SplatFormat {
   escalates?: boolean;
   /** The report runs until a line matching this (KASAN/KFENCE `=====`), frames read anywhere inside. */
   until?: RegExp;
+  /** Opens a report only on the line straight after a `=====` rule of its CPU or task (SLUB's `BUG kmalloc-64 …`). */
+  afterRule?: boolean;
   /** Free-text headers also printed by firmware and userspace: only a record known to be kernel output (printk
    *  stamp, or a syslog/journal record tagged `kernel`) opens one. */
   needsKernelOrigin?: boolean;
@@ -269,7 +272,7 @@ export const FORMATS: readonly SplatFormat[] = [
     title: 'KASAN: invalid-free in {frame}',
     frame: 'header',
     skip: /kmem_|slab_|kfree|vunmap|vfree/,
-    until: /^={20,}$/,
+    until: RULE,
   },
   {
     kind: 'kasan',
@@ -278,9 +281,9 @@ export const FORMATS: readonly SplatFormat[] = [
     title: 'KASAN: {1} {detail} in {frame}',
     frame: 'header',
     detail: /^(Read|Write) (?:of size \d+|at addr)/,
-    until: /^={20,}$/,
+    until: RULE,
   },
-  { kind: 'kasan', needle: 'BUG:', re: h('BUG: KASAN: (.*)'), title: 'KASAN: {1}', until: /^={20,}$/ },
+  { kind: 'kasan', needle: 'BUG:', re: h('BUG: KASAN: (.*)'), title: 'KASAN: {1}', until: RULE },
   {
     kind: 'kfence',
     needle: 'BUG:',
@@ -288,7 +291,7 @@ export const FORMATS: readonly SplatFormat[] = [
     title: 'KFENCE: {1} in {frame}',
     frame: 'header',
     skip: /kfence/,
-    until: /^={20,}$/,
+    until: RULE,
   },
   {
     kind: 'other',
@@ -297,9 +300,9 @@ export const FORMATS: readonly SplatFormat[] = [
     title: 'KMSAN: {1} in {frame}',
     frame: 'header',
     skip: /kmsan|usb_submit_urb|usb_start_wait_urb|usb_bulk_msg|usb_interrupt_msg|usb_control_msg/,
-    until: /^={20,}$/,
+    until: RULE,
   },
-  { kind: 'other', needle: 'BUG:', re: h('BUG: KCSAN: (.*)'), title: 'KCSAN: {1}', noTrace: true, until: /^={20,}$/ },
+  { kind: 'other', needle: 'BUG:', re: h('BUG: KCSAN: (.*)'), title: 'KCSAN: {1}', noTrace: true, until: RULE },
   {
     kind: 'oops',
     needle: 'BUG:',
@@ -439,7 +442,7 @@ export const FORMATS: readonly SplatFormat[] = [
   { kind: 'oops', needle: 'Oops', re: h('Oops: stack segment: '), title: 'stack segment fault in {frame}' },
   // x86 BUG() is a ud2: `kernel BUG at` then `Oops: invalid opcode: 0000 [#1]`, which joins it.
   { kind: 'oops', needle: 'Oops', re: h('Oops: invalid opcode: '), title: 'invalid opcode in {frame}', escalates: true },
-  { kind: 'oops', needle: 'PANIC: double fault', re: h('PANIC: double fault'), title: 'PANIC: double fault in {frame}', escalates: true },
+  { kind: 'oops', needle: 'PANIC: double fault', re: h('PANIC: double fault'), title: 'PANIC: double fault in {frame}' },
   { kind: 'oops', needle: 'Oops', re: /^Oops(?::| -| \[#)/, title: 'Oops in {frame}', escalates: true },
   { kind: 'oops', needle: 'Unhandled fault:', re: h('Unhandled fault: '), title: 'Unhandled fault in {frame}' },
   { kind: 'oops', needle: 'Alignment trap:', re: h('Alignment trap: '), title: 'Alignment trap in {frame}' },
@@ -535,7 +538,7 @@ export const FORMATS: readonly SplatFormat[] = [
     re: h('UBSAN: Undefined behaviour in '),
     title: 'UBSAN: Undefined behaviour in {frame}',
     skip: /ubsan|overflow/,
-    until: /^={20,}$/,
+    until: RULE,
   },
   {
     kind: 'ubsan',
@@ -543,13 +546,15 @@ export const FORMATS: readonly SplatFormat[] = [
     re: h(String.raw`UBSAN: (\S+) in `),
     title: 'UBSAN: {1} in {frame}',
     skip: /ubsan|overflow/,
-    until: /^={20,}$/,
+    until: RULE,
   },
   // SLUB debug (mm/slub.c slab_bug): `BUG kmalloc-64 (Not tainted): Object already free`, or `(Tainted: G  B  )`.
-  // Its needle is no splat trigger: the line comes right after the rule (see AFTER_RULE_NEEDLES).
+  // Its needle is no splat trigger: the line comes right after the rule (see AFTER_RULE_NEEDLES), and only there
+  // opens a report, whichever path read it.
   {
     kind: 'bug',
     needle: 'BUG ',
+    afterRule: true,
     re: h(String.raw`BUG \S+ \((?:Not tainted|Tainted: [^)]*)\): ((?:.*\S)?)\s*$`),
     title: 'BUG: {1} in {frame}',
     skip: /print_trailer|debug_processing|object_err|check_bytes_and_report|on_freelist|free_consistency_checks/,

@@ -1,11 +1,9 @@
 import { AFTER_RULE_NEEDLES, SPLAT_TRIGGERS } from './splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
 import { anyLiteral } from '../util/escape-regexp.js';
+import { RULE_NEEDLE } from './rule-line.js';
 import { isRepeatable, recallLine } from './repeated-lines.js';
 import { isArm64RegisterRow } from './fields/arm64-register-row.js';
-
-/** The `=====` rule that opens lockdep and KASAN reports (the segmenter's opener wants 20 or more). */
-const RULE = '='.repeat(20);
 
 /**
  * Substrings one of which a record holds whenever the segmenter or the boot-fact collector can do more with it than
@@ -13,7 +11,7 @@ const RULE = '='.repeat(20);
  * output), openers (`cut here`, a rule of `=`), boot-start and boot-fact lines.
  */
 export const RECORD_NEEDLES: readonly string[] = [
-  ...new Set([...SPLAT_TRIGGERS, ...AFTER_RULE_NEEDLES, ...BOOT_FACT_TRIGGERS, RULE]),
+  ...new Set([...SPLAT_TRIGGERS, ...AFTER_RULE_NEEDLES, ...BOOT_FACT_TRIGGERS, RULE_NEEDLE]),
 ];
 
 const ANY_RECORD_NEEDLE = anyLiteral(RECORD_NEEDLES);

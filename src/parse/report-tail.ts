@@ -28,10 +28,11 @@ const TAIL: readonly RegExp[] = [
   /^\s+\(ftrace buffer empty\)/,
   /^Disabling lock debugging due to kernel taint/,
   // debug_show_all_locks() after a hung task: `Showing all locks held in the system:`, `2 locks held by t/48:`, its
-  // locks (` #0: ffff… (&priv->lock){+.+.}-{3:3}, at: …`), and the `=====` rule that closes it (see SplatBuilder).
+  // locks (` #0: ffff… (&priv->lock){+.+.}-{3:3}, at: …`; older, with no address: ` #0:  (&priv->lock){+.+.}, at: …`),
+  // and the `=====` rule that closes it (see SplatBuilder).
   /^Showing all locks held in the system:/,
   /^(?:\d+ locks? held by |no locks held by )\S/,
-  /^\s*#\d+: (?:[0-9a-f]+ )?\(/,
+  /^\s*#\d+: +(?:[0-9a-f]+ +)?\(/,
   /^Backtrace: frame pointer underflow/,
   /^(?:CPU: \d+ |Hardware name: |Workqueue: |Tainted: \[)/,
   /^(?:pstate|pc|lr|sp) : /,

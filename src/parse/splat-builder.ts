@@ -7,6 +7,7 @@ import { isTraceStart, parseFrame } from './fields/frames.js';
 import { readFieldLine } from './fields/read-field-line.js';
 import { isMemoryDumpRow, isReportTail } from './report-tail.js';
 import { isArm64RegisterRow, storeArm64RegisterRow } from './fields/arm64-register-row.js';
+import { RULE } from './rule-line.js';
 
 /** Where a report is: before its call trace, inside it, or past it (only tail lines may follow). */
 export type ReportState = 'body' | 'trace' | 'after';
@@ -26,8 +27,6 @@ const CAPITAL_S = 0x53;
 const CAPITAL_P = 0x50;
 /** print_preempt_disable_ip(): this line, then the site on a line of its own (`[<ffff…>] foo_ioctl+0x30/0x100`). */
 const PREEMPTION_DISABLED_AT = /^Preemption disabled at:\s*$/;
-/** A line of `=` only: the rule around KASAN, UBSAN and lockdep reports and below a lock dump. */
-export const RULE = /^={20,}$/;
 
 const USERSPACE_MESSAGE = /^[\w.@-]+\[\d+\]: /;
 
@@ -41,7 +40,9 @@ const TAB = 0x09;
 /** Collects the records of one open report and reads its fields as they arrive. */
 export class SplatBuilder {
   state: ReportState;
-  recordCount = 0;
+  /** The segmenter's record count when this report's CPU or task last printed. */
+  heardAt = 0;
+  private recordCount = 0;
   private readonly splat: Splat;
   private framesInTrace = 0;
   private firstTraceDone = false;
@@ -127,6 +128,7 @@ export class SplatBuilder {
     if (isMemoryDumpRow(rec.text)) return;
     this.recordCount += 1;
     if (this.splat.lines.length < this.maxLines) this.splat.lines.push(rec);
+    else this.splat.droppedLines = (this.splat.droppedLines ?? 0) + 1;
   }
 
   /**
@@ -177,7 +179,7 @@ export class SplatBuilder {
     this.state = 'after';
   }
 
-  /** True when the report has reached its cap and cannot take another record. */
+  /** True when the report has reached its cap: lines it takes from now on are counted, not kept. */
   get full(): boolean {
     return this.recordCount >= this.maxLines;
   }
@@ -194,19 +196,21 @@ export class SplatBuilder {
     this.add(rec);
   }
 
-  /** It has its call trace (or needs none): what may still come is a tail, which a long silence of its CPU or task ends. */
-  get traceDone(): boolean {
-    return this.state === 'after' || (this.state === 'trace' && this.framesInTrace > 0);
-  }
-
-  /** Past its call trace: an end marker or an escalation came, or a line that is no frame followed the frames. */
+  /**
+   * Past its call trace: an end marker or an escalation came, or a line that is no frame followed the frames. What may
+   * still come is a tail (another CPU's or the panic's trace too), which a long silence of its CPU or task ends.
+   */
   get pastTrace(): boolean {
-    return this.state === 'after' || (this.state === 'trace' && this.framesInTrace > 0 && !this.lastWasFrame);
+    if (this.firstTraceDone || this.state === 'after') return true;
+    return this.state === 'trace' && this.framesInTrace > 0 && !this.lastWasFrame;
   }
 
   add(rec: LogRecord): void {
     this.keep(rec);
     this.lastWasFrame = false;
+    // Only the line straight after `Preemption disabled at:` can be its site; a `Call trace:` there starts a trace.
+    const quotedSite = this.quotedSiteNext;
+    this.quotedSiteNext = false;
     const text = rec.text;
     if (this.format.detail && this.detail === undefined) this.detail = this.format.detail.exec(text)?.[1];
     // A fifth of a storm's lines, already scanned by the line wrapper. Made of `x0-9a-f: `, a register row holds no
@@ -230,10 +234,7 @@ export class SplatBuilder {
       return;
     }
     const frame = this.frameOf(text, rec.lineNo);
-    if (this.quotedSiteNext) {
-      this.quotedSiteNext = false;
-      if (frame) return;
-    }
+    if (quotedSite && frame) return;
     if (text.charCodeAt(0) === CAPITAL_P && PREEMPTION_DISABLED_AT.test(text)) {
       this.quotedSiteNext = true;
       return;

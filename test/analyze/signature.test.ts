@@ -27,6 +27,12 @@ test('digits inside a function name stay: ext2 and ext4 are different file syste
   expect(normalizeTitle('WARNING in ext4_evict_inode')).toBe('WARNING in ext4_evict_inode');
   expect(normalizeTitle('WARNING in ext2_evict_inode')).not.toBe(normalizeTitle('WARNING in ext4_evict_inode'));
   expect(normalizeTitle('BUG kmalloc-64: Object already free')).toBe('BUG kmalloc-NUM: Object already free');
+  // Numbered per run or boot, as syzkaller's titles have them: one problem, one cluster.
+  expect(normalizeTitle('BUG: Dentry still in use [unmount of ext4 loop3]')).toBe(normalizeTitle('BUG: Dentry still in use [unmount of ext4 loop0]'));
+  expect(normalizeTitle('BUG: scheduling while atomic: syz-executor3/8444')).toBe('BUG: scheduling while atomic: syz-executor');
+  expect(normalizeTitle('BUG: scheduling while atomic: syz-executor.5/9')).toBe('BUG: scheduling while atomic: syz-executor');
+  expect(normalizeTitle('BUG: scheduling while atomic: syzkaller123456:12')).toBe('BUG: scheduling while atomic: syzkaller');
+  expect(normalizeTitle('BUG: Bad page state in process a pfn:4a2c3')).toBe('BUG: Bad page state in process a pfn:ADDR');
 });
 
 test('a title normalized again, or after thousands of others, comes out the same', () => {
@@ -45,6 +51,12 @@ test('frames below the title function, skipping helpers and unreliable frames', 
 
 test('a corrupted title has no frames', () => {
   expect(signatureFrames(splat('WARNING in corrupted', populateTrace))).toEqual([]);
+  expect(signatureFrames(splat('WARNING in corrupted/usb_submit_urb', populateTrace))).toEqual([]);
+});
+
+test('`WARNING in <caller>/usb_submit_urb` signs with the frames below the caller', () => {
+  const trace = ['usb_submit_urb', 'usb_start_wait_urb', 'foo_probe', 'usb_probe_interface', 'really_probe'].map((f) => frame(f));
+  expect(signatureFrames(splat('WARNING in foo_probe/usb_submit_urb', trace))).toEqual(['usb_probe_interface', 'really_probe']);
 });
 
 test('the same problem on another CPU, PID, line and build has the same id', () => {

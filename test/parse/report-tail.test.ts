@@ -19,6 +19,8 @@ describe('isReportTail', () => {
     '2 locks held by kworker/u4:2/48:',
     'no locks held by syz-executor.0/4021.',
     ' #1: ffff0000c1a2b1d0 (&priv->lock){+.+.}-{3:3}, at: foo_flush+0x30/0x90',
+    // Older kernels print no lock address: two spaces, then the lock (4.4 and 4.9 hung task reports).
+    ' #0:  (&type->s_umount_key#32){++++.+}, at: [<ffffffff81a1b2c3>] iterate_supers+0xdb/0x290',
   ])('%j', (text) => expect(isReportTail(text)).toBe(true));
 
   test.each(['usb 1-1: New USB device found, idVendor=1d6b', 'held by nobody: 2 locks'])(

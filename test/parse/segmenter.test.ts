@@ -187,13 +187,25 @@ describe('Segmenter', () => {
     expect(splats[0]?.frames.map((f) => f.func)).toEqual(['__switch_to', 'foo_flush', 'kthread']);
   });
 
-  test('a lock dump longer than the line cap cuts the report short without making it corrupted', () => {
+  test('a lock dump longer than the line cap is counted, not kept, and does not make the report corrupted', () => {
     const lines = ['INFO: task a:48 blocked for more than 143 seconds.', 'Call trace:', ' f+0x30/0x90', ' kthread+0x108/0x10c',
       'Showing all locks held in the system:', ...Array.from({ length: 20 }, (_, i) => `1 lock held by t/${i}:`), '='.repeat(45)];
     const [s] = segment(records(lines), 10);
     expect(s?.title).toBe('INFO: task hung in f');
     expect(s?.corrupted).toBeUndefined();
-    expect(s?.droppedLines).toBe(1);
+    expect([s?.lines.length, s?.droppedLines, s?.lastLine]).toEqual([10, lines.length - 10, lines.length]);
+  });
+
+  test('a report at its cap still takes the panic that escalates it, whether the cap fell on its rule or before', () => {
+    const hung = (locks: number) => ['INFO: task a:48 blocked for more than 143 seconds.', 'Call trace:', ' f+0x30/0x90',
+      ' kthread+0x108/0x10c', 'Showing all locks held in the system:', ...Array.from({ length: locks }, (_, i) => `1 lock held by t/${i}:`),
+      '='.repeat(45), 'Kernel panic - not syncing: hung_task: blocked tasks', 'Call trace:', ' panic+0x168/0x360'];
+    for (const locks of [4, 5, 8]) {
+      const splats = segment(records(hung(locks)), 10);
+      expect(splats.map((s) => [s.title, s.escalations, s.corrupted])).toEqual([
+        ['INFO: task hung in f', ['Kernel panic - not syncing: hung_task: blocked tasks'], undefined],
+      ]);
+    }
   });
 
   test('the site quoted under `Preemption disabled at:` is no call trace (syzkaller scheduling while atomic)', () => {
@@ -215,6 +227,23 @@ describe('Segmenter', () => {
     const [s] = segment(records(lines));
     expect(s?.title).toBe('BUG: scheduling while atomic in exit_to_user_mode_prepare');
     expect(s?.frames.map((f) => f.func)).not.toContain('kernel_fpu_begin_mask');
+  });
+
+  test('`Preemption disabled at:` with no site, straight before `Call Trace:`: the first frame is the trace’s', () => {
+    const lines = ['BUG: scheduling while atomic: kworker/0:1/12/0x00000002', 'Preemption disabled at:', 'Call Trace:',
+      ' foo_work+0x10/0x20', ' process_one_work+0x1/0x2'];
+    const [s] = segment(records(lines));
+    expect(s?.frames.map((f) => f.func)).toEqual(['foo_work', 'process_one_work']);
+  });
+
+  test('x86 `PANIC: double fault` starts its own report: nothing of its own comes before it', () => {
+    const lines = ['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', 'Call Trace:', ' f+0x1/0x2', ' g+0x1/0x2',
+      '---[ end trace 0000000000000000 ]---', 'PANIC: double fault, error_code: 0x0',
+      'Oops: double fault: 0000 [#1] PREEMPT SMP KASAN', 'RIP: 0010:h+0x1/0x2', 'Call Trace:', ' h+0x1/0x2'];
+    expect(segment(records(lines)).map((s) => [s.title, s.escalations])).toEqual([
+      ['WARNING in f', undefined],
+      ['PANIC: double fault in h', ['Oops: double fault: 0000 [#1] PREEMPT SMP KASAN']],
+    ]);
   });
 
   test('x86 BUG(): `kernel BUG at` and the `invalid opcode` its ud2 raised are one report', () => {
@@ -255,6 +284,13 @@ describe('Segmenter', () => {
     ];
     const [s] = segment(records(lines));
     expect(s).toMatchObject({ kind: 'bug', title: 'BUG: Object already free in foo_release', firstLine: 1 });
+  });
+
+  test('a SLUB header opens a report only straight after its rule, as the byte prefilter only then reads it', () => {
+    const slub = ['BUG kmalloc-64 (Not tainted): Object already free', 'Call Trace:', ' kfree+0x2a0/0x2c0', ' foo_release+0x30/0x80'];
+    expect(segment(records(slub))).toEqual([]);
+    expect(segment(records(['='.repeat(77), 'x', ...slub]))).toEqual([]);
+    expect(segment(records(['='.repeat(77), ...slub])).map((s) => s.title)).toEqual(['BUG: Object already free in foo_release']);
   });
 
   test('a rule-ended report followed by the next report at once: two reports, neither escalated', () => {
@@ -440,6 +476,48 @@ describe('a report whose CPU or task falls silent (caller ids)', () => {
     for (const rec of others(1, 5000)) seg2.push(rec, 0);
     expect(frozen.map((s) => s.corrupted)).toEqual(['its CPU or task printed nothing more; no call trace']);
     expect(seg2.wantsEveryLine).toBe(false);
+  });
+
+  test('a trace still printing is not past it: its CPU may go on after 256 records of others', () => {
+    const frames = records([' h+0x1/0x2', ' i+0x1/0x2', '---[ end trace 0000000000000000 ]---'], { caller: 'T1', first: 700 });
+    const [s, ...rest] = segment([...report.slice(0, 4), ...others(300, 100), ...frames]);
+    expect(rest).toEqual([]);
+    expect(s).toMatchObject({ title: 'WARNING in f', lastLine: 702 });
+    expect(s?.frames.map((f) => f.func)).toEqual(['f', 'g', 'h', 'i']);
+  });
+
+  test('each report is over after its own silence, whatever the order the contexts last printed in', () => {
+    const splats: Splat[] = [];
+    const seg = new Segmenter({ onSplat: (s) => splats.push(s) });
+    const header = (caller: string, first: number) => records(['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2'], { caller, first });
+    const traced = (caller: string, first: number) => records(report.map((r) => r.text), { caller, first });
+    // T3 waits for its trace (4096), T4 and T5 have theirs (256); T4 printed after T3, T5 after both.
+    // Records 1 (T3), 2-6 (T4), 7-11 (T5), then others from record 12 on.
+    const log = [...header('T3', 10), ...traced('T4', 20), ...traced('T5', 30), ...others(256 - 5, 100)];
+    for (const rec of log) seg.push(rec, 0);
+    expect(splats).toHaveLength(0);
+    for (const rec of others(1, 400)) seg.push(rec, 0);
+    expect(splats.map((s) => s.caller)).toEqual(['T4']);
+    for (const rec of others(4, 401)) seg.push(rec, 0);
+    expect(splats).toHaveLength(1);
+    for (const rec of others(1, 405)) seg.push(rec, 0);
+    expect(splats.map((s) => s.caller)).toEqual(['T4', 'T5']);
+    for (const rec of others(4097 - 268, 406)) seg.push(rec, 0);
+    expect(splats).toHaveLength(2);
+    for (const rec of others(1, 5000)) seg.push(rec, 0);
+    expect(splats.map((s) => [s.caller, s.corrupted])).toEqual([
+      ['T4', undefined],
+      ['T5', undefined],
+      ['T3', 'its CPU or task printed nothing more; no call trace'],
+    ]);
+  });
+
+  test('a report that gets its trace moves to the shorter wait', () => {
+    const splats: Splat[] = [];
+    const seg = new Segmenter({ onSplat: (s) => splats.push(s) });
+    for (const rec of [...report.slice(0, 1), ...others(1000, 100), ...records(['Call trace:', ' f+0x1/0x2', 'Modules linked in:'], { caller: 'T1', first: 2000 })]) seg.push(rec, 0);
+    for (const rec of others(257, 3000)) seg.push(rec, 0);
+    expect(splats.map((s) => [s.title, s.lastLine])).toEqual([['WARNING in f', 2002]]);
   });
 });
 
