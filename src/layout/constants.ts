@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { compareVersions, eraIndex, parseRelease } from './eras.js';
+import { kasanPageEnd } from './kasan.js';
 import { pageSizeLabel, pudShift, validVaBits } from './page-geometry.js';
 import type { Era, LayoutConstants, LayoutParams } from './types.js';
 import { hex, neg64, orderBase2, toS64, u64 } from './u64.js';
@@ -62,6 +63,17 @@ interface Window {
   end: bigint;
 }
 
+/**
+ * The end of the linear map. 5.4–5.10 (E2) map BIT(vabits_actual - 1) bytes from PAGE_OFFSET (init.c
+ * linear_region_size), which for a 52-bit kernel on a 52-bit CPU runs past `_PAGE_END(VA_BITS_MIN)`. From 5.11 it
+ * is PAGE_END: `_PAGE_END(VA_BITS_MIN)`, which also sizes the vmemmap, unless a KASAN shadow ends it first.
+ */
+function linearMapEnd(p: LayoutParams, pageEnd: bigint, vaMin: number): bigint {
+  const vaActual = p.vaBitsActual ?? p.vaBits;
+  if (p.era === 'E2') return neg64(1n << BigInt(vaActual - 1));
+  return p.kasanShadow === undefined ? pageEnd : kasanPageEnd(p.kasanShadow, vaActual, vaMin);
+}
+
 /** VMEMMAP_START/END per era; each formula is quoted from arch/arm64/include/asm/memory.h / pgtable.h of that era. */
 function vmemmapWindow(p: LayoutParams, vaMin: number): Window {
   const ps = BigInt(p.pageShift);
@@ -95,16 +107,16 @@ function vmemmapWindow(p: LayoutParams, vaMin: number): Window {
       if (p.era === 'E2') {
         const size = range >> (ps - spms);
         const start = neg64(size + SZ_2M);
-        return { pageOffset, pageEnd, start, end: start + size };
+        return { pageOffset, pageEnd: linearMapEnd(p, pageEnd, vaMin), start, end: start + size };
       }
       if (p.era === 'E3') {
         const size = range >> (ps - spms);
         const start = neg64(1n << (va - (ps - spms)));
-        return { pageOffset, pageEnd, start, end: start + size };
+        return { pageOffset, pageEnd: linearMapEnd(p, pageEnd, vaMin), start, end: start + size };
       }
       const end = neg64(SZ_1G);
       const size = (range >> ps) * sp;
-      return { pageOffset, pageEnd, start: end - size, end };
+      return { pageOffset, pageEnd: linearMapEnd(p, pageEnd, vaMin), start: end - size, end };
     }
   }
 }

@@ -1,11 +1,10 @@
 import type { BootFacts } from '../parse/types.js';
-import { find52BitVaFeature } from './cpu-features.js';
 import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
 import { memstartAlignShift, memstartFromDramStart, memstartOn48BitCpu } from './memstart.js';
-import { pgtableGeometry } from './pgtable-geometry.js';
 import type { Confidence, Era, Inferred, LayoutOverrides } from './types.js';
 import { hex } from './u64.js';
+import { vaBitsActualFromLog } from './va-bits-actual.js';
 import type { VirtualLayoutMatch } from './virtual-layout-match.js';
 
 export interface MemstartInput {
@@ -115,11 +114,8 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
     notes.push('"Memory doesn\'t fit in the linear mapping": the kernel moved memstart up; the value from the memory map is only a lower bound');
     confidence = 'low';
   }
-  const pgtable = pgtableGeometry(boot);
-  // The `52-bit Virtual Addressing` capability line exists from 6.9 (E4): before that its absence says nothing.
-  const featuresTell = input.era === 'E4' && boot !== undefined && boot.cpuFeatures.length > 0;
-  const runs48 = pgtable ? pgtable.vaBits < 52 : featuresTell && find52BitVaFeature(boot) === undefined;
-  if (input.vaBits === 52 && runs48) {
+  const actual = vaBitsActualFromLog(boot, input.era, input.vaBits, input.vaBitsMin);
+  if (input.vaBits === 52 && actual !== undefined && actual < 52) {
     value = memstartOn48BitCpu(value, input.vaBitsMin);
     text += `, minus 2^52 - 2^${input.vaBitsMin} (52-bit kernel on a CPU without 52-bit VAs)`;
   }

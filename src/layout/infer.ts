@@ -7,8 +7,11 @@ import { inferShape } from './infer-shape.js';
 import { inferred } from './inferred.js';
 import { parseKernelConfig, type KernelConfig } from './kconfig.js';
 import type { RegisterValue } from './register-match.js';
-import type { Era, Inferred, Layout, LayoutOverrides } from './types.js';
-import { hex } from './u64.js';
+import type { Era, Inferred, KasanShadow, Layout, LayoutOverrides } from './types.js';
+import { hex, neg64 } from './u64.js';
+import { inferKasan, kasanPageEnd, kasanShadow } from './kasan.js';
+import { vaBitsActualFromLog } from './va-bits-actual.js';
+import type { KasanMode } from '../parse/types.js';
 import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
 import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './physical-fit.js';
 
@@ -67,6 +70,40 @@ function inferSectionShift(
   assumptions.push(SECTION_SHIFT_ASSUMPTION);
   if (!release) return inferred(value, 'default', 'low', { text: 'no kernel version: recent SECTION_SIZE_BITS' });
   return inferred(value, 'version-default', 'medium', { text: `SECTION_SIZE_BITS of ${release.value}` });
+}
+
+/**
+ * The KASAN shadow that ends the linear map, if any. A config's KASAN_SHADOW_OFFSET that would leave the linear map
+ * empty or past _PAGE_END(VA_BITS_MIN) is not taken: the Kconfig default stands for it.
+ */
+function kasanShadowOf(
+  kasan: Inferred<KasanMode> | undefined,
+  era: Era,
+  vaBits: number,
+  vaMin: number,
+  config: KernelConfig,
+  assumptions: string[],
+): KasanShadow | undefined {
+  const shadow = kasanShadow(kasan?.value, era, config);
+  if (shadow?.offset === undefined) return shadow;
+  const end = kasanPageEnd(shadow, vaBits, vaMin);
+  const pageOffset = neg64(1n << BigInt(vaBits));
+  if (end > pageOffset && end <= neg64(1n << BigInt(vaMin - 1))) return shadow;
+  assumptions.push(`CONFIG_KASAN_SHADOW_OFFSET ${hex(shadow.offset)} leaves no linear map: the Kconfig default taken instead`);
+  return { scaleShift: shadow.scaleShift };
+}
+
+/**
+ * vabits_actual, which ends the linear map of a 52-bit kernel of 5.4–5.10, or of one with a KASAN shadow. When the
+ * log does not tell it, VA_BITS: the CPU is taken to have the VAs its kernel was built for, as memstart is.
+ */
+function vaBitsActualOf(boot: BootFacts | undefined, era: Era, vaBits: number, vaMin: number, shadow: boolean, assumptions: string[]): number {
+  const fromLog = vaBitsActualFromLog(boot, era, vaBits, vaMin);
+  if (fromLog !== undefined) return fromLog;
+  if (era === 'E2' || shadow) {
+    assumptions.push(`vabits_actual taken as VA_BITS ${vaBits} (no \`pgtable:\` line): on a CPU without ${vaBits}-bit VAs the linear map ends elsewhere`);
+  }
+  return vaBits;
 }
 
 function eraAssumptions(era: Era): string[] {
@@ -132,6 +169,9 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
     o,
     assumptions,
   );
+  const kasan = inferKasan(e.boot, config);
+  const shadow = kasanShadowOf(kasan, shape.era.value, shape.vaBits.value, vaMin, config, assumptions);
+  const vaActual = vaBitsActualOf(e.boot, shape.era.value, shape.vaBits.value, vaMin, shadow !== undefined, assumptions);
   const constants = computeConstants({
     era: shape.era.value,
     pageShift: shape.pageShift.value,
@@ -139,6 +179,8 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
     structPageSize: structPageSize.value,
     memstart: memstart.value,
     sectionShift: sectionShift.value,
+    ...(shadow && { kasanShadow: shadow }),
+    ...(vaActual !== shape.vaBits.value && { vaBitsActual: vaActual }),
   });
   const layout: Layout = {
     era: shape.era,
@@ -151,6 +193,9 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
     assumptions,
   };
   if (release) layout.release = release;
+  if (kasan) layout.kasan = kasan;
+  if (shadow) layout.kasanShadow = shadow;
+  if (vaActual !== shape.vaBits.value) layout.vaBitsActual = vaActual;
   if (config.paBits) layout.paBits = inferred(config.paBits.value, 'config', 'high', { lineNo: config.paBits.lineNo, text: config.paBits.text });
   return layout;
 }

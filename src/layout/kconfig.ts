@@ -1,3 +1,4 @@
+import type { KasanMode } from '../parse/types.js';
 import { pageSizeLabel, validVaBits } from './page-geometry.js';
 
 /** The layout-relevant options of a kernel `.config`, each with the line that set it. */
@@ -16,8 +17,16 @@ export interface KernelConfig {
   sectionShift?: ConfigFact<number>;
   paBits?: ConfigFact<number>;
   randomizeBase?: ConfigFact<boolean>;
+  kasan?: ConfigFact<KasanMode>;
+  kasanShadowOffset?: ConfigFact<bigint>;
   localVersion?: ConfigFact<string>;
 }
+
+const KASAN_OPTIONS: Readonly<Record<string, KasanMode>> = {
+  CONFIG_KASAN_GENERIC: 'generic',
+  CONFIG_KASAN_SW_TAGS: 'sw-tags',
+  CONFIG_KASAN_HW_TAGS: 'hw-tags',
+};
 
 const PAGE_OPTIONS: Readonly<Record<string, number>> = {
   CONFIG_ARM64_4K_PAGES: 12,
@@ -44,7 +53,10 @@ export function parseKernelConfig(text: string): KernelConfig {
     if (!m?.[1] || m[2] === undefined) return;
     const [name, value] = [m[1], m[2].replace(/^"(.*)"$/, '$1')];
     const pageShift = PAGE_OPTIONS[name];
+    const kasan = KASAN_OPTIONS[name];
     if (pageShift !== undefined && value === 'y') config.pageShift = fact(pageShift);
+    else if (kasan !== undefined && value === 'y') config.kasan = fact(kasan);
+    else if (name === 'CONFIG_KASAN_SHADOW_OFFSET' && /^0x[0-9a-f]{1,16}$/i.test(value)) config.kasanShadowOffset = fact(BigInt(value));
     else if (name === 'CONFIG_ARM64_VA_BITS') config.vaBits = fact(Number(value));
     else if (name === 'CONFIG_ARM64_PA_BITS') config.paBits = fact(Number(value));
     else if (name === 'CONFIG_ARM64_SECTION_SIZE_BITS') config.sectionShift = fact(Number(value));

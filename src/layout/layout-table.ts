@@ -1,5 +1,6 @@
 import { memstartAlignShift } from './memstart.js';
 import { weakest } from './inferred.js';
+import { kasanPageEndText } from './kasan.js';
 import { linearMapPhysEnd } from './linear-map.js';
 import { provenanceText } from './provenance-text.js';
 import type { Confidence, Inferred, Layout } from './types.js';
@@ -15,6 +16,16 @@ export interface LayoutRow {
 
 function row<T>(name: string, p: Inferred<T>, show: (v: T) => string): LayoutRow {
   return { name, value: show(p.value), provenance: provenanceText(p.source), confidence: p.confidence };
+}
+
+/** How PAGE_END, the end of the linear map, was computed. */
+function pageEndSource(layout: Layout): string {
+  const actual = layout.vaBitsActual ?? layout.vaBits.value;
+  if (layout.kasanShadow) return `${kasanPageEndText(layout.kasanShadow)}, vabits_actual ${actual}`;
+  if (layout.era.value === 'E2' && layout.vaBits.value > layout.constants.vaBitsMin) {
+    return `_PAGE_END(vabits_actual ${actual}): 5.4–5.10 map 2^(vabits_actual - 1) bytes from PAGE_OFFSET`;
+  }
+  return 'era and VA_BITS_MIN';
 }
 
 /** Every parameter and derived constant of a layout, for `vmemwarn layout`. */
@@ -39,11 +50,12 @@ export function layoutTable(layout: Layout): LayoutRow[] {
     derived('VA_BITS_MIN', String(c.vaBitsMin), 'VA_BITS and page size', weakest(vaBits.confidence, pageShift.confidence)),
     row('sizeof(struct page)', structPageSize, String),
     row('SECTION_SIZE_BITS', sectionShift, String),
+    ...(layout.kasan ? [row('KASAN', layout.kasan, (v) => v)] : []),
     row('memstart (PHYS_OFFSET)', memstart, hex),
     derived('ARM64_MEMSTART_ALIGN', hex(1n << BigInt(memstartAlignShift(pageShift.value, sectionShift.value, era.value))), 'era, page size and SECTION_SIZE_BITS', sections),
     derived('PAGE_OFFSET', hex(c.pageOffset), 'era and VA_BITS', shape),
     // Before E2 the linear map runs to the top of the address space.
-    derived('PAGE_END', c.pageEnd === TWO_POW_64 ? '2^64' : hex(c.pageEnd), 'era and VA_BITS_MIN', shape),
+    derived('PAGE_END', c.pageEnd === TWO_POW_64 ? '2^64' : hex(c.pageEnd), pageEndSource(layout), weakest(shape, layout.kasan?.confidence ?? 'high')),
     derived('VMEMMAP_START', hex(c.vmemmapStart), 'era, page size, VA_BITS, sizeof(struct page)', shape),
     derived('VMEMMAP_END', hex(c.vmemmapEnd), 'era, page size, VA_BITS, sizeof(struct page)', shape),
     derived('VMEMMAP_SIZE', hex(c.vmemmapSize), 'VMEMMAP_END - VMEMMAP_START', shape),

@@ -1,5 +1,7 @@
 /** The arm64 virtual memory layout model. All addresses are `bigint` (u64, two's complement wrap). */
 
+import type { KasanMode } from '../parse/types.js';
+
 export type Era = 'E0' | 'E0b' | 'E1' | 'E2' | 'E3' | 'E4';
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -33,6 +35,16 @@ export interface LayoutParams {
   memstart: bigint;
   /** SECTION_SIZE_BITS. */
   sectionShift: number;
+  /** The KASAN shadow that ends the linear map (5.11 on, generic or software tags); none by default. */
+  kasanShadow?: KasanShadow;
+  /** vabits_actual: the VA bits a 52-bit kernel runs with (VA_BITS by default); it moves the end of its linear map. */
+  vaBitsActual?: number;
+}
+
+/** KASAN_SHADOW_SCALE_SHIFT, and CONFIG_KASAN_SHADOW_OFFSET when a config gave it. */
+export interface KasanShadow {
+  scaleShift: number;
+  offset?: bigint;
 }
 
 /** Derived constants of one layout (computed exactly from LayoutParams). */
@@ -63,6 +75,12 @@ export interface Layout {
   sectionShift: Inferred<number>;
   /** CONFIG_ARM64_PA_BITS, when a kernel config gave it: MAX_PHYSMEM_BITS, below which device-private ranges go. */
   paBits?: Inferred<number>;
+  /** KASAN's mode, when the log or a config says KASAN is on. */
+  kasan?: Inferred<KasanMode>;
+  /** The shadow that ends the linear map under that mode and era (a LayoutParams of `constants`). */
+  kasanShadow?: KasanShadow;
+  /** vabits_actual when it is not VA_BITS (a LayoutParams of `constants`). */
+  vaBitsActual?: number;
   constants: LayoutConstants;
   /** Facts the model relies on that are not verified against kernel source (reference [unverified]). */
   assumptions: string[];

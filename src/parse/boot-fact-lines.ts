@@ -1,5 +1,5 @@
 import { parseMemRange } from './fields/mem-range.js';
-import type { MemRange } from './types.js';
+import type { KasanMode, MemRange } from './types.js';
 
 export interface LinuxVersion {
   release: string;
@@ -96,6 +96,16 @@ export function parsePgtable(text: string): { pageSizeKiB: number; vaBits: numbe
 export function parsePhysOffset(text: string): bigint | undefined {
   const m = /^PHYS_OFFSET: 0x([0-9a-f]{1,16})$/.exec(text.trimEnd());
   return m?.[1] === undefined ? undefined : BigInt(`0x${m[1]}`);
+}
+
+/**
+ * `KernelAddressSanitizer initialized (generic)`, `(sw-tags, stacktrace=on)`, `(hw-tags, mode=sync, …)`: the mode,
+ * or `unnamed` for the bare `KernelAddressSanitizer initialized` kernels before 5.11 print in either shadow mode.
+ */
+export function parseKasanInit(text: string): KasanMode | 'unnamed' | undefined {
+  const m = /^KernelAddressSanitizer initialized(?: \((generic|sw-tags|hw-tags)\b[^)]*\))?\s*$/.exec(text);
+  if (!m) return undefined;
+  return (m[1] as KasanMode | undefined) ?? 'unnamed';
 }
 
 /** `KASLR enabled`, `KASLR disabled due to lack of seed`, `KASLR disabled on command line`. */

@@ -2,6 +2,7 @@ import {
   archHint,
   isSplatStart,
   parseCpuFeature,
+  parseKasanInit,
   parseKaslr,
   parseLayoutLine,
   parseLinuxVersion,
@@ -15,6 +16,8 @@ import type { BootFacts, Fact, LogRecord } from './types.js';
 import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
 import { anyLiteral } from '../util/escape-regexp.js';
 import { ownCopy } from '../util/own-copy.js';
+
+const KASAN_INIT = 'KernelAddressSanitizer initialized';
 
 export { BOOT_FACT_TRIGGERS };
 
@@ -78,7 +81,7 @@ function pushCapped<T>(list: T[], item: T): void {
 }
 
 /** Facts of which a boot keeps the first seen. */
-const FIRST_SEEN = ['release', 'compiler', 'versionLine', 'machineModel', 'cmdline', 'memory', 'pgtable', 'kaslr', 'memoryTooBig', 'physOffset'] as const;
+const FIRST_SEEN = ['release', 'compiler', 'versionLine', 'machineModel', 'cmdline', 'memory', 'pgtable', 'kaslr', 'kasan', 'memoryTooBig', 'physOffset'] as const;
 /** Facts of which a boot keeps a list. */
 const LISTED = ['zoneRanges', 'nodeRanges', 'virtualLayout', 'cpuFeatures'] as const;
 
@@ -330,8 +333,14 @@ export class BootFactCollector {
     else if (pgtable) boot.pgtable ??= fact(pgtable, rec, text);
     else if (text.startsWith('CPU features: ')) this.readCpuFeature(rec, text);
     else if (kaslr !== undefined) boot.kaslr ??= fact(kaslr, rec, text);
+    else if (text.startsWith(KASAN_INIT)) this.readKasan(rec, text);
     else if (text.startsWith("Memory doesn't fit in the linear mapping")) boot.memoryTooBig ??= fact(true, rec, text);
     else if (text.startsWith('PHYS_OFFSET: ')) this.readPhysOffset(rec, text);
+  }
+
+  private readKasan(rec: LogRecord, text: string): void {
+    const mode = parseKasanInit(text);
+    if (mode !== undefined) this.current.kasan ??= fact(mode, rec, text);
   }
 
   private readPhysOffset(rec: LogRecord, text: string): void {

@@ -132,6 +132,9 @@ export interface MemRange {
 }
 
 /** What one boot printed about itself: release, memory map, page-table geometry, layout block, CPU features. */
+/** KASAN's modes (CONFIG_KASAN_GENERIC, _SW_TAGS, _HW_TAGS). */
+export type KasanMode = 'generic' | 'sw-tags' | 'hw-tags';
+
 export interface BootFacts {
   /** 0-based boot index within the log. */
   index: number;
@@ -152,6 +155,8 @@ export interface BootFacts {
   virtualLayout: Fact<{ region: string; start: bigint; end: bigint; kind: 'maximum' | 'actual' | 'plain' }>[];
   cpuFeatures: Fact<string>[];
   kaslr?: Fact<boolean>;
+  /** `KernelAddressSanitizer initialized (generic)`: KASAN's mode (`unnamed` before 5.11). */
+  kasan?: Fact<KasanMode | 'unnamed'>;
   /** `Memory doesn't fit in the linear mapping, VA_BITS too small`. */
   memoryTooBig?: Fact<boolean>;
   /** `PHYS_OFFSET: 0x...`, printed by arm64's panic notifier (arm64_panic_block_dump): memstart_addr itself, as u64. */

@@ -34,6 +34,7 @@ export function layoutReport(l: Layout): LayoutReport {
     structPageSize: inferred(l.structPageSize),
     memstart: inferred(l.memstart, toHex),
     sectionShift: inferred(l.sectionShift),
+    kasan: l.kasan && inferred(l.kasan),
     constants: constantsReport(l.constants),
     assumptions: [...l.assumptions],
   });

@@ -3,7 +3,7 @@
  * physical addresses, sizes in bytes) are `Hex` strings; counts, line numbers and small parameters are numbers.
  * Optional keys are absent, never `undefined`. Mirrors schema/report.schema.json.
  */
-import type { SplatKind } from '../parse/types.js';
+import type { KasanMode, SplatKind } from '../parse/types.js';
 import type { Confidence, Era, SourceKind } from '../layout/types.js';
 import type { Cluster, VmemmapFinding } from '../analyze/types.js';
 
@@ -184,6 +184,7 @@ export interface LayoutReport {
   structPageSize: InferredReport<number>;
   memstart: InferredReport<Hex>;
   sectionShift: InferredReport<number>;
+  kasan?: InferredReport<KasanMode>;
   constants: LayoutConstantsReport;
   assumptions: string[];
 }

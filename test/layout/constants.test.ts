@@ -72,6 +72,23 @@ describe('computeConstants: VMEMMAP_START/END per era (sizeof(struct page) = 64,
     expect(computeConstants(params('E3', 48, 12)).pageEnd).toBe(0xffff800000000000n);
   });
 
+  test('the linear map of a 52-bit kernel: 2^(vabits_actual - 1) bytes in E2, _PAGE_END(VA_BITS_MIN) after', () => {
+    const e2 = (extra: Partial<LayoutParams>) => computeConstants(params('E2', 52, 16, extra));
+    // init.c of 5.4-5.10: linear_region_size = BIT(vabits_actual - 1), from PAGE_OFFSET = -(2^52).
+    expect(e2({}).pageEnd).toBe(neg(1n << 51n));
+    expect(e2({ vaBitsActual: 48 }).pageEnd).toBe(neg(1n << 47n));
+    // The vmemmap is sized from _PAGE_END(VA_BITS_MIN) either way.
+    expect(e2({}).vmemmapSize).toBe(e2({ vaBitsActual: 48 }).vmemmapSize);
+    expect(computeConstants(params('E3', 52, 16)).pageEnd).toBe(neg(1n << 47n));
+  });
+
+  test('a KASAN shadow ends the linear map from E3 on: KASAN_SHADOW_END - 2^(vabits_actual - scale)', () => {
+    const shadow = { kasanShadow: { scaleShift: 3 } };
+    expect(computeConstants(params('E3', 48, 12, shadow)).pageEnd).toBe(neg(1n << 47n) - (1n << 45n));
+    expect(computeConstants(params('E4', 52, 16, { ...shadow, vaBitsActual: 48 })).pageEnd).toBe(neg(1n << 47n) - (1n << 45n));
+    expect(computeConstants(params('E3', 48, 12, shadow)).vmemmapSize).toBe(computeConstants(params('E3', 48, 12)).vmemmapSize);
+  });
+
   test('VA_BITS_MIN: 48 for 52-bit, 47 for 16K on E4', () => {
     expect(computeConstants(params('E3', 52, 16)).vaBitsMin).toBe(48);
     expect(computeConstants(params('E4', 52, 14)).vaBitsMin).toBe(47);

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { UsageError } from '../../src/errors.js';
 import { pageToPfn, pfnToPage } from '../../src/layout/convert.js';
 import { candidateLayouts, inferLayout, plausibleLayouts } from '../../src/layout/infer.js';
+import { layoutTable } from '../../src/layout/layout-table.js';
+import { neg64 } from '../../src/layout/u64.js';
 import { BootFactCollector } from '../../src/parse/boot-facts.js';
 import type { BootFacts } from '../../src/parse/types.js';
 
@@ -130,6 +132,39 @@ describe('inferLayout from log lines', () => {
     expect(l.vaBits).toMatchObject({ value: 47, source: { kind: 'log', lineNo: 5 } });
     // round_down(0x80200000, 2^max(30, 27)) = 0x80000000.
     expect(l.memstart).toMatchObject({ value: 0x8000_0000n, source: { kind: 'log', lineNo: 3 }, confidence: 'high' });
+  });
+
+  test('a KASAN boot from 5.11 on: the shadow ends the linear map, which the table says; before, it does not', () => {
+    const log = (release: string) => boot([`Linux version ${release} (u@h) (gcc) #1 SMP`, 'KernelAddressSanitizer initialized (generic)',
+      'user pgtable: 4k pages, 48-bit VAs, pgdp=0000000041d1c000']);
+    const l = inferLayout({ boot: log('6.1.0') });
+    expect(l.kasan).toMatchObject({ value: 'generic', source: { kind: 'log', lineNo: 2 } });
+    // _PAGE_END(48) - 2^(48 - 3); the vmemmap still covers _PAGE_END(48) - PAGE_OFFSET.
+    expect(l.constants.pageEnd).toBe(neg64(1n << 47n) - (1n << 45n));
+    expect(l.constants.vmemmapSize).toBe(inferLayout({ boot: boot(['Linux version 6.1.0 (u@h) (gcc) #1 SMP']) }).constants.vmemmapSize);
+    expect(layoutTable(l).find((r) => r.name === 'PAGE_END')?.provenance).toContain('KASAN_SHADOW_END');
+    expect(inferLayout({ boot: log('5.10.0') }).constants.pageEnd).toBe(neg64(1n << 47n));
+  });
+
+  test('KASAN on a 52-bit kernel takes vabits_actual as 52; a config offset that leaves no linear map is not taken', () => {
+    const config = (lines: string[]) => ['# Linux/arm64 6.1.0 Kernel Configuration', 'CONFIG_ARM64_64K_PAGES=y', ...lines, 'CONFIG_KASAN_GENERIC=y'].join('\n');
+    const wide = inferLayout({}, { configText: config(['CONFIG_ARM64_VA_BITS=52']) });
+    expect(wide.constants.pageEnd).toBe(neg64(1n << 47n) - (1n << 49n));
+    expect(wide.assumptions.some((a) => a.includes('vabits_actual'))).toBe(true);
+    const odd = inferLayout({}, { configText: config(['CONFIG_ARM64_VA_BITS=48', 'CONFIG_KASAN_SHADOW_OFFSET=0x1000']) });
+    expect(odd.constants.pageEnd).toBe(neg64(1n << 47n) - (1n << 45n));
+    expect(odd.assumptions.some((a) => a.includes('CONFIG_KASAN_SHADOW_OFFSET 0x1000'))).toBe(true);
+  });
+
+  test('a 52-bit kernel of 5.4-5.10: its linear map ends at _PAGE_END(vabits_actual), read off the pgtable line', () => {
+    const log = (extra: string[]) => boot(['Linux version 5.10.0 (u@h) (gcc) #1 SMP', ...extra]);
+    const o = { vaBits: 52, pageSizeBytes: 65536 };
+    const unknown = inferLayout({ boot: log([]) }, o);
+    expect(unknown.constants.pageEnd).toBe(neg64(1n << 51n));
+    expect(unknown.assumptions.some((a) => a.startsWith('vabits_actual taken as VA_BITS 52'))).toBe(true);
+    const on48 = inferLayout({ boot: log(['user pgtable: 64k pages, 48-bit VAs, pgdp=0000000041d1c000']) }, o);
+    expect([on48.vaBitsActual, on48.constants.pageEnd]).toEqual([48, neg64(1n << 47n)]);
+    expect(layoutTable(on48).find((r) => r.name === 'PAGE_END')?.provenance).toContain('vabits_actual 48');
   });
 
   test('KASLR enabled with a 48-bit linear region: memstart confidence is low and the reason is noted', () => {

@@ -12,6 +12,9 @@ const CONFIG = [
   'CONFIG_ARM64_VA_BITS_47=y',
   'CONFIG_ARM64_VA_BITS=47',
   'CONFIG_ARM64_PA_BITS=48',
+  'CONFIG_KASAN=y',
+  'CONFIG_KASAN_GENERIC=y',
+  'CONFIG_KASAN_SHADOW_OFFSET=0xdfffc00000000000',
   'CONFIG_ARM64_SECTION_SIZE_BITS=30',
   '# CONFIG_RANDOMIZE_BASE is not set',
 ].join('\n');
@@ -26,7 +29,9 @@ describe('parseKernelConfig', () => {
     expect(c.vaBits).toMatchObject({ value: 47, lineNo: 9 });
     expect(c.paBits?.value).toBe(48);
     expect(c.sectionShift?.value).toBe(30);
-    expect(c.randomizeBase).toMatchObject({ value: false, lineNo: 12 });
+    expect(c.randomizeBase).toMatchObject({ value: false, lineNo: 15 });
+    expect(c.kasan).toMatchObject({ value: 'generic', lineNo: 12 });
+    expect(c.kasanShadowOffset?.value).toBe(0xdfff_c000_0000_0000n);
   });
 
   test('a config drives the layout with config provenance', () => {
@@ -35,6 +40,9 @@ describe('parseKernelConfig', () => {
     expect(l.pageShift).toMatchObject({ value: 14, source: { kind: 'config', lineNo: 7 } });
     expect(l.sectionShift).toMatchObject({ value: 30, source: { kind: 'config' } });
     expect(l.era.value).toBe('E3');
+    // 16K pages, 47-bit: KASAN_SHADOW_END = 2^61 + 0xdfffc00000000000 = _PAGE_END(47); less 2^(47 - 3).
+    expect(l.kasan).toMatchObject({ value: 'generic', source: { kind: 'config', lineNo: 12 } });
+    expect(l.constants.pageEnd).toBe(0xffff_c000_0000_0000n - (1n << 44n));
   });
 });
 

@@ -1,4 +1,4 @@
-import { archHint, isSplatStart, parseCpuFeature, parseKaslr, parseLayoutLine, parseLinuxVersion, parseNodeLine, parsePgtable, parsePhysOffset, parseZoneLine } from '../../src/parse/boot-fact-lines.js';
+import { archHint, isSplatStart, parseCpuFeature, parseKasanInit, parseKaslr, parseLayoutLine, parseLinuxVersion, parseNodeLine, parsePgtable, parsePhysOffset, parseZoneLine } from '../../src/parse/boot-fact-lines.js';
 
 describe('parseLinuxVersion', () => {
   test.each([
@@ -42,6 +42,15 @@ test('pgtable, KASLR, arch', () => {
   expect(parsePgtable('user pgtable: 64k pages, 52-bit VAs, pgdp=00000000abcd0000')).toEqual({ pageSizeKiB: 64, vaBits: 52 });
   expect(parseKaslr('KASLR disabled on command line')).toBe(false);
   expect(parseKaslr('CPU features: kernel page table isolation forced ON by KASLR')).toBeUndefined();
+});
+
+test('KASAN init line: its mode (5.11 on), or unnamed', () => {
+  expect(parseKasanInit('KernelAddressSanitizer initialized (generic)')).toBe('generic');
+  expect(parseKasanInit('KernelAddressSanitizer initialized (sw-tags, stacktrace=on)')).toBe('sw-tags');
+  expect(parseKasanInit('KernelAddressSanitizer initialized (hw-tags, mode=sync, vmalloc=on, stacktrace=on)')).toBe('hw-tags');
+  expect(parseKasanInit('KernelAddressSanitizer initialized')).toBe('unnamed');
+  expect(parseKasanInit('KernelAddressSanitizer initialized (bogus)')).toBeUndefined();
+  expect(parseKasanInit('kasan: KernelAddressSanitizer initialized')).toBeUndefined();
 });
 
 test('PHYS_OFFSET after a panic: memstart_addr as the kernel printed it (%llx of an s64)', () => {

@@ -68,6 +68,16 @@ describe('BootFactCollector on synthetic lines', () => {
     expect(c.wantsEveryLine).toBe(false);
   });
 
+  test.each([collect, collectFast])('the KASAN init line, its first in a boot (%p)', (run) => {
+    const c = run([
+      '[    0.000000] Linux version 6.6.0 (u@h) (gcc) #1 SMP',
+      '[    0.000000] cma: Reserved 64 MiB at 0x00000000fc000000',
+      '[    0.000000] KernelAddressSanitizer initialized (generic)',
+      '[    0.000000] KernelAddressSanitizer initialized (sw-tags, stacktrace=on)',
+    ]);
+    expect(c.current.kasan).toMatchObject({ value: 'generic', lineNo: 3 });
+  });
+
   test('foreign records never become facts', () => {
     const c = new BootFactCollector();
     c.push({ lineNo: 1, text: 'Linux version 6.1.0 (u@h) (gcc) #1', foreign: true });

@@ -39,6 +39,8 @@ export function anchorMemstart(layout: Layout, highestEnd: bigint): Layout | und
     structPageSize: layout.structPageSize.value,
     sectionShift: layout.sectionShift.value,
     memstart,
+    ...(layout.kasanShadow && { kasanShadow: layout.kasanShadow }),
+    ...(layout.vaBitsActual !== undefined && { vaBitsActual: layout.vaBitsActual }),
   });
   return {
     ...layout,

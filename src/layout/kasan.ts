@@ -1,0 +1,52 @@
+import type { BootFacts, KasanMode } from '../parse/types.js';
+import { eraIndex } from './eras.js';
+import { inferred } from './inferred.js';
+import type { KernelConfig } from './kconfig.js';
+import type { Era, Inferred, KasanShadow } from './types.js';
+import { hex, neg64, u64 } from './u64.js';
+
+/** KASAN_SHADOW_SCALE_SHIFT: one shadow byte per 8 bytes (generic) or per 16 (software tags); hardware tags need none. */
+function scaleShiftOf(mode: KasanMode): number | undefined {
+  if (mode === 'generic') return 3;
+  return mode === 'sw-tags' ? 4 : undefined;
+}
+
+/** KASAN's mode: a given config first, then the boot's `KernelAddressSanitizer initialized` line. */
+export function inferKasan(boot: BootFacts | undefined, config: KernelConfig): Inferred<KasanMode> | undefined {
+  if (config.kasan) return inferred(config.kasan.value, 'config', 'high', { lineNo: config.kasan.lineNo, text: config.kasan.text });
+  const line = boot?.kasan;
+  if (!line) return undefined;
+  const { lineNo, text } = line;
+  // Before 5.11 the line names no mode, and there the mode does not move PAGE_END: generic, the common one.
+  if (line.value === 'unnamed') return inferred('generic', 'log', 'medium', { lineNo, text: `${text} (no mode named: generic taken)` });
+  return inferred(line.value, 'log', 'high', { lineNo, text });
+}
+
+/**
+ * The shadow that ends the linear map, from 5.11 (E3) on, when KASAN has one: memory.h then has
+ * `PAGE_END = KASAN_SHADOW_END - (1 << (vabits_actual - KASAN_SHADOW_SCALE_SHIFT))`, where before it was
+ * `_PAGE_END(VA_BITS_MIN)` with the shadow after it. Undefined when the linear map is not shortened.
+ */
+export function kasanShadow(mode: KasanMode | undefined, era: Era, config: KernelConfig): KasanShadow | undefined {
+  const scaleShift = mode === undefined ? undefined : scaleShiftOf(mode);
+  if (scaleShift === undefined || eraIndex(era) < eraIndex('E3')) return undefined;
+  const offset = config.kasanShadowOffset?.value;
+  return offset === undefined ? { scaleShift } : { scaleShift, offset };
+}
+
+/**
+ * PAGE_END under a KASAN shadow. KASAN_SHADOW_END = (1 << (64 - KASAN_SHADOW_SCALE_SHIFT)) + KASAN_SHADOW_OFFSET;
+ * each arm64 Kconfig default of KASAN_SHADOW_OFFSET (one per VA_BITS, page size and mode) makes that
+ * _PAGE_END(VA_BITS_MIN), which stands for it when no config gives the offset.
+ */
+export function kasanPageEnd(shadow: KasanShadow, vaBitsActual: number, vaBitsMin: number): bigint {
+  const scale = BigInt(shadow.scaleShift);
+  const shadowEnd = shadow.offset === undefined ? neg64(1n << BigInt(vaBitsMin - 1)) : u64((1n << (64n - scale)) + shadow.offset);
+  return u64(shadowEnd - (1n << (BigInt(vaBitsActual) - scale)));
+}
+
+/** How PAGE_END was computed, for the layout table. */
+export function kasanPageEndText(shadow: KasanShadow): string {
+  const end = shadow.offset === undefined ? '_PAGE_END(VA_BITS_MIN)' : `2^${64 - shadow.scaleShift} + ${hex(shadow.offset)}`;
+  return `KASAN_SHADOW_END (${end}) - 2^(vabits_actual - ${shadow.scaleShift})`;
+}

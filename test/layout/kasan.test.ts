@@ -1,0 +1,64 @@
+import { inferKasan, kasanPageEnd, kasanShadow } from '../../src/layout/kasan.js';
+import { parseKernelConfig } from '../../src/layout/kconfig.js';
+import { neg64, u64 } from '../../src/layout/u64.js';
+import type { BootFacts } from '../../src/parse/types.js';
+import { bootFacts } from './_boot.js';
+
+const boot = (kasan: BootFacts['kasan']): BootFacts => bootFacts(kasan && { kasan });
+
+describe('inferKasan', () => {
+  test('a config beats the boot line; the line names the mode from 5.11 on', () => {
+    const config = parseKernelConfig('CONFIG_KASAN=y\nCONFIG_KASAN_SW_TAGS=y');
+    const line = { value: 'generic' as const, lineNo: 9, text: 'KernelAddressSanitizer initialized (generic)' };
+    expect(inferKasan(boot(line), config)).toMatchObject({ value: 'sw-tags', source: { kind: 'config', lineNo: 2 }, confidence: 'high' });
+    expect(inferKasan(boot(line), {})).toMatchObject({ value: 'generic', source: { kind: 'log', lineNo: 9 }, confidence: 'high' });
+    expect(inferKasan(boot(undefined), {})).toBeUndefined();
+  });
+
+  test('the bare line of older kernels is taken as generic, with less confidence', () => {
+    const line = { value: 'unnamed' as const, lineNo: 3, text: 'KernelAddressSanitizer initialized' };
+    expect(inferKasan(boot(line), {})).toMatchObject({ value: 'generic', confidence: 'medium' });
+  });
+});
+
+describe('kasanShadow', () => {
+  test('only generic and software tags have a shadow, and it ends the linear map from E3 (5.11) on', () => {
+    expect(kasanShadow('generic', 'E3', {})).toEqual({ scaleShift: 3 });
+    expect(kasanShadow('sw-tags', 'E4', {})).toEqual({ scaleShift: 4 });
+    expect(kasanShadow('hw-tags', 'E4', {})).toBeUndefined();
+    expect(kasanShadow('generic', 'E2', {})).toBeUndefined();
+    expect(kasanShadow(undefined, 'E4', {})).toBeUndefined();
+    const config = parseKernelConfig('CONFIG_KASAN_SHADOW_OFFSET=0xdfff800000000000');
+    expect(kasanShadow('generic', 'E3', config)).toEqual({ scaleShift: 3, offset: 0xdfff_8000_0000_0000n });
+  });
+});
+
+describe('kasanPageEnd: KASAN_SHADOW_END - 2^(vabits_actual - KASAN_SHADOW_SCALE_SHIFT)', () => {
+  // arch/arm64/Kconfig KASAN_SHADOW_OFFSET defaults: [VA_BITS, VA_BITS_MIN, scale shift, offset].
+  const KCONFIG_DEFAULTS: [number, number, number, bigint][] = [
+    [48, 48, 3, 0xdfff_8000_0000_0000n],
+    [52, 48, 3, 0xdfff_8000_0000_0000n],
+    [47, 47, 3, 0xdfff_c000_0000_0000n],
+    [42, 42, 3, 0xdfff_fe00_0000_0000n],
+    [39, 39, 3, 0xdfff_ffc0_0000_0000n],
+    [36, 36, 3, 0xdfff_fff8_0000_0000n],
+    [48, 48, 4, 0xefff_8000_0000_0000n],
+    [47, 47, 4, 0xefff_c000_0000_0000n],
+    [42, 42, 4, 0xefff_fe00_0000_0000n],
+    [39, 39, 4, 0xefff_ffc0_0000_0000n],
+    [36, 36, 4, 0xefff_fff8_0000_0000n],
+  ];
+
+  test.each(KCONFIG_DEFAULTS)('VA_BITS %i (min %i), scale %i: the default offset puts the shadow end at _PAGE_END(VA_BITS_MIN)', (va, vaMin, scaleShift, offset) => {
+    const withOffset = kasanPageEnd({ scaleShift, offset }, va, vaMin);
+    expect(kasanPageEnd({ scaleShift }, va, vaMin)).toBe(withOffset);
+    const shadowEnd = u64((1n << BigInt(64 - scaleShift)) + offset);
+    expect(shadowEnd).toBe(neg64(1n << BigInt(vaMin - 1)));
+    expect(withOffset).toBe(shadowEnd - (1n << BigInt(va - scaleShift)));
+  });
+
+  test('48-bit generic: the shadow takes the top eighth of the kernel half, a quarter of the linear map', () => {
+    // _PAGE_END(48) = 0xffff800000000000, less 2^45.
+    expect(kasanPageEnd({ scaleShift: 3 }, 48, 48)).toBe(0xffff_6000_0000_0000n);
+  });
+});
