@@ -58,6 +58,8 @@ export class Segmenter {
   private records = 0;
   private readonly pastTraceQueue = new Map<string, SplatBuilder>();
   private readonly beforeTraceQueue = new Map<string, SplatBuilder>();
+  /** No report can be silent long enough before this record count: a sweep need not look (most records). */
+  private nextSweep = 0;
   /** The context filed last, so already at the end of `tailQueue`: a report's next line need not move it. */
   private tailContext: string | undefined;
   private tailQueue: Map<string, SplatBuilder> | undefined;
@@ -184,20 +186,33 @@ export class Segmenter {
     queue.set(context, builder);
     this.tailContext = context;
     this.tailQueue = queue;
+    this.nextSweep = Math.min(this.nextSweep, this.records + this.limitOf(queue));
+  }
+
+  private limitOf(queue: Map<string, SplatBuilder>): number {
+    return queue === this.pastTraceQueue ? MAX_SILENT_RECORDS : MAX_SILENT_RECORDS_BEFORE_TRACE;
   }
 
   /** Closes the reports of other contexts that have been silent too long (MAX_SILENT_RECORDS…). */
   private closeSilent(context: string): void {
-    this.closeSilentIn(this.pastTraceQueue, MAX_SILENT_RECORDS, context);
-    this.closeSilentIn(this.beforeTraceQueue, MAX_SILENT_RECORDS_BEFORE_TRACE, context);
+    if (this.records <= this.nextSweep) return;
+    this.nextSweep = Math.min(this.closeSilentIn(this.pastTraceQueue, context), this.closeSilentIn(this.beforeTraceQueue, context));
   }
 
-  private closeSilentIn(queue: Map<string, SplatBuilder>, limit: number, context: string): void {
+  /**
+   * Closes the queue's reports silent too long, from its front; returns the record count past which the next one
+   * may be.
+   */
+  private closeSilentIn(queue: Map<string, SplatBuilder>, context: string): number {
+    const limit = this.limitOf(queue);
+    let next = Number.POSITIVE_INFINITY;
     for (const [other, builder] of queue) {
-      if (this.records - builder.heardAt <= limit) return;
-      // The record being pushed is its context's own: it may go on with its report.
-      if (other !== context) this.close(other, builder, cutShort(builder, 'its CPU or task printed nothing more'));
+      // The record being pushed is its context's own: it goes on with its report (heard now) or ends it.
+      if (other === context) next = this.records + limit;
+      else if (this.records - builder.heardAt <= limit) return Math.min(next, builder.heardAt + limit);
+      else this.close(other, builder, cutShort(builder, 'its CPU or task printed nothing more'));
     }
+    return next;
   }
 
   private openReport(context: string, header: HeaderMatch, rec: LogRecord, bootIndex: number): void {
