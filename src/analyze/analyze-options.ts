@@ -5,8 +5,8 @@ export interface AnalyzeOptions {
   /** Name of the input in reports (path, `-`, `archive.tgz:member`). */
   name?: string;
   /**
-   * Lines kept per splat (default 400): a report still before the end of its call trace is then closed as truncated;
-   * one past it counts the rest of its tail in `droppedLines`.
+   * Lines kept per splat (default 400): a report still before the end of its call trace is then closed as truncated,
+   * one past it whole, with the lines it did not keep counted in `droppedLines`.
    */
   maxSplatLines?: number;
   /** Physical line cap in bytes (default 64 KiB); longer lines keep their head and are flagged. */

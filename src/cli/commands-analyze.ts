@@ -51,7 +51,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
           .option('output', { alias: 'o', type: 'string', describe: 'Write the report to FILE instead of stdout' })
           .option('fail-on', { choices: FAIL_ON_KINDS, describe: 'Exit 1 when a cluster of this kind is found (CI)' })
           .option('max-line-bytes', { type: 'string', default: '64KiB', describe: 'Cap on one line; longer lines keep their head' })
-          .option('max-splat-lines', { type: 'number', default: 400, describe: 'Lines kept per splat: the rest of a tail is counted, a longer report is truncated' })
+          .option('max-splat-lines', { type: 'number', default: 400, describe: 'Lines kept per splat; a report longer before the end of its trace is truncated' })
           .option('max-decompressed', { type: 'string', default: '4GiB', describe: 'Limit on decompressed bytes per input (gzip bomb guard)' })
           .option('color', { type: 'boolean', describe: 'Colour the text report (default: on a terminal, unless NO_COLOR; into -o FILE only when given)' })
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress or notes on stderr (errors still print)' })

@@ -2,6 +2,7 @@ import type { LogRecord, Splat } from './types.js';
 import { matchHeader, type HeaderMatch } from './formats.js';
 import { isUserspaceMessage, SplatBuilder } from './splat-builder.js';
 import { RULE } from './rule-line.js';
+import { SilenceQueue, type Silenced } from './silence-queue.js';
 import { ungluedHeader } from './glued-header.js';
 
 const CUT_HERE = ' cut here ';
@@ -35,6 +36,18 @@ const MAX_SILENT_RECORDS = 256;
  */
 const MAX_SILENT_RECORDS_BEFORE_TRACE = 4096;
 
+/** An open report of one CPU or task (printk caller id), in the silence queue of its state. */
+interface OpenReport extends Silenced<OpenReport> {
+  readonly context: string;
+  readonly builder: SplatBuilder;
+}
+
+/**
+ * Reports open at once, of as many CPUs or tasks, before the longest silent is closed: each holds up to
+ * `maxSplatLines` lines, and 4000 tasks printing their reports a line each in turn had taken 184 MiB.
+ */
+const MAX_OPEN_REPORTS = 1024;
+
 /** Why a report still waiting for its call trace was cut short, if it was. */
 function cutShort(builder: SplatBuilder, reason: string): string[] {
   return builder.state === 'body' && !builder.format.until ? [reason] : [];
@@ -47,22 +60,19 @@ function cutShort(builder: SplatBuilder, reason: string): string[] {
 export class Segmenter {
   private readonly onSplat: (s: Splat) => void;
   private readonly maxSplatLines: number;
-  private readonly open = new Map<string, SplatBuilder>();
+  private readonly open = new Map<string, OpenReport>();
   private readonly openers = new Map<string, LogRecord[]>();
   /**
    * Records pushed, and the open reports in the order their contexts last printed: one queue for reports past their
-   * trace, one for those before or inside it. A context is moved to the end of its queue when it prints, so each
-   * runs from the longest silent, and a sweep stops at the first report not silent long enough (a walk over every
-   * open report on every record had taken 16.5 s for 100k tasks' reports).
+   * trace, one for those before or inside it. A report moves to the back of its queue when its context prints, so a
+   * sweep stops at the first report not silent long enough (a walk over every open report on every record had
+   * taken 16.5 s for 100k tasks' reports).
    */
   private records = 0;
-  private readonly pastTraceQueue = new Map<string, SplatBuilder>();
-  private readonly beforeTraceQueue = new Map<string, SplatBuilder>();
+  private readonly pastTrace = new SilenceQueue<OpenReport>(MAX_SILENT_RECORDS);
+  private readonly beforeTrace = new SilenceQueue<OpenReport>(MAX_SILENT_RECORDS_BEFORE_TRACE);
   /** No report can be silent long enough before this record count: a sweep need not look (most records). */
   private nextSweep = 0;
-  /** The context filed last, so already at the end of `tailQueue`: a report's next line need not move it. */
-  private tailContext: string | undefined;
-  private tailQueue: Map<string, SplatBuilder> | undefined;
   private boot = 0;
 
   constructor(opts: { onSplat: (s: Splat) => void; maxSplatLines?: number }) {
@@ -77,7 +87,7 @@ export class Segmenter {
   /** The oldest boot a report still open was printed in: its splat, not yet closed, may yet want its facts. */
   get oldestOpenBoot(): number | undefined {
     let oldest: number | undefined;
-    for (const builder of this.open.values()) if (oldest === undefined || builder.bootIndex < oldest) oldest = builder.bootIndex;
+    for (const { builder } of this.open.values()) if (oldest === undefined || builder.bootIndex < oldest) oldest = builder.bootIndex;
     return oldest;
   }
 
@@ -98,22 +108,22 @@ export class Segmenter {
     const context = rec.caller ?? '';
     if (bootIndex !== this.boot) this.rebooted(bootIndex, context);
     const matched = holdsNeedle ? matchHeader(rec.text) : undefined;
-    const fromKernel = rec.ts !== undefined || rec.host !== undefined;
-    const header =
-      matched && (!matched.format.needsKernelOrigin || fromKernel) && (!matched.format.afterRule || this.followsRule(context))
-        ? matched
-        : undefined;
     this.records += 1;
     if (this.open.size > 0) this.closeSilent(context);
     const current = this.open.get(context);
-    if (current && this.continues(context, current, rec, header, holdsNeedle)) this.heard(context, current);
+    const fromKernel = rec.ts !== undefined || rec.host !== undefined;
+    const header =
+      matched && (!matched.format.needsKernelOrigin || fromKernel) && (!matched.format.afterRule || this.followsRule(context, current))
+        ? matched
+        : undefined;
+    if (current && this.continues(current, rec, header, holdsNeedle)) this.heard(current);
     else if (header) this.openReport(context, header, rec, bootIndex);
     else this.trackOpener(context, rec, holdsNeedle);
   }
 
   /** Closes every open report; one still waiting for its call trace is marked corrupted. */
   finish(): void {
-    for (const [context, builder] of this.open) this.close(context, builder, cutShort(builder, 'log ends inside the report'));
+    for (const report of this.open.values()) this.close(report, cutShort(report.builder, 'log ends inside the report'));
     this.openers.clear();
   }
 
@@ -124,14 +134,13 @@ export class Segmenter {
    */
   abandon(): number {
     let dropped = 0;
-    for (const [context, builder] of this.open) {
-      if (!builder.pastTrace) dropped++;
-      else this.close(context, builder);
+    for (const report of this.open.values()) {
+      if (!report.builder.pastTrace) dropped++;
+      else this.close(report);
     }
     this.open.clear();
-    this.pastTraceQueue.clear();
-    this.beforeTraceQueue.clear();
-    this.tailContext = undefined;
+    this.pastTrace.clear();
+    this.beforeTrace.clear();
     this.openers.clear();
     return dropped;
   }
@@ -143,24 +152,20 @@ export class Segmenter {
    */
   private rebooted(bootIndex: number, context: string): void {
     this.boot = bootIndex;
-    for (const [other, builder] of this.open) {
-      if (other !== context && builder.bootIndex < bootIndex) this.close(other, builder, cutShort(builder, 'the kernel rebooted inside the report'));
+    for (const report of this.open.values()) {
+      const { builder } = report;
+      if (report.context !== context && builder.bootIndex < bootIndex) this.close(report, cutShort(builder, 'the kernel rebooted inside the report'));
     }
     for (const other of this.openers.keys()) if (other !== context) this.openers.delete(other);
   }
 
   /** Feeds a record to the open report of its context; false when the record ended that report. */
-  private continues(
-    context: string,
-    current: SplatBuilder,
-    rec: LogRecord,
-    header: HeaderMatch | undefined,
-    holdsNeedle: boolean,
-  ): boolean {
+  private continues(report: OpenReport, rec: LogRecord, header: HeaderMatch | undefined, holdsNeedle: boolean): boolean {
+    const current = report.builder;
     if (header?.format.escalates && current.inTime(rec.ts) && current.canEscalate(header.format)) {
       // A report at its cap still takes its escalation, which names it (a panic after a long lock dump).
       current.escalate(rec);
-      if (current.full && !current.pastTrace) this.closeTruncated(context, current);
+      if (current.full && !current.pastTrace) this.closeTruncated(report);
       return true;
     }
     if (!header && current.endsAt(rec.text)) {
@@ -169,48 +174,45 @@ export class Segmenter {
     }
     const role = header || (holdsNeedle && isOpener(rec.text)) ? 'end' : current.classify(rec);
     if (role === 'between') current.skipInterleaved();
-    else if (role === 'end') this.close(context, current);
-    else if (!this.closeIfFull(context, current)) current.add(rec);
+    else if (role === 'end') this.close(report);
+    else if (!this.closeIfFull(report)) current.add(rec);
     return role !== 'end';
   }
 
-  /** The report of `context` took the latest record: files it at the end of the queue its state belongs to. */
-  private heard(context: string, builder: SplatBuilder): void {
-    builder.heardAt = this.records;
-    const queue = builder.pastTrace ? this.pastTraceQueue : this.beforeTraceQueue;
-    // Most often (a report's lines in a row) it is last in its queue already; close() unsets tailContext.
-    if (context === this.tailContext && queue === this.tailQueue) return;
-    if (this.open.get(context) !== builder) return;
-    this.pastTraceQueue.delete(context);
-    this.beforeTraceQueue.delete(context);
-    queue.set(context, builder);
-    this.tailContext = context;
-    this.tailQueue = queue;
-    this.nextSweep = Math.min(this.nextSweep, this.records + this.limitOf(queue));
+  /** The report took the latest record (unless that closed it): files it at the back of the queue of its state. */
+  private heard(report: OpenReport): void {
+    if (report.queue === undefined) return;
+    report.heardAt = this.records;
+    this.file(report);
   }
 
-  private limitOf(queue: Map<string, SplatBuilder>): number {
-    return queue === this.pastTraceQueue ? MAX_SILENT_RECORDS : MAX_SILENT_RECORDS_BEFORE_TRACE;
+  private file(report: OpenReport): void {
+    const queue = report.builder.pastTrace ? this.pastTrace : this.beforeTrace;
+    // Most often (a report's lines in a row) it is last in its queue already.
+    if (queue.isLast(report)) return;
+    queue.moveToBack(report);
+    this.nextSweep = Math.min(this.nextSweep, this.records + queue.limit);
   }
 
   /** Closes the reports of other contexts that have been silent too long (MAX_SILENT_RECORDS…). */
   private closeSilent(context: string): void {
     if (this.records <= this.nextSweep) return;
-    this.nextSweep = Math.min(this.closeSilentIn(this.pastTraceQueue, context), this.closeSilentIn(this.beforeTraceQueue, context));
+    this.nextSweep = Math.min(this.closeSilentIn(this.pastTrace, context), this.closeSilentIn(this.beforeTrace, context));
   }
 
   /**
    * Closes the queue's reports silent too long, from its front; returns the record count past which the next one
    * may be.
    */
-  private closeSilentIn(queue: Map<string, SplatBuilder>, context: string): number {
-    const limit = this.limitOf(queue);
+  private closeSilentIn(queue: SilenceQueue<OpenReport>, context: string): number {
     let next = Number.POSITIVE_INFINITY;
-    for (const [other, builder] of queue) {
+    for (let report = queue.first; report; ) {
+      const after = report.next;
       // The record being pushed is its context's own: it goes on with its report (heard now) or ends it.
-      if (other === context) next = this.records + limit;
-      else if (this.records - builder.heardAt <= limit) return Math.min(next, builder.heardAt + limit);
-      else this.close(other, builder, cutShort(builder, 'its CPU or task printed nothing more'));
+      if (report.context === context) next = this.records + queue.limit;
+      else if (this.records - report.heardAt <= queue.limit) return Math.min(next, report.heardAt + queue.limit);
+      else this.close(report, cutShort(report.builder, 'its CPU or task printed nothing more'));
+      report = after;
     }
     return next;
   }
@@ -219,40 +221,53 @@ export class Segmenter {
     const leading = this.openers.get(context) ?? [];
     this.openers.delete(context);
     const builder = new SplatBuilder(header.format, header.match, rec, bootIndex, leading, this.maxSplatLines);
-    if (header.format.lone) this.onSplat(builder.finish());
-    else {
-      this.open.set(context, builder);
-      this.heard(context, builder);
+    if (header.format.lone) {
+      this.onSplat(builder.finish());
+      return;
     }
+    const report: OpenReport = { context, builder, heardAt: this.records, prev: undefined, next: undefined, queue: undefined };
+    this.open.set(context, report);
+    this.file(report);
+    if (this.open.size > MAX_OPEN_REPORTS) this.closeLongestSilent();
+  }
+
+  private closeLongestSilent(): void {
+    const [past, before] = [this.pastTrace.first, this.beforeTrace.first];
+    const oldest = past && (!before || past.heardAt <= before.heardAt) ? past : before;
+    if (oldest) this.close(oldest, cutShort(oldest.builder, `more than ${MAX_OPEN_REPORTS} reports of other CPUs or tasks were open`));
   }
 
   /**
-   * Closes a report at its cap still before or inside its call trace, which may never end: true when it did (the
-   * record is then dropped). Past its trace a report only takes tail lines (a long lock dump, the panic that
-   * escalates it): it stays open, and counts the lines it no longer keeps.
+   * Closes a report that has reached its cap: true when it did (the record is then dropped). Past its trace the
+   * report is whole and only a tail is cut, which is no corruption; inside its lock dump or after its closing rule it
+   * takes tail lines a while longer (see SplatBuilder.takesTailPastCap), counting them, for the panic that follows.
    */
-  private closeIfFull(context: string, builder: SplatBuilder): boolean {
-    if (!builder.full || builder.pastTrace) return false;
-    this.closeTruncated(context, builder, 1);
+  private closeIfFull(report: OpenReport): boolean {
+    const { builder } = report;
+    if (!builder.full || (builder.pastTrace && builder.takesTailPastCap)) return false;
+    if (builder.pastTrace) this.close(report, [], 1);
+    else this.closeTruncated(report, 1);
     return true;
   }
 
-  private closeTruncated(context: string, builder: SplatBuilder, dropped = 0): void {
-    this.close(context, builder, [`truncated: longer than ${this.maxSplatLines} lines`], dropped);
+  private closeTruncated(report: OpenReport, dropped = 0): void {
+    this.close(report, [`truncated: longer than ${this.maxSplatLines} lines`], dropped);
   }
 
-  private close(context: string, builder: SplatBuilder, reasons: readonly string[] = [], dropped = 0): void {
-    this.open.delete(context);
-    this.pastTraceQueue.delete(context);
-    this.beforeTraceQueue.delete(context);
-    if (context === this.tailContext) this.tailContext = undefined;
-    const splat = builder.finish(reasons);
+  private close(report: OpenReport, reasons: readonly string[] = [], dropped = 0): void {
+    this.open.delete(report.context);
+    report.queue?.remove(report);
+    const splat = report.builder.finish(reasons);
     if (dropped > 0) splat.droppedLines = (splat.droppedLines ?? 0) + dropped;
     this.onSplat(splat);
   }
 
-  /** The last record of `context` was a `=====` rule, and began no report (it waits as an opener). */
-  private followsRule(context: string): boolean {
+  /**
+   * The last record of `context` was a `=====` rule: one waiting as an opener, or one its open report took as its
+   * closing rule (a report that lacked its own).
+   */
+  private followsRule(context: string, current: OpenReport | undefined): boolean {
+    if (current?.builder.tookRuleLast) return true;
     const pending = this.openers.get(context);
     return pending?.length === 1 && RULE.test(pending[0]?.text ?? '');
   }

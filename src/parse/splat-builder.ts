@@ -40,8 +40,6 @@ const TAB = 0x09;
 /** Collects the records of one open report and reads its fields as they arrive. */
 export class SplatBuilder {
   state: ReportState;
-  /** The segmenter's record count when this report's CPU or task last printed. */
-  heardAt = 0;
   private recordCount = 0;
   private readonly splat: Splat;
   private framesInTrace = 0;
@@ -60,6 +58,8 @@ export class SplatBuilder {
    * `---[ end trace ]---`, so the `Kernel panic - not syncing: panic_on_warn set` printed next escalates it.
    */
   private ruleSeen = false;
+  /** The record taken last was that closing rule. */
+  private ruleLast = false;
   /** `Preemption disabled at:` came: the `[<addr>] func+off/size` line next quotes one site, it starts no trace. */
   private quotedSiteNext = false;
   /** `Showing all locks held in the system:` came: the `=====` rule next closes that lock dump, and this report. */
@@ -175,6 +175,7 @@ export class SplatBuilder {
   addClosingRule(rec: LogRecord): void {
     this.add(rec);
     this.ruleSeen = true;
+    this.ruleLast = true;
     this.firstTraceDone = true;
     this.state = 'after';
   }
@@ -182,6 +183,20 @@ export class SplatBuilder {
   /** True when the report has reached its cap: lines it takes from now on are counted, not kept. */
   get full(): boolean {
     return this.recordCount >= this.maxLines;
+  }
+
+  /**
+   * Past its cap, whether it still takes tail lines: inside its lock dump, or after its closing rule, where the panic
+   * that escalates it comes next; for as many lines again as its cap, so that a rule that never comes cannot keep it
+   * open to the end of the log.
+   */
+  get takesTailPastCap(): boolean {
+    return (this.lockDumpOpen || this.ruleSeen) && this.recordCount < 2 * this.maxLines;
+  }
+
+  /** The record taken last was the report's closing rule: a SLUB header may follow it (see formats.ts afterRule). */
+  get tookRuleLast(): boolean {
+    return this.ruleLast;
   }
 
   /** An escalation joins a report once: a second `Kernel panic` or `Internal error:` is another report. */
@@ -208,6 +223,7 @@ export class SplatBuilder {
   add(rec: LogRecord): void {
     this.keep(rec);
     this.lastWasFrame = false;
+    this.ruleLast = false;
     // Only the line straight after `Preemption disabled at:` can be its site; a `Call trace:` there starts a trace.
     const quotedSite = this.quotedSiteNext;
     this.quotedSiteNext = false;

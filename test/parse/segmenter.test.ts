@@ -187,13 +187,32 @@ describe('Segmenter', () => {
     expect(splats[0]?.frames.map((f) => f.func)).toEqual(['__switch_to', 'foo_flush', 'kthread']);
   });
 
-  test('a lock dump longer than the line cap is counted, not kept, and does not make the report corrupted', () => {
+  test('a lock dump past the line cap is counted, not kept, for as many lines again; the report is not corrupted', () => {
     const lines = ['INFO: task a:48 blocked for more than 143 seconds.', 'Call trace:', ' f+0x30/0x90', ' kthread+0x108/0x10c',
       'Showing all locks held in the system:', ...Array.from({ length: 20 }, (_, i) => `1 lock held by t/${i}:`), '='.repeat(45)];
     const [s] = segment(records(lines), 10);
     expect(s?.title).toBe('INFO: task hung in f');
     expect(s?.corrupted).toBeUndefined();
-    expect([s?.lines.length, s?.droppedLines, s?.lastLine]).toEqual([10, lines.length - 10, lines.length]);
+    // Records 11-20 are counted; record 21 ends it, and is dropped with them.
+    expect([s?.lines.length, s?.droppedLines, s?.lastLine]).toEqual([10, 11, 20]);
+  });
+
+  test('past its cap a report waiting for its closing rule, or with no lock dump, is over as before', () => {
+    const rule = '='.repeat(66);
+    // KASAN's closing rule never comes; the WARNING is followed by a sysrq dump of every task's trace.
+    const kasan = [rule, 'BUG: KASAN: use-after-free in f+0x1/0x8', 'Call trace:', ' f+0x1/0x8', ' g+0x1/0x8',
+      'Memory state around the buggy address:', ...Array.from({ length: 30 }, () => ' ffff000012345600: fa fb fb fb'),
+      'Kernel panic - not syncing: Fatal exception'];
+    const warning = ['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', 'Call trace:', ' f+0x1/0x2', ' g+0x1/0x2', '---[ end trace 0000000000000000 ]---',
+      ...Array.from({ length: 15 }, (_, i) => ['Call trace:', ` h${i}+0x1/0x2`]).flat(), 'Kernel panic - not syncing: sysrq triggered crash'];
+    for (const lines of [kasan, warning]) {
+      const splats = segment(records(lines), 10);
+      // The panic, long after, is a report of its own.
+      expect(splats.map((s) => [s.firstLine, s.lastLine, s.droppedLines, s.corrupted, s.escalations])).toEqual([
+        [1, 10, 1, undefined, undefined],
+        [lines.length, lines.length, undefined, undefined, undefined],
+      ]);
+    }
   });
 
   test('a report at its cap still takes the panic that escalates it, whether the cap fell on its rule or before', () => {
@@ -284,6 +303,16 @@ describe('Segmenter', () => {
     ];
     const [s] = segment(records(lines));
     expect(s).toMatchObject({ kind: 'bug', title: 'BUG: Object already free in foo_release', firstLine: 1 });
+  });
+
+  test('a SLUB header after a rule the report before it took as its own closing rule (it had lacked one)', () => {
+    const rule = '='.repeat(77);
+    const ubsan = ['UBSAN: array-index-out-of-bounds in a.c:1:2', 'index 5 is out of range', 'Call trace:', ' f+0x1/0x2', ' g+0x1/0x2'];
+    const slub = ['BUG kmalloc-64 (Not tainted): Object already free', 'Call Trace:', ' kfree+0x2a0/0x2c0', ' foo_release+0x30/0x80'];
+    expect(segment(records([...ubsan, rule, ...slub])).map((s) => [s.title, s.firstLine])).toEqual([
+      ['UBSAN: array-index-out-of-bounds in f', 1],
+      ['BUG: Object already free in foo_release', 7],
+    ]);
   });
 
   test('a SLUB header opens a report only straight after its rule, as the byte prefilter only then reads it', () => {
@@ -510,6 +539,13 @@ describe('a report whose CPU or task falls silent (caller ids)', () => {
       ['T5', undefined],
       ['T3', 'its CPU or task printed nothing more; no call trace'],
     ]);
+  });
+
+  test('past 1024 open reports the longest silent is closed: memory grows with the cap, not the tasks', () => {
+    const splats: Splat[] = [];
+    const seg = new Segmenter({ onSplat: (s) => splats.push(s) });
+    for (let t = 0; t < 1025; t++) for (const rec of records(['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2'], { caller: `T${t}`, first: t + 1 })) seg.push(rec, 0);
+    expect(splats.map((s) => [s.caller, s.corrupted])).toEqual([['T0', 'more than 1024 reports of other CPUs or tasks were open; no call trace']]);
   });
 
   test('a report that gets its trace moves to the shorter wait', () => {
