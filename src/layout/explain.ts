@@ -1,6 +1,7 @@
 import type { WindowPosition } from '../analyze/types.js';
 import { UsageError } from '../errors.js';
 import { classifyPage, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn } from './convert.js';
+import { kasanShadowEnd } from './kasan.js';
 import { inLinearMap, linearMapPhysEnd } from './linear-map.js';
 import { MAX_PA_BITS } from './physical-fit.js';
 import type { Layout } from './types.js';
@@ -39,6 +40,8 @@ function regionLabels(page: bigint, layout: Layout): string[] {
   const c = layout.constants;
   const era = layout.era.value;
   if (page >= c.pageOffset && page < c.pageEnd) return ["the struct page address lies in the linear map's VA range"];
+  // From 5.11 a generic or software-tag KASAN shadow runs from PAGE_END to KASAN_SHADOW_END.
+  if (layout.kasanShadow && page >= c.pageEnd && page < kasanShadowEnd(layout.kasanShadow, c.vaBitsMin)) return ['in the KASAN shadow (PAGE_END to KASAN_SHADOW_END)'];
   if (era === 'E4' && page >= c.vmemmapEnd + SZ_8M && page < c.vmemmapEnd + 3n * SZ_8M) return ['in the PCI I/O region (VMEMMAP_END + 8M, 16M)'];
   // 6.9+: FIXADDR_TOP = -8M, and the fixmap grows down from it (FIXADDR_START = FIXADDR_TOP - FIXADDR_SIZE, a
   // size set by the config); the top 8 MiB above it are a guard region.

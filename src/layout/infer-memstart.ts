@@ -115,7 +115,7 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
     confidence = 'low';
   }
   const actual = vaBitsActualFromLog(boot, input.era, input.vaBits, input.vaBitsMin);
-  if (input.vaBits === 52 && actual !== undefined && actual < 52) {
+  if (input.vaBits === 52 && actual !== undefined && actual.value < 52) {
     value = memstartOn48BitCpu(value, input.vaBitsMin);
     text += `, minus 2^52 - 2^${input.vaBitsMin} (52-bit kernel on a CPU without 52-bit VAs)`;
   }

@@ -10,7 +10,7 @@ import type { RegisterValue } from './register-match.js';
 import type { Era, Inferred, KasanShadow, Layout, LayoutOverrides } from './types.js';
 import { hex, neg64 } from './u64.js';
 import { inferKasan, kasanPageEnd, kasanShadow } from './kasan.js';
-import { vaBitsActualFromLog } from './va-bits-actual.js';
+import { linearMapMoves, vaBitsActualFromLog } from './va-bits-actual.js';
 import type { KasanMode } from '../parse/types.js';
 import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
 import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './physical-fit.js';
@@ -85,6 +85,9 @@ function kasanShadowOf(
   assumptions: string[],
 ): KasanShadow | undefined {
   const shadow = kasanShadow(kasan?.value, era, config);
+  if (shadow && kasan?.confidence === 'low') {
+    assumptions.push('KASAN taken as generic (its boot line names no mode before 5.16): under software tags the shadow is half as large, under hardware tags there is none, and the linear map ends elsewhere');
+  }
   if (shadow?.offset === undefined) return shadow;
   const end = kasanPageEnd(shadow, vaBits, vaMin);
   const pageOffset = neg64(1n << BigInt(vaBits));
@@ -97,13 +100,21 @@ function kasanShadowOf(
  * vabits_actual, which ends the linear map of a 52-bit kernel of 5.4–5.10, or of one with a KASAN shadow. When the
  * log does not tell it, VA_BITS: the CPU is taken to have the VAs its kernel was built for, as memstart is.
  */
-function vaBitsActualOf(boot: BootFacts | undefined, era: Era, vaBits: number, vaMin: number, shadow: boolean, assumptions: string[]): number {
+function vaBitsActualOf(
+  boot: BootFacts | undefined,
+  era: Era,
+  vaBits: number,
+  vaMin: number,
+  shadow: boolean,
+  assumptions: string[],
+): Inferred<number> | undefined {
+  if (vaBits === vaMin) return undefined;
   const fromLog = vaBitsActualFromLog(boot, era, vaBits, vaMin);
   if (fromLog !== undefined) return fromLog;
-  if (era === 'E2' || shadow) {
-    assumptions.push(`vabits_actual taken as VA_BITS ${vaBits} (no \`pgtable:\` line): on a CPU without ${vaBits}-bit VAs the linear map ends elsewhere`);
+  if (linearMapMoves(era, shadow)) {
+    assumptions.push(`vabits_actual taken as VA_BITS ${vaBits} (the log does not say it): on a CPU without ${vaBits}-bit VAs the linear map ends elsewhere`);
   }
-  return vaBits;
+  return inferred(vaBits, 'default', 'low', { text: `vabits_actual taken as VA_BITS ${vaBits}: the CPU is taken to have the VAs its kernel was built for` });
 }
 
 function eraAssumptions(era: Era): string[] {
@@ -180,7 +191,7 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
     memstart: memstart.value,
     sectionShift: sectionShift.value,
     ...(shadow && { kasanShadow: shadow }),
-    ...(vaActual !== shape.vaBits.value && { vaBitsActual: vaActual }),
+    ...(vaActual !== undefined && { vaBitsActual: vaActual.value }),
   });
   const layout: Layout = {
     era: shape.era,
@@ -195,7 +206,7 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
   if (release) layout.release = release;
   if (kasan) layout.kasan = kasan;
   if (shadow) layout.kasanShadow = shadow;
-  if (vaActual !== shape.vaBits.value) layout.vaBitsActual = vaActual;
+  if (vaActual) layout.vaBitsActual = vaActual;
   if (config.paBits) layout.paBits = inferred(config.paBits.value, 'config', 'high', { lineNo: config.paBits.lineNo, text: config.paBits.text });
   return layout;
 }

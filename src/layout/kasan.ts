@@ -17,8 +17,8 @@ export function inferKasan(boot: BootFacts | undefined, config: KernelConfig): I
   const line = boot?.kasan;
   if (!line) return undefined;
   const { lineNo, text } = line;
-  // Before 5.11 the line names no mode, and there the mode does not move PAGE_END: generic, the common one.
-  if (line.value === 'unnamed') return inferred('generic', 'log', 'medium', { lineNo, text: `${text} (no mode named: generic taken)` });
+  // Before 5.16 the line names no mode: generic, the common one, taken with low confidence (see kasanShadowOf).
+  if (line.value === 'unnamed') return inferred('generic', 'log', 'low', { lineNo, text: `${text} (no mode named: generic taken)` });
   return inferred(line.value, 'log', 'high', { lineNo, text });
 }
 
@@ -40,9 +40,13 @@ export function kasanShadow(mode: KasanMode | undefined, era: Era, config: Kerne
  * _PAGE_END(VA_BITS_MIN), which stands for it when no config gives the offset.
  */
 export function kasanPageEnd(shadow: KasanShadow, vaBitsActual: number, vaBitsMin: number): bigint {
-  const scale = BigInt(shadow.scaleShift);
-  const shadowEnd = shadow.offset === undefined ? neg64(1n << BigInt(vaBitsMin - 1)) : u64((1n << (64n - scale)) + shadow.offset);
-  return u64(shadowEnd - (1n << (BigInt(vaBitsActual) - scale)));
+  return u64(kasanShadowEnd(shadow, vaBitsMin) - (1n << BigInt(vaBitsActual - shadow.scaleShift)));
+}
+
+/** KASAN_SHADOW_END: the config's offset, else the Kconfig default's _PAGE_END(VA_BITS_MIN). */
+export function kasanShadowEnd(shadow: KasanShadow, vaBitsMin: number): bigint {
+  if (shadow.offset === undefined) return neg64(1n << BigInt(vaBitsMin - 1));
+  return u64((1n << BigInt(64 - shadow.scaleShift)) + shadow.offset);
 }
 
 /** How PAGE_END was computed, for the layout table. */

@@ -2,6 +2,7 @@ import { memstartAlignShift } from './memstart.js';
 import { weakest } from './inferred.js';
 import { kasanPageEndText } from './kasan.js';
 import { linearMapPhysEnd } from './linear-map.js';
+import { linearMapMoves } from './va-bits-actual.js';
 import { provenanceText } from './provenance-text.js';
 import type { Confidence, Inferred, Layout } from './types.js';
 import { hex, TWO_POW_64 } from './u64.js';
@@ -18,14 +19,15 @@ function row<T>(name: string, p: Inferred<T>, show: (v: T) => string): LayoutRow
   return { name, value: show(p.value), provenance: provenanceText(p.source), confidence: p.confidence };
 }
 
-/** How PAGE_END, the end of the linear map, was computed. */
-function pageEndSource(layout: Layout): string {
-  const actual = layout.vaBitsActual ?? layout.vaBits.value;
-  if (layout.kasanShadow) return `${kasanPageEndText(layout.kasanShadow)}, vabits_actual ${actual}`;
-  if (layout.era.value === 'E2' && layout.vaBits.value > layout.constants.vaBitsMin) {
-    return `_PAGE_END(vabits_actual ${actual}): 5.4–5.10 map 2^(vabits_actual - 1) bytes from PAGE_OFFSET`;
-  }
-  return 'era and VA_BITS_MIN';
+/** How PAGE_END, the end of the linear map, was computed, and how sure that is. */
+function pageEnd(layout: Layout, shape: Confidence): { from: string; confidence: Confidence } {
+  const actual = layout.vaBitsActual;
+  const moved = actual !== undefined && linearMapMoves(layout.era.value, layout.kasanShadow !== undefined);
+  const confidence = weakest(shape, moved ? actual.confidence : 'high', layout.kasanShadow ? (layout.kasan?.confidence ?? 'low') : 'high');
+  const va = `vabits_actual ${actual?.value ?? layout.vaBits.value}`;
+  if (layout.kasanShadow) return { from: `${kasanPageEndText(layout.kasanShadow)}, ${va}`, confidence };
+  if (moved) return { from: `_PAGE_END(${va}): 5.4–5.10 map 2^(vabits_actual - 1) bytes from PAGE_OFFSET`, confidence };
+  return { from: 'era and VA_BITS_MIN', confidence };
 }
 
 /** Every parameter and derived constant of a layout, for `vmemwarn layout`. */
@@ -41,6 +43,7 @@ export function layoutTable(layout: Layout): LayoutRow[] {
     provenance: `computed from ${from}`,
     confidence,
   });
+  const pageEndOf = pageEnd(layout, shape);
   const rows: LayoutRow[] = [];
   if (layout.release) rows.push(row('kernel release', layout.release, (v) => v));
   rows.push(
@@ -48,6 +51,7 @@ export function layoutTable(layout: Layout): LayoutRow[] {
     row('PAGE_SIZE', pageShift, (v) => `${2 ** (v - 10)}K (PAGE_SHIFT ${v})`),
     row('VA_BITS', vaBits, String),
     derived('VA_BITS_MIN', String(c.vaBitsMin), 'VA_BITS and page size', weakest(vaBits.confidence, pageShift.confidence)),
+    ...(layout.vaBitsActual ? [row('vabits_actual', layout.vaBitsActual, String)] : []),
     row('sizeof(struct page)', structPageSize, String),
     row('SECTION_SIZE_BITS', sectionShift, String),
     ...(layout.kasan ? [row('KASAN', layout.kasan, (v) => v)] : []),
@@ -55,7 +59,7 @@ export function layoutTable(layout: Layout): LayoutRow[] {
     derived('ARM64_MEMSTART_ALIGN', hex(1n << BigInt(memstartAlignShift(pageShift.value, sectionShift.value, era.value))), 'era, page size and SECTION_SIZE_BITS', sections),
     derived('PAGE_OFFSET', hex(c.pageOffset), 'era and VA_BITS', shape),
     // Before E2 the linear map runs to the top of the address space.
-    derived('PAGE_END', c.pageEnd === TWO_POW_64 ? '2^64' : hex(c.pageEnd), pageEndSource(layout), weakest(shape, layout.kasan?.confidence ?? 'high')),
+    derived('PAGE_END', c.pageEnd === TWO_POW_64 ? '2^64' : hex(c.pageEnd), pageEndOf.from, pageEndOf.confidence),
     derived('VMEMMAP_START', hex(c.vmemmapStart), 'era, page size, VA_BITS, sizeof(struct page)', shape),
     derived('VMEMMAP_END', hex(c.vmemmapEnd), 'era, page size, VA_BITS, sizeof(struct page)', shape),
     derived('VMEMMAP_SIZE', hex(c.vmemmapSize), 'VMEMMAP_END - VMEMMAP_START', shape),
@@ -66,7 +70,7 @@ export function layoutTable(layout: Layout): LayoutRow[] {
       era.value === 'E0' ? 'VMEMMAP_START (up to 4.4 the array starts at pfn 0)' : 'VMEMMAP_START - (memstart >> PAGE_SHIFT) * sizeof(struct page)',
       era.value === 'E0' ? shape : based,
     ),
-    derived('linear map covers phys up to', hex(linearMapPhysEnd(c, memstart.value)), 'memstart + (PAGE_END - PAGE_OFFSET)', based),
+    derived('linear map covers phys up to', hex(linearMapPhysEnd(c, memstart.value)), 'memstart + (PAGE_END - PAGE_OFFSET)', weakest(based, pageEndOf.confidence)),
     derived('pages per section', hex(c.pagesPerSection), '2^(SECTION_SIZE_BITS - PAGE_SHIFT)', sections),
     derived('memmap bytes per section', hex(c.memmapBytesPerSection), 'pages per section * sizeof(struct page)', sections),
     derived('pages per subsection', hex(c.pagesPerSubsection), '2 MiB >> PAGE_SHIFT', pageShift.confidence),

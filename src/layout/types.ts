@@ -79,8 +79,8 @@ export interface Layout {
   kasan?: Inferred<KasanMode>;
   /** The shadow that ends the linear map under that mode and era (a LayoutParams of `constants`). */
   kasanShadow?: KasanShadow;
-  /** vabits_actual when it is not VA_BITS (a LayoutParams of `constants`). */
-  vaBitsActual?: number;
+  /** vabits_actual of a kernel with more VA bits than VA_BITS_MIN (52-bit), read or assumed. */
+  vaBitsActual?: Inferred<number>;
   constants: LayoutConstants;
   /** Facts the model relies on that are not verified against kernel source (reference [unverified]). */
   assumptions: string[];

@@ -99,11 +99,12 @@ export function parsePhysOffset(text: string): bigint | undefined {
 }
 
 /**
- * `KernelAddressSanitizer initialized (generic)`, `(sw-tags, stacktrace=on)`, `(hw-tags, mode=sync, …)`: the mode,
- * or `unnamed` for the bare `KernelAddressSanitizer initialized` kernels before 5.11 print in either shadow mode.
+ * `kasan: KernelAddressSanitizer initialized (generic)`, `(sw-tags, stacktrace=on)`, `(hw-tags, mode=sync, …)`: the
+ * mode, or `unnamed` for the bare line kernels before 5.16 print in every mode. The `kasan: ` prefix (pr_fmt) is
+ * there in all but the newest kernels' generic line.
  */
 export function parseKasanInit(text: string): KasanMode | 'unnamed' | undefined {
-  const m = /^KernelAddressSanitizer initialized(?: \((generic|sw-tags|hw-tags)\b[^)]*\))?\s*$/.exec(text);
+  const m = /^(?:kasan: )?KernelAddressSanitizer initialized(?: \((generic|sw-tags|hw-tags)\b[^)]*\))?\s*$/.exec(text);
   if (!m) return undefined;
   return (m[1] as KasanMode | undefined) ?? 'unnamed';
 }

@@ -333,7 +333,7 @@ export class BootFactCollector {
     else if (pgtable) boot.pgtable ??= fact(pgtable, rec, text);
     else if (text.startsWith('CPU features: ')) this.readCpuFeature(rec, text);
     else if (kaslr !== undefined) boot.kaslr ??= fact(kaslr, rec, text);
-    else if (text.startsWith(KASAN_INIT)) this.readKasan(rec, text);
+    else if (text.includes(KASAN_INIT)) this.readKasan(rec, text);
     else if (text.startsWith("Memory doesn't fit in the linear mapping")) boot.memoryTooBig ??= fact(true, rec, text);
     else if (text.startsWith('PHYS_OFFSET: ')) this.readPhysOffset(rec, text);
   }

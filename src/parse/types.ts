@@ -155,7 +155,7 @@ export interface BootFacts {
   virtualLayout: Fact<{ region: string; start: bigint; end: bigint; kind: 'maximum' | 'actual' | 'plain' }>[];
   cpuFeatures: Fact<string>[];
   kaslr?: Fact<boolean>;
-  /** `KernelAddressSanitizer initialized (generic)`: KASAN's mode (`unnamed` before 5.11). */
+  /** `kasan: KernelAddressSanitizer initialized (generic)`: KASAN's mode (`unnamed` before 5.16). */
   kasan?: Fact<KasanMode | 'unnamed'>;
   /** `Memory doesn't fit in the linear mapping, VA_BITS too small`. */
   memoryTooBig?: Fact<boolean>;

@@ -35,6 +35,7 @@ export function layoutReport(l: Layout): LayoutReport {
     memstart: inferred(l.memstart, toHex),
     sectionShift: inferred(l.sectionShift),
     kasan: l.kasan && inferred(l.kasan),
+    vaBitsActual: l.vaBitsActual && inferred(l.vaBitsActual),
     constants: constantsReport(l.constants),
     assumptions: [...l.assumptions],
   });

@@ -28,6 +28,7 @@ export function layoutRows(l: LayoutReport): LayoutRow[] {
     row('sizeof(struct page)', l.structPageSize, (v) => `${v} bytes`),
     row('memstart_addr', l.memstart),
     row('SECTION_SIZE_BITS', l.sectionShift),
+    ...(l.vaBitsActual ? [row('vabits_actual', l.vaBitsActual)] : []),
     ...(l.kasan ? [row('KASAN', l.kasan)] : []),
   ];
 }

@@ -185,6 +185,7 @@ export interface LayoutReport {
   memstart: InferredReport<Hex>;
   sectionShift: InferredReport<number>;
   kasan?: InferredReport<KasanMode>;
+  vaBitsActual?: InferredReport<number>;
   constants: LayoutConstantsReport;
   assumptions: string[];
 }

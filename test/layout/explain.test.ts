@@ -24,6 +24,13 @@ describe('explainValue on the seed thread layout (E3 48/4K, memstart 0x80000000)
   });
 });
 
+test('explainValue: an address in a KASAN shadow (6.1, 48-bit generic: PAGE_END 0xffff600000000000 to _PAGE_END(48))', () => {
+  const config = ['# Linux/arm64 6.1.0 Kernel Configuration', 'CONFIG_ARM64_4K_PAGES=y', 'CONFIG_ARM64_VA_BITS=48', 'CONFIG_KASAN_GENERIC=y'].join('\n');
+  const layout = inferLayout({}, { configText: config, memstart: 0x8000_0000n });
+  expect(explainValue('addr', 0xffff_7000_0000_0000n, [layout])[0]?.labels).toContain('in the KASAN shadow (PAGE_END to KASAN_SHADOW_END)');
+  expect(explainValue('addr', 0xffff_5000_0000_0000n, [layout])[0]?.labels).toContain("the struct page address lies in the linear map's VA range");
+});
+
 describe('explainValue above VMEMMAP_END in 6.9+ (E4 48/4K): PCI I/O, fixmap, guard region', () => {
   const layout = inferLayout({}, { kernel: '6.10', vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n });
   const labels = (addr: string) => explainValue('addr', BigInt(addr), [layout])[0]?.labels ?? [];

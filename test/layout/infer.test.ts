@@ -135,7 +135,7 @@ describe('inferLayout from log lines', () => {
   });
 
   test('a KASAN boot from 5.11 on: the shadow ends the linear map, which the table says; before, it does not', () => {
-    const log = (release: string) => boot([`Linux version ${release} (u@h) (gcc) #1 SMP`, 'KernelAddressSanitizer initialized (generic)',
+    const log = (release: string) => boot([`Linux version ${release} (u@h) (gcc) #1 SMP`, '[    0.000000] kasan: KernelAddressSanitizer initialized (generic)',
       'user pgtable: 4k pages, 48-bit VAs, pgdp=0000000041d1c000']);
     const l = inferLayout({ boot: log('6.1.0') });
     expect(l.kasan).toMatchObject({ value: 'generic', source: { kind: 'log', lineNo: 2 } });
@@ -163,8 +163,12 @@ describe('inferLayout from log lines', () => {
     expect(unknown.constants.pageEnd).toBe(neg64(1n << 51n));
     expect(unknown.assumptions.some((a) => a.startsWith('vabits_actual taken as VA_BITS 52'))).toBe(true);
     const on48 = inferLayout({ boot: log(['user pgtable: 64k pages, 48-bit VAs, pgdp=0000000041d1c000']) }, o);
-    expect([on48.vaBitsActual, on48.constants.pageEnd]).toEqual([48, neg64(1n << 47n)]);
-    expect(layoutTable(on48).find((r) => r.name === 'PAGE_END')?.provenance).toContain('vabits_actual 48');
+    expect([on48.vaBitsActual?.value, on48.constants.pageEnd]).toEqual([48, neg64(1n << 47n)]);
+    expect(layoutTable(on48).find((r) => r.name === 'PAGE_END')).toMatchObject({ provenance: expect.stringContaining('vabits_actual 48') });
+    // Assumed, vabits_actual leaves PAGE_END and the linear map's reach low in confidence; read, as sure as the rest.
+    const confidence = (l: typeof on48, name: string) => layoutTable(l).find((r) => r.name === name)?.confidence;
+    expect([confidence(unknown, 'PAGE_END'), confidence(unknown, 'linear map covers phys up to')]).toEqual(['low', 'low']);
+    expect(confidence(on48, 'PAGE_END')).not.toBe('low');
   });
 
   test('KASLR enabled with a 48-bit linear region: memstart confidence is low and the reason is noted', () => {

@@ -7,7 +7,7 @@ import { bootFacts } from './_boot.js';
 const boot = (kasan: BootFacts['kasan']): BootFacts => bootFacts(kasan && { kasan });
 
 describe('inferKasan', () => {
-  test('a config beats the boot line; the line names the mode from 5.11 on', () => {
+  test('a config beats the boot line; the line names the mode from 5.16 on', () => {
     const config = parseKernelConfig('CONFIG_KASAN=y\nCONFIG_KASAN_SW_TAGS=y');
     const line = { value: 'generic' as const, lineNo: 9, text: 'KernelAddressSanitizer initialized (generic)' };
     expect(inferKasan(boot(line), config)).toMatchObject({ value: 'sw-tags', source: { kind: 'config', lineNo: 2 }, confidence: 'high' });
@@ -15,9 +15,9 @@ describe('inferKasan', () => {
     expect(inferKasan(boot(undefined), {})).toBeUndefined();
   });
 
-  test('the bare line of older kernels is taken as generic, with less confidence', () => {
-    const line = { value: 'unnamed' as const, lineNo: 3, text: 'KernelAddressSanitizer initialized' };
-    expect(inferKasan(boot(line), {})).toMatchObject({ value: 'generic', confidence: 'medium' });
+  test('the bare line of kernels before 5.16 is taken as generic, with low confidence', () => {
+    const line = { value: 'unnamed' as const, lineNo: 3, text: 'kasan: KernelAddressSanitizer initialized' };
+    expect(inferKasan(boot(line), {})).toMatchObject({ value: 'generic', confidence: 'low' });
   });
 });
 
@@ -34,10 +34,14 @@ describe('kasanShadow', () => {
 });
 
 describe('kasanPageEnd: KASAN_SHADOW_END - 2^(vabits_actual - KASAN_SHADOW_SCALE_SHIFT)', () => {
-  // arch/arm64/Kconfig KASAN_SHADOW_OFFSET defaults: [VA_BITS, VA_BITS_MIN, scale shift, offset].
+  // arch/arm64/Kconfig KASAN_SHADOW_OFFSET defaults: [VA_BITS, VA_BITS_MIN, scale shift, offset]; 52-bit with
+  // 16K pages (VA_BITS_MIN 47) from 6.9's LPA2.
   const KCONFIG_DEFAULTS: [number, number, number, bigint][] = [
     [48, 48, 3, 0xdfff_8000_0000_0000n],
     [52, 48, 3, 0xdfff_8000_0000_0000n],
+    [52, 47, 3, 0xdfff_c000_0000_0000n],
+    [52, 48, 4, 0xefff_8000_0000_0000n],
+    [52, 47, 4, 0xefff_c000_0000_0000n],
     [47, 47, 3, 0xdfff_c000_0000_0000n],
     [42, 42, 3, 0xdfff_fe00_0000_0000n],
     [39, 39, 3, 0xdfff_ffc0_0000_0000n],

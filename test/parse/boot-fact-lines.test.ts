@@ -44,13 +44,15 @@ test('pgtable, KASLR, arch', () => {
   expect(parseKaslr('CPU features: kernel page table isolation forced ON by KASLR')).toBeUndefined();
 });
 
-test('KASAN init line: its mode (5.11 on), or unnamed', () => {
+test('KASAN init line, with its `kasan: ` prefix or without: its mode (5.16 on), or unnamed', () => {
+  expect(parseKasanInit('kasan: KernelAddressSanitizer initialized (generic)')).toBe('generic');
   expect(parseKasanInit('KernelAddressSanitizer initialized (generic)')).toBe('generic');
-  expect(parseKasanInit('KernelAddressSanitizer initialized (sw-tags, stacktrace=on)')).toBe('sw-tags');
-  expect(parseKasanInit('KernelAddressSanitizer initialized (hw-tags, mode=sync, vmalloc=on, stacktrace=on)')).toBe('hw-tags');
-  expect(parseKasanInit('KernelAddressSanitizer initialized')).toBe('unnamed');
+  expect(parseKasanInit('kasan: KernelAddressSanitizer initialized (sw-tags)')).toBe('sw-tags');
+  expect(parseKasanInit('kasan: KernelAddressSanitizer initialized (sw-tags, stacktrace=on)')).toBe('sw-tags');
+  expect(parseKasanInit('kasan: KernelAddressSanitizer initialized (hw-tags, mode=sync, vmalloc=on, stacktrace=on)')).toBe('hw-tags');
+  expect(parseKasanInit('kasan: KernelAddressSanitizer initialized')).toBe('unnamed');
   expect(parseKasanInit('KernelAddressSanitizer initialized (bogus)')).toBeUndefined();
-  expect(parseKasanInit('kasan: KernelAddressSanitizer initialized')).toBeUndefined();
+  expect(parseKasanInit('foo: KernelAddressSanitizer initialized')).toBeUndefined();
 });
 
 test('PHYS_OFFSET after a panic: memstart_addr as the kernel printed it (%llx of an s64)', () => {

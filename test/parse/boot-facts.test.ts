@@ -72,7 +72,7 @@ describe('BootFactCollector on synthetic lines', () => {
     const c = run([
       '[    0.000000] Linux version 6.6.0 (u@h) (gcc) #1 SMP',
       '[    0.000000] cma: Reserved 64 MiB at 0x00000000fc000000',
-      '[    0.000000] KernelAddressSanitizer initialized (generic)',
+      '[    0.000000] kasan: KernelAddressSanitizer initialized (generic)',
       '[    0.000000] KernelAddressSanitizer initialized (sw-tags, stacktrace=on)',
     ]);
     expect(c.current.kasan).toMatchObject({ value: 'generic', lineNo: 3 });

@@ -40,7 +40,7 @@ export function anchorMemstart(layout: Layout, highestEnd: bigint): Layout | und
     sectionShift: layout.sectionShift.value,
     memstart,
     ...(layout.kasanShadow && { kasanShadow: layout.kasanShadow }),
-    ...(layout.vaBitsActual !== undefined && { vaBitsActual: layout.vaBitsActual }),
+    ...(layout.vaBitsActual && { vaBitsActual: layout.vaBitsActual.value }),
   });
   return {
     ...layout,
