@@ -1,4 +1,4 @@
-import type { BootFacts } from '../parse/types.js';
+import type { BootFacts, KasanMode } from '../parse/types.js';
 import { computeConstants, defaultSectionShift, SECTION_SHIFT_ASSUMPTION, vaBitsMin } from './constants.js';
 import { ERAS, eraInfo } from './eras.js';
 import { eraSupportsVaBits } from './hypotheses.js';
@@ -11,7 +11,6 @@ import type { Era, Inferred, KasanShadow, Layout, LayoutOverrides } from './type
 import { hex, neg64 } from './u64.js';
 import { inferKasan, kasanPageEnd, kasanShadow } from './kasan.js';
 import { linearMapMoves, vaBitsActualFromLog } from './va-bits-actual.js';
-import type { KasanMode } from '../parse/types.js';
 import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
 import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './physical-fit.js';
 

@@ -25,14 +25,15 @@ export function isOpener(text: string): boolean {
 const OPENER_REACH = 5;
 const DEFAULT_MAX_SPLAT_LINES = 400;
 /**
- * Records of other CPUs or tasks after which a report that has its trace, and whose own context printed nothing
- * more, is over. Without it such a report stayed open to the end of the log, and kept the reader on its every-line
+ * Records of other CPUs or tasks after which a report past its trace (SplatBuilder.pastTrace), whose own context
+ * printed nothing more, is over. Without it such a report stayed open to the end of the log, and kept the reader on its every-line
  * path: a 100 MiB log with caller ids took 1.2-1.4 s after one early WARNING, 0.25-0.3 s without it.
  */
 const MAX_SILENT_RECORDS = 256;
 /**
- * The same for a report still waiting for its trace, which is then cut short: a CPU that froze after its header
- * (a hard lockup) had left the reader on its every-line path to the end of the log too.
+ * The same for a report still waiting for its trace, which is then cut short, or inside it (its last line a frame,
+ * more may follow): a CPU that froze after its header (a hard lockup) had left the reader on its every-line path to
+ * the end of the log too.
  */
 const MAX_SILENT_RECORDS_BEFORE_TRACE = 4096;
 
