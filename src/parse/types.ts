@@ -131,10 +131,10 @@ export interface MemRange {
   end: bigint;
 }
 
-/** What one boot printed about itself: release, memory map, page-table geometry, layout block, CPU features. */
 /** KASAN's modes (CONFIG_KASAN_GENERIC, _SW_TAGS, _HW_TAGS). */
 export type KasanMode = 'generic' | 'sw-tags' | 'hw-tags';
 
+/** What one boot printed about itself: release, memory map, page-table geometry, layout block, CPU features. */
 export interface BootFacts {
   /** 0-based boot index within the log. */
   index: number;

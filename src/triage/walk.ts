@@ -77,7 +77,7 @@ class Walker {
       if (globber.isDynamicPattern(arg)) return this.globArgument(globber, arg);
       return this.issue(arg, 'error', describeFsError(err), path.basename(arg));
     }
-    if (st.isDirectory()) return this.directory(arg, arg, '', [dirKey(st)]);
+    if (st.isDirectory()) return this.directory(arg, arg, '', [inodeKey(st)]);
     // A named FIFO or device is opened like a file: the user asked for it explicitly.
     this.add({ path: arg, display: arg, rel: path.basename(arg), sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);
   }
@@ -177,7 +177,7 @@ class Walker {
     if ('error' in looked) return this.issue(full, 'error', looked.error, rel);
     const st = looked;
     if (st.isDirectory()) {
-      const key = dirKey(st);
+      const key = inodeKey(st);
       if (ancestors.includes(key)) {
         return this.issue(full, 'skipped', `symlink loop: leads back to ${await realpath(full).catch(() => full)}`, rel);
       }
@@ -195,9 +195,10 @@ class Walker {
     const key = path.resolve(task.path);
     if (this.tasks.has(key)) return;
     if (this.opts.followSymlinks && st.ino !== 0) {
-      const first = this.files.get(dirKey(st));
+      const file = inodeKey(st);
+      const first = this.files.get(file);
       if (first !== undefined) return this.issue(task.path, 'skipped', `the same file as ${first}`, task.rel);
-      this.files.set(dirKey(st), task.display);
+      this.files.set(file, task.display);
     }
     this.tasks.set(key, task);
   }
@@ -226,7 +227,7 @@ function staticBase(pattern: string): string {
 }
 
 /** A directory's or file's identity: its device and inode. */
-function dirKey(st: Stats): string {
+function inodeKey(st: Stats): string {
   return `${st.dev}:${st.ino}`;
 }
 
