@@ -1,6 +1,10 @@
 import { revive } from '../util/revive.js';
+import { ownCopy } from '../util/own-copy.js';
 
-/** A set that stops growing at `cap` values and remembers that it overflowed; values come out sorted. */
+/**
+ * A set that stops growing at `cap` values and remembers that it overflowed; values come out sorted. It keeps its
+ * strings as copies of its own, not as pieces of the log's text (own-copy.ts).
+ */
 export class BoundedSet<T extends string | number> {
   private readonly values = new Set<T>();
   overflowed = false;
@@ -13,7 +17,7 @@ export class BoundedSet<T extends string | number> {
       this.overflowed = true;
       return;
     }
-    this.values.add(value);
+    this.values.add(typeof value === 'string' ? (ownCopy(value) as T) : value);
   }
 
   /** Adds what a set filled from later values holds: the result is what this set would hold had it seen them. */

@@ -6,6 +6,7 @@ import { isVmemmapSplat } from './vmemmap/is-vmemmap-splat.js';
 import { VmemmapAccumulator, type SharedLayoutEvidence } from './vmemmap/vmemmap-accumulator.js';
 import type { Signature } from './signature.js';
 import { revive } from '../util/revive.js';
+import { ownCopy, ownDeepCopy } from '../util/own-copy.js';
 import { bootByIndex } from '../parse/boot-facts.js';
 
 const MAX_IDS = 64;
@@ -13,7 +14,25 @@ const MAX_NAMES = 16;
 /** Boots per cluster whose vmemmap splats are analyzed (each boot may have its own layout, so each gets a finding). */
 export const MAX_VMEMMAP_BOOTS = 16;
 
-/** Everything a cluster keeps about its splats: counts and bounded sets, one example, vmemmap accumulators. */
+/** When a splat began or ended: all a cluster keeps of its first and its last splat. */
+interface SplatMoment {
+  line: number;
+  ts?: number;
+  wallTime?: string;
+}
+
+function momentOf(line: number, splat: Splat): SplatMoment {
+  return {
+    line,
+    ...(splat.ts !== undefined && { ts: splat.ts }),
+    ...(splat.wallTime !== undefined && { wallTime: ownCopy(splat.wallTime) }),
+  };
+}
+
+/**
+ * Everything a cluster keeps about its splats: counts and bounded sets, one example, vmemmap accumulators. What it
+ * keeps for the whole run it keeps in copies of its own (own-copy.ts), never as strings cut from the log's text.
+ */
 export class ClusterAccumulator {
   private count = 0;
   private corruptedCount = 0;
@@ -21,8 +40,8 @@ export class ClusterAccumulator {
   private readonly pids = new BoundedSet<number>(MAX_IDS);
   private readonly releases = new BoundedSet<string>(MAX_NAMES);
   private readonly hardware = new BoundedSet<string>(MAX_NAMES);
-  private first: Splat;
-  private last: Splat;
+  private readonly first: SplatMoment;
+  private last: SplatMoment;
   private example: Splat;
   /** One per boot, because each boot may have its own layout; at most MAX_VMEMMAP_BOOTS of them. */
   private readonly vmemmap = new Map<number, VmemmapAccumulator>();
@@ -39,17 +58,17 @@ export class ClusterAccumulator {
     private readonly signature: Signature,
     splat: Splat,
   ) {
-    this.first = splat;
-    this.last = splat;
-    this.example = splat;
+    this.first = momentOf(splat.firstLine, splat);
+    this.last = momentOf(splat.lastLine, splat);
+    this.example = ownDeepCopy(splat);
   }
 
   /** True when the splat went to a vmemmap accumulator (whose finding will read its boot's facts). */
   add(splat: Splat): boolean {
     this.count += 1;
-    this.last = splat;
+    this.last = momentOf(splat.lastLine, splat);
     if (splat.corrupted) this.corruptedCount += 1;
-    else if (this.example.corrupted) this.example = splat;
+    else if (this.example.corrupted) this.example = ownDeepCopy(splat);
     this.cpus.add(splat.cpu);
     this.pids.add(splat.pid);
     this.releases.add(splat.release);
@@ -114,7 +133,7 @@ export class ClusterAccumulator {
   /** Renumbers the boots of what it holds: the part of the log it read began `by` boots into the whole log. */
   shiftBoots(by: number): void {
     if (by === 0) return;
-    for (const splat of new Set([this.first, this.last, this.example])) splat.bootIndex += by;
+    this.example.bootIndex += by;
     const shifted = [...this.vmemmap].map(([bootIndex, acc]) => {
       acc.shiftBoots(by);
       return [bootIndex + by, acc] as const;
@@ -160,8 +179,8 @@ export class ClusterAccumulator {
       kind: this.example.kind,
       title: this.example.title,
       count: this.count,
-      firstLine: this.first.firstLine,
-      lastLine: this.last.lastLine,
+      firstLine: this.first.line,
+      lastLine: this.last.line,
       ...(this.first.ts !== undefined && { firstTs: this.first.ts }),
       ...(this.last.ts !== undefined && { lastTs: this.last.ts }),
       ...(this.first.wallTime !== undefined && { firstWallTime: this.first.wallTime }),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { FUZZ_SEED, fuzzRuns } from '../fuzz/_fuzz-params.js';
 import { BoundedSet } from '../../src/analyze/bounded-set.js';
+import { cutFromMiB, heapHeldBy } from '../util/held-heap.js';
 
 test('keeps distinct values sorted, ignores undefined', () => {
   const s = new BoundedSet<number>(10);
@@ -14,6 +15,16 @@ test('stops at the cap and says so', () => {
   for (const v of ['c', 'a', 'b', 'a']) s.add(v);
   expect(s.sorted()).toEqual(['a', 'c']);
   expect(s.overflowed).toBe(true);
+});
+
+test('keeps its strings as copies: none keeps alive the text it was cut from', () => {
+  const held = heapHeldBy(() => {
+    const s = new BoundedSet<string>(16);
+    for (let i = 0; i < 8; i++) s.add(cutFromMiB(`6.6.${i}-00001-gabcdef012345`));
+    expect(s.sorted()).toHaveLength(8);
+    return s;
+  });
+  expect(held).toBeLessThan(2 ** 20);
 });
 
 describe('absorb', () => {

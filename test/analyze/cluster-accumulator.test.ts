@@ -3,6 +3,7 @@ import type { Signature } from '../../src/analyze/signature.js';
 import { ClusterAccumulator, MAX_VMEMMAP_BOOTS } from '../../src/analyze/cluster-accumulator.js';
 import { makeBoot } from './vmemmap/make-boot.js';
 import { frames, makeSplat, regsWith } from './vmemmap/make-splat.js';
+import { cutFromMiB, heapHeldBy } from '../util/held-heap.js';
 
 // The caps of cluster-accumulator.ts: MAX_IDS for cpus and pids, MAX_NAMES for releases and hardware.
 const MAX_IDS = 64;
@@ -127,7 +128,7 @@ describe('first, last and example', () => {
     const s3 = other({ title: 'WARNING in foo_bar.isra.2', firstLine: 50, lastLine: 70, ts: 3, wallTime: '2024-05-01T10:00:02Z' });
     const c = cluster(OTHER_SIG, s1, s2, s3).finish([], undefined);
     expect(c).toMatchObject({ firstLine: 10, lastLine: 70, firstTs: 1.5, lastTs: 3, firstWallTime: '2024-05-01T10:00:00Z', lastWallTime: '2024-05-01T10:00:02Z' });
-    expect(c.example).toBe(s2);
+    expect(c.example).toStrictEqual(s2);
     expect(c.title).toBe('WARNING in foo_bar.isra.1');
   });
 
@@ -142,15 +143,46 @@ describe('first, last and example', () => {
   test('a first splat that is not corrupted stays the example', () => {
     const s1 = other({ firstLine: 5 });
     const c = cluster(OTHER_SIG, s1, other({ firstLine: 9 }), other({ firstLine: 12, corrupted: 'truncated' })).finish([], undefined);
-    expect(c.example).toBe(s1);
+    expect(c.example).toStrictEqual(s1);
     expect(c.lastLine).toBe(40); // makeSplat's lastLine of the last splat added
   });
 
   test('when every splat is corrupted the first one is the example', () => {
     const s1 = other({ firstLine: 1, corrupted: 'a' });
     const c = cluster(OTHER_SIG, s1, other({ firstLine: 50, corrupted: 'b' })).finish([], undefined);
-    expect(c.example).toBe(s1);
+    expect(c.example).toStrictEqual(s1);
     expect(c.corruptedCount).toBe(2);
+  });
+
+  test('the example is a copy: what the analysis does to its splats later does not change it', () => {
+    const s1 = other({ firstLine: 5 });
+    const acc = cluster(OTHER_SIG, s1);
+    s1.title = 'changed';
+    expect(acc.finish([], undefined).example.title).toBe('WARNING in foo_bar');
+  });
+
+  test('keeps none of the log text its splats were cut from (a report printed among others has a batch per line)', () => {
+    /** Every string of the splat cut from a 1 MiB string of its own, as split2's batches would be. */
+    const cutSplat = (i: number): Splat =>
+      other({
+        title: cutFromMiB(`WARNING in foo_bar.isra.${i}`),
+        header: cutFromMiB(`WARNING: CPU: 0 PID: ${100 + i} at drivers/foo/bar.c:10 foo_bar+0x10/0x20`),
+        comm: cutFromMiB(`kworker/u16:${i}-events`),
+        release: cutFromMiB(`6.6.${i}-00001-gabcdef012345`),
+        hardware: cutFromMiB(`Generic board number ${i} (DT)`),
+        wallTime: cutFromMiB(`2024-05-01T10:00:0${i}.000000Z`),
+        frames: frames(cutFromMiB('foo_bar_longer_name'), cutFromMiB('foo_probe_longer_name')),
+        lines: [1, 2, 3].map((n) => ({ lineNo: n, text: cutFromMiB(`line ${n} of report ${i}, long enough to be a slice`) })),
+        firstLine: 10 * i,
+        lastLine: 10 * i + 5,
+      });
+    expect(heapHeldBy(() => [1, 2, 3, 4].map(cutSplat))).toBeGreaterThan(32 * 2 ** 20);
+    const held = heapHeldBy(() => {
+      const acc = new ClusterAccumulator(OTHER_SIG, cutSplat(1));
+      for (let i = 1; i <= 4; i++) acc.add(cutSplat(i));
+      return acc;
+    });
+    expect(held).toBeLessThan(2 ** 20);
   });
 
   test('times absent from the first or last splat are absent from the cluster', () => {

@@ -1,19 +1,11 @@
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { ownCopy } from '../../src/util/own-copy.js';
+import { ownCopy, ownDeepCopy } from '../../src/util/own-copy.js';
+import { cutFromMiB, heapHeldBy } from './held-heap.js';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** Heap still used after 16 strings of 40 characters, each cut from its own 1 MiB string, are kept through `keep`. */
-function heldBy(keep: (text: string) => string): number {
-  gc();
-  const before = getHeapStatistics().used_heap_size;
-  const kept = Array.from({ length: 16 }, (_, i) => keep(`${i}:`.padEnd(1 << 20, 'x').slice(0, 40)));
-  gc();
-  const held = getHeapStatistics().used_heap_size - before;
+/** 16 strings of 40 characters, each cut from its own 1 MiB string, kept through `keep`. */
+function sixteenCuts(keep: (text: string) => string): string[] {
+  const kept = Array.from({ length: 16 }, (_, i) => keep(cutFromMiB(`${i}:`.padEnd(40, '.'))));
   expect(kept.map((text) => text.length)).toEqual(Array.from({ length: 16 }, () => 40));
-  return held;
+  return kept;
 }
 
 test('the copy has the same text', () => {
@@ -21,6 +13,28 @@ test('the copy has the same text', () => {
 });
 
 test('a slice keeps its whole parent alive, and the copy of one keeps none of it', () => {
-  expect(heldBy((text) => text)).toBeGreaterThan(8 * 2 ** 20);
-  expect(heldBy(ownCopy)).toBeLessThan(2 ** 20);
+  expect(heapHeldBy(() => sixteenCuts((text) => text))).toBeGreaterThan(8 * 2 ** 20);
+  expect(heapHeldBy(() => sixteenCuts(ownCopy))).toBeLessThan(2 ** 20);
+});
+
+describe('ownDeepCopy', () => {
+  const structure = (text: (s: string) => string) => ({
+    title: text('WARNING in vmemmap_populate'),
+    regs: new Map([[text('x0-as-a-long-name'), 0xfffffc0000000000n]]),
+    lines: Array.from({ length: 12 }, (_, i) => ({ lineNo: i + 1, text: text(`line ${i} of the report, cut from a batch`) })),
+    absent: undefined,
+  });
+
+  test('an equal structure, Maps and bigints included, sharing no object with the original', () => {
+    const original = structure((s) => s);
+    const copy = ownDeepCopy(original);
+    expect(copy).toStrictEqual(original);
+    expect(copy.lines).not.toBe(original.lines);
+    expect(copy.regs).not.toBe(original.regs);
+  });
+
+  test('keeps none of the strings its strings were cut from', () => {
+    expect(heapHeldBy(() => structure(cutFromMiB))).toBeGreaterThan(8 * 2 ** 20);
+    expect(heapHeldBy(() => ownDeepCopy(structure(cutFromMiB)))).toBeLessThan(2 ** 20);
+  });
 });

@@ -12,6 +12,7 @@ import { reconstruct } from './reconstruct.js';
 import { settleMemstart } from './settle-memstart.js';
 import { StepCounter } from './step-counter.js';
 import { revive } from '../../util/revive.js';
+import { ownCopy, ownDeepCopy } from '../../util/own-copy.js';
 import { xRegisterValues } from './register-values.js';
 import type { RegisterValue } from '../../layout/register-match.js';
 
@@ -54,10 +55,10 @@ export class VmemmapAccumulator {
   add(s: Splat): void {
     if (this.splatCount === 0) {
       this.bootIndex = s.bootIndex;
-      this.frames = s.frames;
+      this.frames = ownDeepCopy(s.frames);
     }
     this.splatCount += 1;
-    this.release ??= s.release;
+    if (this.release === undefined && s.release !== undefined) this.release = ownCopy(s.release);
     this.sample(s);
     const range = this.op === 'init-zone-device' ? faultRange(s) : readRange(s, this.example === undefined);
     if (!range) return;

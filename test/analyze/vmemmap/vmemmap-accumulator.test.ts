@@ -1,6 +1,7 @@
 import { VmemmapAccumulator } from '../../../src/analyze/vmemmap/vmemmap-accumulator.js';
 import { makeBoot } from './make-boot.js';
 import { frames, makeSplat, regsWith } from './make-splat.js';
+import { cutFromMiB, heapHeldBy } from '../../util/held-heap.js';
 
 const U64 = (x: bigint) => BigInt.asUintN(64, x);
 const SP = 64n;
@@ -17,6 +18,21 @@ function populateSplat(pfn: bigint, pid = 100, extra: Record<string, bigint> = {
 }
 
 describe('VmemmapAccumulator', () => {
+  test('keeps no part of the log text its splats were cut from (frames, release)', () => {
+    const cutSplat = (pfn: bigint) =>
+      makeSplat({
+        release: cutFromMiB('6.1.0-00001-gabcdef012345'),
+        frames: frames(...AMDGPU.map((f) => cutFromMiB(`${f.func ?? ''}${f.module === undefined ? '' : ` [${f.module}]`}`))),
+        regs: regsWith({ x0: page(pfn), x1: page(pfn + SECTION_PAGES) }),
+      });
+    const held = heapHeldBy(() => {
+      const acc = new VmemmapAccumulator('populate');
+      for (let i = 0n; i < 4n; i++) acc.add(cutSplat((1n << 36n) - (i + 1n) * SECTION_PAGES));
+      return acc;
+    });
+    expect(held).toBeLessThan(2 ** 20);
+  });
+
   test('a storm of 100000 section splats stays bounded and adds up exactly', () => {
     const n = 100_000n;
     const firstPfn = (1n << 36n) - n * SECTION_PAGES; // region ends at phys 2^48 (pfn 2^36)
