@@ -188,6 +188,7 @@ export class LogAnalyzer implements LineSink {
 
   private onSplat(splat: Splat): void {
     this.splatCount += 1;
+    this.bootFacts.noteReport(splat);
     if (splat.droppedLines) this.cappedSplats += 1;
     const signature = signatureOf(splat);
     let acc = this.clusters.get(signature.id);

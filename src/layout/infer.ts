@@ -87,6 +87,9 @@ function kasanShadowOf(
   if (shadow && kasan?.confidence === 'low') {
     assumptions.push('KASAN taken as generic (its boot line names no mode before 5.16): under software tags the shadow is half as large, under hardware tags there is none, and the linear map ends elsewhere');
   }
+  if (kasan?.value === 'hw-tags' && kasan.confidence === 'low' && kasanShadow('sw-tags', era, config)) {
+    assumptions.push('KASAN taken as hardware tags (a report printed a pointer tag, which software tags print too): under software tags a shadow would end the linear map lower');
+  }
   if (shadow?.offset === undefined) return shadow;
   const end = kasanPageEnd(shadow, vaBits, vaMin);
   const pageOffset = neg64(1n << BigInt(vaBits));

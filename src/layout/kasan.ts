@@ -11,15 +11,25 @@ function scaleShiftOf(mode: KasanMode): number | undefined {
   return mode === 'sw-tags' ? 4 : undefined;
 }
 
-/** KASAN's mode: a given config first, then the boot's `KernelAddressSanitizer initialized` line. */
+/**
+ * KASAN's mode: a given config first, then the boot's `KernelAddressSanitizer initialized` line where it names the
+ * mode (5.16 on), then what a KASAN report of the boot shows (kasan-report-mode.ts), then the bare line.
+ */
 export function inferKasan(boot: BootFacts | undefined, config: KernelConfig): Inferred<KasanMode> | undefined {
   if (config.kasan) return inferred(config.kasan.value, 'config', 'high', { lineNo: config.kasan.lineNo, text: config.kasan.text });
   const line = boot?.kasan;
+  if (line && line.value !== 'unnamed') return inferred(line.value, 'log', 'high', { lineNo: line.lineNo, text: line.text });
+  const report = boot?.kasanReport;
+  if (report) {
+    const { lineNo, text } = report;
+    // Tags, but not whose: hardware tags leave the linear map as it is without KASAN (see kasanShadowOf).
+    if (report.value === 'tags') return inferred('hw-tags', 'log', 'low', { lineNo, text: `${text} (a KASAN report with a pointer tag: hardware tags taken)` });
+    const how = report.value === 'generic' ? 'a KASAN report without a pointer tag' : `a tag-based KASAN report whose trace names ${report.value === 'hw-tags' ? "MTE's fault handler" : "the compiler's tag checks"}`;
+    return inferred(report.value, 'log', 'high', { lineNo, text: `${text} (${how}: ${report.value})` });
+  }
   if (!line) return undefined;
-  const { lineNo, text } = line;
   // Before 5.16 the line names no mode: generic, the common one, taken with low confidence (see kasanShadowOf).
-  if (line.value === 'unnamed') return inferred('generic', 'log', 'low', { lineNo, text: `${text} (no mode named: generic taken)` });
-  return inferred(line.value, 'log', 'high', { lineNo, text });
+  return inferred('generic', 'log', 'low', { lineNo: line.lineNo, text: `${line.text} (no mode named: generic taken)` });
 }
 
 /**

@@ -11,7 +11,8 @@ import {
   parsePhysOffset,
   parseZoneLine,
 } from './boot-fact-lines.js';
-import type { BootFacts, Fact, LogRecord } from './types.js';
+import type { BootFacts, Fact, LogRecord, Splat } from './types.js';
+import { kasanReportMode } from './kasan-report-mode.js';
 
 import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
 import { anyLiteral } from '../util/escape-regexp.js';
@@ -81,7 +82,7 @@ function pushCapped<T>(list: T[], item: T): void {
 }
 
 /** Facts of which a boot keeps the first seen. */
-const FIRST_SEEN = ['release', 'compiler', 'versionLine', 'machineModel', 'cmdline', 'memory', 'pgtable', 'kaslr', 'kasan', 'memoryTooBig', 'physOffset'] as const;
+const FIRST_SEEN = ['release', 'compiler', 'versionLine', 'machineModel', 'cmdline', 'memory', 'pgtable', 'kaslr', 'kasan', 'kasanReport', 'memoryTooBig', 'physOffset'] as const;
 /** Facts of which a boot keeps a list. */
 const LISTED = ['zoneRanges', 'nodeRanges', 'virtualLayout', 'cpuFeatures'] as const;
 
@@ -160,6 +161,18 @@ export class BootFactCollector {
   /** How many closed boots past DETAILED_BOOTS kept only their start, release and arch. */
   get slimmedBoots(): number {
     return this.slimmed.size;
+  }
+
+  /**
+   * A finished report: the first KASAN report of its boot that shows KASAN's mode is kept as a fact of that boot
+   * (the layout reads it where the boot line names no mode). Boots that kept only their release are left so.
+   */
+  noteReport(splat: Splat): void {
+    if (splat.kind !== 'kasan') return;
+    const boot = bootByIndex(this.all, splat.bootIndex);
+    if (boot === undefined || boot.kasanReport !== undefined || this.slimmed.has(boot.index)) return;
+    const shown = kasanReportMode(splat);
+    if (shown) boot.kasanReport = fact(shown.mode, shown.rec, shown.rec.text.trim());
   }
 
   /** A vmemmap finding will read the facts of boot `index`: keep them whole. */

@@ -175,3 +175,26 @@ test('a SLUB header, itself no prefilter trigger, is read after its `=====` rule
   const result = await analyzeText(filler(20000, 'usb') + slub + filler(20000, 'pci'));
   expect(result.clusters.map((c) => [c.title, c.firstLine])).toEqual([['BUG: Object already free in foo_release', 20001]]);
 });
+
+test("a KASAN report deep in a quiet log becomes its boot's KASAN fact", async () => {
+  const filler = Array.from({ length: 3000 }, (_, i) => `[   10.${String(100000 + i).slice(1)}] usb 1-1: ordinary line ${i}`);
+  const report = [
+    '==================================================================',
+    'BUG: KASAN: slab-out-of-bounds in foo_read+0x30/0x80',
+    'Read of size 8 at addr ffff0000c1234568 by task cat/100',
+    '',
+    'CPU: 1 PID: 100 Comm: cat Not tainted 6.1.0 #1',
+    'Call trace:',
+    ' dump_backtrace+0x0/0x1a4',
+    ' kasan_report+0x104/0x200',
+    ' foo_read+0x30/0x80',
+    '',
+    'Memory state around the buggy address:',
+    ' ffff0000c1234500: fa fa fb fb fc fc fc fc',
+    '==================================================================',
+  ].map((l) => `[   20.000000] ${l}`);
+  const log = ['[    0.000000] Linux version 6.1.0 (u@h) (gcc 13) #1 SMP', '[    0.000000] kasan: KernelAddressSanitizer initialized', ...filler, ...report].join('\n');
+  const result = await analyzeText(`${log}\n`);
+  expect(result.clusters.map((c) => c.kind)).toEqual(['kasan']);
+  expect(result.boots[0]?.kasanReport).toEqual({ value: 'generic', lineNo: 2 + filler.length + 11, text: 'Memory state around the buggy address:' });
+});

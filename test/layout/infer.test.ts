@@ -146,6 +146,25 @@ describe('inferLayout from log lines', () => {
     expect(inferLayout({ boot: log('5.10.0') }).constants.pageEnd).toBe(neg64(1n << 47n));
   });
 
+  test('with no boot line naming the mode, a KASAN report of the boot decides it; tags it cannot place are taken as hardware, and said', () => {
+    const withReport = (kasanReport: BootFacts['kasanReport'], release = '6.1.0') => {
+      const b = boot([`Linux version ${release} (u@h) (gcc) #1 SMP`, 'user pgtable: 4k pages, 48-bit VAs, pgdp=0000000041d1c000']);
+      return inferLayout({ boot: { ...b, ...(kasanReport && { kasanReport }) } });
+    };
+    const generic = withReport({ value: 'generic', lineNo: 90, text: 'Memory state around the buggy address:' });
+    expect(generic.kasan).toMatchObject({ value: 'generic', confidence: 'high', source: { kind: 'log', lineNo: 90 } });
+    // _PAGE_END(48) - 2^(48 - 3), as under the boot line.
+    expect(generic.constants.pageEnd).toBe(neg64(1n << 47n) - (1n << 45n));
+    const sw = withReport({ value: 'sw-tags', lineNo: 91, text: 'Pointer tag: [f4], memory tag: [fe]' });
+    expect(sw.constants.pageEnd).toBe(neg64(1n << 47n) - (1n << 44n));
+    const tags = withReport({ value: 'tags', lineNo: 92, text: 'Pointer tag: [f4], memory tag: [fe]' });
+    expect(tags.kasan).toMatchObject({ value: 'hw-tags', confidence: 'low' });
+    expect(tags.constants.pageEnd).toBe(neg64(1n << 47n));
+    expect(tags.assumptions.some((a) => a.includes('KASAN taken as hardware tags'))).toBe(true);
+    // Before 5.11 no shadow ends the linear map: nothing to assume.
+    expect(withReport({ value: 'tags', lineNo: 92, text: 'Pointer tag: [f4], memory tag: [fe]' }, '5.10.0').assumptions.some((a) => a.includes('KASAN'))).toBe(false);
+  });
+
   test('KASAN on a 52-bit kernel takes vabits_actual as 52; a config offset that leaves no linear map is not taken', () => {
     const config = (lines: string[]) => ['# Linux/arm64 6.1.0 Kernel Configuration', 'CONFIG_ARM64_64K_PAGES=y', ...lines, 'CONFIG_KASAN_GENERIC=y'].join('\n');
     const wide = inferLayout({}, { configText: config(['CONFIG_ARM64_VA_BITS=52']) });

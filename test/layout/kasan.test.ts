@@ -19,6 +19,21 @@ describe('inferKasan', () => {
     const line = { value: 'unnamed' as const, lineNo: 3, text: 'kasan: KernelAddressSanitizer initialized' };
     expect(inferKasan(boot(line), {})).toMatchObject({ value: 'generic', confidence: 'low' });
   });
+
+  test('a KASAN report of the boot: after a config and a line that names the mode, before the bare line', () => {
+    const bare = { value: 'unnamed' as const, lineNo: 3, text: 'kasan: KernelAddressSanitizer initialized' };
+    const named = { value: 'sw-tags' as const, lineNo: 3, text: 'kasan: KernelAddressSanitizer initialized (sw-tags, stacktrace=on)' };
+    const tagged = { value: 'hw-tags' as const, lineNo: 80, text: 'Pointer tag: [0b], memory tag: [fe]' };
+    const withReport = (kasan: BootFacts['kasan'], kasanReport: BootFacts['kasanReport']): BootFacts => bootFacts({ ...(kasan && { kasan }), ...(kasanReport && { kasanReport }) });
+    expect(inferKasan(withReport(bare, tagged), {})).toMatchObject({ value: 'hw-tags', confidence: 'high', source: { kind: 'log', lineNo: 80 } });
+    expect(inferKasan(withReport(undefined, tagged), {})?.source.text).toBe("Pointer tag: [0b], memory tag: [fe] (a tag-based KASAN report whose trace names MTE's fault handler: hw-tags)");
+    expect(inferKasan(withReport(named, tagged), {})).toMatchObject({ value: 'sw-tags', source: { lineNo: 3 } });
+    expect(inferKasan(withReport(bare, tagged), parseKernelConfig('CONFIG_KASAN_GENERIC=y'))).toMatchObject({ value: 'generic', source: { kind: 'config' } });
+    const generic = { value: 'generic' as const, lineNo: 81, text: 'Memory state around the buggy address:' };
+    expect(inferKasan(withReport(undefined, generic), {})).toMatchObject({ value: 'generic', confidence: 'high', source: { lineNo: 81 } });
+    const tags = { value: 'tags' as const, lineNo: 82, text: 'Pointer tag: [0b], memory tag: [fe]' };
+    expect(inferKasan(withReport(bare, tags), {})).toMatchObject({ value: 'hw-tags', confidence: 'low', source: { lineNo: 82 } });
+  });
 });
 
 describe('kasanShadow', () => {

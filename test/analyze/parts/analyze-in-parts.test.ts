@@ -161,3 +161,28 @@ describe('progress and stopping', () => {
     expect(result!.stats.bytes).toBeLessThan(1_500_000);
   });
 });
+
+test("a KASAN report read by a later part becomes a fact of the boot the first part opened, as in one read", async () => {
+  const warning = (n: number) => [
+    '------------[ cut here ]------------',
+    `WARNING: CPU: 0 PID: ${n} at drivers/foo/foo.c:10 foo_probe+0x10/0x20`,
+    'Call trace:',
+    ' foo_probe+0x10/0x20',
+    ' platform_probe+0x68/0xd8',
+    `---[ end trace 000000000000000${n} ]---`,
+  ];
+  const filler = (from: number) => Array.from({ length: 2000 }, (_, i) => `usb 1-1: ordinary line ${from + i}`);
+  const kasan = ['==================================================================', 'BUG: KASAN: invalid-access in foo_read+0x30/0x80', 'Read at addr f4ff0000c1234568 by task cat/100',
+    'Pointer tag: [f4], memory tag: [fe]', 'Call trace:', ' kasan_report+0x104/0x200', ' do_tag_check_fault+0x6c/0x80', ' foo_read+0x30/0x80',
+    'Memory state around the buggy address:', '=================================================================='];
+  const lines = ['Linux version 6.1.0 (u@h) (gcc 13) #1 SMP', ...filler(0), ...warning(1), ...filler(2000), ...warning(2), ...kasan, ...filler(4000)];
+  const file = path.join(dir, 'kasan-late.log');
+  await writeFile(file, lines.map((l) => `[   10.000000] ${l}\n`).join(''));
+  const whole = await analyzeFile(file);
+  expect(whole.boots[0]?.kasanReport).toMatchObject({ value: 'hw-tags', text: 'Pointer tag: [f4], memory tag: [fe]' });
+  for (const parts of [2, 3]) {
+    const split = await inParts(file, parts);
+    expect(split).toBeDefined();
+    expect(split!.boots).toEqual(whole.boots);
+  }
+});
