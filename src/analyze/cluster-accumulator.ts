@@ -30,8 +30,17 @@ function momentOf(line: number, splat: Splat): SplatMoment {
 }
 
 /**
- * Everything a cluster keeps about its splats: counts and bounded sets, one example, vmemmap accumulators. What it
- * keeps for the whole run it keeps in copies of its own (own-copy.ts), never as strings cut from the log's text.
+ * The splat as a cluster keeps it for the whole run. A report's lines are one run of the log, a few of split2's
+ * 4 KiB batches, unless caller ids let other tasks print between them: then each line may sit in a batch of its own,
+ * which a line kept as it is keeps alive (own-copy.ts). Only such a report is copied.
+ */
+function exampleOf(splat: Splat): Splat {
+  return splat.caller === undefined ? splat : ownDeepCopy(splat);
+}
+
+/**
+ * Everything a cluster keeps about its splats: counts and bounded sets, one example, vmemmap accumulators. Strings
+ * it keeps beyond a report are its own copies, never pieces of the log's text scattered over many batches.
  */
 export class ClusterAccumulator {
   private count = 0;
@@ -60,7 +69,7 @@ export class ClusterAccumulator {
   ) {
     this.first = momentOf(splat.firstLine, splat);
     this.last = momentOf(splat.lastLine, splat);
-    this.example = ownDeepCopy(splat);
+    this.example = exampleOf(splat);
   }
 
   /** True when the splat went to a vmemmap accumulator (whose finding will read its boot's facts). */
@@ -68,7 +77,7 @@ export class ClusterAccumulator {
     this.count += 1;
     this.last = momentOf(splat.lastLine, splat);
     if (splat.corrupted) this.corruptedCount += 1;
-    else if (this.example.corrupted) this.example = ownDeepCopy(splat);
+    else if (this.example.corrupted) this.example = exampleOf(splat);
     this.cpus.add(splat.cpu);
     this.pids.add(splat.pid);
     this.releases.add(splat.release);

@@ -24,7 +24,7 @@ test('keeps its strings as copies: none keeps alive the text it was cut from', (
     expect(s.sorted()).toHaveLength(8);
     return s;
   });
-  expect(held).toBeLessThan(2 ** 20);
+  expect(held).toBeLessThan(2 ** 19);
 });
 
 describe('absorb', () => {
