@@ -14,21 +14,6 @@ const MAX_NAMES = 16;
 /** Boots per cluster whose vmemmap splats are analyzed (each boot may have its own layout, so each gets a finding). */
 export const MAX_VMEMMAP_BOOTS = 16;
 
-/** When a splat began or ended: all a cluster keeps of its first and its last splat. */
-interface SplatMoment {
-  line: number;
-  ts?: number;
-  wallTime?: string;
-}
-
-function momentOf(line: number, splat: Splat): SplatMoment {
-  return {
-    line,
-    ...(splat.ts !== undefined && { ts: splat.ts }),
-    ...(splat.wallTime !== undefined && { wallTime: ownCopy(splat.wallTime) }),
-  };
-}
-
 /**
  * The splat as a cluster keeps it for the whole run. A report's lines are one run of the log, a few of split2's
  * 4 KiB batches, unless caller ids let other tasks print between them: then each line may sit in a batch of its own,
@@ -49,8 +34,14 @@ export class ClusterAccumulator {
   private readonly pids = new BoundedSet<number>(MAX_IDS);
   private readonly releases = new BoundedSet<string>(MAX_NAMES);
   private readonly hardware = new BoundedSet<string>(MAX_NAMES);
-  private readonly first: SplatMoment;
-  private last: SplatMoment;
+  /** When the first splat began and the last ended: all a cluster keeps of them. */
+  private readonly firstLine: number;
+  private readonly firstTs: number | undefined;
+  private readonly firstWallTime: string | undefined;
+  private lastLine: number;
+  private lastTs: number | undefined;
+  /** Copied in finish() only: until then it is one string per cluster, replaced by each splat. */
+  private lastWallTime: string | undefined;
   private example: Splat;
   /** One per boot, because each boot may have its own layout; at most MAX_VMEMMAP_BOOTS of them. */
   private readonly vmemmap = new Map<number, VmemmapAccumulator>();
@@ -67,15 +58,21 @@ export class ClusterAccumulator {
     private readonly signature: Signature,
     splat: Splat,
   ) {
-    this.first = momentOf(splat.firstLine, splat);
-    this.last = momentOf(splat.lastLine, splat);
+    this.firstLine = splat.firstLine;
+    this.firstTs = splat.ts;
+    this.firstWallTime = splat.wallTime === undefined ? undefined : ownCopy(splat.wallTime);
+    this.lastLine = splat.lastLine;
+    this.lastTs = splat.ts;
+    this.lastWallTime = splat.wallTime;
     this.example = exampleOf(splat);
   }
 
   /** True when the splat went to a vmemmap accumulator (whose finding will read its boot's facts). */
   add(splat: Splat): boolean {
     this.count += 1;
-    this.last = momentOf(splat.lastLine, splat);
+    this.lastLine = splat.lastLine;
+    this.lastTs = splat.ts;
+    this.lastWallTime = splat.wallTime;
     if (splat.corrupted) this.corruptedCount += 1;
     else if (this.example.corrupted) this.example = exampleOf(splat);
     this.cpus.add(splat.cpu);
@@ -123,7 +120,9 @@ export class ClusterAccumulator {
   absorb(later: ClusterAccumulator): void {
     this.count += later.count;
     this.corruptedCount += later.corruptedCount;
-    this.last = later.last;
+    this.lastLine = later.lastLine;
+    this.lastTs = later.lastTs;
+    this.lastWallTime = later.lastWallTime;
     if (this.example.corrupted && !later.example.corrupted) this.example = later.example;
     this.cpus.absorb(later.cpus);
     this.pids.absorb(later.pids);
@@ -188,12 +187,12 @@ export class ClusterAccumulator {
       kind: this.example.kind,
       title: this.example.title,
       count: this.count,
-      firstLine: this.first.line,
-      lastLine: this.last.line,
-      ...(this.first.ts !== undefined && { firstTs: this.first.ts }),
-      ...(this.last.ts !== undefined && { lastTs: this.last.ts }),
-      ...(this.first.wallTime !== undefined && { firstWallTime: this.first.wallTime }),
-      ...(this.last.wallTime !== undefined && { lastWallTime: this.last.wallTime }),
+      firstLine: this.firstLine,
+      lastLine: this.lastLine,
+      ...(this.firstTs !== undefined && { firstTs: this.firstTs }),
+      ...(this.lastTs !== undefined && { lastTs: this.lastTs }),
+      ...(this.firstWallTime !== undefined && { firstWallTime: this.firstWallTime }),
+      ...(this.lastWallTime !== undefined && { lastWallTime: ownCopy(this.lastWallTime) }),
       cpus: this.cpus.sorted(),
       pids: this.pids.sorted(),
       releases: this.releases.sorted(),

@@ -111,7 +111,7 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
   let confidence = kaslrRisk(input, notes);
   if (!dram.exact && confidence === 'high') confidence = 'medium';
   if (boot?.memoryTooBig) {
-    notes.push('"Memory doesn\'t fit in the linear mapping": the kernel moved memstart up; the value from the memory map is only a lower bound');
+    notes.push('"Memory doesn\'t fit in the linear mapping": DRAM past the linear map\'s reach was dropped, and memstart moved up if the kernel image lay past it; the value from the memory map is only a lower bound');
     confidence = 'low';
   }
   const actual = vaBitsActualFromLog(boot, input.era, input.vaBits, input.vaBitsMin);

@@ -182,7 +182,7 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
     o,
     assumptions,
   );
-  const kasan = inferKasan(e.boot, config);
+  const kasan = inferKasan(e.boot, config, shape.era.value);
   const shadow = kasanShadowOf(kasan, shape.era.value, shape.vaBits.value, vaMin, config, assumptions);
   const vaActual = vaBitsActualOf(e.boot, shape.era.value, shape.vaBits.value, vaMin, shadow !== undefined, assumptions);
   const constants = computeConstants({

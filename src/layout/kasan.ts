@@ -1,4 +1,4 @@
-import type { BootFacts, KasanMode } from '../parse/types.js';
+import type { BootFacts, KasanMode, KasanReportFact } from '../parse/types.js';
 import { eraIndex } from './eras.js';
 import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
@@ -15,21 +15,25 @@ function scaleShiftOf(mode: KasanMode): number | undefined {
  * KASAN's mode: a given config first, then the boot's `KernelAddressSanitizer initialized` line where it names the
  * mode (5.16 on), then what a KASAN report of the boot shows (kasan-report-mode.ts), then the bare line.
  */
-export function inferKasan(boot: BootFacts | undefined, config: KernelConfig): Inferred<KasanMode> | undefined {
+export function inferKasan(boot: BootFacts | undefined, config: KernelConfig, era: Era): Inferred<KasanMode> | undefined {
   if (config.kasan) return inferred(config.kasan.value, 'config', 'high', { lineNo: config.kasan.lineNo, text: config.kasan.text });
   const line = boot?.kasan;
   if (line && line.value !== 'unnamed') return inferred(line.value, 'log', 'high', { lineNo: line.lineNo, text: line.text });
-  const report = boot?.kasanReport;
-  if (report) {
-    const { lineNo, text } = report;
-    // Tags, but not whose: hardware tags leave the linear map as it is without KASAN (see kasanShadowOf).
-    if (report.value === 'tags') return inferred('hw-tags', 'log', 'low', { lineNo, text: `${text} (a KASAN report with a pointer tag: hardware tags taken)` });
-    const how = report.value === 'generic' ? 'a KASAN report without a pointer tag' : `a tag-based KASAN report whose trace names ${report.value === 'hw-tags' ? "MTE's fault handler" : "the compiler's tag checks"}`;
-    return inferred(report.value, 'log', 'high', { lineNo, text: `${text} (${how}: ${report.value})` });
-  }
+  if (boot?.kasanReport) return fromReport(boot.kasanReport, era);
   if (!line) return undefined;
   // Before 5.16 the line names no mode: generic, the common one, taken with low confidence (see kasanShadowOf).
   return inferred('generic', 'log', 'low', { lineNo: line.lineNo, text: `${line.text} (no mode named: generic taken)` });
+}
+
+/**
+ * Tags a report could not place: mainline has hardware tags from 5.11 (E3) only, so before it software tags; from it
+ * hardware tags are taken, which leave the linear map as it is without KASAN, with low confidence (see kasanShadowOf).
+ */
+function fromReport(report: KasanReportFact, era: Era): Inferred<KasanMode> {
+  const { lineNo, text, why } = report;
+  if (report.value !== 'tags') return inferred(report.value, 'log', 'high', { lineNo, text: `${text} (${why}: ${report.value})` });
+  if (eraIndex(era) < eraIndex('E3')) return inferred('sw-tags', 'log', 'medium', { lineNo, text: `${text} (${why}; hardware tags came in 5.11: sw-tags)` });
+  return inferred('hw-tags', 'log', 'low', { lineNo, text: `${text} (${why}: hardware tags taken)` });
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   parsePhysOffset,
   parseZoneLine,
 } from './boot-fact-lines.js';
-import type { BootFacts, Fact, LogRecord, Splat } from './types.js';
+import type { BootFacts, Fact, KasanReportFact, LogRecord, Splat } from './types.js';
 import { kasanReportMode } from './kasan-report-mode.js';
 
 import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
@@ -82,7 +82,7 @@ function pushCapped<T>(list: T[], item: T): void {
 }
 
 /** Facts of which a boot keeps the first seen. */
-const FIRST_SEEN = ['release', 'compiler', 'versionLine', 'machineModel', 'cmdline', 'memory', 'pgtable', 'kaslr', 'kasan', 'kasanReport', 'memoryTooBig', 'physOffset'] as const;
+const FIRST_SEEN = ['release', 'compiler', 'versionLine', 'machineModel', 'cmdline', 'memory', 'pgtable', 'kaslr', 'kasan', 'memoryTooBig', 'physOffset'] as const;
 /** Facts of which a boot keeps a list. */
 const LISTED = ['zoneRanges', 'nodeRanges', 'virtualLayout', 'cpuFeatures'] as const;
 
@@ -170,9 +170,9 @@ export class BootFactCollector {
   noteReport(splat: Splat): void {
     if (splat.kind !== 'kasan') return;
     const boot = bootByIndex(this.all, splat.bootIndex);
-    if (boot === undefined || boot.kasanReport !== undefined || this.slimmed.has(boot.index)) return;
+    if (boot === undefined || this.slimmed.has(boot.index) || (boot.kasanReport && boot.kasanReport.value !== 'tags')) return;
     const shown = kasanReportMode(splat);
-    if (shown) boot.kasanReport = fact(shown.mode, shown.rec, shown.rec.text.trim());
+    if (shown) boot.kasanReport = keptKasanReport(boot.kasanReport, { ...fact(shown.mode, shown.rec, shown.rec.text.trim()), why: shown.why });
   }
 
   /** A vmemmap finding will read the facts of boot `index`: keep them whole. */
@@ -231,6 +231,8 @@ export class BootFactCollector {
     const last = this.current;
     const shift = this.count - 1;
     for (const key of FIRST_SEEN) takeFirst(last, head, key);
+    const kasanReport = keptKasanReport(last.kasanReport, head.kasanReport);
+    if (kasanReport) last.kasanReport = kasanReport;
     for (const key of LISTED) for (const item of head[key]) pushCapped<unknown>(last[key], item);
     // The later part's weak hints only count where this boot has none; its first strong one always does.
     if (!this.archStrong && head.arch !== undefined && (later.firstBootArchStrong || last.arch === undefined)) {
@@ -407,6 +409,12 @@ export class BootFactCollector {
     pushCapped(boot.virtualLayout, fact({ region, start: line.start, end: line.end, kind: line.kind }, rec, text));
     return true;
   }
+}
+
+/** The first KASAN report that showed KASAN's mode, unless it showed only tags and `next` shows whose. */
+function keptKasanReport(kept: KasanReportFact | undefined, next: KasanReportFact | undefined): KasanReportFact | undefined {
+  if (kept === undefined || next === undefined) return kept ?? next;
+  return kept.value === 'tags' && next.value !== 'tags' ? next : kept;
 }
 
 function takeFirst<K extends (typeof FIRST_SEEN)[number]>(into: BootFacts, from: BootFacts, key: K): void {

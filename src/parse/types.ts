@@ -137,6 +137,11 @@ export type KasanMode = 'generic' | 'sw-tags' | 'hw-tags';
 /** KASAN's mode as a report shows it: `tags` when it printed a pointer tag but nothing says whose (kasan-report-mode.ts). */
 export type KasanReportMode = KasanMode | 'tags';
 
+/** A KASAN report's line that shows KASAN's mode, and what in the report shows it. */
+export interface KasanReportFact extends Fact<KasanReportMode> {
+  why: string;
+}
+
 /** What one boot printed about itself: release, memory map, page-table geometry, layout block, CPU features. */
 export interface BootFacts {
   /** 0-based boot index within the log. */
@@ -160,8 +165,8 @@ export interface BootFacts {
   kaslr?: Fact<boolean>;
   /** `kasan: KernelAddressSanitizer initialized (generic)`: KASAN's mode (`unnamed` before 5.16). */
   kasan?: Fact<KasanMode | 'unnamed'>;
-  /** The first KASAN report of the boot that shows KASAN's mode, with the line that shows it. */
-  kasanReport?: Fact<KasanReportMode>;
+  /** The first KASAN report of the boot that shows KASAN's mode (whose tags, if a later one says and it did not). */
+  kasanReport?: KasanReportFact;
   /** `Memory doesn't fit in the linear mapping, VA_BITS too small`. */
   memoryTooBig?: Fact<boolean>;
   /** `PHYS_OFFSET: 0x...`, printed by arm64's panic notifier (arm64_panic_block_dump): memstart_addr itself, as u64. */

@@ -151,18 +151,18 @@ describe('inferLayout from log lines', () => {
       const b = boot([`Linux version ${release} (u@h) (gcc) #1 SMP`, 'user pgtable: 4k pages, 48-bit VAs, pgdp=0000000041d1c000']);
       return inferLayout({ boot: { ...b, ...(kasanReport && { kasanReport }) } });
     };
-    const generic = withReport({ value: 'generic', lineNo: 90, text: 'Memory state around the buggy address:' });
+    const generic = withReport({ value: 'generic', lineNo: 90, text: 'Memory state around the buggy address:', why: 'a memory dump of 0x80 bytes a row, and no pointer tag before it' });
     expect(generic.kasan).toMatchObject({ value: 'generic', confidence: 'high', source: { kind: 'log', lineNo: 90 } });
     // _PAGE_END(48) - 2^(48 - 3), as under the boot line.
     expect(generic.constants.pageEnd).toBe(neg64(1n << 47n) - (1n << 45n));
-    const sw = withReport({ value: 'sw-tags', lineNo: 91, text: 'Pointer tag: [f4], memory tag: [fe]' });
+    const sw = withReport({ value: 'sw-tags', lineNo: 91, text: 'Pointer tag: [f4], memory tag: [fe]', why: "a pointer tag, and the compiler's tag checks in the trace" });
     expect(sw.constants.pageEnd).toBe(neg64(1n << 47n) - (1n << 44n));
-    const tags = withReport({ value: 'tags', lineNo: 92, text: 'Pointer tag: [f4], memory tag: [fe]' });
+    const tags = withReport({ value: 'tags', lineNo: 92, text: 'Pointer tag: [f4], memory tag: [fe]', why: 'a pointer tag, which both tag modes print' });
     expect(tags.kasan).toMatchObject({ value: 'hw-tags', confidence: 'low' });
     expect(tags.constants.pageEnd).toBe(neg64(1n << 47n));
     expect(tags.assumptions.some((a) => a.includes('KASAN taken as hardware tags'))).toBe(true);
     // Before 5.11 no shadow ends the linear map: nothing to assume.
-    expect(withReport({ value: 'tags', lineNo: 92, text: 'Pointer tag: [f4], memory tag: [fe]' }, '5.10.0').assumptions.some((a) => a.includes('KASAN'))).toBe(false);
+    expect(withReport({ value: 'tags', lineNo: 92, text: 'Pointer tag: [f4], memory tag: [fe]', why: 'a pointer tag, which both tag modes print' }, '5.10.0').assumptions.some((a) => a.includes('KASAN'))).toBe(false);
   });
 
   test('KASAN on a 52-bit kernel takes vabits_actual as 52; a config offset that leaves no linear map is not taken', () => {

@@ -10,29 +10,36 @@ describe('inferKasan', () => {
   test('a config beats the boot line; the line names the mode from 5.16 on', () => {
     const config = parseKernelConfig('CONFIG_KASAN=y\nCONFIG_KASAN_SW_TAGS=y');
     const line = { value: 'generic' as const, lineNo: 9, text: 'KernelAddressSanitizer initialized (generic)' };
-    expect(inferKasan(boot(line), config)).toMatchObject({ value: 'sw-tags', source: { kind: 'config', lineNo: 2 }, confidence: 'high' });
-    expect(inferKasan(boot(line), {})).toMatchObject({ value: 'generic', source: { kind: 'log', lineNo: 9 }, confidence: 'high' });
-    expect(inferKasan(boot(undefined), {})).toBeUndefined();
+    expect(inferKasan(boot(line), config, 'E4')).toMatchObject({ value: 'sw-tags', source: { kind: 'config', lineNo: 2 }, confidence: 'high' });
+    expect(inferKasan(boot(line), {}, 'E4')).toMatchObject({ value: 'generic', source: { kind: 'log', lineNo: 9 }, confidence: 'high' });
+    expect(inferKasan(boot(undefined), {}, 'E4')).toBeUndefined();
   });
 
   test('the bare line of kernels before 5.16 is taken as generic, with low confidence', () => {
     const line = { value: 'unnamed' as const, lineNo: 3, text: 'kasan: KernelAddressSanitizer initialized' };
-    expect(inferKasan(boot(line), {})).toMatchObject({ value: 'generic', confidence: 'low' });
+    expect(inferKasan(boot(line), {}, 'E4')).toMatchObject({ value: 'generic', confidence: 'low' });
   });
 
   test('a KASAN report of the boot: after a config and a line that names the mode, before the bare line', () => {
     const bare = { value: 'unnamed' as const, lineNo: 3, text: 'kasan: KernelAddressSanitizer initialized' };
     const named = { value: 'sw-tags' as const, lineNo: 3, text: 'kasan: KernelAddressSanitizer initialized (sw-tags, stacktrace=on)' };
-    const tagged = { value: 'hw-tags' as const, lineNo: 80, text: 'Pointer tag: [0b], memory tag: [fe]' };
+    const tagged = { value: 'hw-tags' as const, lineNo: 80, text: 'Pointer tag: [0b], memory tag: [fe]', why: "a pointer tag, and MTE's fault handler in the trace" };
     const withReport = (kasan: BootFacts['kasan'], kasanReport: BootFacts['kasanReport']): BootFacts => bootFacts({ ...(kasan && { kasan }), ...(kasanReport && { kasanReport }) });
-    expect(inferKasan(withReport(bare, tagged), {})).toMatchObject({ value: 'hw-tags', confidence: 'high', source: { kind: 'log', lineNo: 80 } });
-    expect(inferKasan(withReport(undefined, tagged), {})?.source.text).toBe("Pointer tag: [0b], memory tag: [fe] (a tag-based KASAN report whose trace names MTE's fault handler: hw-tags)");
-    expect(inferKasan(withReport(named, tagged), {})).toMatchObject({ value: 'sw-tags', source: { lineNo: 3 } });
-    expect(inferKasan(withReport(bare, tagged), parseKernelConfig('CONFIG_KASAN_GENERIC=y'))).toMatchObject({ value: 'generic', source: { kind: 'config' } });
-    const generic = { value: 'generic' as const, lineNo: 81, text: 'Memory state around the buggy address:' };
-    expect(inferKasan(withReport(undefined, generic), {})).toMatchObject({ value: 'generic', confidence: 'high', source: { lineNo: 81 } });
-    const tags = { value: 'tags' as const, lineNo: 82, text: 'Pointer tag: [0b], memory tag: [fe]' };
-    expect(inferKasan(withReport(bare, tags), {})).toMatchObject({ value: 'hw-tags', confidence: 'low', source: { lineNo: 82 } });
+    expect(inferKasan(withReport(bare, tagged), {}, 'E3')).toMatchObject({ value: 'hw-tags', confidence: 'high', source: { kind: 'log', lineNo: 80 } });
+    expect(inferKasan(withReport(undefined, tagged), {}, 'E3')?.source.text).toBe("Pointer tag: [0b], memory tag: [fe] (a pointer tag, and MTE's fault handler in the trace: hw-tags)");
+    expect(inferKasan(withReport(named, tagged), {}, 'E3')).toMatchObject({ value: 'sw-tags', source: { lineNo: 3 } });
+    expect(inferKasan(withReport(bare, tagged), parseKernelConfig('CONFIG_KASAN_GENERIC=y'), 'E3')).toMatchObject({ value: 'generic', source: { kind: 'config' } });
+    const generic = { value: 'generic' as const, lineNo: 81, text: 'Memory state around the buggy address:', why: 'a memory dump of 0x80 bytes a row, and no pointer tag before it' };
+    expect(inferKasan(withReport(undefined, generic), {}, 'E3')).toMatchObject({ value: 'generic', confidence: 'high', source: { lineNo: 81 } });
+  });
+
+  test('tags a report cannot place: software tags before 5.11, when mainline had no hardware tags; hardware tags after, with low confidence', () => {
+    const tags = { value: 'tags' as const, lineNo: 82, text: 'Pointer tag: [0b], memory tag: [fe]', why: 'a pointer tag, which both tag modes print' };
+    const report = bootFacts({ kasanReport: tags });
+    expect(inferKasan(report, {}, 'E3')).toMatchObject({ value: 'hw-tags', confidence: 'low', source: { lineNo: 82, text: 'Pointer tag: [0b], memory tag: [fe] (a pointer tag, which both tag modes print: hardware tags taken)' } });
+    expect(inferKasan(report, {}, 'E2')).toMatchObject({ value: 'sw-tags', confidence: 'medium', source: { lineNo: 82 } });
+    const bare = { value: 'unnamed' as const, lineNo: 3, text: 'kasan: KernelAddressSanitizer initialized' };
+    expect(inferKasan(bootFacts({ kasan: bare, kasanReport: tags }), {}, 'E4')).toMatchObject({ value: 'hw-tags', confidence: 'low' });
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { BOOT_FACT_TRIGGERS } from '../../src/parse/boot-fact-triggers.js';
 import { BootFactCollector, bootByIndex, DETAILED_BOOTS, LISTED_BOOTS } from '../../src/parse/boot-facts.js';
 import type { LogRecord, Splat } from '../../src/parse/types.js';
-import { makeSplat } from '../analyze/vmemmap/make-splat.js';
+import { frames, makeSplat } from '../analyze/vmemmap/make-splat.js';
 
 const corpus = new URL('../../../shared/corpus/', import.meta.url);
 const describeCorpus = existsSync(corpus) ? describe : describe.skip;
@@ -79,20 +79,21 @@ describe('BootFactCollector on synthetic lines', () => {
     expect(c.current.kasan).toMatchObject({ value: 'generic', lineNo: 3 });
   });
 
-  test('the first KASAN report of a boot that shows its mode becomes a fact of that boot', () => {
+  test('the first KASAN report of a boot that shows its mode becomes a fact of that boot; one that shows whose tags replaces one that did not', () => {
     const c = collect(['[    0.000000] Linux version 6.1.0 (u@h) (gcc) #1 SMP', '[    5.000000] Booting Linux on physical CPU 0x0', '[    5.000000] Linux version 6.1.0 (u@h) (gcc) #2 SMP']);
     const report = (bootIndex: number, lineNo: number, text: string, over: Partial<Splat> = {}): Splat =>
       makeSplat({ kind: 'kasan', title: 'KASAN: slab-out-of-bounds Read in foo', header: 'BUG: KASAN: slab-out-of-bounds in foo+0x1/0x2', bootIndex, lines: [{ lineNo, text }], ...over });
-    c.noteReport(report(0, 40, 'Memory state around the buggy address:', { kind: 'warning' }));
+    const hw = { frames: frames('kasan_report', 'do_tag_check_fault', 'foo') };
+    c.noteReport(report(0, 40, 'Pointer tag: [f4], memory tag: [fe]', { kind: 'warning' }));
     expect(c.boots[0]!.kasanReport).toBeUndefined();
-    c.noteReport(report(0, 50, ' Memory state around the buggy address:'));
-    c.noteReport(report(0, 60, 'Pointer tag: [f4], memory tag: [fe]'));
-    c.noteReport(report(1, 70, 'no mode shown here'));
-    c.noteReport(report(7, 80, 'Pointer tag: [f4], memory tag: [fe]'));
-    expect(c.boots[0]!.kasanReport).toEqual({ value: 'generic', lineNo: 50, text: 'Memory state around the buggy address:' });
+    c.noteReport(report(0, 50, 'Pointer tag: [f4], memory tag: [fe]'));
+    expect(c.boots[0]!.kasanReport).toMatchObject({ value: 'tags', lineNo: 50 });
+    c.noteReport(report(0, 60, 'no mode shown here'));
+    c.noteReport(report(0, 70, 'Pointer tag: [f4], memory tag: [fe]', hw));
+    c.noteReport(report(0, 80, 'Pointer tag: [f4], memory tag: [fe]', { frames: frames('kasan_report', '__hwasan_load8_noabort', 'foo') }));
+    c.noteReport(report(7, 90, 'Pointer tag: [f4], memory tag: [fe]', hw));
+    expect(c.boots[0]!.kasanReport).toEqual({ value: 'hw-tags', lineNo: 70, text: 'Pointer tag: [f4], memory tag: [fe]', why: "a pointer tag, and MTE's fault handler in the trace" });
     expect(c.boots[1]!.kasanReport).toBeUndefined();
-    c.noteReport(report(1, 90, 'Pointer tag: [f4], memory tag: [fe]'));
-    expect(c.boots[1]!.kasanReport).toMatchObject({ value: 'tags', lineNo: 90 });
   });
 
   test('foreign records never become facts', () => {

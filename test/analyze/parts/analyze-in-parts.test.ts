@@ -175,11 +175,15 @@ test("a KASAN report read by a later part becomes a fact of the boot the first p
   const kasan = ['==================================================================', 'BUG: KASAN: invalid-access in foo_read+0x30/0x80', 'Read at addr f4ff0000c1234568 by task cat/100',
     'Pointer tag: [f4], memory tag: [fe]', 'Call trace:', ' kasan_report+0x104/0x200', ' do_tag_check_fault+0x6c/0x80', ' foo_read+0x30/0x80',
     'Memory state around the buggy address:', '=================================================================='];
-  const lines = ['Linux version 6.1.0 (u@h) (gcc 13) #1 SMP', ...filler(0), ...warning(1), ...filler(2000), ...warning(2), ...kasan, ...filler(4000)];
+  // The first report shows only tags (an invalid free), the second, in a later part, whose: it takes the first's place.
+  const tagsOnly = ['==================================================================', 'BUG: KASAN: invalid-free in kfree+0xf8/0x19c', 'Free of addr f4ff0000c1234568 by task cat/100',
+    'Pointer tag: [f4], memory tag: [fe]', 'Call trace:', ' kasan_report_invalid_free+0xc4/0x114', ' kfree+0xf8/0x19c', ' foo_release+0x30/0x80',
+    'Memory state around the buggy address:', '=================================================================='];
+  const lines = ['Linux version 6.1.0 (u@h) (gcc 13) #1 SMP', ...tagsOnly, ...filler(0), ...warning(1), ...filler(2000), ...warning(2), ...kasan, ...filler(4000)];
   const file = path.join(dir, 'kasan-late.log');
   await writeFile(file, lines.map((l) => `[   10.000000] ${l}\n`).join(''));
   const whole = await analyzeFile(file);
-  expect(whole.boots[0]?.kasanReport).toMatchObject({ value: 'hw-tags', text: 'Pointer tag: [f4], memory tag: [fe]' });
+  expect(whole.boots[0]?.kasanReport).toMatchObject({ value: 'hw-tags', text: 'Pointer tag: [f4], memory tag: [fe]', lineNo: 1 + tagsOnly.length + 4000 + 12 + 4 });
   for (const parts of [2, 3]) {
     const split = await inParts(file, parts);
     expect(split).toBeDefined();
