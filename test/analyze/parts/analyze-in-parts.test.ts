@@ -48,8 +48,10 @@ describe('a file read in parts gives the report of a single read', () => {
 
   test('every sample and corpus log with a cut-here line, in 2, 3 and 5 parts', async () => {
     let splitCount = 0;
+    let logs = 0;
     for (const file of [...sampleLogs, ...corpusLogs]) {
       if (!readFileSync(file).includes('[ cut here ]')) continue;
+      logs += 1;
       const whole = json(await analyzeFile(file));
       for (const parts of [2, 3, 5]) {
         const split = await inParts(file, parts);
@@ -58,8 +60,8 @@ describe('a file read in parts gives the report of a single read', () => {
         expect({ file, parts, report: json(split) }).toEqual({ file, parts, report: whole });
       }
     }
-    // Most such logs split; a test that split nothing would prove nothing.
-    expect(splitCount).toBeGreaterThan(20);
+    // Most such logs split; a test that split nothing would prove nothing. (31 logs with the corpus, 6 samples without.)
+    expect(splitCount).toBeGreaterThan(logs * 2 / 3);
   });
 });
 
