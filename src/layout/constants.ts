@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { compareVersions, eraIndex, parseRelease } from './eras.js';
 import { kasanPageEnd } from './kasan.js';
+import { pageEndOf } from './linear-map.js';
 import { pageSizeLabel, pudShift, validVaBits } from './page-geometry.js';
 import type { Era, LayoutConstants, LayoutParams } from './types.js';
 import { hex, neg64, orderBase2, toS64, u64 } from './u64.js';
@@ -70,7 +71,7 @@ interface Window {
  */
 function linearMapEnd(p: LayoutParams, pageEnd: bigint, vaMin: number): bigint {
   const vaActual = p.vaBitsActual ?? p.vaBits;
-  if (p.era === 'E2') return neg64(1n << BigInt(vaActual - 1));
+  if (p.era === 'E2') return pageEndOf(vaActual);
   return p.kasanShadow === undefined ? pageEnd : kasanPageEnd(p.kasanShadow, vaActual, vaMin);
 }
 
@@ -102,7 +103,7 @@ function vmemmapWindow(p: LayoutParams, vaMin: number): Window {
     default: {
       // _PAGE_OFFSET(va) = -(1 << va); _PAGE_END(va) = -(1 << (va - 1)).
       const pageOffset = neg64(1n << va);
-      const pageEnd = neg64(1n << BigInt(vaMin - 1));
+      const pageEnd = pageEndOf(vaMin);
       const range = pageEnd - pageOffset;
       if (p.era === 'E2') {
         const size = range >> (ps - spms);

@@ -10,7 +10,8 @@ import type { RegisterValue } from './register-match.js';
 import type { Era, Inferred, KasanShadow, Layout, LayoutOverrides } from './types.js';
 import { hex, neg64 } from './u64.js';
 import { inferKasan, kasanPageEnd, kasanShadow } from './kasan.js';
-import { linearMapMoves, vaBitsActualFromLog } from './va-bits-actual.js';
+import { vaBitsActualFromLog } from './va-bits-actual.js';
+import { linearMapMoves, pageEndOf } from './linear-map.js';
 import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
 import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './physical-fit.js';
 
@@ -93,7 +94,7 @@ function kasanShadowOf(
   if (shadow?.offset === undefined) return shadow;
   const end = kasanPageEnd(shadow, vaBits, vaMin);
   const pageOffset = neg64(1n << BigInt(vaBits));
-  if (end > pageOffset && end <= neg64(1n << BigInt(vaMin - 1))) return shadow;
+  if (end > pageOffset && end <= pageEndOf(vaMin)) return shadow;
   assumptions.push(`CONFIG_KASAN_SHADOW_OFFSET ${hex(shadow.offset)} leaves no linear map: the Kconfig default taken instead`);
   return { scaleShift: shadow.scaleShift };
 }

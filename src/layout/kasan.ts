@@ -3,7 +3,8 @@ import { eraIndex } from './eras.js';
 import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
 import type { Era, Inferred, KasanShadow } from './types.js';
-import { hex, neg64, u64 } from './u64.js';
+import { pageEndOf } from './linear-map.js';
+import { hex, u64 } from './u64.js';
 
 /** KASAN_SHADOW_SCALE_SHIFT: one shadow byte per 8 bytes (generic) or per 16 (software tags); hardware tags need none. */
 function scaleShiftOf(mode: KasanMode): number | undefined {
@@ -59,7 +60,7 @@ export function kasanPageEnd(shadow: KasanShadow, vaBitsActual: number, vaBitsMi
 
 /** KASAN_SHADOW_END: the config's offset, else the Kconfig default's _PAGE_END(VA_BITS_MIN). */
 export function kasanShadowEnd(shadow: KasanShadow, vaBitsMin: number): bigint {
-  if (shadow.offset === undefined) return neg64(1n << BigInt(vaBitsMin - 1));
+  if (shadow.offset === undefined) return pageEndOf(vaBitsMin);
   return u64((1n << BigInt(64 - shadow.scaleShift)) + shadow.offset);
 }
 

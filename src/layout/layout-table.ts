@@ -1,8 +1,7 @@
 import { memstartAlignShift } from './memstart.js';
 import { weakest } from './inferred.js';
 import { kasanPageEndText } from './kasan.js';
-import { linearMapPhysEnd } from './linear-map.js';
-import { linearMapMoves } from './va-bits-actual.js';
+import { linearMapMoves, linearMapPhysEnd } from './linear-map.js';
 import { provenanceText } from './provenance-text.js';
 import type { Confidence, Inferred, Layout } from './types.js';
 import { hex, TWO_POW_64 } from './u64.js';

@@ -4,11 +4,6 @@ import { inferred } from './inferred.js';
 import { pgtableGeometry } from './pgtable-geometry.js';
 import type { Era, Inferred } from './types.js';
 
-/** Whether vabits_actual moves the end of the linear map: in 5.4–5.10, or under a KASAN shadow. */
-export function linearMapMoves(era: Era, shadow: boolean): boolean {
-  return era === 'E2' || shadow;
-}
-
 /**
  * vabits_actual, the VA bits a 52-bit kernel runs with, when the log tells it: the `pgtable:` line prints it, and
  * from 6.9 (E4) the `52-bit Virtual Addressing` capability line is there exactly when the CPU has them (before, its

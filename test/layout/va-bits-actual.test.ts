@@ -1,4 +1,4 @@
-import { linearMapMoves, vaBitsActualFromLog } from '../../src/layout/va-bits-actual.js';
+import { vaBitsActualFromLog } from '../../src/layout/va-bits-actual.js';
 import { bootFacts as boot } from './_boot.js';
 const pgtable = (vaBits: number) => boot({ pgtable: { value: { pageSizeKiB: 64, vaBits }, lineNo: 5, text: `user pgtable: 64k pages, ${vaBits}-bit VAs` } });
 const features = (...values: string[]) => boot({ cpuFeatures: values.map((value, i) => ({ value, lineNo: i + 1, text: `CPU features: detected: ${value}` })) });
@@ -17,8 +17,4 @@ test('from 6.9 the 52-bit capability line tells it; before, its absence says not
   expect(vaBitsActualFromLog(features('Privileged Access Never', '52-bit Virtual Addressing for KVM (LPA2)'), 'E4', 52, 47)).toMatchObject({ value: 47, confidence: 'medium' });
   expect(vaBitsActualFromLog(features('Privileged Access Never'), 'E3', 52, 48)).toBeUndefined();
   expect(vaBitsActualFromLog(undefined, 'E2', 52, 48)).toBeUndefined();
-});
-
-test('vabits_actual moves the end of the linear map in 5.4-5.10 and under a KASAN shadow only', () => {
-  expect([linearMapMoves('E2', false), linearMapMoves('E3', true), linearMapMoves('E3', false), linearMapMoves('E4', false)]).toEqual([true, true, false, false]);
 });
