@@ -170,7 +170,7 @@ export class BootFactCollector {
   noteReport(splat: Splat): void {
     if (splat.kind !== 'kasan') return;
     const boot = bootByIndex(this.all, splat.bootIndex);
-    if (boot === undefined || this.slimmed.has(boot.index) || (boot.kasanReport && boot.kasanReport.value !== 'tags')) return;
+    if (boot === undefined || this.slimmed.has(boot.index) || showsMode(boot.kasanReport)) return;
     const shown = kasanReportMode(splat);
     if (shown) boot.kasanReport = keptKasanReport(boot.kasanReport, { ...fact(shown.mode, shown.rec, shown.rec.text.trim()), why: shown.why });
   }
@@ -411,10 +411,14 @@ export class BootFactCollector {
   }
 }
 
+/** A KASAN report fact that settles the mode: whose tags, if tags. */
+function showsMode(report: KasanReportFact | undefined): boolean {
+  return report !== undefined && report.value !== 'tags';
+}
+
 /** The first KASAN report that showed KASAN's mode, unless it showed only tags and `next` shows whose. */
 function keptKasanReport(kept: KasanReportFact | undefined, next: KasanReportFact | undefined): KasanReportFact | undefined {
-  if (kept === undefined || next === undefined) return kept ?? next;
-  return kept.value === 'tags' && next.value !== 'tags' ? next : kept;
+  return kept === undefined || (!showsMode(kept) && showsMode(next)) ? next : kept;
 }
 
 function takeFirst<K extends (typeof FIRST_SEEN)[number]>(into: BootFacts, from: BootFacts, key: K): void {

@@ -39,8 +39,8 @@ export function kasanReportMode(splat: Splat): KasanReportEvidence | undefined {
     if (ASYNC_FAULT.test(text)) return { mode: 'hw-tags', rec, why: "hardware tags' asynchronous report" };
     if (POINTER_TAG.test(text)) return tagged(splat, rec, 'a pointer tag');
     if (!MEMORY_STATE.test(text)) continue;
-    const step = dumpRowStep(splat.lines, i + 1);
     if (invalidAccess) return tagged(splat, rec, 'an invalid-access report');
+    const step = dumpRowStep(splat.lines, i + 1);
     if (step === TAGS_ROW_STEP) return tagged(splat, rec, 'a memory dump of 0x100 bytes a row');
     if (step === GENERIC_ROW_STEP) return { mode: 'generic', rec, why: 'a memory dump of 0x80 bytes a row, and no pointer tag before it' };
     return undefined;
