@@ -53,6 +53,8 @@ export interface SplatFormat {
   /** Free-text headers also printed by firmware and userspace: only a record known to be kernel output (printk
    *  stamp, or a syslog/journal record tagged `kernel`) opens one. */
   needsKernelOrigin?: boolean;
+  /** A header this format matches has lost part of what the title is read from: the report is corrupted for this. */
+  corrupted?: string;
 }
 
 // Lockdep brackets some headers (`[ BUG: ... ]`), and a console may glue `syzkaller login: ` before one. A line with
@@ -558,6 +560,35 @@ export const FORMATS: readonly SplatFormat[] = [
     re: h(String.raw`BUG \S+ \((?:Not tainted|Tainted: [^)]*)\): ((?:.*\S)?)\s*$`),
     title: 'BUG: {1} in {frame}',
     skip: /print_trailer|debug_processing|object_err|check_bytes_and_report|on_freelist|free_consistency_checks/,
+  },
+  // Trusty, the TEE of Android devices, panicking in the secure world: the kernel's trusty driver prints its log
+  // (`trusty: panic (caller 0x…): …`), and the kernel then warns in trusty_std_call32, a report of its own.
+  // Parentheses are matched as [^)]*, not syzkaller's .*?, so that a long line costs one pass.
+  {
+    kind: 'other',
+    needle: 'panic (caller ',
+    re: h(String.raw`trusty: panic \([^)]*\):(?: DEBUG)? ASSERT FAILED at \([^)]*\): (\S(?:.*\S)?)\s*$`),
+    title: 'trusty: ASSERT FAILED: {1}',
+    lone: true,
+    needsKernelOrigin: true,
+  },
+  // The assertion's text went to a line of its own (or nowhere): the title keeps what follows the line's last colon.
+  {
+    kind: 'other',
+    needle: 'panic (caller ',
+    re: h(String.raw`trusty: panic(?=.* ASSERT FAILED)(?:.*: *)?([^:]*)$`),
+    title: 'trusty: ASSERT FAILED: {1}',
+    lone: true,
+    needsKernelOrigin: true,
+    corrupted: 'the trusty assertion is not on its panic line',
+  },
+  {
+    kind: 'other',
+    needle: 'panic (caller ',
+    re: h(String.raw`trusty: panic \([^)]*\): (\S(?:.*\S)?)\s*$`),
+    title: 'trusty: panic: {1}',
+    lone: true,
+    needsKernelOrigin: true,
   },
 ];
 

@@ -301,6 +301,7 @@ export class SplatBuilder {
     });
     s.title = title;
     const reasons = [...extraReasons];
+    if (this.format.corrupted !== undefined) reasons.push(this.format.corrupted);
     const needsTrace = !this.format.noTrace && !this.format.lone;
     if (needsTrace && s.frames.length === 0) reasons.push('no call trace');
     else if (!frameFound) reasons.push('no frame to name the report');

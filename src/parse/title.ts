@@ -94,5 +94,5 @@ export function buildTitle(format: SplatFormat, e: TitleEvidence): { title: stri
     if (key === 'detail') return e.detail ?? '';
     return (e.match[Number(key)] ?? '').trim();
   });
-  return { title: title.replace(/ {2,}/g, ' '), frameFound };
+  return { title: title.replace(/ {2,}/g, ' ').trimEnd(), frameFound };
 }

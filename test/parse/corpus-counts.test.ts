@@ -47,6 +47,11 @@ const EXPECTED: Readonly<Record<string, number>> = {
   'syzkaller__guilty_64.txt': 1,
   // WARNING without its stack, cut by another CPU's general protection fault.
   'syzkaller__report_142__WARNING_in_corrupted.txt': 2,
+  // Trusty's panic line (its TITLE), then the kernel's WARNING in trusty_std_call32 that it led to.
+  'syzkaller__report_353__trusty_ASSERT_FAILED_list_in_list_chan-_node.txt': 2,
+  'syzkaller__report_354__trusty_ASSERT_FAILED_list_in_list_ref-_ref_node.txt': 2,
+  'syzkaller__report_355__trusty_panic_failed_-NUM_to_start_app_NUM.txt': 2,
+  'syzkaller__report_356__trusty_ASSERT_FAILED.txt': 2,
   // Alignment trap line alone, then the Unhandled fault + Internal error it led to.
   'syzkaller__report_242__Alignment_trap_in_corrupted.txt': 2,
   // Two tasks oops at once (T3083 complete, T3080 cut by the end of the log).

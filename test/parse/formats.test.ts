@@ -68,6 +68,8 @@ describe('matchHeader', () => {
     ['UBSAN: Undefined behaviour in drivers/usb/core/devio.c:1517:25', 'ubsan', 'UBSAN: Undefined behaviour in {frame}'],
     ['BUG kmalloc-64 (Not tainted): Object already free', 'bug', 'BUG: {1} in {frame}'],
     ['BUG skbuff_head_cache (Tainted: G    B            ): Poison overwritten', 'bug', 'BUG: {1} in {frame}'],
+    ['trusty: panic (caller 0xffffffffe000fbd0): DEBUG ASSERT FAILED at (lk/reflist.h:63): list_in_list(&ref->ref_node)', 'other', 'trusty: ASSERT FAILED: {1}'],
+    ['trusty: panic (caller 0xffffffffe0002314): failed(-5) to start app 6', 'other', 'trusty: panic: {1}'],
   ])('%s', (text, kind, title) => {
     const m = matchHeader(text);
     expect(m?.format.kind).toBe(kind);
@@ -118,6 +120,23 @@ describe('matchHeader', () => {
     expect(matchHeader('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2')?.format.escalates).toBeUndefined();
   });
 
+  // syzkaller report 353: the console cut into the panic line, the caller's address after a second stamp.
+  test('trusty: the assertion, or the panic message, after the caller in parentheses', () => {
+    const asserted = matchHeader('trusty: panic (caller [ 1117.140866] trusty: 0xffffffffe000fbb8): ASSERT FAILED at (trusty/kernel/lib/trusty/ipc.c:472): !list_in_list(&chan->node)');
+    expect(asserted?.match[1]).toBe('!list_in_list(&chan->node)');
+    expect(asserted?.format.corrupted).toBeUndefined();
+    expect(matchHeader('trusty: panic (caller 0xffffffffe0002314): failed(-5) to start app 6 ')?.match[1]).toBe('failed(-5) to start app 6');
+    expect(matchHeader('trusty: panic (caller 0x1): x')?.format.needsKernelOrigin).toBe(true);
+  });
+
+  // syzkaller report 356: the assertion's text went to the next line.
+  test('trusty: an assertion cut off its panic line matches the corrupted row, with what followed the last colon', () => {
+    const cut = matchHeader('trusty: panic (caller [  331.008787] trusty: 0xffffffffe000fbb8): ASSERT FAILED at (trusty/kernel/lib/trusty/ipc.c:472): ');
+    expect(cut?.format.corrupted).toBeDefined();
+    expect(cut?.format.title).toBe('trusty: ASSERT FAILED: {1}');
+    expect(cut?.match[1]).toBe('');
+  });
+
   test('a free-text WARNING needs a printk stamp; ordinary lines match nothing', () => {
     expect(matchHeader('WARNING: No OPTEE provided by BL2 boot loader')?.format.needsKernelOrigin).toBe(true);
     expect(matchHeader('rcu: Hierarchical RCU implementation.')).toBeUndefined();
@@ -133,10 +152,18 @@ describe('free-text titles in linear time (lazy `(.*?)\\s*$` had been quadratic 
     ['BUG: ', 'BUG: {1}'],
     ['Kernel panic - not syncing: ', 'kernel panic: {1}'],
     ['BUG kmalloc-64 (Not tainted): ', 'BUG: {1} in {frame}'],
+    ['trusty: panic (caller 0x1): ', 'trusty: panic: {1}'],
   ])('%s', (head, title) => {
     const m = matchHeader(`${head}a${blanks}b${blanks}`);
     expect(m?.format.title).toBe(title);
     expect(m?.match[1]).toBe(`a${blanks}b`);
+  });
+
+  test('trusty rows: a long line of parentheses, colons or repeated ASSERT FAILED takes one pass', () => {
+    expect(matchHeader(`trusty: panic (caller 0x1)${'): ('.repeat(100_000)}`)).toBeUndefined();
+    expect(matchHeader(`trusty: panic (caller 0x1): ${'): ('.repeat(100_000)}`)?.format.title).toBe('trusty: panic: {1}');
+    const asserts = `trusty: panic (caller x ${' ASSERT FAILED ('.repeat(30_000)}`;
+    expect(matchHeader(asserts)?.format.corrupted).toBeDefined();
   });
 
   test('the captures end at the last non-blank, as before', () => {

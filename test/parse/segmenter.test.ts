@@ -649,3 +649,27 @@ describe('isOpener', () => {
     expect(isOpener(`${'='.repeat(200_000)}x`)).toBe(false);
   });
 });
+
+// The trusty rows of syzkaller reports 353 and 356 (4.9, arm64): trusty's panic is a one-line report, and the kernel's
+// WARNING in trusty_std_call32 that follows it one of its own.
+describe('trusty panics', () => {
+  const tail = ['trusty: HALT: (reason = 9)', 'trusty crashed', ...VMEMMAP_WARNING];
+
+  test('the panic line is a report of its own, before the WARNING', () => {
+    const splats = segment(records(['trusty: panic (caller 0xffffffffe000fbd0): DEBUG ASSERT FAILED at (lk/reflist.h:63): list_in_list(&ref->ref_node)', ...tail]));
+    expect(splats.map((s) => [s.kind, s.title, s.firstLine, s.lastLine, s.corrupted])).toEqual([
+      ['other', 'trusty: ASSERT FAILED: list_in_list(&ref->ref_node)', 1, 1, undefined],
+      ['warning', 'WARNING in vmemmap_populate', 4, 4 + VMEMMAP_WARNING.length - 1, undefined],
+    ]);
+  });
+
+  test('an assertion cut off its panic line is kept, marked corrupted', () => {
+    const splats = segment(records(['trusty: panic (caller 0x1): ASSERT FAILED at (ipc.c:472): ', 'trusty: !list_in_list(&chan->node)', ...tail]));
+    expect(splats[0]).toMatchObject({ title: 'trusty: ASSERT FAILED:', corrupted: 'the trusty assertion is not on its panic line' });
+  });
+
+  test('without a printk stamp the line is no report: trusty is firmware, its words could come from anywhere', () => {
+    const splats = segment(records(['trusty: panic (caller 0x1): failed(-5) to start app 6']).map(({ ts: _ts, ...rec }) => rec));
+    expect(splats).toEqual([]);
+  });
+});

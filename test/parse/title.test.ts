@@ -110,4 +110,9 @@ describe('buildTitle', () => {
     expect(titleOf('WARNING: foo', { frames: [], atFuncs: [] })).toBe('WARNING: foo');
     expect(titleOf('Kernel panic - not syncing: bad mode', { frames: [], atFuncs: [] })).toBe('kernel panic: bad mode');
   });
+
+  test('an empty capture at the end of a template leaves no trailing blank (syzkaller report 356: `trusty: ASSERT FAILED:`)', () => {
+    const cut = 'trusty: panic (caller 0xffffffffe000fbb8): ASSERT FAILED at (trusty/kernel/lib/trusty/ipc.c:472): ';
+    expect(titleOf(cut, { frames: [], atFuncs: [] })).toBe('trusty: ASSERT FAILED:');
+  });
 });
