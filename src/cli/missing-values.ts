@@ -48,6 +48,22 @@ export function checkFlagValues(tokens: readonly string[], kinds: OptionKinds, a
   // yargs reads `--threads abc` as NaN, which a range check would then name as `not NaN`.
   const notNumber = (kinds.number ?? []).find((name) => Number.isNaN(argv[name]));
   if (notNumber !== undefined) throw new UsageError(`--${notNumber} takes a number`);
+  const misshapen = misshapenFlag(kinds, argv);
+  if (misshapen !== undefined) throw new UsageError(`--${misshapen} takes a value (not --no-${misshapen} or --${misshapen}.<key>)`);
+}
+
+/**
+ * The first option that takes a value but holds a boolean or an object: yargs reads `--no-output` as `false` and
+ * `--memstart.a=1` as `{ a: 1 }`, which the commands had then used as a path or a string (an internal error).
+ */
+function misshapenFlag(kinds: OptionKinds, argv: Record<string, unknown>): string | undefined {
+  const takesValue = valueTakingNames(kinds);
+  const misshapen = (value: unknown): boolean => typeof value === 'boolean' || (typeof value === 'object' && value !== null && !Array.isArray(value));
+  return Object.keys(kinds.key).find((name) => {
+    if (!takesValue(name)) return false;
+    const value = argv[name];
+    return misshapen(value) || (Array.isArray(value) && value.some(misshapen));
+  });
 }
 
 /** Whether a flag name (long or short, dashed or camelCase) is an option of the command that takes a value. */

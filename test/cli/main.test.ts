@@ -324,10 +324,22 @@ describe('usage errors name what is wrong', () => {
     [['analyze', '--threads', 'abc', 'x.log'], '--threads takes a number'],
     [['analyze', '--struct-page-size', 'abc', 'x.log'], '--struct-page-size takes a number'],
     [['triage', '--jobs', 'two', 'x.log'], '--jobs takes a number'],
+    // Found by an adversarial run: yargs reads these as false or as an object, which had been an internal error.
+    [['analyze', 'x.log', '--no-output'], '--output takes a value (not --no-output or --output.<key>)'],
+    [['analyze', 'x.log', '--no-max-line-bytes'], '--max-line-bytes takes a value (not --no-max-line-bytes or --max-line-bytes.<key>)'],
+    [['analyze', 'x.log', '--memstart.a=1'], '--memstart takes a value (not --no-memstart or --memstart.<key>)'],
+    [['layout', '--no-era'], '--era takes a value (not --no-era or --era.<key>)'],
+    [['layout', '--no-log'], '--log takes a value (not --no-log or --log.<key>)'],
+    [['triage', 'x', '--db.a=x'], '--db takes a value (not --no-db or --db.<key>)'],
   ])('%j', async (args, message) => {
     const run = await runInProcess(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`vmemwarn: ${message} (see 'vmemwarn --help')\n`);
+  });
+
+  test('a boolean flag may still be negated', async () => {
+    const run = await runInProcess(['analyze', 'samples/logs/plain-boot-6.6-unrelated-warning.log', '--no-color', '--no-quiet']);
+    expect(run.code).toBe(0);
   });
 
   test('a missing summary is named in words', async () => {
