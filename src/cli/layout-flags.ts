@@ -67,7 +67,11 @@ export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string):
   if (argv.era !== undefined) o.era = ERAS.find((e) => e.toLowerCase() === argv.era?.toLowerCase()) ?? (argv.era as Era);
   // The checks the library applies too, each value named by its flag.
   checkLayoutOverrides(o, (field) => FLAG_OF[field]);
-  if (argv.config !== undefined) o.configText = await readConfig(argv.config);
+  if (argv.config !== undefined) {
+    o.configText = await readConfig(argv.config);
+    // Again with the config: a forced --era must have the VA size it sets.
+    checkLayoutOverrides(o, (field) => FLAG_OF[field]);
+  }
   return o;
 }
 

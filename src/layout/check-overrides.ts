@@ -2,6 +2,8 @@ import { UsageError } from '../errors.js';
 import { ERAS } from './eras.js';
 import { pageShiftForSize, pageSizeLabel, SECTION_SHIFTS, validVaBits } from './page-geometry.js';
 import type { LayoutOverrides } from './types.js';
+import { eraSupportsVaBits } from './hypotheses.js';
+import { parseKernelConfig } from './kconfig.js';
 
 /** CONFIG_ARM64_VA_BITS values arm64 has had, over all page sizes. */
 const VA_BITS_CHOICES: readonly number[] = [36, 39, 42, 47, 48, 52];
@@ -45,5 +47,16 @@ export function checkLayoutOverrides(o: LayoutOverrides, name: (field: Field) =>
   }
   if (o.era !== undefined && !ERAS.some((e) => e.era === o.era)) {
     throw new UsageError(`${name('era')} must be one of ${ERAS.map((e) => e.era).join(', ')}, not '${String(o.era)}'`);
+  }
+  // A forced era without the VA size the flags or the config give: said now, not once a log's report is built.
+  if (o.era !== undefined) {
+    const config = o.configText !== undefined ? parseKernelConfig(o.configText) : undefined;
+    const vaBits = o.vaBits ?? config?.vaBits?.value;
+    const shift = pageShift ?? config?.pageShift?.value;
+    if (vaBits !== undefined && shift !== undefined && validVaBits(shift).includes(vaBits) && !eraSupportsVaBits(o.era, shift, vaBits)) {
+      const first = ERAS.find((e) => eraSupportsVaBits(e.era, shift, vaBits))?.era;
+      const fromConfig = o.vaBits === undefined || pageShift === undefined ? ', as the kernel config sets' : '';
+      throw new UsageError(`${name('era')} ${o.era} has no ${vaBits}-bit VAs with ${pageSizeLabel(shift)} pages${fromConfig}${first ? ` (${first} and later have them)` : ''}`);
+    }
   }
 }

@@ -20,6 +20,8 @@ export interface KernelConfig {
   kasan?: ConfigFact<KasanMode>;
   kasanShadowOffset?: ConfigFact<bigint>;
   localVersion?: ConfigFact<string>;
+  /** A second page-size option set to `y`, other than the one `pageShift` kept. */
+  otherPageShift?: ConfigFact<number>;
 }
 
 const KASAN_OPTIONS: Readonly<Record<string, KasanMode>> = {
@@ -54,7 +56,10 @@ export function parseKernelConfig(text: string): KernelConfig {
     const [name, value] = [m[1], m[2].replace(/^"(.*)"$/, '$1')];
     const pageShift = PAGE_OPTIONS[name];
     const kasan = KASAN_OPTIONS[name];
-    if (pageShift !== undefined && value === 'y') config.pageShift = fact(pageShift);
+    if (pageShift !== undefined && value === 'y') {
+      if (config.pageShift !== undefined && config.pageShift.value !== pageShift) config.otherPageShift = fact(pageShift);
+      else config.pageShift = fact(pageShift);
+    }
     else if (kasan !== undefined && value === 'y') config.kasan = fact(kasan);
     else if (name === 'CONFIG_KASAN_SHADOW_OFFSET' && /^0x[0-9a-f]{1,16}$/i.test(value)) config.kasanShadowOffset = fact(BigInt(value));
     else if (name === 'CONFIG_ARM64_VA_BITS') config.vaBits = fact(Number(value));
@@ -66,9 +71,17 @@ export function parseKernelConfig(text: string): KernelConfig {
   return config;
 }
 
-/** Why the config cannot be a real arm64 kernel's (its VA_BITS does not exist with its page size), or undefined. */
+/**
+ * Why the config cannot be a real arm64 kernel's (a number option that is no number, two page sizes, a VA_BITS its
+ * page size does not have), or undefined.
+ */
 export function configContradiction(config: KernelConfig): string | undefined {
-  const { vaBits, pageShift } = config;
+  const { vaBits, pageShift, otherPageShift } = config;
+  const notWhole = [vaBits, config.paBits, config.sectionShift].find((f) => f !== undefined && !(Number.isInteger(f.value) && f.value > 0));
+  if (notWhole) return `${notWhole.text} (line ${notWhole.lineNo}) is not a whole number`;
+  if (pageShift && otherPageShift) {
+    return `${otherPageShift.text} (line ${otherPageShift.lineNo}) contradicts ${pageShift.text} (line ${pageShift.lineNo}): a kernel has one page size`;
+  }
   if (!vaBits || !pageShift || validVaBits(pageShift.value).includes(vaBits.value)) return undefined;
   return `${vaBits.text} (line ${vaBits.lineNo}) is impossible with ${pageSizeLabel(pageShift.value)} pages (line ${pageShift.lineNo}; valid: ${validVaBits(pageShift.value).join(', ')})`;
 }

@@ -12,6 +12,9 @@ describe('checkLayoutOverrides', () => {
     [{ structPageSize: 0 }, 'layout.structPageSize must be a multiple of 8 from 32 to 256, not 0'],
     [{ sectionShift: 5 }, 'layout.sectionShift must be 27..30, not 5'],
     [{ era: 'E9' as never }, "layout.era must be one of E0, E0b, E1, E2, E3, E4, not 'E9'"],
+    [{ era: 'E3', vaBits: 52, pageSizeBytes: 4096 }, 'layout.era E3 has no 52-bit VAs with 4K pages (E4 and later have them)'],
+    [{ era: 'E1', vaBits: 52, pageSizeBytes: 65536 }, 'layout.era E1 has no 52-bit VAs with 64K pages (E2 and later have them)'],
+    [{ era: 'E3', configText: 'CONFIG_ARM64_16K_PAGES=y\nCONFIG_ARM64_VA_BITS=52\n' }, 'layout.era E3 has no 52-bit VAs with 16K pages, as the kernel config sets (E4 and later have them)'],
   ])('%o is a usage error', (o, message) => {
     expect(() => checkLayoutOverrides(o)).toThrow(new UsageError(message));
   });
@@ -19,6 +22,7 @@ describe('checkLayoutOverrides', () => {
   test('good values and absent ones pass', () => {
     expect(() => checkLayoutOverrides({ vaBits: 48, pageSizeBytes: 65536, memstart: 0xfff0_81e4_4000_0000n, structPageSize: 64, sectionShift: 29, era: 'E3' })).not.toThrow();
     expect(() => checkLayoutOverrides({})).not.toThrow();
+    expect(() => checkLayoutOverrides({ era: 'E4', configText: 'CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_VA_BITS=52\n' })).not.toThrow();
   });
 
   test('the caller names its own options', () => {

@@ -268,14 +268,33 @@ describe('inferShape: evidence that cannot be together', () => {
     expect(s.notes).toEqual(['39-bit VAs with 64K pages do not exist in E3: the evidence conflicts']);
   });
 
+  // 52-bit VAs with 4K pages exist from 6.9 (LPA2, E4): a VA size the user or a config gives wins over the release.
   test.each([
-    ['--va-bits', { o: { vaBits: 52, pageSizeBytes: 4096 } }, 'user'],
-    ['the config', { config: 'CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_VA_BITS=52\n' }, 'config'],
-  ] as const)('an impossible VA size from %s is kept (computeConstants reports the usage error)', (_name, e, kind) => {
+    ['--va-bits', { o: { vaBits: 52, pageSizeBytes: 4096 } }, 'user', '--va-bits 52'],
+    ['the config', { config: 'CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_VA_BITS=52\n' }, 'config', 'CONFIG_ARM64_VA_BITS=52'],
+  ] as const)('52-bit/4K from %s on a 6.1 release: the first era that has it, E4, with a note', (_name, e, kind, given) => {
     const s = shapeOf({ ...e, release: logRelease('6.1.0') });
-    expect(triple(s)).toEqual(['E3', 12, 52]);
+    expect(triple(s)).toEqual(['E4', 12, 52]);
+    expect(s.era).toMatchObject({ source: { kind }, confidence: 'medium' });
     expect(s.vaBits.source.kind).toBe(kind);
+    expect(s.notes).toEqual([`the release suggests E3, but ${given} with 4K pages needs E4 or later: taken as E4 (a backport?)`]);
+  });
+
+  // Found by an adversarial run: a log without a `Linux version` line made this config a usage error.
+  test('52-bit/16K from a config with no release: E4 instead of the E3 default, no note', () => {
+    const s = shapeOf({ config: 'CONFIG_ARM64_16K_PAGES=y\nCONFIG_ARM64_VA_BITS=52\n' });
+    expect(s.era).toEqual({
+      value: 'E4',
+      source: { kind: 'config', lineNo: 2, text: 'CONFIG_ARM64_VA_BITS=52 with 16K pages: E4 is the first era that has them' },
+      confidence: 'medium',
+    });
     expect(s.notes).toEqual([]);
+  });
+
+  test('52-bit/64K, which E2 on have, keeps the release\'s era', () => {
+    const s = shapeOf({ config: 'CONFIG_ARM64_64K_PAGES=y\nCONFIG_ARM64_VA_BITS=52\n', release: logRelease('5.10.0') });
+    expect(triple(s)).toEqual(['E2', 16, 52]);
+    expect(s.era.source.kind).toBe('version-default');
   });
 });
 

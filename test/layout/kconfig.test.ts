@@ -53,6 +53,22 @@ describe('configContradiction', () => {
     );
   });
 
+  // Found by an adversarial run: `CONFIG_ARM64_VA_BITS=abc` became NaN-bit VAs, a usage error once a layout was built.
+  test.each([
+    ['CONFIG_ARM64_VA_BITS=abc\n', 'CONFIG_ARM64_VA_BITS=abc (line 1) is not a whole number'],
+    ['CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_PA_BITS=\n', 'CONFIG_ARM64_PA_BITS= (line 2) is not a whole number'],
+    ['CONFIG_ARM64_SECTION_SIZE_BITS=27.5\n', 'CONFIG_ARM64_SECTION_SIZE_BITS=27.5 (line 1) is not a whole number'],
+  ])('a number option that is none: %j', (text, why) => {
+    expect(configContradiction(parseKernelConfig(text))).toBe(why);
+  });
+
+  test('two page sizes set, which silently took the later one', () => {
+    expect(configContradiction(parseKernelConfig('CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_64K_PAGES=y\n'))).toBe(
+      'CONFIG_ARM64_64K_PAGES=y (line 2) contradicts CONFIG_ARM64_4K_PAGES=y (line 1): a kernel has one page size',
+    );
+    expect(configContradiction(parseKernelConfig('CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_4K_PAGES=y\n'))).toBeUndefined();
+  });
+
   test('none for a real combination, or with either option missing', () => {
     expect(configContradiction(parseKernelConfig(CONFIG))).toBeUndefined();
     expect(configContradiction(parseKernelConfig('CONFIG_ARM64_VA_BITS=42\n'))).toBeUndefined();
