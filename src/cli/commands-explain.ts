@@ -49,7 +49,7 @@ export function explainCommand(ctx: CliContext, _setExit: (code: ExitCode) => vo
           .positional('value', { type: 'string', describe: 'struct page address, pfn:N or phys:N, all hex with or without 0x (required)' }),
       ) as unknown as Argv<ExplainArgs>,
     handler: async (argv) => {
-      await checkOutputPath(argv.output);
+      await checkOutputPath(argv.output, '--output', [argv.log, argv.config]);
       const { kind, value } = parseExplainValue(explainValueArg(ctx.rawArgs ?? [], argv.value));
       const { evidence, overrides } = await layoutInputs(argv);
       const explanations = explainValue(kind, value, plausibleLayouts(evidence, overrides));

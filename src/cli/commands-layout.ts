@@ -12,7 +12,7 @@ export function layoutCommand(_ctx: CliContext, _setExit: (code: ExitCode) => vo
     describe: 'Show the inferred arm64 virtual memory layout and where each number came from',
     builder: (y: Argv) => withLayoutSourceFlags(y) as unknown as Argv<LayoutSourceArgs>,
     handler: async (argv) => {
-      await checkOutputPath(argv.output);
+      await checkOutputPath(argv.output, '--output', [argv.log, argv.config]);
       const { evidence, overrides } = await layoutInputs(argv);
       const layouts = candidateLayouts(evidence, overrides);
       await writeOutput(argv.format === 'json' ? renderLayoutJson(layouts) : renderLayoutText(layouts), argv.output);

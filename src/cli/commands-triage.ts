@@ -60,9 +60,11 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress on stderr' }),
       ) as unknown as Argv<TriageArgs>,
     handler: async (argv) => {
-      await checkOutputPath(argv.output);
-      // Where triage writes besides its summary: checked now, not found broken after every log was read.
-      if (argv.db !== undefined) await checkOutputPath(argv.db, '--db');
+      // Where triage writes besides its summary: checked now, not found broken after every log was read. A log
+      // named directly is no place for either (one found in a directory walk is not looked for).
+      const named = [...(argv.paths ?? []), argv.config];
+      await checkOutputPath(argv.output, '--output', named);
+      if (argv.db !== undefined) await checkOutputPath(argv.db, '--db', named);
       if (argv.out !== undefined) await checkOutputDir(argv.out, '--out');
       if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || argv.jobs < 1 || argv.jobs > 256)) {
         throw new UsageError(`--jobs must be a whole number from 1 to 256, not ${argv.jobs}`);

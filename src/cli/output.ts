@@ -10,12 +10,24 @@ async function assertWritable(at: string, message: string): Promise<void> {
   });
 }
 
-/** Fails fast, before any input is read, when `--output` cannot be written. */
-export async function checkOutputPath(path: string | undefined, flag = '--output'): Promise<void> {
+/**
+ * Fails fast, before any input is read, when `--output` cannot be written, or is one of `inputs` (files the command
+ * reads: `analyze x.log -o x.log` had replaced the log with its report).
+ */
+export async function checkOutputPath(path: string | undefined, flag = '--output', inputs: readonly (string | undefined)[] = []): Promise<void> {
   if (path === undefined || path === '-') return;
   const dir = dirname(resolve(path));
   const target = await stat(path).catch(() => undefined);
   if (target?.isDirectory() === true) throw new UsageError(`${flag} ${path}: is a directory`);
+  if (target !== undefined) {
+    for (const input of inputs) {
+      if (input === undefined || input === '-') continue;
+      const info = await stat(input).catch(() => undefined);
+      if (info !== undefined && info.dev === target.dev && info.ino === target.ino) {
+        throw new UsageError(`${flag} ${path}: is also an input (${input}), which writing there would overwrite`);
+      }
+    }
+  }
   const info = await stat(dir).catch((err: NodeJS.ErrnoException) => {
     throw new UsageError(`${flag} ${path}: ${err.code === 'ENOENT' ? `directory ${dir} does not exist` : `cannot write to ${dir} (${err.code ?? 'error'})`}`);
   });

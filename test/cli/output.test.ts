@@ -79,6 +79,19 @@ describe('checkOutputPath', () => {
     await expect(checkOutputPath(file)).resolves.toBeUndefined();
   });
 
+  // Found by an adversarial run: `analyze x.log -o x.log` replaced the log with its report.
+  test('a file that is also an input, by any path to it; other inputs and stdin are fine', async () => {
+    const log = path.join(dir, 'boot.log');
+    await writeFile(log, 'log');
+    const other = path.join(dir, 'other.log');
+    await writeFile(other, 'log');
+    const viaDots = path.join(dir, '.', 'boot.log');
+    await expect(checkOutputPath(log, '--output', ['-', undefined, other, viaDots])).rejects.toThrow(
+      new UsageError(`--output ${log}: is also an input (${viaDots}), which writing there would overwrite`),
+    );
+    await expect(checkOutputPath(log, '--db', ['-', other, path.join(dir, 'missing.log')])).resolves.toBeUndefined();
+  });
+
   test('an existing directory', async () => {
     const sub = path.join(dir, 'reports');
     await mkdir(sub);
