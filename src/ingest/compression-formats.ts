@@ -57,14 +57,39 @@ export const COMPRESSION_FORMATS: readonly CompressionFormat[] = [
   },
 ];
 
+/**
+ * xz input is fed in slices: xz-decompress hands over what one decoder call wrote only when the call succeeds, so a
+ * call that met corrupt data lost all it had decoded first: up to its 64 KiB output buffer, from as much input as it
+ * had been given (a flipped byte in the stream footer cost 1087 of the 2230 lines of a log that `xz -dc` gives whole;
+ * one in its middle, all 936 lines `xz -dc` gives before the bad block). A 1 KiB slice bounds that loss to what 1 KiB
+ * of input decodes to (still at most 64 KiB): those two logs keep 2128 and 803 lines (4 KiB slices: 1578 and 534;
+ * 512 bytes: 2128 and 905), and a 10 MB .xz of the storm 100 MiB bench log takes 2.95 s against 2.73 s unsliced.
+ */
+const XZ_SLICE_BYTES = 1024;
+
+/** xz-embedded's error codes, as xz-decompress reports them (`... failed with error code 7`), in words. */
+const XZ_ERRORS: Readonly<Record<string, string>> = {
+  '5': 'no xz stream where one should start (XZ_FORMAT_ERROR)',
+  '6': 'xz options the decoder does not support (XZ_OPTIONS_ERROR)',
+  '7': 'data that does not decode, or fails its check (XZ_DATA_ERROR)',
+};
+
 async function* decodeXz(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
   const { default: xz } = await import('xz-decompress');
   try {
-    yield* new xz.XzReadableStream(Readable.toWeb(Readable.from(compressed)));
+    yield* new xz.XzReadableStream(Readable.toWeb(Readable.from(sliced(compressed, XZ_SLICE_BYTES))));
   } catch (error) {
-    if (!errorMessage(error).endsWith(XZ_MEMLIMIT_ERROR)) throw error;
-    throw new UnsupportedCompressedData('xz data whose dictionary is over what the decoder allows (xz -9 and below decode)');
+    const message = errorMessage(error);
+    if (message.endsWith(XZ_MEMLIMIT_ERROR)) {
+      throw new UnsupportedCompressedData('xz data whose dictionary is over what the decoder allows (xz -9 and below decode)');
+    }
+    const words = XZ_ERRORS[/error code (\d+)$/.exec(message)?.[1] ?? ''];
+    throw words === undefined ? error : new Error(words);
   }
+}
+
+async function* sliced(chunks: AsyncIterable<Buffer>, bytes: number): AsyncGenerator<Buffer, void, undefined> {
+  for await (const chunk of chunks) for (let at = 0; at < chunk.length; at += bytes) yield chunk.subarray(at, at + bytes);
 }
 
 async function* decodeBzip2(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {

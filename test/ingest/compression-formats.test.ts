@@ -228,6 +228,30 @@ describe('xz (streams built from the xz file format specification)', () => {
     expect(xz.isTruncation(error, true)).toBe(true);
   });
 
+  // Found by an adversarial run: a flipped footer byte had cost half of a log that `xz -dc` gives whole, as
+  // xz-decompress drops what a failing decoder call wrote, and one call had been handed all the input at once.
+  test('corrupt data after the block: what decoded before its last slice is kept, and the error says so in words', async () => {
+    // The decoder takes its input 64 KiB at a time: these 171 KB end 40 KB into a third helping.
+    const big = Buffer.alloc(2 * 0x10000 + 40_000, 'vmemmap ');
+    const data = Buffer.from(xzStream(big));
+    // The footer's first four bytes are the CRC32 of its Backward Size and Stream Flags (§2.1.2).
+    const footer = data.length - 12;
+    data[footer] = (data[footer] ?? 0) ^ 0xff;
+    const parts: Buffer[] = [];
+    let failure: unknown;
+    try {
+      for await (const part of xz.decode(inChunks(data, data.length))) parts.push(Buffer.from(part));
+    } catch (error) {
+      failure = error;
+    }
+    // At most the output of the last 1 KiB slice fed to the decoder is lost (here, stored chunks: 1 KiB).
+    const out = Buffer.concat(parts);
+    expect(big.subarray(0, out.length).equals(out)).toBe(true);
+    expect(out.length).toBeGreaterThanOrEqual(big.length - 1024);
+    expect((failure as Error).message).toBe('data that does not decode, or fails its check (XZ_DATA_ERROR)');
+    expect(xz.isTruncation(failure, true)).toBe(false);
+  });
+
   test('a stream with a wrong header CRC is corruption, not truncation', async () => {
     const data = Buffer.from(xzStream(TEXT));
     // Bytes 8..11 are the CRC32 of the stream flags (§2.1.1.3).
