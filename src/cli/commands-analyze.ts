@@ -66,7 +66,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
       await checkOutputPath(argv.output, '--output', [...files, argv.config]);
       const inputs = files.length > 0 ? files : ['-'];
-      const layout = await layoutOverrides(argv, inputs.includes('-') ? 'the log (no file, or -)' : undefined);
+      const layout = await layoutOverrides(argv, inputs.includes('-') ? 'the log (no file, or -)' : undefined, ctx.signal);
       const maxLineBytes = parseByteSize(argv['max-line-bytes'], '--max-line-bytes');
       if (maxLineBytes > MAX_LINE_BYTES_LIMIT) {
         throw new UsageError(`--max-line-bytes must be at most 256MiB, not '${argv['max-line-bytes']}'`);

@@ -51,7 +51,7 @@ export function explainCommand(ctx: CliContext, _setExit: (code: ExitCode) => vo
     handler: async (argv) => {
       await checkOutputPath(argv.output, '--output', [argv.log, argv.config]);
       const { kind, value } = parseExplainValue(explainValueArg(ctx.rawArgs ?? [], argv.value));
-      const { evidence, overrides } = await layoutInputs(argv);
+      const { evidence, overrides } = await layoutInputs(argv, ctx.signal);
       const explanations = explainValue(kind, value, plausibleLayouts(evidence, overrides));
       const text = argv.format === 'json' ? renderExplainJson(kind, value, explanations) : renderExplainText(kind, value, explanations);
       await writeOutput(text, argv.output);

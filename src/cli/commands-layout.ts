@@ -6,14 +6,14 @@ import { layoutInputs, withLayoutSourceFlags, type LayoutSourceArgs } from './la
 import { checkOutputPath, writeOutput } from './output.js';
 import type { CliContext } from './cli-context.js';
 
-export function layoutCommand(_ctx: CliContext, _setExit: (code: ExitCode) => void): CommandModule<object, LayoutSourceArgs> {
+export function layoutCommand(ctx: CliContext, _setExit: (code: ExitCode) => void): CommandModule<object, LayoutSourceArgs> {
   return {
     command: 'layout',
     describe: 'Show the inferred arm64 virtual memory layout and where each number came from',
     builder: (y: Argv) => withLayoutSourceFlags(y) as unknown as Argv<LayoutSourceArgs>,
     handler: async (argv) => {
       await checkOutputPath(argv.output, '--output', [argv.log, argv.config]);
-      const { evidence, overrides } = await layoutInputs(argv);
+      const { evidence, overrides } = await layoutInputs(argv, ctx.signal);
       const layouts = candidateLayouts(evidence, overrides);
       await writeOutput(argv.format === 'json' ? renderLayoutJson(layouts) : renderLayoutText(layouts), argv.output);
     },

@@ -36,7 +36,7 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       const summaries = [];
       const paths = withStdinPositional(ctx.rawArgs ?? [], argv.summaries, argv as unknown as Record<string, unknown>);
       for (const path of paths) {
-        const text = (await readInputFile(path, MAX_SUMMARY_BYTES, 'summary')).toString('utf8');
+        const text = (await readInputFile(path, MAX_SUMMARY_BYTES, 'summary', undefined, ctx.signal)).toString('utf8');
         summaries.push(parseSummary(text, path));
       }
       const twice = logsInSeveral(summaries);

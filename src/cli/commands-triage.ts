@@ -71,7 +71,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       }
       if (argv['new-only'] && argv.db === undefined) throw new UsageError('--new-only needs --db FILE');
       const inputs = withStdinPositional(ctx.rawArgs ?? [], argv.paths, argv as unknown as Record<string, unknown>);
-      const layout = await layoutOverrides(argv, inputs.includes('-') ? 'the list of paths (-)' : undefined);
+      const layout = await layoutOverrides(argv, inputs.includes('-') ? 'the list of paths (-)' : undefined, ctx.signal);
       // Loaded only when triage runs: the pool, archive readers and SQLite stay out of every other command.
       const { runTriage } = await import('../triage/run-triage.js');
       const { createProgressReporter } = await import('../triage/progress.js');

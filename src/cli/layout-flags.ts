@@ -54,7 +54,7 @@ export function parseU64(text: string, flag: string): bigint {
  * The layout flags as overrides. `--config -` reads the config from stdin; `stdinTakenBy` names what else of the
  * command reads stdin (a log, a list of paths), which makes that a usage error.
  */
-export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string): Promise<LayoutOverrides> {
+export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string, signal?: AbortSignal): Promise<LayoutOverrides> {
   if (argv.config === '-' && stdinTakenBy !== undefined) throw new UsageError(`--config - cannot read stdin: ${stdinTakenBy} reads it`);
   const o: LayoutOverrides = {};
   if (argv.kernel !== undefined) o.kernel = argv.kernel;
@@ -68,7 +68,7 @@ export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string):
   // The checks the library applies too, each value named by its flag.
   checkLayoutOverrides(o, (field) => FLAG_OF[field]);
   if (argv.config !== undefined) {
-    o.configText = await readConfig(argv.config);
+    o.configText = await readConfig(argv.config, signal);
     // Again with the config: a forced --era must have the VA size it sets.
     checkLayoutOverrides(o, (field) => FLAG_OF[field]);
   }
@@ -89,8 +89,8 @@ const FLAG_OF = {
 export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
 /** A .config as written, or compressed as logs may be (gzip as /proc/config.gz, bzip2, xz, zstd). */
-async function readConfig(path: string): Promise<string> {
-  const bytes = await readInputFile(path, MAX_CONFIG_BYTES, 'kernel config');
+async function readConfig(path: string, signal?: AbortSignal): Promise<string> {
+  const bytes = await readInputFile(path, MAX_CONFIG_BYTES, 'kernel config', undefined, signal);
   // The decoder's own limit is a backstop: the count below stops first, with the message a config deserves.
   const { compression, stream } = await decompress(Readable.from([bytes]), path, { maxDecompressedBytes: 2 * MAX_CONFIG_BYTES });
   let text = bytes;

@@ -1,6 +1,7 @@
 import type { LayoutEvidence } from '../layout/infer.js';
 import type { LayoutOverrides } from '../layout/types.js';
 import { evidenceFromResult } from './log-evidence.js';
+import { ReadInterrupted } from '../until-aborted.js';
 import type { Argv } from 'yargs';
 import { layoutOverrides, withLayoutFlags, type LayoutFlags } from './layout-flags.js';
 import { InputError } from '../errors.js';
@@ -25,11 +26,16 @@ export function withLayoutSourceFlags<T>(y: Argv<T>): Argv<T & LayoutSourceArgs>
 }
 
 /** Layout evidence and overrides for `explain` and `layout`: flags, plus the facts of `--log FILE` when given. */
-export async function layoutInputs(argv: LayoutFlags & LogFlag): Promise<{ evidence: LayoutEvidence; overrides: LayoutOverrides }> {
-  const overrides = await layoutOverrides(argv, argv.log === '-' ? 'the log (--log -)' : undefined);
+export async function layoutInputs(
+  argv: LayoutFlags & LogFlag,
+  signal?: AbortSignal,
+): Promise<{ evidence: LayoutEvidence; overrides: LayoutOverrides }> {
+  const overrides = await layoutOverrides(argv, argv.log === '-' ? 'the log (--log -)' : undefined, signal);
   if (argv.log === undefined) return { evidence: {}, overrides };
   const { analyzeFile } = await import('../api.js');
-  const result = await analyzeFile(argv.log, { layout: overrides });
+  const result = await analyzeFile(argv.log, { layout: overrides, ...(signal && { signal }) });
+  // A layout from part of a log could differ from the whole's: a stopped read gives none.
+  if (result.interrupted) throw new ReadInterrupted();
   // The message already starts with the input's name, which InputError adds again.
   if (result.inputError !== undefined) throw new InputError(argv.log, InputError.reasonOf(result.inputError, result.source));
   return { evidence: evidenceFromResult(result), overrides };

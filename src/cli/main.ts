@@ -6,6 +6,7 @@ import { layoutCommand } from './commands-layout.js';
 import { triageCommand } from './commands-triage.js';
 import { mergeCommand } from './commands-merge.js';
 import { StdoutClosedError } from './output.js';
+import { ReadInterrupted } from '../until-aborted.js';
 import { type CliContext, printError } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
 import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
@@ -70,6 +71,11 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     if (err instanceof StdoutClosedError) {
       printError(ctx, 'stdout closed before the report was fully written');
       return exitCode;
+    }
+    // Ctrl-C while a file a flag names (--config, --ignore, a summary) or --log was still being waited for.
+    if (err instanceof ReadInterrupted) {
+      printError(ctx, 'interrupted before the report was made: nothing to report');
+      return EXIT.interrupted;
     }
     if (err instanceof VmemwarnError) {
       // One line, the pointer to --help on it: a CI log shows the error as one entry.

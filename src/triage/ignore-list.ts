@@ -31,8 +31,8 @@ export function parseIgnoreList(text: string, source = 'ignore list'): IgnoreLis
 /** An ignore list is a few lines per known cluster; far past any real one. */
 const MAX_IGNORE_FILE_BYTES = 16 * 1024 * 1024;
 
-export async function loadIgnoreList(file: string): Promise<IgnoreList> {
-  const text = (await readInputFile(file, MAX_IGNORE_FILE_BYTES, 'ignore file')).toString('utf8');
+export async function loadIgnoreList(file: string, signal?: AbortSignal): Promise<IgnoreList> {
+  const text = (await readInputFile(file, MAX_IGNORE_FILE_BYTES, 'ignore file', undefined, signal)).toString('utf8');
   return parseIgnoreList(text, file);
 }
 

@@ -34,7 +34,7 @@ export interface TriageHooks {
  */
 export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): Promise<TriageOutcome> {
   validate(opts);
-  const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile) : undefined;
+  const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile, hooks.signal) : undefined;
   // sql.js is loaded only for a run that records history; a file that cannot be one fails before any analysis.
   const history = opts.db ? await import('./db.js') : undefined;
   if (opts.db) await history?.checkHistory(opts.db);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError } from '../../src/errors.js';
 import { readBounded, readInputFile } from '../../src/ingest/read-bounded.js';
+import { ReadInterrupted } from '../../src/until-aborted.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-read-bounded-'));
 
@@ -22,6 +23,14 @@ describe('readBounded', () => {
 
   test('a file that never ends stops at the limit', async () => {
     await expect(readBounded('/dev/zero', 1024 * 1024)).rejects.toThrow('larger than 1 MiB');
+  });
+
+  test('an abort ends the wait for an idle input with ReadInterrupted, not an InputError', async () => {
+    const idle = new Readable({ read: () => undefined });
+    const controller = new AbortController();
+    const reading = readInputFile('-', 100, 'summary', idle, controller.signal);
+    controller.abort();
+    await expect(reading).rejects.toBeInstanceOf(ReadInterrupted);
   });
 
   test('`-` reads the given standard input, strings included', async () => {
