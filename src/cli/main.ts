@@ -46,6 +46,7 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     // repeated --fail-on turned the CI gate off, a repeated -o crashed). yargs' own switch for this also folds the
     // positional lists, so it is done here, before validation.
     .middleware(lastValueWins, true)
+    .middleware(noEmptyPaths, true)
     // getOptions() at this point holds the options of the command being run.
     .middleware((argv): void => checkFlagValues(tokens, (parser as unknown as { getOptions(): OptionKinds }).getOptions(), argv), true)
     .help()
@@ -61,7 +62,7 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
       if (first !== undefined && !COMMAND_NAMES.includes(first) && message === `Unknown argument: ${first}`) {
         throw new UsageError(`unknown command '${first}': ${COMMANDS}`);
       }
-      throw new UsageError(message);
+      throw new UsageError(choicesInWords(message));
     });
   skipHelpCache(parser);
   try {
@@ -110,6 +111,17 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   process.exitCode = code;
 }
 
+/**
+ * yargs' `Invalid values:\n  Argument: format, Given: "xml", Choices: "text", "json"` (one such line per flag) as
+ * `--format "xml" is not one of "text", "json"`, a phrase per flag on the one line.
+ */
+export function choicesInWords(message: string): string {
+  if (!message.startsWith('Invalid values:')) return message;
+  const flags = [...message.matchAll(/Argument: (\S+), Given: (.*?), Choices: (.*?)\s*(?=Argument: |$)/gs)];
+  if (flags.length === 0) return message;
+  return flags.map(([, name, given, choices]) => `--${name} ${given} is not one of ${choices?.trim()}`).join('; ');
+}
+
 /** Exits at once, first releasing a FIFO open or read that would hold the exit up (blocked-fifos.ts). */
 function exitNow(code: ExitCode): never {
   releaseBlockedFifos();
@@ -122,6 +134,16 @@ const LIST_ARGUMENTS = new Set(['_', '$0', '--', 'files', 'summaries', 'paths'])
 function lastValueWins(argv: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(argv)) {
     if (Array.isArray(value) && !LIST_ARGUMENTS.has(key)) argv[key] = value.at(-1);
+  }
+}
+
+/** The positional lists of paths: `vmemwarn analyze ""` (an unset variable) had been read as a file named nothing. */
+const PATH_LISTS = ['files', 'summaries', 'paths'];
+
+function noEmptyPaths(argv: Record<string, unknown>): void {
+  for (const key of PATH_LISTS) {
+    const value = argv[key];
+    if (Array.isArray(value) && value.some((path) => path === '')) throw new UsageError("an empty path ('') names no file");
   }
 }
 

@@ -62,6 +62,7 @@ function migrateHistory(db: Database, dbPath: string): void {
     db.exec('SELECT first_seen, last_seen FROM clusters LIMIT 0');
   } catch (err) {
     if (err instanceof InputError) throw err;
+    if (err instanceof NewerHistory) throw new InputError(dbPath, err.message);
     throw new InputError(dbPath, `not a vmemwarn history db: ${(err as Error).message}`);
   }
 }
@@ -70,11 +71,14 @@ export function currentSchemaVersion(db: Database): number {
   return scalar(db, 'SELECT MAX(version) FROM schema_version') ?? 0;
 }
 
+/** A history written by a newer vmemwarn: said as such, with the file's name, not as another program's database. */
+class NewerHistory extends Error {}
+
 export function migrate(db: Database): void {
   db.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const have = currentSchemaVersion(db);
   const newest = DB_MIGRATIONS.at(-1)?.version ?? 0;
-  if (have > newest) throw new InputError('history db', `schema version ${have} is newer than this vmemwarn knows (${newest})`);
+  if (have > newest) throw new NewerHistory(`history db of schema version ${have} is newer than this vmemwarn knows (${newest})`);
   for (const m of DB_MIGRATIONS.filter((m) => m.version > have)) {
     db.run('BEGIN');
     db.run(m.sql);

@@ -78,6 +78,19 @@ describe('history db', () => {
     expect(() => migrate(db)).toThrow(/newer/);
   });
 
+  // Found by an adversarial run: the message named no file.
+  test('a history of a newer schema is an input error naming the file', async () => {
+    const SQL = await initSqlJs();
+    const newer = new SQL.Database();
+    migrate(newer);
+    newer.run('INSERT INTO schema_version (version) VALUES (999)');
+    const file = path.join(dir, 'newer.sqlite');
+    await writeFile(file, newer.export());
+    const err = await checkHistory(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toBe(`${file}: history db of schema version 999 is newer than this vmemwarn knows (${DB_MIGRATIONS.at(-1)?.version})`);
+  });
+
   test('a file that is not SQLite is an input error (exit 3), naming the file', async () => {
     const db = path.join(dir, 'junk.sqlite');
     await writeFile(db, 'not a database at all, just some text that is long enough to have a header........');
