@@ -1,6 +1,6 @@
 import type { BootFacts, KasanMode } from '../parse/types.js';
 import { computeConstants, defaultSectionShift, SECTION_SHIFT_ASSUMPTION, vaBitsMin } from './constants.js';
-import { ERAS, eraInfo } from './eras.js';
+import { ERAS, eraInfo, parseRelease } from './eras.js';
 import { eraSupportsVaBits } from './hypotheses.js';
 import { inferMemstart } from './infer-memstart.js';
 import { inferShape } from './infer-shape.js';
@@ -167,6 +167,10 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
       : inferred(64, 'default', 'medium', { text: 'sizeof(struct page) = 64 (debug options such as KMSAN enlarge it)' });
   const shape = inferShape(e.boot, release, config, e.registerValues ?? [], structPageSize.value, o, e.largestCall);
   assumptions.push(...shape.notes, ...eraAssumptions(shape.era.value));
+  const version = release ? parseRelease(release.value) : undefined;
+  if (version && version.major < 4 && shape.era.source.kind === 'version-default') {
+    assumptions.push(`${release?.value} is older than the layouts modelled (4.x on): a 3.x kernel's vmemmap started at VMALLOC_END + SZ_64K, which E0 does not compute`);
+  }
   const sectionShift = inferSectionShift(release, config, shape.pageShift.value, structPageSize.value, e.largestCall, o, assumptions);
   const vaMin = vaBitsMin(shape.era.value, shape.pageShift.value, shape.vaBits.value);
   const memstart = inferMemstart(

@@ -315,3 +315,17 @@ describeCorpus('inferLayout on corpus boot logs', () => {
     expect(l.sectionShift.value).toBe(30);
   });
 });
+
+// Found by an adversarial run: `--kernel 3.10` gave an E0 layout with nothing said of the model starting at 4.x.
+describe('a 3.x release', () => {
+  test('is laid out as E0, with the caveat that 3.x placed vmemmap elsewhere', () => {
+    const l = inferLayout({}, { kernel: '3.10' });
+    expect(l.era.value).toBe('E0');
+    expect(l.assumptions.some((a) => a.startsWith('3.10 is older than the layouts modelled (4.x on)'))).toBe(true);
+  });
+
+  test('4.4 and a forced era say nothing of it', () => {
+    expect(inferLayout({}, { kernel: '4.4' }).assumptions.some((a) => a.includes('older than the layouts modelled'))).toBe(false);
+    expect(inferLayout({}, { kernel: '3.10', era: 'E0' }).assumptions.some((a) => a.includes('older than the layouts modelled'))).toBe(false);
+  });
+});
