@@ -52,8 +52,9 @@ export const COMPRESSION_FORMATS: readonly CompressionFormat[] = [
     // `BZh` then the block size digit.
     magic: [0x42, 0x5a, 0x68],
     decode: decodeBzip2,
-    // unbzip2-stream has no error codes: a failure once all input was read means the last block is incomplete.
-    isTruncation: (_error, inputEnded) => inputEnded,
+    // unbzip2-stream has no error codes: a failure once all input was read means the last block is incomplete,
+    // unless the block was whole and failed its CRC.
+    isTruncation: (error, inputEnded) => inputEnded && errorMessage(error) !== BZIP2_CRC_MISMATCH,
   },
 ];
 
@@ -92,9 +93,28 @@ async function* sliced(chunks: AsyncIterable<Buffer>, bytes: number): AsyncGener
   for await (const chunk of chunks) for (let at = 0; at < chunk.length; at += bytes) yield chunk.subarray(at, at + bytes);
 }
 
+const BZIP2_CRC_MISMATCH = 'a block or the stream fails its CRC check';
+
+/**
+ * unbzip2-stream's messages, for the user: its CRC and magic checks say what failed, its Huffman-table checks are
+ * jokes ("meow i'm a kitty, that's an error").
+ */
+function bzip2Words(message: string): string {
+  if (message.includes('crc32 do not match')) return BZIP2_CRC_MISMATCH;
+  if (message === 'No magic number found' || message === 'Not a BZIP archive') return 'no bzip2 stream where one should start';
+  if (message === 'input stream ended prematurely') return message;
+  return 'a block that does not decode';
+}
+
 async function* decodeBzip2(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
   const { decodeBzip2Blocks } = await import('./bzip2-blocks.js');
-  yield* decodeBzip2Blocks(compressed);
+  try {
+    yield* decodeBzip2Blocks(compressed);
+  } catch (error) {
+    // An error of the input itself (a read failing) is passed on as it is.
+    if (!(error instanceof Error) || (error.name !== 'Bzip2Error' && error.message !== 'input stream ended prematurely')) throw error;
+    throw new Error(bzip2Words(error.message));
+  }
 }
 
 async function* decodeZstd(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {

@@ -317,4 +317,20 @@ describe('bzip2 (the empty stream, built from the format)', () => {
     expect(bzip2.isTruncation(error, true)).toBe(true);
     expect(bzip2.isTruncation(error, false)).toBe(false);
   });
+
+  // Found by an adversarial run: a whole file with a CRC error was reported as truncated.
+  test('a stream CRC that does not match is corruption, in words, even with all input read', async () => {
+    const wrongCrc = Buffer.from(EMPTY_BZIP2);
+    wrongCrc[13] = 0x01;
+    const error = await decodeError(bzip2, wrongCrc);
+    expect((error as Error).message).toBe('a block or the stream fails its CRC check');
+    expect(bzip2.isTruncation(error, true)).toBe(false);
+  });
+
+  test("unbzip2-stream's other checks become one plain phrase (its own are jokes)", async () => {
+    // Neither the end-of-stream magic nor a block's (0x314159265359) after the header.
+    const noMagic = Buffer.from(EMPTY_BZIP2);
+    noMagic[4] = 0x18;
+    expect(((await decodeError(bzip2, noMagic)) as Error).message).toBe('a block that does not decode');
+  });
 });
