@@ -13,6 +13,8 @@ describe('summary validation for merge', () => {
     ['wrong schema version', (o: Record<string, unknown>) => ({ ...o, schemaVersion: 3 }), /schemaVersion/],
     ['decimal hull', (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o).replace('"0xfffffbfff0000000"', '"123"')), /pattern/],
     ['unknown field', (o: Record<string, unknown>) => ({ ...o, extra: 1 }), /extra/],
+    // Found by an adversarial run: merge summed 1e308 + 1e308 into Infinity and wrote "count": null.
+    ['a count past 2^53', (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o).replace(/"count":\d+/, '"count":1e308')), /must be <= 9007199254740991/],
   ])('%s is rejected', (_, change, why) => {
     const obj = change(JSON.parse(renderSummaryJson(sampleSummary())) as Record<string, unknown>);
     expect(summaryProblems(obj).join('\n')).toMatch(why);
