@@ -87,7 +87,13 @@ function kaslrRisk(input: MemstartInput, notes: string[]): Confidence {
 }
 
 export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: string[]): Inferred<bigint> {
-  if (o.memstart !== undefined) return inferred(o.memstart, 'user', 'high', { text: `--memstart ${hex(o.memstart)}` });
+  if (o.memstart !== undefined) {
+    const align = 1n << BigInt(memstartAlignShift(input.pageShift, input.sectionShift, input.era));
+    if (o.memstart % align !== 0n) {
+      notes.push(`--memstart ${hex(o.memstart)} is not a multiple of ARM64_MEMSTART_ALIGN (${hex(align)}), which memstart_addr always is (the DRAM start rounded down, moved by KASLR in multiples of it): check the value`);
+    }
+    return inferred(o.memstart, 'user', 'high', { text: `--memstart ${hex(o.memstart)}` });
+  }
   const { boot, layoutMatch } = input;
   // The kernel's own memstart_addr, KASLR and the 52-bit adjustment included: nothing to infer.
   if (boot?.physOffset) return inferred(boot.physOffset.value, 'log', 'high', { lineNo: boot.physOffset.lineNo, text: boot.physOffset.text });

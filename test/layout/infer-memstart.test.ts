@@ -63,6 +63,16 @@ describe('inferMemstart: --memstart', () => {
     const i = input({ lines, pageShift: 16, vaBits: 52, vaBitsMin: 48, sectionShift: 29 });
     expect(run(i, { memstart: 0x8000_0000n }).memstart.value).toBe(0x8000_0000n);
   });
+
+  // Found by an adversarial run: `--memstart 0x1` gave a layout with nothing said.
+  test('a value off ARM64_MEMSTART_ALIGN is kept, with a note to check it', () => {
+    const { memstart, notes } = run(input(), { memstart: 0x1n });
+    expect(memstart.value).toBe(0x1n);
+    expect(notes).toEqual([
+      '--memstart 0x1 is not a multiple of ARM64_MEMSTART_ALIGN (0x40000000), which memstart_addr always is (the DRAM start rounded down, moved by KASLR in multiples of it): check the value',
+    ]);
+    expect(run(input(), { memstart: U64 - 0x3fff_ffffn }).notes).toEqual([]);
+  });
 });
 
 describe('inferMemstart: no memory map in the log', () => {
