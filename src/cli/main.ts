@@ -62,6 +62,12 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
       if (first !== undefined && !COMMAND_NAMES.includes(first) && message === `Unknown argument: ${first}`) {
         throw new UsageError(`unknown command '${first}': ${COMMANDS}`);
       }
+      // `explain -0x10` reads as the flags -0 and -x: said as the value it was meant to be.
+      const end = tokens.indexOf('--');
+      const negative = (end === -1 ? tokens : tokens.slice(0, end)).find((t) => /^-(?:0x)?[0-9a-f]+$/i.test(t));
+      if (first === 'explain' && negative !== undefined && message.startsWith('Unknown argument')) {
+        throw new UsageError(`explain: '${negative}' is no value it takes: an address, pfn:N or phys:N is unsigned hex (0xffff…)`);
+      }
       throw new UsageError(choicesInWords(message));
     });
   skipHelpCache(parser);
