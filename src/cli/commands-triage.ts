@@ -6,6 +6,7 @@ import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { checkOutputDir, checkOutputPath, writeOutput } from './output.js';
 import { type CliContext, progressEnabled, printError, noColor } from './cli-context.js';
 import { parseByteSize } from './byte-size.js';
+import { MAX_SHARDS } from '../triage/shard.js';
 import { withStdinPositional } from './stdin-positional.js';
 import { YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
 
@@ -32,7 +33,8 @@ function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, not '${text}'`);
+  // A task's shard comes from a 32-bit hash: past 2^32 shards every one would be empty.
+  if (!m || count < 1 || index < 1 || index > count || count > MAX_SHARDS) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n ≤ 2^32, not '${text}'`);
   return { index, count };
 }
 

@@ -7,7 +7,7 @@ import type { Summary } from './summary-types.js';
 import type { TriageOptions, TriageOutcome, TriageProgress } from './triage-options.js';
 import { DEFAULT_MAX_BUFFERED_ZIP_BYTES } from './triage-options.js';
 import { walkInputs } from './walk.js';
-import { selectShard, shardOf } from './shard.js';
+import { MAX_SHARDS, selectShard, shardOf } from './shard.js';
 import { runInProcess } from './run-in-process.js';
 import { runPool } from './pool.js';
 import { TaskQueue } from './task-queue.js';
@@ -112,8 +112,8 @@ function validate(opts: TriageOptions): void {
   if (opts.inputs.length === 0) throw new UsageError('triage needs at least one input (file, directory, glob or -)');
   if (opts.shard) {
     const { index, count } = opts.shard;
-    if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count) {
-      throw new UsageError(`bad shard ${index}/${count}: want i/n with 1 <= i <= n`);
+    if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count || count > MAX_SHARDS) {
+      throw new UsageError(`bad shard ${index}/${count}: want i/n with 1 <= i <= n <= 2^32`);
     }
   }
   if (opts.newOnly && !opts.db) throw new UsageError('newOnly needs a history db to compare with');

@@ -6,6 +6,9 @@ export interface ShardSpec {
   count: number;
 }
 
+/** Shards past this many would all be empty: a task's shard comes from a 32-bit hash. */
+export const MAX_SHARDS = 2 ** 32;
+
 /** FNV-1a (32-bit) over UTF-8: stable across runs, machines and Node versions. */
 export function stableHash(text: string): number {
   let hash = 0x811c9dc5;

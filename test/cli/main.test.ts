@@ -325,6 +325,7 @@ describe('usage errors name what is wrong', () => {
     [['analyze', '--struct-page-size', 'abc', 'x.log'], '--struct-page-size takes a number'],
     [['triage', '--jobs', 'two', 'x.log'], '--jobs takes a number'],
     [['analyze', ''], "an empty path ('') names no file"],
+    [['triage', 'x', '--shard', '2/99999999999999999999'], "--shard must be i/n with 1 ≤ i ≤ n ≤ 2^32, not '2/99999999999999999999'"],
     [['explain', '-0x10'], "explain: '-0x10' is no value it takes: an address, pfn:N or phys:N is unsigned hex (0xffff…)"],
     [['triage', 'x', ''], "an empty path ('') names no file"],
     // yargs said `Invalid values:` and then one indented line per flag.

@@ -225,6 +225,8 @@ suite('runTriage options', () => {
   test.each([
     [{ inputs: [] }, /at least one input/],
     [{ inputs: ['x'], shard: { index: 3, count: 2 } }, /bad shard 3\/2/],
+    // Found by an adversarial run: shards past the 32-bit hash's range are all empty.
+    [{ inputs: ['x'], shard: { index: 2, count: 2 ** 32 + 1 } }, /bad shard 2\/4294967297: want i\/n with 1 <= i <= n <= 2\^32/],
     [{ inputs: ['x'], newOnly: true }, /history db/],
     // Found by review: bad analysis options made every log an input error (exit 3), not one usage error.
     [{ inputs: ['x'], analyze: { maxLineBytes: 0 } }, /maxLineBytes must be a whole number/],
