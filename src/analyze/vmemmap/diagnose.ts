@@ -86,10 +86,30 @@ function sentence(i: DiagnoseInput, driver: string | undefined, path: string | u
   if (path) parts.push(`Path: ${path}.`);
   parts.push(
     `Under ${shapeLabel(shapeOf(i.layout))} (memstart ${hex(i.layout.memstart.value)}) the vmemmap window ${hex(c.vmemmapStart)}-${hex(c.vmemmapEnd)} ` +
-      `only covers phys ${hex(i.layout.memstart.value)}-${hex(i.linearMapPhysEnd)} (the linear map); these pages are ${POSITION_TEXT[r.position ?? 'inside']}` +
+      `only covers phys ${hex(i.layout.memstart.value)}-${hex(i.linearMapPhysEnd)} (the linear map); these pages are ${positionText(i)}` +
       `${i.op === 'init-zone-device' || r.warnArm === 'none' ? '' : ` (${armText(r.warnArm)})`}.`,
   );
   return parts.join(' ');
+}
+
+/**
+ * Where the pages are, in words. Before 5.4 (E0, E0b, E1) the linear map starts at PAGE_OFFSET right above the
+ * vmemmap window (E1 has no VMEMMAP_END: it is PAGE_OFFSET), so pages above the window there are in the linear map,
+ * not in unused VA; those kernels had no such WARN either.
+ */
+function positionText(i: DiagnoseInput): string {
+  const position = i.r.position ?? 'inside';
+  if (overlapsLinearMap(i)) {
+    return `above the window, in the linear map (PAGE_OFFSET ${hex(i.layout.constants.pageOffset)} and up; before 5.4 it lies right above vmemmap)`;
+  }
+  return POSITION_TEXT[position] ?? position;
+}
+
+/** Pages above the window of a pre-5.4 layout that reach PAGE_OFFSET, where the linear map begins. */
+function overlapsLinearMap(i: DiagnoseInput): boolean {
+  const era = i.layout.era.value;
+  const end = i.r.pageHull?.end;
+  return i.r.position === 'above-window' && (era === 'E0' || era === 'E0b' || era === 'E1') && end !== undefined && end > i.layout.constants.pageOffset;
 }
 
 function armText(arm: VmemmapFinding['warnArm']): string {
@@ -155,5 +175,11 @@ function consequenceOf(i: DiagnoseInput): string {
   }
   if (i.r.position === 'below-window') return `${storm}; the struct pages overlap other kernel mappings and can corrupt them.`;
   if (i.layout.era.value === 'E4') return `${storm}; above VMEMMAP_END only 1 GiB is left (PCI I/O, fixmap): expect a fault.`;
+  if (overlapsLinearMap(i)) {
+    return (
+      `${storm}; the struct pages land in the linear map, over the kernel's own mapping of RAM: populate can overwrite ` +
+      `its page tables and corrupt memory. No upstream kernel before 5.4 has this WARN: a backport, or the layout is off.`
+    );
+  }
   return `${storm}; the struct pages live in VA no one else uses yet, so it works by accident.`;
 }

@@ -108,7 +108,8 @@ export class VmemmapAccumulator {
     // The Oops faults on whichever field mm_zero_struct_page() writes first (`_pp[7]` at offset 56, or 48 when the
     // stores are paired), not on the struct page's start: its address is no test of the layout.
     if (inexact && this.op !== 'init-zone-device') notes.push('a struct page address is not a whole number of struct pages from vmemmap under this layout.');
-    if (warnArm === 'none') notes.push('under this layout the range is inside the window, yet the WARN fired: the layout is probably wrong.');
+    // Only a range read from the registers can be inside the window: with none read there is nothing to doubt.
+    if (warnArm === 'none' && pieces.length > 0) notes.push('under this layout the range is inside the window, yet the WARN fired: the layout is probably wrong.');
     if (this.readCount < this.splatCount) notes.push(`${this.splatCount - this.readCount} of ${this.splatCount} splat(s) gave no usable start/end.`);
     const startStep = this.steps.mostCommon();
     return {

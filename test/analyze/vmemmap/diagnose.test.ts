@@ -23,6 +23,20 @@ describe('diagnose', () => {
     expect(d.consequence).toMatch(/works by accident/);
   });
 
+  // Found by an audit (a 4.19 hot-remove variant): above the window of E1, whose end is PAGE_OFFSET, is the linear
+  // map, where the text had said "VA no one else uses yet, so it works by accident".
+  test('E1: pages above the window are in the linear map, and no upstream 4.6-5.3 kernel has the WARN', () => {
+    const e1 = makeLayout({ era: 'E1', pageShift: 12, vaBits: 48, memstart: 0x8000_0000n, sectionShift: 27 });
+    // E1 48/4K (arm64-layout.md): VMEMMAP_START 0xffff7e0000000000, vmemmap = START - (memstart >> 12) * 64.
+    const e1Page = (pfn: bigint) => U64(0xffff_7e00_0000_0000n - 0x8_0000n * 64n + pfn * 64n);
+    const r = reconstruct([{ start: e1Page(0xf_fec3_8000n), end: e1Page(0xf_fec4_0000n) }], e1).fields;
+    expect(r.position).toBe('above-window');
+    const d = diagnose({ op: 'free', splatCount: 1, frames: frames('vmemmap_free', '__remove_pages'), layout: e1, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    expect(d.diagnosis).toContain('these pages are above the window, in the linear map (PAGE_OFFSET 0xffff800000000000 and up');
+    expect(d.consequence).toMatch(/land in the linear map, .* No upstream kernel before 5\.4 has this WARN/);
+    expect(d.consequence).not.toMatch(/works by accident/);
+  });
+
   test('generic hotplug below the window, and a misaligned hot-remove', () => {
     const r = reconstruct([{ start: page(0x4_0000n), end: page(0x4_8000n) }], layout48).fields;
     const hot = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate', 'arch_add_memory', 'add_memory_resource', 'acpi_memory_device_add'), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });

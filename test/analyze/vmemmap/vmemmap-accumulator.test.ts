@@ -125,5 +125,7 @@ describe('VmemmapAccumulator', () => {
     expect(f).toMatchObject({ splatCount: 1, readCount: 0, pageRanges: [] });
     expect(f.pageHull).toBeUndefined();
     expect(f.notes.join(' ')).toMatch(/no usable start\/end/);
+    // Found by an audit: with no range read, a note had doubted the layout for a range "inside the window".
+    expect(f.notes.join(' ')).not.toMatch(/inside the window, yet the WARN fired/);
   });
 });
