@@ -4,11 +4,11 @@
  * open(2), so not even a second one ended it. `vmemwarn analyze FIFO` itself had been fixed before
  * (fifo-without-writer-ctrl-c.test.ts).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT } from '../cli/_spawn-cli.js';
+import { interruptCli } from '../cli/_spawn-cli.js';
 
 const hasMkfifo = spawnSync('mkfifo', ['--version'], { stdio: 'ignore' }).status === 0;
 const LOG = 'samples/logs/plain-boot-6.6-unrelated-warning.log';
@@ -23,15 +23,7 @@ const LOG = 'samples/logs/plain-boot-6.6-unrelated-warning.log';
   try {
     const fifo = path.join(dir, 'idle');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const argv = args.map((a) => (a === 'FIFO' ? fifo : a));
-    const child = spawn(process.execPath, ['bin/vmemwarn', ...argv], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    child.kill('SIGINT');
-    const code = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5000))]);
-    if (code === 'hung') child.kill('SIGKILL');
+    const { code, stderr } = await interruptCli(args.map((a) => (a === 'FIFO' ? fifo : a)));
     expect(code).toBe(130);
     expect(stderr).toBe('vmemwarn: interrupted before the report was made: nothing to report\n');
   } finally {
