@@ -4,7 +4,7 @@ import type { Era, LayoutOverrides } from '../layout/types.js';
 import { UsageError, InputError } from '../errors.js';
 import { readInputFile } from '../ingest/read-bounded.js';
 import { decompress } from '../ingest/decompress.js';
-import { checkLayoutOverrides } from '../layout/check-overrides.js';
+import { checkForcedEra, checkLayoutOverrides } from '../layout/check-overrides.js';
 import { ERAS as ERA_INFO } from '../layout/eras.js';
 import { humanBytes } from '../report/human-bytes.js';
 import { configContradiction, parseKernelConfig } from '../layout/kconfig.js';
@@ -69,8 +69,8 @@ export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string, 
   checkLayoutOverrides(o, (field) => FLAG_OF[field]);
   if (argv.config !== undefined) {
     o.configText = await readConfig(argv.config, signal);
-    // Again with the config: a forced --era must have the VA size it sets.
-    checkLayoutOverrides(o, (field) => FLAG_OF[field]);
+    // A forced --era must have the VA size the config sets too.
+    checkForcedEra(o, (field) => FLAG_OF[field]);
   }
   return o;
 }

@@ -2,7 +2,7 @@ import { UsageError } from '../errors.js';
 import { ERAS } from './eras.js';
 import { pageShiftForSize, pageSizeLabel, SECTION_SHIFTS, validVaBits } from './page-geometry.js';
 import type { LayoutOverrides } from './types.js';
-import { eraSupportsVaBits } from './hypotheses.js';
+import { eraSupportsVaBits, firstEraWithVaBits } from './hypotheses.js';
 import { parseKernelConfig } from './kconfig.js';
 
 /** CONFIG_ARM64_VA_BITS values arm64 has had, over all page sizes. */
@@ -48,15 +48,21 @@ export function checkLayoutOverrides(o: LayoutOverrides, name: (field: Field) =>
   if (o.era !== undefined && !ERAS.some((e) => e.era === o.era)) {
     throw new UsageError(`${name('era')} must be one of ${ERAS.map((e) => e.era).join(', ')}, not '${String(o.era)}'`);
   }
-  // A forced era without the VA size the flags or the config give: said now, not once a log's report is built.
-  if (o.era !== undefined) {
-    const config = o.configText !== undefined ? parseKernelConfig(o.configText) : undefined;
-    const vaBits = o.vaBits ?? config?.vaBits?.value;
-    const shift = pageShift ?? config?.pageShift?.value;
-    if (vaBits !== undefined && shift !== undefined && validVaBits(shift).includes(vaBits) && !eraSupportsVaBits(o.era, shift, vaBits)) {
-      const first = ERAS.find((e) => eraSupportsVaBits(e.era, shift, vaBits))?.era;
-      const fromConfig = o.vaBits === undefined || pageShift === undefined ? ', as the kernel config sets' : '';
-      throw new UsageError(`${name('era')} ${o.era} has no ${vaBits}-bit VAs with ${pageSizeLabel(shift)} pages${fromConfig}${first ? ` (${first} and later have them)` : ''}`);
-    }
-  }
+  checkForcedEra(o, name);
+}
+
+/**
+ * A forced era must have the VA size the flags or the config give: said before any log is read, not once a log's
+ * report is built. Called again once a config has been read (the other overrides are checked by then).
+ */
+export function checkForcedEra(o: LayoutOverrides, name: (field: Field) => string = (f) => `layout.${f}`): void {
+  if (o.era === undefined) return;
+  const config = o.configText !== undefined ? parseKernelConfig(o.configText) : undefined;
+  const flagShift = o.pageSizeBytes !== undefined ? pageShiftForSize(o.pageSizeBytes) : undefined;
+  const vaBits = o.vaBits ?? config?.vaBits?.value;
+  const shift = flagShift ?? config?.pageShift?.value;
+  if (vaBits === undefined || shift === undefined || !validVaBits(shift).includes(vaBits) || eraSupportsVaBits(o.era, shift, vaBits)) return;
+  const first = firstEraWithVaBits(shift, vaBits);
+  const fromConfig = o.vaBits === undefined || flagShift === undefined ? ', as the kernel config sets' : '';
+  throw new UsageError(`${name('era')} ${o.era} has no ${vaBits}-bit VAs with ${pageSizeLabel(shift)} pages${fromConfig}${first ? ` (${first} and later have them)` : ''}`);
 }

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { compareVersions, eraIndex, parseRelease } from './eras.js';
+import { firstEraWithVaBits } from './hypotheses.js';
 import { kasanPageEnd } from './kasan.js';
 import { pageEndOf } from './linear-map.js';
 import { pageSizeLabel, pudShift, validVaBits } from './page-geometry.js';
@@ -39,11 +40,9 @@ function checkParams(p: LayoutParams): void {
     throw new UsageError(`${p.vaBits}-bit VAs are impossible with ${pageSizeLabel(p.pageShift)} pages (valid: ${valid.join(', ')})`);
   }
   // 52-bit kernel VAs arrived in 5.4 for 64K pages (E2) and with LPA2 in 6.9 for 4K/16K (E4).
-  if (p.vaBits === 52) {
-    const firstEra: Era = p.pageShift === 16 ? 'E2' : 'E4';
-    if (eraIndex(p.era) < eraIndex(firstEra)) {
-      throw new UsageError(`52-bit VAs with ${pageSizeLabel(p.pageShift)} pages need era ${firstEra} or later, not ${p.era}`);
-    }
+  const firstEra = firstEraWithVaBits(p.pageShift, p.vaBits);
+  if (firstEra !== undefined && eraIndex(p.era) < eraIndex(firstEra)) {
+    throw new UsageError(`52-bit VAs with ${pageSizeLabel(p.pageShift)} pages need era ${firstEra} or later, not ${p.era}`);
   }
   if (!Number.isInteger(p.structPageSize) || p.structPageSize < 32 || p.structPageSize > 1024) {
     throw new UsageError(`implausible sizeof(struct page) ${p.structPageSize}`);

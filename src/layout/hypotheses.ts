@@ -18,11 +18,17 @@ export function shapeOf(l: Layout): Shape {
   return { era: l.era.value, pageShift: l.pageShift.value, vaBits: l.vaBits.value };
 }
 
-/** Whether an era supports this VA size: 52-bit kernels start in E2 (64K) and E4 (4K/16K, LPA2). */
+/** The first era with this VA size and page size (52-bit: E2 with 64K pages, E4 with 4K/16K, LPA2), or undefined if none. */
+export function firstEraWithVaBits(pageShift: number, vaBits: number): Era | undefined {
+  if (!validVaBits(pageShift).includes(vaBits)) return undefined;
+  if (vaBits !== 52) return 'E0';
+  return pageShift === 16 ? 'E2' : 'E4';
+}
+
+/** Whether an era supports this VA size (firstEraWithVaBits or later). */
 export function eraSupportsVaBits(era: Era, pageShift: number, vaBits: number): boolean {
-  if (!validVaBits(pageShift).includes(vaBits)) return false;
-  if (vaBits !== 52) return true;
-  return eraIndex(era) >= eraIndex(pageShift === 16 ? 'E2' : 'E4');
+  const first = firstEraWithVaBits(pageShift, vaBits);
+  return first !== undefined && eraIndex(era) >= eraIndex(first);
 }
 
 /** Every valid (era, page size, VA size) combination of the given eras. */

@@ -1,7 +1,7 @@
 import type { BootFacts } from '../parse/types.js';
 import { find52BitVaFeature } from './cpu-features.js';
-import { ERAS, eraForRelease } from './eras.js';
-import { eraSupportsVaBits, type Shape, shapeLabel } from './hypotheses.js';
+import { eraForRelease } from './eras.js';
+import { eraSupportsVaBits, firstEraWithVaBits, type Shape, shapeLabel } from './hypotheses.js';
 import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
 import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel } from './page-geometry.js';
@@ -119,11 +119,11 @@ function eraNeededFor(era: Inferred<Era> | undefined, pageShift: Inferred<number
   if (!pageShift || !vaBits || (vaBits.source.kind !== 'user' && vaBits.source.kind !== 'config')) return undefined;
   if (era !== undefined && era.source.kind !== 'version-default') return undefined;
   if (eraSupportsVaBits(era?.value ?? 'E3', pageShift.value, vaBits.value)) return undefined;
-  const first = ERAS.find((e) => eraSupportsVaBits(e.era, pageShift.value, vaBits.value));
+  const first = firstEraWithVaBits(pageShift.value, vaBits.value);
   if (!first) return undefined;
   const given = vaBits.source.text ?? `${vaBits.value}-bit VAs`;
-  const text = `${given} with ${pageSizeLabel(pageShift.value)} pages: ${first.era} is the first era that has them`;
-  return inferred(first.era, vaBits.source.kind, 'medium', { ...(vaBits.source.lineNo !== undefined && { lineNo: vaBits.source.lineNo }), text });
+  const text = `${given} with ${pageSizeLabel(pageShift.value)} pages: ${first} is the first era that has them`;
+  return inferred(first, vaBits.source.kind, 'medium', { ...(vaBits.source.lineNo !== undefined && { lineNo: vaBits.source.lineNo }), text });
 }
 
 export function inferShape(
