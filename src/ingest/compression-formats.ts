@@ -94,6 +94,8 @@ async function* sliced(chunks: AsyncIterable<Buffer>, bytes: number): AsyncGener
 }
 
 const BZIP2_CRC_MISMATCH = 'a block or the stream fails its CRC check';
+/** What bzip2-blocks.ts throws when the input ends inside the stream (a constant there would load the decoder). */
+const BZIP2_ENDED_EARLY = 'input stream ended prematurely';
 
 /**
  * unbzip2-stream's messages, for the user: its CRC and magic checks say what failed, its Huffman-table checks are
@@ -102,7 +104,7 @@ const BZIP2_CRC_MISMATCH = 'a block or the stream fails its CRC check';
 function bzip2Words(message: string): string {
   if (message.includes('crc32 do not match')) return BZIP2_CRC_MISMATCH;
   if (message === 'No magic number found' || message === 'Not a BZIP archive') return 'no bzip2 stream where one should start';
-  if (message === 'input stream ended prematurely') return message;
+  if (message === BZIP2_ENDED_EARLY) return message;
   return 'a block that does not decode';
 }
 
@@ -112,7 +114,7 @@ async function* decodeBzip2(compressed: AsyncIterable<Buffer>): AsyncGenerator<U
     yield* decodeBzip2Blocks(compressed);
   } catch (error) {
     // An error of the input itself (a read failing) is passed on as it is.
-    if (!(error instanceof Error) || (error.name !== 'Bzip2Error' && error.message !== 'input stream ended prematurely')) throw error;
+    if (!(error instanceof Error) || (error.name !== 'Bzip2Error' && error.message !== BZIP2_ENDED_EARLY)) throw error;
     throw new Error(bzip2Words(error.message));
   }
 }

@@ -113,16 +113,23 @@ function hitText(h: ConstantHit): string {
 /**
  * The first era with the VA size and page size a user or a config gave, when the era taken so far (from the release)
  * or the default one lacks them: 52-bit VAs came with 64K pages in 5.4 (E2), with 4K and 16K (LPA2) in 6.9 (E4). A
- * config of such a kernel must not be a usage error because its log does not name the release.
+ * config of such a kernel must not be a usage error because its log does not name the release. A release that said
+ * otherwise gets a note.
  */
-function eraNeededFor(era: Inferred<Era> | undefined, pageShift: Inferred<number> | undefined, vaBits: Inferred<number> | undefined): Inferred<Era> | undefined {
+function eraNeededFor(
+  era: Inferred<Era> | undefined,
+  pageShift: Inferred<number> | undefined,
+  vaBits: Inferred<number> | undefined,
+  notes: string[],
+): Inferred<Era> | undefined {
   if (!pageShift || !vaBits || (vaBits.source.kind !== 'user' && vaBits.source.kind !== 'config')) return undefined;
   if (era !== undefined && era.source.kind !== 'version-default') return undefined;
   if (eraSupportsVaBits(era?.value ?? 'E3', pageShift.value, vaBits.value)) return undefined;
   const first = firstEraWithVaBits(pageShift.value, vaBits.value);
   if (!first) return undefined;
-  const given = vaBits.source.text ?? `${vaBits.value}-bit VAs`;
-  const text = `${given} with ${pageSizeLabel(pageShift.value)} pages: ${first} is the first era that has them`;
+  const given = `${vaBits.source.text ?? `${vaBits.value}-bit VAs`} with ${pageSizeLabel(pageShift.value)} pages`;
+  if (era) notes.push(`the release suggests ${era.value}, but ${given} needs ${first} or later: taken as ${first} (a backport?)`);
+  const text = `${given}: ${first} is the first era that has them`;
   return inferred(first, vaBits.source.kind, 'medium', { ...(vaBits.source.lineNo !== undefined && { lineNo: vaBits.source.lineNo }), text });
 }
 
@@ -187,12 +194,7 @@ export function inferShape(
     const from = release.source.lineNo !== undefined ? { lineNo: release.source.lineNo } : {};
     era ??= inferred(versionEra, 'version-default', 'medium', { ...from, text: `era of ${release.value} (${release.source.kind})` });
   }
-  const needed = eraNeededFor(era, pageShift, vaBits);
-  if (needed && era && pageShift && vaBits) {
-    const given = `${vaBits.source.text ?? `${vaBits.value}-bit VAs`} with ${pageSizeLabel(pageShift.value)} pages`;
-    notes.push(`the release suggests ${era.value}, but ${given} needs ${needed.value} or later: taken as ${needed.value} (a backport?)`);
-  }
-  if (needed) era = needed;
+  era = eraNeededFor(era, pageShift, vaBits, notes) ?? era;
   era ??= inferred<Era>('E3', 'default', 'low', { text: 'no kernel version known: assuming 5.11–6.8 (E3)' });
   pageShift ??= defaultPageShift(era.value, vaBits?.value);
   vaBits ??= inferred(48, 'default', 'low', { text: 'no VA size known: assuming 48-bit' });
