@@ -65,8 +65,9 @@ export function reconstruct(pages: readonly Interval[], layout: Layout, cap = 64
   return { fields, linearMapPhysEnd, inexact };
 }
 
+/** The end is the last page's end, unmasked: a range ending at the top of the address space ends at 2^64, not 0. */
 function pageRange(pfns: Interval, c: Layout['constants'], sp: number): AddressRange {
-  return { start: pfnToPage(pfns.start, c, sp), end: pfnToPage(pfns.end, c, sp) };
+  return { start: pfnToPage(pfns.start, c, sp), end: pfnToPage(pfns.end - 1n, c, sp) + BigInt(sp) };
 }
 
 /** Sections a sorted union of pfn ranges touches; a section shared by two neighbouring ranges counts once. */

@@ -73,6 +73,14 @@ describe('reconstruct', () => {
     expect(r.wrapped).toBe(true);
   });
 
+  test('a range ending at the top of the address space ends at 2^64, not at 0', () => {
+    const layout = makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: MEMSTART, sectionShift: 27 });
+    const start = (1n << 64n) - SECTION_PAGES * SP;
+    const r = reconstruct([{ start, end: 1n << 64n }], layout).fields;
+    expect(r.pageHull).toEqual({ start, end: 1n << 64n });
+    expect(r.pageRanges).toEqual([{ start, end: 1n << 64n }]);
+  });
+
   test('sections: neighbouring ranges in one section count once', () => {
     const layout = makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: MEMSTART, sectionShift: 27 });
     const page = (pfn: bigint) => E3_VMEMMAP + pfn * SP;
