@@ -3,15 +3,16 @@
 import { computeConstants } from '../../dist/layout/constants.js';
 import { pfnToPage } from '../../dist/layout/convert.js';
 
-const STRUCT_PAGE_SIZE = 64;
-
-/** A layout with helpers: `page(pfn)` is pfn_to_page() as the kernel computes it (mod 2^64). */
-export function layoutFor({ era, pageShift, vaBits, memstart, sectionShift }) {
-  const c = computeConstants({ era, pageShift, vaBits, structPageSize: STRUCT_PAGE_SIZE, memstart, sectionShift });
+/**
+ * A layout with helpers: `page(pfn)` is pfn_to_page() as the kernel computes it (mod 2^64). sizeof(struct page) is
+ * 64 unless a scenario models a kernel whose struct page is larger.
+ */
+export function layoutFor({ era, pageShift, vaBits, memstart, sectionShift, structPageSize = 64 }) {
+  const c = computeConstants({ era, pageShift, vaBits, structPageSize, memstart, sectionShift });
   return {
     constants: c,
     pageShift,
-    page: (pfn) => pfnToPage(pfn, c, STRUCT_PAGE_SIZE),
+    page: (pfn) => pfnToPage(pfn, c, structPageSize),
     pfnOfPhys: (phys) => phys >> BigInt(pageShift),
   };
 }

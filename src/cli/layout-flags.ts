@@ -29,7 +29,7 @@ export function withLayoutFlags<T>(y: Argv<T>): Argv<T & LayoutFlags> {
     .option('va-bits', { type: 'number', describe: 'CONFIG_ARM64_VA_BITS (36, 39, 42, 47, 48, 52)', group: 'Layout:' })
     .option('page-size', { type: 'string', describe: 'Page size: 4k, 16k or 64k', group: 'Layout:' })
     .option('memstart', { type: 'string', describe: 'memstart_addr / PHYS_OFFSET (hex, e.g. 0x80000000)', group: 'Layout:' })
-    .option('struct-page-size', { type: 'number', describe: 'sizeof(struct page) in bytes (default 64)', group: 'Layout:' })
+    .option('struct-page-size', { type: 'number', describe: 'sizeof(struct page) in bytes (default 64, or what a storm of whole sections shows)', group: 'Layout:' })
     .option('section-bits', { type: 'number', describe: 'SECTION_SIZE_BITS (27..30)', group: 'Layout:' })
     .option('era', { type: 'string', describe: `Layout era: ${ERAS.join(', ')} (normally from --kernel)`, group: 'Layout:' })
     .option('config', { type: 'string', describe: 'Kernel .config or /proc/config.gz (- reads stdin)', group: 'Layout:' }) as Argv<T & LayoutFlags>;

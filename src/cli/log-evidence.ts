@@ -22,6 +22,7 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
   // The example's own range: the Oops of 6.9+ names one struct page, not the range of a call.
   const pair = vmemmap && vmemmap.vmemmap[0]?.op !== 'init-zone-device' ? readRegisterPair(vmemmap.example) : undefined;
   const largestCall = pair && pair.end > pair.start ? pair.end - pair.start : undefined;
+  const startStep = pair ? vmemmap?.vmemmap[0]?.startStep : undefined;
   // The struct pages of the boot's findings, against which a page size no evidence states is tested, as analyze
   // tests them (one boot runs one layout).
   const pageSpan = spanOf(result.clusters.flatMap((c) => c.vmemmap.filter((f) => f.bootIndex === bootIndex).map((f) => f.pageHull)));
@@ -31,5 +32,6 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
     ...(registerValues.length > 0 && { registerValues }),
     ...(largestCall !== undefined && { largestCall }),
     ...(pageSpan && { pageSpan }),
+    ...(startStep !== undefined && { startStep }),
   };
 }

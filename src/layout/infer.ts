@@ -1,12 +1,11 @@
 import type { BootFacts, KasanMode } from '../parse/types.js';
 import { computeConstants, defaultSectionShift, SECTION_SHIFT_ASSUMPTION, vaBitsMin } from './constants.js';
 import { ERAS, eraInfo, parseRelease } from './eras.js';
-import { eraSupportsVaBits } from './hypotheses.js';
 import { inferMemstart } from './infer-memstart.js';
 import { inferShape } from './infer-shape.js';
 import { inferred } from './inferred.js';
 import { parseKernelConfig, type KernelConfig } from './kconfig.js';
-import type { RegisterValue } from './register-match.js';
+import { matchRegisterConstants, type RegisterValue } from './register-match.js';
 import type { Era, Inferred, KasanShadow, Layout, LayoutOverrides } from './types.js';
 import { hex, neg64 } from './u64.js';
 import { inferKasan, kasanPageEnd, kasanShadow } from './kasan.js';
@@ -14,6 +13,8 @@ import { vaBitsActualFromLog } from './va-bits-actual.js';
 import { linearMapMoves, pageEndOf } from './linear-map.js';
 import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
 import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './physical-fit.js';
+import { inferStructPageSize } from './struct-page-size.js';
+import { eraSupportsVaBits, shapeLabel } from './hypotheses.js';
 
 export interface LayoutEvidence {
   boot?: BootFacts;
@@ -24,6 +25,8 @@ export interface LayoutEvidence {
   largestCall?: bigint;
   /** The struct pages the splats named, first to last: tested against the physical addresses a layout allows. */
   pageSpan?: PageSpan;
+  /** The step seen most often between the starts of one task's consecutive splats (struct-page-size.ts). */
+  startStep?: bigint;
 }
 
 function inferRelease(e: LayoutEvidence, config: KernelConfig, o: LayoutOverrides): Inferred<string> | undefined {
@@ -161,10 +164,11 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
   const config = o.configText !== undefined ? parseKernelConfig(o.configText) : {};
   const assumptions: string[] = [];
   const release = inferRelease(e, config, o);
-  const structPageSize =
-    o.structPageSize !== undefined
-      ? inferred(o.structPageSize, 'user', 'high', { text: `--struct-page-size ${o.structPageSize}` })
-      : inferred(64, 'default', 'medium', { text: 'sizeof(struct page) = 64 (debug options such as KMSAN enlarge it)' });
+  const regs = e.registerValues ?? [];
+  const structPageSize = inferStructPageSize(e, o.structPageSize, assumptions, (size) => {
+    const hit = matchRegisterConstants(regs, size).find((h) => h.strong);
+    return hit && `${hit.reg} = ${hex(hit.registerValue)} is ${hit.constant} of ${shapeLabel(hit)}`;
+  });
   const shape = inferShape(e.boot, release, config, e.registerValues ?? [], structPageSize.value, o, e.largestCall);
   assumptions.push(...shape.notes, ...eraAssumptions(shape.era.value));
   const version = release ? parseRelease(release.value) : undefined;

@@ -249,6 +249,30 @@ describe('inferLayout from registers', () => {
     expect(l.era).toMatchObject({ value: 'E3', source: { kind: 'register', reg: 'x9' } });
   });
 
+  test('an 80-byte struct page, from a storm of whole sections, is the size the registers are matched with', () => {
+    // E3 48/4K with sizeof(struct page) 80: STRUCT_PAGE_MAX_SHIFT = order_base_2(80) = 7, VMEMMAP_SHIFT = 12 - 7,
+    // VMEMMAP_START = -(1 << (48 - 5)) = 0xfffff80000000000. A 4K/2^27 section is 2^15 pages of 80 bytes.
+    const call = (1n << 15n) * 80n;
+    const l = inferLayout({ splatRelease: '6.1.0', largestCall: call, startStep: call, registerValues: [{ reg: 'x5', value: 0xfffff80000000000n, lineNo: 46 }] });
+    expect(l.structPageSize).toMatchObject({ value: 80, source: { kind: 'register' } });
+    expect(l.era).toMatchObject({ value: 'E3', source: { kind: 'register', reg: 'x5' } });
+    expect(l.pageShift.value).toBe(12);
+    expect(l.vaBits.value).toBe(48);
+    expect(l.sectionShift.value).toBe(27);
+    expect(l.constants.vmemmapStart).toBe(0xfffff80000000000n);
+  });
+
+  test('one splat: its call and an E4 VMEMMAP_START for 80-byte struct pages agree on the size', () => {
+    // E4 48/4K: VMEMMAP_START = -1G - (2^47 >> 12) * sizeof(struct page); with 80 bytes, 0xfffffd7fc0000000.
+    const start = BigInt.asUintN(64, -(1n << 30n) - ((1n << 47n) >> 12n) * 80n);
+    expect(start).toBe(0xfffffd7fc0000000n);
+    const l = inferLayout({ splatRelease: '6.10.0', largestCall: (1n << 15n) * 80n, registerValues: [{ reg: 'x5', value: start }] });
+    expect(l.structPageSize).toMatchObject({ value: 80, source: { kind: 'register' } });
+    expect(l.era.value).toBe('E4');
+    expect(l.pageShift.value).toBe(12);
+    expect(l.constants.vmemmapStart).toBe(start);
+  });
+
   test('-1G (E4 VMEMMAP_END) is also PUD_MASK: only medium confidence', () => {
     const l = inferLayout({ registerValues: [{ reg: 'x3', value: 0xffffffffc0000000n }] });
     expect(l.era).toMatchObject({ value: 'E4', confidence: 'medium' });

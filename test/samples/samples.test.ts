@@ -144,6 +144,27 @@ describe('synthetic samples', () => {
     expect(f.nextSteps.join(' ')).toMatch(/VA_BITS=39/);
   });
 
+  test('E3 48/4K with an 80-byte struct page: the size comes from the storm, and the layout follows it', async () => {
+    // E3 with sizeof(struct page) 80: STRUCT_PAGE_MAX_SHIFT = order_base_2(80) = 7, so VMEMMAP_SHIFT = 12 - 7,
+    // START = -2^(48 - 5), SIZE = 2^47 >> 5; vmemmap = START - (memstart >> 12) * 80, page(pfn) = vmemmap + pfn * 80.
+    const sp = 80n;
+    const memstart = 0x8000_0000n;
+    const start = U64(-(1n << 43n));
+    const end = start + ((1n << 47n) >> 5n);
+    const vmemmap = U64(start - (memstart >> 12n) * sp);
+    const page80 = (phys: bigint) => U64(vmemmap + (phys >> 12n) * sp);
+    const region = { start: TOP - 4n * 256n * MiB, end: TOP };
+    const r = await analyzeSample('e3-48-4k-80-byte-struct-page-test-hmm.log');
+    const f = findingOf(r, 'WARNING in vmemmap_populate');
+    expect(f.layout?.structPageSize).toMatchObject({ value: 80, source: { kind: 'register' } });
+    expect(f.layout?.constants).toMatchObject({ vmemmapStart: start, vmemmapEnd: end, vmemmapBase: vmemmap });
+    expect(f.startStep).toBe((1n << 15n) * sp); // one 128 MiB section: 2^15 struct pages of 80 bytes
+    expect(f).toMatchObject({ splatCount: 8, sectionsTouched: 8, position: 'above-window', warnArm: 'end-above' });
+    expect(f.pageHull).toEqual({ start: page80(region.start), end: page80(region.end) });
+    expect(f.pfnHull).toEqual({ start: region.start >> 12n, end: region.end >> 12n });
+    expect(f.physHull).toEqual(region);
+  });
+
   test('a plain boot with an unrelated WARNING has no vmemmap finding', async () => {
     const r = await analyzeSample('plain-boot-6.6-unrelated-warning.log');
     expect(r.clusters.map((c) => c.title)).toEqual(['WARNING in clk_core_disable']);

@@ -89,6 +89,7 @@ export class VmemmapAccumulator {
     for (const e of others) if (e.largestCall > largestCall) largestCall = e.largestCall;
     // One boot runs one layout: its findings test a page size against all their struct pages together.
     const pageSpan = spanOf([this.pages.hull(), ...others.map((e) => e.pageSpan)]);
+    const startStep = this.steps.mostCommon();
     const inferred = inferLayout(
       {
         ...(boot && { boot }),
@@ -96,6 +97,7 @@ export class VmemmapAccumulator {
         registerValues: [...this.samples.flat(), ...others.flatMap((e) => e.registerValues)],
         ...(largestCall > 0n && { largestCall }),
         ...(pageSpan && { pageSpan }),
+        ...(startStep !== undefined && { startStep }),
       },
       o,
     );
@@ -111,7 +113,6 @@ export class VmemmapAccumulator {
     // Only a range read from the registers can be inside the window: with none read there is nothing to doubt.
     if (warnArm === 'none' && pieces.length > 0) notes.push('under this layout the range is inside the window, yet the WARN fired: the layout is probably wrong.');
     if (this.readCount < this.splatCount) notes.push(`${this.splatCount - this.readCount} of ${this.splatCount} splat(s) gave no usable start/end.`);
-    const startStep = this.steps.mostCommon();
     return {
       op: this.op,
       bootIndex: this.bootIndex,

@@ -1,0 +1,89 @@
+import { inferred } from './inferred.js';
+import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
+import type { Inferred } from './types.js';
+import { hex } from './u64.js';
+
+/** What sizeof(struct page) is taken to be without evidence: the size of a production arm64 config. */
+export const DEFAULT_STRUCT_PAGE_SIZE = 64;
+
+/**
+ * Sizes sizeof(struct page) takes on arm64: a multiple of 8, from 56 (no CONFIG_MEMCG, before struct page was
+ * always aligned to two words) through 72 (_last_cpupid outside the page flags) and 80 up to 120 for debug fields.
+ */
+const PLAUSIBLE = { min: 56, max: 120, multipleOf: 8 };
+
+export interface StructPageEvidence {
+  /** The largest struct page range (end - start) one vmemmap_populate/vmemmap_free splat named. */
+  largestCall?: bigint;
+  /** The step seen most often between the starts of one task's consecutive splats. */
+  startStep?: bigint;
+}
+
+/**
+ * A register the splats hold that equals a strong VMEMMAP constant (one no alignment mask shares) under struct
+ * pages of `size` bytes, in words (`x5 = 0x… is VMEMMAP_START of E4 48-bit/4K`); undefined when none does.
+ */
+export type ConstantUnder = (size: number) => string | undefined;
+
+interface WholeSection {
+  size: number;
+  pageShift: number;
+  sectionShift: number;
+}
+
+/** The struct page sizes for which `bytes` of memmap is one whole section of some page and section size. */
+function sizesForWholeSection(bytes: bigint): WholeSection[] {
+  const out: WholeSection[] = [];
+  for (const pageShift of PAGE_SHIFTS) {
+    for (const sectionShift of SECTION_SHIFTS) {
+      const pages = 1n << BigInt(sectionShift - pageShift);
+      if (bytes % pages !== 0n) continue;
+      const size = Number(bytes / pages);
+      if (size >= PLAUSIBLE.min && size <= PLAUSIBLE.max && size % PLAUSIBLE.multipleOf === 0) out.push({ size, pageShift, sectionShift });
+    }
+  }
+  return out;
+}
+
+/**
+ * sizeof(struct page): `--struct-page-size`, else read from a storm that walks whole sections. Each call then maps
+ * one section's memmap, PAGES_PER_SECTION (a power of two) struct pages, and the next call starts where it ended.
+ * When that length is a whole section for no 64-byte struct page and for one other size, that size is taken. A
+ * single call is no proof (a region smaller than a section gives a shorter one): it needs a register holding a
+ * VMEMMAP constant of that size and of no 64-byte layout, or it only earns a note.
+ */
+export function inferStructPageSize(
+  e: StructPageEvidence,
+  override: number | undefined,
+  assumptions: string[],
+  constantUnder: ConstantUnder = () => undefined,
+): Inferred<number> {
+  if (override !== undefined) return inferred(override, 'user', 'high', { text: `--struct-page-size ${override}` });
+  const fallback = inferred(DEFAULT_STRUCT_PAGE_SIZE, 'default', 'medium', {
+    text: `sizeof(struct page) = ${DEFAULT_STRUCT_PAGE_SIZE} (debug options such as KMSAN enlarge it)`,
+  });
+  const call = e.largestCall;
+  if (call === undefined || call <= 0n) return fallback;
+  const fits = sizesForWholeSection(call);
+  if (fits.length === 0 || fits.some((f) => f.size === DEFAULT_STRUCT_PAGE_SIZE)) return fallback;
+  // Of sizes a factor of two apart (56 and 112), the one nearer the usual 64.
+  const best = fits.reduce((a, b) => (Math.abs(b.size - DEFAULT_STRUCT_PAGE_SIZE) < Math.abs(a.size - DEFAULT_STRUCT_PAGE_SIZE) ? b : a));
+  const geometry = `2^${best.sectionShift - best.pageShift} struct pages of ${best.size} bytes (${pageSizeLabel(best.pageShift)} pages, SECTION_SIZE_BITS ${best.sectionShift})`;
+  const step = e.startStep;
+  if (step === undefined || (step !== call && step !== -call)) {
+    const constant = constantUnder(DEFAULT_STRUCT_PAGE_SIZE) === undefined ? constantUnder(best.size) : undefined;
+    if (constant !== undefined) {
+      return inferred(best.size, 'register', 'medium', {
+        text: `a call of ${hex(call)} bytes of memmap is ${geometry}, and ${constant} for ${best.size}-byte struct pages`,
+      });
+    }
+    assumptions.push(
+      `a call of ${hex(call)} bytes of memmap is no whole section of ${DEFAULT_STRUCT_PAGE_SIZE}-byte struct pages, but is ${geometry}: ` +
+        `if the kernel's struct page is ${best.size} bytes, rerun with --struct-page-size ${best.size}`,
+    );
+    return fallback;
+  }
+  return inferred(best.size, 'register', 'medium', {
+    text: `calls of ${hex(call)} bytes of memmap, each starting where the one before ended: ${geometry}; no section holds a whole number of ${DEFAULT_STRUCT_PAGE_SIZE}-byte ones`,
+  });
+}
