@@ -138,7 +138,11 @@ export function computeConstants(p: LayoutParams): LayoutConstants {
   const sp = BigInt(p.structPageSize);
   const pagesPerSection = 1n << BigInt(p.sectionShift - p.pageShift);
   const pagesPerSubsection = 1n << BigInt(SUBSECTION_SHIFT - p.pageShift);
+  // From 5.4 PAGE_OFFSET is _PAGE_OFFSET(VA_BITS): below _PAGE_OFFSET(vabits_actual) a smaller CPU has no VAs.
+  const vaActual = p.vaBitsActual ?? p.vaBits;
+  const flipped = p.era !== 'E0' && p.era !== 'E0b' && p.era !== 'E1';
   return {
+    ...(flipped && vaActual < p.vaBits && { linearMapStart: neg64(1n << BigInt(vaActual)) }),
     pageOffset: w.pageOffset,
     pageEnd: w.pageEnd,
     vaBitsMin: vaMin,

@@ -2,7 +2,7 @@ import type { WindowPosition } from '../analyze/types.js';
 import { UsageError } from '../errors.js';
 import { classifyPage, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn } from './convert.js';
 import { kasanShadowEnd } from './kasan.js';
-import { inLinearMap, linearMapPhysEnd } from './linear-map.js';
+import { inLinearMap, linearMapPhysEnd, linearMapPhysStart } from './linear-map.js';
 import { MAX_PA_BITS } from './physical-fit.js';
 import type { Layout } from './types.js';
 import { hex, TWO_POW_63, TWO_POW_64, u64 } from './u64.js';
@@ -26,8 +26,9 @@ export interface Explanation {
   /** Which arm of `WARN_ON((start < VMEMMAP_START) || (end > VMEMMAP_END))` a one-page range would trip. */
   warnArm: 'start-below' | 'end-above' | 'none';
   /**
-   * Whether the layout's kernels have that WARN_ON: `free-only` for 5.4–5.11 (E2), where only vmemmap_free has
-   * it, from ~5.7; `no` before 5.4 (E0, E0b, E1), where the check did not exist (reference §1).
+   * Whether the layout's kernels have that WARN_ON (vmemmap-warn-history.ts): `yes` from 5.11 (E3, E4; populate's
+   * came one release into E3, in 5.12); `free-only` for 5.4–5.10 (E2), where vmemmap_free has it from 5.7; `no`
+   * before 5.4 (E0, E0b, E1), where the check did not exist.
    */
   warnInEra: 'yes' | 'free-only' | 'no';
   labels: string[];
@@ -88,7 +89,7 @@ function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation
   const warnInEra = era === 'E3' || era === 'E4' ? 'yes' : era === 'E2' ? 'free-only' : 'no';
   const explanation: Explanation = { label: layout.label ?? layout.era.value, layout, page, pfn, phys, exact, position, wrapped, warnArm, warnInEra, labels };
   if (inLinearMap(phys, c, memstart)) explanation.linearVa = physToLinearVa(phys, memstart, c);
-  else labels.push(`physical address outside the linear map, which covers phys ${hex(memstart)}-${hex(linearMapPhysEnd(c, memstart))}`);
+  else labels.push(`physical address outside the linear map, which covers phys ${hex(linearMapPhysStart(c, memstart))}-${hex(linearMapPhysEnd(c, memstart))}`);
   return explanation;
 }
 

@@ -23,6 +23,11 @@ interface Fixed {
   era?: Inferred<Era>;
   pageShift?: Inferred<number>;
   vaBits?: Inferred<number>;
+  /**
+   * vaBits is 48 from the `pgtable:` line, which prints vabits_actual: a 52-bit kernel on a CPU without 52-bit VAs
+   * prints 48 too, so a register constant of a 52-bit layout may still say 52.
+   */
+  vaBitsMayBe52?: true;
 }
 
 /** 4K unless the VA size rules it out (the LVA feature on a pre-6.9 kernel means 64K pages). */
@@ -50,14 +55,16 @@ function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: La
   if (o.vaBits !== undefined) fixed.vaBits = inferred(o.vaBits, 'user', 'high', { text: `--va-bits ${o.vaBits}` });
   else if (config.vaBits) fixed.vaBits = inferred(config.vaBits.value, 'config', 'high', { lineNo: config.vaBits.lineNo, text: config.vaBits.text });
   else if (feature52) fixed.vaBits = inferred(52, 'log', 'high', { lineNo: feature52.lineNo, text: feature52.text });
-  else if (boot?.pgtable && pgtable) {
-    // show_pte prints vabits_actual: a 52-bit kernel on a 48-bit CPU prints 48, which gives the same vmemmap.
-    fixed.vaBits = inferred(pgtable.vaBits, 'log', 'high', { lineNo: boot.pgtable.lineNo, text: boot.pgtable.text });
-  } else if (boot?.physOffset && toS64(boot.physOffset.value) < -LARGEST_48_BIT_LINEAR_MAP) {
+  else if (boot?.physOffset && toS64(boot.physOffset.value) < -LARGEST_48_BIT_LINEAR_MAP && (pgtable === undefined || pgtable.vaBits === 48)) {
     // memstart_addr only goes below DRAM by what randomization and the 52-bit-on-48-bit adjustment take off; with
     // VA_BITS <= 48 the linear region, and so both, are at most 2^47.
     const text = `${boot.physOffset.text}: more than 2^47 below zero, which only a 52-bit kernel's memstart_addr can be`;
     fixed.vaBits = inferred(52, 'log', 'medium', { lineNo: boot.physOffset.lineNo, text });
+  } else if (boot?.pgtable && pgtable) {
+    // show_pte prints vabits_actual: a 52-bit kernel on a 48-bit CPU prints 48 (its vmemmap base is the same, its
+    // VMEMMAP_START is not).
+    fixed.vaBits = inferred(pgtable.vaBits, 'log', 'high', { lineNo: boot.pgtable.lineNo, text: boot.pgtable.text });
+    if (pgtable.vaBits === 48) fixed.vaBitsMayBe52 = true;
   }
   return fixed;
 }
@@ -68,7 +75,7 @@ function fits(shape: Shape, fixed: Fixed): boolean {
   return (
     (fixed.era === undefined || fixed.era.value === shape.era) &&
     (fixed.pageShift === undefined || fixed.pageShift.value === shape.pageShift) &&
-    (fixed.vaBits === undefined || fixed.vaBits.value === shape.vaBits)
+    (fixed.vaBits === undefined || fixed.vaBits.value === shape.vaBits || (fixed.vaBitsMayBe52 === true && shape.vaBits === 52))
   );
 }
 
@@ -180,6 +187,10 @@ export function inferShape(
     const detail = { reg: hit.reg, text: `${hitText(hit)}${byCall}`, ...(hit.lineNo !== undefined ? { lineNo: hit.lineNo } : {}) };
     era ??= inferred(hit.era, 'register', sure('era'), detail);
     pageShift ??= inferred(hit.pageShift, 'register', sure('pageShift'), detail);
+    if (vaBits !== undefined && vaBits.value !== hit.vaBits && fixed.vaBitsMayBe52) {
+      notes.push(`the pgtable: line's ${vaBits.value}-bit VAs are vabits_actual: a ${hit.vaBits}-bit kernel on a CPU without 52-bit VAs`);
+      vaBits = undefined;
+    }
     vaBits ??= inferred(hit.vaBits, 'register', sure('vaBits'), detail);
     if (versionEra && versionEra !== hit.era) notes.push(`register constant says ${hit.era} but the release suggests ${versionEra}: a backport?`);
   }

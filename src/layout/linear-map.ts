@@ -11,9 +11,18 @@ export function linearMapMoves(era: Era, shadow: boolean): boolean {
   return era === 'E2' || shadow;
 }
 
-/** Size of the linear map: [PAGE_OFFSET, PAGE_END); 2^(VA_BITS_MIN-1) for VA_BITS ≤ 48. */
-export function linearMapSize(c: LayoutConstants): bigint {
-  return c.pageEnd - c.pageOffset;
+/** Size of the usable linear map: [PAGE_OFFSET or linearMapStart, PAGE_END); 2^(VA_BITS_MIN-1) for VA_BITS ≤ 48. */
+function linearMapSize(c: LayoutConstants): bigint {
+  return c.pageEnd - (c.linearMapStart ?? c.pageOffset);
+}
+
+/**
+ * First physical address the linear map covers: memstart, or for a 52-bit kernel on a smaller CPU the address at
+ * its first usable VA, `__pa(_PAGE_OFFSET(vabits_actual))`, where DRAM starts (its memstart_addr was lowered by
+ * the VA it cannot use).
+ */
+export function linearMapPhysStart(c: LayoutConstants, memstart: bigint): bigint {
+  return u64(memstart + ((c.linearMapStart ?? c.pageOffset) - c.pageOffset));
 }
 
 /**
@@ -21,10 +30,10 @@ export function linearMapSize(c: LayoutConstants): bigint {
  * DIRECT_MAP_PHYSMEM_END + 1 (`__pa(PAGE_END - 1)`); memstart is s64, so the sum wraps like the kernel's.
  */
 export function linearMapPhysEnd(c: LayoutConstants, memstart: bigint): bigint {
-  return u64(memstart + linearMapSize(c));
+  return u64(linearMapPhysStart(c, memstart) + linearMapSize(c));
 }
 
-/** Whether the linear map covers `phys` (the offset from memstart, taken mod 2^64, is below the map's size). */
+/** Whether the linear map covers `phys` (its offset from the map's first address, mod 2^64, is below the map's size). */
 export function inLinearMap(phys: bigint, c: LayoutConstants, memstart: bigint): boolean {
-  return u64(phys - memstart) < linearMapSize(c);
+  return u64(phys - linearMapPhysStart(c, memstart)) < linearMapSize(c);
 }

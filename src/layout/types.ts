@@ -62,6 +62,11 @@ export interface LayoutConstants {
   pagesPerSubsection: bigint;
   memmapBytesPerSection: bigint;
   memmapBytesPerSubsection: bigint;
+  /**
+   * The lowest linear-map VA the CPU can use, when above PAGE_OFFSET: `_PAGE_OFFSET(vabits_actual)` for a 52-bit
+   * kernel on a CPU with fewer VA bits, whose memstart_addr is lowered to match (init.c arm64_memblock_init).
+   */
+  linearMapStart?: bigint;
 }
 
 /** A layout with the provenance of every parameter. */

@@ -1,4 +1,5 @@
 import { SECTION_SHIFT_ASSUMPTION } from '../layout/constants.js';
+import { warnOriginText } from '../layout/vmemmap-warn-history.js';
 import type { Explanation, ValueKind } from '../layout/explain.js';
 import { layoutReport } from './layout-report.js';
 import { toHex } from './hex.js';
@@ -28,8 +29,10 @@ const CHECK_TEXT: Record<Explanation['warnArm'], string> = {
 
 function warnText(e: Explanation): string {
   if (e.warnArm === 'none' || e.warnInEra === 'yes') return ARM_TEXT[e.warnArm];
-  if (e.warnInEra === 'free-only') return `vmemmap_free warns from ~5.7 (${CHECK_TEXT[e.warnArm]}); vmemmap_populate only from ~5.12`;
-  return `no WARN in this era (${CHECK_TEXT[e.warnArm]}, but the check came with memory hot-remove, ~5.7)`;
+  if (e.warnInEra === 'free-only') {
+    return `vmemmap_free warns from ${warnOriginText('free')} (${CHECK_TEXT[e.warnArm]}); vmemmap_populate only from ${warnOriginText('populate')}`;
+  }
+  return `no WARN in this era (${CHECK_TEXT[e.warnArm]}, but the check came with memory hot-remove, ${warnOriginText('free')})`;
 }
 
 /** `vmemwarn explain` as text: the value under each layout, one block each. */

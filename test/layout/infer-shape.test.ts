@@ -218,9 +218,32 @@ describe('inferShape: VA bits from a PHYS_OFFSET line', () => {
     expect(shapeOf({ boot: boot([`PHYS_OFFSET: ${value}`]) }).vaBits.source.kind).toBe('default');
   });
 
-  test('a pgtable line beats it', () => {
-    const s = shapeOf({ boot: boot(['user pgtable: 4k pages, 48-bit VAs, pgdp=0000000041d1c000', 'PHYS_OFFSET: 0xfff0826440000000']) });
-    expect(s.vaBits).toMatchObject({ value: 48, source: { lineNo: 1 } });
+  // The pgtable line prints vabits_actual: with such a PHYS_OFFSET its 48 is a 52-bit kernel's on a 48-bit CPU.
+  test('with a 48-bit pgtable line it still says 52; with another VA size the pgtable line stands', () => {
+    const s = shapeOf({ boot: boot(['user pgtable: 64k pages, 48-bit VAs, pgdp=0000000041d1c000', 'PHYS_OFFSET: 0xfff0826440000000']) });
+    expect(s.vaBits).toMatchObject({ value: 52, source: { lineNo: 2 } });
+    expect(s.pageShift).toMatchObject({ value: 16, source: { lineNo: 1 } });
+    const t = shapeOf({ boot: boot(['user pgtable: 4k pages, 39-bit VAs, pgdp=0000000041d1c000', 'PHYS_OFFSET: 0xfff0826440000000']) });
+    expect(t.vaBits).toMatchObject({ value: 39, source: { lineNo: 1 } });
+  });
+});
+
+describe('inferShape: a 52-bit kernel on a CPU without 52-bit VAs', () => {
+  // E3 52/64K: VMEMMAP_START = -2^(52 - (16 - 6)) = -2^42, a constant no 48-bit 64K layout has (E3 48/64K: -2^38).
+  const E3_52_64K_START = 0xffff_fc00_0000_0000n;
+  const pgtable48 = 'user pgtable: 64k pages, 48-bit VAs, pgdp=0000000041d1c000';
+
+  test('a 48-bit pgtable line and a 52-bit VMEMMAP_START: VA_BITS 52, said why', () => {
+    const s = shapeOf({ boot: boot([pgtable48]), release: logRelease('6.1.0'), regs: [{ reg: 'x5', value: E3_52_64K_START, lineNo: 9 }] });
+    expect(triple(s)).toEqual(['E3', 16, 52]);
+    expect(s.vaBits).toMatchObject({ source: { kind: 'register', reg: 'x5', lineNo: 9 } });
+    expect(s.notes).toContain("the pgtable: line's 48-bit VAs are vabits_actual: a 52-bit kernel on a CPU without 52-bit VAs");
+  });
+
+  test('without such a register the pgtable line gives 48', () => {
+    const s = shapeOf({ boot: boot([pgtable48]), release: logRelease('6.1.0') });
+    expect(s.vaBits).toMatchObject({ value: 48, source: { kind: 'log', lineNo: 1 } });
+    expect(s.notes).toEqual([]);
   });
 });
 

@@ -1,10 +1,13 @@
 import { computeConstants } from '../../src/layout/constants.js';
-import { inLinearMap, linearMapMoves, linearMapPhysEnd, linearMapSize, pageEndOf } from '../../src/layout/linear-map.js';
+import { inLinearMap, linearMapMoves, linearMapPhysEnd, linearMapPhysStart, pageEndOf } from '../../src/layout/linear-map.js';
+import { physToLinearVa } from '../../src/layout/convert.js';
+
+const U64 = (x: bigint) => BigInt.asUintN(64, x);
 
 const c = computeConstants({ era: 'E3', pageShift: 12, vaBits: 48, structPageSize: 64, memstart: 0x8000_0000n, sectionShift: 27 });
 
 test('E3 48/4K linear map: 2^47 bytes from memstart (DIRECT_MAP_PHYSMEM_END + 1 = 0x800080000000)', () => {
-  expect(linearMapSize(c)).toBe(1n << 47n);
+  expect(linearMapPhysStart(c, 0x8000_0000n)).toBe(0x8000_0000n);
   expect(linearMapPhysEnd(c, 0x8000_0000n)).toBe(0x8000_0000n + (1n << 47n));
   expect(inLinearMap(0x8000_0000n, c, 0x8000_0000n)).toBe(true);
   expect(inLinearMap(0x8000_0000n + (1n << 47n), c, 0x8000_0000n)).toBe(false);
@@ -17,4 +20,23 @@ test('vabits_actual moves the end of the linear map in 5.4-5.10 and under a KASA
 
 test('_PAGE_END(va) = -(1 << (va - 1))', () => {
   expect([pageEndOf(48), pageEndOf(39), pageEndOf(52)]).toEqual([0xffff_8000_0000_0000n, 0xffff_ffc0_0000_0000n, 0xfff8_0000_0000_0000n]);
+});
+
+// A 52-bit 64K kernel on a CPU with 48-bit VAs: PAGE_OFFSET is _PAGE_OFFSET(52) = -2^52, but VAs below
+// _PAGE_OFFSET(48) = -2^48 do not exist there, and arm64_memblock_init lowers memstart_addr by
+// _PAGE_OFFSET(48) - _PAGE_OFFSET(52) = 2^52 - 2^48 so that DRAM lands at -2^48.
+test.each(['E2', 'E3'] as const)('%s 52/64K on a 48-bit CPU: the map starts at DRAM, not at memstart', (era) => {
+  const dram = 0x8000_0000n;
+  const memstart = U64(dram - ((1n << 52n) - (1n << 48n)));
+  const w = computeConstants({ era, pageShift: 16, vaBits: 52, vaBitsActual: 48, structPageSize: 64, memstart, sectionShift: 29 });
+  expect(w.linearMapStart).toBe(U64(-(1n << 48n)));
+  expect(linearMapPhysStart(w, memstart)).toBe(dram);
+  // PAGE_END = _PAGE_END(48) = -2^47 (E2: _PAGE_END(vabits_actual)): 2^47 bytes from DRAM's start.
+  expect(linearMapPhysEnd(w, memstart)).toBe(dram + (1n << 47n));
+  expect(inLinearMap(dram, w, memstart)).toBe(true);
+  expect(physToLinearVa(dram, memstart, w)).toBe(U64(-(1n << 48n)));
+  // Below DRAM the VA would be under -2^48: no linear map there.
+  expect(inLinearMap(dram - 0x1000n, w, memstart)).toBe(false);
+  // The same kernel on a 52-bit CPU maps from PAGE_OFFSET.
+  expect(computeConstants({ era, pageShift: 16, vaBits: 52, structPageSize: 64, memstart: dram, sectionShift: 29 }).linearMapStart).toBeUndefined();
 });

@@ -162,9 +162,10 @@ describe('renderExplainText', () => {
     });
 
     test.each<[Explanation['warnInEra'], RegExp]>([
-      // Reference §1: vmemmap_free's WARN came with arm64 memory hot-remove (~5.7), vmemmap_populate's ~5.12.
-      ['free-only', /^vmemmap_free warns from ~5\.7 \(end > VMEMMAP_END\); vmemmap_populate only from ~5\.12$/],
-      ['no', /^no WARN in this era \(end > VMEMMAP_END, but the check came with memory hot-remove, ~5\.7\)$/],
+      // vmemmap_free's WARN came with arm64 memory hot-remove (bbd6ec605c0f, 5.7), vmemmap_populate's with
+      // edb739eed8f3 (5.12).
+      ['free-only', /^vmemmap_free warns from 5\.7 \(bbd6ec605c0f\) \(end > VMEMMAP_END\); vmemmap_populate only from 5\.12 \(edb739eed8f3\)$/],
+      ['no', /^no WARN in this era \(end > VMEMMAP_END, but the check came with memory hot-remove, 5\.7 \(bbd6ec605c0f\)\)$/],
     ])('outside the window in an era whose kernels have %s WARN', (warnInEra, text) => {
       const rows = block(renderExplainText('addr', SEED_PAGE, [{ ...base, warnArm: 'end-above', warnInEra }]), 'E3');
       expect(rows.get('WARN')).toMatch(text);

@@ -1,5 +1,6 @@
 import type { Layout } from '../../layout/types.js';
 import { hex } from '../../layout/u64.js';
+import { linearMapPhysStart } from '../../layout/linear-map.js';
 import type { VmemmapOp } from '../types.js';
 
 export interface NextStepInput {
@@ -53,10 +54,11 @@ export function nextSteps(i: NextStepInput): string[] {
 
 /** The memory the linear map (and so the vmemmap window) leaves out, on the range's side of it. */
 function unmappable(i: NextStepInput): string {
-  const memstart = i.layout.memstart.value;
+  const start = linearMapPhysStart(i.layout.constants, i.layout.memstart.value);
   if (i.side === 'above') return `Memory above phys ${hex(i.linearMapPhysEnd)}`;
-  if (i.side === 'below') return `Memory below phys ${hex(memstart)} (memstart_addr, where the linear map starts)`;
-  return `Memory outside phys ${hex(memstart)}-${hex(i.linearMapPhysEnd)}`;
+  const what = start === i.layout.memstart.value ? 'memstart_addr, where the linear map starts' : "where the linear map's first usable VA maps";
+  if (i.side === 'below') return `Memory below phys ${hex(start)} (${what})`;
+  return `Memory outside phys ${hex(start)}-${hex(i.linearMapPhysEnd)}`;
 }
 
 const LINEAR_MAP_BYTES_48 = 1n << 47n;

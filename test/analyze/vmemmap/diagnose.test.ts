@@ -37,6 +37,23 @@ describe('diagnose', () => {
     expect(d.consequence).not.toMatch(/works by accident/);
   });
 
+  // A 5.10 log whose registers showed E3's VMEMMAP_START (a vendor kernel): nothing said that upstream 5.10 has no
+  // such WARN in vmemmap_populate.
+  test.each<['populate' | 'free', string, boolean]>([
+    ['populate', '5.10.0', true],
+    ['populate', '5.11.2', true],
+    ['populate', '5.12.0', false],
+    ['free', '5.6.19', true],
+    ['free', '5.7.0', false],
+  ])('a %s splat on %s says whether upstream has its WARN', (op, release, predates) => {
+    const withRelease = { ...layout48, release: { value: release, source: { kind: 'log' as const }, confidence: 'high' as const } };
+    const r = reconstruct([{ start: page(0xf_fec3_8000n), end: page(0xf_fec4_0000n) }], withRelease).fields;
+    const d = diagnose({ op, splatCount: 1, frames: frames(`vmemmap_${op}`), layout: withRelease, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    const note = `Upstream vmemmap_${op} has this WARN_ON only from ${op === 'free' ? '5.7 (bbd6ec605c0f)' : '5.12 (edb739eed8f3)'}: on ${release} it comes from a backport or a vendor tree.`;
+    if (predates) expect(d.diagnosis.endsWith(` ${note}`)).toBe(true);
+    else expect(d.diagnosis).not.toContain('Upstream vmemmap_');
+  });
+
   test('generic hotplug below the window, and a misaligned hot-remove', () => {
     const r = reconstruct([{ start: page(0x4_0000n), end: page(0x4_8000n) }], layout48).fields;
     const hot = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate', 'arch_add_memory', 'add_memory_resource', 'acpi_memory_device_add'), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });

@@ -96,6 +96,14 @@ describe('not device-private', () => {
     expect(steps[0]).not.toContain('0x800080000000');
   });
 
+  test("a 52-bit kernel on a 48-bit CPU: below is below DRAM's start, not below the lowered memstart_addr", () => {
+    // arm64_memblock_init lowers memstart_addr by 2^52 - 2^48 on such a CPU; the first usable VA, -2^48, maps DRAM.
+    const memstart = BigInt.asUintN(64, 0x8000_0000n - ((1n << 52n) - (1n << 48n)));
+    const layout = makeLayout({ era: 'E3', pageShift: 16, vaBits: 52, vaBitsActual: 48, memstart, sectionShift: 29 });
+    const steps = nextSteps(input({ side: 'below', layout }));
+    expect(steps[0]).toMatch(/^Memory below phys 0x80000000 \(where the linear map's first usable VA maps\) cannot be mapped/);
+  });
+
   test('with no side known, both ends of the linear map are given', () => {
     // [memstart, memstart + 2^47) = [0x80000000, 0x800080000000).
     expect(nextSteps(input())[0]).toMatch(/^Memory outside phys 0x80000000-0x800080000000 cannot be mapped by this layout/);
