@@ -63,7 +63,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       ) as unknown as Argv<TriageArgs>,
     handler: async (argv) => {
       // Where triage writes besides its summary: checked now, not found broken after every log was read. A log
-      // named directly is no place for either (one found in a directory walk is not looked for).
+      // named directly is no place for either; one found in a directory walk is skipped there (walk.ts ownOutputs).
       const named = [...(argv.paths ?? []), argv.config];
       await checkOutputPath(argv.output, '--output', named);
       if (argv.db !== undefined) await checkOutputPath(argv.db, '--db', named);
@@ -84,6 +84,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
           ...(argv.jobs !== undefined && { jobs: argv.jobs }),
           ...(argv.shard !== undefined && { shard: parseShard(argv.shard) }),
           ...(argv.out !== undefined && { outDir: argv.out }),
+          ...(argv.output !== undefined && { summaryFile: argv.output }),
           ...(argv.ignore !== undefined && { ignoreFile: argv.ignore }),
           ...(argv.db !== undefined && { db: argv.db }),
           ...(argv['new-only'] !== undefined && { newOnly: argv['new-only'] }),

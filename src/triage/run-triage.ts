@@ -38,7 +38,13 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   // sql.js is loaded only for a run that records history; a file that cannot be one fails before any analysis.
   const history = opts.db ? await import('./db.js') : undefined;
   if (opts.db) await history?.checkHistory(opts.db);
+  const ownOutputs = [
+    ...(opts.summaryFile !== undefined ? [{ path: opts.summaryFile, what: 'the summary' }] : []),
+    ...(opts.outDir !== undefined ? [{ path: opts.outDir, what: 'the per-log reports' }] : []),
+    ...(opts.db !== undefined ? [{ path: opts.db, what: 'the history' }] : []),
+  ];
   const walked = await walkInputs(opts.inputs, {
+    ownOutputs,
     ...(opts.followSymlinks !== undefined && { followSymlinks: opts.followSymlinks }),
     ...(opts.stdin && { stdin: opts.stdin }),
     ...(hooks.signal && { signal: hooks.signal }),

@@ -25,6 +25,11 @@ export interface TriageOptions {
   outDir?: string;
   /** SQLite history file (created when missing). */
   db?: string;
+  /**
+   * Where the caller writes the summary (the CLI's `--output`). Like `outDir` and `db`, it is left out of the walk:
+   * a run over the folder that holds it must not read the last run's output as a log.
+   */
+  summaryFile?: string;
   /** Keep only clusters that are new since the previous run in `db`. */
   newOnly?: boolean;
   /** Use file modification times for first/last seen when a log carries no wall time. */

@@ -25,8 +25,16 @@ async function lookUpInBatches<T, R>(items: readonly T[], lookUp: (item: T) => P
   }
 }
 
+/** A file or directory the run itself writes, left out of the walk; `what` says which (`--db`). */
+export interface OwnOutput {
+  path: string;
+  what: string;
+}
+
 export interface WalkOptions {
   followSymlinks?: boolean;
+  /** What the run writes: a rerun must not read the output of the last one (a summary quotes splats). */
+  ownOutputs?: readonly OwnOutput[];
   stdin?: NodeJS.ReadableStream;
   /** Stops waiting for a path list on stdin whose writer idles (Ctrl-C); the paths read are dropped. */
   signal?: AbortSignal;
@@ -46,7 +54,7 @@ export interface WalkResult {
  * of the directories on the current path, and FIFOs, sockets and devices are skipped with a reason.
  */
 export async function walkInputs(args: readonly string[], opts: WalkOptions = {}): Promise<WalkResult> {
-  const walker = new Walker(opts);
+  const walker = new Walker(opts, await ownOutputKeys(opts.ownOutputs ?? []));
   for (const arg of args) {
     if (arg === '-') {
       const listed = await unlessAborted(readInputList(opts.stdin ?? process.stdin), opts.signal);
@@ -65,7 +73,11 @@ class Walker {
   private readonly issues: SummaryIssue[] = [];
   private readonly issueRels: string[] = [];
 
-  constructor(private readonly opts: WalkOptions) {}
+  constructor(
+    private readonly opts: WalkOptions,
+    /** inodeKey of each own output that exists now, and what it is. */
+    private readonly ownOutputs: ReadonlyMap<string, string>,
+  ) {}
 
   async argument(arg: string): Promise<void> {
     let st: Stats;
@@ -77,6 +89,8 @@ class Walker {
       if (globber.isDynamicPattern(arg)) return this.globArgument(globber, arg);
       return this.issue(arg, 'error', describeFsError(err), path.basename(arg));
     }
+    const own = this.ownOutputs.get(inodeKey(st));
+    if (own !== undefined) return this.issue(arg, 'skipped', ownOutputReason(own), path.basename(arg));
     if (st.isDirectory()) return this.directory(arg, arg, '', [inodeKey(st)]);
     // A named FIFO or device is opened like a file: the user asked for it explicitly.
     this.add({ path: arg, display: arg, rel: path.basename(arg), sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);
@@ -176,6 +190,8 @@ class Walker {
     if ('skipped' in looked) return this.issue(full, 'skipped', looked.skipped, rel);
     if ('error' in looked) return this.issue(full, 'error', looked.error, rel);
     const st = looked;
+    const own = this.ownOutputs.get(inodeKey(st));
+    if (own !== undefined) return this.issue(full, 'skipped', ownOutputReason(own), rel);
     if (st.isDirectory()) {
       const key = inodeKey(st);
       if (ancestors.includes(key)) {
@@ -224,6 +240,20 @@ function staticBase(pattern: string): string {
   }
   const base = fixed.join('/');
   return base === '' ? (pattern.startsWith('/') ? '/' : '.') : base;
+}
+
+/** The own outputs that exist, by identity: one met under another name (a symlink, `./x`) is still the same. */
+async function ownOutputKeys(outputs: readonly OwnOutput[]): Promise<Map<string, string>> {
+  const keys = new Map<string, string>();
+  for (const o of outputs) {
+    const st = await stat(o.path).catch(() => undefined);
+    if (st !== undefined && st.ino !== 0) keys.set(inodeKey(st), o.what);
+  }
+  return keys;
+}
+
+function ownOutputReason(what: string): string {
+  return `written by this run (${what}), not read as a log`;
 }
 
 /** A directory's or file's identity: its device and inode. */

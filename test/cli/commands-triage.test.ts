@@ -170,3 +170,21 @@ test('a single file is an input too', async () => {
   const s = await triageJson([`${SAMPLES}plain-boot-6.6-unrelated-warning.log`]);
   expect(titles(s)).toEqual([CLK]);
 });
+
+// A nightly `triage logs/ -o logs/summary.json --out logs/reports` had read the last night's summary and reports
+// as logs: their text quotes the splats.
+test('a rerun does not read its own summary and per-log reports inside the walked folder', async () => {
+  const summary = path.join(tree, 'summary.json');
+  const reports = path.join(tree, 'reports');
+  const args = ['triage', tree, '-j', '1', '--format', 'json', '-o', summary, '--out', reports];
+  expect((await runInProcess(args)).code).toBe(0);
+  const first = JSON.parse(readFileSync(summary, 'utf8')) as Summary;
+  expect((await runInProcess(args)).code).toBe(0);
+  const second = JSON.parse(readFileSync(summary, 'utf8')) as Summary;
+  expect(second.clusters).toEqual(first.clusters);
+  expect(second.totals).toMatchObject({ logs: first.totals.logs, splats: first.totals.splats });
+  expect(second.issues.map((i) => [path.relative(tree, i.input), i.severity, i.reason])).toEqual([
+    ['reports', 'skipped', 'written by this run (the per-log reports), not read as a log'],
+    ['summary.json', 'skipped', 'written by this run (the summary), not read as a log'],
+  ]);
+});

@@ -34,6 +34,32 @@ describe('walkInputs', () => {
     ]);
   });
 
+  // A daily `triage logs/ -o logs/summary.md --out logs/reports` had read yesterday's summary and per-log reports,
+  // which quote splats, as logs.
+  test("the run's own outputs inside the walk are skipped, said, under any name; missing ones are nothing", async () => {
+    const own = await mkdtemp(path.join(tmpdir(), 'vmemwarn-walk-own-'));
+    try {
+      await mkdir(path.join(own, 'reports'));
+      await writeFile(path.join(own, 'reports/a.log.md'), 'WARNING: CPU: 0 PID: 1 at x.c:1 f+0x0/0x4');
+      await writeFile(path.join(own, 'summary.md'), 'WARNING: CPU: 0 PID: 1 at x.c:1 f+0x0/0x4');
+      await writeFile(path.join(own, 'boot.log'), 'log');
+      const { tasks, issues } = await walkInputs([own], {
+        ownOutputs: [
+          { path: path.join(own, 'summary.md'), what: 'the summary' },
+          { path: `${own}/./reports/`, what: 'the per-log reports' },
+          { path: path.join(own, 'history.db'), what: 'the history' },
+        ],
+      });
+      expect(tasks.map((t) => t.rel)).toEqual(['boot.log']);
+      expect(issues.map((i) => [path.relative(own, i.input), i.severity, i.reason])).toEqual([
+        ['reports', 'skipped', 'written by this run (the per-log reports), not read as a log'],
+        ['summary.md', 'skipped', 'written by this run (the summary), not read as a log'],
+      ]);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+
   test('each issue carries its path relative to the argument, as a task does: the shard key, whatever the mount point', async () => {
     const absolute = await walkInputs([path.join(dir, 'logs')]);
     expect(absolute.issueRels).toEqual(['fifo', 'sub/alias.log', 'sub/loop']);
