@@ -13,7 +13,7 @@ import { vaBitsActualFromLog } from './va-bits-actual.js';
 import { linearMapMoves, pageEndOf } from './linear-map.js';
 import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
 import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './physical-fit.js';
-import { inferStructPageSize } from './struct-page-size.js';
+import { DEFAULT_STRUCT_PAGE_SIZE, inferStructPageSize } from './struct-page-size.js';
 import { eraSupportsVaBits, shapeLabel } from './hypotheses.js';
 
 export interface LayoutEvidence {
@@ -165,11 +165,29 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
   const assumptions: string[] = [];
   const release = inferRelease(e, config, o);
   const regs = e.registerValues ?? [];
-  const structPageSize = inferStructPageSize(e, o.structPageSize, assumptions, (size) => {
-    const hit = matchRegisterConstants(regs, size).find((h) => h.strong);
-    return hit && `${hit.reg} = ${hex(hit.registerValue)} is ${hit.constant} of ${shapeLabel(hit)}`;
-  });
-  const shape = inferShape(e.boot, release, config, e.registerValues ?? [], structPageSize.value, o, e.largestCall);
+  const shapeWith = (size: number) => inferShape(e.boot, release, config, regs, size, o, e.largestCall);
+  // The page size a flag, config or the log states narrows what a call's length can be; one read from a register
+  // was matched under 64-byte struct pages, and says nothing here.
+  const usual = shapeWith(DEFAULT_STRUCT_PAGE_SIZE);
+  const statedPageShift = ['user', 'config', 'log'].includes(usual.pageShift.source.kind) ? usual.pageShift.value : undefined;
+  const sectionShift0 = o.sectionShift ?? config.sectionShift?.value;
+  const structPageSize = inferStructPageSize(
+    e,
+    {
+      ...(o.structPageSize !== undefined && { override: o.structPageSize }),
+      known: {
+        ...(statedPageShift !== undefined && { pageShift: statedPageShift }),
+        ...(sectionShift0 !== undefined && { sectionShift: sectionShift0 }),
+        ...(release !== undefined && { release: release.value }),
+      },
+      constantUnder: (size) => {
+        const hit = matchRegisterConstants(regs, size).find((h) => h.strong && (statedPageShift === undefined || h.pageShift === statedPageShift));
+        return hit && `${hit.reg} = ${hex(hit.registerValue)} is ${hit.constant} of ${shapeLabel(hit)}`;
+      },
+    },
+    assumptions,
+  );
+  const shape = structPageSize.value === DEFAULT_STRUCT_PAGE_SIZE ? usual : shapeWith(structPageSize.value);
   assumptions.push(...shape.notes, ...eraAssumptions(shape.era.value));
   const version = release ? parseRelease(release.value) : undefined;
   if (version && version.major < 4 && shape.era.source.kind === 'version-default') {

@@ -1,5 +1,6 @@
 import { inferred } from './inferred.js';
-import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
+import { defaultSectionShift } from './constants.js';
+import { PAGE_SHIFTS, pageSizeLabel } from './page-geometry.js';
 import type { Inferred } from './types.js';
 import { hex } from './u64.js';
 
@@ -19,11 +20,26 @@ export interface StructPageEvidence {
   startStep?: bigint;
 }
 
-/**
- * A register the splats hold that equals a strong VMEMMAP constant (one no alignment mask shares) under struct
- * pages of `size` bytes, in words (`x5 = 0x… is VMEMMAP_START of E4 48-bit/4K`); undefined when none does.
- */
-export type ConstantUnder = (size: number) => string | undefined;
+/** What else is known of the geometry: each narrows the sections a call is tried against. */
+export interface KnownGeometry {
+  /** PAGE_SHIFT a flag, a config or the log stated (not one inferred from registers under a size assumed). */
+  pageShift?: number;
+  /** SECTION_SIZE_BITS a flag or a config stated. */
+  sectionShift?: number;
+  /** The kernel release: SECTION_SIZE_BITS is then its version default. */
+  release?: string;
+}
+
+export interface StructPageOptions {
+  /** `--struct-page-size`. */
+  override?: number;
+  known?: KnownGeometry;
+  /**
+   * A register the splats hold that equals a strong VMEMMAP constant (one no alignment mask shares) under struct
+   * pages of `size` bytes, in words (`x5 = 0x… is VMEMMAP_START of E4 48-bit/4K`); undefined when none does.
+   */
+  constantUnder?: (size: number) => string | undefined;
+}
 
 interface WholeSection {
   size: number;
@@ -31,11 +47,22 @@ interface WholeSection {
   sectionShift: number;
 }
 
-/** The struct page sizes for which `bytes` of memmap is one whole section of some page and section size. */
-function sizesForWholeSection(bytes: bigint): WholeSection[] {
+/**
+ * SECTION_SIZE_BITS to try with a page size: the one stated, the release's, else both upstream ones (30 before
+ * ~5.12, 27 or 29 after). Vendor sizes between them are not tried: each one tried is one more way for a run of
+ * equal calls shorter than a section to pass for whole sections.
+ */
+function sectionShiftsFor(pageShift: number, known: KnownGeometry): number[] {
+  if (known.sectionShift !== undefined) return [known.sectionShift];
+  if (known.release !== undefined) return [defaultSectionShift(known.release, pageShift)];
+  return [...new Set([defaultSectionShift(undefined, pageShift), defaultSectionShift('5.11', pageShift)])];
+}
+
+/** The struct page sizes for which `bytes` of memmap is one whole section of a geometry `known` allows. */
+function sizesForWholeSection(bytes: bigint, known: KnownGeometry): WholeSection[] {
   const out: WholeSection[] = [];
-  for (const pageShift of PAGE_SHIFTS) {
-    for (const sectionShift of SECTION_SHIFTS) {
+  for (const pageShift of known.pageShift === undefined ? PAGE_SHIFTS : [known.pageShift]) {
+    for (const sectionShift of sectionShiftsFor(pageShift, known)) {
       const pages = 1n << BigInt(sectionShift - pageShift);
       if (bytes % pages !== 0n) continue;
       const size = Number(bytes / pages);
@@ -52,25 +79,21 @@ function sizesForWholeSection(bytes: bigint): WholeSection[] {
  * single call is no proof (a region smaller than a section gives a shorter one): it needs a register holding a
  * VMEMMAP constant of that size and of no 64-byte layout, or it only earns a note.
  */
-export function inferStructPageSize(
-  e: StructPageEvidence,
-  override: number | undefined,
-  assumptions: string[],
-  constantUnder: ConstantUnder = () => undefined,
-): Inferred<number> {
-  if (override !== undefined) return inferred(override, 'user', 'high', { text: `--struct-page-size ${override}` });
+export function inferStructPageSize(e: StructPageEvidence, opts: StructPageOptions, assumptions: string[]): Inferred<number> {
+  if (opts.override !== undefined) return inferred(opts.override, 'user', 'high', { text: `--struct-page-size ${opts.override}` });
   const fallback = inferred(DEFAULT_STRUCT_PAGE_SIZE, 'default', 'medium', {
     text: `sizeof(struct page) = ${DEFAULT_STRUCT_PAGE_SIZE} (debug options such as KMSAN enlarge it)`,
   });
   const call = e.largestCall;
   if (call === undefined || call <= 0n) return fallback;
-  const fits = sizesForWholeSection(call);
+  const fits = sizesForWholeSection(call, opts.known ?? {});
   if (fits.length === 0 || fits.some((f) => f.size === DEFAULT_STRUCT_PAGE_SIZE)) return fallback;
   // Of sizes a factor of two apart (56 and 112), the one nearer the usual 64.
   const best = fits.reduce((a, b) => (Math.abs(b.size - DEFAULT_STRUCT_PAGE_SIZE) < Math.abs(a.size - DEFAULT_STRUCT_PAGE_SIZE) ? b : a));
   const geometry = `2^${best.sectionShift - best.pageShift} struct pages of ${best.size} bytes (${pageSizeLabel(best.pageShift)} pages, SECTION_SIZE_BITS ${best.sectionShift})`;
   const step = e.startStep;
   if (step === undefined || (step !== call && step !== -call)) {
+    const constantUnder = opts.constantUnder ?? (() => undefined);
     const constant = constantUnder(DEFAULT_STRUCT_PAGE_SIZE) === undefined ? constantUnder(best.size) : undefined;
     if (constant !== undefined) {
       return inferred(best.size, 'register', 'medium', {
