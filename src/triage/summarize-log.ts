@@ -1,4 +1,4 @@
-import { shapeLabel, shapeOf } from '../layout/hypotheses.js';
+import { layoutLabel } from '../layout/hypotheses.js';
 import type { AnalysisResult, Cluster, VmemmapFinding } from '../analyze/types.js';
 import { FAIL_ON_KINDS, clusterMatches } from '../cli/fail-on.js';
 import type { Summary, SummaryCluster, SummaryIssue, SummaryVmemmap } from './summary-types.js';
@@ -85,7 +85,7 @@ function summarizeVmemmap(f: VmemmapFinding): SummaryVmemmap {
   const v: SummaryVmemmap = {
     op: f.op,
     // What a finding's addresses mean depends on its layout.
-    ...(f.layout && { layout: shapeLabel(shapeOf(f.layout)) }),
+    ...(f.layout && { layout: layoutLabel(f.layout) }),
     splatCount: f.splatCount,
     readCount: f.readCount,
     positions: f.position ? [f.position] : [],

@@ -16,7 +16,7 @@ export interface HexRange {
  */
 export interface SummaryVmemmap {
   op: VmemmapOp;
-  /** Era, VA size and page size the findings were read with (`E3 48-bit/4K`), when known. */
+  /** Era, VA size and page size the findings were read with (`E3 48-bit/4K`; `, 80-byte struct page` when not 64), when known. */
   layout?: string;
   splatCount: number;
   readCount: number;

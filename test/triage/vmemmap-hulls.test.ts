@@ -52,4 +52,20 @@ suite('vmemmap findings merged across logs (samples/logs)', () => {
     }
     expect(summary.clusters.flatMap((c) => c.vmemmap).length).toBe(new Set(findings.map((f) => `${f.id}/${f.v.op}`)).size);
   });
+
+  // The 80-byte sample had been merged into the 64-byte E3 48/4K entry: one hull over struct pages of two sizes.
+  test('findings read with another sizeof(struct page) stay apart, labelled with it', async () => {
+    const own = await mkdtemp(path.join(tmpdir(), 'vmemwarn-hulls-sp-'));
+    try {
+      for (const f of [amdgpu, 'e3-48-4k-80-byte-struct-page-test-hmm.log']) await writeFile(path.join(own, f), await readFile(path.join(SAMPLES, f)));
+      const { summary } = await runTriage({ inputs: [own], jobs: 1 });
+      const populate = summary.clusters.flatMap((c) => c.vmemmap).filter((v) => v.op === 'populate');
+      expect(populate.map((v) => [v.layout, v.splatCount])).toEqual([
+        ['E3 48-bit/4K', 40],
+        ['E3 48-bit/4K, 80-byte struct page', 8],
+      ]);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  });
 });
