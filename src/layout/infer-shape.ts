@@ -7,6 +7,7 @@ import type { KernelConfig } from './kconfig.js';
 import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel } from './page-geometry.js';
 import { pgtableGeometry } from './pgtable-geometry.js';
 import { matchRegisterConstants, type ConstantHit, type RegisterValue } from './register-match.js';
+import { wholeSectionPageShifts } from './struct-page-size.js';
 import type { Era, Inferred, LayoutOverrides } from './types.js';
 import { hex, toS64 } from './u64.js';
 import { matchVirtualLayout, type VirtualLayoutMatch } from './virtual-layout-match.js';
@@ -160,7 +161,14 @@ export function inferShape(
   const hits = fitting.some(oneSection) ? fitting.filter(oneSection) : fitting;
   // A weak hit (the constant is also an alignment mask: -2M, -1G) may name the era only where the release does not.
   const weakUsable = versionEra === undefined ? hits : hits.filter((h) => h.era === versionEra);
-  const hit = best(hits.filter((h) => h.strong), versionEra) ?? best(weakUsable, versionEra);
+  // Where one value is a constant of several shapes, a call that is one whole section's memmap in some of them
+  // (a storm walks whole sections) speaks for those.
+  const wholeAt = largestCall === undefined ? [] : wholeSectionPageShifts(largestCall, structPageSize, release ? { release: release.value } : {});
+  const preferWhole = <T extends Shape>(list: T[]): T[] => {
+    const whole = list.filter((h) => wholeAt.includes(h.pageShift));
+    return whole.length > 0 ? whole : list;
+  };
+  const hit = best(preferWhole(hits.filter((h) => h.strong)), versionEra) ?? best(preferWhole(weakUsable), versionEra);
   const layoutMatch = best(matchVirtualLayout(boot, structPageSize).filter((m) => fits(m, fixed)), versionEra);
 
   let era = fixed.era;
@@ -173,9 +181,11 @@ export function inferShape(
     const others = [...new Set(allowed.filter((a) => shapeKey(a) !== shapeKey(hit)).map(shapeLabel))];
     // Weak hits (-2M, -1G) name many layouts and are medium already: only a strong one's rivals are worth a note.
     if (others.length > 0 && hit.strong) {
+      const byWhole = largestCall !== undefined && wholeAt.includes(hit.pageShift) && allowed.some((a) => !wholeAt.includes(a.pageShift));
+      const why = byWhole ? `: a call of ${hex(largestCall)} bytes of memmap is one whole section there` : ' as the common configuration';
       notes.push(
-        `${hit.reg} = ${hex(hit.registerValue)} fits ${[shapeLabel(hit), ...others].join(' and ')}: ${shapeLabel(hit)} is taken as ` +
-          `the common configuration (--page-size and --va-bits settle it)`,
+        `${hit.reg} = ${hex(hit.registerValue)} fits ${[shapeLabel(hit), ...others].join(' and ')}: ${shapeLabel(hit)} is taken${why} ` +
+          `(--page-size and --va-bits settle it)`,
       );
     }
     // The same register may fit shapes that a call's size ruled out: that is evidence too, and it is said.

@@ -13,7 +13,7 @@ import { vaBitsActualFromLog } from './va-bits-actual.js';
 import { linearMapMoves, pageEndOf } from './linear-map.js';
 import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
 import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './physical-fit.js';
-import { DEFAULT_STRUCT_PAGE_SIZE, inferStructPageSize } from './struct-page-size.js';
+import { DEFAULT_STRUCT_PAGE_SIZE, defaultStructPageSize, inferStructPageSize, wholeSectionPageShifts } from './struct-page-size.js';
 import { eraSupportsVaBits, shapeLabel } from './hypotheses.js';
 
 export interface LayoutEvidence {
@@ -171,15 +171,16 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
   const usual = shapeWith(DEFAULT_STRUCT_PAGE_SIZE);
   const statedPageShift = ['user', 'config', 'log'].includes(usual.pageShift.source.kind) ? usual.pageShift.value : undefined;
   const sectionShift0 = o.sectionShift ?? config.sectionShift?.value;
-  const structPageSize = inferStructPageSize(
+  const known = {
+    ...(statedPageShift !== undefined && { pageShift: statedPageShift }),
+    ...(sectionShift0 !== undefined && { sectionShift: sectionShift0 }),
+    ...(release !== undefined && { release: release.value }),
+  };
+  let structPageSize = inferStructPageSize(
     e,
     {
       ...(o.structPageSize !== undefined && { override: o.structPageSize }),
-      known: {
-        ...(statedPageShift !== undefined && { pageShift: statedPageShift }),
-        ...(sectionShift0 !== undefined && { sectionShift: sectionShift0 }),
-        ...(release !== undefined && { release: release.value }),
-      },
+      known,
       constantUnder: (size) => {
         const hit = matchRegisterConstants(regs, size).find((h) => h.strong && (statedPageShift === undefined || h.pageShift === statedPageShift));
         return hit && `${hit.reg} = ${hex(hit.registerValue)} is ${hit.constant} of ${shapeLabel(hit)}`;
@@ -187,7 +188,21 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
     },
     assumptions,
   );
-  const shape = structPageSize.value === DEFAULT_STRUCT_PAGE_SIZE ? usual : shapeWith(structPageSize.value);
+  let shape = structPageSize.value === DEFAULT_STRUCT_PAGE_SIZE ? usual : shapeWith(structPageSize.value);
+  // A size read from the calls holds only with the page sizes that make them whole sections: a layout with another
+  // (a register constant of two shapes, a page size nothing states) leaves the size unproven.
+  const call = e.largestCall;
+  if (structPageSize.source.kind === 'register' && call !== undefined && !wholeSectionPageShifts(call, structPageSize.value, known).includes(shape.pageShift.value)) {
+    const size = structPageSize.value;
+    const pages = wholeSectionPageShifts(call, size, known).map(pageSizeLabel).join(' or ');
+    assumptions.push(
+      `calls of ${hex(call)} bytes of memmap are whole sections of ${size}-byte struct pages only with ${pages} pages, not the ` +
+        `${pageSizeLabel(shape.pageShift.value)} pages taken: sizeof(struct page) taken as ${DEFAULT_STRUCT_PAGE_SIZE}; if it is ${size} bytes, ` +
+        `rerun with --struct-page-size ${size} and --page-size`,
+    );
+    structPageSize = defaultStructPageSize();
+    shape = usual;
+  }
   assumptions.push(...shape.notes, ...eraAssumptions(shape.era.value));
   const version = release ? parseRelease(release.value) : undefined;
   if (version && version.major < 4 && shape.era.source.kind === 'version-default') {

@@ -72,6 +72,17 @@ function sizesForWholeSection(bytes: bigint, known: KnownGeometry): WholeSection
   return out;
 }
 
+export function defaultStructPageSize(): Inferred<number> {
+  return inferred(DEFAULT_STRUCT_PAGE_SIZE, 'default', 'medium', {
+    text: `sizeof(struct page) = ${DEFAULT_STRUCT_PAGE_SIZE} (debug options such as KMSAN enlarge it)`,
+  });
+}
+
+/** The page sizes (PAGE_SHIFT) with which `call` bytes of memmap are one whole section of `size`-byte struct pages. */
+export function wholeSectionPageShifts(call: bigint, size: number, known: KnownGeometry = {}): number[] {
+  return [...new Set(sizesForWholeSection(call, known).filter((f) => f.size === size).map((f) => f.pageShift))];
+}
+
 /**
  * sizeof(struct page): `--struct-page-size`, else read from a storm that walks whole sections. Each call then maps
  * one section's memmap, PAGES_PER_SECTION (a power of two) struct pages, and the next call starts where it ended.
@@ -81,9 +92,7 @@ function sizesForWholeSection(bytes: bigint, known: KnownGeometry): WholeSection
  */
 export function inferStructPageSize(e: StructPageEvidence, opts: StructPageOptions, assumptions: string[]): Inferred<number> {
   if (opts.override !== undefined) return inferred(opts.override, 'user', 'high', { text: `--struct-page-size ${opts.override}` });
-  const fallback = inferred(DEFAULT_STRUCT_PAGE_SIZE, 'default', 'medium', {
-    text: `sizeof(struct page) = ${DEFAULT_STRUCT_PAGE_SIZE} (debug options such as KMSAN enlarge it)`,
-  });
+  const fallback = defaultStructPageSize();
   const call = e.largestCall;
   if (call === undefined || call <= 0n) return fallback;
   const fits = sizesForWholeSection(call, opts.known ?? {});

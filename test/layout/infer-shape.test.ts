@@ -228,6 +228,25 @@ describe('inferShape: VA bits from a PHYS_OFFSET line', () => {
   });
 });
 
+describe('inferShape: one constant of two shapes, and the size of a call', () => {
+  // E3 VMEMMAP_START = -2^(VA_BITS - (PAGE_SHIFT - 6)): 39/4K and 42/64K both give -2^32.
+  const SHARED_START = 0xffff_ffff_0000_0000n;
+  const regs = [{ reg: 'x5', value: SHARED_START, lineNo: 7 }];
+
+  test('without a call, the common configuration (4K) is taken, and both are named', () => {
+    const s = shapeOf({ release: logRelease('6.1.0'), regs });
+    expect(triple(s)).toEqual(['E3', 12, 39]);
+    expect(s.notes).toEqual(['x5 = 0xffffffff00000000 fits E3 39-bit/4K and E3 42-bit/64K: E3 39-bit/4K is taken as the common configuration (--page-size and --va-bits settle it)']);
+  });
+
+  test('a call of one whole 64K section (2^(29-16) struct pages of 64 bytes) speaks for 64K', () => {
+    const s = shapeOf({ release: logRelease('6.1.0'), regs, largestCall: (1n << 13n) * 64n });
+    expect(triple(s)).toEqual(['E3', 16, 42]);
+    expect(s.pageShift.confidence).toBe('medium');
+    expect(s.notes).toEqual(['x5 = 0xffffffff00000000 fits E3 42-bit/64K and E3 39-bit/4K: E3 42-bit/64K is taken: a call of 0x80000 bytes of memmap is one whole section there (--page-size and --va-bits settle it)']);
+  });
+});
+
 describe('inferShape: a 52-bit kernel on a CPU without 52-bit VAs', () => {
   // E3 52/64K: VMEMMAP_START = -2^(52 - (16 - 6)) = -2^42, a constant no 48-bit 64K layout has (E3 48/64K: -2^38).
   const E3_52_64K_START = 0xffff_fc00_0000_0000n;
