@@ -2,10 +2,9 @@ import type { BootFacts, KasanMode } from '../parse/types.js';
 import { computeConstants, defaultSectionShift, SECTION_SHIFT_ASSUMPTION, vaBitsMin } from './constants.js';
 import { ERAS, eraInfo, parseRelease } from './eras.js';
 import { inferMemstart } from './infer-memstart.js';
-import { inferShape } from './infer-shape.js';
 import { inferred } from './inferred.js';
 import { parseKernelConfig, type KernelConfig } from './kconfig.js';
-import { matchRegisterConstants, type RegisterValue } from './register-match.js';
+import type { RegisterValue } from './register-match.js';
 import type { Era, Inferred, KasanShadow, Layout, LayoutOverrides } from './types.js';
 import { hex, neg64 } from './u64.js';
 import { inferKasan, kasanPageEnd, kasanShadow } from './kasan.js';
@@ -13,8 +12,8 @@ import { vaBitsActualFromLog } from './va-bits-actual.js';
 import { linearMapMoves, pageEndOf } from './linear-map.js';
 import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
 import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './physical-fit.js';
-import { DEFAULT_STRUCT_PAGE_SIZE, defaultStructPageSize, inferStructPageSize, wholeSectionPageShifts } from './struct-page-size.js';
-import { eraSupportsVaBits, shapeLabel } from './hypotheses.js';
+import { inferStructPageAndShape } from './infer-struct-page.js';
+import { eraSupportsVaBits } from './hypotheses.js';
 
 export interface LayoutEvidence {
   boot?: BootFacts;
@@ -164,45 +163,7 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
   const config = o.configText !== undefined ? parseKernelConfig(o.configText) : {};
   const assumptions: string[] = [];
   const release = inferRelease(e, config, o);
-  const regs = e.registerValues ?? [];
-  const shapeWith = (size: number) => inferShape(e.boot, release, config, regs, size, o, e.largestCall);
-  // The page size a flag, config or the log states narrows what a call's length can be; one read from a register
-  // was matched under 64-byte struct pages, and says nothing here.
-  const usual = shapeWith(DEFAULT_STRUCT_PAGE_SIZE);
-  const statedPageShift = ['user', 'config', 'log'].includes(usual.pageShift.source.kind) ? usual.pageShift.value : undefined;
-  const sectionShift0 = o.sectionShift ?? config.sectionShift?.value;
-  const known = {
-    ...(statedPageShift !== undefined && { pageShift: statedPageShift }),
-    ...(sectionShift0 !== undefined && { sectionShift: sectionShift0 }),
-    ...(release !== undefined && { release: release.value }),
-  };
-  let structPageSize = inferStructPageSize(
-    e,
-    {
-      ...(o.structPageSize !== undefined && { override: o.structPageSize }),
-      known,
-      constantUnder: (size) => {
-        const hit = matchRegisterConstants(regs, size).find((h) => h.strong && (statedPageShift === undefined || h.pageShift === statedPageShift));
-        return hit && `${hit.reg} = ${hex(hit.registerValue)} is ${hit.constant} of ${shapeLabel(hit)}`;
-      },
-    },
-    assumptions,
-  );
-  let shape = structPageSize.value === DEFAULT_STRUCT_PAGE_SIZE ? usual : shapeWith(structPageSize.value);
-  // A size read from the calls holds only with the page sizes that make them whole sections: a layout with another
-  // (a register constant of two shapes, a page size nothing states) leaves the size unproven.
-  const call = e.largestCall;
-  if (structPageSize.source.kind === 'register' && call !== undefined && !wholeSectionPageShifts(call, structPageSize.value, known).includes(shape.pageShift.value)) {
-    const size = structPageSize.value;
-    const pages = wholeSectionPageShifts(call, size, known).map(pageSizeLabel).join(' or ');
-    assumptions.push(
-      `calls of ${hex(call)} bytes of memmap are whole sections of ${size}-byte struct pages only with ${pages} pages, not the ` +
-        `${pageSizeLabel(shape.pageShift.value)} pages taken: sizeof(struct page) taken as ${DEFAULT_STRUCT_PAGE_SIZE}; if it is ${size} bytes, ` +
-        `rerun with --struct-page-size ${size} and --page-size`,
-    );
-    structPageSize = defaultStructPageSize();
-    shape = usual;
-  }
+  const { structPageSize, shape } = inferStructPageAndShape(e, release, config, o, assumptions);
   assumptions.push(...shape.notes, ...eraAssumptions(shape.era.value));
   const version = release ? parseRelease(release.value) : undefined;
   if (version && version.major < 4 && shape.era.source.kind === 'version-default') {

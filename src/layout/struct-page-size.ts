@@ -13,6 +13,12 @@ export const DEFAULT_STRUCT_PAGE_SIZE = 64;
  */
 const PLAUSIBLE = { min: 56, max: 120, multipleOf: 8 };
 
+/** The sizes other than 64 that sizeof(struct page) may have (PLAUSIBLE). */
+export const OTHER_STRUCT_PAGE_SIZES: readonly number[] = Array.from(
+  { length: (PLAUSIBLE.max - PLAUSIBLE.min) / PLAUSIBLE.multipleOf + 1 },
+  (_, i) => PLAUSIBLE.min + i * PLAUSIBLE.multipleOf,
+).filter((size) => size !== 64);
+
 export interface StructPageEvidence {
   /** The largest struct page range (end - start) one vmemmap_populate/vmemmap_free splat named. */
   largestCall?: bigint;
@@ -100,11 +106,16 @@ export function inferStructPageSize(e: StructPageEvidence, opts: StructPageOptio
   // Of sizes a factor of two apart (56 and 112), the one nearer the usual 64.
   const best = fits.reduce((a, b) => (Math.abs(b.size - DEFAULT_STRUCT_PAGE_SIZE) < Math.abs(a.size - DEFAULT_STRUCT_PAGE_SIZE) ? b : a));
   const geometry = `2^${best.sectionShift - best.pageShift} struct pages of ${best.size} bytes (${pageSizeLabel(best.pageShift)} pages, SECTION_SIZE_BITS ${best.sectionShift})`;
+  const constantUnder = opts.constantUnder ?? (() => undefined);
+  const constant = constantUnder(best.size);
+  // A register holding a VMEMMAP constant of 64-byte struct pages, and of none of the other size, speaks for 64
+  // whatever the calls look like. One of both says nothing: E2 and E3 size the window by order_base_2(sizeof), so
+  // 56 and 64 share their constants, and 72 to 128 share theirs with other shapes' 64-byte ones.
+  const constant64 = constantUnder(DEFAULT_STRUCT_PAGE_SIZE);
+  if (constant64 !== undefined && constant === undefined) return fallback;
   const step = e.startStep;
   if (step === undefined || (step !== call && step !== -call)) {
-    const constantUnder = opts.constantUnder ?? (() => undefined);
-    const constant = constantUnder(DEFAULT_STRUCT_PAGE_SIZE) === undefined ? constantUnder(best.size) : undefined;
-    if (constant !== undefined) {
+    if (constant !== undefined && constant64 === undefined) {
       return inferred(best.size, 'register', 'medium', {
         text: `a call of ${hex(call)} bytes of memmap is ${geometry}, and ${constant} for ${best.size}-byte struct pages`,
       });

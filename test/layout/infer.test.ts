@@ -273,6 +273,44 @@ describe('inferLayout from registers', () => {
     expect(l.constants.vmemmapStart).toBe(start);
   });
 
+  // Found by an audit: contiguous ZONE_DEVICE regions of 48 MiB (24 subsections) on a 64-byte 4K kernel make calls
+  // of 0xc0000 bytes end to end, whole sections only as 2^13 struct pages of 96 bytes (16K or 64K pages).
+  test('partial-section calls end to end with a 64-byte E4 VMEMMAP_START in a register stay 64 bytes', () => {
+    const call = 24n * 512n * 64n;
+    const l = inferLayout({ splatRelease: '6.10.0', largestCall: call, startStep: call, registerValues: [{ reg: 'x5', value: 0xfffffdffc0000000n }] });
+    expect(l.structPageSize).toMatchObject({ value: 64, source: { kind: 'default' } });
+    expect([l.era.value, l.pageShift.value, l.vaBits.value]).toEqual(['E4', 12, 48]);
+  });
+
+  test('...and without any register, a page size nothing states cannot carry another size: 64, with a note', () => {
+    // 28 MiB regions on 6.1: 14 subsections, 0x70000 bytes; whole only as 2^13 struct pages of 56 bytes.
+    const call = 14n * 512n * 64n;
+    const l = inferLayout({ splatRelease: '6.1.0', largestCall: call, startStep: call });
+    expect(l.structPageSize.value).toBe(64);
+    expect(l.pageShift.value).toBe(12);
+    expect(l.assumptions.join('\n')).toContain('are whole sections of 56-byte struct pages only with 16K or 64K pages, not the 4K pages taken: sizeof(struct page) taken as 64; if it is 56 bytes, rerun with --struct-page-size 56');
+  });
+
+  // Found by an audit: 6.10, 72-byte struct pages, calls of half a section. E4 sizes the window by sizeof(struct
+  // page) itself: VMEMMAP_START = -1G - (2^47 >> 12) * 72 names 72 alone.
+  test('E4: a VMEMMAP_START of one other size, and of no 64-byte layout, gives that size without whole-section calls', () => {
+    const start = BigInt.asUintN(64, -(1n << 30n) - (1n << 35n) * 72n);
+    expect(start).toBe(0xfffffdbfc0000000n);
+    const call = (1n << 14n) * 72n;
+    const l = inferLayout({ splatRelease: '6.10.0', largestCall: call, startStep: -2n * call, registerValues: [{ reg: 'x5', value: start }] });
+    expect(l.structPageSize).toMatchObject({ value: 72, source: { kind: 'register' } });
+    expect(l.constants.vmemmapStart).toBe(start);
+  });
+
+  test('E3: such a constant names only a range of sizes (order_base_2): 64, with a note listing them', () => {
+    // E3 48/4K with STRUCT_PAGE_MAX_SHIFT 7 (65 to 128 bytes): VMEMMAP_START = -(1 << (48 - (12 - 7))) = -2^43.
+    const l = inferLayout({ splatRelease: '6.1.0', largestCall: (1n << 14n) * 72n, registerValues: [{ reg: 'x5', value: 0xfffff80000000000n }] });
+    expect(l.structPageSize.value).toBe(64);
+    expect(l.assumptions).toContain(
+      "x5 = 0xfffff80000000000 is VMEMMAP_START of E3 48-bit/4K for struct pages of 72, 80, 88, 96, 104, 112, 120 bytes, and of no 64-byte layout: sizeof(struct page) taken as 64; give the kernel's with --struct-page-size",
+    );
+  });
+
   test('-1G (E4 VMEMMAP_END) is also PUD_MASK: only medium confidence', () => {
     const l = inferLayout({ registerValues: [{ reg: 'x3', value: 0xffffffffc0000000n }] });
     expect(l.era).toMatchObject({ value: 'E4', confidence: 'medium' });

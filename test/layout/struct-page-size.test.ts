@@ -57,7 +57,16 @@ describe('inferStructPageSize', () => {
     expect(notes).toEqual([]);
   });
 
-  test('a register that is a constant of a 64-byte layout keeps 64', () => {
+  test('a register that is a constant of a 64-byte layout keeps 64, calls end to end or not, with nothing to note', () => {
+    for (const e of [{ largestCall: SECTION_4K * 80n }, storm(SECTION_4K * 80n)]) {
+      const notes: string[] = [];
+      expect(inferStructPageSize(e, { constantUnder: (size) => (size === 64 ? 'x5 = … is VMEMMAP_START' : undefined) }, notes).value).toBe(64);
+      expect(notes).toEqual([]);
+    }
+  });
+
+  test('a register that is a constant under both sizes (E2/E3 share them across sizes) decides nothing', () => {
+    expect(inferStructPageSize(storm(SECTION_4K * 80n), { constantUnder: () => 'x5 = … is VMEMMAP_START' }, []).value).toBe(80);
     const notes: string[] = [];
     expect(inferStructPageSize({ largestCall: SECTION_4K * 80n }, { constantUnder: () => 'x5 = … is VMEMMAP_START' }, notes).value).toBe(64);
     expect(notes).toEqual([expect.stringContaining('rerun with --struct-page-size 80')]);
