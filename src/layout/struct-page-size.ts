@@ -13,6 +13,9 @@ export const DEFAULT_STRUCT_PAGE_SIZE = 64;
  */
 const PLAUSIBLE = { min: 56, max: 120, multipleOf: 8 };
 
+/** The largest sizeof(struct page) considered: what one call's memmap may reach. */
+export const MAX_STRUCT_PAGE_SIZE = PLAUSIBLE.max;
+
 /** The sizes other than 64 that sizeof(struct page) may have (PLAUSIBLE). */
 export const OTHER_STRUCT_PAGE_SIZES: readonly number[] = Array.from(
   { length: (PLAUSIBLE.max - PLAUSIBLE.min) / PLAUSIBLE.multipleOf + 1 },

@@ -1,9 +1,9 @@
 import { computeConstants } from '../../layout/constants.js';
 import { PAGE_SHIFTS, SECTION_SHIFTS, validVaBits } from '../../layout/page-geometry.js';
+import { DEFAULT_STRUCT_PAGE_SIZE, MAX_STRUCT_PAGE_SIZE } from '../../layout/struct-page-size.js';
 
 /** sizeof(struct page) assumed by the layout-independent register search; other sizes come from the layout later. */
-export const DEFAULT_STRUCT_PAGE_SIZE = 64;
-
+export { DEFAULT_STRUCT_PAGE_SIZE };
 
 export interface MemmapGeometry {
   pageShift: number;
@@ -11,16 +11,16 @@ export interface MemmapGeometry {
   subsectionBytes: bigint;
   /** memmap bytes of one whole section, per SECTION_SIZE_BITS. */
   sectionBytes: bigint[];
-  /** The largest `end - start` one call can have (one section at SECTION_SIZE_BITS 30). */
+  /** The largest `end - start` one call can have: one section at SECTION_SIZE_BITS 30 of the largest struct pages. */
   maxBytes: bigint;
 }
 
-function memmapBytes(pageShift: number, sectionShift: number): { section: bigint; subsection: bigint } {
+function memmapBytes(pageShift: number, sectionShift: number, structPageSize = DEFAULT_STRUCT_PAGE_SIZE): { section: bigint; subsection: bigint } {
   const c = computeConstants({
     era: 'E3',
     pageShift,
     vaBits: validVaBits(pageShift)[0]!,
-    structPageSize: DEFAULT_STRUCT_PAGE_SIZE,
+    structPageSize,
     memstart: 0n,
     sectionShift,
   });
@@ -28,12 +28,12 @@ function memmapBytes(pageShift: number, sectionShift: number): { section: bigint
 }
 
 function geometry(pageShift: number): MemmapGeometry {
-  const largest = memmapBytes(pageShift, 30);
   return {
     pageShift,
-    subsectionBytes: largest.subsection,
+    subsectionBytes: memmapBytes(pageShift, 30).subsection,
     sectionBytes: SECTION_SHIFTS.map((s) => memmapBytes(pageShift, s).section),
-    maxBytes: largest.section,
+    // A 4K section of 2^30 bytes is 16 MiB of 64-byte struct pages, 30 MiB of 120-byte ones.
+    maxBytes: memmapBytes(pageShift, 30, MAX_STRUCT_PAGE_SIZE).section,
   };
 }
 

@@ -77,9 +77,17 @@ describe('readRegisters', () => {
 
   test('nothing fits: misaligned, too long, or only small values', () => {
     expect(readRegisters(makeSplat({ regs: regsWith({ x0: START + 8n, x1: START + 8n + SECTION_MEMMAP_4K }) }))?.startReg).not.toBe('x0');
-    const tooLong = readRegisters(makeSplat({ regs: regsWith({ x0: START, x1: START + 2n * (1n << 24n) }) }));
+    // Longer than a 4K section at SECTION_SIZE_BITS 30 of 120-byte struct pages (2^18 * 120 bytes).
+    const tooLong = readRegisters(makeSplat({ regs: regsWith({ x0: START, x1: START + 2n * (1n << 18n) * 120n }) }));
     expect(tooLong?.startReg).not.toBe('x0');
     expect(readRegisters(makeSplat({ regs: new Map([['x0', 0n], ['x1', 0x8000n]]) }))).toBeUndefined();
+  });
+
+  // Found by an audit: a 5.10 4K kernel (SECTION_SIZE_BITS 30) with 80-byte struct pages calls with 2^18 * 80 bytes,
+  // past the 16 MiB of a 64-byte section: no pair was read.
+  test('a whole 4K/30 section of 80-byte struct pages is a call', () => {
+    const r = readRegisters(makeSplat({ regs: regsWith({ x0: START, x1: START + (1n << 18n) * 80n }) }));
+    expect(r).toMatchObject({ startReg: 'x0', endReg: 'x1', start: START, end: START + (1n << 18n) * 80n });
   });
 
   test('two equally good pairs lower the confidence', () => {
