@@ -1,6 +1,5 @@
 import { eraIndex } from './eras.js';
 import { PAGE_SHIFTS, pageSizeLabel, validVaBits } from './page-geometry.js';
-import { DEFAULT_STRUCT_PAGE_SIZE } from './struct-page-size.js';
 import type { Era, Layout } from './types.js';
 
 export interface Shape {
@@ -12,15 +11,6 @@ export interface Shape {
 /** `E3 48-bit/4K`: how reports name a layout's shape. */
 export function shapeLabel(s: Shape): string {
   return `${s.era} ${s.vaBits}-bit/${pageSizeLabel(s.pageShift)}`;
-}
-
-/**
- * `E3 48-bit/4K`, or `E3 48-bit/4K, 80-byte struct page` when struct page is not the usual size: what a struct page
- * address means depends on both, so triage merges findings only under one label.
- */
-export function layoutLabel(l: Layout): string {
-  const size = l.structPageSize.value;
-  return `${shapeLabel(shapeOf(l))}${size === DEFAULT_STRUCT_PAGE_SIZE ? '' : `, ${size}-byte struct page`}`;
 }
 
 /** The shape of an inferred layout. */

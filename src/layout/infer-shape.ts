@@ -10,6 +10,7 @@ import { matchRegisterConstants, type ConstantHit, type RegisterValue } from './
 import { wholeSectionPageShifts } from './struct-page-size.js';
 import type { Era, Inferred, LayoutOverrides } from './types.js';
 import { hex, toS64 } from './u64.js';
+import { vaBitsMin } from './constants.js';
 import { matchVirtualLayout, type VirtualLayoutMatch } from './virtual-layout-match.js';
 
 export interface ShapeInference {
@@ -25,8 +26,8 @@ interface Fixed {
   pageShift?: Inferred<number>;
   vaBits?: Inferred<number>;
   /**
-   * vaBits is 48 from the `pgtable:` line, which prints vabits_actual: a 52-bit kernel on a CPU without 52-bit VAs
-   * prints 48 too, so a register constant of a 52-bit layout may still say 52.
+   * vaBits is from the `pgtable:` line, which prints vabits_actual: a 52-bit kernel on a CPU without 52-bit VAs
+   * prints its VA_BITS_MIN (48; 47 with 16K pages from 6.9), so a register constant of a 52-bit layout may still say 52.
    */
   vaBitsMayBe52?: true;
 }
@@ -56,7 +57,7 @@ function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: La
   if (o.vaBits !== undefined) fixed.vaBits = inferred(o.vaBits, 'user', 'high', { text: `--va-bits ${o.vaBits}` });
   else if (config.vaBits) fixed.vaBits = inferred(config.vaBits.value, 'config', 'high', { lineNo: config.vaBits.lineNo, text: config.vaBits.text });
   else if (feature52) fixed.vaBits = inferred(52, 'log', 'high', { lineNo: feature52.lineNo, text: feature52.text });
-  else if (boot?.physOffset && toS64(boot.physOffset.value) < -LARGEST_48_BIT_LINEAR_MAP && (pgtable === undefined || pgtable.vaBits === 48)) {
+  else if (boot?.physOffset && toS64(boot.physOffset.value) < -LARGEST_48_BIT_LINEAR_MAP && (pgtable === undefined || mayBe52Bit(pgtable))) {
     // memstart_addr only goes below DRAM by what randomization and the 52-bit-on-48-bit adjustment take off; with
     // VA_BITS <= 48 the linear region, and so both, are at most 2^47.
     const text = `${boot.physOffset.text}: more than 2^47 below zero, which only a 52-bit kernel's memstart_addr can be`;
@@ -65,12 +66,17 @@ function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: La
     // show_pte prints vabits_actual: a 52-bit kernel on a 48-bit CPU prints 48 (its vmemmap base is the same, its
     // VMEMMAP_START is not).
     fixed.vaBits = inferred(pgtable.vaBits, 'log', 'high', { lineNo: boot.pgtable.lineNo, text: boot.pgtable.text });
-    if (pgtable.vaBits === 48) fixed.vaBitsMayBe52 = true;
+    if (mayBe52Bit(pgtable)) fixed.vaBitsMayBe52 = true;
   }
   return fixed;
 }
 
 const LARGEST_48_BIT_LINEAR_MAP = 1n << 47n;
+
+/** A `pgtable:` line's VA bits are the VA_BITS_MIN of a 52-bit kernel with its page size (memory.h vaBitsMin). */
+function mayBe52Bit(pgtable: { pageShift: number; vaBits: number }): boolean {
+  return pgtable.vaBits === vaBitsMin('E4', pgtable.pageShift, 52) || pgtable.vaBits === vaBitsMin('E3', pgtable.pageShift, 52);
+}
 
 function fits(shape: Shape, fixed: Fixed): boolean {
   return (

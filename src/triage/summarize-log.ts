@@ -1,4 +1,4 @@
-import { layoutLabel } from '../layout/hypotheses.js';
+import { layoutLabel } from '../layout/layout-label.js';
 import type { AnalysisResult, Cluster, VmemmapFinding } from '../analyze/types.js';
 import { FAIL_ON_KINDS, clusterMatches } from '../cli/fail-on.js';
 import type { Summary, SummaryCluster, SummaryIssue, SummaryVmemmap } from './summary-types.js';

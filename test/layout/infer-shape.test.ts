@@ -259,6 +259,17 @@ describe('inferShape: a 52-bit kernel on a CPU without 52-bit VAs', () => {
     expect(s.notes).toContain("the pgtable: line's 48-bit VAs are vabits_actual: a 52-bit kernel on a CPU without 52-bit VAs");
   });
 
+  // Found by an audit: from 6.9 a 16K 52-bit kernel runs with VA_BITS_MIN 47 on a CPU without LPA2, and says so.
+  test('16K pages: a 47-bit pgtable line and an E4 52/16K VMEMMAP_START: VA_BITS 52', () => {
+    // E4: VMEMMAP_START = -1G - ((_PAGE_END(47) - _PAGE_OFFSET(52)) >> 14) * 64.
+    const start = BigInt.asUintN(64, -(1n << 30n) - (((1n << 52n) - (1n << 46n)) >> 14n) * 64n);
+    expect(start).toBe(0xfffff03fc0000000n);
+    const s = shapeOf({ boot: boot(['swapper pgtable: 16k pages, 47-bit VAs, pgdp=0000000041d1c000']), release: logRelease('6.10.0'), regs: [{ reg: 'x5', value: start }] });
+    expect(triple(s)).toEqual(['E4', 14, 52]);
+    const t = shapeOf({ boot: boot(['swapper pgtable: 16k pages, 47-bit VAs, pgdp=0000000041d1c000', 'PHYS_OFFSET: 0xfff0800080000000']), release: logRelease('6.10.0') });
+    expect(t.vaBits).toMatchObject({ value: 52, source: { lineNo: 2 } });
+  });
+
   test('without such a register the pgtable line gives 48', () => {
     const s = shapeOf({ boot: boot([pgtable48]), release: logRelease('6.1.0') });
     expect(s.vaBits).toMatchObject({ value: 48, source: { kind: 'log', lineNo: 1 } });
