@@ -125,6 +125,8 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
     value = memstartOn48BitCpu(value, input.vaBitsMin);
     text += `, minus 2^52 - 2^${input.vaBitsMin} (52-bit kernel on a CPU without 52-bit VAs)`;
   }
+  // Whether the CPU has the kernel's 52-bit VAs moves memstart_addr by 2^52 - 2^VA_BITS_MIN: unknown, no better than medium.
+  if (input.vaBits === 52 && actual === undefined && confidence === 'high') confidence = 'medium';
   return inferred(value, 'log', confidence, { lineNo: dram.lineNo, text });
 }
 

@@ -111,13 +111,25 @@ function vaBitsActualOf(
   vaBits: number,
   vaMin: number,
   shadow: boolean,
+  /** memstart came from --memstart or a PHYS_OFFSET line, which hold the kernel's own value, adjusted or not. */
+  memstartKnown: boolean,
   assumptions: string[],
 ): Inferred<number> | undefined {
   if (vaBits === vaMin) return undefined;
   const fromLog = vaBitsActualFromLog(boot, era, vaBits, vaMin);
   if (fromLog !== undefined) return fromLog;
-  if (linearMapMoves(era, shadow)) {
-    assumptions.push(`vabits_actual taken as VA_BITS ${vaBits} (the log does not say it): on a CPU without ${vaBits}-bit VAs the linear map ends elsewhere`);
+  // Found by an audit: on a CPU without 52-bit VAs arm64_memblock_init lowers memstart_addr by 2^52 - 2^VA_BITS_MIN,
+  // which moves every pfn read from a struct page, in every era; up to 5.10 and under a KASAN shadow the linear map's
+  // end moves too.
+  const moves = linearMapMoves(era, shadow);
+  const unknown = `vabits_actual taken as VA_BITS ${vaBits} (the log has no pgtable: line or 52-bit capability line): on a CPU without ${vaBits}-bit VAs`;
+  if (!memstartKnown) {
+    assumptions.push(
+      `${unknown} memstart_addr is 2^${vaBits} - 2^${vaMin} lower, so every pfn shifts${moves ? ', and the linear map ends elsewhere' : ''}; ` +
+        `--memstart or a PHYS_OFFSET line settles it`,
+    );
+  } else if (moves) {
+    assumptions.push(`${unknown} the linear map ends elsewhere`);
   }
   return inferred(vaBits, 'default', 'low', { text: `vabits_actual taken as VA_BITS ${vaBits}: the CPU is taken to have the VAs its kernel was built for` });
 }
@@ -187,7 +199,8 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
   );
   const kasan = inferKasan(e.boot, config, shape.era.value);
   const shadow = kasanShadowOf(kasan, shape.era.value, shape.vaBits.value, vaMin, config, assumptions);
-  const vaActual = vaBitsActualOf(e.boot, shape.era.value, shape.vaBits.value, vaMin, shadow !== undefined, assumptions);
+  const memstartKnown = o.memstart !== undefined || e.boot?.physOffset !== undefined;
+  const vaActual = vaBitsActualOf(e.boot, shape.era.value, shape.vaBits.value, vaMin, shadow !== undefined, memstartKnown, assumptions);
   const constants = computeConstants({
     era: shape.era.value,
     pageShift: shape.pageShift.value,

@@ -234,6 +234,26 @@ describe('inferLayout from log lines', () => {
   });
 });
 
+// Found by an audit: a 52-bit 64K kernel (RHEL's kernel-64k) on a CPU without LVA lowers memstart_addr by
+// 2^52 - 2^48; with nothing in the log saying which CPU it is, the pfns were given at high confidence, unremarked.
+describe('inferLayout: a 52-bit kernel whose log does not say the VA bits it runs with', () => {
+  const lines = ['Linux version 6.1.0 (u@h) (gcc) #1', 'KASLR disabled on command line', 'Early memory node ranges', '  node   0: [mem 0x0000000080000000-0x000000027fffffff]'];
+
+  test('memstart from the memory map is medium at best, and a note says what the CPU changes', () => {
+    const l = inferLayout({ boot: boot(lines) }, { pageSizeBytes: 65536, vaBits: 52 });
+    expect(l.memstart).toMatchObject({ value: 0x8000_0000n, confidence: 'medium' });
+    expect(l.assumptions).toContain(
+      'vabits_actual taken as VA_BITS 52 (the log has no pgtable: line or 52-bit capability line): on a CPU without 52-bit VAs memstart_addr is 2^52 - 2^48 lower, so every pfn shifts; --memstart or a PHYS_OFFSET line settles it',
+    );
+  });
+
+  test('a PHYS_OFFSET line holds the kernel own memstart_addr: no note', () => {
+    const l = inferLayout({ boot: boot([...lines, 'PHYS_OFFSET: 0x80000000']) }, { pageSizeBytes: 65536, vaBits: 52 });
+    expect(l.memstart.confidence).toBe('high');
+    expect(l.assumptions.some((a) => a.startsWith('vabits_actual'))).toBe(false);
+  });
+});
+
 describe('inferLayout from registers', () => {
   test('a register equal to E4 48/4K VMEMMAP_START beats the 6.1 version default (a backport)', () => {
     // E4 48/4K: VMEMMAP_START = -1G - (2^47 >> 12) * 64 = 0xfffffdffc0000000.
