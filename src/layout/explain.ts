@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { classifyPage, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn } from './convert.js';
 import { kasanShadowEnd } from './kasan.js';
 import { inLinearMap, linearMapPhysEnd, linearMapPhysStart } from './linear-map.js';
+import { warnsIn } from './vmemmap-warn-history.js';
 import { MAX_PA_BITS } from './physical-fit.js';
 import type { Layout } from './types.js';
 import { hex, TWO_POW_63, TWO_POW_64, u64 } from './u64.js';
@@ -26,9 +27,9 @@ export interface Explanation {
   /** Which arm of `WARN_ON((start < VMEMMAP_START) || (end > VMEMMAP_END))` a one-page range would trip. */
   warnArm: 'start-below' | 'end-above' | 'none';
   /**
-   * Whether the layout's kernels have that WARN_ON (vmemmap-warn-history.ts): `yes` from 5.11 (E3, E4; populate's
-   * came one release into E3, in 5.12); `free-only` for 5.4–5.10 (E2), where vmemmap_free has it from 5.7; `no`
-   * before 5.4 (E0, E0b, E1), where the check did not exist.
+   * Whether the layout's kernels have that WARN_ON (vmemmap-warn-history.ts), by the release when there is one:
+   * `yes` from 5.12, `free-only` for 5.7–5.11, `no` before. By era without one: `yes` for E3 and E4, `free-only`
+   * for E2, `no` before 5.4 (E0, E0b, E1).
    */
   warnInEra: 'yes' | 'free-only' | 'no';
   labels: string[];
@@ -86,7 +87,9 @@ function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation
   if (!exact) labels.push('not a whole struct page from vmemmap: a different layout or not a struct page');
   if (kind === 'addr' && !wrapped && page < c.vmemmapBase) labels.push(`below vmemmap (pfn 0 at ${hex(c.vmemmapBase)}): the pfn would be negative`);
   const era = layout.era.value;
-  const warnInEra = era === 'E3' || era === 'E4' ? 'yes' : era === 'E2' ? 'free-only' : 'no';
+  // The release says it exactly (5.11 is E3, yet its vmemmap_populate has no WARN); without one, the era roughly.
+  const fromRelease = layout.release === undefined ? undefined : warnsIn(layout.release.value);
+  const warnInEra = fromRelease ?? (era === 'E3' || era === 'E4' ? 'yes' : era === 'E2' ? 'free-only' : 'no');
   const explanation: Explanation = { label: layout.label ?? layout.era.value, layout, page, pfn, phys, exact, position, wrapped, warnArm, warnInEra, labels };
   if (inLinearMap(phys, c, memstart)) explanation.linearVa = physToLinearVa(phys, memstart, c);
   else labels.push(`physical address outside the linear map, which covers phys ${hex(linearMapPhysStart(c, memstart))}-${hex(linearMapPhysEnd(c, memstart))}`);

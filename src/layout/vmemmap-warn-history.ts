@@ -36,3 +36,14 @@ export function warnPredatesNote(op: WarnedOp, release: string | undefined): str
     `backport or a vendor tree.`
   );
 }
+
+/**
+ * Which of the two functions have the WARN_ON in `release`: both, vmemmap_free only (5.7-5.11) or neither; undefined
+ * for a release that is no version.
+ */
+export function warnsIn(release: string): 'yes' | 'free-only' | 'no' | undefined {
+  const v = parseRelease(release);
+  if (v === undefined) return undefined;
+  if (compareVersions(v, WARN_ORIGIN.populate.first) >= 0) return 'yes';
+  return compareVersions(v, WARN_ORIGIN.free.first) >= 0 ? 'free-only' : 'no';
+}

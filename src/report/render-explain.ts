@@ -32,7 +32,7 @@ function warnText(e: Explanation): string {
   if (e.warnInEra === 'free-only') {
     return `vmemmap_free warns from ${warnOriginText('free')} (${CHECK_TEXT[e.warnArm]}); vmemmap_populate only from ${warnOriginText('populate')}`;
   }
-  return `no WARN in this era (${CHECK_TEXT[e.warnArm]}, but the check came with memory hot-remove, ${warnOriginText('free')})`;
+  return `no WARN in these kernels (${CHECK_TEXT[e.warnArm]}; the check came with memory hot-remove, ${warnOriginText('free')})`;
 }
 
 /** `vmemwarn explain` as text: the value under each layout, one block each. */

@@ -123,6 +123,18 @@ describe('explainValue: which eras have the WARN', () => {
     expect(byEra('E1')).toBe('no');
     expect(byEra('E0')).toBe('no');
   });
+
+  // Found by an audit: `explain --kernel 5.11` said the WARN fires (E3), and `--kernel 5.5` that vmemmap_free
+  // warns (E2), which neither release's mmu.c does.
+  test.each([
+    ['5.5', 'no'],
+    ['5.7', 'free-only'],
+    ['5.11', 'free-only'],
+    ['5.12', 'yes'],
+    ['6.10', 'yes'],
+  ])('with --kernel %s the release decides: %s', (kernel, warns) => {
+    expect(explainValue('pfn', 0x80000n, [inferLayout({}, { kernel, vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n })])[0]?.warnInEra).toBe(warns);
+  });
 });
 
 test('a value outside 0..2^64-1 is a usage error, not wrapped to u64 (found by a review embedding the library)', () => {

@@ -1,4 +1,4 @@
-import { WARN_ORIGIN, warnOriginText, warnPredatesNote } from '../../src/layout/vmemmap-warn-history.js';
+import { WARN_ORIGIN, warnOriginText, warnPredatesNote, warnsIn } from '../../src/layout/vmemmap-warn-history.js';
 
 describe('vmemmap WARN history', () => {
   test('free warns from 5.7, populate from 5.12, each with the commit that added it', () => {
@@ -20,5 +20,15 @@ describe('vmemmap WARN history', () => {
   test('no note without a release, or for text that is no version', () => {
     expect(warnPredatesNote('free', undefined)).toBeUndefined();
     expect(warnPredatesNote('free', 'unknown')).toBeUndefined();
+  });
+
+  test.each<[string, ReturnType<typeof warnsIn>]>([
+    ['5.6.19', 'no'],
+    ['5.7.0', 'free-only'],
+    ['5.11.22', 'free-only'],
+    ['5.12-rc1', 'yes'],
+    ['not a version', undefined],
+  ])('warnsIn(%s) is %s', (release, warns) => {
+    expect(warnsIn(release)).toBe(warns);
   });
 });

@@ -165,7 +165,7 @@ describe('renderExplainText', () => {
       // vmemmap_free's WARN came with arm64 memory hot-remove (bbd6ec605c0f, 5.7), vmemmap_populate's with
       // edb739eed8f3 (5.12).
       ['free-only', /^vmemmap_free warns from 5\.7 \(bbd6ec605c0f\) \(end > VMEMMAP_END\); vmemmap_populate only from 5\.12 \(edb739eed8f3\)$/],
-      ['no', /^no WARN in this era \(end > VMEMMAP_END, but the check came with memory hot-remove, 5\.7 \(bbd6ec605c0f\)\)$/],
+      ['no', /^no WARN in these kernels \(end > VMEMMAP_END; the check came with memory hot-remove, 5\.7 \(bbd6ec605c0f\)\)$/],
     ])('outside the window in an era whose kernels have %s WARN', (warnInEra, text) => {
       const rows = block(renderExplainText('addr', SEED_PAGE, [{ ...base, warnArm: 'end-above', warnInEra }]), 'E3');
       expect(rows.get('WARN')).toMatch(text);
