@@ -5,6 +5,7 @@ import { memstartAlignShift, memstartFromDramStart, memstartOn48BitCpu } from '.
 import type { Confidence, Era, Inferred, LayoutOverrides } from './types.js';
 import { hex } from './u64.js';
 import { vaBitsActualFromLog } from './va-bits-actual.js';
+import { VMEMMAP_VARIABLE_COMMIT, vmemmapIgnoresPhysOffset } from './vmemmap-base-history.js';
 import type { VirtualLayoutMatch } from './virtual-layout-match.js';
 
 export interface MemstartInput {
@@ -16,6 +17,8 @@ export interface MemstartInput {
   vaBitsMin: number;
   sectionShift: number;
   layoutMatch: VirtualLayoutMatch | undefined;
+  /** The kernel release, when known: 5.4-5.9 set vmemmap apart from memstart_addr (vmemmap-base-history.ts). */
+  release?: string;
 }
 
 interface DramRange {
@@ -95,8 +98,18 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
     return inferred(o.memstart, 'user', 'high', { text: `--memstart ${hex(o.memstart)}` });
   }
   const { boot, layoutMatch } = input;
-  // The kernel's own memstart_addr, KASLR and the 52-bit adjustment included: nothing to infer.
-  if (boot?.physOffset) return inferred(boot.physOffset.value, 'log', 'high', { lineNo: boot.physOffset.lineNo, text: boot.physOffset.text });
+  // The kernel's own memstart_addr, KASLR and the 52-bit adjustment included: nothing to infer, unless vmemmap was
+  // set apart from it.
+  const apart = vmemmapIgnoresPhysOffset(input.release);
+  if (boot?.physOffset && !apart) return inferred(boot.physOffset.value, 'log', 'high', { lineNo: boot.physOffset.lineNo, text: boot.physOffset.text });
+  if (boot?.physOffset) {
+    const why = `${input.release} set vmemmap from round_down(DRAM start) before KASLR or a CPU without 52-bit VAs moved memstart_addr (before ${VMEMMAP_VARIABLE_COMMIT}, 5.10 and 5.4.94)`;
+    if (dramStart(boot) === undefined) {
+      notes.push(`${why}: the ${boot.physOffset.text} line may not be the base it used, and the log has no memory map to tell`);
+      return inferred(boot.physOffset.value, 'log', 'medium', { lineNo: boot.physOffset.lineNo, text: boot.physOffset.text });
+    }
+    notes.push(`${why}: the memory map gives its base, not the ${boot.physOffset.text} line`);
+  }
   if (input.era === 'E0' && layoutMatch?.dramStart !== undefined && layoutMatch.actualFact) {
     // E0 indexes vmemmap by absolute pfn, so the `actual` vmemmap start is page(first DRAM pfn).
     return inferred(layoutMatch.dramStart, 'log', 'medium', {
@@ -114,7 +127,8 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
   let value = memstartFromDramStart(dram.start, input.pageShift, input.sectionShift, input.era);
   const align = memstartAlignShift(input.pageShift, input.sectionShift, input.era);
   let text = `round_down(${hex(dram.start)}, 2^${align}) from ${dram.text}`;
-  let confidence = kaslrRisk(input, notes);
+  // Where vmemmap ignored KASLR's move of memstart_addr, the unmoved value is exact.
+  let confidence = apart ? 'high' : kaslrRisk(input, notes);
   if (!dram.exact && confidence === 'high') confidence = 'medium';
   if (boot?.memoryTooBig) {
     notes.push('"Memory doesn\'t fit in the linear mapping": DRAM past the linear map\'s reach was dropped, and memstart moved up if the kernel image lay past it; the value from the memory map is only a lower bound');

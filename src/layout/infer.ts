@@ -193,6 +193,7 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
       vaBitsMin: vaMin,
       sectionShift: sectionShift.value,
       layoutMatch: shape.layoutMatch,
+      ...(release !== undefined && { release: release.value }),
     },
     o,
     assumptions,

@@ -375,3 +375,37 @@ describe('inferMemstart: E0, from the `actual` vmemmap line', () => {
     expect(run(withMatch(LAYOUT), { memstart: 0x4000_0000n }).memstart.source.kind).toBe('user');
   });
 });
+
+// Found by an audit: before 7bc1a0f9e176 (5.10; 5.4.94 in stable) vmemmap was set from round_down(DRAM start)
+// before KASLR moved memstart_addr, and a 52-bit kernel on a 48-bit CPU offset vmemmap, not memstart_addr: the
+// PHYS_OFFSET such a kernel prints is not what its vmemmap was computed from.
+describe('inferMemstart: 5.4-5.9, vmemmap apart from memstart_addr', () => {
+  const MAP = ['Early memory node ranges', '  node   0: [mem 0x0000000080000000-0x000000027fffffff]'];
+  const e2 = { era: 'E2', pageShift: 16, vaBits: 48, vaBitsMin: 48, sectionShift: 30 } as const;
+
+  test.each(['5.8.0', '5.4.0', '5.4.93-1-generic'])('%s: the memory map, not a randomized PHYS_OFFSET, is the base, exactly', (release) => {
+    const notes: string[] = [];
+    const m = inferMemstart(input({ ...e2, release, lines: ['KASLR enabled', ...MAP, 'PHYS_OFFSET: 0xffffa1c240000000'] }), {}, notes);
+    // round_down(0x80000000, ARM64_MEMSTART_ALIGN = 2^30 with 64K pages and 2^29 sections... at least 1 GiB).
+    expect(m).toMatchObject({ value: 0x8000_0000n, confidence: 'high' });
+    expect(notes.join('\n')).toContain('(before 7bc1a0f9e176, 5.10 and 5.4.94): the memory map gives its base, not the PHYS_OFFSET: 0xffffa1c240000000 line');
+  });
+
+  test.each(['5.4.94', '5.10.0', '5.3.0'])('%s: PHYS_OFFSET is the base', (release) => {
+    const m = inferMemstart(input({ ...e2, release, lines: ['KASLR enabled', ...MAP, 'PHYS_OFFSET: 0xffffa1c240000000'] }), {}, []);
+    expect(m).toMatchObject({ value: 0xffff_a1c2_4000_0000n, confidence: 'high' });
+  });
+
+  test('5.8 on a CPU without 52-bit VAs: the memory map lowered by 2^52 - 2^48, as vmemmap was offset', () => {
+    const lines = [...MAP, 'user pgtable: 64k pages, 48-bit VAs, pgdp=0000000041d1c000', 'PHYS_OFFSET: 0x80000000'];
+    const m = inferMemstart(input({ ...e2, vaBits: 52, release: '5.8.0', lines }), {}, []);
+    expect(m.value).toBe((0x8000_0000n - ((1n << 52n) - (1n << 48n))) & U64);
+  });
+
+  test('with no memory map, PHYS_OFFSET stands, at medium, with a note', () => {
+    const notes: string[] = [];
+    const m = inferMemstart(input({ ...e2, release: '5.8.0', lines: ['PHYS_OFFSET: 0x80000000'] }), {}, notes);
+    expect(m).toMatchObject({ value: 0x8000_0000n, confidence: 'medium' });
+    expect(notes.join('\n')).toContain('line may not be the base it used');
+  });
+});

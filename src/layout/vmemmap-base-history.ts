@@ -1,0 +1,18 @@
+import { compareVersions } from './eras.js';
+
+/**
+ * Kernels whose `vmemmap` was a variable set once in arm64_memblock_init(), from round_down(DRAM start,
+ * ARM64_MEMSTART_ALIGN), before KASLR moved memstart_addr, and offset by (_PAGE_OFFSET(48) - _PAGE_OFFSET(52)) >>
+ * PAGE_SHIFT on a 52-bit kernel whose CPU lacks 52-bit VAs while memstart_addr was not: 5.4 (5383cc6efed1,
+ * "Introduce vabits_actual") up to 7bc1a0f9e176 ("use single quantity to represent the PA to VA translation"), which
+ * came in 5.10 and to 5.4 stable in 5.4.94. On them PHYS_OFFSET is not what vmemmap was computed from.
+ */
+export function vmemmapIgnoresPhysOffset(release: string | undefined): boolean {
+  const m = release === undefined ? null : /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(release.trim());
+  if (!m) return false;
+  const v = { major: Number(m[1]), minor: Number(m[2]) };
+  if (compareVersions(v, { major: 5, minor: 4 }) < 0 || compareVersions(v, { major: 5, minor: 10 }) >= 0) return false;
+  return v.minor !== 4 || Number(m[3] ?? 0) < 94;
+}
+
+export const VMEMMAP_VARIABLE_COMMIT = '7bc1a0f9e176';
