@@ -1,5 +1,5 @@
 import type { Era, LayoutConstants } from './types.js';
-import { neg64, u64 } from './u64.js';
+import { neg64, toS64, u64 } from './u64.js';
 
 /** `_PAGE_END(va)` of memory.h: -(1 << (va - 1)), the end of the linear map of a `va`-bit layout. */
 export function pageEndOf(vaBits: number): bigint {
@@ -23,6 +23,16 @@ function linearMapSize(c: LayoutConstants): bigint {
  */
 export function linearMapPhysStart(c: LayoutConstants, memstart: bigint): bigint {
   return u64(memstart + ((c.linearMapStart ?? c.pageOffset) - c.pageOffset));
+}
+
+/**
+ * The first physical address the linear map covers, as a report states it: a memstart_addr below zero (KASLR, or a
+ * 52-bit kernel whose CPU nothing says lacks 52-bit VAs) maps physical 0 somewhere above PAGE_OFFSET, and no memory
+ * lies below 0.
+ */
+export function linearMapFirstPhys(c: LayoutConstants, memstart: bigint): bigint {
+  const start = linearMapPhysStart(c, memstart);
+  return toS64(start) < 0n ? 0n : start;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { computeConstants } from '../../src/layout/constants.js';
-import { inLinearMap, linearMapMoves, linearMapPhysEnd, linearMapPhysStart, pageEndOf } from '../../src/layout/linear-map.js';
+import { inLinearMap, linearMapFirstPhys, linearMapMoves, linearMapPhysEnd, linearMapPhysStart, pageEndOf } from '../../src/layout/linear-map.js';
 import { physToLinearVa } from '../../src/layout/convert.js';
 
 const U64 = (x: bigint) => BigInt.asUintN(64, x);
@@ -39,4 +39,14 @@ test.each(['E2', 'E3'] as const)('%s 52/64K on a 48-bit CPU: the map starts at D
   expect(inLinearMap(dram - 0x1000n, w, memstart)).toBe(false);
   // The same kernel on a 52-bit CPU maps from PAGE_OFFSET.
   expect(computeConstants({ era, pageShift: 16, vaBits: 52, structPageSize: 64, memstart: dram, sectionShift: 29 }).linearMapStart).toBeUndefined();
+});
+
+// Found by an audit: a report said the window "only covers phys 0xfff1000080000000-0x800080000000".
+test('a memstart below zero: the map is said to cover phys from 0, and its end is unchanged', () => {
+  const memstart = U64(0x8000_0000n - ((1n << 52n) - (1n << 48n)));
+  const w = computeConstants({ era: 'E3', pageShift: 16, vaBits: 52, structPageSize: 64, memstart, sectionShift: 29 });
+  expect(linearMapPhysStart(w, memstart)).toBe(memstart);
+  expect(linearMapFirstPhys(w, memstart)).toBe(0n);
+  expect(linearMapFirstPhys(c, 0x8000_0000n)).toBe(0x8000_0000n);
+  expect(linearMapPhysEnd(w, memstart)).toBe(U64(memstart + ((1n << 52n) - (1n << 47n))));
 });

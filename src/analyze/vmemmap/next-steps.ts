@@ -1,6 +1,6 @@
 import type { Layout } from '../../layout/types.js';
 import { hex } from '../../layout/u64.js';
-import { linearMapPhysStart } from '../../layout/linear-map.js';
+import { linearMapFirstPhys } from '../../layout/linear-map.js';
 import type { VmemmapOp } from '../types.js';
 
 export interface NextStepInput {
@@ -54,7 +54,7 @@ export function nextSteps(i: NextStepInput): string[] {
 
 /** The memory the linear map (and so the vmemmap window) leaves out, on the range's side of it. */
 function unmappable(i: NextStepInput): string {
-  const start = linearMapPhysStart(i.layout.constants, i.layout.memstart.value);
+  const start = linearMapFirstPhys(i.layout.constants, i.layout.memstart.value);
   if (i.side === 'above') return `Memory above phys ${hex(i.linearMapPhysEnd)}`;
   const what = start === i.layout.memstart.value ? 'memstart_addr, where the linear map starts' : "where the linear map's first usable VA maps";
   if (i.side === 'below') return `Memory below phys ${hex(start)} (${what})`;
