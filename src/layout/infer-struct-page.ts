@@ -67,7 +67,10 @@ export function inferStructPageAndShape(
   const shapeWith = (size: number): ShapeInference => inferShape(e.boot, release, config, regs, size, o, e.largestCall);
   const usual = shapeWith(DEFAULT_STRUCT_PAGE_SIZE);
   // A page size read from a register was matched under 64-byte struct pages: it says nothing of another size.
-  const statedPageShift = ['user', 'config', 'log'].includes(usual.pageShift.source.kind) ? usual.pageShift.value : undefined;
+  const stated = (x: Inferred<number>): number | undefined => (['user', 'config', 'log'].includes(x.source.kind) ? x.value : undefined);
+  const statedPageShift = stated(usual.pageShift);
+  // A VA size the log states may be vabits_actual of a 52-bit kernel (infer-shape.ts): 52 stays possible.
+  const statedVaBits = stated(usual.vaBits);
   const statedSectionShift = o.sectionShift ?? config.sectionShift?.value;
   const versionEra = release === undefined ? undefined : eraForRelease(release.value);
   const known: KnownGeometry = {
@@ -77,10 +80,14 @@ export function inferStructPageAndShape(
   };
   // Constants of one size can be constants of another shape under another size (E3's -2^33 is VMEMMAP_START of
   // 42/64K with 72 to 128-byte struct pages and of 39/4K with 64-byte ones): a hit counts only in the release's
-  // era and with the page size stated.
+  // era and with the page size and VA size stated.
   const constantUnder = (size: number): string | undefined => {
     const hit = matchRegisterConstants(regs, size).find(
-      (h) => h.strong && (statedPageShift === undefined || h.pageShift === statedPageShift) && (versionEra === undefined || h.era === versionEra),
+      (h) =>
+        h.strong &&
+        (statedPageShift === undefined || h.pageShift === statedPageShift) &&
+        (statedVaBits === undefined || h.vaBits === statedVaBits || h.vaBits === 52) &&
+        (versionEra === undefined || h.era === versionEra),
     );
     return hit && `${hit.reg} = ${hex(hit.registerValue)} is ${hit.constant} of ${shapeLabel(hit)}`;
   };

@@ -331,6 +331,17 @@ describe('inferLayout from registers', () => {
     );
   });
 
+  // Found by an audit: E3 16K/47 with 72-byte struct pages has VMEMMAP_START -(1 << (47 - (14 - 7))) = -2^40, also
+  // the 64-byte START of E3 16K/48 (which the pgtable line's 47-bit VAs rule out): a constant of both sizes holds
+  // nothing, and the storm of whole sections decides.
+  test('E3 16K/47, 72-byte struct pages: a constant shared with a 64-byte shape does not hold the size at 64', () => {
+    const call = (1n << 13n) * 72n;
+    const b = boot(['Linux version 6.1.0 (u@h) (gcc) #1', 'swapper pgtable: 16k pages, 47-bit VAs, pgdp=0000000041d1c000']);
+    const l = inferLayout({ boot: b, largestCall: call, startStep: call, registerValues: [{ reg: 'x5', value: 0xffffff0000000000n }] });
+    expect(l.structPageSize.value).toBe(72);
+    expect([l.era.value, l.pageShift.value, l.vaBits.value]).toEqual(['E3', 14, 47]);
+  });
+
   test('-1G (E4 VMEMMAP_END) is also PUD_MASK: only medium confidence', () => {
     const l = inferLayout({ registerValues: [{ reg: 'x3', value: 0xffffffffc0000000n }] });
     expect(l.era).toMatchObject({ value: 'E4', confidence: 'medium' });
