@@ -13,6 +13,7 @@ import { linearMapMoves, pageEndOf } from './linear-map.js';
 import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
 import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './physical-fit.js';
 import { inferStructPageAndShape } from './infer-struct-page.js';
+import { vmemmapIgnoresPhysOffset } from './vmemmap-base-history.js';
 import { eraSupportsVaBits } from './hypotheses.js';
 
 export interface LayoutEvidence {
@@ -22,6 +23,8 @@ export interface LayoutEvidence {
   registerValues?: RegisterValue[];
   /** The largest struct page range (end - start) one vmemmap_populate/vmemmap_free splat named. */
   largestCall?: bigint;
+  /** Where that call started: a struct page address, a whole number of subsections' struct pages from VMEMMAP_START. */
+  largestCallStart?: bigint;
   /** The struct pages the splats named, first to last: tested against the physical addresses a layout allows. */
   pageSpan?: PageSpan;
   /** The step seen most often between the starts of one task's consecutive splats (struct-page-size.ts). */
@@ -200,7 +203,8 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
   );
   const kasan = inferKasan(e.boot, config, shape.era.value);
   const shadow = kasanShadowOf(kasan, shape.era.value, shape.vaBits.value, vaMin, config, assumptions);
-  const memstartKnown = o.memstart !== undefined || e.boot?.physOffset !== undefined;
+  // On 5.4-5.9 a PHYS_OFFSET line is not what vmemmap used (vmemmap-base-history.ts): it settles nothing there.
+  const memstartKnown = o.memstart !== undefined || (e.boot?.physOffset !== undefined && !vmemmapIgnoresPhysOffset(release?.value));
   const vaActual = vaBitsActualOf(e.boot, shape.era.value, shape.vaBits.value, vaMin, shadow !== undefined, memstartKnown, assumptions);
   const constants = computeConstants({
     era: shape.era.value,

@@ -12,7 +12,12 @@ export function vmemmapIgnoresPhysOffset(release: string | undefined): boolean {
   if (!m) return false;
   const v = { major: Number(m[1]), minor: Number(m[2]) };
   if (compareVersions(v, { major: 5, minor: 4 }) < 0 || compareVersions(v, { major: 5, minor: 10 }) >= 0) return false;
-  return v.minor !== 4 || Number(m[3] ?? 0) < 94;
+  if (v.minor !== 4) return true;
+  // Distributions keep 5.4.0 and number their own builds after it (Ubuntu's 5.4.0-150-generic is stable 5.4.233):
+  // there the sublevel is not known, and PHYS_OFFSET is taken as the kernel's as before.
+  const sublevel = Number(m[3] ?? 0);
+  if (sublevel === 0 && /^v?5\.4(?:\.0)?[-+~_]/.test(release!.trim())) return false;
+  return sublevel < 94;
 }
 
 export const VMEMMAP_VARIABLE_COMMIT = '7bc1a0f9e176';
