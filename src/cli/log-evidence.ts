@@ -30,7 +30,7 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
     ...(boot && { boot }),
     ...(splatRelease !== undefined && { splatRelease }),
     ...(registerValues.length > 0 && { registerValues }),
-    ...(largestCall !== undefined && { largestCall }),
+    ...(largestCall !== undefined && pair && { largestCall, largestCallStart: pair.start }),
     ...(pageSpan && { pageSpan }),
     ...(startStep !== undefined && { startStep }),
   };

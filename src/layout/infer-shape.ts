@@ -155,6 +155,8 @@ export function inferShape(
   structPageSize: number,
   o: LayoutOverrides,
   largestCall?: bigint,
+  /** The step seen most often between consecutive splats' starts: a storm walking whole sections steps by one call. */
+  startStep?: bigint,
 ): ShapeInference {
   const notes: string[] = [];
   const fixed = directEvidence(boot, config, o);
@@ -167,14 +169,16 @@ export function inferShape(
   const hits = fitting.some(oneSection) ? fitting.filter(oneSection) : fitting;
   // A weak hit (the constant is also an alignment mask: -2M, -1G) may name the era only where the release does not.
   const weakUsable = versionEra === undefined ? hits : hits.filter((h) => h.era === versionEra);
-  // Where one value is a constant of several shapes, a call that is one whole section's memmap in some of them
-  // (a storm walks whole sections) speaks for those.
-  const wholeAt = largestCall === undefined ? [] : wholeSectionPageShifts(largestCall, structPageSize, release ? { release: release.value } : {});
+  // Where one value is a constant of several shapes, a storm whose calls follow each other and are one whole section's
+  // memmap in some of them (device-private regions are whole sections) speaks for those. One call says nothing: a
+  // 4K kernel's partial-section call can be a whole 64K section's length. A weak hit (-2M, -1G) names every shape.
+  const storm = largestCall !== undefined && startStep !== undefined && (startStep === largestCall || startStep === -largestCall);
+  const wholeAt = !storm ? [] : wholeSectionPageShifts(largestCall, structPageSize, release ? { release: release.value } : {});
   const preferWhole = <T extends Shape>(list: T[]): T[] => {
     const whole = list.filter((h) => wholeAt.includes(h.pageShift));
     return whole.length > 0 ? whole : list;
   };
-  const hit = best(preferWhole(hits.filter((h) => h.strong)), versionEra) ?? best(preferWhole(weakUsable), versionEra);
+  const hit = best(preferWhole(hits.filter((h) => h.strong)), versionEra) ?? best(weakUsable, versionEra);
   const layoutMatch = best(matchVirtualLayout(boot, structPageSize).filter((m) => fits(m, fixed)), versionEra);
 
   let era = fixed.era;

@@ -13,7 +13,8 @@ import {
 } from './struct-page-size.js';
 import { inferred } from './inferred.js';
 import type { Inferred, LayoutOverrides } from './types.js';
-import { hex } from './u64.js';
+import { hex, toS64, u64 } from './u64.js';
+import { computeConstants, defaultSectionShift } from './constants.js';
 import { eraForRelease } from './eras.js';
 import type { LayoutEvidence } from './infer.js';
 
@@ -46,6 +47,28 @@ function sizeFromConstantAlone(
   return { structPageSize, shape: shapeWith(only) };
 }
 
+/**
+ * Whether the largest call fits struct pages of `size` bytes under `shape`: hot-plug works in whole subsections
+ * (mm/sparse-vmemmap.c), so a call is a whole number of subsections' struct pages, and it starts a whole number of
+ * them from VMEMMAP_START (memstart_addr, whatever it is, is a multiple of a subsection). Two adjacent 48 MiB
+ * regions of a 64-byte kernel had read as 96-byte struct pages; this is what their starts rule out.
+ */
+function callsFit(e: LayoutEvidence, shape: ShapeInference, size: number): boolean {
+  if (e.largestCall === undefined) return true;
+  let start: bigint;
+  let grain: bigint;
+  try {
+    const pageShift = shape.pageShift.value;
+    const c = computeConstants({ era: shape.era.value, pageShift, vaBits: shape.vaBits.value, structPageSize: size, memstart: 0n, sectionShift: defaultSectionShift(undefined, pageShift) });
+    start = c.vmemmapStart;
+    grain = BigInt(size) * c.pagesPerSubsection;
+  } catch {
+    return false;
+  }
+  if (e.largestCall % grain !== 0n) return false;
+  return e.largestCallStart === undefined || toS64(u64(e.largestCallStart - start)) % grain === 0n;
+}
+
 /** Where a page size may come from for a struct page size read from the calls to stand: stated, or a constant of it. */
 const PAGE_SIZE_EVIDENCE = new Set(['user', 'config', 'log', 'register']);
 
@@ -64,7 +87,7 @@ export function inferStructPageAndShape(
   assumptions: string[],
 ): StructPageAndShape {
   const regs = e.registerValues ?? [];
-  const shapeWith = (size: number): ShapeInference => inferShape(e.boot, release, config, regs, size, o, e.largestCall);
+  const shapeWith = (size: number): ShapeInference => inferShape(e.boot, release, config, regs, size, o, e.largestCall, e.startStep);
   const usual = shapeWith(DEFAULT_STRUCT_PAGE_SIZE);
   // A page size read from a register was matched under 64-byte struct pages: it says nothing of another size.
   const stated = (x: Inferred<number>): number | undefined => (['user', 'config', 'log'].includes(x.source.kind) ? x.value : undefined);
@@ -98,11 +121,13 @@ export function inferStructPageAndShape(
   );
   if (structPageSize.value === DEFAULT_STRUCT_PAGE_SIZE) {
     if (o.structPageSize !== undefined || constantUnder(DEFAULT_STRUCT_PAGE_SIZE) !== undefined) return { structPageSize, shape: usual };
-    return sizeFromConstantAlone(constantUnder, shapeWith, assumptions) ?? { structPageSize, shape: usual };
+    const alone = sizeFromConstantAlone(constantUnder, shapeWith, assumptions);
+    return alone !== undefined && callsFit(e, alone.shape, alone.structPageSize.value) ? alone : { structPageSize, shape: usual };
   }
   const shape = shapeWith(structPageSize.value);
   const call = e.largestCall;
   if (structPageSize.source.kind !== 'register' || call === undefined) return { structPageSize, shape };
+  if (!callsFit(e, shape, structPageSize.value)) return { structPageSize: defaultStructPageSize(), shape: usual };
   const size = structPageSize.value;
   const pageShifts = wholeSectionPageShifts(call, size, known);
   if (pageShifts.includes(shape.pageShift.value) && PAGE_SIZE_EVIDENCE.has(shape.pageShift.source.kind)) return { structPageSize, shape };

@@ -25,11 +25,12 @@ interface Evidence {
   regs?: RegisterValue[];
   o?: LayoutOverrides;
   largestCall?: bigint;
+  startStep?: bigint;
 }
 
 function shapeOf(e: Evidence): ShapeInference {
   const config: KernelConfig = e.config === undefined ? {} : parseKernelConfig(e.config);
-  return inferShape(e.boot, e.release, config, e.regs ?? [], 64, e.o ?? {}, e.largestCall);
+  return inferShape(e.boot, e.release, config, e.regs ?? [], 64, e.o ?? {}, e.largestCall, e.startStep);
 }
 
 /** (era, PAGE_SHIFT, VA_BITS) of a result, for one-line comparisons. */
@@ -239,8 +240,14 @@ describe('inferShape: one constant of two shapes, and the size of a call', () =>
     expect(s.notes).toEqual(['x5 = 0xffffffff00000000 fits E3 39-bit/4K and E3 42-bit/64K: E3 39-bit/4K is taken as the common configuration (--page-size and --va-bits settle it)']);
   });
 
-  test('a call of one whole 64K section (2^(29-16) struct pages of 64 bytes) speaks for 64K', () => {
+  // Found by a second audit: one 32 MiB region on a 4K kernel calls with 0x80000 bytes too, and had been read as 64K.
+  test('one call of that length says nothing: the common configuration', () => {
     const s = shapeOf({ release: logRelease('6.1.0'), regs, largestCall: (1n << 13n) * 64n });
+    expect(triple(s)).toEqual(['E3', 12, 39]);
+  });
+
+  test('a storm of calls of one whole 64K section (2^(29-16) struct pages of 64 bytes), end to end, speaks for 64K', () => {
+    const s = shapeOf({ release: logRelease('6.1.0'), regs, largestCall: (1n << 13n) * 64n, startStep: -((1n << 13n) * 64n) });
     expect(triple(s)).toEqual(['E3', 16, 42]);
     expect(s.pageShift.confidence).toBe('medium');
     expect(s.notes).toEqual(['x5 = 0xffffffff00000000 fits E3 42-bit/64K and E3 39-bit/4K: E3 42-bit/64K is taken: a call of 0x80000 bytes of memmap is one whole section there (--page-size and --va-bits settle it)']);

@@ -342,6 +342,29 @@ describe('inferLayout from registers', () => {
     expect([l.era.value, l.pageShift.value, l.vaBits.value]).toEqual(['E3', 14, 47]);
   });
 
+  // Found by a second audit: two adjacent 48 MiB regions on a 64-byte 4K kernel. Their calls (0xc0000 bytes, end to
+  // end) are whole 16K sections of 96-byte struct pages, and x5 (48/4K VMEMMAP_END, -2^41) is also E3 48/16K's
+  // VMEMMAP_START for 72 to 128 bytes. But 0xfffffffffa000000 is no whole number of 96-byte subsections from -2^41.
+  test('a size whose subsections the call start does not fit is not taken', () => {
+    const call = 0xc0000n;
+    const l = inferLayout({
+      splatRelease: '6.1.0',
+      largestCall: call,
+      largestCallStart: 0xfffffffffa000000n,
+      startStep: call,
+      registerValues: [{ reg: 'x5', value: 0xfffffe0000000000n }],
+    });
+    expect(l.structPageSize.value).toBe(64);
+    expect([l.era.value, l.pageShift.value, l.vaBits.value]).toEqual(['E3', 12, 48]);
+  });
+
+  // Also found by it: a GENMASK(63, 32) in a register is E4 42/64K's VMEMMAP_START for 96-byte struct pages, but the
+  // calls are 0x200000 bytes, no whole number of 96-byte subsections.
+  test('a constant of one other size alone is not taken when the calls are no whole subsections of it', () => {
+    const l = inferLayout({ splatRelease: '6.10.0', largestCall: 0x200000n, largestCallStart: 0x1ffbde00000n, registerValues: [{ reg: 'x8', value: 0xffffffff00000000n }] });
+    expect(l.structPageSize.value).toBe(64);
+  });
+
   test('-1G (E4 VMEMMAP_END) is also PUD_MASK: only medium confidence', () => {
     const l = inferLayout({ registerValues: [{ reg: 'x3', value: 0xffffffffc0000000n }] });
     expect(l.era).toMatchObject({ value: 'E4', confidence: 'medium' });

@@ -28,6 +28,8 @@ const TWO_POW_64 = 1n << 64n;
 export interface SharedLayoutEvidence {
   registerValues: RegisterValue[];
   largestCall: bigint;
+  /** Where that call started. */
+  largestCallStart: bigint;
   /** The struct pages the splats named, first to last. */
   pageSpan?: PageSpan;
 }
@@ -45,6 +47,7 @@ export class VmemmapAccumulator {
   private bootIndex = 0;
   /** The largest struct page range one splat named: one call covers at most one section's memmap. */
   private largestCall = 0n;
+  private largestCallStart = 0n;
 
   constructor(private readonly op: VmemmapOp) {}
 
@@ -67,7 +70,10 @@ export class VmemmapAccumulator {
     // A range whose end wrapped past 2^64 is kept contiguous: its end is stored above 2^64.
     const end = range.end <= range.start ? range.end + TWO_POW_64 : range.end;
     this.pages.add(range.start, end);
-    if (this.op !== 'init-zone-device' && end - range.start > this.largestCall) this.largestCall = end - range.start;
+    if (this.op !== 'init-zone-device' && end - range.start > this.largestCall) {
+      this.largestCall = end - range.start;
+      this.largestCallStart = range.start;
+    }
     this.steps.add(s.pid ?? -1, range.start);
   }
 
@@ -79,14 +85,19 @@ export class VmemmapAccumulator {
   layoutEvidence(): SharedLayoutEvidence {
     const pageSpan = this.pages.hull();
     const span = pageSpan ? { pageSpan } : {};
-    if (this.op === 'init-zone-device') return { registerValues: [], largestCall: 0n, ...span };
-    return { registerValues: this.samples.flat(), largestCall: this.largestCall, ...span };
+    if (this.op === 'init-zone-device') return { registerValues: [], largestCall: 0n, largestCallStart: 0n, ...span };
+    return { registerValues: this.samples.flat(), largestCall: this.largestCall, largestCallStart: this.largestCallStart, ...span };
   }
 
   /** `others`: the layoutEvidence() of the other vmemmap findings of the same boot, which runs one layout. */
   finish(boot: BootFacts | undefined, o?: LayoutOverrides, others: readonly SharedLayoutEvidence[] = []): VmemmapFinding {
     let largestCall = this.largestCall;
-    for (const e of others) if (e.largestCall > largestCall) largestCall = e.largestCall;
+    let largestCallStart = this.largestCallStart;
+    for (const e of others) {
+      if (e.largestCall <= largestCall) continue;
+      largestCall = e.largestCall;
+      largestCallStart = e.largestCallStart;
+    }
     // One boot runs one layout: its findings test a page size against all their struct pages together.
     const pageSpan = spanOf([this.pages.hull(), ...others.map((e) => e.pageSpan)]);
     const startStep = this.steps.mostCommon();
@@ -95,7 +106,7 @@ export class VmemmapAccumulator {
         ...(boot && { boot }),
         ...(this.release !== undefined && { splatRelease: this.release }),
         registerValues: [...this.samples.flat(), ...others.flatMap((e) => e.registerValues)],
-        ...(largestCall > 0n && { largestCall }),
+        ...(largestCall > 0n && { largestCall, largestCallStart }),
         ...(pageSpan && { pageSpan }),
         ...(startStep !== undefined && { startStep }),
       },
@@ -142,7 +153,10 @@ export class VmemmapAccumulator {
     for (const sample of later.samples) if (this.samples.length < MAX_SAMPLES) this.samples.push(sample);
     this.pages.absorb(later.pages);
     this.steps.absorb(later.steps);
-    if (later.largestCall > this.largestCall) this.largestCall = later.largestCall;
+    if (later.largestCall > this.largestCall) {
+      this.largestCall = later.largestCall;
+      this.largestCallStart = later.largestCallStart;
+    }
   }
 
   /** Renumbers its boot: the part of the log it read began `by` boots into the whole log. */
