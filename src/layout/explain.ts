@@ -2,7 +2,7 @@ import type { WindowPosition } from '../analyze/types.js';
 import { UsageError } from '../errors.js';
 import { classifyPage, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn } from './convert.js';
 import { kasanShadowEnd } from './kasan.js';
-import { inLinearMap, linearMapFirstPhys, linearMapPhysEnd } from './linear-map.js';
+import { inLinearMap, linearMapPhysText } from './linear-map.js';
 import { warnsIn } from './vmemmap-warn-history.js';
 import { MAX_PA_BITS } from './physical-fit.js';
 import type { Layout } from './types.js';
@@ -92,7 +92,7 @@ function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation
   const warnInEra = fromRelease ?? (era === 'E3' || era === 'E4' ? 'yes' : era === 'E2' ? 'free-only' : 'no');
   const explanation: Explanation = { label: layout.label ?? layout.era.value, layout, page, pfn, phys, exact, position, wrapped, warnArm, warnInEra, labels };
   if (inLinearMap(phys, c, memstart)) explanation.linearVa = physToLinearVa(phys, memstart, c);
-  else labels.push(`physical address outside the linear map, which covers phys ${hex(linearMapFirstPhys(c, memstart))}-${hex(linearMapPhysEnd(c, memstart))}`);
+  else labels.push(`physical address outside the linear map, which covers ${linearMapPhysText(c, memstart)}`);
   return explanation;
 }
 

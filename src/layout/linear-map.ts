@@ -1,5 +1,5 @@
 import type { Era, LayoutConstants } from './types.js';
-import { neg64, toS64, u64 } from './u64.js';
+import { hex, neg64, toS64, u64 } from './u64.js';
 
 /** `_PAGE_END(va)` of memory.h: -(1 << (va - 1)), the end of the linear map of a `va`-bit layout. */
 export function pageEndOf(vaBits: number): bigint {
@@ -33,6 +33,13 @@ export function linearMapPhysStart(c: LayoutConstants, memstart: bigint): bigint
 export function linearMapFirstPhys(c: LayoutConstants, memstart: bigint): bigint {
   const start = linearMapPhysStart(c, memstart);
   return toS64(start) < 0n ? 0n : start;
+}
+
+/** `phys A-B` for what the linear map covers, or `no physical address` when memstart puts all of it below 0. */
+export function linearMapPhysText(c: LayoutConstants, memstart: bigint): string {
+  const end = linearMapPhysEnd(c, memstart);
+  if (toS64(linearMapPhysStart(c, memstart)) < 0n && toS64(end) <= 0n) return `no physical address (memstart_addr ${hex(memstart)} puts it all below 0)`;
+  return `phys ${hex(linearMapFirstPhys(c, memstart))}-${hex(end)}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { InputTask } from './input-task.js';
 import type { SummaryIssue } from './summary-types.js';
 import { readInputList } from './input-list.js';
 import { unlessAborted } from '../until-aborted.js';
+import { UsageError } from '../errors.js';
 import { NAME_NOT_UTF8, shownName, specialType, SYMLINK_NOT_FOLLOWED } from './entry-kind.js';
 
 /** Directory entries looked up at once: enough to keep the thread pool busy, few enough for any directory. */
@@ -89,8 +90,9 @@ class Walker {
       if (globber.isDynamicPattern(arg)) return this.globArgument(globber, arg);
       return this.issue(arg, 'error', describeFsError(err), path.basename(arg));
     }
+    // Named, it is no leftover met in a walk but the input itself (`triage logs --out logs`): skipping it would read nothing.
     const own = this.ownOutputs.get(inodeKey(st));
-    if (own !== undefined) return this.issue(arg, 'skipped', ownOutputReason(own), path.basename(arg));
+    if (own !== undefined) throw new UsageError(`${arg} is where this run writes ${own}: it cannot also be an input`);
     if (st.isDirectory()) return this.directory(arg, arg, '', [inodeKey(st)]);
     // A named FIFO or device is opened like a file: the user asked for it explicitly.
     this.add({ path: arg, display: arg, rel: path.basename(arg), sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);

@@ -1,5 +1,5 @@
 import { computeConstants } from '../../src/layout/constants.js';
-import { inLinearMap, linearMapFirstPhys, linearMapMoves, linearMapPhysEnd, linearMapPhysStart, pageEndOf } from '../../src/layout/linear-map.js';
+import { inLinearMap, linearMapFirstPhys, linearMapMoves, linearMapPhysEnd, linearMapPhysStart, linearMapPhysText, pageEndOf } from '../../src/layout/linear-map.js';
 import { physToLinearVa } from '../../src/layout/convert.js';
 
 const U64 = (x: bigint) => BigInt.asUintN(64, x);
@@ -49,4 +49,12 @@ test('a memstart below zero: the map is said to cover phys from 0, and its end i
   expect(linearMapFirstPhys(w, memstart)).toBe(0n);
   expect(linearMapFirstPhys(c, 0x8000_0000n)).toBe(0x8000_0000n);
   expect(linearMapPhysEnd(w, memstart)).toBe(U64(memstart + ((1n << 52n) - (1n << 47n))));
+});
+
+// Found by a second audit: `explain --va-bits 39 --memstart 0xfff1000080000000` said "covers phys 0x0-0xfff1004080000000".
+test('a memstart that puts the whole map below 0: no physical address', () => {
+  const memstart = 0xfff1_0000_8000_0000n;
+  const w = computeConstants({ era: 'E3', pageShift: 12, vaBits: 39, structPageSize: 64, memstart, sectionShift: 27 });
+  expect(linearMapPhysText(w, memstart)).toBe('no physical address (memstart_addr 0xfff1000080000000 puts it all below 0)');
+  expect(linearMapPhysText(c, 0x8000_0000n)).toBe('phys 0x80000000-0x800080000000');
 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { walkInputs } from '../../src/triage/walk.js';
+import { UsageError } from '../../src/errors.js';
 
 describe('walkInputs', () => {
   let dir: string;
@@ -55,6 +56,20 @@ describe('walkInputs', () => {
         ['reports', 'skipped', 'written by this run (the per-log reports), not read as a log'],
         ['summary.md', 'skipped', 'written by this run (the summary), not read as a log'],
       ]);
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  });
+
+  // Found by a second audit: `triage logs --out logs` skipped the whole input and read nothing, exit 0.
+  test("an own output named as an input is a usage error, not an empty run", async () => {
+    const own = await mkdtemp(path.join(tmpdir(), 'vmemwarn-walk-own-'));
+    try {
+      await writeFile(path.join(own, 'boot.log'), 'log');
+      await expect(walkInputs([own], { ownOutputs: [{ path: own, what: 'the per-log reports' }] })).rejects.toThrow(
+        `${own} is where this run writes the per-log reports: it cannot also be an input`,
+      );
+      await expect(walkInputs([own], { ownOutputs: [{ path: own, what: 'the per-log reports' }] })).rejects.toBeInstanceOf(UsageError);
     } finally {
       await rm(own, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@ import type { Frame } from '../../parse/types.js';
 import type { Layout } from '../../layout/types.js';
 import { hex } from '../../layout/u64.js';
 import { warnPredatesNote } from '../../layout/vmemmap-warn-history.js';
-import { linearMapFirstPhys } from '../../layout/linear-map.js';
+import { linearMapPhysText } from '../../layout/linear-map.js';
 import { shapeLabel, shapeOf } from '../../layout/hypotheses.js';
 import type { VmemmapFinding, VmemmapOp } from '../types.js';
 import { callPath, showsDevicePrivatePath } from './call-path.js';
@@ -88,7 +88,7 @@ function sentence(i: DiagnoseInput, driver: string | undefined, path: string | u
   if (path) parts.push(`Path: ${path}.`);
   parts.push(
     `Under ${shapeLabel(shapeOf(i.layout))} (memstart ${hex(i.layout.memstart.value)}) the vmemmap window ${hex(c.vmemmapStart)}-${hex(c.vmemmapEnd)} ` +
-      `only covers phys ${hex(linearMapFirstPhys(c, i.layout.memstart.value))}-${hex(i.linearMapPhysEnd)} (the linear map); these pages are ${positionText(i)}` +
+      `only covers ${linearMapPhysText(c, i.layout.memstart.value)} (the linear map); these pages are ${positionText(i)}` +
       `${i.op === 'init-zone-device' || r.warnArm === 'none' ? '' : ` (${armText(r.warnArm)})`}.`,
   );
   const predates = i.op === 'init-zone-device' ? undefined : warnPredatesNote(i.op, i.layout.release?.value);
