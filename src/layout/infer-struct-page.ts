@@ -53,7 +53,7 @@ function sizeFromConstantAlone(
  * them from VMEMMAP_START (memstart_addr, whatever it is, is a multiple of a subsection). Two adjacent 48 MiB
  * regions of a 64-byte kernel had read as 96-byte struct pages; this is what their starts rule out.
  */
-function callsFit(e: LayoutEvidence, shape: ShapeInference, size: number): boolean {
+function callsFit(e: LayoutEvidence, shape: ShapeInference, size: number, wholeSections: boolean): boolean {
   if (e.largestCall === undefined) return true;
   let start: bigint;
   let grain: bigint;
@@ -66,7 +66,11 @@ function callsFit(e: LayoutEvidence, shape: ShapeInference, size: number): boole
     return false;
   }
   if (e.largestCall % grain !== 0n) return false;
-  return e.largestCallStart === undefined || toS64(u64(e.largestCallStart - start)) % grain === 0n;
+  if (e.largestCallStart === undefined) return true;
+  const offset = toS64(u64(e.largestCallStart - start));
+  // A size read as whole sections needs the call to start on a section: a section's memmap (the call) from
+  // VMEMMAP_START. Equal partial-section regions end to end on a 64-byte kernel start there only by chance.
+  return offset % (wholeSections ? e.largestCall : grain) === 0n;
 }
 
 /** Where a page size may come from for a struct page size read from the calls to stand: stated, or a constant of it. */
@@ -122,15 +126,16 @@ export function inferStructPageAndShape(
   if (structPageSize.value === DEFAULT_STRUCT_PAGE_SIZE) {
     if (o.structPageSize !== undefined || constantUnder(DEFAULT_STRUCT_PAGE_SIZE) !== undefined) return { structPageSize, shape: usual };
     const alone = sizeFromConstantAlone(constantUnder, shapeWith, assumptions);
-    return alone !== undefined && callsFit(e, alone.shape, alone.structPageSize.value) ? alone : { structPageSize, shape: usual };
+    return alone !== undefined && callsFit(e, alone.shape, alone.structPageSize.value, false) ? alone : { structPageSize, shape: usual };
   }
   const shape = shapeWith(structPageSize.value);
   const call = e.largestCall;
   if (structPageSize.source.kind !== 'register' || call === undefined) return { structPageSize, shape };
-  if (!callsFit(e, shape, structPageSize.value)) return { structPageSize: defaultStructPageSize(), shape: usual };
   const size = structPageSize.value;
   const pageShifts = wholeSectionPageShifts(call, size, known);
-  if (pageShifts.includes(shape.pageShift.value) && PAGE_SIZE_EVIDENCE.has(shape.pageShift.source.kind)) return { structPageSize, shape };
+  if (pageShifts.includes(shape.pageShift.value) && PAGE_SIZE_EVIDENCE.has(shape.pageShift.source.kind)) {
+    return callsFit(e, shape, size, true) ? { structPageSize, shape } : { structPageSize: defaultStructPageSize(), shape: usual };
+  }
   // A 64-byte constant that gives the page size, and calls that are no whole sections with it: partial calls of an
   // ordinary kernel, nothing to note.
   if (usual.pageShift.source.kind === 'register' && !pageShifts.includes(usual.pageShift.value)) return { structPageSize: defaultStructPageSize(), shape: usual };
