@@ -7,7 +7,7 @@ import type { KernelConfig } from './kconfig.js';
 import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel } from './page-geometry.js';
 import { pgtableGeometry } from './pgtable-geometry.js';
 import { matchRegisterConstants, type ConstantHit, type RegisterValue } from './register-match.js';
-import { wholeSectionPageShifts } from './struct-page-size.js';
+import { callsFollowEachOther, wholeSectionPageShifts } from './struct-page-size.js';
 import type { Era, Inferred, LayoutOverrides } from './types.js';
 import { hex, toS64 } from './u64.js';
 import { vaBitsMin } from './constants.js';
@@ -172,8 +172,7 @@ export function inferShape(
   // Where one value is a constant of several shapes, a storm whose calls follow each other and are one whole section's
   // memmap in some of them (device-private regions are whole sections) speaks for those. One call says nothing: a
   // 4K kernel's partial-section call can be a whole 64K section's length. A weak hit (-2M, -1G) names every shape.
-  const storm = largestCall !== undefined && startStep !== undefined && (startStep === largestCall || startStep === -largestCall);
-  const wholeAt = !storm ? [] : wholeSectionPageShifts(largestCall, structPageSize, release ? { release: release.value } : {});
+  const wholeAt = callsFollowEachOther(largestCall, startStep) ? wholeSectionPageShifts(largestCall, structPageSize, release ? { release: release.value } : {}) : [];
   const preferWhole = <T extends Shape>(list: T[]): T[] => {
     const whole = list.filter((h) => wholeAt.includes(h.pageShift));
     return whole.length > 0 ? whole : list;

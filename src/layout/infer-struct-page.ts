@@ -92,6 +92,10 @@ export function inferStructPageAndShape(
 ): StructPageAndShape {
   const regs = e.registerValues ?? [];
   const shapeWith = (size: number): ShapeInference => inferShape(e.boot, release, config, regs, size, o, e.largestCall, e.startStep);
+  if (o.structPageSize !== undefined) {
+    const structPageSize = inferStructPageSize(e, { override: o.structPageSize }, assumptions);
+    return { structPageSize, shape: shapeWith(structPageSize.value) };
+  }
   const usual = shapeWith(DEFAULT_STRUCT_PAGE_SIZE);
   // A page size read from a register was matched under 64-byte struct pages: it says nothing of another size.
   const stated = (x: Inferred<number>): number | undefined => (['user', 'config', 'log'].includes(x.source.kind) ? x.value : undefined);
@@ -118,13 +122,9 @@ export function inferStructPageAndShape(
     );
     return hit && `${hit.reg} = ${hex(hit.registerValue)} is ${hit.constant} of ${shapeLabel(hit)}`;
   };
-  const structPageSize = inferStructPageSize(
-    e,
-    { ...(o.structPageSize !== undefined && { override: o.structPageSize }), known, constantUnder },
-    assumptions,
-  );
+  const structPageSize = inferStructPageSize(e, { known, constantUnder }, assumptions);
   if (structPageSize.value === DEFAULT_STRUCT_PAGE_SIZE) {
-    if (o.structPageSize !== undefined || constantUnder(DEFAULT_STRUCT_PAGE_SIZE) !== undefined) return { structPageSize, shape: usual };
+    if (constantUnder(DEFAULT_STRUCT_PAGE_SIZE) !== undefined) return { structPageSize, shape: usual };
     const alone = sizeFromConstantAlone(constantUnder, shapeWith, assumptions);
     return alone !== undefined && callsFit(e, alone.shape, alone.structPageSize.value, false) ? alone : { structPageSize, shape: usual };
   }

@@ -81,6 +81,11 @@ function sizesForWholeSection(bytes: bigint, known: KnownGeometry): WholeSection
   return out;
 }
 
+/** A storm walks its region call after call: the most common step between starts is one call, up or down. */
+export function callsFollowEachOther(call: bigint | undefined, step: bigint | undefined): call is bigint {
+  return call !== undefined && step !== undefined && (step === call || step === -call);
+}
+
 export function defaultStructPageSize(): Inferred<number> {
   return inferred(DEFAULT_STRUCT_PAGE_SIZE, 'default', 'medium', {
     text: `sizeof(struct page) = ${DEFAULT_STRUCT_PAGE_SIZE} (debug options such as KMSAN enlarge it)`,
@@ -116,8 +121,7 @@ export function inferStructPageSize(e: StructPageEvidence, opts: StructPageOptio
   // 56 and 64 share their constants, and 72 to 128 share theirs with other shapes' 64-byte ones.
   const constant64 = constantUnder(DEFAULT_STRUCT_PAGE_SIZE);
   if (constant64 !== undefined && constant === undefined) return fallback;
-  const step = e.startStep;
-  if (step === undefined || (step !== call && step !== -call)) {
+  if (!callsFollowEachOther(call, e.startStep)) {
     if (constant !== undefined && constant64 === undefined) {
       return inferred(best.size, 'register', 'medium', {
         text: `a call of ${hex(call)} bytes of memmap is ${geometry}, and ${constant} for ${best.size}-byte struct pages`,

@@ -1,4 +1,4 @@
-import { compareVersions } from './eras.js';
+import { compareVersions, parseRelease } from './eras.js';
 
 /**
  * Kernels whose `vmemmap` was a variable set once in arm64_memblock_init(), from round_down(DRAM start,
@@ -8,15 +8,14 @@ import { compareVersions } from './eras.js';
  * came in 5.10 and to 5.4 stable in 5.4.94. On them PHYS_OFFSET is not what vmemmap was computed from.
  */
 export function vmemmapIgnoresPhysOffset(release: string | undefined): boolean {
-  const m = release === undefined ? null : /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(release.trim());
-  if (!m) return false;
-  const v = { major: Number(m[1]), minor: Number(m[2]) };
-  if (compareVersions(v, { major: 5, minor: 4 }) < 0 || compareVersions(v, { major: 5, minor: 10 }) >= 0) return false;
+  const v = release === undefined ? undefined : parseRelease(release);
+  if (v === undefined || compareVersions(v, { major: 5, minor: 4 }) < 0 || compareVersions(v, { major: 5, minor: 10 }) >= 0) return false;
   if (v.minor !== 4) return true;
   // Distributions keep 5.4.0 and number their own builds after it (Ubuntu's 5.4.0-150-generic is stable 5.4.233):
   // there the sublevel is not known, and PHYS_OFFSET is taken as the kernel's as before.
-  const sublevel = Number(m[3] ?? 0);
-  if (sublevel === 0 && /^v?5\.4(?:\.0)?[-+~_]/.test(release!.trim())) return false;
+  const text = release!.trim();
+  const sublevel = Number(/^v?5\.4\.(\d+)/.exec(text)?.[1] ?? 0);
+  if (sublevel === 0 && /^v?5\.4(?:\.0)?[-+~_]/.test(text)) return false;
   return sublevel < 94;
 }
 
