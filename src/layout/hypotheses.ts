@@ -13,6 +13,11 @@ export function shapeLabel(s: Shape): string {
   return `${s.era} ${s.vaBits}-bit/${pageSizeLabel(s.pageShift)}`;
 }
 
+/** `E3 48/4K`: the short form the register readings list layouts in. */
+export function shortShapeLabel(s: Shape): string {
+  return `${s.era} ${s.vaBits}/${2 ** (s.pageShift - 10)}K`;
+}
+
 /** The shape of an inferred layout. */
 export function shapeOf(l: Layout): Shape {
   return { era: l.era.value, pageShift: l.pageShift.value, vaBits: l.vaBits.value };

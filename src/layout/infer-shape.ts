@@ -1,6 +1,6 @@
 import type { BootFacts } from '../parse/types.js';
 import { find52BitVaFeature } from './cpu-features.js';
-import { eraForRelease } from './eras.js';
+import { eraForRelease, eraIndex } from './eras.js';
 import { eraSupportsVaBits, firstEraWithVaBits, type Shape, shapeLabel } from './hypotheses.js';
 import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
@@ -120,6 +120,26 @@ function shapesAllowed(hit: ConstantHit, hits: readonly ConstantHit[]): Shape[] 
 }
 
 
+/**
+ * Names each register whose strong hits all lie in eras before the release's (the report lists it as a constant, so
+ * the reader is told why it was not taken).
+ */
+function notePredatingHits(
+  older: readonly ConstantHit[],
+  kept: readonly ConstantHit[],
+  release: Inferred<string> | undefined,
+  versionEra: Era | undefined,
+  notes: string[],
+): void {
+  if (release === undefined || versionEra === undefined) return;
+  const keptRegs = new Set(kept.map((h) => h.reg));
+  for (const reg of new Set(older.filter((h) => h.strong && !keptRegs.has(h.reg)).map((h) => h.reg))) {
+    const ofReg = older.filter((h) => h.reg === reg && h.strong);
+    const what = [...new Set(ofReg.map((h) => `${h.constant} of ${shapeLabel(h)}`))].join(' and ');
+    notes.push(`${reg} = ${hex(ofReg[0]!.registerValue)} is ${what}: not taken, as ${release.value} has a later layout (${versionEra})`);
+  }
+}
+
 function hitText(h: ConstantHit): string {
   return `${h.reg} = ${hex(h.registerValue)} is ${h.constant}${h.form === 'exact' ? '' : ` (${h.form})`} of ${shapeLabel(h)}`;
 }
@@ -161,7 +181,12 @@ export function inferShape(
   const notes: string[] = [];
   const fixed = directEvidence(boot, config, o);
   const versionEra = release ? eraForRelease(release.value) : undefined;
-  const fitting = matchRegisterConstants(regs, structPageSize).filter((h) => fits(h, fixed));
+  const matched = matchRegisterConstants(regs, structPageSize).filter((h) => fits(h, fixed));
+  // Backports carry a newer layout into an older release, never the other way: a constant of an era before the
+  // release's is a value that happens to equal it, such as GENMASK(63, 32), E3 39/4K's VMEMMAP_END, in a 6.9 kernel.
+  const older = fixed.era === undefined && versionEra !== undefined ? matched.filter((h) => eraIndex(h.era) < eraIndex(versionEra)) : [];
+  const fitting = matched.filter((h) => !older.includes(h));
+  notePredatingHits(older, fitting, release, versionEra, notes);
   // vmemmap_populate and vmemmap_free are called one section at a time (__populate_section_memmap,
   // section_deactivate): a range larger than a section's memmap rules a page size out. Sections were at most 2^30
   // bytes (SECTION_SIZE_BITS 30 before ~5.12).

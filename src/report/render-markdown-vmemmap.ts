@@ -1,6 +1,7 @@
 import type { ClusterReport, HexRange, VmemmapReport } from './model-types.js';
 import { humanBytes } from './human-bytes.js';
 import { startStepParts } from './start-step.js';
+import { notTakenNote } from './constant-register-layout.js';
 import { constantRows, layoutRows } from './layout-rows.js';
 import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
 import { markdownTable } from './markdown-table.js';
@@ -36,7 +37,10 @@ function factList(v: VmemmapReport): string[] {
   if (ex) {
     const regs = `start ${codeSpan(`${ex.startReg} = ${ex.start}`)}, end ${codeSpan(`${ex.endReg} = ${ex.end}`)}`;
     add('Registers', `${regs} (${ex.confidence}): ${esc(ex.reason)}`);
-    for (const c of ex.constantRegs) add('Constant register', `${codeSpan(`${c.reg} = ${c.value}`)} is ${c.constant} (${c.form}) of ${esc(c.layouts.join(', '))}`);
+    for (const c of ex.constantRegs) {
+      const other = notTakenNote(c, v.layout);
+      add('Constant register', `${codeSpan(`${c.reg} = ${c.value}`)} is ${c.constant} (${c.form}) of ${esc(c.layouts.join(', '))}${other ? `: ${esc(other)}` : ''}`);
+    }
   }
   add('Path', v.path && esc(v.path));
   add('Driver', v.driver && esc(v.driver));

@@ -3,6 +3,7 @@ import type { Palette } from './colour.js';
 import { clipText } from './clip-text.js';
 import { humanBytes } from './human-bytes.js';
 import { startStepParts } from './start-step.js';
+import { notTakenNote } from './constant-register-layout.js';
 import { constantRows, layoutRows } from './layout-rows.js';
 import { formatTable } from './text-table.js';
 import type { Repeats } from './repeated-sections.js';
@@ -32,7 +33,10 @@ function facts(v: VmemmapReport): [string, string][] {
   const ex = v.example;
   if (ex) {
     add('registers', `start ${ex.startReg} = ${ex.start}, end ${ex.endReg} = ${ex.end} (${ex.confidence}): ${ex.reason}`);
-    for (const c of ex.constantRegs) add('', `${c.reg} = ${c.value} is ${c.constant} (${c.form}) of ${c.layouts.join(', ')}`);
+    for (const c of ex.constantRegs) {
+      const other = notTakenNote(c, v.layout);
+      add('', `${c.reg} = ${c.value} is ${c.constant} (${c.form}) of ${c.layouts.join(', ')}${other ? `: ${other}` : ''}`);
+    }
   }
   add('path', v.path);
   add('driver', v.driver);

@@ -368,6 +368,30 @@ describe('inferShape: a register equal to a layout constant', () => {
     expect(s.notes).toEqual(['register constant says E4 but the release suggests E3: a backport?']);
   });
 
+  // Found by the second audit of the struct page work: GENMASK(63, 32), a common mask, is E3 39/4K's VMEMMAP_END
+  // (-2^33 + (2^38 >> 6) = -2^32) and E3 42/64K's VMEMMAP_START (-2^(42 - 10)); in a 6.10 splat it made the layout E3.
+  test('a constant of an era before the release\'s is not taken: a kernel never goes back to an older layout', () => {
+    const genmask = 0xffff_ffff_0000_0000n;
+    expect(genmask).toBe(-(1n << 32n) & ((1n << 64n) - 1n));
+    const s = shapeOf({ release: logRelease('6.10.0'), regs: [{ reg: 'x5', value: genmask, lineNo: 44 }] });
+    expect(triple(s)).toEqual(['E4', 12, 48]);
+    expect(s.era.source.kind).toBe('version-default');
+    expect(s.notes).toEqual(['x5 = 0xffffffff00000000 is VMEMMAP_END of E3 39-bit/4K and VMEMMAP_START of E3 42-bit/64K: not taken, as 6.10.0 has a later layout (E4)']);
+  });
+
+  test('an older era\'s constant in a register that also holds one of the release\'s era gives no note', () => {
+    const s = shapeOf({ release: logRelease('6.10.0'), regs: [{ reg: 'x4', value: E4_48_4K_START, lineNo: 40 }, { reg: 'x5', value: E3_48_4K_START, lineNo: 41 }] });
+    expect(triple(s)).toEqual(['E4', 12, 48]);
+    expect(s.era.source.kind).toBe('register');
+    expect(s.notes).toEqual(['x5 = 0xfffffc0000000000 is VMEMMAP_START of E3 48-bit/4K and VMEMMAP_START of E3 52-bit/64K: not taken, as 6.10.0 has a later layout (E4)']);
+  });
+
+  test('--era E3 keeps an E3 constant usable in a 6.10 log: what the user says is not second-guessed', () => {
+    const s = shapeOf({ release: logRelease('6.10.0'), regs: [{ reg: 'x5', value: E3_48_4K_START, lineNo: 41 }], o: { era: 'E3' } });
+    expect(triple(s)).toEqual(['E3', 12, 48]);
+    expect(s.pageShift.source.kind).toBe('register');
+  });
+
   test('a hit that agrees with the release adds no backport note; a register without a line number has none', () => {
     const s = shapeOf({ release: logRelease('6.1.0'), regs: [{ reg: 'x5', value: E3_48_4K_START }] });
     expect(s.era).toEqual({

@@ -23,3 +23,11 @@ test('without a layout: a note instead of the layout tables', () => {
   expect(html).toContain('<p><em>Layout not inferred; give it with <code>--kernel</code>, <code>--va-bits</code>, <code>--page-size</code> and <code>--memstart</code>.</em></p>');
   expect(html.match(/<table>/g)).toHaveLength(1);
 });
+
+test('a constant register of another layout than the one taken says so', () => {
+  const c = cluster();
+  const v = c.vmemmap[0]!;
+  v.example!.constantRegs = [{ reg: 'x5', constant: 'VMEMMAP_END', form: 'exact', value: '0xffffffff00000000', layouts: ['E3 39/4K'] }];
+  const html = md.render(renderMarkdownVmemmap(c, v).join('\n'));
+  expect(html).toContain('<li><strong>Constant register:</strong> <code>x5 = 0xffffffff00000000</code> is VMEMMAP_END (exact) of E3 39/4K: not the layout taken (E3 48/4K)</li>');
+});

@@ -61,3 +61,11 @@ test('prose wraps at the width given; the tables keep theirs', () => {
   expect(prose.filter((l) => l.length > 70)).toEqual([]);
   expect(out.some((l) => l.length > 70 && l.length <= 100)).toBe(true);
 });
+
+test('a constant register of another layout than the one taken says so', () => {
+  const c = cluster();
+  const v = c.vmemmap[0]!;
+  v.example!.constantRegs = [{ reg: 'x5', constant: 'VMEMMAP_END', form: 'exact', value: '0xffffffff00000000', layouts: ['E3 39/4K'] }];
+  const out = renderTextVmemmap(c, v, palette(false)).join(' ').replace(/\s+/g, ' ');
+  expect(out).toContain('x5 = 0xffffffff00000000 is VMEMMAP_END (exact) of E3 39/4K: not the layout taken (E3 48/4K)');
+});

@@ -1,5 +1,5 @@
 import { computeConstants, defaultSectionShift } from '../../layout/constants.js';
-import { shapes } from '../../layout/hypotheses.js';
+import { shapes, shortShapeLabel } from '../../layout/hypotheses.js';
 import type { Era } from '../../layout/types.js';
 import { neg64, u64 } from '../../layout/u64.js';
 import type { RegisterReading } from '../types.js';
@@ -28,7 +28,8 @@ function buildTable(): Map<bigint, ConstantMatch[]> {
     } else matches.push({ ...m, value, layouts: [layout] });
     table.set(value, matches);
   };
-  for (const { era, pageShift, vaBits } of shapes(WARN_ERAS)) {
+  for (const shape of shapes(WARN_ERAS)) {
+    const { era, pageShift, vaBits } = shape;
     const c = computeConstants({
       era,
       pageShift,
@@ -37,7 +38,7 @@ function buildTable(): Map<bigint, ConstantMatch[]> {
       memstart: 0n,
       sectionShift: defaultSectionShift(undefined, pageShift),
     });
-    const layout = `${era} ${vaBits}/${2 ** (pageShift - 10)}K`;
+    const layout = shortShapeLabel(shape);
     for (const [constant, v] of [['VMEMMAP_START', c.vmemmapStart], ['VMEMMAP_END', c.vmemmapEnd]] as const) {
       note(u64(v), { constant, form: 'exact' }, layout);
       note(u64(v - 1n), { constant, form: 'minus-one' }, layout);
