@@ -1,3 +1,4 @@
+import { plural } from '../report/report-facts.js';
 import type { Summary, SummaryCluster, SummaryVmemmap } from './summary-types.js';
 
 /** `40 inputs, 52 logs (9 with splats), 12.3 MiB, 81234 lines, 17 splats; 1 error, 3 skipped` */
@@ -31,6 +32,3 @@ export function runRange(c: SummaryCluster): string {
   return c.history.isNew ? `new (run ${runs})` : `runs ${runs}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

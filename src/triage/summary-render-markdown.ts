@@ -1,8 +1,9 @@
 import { codeSpan, escapeMarkdownText } from '../report/markdown-escape.js';
 import { markdownTable } from '../report/markdown-table.js';
-import { capItems, cappedTable, capTitle, omittedLine, type RowCap } from '../report/markdown-cap.js';
+import { capItems, cappedTable, capTable, capTitle, omittedLine, type RowCap } from '../report/markdown-cap.js';
+import { plural } from '../report/report-facts.js';
 import { appendAll } from '../util/append-all.js';
-import type { Summary, SummaryCluster } from './summary-types.js';
+import type { IssueSeverity, Summary, SummaryCluster, SummaryIssue } from './summary-types.js';
 import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
 
 /** What each part of the summary may take, together under the 65,536 characters of a GitHub comment. */
@@ -31,13 +32,24 @@ export function renderSummaryMarkdown(s: Summary, caps = SUMMARY_MARKDOWN_CAPS):
     if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'vmemmap finding'));
   }
   if (known.length > 0) appendAll(out, ['', '## Known (ignore list)', '', ...clusterTable(known, caps.known)]);
-  if (s.issues.length > 0) {
-    out.push('', '## Problems', '');
-    const table = markdownTable(['Input', 'Status', 'Reason'],
-      s.issues.map((i) => [codeSpan(i.input, { inTable: true }), i.severity, escapeMarkdownText(i.reason)]));
-    appendAll(out, cappedTable(table, caps.issues, 'problem'));
-  }
+  if (s.issues.length > 0) appendAll(out, ['', '## Problems', '', ...problemTable(s.issues, caps.issues)]);
   return `${out.join('\n')}\n`;
+}
+
+/** Errors first: a cut table must not hide the inputs that failed behind files that were only skipped. */
+const SEVERITY_ORDER: readonly IssueSeverity[] = ['error', 'warning', 'skipped'];
+
+/** The problems, errors first (each severity in input order), cut to the cap; the cut rows are counted by severity. */
+function problemTable(issues: readonly SummaryIssue[], cap: RowCap): string[] {
+  const ordered = SEVERITY_ORDER.flatMap((severity) => issues.filter((i) => i.severity === severity));
+  const cut = capTable(markdownTable(['Input', 'Status', 'Reason'],
+    ordered.map((i) => [codeSpan(i.input, { inTable: true }), i.severity, escapeMarkdownText(i.reason)])), cap);
+  if (cut.omitted === 0) return cut.lines;
+  const hidden = ordered.slice(ordered.length - cut.omitted);
+  const bySeverity = SEVERITY_ORDER.map((severity) => [severity, hidden.filter((i) => i.severity === severity).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => (severity === 'skipped' ? `${n} skipped` : plural(n, severity)));
+  return [...cut.lines, '', omittedLine(cut.omitted, 'problem', bySeverity.join(', '))];
 }
 
 /** The table, cut to its cap, then a line naming what was cut. */

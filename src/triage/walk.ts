@@ -73,6 +73,8 @@ class Walker {
   private readonly files = new Map<string, string>();
   private readonly issues: SummaryIssue[] = [];
   private readonly issueRels: string[] = [];
+  /** Files named as arguments (or listed on stdin), whose shard key is set once all are known. */
+  private readonly namedFiles: InputTask[] = [];
 
   constructor(
     private readonly opts: WalkOptions,
@@ -94,8 +96,9 @@ class Walker {
     const own = this.ownOutputs.get(inodeKey(st));
     if (own !== undefined) throw new UsageError(`${arg} is where this run writes ${own}: it cannot also be an input`);
     if (st.isDirectory()) return this.directory(arg, arg, '', [inodeKey(st)]);
-    // A named FIFO or device is opened like a file: the user asked for it explicitly.
-    this.add({ path: arg, display: arg, rel: path.basename(arg), sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);
+    // A named FIFO or device is opened like a file: the user asked for it explicitly. Its `rel` is settled in result().
+    const task: InputTask = { path: arg, display: arg, rel: path.basename(arg), sizeBytes: st.size, mtimeMs: st.mtimeMs };
+    if (this.add(task, st)) this.namedFiles.push(task);
   }
 
   private async globArgument(globber: typeof import('tinyglobby'), pattern: string): Promise<void> {
@@ -127,7 +130,8 @@ class Walker {
     // Relative to the pattern's fixed part, as a directory argument's files are to it: the shard a log falls in
     // must not depend on how the pattern was spelled (`tree/**` or `/abs/tree/**`, or the tree moved).
     const base = staticBase(pattern);
-    const relOf = (match: string): string => path.relative(base, match).split(path.sep).join('/') || path.basename(match);
+    // `logs/**` matches `logs/` itself: walked with rel '', as the argument `logs` is, its files shard alike.
+    const relOf = (match: string): string => path.relative(base, match).split(path.sep).join('/');
     await lookUpInBatches(named, looked, (match, st) => (st === undefined ? undefined : this.entry(match, match, relOf(match), st, [])));
     const rest = pattern.slice(base === '.' ? 0 : base.length).replace(/^\//, '');
     // tinyglobby gives `x/a.log` for `./x/*.log`: directories compare normalized.
@@ -209,16 +213,20 @@ class Walker {
    * The same path reached twice (a glob and a directory, a path on stdin) is analysed once. With symlinks followed,
    * so is the same file under two names (a link and its target): the second is listed as skipped, not counted again.
    */
-  private add(task: InputTask, st: Stats): void {
+  private add(task: InputTask, st: Stats): boolean {
     const key = path.resolve(task.path);
-    if (this.tasks.has(key)) return;
+    if (this.tasks.has(key)) return false;
     if (this.opts.followSymlinks && st.ino !== 0) {
       const file = inodeKey(st);
       const first = this.files.get(file);
-      if (first !== undefined) return this.issue(task.path, 'skipped', `the same file as ${first}`, task.rel);
+      if (first !== undefined) {
+        this.issue(task.path, 'skipped', `the same file as ${first}`, task.rel);
+        return false;
+      }
       this.files.set(file, task.display);
     }
     this.tasks.set(key, task);
+    return true;
   }
 
   private issue(input: string, severity: SummaryIssue['severity'], reason: string, rel: string): void {
@@ -227,9 +235,27 @@ class Walker {
   }
 
   result(): WalkResult {
+    relativeToCommonDirectory(this.namedFiles);
     const tasks = [...this.tasks.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
     return { tasks, issues: this.issues, issueRels: this.issueRels };
   }
+}
+
+/**
+ * Sets each named file's `rel` to its path from the deepest directory holding them all, as a directory argument's
+ * files are named from it: `jobs/*\/dmesg.txt` expanded by the shell shards as `triage jobs` does, where the base
+ * name alone had put every `dmesg.txt` in one shard. Where the tree lies (`/a/jobs` or `/b/jobs`) does not matter.
+ */
+function relativeToCommonDirectory(named: readonly InputTask[]): void {
+  const dirs = named.map((t) => path.dirname(path.resolve(t.path)).split(path.sep));
+  let common = dirs[0] ?? [];
+  for (const dir of dirs) {
+    let n = 0;
+    while (n < common.length && n < dir.length && common[n] === dir[n]) n++;
+    common = common.slice(0, n);
+  }
+  const base = common.join(path.sep) || path.sep;
+  for (const task of named) task.rel = path.relative(base, path.resolve(task.path)).split(path.sep).join('/');
 }
 
 /** The leading directories of a glob pattern before its first segment with a wildcard: `logs/**\/*.gz` → `logs`. */

@@ -43,7 +43,7 @@ describe('a summary too long for one comment', () => {
     expect(out).toMatch(/_… and \d+ more vmemmap findings not shown/);
     expect(out).toContain('`log-49.gz`');
     expect(out).not.toContain('`log-50.gz`');
-    expect(out).toContain('_… and 4950 more problems not shown');
+    expect(out).toContain('_… and 4950 more problems (4950 errors) not shown');
   });
 
   test('titles and names of any length do not break the limit', () => {
@@ -65,6 +65,24 @@ describe('a summary too long for one comment', () => {
     expect(out).toContain(`WARNING\\: ${'A'.repeat(150)}`);
     expect(out).not.toContain('A'.repeat(300));
     for (const c of s.clusters) expect(out).toContain(`| \`${c.id}\` |`);
+  });
+
+  // Found by an audit: problems came in path order, so 60 skipped binaries before `z-console.log.gz` hid its error.
+  test('errors come first, and the cut rows are counted by severity', () => {
+    const s = hugeSummary(1);
+    s.issues = [
+      ...Array.from({ length: 60 }, (_, i) => ({ input: `n${String(i).padStart(2, '0')}.bin`, severity: 'skipped' as const, reason: 'binary file' })),
+      { input: 'w.log', severity: 'warning' as const, reason: 'counted, not clustered' },
+      { input: 'z-console.log.gz', severity: 'error' as const, reason: 'unexpected end of file' },
+    ];
+    const out = renderSummaryMarkdown(s);
+    const problems = out.slice(out.indexOf('## Problems'));
+    const rows = problems.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows[0]).toContain('`z-console.log.gz`');
+    expect(rows[1]).toContain('`w.log`');
+    expect(rows[2]).toContain('`n00.bin`');
+    expect(rows).toHaveLength(50);
+    expect(problems).toContain('_… and 12 more problems (12 skipped) not shown;');
   });
 
   test('one row over says one more, in the singular', () => {

@@ -189,6 +189,25 @@ describe('walkInputs', () => {
     expect(walked.tasks.map((t) => t.rel)).toEqual(absolute.tasks.map((t) => t.rel));
   });
 
+  // Found by an audit: `logs/**` matches `logs/` itself, whose files were keyed `logs/a.log` where `logs` keys `a.log`.
+  test('`logs/**` keys its logs as the argument `logs` does', async () => {
+    const globbed = await walkInputs([path.join(dir, 'logs/**')]);
+    const walked = await walkInputs([path.join(dir, 'logs')]);
+    expect(globbed.tasks.map((t) => t.rel)).toEqual(walked.tasks.map((t) => t.rel));
+  });
+
+  // Found by an audit: files named one by one (a shell's `jobs/*/dmesg.txt`, a path list on stdin) were keyed by their
+  // base name, so every `dmesg.txt` fell in one shard.
+  test('files named one by one are keyed from the deepest directory holding them all, as that directory\'s walk keys them', async () => {
+    const named = await walkInputs([path.join(dir, 'logs/sub/c.txt'), path.join(dir, 'logs/a.log')]);
+    expect(named.tasks.map((t) => t.rel)).toEqual(['a.log', 'sub/c.txt']);
+    const relative = await walkInputs([path.relative(process.cwd(), path.join(dir, 'logs/sub/c.txt')), path.join(dir, 'logs/a.log')]);
+    expect(relative.tasks.map((t) => t.rel).sort()).toEqual(['a.log', 'sub/c.txt']);
+    const listed = await walkInputs(['-'], { stdin: Readable.from([`${path.join(dir, 'logs/a.log')}\n${path.join(dir, 'logs/sub/c.txt')}\n`]) });
+    expect(listed.tasks.map((t) => t.rel)).toEqual(['a.log', 'sub/c.txt']);
+    expect((await walkInputs([path.join(dir, 'logs/sub/c.txt')])).tasks.map((t) => t.rel)).toEqual(['c.txt']);
+  });
+
   test('a directory larger than one lookup batch: every entry once, in order, a symlink among them skipped', async () => {
     const wide = path.join(dir, 'wide');
     await mkdir(wide);
