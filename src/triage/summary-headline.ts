@@ -1,13 +1,15 @@
 import { plural } from '../report/report-facts.js';
 import type { Summary, SummaryCluster, SummaryVmemmap } from './summary-types.js';
 
-/** `40 inputs, 52 logs (9 with splats), 12.3 MiB, 81234 lines, 17 splats; 1 error, 3 skipped` */
+/** `40 inputs, 52 logs (9 with splats), 12.3 MiB, 81234 lines, 17 splats; 1 error, 2 warnings, 3 skipped` */
 export function summaryHeadline(s: Summary): string {
   const t = s.totals;
   const mib = (t.bytes / (1024 * 1024)).toFixed(1);
   const head = `${plural(t.inputs, 'input')}, ${plural(t.logs, 'log')} (${t.logsWithSplats} with splats), ${mib} MiB, ` +
     `${plural(t.lines, 'line')}, ${plural(t.splats, 'splat')}`;
-  const problems = [t.errors > 0 ? plural(t.errors, 'error') : '', t.skipped > 0 ? `${t.skipped} skipped` : ''].filter(Boolean);
+  // Warnings have no total of their own in the schema; every one is a row of `issues`, merged summaries' too.
+  const warnings = s.issues.filter((i) => i.severity === 'warning').length;
+  const problems = [t.errors > 0 ? plural(t.errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : '', t.skipped > 0 ? `${t.skipped} skipped` : ''].filter(Boolean);
   return [head, problems.join(', ')].filter(Boolean).join('; ') + (s.interrupted ? ' — interrupted, partial results' : '');
 }
 

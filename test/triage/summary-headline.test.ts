@@ -33,6 +33,18 @@ describe('summaryHeadline', () => {
     expect(summaryHeadline(withTotals(totals))).toBe(`0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats${tail}`);
   });
 
+  // Found by an audit: warnings (a log past the cluster bound, an empty capture) showed only under Problems.
+  test('warnings, which have no total, are counted from the problems, between errors and skipped', () => {
+    const s = withTotals({ errors: 1, skipped: 1 });
+    s.issues = [
+      { input: 'a.log', severity: 'warning', reason: 'empty input' },
+      { input: 'b.log', severity: 'warning', reason: 'input holds only whitespace' },
+      { input: 'c.gz', severity: 'error', reason: 'unexpected end of file' },
+      { input: 'd.bin', severity: 'skipped', reason: 'binary file' },
+    ];
+    expect(summaryHeadline(s)).toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats; 1 error, 2 warnings, 1 skipped');
+  });
+
   test('an interrupted run says so at the end', () => {
     expect(summaryHeadline(withTotals({ errors: 1 }, true)))
       .toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats; 1 error — interrupted, partial results');
