@@ -19,6 +19,7 @@ import { summarizeIssues, summarizeLog } from './summarize-log.js';
 import { mergeSummaries } from './merge.js';
 import { isInformationalNote } from '../analyze/analysis-notes.js';
 import { binaryReason } from '../ingest/sniff-binary.js';
+import { earlierOutputKind } from './earlier-output.js';
 import { ReadInterrupted, unlessAborted, untilAborted } from '../until-aborted.js';
 
 const SNIFF_BYTES = 8192;
@@ -115,6 +116,11 @@ class InputRun {
     if (binary) {
       replay.destroy();
       return this.issue(name, 'skipped', binary);
+    }
+    const earlier = earlierOutputKind(head);
+    if (earlier) {
+      replay.destroy();
+      return this.issue(name, 'skipped', `a vmemwarn ${earlier}, not a log (the output of an earlier run)`);
     }
     await this.analyze(replay, name, identity);
   }

@@ -1,0 +1,23 @@
+/**
+ * What vmemwarn itself writes, told by how it begins: a report or summary of an earlier run left among the logs
+ * (`--out reports/` inside the tree, `-o summary.md` next to the logs). A Markdown report quotes its example splats,
+ * so read as a log it would add them again to their clusters.
+ */
+const HEADS: readonly { what: string; re: RegExp }[] = [
+  { what: 'text report', re: /^vmemwarn \d+\.\d+\.\d+\S*: \d+ splats? in \d+ clusters?, \d+ vmemmap(?:; [^\n]*)?\n/ },
+  { what: 'Markdown report', re: /^\*\*vmemwarn \d+\.\d+\.\d+\S*\*\* found \d+ kernel splats? in / },
+  { what: 'JSON report', re: /^\{\s*"schemaVersion": "[^"\n]*",\s*"tool": \{\s*"name": "vmemwarn",/ },
+  { what: 'text triage summary', re: /^vmemwarn triage: \d+ inputs?, / },
+  { what: 'Markdown triage summary', re: /^# vmemwarn triage\n/ },
+  { what: 'JSON triage summary', re: /^\{\s*"schemaVersion": \d+,\s*"interrupted": (?:true|false),\s*"totals": \{/ },
+  { what: 'JUnit triage summary', re: /^<\?xml [^\n]*\?>\n<testsuites name="vmemwarn triage"/ },
+];
+
+/** Bytes of the head the patterns look at: each fits in its first few lines. */
+const HEAD_BYTES = 512;
+
+/** `Markdown report` when the head is the beginning of one of vmemwarn's outputs, else undefined. */
+export function earlierOutputKind(head: Buffer): string | undefined {
+  const text = head.subarray(0, HEAD_BYTES).toString('latin1');
+  return HEADS.find((h) => h.re.test(text))?.what;
+}
