@@ -40,9 +40,9 @@ export function summarizeLog(result: AnalysisResult, ctx: LogContext): Summary {
  * what of it had been read (the archive members it finished), kept.
  */
 export function summarizeInterrupted(input: string, finished?: Summary): Summary {
-  const named = summarizeIssues([
-    { input, severity: 'skipped', reason: 'interrupted (Ctrl-C) before it was read to the end: the rest of it is not in the summary' },
-  ]);
+  // A log cut short is left out whole; an archive keeps the members it finished.
+  const rest = (finished?.logs.length ?? 0) > 0 ? 'the members read in full are in the summary, the rest is not' : 'it is not in the summary';
+  const named = summarizeIssues([{ input, severity: 'skipped', reason: `interrupted (Ctrl-C) before it was read to the end: ${rest}` }]);
   if (finished) return mergeSummaries([finished, named]);
   named.totals.inputs = 1;
   named.interrupted = true;

@@ -156,7 +156,7 @@ test('an input cut short by Ctrl-C keeps what of it finished and is named as not
   const summaries = await runInProcess(new TaskQueue([fakeTask('a'), fakeTask('b'), fakeTask('c')]), ctx, { ...hooks, signal: controller.signal });
   expect(summaries.map((s) => s.logs[0]?.name)).toEqual(['a', 'b:first-member']);
   expect(summaries[1]?.issues).toEqual([
-    { input: 'b', severity: 'skipped', reason: 'interrupted (Ctrl-C) before it was read to the end: the rest of it is not in the summary' },
+    { input: 'b', severity: 'skipped', reason: 'interrupted (Ctrl-C) before it was read to the end: the members read in full are in the summary, the rest is not' },
   ]);
   expect(summaries[1]?.interrupted).toBe(true);
   // b started but is not done; c never started.

@@ -1,4 +1,4 @@
-import { summarizeIssues, summarizeLog } from '../../src/triage/summarize-log.js';
+import { summarizeInterrupted, summarizeIssues, summarizeLog } from '../../src/triage/summarize-log.js';
 import { fakeResult } from './fake-result.js';
 
 describe('summarizeLog', () => {
@@ -44,5 +44,15 @@ describe('summarizeIssues', () => {
       { input: 'c', severity: 'warning', reason: 'r' },
     ]);
     expect([s.totals.errors, s.totals.skipped, s.issues.length]).toEqual([1, 1, 3]);
+  });
+});
+
+// Found by an audit: a plain log cut short is left out whole, yet its row said "the rest of it is not in the summary".
+describe('summarizeInterrupted', () => {
+  test('a log cut short: named as not in the summary, one input, interrupted', () => {
+    const s = summarizeInterrupted('big.log');
+    expect(s.issues).toEqual([{ input: 'big.log', severity: 'skipped', reason: 'interrupted (Ctrl-C) before it was read to the end: it is not in the summary' }]);
+    expect(s.totals.inputs).toBe(1);
+    expect(s.interrupted).toBe(true);
   });
 });
