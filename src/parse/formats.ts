@@ -258,6 +258,15 @@ export const FORMATS: readonly SplatFormat[] = [
     frame: 'at',
     noTrace: true,
   },
+  // A site header cut short (a capture or upload that ends mid-line, a console that lost the rest): the site rows
+  // above did not match, and the free-text row below would make its stump (`WARNING: CPU: 3 P`) a title of its own.
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: h(String.raw`WARNING: CPU: (?<cpu>\d+)(?: |$)`),
+    title: 'WARNING in {frame}',
+    corrupted: 'the WARNING line is cut short before its site',
+  },
   {
     kind: 'warning',
     needle: 'WARNING:',

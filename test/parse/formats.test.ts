@@ -23,6 +23,17 @@ describe('FORMATS', () => {
     );
   });
 
+  // Found by an audit: a tar member cut mid-line ended in `WARNING: CPU: 3 P`, which the free-text row took for its
+  // title, a cluster of its own.
+  test('a site header cut short is a corrupted WARNING, not free text', () => {
+    for (const stump of ['WARNING: CPU: 3 P', 'WARNING: CPU: 3 PID: 12 at', 'WARNING: CPU: 3 PID: 12 at mm/mmu.c', 'WARNING: CPU: 0']) {
+      const m = matchHeader(stump);
+      expect([stump, m?.format.title, m?.format.corrupted]).toEqual([stump, 'WARNING in {frame}', 'the WARNING line is cut short before its site']);
+    }
+    expect(matchHeader('WARNING: CPU: 3 PID: 12 at mm/mmu.c:1 f+0x1/0x2')?.format.corrupted).toBeUndefined();
+    expect(matchHeader('WARNING: the firmware is old')?.format.title).toBe('WARNING: {1}');
+  });
+
   test('every title names its frame through {frame} or is fixed text', () => {
     for (const format of FORMATS) expect(format.title).toMatch(/^[^{}]*(?:\{(?:frame|detail|\d)\}[^{}]*)*$/);
   });
