@@ -31,7 +31,7 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
         .option('fail-on', { choices: FAIL_ON_KINDS, describe: 'Exit 1 when any log has a cluster of this kind' }) as unknown as Argv<MergeArgs>,
     handler: async (argv) => {
       await checkOutputPath(argv.output);
-      const { mergeSummaries } = await import('../triage/merge.js');
+      const { mergeSummaries, missingShards } = await import('../triage/merge.js');
       const { parseSummary } = await import('../triage/validate-summary.js');
       const summaries = [];
       const paths = withStdinPositional(ctx.rawArgs ?? [], argv.summaries, argv as unknown as Record<string, unknown>);
@@ -45,6 +45,11 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
         printError(ctx, `warning: ${twice.length} log(s) appear in more than one summary and are counted once per summary (${twice[0]}${twice.length > 1 ? ', …' : ''})`);
       }
       const merged = mergeSummaries(summaries);
+      // Shard runs are separate CI jobs: one that never uploaded its summary would otherwise go unnoticed.
+      if (merged.shards) {
+        const missing = missingShards(merged.shards);
+        printError(ctx, `warning: the summaries cover ${merged.shards.indices.length} of ${merged.shards.count} shards: ${missing.length === 1 ? 'shard' : 'shards'} ${listShards(missing)} of ${merged.shards.count} missing`);
+      }
       const text = await renderSummaryAs(argv.format, merged, argv['fail-on']);
       // As one triage over all the shards' inputs would exit: an input error in a shard wins over --fail-on, and a
       // shard cut short by Ctrl-C leaves the merge incomplete (exit 3, said on stderr; 130 is for this run's Ctrl-C).
@@ -69,4 +74,16 @@ function logsInSeveral(summaries: readonly { logs: readonly { name: string }[] }
     }
   });
   return [...twice].sort();
+}
+
+/** `1, 3` or `1-4, 7`: shard indices, runs of three or more as ranges. */
+function listShards(indices: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < indices.length; ) {
+    let j = i;
+    while (j + 1 < indices.length && indices[j + 1] === indices[j]! + 1) j++;
+    parts.push(j - i >= 2 ? `${indices[i]}-${indices[j]}` : indices.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return parts.join(', ');
 }

@@ -1,4 +1,4 @@
-import type { Summary, SummaryCluster, SummaryIssue, SummaryLog, SummaryTotals } from './summary-types.js';
+import type { Summary, SummaryCluster, SummaryIssue, SummaryLog, SummaryShards, SummaryTotals } from './summary-types.js';
 import { SUMMARY_SCHEMA_VERSION } from './summary-types.js';
 import { mergeCluster } from './merge-cluster.js';
 
@@ -37,7 +37,27 @@ export function mergeSummaries(summaries: readonly Summary[]): Summary {
   merged.clusters = [...clusters.values()].sort(compareClusters);
   merged.logs = summaries.flatMap((s) => s.logs).sort(compareLogs);
   merged.issues = summaries.flatMap((s) => s.issues).sort(compareIssues);
+  const shards = mergeShards(summaries);
+  if (shards) merged.shards = shards;
   return merged;
+}
+
+/**
+ * The shards the summaries cover together, when each covers shards of one `--shard i/n` sharding and together not all
+ * of them; undefined when they hold every shard, or any summary names none (a whole run, or a complete merge) or
+ * another count. "None" absorbs, so any grouping of a merge gives the same answer.
+ */
+export function mergeShards(summaries: readonly Pick<Summary, 'shards'>[]): SummaryShards | undefined {
+  const count = summaries[0]?.shards?.count;
+  if (count === undefined || summaries.some((s) => s.shards?.count !== count)) return undefined;
+  const indices = [...new Set(summaries.flatMap((s) => s.shards?.indices ?? []))].sort((a, b) => a - b);
+  return indices.length === count ? undefined : { count, indices };
+}
+
+/** The shards of `shards.count` that `shards` lacks. */
+export function missingShards(shards: SummaryShards): number[] {
+  const have = new Set(shards.indices);
+  return Array.from({ length: shards.count }, (_, i) => i + 1).filter((i) => !have.has(i));
 }
 
 function addTotals(a: SummaryTotals, b: SummaryTotals): SummaryTotals {

@@ -72,6 +72,7 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
 
   let summary = mergeSummaries([...summaries, summarizeIssues(walkIssues)]);
   summary.interrupted = hooks.signal?.aborted ?? false;
+  if (opts.shard) summary.shards = { count: opts.shard.count, indices: [opts.shard.index] };
   if (ignore) summary = markKnown(summary, ignore);
   if (opts.timestamps) summary.generatedAt = new Date().toISOString();
   if (opts.db && history) summary = await recordOrKeep(history.recordRun, opts.db, summary);

@@ -10,7 +10,8 @@ export function summaryHeadline(s: Summary): string {
   // Warnings have no total of their own in the schema; every one is a row of `issues`, merged summaries' too.
   const warnings = s.issues.filter((i) => i.severity === 'warning').length;
   const problems = [t.errors > 0 ? plural(t.errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : '', t.skipped > 0 ? `${t.skipped} skipped` : ''].filter(Boolean);
-  return [head, problems.join(', ')].filter(Boolean).join('; ') + (s.interrupted ? ' — interrupted, partial results' : '');
+  const shards = s.shards && ` — ${s.shards.indices.length === 1 ? 'shard' : 'shards'} ${s.shards.indices.join(', ')} of ${s.shards.count}`;
+  return [head, problems.join(', ')].filter(Boolean).join('; ') + (shards ?? '') + (s.interrupted ? ' — interrupted, partial results' : '');
 }
 
 /** `populate (E3 48-bit/4K): 12 splats (12 read), struct page 0x…-0x…, pfn 0x…-0x…, phys 0x…-0x…, below-window` */

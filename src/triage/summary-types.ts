@@ -107,6 +107,16 @@ export interface SummaryRun {
   previous?: number;
 }
 
+/**
+ * Which shards of a `--shard i/n` run a summary covers: a shard's own summary names its index, a merge of some of
+ * them their indices. A merge that holds every shard, or summaries of no or of different shardings, has none.
+ */
+export interface SummaryShards {
+  count: number;
+  /** Ascending, each once. */
+  indices: number[];
+}
+
 /** A triage summary over many logs (schema/summary.schema.json); summaries merge associatively (mergeSummaries). */
 export interface Summary {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
@@ -122,4 +132,5 @@ export interface Summary {
   /** Sorted by input, severity, reason. */
   issues: SummaryIssue[];
   run?: SummaryRun;
+  shards?: SummaryShards;
 }

@@ -109,3 +109,30 @@ test('an interrupted shard makes the merge exit 3, with a warning', async () => 
   expect(run.code).toBe(3);
   expect(run.stderr).toContain('warning: a summary was interrupted');
 });
+
+// Found by an audit: `merge s1.json s2.json` of a `--shard i/3` run gave a normal summary and no word of shard 3.
+describe('summaries of --shard runs', () => {
+  const sharded = (file: string, index: number, count: number): string => {
+    const out = path.join(tree, `shard-${index}-of-${count}-${path.basename(file)}`);
+    writeFileSync(out, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as Summary), shards: { count, indices: [index] } }));
+    return out;
+  };
+
+  test('a shard missing: a warning naming it, and the merged summary says which shards it holds', async () => {
+    const run = await runInProcess(['merge', sharded(shards[0]!, 1, 3), sharded(shards[1]!, 3, 3)]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('vmemwarn: warning: the summaries cover 2 of 3 shards: shard 2 of 3 missing\n');
+    expect((JSON.parse(run.stdout) as Summary).shards).toEqual({ count: 3, indices: [1, 3] });
+  });
+
+  test('every shard: no warning, and the merge is the whole run', async () => {
+    const run = await runInProcess(['merge', sharded(shards[0]!, 1, 2), sharded(shards[1]!, 2, 2)]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(wholeText);
+  });
+
+  test('runs of missing shards are named as ranges', async () => {
+    const run = await runInProcess(['merge', sharded(shards[0]!, 2, 8)]);
+    expect(run.stderr).toBe('vmemwarn: warning: the summaries cover 1 of 8 shards: shards 1, 3-8 of 8 missing\n');
+  });
+});

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mergeSummaries } from '../../src/triage/merge.js';
+import { mergeShards, mergeSummaries, missingShards } from '../../src/triage/merge.js';
 import { summarizeLog } from '../../src/triage/summarize-log.js';
 import type { Summary } from '../../src/triage/summary-types.js';
 import { fakeResult } from './fake-result.js';
@@ -69,5 +69,30 @@ describe('mergeSummaries', () => {
 
   test('of nothing is the empty summary', () => {
     expect(mergeSummaries([])).toMatchObject({ schemaVersion: 2, interrupted: false, clusters: [], logs: [], issues: [] });
+  });
+});
+
+describe('mergeShards', () => {
+  const of = (count: number, ...indices: number[]) => ({ shards: { count, indices } });
+  test('the shards of one sharding add up; all of them, none left to name', () => {
+    expect(mergeShards([of(3, 1), of(3, 3)])).toEqual({ count: 3, indices: [1, 3] });
+    expect(mergeShards([of(3, 3), of(3, 1), of(3, 1)])).toEqual({ count: 3, indices: [1, 3] });
+    expect(mergeShards([of(3, 1, 3), of(3, 2)])).toBeUndefined();
+  });
+
+  test('a summary of no sharding, or of another count, leaves the merge without shards', () => {
+    expect(mergeShards([of(3, 1), {}])).toBeUndefined();
+    expect(mergeShards([of(3, 1), of(4, 2)])).toBeUndefined();
+    expect(mergeShards([])).toBeUndefined();
+  });
+
+  test('any grouping gives the same', () => {
+    const parts = [of(5, 1), of(5, 4), of(5, 2)];
+    const first = mergeShards(parts.slice(0, 2));
+    expect(mergeShards([first ? { shards: first } : {}, parts[2]!])).toEqual(mergeShards(parts));
+  });
+
+  test('missingShards lists what a merge lacks', () => {
+    expect(missingShards({ count: 5, indices: [2, 4] })).toEqual([1, 3, 5]);
   });
 });

@@ -89,6 +89,7 @@ suite('runTriage over a mixed tree of corpus logs', () => {
     const tree = path.join(root, 'tree');
     const shards = await Promise.all([1, 2].map((index) => runTriage({ inputs: [tree], jobs: 1, shard: { index, count: 2 } })));
     expect(shards.every((s) => s.summary.totals.inputs > 0)).toBe(true);
+    expect(shards.map((s) => s.summary.shards)).toEqual([{ count: 2, indices: [1] }, { count: 2, indices: [2] }]);
     const whole = await runTriage({ inputs: [tree], jobs: 1 });
     expect(renderSummaryJson(mergeSummaries(shards.map((s) => s.summary)))).toBe(renderSummaryJson(whole.summary));
     expect(renderSummaryJson(mergeSummaries(shards.map((s) => s.summary).reverse()))).toBe(renderSummaryJson(whole.summary));

@@ -45,6 +45,15 @@ describe('summaryHeadline', () => {
     expect(summaryHeadline(s)).toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats; 1 error, 2 warnings, 1 skipped');
   });
 
+  test('a shard run, or a merge of some shards, names them before an interruption', () => {
+    const s = withTotals({}, true);
+    s.shards = { count: 4, indices: [2] };
+    expect(summaryHeadline(s)).toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats — shard 2 of 4 — interrupted, partial results');
+    s.shards = { count: 4, indices: [1, 3] };
+    s.interrupted = false;
+    expect(summaryHeadline(s)).toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats — shards 1, 3 of 4');
+  });
+
   test('an interrupted run says so at the end', () => {
     expect(summaryHeadline(withTotals({ errors: 1 }, true)))
       .toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats; 1 error — interrupted, partial results');

@@ -9,7 +9,13 @@ describe('summary validation for merge', () => {
     expect(parseSummary(renderSummaryJson(s), 'a.json')).toEqual(s);
   });
 
+  test('the shards a summary covers are kept', () => {
+    const s = { ...sampleSummary(), shards: { count: 3, indices: [1, 3] } };
+    expect(parseSummary(renderSummaryJson(s), 'a.json')).toEqual(s);
+  });
+
   test.each([
+    ['shards naming none', (o: Record<string, unknown>) => ({ ...o, shards: { count: 3, indices: [] } }), /indices/],
     ['wrong schema version', (o: Record<string, unknown>) => ({ ...o, schemaVersion: 3 }), /schemaVersion/],
     ['decimal hull', (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o).replace('"0xfffffbfff0000000"', '"123"')), /pattern/],
     ['unknown field', (o: Record<string, unknown>) => ({ ...o, extra: 1 }), /extra/],
