@@ -104,7 +104,9 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       setExit(outcome.exitCode);
       await writeOutput(text, argv.output);
       for (const issue of outcome.errors) printError(ctx, `${issue.input}: ${issue.reason}`);
-      if (outcome.exitCode === 130) printError(ctx, 'interrupted: the summary covers the logs that finished');
+      if (outcome.exitCode === 130) {
+        printError(ctx, `interrupted after ${s.totals.inputs} of ${outcome.inputsFound} inputs found: the summary covers the logs that finished`);
+      }
     },
   };
 }

@@ -98,7 +98,10 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const controller = new AbortController();
   process.on('SIGINT', () => {
-    if (controller.signal.aborted) exitNow(EXIT.interrupted);
+    if (controller.signal.aborted) {
+      process.stderr.write('vmemwarn: interrupted again: exiting without writing the report\n');
+      exitNow(EXIT.interrupted);
+    }
     controller.abort();
   });
   // A reader that goes away (| head) must not produce an EPIPE stack trace: writeOutput reports it, and the run's

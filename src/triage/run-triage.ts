@@ -77,7 +77,7 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   if (opts.timestamps) summary.generatedAt = new Date().toISOString();
   if (opts.db && history) summary = await recordOrKeep(history.recordRun, opts.db, summary);
   if (opts.newOnly) summary = keepClusters(summary, (c) => c.history?.isNew === true);
-  return outcome(summary, opts);
+  return outcome(summary, opts, tasks.length);
 }
 
 /** The summary with its history; when the history cannot be written (a full disk), the summary and an error issue. */
@@ -156,8 +156,8 @@ function progressHooks(tasks: readonly InputTask[], hooks: TriageHooks): RunnerH
   };
 }
 
-function outcome(summary: Summary, opts: TriageOptions): TriageOutcome {
+function outcome(summary: Summary, opts: TriageOptions, inputsFound: number): TriageOutcome {
   const errors = summary.issues.filter((i) => i.severity === 'error');
   const exitCode = summary.interrupted ? 130 : errors.length > 0 ? 3 : anyLogFails(summary, opts.failOn) ? 1 : 0;
-  return { summary, errors, exitCode };
+  return { summary, errors, exitCode, inputsFound };
 }

@@ -60,6 +60,8 @@ export interface TriageOutcome {
   errors: Summary['issues'];
   /** 130 interrupted, 3 an input could not be read, 1 `failOn` matched, else 0. */
   exitCode: 0 | 1 | 3 | 130;
+  /** Inputs the walk found (in this shard): what an interrupted run's summary falls short of. */
+  inputsFound: number;
 }
 
 export const DEFAULT_MAX_BUFFERED_ZIP_BYTES = 64 * 1024 * 1024;
