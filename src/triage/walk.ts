@@ -69,8 +69,10 @@ export async function walkInputs(args: readonly string[], opts: WalkOptions = {}
 
 class Walker {
   private readonly tasks = new Map<string, InputTask>();
-  /** With symlinks followed, the file (device and inode) each task reads, and its name: one file is read once. */
-  private readonly files = new Map<string, string>();
+  /** With symlinks followed, the file (device and inode) each task reads, and its task: one file is read once. */
+  private readonly files = new Map<string, InputTask>();
+  /** Resolved paths of the entries a walk reached through a symlink it followed. */
+  private readonly viaLink = new Set<string>();
   private readonly issues: SummaryIssue[] = [];
   private readonly issueRels: string[] = [];
   /** Files named as arguments (or listed on stdin), whose shard key is set once all are known. */
@@ -180,7 +182,9 @@ class Walker {
       const st = await lstat(full);
       if (!st.isSymbolicLink()) return st;
       if (!this.opts.followSymlinks) return { skipped: SYMLINK_NOT_FOLLOWED };
-      return await stat(full);
+      const target = await stat(full);
+      this.viaLink.add(path.resolve(full));
+      return target;
     } catch (err) {
       return { error: describeFsError(err) };
     }
@@ -211,7 +215,9 @@ class Walker {
 
   /**
    * The same path reached twice (a glob and a directory, a path on stdin) is analysed once. With symlinks followed,
-   * so is the same file under two names (a link and its target): the second is listed as skipped, not counted again.
+   * so is the same file under two names (a link and its target): the second is listed as skipped, not counted again,
+   * unless the first was a link and the second the file's own name, which is kept instead (a walk meets `links/`
+   * before `plain/`).
    */
   private add(task: InputTask, st: Stats): boolean {
     const key = path.resolve(task.path);
@@ -219,11 +225,15 @@ class Walker {
     if (this.opts.followSymlinks && st.ino !== 0) {
       const file = inodeKey(st);
       const first = this.files.get(file);
-      if (first !== undefined) {
-        this.issue(task.path, 'skipped', `the same file as ${first}`, task.rel);
+      if (first !== undefined && !(this.viaLink.has(path.resolve(first.path)) && !this.viaLink.has(key))) {
+        this.issue(task.path, 'skipped', `the same file as ${first.display}`, task.rel);
         return false;
       }
-      this.files.set(file, task.display);
+      if (first !== undefined) {
+        this.tasks.delete(path.resolve(first.path));
+        this.issue(first.path, 'skipped', `the same file as ${task.display}`, first.rel);
+      }
+      this.files.set(file, task);
     }
     this.tasks.set(key, task);
     return true;

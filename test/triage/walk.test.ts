@@ -93,6 +93,19 @@ describe('walkInputs', () => {
     });
   });
 
+  // Found by an audit: a link met first (`links/` sorts before `plain/`) was kept, the file's own name skipped.
+  test('followSymlinks keeps a file under its own name when a link to it came first', async () => {
+    const tree = path.join(dir, 'first-link');
+    await mkdir(path.join(tree, 'plain'), { recursive: true });
+    await mkdir(path.join(tree, 'links'));
+    await writeFile(path.join(tree, 'plain/boot.log'), 'x');
+    await symlink('../plain/boot.log', path.join(tree, 'links/l1.log'));
+    const { tasks, issues, issueRels } = await walkInputs([tree], { followSymlinks: true });
+    expect(tasks.map((t) => [path.relative(tree, t.display), t.rel])).toEqual([['plain/boot.log', 'plain/boot.log']]);
+    expect(issues).toEqual([{ input: path.join(tree, 'links/l1.log'), severity: 'skipped', reason: `the same file as ${path.join(tree, 'plain/boot.log')}` }]);
+    expect(issueRels).toEqual(['links/l1.log']);
+  });
+
   test('globs, missing paths and a stdin list', async () => {
     const stdin = Readable.from([`${path.join(dir, 'logs/b.log')}\n${path.join(dir, 'nope.log')}\n`]);
     const { tasks, issues } = await walkInputs([path.join(dir, 'logs/*.log'), '-', path.join(dir, 'none-*.gz')], { stdin });
