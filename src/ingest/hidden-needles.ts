@@ -18,7 +18,8 @@ export function hidesNeedles(head: Buffer): boolean {
   const view = head.length > HEAD_BYTES ? head.subarray(0, HEAD_BYTES) : head;
   if (view.indexOf(ESC_BRACKET) !== -1) return true;
   let start = 0;
-  while (start < view.length && (view[start] === 0x20 || view[start] === 0x09 || view[start] === 0x0d || view[start] === LF)) start++;
+  // A json-seq record separator (0x1e) may come before the entry.
+  while (start < view.length && (view[start] === 0x20 || view[start] === 0x09 || view[start] === 0x0d || view[start] === LF || view[start] === 0x1e)) start++;
   if (view[start] !== OPEN_BRACE) return false;
   const end = view.indexOf(LF, start);
   const firstLine = view.subarray(start, end === -1 ? view.length : end);

@@ -36,7 +36,7 @@ export interface PrefixRule {
 }
 
 /** util-linux dmesg's delta to the previous message, `<    0.000003>` (`-d`); journalctl short-delta pads it. */
-const DMESG_DELTA = String.raw`< *\d+\.\d+ ?>`;
+const DMESG_DELTA = String.raw`< *-?\d+\.\d+ ?>`;
 
 /** Rows are tried in order among those whose `firstChars` hold the text's first character. */
 export const PREFIX_RULES: readonly PrefixRule[] = [
@@ -79,10 +79,11 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     take: (m) => textAfter(m),
   },
   {
-    // util-linux `dmesg -H` / `--reltime`: the delta to the previous message, not resolvable to a boot time here.
+    // util-linux `dmesg -H` / `--reltime`: the delta to the previous message, not resolvable to a boot time here. It is
+    // negative where stamps of two CPUs come out of order.
     name: 'dmesg --reltime delta `[  +0.000123] `',
     firstChars: '[',
-    re: /^\[ *\+\d+\.\d+\] ?/,
+    re: /^\[ *[+-]\d+\.\d+\] ?/,
     take: (m) => textAfter(m),
   },
   {
@@ -230,16 +231,33 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     take: (m, into) => takeJournalJson(m[0], into),
   },
   {
+    // `journalctl -o json-seq` (RFC 7464): each entry after an ASCII record separator.
+    name: 'journalctl -o json-seq record separator `\\x1e{`',
+    firstChars: '\x1e',
+    re: /^\x1e(?=\{)/,
+    take: (m) => textAfter(m),
+  },
+  {
     name: 'LAVA log `- {"dt": ..., "lvl": ..., "msg": ...}`',
     firstChars: '-',
     re: /^- (\{".*\})\s*$/,
     take: (m, into) => takeLavaLine(m[1]!, into),
   },
   {
-    // One quoting level per match: `> `, `>> ` and `> > ` peel off one `>` at a time.
+    // One quoting level per match: `> `, `>> ` and `> > ` peel off one `>` at a time; some clients add no space
+    // before a stamp (`>[   12.3] `) or a tab.
     name: 'mail quote `> `',
     firstChars: '>',
-    re: /^>(?: |(?=>)|$)/,
+    re: /^>(?: |(?=[>[<\t])|$)/,
+    take: (m) => textAfter(m),
+    quoting: true,
+  },
+  {
+    // A log pasted indented (a Markdown code block, a mail, a bug tracker): spaces or tabs before a printk stamp or a
+    // log level, which no kernel line starts with. A log without stamps cannot be told from its own indented lines.
+    name: 'indentation before a stamp `    [   12.3] `',
+    firstChars: ' \t',
+    re: /^[ \t]+(?=\[ *\d+\.\d+\]|<\d{1,3}>)/,
     take: (m) => textAfter(m),
     quoting: true,
   },

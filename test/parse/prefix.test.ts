@@ -76,6 +76,16 @@ const CASES: [string, string, StrippedLine][] = [
   ['mail quote twice', '>> [   14.605079] sp : ffff8000118eb810', { text: 'sp : ffff8000118eb810', ts: 14.605079 }],
   ['mail quote spaced', '> > [   14.605079] sp : ffff8000118eb810', { text: 'sp : ffff8000118eb810', ts: 14.605079 }],
   ['mail quote pipe', '| [   14.605079] sp : ffff8000118eb810', { text: 'sp : ffff8000118eb810', ts: 14.605079 }],
+  // Found by an audit of transports: a quote with no space before the stamp or a tab, and a log pasted indented
+  // (Markdown code blocks, mail, trackers) lost every splat.
+  ['mail quote, no space', '>[   14.605079] sp : ffff8000118eb810', { text: 'sp : ffff8000118eb810', ts: 14.605079 }],
+  ['mail quote twice, no space', '>>[   14.605079] sp : ffff8000118eb810', { text: 'sp : ffff8000118eb810', ts: 14.605079 }],
+  ['mail quote, tab', '>\t[   14.605079] sp : ffff8000118eb810', { text: 'sp : ffff8000118eb810', ts: 14.605079 }],
+  ['mail quote, space and tab', '> \t[   14.605079] sp : ffff8000118eb810', { text: 'sp : ffff8000118eb810', ts: 14.605079 }],
+  ['indented four spaces', '    [   14.605079] WARNING: CPU: 3', { text: 'WARNING: CPU: 3', ts: 14.605079 }],
+  ['indented a tab', '\t[   14.605079]  vmemmap_populate+0x30/0x48', { text: ' vmemmap_populate+0x30/0x48', ts: 14.605079 }],
+  ['indented before a level', '  <4>[   14.605079] WARNING: CPU: 3', { text: 'WARNING: CPU: 3', level: 4, ts: 14.605079 }],
+  ['a message of its own indented stays', '    x29: ffff8000118eb810', { text: '    x29: ffff8000118eb810' }],
   ['empty quoted line', '>', { text: '' }],
   // squad__linux_log_parser_rcu_warning_arm64_juno_4.14.156.txt line 2482: `>` without a space is not quoting
   ['`>` glued to text is kept', '>PTR=>FUNC_PROTO)) do_test_raw3660FAIL btf_fd-1 test->btf_load_err0',
@@ -100,6 +110,9 @@ const CASES: [string, string, StrippedLine][] = [
   // util-linux print_record: `dmesg -d` `[%5ld.%06ld <%12.06f>] `, `--time-format delta` `[<%12.06f>] `.
   ['dmesg -d', '[   14.200024 <    0.000003>] Call trace:', { text: 'Call trace:', ts: 14.200024 }],
   ['dmesg --time-format delta', '[<    0.000003>] Call trace:', { text: 'Call trace:' }],
+  // Stamps of two CPUs out of order make a negative delta (found by an audit: the line was not stripped).
+  ['dmesg -d, negative delta', '[    5.099996 <   -0.000004>] Call trace:', { text: 'Call trace:', ts: 5.099996 }],
+  ['dmesg --reltime, negative delta', '[  -0.000004] Call trace:', { text: 'Call trace:' }],
   ['dmesg -T -d', '[Tue Jan 10 12:00:14 2023 <    0.000003>] Call trace:', { text: 'Call trace:', wallTime: '2023-01-10T12:00:14' }],
   // journalctl -o short-unix and short-full.
   ['journal short-unix', '1673352014.200024 honeycomb kernel: Call trace:',
@@ -117,6 +130,8 @@ const CASES: [string, string, StrippedLine][] = [
   ['journal json, a binary MESSAGE', '{"_TRANSPORT":"kernel","MESSAGE":[67,97,108,108]}', { text: 'Call' }],
   // Spaced separators, as some journalctl versions print them.
   ['journal json, spaced', '{ "_TRANSPORT" : "kernel", "MESSAGE" : "Call trace:" }', { text: 'Call trace:' }],
+  // journalctl -o json-seq (RFC 7464): a record separator before each entry.
+  ['journal json-seq', '\x1e{"_TRANSPORT":"kernel","MESSAGE":"Call trace:"}', { text: 'Call trace:' }],
   // BusyBox syslogd.c: "%s %.64s %s %s\n" of time, host, `facility.priority` and the message (klogd's `kernel: `).
   ['BusyBox syslogd', 'Nov 26 13:20:01 rock5b kern.warn kernel: [    3.420010] WARNING: CPU: 2',
     { text: 'WARNING: CPU: 2', wallTime: '--11-26T13:20:01', host: 'rock5b', level: 4, ts: 3.42001 }],
