@@ -89,7 +89,7 @@ function sentence(i: DiagnoseInput, driver: string | undefined, path: string | u
   parts.push(
     `Under ${shapeLabel(shapeOf(i.layout))} (memstart ${hex(i.layout.memstart.value)}) the vmemmap window ${hex(c.vmemmapStart)}-${hex(c.vmemmapEnd)} ` +
       `only covers ${linearMapPhysText(c, i.layout.memstart.value)} (the linear map); these pages are ${positionText(i)}` +
-      `${i.op === 'init-zone-device' || r.warnArm === 'none' ? '' : ` (${armText(r.warnArm)})`}.`,
+      `${i.op === 'init-zone-device' || r.warnArm === undefined || r.warnArm === 'none' ? '' : ` (${armText(r.warnArm)})`}.`,
   );
   const predates = i.op === 'init-zone-device' ? undefined : warnPredatesNote(i.op, i.layout.release?.value);
   if (predates !== undefined && !overlapsLinearMap(i)) parts.push(predates);
@@ -102,7 +102,9 @@ function sentence(i: DiagnoseInput, driver: string | undefined, path: string | u
  * not in unused VA; those kernels had no such WARN either.
  */
 function positionText(i: DiagnoseInput): string {
-  const position = i.r.position ?? 'inside';
+  // The WARN fires only outside the window; without a range read, that is all there is to say.
+  if (i.r.position === undefined) return i.op === 'init-zone-device' ? 'not known: no address gave them' : 'outside it (the WARN fired), but no register dump said where';
+  const position = i.r.position;
   if (overlapsLinearMap(i)) {
     return `above the window, in the linear map (PAGE_OFFSET ${hex(i.layout.constants.pageOffset)} and up; before 5.4 it lies right above vmemmap)`;
   }
@@ -153,7 +155,9 @@ function consequenceOf(i: DiagnoseInput): string {
     return 'Oops: the first write to a wrapped struct page faults in __init_zone_device_page; the device memory never comes up (6.9+ layout).';
   }
   const phase = phaseOf(i);
-  const storm = `${i.splatCount} WARNING splat(s), one per section (${i.r.sectionsTouched} section(s)): slow ${phase}`;
+  const sections = i.r.sectionsTouched === undefined ? '' : ` (${i.r.sectionsTouched} section(s))`;
+  const storm = `${i.splatCount} WARNING splat(s), one per section${sections}: slow ${phase}`;
+  if (i.r.position === undefined) return `${storm}; no register dump gave the range, so what the struct pages overlap is not known.`;
   const start = i.r.pageHull?.start;
   const slot = !i.r.wrapped || start === undefined ? undefined : kernelSlotOf(start, i.layout);
   if (i.r.wrapped && i.op === 'free') {

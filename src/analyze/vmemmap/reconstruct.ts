@@ -57,9 +57,10 @@ export function reconstruct(pages: readonly Interval[], layout: Layout, cap = 64
     // Pages below the window lie below the linear map, whatever pfn (mod 2^64) an assumed memstart gives them.
     ...(physHull && { physHull, aboveLinearMap: position !== 'below-window' && physHull.end > linearMapPhysEnd }),
     physSizeBytes: pfns.size() << BigInt(ps),
-    sectionsTouched: sectionsTouched(pfnRanges, c.pagesPerSection),
+    // With no range read there is nothing to count or to test against the window: those fields stay out.
+    ...(pages.length > 0 && { sectionsTouched: sectionsTouched(pfnRanges, c.pagesPerSection) }),
     ...(position && { position }),
-    warnArm: warnArmOf(pages, c.vmemmapStart, c.vmemmapEnd),
+    ...(pages.length > 0 && { warnArm: warnArmOf(pages, c.vmemmapStart, c.vmemmapEnd) }),
     wrapped: pages.some((p) => p.end > TWO_POW_64 || p.start < TWO_POW_63),
   };
   return { fields, linearMapPhysEnd, inexact };

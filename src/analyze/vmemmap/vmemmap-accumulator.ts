@@ -131,7 +131,7 @@ export class VmemmapAccumulator {
       readCount: this.readCount,
       ...r,
       // The Oops is no WARN: it has no arm.
-      ...(this.op !== 'init-zone-device' && { warnArm }),
+      ...(this.op !== 'init-zone-device' && warnArm !== undefined && { warnArm }),
       ...(startStep !== undefined && { startStep }),
       layout,
       ...(this.example && { example: this.example }),
@@ -202,7 +202,8 @@ function faultRange(s: Splat): ReadRange | undefined {
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 function confidenceOf(layout: Layout, example: RegisterReading | undefined, arm: VmemmapFinding['warnArm'], relativePfns: boolean): Confidence {
-  if (arm === 'none' || relativePfns) return 'low';
+  // No range read (no arm) or one the layout puts inside the window: the layout is not confirmed by the pages.
+  if (arm === undefined || arm === 'none' || relativePfns) return 'low';
   const parts: Confidence[] = [layout.memstart.confidence, layout.era.confidence, layout.pageShift.confidence];
   if (example) parts.push(example.confidence);
   return parts.reduce((a, b) => (RANK[b] < RANK[a] ? b : a), 'high');

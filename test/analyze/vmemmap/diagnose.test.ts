@@ -23,6 +23,17 @@ describe('diagnose', () => {
     expect(d.consequence).toMatch(/works by accident/);
   });
 
+  // Found by an audit of capture transports: with no register dump read, the text said the pages were inside the
+  // window, touched 0 sections, and worked by accident.
+  test('no range read: outside by the WARN alone, no section count, nothing said of what the pages overlap', () => {
+    const r = reconstruct([], layout48).fields;
+    expect(r.position).toBeUndefined();
+    const d = diagnose({ op: 'populate', splatCount: 8, frames: frames('vmemmap_populate', '__add_pages', 'memremap_pages', 'nouveau_dmem_chunk_alloc [nouveau]'), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    expect(d.diagnosis).toContain('these pages are outside it (the WARN fired), but no register dump said where.');
+    expect(d.diagnosis).not.toContain('inside the window');
+    expect(d.consequence).toBe('8 WARNING splat(s), one per section: slow setup (driver load); no register dump gave the range, so what the struct pages overlap is not known.');
+  });
+
   // Found by an audit (a 4.19 hot-remove variant): above the window of E1, whose end is PAGE_OFFSET, is the linear
   // map, where the text had said "VA no one else uses yet, so it works by accident".
   test('E1: pages above the window are in the linear map, and no upstream 4.6-5.3 kernel has the WARN', () => {

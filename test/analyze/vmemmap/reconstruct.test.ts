@@ -63,6 +63,12 @@ describe('reconstruct', () => {
     expect(one(0x900_0000n)).toMatchObject({ position: 'inside', warnArm: 'none', aboveLinearMap: false });
   });
 
+  test('no range: no position, section count or WARN arm to give', () => {
+    const layout = makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: MEMSTART, sectionShift: 27 });
+    const { fields: r } = reconstruct([], layout);
+    expect(r).toEqual({ pageRanges: [], physSizeBytes: 0n, wrapped: false });
+  });
+
   test('a range whose end wrapped past 2^64 stays one pfn range', () => {
     const layout = makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: MEMSTART, sectionShift: 27 });
     const start = (1n << 64n) - 0x10_0000n;
