@@ -23,6 +23,14 @@ const SYMBOL = String.raw`[\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[[\w-]+\])?`;
 const REG = String.raw`(?:x\d{1,2}|sp) ?:`;
 const ARM64_REG_HEX_DIGITS = 16;
 
+/** The function of a 2025+ WARNING header, or the bare address printed for an unknown one. */
+const NEW_SITE = String.raw`(?:[\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+|0x[0-9a-f]+)`;
+
+/** The joined text when it has the whole shape (the two parts may each hold a piece of it), else undefined. */
+function whole(joined: string, shape: RegExp): string | undefined {
+  return shape.test(joined) ? joined : undefined;
+}
+
 /** Length of the run of lowercase hex digits that ends the text, trailing white space ignored. */
 function trailingHexDigits(text: string): number {
   const trimmed = text.trimEnd();
@@ -41,6 +49,33 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     head: /^WARNING: (?:CPU: \d+ PID: \d+ )?at \S+:\d+\s*$/,
     tail: new RegExp(String.raw`^\s*(${SYMBOL}(?:\(\))?)\s*$`),
     join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
+  },
+  {
+    // Mail clients wrap at 72-78 columns: `WARNING: CPU: 2 PID: 35 at` + `drivers/net/…/mvpp2_main.c:449`, the
+    // function often on a third line, which the row above then joins.
+    name: 'WARNING header whose site went to the next line',
+    firstChars: 'W',
+    head: /^WARNING: (?:CPU: \d+ PID: \d+ )?at\s*$/,
+    tail: new RegExp(String.raw`^\s*(\S+:\d+(?: ${SYMBOL}(?:\(\))?)?)\s*$`),
+    join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
+  },
+  {
+    // 2025+: `WARNING: net/mac80211/tx.c:5024 at` + `__ieee80211_beacon_get+0x1/0x2, CPU#1: kworker/1:3/17677`, or
+    // `… at fast_dput+0x334/0x430,` + `CPU#1: syz-executor/5830`.
+    name: 'WARNING header (2025+) whose function or CPU went to the next line',
+    firstChars: 'W',
+    head: new RegExp(String.raw`^WARNING: (?:\[[^\]]*\] )?[\w./+-]+:\d+ at(?: ${NEW_SITE},)?\s*$`),
+    tail: new RegExp(String.raw`^\s*((?:${NEW_SITE}, )?CPU#\d+: \S.*?)\s*$`),
+    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, new RegExp(String.raw` at ${NEW_SITE}, CPU#\d+: \S`)),
+  },
+  {
+    // `Unable to handle kernel paging request at virtual address` + `000001ffba000000` (the address the Oops of a
+    // wrapped struct page names), or cut before `address` or `virtual`.
+    name: 'kernel fault whose address went to the next line',
+    firstChars: 'U',
+    head: /^Unable to handle kernel [\w -]+ at(?: virtual(?: address)?)?\s*$/,
+    tail: /^\s*((?:(?:virtual )?address )?[0-9a-f]{8,16})\s*$/,
+    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, / at virtual address [0-9a-f]{8,16}$/),
   },
   {
     name: '`pc : ` / `lr : ` whose symbol went to the next line',
