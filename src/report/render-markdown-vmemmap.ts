@@ -27,7 +27,7 @@ function factList(v: VmemmapReport): string[] {
   const add = (label: string, value: string | undefined) => value !== undefined && items.push(`- **${label}:** ${value}`);
   add('Position', v.position && `${codeSpan(v.position)}: ${esc(positionPhrase(v.position))}`);
   add('WARN arm', v.warnArm && codeSpan(warnArmPhrase(v.warnArm)));
-  add('Wrapped', yesNo(v.wrapped));
+  add('Wrapped', v.pageHull && yesNo(v.wrapped));
   add('Above the linear map', v.aboveLinearMap === undefined ? undefined : yesNo(v.aboveLinearMap));
   add('Sections touched', v.sectionsTouched?.toString());
   const step = v.startStep === undefined ? undefined : startStepParts(v.startStep);

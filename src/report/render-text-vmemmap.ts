@@ -27,7 +27,8 @@ function facts(v: VmemmapReport): [string, string][] {
   add('start step', step && `${step.value} (${step.note})`);
   add('position', v.position && `${v.position}: ${positionPhrase(v.position)}`);
   add('WARN arm', v.warnArm && warnArmPhrase(v.warnArm));
-  add('wrapped', yesNo(v.wrapped));
+  // With no range read, there is nothing that could have wrapped: the row would read as a finding.
+  add('wrapped', v.pageHull && yesNo(v.wrapped));
   add('above linear map', v.aboveLinearMap === undefined ? undefined : yesNo(v.aboveLinearMap));
   add('splats read', `${v.readCount} of ${v.splatCount}`);
   const ex = v.example;

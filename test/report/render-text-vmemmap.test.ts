@@ -23,6 +23,8 @@ test('without a layout or a range it says what is missing', () => {
   expect(out).toContain('  Layout: not inferred; give it with --kernel, --va-bits, --page-size and --memstart.');
   expect(out.join(' ').replace(/\s+/g, ' ')).toContain('the register dumps did not give a struct page range (3 of 3 read).');
   expect(out.some((l) => l.trim().startsWith('struct pages'))).toBe(false);
+  // Found by an audit: `wrapped  no` read as a finding about pages no register gave.
+  expect(out.some((l) => l.trim().startsWith('wrapped'))).toBe(false);
 });
 
 test('long fact values wrap under their column; long evidence is clipped', () => {
