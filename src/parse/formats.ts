@@ -153,7 +153,7 @@ export const FORMATS: readonly SplatFormat[] = [
     also: 'CPU#',
     re: h(
       // The lookahead only restates the end a match needs; without it a long line backtracked in n².
-      String.raw`WARNING: (?=.*\/\d+\s*$)(?:\[.*\] )?(?<file>[\w./+-]+):(?<line>\d+) at (?:${FUNC}|0x[0-9a-f]+), ` +
+      String.raw`WARNING: (?=.*\/\d+\s*$)(?:\[.*\] )?(?<file>[\w./+-]+):(?<line>\d+) at (?:${FUNC}(?: \[[\w-]+\])?|0x[0-9a-f]+), ` +
         String.raw`CPU#(?<cpu>\d+): (?<comm>.+)\/(?<pid>\d+)\s*$`,
     ),
     title: 'WARNING in {frame}',

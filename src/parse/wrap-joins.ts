@@ -23,12 +23,33 @@ const SYMBOL = String.raw`[\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[[\w-]+\])?`;
 const REG = String.raw`(?:x\d{1,2}|sp) ?:`;
 const ARM64_REG_HEX_DIGITS = 16;
 
-/** The function of a 2025+ WARNING header, or the bare address printed for an unknown one. */
-const NEW_SITE = String.raw`(?:[\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+|0x[0-9a-f]+)`;
+/** A whole 2025+ WARNING header: `WARNING: [cond] file:line at func+0x1/0x2 [mod], CPU#1: comm/pid`. */
+const NEW_HEADER = /^WARNING: (?:\[[^\]]*\] )?[\w./+-]+:\d+ at (?:[\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[[\w-]+\])?|0x[0-9a-f]+), CPU#\d+: \S.*\/\d+$/;
+/** A whole arm64 fault line: `Unable to handle kernel paging request at virtual address 000001ffba000000`. */
+const FAULT_LINE = /^Unable to handle kernel [\w -]+ at virtual address [0-9a-f]{8,16}$/;
+/** A whole stack-protector panic: `Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: f+0x1/0x2`. */
+const STACK_PROTECTOR = /^Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: \S+(?: \[[\w-]+\])?$/;
+/** A whole soft lockup header: `watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [syz-executor:1234]`. */
+const SOFT_LOCKUP = /^(?:watchdog: )?BUG: soft lockup - CPU#\d+ stuck for \d+s! \[.+:\d+\]$/;
 
 /** The joined text when it has the whole shape (the two parts may each hold a piece of it), else undefined. */
 function whole(joined: string, shape: RegExp): string | undefined {
   return shape.test(joined) ? joined : undefined;
+}
+
+/** `text` ends in `word`, trailing blanks ignored, without making a trimmed copy. */
+function endsWithBeforeBlanks(text: string, word: string): boolean {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end -= 1;
+  return end >= word.length && text.startsWith(word, end - word.length);
+}
+
+/** The text ends (trailing blanks ignored) in ` x0`…` x9`, or is `x0`…`x9`: a one-digit register's name. */
+function endsWithOneDigitRegister(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end -= 1;
+  const digit = text.charCodeAt(end - 1);
+  return end >= 2 && digit >= 0x30 && digit <= 0x39 && text.charCodeAt(end - 2) === 0x78 && (end === 2 || text.charCodeAt(end - 3) === 0x20);
 }
 
 /** Length of the run of lowercase hex digits that ends the text, trailing white space ignored. */
@@ -60,22 +81,63 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
   },
   {
-    // 2025+: `WARNING: net/mac80211/tx.c:5024 at` + `__ieee80211_beacon_get+0x1/0x2, CPU#1: kworker/1:3/17677`, or
-    // `… at fast_dput+0x334/0x430,` + `CPU#1: syz-executor/5830`.
-    name: 'WARNING header (2025+) whose function or CPU went to the next line',
+    // 2025+: `WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x1a3/0x1f40 [mac80211], CPU#1: kworker/1:3/17677`
+    // broken at any space (before `at`, before the module, after `CPU#1:`...): joined when the two make the whole.
+    name: 'WARNING header (2025+) broken at a space',
     firstChars: 'W',
-    head: new RegExp(String.raw`^WARNING: (?:\[[^\]]*\] )?[\w./+-]+:\d+ at(?: ${NEW_SITE},)?\s*$`),
-    tail: new RegExp(String.raw`^\s*((?:${NEW_SITE}, )?CPU#\d+: \S.*?)\s*$`),
-    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, new RegExp(String.raw` at ${NEW_SITE}, CPU#\d+: \S`)),
+    head: /^WARNING: (?:\[[^\]]*\] )?[\w./+-]+:\d+(?: .*)?$/,
+    mayBeHead: (text) => !NEW_HEADER.test(text),
+    tail: /^\s*(\S.*?)\s*$/,
+    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, NEW_HEADER),
   },
   {
     // `Unable to handle kernel paging request at virtual address` + `000001ffba000000` (the address the Oops of a
-    // wrapped struct page names), or cut before `address` or `virtual`.
-    name: 'kernel fault whose address went to the next line',
+    // wrapped struct page names), or broken earlier: `Unable to handle kernel` + `paging request at virtual address …`.
+    name: 'kernel fault broken before its address',
     firstChars: 'U',
-    head: /^Unable to handle kernel [\w -]+ at(?: virtual(?: address)?)?\s*$/,
-    tail: /^\s*((?:(?:virtual )?address )?[0-9a-f]{8,16})\s*$/,
-    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, / at virtual address [0-9a-f]{8,16}$/),
+    head: /^Unable to handle kernel(?: [\w -]*)?$/,
+    mayBeHead: (text) => !FAULT_LINE.test(text),
+    tail: /^\s*([\w -]+?)\s*$/,
+    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, FAULT_LINE),
+  },
+  {
+    // `watchdog: BUG: soft` + `lockup - CPU#0 stuck for 22s! [syz-executor:1234]`.
+    name: 'soft lockup header broken at a space',
+    firstChars: 'wB',
+    head: /^(?:watchdog: )?BUG: soft(?: .*)?$/,
+    mayBeHead: (text) => !SOFT_LOCKUP.test(text),
+    tail: /^\s*(\S.*?)\s*$/,
+    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, SOFT_LOCKUP),
+  },
+  {
+    // `Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in:` + `ffffffffc0c88942`, or broken
+    // at another space.
+    name: 'stack-protector panic broken at a space',
+    firstChars: 'K',
+    head: /^Kernel panic - not syncing: stack-protector:(?: .*)?$/,
+    mayBeHead: (text) => !STACK_PROTECTOR.test(text),
+    tail: /^\s*(\S.*?)\s*$/,
+    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, STACK_PROTECTOR),
+  },
+  {
+    // lockdep's `hardirqs last disabled at (83253):` + `[<ffffa00010004ac0>] el1_irq+0x80/0x180`: left apart, the
+    // second reads as the first frame of a call trace (a soft lockup titled `in el1_irq`).
+    name: 'lockdep irq event whose location went to the next line',
+    firstChars: 'hs',
+    head: /^(?:hard|soft)irqs last\s+(?:en|dis)abled at \(\d+\):\s*$/,
+    tail: new RegExp(String.raw`^\s*(\[<[0-9a-f]+>\] ${SYMBOL})\s*$`),
+    join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
+  },
+  {
+    // `  node   0: [mem` + `0x0000000080000000-0x000000087fffffff]` (also a zone's row): the memory map that gives
+    // memstart_addr, lost to a journal or kern.log prefix wrapped at 72-76 columns.
+    name: 'memory node or zone range whose addresses went to the next line',
+    firstChars: ' ',
+    head: /^\s+(?:node\s+\d+:|[A-Za-z][A-Za-z0-9]*)\s+\[mem\s*$/,
+    // Every call trace frame starts with a space: one comparison keeps them off the regex.
+    mayBeHead: (text) => endsWithBeforeBlanks(text, '[mem'),
+    tail: /^\s*(0x[0-9a-f]+-0x[0-9a-f]+\])\s*$/,
+    join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
   },
   {
     name: '`pc : ` / `lr : ` whose symbol went to the next line',
@@ -101,6 +163,16 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
       const joint = cutInValue ? head.trimEnd() : `${head.trimEnd()} `;
       return `${joint}${value}${tail[2]!.trimEnd()}`;
     },
+  },
+  {
+    // One-digit registers print a space before the colon (`x9 : `), where a word wrap may break: `… x10: ffff0001689d5aa0
+    // x9` + `: ffff80003a8512d8`.
+    name: 'arm64 register line cut between a one-digit name and its colon',
+    firstChars: 'xs',
+    head: new RegExp(String.raw`^(?:${REG} [0-9a-f]{16} +)*x\d\s*$`),
+    mayBeHead: (text) => endsWithOneDigitRegister(text),
+    tail: new RegExp(String.raw`^\s*(: [0-9a-f]{16}(?: +${REG} [0-9a-f]{16})*) *$`),
+    join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
   },
 ];
 

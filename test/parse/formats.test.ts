@@ -34,6 +34,13 @@ describe('FORMATS', () => {
     expect(matchHeader('WARNING: the firmware is old')?.format.title).toBe('WARNING: {1}');
   });
 
+  // Found by a second audit of capture transports: a module after the function made the 2025+ header no header.
+  test('a 2025+ WARNING header with the function\'s module', () => {
+    const m = matchHeader('WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x1a3/0x1f40 [mac80211], CPU#1: kworker/1:3/17677');
+    expect(m?.format.title).toBe('WARNING in {frame}');
+    expect(m?.match.groups).toMatchObject({ file: 'net/mac80211/tx.c', line: '5024', func: '__ieee80211_beacon_get', cpu: '1', pid: '17677' });
+  });
+
   test('every title names its frame through {frame} or is fixed text', () => {
     for (const format of FORMATS) expect(format.title).toMatch(/^[^{}]*(?:\{(?:frame|detail|\d)\}[^{}]*)*$/);
   });

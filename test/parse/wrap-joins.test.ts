@@ -30,16 +30,28 @@ describe('mayContinue', () => {
 
 describe('mayContinue of register rows', () => {
   const row = 'x29: ffff8000118eb810 x28: ffff000133646e80 x27: 0000000000000000';
-  const registerJoin = WRAP_JOINS.find((j) => j.firstChars.includes('x'))!;
+  const registerJoins = WRAP_JOINS.filter((j) => j.firstChars.includes('x'));
 
-  test('is the head regex of their row, on rows cut anywhere and padded', () => {
+  test('is the head regex of their rows, on rows cut anywhere and padded', () => {
+    expect(registerJoins).toHaveLength(2);
     fc.assert(
       fc.property(fc.nat({ max: row.length }), fc.constantFrom('', ' ', '  ', '\t'), (cut, pad) => {
         const text = row.slice(0, cut) + pad;
         if (!text.startsWith('x')) return;
-        expect(mayContinue(text)).toBe(registerJoin.head.test(text));
+        expect(mayContinue(text)).toBe(registerJoins.some((j) => j.head.test(text)));
       }),
     );
+  });
+
+  // A second audit: one-digit registers print `x9 : `, and a word wrap breaks at that space.
+  test('a row cut between a one-digit name and its colon', () => {
+    expect(mayContinue('x11: ffff00046f069c68 x10: ffff0001689d5aa0 x9')).toBe(true);
+    expect(joinWrapped('x11: ffff00046f069c68 x10: ffff0001689d5aa0 x9', ': ffff80003a8512d8'))
+      .toBe('x11: ffff00046f069c68 x10: ffff0001689d5aa0 x9 : ffff80003a8512d8');
+    expect(joinWrapped('x2 : 0000000000000000 x1 : fffffffff9200000 x0', ': fffffffff9000000'))
+      .toBe('x2 : 0000000000000000 x1 : fffffffff9200000 x0 : fffffffff9000000');
+    expect(joinWrapped('x11: ffff00046f069c68 x10: ffff0001689d5aa0 x9', 'Call trace:')).toBeUndefined();
+    expect(mayContinue('x11: ffff00046f069c68 x10: ffff0001689d5aa0 x99')).toBe(false);
   });
 });
 
@@ -59,20 +71,64 @@ describe('joinWrapped, mail-client word wraps', () => {
     expect(joinWrapped('WARNING: CPU: 2 PID: 35 at', 'Modules linked in: mvpp2')).toBeUndefined();
   });
 
-  test('a 2025+ WARNING header broken before its function or its CPU', () => {
-    expect(joinWrapped('WARNING: fs/dcache.c:829 at', 'fast_dput+0x334/0x430, CPU#1: syz-executor/5830'))
-      .toBe('WARNING: fs/dcache.c:829 at fast_dput+0x334/0x430, CPU#1: syz-executor/5830');
-    expect(joinWrapped('WARNING: fs/dcache.c:829 at fast_dput+0x334/0x430,', 'CPU#1: syz-executor/5830'))
-      .toBe('WARNING: fs/dcache.c:829 at fast_dput+0x334/0x430, CPU#1: syz-executor/5830');
+  // A second audit found the module (`[mac80211]`) made the header no header at all, and more break points.
+  const NEW = 'WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x1a3/0x1f40 [mac80211], CPU#1: kworker/1:3/17677';
+  test.each(NEW.split(' ').map((_, i, words) => i).filter((i) => i >= 2))('a 2025+ WARNING header broken after word %i', (i) => {
+    const words = NEW.split(' ');
+    const head = words.slice(0, i).join(' ');
+    expect(mayContinue(head)).toBe(true);
+    expect(joinWrapped(head, words.slice(i).join(' '))).toBe(NEW);
+  });
+
+  test('a 2025+ WARNING header: a whole one waits for nothing, a tail that does not complete it stays apart', () => {
+    expect(mayContinue(NEW)).toBe(false);
+    expect(mayContinue('WARNING: fs/dcache.c:829 at fast_dput+0x334/0x430, CPU#1: syz-executor/5830')).toBe(false);
     expect(joinWrapped('WARNING: fs/dcache.c:829 at', 'CPU#1: syz-executor/5830')).toBeUndefined();
+    expect(joinWrapped('WARNING: fs/dcache.c:829 at fast_dput+0x334/0x430,', 'Modules linked in: a b')).toBeUndefined();
   });
 
   test.each([
     ['Unable to handle kernel paging request at virtual address', '000001ffba000000'],
     ['Unable to handle kernel NULL pointer dereference at virtual', 'address 0000000000000000'],
     ['Unable to handle kernel paging request at', 'virtual address ffff800012345678'],
+    ['Unable to handle kernel', 'paging request at virtual address 000001ffba000000'],
+    ['Unable to handle kernel NULL pointer', 'dereference at virtual address 0000000000000008'],
   ])('a kernel fault broken before its address: %s', (head, tail) => {
+    expect(mayContinue(head)).toBe(true);
     expect(joinWrapped(head, tail)).toBe(`${head} ${tail}`);
+  });
+
+  test.each([
+    ['watchdog: BUG: soft', 'lockup - CPU#0 stuck for 22s! [syz-executor:1234]'],
+    ['watchdog: BUG: soft lockup - CPU#0 stuck for', '22s! [syz-executor:1234]'],
+    ['BUG: soft lockup - CPU#3 stuck for 23s!', '[kworker/3:1:42]'],
+  ])('a soft lockup header broken at a space: %s', (head, tail) => {
+    expect(joinWrapped(head, tail)).toBe(`${head} ${tail}`);
+  });
+
+  test('a stack-protector panic whose function went to the next line', () => {
+    expect(joinWrapped('Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in:', 'amdgpu_atombios_crtc_powergate_init+0x72/0x80 [amdgpu]'))
+      .toBe('Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: amdgpu_atombios_crtc_powergate_init+0x72/0x80 [amdgpu]');
+    expect(joinWrapped('Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in:', 'CPU: 1 PID: 1594 Comm: modprobe')).toBeUndefined();
+    expect(joinWrapped('Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in:', 'ffffffffc0c88942'))
+      .toBe('Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ffffffffc0c88942');
+  });
+
+  test.each([
+    ['  node   0: [mem', '0x0000000080000000-0x000000087fffffff]'],
+    ['  DMA      [mem', '0x0000000080000000-0x00000000ffffffff]'],
+  ])('a memory map row whose range went to the next line: %j', (head, tail) => {
+    expect(mayContinue(head)).toBe(true);
+    expect(joinWrapped(head, tail)).toBe(`${head} ${tail}`);
+    expect(mayContinue(' vmemmap_populate+0x30/0x48')).toBe(false);
+  });
+
+  test('whole lines of these shapes wait for nothing', () => {
+    for (const line of [
+      'Unable to handle kernel paging request at virtual address 000001ffba000000',
+      'watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [syz-executor:1234]',
+      '  node   0: [mem 0x0000000080000000-0x000000087fffffff]',
+    ]) expect(mayContinue(line)).toBe(false);
   });
 
   test('a fault line and a line of another shape stay two', () => {

@@ -39,6 +39,17 @@ test.each([72, 78])('the e4 sample wrapped at %i columns gives the same findings
   expect(await findings(wrapped(log, width))).toEqual(await findings(log));
 });
 
+// A second audit: with a journal prefix the lines are longer, and wrap where the first rows did not join: the memory
+// node row before its range (memstart lost, every pfn shifted), a one-digit register before its colon (`x0` +
+// `: fffffffff9000000`, the range lost), a fault line before its kind.
+test.each([72, 76])('the e4 sample as journalctl prints it, wrapped at %i columns, gives the same findings', async (width) => {
+  const log = readFileSync(`${SAMPLES}e4-48-4k-amdgpu-6.10-warn-then-oops.log`, 'utf8');
+  const journal = log.split('\n').map((l) => (l.startsWith('[') ? `Jan 05 09:02:14 host kernel: ${l.replace(/^\[[^\]]*\] /, '')}` : l)).join('\n');
+  const original = await findings(journal);
+  expect(original.vmemmap.length).toBeGreaterThan(0);
+  expect(await findings(wrapped(journal, width))).toEqual(original);
+});
+
 const CLEARFOG = new URL('../../../shared/corpus/boot__clearfog-gt-8k_armada8040_5.8_debian_dmesg.txt', import.meta.url);
 (existsSync(CLEARFOG) ? test : test.skip)('boot__clearfog-gt-8k_armada8040_5.8_debian_dmesg wrapped at 78 columns keeps its two WARNINGs apart', async () => {
   const log = readFileSync(CLEARFOG, 'utf8');
