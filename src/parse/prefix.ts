@@ -21,12 +21,27 @@ const PRINTK_TIME_FIRST = rulesFor(0x5b)?.[0]?.strip === takePrintkTime;
 function onlyPrintkTime(line: string): StrippedLine | undefined {
   if (!PRINTK_TIME_FIRST) return undefined;
   const time = readPrintkTime(line);
-  if (time === undefined || rulesFor(line.charCodeAt(time.rest)) !== undefined) return undefined;
+  if (time === undefined) return undefined;
+  const next = line.charCodeAt(time.rest);
+  // A blank has a rule of its own (indentation before a stamp), which a call trace frame's blank never needs.
+  if (next === 0x20 || next === 0x09) {
+    if (mayBeIndentedStamp(line, time.rest + 1)) return undefined;
+  } else if (rulesFor(next) !== undefined) {
+    return undefined;
+  }
   if (line.includes('\x1b')) return undefined;
   const ts = time.ts;
   const tagEnd = afterJournalKernelTag(line, time.rest);
   if (tagEnd >= 0) return { text: line.slice(tagEnd), ts, host: line.slice(time.rest, tagEnd - KERNEL_TAG.length) };
   return { text: line.slice(time.rest), ts };
+}
+
+/** Blanks from `at` and then `[` or `<`: where the indentation rule may match (see prefix-rules.ts). */
+function mayBeIndentedStamp(line: string, at: number): boolean {
+  let i = at;
+  while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
+  const c = line.charCodeAt(i);
+  return c === 0x5b || c === 0x3c;
 }
 
 function stripOne(text: string, into: StrippedLine, quotingOnly: boolean): string | undefined {

@@ -14,6 +14,11 @@ interface WrapJoin {
   readonly head: RegExp;
   /** A cheaper test that every line `head` matches passes too, run before `head`. */
   readonly mayBeHead?: (text: string) => boolean;
+  /** The text a head ends in, trailing blanks ignored: a comparison run before `head`. Data, not a function, so that
+   *  the call of `mayBeHead` in headFits stays monomorphic on the hot register rows. */
+  readonly endsIn?: string;
+  /** The whole line a head is the start of: a line that is already whole is no head. */
+  readonly unlessWhole?: RegExp;
   readonly tail: RegExp;
   /** The joined text, or undefined when head and tail do not fit together after all. */
   readonly join: (head: string, tail: RegExpExecArray) => string | undefined;
@@ -44,13 +49,8 @@ function endsWithBeforeBlanks(text: string, word: string): boolean {
   return end >= word.length && text.startsWith(word, end - word.length);
 }
 
-/** The text ends (trailing blanks ignored) in ` x0`…` x9`, or is `x0`…`x9`: a one-digit register's name. */
-function endsWithOneDigitRegister(text: string): boolean {
-  let end = text.length;
-  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end -= 1;
-  const digit = text.charCodeAt(end - 1);
-  return end >= 2 && digit >= 0x30 && digit <= 0x39 && text.charCodeAt(end - 2) === 0x78 && (end === 2 || text.charCodeAt(end - 3) === 0x20);
-}
+/** A row that ends in a one-digit register's name, its colon on the next line. */
+const ONE_DIGIT_NAME_AT_END = /(?:^| )x\d$/;
 
 /** Length of the run of lowercase hex digits that ends the text, trailing white space ignored. */
 function trailingHexDigits(text: string): number {
@@ -86,7 +86,7 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     name: 'WARNING header (2025+) broken at a space',
     firstChars: 'W',
     head: /^WARNING: (?:\[[^\]]*\] )?[\w./+-]+:\d+(?: .*)?$/,
-    mayBeHead: (text) => !NEW_HEADER.test(text),
+    unlessWhole: NEW_HEADER,
     tail: /^\s*(\S.*?)\s*$/,
     join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, NEW_HEADER),
   },
@@ -96,7 +96,7 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     name: 'kernel fault broken before its address',
     firstChars: 'U',
     head: /^Unable to handle kernel(?: [\w -]*)?$/,
-    mayBeHead: (text) => !FAULT_LINE.test(text),
+    unlessWhole: FAULT_LINE,
     tail: /^\s*([\w -]+?)\s*$/,
     join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, FAULT_LINE),
   },
@@ -105,7 +105,7 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     name: 'soft lockup header broken at a space',
     firstChars: 'wB',
     head: /^(?:watchdog: )?BUG: soft(?: .*)?$/,
-    mayBeHead: (text) => !SOFT_LOCKUP.test(text),
+    unlessWhole: SOFT_LOCKUP,
     tail: /^\s*(\S.*?)\s*$/,
     join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, SOFT_LOCKUP),
   },
@@ -115,7 +115,7 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     name: 'stack-protector panic broken at a space',
     firstChars: 'K',
     head: /^Kernel panic - not syncing: stack-protector:(?: .*)?$/,
-    mayBeHead: (text) => !STACK_PROTECTOR.test(text),
+    unlessWhole: STACK_PROTECTOR,
     tail: /^\s*(\S.*?)\s*$/,
     join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, STACK_PROTECTOR),
   },
@@ -135,7 +135,7 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     firstChars: ' ',
     head: /^\s+(?:node\s+\d+:|[A-Za-z][A-Za-z0-9]*)\s+\[mem\s*$/,
     // Every call trace frame starts with a space: one comparison keeps them off the regex.
-    mayBeHead: (text) => endsWithBeforeBlanks(text, '[mem'),
+    endsIn: '[mem',
     tail: /^\s*(0x[0-9a-f]+-0x[0-9a-f]+\])\s*$/,
     join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
   },
@@ -147,32 +147,28 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
   },
   {
-    // `x29: ffff8000118eb810 x28:` + `ffff000133646e80`, or cut inside the value: `x28: ffff0001` + `33646e80`.
+    // `x29: ffff8000118eb810 x28:` + `ffff000133646e80`, or cut inside the value: `x28: ffff0001` + `33646e80`, or
+    // between a one-digit name and its colon, where those print a space (`x9 : `) a word wrap breaks at:
+    // `… x10: ffff0001689d5aa0 x9` + `: ffff80003a8512d8`. One row, so that mayBeHead's call stays monomorphic.
     name: 'arm64 register line cut inside a name/value pair',
     firstChars: 'xs',
-    head: new RegExp(String.raw`^(?:${REG} [0-9a-f]{16} +)*${REG}(?: ([0-9a-f]{0,15}))?\s*$`),
+    head: new RegExp(String.raw`^(?:${REG} [0-9a-f]{16} +)*(?:${REG}(?: ([0-9a-f]{0,15}))?|x\d)\s*$`),
     // A complete dump line ends in a whole value; `head` would backtrack through every pair to find that out. A
     // whole row is the common case, and its scan is kept for the needle screen and the register store after.
     mayBeHead: (text) => !isArm64RegisterRow(text) && trailingHexDigits(text) < ARM64_REG_HEX_DIGITS,
-    tail: new RegExp(String.raw`^\s*([0-9a-f]{1,16})((?: +${REG} [0-9a-f]{16})* *)$`),
+    tail: new RegExp(String.raw`^\s*(?:(: )([0-9a-f]{16})|([0-9a-f]{1,16}))((?: +${REG} [0-9a-f]{16})* *)$`),
     join: (head, tail) => {
-      const partial = /[0-9a-f]*$/.exec(head.trimEnd())![0];
-      const value = tail[1]!;
-      const cutInValue = head.trimEnd().endsWith(':') ? '' : partial;
+      const h = head.trimEnd();
+      const bareName = ONE_DIGIT_NAME_AT_END.test(h);
+      if (tail[1] !== undefined) return bareName ? `${h} : ${tail[2]!}${tail[4]!.trimEnd()}` : undefined;
+      if (bareName) return undefined;
+      const partial = /[0-9a-f]*$/.exec(h)![0];
+      const value = tail[3]!;
+      const cutInValue = h.endsWith(':') ? '' : partial;
       if (cutInValue.length + value.length !== ARM64_REG_HEX_DIGITS) return undefined;
-      const joint = cutInValue ? head.trimEnd() : `${head.trimEnd()} `;
-      return `${joint}${value}${tail[2]!.trimEnd()}`;
+      const joint = cutInValue ? h : `${h} `;
+      return `${joint}${value}${tail[4]!.trimEnd()}`;
     },
-  },
-  {
-    // One-digit registers print a space before the colon (`x9 : `), where a word wrap may break: `… x10: ffff0001689d5aa0
-    // x9` + `: ffff80003a8512d8`.
-    name: 'arm64 register line cut between a one-digit name and its colon',
-    firstChars: 'xs',
-    head: new RegExp(String.raw`^(?:${REG} [0-9a-f]{16} +)*x\d\s*$`),
-    mayBeHead: (text) => endsWithOneDigitRegister(text),
-    tail: new RegExp(String.raw`^\s*(: [0-9a-f]{16}(?: +${REG} [0-9a-f]{16})*) *$`),
-    join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
   },
 ];
 
@@ -185,6 +181,8 @@ function joinsFor(text: string): readonly WrapJoin[] | undefined {
 
 /** `text` fits the row's head; its first character is known to be one of the row's. */
 function headFits(j: WrapJoin, text: string): boolean {
+  if (j.endsIn !== undefined && !endsWithBeforeBlanks(text, j.endsIn)) return false;
+  if (j.unlessWhole?.test(text) === true) return false;
   return (j.mayBeHead?.(text) ?? true) && j.head.test(text);
 }
 
