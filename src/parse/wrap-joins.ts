@@ -29,7 +29,7 @@ const REG = String.raw`(?:x\d{1,2}|sp) ?:`;
 const ARM64_REG_HEX_DIGITS = 16;
 
 /** A whole 2025+ WARNING header: `WARNING: [cond] file:line at func+0x1/0x2 [mod], CPU#1: comm/pid`. */
-const NEW_HEADER = /^WARNING: (?:\[[^\]]*\] )?[\w./+-]+:\d+ at (?:[\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[[\w-]+\])?|0x[0-9a-f]+), CPU#\d+: \S.*\/\d+$/;
+const NEW_HEADER = new RegExp(String.raw`^WARNING: (?:\[[^\]]*\] )?[\w./+-]+:\d+ at (?:${SYMBOL}|0x[0-9a-f]+), CPU#\d+: \S.*\/\d+$`);
 /** A whole arm64 fault line: `Unable to handle kernel paging request at virtual address 000001ffba000000`. */
 const FAULT_LINE = /^Unable to handle kernel [\w -]+ at virtual address [0-9a-f]{8,16}$/;
 /** A whole stack-protector panic: `Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: f+0x1/0x2`. */
@@ -37,9 +37,25 @@ const STACK_PROTECTOR = /^Kernel panic - not syncing: stack-protector: Kernel st
 /** A whole soft lockup header: `watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [syz-executor:1234]`. */
 const SOFT_LOCKUP = /^(?:watchdog: )?BUG: soft lockup - CPU#\d+ stuck for \d+s! \[.+:\d+\]$/;
 
-/** The joined text when it has the whole shape (the two parts may each hold a piece of it), else undefined. */
-function whole(joined: string, shape: RegExp): string | undefined {
-  return shape.test(joined) ? joined : undefined;
+/** The rest of a broken line: anything, blanks around it dropped. */
+const ANY_REST = /^\s*(\S.*?)\s*$/;
+
+/**
+ * A line the kernel prints whole (`shape`), broken by a word wrap anywhere `head` allows: a line that is already
+ * whole is no head, and head and tail join only when together they make the whole line.
+ */
+function brokenLine(name: string, firstChars: string, head: RegExp, shape: RegExp, tail: RegExp = ANY_REST): WrapJoin {
+  return {
+    name,
+    firstChars,
+    head,
+    unlessWhole: shape,
+    tail,
+    join: (h, t) => {
+      const joined = `${h.trimEnd()} ${t[1]}`;
+      return shape.test(joined) ? joined : undefined;
+    },
+  };
 }
 
 /** `text` ends in `word`, trailing blanks ignored, without making a trimmed copy. */
@@ -80,45 +96,17 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     tail: new RegExp(String.raw`^\s*(\S+:\d+(?: ${SYMBOL}(?:\(\))?)?)\s*$`),
     join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
   },
-  {
-    // 2025+: `WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x1a3/0x1f40 [mac80211], CPU#1: kworker/1:3/17677`
-    // broken at any space (before `at`, before the module, after `CPU#1:`...): joined when the two make the whole.
-    name: 'WARNING header (2025+) broken at a space',
-    firstChars: 'W',
-    head: /^WARNING: (?:\[[^\]]*\] )?[\w./+-]+:\d+(?: .*)?$/,
-    unlessWhole: NEW_HEADER,
-    tail: /^\s*(\S.*?)\s*$/,
-    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, NEW_HEADER),
-  },
-  {
-    // `Unable to handle kernel paging request at virtual address` + `000001ffba000000` (the address the Oops of a
-    // wrapped struct page names), or broken earlier: `Unable to handle kernel` + `paging request at virtual address …`.
-    name: 'kernel fault broken before its address',
-    firstChars: 'U',
-    head: /^Unable to handle kernel(?: [\w -]*)?$/,
-    unlessWhole: FAULT_LINE,
-    tail: /^\s*([\w -]+?)\s*$/,
-    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, FAULT_LINE),
-  },
-  {
-    // `watchdog: BUG: soft` + `lockup - CPU#0 stuck for 22s! [syz-executor:1234]`.
-    name: 'soft lockup header broken at a space',
-    firstChars: 'wB',
-    head: /^(?:watchdog: )?BUG: soft(?: .*)?$/,
-    unlessWhole: SOFT_LOCKUP,
-    tail: /^\s*(\S.*?)\s*$/,
-    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, SOFT_LOCKUP),
-  },
-  {
-    // `Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in:` + `ffffffffc0c88942`, or broken
-    // at another space.
-    name: 'stack-protector panic broken at a space',
-    firstChars: 'K',
-    head: /^Kernel panic - not syncing: stack-protector:(?: .*)?$/,
-    unlessWhole: STACK_PROTECTOR,
-    tail: /^\s*(\S.*?)\s*$/,
-    join: (head, tail) => whole(`${head.trimEnd()} ${tail[1]}`, STACK_PROTECTOR),
-  },
+  // 2025+: `WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x1a3/0x1f40 [mac80211], CPU#1: kworker/1:3/17677`
+  // broken at any space (before `at`, before the module, after `CPU#1:`...).
+  brokenLine('WARNING header (2025+) broken at a space', 'W', /^WARNING: (?:\[[^\]]*\] )?[\w./+-]+:\d+(?: .*)?$/, NEW_HEADER),
+  // `Unable to handle kernel paging request at virtual address` + `000001ffba000000` (the address the Oops of a
+  // wrapped struct page names), or broken earlier: `Unable to handle kernel` + `paging request at virtual address …`.
+  brokenLine('kernel fault broken before its address', 'U', /^Unable to handle kernel(?: [\w -]*)?$/, FAULT_LINE, /^\s*([\w -]+?)\s*$/),
+  // `watchdog: BUG: soft` + `lockup - CPU#0 stuck for 22s! [syz-executor:1234]`.
+  brokenLine('soft lockup header broken at a space', 'wB', /^(?:watchdog: )?BUG: soft(?: .*)?$/, SOFT_LOCKUP),
+  // `Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in:` + `ffffffffc0c88942`, or broken at
+  // another space.
+  brokenLine('stack-protector panic broken at a space', 'K', /^Kernel panic - not syncing: stack-protector:(?: .*)?$/, STACK_PROTECTOR),
   {
     // lockdep's `hardirqs last disabled at (83253):` + `[<ffffa00010004ac0>] el1_irq+0x80/0x180`: left apart, the
     // second reads as the first frame of a call trace (a soft lockup titled `in el1_irq`).

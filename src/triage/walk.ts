@@ -225,12 +225,13 @@ class Walker {
     if (this.opts.followSymlinks && st.ino !== 0) {
       const file = inodeKey(st);
       const first = this.files.get(file);
-      if (first !== undefined && !(this.viaLink.has(path.resolve(first.path)) && !this.viaLink.has(key))) {
-        this.issue(task.path, 'skipped', `the same file as ${first.display}`, task.rel);
-        return false;
-      }
       if (first !== undefined) {
-        this.tasks.delete(path.resolve(first.path));
+        const firstKey = path.resolve(first.path);
+        if (!this.viaLink.has(firstKey) || this.viaLink.has(key)) {
+          this.issue(task.path, 'skipped', `the same file as ${first.display}`, task.rel);
+          return false;
+        }
+        this.tasks.delete(firstKey);
         this.issue(first.path, 'skipped', `the same file as ${task.display}`, first.rel);
       }
       this.files.set(file, task);
