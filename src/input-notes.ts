@@ -1,18 +1,20 @@
 import { binaryReason } from './ingest/sniff-binary.js';
-import { BLANK_INPUT_NOTE, EMPTY_INPUT_NOTE } from './analyze/analysis-notes.js';
+import { sniffArchive } from './ingest/archive/sniff-archive.js';
+import { BLANK_INPUT_NOTE, EMPTY_INPUT_NOTE, ZERO_FILLED_INPUT_NOTE, archiveInputNote } from './analyze/analysis-notes.js';
 
 /** Bytes of the head kept to tell a binary file from a text log. */
 const HEAD_BYTES = 4096;
 
 /**
- * Watches the raw bytes of one input for what a report should mention: nothing at all, nothing but blanks, or a
- * binary file (a core dump or kernel Image passed by mistake). Costs nothing once text has been seen and the
- * head is full.
+ * Watches the raw bytes of one input for what a report should mention: nothing at all, nothing but NULs (a file
+ * zero-filled by a crash), nothing but blanks, an archive (whose members `triage` reads), or a binary file (a core
+ * dump or kernel Image passed by mistake). Costs nothing once text has been seen and the head is full.
  */
 export class InputNotes {
   private head: Buffer[] = [];
   private headBytes = 0;
   private sawText = false;
+  private sawNonNul = false;
   private totalBytes = 0;
 
   observe(chunk: Buffer): void {
@@ -23,13 +25,20 @@ export class InputNotes {
       this.headBytes += part.length;
     }
     // NUL counts as blank: a UTF-16 file of spaces is all NUL and 0x20 bytes.
-    if (!this.sawText) this.sawText = chunk.some((b) => b !== 0x20 && b !== 0x00 && (b < 0x09 || b > 0x0d));
+    if (!this.sawText) {
+      this.sawText = chunk.some((b) => b !== 0x20 && b !== 0x00 && (b < 0x09 || b > 0x0d));
+      this.sawNonNul ||= this.sawText || chunk.some((b) => b !== 0x00);
+    }
   }
 
   notes(): string[] {
     if (this.totalBytes === 0) return [EMPTY_INPUT_NOTE];
+    if (!this.sawNonNul) return [ZERO_FILLED_INPUT_NOTE];
     if (!this.sawText) return [BLANK_INPUT_NOTE];
-    const binary = binaryReason(Buffer.concat(this.head));
+    const head = Buffer.concat(this.head);
+    const archive = sniffArchive(head);
+    if (archive !== undefined) return [archiveInputNote(archive)];
+    const binary = binaryReason(head);
     return binary === undefined ? [] : [`${binary}: not a text log, read as text anyway`];
   }
 }

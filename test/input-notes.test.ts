@@ -1,4 +1,6 @@
 import { InputNotes } from '../src/input-notes.js';
+import { tarBuffer } from './triage/fixture-tree.js';
+import { zipBytes } from './triage/zip-bytes.js';
 
 function notesOf(...chunks: Buffer[]): string[] {
   const notes = new InputNotes();
@@ -14,6 +16,28 @@ test('nothing read: empty input', () => {
 test('blanks and NULs only (also a UTF-16 file of spaces): whitespace', () => {
   expect(notesOf(Buffer.from(' \t\n'), Buffer.from('\r\v\f\0'))).toEqual(['input holds only whitespace']);
   expect(notesOf(Buffer.from('  \n', 'utf16le'))).toEqual(['input holds only whitespace']);
+});
+
+test('NULs only: zero-filled, as a crash leaves a log file, told apart from blanks', () => {
+  expect(notesOf(Buffer.alloc(5000), Buffer.alloc(10))).toEqual([
+    'input holds only NUL bytes (zero-filled, as a crash can leave a log file whose writes never reached the disk)',
+  ]);
+});
+
+test('a log after a zero-filled head is text, with no note', () => {
+  expect(notesOf(Buffer.alloc(5000), Buffer.from('[    0.000000] Booting Linux\n'))).toEqual([]);
+});
+
+// An archive's bytes had been read as one log with a note that it looked binary (or none, for a tar of text).
+test.each([
+  ['tar', async () => tarBuffer([{ name: 'dmesg.txt', data: Buffer.from('[    0.000000] Booting Linux\n'.repeat(200)) }]), /run together/],
+  ['zip', async () => zipBytes([{ name: 'dmesg.txt', data: Buffer.from('[    0.000000] Booting Linux\n') }]), /compressed/],
+])('a %s archive is named, with a pointer to triage', async (format, bytes, why) => {
+  const [note, ...rest] = notesOf(await bytes());
+  expect(rest).toEqual([]);
+  expect(note).toMatch(new RegExp(`^${format} archive, read as one text log \\(`));
+  expect(note).toMatch(why);
+  expect(note).toMatch(/`vmemwarn triage` reads each member as a log of its own$/);
 });
 
 test('text in a later chunk counts', () => {

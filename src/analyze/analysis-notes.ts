@@ -5,6 +5,14 @@
  */
 export const EMPTY_INPUT_NOTE = 'empty input';
 export const BLANK_INPUT_NOTE = 'input holds only whitespace';
+/** A log file a crash left zero-filled up to its size: its writes never reached the disk. */
+export const ZERO_FILLED_INPUT_NOTE = 'input holds only NUL bytes (zero-filled, as a crash can leave a log file whose writes never reached the disk)';
+
+/** `analyze` reads one log per input: an archive's bytes run its members together, with their headers as noise. */
+export function archiveInputNote(format: 'tar' | 'zip'): string {
+  const how = format === 'zip' ? 'its members are compressed, so little or nothing of them is read' : 'its members run together, with their headers as noise';
+  return `${format} archive, read as one text log (${how}): \`vmemwarn triage\` reads each member as a log of its own`;
+}
 const ENCODING_PREFIX = 'input decoded as ';
 
 export function encodingNote(encoding: string): string {

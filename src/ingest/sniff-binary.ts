@@ -21,7 +21,18 @@ const IS_CONTROL = new Uint8Array(256);
 for (let b = 0; b < 0x20; b++) IS_CONTROL[b] = [0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b].includes(b) ? 0 : 1;
 IS_CONTROL[0x7f] = 1;
 
-/** Why the head of an input shows it is not a text log, or undefined when it looks like text. */
+/**
+ * A run of at least this many NULs is a zero-filled region, not binary data: a log file whose last writes before a
+ * crash were never flushed reads back as NULs up to its recorded size (ext4's delayed allocation), and the next boot
+ * appends to it. Binary files carry their NULs among other control bytes, which still count.
+ */
+const ZERO_RUN_BYTES = 32;
+
+/**
+ * Why the head of an input shows it is not a text log, or undefined when it looks like text. Zero-filled regions
+ * (ZERO_RUN_BYTES) are left out of the count: a head of nothing else is no evidence either way, and the line reader
+ * drops NULs.
+ */
 export function binaryReason(head: Buffer): string | undefined {
   for (const m of MAGIC) {
     if (m.bytes.every((b, i) => head[i] === b)) return `binary file (${m.name})`;
@@ -31,9 +42,23 @@ export function binaryReason(head: Buffer): string | undefined {
   // Without a BOM, ASCII text in UTF-16 is every other byte NUL: the line reader drops NULs, which leaves the text.
   if (looksLikeUtf16Ascii(head)) return undefined;
   let control = 0;
-  for (let i = 0; i < head.length; i++) control += IS_CONTROL[head[i]!]!;
-  if (head.length > 0 && control / head.length > MAX_CONTROL_RATIO) {
-    return `binary file (${control} of the first ${head.length} bytes are control bytes or NUL)`;
+  let zeroFilled = 0;
+  for (let i = 0; i < head.length; ) {
+    if (head[i] === 0) {
+      let end = i + 1;
+      while (end < head.length && head[end] === 0) end++;
+      if (end - i >= ZERO_RUN_BYTES) zeroFilled += end - i;
+      else control += end - i;
+      i = end;
+    } else {
+      control += IS_CONTROL[head[i]!]!;
+      i++;
+    }
+  }
+  const judged = head.length - zeroFilled;
+  if (judged > 0 && control / judged > MAX_CONTROL_RATIO) {
+    const share = zeroFilled === 0 ? `${control} of the first ${judged} bytes` : `${control} of the ${judged} bytes outside zero-filled runs in the first ${head.length}`;
+    return `binary file (${share} are control bytes or NUL)`;
   }
   return undefined;
 }

@@ -57,6 +57,8 @@ class InputRun {
   private readonly budget: DecompressBudget;
   /** Members that needed decompressing, met once the budget was used up: not read. */
   private unreadAfterLimit = 0;
+  /** Archive members met that are not directories: an archive that adds none holds no log at all. */
+  private entriesMet = 0;
 
   constructor(
     private readonly task: InputTask,
@@ -157,6 +159,7 @@ class InputRun {
     const { tarMembers } = await import('../ingest/archive/tar-members.js');
     let index = 0;
     const unreadBefore = this.unreadAfterLimit;
+    const entriesBefore = this.entriesMet;
     try {
       // A FIFO whose writer stalls mid-archive holds the next member back: Ctrl-C must not wait for it.
       for await (const member of untilAborted(tarMembers(stream), this.hooks.signal)) {
@@ -167,14 +170,17 @@ class InputRun {
       if (err instanceof ReadInterrupted) return;
       if (err instanceof DecompressLimitError) this.issue(name, 'error', `${InputError.reasonOf(err.message, name)}; the rest of the archive was not read`);
       else this.issue(name, 'error', err, 'corrupt or truncated tar archive');
+      return this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
     }
     this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
+    this.sayIfNoEntries(name, 'tar', entriesBefore);
   }
 
   private async zip(zip: ZipFile, name: string, depth: number, identity: string): Promise<void> {
     const { zipMembers } = await zipReader();
     let index = 0;
     const unreadBefore = this.unreadAfterLimit;
+    const entriesBefore = this.entriesMet;
     try {
       for await (const member of zipMembers(zip)) {
         if (this.hooks.signal?.aborted) return;
@@ -182,13 +188,16 @@ class InputRun {
       }
     } catch (err) {
       this.issue(name, 'error', err, 'corrupt zip archive');
+      return this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
     }
     this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
+    this.sayIfNoEntries(name, 'zip', entriesBefore);
   }
 
   private async member(member: ArchiveMember, archive: string, depth: number, identity: string): Promise<void> {
     const name = `${archive}:${escapeMemberName(member.name)}`;
     if (member.kind === 'directory') return;
+    this.entriesMet += 1;
     const unsafe = memberNameProblem(member.name);
     if (unsafe) this.issues.push({ input: name, severity: 'warning', reason: `${unsafe}; read in memory only, never written` });
     if (member.kind === 'symlink' || member.kind === 'hardlink') {
@@ -236,6 +245,14 @@ class InputRun {
     const limit = limitReason(this.budget.maxBytes);
     const members = unread === 1 ? '1 member that needed decompressing was' : `${unread} members that needed decompressing were`;
     this.issue(archive, 'error', `${limit}; after it, ${members} not read`);
+  }
+
+  /**
+   * An archive read to its end without a member other than directories holds no log: in CI that is an upload that
+   * captured nothing, as an empty log is, and it must not pass for a clean one.
+   */
+  private sayIfNoEntries(archive: string, format: 'tar' | 'zip', entriesBefore: number): void {
+    if (this.entriesMet === entriesBefore && !this.hooks.signal?.aborted) this.issue(archive, 'warning', `${format} archive holds no files`);
   }
 
   private issue(input: string, severity: SummaryIssue['severity'], reason: unknown, context?: string): void {

@@ -63,8 +63,13 @@ describe('processInput', () => {
     await writeFile(at('empty.log'), '');
     // An ELF header then zeros: the magic names it.
     await writeFile(at('program.bin'), Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(4096)]));
-    // No magic, all NUL: the control-byte share decides.
-    await writeFile(at('zeros.dat'), Buffer.alloc(300));
+    // No magic, NULs in short runs (binary data): the control-byte share decides.
+    await writeFile(at('nuls.dat'), Buffer.from('\0\0\0.'.repeat(75), 'latin1'));
+    // Zero-filled, as a crash leaves a log file whose writes never reached the disk; then a boot appended to it.
+    await writeFile(at('zeros.log'), Buffer.alloc(300));
+    await writeFile(at('zero-head.log'), Buffer.concat([Buffer.alloc(9000), Buffer.from(bootText)]));
+    await writeFile(at('empty.tar'), await tarBuffer([{ name: 'x/', type: 'directory' }]));
+    await writeFile(at('empty.zip'), zipBytes([]));
     // A gzip header followed by garbage where the deflate data should be.
     await writeFile(at('bad.gz'), Buffer.concat([gzipSync(Buffer.from(bootText)).subarray(0, 10), Buffer.from('not deflate data '.repeat(16))]));
     await mkdir(at('a-directory'));
@@ -279,13 +284,33 @@ describe('processInput', () => {
 
   test.each([
     ['program.bin', 'binary file (ELF executable)'],
-    // 300 NUL bytes, all of them control bytes.
-    ['zeros.dat', 'binary file (300 of the first 300 bytes are control bytes or NUL)'],
+    // Three NULs and a dot, 75 times: 225 control bytes of 300.
+    ['nuls.dat', 'binary file (225 of the first 300 bytes are control bytes or NUL)'],
   ])('binary %s is skipped with the reason, not read as a log', async (name, reason) => {
     const summary = await processInput(await task(at(name)), ctx);
     expect(summary.issues).toEqual([{ input: at(name), severity: 'skipped', reason }]);
     expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 1 });
     expect(summary.logs).toEqual([]);
+  });
+
+  // Such a file had been skipped as binary: the boot appended after the zeros, and its splats, were lost.
+  test('a log that starts zero-filled is read: the splats after the zeros count', async () => {
+    const summary = await processInput(await task(at('zero-head.log')), ctx);
+    expect(summary.issues).toEqual([]);
+    expect(summary.totals).toMatchObject({ logs: 1, splats: cutHereCount(bootText), skipped: 0 });
+  });
+
+  test('a zero-filled file is a log with a warning that says so, not a skipped binary', async () => {
+    const summary = await processInput(await task(at('zeros.log')), ctx);
+    expect(summary.totals).toMatchObject({ logs: 1, splats: 0, skipped: 0 });
+    expect(summary.issues).toEqual([{ input: at('zeros.log'), severity: 'warning', reason: expect.stringMatching(/^input holds only NUL bytes \(zero-filled/) }]);
+  });
+
+  // They had been silent: in CI an empty archive is an upload that captured nothing, as an empty log is.
+  test.each(['empty.tar', 'empty.zip'])('%s (no members but a directory, or none at all) is a warning', async (name) => {
+    const summary = await processInput(await task(at(name)), ctx);
+    expect(summary.totals).toMatchObject({ inputs: 1, logs: 0, errors: 0, skipped: 0 });
+    expect(summary.issues).toEqual([{ input: at(name), severity: 'warning', reason: `${name.slice(-3)} archive holds no files` }]);
   });
 
   test.each([
