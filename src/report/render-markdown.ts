@@ -9,6 +9,7 @@ import { lineSpan, notRead, partialNotes, plural, vmemmapClusters } from './repo
 import { renderMarkdownExample } from './render-markdown-example.js';
 import { renderMarkdownVmemmap } from './render-markdown-vmemmap.js';
 import { vmemmapVerdict } from './vmemmap-phrases.js';
+import { distinctTitles } from './distinct-titles.js';
 
 const NAMED_INPUTS = 3;
 
@@ -60,10 +61,11 @@ function renderInput(input: InputReport, omitted: { findings: number }): string[
   if (notes.length > 0) appendAll(out, ['', ...notes.map((w) => `- ⚠️ ${esc(w)}`)]);
   if (notRead(input)) return out;
   if (input.clusters.length === 0) return [...out, '', 'No kernel splats found.'];
-  const rows = input.clusters.map((c) => [
+  const titles = distinctTitles(input.clusters, capTitle);
+  const rows = input.clusters.map((c, i) => [
     String(c.count),
     esc(c.kind),
-    codeSpan(capTitle(c.title), { inTable: true }),
+    codeSpan(titles[i]!, { inTable: true }),
     codeSpan(c.id, { inTable: true }),
     lineSpan(c),
     c.vmemmap.length > 0 ? 'yes' : '',

@@ -12,6 +12,7 @@ import { sanitizeTerminal } from './terminal-sanitize.js';
 import { formatTable } from './text-table.js';
 import { repeatedSections } from './repeated-sections.js';
 import { appendAll } from '../util/append-all.js';
+import { distinctTitles } from './distinct-titles.js';
 
 export interface TextOptions {
   /** ANSI colours; the CLI passes `stdout.isTTY && !NO_COLOR`. */
@@ -44,7 +45,8 @@ function renderInput(input: InputReport, p: Palette, width: number): string[] {
   appendAll(out, input.warnings.map((w) => p.yellow(`warning: ${w}`)));
   if (notRead(input)) return out;
   if (input.clusters.length === 0) return [...out, 'No kernel splats found.'];
-  const rows = input.clusters.map((c) => [String(c.count), c.kind, clipText(c.title, MAX_TITLE), c.id, lineSpan(c)]);
+  const titles = distinctTitles(input.clusters, (t) => clipText(t, MAX_TITLE));
+  const rows = input.clusters.map((c, i) => [String(c.count), c.kind, titles[i]!, c.id, lineSpan(c)]);
   const header = ['COUNT', 'KIND', 'TITLE', 'ID', 'LINES'];
   appendAll(out, ['', ...formatTable(header, rows, { align: ['right'], indent: '  ', styleHeader: p.bold })]);
   const findings = vmemmapClusters(input).flatMap((c) => c.vmemmap.map((v) => ({ c, v })));

@@ -5,6 +5,7 @@ import { plural } from '../report/report-facts.js';
 import { appendAll } from '../util/append-all.js';
 import type { IssueSeverity, Summary, SummaryCluster, SummaryIssue } from './summary-types.js';
 import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
+import { distinctTitles } from '../report/distinct-titles.js';
 
 /** What each part of the summary may take, together under the 65,536 characters of a GitHub comment. */
 const SUMMARY_MARKDOWN_CAPS = {
@@ -56,9 +57,10 @@ function problemTable(issues: readonly SummaryIssue[], cap: RowCap): string[] {
 function clusterTable(clusters: readonly SummaryCluster[], cap: RowCap): string[] {
   const withHistory = clusters.some((c) => c.history);
   const header = ['ID', 'Kind', 'Count', 'Logs', 'Seen', ...(withHistory ? ['History'] : []), 'Title', 'Example'];
-  const rows = clusters.map((c) => [
+  const titles = distinctTitles(clusters, capTitle);
+  const rows = clusters.map((c, i) => [
     codeSpan(c.id), c.kind, String(c.count), String(c.logs), escapeMarkdownText(seenRange(c)),
-    ...(withHistory ? [runRange(c)] : []), escapeMarkdownText(capTitle(c.title)), codeSpan(c.exampleLog, { inTable: true }),
+    ...(withHistory ? [runRange(c)] : []), escapeMarkdownText(titles[i]!), codeSpan(c.exampleLog, { inTable: true }),
   ]);
   return cappedTable(markdownTable(header, rows, [2, 3]), cap, 'cluster', clusters.map((c) => c.count));
 }

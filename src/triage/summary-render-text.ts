@@ -3,6 +3,7 @@ import { appendAll } from '../util/append-all.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import type { Summary, SummaryCluster } from './summary-types.js';
 import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
+import { distinctTitles } from '../report/distinct-titles.js';
 
 /** Plain-text summary for a terminal: headline, cluster table, vmemmap hulls, known clusters, problems. */
 export function renderSummaryText(s: Summary): string {
@@ -23,9 +24,10 @@ export function renderSummaryText(s: Summary): string {
 function clusterTable(clusters: readonly SummaryCluster[]): string[] {
   const withHistory = clusters.some((c) => c.history);
   const header = ['ID', 'KIND', 'COUNT', 'LOGS', 'SEEN', ...(withHistory ? ['HISTORY'] : []), 'TITLE', 'EXAMPLE'];
-  const rows = clusters.map((c) => [
+  const titles = distinctTitles(clusters);
+  const rows = clusters.map((c, i) => [
     c.id, c.kind, String(c.count), String(c.logs), sanitizeTerminal(seenRange(c)), ...(withHistory ? [runRange(c)] : []),
-    sanitizeTerminal(c.title), sanitizeTerminal(c.exampleLog),
+    sanitizeTerminal(titles[i]!), sanitizeTerminal(c.exampleLog),
   ]);
   return formatTable(header, rows, { indent: '  ', align: ['left', 'left', 'right', 'right'] });
 }
