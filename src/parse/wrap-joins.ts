@@ -128,6 +128,16 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
   },
   {
+    // `CPU: 1 PID: 653 Comm: set_robust_list Not tainted` + `6.6.0-rc7-next-20231026 #1` (an LKFT mail), or broken
+    // inside the flags: `… Tainted: G    B   W` + `      N 6.4.0-rc2-next-20230517 #1`. The release names the kernel
+    // the layout is inferred for. A line cut there by hand is followed by no release-shaped line.
+    name: 'CPU line whose release went to the next line',
+    firstChars: 'C',
+    head: /^CPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: .*(?: Not tainted| Tainted: [A-Z ]*[A-Z])\s*$/,
+    tail: /^\s*((?:[A-Z] +)*\d[\w.+~-]*(?: #\S+)?(?: .*?)?)\s*$/,
+    join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
+  },
+  {
     name: '`pc : ` / `lr : ` whose symbol went to the next line',
     firstChars: 'pl',
     head: /^(?:pc|lr) ?:\s*$/,

@@ -123,6 +123,24 @@ describe('joinWrapped, mail-client word wraps', () => {
     expect(mayContinue(' vmemmap_populate+0x30/0x48')).toBe(false);
   });
 
+  // LKFT and kunit mails: the release (the kernel the layout is inferred for) had been lost to the wrap.
+  test.each([
+    ['CPU: 1 PID: 653 Comm: set_robust_list Not tainted', '6.6.0-rc7-next-20231026 #1'],
+    ['CPU: 3 PID: 9 Comm: kunit_try_catch Tainted: G    B   W', '      N 6.4.0-rc2-next-20230517 #1'],
+    ['CPU: 0 UID: 0 PID: 1 Comm: init Tainted: G        W', '6.12.0 #1 PREEMPT(full)'],
+  ])('a CPU line whose release went to the next line: %j', (head, tail) => {
+    expect(mayContinue(head)).toBe(true);
+    expect(joinWrapped(head, tail)).toBe(`${head} ${tail.trim()}`);
+  });
+
+  test('a CPU line cut after its flags is not joined with a line that is no release', () => {
+    const head = 'CPU: 1 PID: 7 Comm: kworker/1:0 Tainted: G        W';
+    for (const next of ['Hardware name: linux,dummy-virt (DT)', 'Call trace:', 'pstate: 60400005 (nZCv daif +PAN -UAO)', ' foo_bar+0x10/0x20']) {
+      expect(joinWrapped(head, next)).toBeUndefined();
+    }
+    expect(mayContinue('CPU: 1 PID: 7 Comm: kworker/1:0 Tainted: G        W          6.1.0 #1')).toBe(false);
+  });
+
   test('whole lines of these shapes wait for nothing', () => {
     for (const line of [
       'Unable to handle kernel paging request at virtual address 000001ffba000000',

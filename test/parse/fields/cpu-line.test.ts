@@ -59,3 +59,31 @@ describe('parseCpuLine', () => {
     expect(parseCpuLine(text)?.cpu).toBe(2);
   });
 });
+
+// Real mails (Barry Song's 2021 arm64 report, a dri-devel amdgpu storm) had given release `W` at high confidence,
+// and lost the WARN taint: the line ended at its flags, and the last one was taken for the release.
+describe('a CPU line that ends at its taint flags', () => {
+  test.each([
+    ['CPU: 1 PID: 7 Comm: kworker/1:0 Tainted: G        W', 'G        W', ['WARN']],
+    ['CPU: 1 PID: 7 Comm: kworker/1:0 Tainted: G        W  ', 'G        W', ['WARN']],
+    ['CPU: 3 PID: 9 Comm: kunit_try_catch Tainted: G    B   W', 'G    B   W', ['BAD_PAGE', 'WARN']],
+  ])('%j: no release, every flag kept', (text, raw, flags) => {
+    const line = parseCpuLine(text);
+    expect(line).toMatchObject({ cpu: expect.any(Number), pid: expect.any(Number), taint: { raw, flags } });
+    expect(line?.release).toBeUndefined();
+  });
+
+  test('Not tainted and nothing after it: no release', () => {
+    expect(parseCpuLine('CPU: 1 PID: 653 Comm: set_robust_list Not tainted')).toEqual({ cpu: 1, pid: 653, comm: 'set_robust_list', taint: { raw: 'Not tainted', flags: [] } });
+  });
+
+  test('a release after the flags is still read, whatever follows the build', () => {
+    expect(parseCpuLine('CPU: 0 UID: 0 PID: 1 Comm: init Tainted: G        W          6.12.0 #1 PREEMPT(full)')).toMatchObject({
+      taint: { raw: 'G        W', flags: ['WARN'] }, release: '6.12.0', build: '1',
+    });
+  });
+});
+
+test("syzbot's 2025 kernels: a release that is no version number", () => {
+  expect(parseCpuLine('CPU: 1 UID: 0 PID: 17677 Comm: kworker/1:3 Not tainted syzkaller #0 PREEMPT(full) ')).toMatchObject({ release: 'syzkaller', build: '0' });
+});
