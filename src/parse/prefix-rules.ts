@@ -16,6 +16,7 @@ import {
   OPENWRT_LOGREAD_STAMP,
   ZUUL_JOB_OUTPUT_STAMP,
 } from './prefix-capture-stamps.js';
+import { LOCALIZED_SYSLOG_STAMP } from './prefix-localized-syslog.js';
 
 /** What prefixes say about a line. The outermost prefix wins when two give the same field. */
 export type PrefixFields = Omit<StrippedLine, 'text'>;
@@ -33,6 +34,8 @@ export interface PrefixRule {
   readonly strip?: (text: string, into: PrefixFields) => string | undefined;
   /** Mail quoting: added around a line by whoever forwarded it, unlike a stamp the line was logged with. */
   readonly quoting?: true;
+  /** Also tried on a text whose first character is outside ASCII (a month name in Cyrillic). */
+  readonly nonAsciiFirst?: true;
 }
 
 /** util-linux dmesg's delta to the previous message, `<    0.000003>` (`-d`); journalctl short-delta pads it. */
@@ -59,6 +62,15 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
       into.caller ??= m[1];
       return textAfter(m);
     },
+  },
+  {
+    // Samsung's Exynos/Android kernels: `[%d:%15s:%5d]`, the CPU, the task's comm and its pid, after the time
+    // (`[   79.419177] [4:     netbpfload:  825] BUG: KASAN: …`, kasan-dev 2025). A comm may hold a colon
+    // (`kworker/u16:3`).
+    name: 'Samsung cpu:comm:pid `[4:     netbpfload:  825] `',
+    firstChars: '[',
+    re: /^\[ *\d+: *[^\]]+?: *\d+\] ?/,
+    take: (m) => textAfter(m),
   },
   {
     // util-linux `dmesg -d`: `[   14.200024 <    0.000003>] `; journalctl -o short-delta adds a space before `>` and
@@ -243,6 +255,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     re: /^- (\{".*\})\s*$/,
     take: (m, into) => takeLavaLine(m[1]!, into),
   },
+  LOCALIZED_SYSLOG_STAMP,
   {
     // One quoting level per match: `> `, `>> ` and `> > ` peel off one `>` at a time; some clients add no space
     // before a stamp (`>[   12.3] `) or a tab.

@@ -28,6 +28,11 @@ const CASES: [string, string, StrippedLine][] = [
     { text: ' __switch_to+0x2b0/0x6e0 (T)', ts: 584.319605, caller: 'T31' }],
   // syzkaller__report_535__BUG_soft_lockup_in_ip_list_rcv.txt
   ['printk time + CPU caller id', '[  637.387608][    C0] Modules linked in:', { text: 'Modules linked in:', ts: 637.387608, caller: 'C0' }],
+  // A real kasan-dev report (2025) had given no splat at all.
+  ['printk time + Samsung cpu:comm:pid', '[   79.419177] [4:     netbpfload:  825] BUG: KASAN: invalid-access in f+0x2/0x4',
+    { text: 'BUG: KASAN: invalid-access in f+0x2/0x4', ts: 79.419177 }],
+  ['Samsung cpu:comm:pid keeps the frame indent; a comm may hold a colon', '[   79.427385] [0:  kworker/u16:3: 1234]  show_stack+0x18/0x28 (C)',
+    { text: ' show_stack+0x18/0x28 (C)', ts: 79.427385 }],
   // printk_caller_id() formats "[%6s]" of "T%u"/"C%u"; dmesg without time shows it alone.
   ['caller id alone', '[  T123] text', { text: 'text', caller: 'T123' }],
   // syzkaller__report_6__WARNING_foo.txt (Android)

@@ -21,3 +21,10 @@ test('a character no rule names, one outside ASCII, and the empty text (NaN) giv
 test('a first character outside ASCII is refused at load', () => {
   expect(() => byFirstChar([{ firstChars: 'é' }], 'odd rules')).toThrow('odd rules: first characters must be ASCII');
 });
+
+test('a text that starts outside ASCII gets the rules marked nonAsciiFirst, in their order; NaN still none', () => {
+  const marked = byFirstChar([{ name: 'x', firstChars: 'a' }, { name: 'y', firstChars: 'b', nonAsciiFirst: true as const }], 'marked rules');
+  expect(marked('и'.charCodeAt(0))?.map((r) => r.name)).toEqual(['y']);
+  expect(marked('a'.charCodeAt(0))?.map((r) => r.name)).toEqual(['x']);
+  expect(marked(''.charCodeAt(0))).toBeUndefined();
+});
