@@ -338,7 +338,8 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'soft-lockup',
     needle: 'BUG:',
-    re: /^(?:watchdog: )?BUG: soft lockup/,
+    // Before 4.15 the watchdog printed `NMI watchdog: ` before it (vendor arm64 4.4-4.14 kernels still do).
+    re: /^(?:(?:NMI )?watchdog: )?BUG: soft lockup/,
     title: 'BUG: soft lockup in {frame}',
     frame: 'stall',
   },

@@ -60,10 +60,8 @@ function hangFrame(funcs: readonly string[]): string | undefined {
 function titleFrame(format: SplatFormat, e: TitleEvidence): string | undefined {
   const keep = kept(format);
   switch (format.frame ?? 'stack') {
-    case 'header': {
-      const header = e.match.groups?.func;
-      return header !== undefined && keep(header) ? header : firstStackFunc(format, e, keep);
-    }
+    case 'header':
+      return keptHeaderFunc(e, keep) ?? firstStackFunc(format, e, keep);
     case 'at':
       return e.atFuncs.find(keep) ?? firstStackFunc(format, e, keep);
     case 'stall':
@@ -75,8 +73,16 @@ function titleFrame(format: SplatFormat, e: TitleEvidence): string | undefined {
     case 'hang':
       return hangFrame(traceFuncs(format, e).filter(keep));
     case 'stack':
-      return firstStackFunc(format, e, keep);
+      // A trace read to its end that holds nothing but reporting frames (cut after `report_bug`, or an arm32 unwind
+      // that ends in `(null)`) leaves the function the header names, as syzkaller titles it: a vmemmap_populate
+      // WARNING stays one. A report with no trace at all (lost among another report's lines) stays corrupted.
+      return firstStackFunc(format, e, keep) ?? (e.frames.length > 0 ? keptHeaderFunc(e, keep) : undefined);
   }
+}
+
+function keptHeaderFunc(e: TitleEvidence, keep: (func: string) => boolean): string | undefined {
+  const header = e.match.groups?.func;
+  return header !== undefined && keep(header) ? header : undefined;
 }
 
 /**

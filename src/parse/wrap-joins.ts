@@ -35,7 +35,7 @@ const FAULT_LINE = /^Unable to handle kernel [\w -]+ at virtual address [0-9a-f]
 /** A whole stack-protector panic: `Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: f+0x1/0x2`. */
 const STACK_PROTECTOR = /^Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: \S+(?: \[[\w-]+\])?$/;
 /** A whole soft lockup header: `watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [syz-executor:1234]`. */
-const SOFT_LOCKUP = /^(?:watchdog: )?BUG: soft lockup - CPU#\d+ stuck for \d+s! \[.+:\d+\]$/;
+const SOFT_LOCKUP = /^(?:(?:NMI )?watchdog: )?BUG: soft lockup - CPU#\d+ stuck for \d+s! \[.+:\d+\]$/;
 
 /** The rest of a broken line: anything, blanks around it dropped. */
 const ANY_REST = /^\s*(\S.*?)\s*$/;
@@ -103,7 +103,7 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
   // wrapped struct page names), or broken earlier: `Unable to handle kernel` + `paging request at virtual address …`.
   brokenLine('kernel fault broken before its address', 'U', /^Unable to handle kernel(?: [\w -]*)?$/, FAULT_LINE, /^\s*([\w -]+?)\s*$/),
   // `watchdog: BUG: soft` + `lockup - CPU#0 stuck for 22s! [syz-executor:1234]`.
-  brokenLine('soft lockup header broken at a space', 'wB', /^(?:watchdog: )?BUG: soft(?: .*)?$/, SOFT_LOCKUP),
+  brokenLine('soft lockup header broken at a space', 'wBN', /^(?:(?:NMI )?watchdog: )?BUG: soft(?: .*)?$/, SOFT_LOCKUP),
   // `Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in:` + `ffffffffc0c88942`, or broken at
   // another space.
   brokenLine('stack-protector panic broken at a space', 'K', /^Kernel panic - not syncing: stack-protector:(?: .*)?$/, STACK_PROTECTOR),

@@ -5,9 +5,13 @@ import { buildTitle, type TitleEvidence } from '../../src/parse/title.js';
 const frames = (...funcs: string[]): Frame[] => funcs.map((func, i) => ({ func, off: 4n, size: 8n, lineNo: i + 1 }));
 
 function titleOf(header: string, e: Omit<TitleEvidence, 'match'>): string {
+  return buildTitleOf(header, e).title;
+}
+
+function buildTitleOf(header: string, e: Omit<TitleEvidence, 'match'>): { title: string; frameFound: boolean } {
   const m = matchHeader(header);
   if (!m) throw new Error(`no format for ${header}`);
-  return buildTitle(m.format, { match: m.match, ...e }).title;
+  return buildTitle(m.format, { match: m.match, ...e });
 }
 
 const WARN = 'WARNING: CPU: 0 PID: 452 at arch/arm64/mm/mmu.c:1197 vmemmap_populate+0x44/0x194';
@@ -30,6 +34,16 @@ describe('buildTitle', () => {
     expect(titleOf(WARN, { frames: trace, atFuncs: [] })).toBe('WARNING in rfkill_fop_read');
   });
 
+  // An audit: a vmemmap_populate WARNING whose trace was cut after report_bug was `WARNING in corrupted`, apart from
+  // its storm's cluster; syzkaller titles an arm32 one whose unwind ends in `(null)` by its header (report 236).
+  test('WARNING: a trace of reporting frames only gives way to the header function; no trace at all, to corrupted', () => {
+    const reporting = frames('dump_backtrace', 'show_stack', 'dump_stack_lvl', '__warn', 'report_bug');
+    expect(buildTitleOf(WARN, { frames: reporting, atFuncs: [] })).toEqual({ title: 'WARNING in vmemmap_populate', frameFound: true });
+    expect(buildTitleOf(WARN, { frames: [], atFuncs: [] })).toEqual({ title: 'WARNING in corrupted', frameFound: false });
+    const skippedHeader = 'WARNING: CPU: 0 PID: 1 at kernel/panic.c:1 __warn+0x1/0x2';
+    expect(buildTitleOf(skippedHeader, { frames: reporting, atFuncs: [] })).toEqual({ title: 'WARNING in corrupted', frameFound: false });
+  });
+
   test('WARNING: a pc in machinery gives way to the trace; a header function in it, to the pc', () => {
     const pc = { func: 'warn_slowpath_fmt', off: 0x4n, size: 0x8n };
     expect(titleOf(WARN, { pc, frames: frames('refcount_dec', 'sk_free'), atFuncs: [] })).toBe('WARNING in sk_free');
@@ -43,8 +57,9 @@ describe('buildTitle', () => {
     );
   });
 
-  test('`in corrupted` when no frame can be trusted', () => {
-    const e = buildTitle(matchHeader(WARN)!.format, { match: matchHeader(WARN)!.match, frames: frames('panic'), atFuncs: [] });
+  test('`in corrupted` when no frame can be trusted, the header\'s included', () => {
+    const header = 'WARNING: CPU: 0 PID: 1 at kernel/panic.c:600 warn_slowpath_fmt+0x1/0x2';
+    const e = buildTitle(matchHeader(header)!.format, { match: matchHeader(header)!.match, frames: frames('panic'), atFuncs: [] });
     expect(e).toEqual({ title: 'WARNING in corrupted', frameFound: false });
   });
 
