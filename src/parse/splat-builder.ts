@@ -3,7 +3,7 @@ import type { SplatFormat } from './formats.js';
 import { buildTitle } from './title.js';
 import { parseCodeLocation } from './fields/code-location.js';
 import { missingRegisters } from './fields/registers.js';
-import { isTraceStart, parseFrame } from './fields/frames.js';
+import { isTraceStart, parseBareFrame, parseFrame } from './fields/frames.js';
 import { readFieldLine } from './fields/read-field-line.js';
 import { isMemoryDumpRow, isReportTail } from './report-tail.js';
 import { isArm64RegisterRow, storeArm64RegisterRow } from './fields/arm64-register-row.js';
@@ -275,7 +275,7 @@ export class SplatBuilder {
   private frameOf(text: string, lineNo: number): Frame | undefined {
     // The line number first: comparing two different lines' texts of one length is a call into the runtime.
     if (this.lastFrameLineNo !== lineNo || this.lastFrameText !== text) {
-      this.lastFrame = parseFrame(text, lineNo);
+      this.lastFrame = parseFrame(text, lineNo) ?? (this.state === 'trace' ? parseBareFrame(text, lineNo) : undefined);
       this.lastFrameText = text;
       this.lastFrameLineNo = lineNo;
     }

@@ -52,3 +52,40 @@ test('a WARNING whose trace holds only reporting frames is titled by its header 
   ]);
   expect(await clusters(log)).toEqual([{ title: 'WARNING in vmemmap_populate', count: 1, corrupted: false }]);
 });
+
+// LKFT mails (Naresh Kamboju, 2023-2024) post traces through decode_stacktrace.sh, which drops the offsets; a
+// reporter may cut them to names (Qian Cai, linux-mm 2022). Both had read as no trace: `WARNING in corrupted`.
+test('a decoded trace, `func (file:line)`, names the WARNING', async () => {
+  const log = [
+    '<4>[   30.000001] ------------[ cut here ]------------',
+    '<4>[   30.000002] WARNING: CPU: 0 PID: 99 at drivers/misc/foo.c:77 foo_check+0x40/0x80',
+    '<4>[   30.000003] CPU: 0 UID: 0 PID: 99 Comm: kworker/0:1 Not tainted 6.12.0 #1',
+    '<4>[   30.000006] Call trace:',
+    '<4>[ 30.000007] foo_check (drivers/misc/foo.c:77 (discriminator 1))',
+    '<4>[ 30.000008] foo_probe (drivers/misc/foo.c:120)',
+    '<4>[ 30.000009] platform_probe (drivers/base/platform.c:1404)',
+    '<4>[   30.000010] ---[ end trace 0000000000000000 ]---',
+  ].join('\n');
+  const r = await analyzeText(log);
+  expect(r.clusters.map((c) => [c.title, c.example.corrupted, c.example.frames.map((f) => f.func)])).toEqual([
+    ['WARNING in foo_check', undefined, ['foo_check', 'foo_probe', 'platform_probe']],
+  ]);
+});
+
+test('a trace cut to names reads as one', async () => {
+  const log = [
+    'Unable to handle kernel NULL pointer dereference at virtual address 0000000000000018',
+    'Internal error: Oops: 96000004 [#1] PREEMPT SMP',
+    'CPU: 3 PID: 1707 Comm: systemd-udevd Not tainted 5.17.0 #51',
+    'pc : __lock_acquire',
+    'lr : lock_acquire.part.0',
+    'Call trace:',
+    ' __lock_acquire',
+    ' lock_acquire',
+    ' _raw_spin_lock',
+    ' demo_walk',
+    ' demo_migrate_one',
+    '---[ end trace 0000000000000000 ]---',
+  ].join('\n');
+  expect(await clusters(log)).toEqual([{ title: 'BUG: unable to handle kernel NULL pointer dereference in demo_walk', count: 1, corrupted: false }]);
+});

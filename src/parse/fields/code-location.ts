@@ -4,8 +4,11 @@ import { hexToBigInt, recurringHexToBigInt } from './hex-bigint.js';
 // Numbered groups: named ones cost an extra object per match, and this runs on every frame of every trace.
 // 1 func, 2 off, 3 size, 4 module.
 const LOCATION = /^([A-Za-z_$][\w.$]*)\+0x([0-9a-f]+)\/0x([0-9a-f]+)(?: \[([^\]\s]+)\])?(?:\(\))?/;
-// 1 file, 2 line.
-const SOURCE = /^\s+([\w./+-]+\.[A-Za-z]+):(\d+)/;
+// 1 file, 2 line. decode_stacktrace.sh writes it in parentheses, with a discriminator at times.
+const SOURCE = /^\s+(?:([\w./+-]+\.[A-Za-z]+):(\d+)|\(([\w./+-]+\.[A-Za-z]+):(\d+)(?: \(discriminator \d+\))?\))/;
+// decode_stacktrace.sh of recent kernels drops the offset: `foo_check (drivers/misc/foo.c:77 (discriminator 1))`,
+// as LKFT and KernelCI mail their traces. 1 func, 2 file, 3 line.
+const DECODED = /^([A-Za-z_$][\w.$]*) \(([\w./+-]+\.[A-Za-z]+):(\d+)(?: \(discriminator \d+\))?\)/;
 
 /**
  * parseCodeLocation that writes the fields into `into` (a frame, say) instead of a new object. Returns the text
@@ -13,7 +16,7 @@ const SOURCE = /^\s+([\w./+-]+\.[A-Za-z]+):(\d+)/;
  */
 export function readCodeLocation(text: string, into: CodeLocation): string | undefined {
   const m = LOCATION.exec(text);
-  if (!m) return undefined;
+  if (!m) return readDecoded(text, into);
   into.func = m[1]!;
   into.off = recurringHexToBigInt(m[2]!);
   into.size = recurringHexToBigInt(m[3]!);
@@ -21,11 +24,23 @@ export function readCodeLocation(text: string, into: CodeLocation): string | und
   let rest = m[0].length === text.length ? '' : text.slice(m[0].length);
   const src = rest === '' ? null : SOURCE.exec(rest);
   if (src) {
-    into.file = src[1]!;
-    into.line = Number(src[2]);
+    into.file = (src[1] ?? src[3])!;
+    into.line = Number(src[2] ?? src[4]);
     rest = rest.slice(src[0].length);
   }
   return rest;
+}
+
+/** `func (file:line)` without an offset; undefined, with `into` untouched, for any other text. */
+function readDecoded(text: string, into: CodeLocation): string | undefined {
+  // The parenthesis first: it spares the regex every line that is no location at all.
+  if (!text.includes(' (')) return undefined;
+  const m = DECODED.exec(text);
+  if (!m) return undefined;
+  into.func = m[1]!;
+  into.file = m[2]!;
+  into.line = Number(m[3]);
+  return text.slice(m[0].length);
 }
 
 /**

@@ -45,8 +45,9 @@ function arm32Frame(text: string, lineNo: number): Frame | undefined {
  * raw `[<addr>] 0xffff...` frames. Returns undefined for any other line.
  */
 export function parseFrame(text: string, lineNo: number): Frame | undefined {
-  // Without an offset, only `[<addr>]` and `[inline]` frames are left, and both hold a `[`.
-  if (!isRepeatable(text)) return text.includes('[') ? parseFrameText(text, lineNo) : undefined;
+  // Without an offset, only `[<addr>]`, `[inline]` and decoded `func (file:line)` frames are left: a `[` or a ` (`.
+  // (Register rows have neither, and are most of a report's lines without an offset.)
+  if (!isRepeatable(text)) return text.includes('[') || text.includes(' (') ? parseFrameText(text, lineNo) : undefined;
   // The reports of a storm repeat their call trace line for line: each text is parsed once.
   const line = recallLine(text);
   if (line.frame === undefined) {
@@ -56,6 +57,17 @@ export function parseFrame(text: string, lineNo: number): Frame | undefined {
     return frame;
   }
   return line.frame === null ? undefined : { ...line.frame, lineNo };
+}
+
+const BARE_NAME = /^\s+([A-Za-z_$][\w.$]*)\s*$/;
+
+/**
+ * A frame of a trace whose offsets the reporter removed (` __lock_acquire`, a mailed trace cut to its names): only
+ * read inside a call trace, where an indented lone name can be nothing else.
+ */
+export function parseBareFrame(text: string, lineNo: number): Frame | undefined {
+  const m = BARE_NAME.exec(text);
+  return m ? { func: m[1]!, lineNo } : undefined;
 }
 
 function parseFrameText(text: string, lineNo: number): Frame | undefined {

@@ -16,7 +16,9 @@ function location(text: string): CodeLocation | undefined {
   const parsed = parseCodeLocation(trimmed);
   if (parsed) return parsed.loc;
   const addr = parseAddress(trimmed.replace(/^\[<([0-9a-f]+)>\]$/, '$1'));
-  return addr === undefined ? undefined : { addr };
+  if (addr !== undefined) return { addr };
+  // A name alone: the offset removed by whoever mailed the log (`pc : __lock_acquire`).
+  return /^[A-Za-z_$][\w.$]*$/.test(trimmed) ? { func: trimmed } : undefined;
 }
 
 /** ASCII white space that `\s` matches; other characters it matches are looked for by regex. */

@@ -1,4 +1,4 @@
-import { isTraceStart, parseFrame } from '../../../src/parse/fields/frames.js';
+import { isTraceStart, parseBareFrame, parseFrame } from '../../../src/parse/fields/frames.js';
 
 describe('isTraceStart', () => {
   test.each(['Call trace:', 'Call Trace:', 'Backtrace: '])('%j', (text) => expect(isTraceStart(text)).toBe(true));
@@ -66,6 +66,20 @@ describe('parseFrame', () => {
     expect(parseFrame('x29: ffff80000830ab60 x28: 0000000000000000', 1)).toBeUndefined();
   });
 
+  // LKFT and KernelCI mail traces through decode_stacktrace.sh, which drops the offsets: such a trace had read as
+  // none at all (`no call trace`, `WARNING in corrupted`).
+  test('decode_stacktrace.sh frames: `func (file:line)`, with a discriminator, with an offset kept', () => {
+    expect(parseFrame(' foo_check (drivers/misc/foo.c:77 (discriminator 1))', 3)).toEqual({ func: 'foo_check', file: 'drivers/misc/foo.c', line: 77, lineNo: 3 });
+    expect(parseFrame('dump_backtrace (arch/arm64/kernel/stacktrace.c:321)', 4)).toEqual({
+      func: 'dump_backtrace', file: 'arch/arm64/kernel/stacktrace.c', line: 321, lineNo: 4,
+    });
+    expect(parseFrame(' foo_probe+0x1c/0x40 (drivers/misc/foo.c:42)', 5)).toEqual({
+      func: 'foo_probe', off: 0x1cn, size: 0x40n, file: 'drivers/misc/foo.c', line: 42, lineNo: 5,
+    });
+    expect(parseFrame('Hardware name: linux,dummy-virt (DT)', 1)).toBeUndefined();
+    expect(parseFrame(' foo (not a location)', 1)).toBeUndefined();
+  });
+
   test('lines that are not frames', () => {
     expect(parseFrame('Kernel panic - not syncing: Fatal exception', 1)).toBeUndefined();
     expect(parseFrame(' #0: ffff00004002a138 (rcu_read_lock){....}, at: process_one_work+0x76c/0x1af8', 1)).toBeUndefined();
@@ -113,5 +127,16 @@ describe('parseFrame', () => {
         for (let i = 0; i < 5_000; i++) expect(parseFrame(` g${i}+0x${i.toString(16)}/0x20000`, i)?.func).toBe(`g${i}`);
       }
     });
+  });
+});
+
+describe('parseBareFrame (read inside a call trace only)', () => {
+  test('an indented lone name is a frame', () => {
+    expect(parseBareFrame(' __lock_acquire', 7)).toEqual({ func: '__lock_acquire', lineNo: 7 });
+    expect(parseBareFrame('  lock_acquire.part.0 ', 8)).toEqual({ func: 'lock_acquire.part.0', lineNo: 8 });
+  });
+
+  test('anything else is not', () => {
+    for (const text of ['__lock_acquire', ' two words', ' <IRQ>', ' ---[ end trace ]---', ' 0x1234+', '']) expect(parseBareFrame(text, 1)).toBeUndefined();
   });
 });

@@ -51,3 +51,12 @@ describe('parsePcLine', () => {
     expect(parsePcLine('')).toBeUndefined();
   });
 });
+
+// Mailed logs: decoded by decode_stacktrace.sh (LKFT), or cut to names by whoever pasted them.
+test('a pc or lr line decoded to `func (file:line)`, or cut to the name', () => {
+  expect(parsePcLine('pc : foo_probe (drivers/misc/foo.c:42)')).toEqual({ pc: { func: 'foo_probe', file: 'drivers/misc/foo.c', line: 42 } });
+  expect(parsePcLine('lr : foo_probe (drivers/misc/foo.c:40 (discriminator 2))')).toEqual({ lr: { func: 'foo_probe', file: 'drivers/misc/foo.c', line: 40 } });
+  expect(parsePcLine('pc : __lock_acquire')).toEqual({ pc: { func: '__lock_acquire' } });
+  expect(parsePcLine('pc : 0x0')).toEqual({ pc: { addr: 0n } });
+  expect(parsePcLine('pc : two words')).toBeUndefined();
+});
