@@ -42,6 +42,7 @@ export const LOCALIZED_SYSLOG_STAMP: PrefixRule = {
   name: 'syslog / journal short, month in another locale `июл 27 14:08:04 host kernel: `',
   firstChars: LETTERS_AND_DIGITS,
   nonAsciiFirst: true,
+  neverAfterPrintkTime: true,
   re: LOCALIZED,
   take,
   strip: (text, into) => {

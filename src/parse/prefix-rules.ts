@@ -36,6 +36,11 @@ export interface PrefixRule {
   readonly quoting?: true;
   /** Also tried on a text whose first character is outside ASCII (a month name in Cyrillic). */
   readonly nonAsciiFirst?: true;
+  /**
+   * A prefix that only ever starts a line, never follows a printk time: the printk-time shortcut need not ask it (its
+   * first characters, every letter, would send every line down the rule-by-rule path).
+   */
+  readonly neverAfterPrintkTime?: true;
 }
 
 /** util-linux dmesg's delta to the previous message, `<    0.000003>` (`-d`); journalctl short-delta pads it. */

@@ -10,6 +10,9 @@ export type StrippedLine = Pick<LogRecord, 'text' | 'ts' | 'wallTime' | 'level' 
 /** Looked up twice for every line: by table, where a Map's hashing had been half of stripPrefixes' own time. */
 const rulesFor = byFirstChar(PREFIX_RULES, 'prefix rules');
 
+/** The rules a text may still match after a printk time. */
+const rulesAfterPrintkTime = byFirstChar(PREFIX_RULES.filter((rule) => rule.neverAfterPrintkTime !== true), 'prefix rules after a printk time');
+
 /** The printk time is the rule tried first on a `[`: what the shortcut in stripPrefixes relies on. */
 const PRINTK_TIME_FIRST = rulesFor(0x5b)?.[0]?.strip === takePrintkTime;
 
@@ -26,7 +29,7 @@ function onlyPrintkTime(line: string): StrippedLine | undefined {
   // A blank has a rule of its own (indentation before a stamp), which a call trace frame's blank never needs.
   if (next === 0x20 || next === 0x09) {
     if (mayBeIndentedStamp(line, time.rest + 1)) return undefined;
-  } else if (rulesFor(next) !== undefined) {
+  } else if (rulesAfterPrintkTime(next) !== undefined) {
     return undefined;
   }
   if (line.includes('\x1b')) return undefined;
