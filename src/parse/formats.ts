@@ -72,6 +72,19 @@ const h = (src: string): RegExp => {
   return re;
 };
 
+/**
+ * Messages that begin `WARNING:` but report no kernel bug, printed on healthy boots: no splat of their own, or
+ * `--fail-on warning` would fail them. arm64's setup.c says a bootloader broke the boot protocol (x1-x3, with the
+ * values on the lines after); the workqueue line and sshd's are the ones syzkaller ignores; the mand one is a mount
+ * option's deprecation notice (fs/namespace.c).
+ */
+const BENIGN_WARNING_LINES = [
+  String.raw`x1-x\d nonzero in violation of boot protocol:`,
+  'workqueue cpumask: online intersect > possible intersect',
+  String.raw`\/etc\/ssh\/moduli does not exist`,
+  'The mand mount option has been deprecated',
+];
+
 const ODEBUG_SKIP = /debug_|rcu|hrtimer_|timer_|work_|percpu_|kmem_|slab_|kfree|vunmap|vfree|__free_|kobject_/;
 const RCU_SKIP = /rcu|kmem|slab|kmalloc|vmalloc|kcalloc|kzalloc/;
 const WARNING_SITE = String.raw`WARNING: CPU: (?<cpu>\d+) PID: (?<pid>\d+) at (?<file>\S+):(?<line>\d+)`;
@@ -270,7 +283,7 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'warning',
     needle: 'WARNING:',
-    re: /^WARNING: (\S(?:.*\S)?)\s*$/,
+    re: new RegExp(String.raw`^WARNING: (?!${BENIGN_WARNING_LINES.join('|')})(\S(?:.*\S)?)\s*$`),
     title: 'WARNING: {1}',
     lone: true,
     needsKernelOrigin: true,

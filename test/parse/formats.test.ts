@@ -34,6 +34,23 @@ describe('FORMATS', () => {
     expect(matchHeader('WARNING: the firmware is old')?.format.title).toBe('WARNING: {1}');
   });
 
+  // An audit of syzkaller's reports (450) and arm64 boards: messages that start `WARNING:` on healthy boots had been
+  // splats, and failed `--fail-on warning`.
+  test.each([
+    'WARNING: x1-x3 nonzero in violation of boot protocol:',
+    'WARNING: x1-x7 nonzero in violation of boot protocol:',
+    'WARNING: workqueue cpumask: online intersect > possible intersect',
+    'WARNING: /etc/ssh/moduli does not exist, using fixed modulus',
+    'WARNING: The mand mount option has been deprecated and',
+  ])('a message that reports no bug is no header: %j', (text) => {
+    expect(matchHeader(text)).toBeUndefined();
+  });
+
+  test('other free-text WARNINGs still are, one that starts like those included', () => {
+    expect(matchHeader('WARNING: workqueue cpumask: something else')?.format.title).toBe('WARNING: {1}');
+    expect(matchHeader('WARNING: kernel not compiled with CPU_SW_DOMAIN_PAN')?.format.title).toBe('WARNING: {1}');
+  });
+
   // Found by a second audit of capture transports: a module after the function made the 2025+ header no header.
   test('a 2025+ WARNING header with the function\'s module', () => {
     const m = matchHeader('WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x1a3/0x1f40 [mac80211], CPU#1: kworker/1:3/17677');

@@ -89,3 +89,18 @@ test('a trace cut to names reads as one', async () => {
   ].join('\n');
   expect(await clusters(log)).toEqual([{ title: 'BUG: unable to handle kernel NULL pointer dereference in demo_walk', count: 1, corrupted: false }]);
 });
+
+// syzkaller report 450, and arm64 boards whose bootloader breaks the boot protocol: no bug, no splat.
+test('a healthy boot that prints benign `WARNING:` messages has no splat', async () => {
+  const log = stamped(0, [
+    'Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
+    'Linux version 6.1.0 (demo@build) #1 SMP PREEMPT',
+    'WARNING: x1-x3 nonzero in violation of boot protocol:',
+    '\tx1: 0000000000000000',
+    '\tx2: 0000000000000000',
+    '\tx3: 0000000000000001',
+    'This indicates a broken bootloader or old kernel',
+    'WARNING: workqueue cpumask: online intersect > possible intersect',
+  ]);
+  expect(await clusters(log)).toEqual([]);
+});
