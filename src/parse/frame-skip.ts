@@ -9,7 +9,7 @@ import { BoundedMemo } from '../util/bounded-memo.js';
  */
 const FRAME_SKIP: readonly string[] = [
   '__sanitizer', '__asan', 'kasan', '__msan', 'kmsan', 'hwasan', 'check_memory_region', 'read_word_at_a_time',
-  'print_address_description', 'print_report', 'panic', 'invalid_op', 'report_bug', 'fixup_bug', 'do_error', '_trap', 'dump_stack',
+  'print_address_description', 'print_report', 'panic', 'invalid_op', 'report_bug', 'fixup_bug', 'do_error', '_trap$', 'do_trap', 'dump_stack',
   'show_stack', 'dump_backtrace', 'unwind_backtrace', 'walk_stackframe', 'warn_slowpath', 'warn_alloc', '__warn',
   'debug_object', 'timer_is_static_object', 'work_is_static_object', 'lockdep', 'perf_trace', 'lock_acquire',
   'lock_release', 'lock_class', 'reacquire_held_locks', 'spin_lock', 'spin_trylock', 'spin_unlock', 'raw_read_lock',
@@ -53,6 +53,12 @@ const FRAME_SKIP: readonly string[] = [
   '__timer_delete_sync', '__mod_timer', '^drop_nlink$',
   // lib/vsprintf.c below a format string's caller: the fault is in the argument it was given (coral 5.10).
   '^string(?:_nocheck)?$', '^pointer$', '^v?sprintf$',
+  // Added to syzkaller's list since (an audit of its reports 656, 664 and 694): every mutex helper, assertion and
+  // checksum helpers, MMIO accessors (arm drivers' readl/writel), and a few wrappers more.
+  '^mutex_', 'assertfail', 'seqprop_assert', '^crc\\d+', 'crc_itu_t', 'readb$', 'readw$', 'readl$', 'readq$', 'writeb$',
+  'writew$', 'writel$', 'writeq$', '^copyin$', '^copyout$', 'dummy_urb_enqueue', '__alloc_frozen_pages_noprof',
+  'find_lock_entries', 'truncate_inode_pages_range', '__phys_addr', 'cleanup_srcu_struct', 'rhashtable_lookup',
+  'extract_(?:user|iter)_to_sg', 'sk_stop_timer_sync',
 ];
 
 const GENERAL = new RegExp(FRAME_SKIP.join('|'));

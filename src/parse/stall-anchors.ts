@@ -6,7 +6,7 @@
 export const STALL_ANCHORS: readonly RegExp[] = [
   /process_one_work/, /do_syscall_/, /do_fast_syscall_/, /sysenter_dispatch/, /tracesys_phase2/, /netif_receive_skb/,
   /do_softirq/, /call_timer_fn/, /_run_timers/, /run_timer_softirq/, /run_ksoftirqd/, /smpboot_thread_fn/,
-  /kthread/, /start_secondary/, /cpu_startup_entry/, /ret_from_fork/, /vfs_write/, /vfs_read/, /vfs_iter_read/,
+  /^kthread$/, /start_secondary/, /cpu_startup_entry/, /ret_from_fork/, /vfs_write/, /vfs_read/, /vfs_iter_read/,
   /vfs_iter_write/, /do_iter_read/, /do_iter_write/, /vfs_ioctl/, /ksys_ioctl/, /compat_ioctl/, /compat_sys_ioctl/,
   /blkdev_driver_ioctl/, /blkdev_ioctl/, /^call_read_iter/, /^call_write_iter/, /do_iter_readv_writev/, /^call_mmap/,
   /mmap_region/, /do_mmap/, /do_dentry_open/, /vfs_open/, /^sock_sendmsg/, /^sock_recvmsg/, /^sock_release/,
@@ -18,6 +18,10 @@ export const STALL_ANCHORS: readonly RegExp[] = [
   /smp_call_function/,
   // arm64 entry points that play the role of do_syscall_64 there.
   /^el0_svc/, /^invoke_syscall/, /^el0t_64_sync/,
+  // From syzkaller's newer list: arm32's syscall entry, tasklets and hrtimers, sync read/write, netlink dumps and the
+  // socket calls' own names (an audit of its reports 237, 538 and 549).
+  /ret_fast_syscall/, /tasklet_action/, /tasklet_hi_action/, /hrtimer_run/, /new_sync_read/, /new_sync_write/,
+  /^netlink_dump/, /^setsockopt$/, /^listen$/, /^accept$/,
 ];
 
 /** Hung tasks waiting here are grouped under the lock they wait for (syzkaller's `anchorFrames`). */
@@ -31,4 +35,4 @@ export const HANG_ANCHORS: Readonly<Record<string, string>> = {
 
 /** What a blocked or sleeping-in-atomic task is usually doing: scheduling, locking and waiting frames. */
 export const HANG_SKIP =
-  /sched|_lock|_slowlock|down|rwsem|completion|kthread|wait|synchronize|context_switch|__switch_to|cancel_delayed_work/;
+  /sched|_lock|_slowlock|down|rwsem|completion|kthread|wait|synchronize|context_switch|__switch_to|cancel_delayed_work|rcu_barrier/;

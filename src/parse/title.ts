@@ -17,11 +17,12 @@ export interface TitleEvidence {
 
 function traceFuncs(format: SplatFormat, e: TitleEvidence): string[] {
   if (format.upperCaseTraceOnly && e.traceWording !== 'Call Trace:') return [];
-  // An arm32 line names a caller too: the last line's is the only place the outermost one appears (syzkaller's arm
-  // frame regex reads both).
+  // An arm32 line names a caller too: the last line of a trace is the only place its outermost one appears
+  // (syzkaller's arm frame regex reads both). A trace ends where the next line's function is not that caller: an RCU
+  // stall's own trace ends in the syscall entry (`ret_fast_syscall`), before the grace-period kthread's.
   const funcs = e.frames
     .filter((f) => f.func !== undefined && !f.inline && !f.unreliable)
-    .flatMap((f, i, all) => (f.from !== undefined && i === all.length - 1 ? [f.func ?? '', f.from] : [f.func ?? '']));
+    .flatMap((f, i, all) => (f.from !== undefined && all[i + 1]?.func !== f.from ? [f.func ?? '', f.from] : [f.func ?? '']));
   const entry = format.below ? funcs.findIndex((func) => format.below?.test(func)) : -1;
   return funcs.slice(entry + 1);
 }

@@ -131,3 +131,17 @@ describe('buildTitle', () => {
     expect(titleOf(cut, { frames: [], atFuncs: [] })).toBe('trusty: ASSERT FAILED:');
   });
 });
+
+// syzkaller report 237 (arm32): the stall's own trace ends in the syscall entry, named only as the last line's caller;
+// the grace-period kthread's trace after it had named the stall (`schedule_timeout`).
+test('an arm32 trace ends where the next line is not its caller: that caller is read too', () => {
+  const header = 'rcu: INFO: rcu_sched self-detected stall on CPU';
+  const arm32 = (func: string, from: string, lineNo: number) => ({ func, from, lineNo });
+  const trace = [
+    arm32('__irq_svc', 'demo_wait_loop', 1), arm32('demo_wait_loop', 'ksys_demo', 2), arm32('ksys_demo', 'ret_fast_syscall', 3),
+    arm32('schedule', 'schedule_timeout', 4), arm32('schedule_timeout', 'rcu_gp_kthread', 5), arm32('rcu_gp_kthread', 'kthread', 6),
+  ];
+  expect(buildTitle(matchHeader(header)!.format, { match: matchHeader(header)!.match, frames: trace, atFuncs: [] }).title).toBe(
+    'INFO: rcu detected stall in ksys_demo',
+  );
+});
