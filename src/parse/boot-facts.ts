@@ -111,7 +111,9 @@ export interface BootFactsPart {
 
 /**
  * Collects boot facts from records, one BootFacts per boot. A boot-start line (`Booting Linux on physical CPU`,
- * `Linux version`) opens a new boot when the current one already has a release or a splat.
+ * `Linux version`) opens a new boot when the current one already has a release or a splat. In a log of printk times,
+ * a `Linux version` line without one is user space's (`cat /proc/version` on the console), and no fact at all: as a
+ * boot start it had cut the boot's memory map off from the splats after it.
  */
 export class BootFactCollector {
   /** The boots listed, in index order: every boot up to LISTED_BOOTS, past it those findings read and the newest. */
@@ -124,6 +126,8 @@ export class BootFactCollector {
   private archStrong = false;
   private lastLayoutRegion: string | undefined;
   private firstRecord = true;
+  /** A record carried a printk time: the kernel stamps each of its lines, its banner too. */
+  private sawPrintkTime = false;
   private openedWithSplat = false;
   private firstBootArchStrong = false;
   /** Bounded by the findings: a cluster analyzes at most MAX_VMEMMAP_BOOTS boots (cluster-accumulator.ts). */
@@ -183,6 +187,7 @@ export class BootFactCollector {
   /** `holdsNeedle` false (see record-screen.ts) lets a record without any trigger skip the line tests. */
   push(rec: LogRecord, holdsNeedle = true): void {
     if (rec.foreign) return;
+    if (rec.ts !== undefined) this.sawPrintkTime = true;
     if (this.firstRecord) {
       this.firstRecord = false;
       this.openedWithSplat = holdsNeedle && isSplatStart(rec.text.trim());
@@ -195,6 +200,7 @@ export class BootFactCollector {
     if (isSplatStart(text)) this.splatInBoot = true;
     // Every fact line holds a trigger (the fast reader relies on it too): one regex rejects all other lines.
     if (!ANY_TRIGGER.test(text)) return;
+    if (text.startsWith('Linux version ') && rec.ts === undefined && this.sawPrintkTime) return;
     if (text.startsWith('Booting Linux on physical CPU') || text.startsWith('Linux version ')) this.startBoot(rec);
     this.readLine(rec, text);
   }

@@ -32,6 +32,23 @@ function corpusLines(name: string): string[] {
 }
 
 describe('BootFactCollector on synthetic lines', () => {
+  // A real boot log mailed to linux-arm-kernel (2022): busybox printed /proc/version on the console, which had opened
+  // a boot of its own and cut the memory map off from the vmemmap WARNING after it (memstart 0, pfns off by 0x80000).
+  test('in a log of printk times, an unstamped `Linux version` line is user space: no boot, no fact', () => {
+    const c = new BootFactCollector();
+    const lines: LogRecord[] = [
+      { lineNo: 1, ts: 0, text: 'Booting Linux on physical CPU 0x0000000000 [0x410fd034]' },
+      { lineNo: 2, ts: 0, text: 'Linux version 6.1.0 (u@h) (gcc 12) #1 SMP' },
+      { lineNo: 3, ts: 0.7, text: 'Run /init as init process' },
+      { lineNo: 4, text: 'Linux version 6.2.0 (u@h) (gcc 12) #1 SMP' },
+    ];
+    for (const rec of lines) c.push(rec);
+    expect(c.bootCount).toBe(1);
+    expect(c.current.release?.value).toBe('6.1.0');
+    // Without printk times anywhere (a journal, a mail without stamps) the line is the kernel's, as before.
+    expect(collect(['Linux version 6.1.0 (u@h) #1', 'WARNING: x', 'Linux version 6.2.0 (u@h) #1']).bootCount).toBe(2);
+  });
+
   test('a second boot starts at a boot-start line once the first has a release', () => {
     const c = collect([
       'Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
