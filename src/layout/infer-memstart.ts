@@ -8,6 +8,9 @@ import { vaBitsActualFromLog } from './va-bits-actual.js';
 import { VMEMMAP_VARIABLE_COMMIT, vmemmapIgnoresPhysOffset } from './vmemmap-base-history.js';
 import type { VirtualLayoutMatch } from './virtual-layout-match.js';
 
+/** Said of a layout whose memstart nothing in the log gave: one that a later guess replaces drops it. */
+export const MEMSTART_UNKNOWN_ASSUMPTION = 'memstart (PHYS_OFFSET) is unknown: pfns and physical addresses are relative to memstart 0';
+
 export interface MemstartInput {
   boot: BootFacts | undefined;
   config: KernelConfig;
@@ -121,7 +124,7 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
   const fromActual = dram?.exact === true ? memstartFromActualVmemmap(input, dram.start) : undefined;
   if (fromActual) return fromActual;
   if (!dram) {
-    notes.push('memstart (PHYS_OFFSET) is unknown: pfns and physical addresses are relative to memstart 0');
+    notes.push(MEMSTART_UNKNOWN_ASSUMPTION);
     return inferred(0n, 'default', 'low', { text: 'memstart unknown (no memory ranges in the log)' });
   }
   let value = memstartFromDramStart(dram.start, input.pageShift, input.sectionShift, input.era);

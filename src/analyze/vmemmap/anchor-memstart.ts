@@ -1,6 +1,7 @@
 import { computeConstants } from '../../layout/constants.js';
 import type { Layout } from '../../layout/types.js';
 import { memstartAlignShift } from '../../layout/memstart.js';
+import { MEMSTART_UNKNOWN_ASSUMPTION } from '../../layout/infer-memstart.js';
 import { hex, u64 } from '../../layout/u64.js';
 
 /** memstart sources that are guesses, not readings: a top-of-PA anchor may replace them. */
@@ -44,6 +45,9 @@ export function anchorMemstart(layout: Layout, highestEnd: bigint): Layout | und
   });
   return {
     ...layout,
+    // The anchor's own note says what memstart rests on now: the one that said it was 0 no longer holds (a real report
+    // had said both).
+    assumptions: layout.assumptions.filter((a) => a !== MEMSTART_UNKNOWN_ASSUMPTION),
     memstart: {
       value: memstart,
       confidence: 'low',

@@ -1,5 +1,6 @@
 import { anchorMemstart, memstartWasRead } from '../../../src/analyze/vmemmap/anchor-memstart.js';
 import { makeLayout } from './make-layout.js';
+import { MEMSTART_UNKNOWN_ASSUMPTION } from '../../../src/layout/infer-memstart.js';
 
 const U64 = (x: bigint) => BigInt.asUintN(64, x);
 
@@ -13,6 +14,14 @@ describe('anchorMemstart (reference §5.3 top-of-PA heuristic)', () => {
     const anchored = anchorMemstart(guessed, highestEnd);
     expect(anchored?.memstart).toMatchObject({ value: 0x8000_0000n, confidence: 'low', source: { kind: 'heuristic' } });
     expect(anchored?.constants.vmemmapBase).toBe(vmemmap);
+  });
+
+  // A real dri-devel report (an amdgpu storm on Ampere Altra) said both that memstart was unknown, pfns relative to 0,
+  // and that it was the anchor's 0x80000000: the pfns it printed were the anchor's.
+  test('the anchored layout no longer assumes memstart 0; other assumptions stay', () => {
+    const guessed = { ...makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: 0n, sectionShift: 27 }, 'default'), assumptions: [MEMSTART_UNKNOWN_ASSUMPTION, 'another'] };
+    const vmemmap = U64(-(1n << 42n) - (0x8000_0000n >> 12n) * 64n);
+    expect(anchorMemstart(guessed, U64(vmemmap + ((1n << 48n) >> 12n) * 64n))?.assumptions).toEqual(['another']);
   });
 
   test('refuses a memstart off the ARM64_MEMSTART_ALIGN grid', () => {
