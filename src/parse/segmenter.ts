@@ -117,7 +117,11 @@ export class Segmenter {
       matched && (!matched.format.needsKernelOrigin || fromKernel) && (!matched.format.afterRule || this.followsRule(context, current))
         ? matched
         : undefined;
-    if (current && this.continues(current, rec, header, holdsNeedle)) this.heard(current);
+    const inlineLeads = current && header ? current.builder.inlineHeaderRepeatedBy(rec.text) : undefined;
+    if (current && inlineLeads) {
+      this.drop(current);
+      this.openReport(context, header!, rec, bootIndex, inlineLeads);
+    } else if (current && this.continues(current, rec, header, holdsNeedle)) this.heard(current);
     else if (header) this.openReport(context, header, rec, bootIndex);
     else this.trackOpener(context, rec, holdsNeedle);
   }
@@ -218,8 +222,8 @@ export class Segmenter {
     return next;
   }
 
-  private openReport(context: string, header: HeaderMatch, rec: LogRecord, bootIndex: number): void {
-    const leading = this.openers.get(context) ?? [];
+  private openReport(context: string, header: HeaderMatch, rec: LogRecord, bootIndex: number, leads?: LogRecord[]): void {
+    const leading = leads ?? this.openers.get(context) ?? [];
     this.openers.delete(context);
     const builder = new SplatBuilder(header.format, header.match, rec, bootIndex, leading, this.maxSplatLines);
     if (header.format.lone) {
@@ -253,6 +257,12 @@ export class Segmenter {
 
   private closeTruncated(report: OpenReport, dropped = 0): void {
     this.close(report, [`truncated: longer than ${this.maxSplatLines} lines`], dropped);
+  }
+
+  /** Forgets an open report without a splat: its lines lead the report that takes its place. */
+  private drop(report: OpenReport): void {
+    this.open.delete(report.context);
+    report.queue?.remove(report);
   }
 
   private close(report: OpenReport, reasons: readonly string[] = [], dropped = 0): void {

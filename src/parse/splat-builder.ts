@@ -38,6 +38,9 @@ const SPACE = 0x20;
 const TAB = 0x09;
 
 /** Collects the records of one open report and reads its fields as they arrive. */
+/** The inlined function a symbolized header ends with: ` foo_inner mm/foo.c:10 [inline]`. */
+const INLINE_SITE = / [A-Za-z_$][\w.$]* [\w./+-]+:\d+ \[inline\]$/;
+
 export class SplatBuilder {
   state: ReportState;
   private recordCount = 0;
@@ -102,6 +105,20 @@ export class SplatBuilder {
     this.readHeader(header.text);
     for (const rec of leading) this.keep(rec);
     this.add(header);
+  }
+
+  /**
+   * syzbot's symbolized reports print the header once for each inlined function the site sits in, the inlined one
+   * first: `WARNING: … at mm/foo.c:10 foo_inner mm/foo.c:10 [inline]`, then the same with `foo_outer+0x20/0x40 …`.
+   * When this report is such a first header alone and `next` repeats it up to the function, the lines to lead the
+   * report `next` opens (this one's, header included); else undefined.
+   */
+  inlineHeaderRepeatedBy(next: string): LogRecord[] | undefined {
+    const header = this.splat.header;
+    if (!header.endsWith(' [inline]') || this.splat.lines.at(-1)?.text !== header) return undefined;
+    const site = INLINE_SITE.exec(header);
+    if (!site || !next.startsWith(header.slice(0, site.index + 1)) || next.endsWith(' [inline]')) return undefined;
+    return [...this.splat.lines];
   }
 
   private readHeader(text: string): void {

@@ -673,3 +673,28 @@ describe('trusty panics', () => {
     expect(splats).toEqual([]);
   });
 });
+
+// syzbot mails (arm64 'WARNING: locking bug in complete_all', a KASAN report quoted in a netdev backport) print the
+// header once per inlined function: each repeat had opened a report of its own, `… in corrupted`.
+describe('a symbolized header repeated for an inlined function', () => {
+  test.each([
+    ['WARNING: CPU: 0 PID: 42 at mm/foo.c:10 foo_inner mm/foo.c:10 [inline]', 'WARNING: CPU: 0 PID: 42 at mm/foo.c:10 foo_outer+0x20/0x40 mm/foo.c:30', 'WARNING in foo_outer'],
+    ['BUG: KASAN: use-after-free in foo_inner include/linux/foo.h:10 [inline]', 'BUG: KASAN: use-after-free in foo_outer+0x18/0xa4 kernel/foo.c:60', 'KASAN: use-after-free Read in foo_outer'],
+  ])('%s: one report from the first header, titled by the second', (inline, outer, title) => {
+    const splats = segment(records([
+      inline, outer, 'Read at addr ffff000012345678 by task syz-executor/42', 'CPU: 0 PID: 42 Comm: syz-executor Not tainted 6.1.0 #0',
+      'Call trace:', ' foo_inner include/linux/foo.h:10 [inline]', ' foo_outer+0x18/0xa4 kernel/foo.c:60', ' bar+0x14/0x20 kernel/bar.c:11',
+      '---[ end trace 0000000000000000 ]---',
+    ]));
+    expect(splats.map((s) => [s.title, s.firstLine, s.header])).toEqual([[title, 1, outer]]);
+  });
+
+  test('a header of another site after an [inline] one is a report of its own', () => {
+    const splats = segment(records([
+      'WARNING: CPU: 0 PID: 42 at mm/foo.c:10 foo_inner mm/foo.c:10 [inline]',
+      'WARNING: CPU: 0 PID: 42 at mm/bar.c:99 bar+0x20/0x40 mm/bar.c:99',
+      'Call trace:', ' bar+0x20/0x40', '---[ end trace 0000000000000000 ]---',
+    ]));
+    expect(splats.map((s) => s.firstLine)).toEqual([1, 2]);
+  });
+});
