@@ -542,12 +542,23 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'rcu-stall',
     needle: 'INFO: rcu_',
-    re: /^(?:rcu: )?INFO: rcu_(?:preempt|sched|bh) (?:self-)?detected(?: expedited)? stall/,
+    // RCU Tasks (5.8+): `INFO: rcu_tasks detected stalls on tasks:`, also rcu_tasks_trace and rcu_tasks_rude.
+    re: /^(?:rcu: )?INFO: (?:rcu_(?:preempt|sched|bh) (?:self-)?detected(?: expedited)? stall|rcu_tasks(?:_trace|_rude)? detected stalls on tasks)/,
     title: 'INFO: rcu detected stall in {frame}',
     frame: 'stall',
     skip: /apic_timer_interrupt|rcu/,
     allTraces: true,
     below: /apic_timer_interrupt|^el1h?_64_irq$|^el1_irq$|^__irq_svc$/,
+  },
+  {
+    // `watchdog: Watchdog detected hard LOCKUP on cpu 2` (`NMI watchdog:` before 4.15), then the locked-up CPU's
+    // registers and trace. Named as a soft lockup is, by the frame above the first dispatch point. Without the prefix
+    // it is the message of a WARN (4.4-era kernels), whose WARNING report covers it.
+    kind: 'other',
+    needle: 'hard LO',
+    re: /^(?:NMI )?watchdog: Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/,
+    title: 'hard LOCKUP in {frame}',
+    frame: 'stall-or-trace',
   },
   {
     kind: 'lockdep',

@@ -51,6 +51,20 @@ describe('FORMATS', () => {
     expect(matchHeader('WARNING: kernel not compiled with CPU_SW_DOMAIN_PAN')?.format.title).toBe('WARNING: {1}');
   });
 
+  // An audit of syzkaller's reports (1002) and of arm64 lockup detectors: neither had been a report at all.
+  test.each([
+    ['INFO: rcu_tasks detected stalls on tasks:', 'rcu-stall', 'INFO: rcu detected stall in {frame}'],
+    ['INFO: rcu_tasks_trace detected stalls on tasks:', 'rcu-stall', 'INFO: rcu detected stall in {frame}'],
+    ['watchdog: Watchdog detected hard LOCKUP on cpu 2', 'other', 'hard LOCKUP in {frame}'],
+    ['NMI watchdog: Watchdog detected hard LOCKUP on cpu 0', 'other', 'hard LOCKUP in {frame}'],
+  ])('%s', (text, kind, title) => {
+    expect([matchHeader(text)?.format.kind, matchHeader(text)?.format.title]).toEqual([kind, title]);
+  });
+
+  test("a 4.4 WARN's hard LOCKUP message, without the watchdog's prefix, is left to its WARNING", () => {
+    expect(matchHeader('Watchdog detected hard LOCKUP on cpu 5')).toBeUndefined();
+  });
+
   // Found by a second audit of capture transports: a module after the function made the 2025+ header no header.
   test('a 2025+ WARNING header with the function\'s module', () => {
     const m = matchHeader('WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x1a3/0x1f40 [mac80211], CPU#1: kworker/1:3/17677');

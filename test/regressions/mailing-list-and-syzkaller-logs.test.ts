@@ -104,3 +104,29 @@ test('a healthy boot that prints benign `WARNING:` messages has no splat', async
   ]);
   expect(await clusters(log)).toEqual([]);
 });
+
+// What arm64's hard-lockup detectors print; syzkaller report 1002 (RCU Tasks). Neither had been a report.
+test('a hard lockup and an RCU Tasks stall are reports', async () => {
+  const log = stamped(80, [
+    'watchdog: Watchdog detected hard LOCKUP on cpu 2',
+    'Modules linked in:',
+    'CPU: 2 PID: 321 Comm: demo Not tainted 6.6.0 #1',
+    'pc : demo_spin_irqoff+0x20/0x40',
+    'Call trace:',
+    ' demo_spin_irqoff+0x20/0x40',
+    ' demo_ioctl+0x50/0x90',
+    ' __arm64_sys_ioctl+0xa8/0xf0',
+    ' invoke_syscall+0x48/0x114',
+  ]) + stamped(1992, [
+    'INFO: rcu_tasks detected stalls on tasks:',
+    'ffff000012345678: .. nvcsw: 2/2 holdout: 1 idle_cpu: -1/1',
+    'task:demo            state:R  running task     stack:0     pid:1414  ppid:1     flags:0x00000008',
+    'Call trace:',
+    ' __switch_to+0x100/0x180',
+    ' demo_poll_loop+0x40/0x100',
+    ' demo_other_ioctl+0x80/0x100',
+    ' __arm64_sys_ioctl+0x90/0xd0',
+    ' invoke_syscall+0x50/0x120',
+  ]);
+  expect((await clusters(log)).map((c) => c.title)).toEqual(['hard LOCKUP in demo_ioctl', 'INFO: rcu detected stall in demo_other_ioctl']);
+});
