@@ -3,6 +3,7 @@ import { stripPrefixes, stripQuoting, type StrippedLine } from './prefix.js';
 import { isKmsgContinuation, isKmsgRecord } from './prefix-kmsg.js';
 import { decodeQuotedPrintable, QuotedPrintableDetector, softBreakBody } from './quoted-printable.js';
 import { joinWrapped, mayContinue } from './wrap-joins.js';
+import { PastedIndent } from './pasted-indent.js';
 
 /** Quoted-printable lines joined so far by soft breaks (a cut line never ends in one: its end is lost). */
 interface SoftBrokenLine {
@@ -37,6 +38,7 @@ function hasOwnPrefix(line: string, s: StrippedLine): boolean {
  */
 export class RecordAssembler {
   private readonly qp = new QuotedPrintableDetector();
+  private readonly indent = new PastedIndent();
   private softBroken: SoftBrokenLine | undefined;
   /** A record that may still be joined with the next line. */
   private pending: LogRecord | undefined;
@@ -93,9 +95,11 @@ export class RecordAssembler {
     if (this.afterKmsgRecord && isKmsgContinuation(line)) return;
     this.afterKmsgRecord = isKmsgRecord(line);
     const stripped = stripPrefixes(line);
+    const ownPrefix = hasOwnPrefix(line, stripped);
+    stripped.text = this.indent.strip(stripped.text);
     const pending = this.pending;
     if (pending) {
-      const joined = hasOwnPrefix(line, stripped) ? undefined : joinWrapped(pending.text, stripped.text);
+      const joined = ownPrefix ? undefined : joinWrapped(pending.text, stripped.text);
       if (joined !== undefined) {
         pending.text = joined;
         if (truncated) pending.truncated = true;

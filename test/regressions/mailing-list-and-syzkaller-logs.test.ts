@@ -130,3 +130,30 @@ test('a hard lockup and an RCU Tasks stall are reports', async () => {
   ]);
   expect((await clusters(log)).map((c) => c.title)).toEqual(['hard LOCKUP in demo_ioctl', 'INFO: rcu detected stall in demo_other_ioctl']);
 });
+
+// 7 of the 9 reports the mail audit found missed: a log pasted indented without printk stamps (a commit message, a
+// stable backport, a reply: Qian Cai's arm64 KASAN Oops, a LoongArch Bad page state, a KFENCE report).
+test.each(['  ', '\t', '     '])('a log pasted with the indent %j and no stamps', async (pad) => {
+  const log = [
+    'Reverting this fixed the boot.',
+    '',
+    ...[
+      'Unable to handle kernel NULL pointer dereference at virtual address 0000000000000010',
+      'Internal error: Oops: 96000004 [#1] PREEMPT SMP',
+      'CPU: 3 PID: 17 Comm: kworker/3:1 Not tainted 6.6.0 #1',
+      'pc : foo_read+0x1c/0x40',
+      'lr : foo_work+0x30/0x60',
+      'Call trace:',
+      ' foo_read+0x1c/0x40',
+      ' foo_work+0x30/0x60',
+      ' process_one_work+0x1f0/0x3e0',
+      '---[ end trace 0000000000000000 ]---',
+    ].map((l) => `${pad}${l}`),
+    '',
+    'Thanks.',
+  ].join('\n');
+  const r = await analyzeText(log);
+  expect(r.clusters.map((c) => [c.title, c.example.cpu, c.example.release, c.example.frames.length])).toEqual([
+    ['BUG: unable to handle kernel NULL pointer dereference in foo_read', 3, '6.6.0', 3],
+  ]);
+});

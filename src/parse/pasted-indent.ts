@@ -1,0 +1,43 @@
+import { matchHeader } from './formats.js';
+import { isOpener } from './segmenter.js';
+
+/**
+ * A log pasted indented and without printk stamps (a commit message, a Markdown code block, a reply indented by
+ * hand): every line starts with the same blanks, which no kernel header does. The indent is learned from a line that
+ * is a splat header or opener once its blanks are removed, and removed from the lines after it while they carry it;
+ * the first line without it (a blank one aside) ends it. An indent before a stamp is a prefix rule's (prefix-rules.ts).
+ */
+export class PastedIndent {
+  private indent: string | undefined;
+
+  /** The text with the pasted indent removed (learning it on a header), or as it was. */
+  strip(text: string): string {
+    const c = text.charCodeAt(0);
+    const blankLead = c === 0x20 || c === 0x09;
+    if (this.indent !== undefined) {
+      if (text.startsWith(this.indent)) return text.slice(this.indent.length);
+      if (text.trim() !== '') this.indent = undefined;
+    }
+    if (!blankLead) return text;
+    let start = 1;
+    while (text.charCodeAt(start) === 0x20 || text.charCodeAt(start) === 0x09) start++;
+    if (!mayStartReport(text, start)) return text;
+    const body = text.slice(start);
+    if (matchHeader(body) === undefined && !isOpener(body)) return text;
+    this.indent = text.slice(0, start);
+    return body;
+  }
+}
+
+/**
+ * Not a call trace frame, the commonest indented line by far (` func+0x1/0x2`, ` ? func…`, ` [<addr>] func…`):
+ * told apart in place, as every frame of a storm comes here.
+ */
+function mayStartReport(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c === 0x3f /* ? */ || (c === 0x5b /* [ */ && text.charCodeAt(start + 1) === 0x3c) /* < */ || Number.isNaN(c)) return false;
+  const offset = text.indexOf('+0x', start);
+  if (offset === -1) return true;
+  const space = text.indexOf(' ', start);
+  return space !== -1 && space < offset;
+}
