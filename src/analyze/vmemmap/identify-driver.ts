@@ -11,24 +11,27 @@ interface DriverRow extends DriverMatch {
   module?: string;
 }
 
-/** One row per known caller; the first row that matches a frame names the driver. */
+/**
+ * One row per known caller; the first row that matches a frame names the driver. `{func}` in a name is the frame that
+ * matched: amdgpu's range is set up by kgd2kfd_init_zone_device on some releases and by svm_migrate_init on others.
+ */
 const DRIVERS: readonly DriverRow[] = [
-  { name: 'amdgpu KFD SVM (kgd2kfd_init_zone_device)', devicePrivate: true, funcs: /^(kgd2kfd_|kfd_|svm_migrate_)/, module: 'amdgpu' },
+  { name: 'amdgpu KFD SVM ({func})', devicePrivate: true, funcs: /^(kgd2kfd_|kfd_|svm_migrate_)/, module: 'amdgpu' },
   { name: 'nouveau dmem', devicePrivate: true, funcs: /^nouveau_dmem_/, module: 'nouveau' },
   { name: 'HMM test driver (test_hmm, dmirror)', devicePrivate: true, funcs: /^dmirror_/, module: 'test_hmm' },
-  { name: 'dax kmem (dev_dax_kmem_probe)', devicePrivate: false, funcs: /^dev_dax_kmem_/, module: 'kmem' },
+  { name: 'dax kmem ({func})', devicePrivate: false, funcs: /^dev_dax_kmem_/, module: 'kmem' },
   { name: 'virtio-mem', devicePrivate: false, funcs: /^virtio_mem_/, module: 'virtio_mem' },
   { name: 'ACPI memory hotplug', devicePrivate: false, funcs: /^acpi_memory_/ },
-  { name: 'generic memory hotplug (add_memory)', devicePrivate: false, funcs: /^(__)?add_memory(_resource|_driver_managed)?$/ },
+  { name: 'generic memory hotplug ({func})', devicePrivate: false, funcs: /^(__)?add_memory(_resource|_driver_managed)?$/ },
 ];
 
 /** Which driver set up (or tore down) the range, from the call trace. */
 export function identifyDriver(frames: readonly Frame[]): DriverMatch | undefined {
   for (const row of DRIVERS) {
-    const hit = frames.some(
+    const hit = frames.find(
       (f) => (row.funcs !== undefined && f.func !== undefined && row.funcs.test(f.func)) || (row.module !== undefined && f.module === row.module),
     );
-    if (hit) return { name: row.name, devicePrivate: row.devicePrivate };
+    if (hit) return { name: row.name.replace('{func}', hit.func ?? row.module ?? ''), devicePrivate: row.devicePrivate };
   }
   return undefined;
 }

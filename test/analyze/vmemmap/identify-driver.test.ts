@@ -14,6 +14,13 @@ describe('identifyDriver', () => {
     expect(d?.devicePrivate).toBe(devicePrivate);
   });
 
+  // A real dri-devel storm (6.1): the trace held svm_migrate_init, the report named kgd2kfd_init_zone_device.
+  test('the name gives the frame that matched, not a fixed one', () => {
+    expect(identifyDriver(frames('vmemmap_populate', 'svm_migrate_init [amdgpu]', 'kgd2kfd_device_init [amdgpu]'))?.name).toBe('amdgpu KFD SVM (svm_migrate_init)');
+    expect(identifyDriver(frames('vmemmap_populate', 'kgd2kfd_init_zone_device [amdgpu]'))?.name).toBe('amdgpu KFD SVM (kgd2kfd_init_zone_device)');
+    expect(identifyDriver(frames('vmemmap_populate', '__add_memory'))?.name).toBe('generic memory hotplug (__add_memory)');
+  });
+
   test('unknown callers give nothing', () => {
     expect(identifyDriver(frames('vmemmap_populate', 'foo_probe [foo]'))).toBeUndefined();
   });
