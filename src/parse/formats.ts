@@ -16,7 +16,11 @@ export type FrameSource =
   /** Stack overflows: as a stall, from the call trace (the PC is wherever the stack ran out); else its first frame. */
   | 'stall-or-trace'
   /** Hung tasks: the first frame that is not scheduling, locking or waiting. */
-  | 'hang';
+  | 'hang'
+  /** The first `at: func+off/size` line alone, then the stack (lockdep's inconsistent lock state: the `takes:` site). */
+  | 'first-at'
+  /** The first frame kept of the stack after the format's `quotedAfter` line, then the stack. */
+  | 'quoted';
 
 /** One kind of splat header: a cheap substring first, then the regex (syzkaller's pkg/report model). */
 export interface SplatFormat {
@@ -30,6 +34,8 @@ export interface SplatFormat {
   /** `{1}`… regex groups, `{detail}` the `detail` capture, `{frame}` the title function (`corrupted` if none). */
   title: string;
   frame?: FrameSource;
+  /** For `frame: 'quoted'`: the line the title's stack follows. */
+  quotedAfter?: RegExp;
   /** More function-name patterns to look past, for this format only. */
   skip?: RegExp;
   /** Only the x86 wording `Call Trace:` starts the frames the title reads (syzkaller still reads it so). */
@@ -198,14 +204,19 @@ export const FORMATS: readonly SplatFormat[] = [
     needle: 'WARNING:',
     re: h('WARNING: (?:(?!-safe -> ).)*-safe -> .*-unsafe lock order detected'),
     title: 'possible deadlock in {frame}',
-    frame: 'at',
+    // As syzkaller: the stack that made the lock irq-safe, not the lock being taken (its reports 557-561).
+    frame: 'quoted',
+    quotedAfter: /which became \S+ at:\s*$/,
+    skip: /lock_sock|release_sock/,
   },
   {
     kind: 'lockdep',
     needle: 'WARNING:',
     re: h('WARNING: inconsistent lock state'),
-    // syzkaller titles it from the Call trace (fmt %[2]v), not from the `at:` lines.
+    // syzkaller titles it from the `at:` line after `takes:` (the lock's site), then the stack (its reports 1003, 1004).
     title: 'inconsistent lock state in {frame}',
+    frame: 'first-at',
+    skip: /lock_sock|release_sock/,
   },
   {
     kind: 'lockdep',
@@ -226,8 +237,9 @@ export const FORMATS: readonly SplatFormat[] = [
     kind: 'lockdep',
     needle: 'INFO: inconsistent lock state',
     re: h('INFO: inconsistent lock state'),
-    // syzkaller titles it from the Call trace (fmt %[2]v), not from the `at:` lines.
     title: 'inconsistent lock state in {frame}',
+    frame: 'first-at',
+    skip: /lock_sock|release_sock/,
   },
   {
     kind: 'lockdep',
@@ -344,9 +356,11 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'bug',
     needle: 'BUG:',
-    re: h('BUG: spinlock (lockup suspected|already unlocked|recursion|bad magic|wrong owner|wrong CPU)'),
-    title: 'BUG: spinlock {1} in {frame}',
-    skip: /spin_/,
+    // rwlocks print the same debug messages (kernel/locking/spinlock_debug.c), and syzkaller titles them alike
+    // (report 537); `cpu recursion` and `trylock failure on UP` are spinlock_debug.c's too.
+    re: h('BUG: (spinlock|rwlock) (lockup suspected|already unlocked|cpu recursion|recursion|bad magic|wrong owner|wrong CPU|trylock failure on UP)'),
+    title: 'BUG: {1} {2} in {frame}',
+    skip: /spin_|_lock|_unlock/,
   },
   {
     kind: 'soft-lockup',

@@ -37,10 +37,12 @@ export function isUserspaceMessage(text: string): boolean {
 const SPACE = 0x20;
 const TAB = 0x09;
 
-/** Collects the records of one open report and reads its fields as they arrive. */
 /** The inlined function a symbolized header ends with: ` foo_inner mm/foo.c:10 [inline]`. */
 const INLINE_SITE = / [A-Za-z_$][\w.$]* [\w./+-]+:\d+ \[inline\]$/;
+/** Functions kept of the stack a format's `quotedAfter` line introduces. */
+const MAX_QUOTED_FUNCS = 8;
 
+/** Collects the records of one open report and reads its fields as they arrive. */
 export class SplatBuilder {
   state: ReportState;
   private recordCount = 0;
@@ -51,6 +53,9 @@ export class SplatBuilder {
   private lastWasFrame = false;
   private traceWording: string | undefined;
   private readonly atFuncs: string[] = [];
+  /** The frames after the format's `quotedAfter` line, while they last (a lockdep report's quoted stack). */
+  private readonly quotedFuncs: string[] = [];
+  private quoting = false;
   private detail: string | undefined;
   private readonly garbled = new Set<string>();
   /** readFieldLine's options, one object for every line of the report. */
@@ -255,7 +260,7 @@ export class SplatBuilder {
     // One `*` search (13 ns a line) instead of the regex (28 ns) on every line of every report.
     if (text.includes('*') && DROPPED.test(text)) this.messagesDropped = true;
     // Only titles made from `at:` lines read them.
-    if (this.format.frame === 'at' && this.atFuncs.length < 4) {
+    if ((this.format.frame === 'at' || this.format.frame === 'first-at') && this.atFuncs.length < 4) {
       const at = AT_FUNC.exec(text)?.[1];
       if (at !== undefined) this.atFuncs.push(at);
     }
@@ -267,6 +272,7 @@ export class SplatBuilder {
       return;
     }
     const frame = this.frameOf(text, rec.lineNo);
+    if (this.format.quotedAfter !== undefined) this.quote(text, frame);
     if (quotedSite && frame) return;
     if (text.charCodeAt(0) === CAPITAL_P && PREEMPTION_DISABLED_AT.test(text)) {
       this.quotedSiteNext = true;
@@ -286,6 +292,15 @@ export class SplatBuilder {
     }
     this.fieldOptions.registers = !this.firstTraceDone;
     readFieldLine(this.splat, text, this.fieldOptions);
+  }
+
+  /** Keeps the functions of the stack that follows the format's `quotedAfter` line, up to the first other line. */
+  private quote(text: string, frame: Frame | undefined): void {
+    if (this.quoting && frame) {
+      if (frame.func !== undefined && this.quotedFuncs.length < MAX_QUOTED_FUNCS) this.quotedFuncs.push(frame.func);
+      return;
+    }
+    this.quoting = this.format.quotedAfter?.test(text) === true;
   }
 
   /** classify() and add() both need a trace line's frame: parse each line once. */
@@ -314,9 +329,13 @@ export class SplatBuilder {
       frames: s.frames,
       ...(this.traceWording !== undefined && { traceWording: this.traceWording }),
       atFuncs: this.atFuncs,
+      quotedFuncs: this.quotedFuncs,
       ...(this.detail !== undefined && { detail: this.detail }),
     });
     s.title = title;
+    // Blank lines taken after the last line of text (the prose after a mailed report) are no part of it: a report
+    // does not end on one.
+    while ((s.lines.at(-1)?.lineNo ?? 0) > s.lastLine) s.lines.pop();
     const reasons = [...extraReasons];
     if (this.format.corrupted !== undefined) reasons.push(this.format.corrupted);
     const needsTrace = !this.format.noTrace && !this.format.lone;

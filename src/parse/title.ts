@@ -12,6 +12,8 @@ export interface TitleEvidence {
   traceWording?: string;
   /** Functions of lockdep `at: func+off/size` lines, in order. */
   atFuncs: readonly string[];
+  /** Functions of the stack after the format's `quotedAfter` line. */
+  quotedFuncs?: readonly string[];
   detail?: string;
 }
 
@@ -65,6 +67,13 @@ function titleFrame(format: SplatFormat, e: TitleEvidence): string | undefined {
       return keptHeaderFunc(e, keep) ?? firstStackFunc(format, e, keep);
     case 'at':
       return e.atFuncs.find(keep) ?? firstStackFunc(format, e, keep);
+    case 'first-at': {
+      // Only the first `at:` line: the held locks listed later (`#0: … at:`) are not where the report is.
+      const first = e.atFuncs[0];
+      return first !== undefined && keep(first) ? first : firstStackFunc(format, e, keep);
+    }
+    case 'quoted':
+      return e.quotedFuncs?.find(keep) ?? firstStackFunc(format, e, keep);
     case 'stall':
       return stallFrame(traceFuncs(format, e).filter(keep));
     case 'stall-or-trace': {

@@ -51,6 +51,16 @@ describe('FORMATS', () => {
     expect(matchHeader('WARNING: kernel not compiled with CPU_SW_DOMAIN_PAN')?.format.title).toBe('WARNING: {1}');
   });
 
+  // syzkaller report 537: a rwlock's debug message had kept its raw header (task, pid and address) as its title.
+  test.each([
+    ['BUG: rwlock bad magic on CPU#0, kworker/0:18/18158, 00000000859f2a8d', 'BUG: rwlock bad magic in {frame}'],
+    ['BUG: spinlock bad magic on CPU#0, swapper/0/1', 'BUG: spinlock bad magic in {frame}'],
+    ['BUG: spinlock cpu recursion on CPU#1, a/2', 'BUG: spinlock cpu recursion in {frame}'],
+  ])('%s', (text, title) => {
+    const m = matchHeader(text)!;
+    expect(m.format.title.replace('{1} {2}', `${m.match[1]} ${m.match[2]}`)).toBe(title);
+  });
+
   // An audit of syzkaller's reports (1002) and of arm64 lockup detectors: neither had been a report at all.
   test.each([
     ['INFO: rcu_tasks detected stalls on tasks:', 'rcu-stall', 'INFO: rcu detected stall in {frame}'],

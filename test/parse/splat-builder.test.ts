@@ -120,3 +120,17 @@ describe('SplatBuilder', () => {
     });
   });
 });
+
+// A mailed report followed by prose (lkml.indiana.edu, 2023): the example listed the prose's blank lines as its own.
+test('blank lines taken after the last line of text are not kept in the report', () => {
+  const b = builderFor('WARNING: CPU: 1 PID: 7 at mm/foo.c:10 foo_bar+0x10/0x20');
+  for (const [n, text] of [[2, 'Call trace:'], [3, ' foo_bar+0x10/0x20'], [4, ''], [5, '   '], [6, '']] as const) b.add(rec(n, text));
+  const s = b.finish();
+  expect([s.lastLine, s.lines.map((l) => l.lineNo)]).toEqual([3, [1, 2, 3]]);
+});
+
+test('a blank line inside the report stays', () => {
+  const b = builderFor('WARNING: CPU: 1 PID: 7 at mm/foo.c:10 foo_bar+0x10/0x20');
+  for (const [n, text] of [[2, ''], [3, 'Call trace:'], [4, ' foo_bar+0x10/0x20']] as const) b.add(rec(n, text));
+  expect(b.finish().lines.map((l) => l.lineNo)).toEqual([1, 2, 3, 4]);
+});

@@ -157,3 +157,42 @@ test.each(['  ', '\t', '     '])('a log pasted with the indent %j and no stamps'
     ['BUG: unable to handle kernel NULL pointer dereference in foo_read', 3, '6.6.0', 3],
   ]);
 });
+
+// syzkaller reports 1003-1004 and 557-561: lockdep titles from the lock's site, as syzkaller gives them. They had
+// named lockdep's own frames (`valid_state`) or the lock being taken instead of the stack that made it irq-safe.
+test('lockdep: inconsistent lock state by its `takes:` site, an irq lock order by the stack that made it irq-safe', async () => {
+  const inconsistent = stamped(60, [
+    'WARNING: inconsistent lock state',
+    'inconsistent {SOFTIRQ-ON-W} -> {IN-SOFTIRQ-W} usage.',
+    'swapper/0/0 [HC0[0]:SC1[1]:HE1:SE0] takes:',
+    'ffff000012340000 (&demo->lock){+.?.}-{2:2}, at: demo_timer_fn+0x20/0x80',
+    '{SOFTIRQ-ON-W} state was registered at:',
+    '  lock_acquire+0x10/0x20',
+    '  demo_init+0x30/0x60',
+    'other info that might help us debug this:',
+    '1 lock held by swapper/0/0:',
+    ' #0: ffff800082a1bd20 ((&demo->timer)){+.-.}-{0:0}, at: call_timer_fn+0x10/0x100',
+    'stack backtrace:',
+    'Call trace:',
+    ' print_usage_bug+0x300/0x380',
+    ' valid_state+0x80/0xa0',
+    ' demo_timer_fn+0x20/0x80',
+  ]);
+  const order = stamped(70, [
+    'WARNING: HARDIRQ-safe -> HARDIRQ-unsafe lock order detected',
+    'demo/4242 [HC0[0]:SC0[0]:HE0:SE1] is trying to acquire:',
+    'ffff000011110000 (&demo->list_lock){+.+.}-{2:2}, at: demo_enqueue+0x24/0x80',
+    '... which became HARDIRQ-irq-safe at:',
+    '  lock_acquire+0x10/0x20',
+    '  _raw_spin_lock_irqsave+0x10/0x20',
+    '  demo_irq_handler+0x30/0x60',
+    'stack backtrace:',
+    'Call trace:',
+    ' _raw_spin_lock+0x10/0x20',
+    ' demo_enqueue+0x24/0x80',
+  ]);
+  expect((await clusters(inconsistent + order)).map((c) => c.title)).toEqual([
+    'inconsistent lock state in demo_timer_fn',
+    'possible deadlock in demo_irq_handler',
+  ]);
+});
