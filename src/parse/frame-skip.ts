@@ -72,7 +72,7 @@ const skippedByGeneral = new BoundedMemo<boolean>(MEMO_LIMIT);
 const titleFunctions = new BoundedMemo<string>(MEMO_LIMIT);
 
 /** The function without its compiler clone suffixes. */
-function withoutClone(func: string): string {
+export function withoutClone(func: string): string {
   return func.replace(/\..*$/, '');
 }
 

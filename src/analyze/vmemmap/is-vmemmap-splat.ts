@@ -2,6 +2,7 @@ import type { Splat } from '../../parse/types.js';
 import { archOfSplat } from '../detect-arch.js';
 import type { VmemmapOp } from '../types.js';
 import { faultAddress } from './fault-address.js';
+import { withoutClone } from '../../parse/frame-skip.js';
 
 const WARN_SITES: Readonly<Record<string, VmemmapOp>> = {
   vmemmap_populate: 'populate',
@@ -33,13 +34,14 @@ function isArm64(s: Splat): boolean {
 function warnOp(s: Splat): VmemmapOp | undefined {
   if (s.site.file !== undefined && !s.site.file.endsWith('arch/arm64/mm/mmu.c')) return undefined;
   const fn = s.site.func ?? s.pc?.func;
-  return fn === undefined ? undefined : WARN_SITES[fn];
+  return fn === undefined ? undefined : WARN_SITES[withoutClone(fn)];
 }
 
 function isZoneDeviceFault(s: Splat): boolean {
   if (!/paging request/i.test(`${s.title} ${s.header}`)) return false;
   const firstFrame = s.frames.find((f) => !f.unreliable)?.func;
-  const inInit = [s.pc?.func, s.site.func, firstFrame].some((fn) => fn !== undefined && ZONE_DEVICE_INIT.has(fn));
+  // GCC's clones keep the name before a suffix: `__init_zone_device_page.constprop.0` (an Ampere Altra Oops, 6.8).
+  const inInit = [s.pc?.func, s.site.func, firstFrame].some((fn) => fn !== undefined && ZONE_DEVICE_INIT.has(withoutClone(fn)));
   if (!inInit) return false;
   const addr = faultAddress(s);
   return addr === undefined || addr < USER_HALF_END;

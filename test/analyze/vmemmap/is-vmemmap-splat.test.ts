@@ -57,6 +57,14 @@ describe('isVmemmapSplat', () => {
       expect(isVmemmapSplat(oops('000001ff6ee00000', 'memmap_init_zone_device'))).toBe('init-zone-device');
     });
 
+    // D Scott Phillips' Ampere Altra Oops (6.8-rc3 with the LPA2 series, quoted on linux-arm-kernel): the pc named a
+    // GCC clone, and the Oops was no vmemmap finding at all.
+    test("in a compiler clone of the function (`.constprop.0`), or at a WARNING site's clone", () => {
+      expect(isVmemmapSplat(oops('000001ffa6000034', '__init_zone_device_page.constprop.0'))).toBe('init-zone-device');
+      const warn = makeSplat({ regs: arm64Regs, site: { file: 'arch/arm64/mm/mmu.c', line: 1162, func: 'vmemmap_populate.part.0' } });
+      expect(isVmemmapSplat(warn)).toBe('populate');
+    });
+
     test('not on a kernel-half address or in another function', () => {
       expect(isVmemmapSplat(oops('ffff000012345678'))).toBeUndefined();
       expect(isVmemmapSplat(oops('000001ff6ee00000', 'snd_timer_stop'))).toBeUndefined();
