@@ -196,3 +196,41 @@ test('lockdep: inconsistent lock state by its `takes:` site, an irq lock order b
     'possible deadlock in demo_irq_handler',
   ]);
 });
+
+// D Scott Phillips' Oops on an Ampere Altra (6.8-rc3 with the LPA2 series, quoted on linux-arm-kernel, 2024): the pc
+// named a GCC clone and the Oops was no vmemmap finding; its memory map was not in the mail, yet x0 and x1 hold the
+// struct page and its pfn, which fix memstart.
+test('a ZONE_DEVICE Oops in a compiler clone, memstart from its page and pfn registers', async () => {
+  // E4 48/4K (reference §4): VMEMMAP_END = -1 GiB, VMEMMAP_SIZE = (2^47 >> 12) * 64 = 2^41, so VMEMMAP_START =
+  // -2^30 - 2^41; memstart 0x80000000 puts pfn p's page at VMEMMAP_START - (0x80000000 >> 12) * 64 + p * 64 (mod 2^64).
+  const vmemmapStart = BigInt.asUintN(64, -(1n << 30n) - (1n << 41n));
+  const memstart = 0x8000_0000n;
+  const pfn = 0xfffa00000n;
+  const page = BigInt.asUintN(64, vmemmapStart - (memstart >> 12n) * 64n + pfn * 64n);
+  const h = (v: bigint) => v.toString(16).padStart(16, '0');
+  const regs = Array.from({ length: 30 }, (_, i) => 29 - i).map((n) => {
+    const value = n === 0 ? page : n === 1 ? pfn : n === 24 ? vmemmapStart : BigInt(n);
+    return `x${n}${n < 10 ? ' ' : ''}: ${h(value)}`;
+  });
+  const rows = Array.from({ length: 10 }, (_, i) => regs.slice(3 * i, 3 * i + 3).join(' '));
+  const log = stamped(22, [
+    `Unable to handle kernel paging request at virtual address ${h(page + 0x34n)}`,
+    'Internal error: Oops: 0000000096000044 [#1] SMP',
+    'CPU: 0 PID: 564 Comm: kworker/0:2 Tainted: G        W          6.8.0-rc3+ #2',
+    'pc : __init_zone_device_page.constprop.0+0x2c/0xa8',
+    'lr : memmap_init_zone_device+0xf0/0x210',
+    ...rows,
+    'Call trace:',
+    ' __init_zone_device_page.constprop.0+0x2c/0xa8',
+    ' memmap_init_zone_device+0xf0/0x210',
+    ' pagemap_range+0x1e0/0x410',
+    ' memremap_pages+0x18c/0x2e0',
+    ' devm_memremap_pages+0x30/0x90',
+    ' kgd2kfd_init_zone_device+0xf0/0x200 [amdgpu]',
+  ]);
+  const r = await analyzeText(log);
+  const finding = r.clusters.flatMap((c) => c.vmemmap)[0];
+  expect(finding?.op).toBe('init-zone-device');
+  expect(finding?.layout.memstart).toMatchObject({ value: memstart, source: { kind: 'register', reg: 'x0, x1' } });
+  expect(finding?.pfnHull.start).toBe(pfn);
+});

@@ -10,6 +10,7 @@ import { IntervalSet } from './interval-set.js';
 import { readRegisterPair, readRegisters } from './read-registers.js';
 import { reconstruct } from './reconstruct.js';
 import { settleMemstart } from './settle-memstart.js';
+import type { FaultRegisters } from './pfn-register-memstart.js';
 import { StepCounter } from './step-counter.js';
 import { revive } from '../../util/revive.js';
 import { ownCopy, ownDeepCopy } from '../../util/own-copy.js';
@@ -48,6 +49,8 @@ export class VmemmapAccumulator {
   /** The largest struct page range one splat named: one call covers at most one section's memmap. */
   private largestCall = 0n;
   private largestCallStart = 0n;
+  /** The first ZONE_DEVICE Oops' fault address and registers, from which memstart may follow. */
+  private fault: FaultRegisters | undefined;
 
   constructor(private readonly op: VmemmapOp) {}
 
@@ -65,6 +68,7 @@ export class VmemmapAccumulator {
     this.sample(s);
     const range = this.op === 'init-zone-device' ? faultRange(s) : readRange(s, this.example === undefined);
     if (!range) return;
+    if (this.op === 'init-zone-device') this.fault ??= { faultAddress: range.start, registers: xRegisterValues(s) };
     this.readCount += 1;
     if (range.reading) this.example ??= range.reading;
     // A range whose end wrapped past 2^64 is kept contiguous: its end is stored above 2^64.
@@ -113,7 +117,7 @@ export class VmemmapAccumulator {
       o,
     );
     const pieces = this.pages.intervals();
-    const { layout, relativePfns, note } = settleMemstart(inferred, pieces);
+    const { layout, relativePfns, note } = settleMemstart(inferred, pieces, this.fault);
     const { fields, linearMapPhysEnd, inexact } = reconstruct(pieces, layout, MAX_PIECES);
     const { warnArm, ...r } = fields;
     const notes = note === undefined ? [] : [note];

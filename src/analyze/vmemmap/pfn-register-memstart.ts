@@ -1,0 +1,57 @@
+import type { Layout } from '../../layout/types.js';
+import { hex, u64 } from '../../layout/u64.js';
+import type { RegisterValue } from '../../layout/register-match.js';
+import { isPlausibleMemstart, paBitsOf, withMemstart } from './anchor-memstart.js';
+
+/** What the Oops of a wrapped ZONE_DEVICE struct page shows: the address it faulted on, and its x registers. */
+export interface FaultRegisters {
+  faultAddress: bigint;
+  registers: readonly Required<RegisterValue>[];
+}
+
+/** Registers tried first: `__init_zone_device_page(struct page *page, unsigned long pfn, …)` takes them in x0, x1. */
+const ARGUMENT_ORDER = ['x0', 'x1'];
+
+/**
+ * memstart from the Oops' own registers: one holds the struct page the fault is in (the fault lands on a field a few
+ * bytes in), another that page's pfn, as `__init_zone_device_page(page, pfn, …)` was called with them. Then
+ * vmemmap = page - pfn * sizeof(struct page), and vmemmap = VMEMMAP_START - (memstart >> PAGE_SHIFT) *
+ * sizeof(struct page) gives memstart. Taken only when exactly one plausible memstart comes out (on the
+ * ARM64_MEMSTART_ALIGN grid, below 2^PA_BITS): a register that merely looks like a pfn gives none or another one.
+ */
+export function memstartFromPfnRegister(layout: Layout, fault: FaultRegisters): Layout | undefined {
+  if (layout.era.value === 'E0') return undefined; // E0 indexes vmemmap by absolute pfn: memstart plays no part
+  const sp = BigInt(layout.structPageSize.value);
+  const ps = BigInt(layout.pageShift.value);
+  const paBits = paBitsOf(layout);
+  const regs = [...fault.registers].sort((a, b) => rank(a.reg) - rank(b.reg));
+  const pages = regs.filter((r) => fault.faultAddress >= r.value && fault.faultAddress - r.value < sp);
+  const found = new Map<bigint, { page: Required<RegisterValue>; pfn: Required<RegisterValue> }>();
+  for (const page of pages) {
+    for (const pfn of regs) {
+      if (pfn === page || pfn.value === 0n || pfn.value >= (1n << paBits) >> ps) continue;
+      const offset = u64(layout.constants.vmemmapStart - u64(page.value - pfn.value * sp));
+      if (offset % sp !== 0n) continue;
+      const memstart = (offset / sp) << ps;
+      if (isPlausibleMemstart(layout, memstart, paBits) && !found.has(memstart)) found.set(memstart, { page, pfn });
+    }
+  }
+  const only = found.size === 1 ? [...found][0] : undefined;
+  if (only === undefined) return undefined;
+  const [memstart, { page, pfn }] = only;
+  return withMemstart(layout, {
+    value: memstart,
+    confidence: 'medium',
+    source: {
+      kind: 'register',
+      reg: `${page.reg}, ${pfn.reg}`,
+      lineNo: page.lineNo,
+      text: `${page.reg} = struct page ${hex(page.value)}, ${pfn.reg} = its pfn ${hex(pfn.value)} (__init_zone_device_page(page, pfn)): vmemmap ${hex(u64(page.value - pfn.value * sp))}`,
+    },
+  });
+}
+
+function rank(reg: string): number {
+  const at = ARGUMENT_ORDER.indexOf(reg);
+  return at === -1 ? ARGUMENT_ORDER.length + Number(reg.slice(1)) : at;
+}
