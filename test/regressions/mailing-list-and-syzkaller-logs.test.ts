@@ -231,6 +231,6 @@ test('a ZONE_DEVICE Oops in a compiler clone, memstart from its page and pfn reg
   const r = await analyzeText(log);
   const finding = r.clusters.flatMap((c) => c.vmemmap)[0];
   expect(finding?.op).toBe('init-zone-device');
-  expect(finding?.layout.memstart).toMatchObject({ value: memstart, source: { kind: 'register', reg: 'x0, x1' } });
-  expect(finding?.pfnHull.start).toBe(pfn);
+  expect(finding?.layout?.memstart).toMatchObject({ value: memstart, source: { kind: 'register', reg: 'x0, x1' } });
+  expect(finding?.pfnHull?.start).toBe(pfn);
 });
