@@ -27,8 +27,8 @@ function toRecord(lineNo: number, s: StrippedLine, truncated: boolean): LogRecor
  * A line with a printk/dmesg/syslog/kmsg/LAVA prefix of its own starts a record; it cannot be a wrapped rest.
  * Mail quoting does not count: the mail client quotes the wrapped rest too.
  */
-function hasOwnPrefix(line: string, s: StrippedLine): boolean {
-  return s.text !== stripQuoting(line);
+function hasOwnPrefix(line: string, strippedText: string): boolean {
+  return strippedText !== stripQuoting(line);
 }
 
 /**
@@ -95,10 +95,13 @@ export class RecordAssembler {
     if (this.afterKmsgRecord && isKmsgContinuation(line)) return;
     this.afterKmsgRecord = isKmsgRecord(line);
     const stripped = stripPrefixes(line);
-    const ownPrefix = hasOwnPrefix(line, stripped);
-    stripped.text = this.indent.strip(stripped.text);
+    // Whether the line had a prefix of its own is asked of the text before the pasted indent comes off, and only of
+    // a line that may continue a held one: the question strips the line's quoting again.
+    const beforeIndent = stripped.text;
+    stripped.text = this.indent.strip(beforeIndent);
     const pending = this.pending;
     if (pending) {
+      const ownPrefix = hasOwnPrefix(line, beforeIndent);
       const joined = ownPrefix ? undefined : joinWrapped(pending.text, stripped.text);
       if (joined !== undefined) {
         pending.text = joined;
