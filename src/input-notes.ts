@@ -20,9 +20,14 @@ export class InputNotes {
   observe(chunk: Buffer): void {
     this.totalBytes += chunk.length;
     if (this.headBytes < HEAD_BYTES) {
-      const part = chunk.subarray(0, HEAD_BYTES - this.headBytes);
-      this.head.push(Buffer.from(part));
-      this.headBytes += part.length;
+      // The head starts at the first byte that is not NUL: a zero-filled start says nothing of what follows (a log a
+      // crash zero-filled, or a disk image), and binaryReason judges what does.
+      const from = this.headBytes > 0 ? 0 : chunk.findIndex((b) => b !== 0x00);
+      if (from !== -1) {
+        const part = chunk.subarray(from, from + HEAD_BYTES - this.headBytes);
+        this.head.push(Buffer.from(part));
+        this.headBytes += part.length;
+      }
     }
     // NUL counts as blank: a UTF-16 file of spaces is all NUL and 0x20 bytes.
     if (!this.sawText) {

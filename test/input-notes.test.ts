@@ -28,6 +28,13 @@ test('a log after a zero-filled head is text, with no note', () => {
   expect(notesOf(Buffer.alloc(5000), Buffer.from('[    0.000000] Booting Linux\n'))).toEqual([]);
 });
 
+// An audit: 64 KiB of NULs before random data (a disk image) had been read as a clean log, with no note.
+test('binary data after a zero-filled head is judged on its own bytes', () => {
+  const data = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256));
+  const [note] = notesOf(Buffer.alloc(65536), data);
+  expect(note).toMatch(/^binary file \(\d+ of the first \d+ bytes are control bytes or NUL\): not a text log, read as text anyway$/);
+});
+
 // An archive's bytes had been read as one log with a note that it looked binary (or none, for a tar of text).
 test.each([
   ['tar', async () => tarBuffer([{ name: 'dmesg.txt', data: Buffer.from('[    0.000000] Booting Linux\n'.repeat(200)) }]), /run together/],

@@ -112,8 +112,9 @@ export interface BootFactsPart {
 /**
  * Collects boot facts from records, one BootFacts per boot. A boot-start line (`Booting Linux on physical CPU`,
  * `Linux version`) opens a new boot when the current one already has a release or a splat. In a log of printk times,
- * a `Linux version` line without one is user space's (`cat /proc/version` on the console), and no fact at all: as a
- * boot start it had cut the boot's memory map off from the splats after it.
+ * a `Linux version` line without one waits for the next kernel line (settleBanner): user space's (`cat /proc/version`
+ * on the console) is no fact at all, where as a boot start it had cut the boot's memory map off from the splats after
+ * it.
  */
 export class BootFactCollector {
   /** The boots listed, in index order: every boot up to LISTED_BOOTS, past it those findings read and the newest. */
@@ -128,6 +129,8 @@ export class BootFactCollector {
   private firstRecord = true;
   /** A record carried a printk time: the kernel stamps each of its lines, its banner too. */
   private sawPrintkTime = false;
+  /** An unstamped `Linux version` line in a log of printk times, until the next kernel line says whose it was. */
+  private unstampedBanner: LogRecord | undefined;
   private openedWithSplat = false;
   private firstBootArchStrong = false;
   /** Bounded by the findings: a cluster analyzes at most MAX_VMEMMAP_BOOTS boots (cluster-accumulator.ts). */
@@ -193,6 +196,7 @@ export class BootFactCollector {
       this.openedWithSplat = holdsNeedle && isSplatStart(rec.text.trim());
     }
     if (!holdsNeedle && this.block === undefined) return;
+    if (this.unstampedBanner !== undefined && holdsNeedle) this.settleBanner(rec);
     const text = rec.text.trim();
     if (this.block !== undefined && this.continueBlock(rec, text)) return;
     this.block = undefined;
@@ -200,14 +204,30 @@ export class BootFactCollector {
     if (isSplatStart(text)) this.splatInBoot = true;
     // Every fact line holds a trigger (the fast reader relies on it too): one regex rejects all other lines.
     if (!ANY_TRIGGER.test(text)) return;
-    if (text.startsWith('Linux version ') && rec.ts === undefined && this.sawPrintkTime) return;
+    if (text.startsWith('Linux version ') && rec.ts === undefined && this.sawPrintkTime) {
+      this.unstampedBanner = rec;
+      return;
+    }
     if (text.startsWith('Booting Linux on physical CPU') || text.startsWith('Linux version ')) this.startBoot(rec);
     this.readLine(rec, text);
   }
 
   /** No block open: a fresh collector starting at the next record would read it the same way. */
   get settled(): boolean {
-    return this.block === undefined;
+    return this.block === undefined && this.unstampedBanner === undefined;
+  }
+
+  /**
+   * The kernel line after an unstamped `Linux version` in a log of printk times: stamped, the banner was user space's
+   * (`cat /proc/version` on the console) and is no fact; unstamped too, a log captured without stamps follows, and the
+   * banner starts its boot.
+   */
+  private settleBanner(next: LogRecord): void {
+    const banner = this.unstampedBanner!;
+    this.unstampedBanner = undefined;
+    if (next.ts !== undefined) return;
+    this.startBoot(banner);
+    this.readLine(banner, banner.text.trim());
   }
 
   part(): BootFactsPart {

@@ -570,7 +570,8 @@ export const FORMATS: readonly SplatFormat[] = [
     // it is the message of a WARN (4.4-era kernels), whose WARNING report covers it.
     kind: 'other',
     needle: 'hard LO',
-    re: /^(?:NMI )?watchdog: Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/,
+    // Since 6.x the detecting CPU comes first: `watchdog: CPU1: Watchdog detected hard LOCKUP on cpu 2`.
+    re: /^(?:NMI )?watchdog: (?:CPU\d+: )?Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/,
     title: 'hard LOCKUP in {frame}',
     frame: 'stall-or-trace',
   },

@@ -51,6 +51,11 @@ export class SplatBuilder {
   private firstTraceDone = false;
   /** Whether the last record taken was a frame: the trace may go on. */
   private lastWasFrame = false;
+  /**
+   * The record before was `Call trace:` or a frame: a lone indented name may be a frame whose offset was cut off. Any
+   * other record ends that (a mailed trace has no end marker, and ` Alice` under `Regards,` is a signature).
+   */
+  private bareFramesOk = false;
   private traceWording: string | undefined;
   private readonly atFuncs: string[] = [];
   /** The frames after the format's `quotedAfter` line, while they last (a lockdep report's quoted stack). */
@@ -164,7 +169,7 @@ export class SplatBuilder {
     // lines, half of a report, start with a space, and register rows hold no `[`: they skip the regex call.
     if (text.charCodeAt(0) !== SPACE && !isArm64RegisterRow(text) && USERSPACE_MESSAGE.test(text)) return 'between';
     if ((this.format.until && !this.ruleSeen) || this.state === 'body') return 'part';
-    if (this.frameOf(text, rec.lineNo) !== undefined || isTraceStart(text) || isReportTail(text)) return 'part';
+    if (this.frameOf(text, rec.lineNo, this.bareFramesOk) !== undefined || isTraceStart(text) || isReportTail(text)) return 'part';
     if (this.state === 'trace' && this.framesInTrace === 0) return 'part';
     return this.interleavedRun < MAX_INTERLEAVED_RUN ? 'between' : 'end';
   }
@@ -172,6 +177,7 @@ export class SplatBuilder {
   /** Counts a record of another message printed inside this report; it is not kept. */
   skipInterleaved(): void {
     this.interleavedRun += 1;
+    this.bareFramesOk = false;
   }
 
   /**
@@ -245,6 +251,8 @@ export class SplatBuilder {
   add(rec: LogRecord): void {
     this.keep(rec);
     this.lastWasFrame = false;
+    const bareFramesOk = this.bareFramesOk;
+    this.bareFramesOk = false;
     this.ruleLast = false;
     // Only the line straight after `Preemption disabled at:` can be its site; a `Call trace:` there starts a trace.
     const quotedSite = this.quotedSiteNext;
@@ -269,9 +277,11 @@ export class SplatBuilder {
     if (isTraceStart(text)) {
       this.endTrace('trace');
       this.traceWording ??= /^\S+ \S+|^\S+/.exec(text)?.[0];
+      this.bareFramesOk = true;
       return;
     }
-    const frame = this.frameOf(text, rec.lineNo);
+    const frame = this.frameOf(text, rec.lineNo, bareFramesOk);
+    if (frame) this.bareFramesOk = true;
     if (this.format.quotedAfter !== undefined) this.quote(text, frame);
     if (quotedSite && frame) return;
     if (text.charCodeAt(0) === CAPITAL_P && PREEMPTION_DISABLED_AT.test(text)) {
@@ -304,10 +314,10 @@ export class SplatBuilder {
   }
 
   /** classify() and add() both need a trace line's frame: parse each line once. */
-  private frameOf(text: string, lineNo: number): Frame | undefined {
+  private frameOf(text: string, lineNo: number, bareFramesOk: boolean): Frame | undefined {
     // The line number first: comparing two different lines' texts of one length is a call into the runtime.
     if (this.lastFrameLineNo !== lineNo || this.lastFrameText !== text) {
-      this.lastFrame = parseFrame(text, lineNo) ?? (this.state === 'trace' ? parseBareFrame(text, lineNo) : undefined);
+      this.lastFrame = parseFrame(text, lineNo) ?? (this.state === 'trace' && bareFramesOk ? parseBareFrame(text, lineNo) : undefined);
       this.lastFrameText = text;
       this.lastFrameLineNo = lineNo;
     }

@@ -49,6 +49,23 @@ describe('BootFactCollector on synthetic lines', () => {
     expect(collect(['Linux version 6.1.0 (u@h) #1', 'WARNING: x', 'Linux version 6.2.0 (u@h) #1']).bootCount).toBe(2);
   });
 
+  // An audit of that rule: a stamped log followed by one captured without stamps had lost its boot split, and the
+  // second boot's storm had read the first's memory map.
+  test('an unstamped `Linux version` followed by unstamped kernel lines starts their boot', () => {
+    const c = new BootFactCollector();
+    const lines: LogRecord[] = [
+      { lineNo: 1, ts: 0, text: 'Linux version 6.1.0 (u@h) (gcc 12) #1 SMP' },
+      { lineNo: 2, ts: 0, text: '  node   0: [mem 0x0000000080000000-0x00000008ffffffff]' },
+      { lineNo: 3, ts: 5, text: 'WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2' },
+      { lineNo: 4, text: 'Linux version 6.2.0 (u@h) (gcc 12) #1 SMP' },
+      { lineNo: 5, text: '  node   0: [mem 0x0000000040000000-0x00000000ffffffff]' },
+    ];
+    for (const rec of lines) c.push(rec);
+    expect(c.bootCount).toBe(2);
+    expect([c.current.release?.value, c.current.firstLine]).toEqual(['6.2.0', 4]);
+    expect(c.settled).toBe(true);
+  });
+
   test('a second boot starts at a boot-start line once the first has a release', () => {
     const c = collect([
       'Booting Linux on physical CPU 0x0000000000 [0x410fd034]',

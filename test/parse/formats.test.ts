@@ -67,6 +67,7 @@ describe('FORMATS', () => {
     ['INFO: rcu_tasks_trace detected stalls on tasks:', 'rcu-stall', 'INFO: rcu detected stall in {frame}'],
     ['watchdog: Watchdog detected hard LOCKUP on cpu 2', 'other', 'hard LOCKUP in {frame}'],
     ['NMI watchdog: Watchdog detected hard LOCKUP on cpu 0', 'other', 'hard LOCKUP in {frame}'],
+    ['watchdog: CPU1: Watchdog detected hard LOCKUP on cpu 2', 'other', 'hard LOCKUP in {frame}'],
   ])('%s', (text, kind, title) => {
     expect([matchHeader(text)?.format.kind, matchHeader(text)?.format.title]).toEqual([kind, title]);
   });

@@ -234,3 +234,18 @@ test('a ZONE_DEVICE Oops in a compiler clone, memstart from its page and pfn reg
   expect(finding?.layout?.memstart).toMatchObject({ value: memstart, source: { kind: 'register', reg: 'x0, x1' } });
   expect(finding?.pfnHull?.start).toBe(pfn);
 });
+
+// A second audit: with bare names read anywhere in a trace, a mail's signature after it became a frame (`WARNING in
+// Alice`), and split identical WARNINGs into two clusters.
+test('a lone name after a mailed trace and a line of prose is no frame', async () => {
+  const warning = [
+    'WARNING: CPU: 0 PID: 99 at drivers/misc/foo.c:77 foo_check+0x40/0x80',
+    'CPU: 0 PID: 99 Comm: kworker/0:1 Not tainted 6.12.0 #1',
+    'Call trace:',
+    ' dump_backtrace+0x0/0x1e0',
+    ' __warn+0xa0/0x150',
+    ' report_bug+0xa0/0x160',
+  ];
+  const log = [...warning, '', 'Regards,', ' Alice'].join('\n');
+  expect(await clusters(log)).toEqual([{ title: 'WARNING in foo_check', count: 1, corrupted: false }]);
+});

@@ -9,12 +9,13 @@ export interface FaultRegisters {
   registers: readonly Required<RegisterValue>[];
 }
 
-/** Registers tried first: `__init_zone_device_page(struct page *page, unsigned long pfn, …)` takes them in x0, x1. */
-const ARGUMENT_ORDER = ['x0', 'x1'];
+/** `__init_zone_device_page(struct page *page, unsigned long pfn, …)` takes its pfn in x1. */
+const PFN_REGISTER = 'x1';
 
 /**
  * memstart from the Oops' own registers: one holds the struct page the fault is in (the fault lands on a field a few
- * bytes in), another that page's pfn, as `__init_zone_device_page(page, pfn, …)` was called with them. Then
+ * bytes in), x1 that page's pfn, as `__init_zone_device_page(page, pfn, …)` was called with it (another register that
+ * merely yields an aligned memstart is no evidence: an end pfn 1 GiB on would give one too). Then
  * vmemmap = page - pfn * sizeof(struct page), and vmemmap = VMEMMAP_START - (memstart >> PAGE_SHIFT) *
  * sizeof(struct page) gives memstart. Taken only when exactly one plausible memstart comes out (on the
  * ARM64_MEMSTART_ALIGN grid, below 2^PA_BITS): a register that merely looks like a pfn gives none or another one.
@@ -24,12 +25,12 @@ export function memstartFromPfnRegister(layout: Layout, fault: FaultRegisters): 
   const sp = BigInt(layout.structPageSize.value);
   const ps = BigInt(layout.pageShift.value);
   const paBits = paBitsOf(layout);
-  const regs = [...fault.registers].sort((a, b) => rank(a.reg) - rank(b.reg));
-  const pages = regs.filter((r) => fault.faultAddress >= r.value && fault.faultAddress - r.value < sp);
+  const regs = fault.registers;
+  const pages = regs.filter((r) => fault.faultAddress >= r.value && fault.faultAddress - r.value < sp).sort((a, b) => rank(a.reg) - rank(b.reg));
   const found = new Map<bigint, { page: Required<RegisterValue>; pfn: Required<RegisterValue> }>();
   for (const page of pages) {
     for (const pfn of regs) {
-      if (pfn === page || pfn.value === 0n || pfn.value >= (1n << paBits) >> ps) continue;
+      if (pfn.reg !== PFN_REGISTER || pfn.value === 0n || pfn.value >= (1n << paBits) >> ps) continue;
       const offset = u64(layout.constants.vmemmapStart - u64(page.value - pfn.value * sp));
       if (offset % sp !== 0n) continue;
       const memstart = (offset / sp) << ps;
@@ -51,7 +52,7 @@ export function memstartFromPfnRegister(layout: Layout, fault: FaultRegisters): 
   });
 }
 
+/** x0, the page argument, first; then the others in order. */
 function rank(reg: string): number {
-  const at = ARGUMENT_ORDER.indexOf(reg);
-  return at === -1 ? ARGUMENT_ORDER.length + Number(reg.slice(1)) : at;
+  return reg === 'x0' ? -1 : Number(reg.slice(1));
 }

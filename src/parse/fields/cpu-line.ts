@@ -13,10 +13,12 @@ export interface CpuLine {
 // `CPU: 0 PID: 452 Comm: modprobe Tainted: G        W  O      6.1.0 #1`; 6.11+ add `UID: 0` before PID and may
 // append `PREEMPT(full)` after the build. With a crash kernel loaded, dump_stack_print_info() prints
 // `Kdump: loaded ` between the comm and the taint.
-const TAINT = String.raw`(?:(?<clean>Not tainted)|Tainted: (?<taint>[A-Z ]*[A-Z])(?! *[A-Z]))`;
+// The flags are one column each, adjacent when set side by side (`G    BU`); the last is followed by a blank or the
+// line's end, so that a release starting with a capital (`Custom-6.6.0`) stays the release.
+const TAINT = String.raw`(?:(?<clean>Not tainted)|Tainted: (?<taint>[A-Z ]*[A-Z])(?=\s|$))`;
 // A line that ends at its taint flags (cut by whoever pasted it, or wrapped by a mail client) has no release: the last
-// flag must not be taken for one, so TAINT takes every flag. Not every release starts with a digit: syzbot's 2025
-// kernels print `Not tainted syzkaller #0`.
+// flag must not be taken for one, so TAINT takes every flag there is. Not every release starts with a digit: syzbot's
+// 2025 kernels print `Not tainted syzkaller #0`.
 const MODERN = new RegExp(
   String.raw`^CPU: (?<cpu>\d+)(?: UID: \d+)? PID: (?<pid>\d+) Comm: (?<comm>.*?)(?: Kdump: loaded)? ${TAINT}` +
     String.raw`(?:\s+(?<release>\S+)(?: #(?<build>\S+))?)?`,

@@ -22,10 +22,11 @@ describe('memstartFromPfnRegister (an E4 ZONE_DEVICE Oops: x0 = struct page, x1 
     expect(pinned?.constants.vmemmapBase).toBe(vmemmap);
   });
 
-  test('no register holds the pfn, or two pairs disagree: nothing', () => {
+  // An audit: with the true pfn gone from x1, another register 1 GiB of pfns on (an end pfn) gave a wrong memstart.
+  test('only x1, the pfn argument, is read as the pfn; a value there that fits no aligned memstart gives nothing', () => {
     expect(memstartFromPfnRegister(guessed, { faultAddress: page + 0x34n, registers: [reg('x0', page), reg('x1', 0x1234n)] })).toBeUndefined();
-    const other = 0xfffa00000n - (1n << 18n); // a memstart 1 GiB higher, also on the grid
-    expect(memstartFromPfnRegister(guessed, { faultAddress: page + 0x34n, registers: [reg('x0', page), reg('x1', pfn), reg('x2', other)] })).toBeUndefined();
+    const oneGiBOn = pfn + (1n << 18n);
+    expect(memstartFromPfnRegister(guessed, { faultAddress: page + 0x34n, registers: [reg('x0', page), reg('x1', 0x1234n), reg('x2', oneGiBOn)] })).toBeUndefined();
   });
 
   test('the fault must lie inside the page the register names', () => {

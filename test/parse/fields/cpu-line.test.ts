@@ -87,3 +87,16 @@ describe('a CPU line that ends at its taint flags', () => {
 test("syzbot's 2025 kernels: a release that is no version number", () => {
   expect(parseCpuLine('CPU: 1 UID: 0 PID: 17677 Comm: kworker/1:3 Not tainted syzkaller #0 PREEMPT(full) ')).toMatchObject({ release: 'syzkaller', build: '0' });
 });
+
+// An audit of the rule above: taking every capital letter, the flags had swallowed a release that starts with one.
+test('a release that starts with a capital letter after the flags stays the release', () => {
+  expect(parseCpuLine('CPU: 1 PID: 7 Comm: a Tainted: G  W  Custom-6.6.0 #1')).toMatchObject({
+    taint: { raw: 'G  W', flags: ['WARN'] }, release: 'Custom-6.6.0', build: '1',
+  });
+});
+
+test('flags set side by side are one column each (syzkaller report 45, 3.18)', () => {
+  expect(parseCpuLine('CPU: 2 PID: 12170 Comm: syz-executor Tainted: G    BU         3.18.0 #78')).toMatchObject({
+    taint: { raw: 'G    BU', flags: ['BAD_PAGE', 'USER'] }, release: '3.18.0', build: '78',
+  });
+});
