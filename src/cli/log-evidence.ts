@@ -26,6 +26,15 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
   // The struct pages of the boot's findings, against which a page size no evidence states is tested, as analyze
   // tests them (one boot runs one layout).
   const pageSpan = spanOf(result.clusters.flatMap((c) => c.vmemmap.filter((f) => f.bootIndex === bootIndex).map((f) => f.pageHull)));
+  // What the analysis read from an Oops' page and pfn registers: explain and layout reach the same memstart.
+  const fromRegisters = result.clusters.flatMap((c) => c.vmemmap).find((f) => f.bootIndex === bootIndex && f.layout?.memstart.source.kind === 'register')?.layout;
+  const registerMemstart = fromRegisters && {
+    memstart: fromRegisters.memstart,
+    era: fromRegisters.era.value,
+    pageShift: fromRegisters.pageShift.value,
+    vaBits: fromRegisters.vaBits.value,
+    structPageSize: fromRegisters.structPageSize.value,
+  };
   return {
     ...(boot && { boot }),
     ...(splatRelease !== undefined && { splatRelease }),
@@ -33,5 +42,6 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
     ...(largestCall !== undefined && pair && { largestCall, largestCallStart: pair.start }),
     ...(pageSpan && { pageSpan }),
     ...(startStep !== undefined && { startStep }),
+    ...(registerMemstart && { registerMemstart }),
   };
 }

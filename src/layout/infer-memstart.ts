@@ -22,6 +22,8 @@ export interface MemstartInput {
   layoutMatch: VirtualLayoutMatch | undefined;
   /** The kernel release, when known: 5.4-5.9 set vmemmap apart from memstart_addr (vmemmap-base-history.ts). */
   release?: string;
+  /** memstart an Oops' page and pfn registers gave under this very layout: taken where the log has no memory map. */
+  registerMemstart?: Inferred<bigint>;
 }
 
 interface DramRange {
@@ -124,6 +126,7 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
   const fromActual = dram?.exact === true ? memstartFromActualVmemmap(input, dram.start) : undefined;
   if (fromActual) return fromActual;
   if (!dram) {
+    if (input.registerMemstart) return input.registerMemstart;
     notes.push(MEMSTART_UNKNOWN_ASSUMPTION);
     return inferred(0n, 'default', 'low', { text: 'memstart unknown (no memory ranges in the log)' });
   }

@@ -29,6 +29,28 @@ export interface LayoutEvidence {
   pageSpan?: PageSpan;
   /** The step seen most often between the starts of one task's consecutive splats (struct-page-size.ts). */
   startStep?: bigint;
+  /** memstart a ZONE_DEVICE Oops' page and pfn registers gave (pfn-register-memstart.ts), under the layout read with. */
+  registerMemstart?: RegisterMemstart;
+}
+
+export interface RegisterMemstart {
+  memstart: Inferred<bigint>;
+  era: Era;
+  pageShift: number;
+  vaBits: number;
+  structPageSize: number;
+}
+
+/** The registers' memstart holds only under the layout it was read with: another era or geometry moves vmemmap. */
+function registerMemstartFor(
+  r: RegisterMemstart | undefined,
+  era: Era,
+  pageShift: number,
+  vaBits: number,
+  structPageSize: number,
+): { registerMemstart?: Inferred<bigint> } {
+  const same = r !== undefined && r.era === era && r.pageShift === pageShift && r.vaBits === vaBits && r.structPageSize === structPageSize;
+  return same ? { registerMemstart: r.memstart } : {};
 }
 
 function inferRelease(e: LayoutEvidence, config: KernelConfig, o: LayoutOverrides): Inferred<string> | undefined {
@@ -197,6 +219,7 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
       sectionShift: sectionShift.value,
       layoutMatch: shape.layoutMatch,
       ...(release !== undefined && { release: release.value }),
+      ...(registerMemstartFor(e.registerMemstart, shape.era.value, shape.pageShift.value, shape.vaBits.value, structPageSize.value)),
     },
     o,
     assumptions,

@@ -409,3 +409,20 @@ describe('inferMemstart: 5.4-5.9, vmemmap apart from memstart_addr', () => {
     expect(notes.join('\n')).toContain('line may not be the base it used');
   });
 });
+
+// explain and layout --log had said memstart was unknown where analyze read it from an Oops' page and pfn registers.
+describe('memstart from the registers of a ZONE_DEVICE Oops', () => {
+  const fromRegisters: Inferred<bigint> = { value: 0x8000_0000n, confidence: 'medium', source: { kind: 'register', reg: 'x0, x1', text: 'x0 = struct page …' } };
+
+  test('taken where the log shows no memory map', () => {
+    const notes: string[] = [];
+    expect(inferMemstart(input({ era: 'E4', registerMemstart: fromRegisters }), {}, notes)).toBe(fromRegisters);
+    expect(notes).toEqual([]);
+  });
+
+  test('the memory map still wins, and --memstart over both', () => {
+    const lines = ['Early memory node ranges', '  node   0: [mem 0x0000000040000000-0x00000000ffffffff]'];
+    expect(inferMemstart(input({ lines, registerMemstart: fromRegisters }), {}, []).value).toBe(0x4000_0000n);
+    expect(inferMemstart(input({ registerMemstart: fromRegisters }), { memstart: 0xc000_0000n }, []).value).toBe(0xc000_0000n);
+  });
+});

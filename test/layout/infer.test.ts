@@ -445,3 +445,22 @@ describe('a 3.x release', () => {
     expect(inferLayout({}, { kernel: '3.10', era: 'E0' }).assumptions.some((a) => a.includes('older than the layouts modelled'))).toBe(false);
   });
 });
+
+describe('memstart an Oops\' registers gave (evidence.registerMemstart)', () => {
+  const registerMemstart = {
+    memstart: { value: 0x8000_0000n, confidence: 'medium' as const, source: { kind: 'register' as const, reg: 'x0, x1' } },
+    era: 'E4' as const,
+    pageShift: 12,
+    vaBits: 48,
+    structPageSize: 64,
+  };
+
+  test('holds under the layout it was read with', () => {
+    expect(inferLayout({ registerMemstart }, { era: 'E4', kernel: '6.9', vaBits: 48, pageSizeBytes: 4096 }).memstart.value).toBe(0x8000_0000n);
+  });
+
+  test('not under another era, where vmemmap sits elsewhere', () => {
+    const l = inferLayout({ registerMemstart }, { era: 'E3', kernel: '6.1', vaBits: 48, pageSizeBytes: 4096 });
+    expect(l.memstart.source.kind).not.toBe('register');
+  });
+});
