@@ -21,6 +21,17 @@ export function isOpener(text: string): boolean {
   }
   return false;
 }
+/**
+ * A bug's title as syzkaller writes it, quoted in a mail: `BUG: bad usercopy in io_openat2_prep`, `general protection
+ * fault in foo (2)`. The kernel ends no header line in ` in <function>`; a syzbot mail whose reproducer is "still
+ * triggering an issue:" repeats the title on the line after, which had opened a report of its own.
+ */
+const TITLE_ECHO = /^(?:BUG: [\w -]+|general protection fault|WARNING: [\w -]+|INFO: [\w -]+) in [A-Za-z_$][\w.$]*(?: \(\d+\))?\s*$/;
+
+function isTitleEcho(text: string): boolean {
+  return TITLE_ECHO.test(text);
+}
+
 /** How many records may sit between an opener and its header. */
 const OPENER_REACH = 5;
 const DEFAULT_MAX_SPLAT_LINES = 400;
@@ -114,7 +125,10 @@ export class Segmenter {
     const current = this.open.get(context);
     const fromKernel = rec.ts !== undefined || rec.host !== undefined;
     const header =
-      matched && (!matched.format.needsKernelOrigin || fromKernel) && (!matched.format.afterRule || this.followsRule(context, current))
+      matched &&
+      (!matched.format.needsKernelOrigin || fromKernel) &&
+      (!matched.format.afterRule || this.followsRule(context, current)) &&
+      (fromKernel || !isTitleEcho(rec.text))
         ? matched
         : undefined;
     const inlineLeads = current && header ? current.builder.inlineHeaderRepeatedBy(rec.text) : undefined;

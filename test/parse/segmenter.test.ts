@@ -698,3 +698,25 @@ describe('a symbolized header repeated for an inlined function', () => {
     expect(splats.map((s) => s.firstLine)).toEqual([1, 2]);
   });
 });
+
+// A syzbot mail: "the reproducer is still triggering an issue:" and the title on the next line had made a report of
+// its own (no trace, corrupted) before the real one.
+describe('a bug title quoted in a mail', () => {
+  const unstamped = (lines: readonly string[]): LogRecord[] => lines.map((text, i) => ({ lineNo: i + 1, text }));
+
+  test.each(['BUG: bad usercopy in io_openat2_prep', 'general protection fault in foo_bar (2)', 'BUG: unable to handle kernel NULL pointer dereference in foo'])(
+    '%s opens no report', (title) => {
+      const splats = segment(unstamped([
+        title, '', '------------[ cut here ]------------', 'kernel BUG at mm/usercopy.c:102!',
+        'Internal error: Oops - BUG: 00000000f2000800 [#1] PREEMPT SMP', 'Call trace:', ' usercopy_abort+0x90/0x94', ' foo_bar+0x20/0x40',
+        '---[ end trace 0000000000000000 ]---',
+      ]));
+      expect(splats.map((s) => s.firstLine)).toEqual([3]);
+    },
+  );
+
+  test('a header the kernel printed, stamped, is read whatever its end', () => {
+    const splats = segment(records(['BUG: bad usercopy in io_openat2_prep', 'Call trace:', ' foo_bar+0x20/0x40']));
+    expect(splats).toHaveLength(1);
+  });
+});
