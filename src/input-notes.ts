@@ -14,7 +14,6 @@ export class InputNotes {
   private head: Buffer[] = [];
   private headBytes = 0;
   private sawText = false;
-  private sawNonNul = false;
   private totalBytes = 0;
 
   observe(chunk: Buffer): void {
@@ -30,15 +29,13 @@ export class InputNotes {
       }
     }
     // NUL counts as blank: a UTF-16 file of spaces is all NUL and 0x20 bytes.
-    if (!this.sawText) {
-      this.sawText = chunk.some((b) => b !== 0x20 && b !== 0x00 && (b < 0x09 || b > 0x0d));
-      this.sawNonNul ||= this.sawText || chunk.some((b) => b !== 0x00);
-    }
+    if (!this.sawText) this.sawText = chunk.some((b) => b !== 0x20 && b !== 0x00 && (b < 0x09 || b > 0x0d));
   }
 
   notes(): string[] {
     if (this.totalBytes === 0) return [EMPTY_INPUT_NOTE];
-    if (!this.sawNonNul) return [ZERO_FILLED_INPUT_NOTE];
+    // The head starts at the first byte that is not NUL: none kept, none seen.
+    if (this.headBytes === 0) return [ZERO_FILLED_INPUT_NOTE];
     if (!this.sawText) return [BLANK_INPUT_NOTE];
     const head = Buffer.concat(this.head);
     const archive = sniffArchive(head);

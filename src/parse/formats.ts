@@ -91,6 +91,8 @@ const BENIGN_WARNING_LINES = [
   'The mand mount option has been deprecated',
 ];
 
+/** Socket locking that syzkaller looks past in lockdep reports and locking-bug WARNINGs. */
+const LOCK_SOCK_SKIP = /lock_sock|release_sock/;
 const ODEBUG_SKIP = /debug_|rcu|hrtimer_|timer_|work_|percpu_|kmem_|slab_|kfree|vunmap|vfree|__free_|kobject_/;
 const RCU_SKIP = /rcu|kmem|slab|kmalloc|vmalloc|kcalloc|kzalloc/;
 const WARNING_SITE = String.raw`WARNING: CPU: (?<cpu>\d+) PID: (?<pid>\d+) at (?<file>\S+):(?<line>\d+)`;
@@ -146,7 +148,7 @@ export const FORMATS: readonly SplatFormat[] = [
     also: 'kernel/locking/lockdep.c',
     re: warningIn('kernel/locking/lockdep.c'),
     title: 'WARNING: locking bug in {frame}',
-    skip: /lock_sock|release_sock/,
+    skip: LOCK_SOCK_SKIP,
   },
   // usb_submit_urb warns about its caller's URB: syzkaller titles it `<caller>/usb_submit_urb`.
   {
@@ -207,7 +209,7 @@ export const FORMATS: readonly SplatFormat[] = [
     // As syzkaller: the stack that made the lock irq-safe, not the lock being taken (its reports 557-561).
     frame: 'quoted',
     quotedAfter: /which became \S+ at:\s*$/,
-    skip: /lock_sock|release_sock/,
+    skip: LOCK_SOCK_SKIP,
   },
   {
     kind: 'lockdep',
@@ -216,7 +218,7 @@ export const FORMATS: readonly SplatFormat[] = [
     // syzkaller titles it from the `at:` line after `takes:` (the lock's site), then the stack (its reports 1003, 1004).
     title: 'inconsistent lock state in {frame}',
     frame: 'first-at',
-    skip: /lock_sock|release_sock/,
+    skip: LOCK_SOCK_SKIP,
   },
   {
     kind: 'lockdep',
@@ -239,7 +241,7 @@ export const FORMATS: readonly SplatFormat[] = [
     re: h('INFO: inconsistent lock state'),
     title: 'inconsistent lock state in {frame}',
     frame: 'first-at',
-    skip: /lock_sock|release_sock/,
+    skip: LOCK_SOCK_SKIP,
   },
   {
     kind: 'lockdep',

@@ -1,5 +1,6 @@
 import { matchHeader } from './formats.js';
 import { isOpener } from './segmenter.js';
+import { afterBlanks, isBlankCode } from '../util/blanks.js';
 
 /**
  * A log pasted indented and without printk stamps (a commit message, a Markdown code block, a reply indented by
@@ -12,15 +13,13 @@ export class PastedIndent {
 
   /** The text with the pasted indent removed (learning it on a header), or as it was. */
   strip(text: string): string {
-    const c = text.charCodeAt(0);
-    const blankLead = c === 0x20 || c === 0x09;
+    const blankLead = isBlankCode(text.charCodeAt(0));
     if (this.indent !== undefined) {
       if (text.startsWith(this.indent)) return text.slice(this.indent.length);
       if (text.trim() !== '') this.indent = undefined;
     }
     if (!blankLead) return text;
-    let start = 1;
-    while (text.charCodeAt(start) === 0x20 || text.charCodeAt(start) === 0x09) start++;
+    const start = afterBlanks(text, 1);
     if (!mayStartReport(text, start)) return text;
     const body = text.slice(start);
     if (matchHeader(body) === undefined && !isOpener(body)) return text;

@@ -2,6 +2,7 @@ import type { LogRecord } from './types.js';
 import { stripAnsi } from './prefix-ansi.js';
 import { PREFIX_RULES } from './prefix-rules.js';
 import { byFirstChar } from '../util/first-char-table.js';
+import { afterBlanks, isBlankCode } from '../util/blanks.js';
 import { afterJournalKernelTag, KERNEL_TAG, readPrintkTime, takePrintkTime } from './prefix-printk-time.js';
 
 /** A physical line with every transport prefix removed, and what the prefixes said. */
@@ -27,7 +28,7 @@ function onlyPrintkTime(line: string): StrippedLine | undefined {
   if (time === undefined) return undefined;
   const next = line.charCodeAt(time.rest);
   // A blank has a rule of its own (indentation before a stamp), which a call trace frame's blank never needs.
-  if (next === 0x20 || next === 0x09) {
+  if (isBlankCode(next)) {
     if (mayBeIndentedStamp(line, time.rest + 1)) return undefined;
   } else if (rulesAfterPrintkTime(next) !== undefined) {
     return undefined;
@@ -41,9 +42,7 @@ function onlyPrintkTime(line: string): StrippedLine | undefined {
 
 /** Blanks from `at` and then `[` or `<`: where the indentation rule may match (see prefix-rules.ts). */
 function mayBeIndentedStamp(line: string, at: number): boolean {
-  let i = at;
-  while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
-  const c = line.charCodeAt(i);
+  const c = line.charCodeAt(afterBlanks(line, at));
   return c === 0x5b || c === 0x3c;
 }
 

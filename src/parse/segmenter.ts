@@ -273,15 +273,14 @@ export class Segmenter {
     this.close(report, [`truncated: longer than ${this.maxSplatLines} lines`], dropped);
   }
 
-  /** Forgets an open report without a splat: its lines lead the report that takes its place. */
+  /** Forgets an open report: close() then makes its splat; a report another takes the place of has none. */
   private drop(report: OpenReport): void {
     this.open.delete(report.context);
     report.queue?.remove(report);
   }
 
   private close(report: OpenReport, reasons: readonly string[] = [], dropped = 0): void {
-    this.open.delete(report.context);
-    report.queue?.remove(report);
+    this.drop(report);
     const splat = report.builder.finish(reasons);
     if (dropped > 0) splat.droppedLines = (splat.droppedLines ?? 0) + dropped;
     this.onSplat(splat);

@@ -4,6 +4,7 @@ import { buildTitle } from './title.js';
 import { parseCodeLocation } from './fields/code-location.js';
 import { missingRegisters } from './fields/registers.js';
 import { isTraceStart, parseBareFrame, parseFrame } from './fields/frames.js';
+import { isBlank } from '../util/blanks.js';
 import { readFieldLine } from './fields/read-field-line.js';
 import { isMemoryDumpRow, isReportTail } from './report-tail.js';
 import { isArm64RegisterRow, storeArm64RegisterRow } from './fields/arm64-register-row.js';
@@ -35,7 +36,6 @@ export function isUserspaceMessage(text: string): boolean {
   return USERSPACE_MESSAGE.test(text);
 }
 const SPACE = 0x20;
-const TAB = 0x09;
 
 /** The inlined function a symbolized header ends with: ` foo_inner mm/foo.c:10 [inline]`. */
 const INLINE_SITE = / [A-Za-z_$][\w.$]* [\w./+-]+:\d+ \[inline\]$/;
@@ -359,11 +359,3 @@ export class SplatBuilder {
   }
 }
 
-/** Only spaces and tabs: a char test, not a regex, as this runs on every line of every report. */
-function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== SPACE && c !== TAB) return false;
-  }
-  return true;
-}

@@ -1,6 +1,7 @@
 import { isLowerHexCode } from './fields/hex-bigint.js';
 import { isArm64RegisterRow } from './fields/arm64-register-row.js';
 import { byFirstChar } from '../util/first-char-table.js';
+import { isBlankCode } from '../util/blanks.js';
 
 /**
  * Kernel console lines that a mail client or terminal wrapped onto a second physical line. Each row names the
@@ -61,7 +62,7 @@ function brokenLine(name: string, firstChars: string, head: RegExp, shape: RegEx
 /** `text` ends in `word`, trailing blanks ignored, without making a trimmed copy. */
 function endsWithBeforeBlanks(text: string, word: string): boolean {
   let end = text.length;
-  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end -= 1;
+  while (end > 0 && isBlankCode(text.charCodeAt(end - 1))) end -= 1;
   return end >= word.length && text.startsWith(word, end - word.length);
 }
 

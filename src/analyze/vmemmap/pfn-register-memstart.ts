@@ -25,21 +25,22 @@ export function memstartFromPfnRegister(layout: Layout, fault: FaultRegisters): 
   const sp = BigInt(layout.structPageSize.value);
   const ps = BigInt(layout.pageShift.value);
   const paBits = paBitsOf(layout);
-  const regs = fault.registers;
-  const pages = regs.filter((r) => fault.faultAddress >= r.value && fault.faultAddress - r.value < sp).sort((a, b) => rank(a.reg) - rank(b.reg));
-  const found = new Map<bigint, { page: Required<RegisterValue>; pfn: Required<RegisterValue> }>();
+  const pfn = fault.registers.find((r) => r.reg === PFN_REGISTER);
+  if (pfn === undefined || pfn.value === 0n || pfn.value >= (1n << paBits) >> ps) return undefined;
+  const pages = fault.registers
+    .filter((r) => fault.faultAddress >= r.value && fault.faultAddress - r.value < sp)
+    .sort((a, b) => rank(a.reg) - rank(b.reg));
+  // The memstart each register holding the page gives, with the first such register (x0 first) for its provenance.
+  const found = new Map<bigint, Required<RegisterValue>>();
   for (const page of pages) {
-    for (const pfn of regs) {
-      if (pfn.reg !== PFN_REGISTER || pfn.value === 0n || pfn.value >= (1n << paBits) >> ps) continue;
-      const offset = u64(layout.constants.vmemmapStart - u64(page.value - pfn.value * sp));
-      if (offset % sp !== 0n) continue;
-      const memstart = (offset / sp) << ps;
-      if (isPlausibleMemstart(layout, memstart, paBits) && !found.has(memstart)) found.set(memstart, { page, pfn });
-    }
+    const offset = u64(layout.constants.vmemmapStart - u64(page.value - pfn.value * sp));
+    if (offset % sp !== 0n) continue;
+    const memstart = (offset / sp) << ps;
+    if (isPlausibleMemstart(layout, memstart, paBits) && !found.has(memstart)) found.set(memstart, page);
   }
   const only = found.size === 1 ? [...found][0] : undefined;
   if (only === undefined) return undefined;
-  const [memstart, { page, pfn }] = only;
+  const [memstart, page] = only;
   return withMemstart(layout, {
     value: memstart,
     confidence: 'medium',
