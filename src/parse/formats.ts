@@ -2,6 +2,7 @@ import { anyLiteral } from '../util/escape-regexp.js';
 import type { SplatKind } from './types.js';
 import { HANG_SKIP } from './stall-anchors.js';
 import { RULE } from './rule-line.js';
+import { SYMBOL_NAME } from './fields/symbol-name.js';
 
 /** Where the function that completes a title (`... in <func>`) comes from. */
 export type FrameSource =
@@ -71,7 +72,7 @@ const LOGIN_LEAD = String.raw`^(?:(?:(?! login: ).)* login: |\[ )?`;
 const LOGIN = ' login: ';
 /** For each regex `h` made, the same header after a glued login prompt. */
 const AFTER_LOGIN = new Map<RegExp, RegExp>();
-const FUNC = String.raw`(?<func>[A-Za-z_$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+`;
+const FUNC = String.raw`(?<func>${SYMBOL_NAME})\+0x[0-9a-f]+\/0x[0-9a-f]+`;
 const h = (src: string): RegExp => {
   const re = new RegExp(LEAD + src);
   AFTER_LOGIN.set(re, new RegExp(LOGIN_LEAD + src));

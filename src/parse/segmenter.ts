@@ -4,6 +4,7 @@ import { isUserspaceMessage, SplatBuilder } from './splat-builder.js';
 import { RULE } from './rule-line.js';
 import { SilenceQueue, type Silenced } from './silence-queue.js';
 import { ungluedHeader } from './glued-header.js';
+import { SYMBOL_NAME } from './fields/symbol-name.js';
 
 const CUT_HERE = ' cut here ';
 
@@ -26,7 +27,9 @@ export function isOpener(text: string): boolean {
  * fault in foo (2)`. The kernel ends no header line in ` in <function>`; a syzbot mail whose reproducer is "still
  * triggering an issue:" repeats the title on the line after, which had opened a report of its own.
  */
-const TITLE_ECHO = /^(?:BUG: [\w -]+|general protection fault|WARNING: [\w -]+|INFO: [\w -]+) in [A-Za-z_$][\w.$]*(?: \(\d+\))?\s*$/;
+const TITLE_ECHO = new RegExp(
+  String.raw`^(?:BUG: [\w -]+|general protection fault|WARNING: [\w -]+|INFO: [\w -]+) in ${SYMBOL_NAME}(?: \(\d+\))?\s*$`,
+);
 
 function isTitleEcho(text: string): boolean {
   return TITLE_ECHO.test(text);

@@ -9,11 +9,12 @@ import { readFieldLine } from './fields/read-field-line.js';
 import { isMemoryDumpRow, isReportTail } from './report-tail.js';
 import { isArm64RegisterRow, storeArm64RegisterRow } from './fields/arm64-register-row.js';
 import { RULE } from './rule-line.js';
+import { SYMBOL_NAME } from './fields/symbol-name.js';
 
 /** Where a report is: before its call trace, inside it, or past it (only tail lines may follow). */
 export type ReportState = 'body' | 'trace' | 'after';
 
-const AT_FUNC = /\bat: (?:\[<[0-9a-f]+>\] )?([A-Za-z_$][\w.$]*)\+0x[0-9a-f]+\/0x[0-9a-f]+/;
+const AT_FUNC = new RegExp(String.raw`\bat: (?:\[<[0-9a-f]+>\] )?(${SYMBOL_NAME})\+0x[0-9a-f]+\/0x[0-9a-f]+`);
 /** Consecutive foreign records tolerated inside a call trace or report tail before the report is over. */
 const MAX_INTERLEAVED_RUN = 3;
 const MAX_BACKWARD_SECONDS = 1;
@@ -38,7 +39,7 @@ export function isUserspaceMessage(text: string): boolean {
 const SPACE = 0x20;
 
 /** The inlined function a symbolized header ends with: ` foo_inner mm/foo.c:10 [inline]`. */
-const INLINE_SITE = / [A-Za-z_$][\w.$]* [\w./+-]+:\d+ \[inline\]$/;
+const INLINE_SITE = new RegExp(String.raw` ${SYMBOL_NAME} [\w./+-]+:\d+ \[inline\]$`);
 /** Functions kept of the stack a format's `quotedAfter` line introduces. */
 const MAX_QUOTED_FUNCS = 8;
 

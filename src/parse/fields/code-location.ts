@@ -1,14 +1,15 @@
 import type { CodeLocation } from '../types.js';
 import { hexToBigInt, recurringHexToBigInt } from './hex-bigint.js';
+import { SYMBOL_NAME } from './symbol-name.js';
 
 // Numbered groups: named ones cost an extra object per match, and this runs on every frame of every trace.
 // 1 func, 2 off, 3 size, 4 module.
-const LOCATION = /^([A-Za-z_$][\w.$]*)\+0x([0-9a-f]+)\/0x([0-9a-f]+)(?: \[([^\]\s]+)\])?(?:\(\))?/;
+const LOCATION = new RegExp(String.raw`^(${SYMBOL_NAME})\+0x([0-9a-f]+)\/0x([0-9a-f]+)(?: \[([^\]\s]+)\])?(?:\(\))?`);
 // 1 file, 2 line. decode_stacktrace.sh writes it in parentheses, with a discriminator at times.
 const SOURCE = /^\s+(?:([\w./+-]+\.[A-Za-z]+):(\d+)|\(([\w./+-]+\.[A-Za-z]+):(\d+)(?: \(discriminator \d+\))?\))/;
 // decode_stacktrace.sh of recent kernels drops the offset: `foo_check (drivers/misc/foo.c:77 (discriminator 1))`,
 // as LKFT and KernelCI mail their traces. 1 func, 2 file, 3 line.
-const DECODED = /^([A-Za-z_$][\w.$]*) \(([\w./+-]+\.[A-Za-z]+):(\d+)(?: \(discriminator \d+\))?\)/;
+const DECODED = new RegExp(String.raw`^(${SYMBOL_NAME}) \(([\w./+-]+\.[A-Za-z]+):(\d+)(?: \(discriminator \d+\))?\)`);
 
 /**
  * parseCodeLocation that writes the fields into `into` (a frame, say) instead of a new object. Returns the text

@@ -2,6 +2,7 @@ import type { Frame } from '../types.js';
 import { readCodeLocation } from './code-location.js';
 import { hexToBigInt, recurringHexToBigInt } from './hex-bigint.js';
 import { isRepeatable, recallLine } from '../repeated-lines.js';
+import { SYMBOL_NAME } from './symbol-name.js';
 
 const TRACE_START = /^(?:Call [Tt]race:|Backtrace:)/;
 const C = 0x43;
@@ -19,12 +20,12 @@ const ADDR_PREFIX = /^\s*(?:\[<([0-9a-f]+)>\]\s*){1,2}/;
 // arm32 unwinder: `[<8015df40>] (migrate_task_rq_fair) from [<801559ec>] (set_task_cpu+0x4c/0xf8)`; older kernels
 // print `(func+0x58/0xa8)` in the first parentheses too. 1 addr, 2 func, 3 off, 4 size.
 const ARM32 = new RegExp(
-  String.raw`^\s*\[<([0-9a-f]+)>\] \(([A-Za-z_$][\w.$]*)` +
-    String.raw`(?:\+0x([0-9a-f]+)\/0x([0-9a-f]+))?\) from \[<[0-9a-f]+>\] \(([A-Za-z_$][\w.$]*)?`,
+  String.raw`^\s*\[<([0-9a-f]+)>\] \((${SYMBOL_NAME})` +
+    String.raw`(?:\+0x([0-9a-f]+)\/0x([0-9a-f]+))?\) from \[<[0-9a-f]+>\] \((${SYMBOL_NAME})?`,
 );
 // Symbolizer output for an inlined call: `nfc_llcp_find_local net/nfc/llcp_core.c:286 [inline]`. 1 func, 2 file,
 // 3 line.
-const INLINE = /^\s*([A-Za-z_$][\w.$]*) ([\w./+-]+):(\d+) \[inline\]\s*$/;
+const INLINE = new RegExp(String.raw`^\s*(${SYMBOL_NAME}) ([\w./+-]+):(\d+) \[inline\]\s*$`);
 const RAW_ADDRESS = /^0x([0-9a-f]+)\s*$/;
 
 function arm32Frame(text: string, lineNo: number): Frame | undefined {
@@ -59,7 +60,7 @@ export function parseFrame(text: string, lineNo: number): Frame | undefined {
   return line.frame === null ? undefined : { ...line.frame, lineNo };
 }
 
-const BARE_NAME = /^\s+([A-Za-z_$][\w.$]*)\s*$/;
+const BARE_NAME = new RegExp(String.raw`^\s+(${SYMBOL_NAME})\s*$`);
 
 /**
  * A frame of a trace whose offsets the reporter removed (` __lock_acquire`, a mailed trace cut to its names): only

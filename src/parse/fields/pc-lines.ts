@@ -1,6 +1,7 @@
 import type { CodeLocation } from '../types.js';
 import { parseAddress, parseCodeLocation } from './code-location.js';
 import { byFirstChar } from '../../util/first-char-table.js';
+import { SYMBOL_NAME } from './symbol-name.js';
 
 /** What one PC/LR/SP/pstate line says. */
 export interface PcLine {
@@ -10,6 +11,8 @@ export interface PcLine {
   pstate?: string;
 }
 
+const SYMBOL_ONLY = new RegExp(String.raw`^${SYMBOL_NAME}$`);
+
 function location(text: string): CodeLocation | undefined {
   const trimmed = text.trim();
   if (/\[inline\]\s*$/.test(trimmed)) return undefined;
@@ -18,7 +21,7 @@ function location(text: string): CodeLocation | undefined {
   const addr = parseAddress(trimmed.replace(/^\[<([0-9a-f]+)>\]$/, '$1'));
   if (addr !== undefined) return { addr };
   // A name alone: the offset removed by whoever mailed the log (`pc : __lock_acquire`).
-  return /^[A-Za-z_$][\w.$]*$/.test(trimmed) ? { func: trimmed } : undefined;
+  return SYMBOL_ONLY.test(trimmed) ? { func: trimmed } : undefined;
 }
 
 /** ASCII white space that `\s` matches; other characters it matches are looked for by regex. */
