@@ -157,41 +157,49 @@ class InputRun {
 
   private async tar(stream: NodeJS.ReadableStream, name: string, depth: number, identity: string): Promise<void> {
     const { tarMembers } = await import('../ingest/archive/tar-members.js');
-    let index = 0;
-    const unreadBefore = this.unreadAfterLimit;
-    const entriesBefore = this.entriesMet;
-    try {
-      // A FIFO whose writer stalls mid-archive holds the next member back: Ctrl-C must not wait for it.
-      for await (const member of untilAborted(tarMembers(stream), this.hooks.signal)) {
-        if (this.hooks.signal?.aborted) return;
-        await this.member(member, name, depth, `${identity}:${member.name}#${index++}`);
-      }
-    } catch (err) {
-      if (err instanceof ReadInterrupted) return;
+    // A FIFO whose writer stalls mid-archive holds the next member back: Ctrl-C must not wait for it.
+    await this.archive('tar', untilAborted(tarMembers(stream), this.hooks.signal), name, depth, identity, (err) => {
+      if (err instanceof ReadInterrupted) return false;
       if (err instanceof DecompressLimitError) this.issue(name, 'error', `${InputError.reasonOf(err.message, name)}; the rest of the archive was not read`);
       else this.issue(name, 'error', err, 'corrupt or truncated tar archive');
-      return this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
-    }
-    this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
-    this.sayIfNoEntries(name, 'tar', entriesBefore);
+      return true;
+    });
   }
 
   private async zip(zip: ZipFile, name: string, depth: number, identity: string): Promise<void> {
     const { zipMembers } = await zipReader();
+    await this.archive('zip', zipMembers(zip), name, depth, identity, (err) => {
+      this.issue(name, 'error', err, 'corrupt zip archive');
+      return true;
+    });
+  }
+
+  /**
+   * Reads each member of an archive in turn. `failed` says what a read error means for this format, and whether
+   * the archive's closing issues still follow (not when Ctrl-C cut the read).
+   */
+  private async archive(
+    format: 'tar' | 'zip',
+    members: AsyncIterable<ArchiveMember>,
+    name: string,
+    depth: number,
+    identity: string,
+    failed: (err: unknown) => boolean,
+  ): Promise<void> {
     let index = 0;
     const unreadBefore = this.unreadAfterLimit;
     const entriesBefore = this.entriesMet;
     try {
-      for await (const member of zipMembers(zip)) {
+      for await (const member of members) {
         if (this.hooks.signal?.aborted) return;
         await this.member(member, name, depth, `${identity}:${member.name}#${index++}`);
       }
     } catch (err) {
-      this.issue(name, 'error', err, 'corrupt zip archive');
-      return this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
+      if (failed(err)) this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
+      return;
     }
     this.sayUnreadAfterLimit(name, this.unreadAfterLimit - unreadBefore);
-    this.sayIfNoEntries(name, 'zip', entriesBefore);
+    this.sayIfNoEntries(name, format, entriesBefore);
   }
 
   private async member(member: ArchiveMember, archive: string, depth: number, identity: string): Promise<void> {
