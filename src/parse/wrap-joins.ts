@@ -38,6 +38,12 @@ const STACK_PROTECTOR = /^Kernel panic - not syncing: stack-protector: Kernel st
 /** A whole soft lockup header: `watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [syz-executor:1234]`. */
 const SOFT_LOCKUP = /^(?:(?:NMI )?watchdog: )?BUG: soft lockup - CPU#\d+ stuck for \d+s! \[.+:\d+\]$/;
 
+/**
+ * A whole machine line: a device-tree machine's ends in ` (DT)`; an ACPI machine's in `, BIOS <version> <date>`
+ * (dmi_ids_string), the date as the firmware writes it: `04/01/2014`, or `2022/05/24` on some arm64 servers.
+ */
+const HARDWARE_LINE = /^Hardware name: \S.*(?: \(DT\)|, BIOS .*(?:\d\d\/\d\d\/\d{4}|\d{4}\/\d\d\/\d\d))$/;
+
 /** The rest of a broken line: anything, blanks around it dropped. */
 const ANY_REST = /^\s*(\S.*?)\s*$/;
 
@@ -108,6 +114,9 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
   // `Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in:` + `ffffffffc0c88942`, or broken at
   // another space.
   brokenLine('stack-protector panic broken at a space', 'K', /^Kernel panic - not syncing: stack-protector:(?: .*)?$/, STACK_PROTECTOR),
+  // `Hardware name: Raspberry Pi 4 Model B` + `Rev 1.1 (DT)`, or `…, BIOS` + `1.16.0-1 04/01/2014`: the machine
+  // named in every cluster it appears in, which had been cut at the wrap and named as a second machine.
+  brokenLine('machine line broken at a space', 'H', /^Hardware name: \S/, HARDWARE_LINE),
   {
     // lockdep's `hardirqs last disabled at (83253):` + `[<ffffa00010004ac0>] el1_irq+0x80/0x180`: left apart, the
     // second reads as the first frame of a call trace (a soft lockup titled `in el1_irq`).

@@ -37,6 +37,8 @@ describe('RecordAssembler joins', () => {
       'x29: ffff8000118eb810 x28: ffff000133646e80'],
     ['padded register name cut', ['[   14.664094] x9 : ffff800010279d18 x8 :', 'ffff8000116c29a4'],
       'x9 : ffff800010279d18 x8 : ffff8000116c29a4'],
+    ['mail-quoted machine line wrapped by the mail client', ['> [   12.800447] Hardware name: SolidRun LX2160A Honeycomb', '> (DT)'],
+      'Hardware name: SolidRun LX2160A Honeycomb (DT)'],
   ])('%s', (_name, lines, text) => {
     const recs = assemble(lines);
     expect(recs.map((r) => r.text)).toEqual([text]);

@@ -141,6 +141,26 @@ describe('joinWrapped, mail-client word wraps', () => {
     expect(mayContinue('CPU: 1 PID: 7 Comm: kworker/1:0 Tainted: G        W          6.1.0 #1')).toBe(false);
   });
 
+  test.each([
+    ['Hardware name: Raspberry Pi 4 Model B', 'Rev 1.1 (DT)'],
+    ['Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS', '1.16.0-debian-1.16.0-5 04/01/2014'],
+    ['Hardware name: GIGABYTE R272-P30-JG/MP32-AR0-JG, BIOS F16f (SCP: 1.06.20210615)', '07/01/2021'],
+    ['Hardware name: Ampere Computing LLC Mt.Jade, BIOS 2.04.20220524 (SCP:', '2.04.20220524) 2022/05/24'],
+  ])('a machine line broken at a space: %j', (head, tail) => {
+    expect(mayContinue(head)).toBe(true);
+    expect(joinWrapped(head, tail)).toBe(`${head} ${tail}`);
+  });
+
+  test('a machine line that is whole, or a next line that does not complete it, stays apart', () => {
+    expect(mayContinue('Hardware name: linux,dummy-virt (DT)')).toBe(false);
+    expect(mayContinue('Hardware name: QEMU KVM Virtual Machine, BIOS 0.0.0 02/06/2015')).toBe(false);
+    // arm32's machine line ends in neither: the trace after it is no part of it.
+    expect(joinWrapped('Hardware name: Generic DT based system', '[<c010e1a0>] (unwind_backtrace) from [<c010b8b0>] (show_stack+0x10/0x14)')).toBeUndefined();
+    for (const next of ['Workqueue: events_unbound deferred_probe_work_func', 'pstate: 60400005 (nZCv daif +PAN -UAO)', 'Call trace:']) {
+      expect(joinWrapped('Hardware name: Raspberry Pi 4 Model B', next)).toBeUndefined();
+    }
+  });
+
   test('whole lines of these shapes wait for nothing', () => {
     for (const line of [
       'Unable to handle kernel paging request at virtual address 000001ffba000000',
