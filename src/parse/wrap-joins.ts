@@ -25,7 +25,7 @@ interface WrapJoin {
   readonly join: (head: string, tail: RegExpExecArray) => string | undefined;
 }
 
-const SYMBOL = String.raw`[\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[[\w-]+\])?`;
+const SYMBOL = String.raw`[\w.$]+\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[[\w-]+(?: [0-9a-f]{40})?\])?`;
 const REG = String.raw`(?:x\d{1,2}|sp) ?:`;
 const ARM64_REG_HEX_DIGITS = 16;
 

@@ -71,6 +71,11 @@ describe('joinWrapped, mail-client word wraps', () => {
     expect(joinWrapped('WARNING: CPU: 2 PID: 35 at', 'Modules linked in: mvpp2')).toBeUndefined();
   });
 
+  test('a lockdep event whose frame, with a module build ID, went to the next line', () => {
+    const frame = '[<ffffa00010004ac0>] ath11k_mhi_resume+0x17/0x50 [ath11k_pci 05e8ca762c997bd5feabff7694276ca7ec83d39c]';
+    expect(joinWrapped('hardirqs last disabled at (83253):', frame)).toBe(`hardirqs last disabled at (83253): ${frame}`);
+  });
+
   // A second audit found the module (`[mac80211]`) made the header no header at all, and more break points.
   const NEW = 'WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x1a3/0x1f40 [mac80211], CPU#1: kworker/1:3/17677';
   test.each(NEW.split(' ').map((_, i, words) => i).filter((i) => i >= 2))('a 2025+ WARNING header broken after word %i', (i) => {

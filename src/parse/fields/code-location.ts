@@ -3,8 +3,11 @@ import { hexToBigInt, recurringHexToBigInt } from './hex-bigint.js';
 import { SYMBOL_NAME } from './symbol-name.js';
 
 // Numbered groups: named ones cost an extra object per match, and this runs on every frame of every trace.
-// 1 func, 2 off, 3 size, 4 module.
-const LOCATION = new RegExp(String.raw`^(${SYMBOL_NAME})\+0x([0-9a-f]+)\/0x([0-9a-f]+)(?: \[([^\]\s]+)\])?(?:\(\))?`);
+// 1 func, 2 off, 3 size, 4 module. A trace of a kernel built with CONFIG_STACKTRACE_BUILD_ID (5.14+, `%pSb`) names
+// a module's build ID after it, 20 bytes in hex: `__mhi_pm_resume+0x284/0x410 [mhi 75aba2ea…9c9e]`.
+const LOCATION = new RegExp(
+  String.raw`^(${SYMBOL_NAME})\+0x([0-9a-f]+)\/0x([0-9a-f]+)(?: \[([^\]\s]+)(?: [0-9a-f]{40})?\])?(?:\(\))?`,
+);
 // 1 file, 2 line. decode_stacktrace.sh writes it in parentheses, with a discriminator at times.
 const SOURCE = /^\s+(?:([\w./+-]+\.[A-Za-z]+):(\d+)|\(([\w./+-]+\.[A-Za-z]+):(\d+)(?: \(discriminator \d+\))?\))/;
 // decode_stacktrace.sh of recent kernels drops the offset: `foo_check (drivers/misc/foo.c:77 (discriminator 1))`,

@@ -8,6 +8,16 @@ describe('parseCodeLocation', () => {
     });
   });
 
+  // A CONFIG_STACKTRACE_BUILD_ID kernel (openSUSE, 6.x) in an EFI pstore panic mailed to linux-wireless.
+  test('a module with its build ID', () => {
+    expect(parseCodeLocation('__mhi_pm_resume+0x284/0x410 [mhi 75aba2ea7e1783672c961bedf4c141b8800b9c9e]')).toEqual({
+      loc: { func: '__mhi_pm_resume', off: 0x284n, size: 0x410n, module: 'mhi' },
+      rest: '',
+    });
+    // Anything else after the module's name is not a build ID.
+    expect(parseCodeLocation('foo+0x1/0x2 [mhi 75aba2ea]')?.loc.module).toBeUndefined();
+  });
+
   test('symbolized source after the location', () => {
     expect(parseCodeLocation('__do_kernel_fault+0x158/0x1c0 arch/arm64/mm/fault.c:374')?.loc).toEqual({
       func: '__do_kernel_fault',
