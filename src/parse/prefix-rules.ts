@@ -13,10 +13,19 @@ import {
   GITHUB_ACTIONS_STAMP,
   GITLAB_CI_STAMP,
   GRABSERIAL_ELAPSED_STAMP,
+  LOGCAT_THREADTIME_STAMP,
   OPENWRT_LOGREAD_STAMP,
   ZUUL_JOB_OUTPUT_STAMP,
 } from './prefix-capture-stamps.js';
 import { LOCALIZED_SYSLOG_STAMP } from './prefix-localized-syslog.js';
+import {
+  HISILICON_DIGIT_STAMP,
+  HISILICON_TASK,
+  HISILICON_WALL_CLOCK,
+  MEDIATEK_CPU_TASK,
+  SAMSUNG_CPU_COMM_PID,
+  VENDOR_PRINTK_TIME,
+} from './prefix-vendor-stamps.js';
 
 /** What prefixes say about a line. The outermost prefix wins when two give the same field. */
 export type PrefixFields = Omit<StrippedLine, 'text'>;
@@ -68,15 +77,13 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
       return textAfter(m);
     },
   },
-  {
-    // Samsung's Exynos/Android kernels: `[%d:%15s:%5d]`, the CPU, the task's comm and its pid, after the time
-    // (`[   79.419177] [4:     netbpfload:  825] BUG: KASAN: …`, kasan-dev 2025). A comm may hold a colon
-    // (`kworker/u16:3`).
-    name: 'Samsung cpu:comm:pid `[4:     netbpfload:  825] `',
-    firstChars: '[',
-    re: /^\[ *\d+: *[^\]]+?: *\d+\] ?/,
-    take: (m) => textAfter(m),
-  },
+  VENDOR_PRINTK_TIME,
+  // Before Samsung's, which `[2016:04:13 11:06:41]` would match too.
+  HISILICON_WALL_CLOCK,
+  HISILICON_TASK,
+  HISILICON_DIGIT_STAMP,
+  SAMSUNG_CPU_COMM_PID,
+  MEDIATEK_CPU_TASK,
   {
     // util-linux `dmesg -d`: `[   14.200024 <    0.000003>] `; journalctl -o short-delta adds a space before `>` and
     // the host and tag after the bracket.
@@ -199,6 +206,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     },
   },
   ZUUL_JOB_OUTPUT_STAMP,
+  LOGCAT_THREADTIME_STAMP,
   BARE_ISO_STAMP,
   BARE_CLOCK_STAMP,
   {

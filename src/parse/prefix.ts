@@ -40,10 +40,13 @@ function onlyPrintkTime(line: string): StrippedLine | undefined {
   return { text: line.slice(time.rest), ts };
 }
 
-/** Blanks from `at` and then `[` or `<`: where the indentation rule may match (see prefix-rules.ts). */
+/**
+ * Blanks from `at` and then `[` or `<`, where the indentation rule may match, or `(`, where MediaTek's task prefix may
+ * (see prefix-rules.ts).
+ */
 function mayBeIndentedStamp(line: string, at: number): boolean {
   const c = line.charCodeAt(afterBlanks(line, at));
-  return c === 0x5b || c === 0x3c;
+  return c === 0x5b || c === 0x3c || c === 0x28;
 }
 
 function stripOne(text: string, into: StrippedLine, quotingOnly: boolean): string | undefined {

@@ -145,3 +145,27 @@ test('an arm32 trace ends where the next line is not its caller: that caller is 
     'INFO: rcu detected stall in ksys_demo',
   );
 });
+
+// A vendor die notifier (MediaTek's mrdump) calls dump_stack from inside the fault's handling: the frames above arm64's
+// sync exception entry are that handling, and an Oops is titled below it.
+describe('the frames above a sync exception entry', () => {
+  const OOPS = 'Unable to handle kernel NULL pointer dereference at virtual address 0000000000000000';
+  const handling = ['dump_backtrace', 'show_stack', 'dump_stack', 'vendor_die_hook', 'notify_die', 'die', 'die_kernel_fault', 'do_mem_abort'];
+
+  test.each([
+    [['el1_da']],
+    [['el1_abort', 'el1h_64_sync_handler', 'el1h_64_sync']],
+  ])('an Oops reads below %j', (entry) => {
+    expect(titleOf(OOPS, { frames: frames(...handling, ...entry, 'demo_fault', 'demo_caller'), atFuncs: [] })).toBe(
+      'BUG: unable to handle kernel NULL pointer dereference in demo_fault',
+    );
+  });
+
+  test('an Oops with no entry in its trace reads it from the start; a lockdep report is not cut there (syzkaller 543)', () => {
+    expect(titleOf(OOPS, { frames: frames('demo_fault', 'demo_caller'), atFuncs: [] })).toBe(
+      'BUG: unable to handle kernel NULL pointer dereference in demo_fault',
+    );
+    const lockdep = frames('dump_backtrace', 'print_usage_bug', 'vprintk_emit', 'bad_mode', 'el1_inv', 'el1_sync_handler', 'el1_sync', 'demo_fault');
+    expect(titleOf('WARNING: inconsistent lock state', { frames: lockdep, atFuncs: [] })).toBe('inconsistent lock state in bad_mode');
+  });
+});
