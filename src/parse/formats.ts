@@ -488,6 +488,25 @@ export const FORMATS: readonly SplatFormat[] = [
   { kind: 'oops', needle: 'Oops', re: /^Oops(?::| -| \[#)/, title: 'Oops in {frame}', escalates: true },
   { kind: 'oops', needle: 'Unhandled fault:', re: h('Unhandled fault: '), title: 'Unhandled fault in {frame}' },
   { kind: 'oops', needle: 'Alignment trap:', re: h('Alignment trap: '), title: 'Alignment trap in {frame}' },
+  // arm64's SError panic (arm64_serror_panic, 4.19+): the registers where the SError was taken (a powered-down
+  // block's registers, a PCIe config read, an SMMU write: the pc names the access), then the panic line, which joins
+  // it. Titled, and of the kind, as syzkaller sees the panic, which it alone reads: a lookup of syzbot's reports, and
+  // the cluster id of a log that had it, stay as they were.
+  {
+    kind: 'panic',
+    needle: 'SError Interrupt on CPU',
+    re: h(String.raw`SError Interrupt on CPU\d+, code 0x[0-9a-f]+ -- `),
+    title: 'kernel panic: Asynchronous SError Interrupt',
+  },
+  // Before 4.19 (bad_mode): `Bad mode in Error handler detected on CPU3, code 0xbf000002 -- SError`, then the
+  // registers and `Internal error: Oops - bad mode` (4.4) or the panic (4.14). 3.x printed no CPU, and is not read.
+  {
+    kind: 'panic',
+    needle: ' detected on CPU',
+    re: h(String.raw`Bad mode in (.+?) handler detected on CPU\d+, code 0x[0-9a-f]+ -- `),
+    // syzkaller's title of the panic (report 542).
+    title: 'kernel panic: bad mode',
+  },
   // arm64 overflow handler; the `Kernel panic - not syncing: kernel stack overflow` that follows escalates it.
   {
     kind: 'bug',

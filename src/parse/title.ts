@@ -18,12 +18,14 @@ export interface TitleEvidence {
 }
 
 /**
- * arm64's entry for a synchronous exception taken in the kernel (a data or instruction abort, a brk of BUG/WARN, an
- * undefined instruction), as 4.x-6.x name it. The kernel's own trace of a fault starts at the faulting frame; a trace
- * that holds the entry was printed from inside the fault's handling (a vendor die notifier's dump_stack: MediaTek's
- * `mrdump_common_die`), and every frame above the entry is that handling, not the bug.
+ * arm64's entry for an exception taken in the kernel (a data or instruction abort, a brk of BUG/WARN, an undefined
+ * instruction, an SError), as 4.x-6.x name it. The kernel's own trace of a fault starts at the faulting frame; a
+ * trace that holds the entry was printed from inside the fault's handling (a vendor die notifier's dump_stack:
+ * MediaTek's `mrdump_common_die`; the panic of an SError or a bad mode), and every frame above the entry is that
+ * handling, not the bug.
  */
-const SYNC_EXCEPTION_ENTRY = /^el1_(?:da|ia|sync|abort|undef|inv|sp_pc|pc|dbg|fpac|bti)$|^el1h_64_sync(?:_handler)?$/;
+const EXCEPTION_ENTRY =
+  /^el1_(?:da|ia|sync|abort|undef|inv|sp_pc|pc|dbg|fpac|bti|error|error_invalid)$|^el1h_64_(?:sync|error)(?:_handler)?$/;
 
 function traceFuncs(format: SplatFormat, e: TitleEvidence): string[] {
   if (format.upperCaseTraceOnly && e.traceWording !== 'Call Trace:') return [];
@@ -35,10 +37,10 @@ function traceFuncs(format: SplatFormat, e: TitleEvidence): string[] {
     .flatMap((f, i, all) => (f.from !== undefined && all[i + 1]?.func !== f.from ? [f.func ?? '', f.from] : [f.func ?? '']));
   // Only for a fault's own report: a lockdep or spinlock report printed on the way through a fault handler (a printk
   // in panic, from bad_mode) is about the handler, and syzkaller titles it there (report 543).
-  const below = format.below ?? (format.kind === 'oops' ? SYNC_EXCEPTION_ENTRY : undefined);
+  const below = format.below ?? (format.kind === 'oops' ? EXCEPTION_ENTRY : undefined);
   if (below === undefined) return funcs;
   let entry = funcs.findIndex((func) => below.test(func));
-  // The sync entry's frames (el1h_64_sync_handler, then el1h_64_sync) come in a run: the trace goes on below the last.
+  // The entry's frames (el1h_64_sync_handler, then el1h_64_sync) come in a run: the trace goes on below the last.
   while (format.below === undefined && entry >= 0 && entry + 1 < funcs.length && below.test(funcs[entry + 1]!)) entry++;
   return funcs.slice(entry + 1);
 }
