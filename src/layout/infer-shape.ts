@@ -40,8 +40,33 @@ function defaultPageShift(era: Era, vaBits: number | undefined): Inferred<number
   return inferred(pageShift, 'default', 'low', { text });
 }
 
+const VA_SIZES: readonly number[] = [36, 39, 42, 47, 48, 52];
+
+/**
+ * The VA size KIMAGE_VADDR (`Kernel Offset: … from 0x…`) gives in an era: VA_BITS before 5.4, VA_BITS_MIN from 5.4.
+ * The image sits just above the modules region (and KASAN's shadow, where built in), which starts at the base of the
+ * kernel's half of the VA space: VA_START, -2^VA_BITS, before 5.4 (E0-E1); _PAGE_END(VA_BITS_MIN),
+ * -2^(VA_BITS_MIN - 1), from 5.4 (E2+). Those regions are a small part of the half, so the bit length of
+ * -KIMAGE_VADDR is the half's: 0xffffff8008000000 (4.19) and 0xffffffc010000000 (5.4) are both 39-bit kernels,
+ * 0xffff800080000000 (6.x) a 48-bit one. With no era, only a bit length that one of them makes a VA size speaks.
+ */
+function vaBitsOfKimageVaddr(kimage: bigint, era: Era | undefined): { vaBits: number; fromEra2: boolean } | undefined {
+  if (kimage < 1n << 63n) return undefined;
+  const bits = ((1n << 64n) - kimage).toString(2).length;
+  const before = VA_SIZES.includes(bits) ? bits : undefined;
+  const from = VA_SIZES.includes(bits + 1) ? bits + 1 : undefined;
+  if (era !== undefined) {
+    const fromEra2 = eraIndex(era) >= eraIndex('E2');
+    const vaBits = fromEra2 ? from : before;
+    return vaBits === undefined ? undefined : { vaBits, fromEra2 };
+  }
+  if (before !== undefined && from === undefined) return { vaBits: before, fromEra2: false };
+  if (from !== undefined && before === undefined) return { vaBits: from, fromEra2: true };
+  return undefined;
+}
+
 /** Page size and VA bits stated directly by the user, a config, or the log (strongest first). */
-function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: LayoutOverrides): Fixed {
+function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: LayoutOverrides, versionEra: Era | undefined): Fixed {
   const fixed: Fixed = {};
   const pgtable = pgtableGeometry(boot);
   if (o.era) fixed.era = inferred(o.era, 'user', 'high', { text: `--era ${o.era}` });
@@ -67,6 +92,17 @@ function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: La
     // VMEMMAP_START is not).
     fixed.vaBits = inferred(pgtable.vaBits, 'log', 'high', { lineNo: boot.pgtable.lineNo, text: boot.pgtable.text });
     if (mayBe52Bit(pgtable)) fixed.vaBitsMayBe52 = true;
+  } else if (boot?.kimageVaddr) {
+    const kimage = boot.kimageVaddr;
+    const fromImage = vaBitsOfKimageVaddr(kimage.value, fixed.era?.value ?? versionEra);
+    if (fromImage) {
+      const what = fromImage.fromEra2 ? 'VA_BITS_MIN' : 'VA_BITS';
+      const base = fromImage.fromEra2 ? `_PAGE_END(${fromImage.vaBits})` : `VA_START of ${fromImage.vaBits} bits`;
+      const text = `${kimage.text}: KIMAGE_VADDR just above ${base}, so ${what} ${fromImage.vaBits}`;
+      fixed.vaBits = inferred(fromImage.vaBits, 'log', 'medium', { lineNo: kimage.lineNo, text });
+      // A 52-bit kernel's VA_BITS_MIN is 48 (47 with 16K pages from 6.9).
+      if (fromImage.fromEra2 && (fromImage.vaBits === 48 || fromImage.vaBits === 47)) fixed.vaBitsMayBe52 = true;
+    }
   }
   return fixed;
 }
@@ -179,8 +215,8 @@ export function inferShape(
   startStep?: bigint,
 ): ShapeInference {
   const notes: string[] = [];
-  const fixed = directEvidence(boot, config, o);
   const versionEra = release ? eraForRelease(release.value) : undefined;
+  const fixed = directEvidence(boot, config, o, versionEra);
   const matched = matchRegisterConstants(regs, structPageSize).filter((h) => fits(h, fixed));
   // Backports carry a newer layout into an older release, never the other way: a constant of an era before the
   // release's is a value that happens to equal it, such as GENMASK(63, 32), E3 39/4K's VMEMMAP_END, in a 6.9 kernel.

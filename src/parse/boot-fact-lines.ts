@@ -98,6 +98,12 @@ export function parsePhysOffset(text: string): bigint | undefined {
   return m?.[1] === undefined ? undefined : BigInt(`0x${m[1]}`);
 }
 
+/** `Kernel Offset: 0x17ef800000 from 0xffffff8008000000`: KIMAGE_VADDR, the address after `from`. */
+export function parseKimageVaddr(text: string): bigint | undefined {
+  const m = /^Kernel Offset: 0x[0-9a-f]{1,16} from 0x([0-9a-f]{16})$/.exec(text.trimEnd());
+  return m?.[1] === undefined ? undefined : BigInt(`0x${m[1]}`);
+}
+
 /**
  * `kasan: KernelAddressSanitizer initialized (generic)`, `(sw-tags, stacktrace=on)`, `(hw-tags, mode=sync, …)`: the
  * mode, or `unnamed` for the bare line kernels before 5.16 print in every mode. The `kasan: ` prefix (pr_fmt) is

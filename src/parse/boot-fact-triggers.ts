@@ -16,6 +16,7 @@ export const BOOT_FACT_TRIGGERS: readonly string[] = [
   'KASLR ',
   "Memory doesn't fit in the linear mapping",
   'PHYS_OFFSET: ',
+  'Kernel Offset: ',
   'KernelAddressSanitizer initialized',
   'Boot CPU: AArch64',
   'CPU: ARMv',

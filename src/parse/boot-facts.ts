@@ -9,6 +9,7 @@ import {
   parseNodeLine,
   parsePgtable,
   parsePhysOffset,
+  parseKimageVaddr,
   parseZoneLine,
 } from './boot-fact-lines.js';
 import type { BootFacts, Fact, KasanReportFact, LogRecord, Splat } from './types.js';
@@ -82,7 +83,7 @@ function pushCapped<T>(list: T[], item: T): void {
 }
 
 /** Facts of which a boot keeps the first seen. */
-const FIRST_SEEN = ['release', 'compiler', 'versionLine', 'machineModel', 'cmdline', 'memory', 'pgtable', 'kaslr', 'kasan', 'memoryTooBig', 'physOffset'] as const;
+const FIRST_SEEN = ['release', 'compiler', 'versionLine', 'machineModel', 'cmdline', 'memory', 'pgtable', 'kaslr', 'kasan', 'memoryTooBig', 'physOffset', 'kimageVaddr'] as const;
 /** Facts of which a boot keeps a list. */
 const LISTED = ['zoneRanges', 'nodeRanges', 'virtualLayout', 'cpuFeatures'] as const;
 
@@ -377,6 +378,7 @@ export class BootFactCollector {
     else if (text.includes(KASAN_INIT)) this.readKasan(rec, text);
     else if (text.startsWith("Memory doesn't fit in the linear mapping")) boot.memoryTooBig ??= fact(true, rec, text);
     else if (text.startsWith('PHYS_OFFSET: ')) this.readPhysOffset(rec, text);
+    else if (text.startsWith('Kernel Offset: ')) this.readKimageVaddr(rec, text);
   }
 
   private readKasan(rec: LogRecord, text: string): void {
@@ -387,6 +389,11 @@ export class BootFactCollector {
   private readPhysOffset(rec: LogRecord, text: string): void {
     const value = parsePhysOffset(text);
     if (value !== undefined) this.current.physOffset ??= fact(value, rec, text);
+  }
+
+  private readKimageVaddr(rec: LogRecord, text: string): void {
+    const value = parseKimageVaddr(text);
+    if (value !== undefined) this.current.kimageVaddr ??= fact(value, rec, text);
   }
 
   private readCpuFeature(rec: LogRecord, text: string): void {

@@ -171,6 +171,11 @@ export interface BootFacts {
   memoryTooBig?: Fact<boolean>;
   /** `PHYS_OFFSET: 0x...`, printed by arm64's panic notifier (arm64_panic_block_dump): memstart_addr itself, as u64. */
   physOffset?: Fact<bigint>;
+  /**
+   * `Kernel Offset: 0x17ef800000 from 0xffffff8008000000` (dump_kernel_offset, a KASLR kernel's panic, 4.6+): the
+   * address after `from`, KIMAGE_VADDR, which the VA size fixes.
+   */
+  kimageVaddr?: Fact<bigint>;
   /** Architecture guessed from facts (`arm64` from `Booting Linux on physical CPU`, `Machine model`, `CPU features`...). */
   arch?: Fact<string>;
 }

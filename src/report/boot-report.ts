@@ -35,6 +35,7 @@ export function bootReport(b: BootFacts): BootReport {
     kaslr: factOpt(b.kaslr),
     memoryTooBig: factOpt(b.memoryTooBig),
     physOffset: b.physOffset && fact(b.physOffset, toHex),
+    kimageVaddr: b.kimageVaddr && fact(b.kimageVaddr, toHex),
     arch: factOpt(b.arch),
   });
 }

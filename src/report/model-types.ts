@@ -89,6 +89,7 @@ export interface BootReport {
   kaslr?: FactReport<boolean>;
   memoryTooBig?: FactReport<boolean>;
   physOffset?: FactReport<Hex>;
+  kimageVaddr?: FactReport<Hex>;
   arch?: FactReport<string>;
 }
 

@@ -584,3 +584,34 @@ describe('inferShape: the `Virtual kernel memory layout` block (≤ 4.16)', () =
     expect(s.era.source.kind).toBe('default');
   });
 });
+
+// An audit of real arm64 logs: a 5.4 SC7180 panic (LKML 2020) printed `Kernel Offset: … from 0xffffffc010000000`
+// and `PHYS_OFFSET:`; the layout had assumed 48-bit VAs. Each KIMAGE_VADDR below is the one its kernel prints
+// (memory.h: MODULES_END, which is VA_START + 128M before 5.4, _PAGE_END(VA_BITS_MIN) + 256M in 5.4-5.10 with the
+// BPF JIT region, + 2G in 6.x).
+describe('VA size from KIMAGE_VADDR', () => {
+  test.each([
+    ['4.19.127', '0xffffff8008000000', ['E1', 12, 39]],
+    ['5.4.22', '0xffffffc010000000', ['E2', 12, 39]],
+    ['5.9.0', '0xffff800010000000', ['E2', 12, 48]],
+    ['6.6.0', '0xffff800080000000', ['E3', 12, 48]],
+  ])('%s, from %s', (release, kimage, expected) => {
+    const b = boot([`Kernel Offset: 0x11e3a00000 from ${kimage}`]);
+    const s = shapeOf({ boot: b, release: logRelease(release) });
+    expect(triple(s)).toEqual(expected);
+    expect(s.vaBits.source).toMatchObject({ kind: 'log', lineNo: 1 });
+  });
+
+  test('without a release, only an address one era alone explains speaks', () => {
+    // -0xffffffc010000000 has 38 bits: no VA size before 5.4, 39 from it.
+    expect(shapeOf({ boot: boot(['Kernel Offset: 0x1000 from 0xffffffc010000000']) }).vaBits.value).toBe(39);
+    // 47 bits: VA_BITS 47 before 5.4, or VA_BITS_MIN 48 from it.
+    expect(shapeOf({ boot: boot(['Kernel Offset: 0x1000 from 0xffff800010000000']) }).vaBits.source.kind).toBe('default');
+  });
+
+  test('a `pgtable:` line wins, and `Kernel Offset: disabled` says nothing', () => {
+    const b = boot(['Kernel Offset: 0x1000 from 0xffffffc010000000', 'user pgtable: 4k pages, 48-bit VAs, pgdp=000000004f8b4000']);
+    expect(shapeOf({ boot: b, release: logRelease('5.4.22') }).vaBits.value).toBe(48);
+    expect(shapeOf({ boot: boot(['Kernel Offset: disabled']), release: logRelease('5.4.22') }).vaBits.source.kind).toBe('default');
+  });
+});

@@ -1,4 +1,4 @@
-import { archHint, isSplatStart, parseCpuFeature, parseKasanInit, parseKaslr, parseLayoutLine, parseLinuxVersion, parseNodeLine, parsePgtable, parsePhysOffset, parseZoneLine } from '../../src/parse/boot-fact-lines.js';
+import { archHint, isSplatStart, parseCpuFeature, parseKasanInit, parseKaslr, parseLayoutLine, parseLinuxVersion, parseNodeLine, parsePgtable, parsePhysOffset, parseKimageVaddr, parseZoneLine } from '../../src/parse/boot-fact-lines.js';
 
 describe('parseLinuxVersion', () => {
   test.each([
@@ -53,6 +53,12 @@ test('KASAN init line, with its `kasan: ` prefix or without: its mode (5.16 on),
   expect(parseKasanInit('kasan: KernelAddressSanitizer initialized')).toBe('unnamed');
   expect(parseKasanInit('KernelAddressSanitizer initialized (bogus)')).toBeUndefined();
   expect(parseKasanInit('foo: KernelAddressSanitizer initialized')).toBeUndefined();
+});
+
+test('KIMAGE_VADDR from a KASLR kernel\'s `Kernel Offset:` line (dump_kernel_offset: "0x%lx from 0x%lx")', () => {
+  expect(parseKimageVaddr('Kernel Offset: 0x17ef800000 from 0xffffff8008000000')).toBe(0xffff_ff80_0800_0000n);
+  expect(parseKimageVaddr('Kernel Offset: disabled')).toBeUndefined();
+  expect(parseKimageVaddr('Kernel Offset: 0x17ef800000 from 0x8000000')).toBeUndefined();
 });
 
 test('PHYS_OFFSET after a panic: memstart_addr as the kernel printed it (%llx of an s64)', () => {
