@@ -3,10 +3,17 @@ import { isOpener } from './segmenter.js';
 import { afterBlanks, isBlankCode } from '../util/blanks.js';
 
 /**
+ * The line dump_stack_print_info starts a report's context with (`CPU: 0 UID: 1000 PID: 1497409 Comm: mpv …`), which
+ * the kernel never indents: a commit message may quote a splat whose header is stamped and the rest indented.
+ */
+const CPU_LINE = /^CPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: /;
+
+/**
  * A log pasted indented and without printk stamps (a commit message, a Markdown code block, a reply indented by
  * hand): every line starts with the same blanks, which no kernel header does. The indent is learned from a line that
- * is a splat header or opener once its blanks are removed, and removed from the lines after it while they carry it;
- * the first line without it (a blank one aside) ends it. An indent before a stamp is a prefix rule's (prefix-rules.ts).
+ * is a splat header, an opener or a report's CPU line once its blanks are removed, and removed from the lines after it
+ * while they carry it; the first line without it (a blank one aside) ends it. An indent before a stamp is a prefix
+ * rule's (prefix-rules.ts).
  */
 export class PastedIndent {
   private indent: string | undefined;
@@ -22,7 +29,7 @@ export class PastedIndent {
     const start = afterBlanks(text, 1);
     if (!mayStartReport(text, start)) return text;
     const body = text.slice(start);
-    if (matchHeader(body) === undefined && !isOpener(body)) return text;
+    if (matchHeader(body) === undefined && !isOpener(body) && !CPU_LINE.test(body)) return text;
     this.indent = text.slice(0, start);
     return body;
   }

@@ -38,4 +38,13 @@ describe('PastedIndent', () => {
       ' vmemmap_populate+0x44/0x194', ' ? foo+0x1/0x2', '  node   0: [mem 0x80000000-0xffffffff]', ' [<ffff000008081234>] bar+0x1/0x2',
     ]);
   });
+
+  // A Raspberry Pi 5 Oops in a dri-devel patch (2025): the header stamped at the margin, the rest indented by the
+  // commit message; the release in the CPU line (6.12, the E4 layout) had not been read.
+  test('a report\'s CPU line teaches it too', () => {
+    expect(strip([' \t       CPU: 0 UID: 1000 PID: 1497409 Comm: mpv Not tainted 6.12.37 #1', ' \t       pc : v3d_job_update_stats+0x64/0x168 [v3d]', '\t\t v3d_irq+0x118/0x2e0 [v3d]'])).toEqual([
+      'CPU: 0 UID: 1000 PID: 1497409 Comm: mpv Not tainted 6.12.37 #1', 'pc : v3d_job_update_stats+0x64/0x168 [v3d]', '\t\t v3d_irq+0x118/0x2e0 [v3d]',
+    ]);
+    expect(strip(['   CPU 0 is now offline', '   more'])).toEqual(['   CPU 0 is now offline', '   more']);
+  });
 });
