@@ -2,6 +2,7 @@ import { isLowerHexCode } from './fields/hex-bigint.js';
 import { isArm64RegisterRow } from './fields/arm64-register-row.js';
 import { byFirstChar } from '../util/first-char-table.js';
 import { isBlankCode } from '../util/blanks.js';
+import { parseLayoutLine } from './boot-fact-lines.js';
 
 /**
  * Kernel console lines that a mail client or terminal wrapped onto a second physical line. Each row names the
@@ -72,6 +73,29 @@ function endsWithBeforeBlanks(text: string, word: string): boolean {
   return end >= word.length && text.startsWith(word, end - word.length);
 }
 
+/** Characters of `(%6ld GB` after the parenthesis a row may be cut in. */
+const SIZE_CHARS = 10;
+
+/**
+ * A row of the `Virtual kernel memory layout:` block (4.x) cut before its size: right after its range, or inside
+ * the parentheses (`    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (`). Cheap before the regex: a call
+ * trace frame ends in `/0x194`, never in ` 0x` and 16 hex digits, and has no `(` near its end.
+ */
+function mayBeLayoutRowHead(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isBlankCode(text.charCodeAt(end - 1))) end -= 1;
+  if (end > 19 && text.charCodeAt(end - 19) === 0x20 && text.startsWith('0x', end - 18)) return true;
+  for (let i = end - 1; i >= 0 && i >= end - SIZE_CHARS; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x29 /* ) */) return false;
+    if (c === 0x28 /* ( */) return true;
+  }
+  return false;
+}
+
+const LAYOUT_ROW_HEAD = /^\s+(?:[.A-Za-z][\w ./]*?\s*:\s*)?0x[0-9a-f]{16}\s*-\s*0x[0-9a-f]{16}(?:\s*\((?:\s*\d+(?:\s*[KMGT]?B)?)?)?\s*$/;
+const LAYOUT_ROW_TAIL = /^\s*(\(?\s*(?:\d+\s*[KMGT]?B\s*)?(?:(?:maximum|actual)\s*)?\))\s*$/;
+
 /** A row that ends in a one-digit register's name, its colon on the next line. */
 const ONE_DIGIT_NAME_AT_END = /(?:^| )x\d$/;
 
@@ -136,6 +160,22 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     endsIn: '[mem',
     tail: /^\s*(0x[0-9a-f]+-0x[0-9a-f]+\])\s*$/,
     join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
+  },
+  {
+    // A mail wraps the 4.x layout block's rows at 72-78 columns: `    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (`
+    // + `2 GB maximum)`. The `actual` row gives the first RAM pfn's struct page, and the rows the VA and page sizes.
+    name: 'virtual layout row whose size went to the next line',
+    firstChars: ' ',
+    head: LAYOUT_ROW_HEAD,
+    mayBeHead: mayBeLayoutRowHead,
+    tail: LAYOUT_ROW_TAIL,
+    join: (head, tail) => {
+      const h = head.trimEnd();
+      const rest = tail[1]!;
+      const joint = h.endsWith('(') ? '' : rest.startsWith('(') ? '   ' : ' ';
+      const joined = `${h}${joint}${rest}`;
+      return parseLayoutLine(joined) === undefined ? undefined : joined;
+    },
   },
   {
     // `CPU: 1 PID: 653 Comm: set_robust_list Not tainted` + `6.6.0-rc7-next-20231026 #1` (an LKFT mail), or broken

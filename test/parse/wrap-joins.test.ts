@@ -166,6 +166,23 @@ describe('joinWrapped, mail-client word wraps', () => {
     }
   });
 
+  // A ThunderX 4.8 boot log on LKML (2016): every row of its layout block wrapped, and the block unread.
+  test.each([
+    ['    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (', '2 GB maximum)', '    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (2 GB maximum)'],
+    ['              0xfffffdff80005000 - 0xfffffdffc4000000   (', '1087 MB actual)', '              0xfffffdff80005000 - 0xfffffdffc4000000   (1087 MB actual)'],
+    ['    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB', 'maximum)', '    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB maximum)'],
+    ['    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000', '(     2 GB maximum)', '    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB maximum)'],
+  ])('a virtual layout row whose size went to the next line: %j', (head, tail, whole) => {
+    expect(mayContinue(head)).toBe(true);
+    expect(joinWrapped(head, tail)).toBe(whole);
+  });
+
+  test('a layout row is not joined with a line that is no size, and a frame is no row', () => {
+    expect(joinWrapped('    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (', '    vmalloc : 0xffff000000000000')).toBeUndefined();
+    expect(mayContinue('    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB maximum)')).toBe(false);
+    expect(mayContinue(' vmemmap_populate+0x44/0x194')).toBe(false);
+  });
+
   test('whole lines of these shapes wait for nothing', () => {
     for (const line of [
       'Unable to handle kernel paging request at virtual address 000001ffba000000',
