@@ -460,8 +460,17 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'oops',
     needle: 'Unable to handle kernel',
-    re: h('Unable to handle kernel (.+?)(?: (?:without|outside) uaccess routines)? at (?:virtual )?address'),
+    re: h('Unable to handle kernel (paging request|NULL pointer dereference|access to user memory)(?: (?:without|outside) uaccess routines)? at (?:virtual )?address'),
     title: 'BUG: unable to handle kernel {1} in {frame}',
+  },
+  // arm64's other kernel faults (`execute from non-executable memory`, `write to read-only memory`, `read from
+  // unreadable memory`): syzkaller has no row for them and titles them by the line itself, the address as ADDR, as
+  // syzbot's reports name them.
+  {
+    kind: 'oops',
+    needle: 'Unable to handle kernel',
+    re: h('Unable to handle kernel ([a-z][a-z -]*[a-z]) at virtual address [0-9a-f]+'),
+    title: 'Unable to handle kernel {1} at virtual address ADDR',
   },
   {
     kind: 'oops',

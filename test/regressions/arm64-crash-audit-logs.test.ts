@@ -59,3 +59,22 @@ test('a bad-mode report (before 4.19) keeps its registers and syzkaller\'s title
   expect(r.clusters.map((c) => c.title)).toEqual(['kernel panic: bad mode']);
   expect(r.clusters[0]!.example.pc?.func).toBe('demo_phy_init');
 });
+
+// syzbot's own title of an arm64 exec-NX fault (its monthly report, 2025), and syzkaller's dashboard test data for a
+// write to rodata: vmemwarn had made up `BUG: unable to handle kernel execute from non-executable memory in …`.
+test.each([
+  ['execute from non-executable memory', 'ffff0000f1a56540'],
+  ['write to read-only memory', 'ffff800081c2d6a8'],
+])('a kernel fault syzkaller has no row for is titled by its line: %s', async (what, address) => {
+  const log = stamped(88.1, [
+    `Unable to handle kernel ${what} at virtual address ${address}`,
+    'Internal error: Oops: 000000008600000f [#1] PREEMPT SMP',
+    'CPU: 1 PID: 4242 Comm: demo Not tainted 6.12.0 #1',
+    'pc : demo_fault+0x10/0x20',
+    'Call trace:',
+    ' demo_fault+0x10/0x20',
+    ' demo_caller+0x30/0x40',
+  ]);
+  const r = await analyzeText(log);
+  expect(r.clusters.map((c) => c.title)).toEqual([`Unable to handle kernel ${what} at virtual address ADDR`]);
+});
