@@ -552,6 +552,17 @@ export const FORMATS: readonly SplatFormat[] = [
     skip: /schedule|retint_kernel/,
     escalates: true,
   },
+  // The same overflow when the console lost its first line, as syzbot's arm64 reports start (syzkaller's row for the
+  // panic line): the Insufficient row's report, which it joins, is titled alike.
+  {
+    kind: 'bug',
+    needle: 'Kernel panic - not syncing',
+    re: h('Kernel panic - not syncing: kernel stack overflow'),
+    title: 'kernel stack overflow in {frame}',
+    frame: 'stall-or-trace',
+    skip: /bad_stack/,
+    escalates: true,
+  },
   {
     kind: 'panic',
     needle: 'Kernel panic - not syncing',

@@ -78,3 +78,23 @@ test.each([
   const r = await analyzeText(log);
   expect(r.clusters.map((c) => c.title)).toEqual([`Unable to handle kernel ${what} at virtual address ADDR`]);
 });
+
+// A syzbot arm64 report (2022) starts below `Insufficient stack space to handle exception!`: syzkaller's row for the
+// panic line titles it `kernel stack overflow in sock_close`, vmemwarn had `kernel panic: kernel stack overflow`.
+test('a stack overflow panic without its first line is titled as the overflow', async () => {
+  const log = stamped(120.5, [
+    'Kernel panic - not syncing: kernel stack overflow',
+    'CPU: 0 PID: 3653 Comm: demo Not tainted 6.1.0 #0',
+    'Call trace:',
+    ' panic+0x218/0x508',
+    ' panic_bad_stack+0x134/0x154',
+    ' handle_bad_stack+0x34/0x48',
+    ' __bad_stack+0x78/0x7c',
+    ' demo_recurse+0x400/0x4bc',
+    ' demo_release+0xc8/0xe4',
+    ' demo_close+0x50/0xf0',
+    ' __fput+0x198/0x3e4',
+  ]);
+  const r = await analyzeText(log);
+  expect(r.clusters.map((c) => c.title)).toEqual(['kernel stack overflow in demo_close']);
+});
