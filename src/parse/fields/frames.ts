@@ -23,9 +23,10 @@ const ARM32 = new RegExp(
   String.raw`^\s*\[<([0-9a-f]+)>\] \((${SYMBOL_NAME})` +
     String.raw`(?:\+0x([0-9a-f]+)\/0x([0-9a-f]+))?\) from \[<[0-9a-f]+>\] \((${SYMBOL_NAME})?`,
 );
-// Symbolizer output for an inlined call: `nfc_llcp_find_local net/nfc/llcp_core.c:286 [inline]`. 1 func, 2 file,
-// 3 line.
-const INLINE = new RegExp(String.raw`^\s*(${SYMBOL_NAME}) ([\w./+-]+):(\d+) \[inline\]\s*$`);
+// Symbolizer output for an inlined call: `nfc_llcp_find_local net/nfc/llcp_core.c:286 [inline]`, with 6.13+'s
+// unwinder marker after it where the faulting pc is in the inlined function (syzbot's arm64 reports:
+// ` __kvm_pgtable_visit arch/arm64/kvm/hyp/pgtable.c:161 [inline] (P)`). 1 func, 2 file, 3 line, 4 marker.
+const INLINE = new RegExp(String.raw`^\s*(${SYMBOL_NAME}) ([\w./+-]+):(\d+) \[inline\](?: \(([A-Z])\))?\s*$`);
 const RAW_ADDRESS = /^0x([0-9a-f]+)\s*$/;
 
 function arm32Frame(text: string, lineNo: number): Frame | undefined {
@@ -77,7 +78,11 @@ function parseFrameText(text: string, lineNo: number): Frame | undefined {
   const arm32 = hasAddr && text.includes(') from [<') ? arm32Frame(text, lineNo) : undefined;
   if (arm32) return arm32;
   const inline = text.includes(' [inline]') ? INLINE.exec(text) : null;
-  if (inline) return { func: inline[1]!, file: inline[2]!, line: Number(inline[3]), inline: true, lineNo };
+  if (inline) {
+    const frame: Frame = { func: inline[1]!, file: inline[2]!, line: Number(inline[3]), inline: true, lineNo };
+    if (inline[4] !== undefined) frame.marker = inline[4];
+    return frame;
+  }
   const prefix = hasAddr ? ADDR_PREFIX.exec(text) : null;
   let rest = prefix ? text.slice(prefix[0].length) : text.trimStart();
   const frame: Frame = { lineNo };

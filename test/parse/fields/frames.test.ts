@@ -55,6 +55,18 @@ describe('parseFrame', () => {
     });
   });
 
+  // A syzbot arm64 KASAN report (6.17): the faulting frame, inlined, had been dropped from the trace.
+  test('an inlined frame with the unwinder marker after `[inline]`', () => {
+    expect(parseFrame(' __kvm_pgtable_visit arch/arm64/kvm/hyp/pgtable.c:161 [inline] (P)', 5)).toEqual({
+      func: '__kvm_pgtable_visit',
+      file: 'arch/arm64/kvm/hyp/pgtable.c',
+      line: 161,
+      inline: true,
+      marker: 'P',
+      lineNo: 5,
+    });
+  });
+
   test('raw address frame keeps its address', () => {
     expect(parseFrame('[<0000000015c44a38>] 0xffffffffdeadbeef', 4)).toEqual({ addr: 0x15c4_4a38n, lineNo: 4 });
   });
