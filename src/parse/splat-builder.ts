@@ -44,11 +44,19 @@ const INLINE_SITE = new RegExp(String.raw` ${SYMBOL_NAME} [\w./+-]+:\d+ \[inline
 const MAX_QUOTED_FUNCS = 8;
 
 /** Collects the records of one open report and reads its fields as they arrive. */
+/**
+ * At most this many frames in a report's body before its `Call trace:` are stray lines, not a trace of its own:
+ * lockdep's four `irq event stamp:` lines (`hardirqs last enabled at (N): …`) with their heads cut off in a mail.
+ */
+const MAX_STRAY_FRAMES = 4;
+
 export class SplatBuilder {
   state: ReportState;
   private recordCount = 0;
   private readonly splat: Splat;
   private framesInTrace = 0;
+  /** The trace being read began at a frame in the body, with no `Call trace:` line before it (see add()). */
+  private implicitTrace = false;
   private firstTraceDone = false;
   /** Whether the last record taken was a frame: the trace may go on. */
   private lastWasFrame = false;
@@ -276,6 +284,13 @@ export class SplatBuilder {
     if (text.charCodeAt(0) === DASH && text.startsWith(TRACE_END)) this.endTrace('after');
     if (text.charCodeAt(0) === CAPITAL_S && text.startsWith(LOCK_DUMP)) this.lockDumpOpen = true;
     if (isTraceStart(text)) {
+      // A few frame-shaped lines in the body (lockdep's irq stamps cut to their frames when mailed) were no trace: the
+      // report's own follows its `Call trace:`, and is its first.
+      if (this.implicitTrace && !this.firstTraceDone && this.framesInTrace <= MAX_STRAY_FRAMES) {
+        this.splat.frames.splice(this.splat.frames.length - this.framesInTrace);
+        this.framesInTrace = 0;
+      }
+      this.implicitTrace = false;
       this.endTrace('trace');
       this.traceWording ??= /^\S+ \S+|^\S+/.exec(text)?.[0];
       this.bareFramesOk = true;
@@ -291,7 +306,10 @@ export class SplatBuilder {
     }
     // riscv WARNINGs print frames straight after the registers, with no `Call Trace:` line; lockdep quotes
     // single `[<addr>] func` lines in its body that are not a trace.
-    if (frame && this.state === 'body' && this.format.kind !== 'lockdep' && !this.format.until) this.state = 'trace';
+    if (frame && this.state === 'body' && this.format.kind !== 'lockdep' && !this.format.until) {
+      this.state = 'trace';
+      this.implicitTrace = true;
+    }
     if (frame) {
       this.lastWasFrame = true;
       if (this.state === 'trace') this.framesInTrace += 1;

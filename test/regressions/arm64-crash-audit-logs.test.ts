@@ -98,3 +98,31 @@ test('a stack overflow panic without its first line is titled as the overflow', 
   const r = await analyzeText(log);
   expect(r.clusters.map((c) => c.title)).toEqual(['kernel stack overflow in demo_close']);
 });
+
+// A Jetson Xavier NX report on netdev (2026): lockdep's irq stamps, mailed without their `hardirqs last enabled at
+// (N):` heads, read as the report's trace, and the whole `Call trace:` after them was dropped.
+test("frame-shaped lines in a report's body give way to its Call trace", async () => {
+  const log = [
+    'BUG: sleeping function called from invalid context at kernel/locking/mutex.c:591',
+    'in_atomic(): 0, irqs_disabled(): 1, non_block: 0, pid: 12, name: kworker/u24:0',
+    'irq event stamp: 97058',
+    'ktime_get+0x130/0x180',
+    '_raw_spin_lock_irqsave+0x84/0x88',
+    'handle_softirqs+0x448/0x494',
+    '__do_softirq+0x14/0x20',
+    'CPU: 1 UID: 0 PID: 12 Comm: kworker/u24:0 Not tainted 6.19.0 #591 PREEMPT',
+    'Call trace:',
+    '  show_stack+0x18/0x30 (C)',
+    '  dump_stack_lvl+0x6c/0x94',
+    '  __might_resched+0x154/0x220',
+    '  __might_sleep+0x48/0x80',
+    '  __mutex_lock+0x48/0x800',
+    '  mutex_lock_nested+0x24/0x30',
+    '  demo_disable_setting+0x9c/0x180',
+    '  demo_commit_state+0x5c/0x260',
+  ].join('\n');
+  const r = await analyzeText(log);
+  expect(r.clusters.map((c) => c.title)).toEqual(['BUG: sleeping function called from invalid context in demo_disable_setting']);
+  expect(r.clusters[0]!.example.frames.map((f) => f.func)).toContain('demo_commit_state');
+  expect(r.clusters[0]!.example.frames.map((f) => f.func)).not.toContain('ktime_get');
+});
