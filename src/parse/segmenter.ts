@@ -1,3 +1,4 @@
+import { isPstorePartHeader } from './pstore-part.js';
 import type { LogRecord, Splat } from './types.js';
 import { matchHeader, type HeaderMatch } from './formats.js';
 import { isUserspaceMessage, SplatBuilder } from './splat-builder.js';
@@ -119,6 +120,11 @@ export class Segmenter {
   /** `holdsNeedle` false (see record-screen.ts) says the record can be no header or opener: those tests are skipped. */
   push(record: LogRecord, bootIndex: number, holdsNeedle = true): void {
     if (record.foreign) return;
+    if (this.open.size > 0 && isPstorePartHeader(record.text)) {
+      for (const report of this.open.values()) this.close(report, cutShort(report.builder, 'a pstore part ends here'));
+      this.openers.clear();
+      return;
+    }
     const rec = (holdsNeedle && ungluedHeader(record)) || record;
     const context = rec.caller ?? '';
     if (bootIndex !== this.boot) this.rebooted(bootIndex, context);

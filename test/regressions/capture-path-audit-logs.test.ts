@@ -65,3 +65,23 @@ test('boot facts from the kernel buffer of Android logcat, Qualcomm printk times
   expect(r.arch).toBe('arm64');
   expect(r.boots[0]?.release?.value).toBe('4.9.337-perf+');
 });
+
+// The same EFI pstore dump: its parts come newest first, and the panic had run on past the `Panic#1 Part4` header
+// into an older task dump's trace.
+test('a report ends at a pstore part header', async () => {
+  const log = [
+    '<0>[  105.480845][    C2] Kernel panic - not syncing: demo_pci 0000:01:00.0: unrecoverable failure',
+    '<4>[  105.480856][    C2] Call Trace:',
+    '<4>[  105.480860][    C2]  <IRQ>',
+    '<4>[  105.480861][    C2]  dump_stack_lvl+0x45/0x5e',
+    '<4>[  105.480862][    C2]  panic+0x10c/0x2a0',
+    'Panic#1 Part4',
+    '<6>[   45.225721][  T115] demo 0000:33:00.0: an older line',
+    '<0>[  105.480570][    C2] demo_pci 0000:01:00.0: PM: **** DPM device timeout ****',
+    '<0>[  105.480587][    C2] Call Trace:',
+    '<0>[  105.480594][    C2]  <TASK>',
+    '<0>[  105.480603][    C2]  __schedule+0x301/0x1310',
+  ].join('\n');
+  const r = await analyzeText(log);
+  expect(r.clusters.map((c) => [c.count, c.example.firstLine, c.example.lastLine])).toEqual([[1, 1, 5]]);
+});
