@@ -135,19 +135,21 @@ export const OPENWRT_LOGREAD_STAMP: PrefixRule = {
 
 /**
  * Android `logcat -v threadtime` (adb logcat, bugreports' LOGCAT section): `09-06 10:36:55.187     0     0 I   tag: `.
- * logd reads the kernel's buffer in as pid 0 with an empty tag (`I         : [    0.000000] …`), or with the printk
- * time and a leading `word:` taken for the tag (`I [    0.000000,0] Machine: ocean`), which leaves the kernel's text
- * as it was. Every other line is an app's or a daemon's (`logcat -b all` mixes them in): not the kernel's.
+ * logd reads the kernel's buffer in with an empty tag (`I         : [    0.000000] …`), or with a leading `word:` taken
+ * for the tag (`I [    0.000000,0] Machine: ocean`), which leaves the kernel's text as it was, unless the tag is
+ * shorter than logcat's 8 columns: `pc      : foo+0x24/0x100` is the kernel's `pc : foo+0x24/0x100` again. Its pid
+ * says nothing (logd takes a MediaTek kernel's line's from its `[pid:comm]`), so no line is set apart as an app's:
+ * `logcat -b all` mixes apps' lines in, and one that looks like a kernel header is read as one.
  */
 export const LOGCAT_THREADTIME_STAMP: PrefixRule = {
   name: 'Android logcat `09-06 10:36:55.187     0     0 I         : `',
   firstChars: DIGITS,
   neverAfterPrintkTime: true,
-  re: /^(\d\d)-(\d\d) (\d\d:\d\d:\d\d\.\d{3}) +(\d+) +(\d+) [VDIWEFA] (?: {8}: )?/,
+  re: /^(\d\d)-(\d\d) (\d\d:\d\d:\d\d\.\d{3}) +\d+ +\d+ [VDIWEFA] (?: {8}: |(\w{1,3}) +: )?/,
   take: (m, into) => {
     into.wallTime ??= `--${m[1]!}-${m[2]!}T${m[3]!}`;
     const rest = textAfter(m);
-    if (!(m[4] === '0' && m[5] === '0') && !/^\[ *\d+\.\d+/.test(rest)) into.foreign = true;
-    return rest;
+    // The kernel pads a register's name to three: `pc : `, `x9 : `, `x29: `, `CPU: `.
+    return m[4] === undefined ? rest : `${m[4].padEnd(3)}: ${rest}`;
   },
 };

@@ -21,14 +21,16 @@ export const SAMSUNG_CPU_COMM_PID: PrefixRule = {
 /**
  * MediaTek: a context mark (` `, `-` with irqs off, `.`), the CPU and `[pid:comm]` glued to the message after the
  * time (`<0>[  976.945701]-(5)[7247:insmod]Internal error: Oops: 96000005 [#1] PREEMPT SMP`, an MT8195 crash log).
- * The task is the caller, so that two tasks' interleaved reports stay apart as with `[  T123]`.
+ * The CPU is in hex, and alone while the console is suspended. The task is the caller, so that two tasks' interleaved
+ * reports stay apart as with `[  T123]`; an idle task's (pid 0, one on each CPU) is its CPU.
  */
 export const MEDIATEK_CPU_TASK: PrefixRule = {
   name: 'MediaTek cpu and task `-(5)[7247:insmod]`',
   firstChars: ' -.(',
-  re: /^[ .-]?\(\d+\)\[(\d+):[^\]]*\]/,
+  // Alone, the CPU is taken in decimal digits only: `(bad)` or `(ace)` may start a message.
+  re: /^[ .-]?\((?:([0-9a-f]+)\)\[(\d+):[^\]]*\]|\d+\))/,
   take: (m, into) => {
-    into.caller ??= `T${m[1]!}`;
+    if (m[2] !== undefined) into.caller ??= m[2] === '0' ? `C${parseInt(m[1]!, 16)}` : `T${m[2]}`;
     return textAfter(m);
   },
 };

@@ -55,7 +55,10 @@ export class SplatBuilder {
   private recordCount = 0;
   private readonly splat: Splat;
   private framesInTrace = 0;
-  /** The trace being read began at a frame in the body, with no `Call trace:` line before it (see add()). */
+  /**
+   * The trace being read began at a frame in the body, with no `Call trace:` line before it, and before the report's
+   * CPU line: lines that may be stray (see add()). riscv's and arm32's traces with no such line follow the CPU line.
+   */
   private implicitTrace = false;
   private firstTraceDone = false;
   /** Whether the last record taken was a frame: the trace may go on. */
@@ -308,7 +311,7 @@ export class SplatBuilder {
     // single `[<addr>] func` lines in its body that are not a trace.
     if (frame && this.state === 'body' && this.format.kind !== 'lockdep' && !this.format.until) {
       this.state = 'trace';
-      this.implicitTrace = true;
+      this.implicitTrace = this.splat.cpu === undefined;
     }
     if (frame) {
       this.lastWasFrame = true;

@@ -27,6 +27,9 @@ export interface TitleEvidence {
 const EXCEPTION_ENTRY =
   /^el1_(?:da|ia|sync|abort|undef|inv|sp_pc|pc|dbg|fpac|bti|error|error_invalid)$|^el1h_64_(?:sync|error)(?:_handler)?$/;
 
+/** arm64's die path (die_kernel_fault → die → notify_die → a notifier): where a trace printed above the entry is from. */
+const DIE_PATH = /^(?:__)?die(?:_kernel_fault)?$|^(?:arm64_)?notify_die$/;
+
 function traceFuncs(format: SplatFormat, e: TitleEvidence): string[] {
   if (format.upperCaseTraceOnly && e.traceWording !== 'Call Trace:') return [];
   // An arm32 line names a caller too: the last line of a trace is the only place its outermost one appears
@@ -40,6 +43,9 @@ function traceFuncs(format: SplatFormat, e: TitleEvidence): string[] {
   const below = format.below ?? (format.kind === 'oops' ? EXCEPTION_ENTRY : undefined);
   if (below === undefined) return funcs;
   let entry = funcs.findIndex((func) => below.test(func));
+  // A fault taken while the kernel handled another (a uaccess fault whose handler, filemap_fault or a filesystem's
+  // ->fault, is the bug) has the handler's frames above the entry: only a trace printed from the die path is cut.
+  if (format.below === undefined && !funcs.slice(0, Math.max(entry, 0)).some((func) => DIE_PATH.test(func))) entry = -1;
   // The entry's frames (el1h_64_sync_handler, then el1h_64_sync) come in a run: the trace goes on below the last.
   while (format.below === undefined && entry >= 0 && entry + 1 < funcs.length && below.test(funcs[entry + 1]!)) entry++;
   return funcs.slice(entry + 1);

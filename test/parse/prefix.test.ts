@@ -43,6 +43,11 @@ const CASES: [string, string, StrippedLine][] = [
     { text: 'rt5081_pmu_charger: en = 1', ts: 2.457274, caller: 'T238' }],
   ['MediaTek cpu and task, `.` mark', '[    2.296150] .(3)[1:swapper/0]Machine model: MT6757CD',
     { text: 'Machine model: MT6757CD', ts: 2.29615, caller: 'T1' }],
+  ['MediaTek cpu in hex, an idle task: the CPU is the caller', '[  301.002000]-(a)[0:swapper/10]Unable to handle kernel paging request',
+    { text: 'Unable to handle kernel paging request', ts: 301.002, caller: 'C10' }],
+  ['MediaTek cpu alone, console suspended', '[  301.002000] (2)WARNING: CPU: 2 PID: 0 at kernel/foo.c:1 foo+0x1/0x2',
+    { text: 'WARNING: CPU: 2 PID: 0 at kernel/foo.c:1 foo+0x1/0x2', ts: 301.002 }],
+  ['a message that starts with a parenthesis keeps it', '[  301.002000] (bad) value', { text: '(bad) value', ts: 301.002 }],
   ['Qualcomm printk time with the CPU', '[    0.000000,0] Linux version 4.9.337-perf+ (root@host)',
     { text: 'Linux version 4.9.337-perf+ (root@host)', ts: 0 }],
   ['HiSilicon printk time with `s`, wall clock and task',
@@ -54,8 +59,11 @@ const CASES: [string, string, StrippedLine][] = [
     { text: 'Boot CPU: AArch64 Processor [51af8014]', wallTime: '--09-06T10:36:55.187', ts: 0 }],
   ['Android logcat, kernel buffer with the time taken for a tag', '09-06 10:36:55.187     0     0 I [    0.000000,0] Machine: ocean',
     { text: 'Machine: ocean', wallTime: '--09-06T10:36:55.187', ts: 0 }],
-  ['Android logcat, an app', '09-06 10:37:01.002  1234  1250 W ActivityManager: WARNING: slow operation',
-    { text: 'ActivityManager: WARNING: slow operation', wallTime: '--09-06T10:37:01.002', foreign: true }],
+  // logd takes a MediaTek kernel line's pid from its `[pid:comm]`, and a short `word:` for a tag logcat pads to 8.
+  ['Android logcat, a kernel line with a pid', '09-06 10:36:55.187  7247  7247 E -(5)[7247:insmod]Internal error: Oops: 96000005 [#1] PREEMPT SMP',
+    { text: 'Internal error: Oops: 96000005 [#1] PREEMPT SMP', wallTime: '--09-06T10:36:55.187', caller: 'T7247' }],
+  ['Android logcat, a register name taken for a tag', '09-06 10:36:55.187     0     0 I pc      : demo_probe+0x24/0x100 [demo]',
+    { text: 'pc : demo_probe+0x24/0x100 [demo]', wallTime: '--09-06T10:36:55.187' }],
   // printk_caller_id() formats "[%6s]" of "T%u"/"C%u"; dmesg without time shows it alone.
   ['caller id alone', '[  T123] text', { text: 'text', caller: 'T123' }],
   // syzkaller__report_6__WARNING_foo.txt (Android)

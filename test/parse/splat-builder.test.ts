@@ -134,3 +134,25 @@ test('a blank line inside the report stays', () => {
   for (const [n, text] of [[2, ''], [3, 'Call trace:'], [4, ' foo_bar+0x10/0x20']] as const) b.add(rec(n, text));
   expect(b.finish().lines.map((l) => l.lineNo)).toEqual([1, 2, 3, 4]);
 });
+
+// An adversarial review: a riscv WARNING's trace (no `Call Trace:` line, after the CPU line and the registers) must
+// survive a `Call Trace:` that follows, where frame-shaped lines before the CPU line (lockdep's irq stamps cut to
+// their frames in a mail) give way to it.
+test('frames before the CPU line give way to a Call trace; a trace after it does not', () => {
+  const riscv = builderFor('WARNING: CPU: 1 PID: 4090 at drivers/foo/foo.c:16 foo_work+0x44/0x5c');
+  riscv.add(rec(2, 'CPU: 1 PID: 4090 Comm: kworker/1:1 Not tainted 6.6.0 #18'));
+  riscv.add(rec(3, 'status: 0000000000000120 badaddr: 0000000000000000 cause: 0000000000000003'));
+  riscv.add(rec(4, '[<ffffffe000207654>] foo_work+0x44/0x5c'));
+  riscv.add(rec(5, '[<ffffffe000207700>] process_one_work+0x100/0x300'));
+  riscv.add(rec(6, 'Call Trace:'));
+  riscv.add(rec(7, '[<ffffffe00020383c>] dump_backtrace+0x0/0xaa'));
+  expect(riscv.finish().frames.map((f) => f.func)).toEqual(['foo_work', 'process_one_work']);
+
+  const mailed = builderFor('BUG: sleeping function called from invalid context at kernel/locking/mutex.c:591');
+  mailed.add(rec(2, 'irq event stamp: 97058'));
+  mailed.add(rec(3, 'ktime_get+0x130/0x180'));
+  mailed.add(rec(4, 'CPU: 1 PID: 12 Comm: kworker/u24:0 Not tainted 6.19.0 #591'));
+  mailed.add(rec(5, 'Call trace:'));
+  mailed.add(rec(6, ' demo_setting+0x9c/0x180'));
+  expect(mailed.finish().frames.map((f) => f.func)).toEqual(['demo_setting']);
+});

@@ -76,6 +76,11 @@ describe('buildTitle', () => {
     );
   });
 
+  test("powerpc's `paging request for data at address` is a paging request, as syzkaller titles it", () => {
+    const header = 'Unable to handle kernel paging request for data at address 0x00000000';
+    expect(titleOf(header, { frames: frames('swap_demo'), atFuncs: [] })).toBe('BUG: unable to handle kernel paging request in swap_demo');
+  });
+
   test('user-memory access: the uaccess wording of arm64 and riscv stays out of the title', () => {
     for (const how of ['outside', 'without']) {
       const header = `Unable to handle kernel access to user memory ${how} uaccess routines at virtual address 0000000000000000`;
@@ -159,6 +164,14 @@ describe('the frames above a sync exception entry', () => {
     expect(titleOf(OOPS, { frames: frames(...handling, ...entry, 'demo_fault', 'demo_caller'), atFuncs: [] })).toBe(
       'BUG: unable to handle kernel NULL pointer dereference in demo_fault',
     );
+  });
+
+  // An adversarial review: a syzbot arm64 trace of a fault taken inside a uaccess fault's handling (6.14). The bug
+  // is in the handler above the entry; syzkaller skips the entry's frames and titles it there.
+  test('a fault taken while handling another is not cut at the entry: no die path above it', () => {
+    const nested = frames('fsnotify_file_area_perm', 'filemap_fault', 'handle_mm_fault', 'do_page_fault', 'do_translation_fault',
+      'do_mem_abort', 'el1_abort', 'el1h_64_sync_handler', 'el1h_64_sync', 'fault_in_readable', 'generic_perform_write');
+    expect(titleOf(OOPS, { frames: nested, atFuncs: [] })).toBe('BUG: unable to handle kernel NULL pointer dereference in fsnotify_file_area_perm');
   });
 
   test('an Oops with no entry in its trace reads it from the start; a lockdep report is not cut there (syzkaller 543)', () => {
