@@ -94,7 +94,7 @@ function mayBeLayoutRowHead(text: string): boolean {
 }
 
 const LAYOUT_ROW_HEAD = /^\s+(?:[.A-Za-z][\w ./]*?\s*:\s*)?0x[0-9a-f]{16}\s*-\s*0x[0-9a-f]{16}(?:\s*\((?:\s*\d+(?:\s*[KMGT]?B)?)?)?\s*$/;
-const LAYOUT_ROW_TAIL = /^\s*(\(?\s*(?:\d+\s*[KMGT]?B\s*)?(?:(?:maximum|actual)\s*)?\))\s*$/;
+const LAYOUT_ROW_TAIL = /^\s*(\(?\s*(?:\d+\s*)?(?:[KMGT]?B\s*)?(?:(?:maximum|actual)\s*)?\))\s*$/;
 
 /** A row that ends in a one-digit register's name, its colon on the next line. */
 const ONE_DIGIT_NAME_AT_END = /(?:^| )x\d$/;
