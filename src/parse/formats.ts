@@ -504,7 +504,7 @@ export const FORMATS: readonly SplatFormat[] = [
   // the cluster id of a log that had it, stay as they were.
   {
     kind: 'panic',
-    needle: 'SError Interrupt on CPU',
+    needle: 'Interrupt on CPU',
     re: h(String.raw`SError Interrupt on CPU\d+, code 0x[0-9a-f]+ -- `),
     title: 'kernel panic: Asynchronous SError Interrupt',
   },
@@ -513,7 +513,7 @@ export const FORMATS: readonly SplatFormat[] = [
   // Oops - bad mode`: not read, as no needle for that line costs the byte-level scan nothing (`, code` cost 20 %).
   {
     kind: 'panic',
-    needle: ' detected on CPU',
+    needle: 'handler detected on CPU',
     re: h(String.raw`Bad mode in (.+?) handler detected on CPU\d+, code 0x[0-9a-f]+ -- `),
     // syzkaller's title of the panic (report 542).
     title: 'kernel panic: bad mode',

@@ -19,6 +19,8 @@ interface WrapJoin {
   /** The text a head ends in, trailing blanks ignored: a comparison run before `head`. Data, not a function, so that
    *  the call of `mayBeHead` in headFits stays monomorphic on the hot register rows. */
   readonly endsIn?: string;
+  /** The head is a layout row's start: mayBeLayoutRowHead runs before `head` (a direct call, see `endsIn`). */
+  readonly layoutRow?: true;
   /** The whole line a head is the start of: a line that is already whole is no head. */
   readonly unlessWhole?: RegExp;
   readonly tail: RegExp;
@@ -78,13 +80,21 @@ const SIZE_CHARS = 10;
 
 /**
  * A row of the `Virtual kernel memory layout:` block (4.x) cut before its size: right after its range, or inside
- * the parentheses (`    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (`). Cheap before the regex: a call
- * trace frame ends in `/0x194`, never in ` 0x` and 16 hex digits, and has no `(` near its end.
+ * the parentheses (`    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (`). O(1) for a call trace frame, which
+ * every one of comes here: it ends in `/0x194`, `]` or `(P)`, never in ` 0x` and 16 hex digits, `(` or a unit's `B`.
+ * A cut between the size's number and its unit is left alone: its digit end is a frame's too.
  */
 function mayBeLayoutRowHead(text: string): boolean {
   let end = text.length;
   while (end > 0 && isBlankCode(text.charCodeAt(end - 1))) end -= 1;
-  if (end > 19 && text.charCodeAt(end - 19) === 0x20 && text.startsWith('0x', end - 18)) return true;
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x28 /* ( */) return true;
+  if (last === 0x42 /* B */) return hasOpenParenBefore(text, end);
+  return end > 19 && text.charCodeAt(end - 19) === 0x20 && text.startsWith('0x', end - 18);
+}
+
+/** A `(` with no `)` after it among the last SIZE_CHARS characters before `end`. */
+function hasOpenParenBefore(text: string, end: number): boolean {
   for (let i = end - 1; i >= 0 && i >= end - SIZE_CHARS; i--) {
     const c = text.charCodeAt(i);
     if (c === 0x29 /* ) */) return false;
@@ -167,7 +177,7 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     name: 'virtual layout row whose size went to the next line',
     firstChars: ' ',
     head: LAYOUT_ROW_HEAD,
-    mayBeHead: mayBeLayoutRowHead,
+    layoutRow: true,
     tail: LAYOUT_ROW_TAIL,
     join: (head, tail) => {
       const h = head.trimEnd();
@@ -230,6 +240,7 @@ function joinsFor(text: string): readonly WrapJoin[] | undefined {
 /** `text` fits the row's head; its first character is known to be one of the row's. */
 function headFits(j: WrapJoin, text: string): boolean {
   if (j.endsIn !== undefined && !endsWithBeforeBlanks(text, j.endsIn)) return false;
+  if (j.layoutRow === true && !mayBeLayoutRowHead(text)) return false;
   if (j.unlessWhole?.test(text) === true) return false;
   return (j.mayBeHead?.(text) ?? true) && j.head.test(text);
 }

@@ -172,7 +172,6 @@ describe('joinWrapped, mail-client word wraps', () => {
     ['              0xfffffdff80005000 - 0xfffffdffc4000000   (', '1087 MB actual)', '              0xfffffdff80005000 - 0xfffffdffc4000000   (1087 MB actual)'],
     ['    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB', 'maximum)', '    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB maximum)'],
     ['    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000', '(     2 GB maximum)', '    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB maximum)'],
-    ['    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2', 'GB maximum)', '    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB maximum)'],
   ])('a virtual layout row whose size went to the next line: %j', (head, tail, whole) => {
     expect(mayContinue(head)).toBe(true);
     expect(joinWrapped(head, tail)).toBe(whole);
