@@ -31,7 +31,7 @@ function throughputTable(rows) {
   return out;
 }
 
-function startupLines(rows, startup, referenceRuns) {
+function startupLines(rows, startup, referenceRuns, nodeStartup) {
   if (startup === undefined) return [];
   const steady = rows
     .filter((r) => r.analyze !== undefined && r.analyze > startup)
@@ -48,7 +48,8 @@ function startupLines(rows, startup, referenceRuns) {
     });
   return [
     '',
-    `Start-up (analyze of a one-line file, median of ${referenceRuns}): ${startup.toFixed(2)} s. ` +
+    `Start-up (analyze of a one-line file, median of ${referenceRuns}): ${startup.toFixed(2)} s` +
+      (nodeStartup === undefined ? '. ' : `, of which Node's own (\`node -e 0\`) ${nodeStartup.seconds.toFixed(2)} s${nodeStartup.extraCaCerts ? ' (NODE_EXTRA_CA_CERTS is set: each Node start reads that CA bundle first)' : ''}. `) +
       `With it taken out, analyze ÷ grep is: ${steady.join(', ')} (for reading only; the verdicts above include it).`,
     '',
     `What each target allows for the whole run (grep's time ÷ the target ratio): ${budgets.join('; ')}.`,
@@ -200,7 +201,7 @@ function largeInputLines(t) {
 }
 
 /** bench/RESULTS.md from one `bench/run.mjs` run. */
-export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick, rows, startup, triage, profiles }) {
+export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick, rows, startup, nodeStartup, triage, profiles }) {
   return [
     '# vmemwarn benchmark results',
     '',
@@ -221,7 +222,7 @@ export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick
     '## Throughput',
     '',
     ...throughputTable(rows),
-    ...startupLines(rows, startup, referenceRuns),
+    ...startupLines(rows, startup, referenceRuns, nodeStartup),
     ...floorLines(rows, referenceRuns),
     ...warmLines(rows),
     '',
