@@ -1,12 +1,9 @@
 import { UsageError } from '../errors.js';
 import { ERAS } from './eras.js';
-import { pageShiftForSize, pageSizeLabel, SECTION_SHIFTS, validVaBits } from './page-geometry.js';
+import { pageShiftForSize, pageSizeLabel, SECTION_SHIFTS, VA_BITS_CHOICES, validVaBits } from './page-geometry.js';
 import type { LayoutOverrides } from './types.js';
 import { eraSupportsVaBits, firstEraWithVaBits } from './hypotheses.js';
 import { parseKernelConfig } from './kconfig.js';
-
-/** CONFIG_ARM64_VA_BITS values arm64 has had, over all page sizes. */
-const VA_BITS_CHOICES: readonly number[] = [36, 39, 42, 47, 48, 52];
 
 /** What a kernel release given by the user must start with (`6.1`, `5.15.0-91`, or a tag's `v6.1`). */
 const RELEASE_SHAPE = /^v?\d+\.\d+/;

@@ -4,7 +4,7 @@ import { eraForRelease, eraIndex } from './eras.js';
 import { eraSupportsVaBits, firstEraWithVaBits, type Shape, shapeLabel } from './hypotheses.js';
 import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
-import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel } from './page-geometry.js';
+import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel, VA_BITS_CHOICES } from './page-geometry.js';
 import { pgtableGeometry } from './pgtable-geometry.js';
 import { matchRegisterConstants, type ConstantHit, type RegisterValue } from './register-match.js';
 import { callsFollowEachOther, wholeSectionPageShifts } from './struct-page-size.js';
@@ -40,8 +40,6 @@ function defaultPageShift(era: Era, vaBits: number | undefined): Inferred<number
   return inferred(pageShift, 'default', 'low', { text });
 }
 
-const VA_SIZES: readonly number[] = [36, 39, 42, 47, 48, 52];
-
 /**
  * The VA size KIMAGE_VADDR (`Kernel Offset: … from 0x…`) gives in an era: VA_BITS before 5.4, VA_BITS_MIN from 5.4.
  * The image sits just above the modules region (and KASAN's shadow, where built in), which starts at the base of the
@@ -53,8 +51,8 @@ const VA_SIZES: readonly number[] = [36, 39, 42, 47, 48, 52];
 function vaBitsOfKimageVaddr(kimage: bigint, era: Era | undefined): { vaBits: number; fromEra2: boolean } | undefined {
   if (kimage < 1n << 63n) return undefined;
   const bits = ((1n << 64n) - kimage).toString(2).length;
-  const before = VA_SIZES.includes(bits) ? bits : undefined;
-  const from = VA_SIZES.includes(bits + 1) ? bits + 1 : undefined;
+  const before = VA_BITS_CHOICES.includes(bits) ? bits : undefined;
+  const from = VA_BITS_CHOICES.includes(bits + 1) ? bits + 1 : undefined;
   if (era !== undefined) {
     const fromEra2 = eraIndex(era) >= eraIndex('E2');
     const vaBits = fromEra2 ? from : before;

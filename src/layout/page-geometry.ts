@@ -13,6 +13,9 @@ const VALID_VA_BITS: Readonly<Record<number, readonly number[]>> = {
   16: [42, 48, 52],
 };
 
+/** CONFIG_ARM64_VA_BITS values arm64 has had, over all page sizes: 36, 39, 42, 47, 48, 52. */
+export const VA_BITS_CHOICES: readonly number[] = [...new Set(Object.values(VALID_VA_BITS).flat())].sort((a, b) => a - b);
+
 export function validVaBits(pageShift: number): number[] {
   return [...(VALID_VA_BITS[pageShift] ?? [])];
 }

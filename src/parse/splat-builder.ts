@@ -43,13 +43,13 @@ const INLINE_SITE = new RegExp(String.raw` ${SYMBOL_NAME} [\w./+-]+:\d+ \[inline
 /** Functions kept of the stack a format's `quotedAfter` line introduces. */
 const MAX_QUOTED_FUNCS = 8;
 
-/** Collects the records of one open report and reads its fields as they arrive. */
 /**
  * At most this many frames in a report's body before its `Call trace:` are stray lines, not a trace of its own:
  * lockdep's four `irq event stamp:` lines (`hardirqs last enabled at (N): …`) with their heads cut off in a mail.
  */
 const MAX_STRAY_FRAMES = 4;
 
+/** Collects the records of one open report and reads its fields as they arrive. */
 export class SplatBuilder {
   state: ReportState;
   private recordCount = 0;

@@ -38,17 +38,23 @@ function traceFuncs(format: SplatFormat, e: TitleEvidence): string[] {
   const funcs = e.frames
     .filter((f) => f.func !== undefined && !f.inline && !f.unreliable)
     .flatMap((f, i, all) => (f.from !== undefined && all[i + 1]?.func !== f.from ? [f.func ?? '', f.from] : [f.func ?? '']));
-  // Only for a fault's own report: a lockdep or spinlock report printed on the way through a fault handler (a printk
-  // in panic, from bad_mode) is about the handler, and syzkaller titles it there (report 543).
-  const below = format.below ?? (format.kind === 'oops' ? EXCEPTION_ENTRY : undefined);
-  if (below === undefined) return funcs;
-  let entry = funcs.findIndex((func) => below.test(func));
-  // A fault taken while the kernel handled another (a uaccess fault whose handler, filemap_fault or a filesystem's
-  // ->fault, is the bug) has the handler's frames above the entry: only a trace printed from the die path is cut.
-  if (format.below === undefined && !funcs.slice(0, Math.max(entry, 0)).some((func) => DIE_PATH.test(func))) entry = -1;
-  // The entry's frames (el1h_64_sync_handler, then el1h_64_sync) come in a run: the trace goes on below the last.
-  while (format.below === undefined && entry >= 0 && entry + 1 < funcs.length && below.test(funcs[entry + 1]!)) entry++;
+  const below = format.below;
+  // Only a fault's own report is cut at the exception entry: a lockdep or spinlock report printed on the way through
+  // a fault handler (a printk in panic, from bad_mode) is about the handler, and syzkaller titles it there (report 543).
+  const entry = below ? funcs.findIndex((func) => below.test(func)) : format.kind === 'oops' ? lastExceptionEntryFrame(funcs) : -1;
   return funcs.slice(entry + 1);
+}
+
+/**
+ * Where a trace printed from the die path ends its exception entry's frames (el1h_64_sync_handler, then el1h_64_sync
+ * come in a run), or -1. A fault taken while the kernel handled another (a uaccess fault whose handler, filemap_fault
+ * or a filesystem's ->fault, is the bug) has the handler's frames above the entry, and no die path: not cut.
+ */
+function lastExceptionEntryFrame(funcs: readonly string[]): number {
+  let entry = funcs.findIndex((func) => EXCEPTION_ENTRY.test(func));
+  if (entry < 0 || !funcs.slice(0, entry).some((func) => DIE_PATH.test(func))) return -1;
+  while (entry + 1 < funcs.length && EXCEPTION_ENTRY.test(funcs[entry + 1]!)) entry++;
+  return entry;
 }
 
 function pcFunc(format: SplatFormat, e: TitleEvidence): string | undefined {

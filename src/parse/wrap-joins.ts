@@ -1,7 +1,7 @@
 import { isLowerHexCode } from './fields/hex-bigint.js';
 import { isArm64RegisterRow } from './fields/arm64-register-row.js';
 import { byFirstChar } from '../util/first-char-table.js';
-import { isBlankCode } from '../util/blanks.js';
+import { beforeBlanks } from '../util/blanks.js';
 import { parseLayoutLine } from './boot-fact-lines.js';
 
 /**
@@ -70,8 +70,7 @@ function brokenLine(name: string, firstChars: string, head: RegExp, shape: RegEx
 
 /** `text` ends in `word`, trailing blanks ignored, without making a trimmed copy. */
 function endsWithBeforeBlanks(text: string, word: string): boolean {
-  let end = text.length;
-  while (end > 0 && isBlankCode(text.charCodeAt(end - 1))) end -= 1;
+  const end = beforeBlanks(text);
   return end >= word.length && text.startsWith(word, end - word.length);
 }
 
@@ -85,8 +84,7 @@ const SIZE_CHARS = 10;
  * A cut between the size's number and its unit is left alone: its digit end is a frame's too.
  */
 function mayBeLayoutRowHead(text: string): boolean {
-  let end = text.length;
-  while (end > 0 && isBlankCode(text.charCodeAt(end - 1))) end -= 1;
+  const end = beforeBlanks(text);
   const last = text.charCodeAt(end - 1);
   if (last === 0x28 /* ( */) return true;
   if (last === 0x42 /* B */) return hasOpenParenBefore(text, end);

@@ -13,6 +13,13 @@ export function afterBlanks(text: string, from = 0): number {
   return i;
 }
 
+/** The index just past the last character that is no space or tab (0 if none is): the text's end, trailing blanks off. */
+export function beforeBlanks(text: string): number {
+  let end = text.length;
+  while (end > 0 && isBlankCode(text.charCodeAt(end - 1))) end -= 1;
+  return end;
+}
+
 /** Only spaces and tabs: char tests, not a regex, as this runs on every line of every report. */
 export function isBlank(text: string): boolean {
   return afterBlanks(text) === text.length;
