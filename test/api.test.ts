@@ -1,7 +1,7 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeFile, analyzeText } from '../src/api.js';
+import { tempDir } from './_temp-dirs.js';
 
 const MIB = 1024 * 1024;
 
@@ -15,7 +15,7 @@ async function repeatedSample(dir: string, name: string, bytes: number): Promise
 }
 
 test('a multi-MiB plain file read through recycled buffers gives the same analysis as the text in memory', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'vmemwarn-api-'));
+  const dir = tempDir('api');
   // Many 64 KiB chunks, so the eight-buffer ring wraps several times.
   const { path, text } = await repeatedSample(dir, 'e3-48-4k-amdgpu-populate-storm.log', 3 * MIB);
   const fromFile = await analyzeFile(path);
@@ -27,7 +27,7 @@ test('a multi-MiB plain file read through recycled buffers gives the same analys
 
 test('analyses running at once on one thread share the SIMD finder without mixing their regions', async () => {
   const samples = ['e3-48-4k-amdgpu-populate-storm.log', 'e4-48-4k-amdgpu-6.10-warn-then-oops.log', 'plain-boot-6.6-unrelated-warning.log'];
-  const dir = await mkdtemp(join(tmpdir(), 'vmemwarn-api-'));
+  const dir = tempDir('api');
   // Over 1 MiB each, so each analysis reads many chunks and the three interleave between them.
   const paths = (await Promise.all(samples.map((name) => repeatedSample(dir, name, 1.5 * MIB)))).map((s) => s.path);
   const oneByOne = [];

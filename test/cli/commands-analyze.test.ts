@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runInProcess } from './_run-cli.js';
 import { SAMPLES } from './_spawn-cli.js';
+import { tempDir } from '../_temp-dirs.js';
 
 const AMDGPU = `${SAMPLES}e3-48-4k-amdgpu-populate-storm.log`;
 const PLAIN = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
@@ -58,7 +58,7 @@ describe('analyze formats', () => {
   });
 
   test('--output writes the file and nothing to stdout', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'vmemwarn-analyze-')), 'report.md');
+    const out = path.join(tempDir('analyze'), 'report.md');
     const run = await runInProcess(['analyze', AMDGPU, '--format', 'markdown', '-o', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
@@ -74,7 +74,7 @@ describe('analyze colour', () => {
     expect((await runInProcess(['analyze', AMDGPU, '--no-color'])).stdout).not.toMatch(ANSI);
   });
   test('-o writes plain text unless --color asks for colour (as `ls --color=always > file`)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-colour-'));
+    const dir = tempDir('colour');
     await runInProcess(['analyze', AMDGPU, '-o', path.join(dir, 'plain.txt')]);
     await runInProcess(['analyze', AMDGPU, '--color', '-o', path.join(dir, 'colour.txt')]);
     expect(readFileSync(path.join(dir, 'plain.txt'), 'utf8')).not.toMatch(ANSI);
@@ -91,7 +91,7 @@ describe('analyze limits', () => {
   });
 
   test('--max-line-bytes flags longer lines as truncated', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-analyze-'));
+    const dir = tempDir('analyze');
     const file = path.join(dir, 'long.log');
     writeFileSync(file, `[    0.000000] ${'x'.repeat(300)}\n[    0.000001] short\n`);
     expect((await jsonOf(['analyze', file])).inputs[0]?.stats.truncatedLines).toBe(0);
@@ -99,7 +99,7 @@ describe('analyze limits', () => {
   });
 
   test('--max-decompressed stops a gzip input over the limit with exit 3', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-analyze-'));
+    const dir = tempDir('analyze');
     const file = path.join(dir, 'plain.log.gz');
     writeFileSync(file, gzipSync(readFileSync(PLAIN)));
     expect((await runInProcess(['analyze', file, '-q'])).code).toBe(0);
@@ -129,7 +129,7 @@ test('-q prints nothing on stderr for a clean run', async () => {
 
 // Found by review: the report of `analyze good.log missing.log` left missing.log out, and passed for one of all inputs.
 test('an input that cannot be read is listed in the report with its error, and the exit is 3', async () => {
-  const missing = path.join(mkdtempSync(path.join(tmpdir(), 'vmemwarn-unread-')), 'missing.log');
+  const missing = path.join(tempDir('unread'), 'missing.log');
   const json = await runInProcess(['analyze', AMDGPU, missing, '--format', 'json', '-q']);
   expect(json.code).toBe(3);
   const report = JSON.parse(json.stdout) as { summary: { inputs: number }; inputs: { source: string; inputError?: string }[] };

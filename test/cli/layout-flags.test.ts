@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { layoutOverrides, MAX_CONFIG_BYTES, parsePageSize, parseU64 } from '../../src/cli/layout-flags.js';
 import { InputError, UsageError } from '../../src/errors.js';
 import { execFileSync } from 'node:child_process';
 import { hasTool } from '../triage/fixture-tree.js';
+import { tempDir } from '../_temp-dirs.js';
 
 test('page sizes', () => {
   expect(parsePageSize('4k')).toBe(4096);
@@ -44,7 +44,7 @@ test('--config - cannot share stdin with a log or a list of paths: a usage error
 });
 
 describe('--config that is no kernel config: a one-line input error, memory bounded', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-config-'));
+  const dir = tempDir('config');
 
   test('a gzip that inflates past MAX_CONFIG_BYTES', async () => {
     const bomb = path.join(dir, 'bomb.gz');
@@ -74,7 +74,7 @@ describe('--config that is no kernel config: a one-line input error, memory boun
 // Found by review: an xz, zstd or bzip2 config was read as text with no CONFIG_ line in it, so it set nothing and
 // the layout fell back to defaults with no word said.
 describe('--config compressed as logs may be', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-config-z-'));
+  const dir = tempDir('config-z');
   const plain = path.join(dir, 'config');
   writeFileSync(plain, 'CONFIG_ARM64_VA_BITS=39\nCONFIG_ARM64_4K_PAGES=y\n');
 

@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, SAMPLES } from './_spawn-cli.js';
 import { tarBuffer } from '../triage/fixture-tree.js';
+import { tempDir } from '../_temp-dirs.js';
 
 // Packages each command loads only when a run needs them: loading them all cost triage 60 ms of start-up.
 // bin/vmemwarn runs the bundle (scripts/bundle-cli.mjs), where packages are bundled into lazily loaded chunks.
 const OPTIONAL = ['ora', 'sql.js', 'tar-stream', 'yauzl', 'tinyglobby', 'picomatch', 'ajv'] as const;
 type Optional = (typeof OPTIONAL)[number];
 
-const work = mkdtempSync(path.join(tmpdir(), 'vmemwarn-lazy-'));
+const work = tempDir('lazy');
 const LOG = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
 // A loader hook that names, on stderr, every package the process loads (a module of its own, or bundled into a
 // loaded chunk) and every module of analyze/parts/ that a loaded chunk of the bundle holds (esbuild heads each

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { REPO_ROOT, SAMPLES, spawnCli } from './_spawn-cli.js';
 import { runInProcess } from './_run-cli.js';
+import { tempDir } from '../_temp-dirs.js';
 
 const AMDGPU = `${SAMPLES}e3-48-4k-amdgpu-populate-storm.log`;
 const PLAIN = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
@@ -54,7 +54,7 @@ describe('the real process (bin/vmemwarn → dist/)', () => {
   });
 
   test('--output writes the file; stdout stays empty', () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'vmemwarn-main-')), 'report.json');
+    const out = path.join(tempDir('main'), 'report.json');
     const run = spawnCli(['analyze', AMDGPU, '--format', 'json', '--output', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
@@ -178,7 +178,7 @@ describe('explain reproduces the seed thread (6.1, 48-bit VA, 4K pages, memstart
   });
 
   test('--log takes the layout from a log; -o writes a file', async () => {
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'vmemwarn-explain-')), 'explain.json');
+    const out = path.join(tempDir('explain'), 'explain.json');
     const run = await runInProcess(['explain', '0xffffffffaee00000', '--log', AMDGPU, '--format', 'json', '-o', out]);
     expect(run.code).toBe(0);
     // The amdgpu sample boots 6.1.0 with memstart 0x80000000 (its memory map), so the seed numbers come back.
@@ -291,7 +291,7 @@ describe('yargs inside the bundle (scripts/bundle-cli.mjs)', () => {
   });
 
   test('a `yargs` key in the package.json of the directory it runs in does not configure its parser', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-pkg-'));
+    const dir = tempDir('pkg');
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'elsewhere', yargs: { 'unknown-options-as-args': true } }));
     const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/vmemwarn'), 'analyze', '--bogus', AMDGPU], { cwd: dir, encoding: 'utf8' });
     expect(run.status).toBe(2);

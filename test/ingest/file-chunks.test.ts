@@ -1,8 +1,8 @@
 import { fstatSync, openSync, truncateSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileChunks } from '../../src/ingest/file-chunks.js';
+import { tempDir } from '../_temp-dirs.js';
 
 function isClosed(fd: number): boolean {
   try {
@@ -14,7 +14,7 @@ function isClosed(fd: number): boolean {
 }
 
 async function fileOf(content: Buffer): Promise<string> {
-  const path = join(await mkdtemp(join(tmpdir(), 'vmemwarn-chunks-')), 'log');
+  const path = join(tempDir('chunks'), 'log');
   await writeFile(path, content);
   return path;
 }
@@ -47,7 +47,7 @@ test('stopping early closes the file', async () => {
 });
 
 test('a read error ends the iteration with that error and closes the file', async () => {
-  const fd = openSync(await mkdtemp(join(tmpdir(), 'vmemwarn-chunks-dir-')), 'r');
+  const fd = openSync(tempDir('chunks-dir'), 'r');
   await expect(async () => {
     for await (const chunk of new FileChunks(fd, 10)) void chunk;
   }).rejects.toThrow(/EISDIR/);

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InputError } from '../../src/errors.js';
 import { readBounded, readInputFile } from '../../src/ingest/read-bounded.js';
 import { ReadInterrupted } from '../../src/until-aborted.js';
+import { tempDir } from '../_temp-dirs.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-read-bounded-'));
+const dir = tempDir('read-bounded');
 
 describe('readBounded', () => {
   test('a file up to the limit is read whole', async () => {

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { analyzeFile } from '../../src/api.js';
 import { hasTool } from '../triage/fixture-tree.js';
+import { tempDir } from '../_temp-dirs.js';
 
 /** Text that compresses poorly, so the compressed file spans many reads and is still open when the limit is hit. */
 const TEXT = Buffer.from(Array.from({ length: 400_000 }, (_, i) => `line ${(i * 2654435761) % 1000003} ${Math.sin(i)}`).join('\n'));
-const dir = mkdtempSync(path.join(tmpdir(), 'vmemwarn-fd-'));
+const dir = tempDir('fd');
 const openFds = (): number => readdirSync('/proc/self/fd').length;
 
 const files: [string, () => Buffer][] = [
