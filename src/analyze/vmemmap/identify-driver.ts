@@ -19,7 +19,16 @@ const DRIVERS: readonly DriverRow[] = [
   { name: 'amdgpu KFD SVM ({func})', devicePrivate: true, funcs: /^(kgd2kfd_|kfd_|svm_migrate_)/, module: 'amdgpu' },
   { name: 'nouveau dmem', devicePrivate: true, funcs: /^nouveau_dmem_/, module: 'nouveau' },
   { name: 'HMM test driver (test_hmm, dmirror)', devicePrivate: true, funcs: /^dmirror_/, module: 'test_hmm' },
+  // drivers/gpu/drm/xe/xe_svm.c (6.15): xe_devm_add() remaps each tile's VRAM as MEMORY_DEVICE_PRIVATE.
+  { name: 'Intel Xe SVM ({func})', devicePrivate: true, funcs: /^xe_(devm_add|svm_)/, module: 'xe' },
+  // NVIDIA's open kernel modules: uvm_pmm_devmem_init() takes a free region per GPU for its HMM device memory.
+  { name: 'NVIDIA UVM HMM ({func})', devicePrivate: true, funcs: /^uvm_pmm_devmem/, module: 'nvidia_uvm' },
+  // mm/hmm.c of 4.14-5.2: hmm_devmem_add() chose the region itself, downward from the top of MAX_PHYSMEM_BITS.
+  { name: 'HMM device memory (hmm_devmem_add)', devicePrivate: true, funcs: /^hmm_devmem_add$/ },
   { name: 'dax kmem ({func})', devicePrivate: false, funcs: /^dev_dax_kmem_/, module: 'kmem' },
+  { name: 'device DAX (dev_dax_probe)', devicePrivate: false, funcs: /^dev_dax_probe$/, module: 'device_dax' },
+  { name: 'persistent memory (pmem_attach_disk)', devicePrivate: false, funcs: /^pmem_attach_disk$/, module: 'nd_pmem' },
+  { name: 'PCI P2PDMA BAR (pci_p2pdma_add_resource)', devicePrivate: false, funcs: /^pci_p2pdma_add_resource$/ },
   { name: 'virtio-mem', devicePrivate: false, funcs: /^virtio_mem_/, module: 'virtio_mem' },
   { name: 'ACPI memory hotplug', devicePrivate: false, funcs: /^acpi_memory_/ },
   { name: 'generic memory hotplug ({func})', devicePrivate: false, funcs: /^(__)?add_memory(_resource|_driver_managed)?$/ },

@@ -8,6 +8,12 @@ describe('identifyDriver', () => {
     ['dmirror_allocate_chunk [test_hmm]', /test_hmm/, true],
     ['dev_dax_kmem_probe [kmem]', /dax/, false],
     ['add_memory_resource', /add_memory/, false],
+    ['xe_devm_add [xe]', /^Intel Xe SVM \(xe_devm_add\)$/, true],
+    ['uvm_pmm_devmem_init [nvidia_uvm]', /^NVIDIA UVM HMM \(uvm_pmm_devmem_init\)$/, true],
+    ['hmm_devmem_add', /^HMM device memory/, true],
+    ['dev_dax_probe [device_dax]', /^device DAX/, false],
+    ['pmem_attach_disk [nd_pmem]', /^persistent memory/, false],
+    ['pci_p2pdma_add_resource', /P2PDMA/, false],
   ])('%s', (frame, name, devicePrivate) => {
     const d = identifyDriver(frames('vmemmap_populate', frame));
     expect(d?.name).toMatch(name);
