@@ -103,10 +103,16 @@ const WARNING_SITE = String.raw`WARNING: CPU: (?<cpu>\d+) PID: (?<pid>\d+) at (?
  * `at file:line func()`, 2025+ `[cond] file:line at func, CPU#n: ...`), with its site's fields.
  */
 function warningIn(file: string): RegExp {
-  const path = file.replace(/\./g, '\\.');
-  return h(
-    String.raw`WARNING: (?:CPU: (?<cpu>\d+) PID: (?<pid>\d+) at |at |(?:\[.*\] )?)(?<file>\S*?${path}):(?<line>\d+)(?: (?:at )?${FUNC})?`,
-  );
+  return h(`${warningSite(file.replace(/\./g, '\\.'))}(?: (?:at )?${FUNC})?`);
+}
+
+/** A WARNING raised in a file matching `path` (a regex source) by a function whose name matches `func`. */
+function warningInFunc(path: string, func: string): RegExp {
+  return h(String.raw`${warningSite(path)} (?:at )?(?<func>${func})\+0x[0-9a-f]+\/0x[0-9a-f]+`);
+}
+
+function warningSite(path: string): string {
+  return String.raw`WARNING: (?:CPU: (?<cpu>\d+) PID: (?<pid>\d+) at |at |(?:\[.*\] )?)(?<file>\S*?${path}):(?<line>\d+)`;
 }
 
 /** Header formats, most specific first; the first row whose needle and regex match wins. */
@@ -150,6 +156,23 @@ export const FORMATS: readonly SplatFormat[] = [
     re: warningIn('kernel/locking/lockdep.c'),
     title: 'WARNING: locking bug in {frame}',
     skip: LOCK_SOCK_SKIP,
+  },
+  // syzkaller's `WARNING: .*mm/.*\.c.* k?.?malloc` and `WARNING: .*mm/vmalloc.c.*__vmalloc_node`: an allocation
+  // too large for kmalloc/kvmalloc, or a vmalloc of size 0, is its caller's bug.
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    also: 'malloc',
+    re: warningInFunc(String.raw`mm\/\S+\.c`, String.raw`k?\w?malloc[\w.]*`),
+    title: 'WARNING: kmalloc bug in {frame}',
+    skip: /kmalloc|krealloc|slab|kmem/,
+  },
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    also: '__vmalloc_node',
+    re: warningInFunc(String.raw`mm\/vmalloc\.c`, String.raw`__vmalloc_node[\w.]*`),
+    title: 'WARNING: zero-size vmalloc in {frame}',
   },
   // usb_submit_urb warns about its caller's URB: syzkaller titles it `<caller>/usb_submit_urb`.
   {

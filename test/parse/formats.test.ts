@@ -23,6 +23,22 @@ describe('FORMATS', () => {
     );
   });
 
+  // An audit against syzkaller's test data (reports 609, 697): syzkaller names these two mm/ WARNINGs by class.
+  test('a kmalloc-family WARNING in mm/ and a vmalloc WARNING in __vmalloc_node* are named by class', () => {
+    const title = (header: string): string | undefined => matchHeader(header)?.format.title;
+    expect(title('WARNING: CPU: 1 PID: 2949 at mm/vmalloc.c:3132 __vmalloc_node_range+0x44c/0x584 mm/vmalloc.c:3132')).toBe(
+      'WARNING: zero-size vmalloc in {frame}',
+    );
+    expect(title('WARNING: [size == 0] mm/vmalloc.c:3132 at __vmalloc_node_noprof+0x44c/0x584, CPU#1: syz/2949')).toBe(
+      'WARNING: zero-size vmalloc in {frame}',
+    );
+    expect(title('WARNING: CPU: 0 PID: 7 at mm/util.c:632 kvmalloc_node+0x1c4/0x1d0')).toBe('WARNING: kmalloc bug in {frame}');
+    expect(title('WARNING: CPU: 0 PID: 7 at mm/slab_common.c:996 kmalloc_large+0x1c4/0x1d0')).toBe('WARNING: kmalloc bug in {frame}');
+    // Another function of mm/vmalloc.c, and a malloc-named function outside mm/, stay generic.
+    expect(title('WARNING: CPU: 0 PID: 7 at mm/vmalloc.c:330 vunmap_range_noflush+0x1/0x2')).toBe('WARNING in {frame}');
+    expect(title('WARNING: CPU: 0 PID: 7 at drivers/foo/bar.c:33 kmalloc_helper+0x1/0x2')).toBe('WARNING in {frame}');
+  });
+
   // Found by an audit: a tar member cut mid-line ended in `WARNING: CPU: 3 P`, which the free-text row took for its
   // title, a cluster of its own.
   test('a site header cut short is a corrupted WARNING, not free text', () => {

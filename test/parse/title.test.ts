@@ -24,6 +24,17 @@ describe('buildTitle', () => {
     );
   });
 
+  test('WARNING: a kmalloc bug skips the allocator, a zero-size vmalloc the vmalloc wrappers', () => {
+    const kv = 'WARNING: CPU: 0 PID: 7 at mm/util.c:632 kvmalloc_node+0x1c4/0x1d0';
+    expect(titleOf(kv, { frames: frames('kvmalloc_node', 'kvmalloc_array', 'kmem_cache_alloc_trace', 'foo_alloc_table'), atFuncs: [] })).toBe(
+      'WARNING: kmalloc bug in foo_alloc_table',
+    );
+    const vm = 'WARNING: CPU: 1 PID: 2949 at mm/vmalloc.c:3132 __vmalloc_node_range+0x44c/0x584';
+    expect(titleOf(vm, { frames: frames('__vmalloc_node_range', 'vmalloc_user', 'xskq_create'), atFuncs: [] })).toBe(
+      'WARNING: zero-size vmalloc in xskq_create',
+    );
+  });
+
   test('WARNING: skips reporting, locking and sleeping helpers and unreliable or inlined frames', () => {
     const trace: Frame[] = [
       ...frames('dump_stack', 'panic', 'warn_slowpath_fmt', '__might_sleep', 'mutex_lock_nested'),
