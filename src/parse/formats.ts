@@ -615,8 +615,9 @@ export const FORMATS: readonly SplatFormat[] = [
   {
     kind: 'hung-task',
     needle: 'INFO: task ',
-    // `INFO: task syz-fuzzer:4433 blocked for more than 143 seconds.`: the blocked task is the report's task.
-    re: h(String.raw`INFO: task (?<comm>\S+):(?<pid>\d+) blocked (?:in I/O wait )?for more than \d+ seconds`),
+    // `INFO: task syz-fuzzer:4433 blocked for more than 143 seconds.`: the blocked task is the report's task. A comm
+    // may hold spaces (`Web Content`, or whatever a fuzzer set with PR_SET_NAME).
+    re: h(String.raw`INFO: task (?<comm>\S.*?):(?<pid>\d+) blocked (?:in I/O wait )?for more than \d+ seconds`),
     title: 'INFO: task hung in {frame}',
     frame: 'hang',
   },

@@ -165,6 +165,8 @@ describe('matchHeader', () => {
   test('a hung task names the blocked task: its comm and pid', () => {
     expect(matchHeader('INFO: task syz-fuzzer:4433 blocked for more than 143 seconds.')?.match.groups).toMatchObject({ comm: 'syz-fuzzer', pid: '4433' });
     expect(matchHeader('INFO: task kworker/u8:3:112 blocked for more than 120 seconds.')?.match.groups).toMatchObject({ comm: 'kworker/u8:3', pid: '112' });
+    // syzkaller's report 1001 (a comm a fuzzer set) and Firefox's threads: the comm may hold spaces.
+    expect(matchHeader('INFO: task Web Content:4122 blocked for more than 122 seconds.')?.match.groups).toMatchObject({ comm: 'Web Content', pid: '4122' });
   });
 
   test('site fields of the three WARNING generations', () => {
