@@ -100,7 +100,10 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     name: 'dmesg --time-format delta `[<    0.000003>] `',
     firstChars: '[',
     re: new RegExp(String.raw`^\[${DMESG_DELTA}\] ?`),
-    take: (m) => textAfter(m),
+    take: (m, into) => {
+      into.fromDmesg = true;
+      return textAfter(m);
+    },
   },
   {
     // util-linux `dmesg -H` / `--reltime`: the delta to the previous message, not resolvable to a boot time here. It is
@@ -108,7 +111,10 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     name: 'dmesg --reltime delta `[  +0.000123] `',
     firstChars: '[',
     re: /^\[ *[+-]\d+\.\d+\] ?/,
-    take: (m) => textAfter(m),
+    take: (m, into) => {
+      into.fromDmesg = true;
+      return textAfter(m);
+    },
   },
   {
     name: 'dmesg --reltime minute `[Nov25 10:11] `',
@@ -116,6 +122,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     re: new RegExp(String.raw`^\[(${MONTH_NAMES}) ?(\d{1,2}) (\d\d:\d\d)\] ?`),
     take: (m, into) => {
       into.wallTime ??= yearlessWallTime(m[1]!, m[2]!, m[3]!);
+      into.fromDmesg = true;
       return textAfter(m);
     },
   },
@@ -126,6 +133,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     re: new RegExp(String.raw`^\[(?:${WEEKDAY_NAMES}) (${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d) (\d{4})(?: ${DMESG_DELTA})?\] ?`),
     take: (m, into) => {
       into.wallTime ??= datedWallTime(m[4]!, m[1]!, m[2]!, m[3]!);
+      into.fromDmesg = true;
       return textAfter(m);
     },
   },
@@ -189,7 +197,10 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     name: 'dmesg iso `2023-05-02T10:11:12,123456+02:00 `',
     firstChars: DIGITS,
     re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d,\d+[+-]\d\d:?\d\d) /,
-    take: takeIsoWallTime,
+    take: (m, into) => {
+      into.fromDmesg = true;
+      return takeIsoWallTime(m, into);
+    },
   },
   GITHUB_ACTIONS_STAMP,
   GITLAB_CI_STAMP,

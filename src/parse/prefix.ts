@@ -6,7 +6,7 @@ import { afterBlanks, isBlankCode } from '../util/blanks.js';
 import { afterJournalKernelTag, KERNEL_TAG, readPrintkTime, takePrintkTime } from './prefix-printk-time.js';
 
 /** A physical line with every transport prefix removed, and what the prefixes said. */
-export type StrippedLine = Pick<LogRecord, 'text' | 'ts' | 'wallTime' | 'level' | 'caller' | 'host' | 'foreign'>;
+export type StrippedLine = Pick<LogRecord, 'text' | 'ts' | 'wallTime' | 'level' | 'caller' | 'host' | 'fromDmesg' | 'foreign'>;
 
 /** Looked up twice for every line: by table, where a Map's hashing had been half of stripPrefixes' own time. */
 const rulesFor = byFirstChar(PREFIX_RULES, 'prefix rules');

@@ -18,6 +18,7 @@ function toRecord(lineNo: number, s: StrippedLine, truncated: boolean): LogRecor
   if (s.level !== undefined) rec.level = s.level;
   if (s.caller !== undefined) rec.caller = s.caller;
   if (s.host !== undefined) rec.host = s.host;
+  if (s.fromDmesg) rec.fromDmesg = true;
   if (truncated) rec.truncated = true;
   if (s.foreign) rec.foreign = true;
   return rec;

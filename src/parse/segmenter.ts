@@ -132,7 +132,7 @@ export class Segmenter {
     this.records += 1;
     if (this.open.size > 0) this.closeSilent(context);
     const current = this.open.get(context);
-    const fromKernel = rec.ts !== undefined || rec.host !== undefined;
+    const fromKernel = rec.ts !== undefined || rec.host !== undefined || rec.fromDmesg === true;
     const header =
       matched &&
       (!matched.format.needsKernelOrigin || fromKernel) &&

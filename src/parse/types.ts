@@ -19,6 +19,9 @@ export interface LogRecord {
   caller?: string;
   /** Host name from a syslog/journal header. */
   host?: string;
+  /** A stamp only util-linux dmesg writes (`-T`, `-H`/`--reltime`, `--time-format iso`/`delta`) replaced the printk
+   *  time: the line came from the kernel's buffer, as one with a printk time did. */
+  fromDmesg?: boolean;
   /** The physical line was longer than the cap and was cut. */
   truncated?: boolean;
   /** The transport says this is not kernel output (LAVA `lvl` other than `target`, a syslog/journal tag other

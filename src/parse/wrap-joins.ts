@@ -34,6 +34,10 @@ const ARM64_REG_HEX_DIGITS = 16;
 
 /** A whole 2025+ WARNING header: `WARNING: [cond] file:line at func+0x1/0x2 [mod], CPU#1: comm/pid`. */
 const NEW_HEADER = new RegExp(String.raw`^WARNING: (?:\[[^\]]*\] )?[\w./+-]+:\d+ at (?:${SYMBOL}|0x[0-9a-f]+), CPU#\d+: \S.*\/\d+$`);
+/** A strict beginning of a 2025+ WARNING header, cut at a space: inside or after its condition, or after its site. */
+const NEW_HEADER_START = new RegExp(
+  String.raw`^WARNING: (?:\[[^\]]*\]?|(?:\[[^\]]*\] )?[\w./+-]+:\d+(?: at(?: (?:${SYMBOL}|0x[0-9a-f]+),(?: CPU#\d+:)?)?)?)$`,
+);
 /** A whole arm64 fault line: `Unable to handle kernel paging request at virtual address 000001ffba000000`. */
 const FAULT_LINE = /^Unable to handle kernel [\w -]+ at virtual address [0-9a-f]{8,16}$/;
 /** A whole stack-protector panic: `Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: f+0x1/0x2`. */
@@ -81,14 +85,28 @@ const SIZE_CHARS = 10;
  * A row of the `Virtual kernel memory layout:` block (4.x) cut before its size: right after its range, or inside
  * the parentheses (`    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (`). O(1) for a call trace frame, which
  * every one of comes here: it ends in `/0x194`, `]` or `(P)`, never in ` 0x` and 16 hex digits, `(` or a unit's `B`.
- * A cut between the size's number and its unit is left alone: its digit end is a frame's too.
+ * A cut between the size's number and its unit (`(   128` + `MB)`, where a 78-column mail breaks every stamped row)
+ * ends in a digit as a frame does; the frame's `x` before its digits ends the look back.
  */
 function mayBeLayoutRowHead(text: string): boolean {
   const end = beforeBlanks(text);
   const last = text.charCodeAt(end - 1);
   if (last === 0x28 /* ( */) return true;
   if (last === 0x42 /* B */) return hasOpenParenBefore(text, end);
+  if (isDigit(last) && opensSizeBefore(text, end)) return true;
   return end > 19 && text.charCodeAt(end - 19) === 0x20 && text.startsWith('0x', end - 18);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Digits, after blanks, after a `(`, within SIZE_CHARS characters before `end`: `(   128`. */
+function opensSizeBefore(text: string, end: number): boolean {
+  let i = end - 1;
+  while (i >= 0 && end - i <= SIZE_CHARS && isDigit(text.charCodeAt(i))) i--;
+  while (i >= 0 && end - i <= SIZE_CHARS && text.charCodeAt(i) === 0x20) i--;
+  return i >= 0 && end - i <= SIZE_CHARS && text.charCodeAt(i) === 0x28;
 }
 
 /** A `(` with no `)` after it among the last SIZE_CHARS characters before `end`. */
@@ -137,7 +155,20 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
   },
   // 2025+: `WARNING: net/mac80211/tx.c:5024 at __ieee80211_beacon_get+0x1a3/0x1f40 [mac80211], CPU#1: kworker/1:3/17677`
   // broken at any space (before `at`, before the module, after `CPU#1:`...).
-  brokenLine('WARNING header (2025+) broken at a space', 'W', /^WARNING: (?:\[[^\]]*\] )?[\w./+-]+:\d+(?: .*)?$/, NEW_HEADER),
+  // Broken before its site too (`WARNING: [time_after(jiffies, timeout)]` + `io_uring/io_uring.c:3026 at …`), inside
+  // the condition, or twice (a 72-column mail of a stamped line): a join that still makes no whole header is kept
+  // while it is a strict beginning of one, so the next line can finish it.
+  {
+    name: 'WARNING header (2025+) broken at a space',
+    firstChars: 'W',
+    head: /^WARNING: (?:\[.*|(?:\[[^\]]*\] )?[\w./+-]+:\d+(?: .*)?)$/,
+    unlessWhole: NEW_HEADER,
+    tail: ANY_REST,
+    join: (h, t) => {
+      const joined = `${h.trimEnd()} ${t[1]}`;
+      return NEW_HEADER.test(joined) || NEW_HEADER_START.test(joined) ? joined : undefined;
+    },
+  },
   // `Unable to handle kernel paging request at virtual address` + `000001ffba000000` (the address the Oops of a
   // wrapped struct page names), or broken earlier: `Unable to handle kernel` + `paging request at virtual address …`.
   brokenLine('kernel fault broken before its address', 'U', /^Unable to handle kernel(?: [\w -]*)?$/, FAULT_LINE, /^\s*([\w -]+?)\s*$/),

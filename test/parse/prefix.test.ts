@@ -71,13 +71,13 @@ const CASES: [string, string, StrippedLine][] = [
   ['level + time + caller id', '<4>[   12.300000][    T1] text', { text: 'text', level: 4, ts: 12.3, caller: 'T1' }],
   // util-linux dmesg -T: "[%a %b %e %H:%M:%S %Y]"
   ['dmesg -T', '[Tue May  2 10:11:12 2023] usb 1-1: new high-speed USB device',
-    { text: 'usb 1-1: new high-speed USB device', wallTime: '2023-05-02T10:11:12' }],
+    { text: 'usb 1-1: new high-speed USB device', wallTime: '2023-05-02T10:11:12', fromDmesg: true }],
   // util-linux dmesg -H/--reltime: "[%b%d %H:%M]" for a new minute, "[%+5ld.%06ld]" deltas in between.
   ['dmesg --reltime minute', '[Nov25 10:11] Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
-    { text: 'Booting Linux on physical CPU 0x0000000000 [0x410fd034]', wallTime: '--11-25T10:11' }],
-  ['dmesg --reltime delta', '[  +0.000123] Machine model: Google Steelix board', { text: 'Machine model: Google Steelix board' }],
+    { text: 'Booting Linux on physical CPU 0x0000000000 [0x410fd034]', wallTime: '--11-25T10:11', fromDmesg: true }],
+  ['dmesg --reltime delta', '[  +0.000123] Machine model: Google Steelix board', { text: 'Machine model: Google Steelix board', fromDmesg: true }],
   ['dmesg --time-format iso', '2023-05-02T10:11:12,123456+02:00 KASLR enabled',
-    { text: 'KASLR enabled', wallTime: '2023-05-02T10:11:12,123456+02:00' }],
+    { text: 'KASLR enabled', wallTime: '2023-05-02T10:11:12,123456+02:00', fromDmesg: true }],
   ['syslog RFC 3164 with printk time inside', 'May  2 10:11:12 host kernel: [12.34] KASLR enabled',
     { text: 'KASLR enabled', wallTime: '--05-02T10:11:12', host: 'host', ts: 12.34 }],
   ['syslog PRI + RFC 3164', '<4>May  2 10:11:12 host kernel: KASLR enabled',
@@ -145,11 +145,11 @@ const CASES: [string, string, StrippedLine][] = [
     { text: 'Call trace:', ts: 14.200024, host: 'honeycomb' }],
   // util-linux print_record: `dmesg -d` `[%5ld.%06ld <%12.06f>] `, `--time-format delta` `[<%12.06f>] `.
   ['dmesg -d', '[   14.200024 <    0.000003>] Call trace:', { text: 'Call trace:', ts: 14.200024 }],
-  ['dmesg --time-format delta', '[<    0.000003>] Call trace:', { text: 'Call trace:' }],
+  ['dmesg --time-format delta', '[<    0.000003>] Call trace:', { text: 'Call trace:', fromDmesg: true }],
   // Stamps of two CPUs out of order make a negative delta (found by an audit: the line was not stripped).
   ['dmesg -d, negative delta', '[    5.099996 <   -0.000004>] Call trace:', { text: 'Call trace:', ts: 5.099996 }],
-  ['dmesg --reltime, negative delta', '[  -0.000004] Call trace:', { text: 'Call trace:' }],
-  ['dmesg -T -d', '[Tue Jan 10 12:00:14 2023 <    0.000003>] Call trace:', { text: 'Call trace:', wallTime: '2023-01-10T12:00:14' }],
+  ['dmesg --reltime, negative delta', '[  -0.000004] Call trace:', { text: 'Call trace:', fromDmesg: true }],
+  ['dmesg -T -d', '[Tue Jan 10 12:00:14 2023 <    0.000003>] Call trace:', { text: 'Call trace:', wallTime: '2023-01-10T12:00:14', fromDmesg: true }],
   // journalctl -o short-unix and short-full.
   ['journal short-unix', '1673352014.200024 honeycomb kernel: Call trace:',
     { text: 'Call trace:', wallTime: '2023-01-10T12:00:14.200024Z', host: 'honeycomb' }],

@@ -414,9 +414,12 @@ describe('Segmenter', () => {
     const foreign: LogRecord = { lineNo: 2, text: 'WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', ts: 1, foreign: true };
     const kernel: LogRecord = { lineNo: 3, text: 'WARNING: foo', ts: 85.5 };
     const journal: LogRecord = { lineNo: 4, text: 'WARNING: bar', host: 'rk3588', wallTime: '2024-01-02T03:04:05Z' };
-    expect(segment([firmware, foreign, kernel, journal]).map((s) => [s.title, s.firstLine, s.lastLine])).toEqual([
+    // `dmesg -T`, `-H` and `--time-format iso|delta` replace the printk time with a stamp only dmesg writes (an audit).
+    const dmesgT: LogRecord = { lineNo: 5, text: 'WARNING: baz', wallTime: '2026-11-28T06:16:02', fromDmesg: true };
+    expect(segment([firmware, foreign, kernel, journal, dmesgT]).map((s) => [s.title, s.firstLine, s.lastLine])).toEqual([
       ['WARNING: foo', 3, 3],
       ['WARNING: bar', 4, 4],
+      ['WARNING: baz', 5, 5],
     ]);
   });
 

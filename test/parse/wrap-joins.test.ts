@@ -85,6 +85,24 @@ describe('joinWrapped, mail-client word wraps', () => {
     expect(joinWrapped(head, words.slice(i).join(' '))).toBe(NEW);
   });
 
+  // A metamorphic audit: a 72-column mail breaks the header before its site, inside its condition, or twice.
+  test.each([
+    [['WARNING: [time_after(jiffies, timeout)]', 'io_uring/io_uring.c:3026 at io_ring_exit_work+0x44c/0xbc0, CPU#0: kworker/u8:0/10040']],
+    [['WARNING: [(start < VMEMMAP_START) ||', '(end > VMEMMAP_END)] arch/arm64/mm/mmu.c:1162 at vmemmap_populate+0x30/0x48, CPU#3: modprobe/1234']],
+    [['WARNING: [time_after(jiffies, timeout)]', 'io_uring/io_uring.c:3026 at io_ring_exit_work+0x44c/0xbc0, CPU#0:', 'kworker/u8:0/10040']],
+    [['WARNING: io_uring/io_uring.c:3026 at', 'io_ring_exit_work+0x44c/0xbc0, CPU#0:', 'kworker/u8:0/10040']],
+  ])('a 2025+ WARNING header broken into %j', (parts) => {
+    let joined = parts[0]!;
+    for (const next of parts.slice(1)) {
+      expect(mayContinue(joined)).toBe(true);
+      const j = joinWrapped(joined, next);
+      expect(j).toBeDefined();
+      joined = j!;
+    }
+    expect(joined).toBe(parts.join(' '));
+    expect(mayContinue(joined)).toBe(false);
+  });
+
   test('a 2025+ WARNING header: a whole one waits for nothing, a tail that does not complete it stays apart', () => {
     expect(mayContinue(NEW)).toBe(false);
     expect(mayContinue('WARNING: fs/dcache.c:829 at fast_dput+0x334/0x430, CPU#1: syz-executor/5830')).toBe(false);
@@ -172,6 +190,9 @@ describe('joinWrapped, mail-client word wraps', () => {
     ['              0xfffffdff80005000 - 0xfffffdffc4000000   (', '1087 MB actual)', '              0xfffffdff80005000 - 0xfffffdffc4000000   (1087 MB actual)'],
     ['    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB', 'maximum)', '    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB maximum)'],
     ['    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000', '(     2 GB maximum)', '    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB maximum)'],
+    // A 78-column mail breaks every stamped row between the size's number and its unit (a metamorphic audit).
+    ['    modules : 0xffff000000000000 - 0xffff000008000000   (   128', 'MB)', '    modules : 0xffff000000000000 - 0xffff000008000000   (   128 MB)'],
+    ['              0xffff7e0000000000 - 0xffff7e0020000000   (   512', 'MB actual)', '              0xffff7e0000000000 - 0xffff7e0020000000   (   512 MB actual)'],
   ])('a virtual layout row whose size went to the next line: %j', (head, tail, whole) => {
     expect(mayContinue(head)).toBe(true);
     expect(joinWrapped(head, tail)).toBe(whole);
@@ -181,6 +202,8 @@ describe('joinWrapped, mail-client word wraps', () => {
     expect(joinWrapped('    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (', '    vmalloc : 0xffff000000000000')).toBeUndefined();
     expect(mayContinue('    vmemmap : 0xfffffdff80000000 - 0xfffffe0000000000   (     2 GB maximum)')).toBe(false);
     expect(mayContinue(' vmemmap_populate+0x44/0x194')).toBe(false);
+    expect(mayContinue(' foo_probe+0x44/0x194 (12')).toBe(false);
+    expect(joinWrapped('    modules : 0xffff000000000000 - 0xffff000008000000   (   128', ' vmemmap_populate+0x44/0x194')).toBeUndefined();
   });
 
   test('whole lines of these shapes wait for nothing', () => {
