@@ -42,6 +42,10 @@ const NEW_HEADER_START = new RegExp(
 const FAULT_LINE = /^Unable to handle kernel [\w -]+ at virtual address [0-9a-f]{8,16}$/;
 /** A whole stack-protector panic: `Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: f+0x1/0x2`. */
 const STACK_PROTECTOR = /^Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: \S+(?: \[[\w-]+\])?$/;
+/** A whole KASAN or KFENCE header: `BUG: KASAN: slab-use-after-free in foo+0x3c/0x80` (a source file or module may follow). */
+const SANITIZER_HEADER = new RegExp(String.raw`^BUG: K(?:ASAN|FENCE): [\w-]+(?: [\w-]+)* in ${SYMBOL}(?: \S.*)?$`);
+/** A whole hung-task header: `INFO: task udevd:5612 blocked in I/O wait for more than 143 seconds.` */
+const HUNG_TASK = /^INFO: task \S.*?:\d+ blocked (?:in I\/O wait )?for more than \d+ seconds\.$/;
 /** A whole soft lockup header: `watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [syz-executor:1234]`. */
 const SOFT_LOCKUP = /^(?:(?:NMI )?watchdog: )?BUG: soft lockup - CPU#\d+ stuck for \d+s! \[.+:\d+\]$/;
 
@@ -174,6 +178,10 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
   brokenLine('kernel fault broken before its address', 'U', /^Unable to handle kernel(?: [\w -]*)?$/, FAULT_LINE, /^\s*([\w -]+?)\s*$/),
   // `watchdog: BUG: soft` + `lockup - CPU#0 stuck for 22s! [syz-executor:1234]`.
   brokenLine('soft lockup header broken at a space', 'wBN', /^(?:(?:NMI )?watchdog: )?BUG: soft(?: .*)?$/, SOFT_LOCKUP),
+  // `BUG: KASAN: invalid-access in` + `__list_add_valid+0x10/0x90`: the bug class titled without its function.
+  brokenLine('KASAN or KFENCE header broken at a space', 'B', /^BUG: K(?:ASAN|FENCE):(?: .*)?$/, SANITIZER_HEADER),
+  // `INFO: task udevd:5612 blocked for more` + `than 143 seconds.`: the hung task's report had been lost.
+  brokenLine('hung-task header broken at a space', 'I', /^INFO: task \S.*$/, HUNG_TASK),
   // `Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in:` + `ffffffffc0c88942`, or broken at
   // another space.
   brokenLine('stack-protector panic broken at a space', 'K', /^Kernel panic - not syncing: stack-protector:(?: .*)?$/, STACK_PROTECTOR),

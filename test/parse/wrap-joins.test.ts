@@ -103,6 +103,25 @@ describe('joinWrapped, mail-client word wraps', () => {
     expect(mayContinue(joined)).toBe(false);
   });
 
+  // A metamorphic audit: syzkaller's KASAN reports 568-573 and 616 and hung tasks 526 and 1000, mailed at 72 columns.
+  test.each([
+    ['BUG: KASAN: invalid-access in', '__list_add_valid+0x10/0x90'],
+    ['BUG: KASAN:', 'slab-use-after-free in foo_release+0x3c/0x80 drivers/foo/foo.c:123'],
+    ['BUG: KFENCE: use-after-free read', 'in kfree+0x8c/0x174'],
+    ['INFO: task udevd:5612 blocked in I/O wait for more', 'than 143 seconds.'],
+    ['INFO: task Web Content:4122 blocked for', 'more than 122 seconds.'],
+  ])('a KASAN, KFENCE or hung-task header broken at a space: %j', (head, tail) => {
+    expect(mayContinue(head)).toBe(true);
+    expect(joinWrapped(head, tail)).toBe(`${head} ${tail}`);
+  });
+
+  test('a whole KASAN or hung-task header waits for nothing; a tail that is no end of one stays apart', () => {
+    expect(mayContinue('BUG: KASAN: invalid-access in __list_add_valid+0x10/0x90')).toBe(false);
+    expect(mayContinue('INFO: task syz-fuzzer:4433 blocked for more than 143 seconds.')).toBe(false);
+    expect(joinWrapped('BUG: KASAN: invalid-access in', 'Read at addr f2ff000009d85f48 by task syz/5830')).toBeUndefined();
+    expect(joinWrapped('INFO: task syz:1 is blocked on a mutex likely owned by task', 'syz:2.')).toBeUndefined();
+  });
+
   test('a 2025+ WARNING header: a whole one waits for nothing, a tail that does not complete it stays apart', () => {
     expect(mayContinue(NEW)).toBe(false);
     expect(mayContinue('WARNING: fs/dcache.c:829 at fast_dput+0x334/0x430, CPU#1: syz-executor/5830')).toBe(false);
