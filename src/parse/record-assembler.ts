@@ -2,8 +2,9 @@ import type { LogRecord } from './types.js';
 import { stripPrefixes, stripQuoting, type StrippedLine } from './prefix.js';
 import { isKmsgContinuation, isKmsgRecord } from './prefix-kmsg.js';
 import { decodeQuotedPrintable, QuotedPrintableDetector, softBreakBody } from './quoted-printable.js';
-import { joinWrapped, mayContinue } from './wrap-joins.js';
+import { frameAfterEmptyStamp, joinWrapped, mayContinue } from './wrap-joins.js';
 import { PastedIndent } from './pasted-indent.js';
+import { isBlank } from '../util/blanks.js';
 
 /** Quoted-printable lines joined so far by soft breaks (a cut line never ends in one: its end is lost). */
 interface SoftBrokenLine {
@@ -30,6 +31,11 @@ function toRecord(lineNo: number, s: StrippedLine, truncated: boolean): LogRecor
  */
 function hasOwnPrefix(line: string, strippedText: string): boolean {
   return strippedText !== stripQuoting(line);
+}
+
+/** A printk-stamped line with no text: what a mail client leaves of a stamped frame it wrapped after the stamp. */
+function isEmptyStamp(rec: LogRecord): boolean {
+  return rec.ts !== undefined && isBlank(rec.text);
 }
 
 /**
@@ -103,7 +109,7 @@ export class RecordAssembler {
     const pending = this.pending;
     if (pending) {
       const ownPrefix = hasOwnPrefix(line, beforeIndent);
-      const joined = ownPrefix ? undefined : joinWrapped(pending.text, stripped.text);
+      const joined = ownPrefix ? undefined : isEmptyStamp(pending) ? frameAfterEmptyStamp(stripped.text) : joinWrapped(pending.text, stripped.text);
       if (joined !== undefined) {
         pending.text = joined;
         if (truncated) pending.truncated = true;
@@ -113,7 +119,7 @@ export class RecordAssembler {
       this.emitPending(out);
     }
     const rec = toRecord(lineNo, stripped, truncated);
-    if (!truncated && !rec.foreign && mayContinue(rec.text)) this.pending = rec;
+    if (!truncated && !rec.foreign && (mayContinue(rec.text) || isEmptyStamp(rec))) this.pending = rec;
     else out.push(rec);
   }
 

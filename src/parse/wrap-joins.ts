@@ -290,6 +290,18 @@ export function mayContinue(text: string): boolean {
   return false;
 }
 
+/** A call trace frame, whole: `mod_timer+0x18/0x24`, `? foo+0x1/0x2 [mod]`, with anything after (` (P)`, a file). */
+const FRAME_REST = new RegExp(String.raw`^\s*((?:\? )?${SYMBOL}(?: \S.*)?)\s*$`);
+
+/**
+ * A stamped line whose text a mail client moved whole to the next line (`[ 1039.677571][    C0] ` +
+ * `wg_timers_any_authenticated_packet_traversal+0x68/0x8c`): the frame, as the kernel indents it.
+ */
+export function frameAfterEmptyStamp(next: string): string | undefined {
+  const m = FRAME_REST.exec(next);
+  return m === null ? undefined : ` ${m[1]!}`;
+}
+
 /** The joined line when `next` is the wrapped rest of `head`, else undefined. */
 export function joinWrapped(head: string, next: string): string | undefined {
   for (const j of joinsFor(head) ?? []) {

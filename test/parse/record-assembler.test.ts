@@ -39,6 +39,11 @@ describe('RecordAssembler joins', () => {
       'x9 : ffff800010279d18 x8 : ffff8000116c29a4'],
     ['mail-quoted machine line wrapped by the mail client', ['> [   12.800447] Hardware name: SolidRun LX2160A Honeycomb', '> (DT)'],
       'Hardware name: SolidRun LX2160A Honeycomb (DT)'],
+    // A metamorphic audit (syzkaller 569 mailed at 72 columns): a long frame went whole to the next line.
+    ['stamped line left empty + the frame a mail client moved to the next line',
+      ['[ 1039.677571][    C0] ', 'wg_timers_any_authenticated_packet_traversal+0x68/0x8c'], ' wg_timers_any_authenticated_packet_traversal+0x68/0x8c'],
+    ['mail-quoted: the same with a module and an unwinder mark', ['> [ 1039.677571] ', '> nfc_llcp_unregister_device+0x1c/0x2c0 [nfc] (P)'],
+      ' nfc_llcp_unregister_device+0x1c/0x2c0 [nfc] (P)'],
   ])('%s', (_name, lines, text) => {
     const recs = assemble(lines);
     expect(recs.map((r) => r.text)).toEqual([text]);
@@ -109,6 +114,9 @@ describe('RecordAssembler keeps lines apart', () => {
     ['` KEY=value` not after a kmsg record', ['usb 1-1: new device', ' SUBSYSTEM=usb']],
     ['line ending in `=` outside QP mail', ['[    5.246632]     ubootpart=', 'y']],
     ['foreign line is never held', ['May 02 10:11:12 host systemd[1]: WARNING: at a.c:1', 'f+0x1/0x2']],
+    ['empty stamped line + a line that is no frame', ['[  662.962366] ', '               PC: 0xffffffc0107abb2c:']],
+    ['empty stamped line + a stamped frame', ['[  662.962366] ', '[  662.962367]  el0_sync+0x1a0/0x1c0']],
+    ['empty unstamped line + a frame', ['', 'el0_sync+0x1a0/0x1c0']],
   ])('%s', (_name, lines) => {
     const recs = assemble(lines);
     expect(recs.map((r) => r.lineNo)).toEqual([1, 2]);
