@@ -1,8 +1,8 @@
 import type { Frame } from '../../parse/types.js';
 import type { Layout } from '../../layout/types.js';
-import { hex } from '../../layout/u64.js';
-import { warnPredatesNote } from '../../layout/vmemmap-warn-history.js';
-import { linearMapPhysText } from '../../layout/linear-map.js';
+import { hex, u64 } from '../../layout/u64.js';
+import { warnOriginText, warnPredatesNote } from '../../layout/vmemmap-warn-history.js';
+import { linearMapPhysEnd, linearMapPhysText } from '../../layout/linear-map.js';
 import { shapeLabel, shapeOf } from '../../layout/hypotheses.js';
 import type { VmemmapFinding, VmemmapOp } from '../types.js';
 import { callPath, showsDevicePrivatePath } from './call-path.js';
@@ -87,13 +87,26 @@ function sentence(i: DiagnoseInput, driver: string | undefined, path: string | u
   parts.push(`${what}.`);
   if (path) parts.push(`Path: ${path}.`);
   parts.push(
-    `Under ${shapeLabel(shapeOf(i.layout))} (memstart ${hex(i.layout.memstart.value)}) the vmemmap window ${hex(c.vmemmapStart)}-${hex(c.vmemmapEnd)} ` +
-      `only covers ${linearMapPhysText(c, i.layout.memstart.value)} (the linear map); these pages are ${positionText(i)}` +
+    `Under ${shapeLabel(shapeOf(i.layout))} (memstart ${hex(i.layout.memstart.value)}) ${windowText(i.layout)}; these pages are ${positionText(i)}` +
       `${i.op === 'init-zone-device' || r.warnArm === undefined || r.warnArm === 'none' ? '' : ` (${armText(r.warnArm)})`}.`,
   );
   const predates = i.op === 'init-zone-device' ? undefined : warnPredatesNote(i.op, i.layout.release?.value);
   if (predates !== undefined && !overlapsLinearMap(i)) parts.push(predates);
   return parts.join(' ');
+}
+
+/**
+ * What the vmemmap window covers. Before E4 it is sized for 2^STRUCT_PAGE_MAX_SHIFT-byte struct pages: with a size
+ * that is no power of two (80 bytes) it holds struct pages past the linear map's end, which the WARN does not flag.
+ */
+function windowText(layout: Layout): string {
+  const c = layout.constants;
+  const linear = linearMapPhysText(c, layout.memstart.value);
+  const window = `the vmemmap window ${hex(c.vmemmapStart)}-${hex(c.vmemmapEnd)}`;
+  const size = BigInt(layout.structPageSize.value);
+  const windowPhysEnd = (u64(c.vmemmapEnd - c.vmemmapBase) / size) << BigInt(layout.pageShift.value);
+  if ((size & (size - 1n)) === 0n || windowPhysEnd <= linearMapPhysEnd(c, layout.memstart.value)) return `${window} only covers ${linear} (the linear map)`;
+  return `the linear map covers ${linear}, and ${window}, sized for ${1n << BigInt(size.toString(2).length)}-byte struct pages, holds ${size}-byte ones up to phys ${hex(windowPhysEnd)}`;
 }
 
 /**
@@ -170,23 +183,26 @@ function consequenceOf(i: DiagnoseInput): string {
   }
   if (i.r.wrapped) {
     // vmemmap_populate maps through pgd_offset_k(), whose pgd_index() masks the address: the entries land in the
-    // kernel page table at the slot of a kernel VA. Reads go through TTBR0 instead (the task's tables), or fault
-    // outright at or above 2^VA_BITS.
+    // kernel page table at the slot of a kernel VA. The struct pages themselves are then read and written at their
+    // user-half addresses, through TTBR0 (the current task's tables).
     const where =
       slot === undefined
-        ? 'at the slot of a kernel VA (pgd_index masks the address), corrupting what is mapped there'
+        ? 'at the slot of a kernel VA (pgd_index masks the address)'
         : `at the slot of kernel VA ${hex(slot)} (pgd_index masks the address), ${slotText(slot, i.layout)}`;
     return (
-      `${storm}; the struct pages sit at user-half addresses: populate writes their entries into the kernel page table ` +
-      `${where}; accesses go through the current task's tables or fault: a fault (6.9+ always faults) or silent corruption.`
+      `${storm}; the struct pages sit at user-half addresses: populate puts their entries into the kernel page table ` +
+      `${where}. The kernel then reads and writes the struct pages at their user-half addresses, through the current ` +
+      `task's page table: that faults where nothing is mapped or PAN forbids it, and otherwise corrupts the task's memory ` +
+      `(inferred from the kernel's code, not seen in the log).`
     );
   }
   if (i.r.position === 'below-window') return `${storm}; the struct pages overlap other kernel mappings and can corrupt them.`;
   if (i.layout.era.value === 'E4') return `${storm}; above VMEMMAP_END only 1 GiB is left (PCI I/O, fixmap): expect a fault.`;
   if (overlapsLinearMap(i)) {
     return (
-      `${storm}; the struct pages land in the linear map, over the kernel's own mapping of RAM: populate can overwrite ` +
-      `its page tables and corrupt memory. No upstream kernel before 5.4 has this WARN: a backport, or the layout is off.`
+      `${storm}; the struct pages land in the linear map, over the kernel's own mapping of RAM: populate keeps the ` +
+      `entries it finds there, so the struct pages are written over the RAM they map, and teardown unmaps it. Upstream vmemmap_${i.op} has this WARN only from ${warnOriginText(i.op)}, after ` +
+      `these layouts (before 5.4): a backport, or the layout is off.`
     );
   }
   return `${storm}; the struct pages live in VA no one else uses yet, so it works by accident.`;

@@ -13,13 +13,25 @@ export function kernelSlotOf(addr: bigint, layout: Layout): bigint | undefined {
   return u64(-span + (addr % span));
 }
 
-/** A `which …` clause: what lies at kernel VA `slot` under `layout`, and so what page-table entries written there overwrite. */
+/**
+ * A `which …` clause: what lies at kernel VA `slot` under `layout`, and what populate does there. arm64's
+ * vmemmap_populate allocates a level only where the entry is none and keeps (vmemmap_verify) one that is there: it
+ * overwrites nothing, but shares what it finds and puts memmap blocks into VA the kernel may hand out later.
+ */
 export function slotText(slot: bigint, layout: Layout): string {
   const c = layout.constants;
+  const keeps = 'populate keeps a mapping it finds there (vmemmap_verify) and maps new memmap blocks only where none is';
   if (slot >= c.pageOffset && slot < c.pageEnd) {
     const phys = u64(slot - c.pageOffset + toS64(layout.memstart.value));
-    return `which is the linear map's entry for phys ${hex(phys)}: it holds a mapping only if memory lies there`;
+    return `which is the linear map's entry for phys ${hex(phys)}: ${keeps}`;
   }
-  if (slot >= c.vmemmapStart && slot < c.vmemmapEnd) return 'which is inside the vmemmap window: it overwrites the struct pages of other memory';
-  return 'which lies outside the linear map and the vmemmap window (modules, vmalloc, PCI I/O or fixmap): it overwrites whatever is mapped there';
+  if (slot >= c.vmemmapStart && slot < c.vmemmapEnd) return `which is inside the vmemmap window, where other memory's struct pages may be mapped: ${keeps}`;
+  return `which lies outside the linear map and the vmemmap window${regionOf(slot, layout)}: ${keeps}, in VA the kernel may hand out later`;
+}
+
+/** From 5.4 (E3, E4) the kernel half runs linear map, then modules/image/vmalloc, the vmemmap window, PCI I/O, fixmap. */
+function regionOf(slot: bigint, layout: Layout): string {
+  const era = layout.era.value;
+  if (era !== 'E3' && era !== 'E4') return '';
+  return slot < layout.constants.vmemmapStart ? ' (below it: KASAN shadow, modules, the kernel image or vmalloc)' : ' (above it: PCI I/O or the fixmap)';
 }

@@ -27,7 +27,8 @@ export function nextSteps(i: NextStepInput): string[] {
         `${i.layout.memstart.source.kind === 'default' ? ` (memstart assumed ${hex(i.layout.memstart.value)}: add yours)` : ''}, since ` +
         `eeb8fdfcf090 ("arm64: Expose the end of the linear map in PHYSMEM_END", 6.12). A kernel needs both: move to ` +
         `one that has them, or backport the two; check a stable branch for each, as one may be there without the ` +
-        `other (PHYSMEM_END was later renamed DIRECT_MAP_PHYSMEM_END).`,
+        `other (Will Deacon dropped eeb8fdfcf090's Cc: stable when he applied it, as PHYSMEM_END was then only in ` +
+        `linux-next; PHYSMEM_END was later renamed DIRECT_MAP_PHYSMEM_END).`,
       `Not a fix: John Hubbard's "arm64/mm: don't WARN when alloc/free-ing device private pages" (2023-04) and its ` +
         `WARN_ON_ONCE variant were not applied; Ard Biesheuvel: "I don't think this is a false positive", "it should be a hard error".`,
       `D Scott Phillips' "arm64: limit MAX_PHYSMEM_BITS based on vmemmap" (2024-07) was not applied; his ` +
@@ -41,7 +42,7 @@ export function nextSteps(i: NextStepInput): string[] {
         `refuse it; check where firmware/ACPI/dax placed the range and whether that path calls mhp_range_allowed().`,
     );
   }
-  steps.push(...configSteps(i.layout, i.physEnd));
+  steps.push(...configSteps(i.layout, i.physEnd, i.devicePrivate));
   if (i.op === 'init-zone-device' || i.layout.era.value === 'E4') {
     steps.push(
       'On 6.9+ (32697ff38287, VMEMMAP_END = -1 GiB) only 1 GiB of VA lies above the window, holding PCI I/O and the ' +
@@ -62,23 +63,37 @@ function unmappable(i: NextStepInput): string {
 }
 
 const LINEAR_MAP_BYTES_48 = 1n << 47n;
-const VA_BITS_52 = 'VA_BITS=52 (64K pages since 5.4, 4K/16K with LPA2 since 6.9; only on CPUs with 52-bit VAs)';
+/** A 52-bit kernel's linear map: PAGE_OFFSET -2^52 up to PAGE_END, -2^(VA_BITS_MIN - 1) = -2^47. */
+const LINEAR_MAP_BYTES_52 = (1n << 52n) - (1n << 47n);
 
-function configSteps(layout: Layout, physEnd: bigint | undefined): string[] {
+/**
+ * Why VA_BITS=52 alone does not bring device-private memory inside: before PHYSMEM_END, request_free_mem_region()
+ * takes the region from the top of 2^MAX_PHYSMEM_BITS (CONFIG_ARM64_PA_BITS), and arch/arm64/Kconfig has
+ * `ARM64_PA_BITS_48 depends on ARM64_64K_PAGES || !ARM64_VA_BITS_52` (LPA2, 6.9).
+ */
+function va52Text(memstart: bigint, devicePrivate: boolean): string {
+  const reach =
+    `VA_BITS=52 (64K pages since 5.4, 4K/16K with LPA2 since 6.9) maps phys up to ${hex(memstart + LINEAR_MAP_BYTES_52)}, ` +
+    `but only on CPUs with 52-bit VAs: on 48-bit hardware the layout falls back to 48 bits.`;
+  if (!devicePrivate) return reach;
+  return (
+    `${reach} It is no fix on its own: without the PHYSMEM_END change the region is taken from the top of ` +
+    `2^CONFIG_ARM64_PA_BITS, and with 4K or 16K pages VA_BITS=52 forces PA_BITS=52 (arch/arm64/Kconfig), so the ` +
+    `region moves to just below 2^52, past that map again; only 64K pages with PA_BITS=48 keep it where the larger map reaches.`
+  );
+}
+
+function configSteps(layout: Layout, physEnd: bigint | undefined, devicePrivate: boolean): string[] {
   const va = layout.vaBits.value;
+  const memstart = layout.memstart.value;
   if (va < 48) {
     const small = `CONFIG_ARM64_VA_BITS=${va} leaves a linear map (and vmemmap) of 2^${layout.constants.vaBitsMin - 1} bytes of physical space`;
     if (physEnd === undefined) return [`${small}: use VA_BITS=48 or 52 for device memory.`];
     // A 48-bit linear map covers 2^47 bytes from memstart.
-    const reach48 = layout.memstart.value + LINEAR_MAP_BYTES_48;
+    const reach48 = memstart + LINEAR_MAP_BYTES_48;
     if (physEnd <= reach48) return [`${small}: VA_BITS=48 maps phys up to ${hex(reach48)}, which covers this range.`];
-    return [`${small}. VA_BITS=48 would map phys only up to ${hex(reach48)}, short of this range's end ${hex(physEnd)}: only ${VA_BITS_52} reaches it.`];
+    return [`${small}. VA_BITS=48 would map phys only up to ${hex(reach48)}, short of this range's end ${hex(physEnd)}. ${va52Text(memstart, devicePrivate)}`];
   }
-  if (va === 48) {
-    return [
-      'CONFIG_ARM64_VA_BITS=52 (64K pages since 5.4, 4K/16K with LPA2 since 6.9) sizes vmemmap for a 52-bit linear map ' +
-        'that reaches phys 2^48, but only on CPUs with 52-bit VAs: on 48-bit hardware the layout falls back to 48 bits.',
-    ];
-  }
+  if (va === 48) return [`CONFIG_ARM64_${va52Text(memstart, devicePrivate)}`];
   return [];
 }

@@ -23,6 +23,28 @@ describe('diagnose', () => {
     expect(d.consequence).toMatch(/works by accident/);
   });
 
+  // Found by review: with 80-byte struct pages the E3 window, sized for 128-byte ones (STRUCT_PAGE_MAX_SHIFT 7),
+  // holds struct pages past the linear map; the text had said it covers only the linear map.
+  test('an E3 window sized for larger struct pages says how far it reaches', () => {
+    const l80 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: 0x8000_0000n, sectionShift: 27, structPageSize: 80 });
+    // VMEMMAP_START = -2^(48 - (12 - 7)) = -2^43; vmemmap = VMEMMAP_START - (memstart >> 12) * 80;
+    // the last pfn whose struct page fits below VMEMMAP_END = -2^42 is (2^43 - 2^42 + 0x80000 * 80) / 80.
+    const base = U64(-(1n << 43n) - 0x8_0000n * 80n);
+    const windowPhysEnd = ((U64(-(1n << 42n)) - base) / 80n) << 12n;
+    expect(windowPhysEnd.toString(16)).toBe('cccd4cccc000');
+    const pageOf = (pfn: bigint) => U64(base + pfn * 80n);
+    const r = reconstruct([{ start: pageOf(0xf_fffc_0000n), end: pageOf(0x10_0000_0000n) }], l80).fields;
+    const d = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate'), layout: l80, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    expect(d.diagnosis).toContain(
+      'the linear map covers phys 0x80000000-0x800080000000, and the vmemmap window 0xfffff80000000000-0xfffffc0000000000, ' +
+        'sized for 128-byte struct pages, holds 80-byte ones up to phys 0xcccd4cccc000; these pages are above the window',
+    );
+    // 64-byte pages fill the window exactly: the short form stays.
+    const r64 = reconstruct([{ start: page(0xf_fec3_8000n), end: page(0xf_fec4_0000n) }], layout48).fields;
+    expect(diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate'), layout: layout48, r: r64, relativePfns: false, linearMapPhysEnd: LINEAR_END }).diagnosis)
+      .toContain('the vmemmap window 0xfffffc0000000000-0xfffffe0000000000 only covers phys 0x80000000-0x800080000000 (the linear map)');
+  });
+
   // Found by an audit of capture transports: with no register dump read, the text said the pages were inside the
   // window, touched 0 sections, and worked by accident.
   test('no range read: outside by the WARN alone, no section count, nothing said of what the pages overlap', () => {
@@ -44,7 +66,8 @@ describe('diagnose', () => {
     expect(r.position).toBe('above-window');
     const d = diagnose({ op: 'free', splatCount: 1, frames: frames('vmemmap_free', '__remove_pages'), layout: e1, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
     expect(d.diagnosis).toContain('these pages are above the window, in the linear map (PAGE_OFFSET 0xffff800000000000 and up');
-    expect(d.consequence).toMatch(/land in the linear map, .* No upstream kernel before 5\.4 has this WARN/);
+    // Found by review: this had said no kernel before 5.4 has the WARN; vmemmap_free has it from 5.7.
+    expect(d.consequence).toMatch(/land in the linear map, .* Upstream vmemmap_free has this WARN only from 5\.7 \(bbd6ec605c0f\), after these layouts/);
     expect(d.consequence).not.toMatch(/works by accident/);
   });
 
@@ -88,7 +111,7 @@ describe('diagnose', () => {
     // pgd_offset_k() masks the index: the entries go into the kernel page table at a kernel VA's slot, not the task's.
     // The walk masks to 39 bits: -2^39 + 0x3bfe000000, in the linear map, at 0x3bfe000000 + memstart.
     expect(d.consequence).toContain(
-      "writes their entries into the kernel page table at the slot of kernel VA 0xffffffbbfe000000 (pgd_index masks the address), which is the linear map's entry for phys 0xbbfe000000",
+      "puts their entries into the kernel page table at the slot of kernel VA 0xffffffbbfe000000 (pgd_index masks the address), which is the linear map's entry for phys 0xbbfe000000",
     );
   });
 

@@ -8,14 +8,22 @@ describe('kernelSlotOf', () => {
     const slot = kernelSlotOf(0x1ff_ba00_0000n, layout);
     expect(slot).toBe(0xffff_01ff_ba00_0000n);
     // __pa: slot - PAGE_OFFSET (-2^48) + memstart = 0x1ffba000000 + 0x80000000.
-    expect(slotText(slot!, layout)).toBe("which is the linear map's entry for phys 0x2003a000000: it holds a mapping only if memory lies there");
+    expect(slotText(slot!, layout)).toBe(
+      "which is the linear map's entry for phys 0x2003a000000: populate keeps a mapping it finds there (vmemmap_verify) and maps new memmap blocks only where none is",
+    );
   });
 
   test('E3 39/4K: 0x3fbfe000000 is walked at -2^39 + (0x3fbfe000000 mod 2^39), outside the linear map and vmemmap', () => {
     const layout = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 });
     const slot = kernelSlotOf(0x3fb_fe00_0000n, layout);
     expect(slot).toBe(0xffff_fffb_fe00_0000n);
-    expect(slotText(slot!, layout)).toMatch(/^which lies outside the linear map and the vmemmap window/);
+    // Found by review: this had said populate overwrites what is mapped there; it keeps it (vmemmap_verify).
+    // VMEMMAP_START of E3 39/4K is -2^(39-6) = 0xfffffffe00000000: the slot is below the window.
+    expect(slotText(slot!, layout)).toBe(
+      'which lies outside the linear map and the vmemmap window (below it: KASAN shadow, modules, the kernel image or vmalloc): ' +
+        'populate keeps a mapping it finds there (vmemmap_verify) and maps new memmap blocks only where none is, in VA the kernel may hand out later',
+    );
+    expect(slotText(slot!, layout)).not.toContain('overwrite');
   });
 
   test('a 52-bit kernel has no slot: its top level depends on the CPU', () => {

@@ -53,10 +53,23 @@ describe('device-private memory', () => {
     const l39 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 });
     const at = (physEnd: bigint) => nextSteps(input({ devicePrivate: true, layout: l39, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n), physEnd }))[3];
     // memstart + 2^47 = 0x80_0000_0000 + 0x8000_0000_0000 = 0x8080_0000_0000.
-    expect(at(1n << 48n)).toContain('VA_BITS=48 would map phys only up to 0x808000000000, short of this range\'s end 0x1000000000000: only VA_BITS=52');
+    expect(at(1n << 48n)).toContain('VA_BITS=48 would map phys only up to 0x808000000000, short of this range\'s end 0x1000000000000. VA_BITS=52');
     expect(at(0x8000_0000_0000n)).toContain('VA_BITS=48 maps phys up to 0x808000000000, which covers this range.');
     // Without a known physical end (memstart assumed) both are offered.
     expect(nextSteps(input({ devicePrivate: true, layout: l39, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) }))[3]).toMatch(/use VA_BITS=48 or 52/);
+  });
+
+  // Found by review: the step had offered VA_BITS=52 as if it brought the region inside, which it does not with 4K/16K
+  // pages (arch/arm64/Kconfig: ARM64_PA_BITS_48 depends on ARM64_64K_PAGES || !ARM64_VA_BITS_52).
+  test('VA_BITS=52 is said to be no fix on its own, with the reach of its linear map under this memstart', () => {
+    const step = nextSteps(input({ devicePrivate: true, family: 'device-private memory placed above the linear map' }))[3]!;
+    // memstart + 2^52 - 2^47 = 0x80000000 + 0xf800000000000.
+    expect((MEMSTART + (1n << 52n) - (1n << 47n)).toString(16)).toBe('f800080000000');
+    expect(step).toContain('maps phys up to 0xf800080000000');
+    expect(step).toContain('It is no fix on its own');
+    expect(step).toContain('with 4K or 16K pages VA_BITS=52 forces PA_BITS=52');
+    expect(step).toContain('only 64K pages with PA_BITS=48');
+    expect(nextSteps(input({ devicePrivate: true }))[0]).toContain("Will Deacon dropped eeb8fdfcf090's Cc: stable");
   });
 
   test('device-private wins over the misaligned hot-remove family', () => {
