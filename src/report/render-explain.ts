@@ -42,10 +42,12 @@ export function renderExplainText(kind: ValueKind, value: bigint, explanations: 
   for (const e of explanations) {
     const c = e.layout.constants;
     out.push('', `Under ${e.label}:`);
+    // Found by review: relative pfns read as absolute ones when the caveat came only at the end.
+    const relative = e.layout.memstart.source.kind === 'default' ? ` (relative: memstart unknown, taken as ${toHex(e.layout.memstart.value)})` : '';
     const rows: [string, string][] = [
       ['struct page', toHex(e.page)],
-      ['pfn', toHex(e.pfn)],
-      ['phys', toHex(e.phys)],
+      ['pfn', `${toHex(e.pfn)}${relative}`],
+      ['phys', `${toHex(e.phys)}${relative}`],
       ['linear-map VA', e.linearVa === undefined ? '(not in the linear map)' : toHex(e.linearVa)],
       ['vmemmap window', `${toHex(c.vmemmapStart)} - ${toHex(c.vmemmapEnd)}`],
       ['vmemmap (pfn 0)', toHex(c.vmemmapBase)],
@@ -54,6 +56,7 @@ export function renderExplainText(kind: ValueKind, value: bigint, explanations: 
     ];
     out.push(...formatTable(['', ''], rows, { indent: '  ' }).slice(1));
     for (const label of e.labels) out.push(`  note: ${label}`);
+    for (const p of [e.layout.vaBits, e.layout.pageShift]) if (p.source.kind === 'default' && p.source.text !== undefined) out.push(`  assumed: ${p.source.text}`);
     // SECTION_SIZE_BITS plays no part in one value's answer.
     for (const assumption of e.layout.assumptions) if (assumption !== SECTION_SHIFT_ASSUMPTION) out.push(`  assumed: ${assumption}`);
   }

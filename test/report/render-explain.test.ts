@@ -177,6 +177,23 @@ describe('renderExplainText', () => {
       expect(text.endsWith('  assumed: memstart (PHYS_OFFSET) is unknown: pfns and physical addresses are relative to memstart 0\n')).toBe(true);
     });
 
+    // Found by review: `pfn 0xffebb8000` under an unknown memstart read as this machine's pfn (the thread's is
+    // 0xffec38000), and a VA size and page size nothing gave were not said in text.
+    test('pfn and phys under an assumed memstart say so on their rows; defaulted VA and page sizes are assumptions', () => {
+      const defaulted = <T>(value: T, text: string) => ({ value, source: { kind: 'default' as const, text }, confidence: 'low' as const });
+      const guess = {
+        ...base,
+        layout: { ...layout, memstart: defaulted(0n, 'no memory map'), vaBits: defaulted(48, 'no VA size known: assuming 48-bit'), pageShift: defaulted(12, 'no page size known: assuming 4K') },
+      };
+      const text = renderExplainText('addr', SEED_PAGE, [guess]);
+      const rows = block(text, 'E3');
+      expect(rows.get('pfn')).toMatch(/ \(relative: memstart unknown, taken as 0x0\)$/);
+      expect(rows.get('phys')).toMatch(/ \(relative: memstart unknown, taken as 0x0\)$/);
+      expect(text).toContain('  assumed: no VA size known: assuming 48-bit\n  assumed: no page size known: assuming 4K\n');
+      // A memstart from the log or a flag: no such suffix.
+      expect(block(renderExplainText('addr', SEED_PAGE, [base]), 'E3').get('pfn')).not.toContain('relative');
+    });
+
     test('a block is headed by the explanation\'s label, and every label becomes a note', () => {
       const text = renderExplainText('addr', SEED_PAGE, [{ ...base, label: 'my guess', labels: ['first', 'second'] }]);
       expect(text).toContain('\nUnder my guess:\n');
