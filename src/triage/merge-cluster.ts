@@ -63,12 +63,14 @@ export function mergeVmemmapLists(a: readonly SummaryVmemmap[], b: readonly Summ
   return [...byKey.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([, v]) => v);
 }
 
-const vmemmapKey = (v: SummaryVmemmap): string => `${v.op}\0${v.layout ?? ''}`;
+const vmemmapKey = (v: SummaryVmemmap): string => `${v.op}\0${v.layout ?? ''}\0${v.driver ?? ''}`;
 
 function mergeVmemmap(a: SummaryVmemmap, b: SummaryVmemmap): SummaryVmemmap {
   const merged: SummaryVmemmap = {
     op: a.op,
     ...(a.layout !== undefined && { layout: a.layout }),
+    ...(a.driver !== undefined && { driver: a.driver }),
+    logs: a.logs + b.logs,
     splatCount: a.splatCount + b.splatCount,
     readCount: a.readCount + b.readCount,
     positions: sortedUnion(a.positions, b.positions),

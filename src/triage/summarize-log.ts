@@ -86,6 +86,8 @@ function summarizeVmemmap(f: VmemmapFinding): SummaryVmemmap {
     op: f.op,
     // What a finding's addresses mean depends on its layout.
     ...(f.layout && { layout: layoutLabel(f.layout) }),
+    ...(f.driver !== undefined && { driver: f.driver }),
+    logs: 1,
     splatCount: f.splatCount,
     readCount: f.readCount,
     positions: f.position ? [f.position] : [],

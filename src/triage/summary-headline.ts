@@ -14,9 +14,13 @@ export function summaryHeadline(s: Summary): string {
   return [head, problems.join(', ')].filter(Boolean).join('; ') + (shards ?? '') + (s.interrupted ? ' — interrupted, partial results' : '');
 }
 
-/** `populate (E3 48-bit/4K): 12 splats (12 read), struct page 0x…-0x…, pfn 0x…-0x…, phys 0x…-0x…, below-window` */
+/**
+ * `populate (E3 48-bit/4K), amdgpu KFD SVM (kgd2kfd_init_zone_device): 12 splats (12 read) in 2 logs, struct page
+ * 0x…-0x…, pfn 0x…-0x…, phys 0x…-0x…, below-window`
+ */
 export function vmemmapLine(v: SummaryVmemmap): string {
-  const parts = [`${v.op}${v.layout !== undefined ? ` (${v.layout})` : ''}: ${plural(v.splatCount, 'splat')} (${v.readCount} read)`];
+  const what = `${v.op}${v.layout !== undefined ? ` (${v.layout})` : ''}${v.driver !== undefined ? `, ${v.driver}` : ''}`;
+  const parts = [`${what}: ${plural(v.splatCount, 'splat')} (${v.readCount} read) in ${plural(v.logs, 'log')}`];
   if (v.pageHull) parts.push(`struct page ${v.pageHull.start}-${v.pageHull.end}`);
   if (v.pfnHull) parts.push(`pfn ${v.pfnHull.start}-${v.pfnHull.end}`);
   if (v.physHull) parts.push(`phys ${v.physHull.start}-${v.physHull.end}`);

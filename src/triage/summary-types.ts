@@ -2,7 +2,7 @@ import type { SplatKind } from '../parse/types.js';
 import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
 import type { FailOn } from '../cli/fail-on.js';
 
-export const SUMMARY_SCHEMA_VERSION = 2;
+export const SUMMARY_SCHEMA_VERSION = 3;
 
 /** A 64-bit range as `0x`-prefixed lowercase hex strings; `end` is exclusive. */
 export interface HexRange {
@@ -11,13 +11,18 @@ export interface HexRange {
 }
 
 /**
- * vmemmap findings of one operation and one layout merged across logs: counts summed, hulls joined. Findings of
- * different layouts stay apart: a hull over two VA layouts or page sizes means nothing.
+ * vmemmap findings of one operation, one layout and one driver merged across logs: counts summed, hulls joined.
+ * Findings of different layouts stay apart (a hull over two VA layouts or page sizes means nothing), and so do
+ * those of different drivers (one machine's amdgpu range and another's test_hmm range are two problems).
  */
 export interface SummaryVmemmap {
   op: VmemmapOp;
   /** Era, VA size and page size the findings were read with (`E3 48-bit/4K`; `, 80-byte struct page` when not 64), when known. */
   layout?: string;
+  /** The driver named from the call trace (`amdgpu KFD SVM (kgd2kfd_init_zone_device)`), when one was. */
+  driver?: string;
+  /** Logs the findings come from. */
+  logs: number;
   splatCount: number;
   readCount: number;
   pageHull?: HexRange;

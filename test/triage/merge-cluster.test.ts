@@ -22,7 +22,7 @@ function cluster(over: Partial<SummaryCluster> = {}): SummaryCluster {
 }
 
 function vmemmap(over: Partial<SummaryVmemmap> = {}): SummaryVmemmap {
-  return { op: 'populate', splatCount: 1, readCount: 1, positions: [], ...over };
+  return { op: 'populate', logs: 1, splatCount: 1, readCount: 1, positions: [], ...over };
 }
 
 describe('mergeCluster', () => {
@@ -139,6 +139,7 @@ describe('mergeCluster', () => {
       );
       expect(merged.vmemmap).toEqual([{
         op: 'populate',
+        logs: 1 + 1,
         splatCount: 3 + 4,
         readCount: 2 + 4,
         positions: ['above-window', 'below-window'],
@@ -183,6 +184,17 @@ describe('mergeCluster', () => {
       expect(mergeVmemmapLists([], [])).toEqual([]);
     });
 
+    // Found by a later review: one machine's amdgpu range and another's test_hmm range were one row.
+    test('keeps findings of different drivers apart, and counts the logs of those it joins', () => {
+      const amd = vmemmap({ layout: 'E3 48-bit/4K', driver: 'amdgpu KFD SVM (kgd2kfd_init_zone_device)', splatCount: 40 });
+      const hmm = vmemmap({ layout: 'E3 48-bit/4K', driver: 'HMM test driver (test_hmm, dmirror)', splatCount: 24 });
+      const merged = mergeVmemmapLists([amd, hmm], [amd]);
+      expect(merged.map((v) => [v.driver, v.splatCount, v.logs])).toEqual([
+        ['HMM test driver (test_hmm, dmirror)', 24, 1],
+        ['amdgpu KFD SVM (kgd2kfd_init_zone_device)', 80, 2],
+      ]);
+    });
+
     // Found by review: a 64K log's PFNs and a 4K log's had been joined into one meaningless hull.
     test('keeps findings of different layouts apart, and joins those of one layout', () => {
       const k4 = vmemmap({ layout: 'E3 48-bit/4K', pfnHull: { start: '0xfffe40000', end: '0xfffe48000' } });
@@ -206,7 +218,9 @@ describe('mergeCluster', () => {
       positions: fc.uniqueArray(fc.constantFrom('inside' as const, 'below-window' as const, 'above-window' as const, 'wraps-to-user' as const)).map((p) => p.sort()),
       pageHull: fc.option(hexRange, { nil: undefined }),
       layout: fc.option(fc.constantFrom('E3 48-bit/4K', 'E3 48-bit/64K', 'E4 48-bit/4K'), { nil: undefined }),
-    }).map(({ pageHull, layout, ...v }) => ({ ...v, ...(pageHull && { pageHull }), ...(layout !== undefined && { layout }) }));
+      driver: fc.option(fc.constantFrom('nouveau dmem', 'virtio-mem'), { nil: undefined }),
+      logs: fc.integer({ min: 1, max: 5 }),
+    }).map(({ pageHull, layout, driver, ...v }) => ({ ...v, ...(pageHull && { pageHull }), ...(layout !== undefined && { layout }), ...(driver !== undefined && { driver }) }));
     // Clusters of disjoint inputs: each side has its own example log (as each log's summary names itself).
     const sideArb = (log: string) => fc.record({
       count: fc.integer({ min: 1, max: 1000 }),

@@ -68,7 +68,7 @@ describe('mergeSummaries', () => {
   });
 
   test('of nothing is the empty summary', () => {
-    expect(mergeSummaries([])).toMatchObject({ schemaVersion: 2, interrupted: false, clusters: [], logs: [], issues: [] });
+    expect(mergeSummaries([])).toMatchObject({ schemaVersion: 3, interrupted: false, clusters: [], logs: [], issues: [] });
   });
 });
 

@@ -136,6 +136,8 @@ describe('processInput', () => {
       expect(summary.clusters[0]?.vmemmap).toEqual([{
         op: 'populate',
         layout: 'E3 48-bit/4K',
+        driver: 'amdgpu KFD SVM (kgd2kfd_init_zone_device)',
+        logs: 1,
         splatCount: SPLATS,
         readCount: SPLATS,
         pageHull: { start: hex(pageStart), end: hex(pageEnd) },

@@ -15,7 +15,7 @@ describe('summarizeLog', () => {
       clusters: [{ id: 'aaaa0001', count: 4 }, { id: 'bbbb0002', count: 1 }] }]);
     expect(s.clusters.map((c) => c.id)).toEqual(['aaaa0001', 'bbbb0002']);
     expect(s.clusters[1]).toMatchObject({ releases: ['6.1.0', '6.6.1'], failOn: ['any', 'bug'], exampleLog: 'ci/boot.log', logs: 1 });
-    expect(s.clusters[0]?.vmemmap).toEqual([{ op: 'free', splatCount: 4, readCount: 2, positions: ['above-window'],
+    expect(s.clusters[0]?.vmemmap).toEqual([{ op: 'free', logs: 1, splatCount: 4, readCount: 2, positions: ['above-window'],
       pageHull: { start: '0xfffffffffb000000', end: '0xfffffffffe000000' } }]);
     expect(s.clusters[0]?.failOn).toEqual(['any', 'vmemmap', 'warning']);
   });

@@ -62,14 +62,14 @@ describe('summaryHeadline', () => {
 });
 
 describe('vmemmapLine', () => {
-  const base: SummaryVmemmap = { op: 'populate', splatCount: 12, readCount: 10, positions: [] };
+  const base: SummaryVmemmap = { op: 'populate', logs: 1, splatCount: 12, readCount: 10, positions: [] };
 
   test('counts only', () => {
-    expect(vmemmapLine(base)).toBe('populate: 12 splats (10 read)');
+    expect(vmemmapLine(base)).toBe('populate: 12 splats (10 read) in 1 log');
   });
 
   test('one splat is singular', () => {
-    expect(vmemmapLine({ ...base, op: 'free', splatCount: 1, readCount: 0 })).toBe('free: 1 splat (0 read)');
+    expect(vmemmapLine({ ...base, op: 'free', splatCount: 1, readCount: 0 })).toBe('free: 1 splat (0 read) in 1 log');
   });
 
   test('hulls in page, pfn, phys order, then the positions joined by /', () => {
@@ -79,12 +79,16 @@ describe('vmemmapLine', () => {
       pageHull: { start: '0xfffffffff9000000', end: '0xfffffffff9600000' },
       pfnHull: { start: '0xffec0000', end: '0xfff00000' },
       positions: ['above-window', 'wraps-to-user'],
-    })).toBe('populate: 12 splats (10 read), struct page 0xfffffffff9000000-0xfffffffff9600000, pfn 0xffec0000-0xfff00000, ' +
+    })).toBe('populate: 12 splats (10 read) in 1 log, struct page 0xfffffffff9000000-0xfffffffff9600000, pfn 0xffec0000-0xfff00000, ' +
       'phys 0xffec0000000-0xfff00000000, above-window/wraps-to-user');
   });
 
   test('a missing hull is left out', () => {
-    expect(vmemmapLine({ ...base, pfnHull: { start: '0x10', end: '0x20' }, positions: ['inside'] })).toBe('populate: 12 splats (10 read), pfn 0x10-0x20, inside');
+    expect(vmemmapLine({ ...base, pfnHull: { start: '0x10', end: '0x20' }, positions: ['inside'] })).toBe('populate: 12 splats (10 read) in 1 log, pfn 0x10-0x20, inside');
+  });
+
+  test('the driver follows the layout, and the logs are counted', () => {
+    expect(vmemmapLine({ ...base, layout: 'E3 48-bit/4K', driver: 'nouveau dmem', logs: 3 })).toBe('populate (E3 48-bit/4K), nouveau dmem: 12 splats (10 read) in 3 logs');
   });
 });
 

@@ -8,7 +8,7 @@ describe('renderSummaryText', () => {
     expect(text.split('\n')[0]).toBe('vmemwarn triage: 0 inputs, 2 logs (1 with splats), 0.0 MiB, 200 lines, 5 splats; 1 error');
     expect(text).toMatch(/aaaa0001\s+warning\s+3\s+1\s+2024-05-01T10:00:00.000Z \.\. 2024-05-01T10:00:05.000Z\s+WARNING in vmemmap_populate\s+boot-1.log/);
     expect(text.indexOf('aaaa0001')).toBeLessThan(text.indexOf('bbbb0002'));
-    expect(text).toContain('aaaa0001 populate: 3 splats (3 read), struct page 0xfffffbfff0000000-0xfffffc0000400000, below-window');
+    expect(text).toContain('aaaa0001 populate: 3 splats (3 read) in 1 log, struct page 0xfffffbfff0000000-0xfffffc0000400000, below-window');
     expect(text).toMatch(/bad<&>\.gz\s+error\s+corrupt gzip data/);
   });
 

@@ -43,14 +43,14 @@ suite('vmemmap findings merged across logs (samples/logs)', () => {
     };
     for (const cluster of summary.clusters.filter((c) => c.vmemmap.length > 0)) {
       for (const v of cluster.vmemmap) {
-        const mine = findings.filter((f) => f.id === cluster.id && f.v.op === v.op).map((f) => f.v);
+        const mine = findings.filter((f) => f.id === cluster.id && f.v.op === v.op && f.v.driver === v.driver).map((f) => f.v);
         expect(v.splatCount).toBe(mine.reduce((n, f) => n + f.splatCount, 0));
         expect(v.pageHull).toEqual(join(mine.map((f) => f.pageHull)));
         expect(v.pfnHull).toEqual(join(mine.map((f) => f.pfnHull)));
         expect(v.physHull).toEqual(join(mine.map((f) => f.physHull)));
       }
     }
-    expect(summary.clusters.flatMap((c) => c.vmemmap).length).toBe(new Set(findings.map((f) => `${f.id}/${f.v.op}`)).size);
+    expect(summary.clusters.flatMap((c) => c.vmemmap).length).toBe(new Set(findings.map((f) => `${f.id}/${f.v.op}/${f.v.driver}`)).size);
   });
 
   // The 80-byte sample had been merged into the 64-byte E3 48/4K entry: one hull over struct pages of two sizes.
