@@ -1,5 +1,6 @@
 import type { PrefixFields, PrefixRule } from './prefix-rules.js';
 import { SYSLOG_HOST, SYSLOG_TAG, takePriorityName, takeTag, textAfter } from './prefix-syslog-parts.js';
+import { isDigitCode } from './fields/hex-bigint.js';
 
 /**
  * journalctl and syslog print the month in the reader's locale: `июл 27 14:08:04 host kernel: `, `Okt`, `juil.`,
@@ -13,20 +14,16 @@ const LOCALIZED = new RegExp(
 
 const SPACE = 0x20;
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 /** The shape `<month> <day> <hh>:` read by hand: the regex runs on no line without it (most lines of a report). */
 function mayBeStamp(text: string): boolean {
   const space = text.indexOf(' ');
   if (space < 2 || space > 6) return false;
   let i = space + 1;
   if (text.charCodeAt(i) === SPACE) i++;
-  if (!isDigit(text.charCodeAt(i))) return false;
+  if (!isDigitCode(text.charCodeAt(i))) return false;
   i++;
-  if (isDigit(text.charCodeAt(i))) i++;
-  return text.charCodeAt(i) === SPACE && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 0x3a;
+  if (isDigitCode(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i) === SPACE && isDigitCode(text.charCodeAt(i + 1)) && isDigitCode(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 0x3a;
 }
 
 function take(m: RegExpExecArray, into: PrefixFields): string {

@@ -55,6 +55,14 @@ export interface PrefixRule {
 /** util-linux dmesg's delta to the previous message, `<    0.000003>` (`-d`); journalctl short-delta pads it. */
 const DMESG_DELTA = String.raw`< *-?\d+\.\d+ ?>`;
 
+/** `take`, marking the line as util-linux dmesg's: a stamp only dmesg writes replaced the printk time. */
+function fromDmesg(take: PrefixRule['take']): PrefixRule['take'] {
+  return (m, into) => {
+    into.fromDmesg = true;
+    return take(m, into);
+  };
+}
+
 /** Rows are tried in order among those whose `firstChars` hold the text's first character. */
 export const PREFIX_RULES: readonly PrefixRule[] = [
   {
@@ -100,10 +108,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     name: 'dmesg --time-format delta `[<    0.000003>] `',
     firstChars: '[',
     re: new RegExp(String.raw`^\[${DMESG_DELTA}\] ?`),
-    take: (m, into) => {
-      into.fromDmesg = true;
-      return textAfter(m);
-    },
+    take: fromDmesg(textAfter),
   },
   {
     // util-linux `dmesg -H` / `--reltime`: the delta to the previous message, not resolvable to a boot time here. It is
@@ -111,31 +116,26 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     name: 'dmesg --reltime delta `[  +0.000123] `',
     firstChars: '[',
     re: /^\[ *[+-]\d+\.\d+\] ?/,
-    take: (m, into) => {
-      into.fromDmesg = true;
-      return textAfter(m);
-    },
+    take: fromDmesg(textAfter),
   },
   {
     name: 'dmesg --reltime minute `[Nov25 10:11] `',
     firstChars: '[',
     re: new RegExp(String.raw`^\[(${MONTH_NAMES}) ?(\d{1,2}) (\d\d:\d\d)\] ?`),
-    take: (m, into) => {
+    take: fromDmesg((m, into) => {
       into.wallTime ??= yearlessWallTime(m[1]!, m[2]!, m[3]!);
-      into.fromDmesg = true;
       return textAfter(m);
-    },
+    }),
   },
   {
     name: 'dmesg -T `[Tue May  2 10:11:12 2023] `',
     firstChars: '[',
     // `dmesg -T -d` adds the delta inside the brackets.
     re: new RegExp(String.raw`^\[(?:${WEEKDAY_NAMES}) (${MONTH_NAMES}) ([ \d]?\d) (\d\d:\d\d:\d\d) (\d{4})(?: ${DMESG_DELTA})?\] ?`),
-    take: (m, into) => {
+    take: fromDmesg((m, into) => {
       into.wallTime ??= datedWallTime(m[4]!, m[1]!, m[2]!, m[3]!);
-      into.fromDmesg = true;
       return textAfter(m);
-    },
+    }),
   },
   BRACKETED_CLOCK_STAMP,
   GRABSERIAL_ELAPSED_STAMP,
@@ -197,10 +197,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     name: 'dmesg iso `2023-05-02T10:11:12,123456+02:00 `',
     firstChars: DIGITS,
     re: /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d,\d+[+-]\d\d:?\d\d) /,
-    take: (m, into) => {
-      into.fromDmesg = true;
-      return takeIsoWallTime(m, into);
-    },
+    take: fromDmesg(takeIsoWallTime),
   },
   GITHUB_ACTIONS_STAMP,
   GITLAB_CI_STAMP,

@@ -1,4 +1,4 @@
-import { isLowerHexCode } from './fields/hex-bigint.js';
+import { isDigitCode, isLowerHexCode } from './fields/hex-bigint.js';
 import { isArm64RegisterRow } from './fields/arm64-register-row.js';
 import { byFirstChar } from '../util/first-char-table.js';
 import { beforeBlanks } from '../util/blanks.js';
@@ -97,18 +97,14 @@ function mayBeLayoutRowHead(text: string): boolean {
   const last = text.charCodeAt(end - 1);
   if (last === 0x28 /* ( */) return true;
   if (last === 0x42 /* B */) return hasOpenParenBefore(text, end);
-  if (isDigit(last) && opensSizeBefore(text, end)) return true;
+  if (isDigitCode(last) && opensSizeBefore(text, end)) return true;
   return end > 19 && text.charCodeAt(end - 19) === 0x20 && text.startsWith('0x', end - 18);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 /** Digits, after blanks, after a `(`, within SIZE_CHARS characters before `end`: `(   128`. */
 function opensSizeBefore(text: string, end: number): boolean {
   let i = end - 1;
-  while (i >= 0 && end - i <= SIZE_CHARS && isDigit(text.charCodeAt(i))) i--;
+  while (i >= 0 && end - i <= SIZE_CHARS && isDigitCode(text.charCodeAt(i))) i--;
   while (i >= 0 && end - i <= SIZE_CHARS && text.charCodeAt(i) === 0x20) i--;
   return i >= 0 && end - i <= SIZE_CHARS && text.charCodeAt(i) === 0x28;
 }

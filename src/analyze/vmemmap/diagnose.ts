@@ -1,6 +1,6 @@
 import type { Frame } from '../../parse/types.js';
 import type { Layout } from '../../layout/types.js';
-import { hex, u64 } from '../../layout/u64.js';
+import { hex, orderBase2, u64 } from '../../layout/u64.js';
 import { warnOriginText, warnPredatesNote } from '../../layout/vmemmap-warn-history.js';
 import { linearMapPhysEnd, linearMapPhysText } from '../../layout/linear-map.js';
 import { shapeLabel, shapeOf } from '../../layout/hypotheses.js';
@@ -103,10 +103,11 @@ function windowText(layout: Layout): string {
   const c = layout.constants;
   const linear = linearMapPhysText(c, layout.memstart.value);
   const window = `the vmemmap window ${hex(c.vmemmapStart)}-${hex(c.vmemmapEnd)}`;
-  const size = BigInt(layout.structPageSize.value);
-  const windowPhysEnd = (u64(c.vmemmapEnd - c.vmemmapBase) / size) << BigInt(layout.pageShift.value);
-  if ((size & (size - 1n)) === 0n || windowPhysEnd <= linearMapPhysEnd(c, layout.memstart.value)) return `${window} only covers ${linear} (the linear map)`;
-  return `the linear map covers ${linear}, and ${window}, sized for ${1n << BigInt(size.toString(2).length)}-byte struct pages, holds ${size}-byte ones up to phys ${hex(windowPhysEnd)}`;
+  const size = layout.structPageSize.value;
+  const sizedFor = 2 ** orderBase2(size); // 2^STRUCT_PAGE_MAX_SHIFT
+  const windowPhysEnd = (u64(c.vmemmapEnd - c.vmemmapBase) / BigInt(size)) << BigInt(layout.pageShift.value);
+  if (sizedFor === size || windowPhysEnd <= linearMapPhysEnd(c, layout.memstart.value)) return `${window} only covers ${linear} (the linear map)`;
+  return `the linear map covers ${linear}, and ${window}, sized for ${sizedFor}-byte struct pages, holds ${size}-byte ones up to phys ${hex(windowPhysEnd)}`;
 }
 
 /**

@@ -13,6 +13,11 @@ const LOWER_HEX_VALUES = Int8Array.from({ length: 128 }, (_, c) =>
   c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1,
 );
 
+/** A char code of `0-9`. */
+export function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 /** A char code of `0-9a-f`: the digits the kernel prints addresses and register values with. */
 export function isLowerHexCode(c: number): boolean {
   return lowerHexValue(c) >= 0;
