@@ -18,8 +18,8 @@ export function shortShapeLabel(s: Shape): string {
   return `${s.era} ${s.vaBits}/${2 ** (s.pageShift - 10)}K`;
 }
 
-/** The shape of an inferred layout. */
-export function shapeOf(l: Layout): Shape {
+/** The shape of an inferred layout (or of its report, whose fields hold the same values). */
+export function shapeOf(l: Pick<Layout, 'era' | 'pageShift' | 'vaBits'>): Shape {
   return { era: l.era.value, pageShift: l.pageShift.value, vaBits: l.vaBits.value };
 }
 

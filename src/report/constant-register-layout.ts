@@ -1,4 +1,4 @@
-import { shortShapeLabel } from '../layout/hypotheses.js';
+import { shapeOf, shortShapeLabel } from '../layout/hypotheses.js';
 import type { ConstantRegisterReport, LayoutReport } from './model-types.js';
 
 /**
@@ -7,6 +7,6 @@ import type { ConstantRegisterReport, LayoutReport } from './model-types.js';
  */
 export function notTakenNote(c: ConstantRegisterReport, layout: LayoutReport | undefined): string | undefined {
   if (layout === undefined) return undefined;
-  const taken = shortShapeLabel({ era: layout.era.value, pageShift: layout.pageShift.value, vaBits: layout.vaBits.value });
+  const taken = shortShapeLabel(shapeOf(layout));
   return c.layouts.includes(taken) ? undefined : `not the layout taken (${taken})`;
 }

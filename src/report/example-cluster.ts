@@ -1,18 +1,30 @@
 import type { ClusterReport, InputReport } from './model-types.js';
+import { isCrash, severityRank } from '../analyze/splat-severity.js';
 import { vmemmapClusters } from './report-facts.js';
 
+/** Ranks a cluster for showing its example: the most severe kind, then a complete example, then more splats. */
+function exampleRank(c: ClusterReport): readonly number[] {
+  return [-severityRank(c.kind), c.example.corrupted === undefined ? 1 : 0, c.count];
+}
+
+function outranks(a: readonly number[], b: readonly number[]): boolean {
+  const i = a.findIndex((x, k) => x !== b[k]);
+  return i >= 0 && a[i]! > b[i]!;
+}
+
+/** The cluster a reader should see first: the most severe, then complete, then largest (the earliest on ties). */
+export function mostSevereCluster(clusters: readonly ClusterReport[]): ClusterReport | undefined {
+  return clusters.reduce<ClusterReport | undefined>((best, c) => (!best || outranks(exampleRank(c), exampleRank(best)) ? c : best), undefined);
+}
+
 /**
- * The cluster whose example a report shows: the first vmemmap cluster; else the largest cluster with a complete
- * example, else the largest cluster (the earliest on ties).
+ * The clusters whose examples a report shows: the first vmemmap cluster, and beside it the most severe cluster when
+ * that is a crash (the Oops after a WARNING storm is the splat a kernel developer needs); with no vmemmap cluster,
+ * the most severe one.
  */
-export function exampleCluster(input: InputReport): ClusterReport | undefined {
+export function exampleClusters(input: InputReport): ClusterReport[] {
+  const severe = mostSevereCluster(input.clusters);
   const vmemmap = vmemmapClusters(input)[0];
-  if (vmemmap) return vmemmap;
-  const rank = (c: ClusterReport) => [c.example.corrupted === undefined ? 1 : 0, c.count] as const;
-  return input.clusters.reduce<ClusterReport | undefined>((best, c) => {
-    if (!best) return c;
-    const [completeC, countC] = rank(c);
-    const [completeB, countB] = rank(best);
-    return completeC > completeB || (completeC === completeB && countC > countB) ? c : best;
-  }, undefined);
+  if (!vmemmap) return severe ? [severe] : [];
+  return severe && severe !== vmemmap && isCrash(severe.kind) ? [vmemmap, severe] : [vmemmap];
 }

@@ -3,7 +3,9 @@ import { humanBytes } from './human-bytes.js';
 import { startStepParts } from './start-step.js';
 import { notTakenNote } from './constant-register-layout.js';
 import { constantRows, layoutRows } from './layout-rows.js';
-import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
+import { codeSpan, escapeHtmlText, escapeMarkdownText as esc } from './markdown-escape.js';
+import { alsoInPhrase } from './identical-findings.js';
+import { shapeLabel, shapeOf } from '../layout/hypotheses.js';
 import { markdownTable } from './markdown-table.js';
 import { opFunction, positionPhrase, vmemmapVerdict, warnArmPhrase } from './vmemmap-phrases.js';
 import type { Repeats } from './repeated-sections.js';
@@ -50,6 +52,7 @@ function factList(v: VmemmapReport): string[] {
   return ['', ...items];
 }
 
+/** The layout with each number's source, folded: the verdict and next steps are what a ticket's reader needs first. */
 function layoutSection(v: VmemmapReport): string[] {
   if (!v.layout) return ['', '_Layout not inferred; give it with `--kernel`, `--va-bits`, `--page-size` and `--memstart`._'];
   const rows = layoutRows(v.layout).map((r) => [
@@ -62,12 +65,14 @@ function layoutSection(v: VmemmapReport): string[] {
   const constants = constantRows(v.layout.constants).map(([name, value]) => [cell(name), cell(value)]);
   return [
     '',
-    '#### Layout',
+    `<details><summary>Layout: ${escapeHtmlText(shapeLabel(shapeOf(v.layout)))}, where each number came from</summary>`,
     '',
     ...markdownTable(['Parameter', 'Value', 'Confidence', 'Source'], rows),
     '',
     ...markdownTable(['Constant', 'Value'], constants),
     ...bulletList('Assumptions', v.layout.assumptions, false),
+    '',
+    '</details>',
   ];
 }
 
@@ -76,19 +81,24 @@ function bulletList(title: string, items: readonly string[], numbered: boolean):
   return ['', `**${title}**`, '', ...items.map((item, i) => `${numbered ? `${i + 1}.` : '-'} ${esc(item)}`)];
 }
 
-/** One vmemmap finding: verdict, diagnosis, ranges, WARN arm, the layout with provenance, next steps. */
-export function renderMarkdownVmemmap(c: ClusterReport, v: VmemmapReport, repeats: Repeats = {}): string[] {
+/**
+ * One vmemmap finding: verdict, the later boots that saw the same (`alsoIn`), next steps, diagnosis, ranges, WARN arm,
+ * and the layout with provenance.
+ */
+export function renderMarkdownVmemmap(c: ClusterReport, v: VmemmapReport, repeats: Repeats = {}, alsoIn: readonly number[] = []): string[] {
+  const again = alsoInPhrase(alsoIn);
   return [
     '',
     `### ${esc(opFunction(v.op))}: ${codeSpan(c.title)} (${codeSpan(c.id)})`,
     '',
     `**Verdict.** ${esc(vmemmapVerdict(v))}`,
+    ...(again === undefined ? [] : ['', `**Seen again.** ${esc(again)}`]),
+    ...(repeats.nextSteps === undefined ? bulletList('Next steps', v.nextSteps, true) : ['', `**Next steps:** as for ${esc(repeats.nextSteps)} above.`]),
     '',
     `**Diagnosis.** ${esc(v.diagnosis)}`,
     ...rangesTable(v),
     ...factList(v),
     ...(repeats.layout === undefined ? layoutSection(v) : ['', `**Layout:** as for ${esc(repeats.layout)} above.`]),
-    ...(repeats.nextSteps === undefined ? bulletList('Next steps', v.nextSteps, true) : ['', `**Next steps:** as for ${esc(repeats.nextSteps)} above.`]),
     ...bulletList('Notes', v.notes, false),
   ];
 }

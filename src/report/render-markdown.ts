@@ -4,8 +4,10 @@ import { markdownTable } from './markdown-table.js';
 import { repeatedSections } from './repeated-sections.js';
 import { capItems, cappedTable, capTitle, omittedLine, type RowCap } from './markdown-cap.js';
 import { appendAll } from '../util/append-all.js';
-import { exampleCluster } from './example-cluster.js';
-import { lineSpan, notRead, partialNotes, plural, vmemmapClusters } from './report-facts.js';
+import { exampleClusters } from './example-cluster.js';
+import { lineSpan, notRead, partialNotes, plural, vmemmapFindings } from './report-facts.js';
+import { foldIdenticalFindings, type FoldedFinding } from './identical-findings.js';
+import { crashName, leadCrash } from './crashes.js';
 import { renderMarkdownExample } from './render-markdown-example.js';
 import { renderMarkdownVmemmap } from './render-markdown-vmemmap.js';
 import { vmemmapVerdict } from './vmemmap-phrases.js';
@@ -17,12 +19,23 @@ const NAMED_INPUTS = 3;
 export const MARKDOWN_CAPS = {
   clusters: { rows: 50, chars: 16_000 },
   vmemmap: { rows: 8, chars: 24_000 },
-  /** The example splat's lines (the splat keeps at most 400). */
+  /** The example splats' lines, all examples together (a splat keeps at most 400). */
   example: { rows: 400, chars: 16_000 },
 } satisfies Record<string, RowCap>;
 
-/** `omitted`: the vmemmap findings the inputs' sections left out past MARKDOWN_CAPS. */
-function summaryParagraph(r: Report, omitted: number): string {
+/** `**Kernel Oops**: \`title\` at line 1787.`: the crash first, when there was one, before any count or hex. */
+function crashSentence(r: Report): string {
+  const crash = leadCrash(r);
+  if (!crash) return '';
+  const c = crash.cluster;
+  const at = c.count > 1 ? `${c.count} times, first at line ${c.firstLine}` : `at line ${c.firstLine}`;
+  const where = r.inputs.length > 1 ? ` of ${codeSpan(crash.source)}` : '';
+  const more = crash.clusters > 1 ? `; ${plural(crash.clusters - 1, 'more crash cluster')} below` : '';
+  return `**${esc(crashName(c.kind))}**: ${codeSpan(capTitle(c.title))} ${at}${where}${more}. `;
+}
+
+/** `findings`: each input's vmemmap findings as shown; `omitted`: those the inputs' sections left out past MARKDOWN_CAPS. */
+function summaryParagraph(r: Report, findings: readonly FoldedFinding[], omitted: number): string {
   const s = r.summary;
   const names = r.inputs.slice(0, NAMED_INPUTS).map((i) => codeSpan(i.source));
   const unnamed = r.inputs.length > NAMED_INPUTS ? ` and ${r.inputs.length - NAMED_INPUTS} more` : '';
@@ -33,13 +46,14 @@ function summaryParagraph(r: Report, omitted: number): string {
   const holds = s.vmemmapClusters === 1 ? 'holds' : 'hold';
   const vmemmap = s.vmemmapClusters > 0 ? `; ${plural(s.vmemmapClusters, 'cluster')} ${holds} vmemmap findings` : '';
   const tool = `**${esc(`${r.tool.name} ${r.tool.version}`)}**`;
-  const found = `${tool} found ${plural(s.splats, 'kernel splat')} in ${plural(s.clusters, 'cluster')} in ${inputs}${corrupted}${vmemmap}.`;
-  const [first, ...others] = r.inputs.flatMap((i) => vmemmapClusters(i).flatMap((c) => c.vmemmap));
+  const found = `${crashSentence(r)}${tool} found ${plural(s.splats, 'kernel splat')} in ${plural(s.clusters, 'cluster')} in ${inputs}${corrupted}${vmemmap}.`;
+  const [first, ...others] = findings;
   if (!first) return `${found} No vmemmap\\_populate or vmemmap\\_free WARNING was found${unread > 0 ? ' in what was read' : ''}.`;
   const below = others.length - omitted;
   const beyond = omitted > 0 ? ` ${omitted} more only in the text and JSON formats.` : '';
   const more = below > 0 ? ` ${plural(below, 'more vmemmap finding')} below.${beyond}` : beyond;
-  return `${found} ${esc(vmemmapVerdict(first))}${more}`;
+  const again = first.alsoIn.length > 0 ? ` The same in ${plural(first.alsoIn.length, 'more boot')}.` : '';
+  return `${found} ${esc(vmemmapVerdict(first.v))}${again}${more}`;
 }
 
 function statsLine(input: InputReport): string {
@@ -55,7 +69,7 @@ function statsLine(input: InputReport): string {
   return esc(parts.join(', '));
 }
 
-function renderInput(input: InputReport, omitted: { findings: number }): string[] {
+function renderInput(input: InputReport, findings: readonly FoldedFinding[], omitted: { findings: number }): string[] {
   const out = ['', `## ${codeSpan(input.source) || '(unnamed input)'}`, '', statsLine(input)];
   const notes = [...partialNotes(input), ...input.warnings];
   if (notes.length > 0) appendAll(out, ['', ...notes.map((w) => `- ⚠️ ${esc(w)}`)]);
@@ -72,21 +86,26 @@ function renderInput(input: InputReport, omitted: { findings: number }): string[
   ]);
   const table = markdownTable(['Count', 'Kind', 'Title', 'ID', 'Lines', 'vmemmap'], rows, [0]);
   appendAll(out, ['', ...cappedTable(table, MARKDOWN_CAPS.clusters, 'cluster', input.clusters.map((c) => c.count))]);
-  const findings = vmemmapClusters(input).flatMap((c) => c.vmemmap.map((v) => ({ c, v })));
   const repeats = repeatedSections(findings);
-  const sections = findings.map(({ c, v }, i) => renderMarkdownVmemmap(c, v, repeats[i]));
+  const sections = findings.map(({ c, v, alsoIn }, i) => renderMarkdownVmemmap(c, v, repeats[i], alsoIn));
   const cut = capItems(sections, MARKDOWN_CAPS.vmemmap, (lines) => lines.reduce((n, l) => n + l.length + 1, 0));
   for (const section of cut.items) appendAll(out, section);
   if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'vmemmap finding'));
   omitted.findings += cut.omitted;
-  const example = exampleCluster(input);
-  if (example) out.push(...renderMarkdownExample(example, MARKDOWN_CAPS.example));
+  // The examples share one budget: the second gets what the first left.
+  let chars = MARKDOWN_CAPS.example.chars;
+  for (const example of exampleClusters(input)) {
+    const lines = renderMarkdownExample(example, { rows: MARKDOWN_CAPS.example.rows, chars });
+    appendAll(out, lines);
+    chars = Math.max(0, chars - lines.reduce((n, l) => n + l.length + 1, 0));
+  }
   return out;
 }
 
 /** A ticket-ready GitHub/GitLab Markdown report. Log text never becomes markup, HTML, a link or a mention. */
 export function renderMarkdown(report: Report): string {
   const omitted = { findings: 0 };
-  const inputs = report.inputs.flatMap((input) => renderInput(input, omitted));
-  return `${[summaryParagraph(report, omitted.findings), ...inputs].join('\n')}\n`;
+  const findings = report.inputs.map((input) => foldIdenticalFindings(vmemmapFindings(input)));
+  const inputs = report.inputs.flatMap((input, i) => renderInput(input, findings[i]!, omitted));
+  return `${[summaryParagraph(report, findings.flat(), omitted.findings), ...inputs].join('\n')}\n`;
 }

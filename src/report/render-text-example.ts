@@ -5,6 +5,8 @@ import { lineSpan } from './report-facts.js';
 
 export const EXAMPLE_MAX_LINES = 40;
 const MAX_LINE_CHARS = 160;
+/** Lines kept when a long splat is cut: the faulting instructions and the end of the trace. */
+const KEPT_PAST_CUT = /(?:^|[\s\]])(?:Code: |---\[ end )/;
 
 /** The cluster's example splat: who/where in one line, then its first lines with line numbers. */
 export function renderTextExample(c: ClusterReport, p: Palette): string[] {
@@ -17,15 +19,18 @@ export function renderTextExample(c: ClusterReport, p: Palette): string[] {
     s.taint && `taint ${s.taint.flags.length > 0 ? s.taint.flags.join(',') : s.taint.raw.trim()}`,
     s.hardware && `hardware ${s.hardware}`,
   ].filter(Boolean);
-  const shown = s.lines.slice(0, EXAMPLE_MAX_LINES);
-  const numberWidth = String(shown.at(-1)?.lineNo ?? 0).length;
-  const hidden = s.lines.length - shown.length + (s.droppedLines ?? 0);
+  const head = s.lines.slice(0, EXAMPLE_MAX_LINES);
+  const tail = s.lines.slice(EXAMPLE_MAX_LINES).filter((l) => KEPT_PAST_CUT.test(l.text));
+  const numberWidth = String((tail.at(-1) ?? head.at(-1))?.lineNo ?? 0).length;
+  const hidden = s.lines.length - head.length - tail.length + (s.droppedLines ?? 0);
+  const row = (l: (typeof s.lines)[number]) => `  ${String(l.lineNo).padStart(numberWidth)} | ${clipText(l.text, MAX_LINE_CHARS)}`;
+  const more = hidden > 0 ? [p.dim(`  … ${hidden} more line${hidden === 1 ? '' : 's'}${tail.length > 0 ? ' (the Code: and end-of-trace lines follow)' : ''}`)] : [];
   return [
     '',
     p.bold(`-- Example: ${s.title} (lines ${lineSpan(s)}, boot ${s.bootIndex}) --`),
     ...(who.length > 0 ? [`  ${who.join(', ')}`] : []),
     ...(s.corrupted ? [p.yellow(`  corrupted: ${s.corrupted}`)] : []),
-    ...shown.map((l) => `  ${String(l.lineNo).padStart(numberWidth)} | ${clipText(l.text, MAX_LINE_CHARS)}`),
-    ...(hidden > 0 ? [p.dim(`  … ${hidden} more line${hidden === 1 ? '' : 's'}`)] : []),
+    ...head.map(row),
+    ...(tail.length > 0 ? [...more, ...tail.map(row)] : more),
   ];
 }

@@ -7,6 +7,7 @@ import { notTakenNote } from './constant-register-layout.js';
 import { constantRows, layoutRows } from './layout-rows.js';
 import { formatTable } from './text-table.js';
 import type { Repeats } from './repeated-sections.js';
+import { alsoInPhrase } from './identical-findings.js';
 import { wrapText } from './text-wrap.js';
 import { formatRange, opFunction, positionPhrase, vmemmapVerdict, warnArmPhrase } from './vmemmap-phrases.js';
 
@@ -76,7 +77,15 @@ function layoutSection(v: VmemmapReport, p: Palette, width: number): string[] {
 }
 
 /** The explanation of one vmemmap finding of a cluster: verdict, ranges, WARN arm, layout with provenance, next steps. */
-export function renderTextVmemmap(c: ClusterReport, v: VmemmapReport, p: Palette, width = 100, repeats: Repeats = {}): string[] {
+export function renderTextVmemmap(
+  c: ClusterReport,
+  v: VmemmapReport,
+  p: Palette,
+  width = 100,
+  repeats: Repeats = {},
+  alsoIn: readonly number[] = [],
+): string[] {
+  const again = alsoInPhrase(alsoIn);
   const factRows = facts(v);
   const labelWidth = Math.max(...factRows.map(([l]) => l.length));
   const hanging = ' '.repeat(2 + labelWidth + 2);
@@ -88,6 +97,7 @@ export function renderTextVmemmap(c: ClusterReport, v: VmemmapReport, p: Palette
     '',
     p.red(p.bold(`-- ${opFunction(v.op)}: ${c.title} [${c.id}] --`)),
     ...wrapText(vmemmapVerdict(v), width, '  '),
+    ...(again === undefined ? [] : wrapText(again, width, '  ')),
     '',
     ...wrapText(`Diagnosis: ${v.diagnosis}`, width, '  '),
     '',

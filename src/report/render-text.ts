@@ -3,14 +3,15 @@ import type { Palette } from './colour.js';
 import { clipText } from './clip-text.js';
 import { palette } from './colour.js';
 import { mapStrings } from './map-strings.js';
-import { exampleCluster } from './example-cluster.js';
-import { lineSpan, notRead, partialNotes, plural, vmemmapClusters } from './report-facts.js';
+import { exampleClusters } from './example-cluster.js';
+import { lineSpan, notRead, partialNotes, plural, vmemmapClusters, vmemmapFindings } from './report-facts.js';
 import { renderSummaryLine } from './render-summary-line.js';
 import { renderTextExample } from './render-text-example.js';
 import { renderTextVmemmap } from './render-text-vmemmap.js';
 import { sanitizeTerminal } from './terminal-sanitize.js';
 import { formatTable } from './text-table.js';
 import { repeatedSections } from './repeated-sections.js';
+import { foldIdenticalFindings } from './identical-findings.js';
 import { appendAll } from '../util/append-all.js';
 import { distinctTitles } from './distinct-titles.js';
 
@@ -49,11 +50,10 @@ function renderInput(input: InputReport, p: Palette, width: number): string[] {
   const rows = input.clusters.map((c, i) => [String(c.count), c.kind, titles[i]!, c.id, lineSpan(c)]);
   const header = ['COUNT', 'KIND', 'TITLE', 'ID', 'LINES'];
   appendAll(out, ['', ...formatTable(header, rows, { align: ['right'], indent: '  ', styleHeader: p.bold })]);
-  const findings = vmemmapClusters(input).flatMap((c) => c.vmemmap.map((v) => ({ c, v })));
+  const findings = foldIdenticalFindings(vmemmapFindings(input));
   const repeats = repeatedSections(findings);
-  findings.forEach(({ c, v }, i) => appendAll(out, renderTextVmemmap(c, v, p, width, repeats[i])));
-  const example = exampleCluster(input);
-  if (example) out.push(...renderTextExample(example, p));
+  findings.forEach(({ c, v, alsoIn }, i) => appendAll(out, renderTextVmemmap(c, v, p, width, repeats[i], alsoIn)));
+  for (const example of exampleClusters(input)) appendAll(out, renderTextExample(example, p));
   return out;
 }
 

@@ -1,9 +1,14 @@
-import type { ClusterReport, InputReport } from './model-types.js';
+import type { ClusterReport, InputReport, VmemmapReport } from './model-types.js';
 
 export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 export function vmemmapClusters(input: InputReport): ClusterReport[] {
   return input.clusters.filter((c) => c.vmemmap.length > 0);
+}
+
+/** Every vmemmap finding of an input with its cluster, in report order. */
+export function vmemmapFindings(input: InputReport): { c: ClusterReport; v: VmemmapReport }[] {
+  return vmemmapClusters(input).flatMap((c) => c.vmemmap.map((v) => ({ c, v })));
 }
 
 export function lineSpan(c: { firstLine: number; lastLine: number }): string {

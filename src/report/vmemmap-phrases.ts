@@ -40,11 +40,13 @@ export function formatRange(r: HexRange): string {
   return `[${r.start}, ${r.end})`;
 }
 
-/** The finding in one sentence, built from report fields only (no log text). */
+/** The finding in one sentence, with the release and driver it happened under, built from report fields. */
 export function vmemmapVerdict(v: VmemmapReport): string {
   // The 6.9+ fault in memmap_init_zone_device is an Oops, not a WARN.
   const [one, many] = v.op === 'init-zone-device' ? ['Oops', 'Oopses'] : ['WARNING', 'WARNINGs'];
-  const what = `${plural(v.splatCount, `${opFunction(v.op)} ${one}`, `${opFunction(v.op)} ${many}`)} in boot ${v.bootIndex}`;
+  const release = v.layout?.release && v.layout.release.source.kind !== 'default' ? ` of Linux ${v.layout.release.value}` : '';
+  const driver = v.driver ? `, from ${v.driver}` : '';
+  const what = `${plural(v.splatCount, `${opFunction(v.op)} ${one}`, `${opFunction(v.op)} ${many}`)} in boot ${v.bootIndex}${release}${driver}`;
   if (!v.pageHull) {
     return `${what}: the register dumps did not give a struct page range (${v.readCount} of ${v.splatCount} read).`;
   }

@@ -1,22 +1,52 @@
-import { exampleCluster } from '../../src/report/example-cluster.js';
+import { exampleClusters, mostSevereCluster } from '../../src/report/example-cluster.js';
 import { buildReport } from '../../src/report/model.js';
 import { armResult, bugCluster, TOOL } from './fixtures.js';
 
-test('the example: first vmemmap cluster, else the largest complete one, else the largest', () => {
-  const [input] = buildReport([armResult()], { tool: TOOL }).inputs;
-  expect(exampleCluster(input!)?.id).toBe('1f2e3d4c5b6a7988');
+const inputOf = (r: ReturnType<typeof armResult>) => buildReport([r], { tool: TOOL }).inputs[0]!;
 
+test('with no vmemmap cluster: the most severe, then a complete example, then the largest', () => {
   const r = armResult();
   const big = bugCluster();
   big.id = 'big';
   big.count = 7;
   r.clusters = [bugCluster(), big];
-  expect(exampleCluster(buildReport([r], { tool: TOOL }).inputs[0]!)?.id).toBe('big');
+  expect(exampleClusters(inputOf(r)).map((c) => c.id)).toEqual(['big']);
   const complete = bugCluster();
   complete.id = 'complete';
   delete complete.example.corrupted;
   r.clusters = [bugCluster(), big, complete];
-  expect(exampleCluster(buildReport([r], { tool: TOOL }).inputs[0]!)?.id).toBe('complete');
+  expect(exampleClusters(inputOf(r)).map((c) => c.id)).toEqual(['complete']);
+  const oops = bugCluster();
+  oops.id = 'oops';
+  oops.kind = 'oops';
+  r.clusters = [bugCluster(), big, complete, oops];
+  expect(exampleClusters(inputOf(r)).map((c) => c.id)).toEqual(['oops']);
   r.clusters = [];
-  expect(exampleCluster(buildReport([r], { tool: TOOL }).inputs[0]!)).toBeUndefined();
+  expect(exampleClusters(inputOf(r))).toEqual([]);
+});
+
+test('a 100-splat warning does not outrank a single Oops', () => {
+  const r = armResult();
+  const warnings = bugCluster();
+  warnings.id = 'warnings';
+  warnings.kind = 'warning';
+  warnings.count = 100;
+  const oops = bugCluster();
+  oops.id = 'oops';
+  oops.kind = 'oops';
+  r.clusters = [warnings, oops];
+  expect(mostSevereCluster(inputOf(r).clusters)?.id).toBe('oops');
+});
+
+test('the first vmemmap cluster, and the crash beside it when there is one', () => {
+  const r = armResult();
+  expect(exampleClusters(inputOf(r)).map((c) => c.id)).toEqual(['1f2e3d4c5b6a7988']);
+  const oops = bugCluster();
+  oops.id = 'oops';
+  oops.kind = 'oops';
+  r.clusters = [...r.clusters, oops];
+  expect(exampleClusters(inputOf(r)).map((c) => c.id)).toEqual(['1f2e3d4c5b6a7988', 'oops']);
+  const bug = bugCluster();
+  r.clusters = [r.clusters[0]!, bug];
+  expect(exampleClusters(inputOf(r)).map((c) => c.id)).toEqual(['1f2e3d4c5b6a7988']);
 });

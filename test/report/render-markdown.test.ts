@@ -28,7 +28,7 @@ describe('renderMarkdown of a normal report', () => {
     const first = html.slice(0, html.indexOf('</p>'));
     // 4 splats and 2 clusters from the fixture stats; 3 populate splats over the fixture's page/PFN hulls.
     expect(first).toContain('found 4 kernel splats in 2 clusters in 2 inputs');
-    expect(first).toContain('3 vmemmap_populate WARNINGs in boot 0: struct pages [0xffffffffaee00000, 0xffffffffaf400000)');
+    expect(first).toContain('3 vmemmap_populate WARNINGs in boot 0 of Linux 6.1.0-test, from nouveau: struct pages [0xffffffffaee00000, 0xffffffffaf400000)');
     expect(first).toContain('the WARN fired on end &gt; VMEMMAP_END');
   });
 
@@ -49,8 +49,9 @@ describe('renderMarkdown of a normal report', () => {
     expect(constants).toContainEqual(['<code>VMEMMAP_END</code>', '<code>0xfffffe0000000000</code>']);
   });
 
-  test('one collapsible example with the splat in a code block', () => {
-    expect(html.match(/<details>/g)).toHaveLength(1);
+  test('the layout folded, and one collapsible example with the splat in a code block', () => {
+    expect(html.match(/<details>/g)).toHaveLength(2);
+    expect(html).toContain('<details><summary>Layout: E3 48-bit/4K, where each number came from</summary>');
     expect(html).toContain('<details><summary>Example splat: WARNING in vmemmap_populate (lines 60-75, boot 0)</summary>');
     expect(html).toMatch(/<pre><code class="language-text">-{12}\[ cut here \]-{12}\n[\s\S]*---\[ end trace 0000000000000000 \]---\n<\/code><\/pre>\n<\/details>/);
   });
@@ -91,9 +92,9 @@ describe('renderMarkdown of hostile log text', () => {
     expect(outsideCode).not.toMatch(/@torvalds|#123|http:\/\/|www\.evil|root@evil/);
   });
 
-  test('the fence holds and the details block closes exactly once, after the example', () => {
-    expect(html.match(/<details>/g)).toHaveLength(1);
-    expect(html.match(/<\/details>/g)).toHaveLength(1);
+  test('the fence holds and the details blocks (layout, example) close exactly once each, the last after the example', () => {
+    expect(html.match(/<details>/g)).toHaveLength(2);
+    expect(html.match(/<\/details>/g)).toHaveLength(2);
     const pre = /<pre><code class="language-text">([\s\S]*?)<\/code><\/pre>\n<\/details>/.exec(html);
     expect(pre?.[1]).toContain(md.utils.escapeHtml(ATTACKS.fence));
     expect(pre?.[1]).toContain(md.utils.escapeHtml(ATTACKS.closeDetails));
@@ -124,7 +125,8 @@ describe('a report too long for one comment', () => {
   test('lists the first 50 clusters and the first vmemmap findings, and says how many more the JSON has', () => {
     const result = armResult();
     const [vm, bug] = result.clusters as [Cluster, Cluster];
-    vm.vmemmap = Array.from({ length: 20 }, () => vm.vmemmap[0]!);
+    // Twenty different findings (identical ones would fold into one).
+    vm.vmemmap = Array.from({ length: 20 }, (_, i) => ({ ...vm.vmemmap[0]!, splatCount: i + 1 }));
     result.clusters = [vm, ...Array.from({ length: 999 }, (_, i) => ({ ...bug, id: i.toString(16).padStart(16, '0'), title: `BUG in f${i}` }))];
     const out = renderMarkdown(buildReport([result], { tool: TOOL }));
     expect(out.length).toBeLessThan(COMMENT_LIMIT);
@@ -170,5 +172,30 @@ describe('renderMarkdown of a log with oversized lines (found by a review pastin
     const fence = /```+text\n([\s\S]*?)\n```+/.exec(markdown)?.[1] ?? '';
     expect(fence.length).toBeLessThanOrEqual(16_000 + 100);
     expect(fence).toContain('\\x01');
+  });
+});
+
+describe('a machine that crashed, rebooted and crashed again (found by a review: a 50-boot storm filled the report)', () => {
+  const log = readFileSync(path.resolve(process.cwd(), 'samples/logs/e4-48-4k-amdgpu-6.10-warn-then-oops.log'), 'utf8');
+  const render = async (text: string) => renderMarkdown(buildReport([await analyzeText(text, { name: 'storm.log' })], { tool: TOOL }));
+
+  test('the first words are the crash, with its title and line', async () => {
+    const markdown = await render(log);
+    const oopsLine = log.split('\n').findIndex((l) => l.includes('Unable to handle kernel paging request')) + 1;
+    expect(markdown.startsWith(`**Kernel Oops**: \`BUG: unable to handle kernel paging request in __init_zone_device_page\` at line ${oopsLine}.`)).toBe(true);
+  });
+
+  test('five boots of the same log give one section per finding, each saying the other boots saw the same', async () => {
+    const markdown = await render(Array.from({ length: 5 }, () => log).join(''));
+    expect(markdown.match(/^### /gm)).toHaveLength(2);
+    expect(markdown).toContain('### memmap\\_init\\_zone\\_device');
+    expect(markdown.match(/\*\*Seen again\.\*\* The same finding, but for line numbers, in 4 more boots\\: 1–4\./g)).toHaveLength(2);
+    expect(markdown).not.toContain('not shown');
+  });
+
+  test('both the WARNING storm and the Oops have an example', async () => {
+    const markdown = await render(log);
+    expect(markdown).toContain('<details><summary>Example splat: WARNING in vmemmap_populate');
+    expect(markdown).toContain('<details><summary>Example splat: BUG: unable to handle kernel paging request in __init_zone_device_page');
   });
 });

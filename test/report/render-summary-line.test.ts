@@ -14,3 +14,10 @@ test('singular and empty forms', () => {
   expect(renderSummaryLine(buildReport([one], { tool: TOOL }))).toBe('1 splat in 1 cluster, 0 vmemmap');
   expect(renderSummaryLine(buildReport([], { tool: TOOL }))).toBe('0 splats in 0 clusters, 0 vmemmap');
 });
+
+// Found by a review: the first line of a report on a machine that Oopsed did not say so.
+test('crash splats are counted, panics first', () => {
+  const r = armResult();
+  r.clusters = [...r.clusters, { ...r.clusters[1]!, id: 'oops', kind: 'oops', count: 2 }, { ...r.clusters[1]!, id: 'panic', kind: 'panic', count: 1 }];
+  expect(renderSummaryLine(buildReport([r], { tool: TOOL }))).toBe('4 splats in 4 clusters, 1 vmemmap, 1 panic, 2 Oopses');
+});

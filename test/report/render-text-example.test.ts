@@ -39,3 +39,18 @@ test('very long lines are clipped', () => {
   const [line] = renderTextExample(clusters(r)[0]!, plain).filter((l) => l.startsWith('  1 | '));
   expect(line).toBe(`  1 | ${'x'.repeat(159)}…`);
 });
+
+// Found by a review: a cut example lost the Code: line, the faulting instructions a kernel developer decodes.
+test('a cut example still shows its Code: and end-of-trace lines', () => {
+  const r = armResult();
+  const example = r.clusters[0]!.example;
+  const body = Array.from({ length: 60 }, (_, i) => ({ lineNo: 1000 + i, text: `[  9.000000]  frame_${i}+0x0/0x4` }));
+  example.lines = [...body, { lineNo: 1060, text: '[  9.000001] Code: d65f03c0 d503233f (b9000020) 17ffffe9' }, { lineNo: 1061, text: '[  9.000002] ---[ end trace 0000000000000000 ]---' }];
+  delete example.droppedLines;
+  const out = renderTextExample(clusters(r)[0]!, plain);
+  expect(out.slice(-3)).toEqual([
+    '  … 20 more lines (the Code: and end-of-trace lines follow)',
+    '  1060 | [  9.000001] Code: d65f03c0 d503233f (b9000020) 17ffffe9',
+    '  1061 | [  9.000002] ---[ end trace 0000000000000000 ]---',
+  ]);
+});

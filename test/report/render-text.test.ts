@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeText } from '../../src/api.js';
 import { buildReport } from '../../src/report/model.js';
 import { renderText } from '../../src/report/render-text.js';
 import { ATTACKS, hostileResult } from './attack.js';
@@ -82,4 +85,15 @@ test('the boot count is the log\'s, not the number of boots listed', () => {
   const result = armResult();
   result.stats.boots = 5000;
   expect(renderText(buildReport([result], { tool: TOOL }))).toContain('arm64, 5000 boots, 250 lines');
+});
+
+// Found by a review: a log of reboots into the same storm printed the same finding once per boot.
+test('a finding the later boots repeat is printed once, naming them', async () => {
+  const log = readFileSync(path.resolve(process.cwd(), 'samples/logs/e4-48-4k-amdgpu-6.10-warn-then-oops.log'), 'utf8');
+  const result = await analyzeText(Array.from({ length: 3 }, () => log).join(''), { name: 'storm.log' });
+  const text = renderText(buildReport([result], { tool: TOOL }));
+  expect(text.split('\n')[0]).toBe(`vmemwarn 9.9.9-test: ${result.stats.splats} splats in 2 clusters, 2 vmemmap, 3 Oopses`);
+  expect(text.match(/^-- (vmemmap_populate|memmap_init_zone_device): /gm)).toHaveLength(2);
+  expect(text.match(/^ {2}The same finding, but for line numbers, in 2 more boots: 1–2\.$/gm)).toHaveLength(2);
+  expect(text.match(/^-- Example: /gm)).toHaveLength(2);
 });

@@ -31,6 +31,6 @@ test('text and Markdown print the layout table once', () => {
   expect(text.match(/Layout \(where each number came from\)/g)).toHaveLength(1);
   expect(text).toContain('Layout: as for vmemmap_populate of [1f2e3d4c5b6a7988] in boot 0 above.');
   const md = renderMarkdown(report);
-  expect(md.match(/^#### Layout$/gm)).toHaveLength(1);
+  expect(md.match(/^<details><summary>Layout: /gm)).toHaveLength(1);
   expect(md).toContain('**Next steps:** as for vmemmap\\_populate of \\[1f2e3d4c5b6a7988\\] in boot 0 above.');
 });

@@ -1,6 +1,6 @@
 /** Every HTML tag the Markdown report itself produces (markdown-it); anything else came from log text. */
 export const REPORT_TAGS = [
-  'code', 'details', 'em', 'h2', 'h3', 'h4', 'li', 'ol', 'p', 'pre', 'strong', 'summary', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
+  'code', 'details', 'em', 'h2', 'h3', 'li', 'ol', 'p', 'pre', 'strong', 'summary', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
 ];
 
 export function tagsIn(html: string): string[] {

@@ -6,7 +6,7 @@ const finding = () => buildReport([armResult()], { tool: TOOL }).inputs[0]!.clus
 
 test('verdict names the op, ranges, position and WARN arm', () => {
   expect(vmemmapVerdict(finding())).toBe(
-    '3 vmemmap_populate WARNINGs in boot 0: struct pages [0xffffffffaee00000, 0xffffffffaf400000) lie above the ' +
+    '3 vmemmap_populate WARNINGs in boot 0 of Linux 6.1.0-test, from nouveau: struct pages [0xffffffffaee00000, 0xffffffffaf400000) lie above the ' +
       'vmemmap window (past VMEMMAP_END), PFNs [0xffec38000, 0xffec50000), physical [0xffec38000000, 0xffec50000000); ' +
       'the WARN fired on end > VMEMMAP_END (confidence high).',
   );
@@ -20,12 +20,12 @@ function unread(op: 'free' | 'init-zone-device', count: number) {
 }
 
 test('without a readable range the verdict says the registers did not give one', () => {
-  expect(vmemmapVerdict(unread('free', 1))).toBe('1 vmemmap_free WARNING in boot 0: the register dumps did not give a struct page range (0 of 1 read).');
+  expect(vmemmapVerdict(unread('free', 1))).toBe('1 vmemmap_free WARNING in boot 0 of Linux 6.1.0-test, from nouveau: the register dumps did not give a struct page range (0 of 1 read).');
 });
 
 test('the 6.9+ fault in memmap_init_zone_device is an Oops, not a WARNING', () => {
-  expect(vmemmapVerdict(unread('init-zone-device', 1))).toMatch(/^1 memmap_init_zone_device Oops in boot 0: /);
-  expect(vmemmapVerdict(unread('init-zone-device', 2))).toMatch(/^2 memmap_init_zone_device Oopses in boot 0: /);
+  expect(vmemmapVerdict(unread('init-zone-device', 1))).toMatch(/^1 memmap_init_zone_device Oops in boot 0[ ,:]/);
+  expect(vmemmapVerdict(unread('init-zone-device', 2))).toMatch(/^2 memmap_init_zone_device Oopses in boot 0[ ,:]/);
 });
 
 test('helpers', () => {
@@ -40,4 +40,11 @@ test('PFNs and physical addresses under a memstart nothing gave are said to be r
   const assumed = { ...f, layout: { ...layout, memstart: { value: '0x0', source: { kind: 'default' as const }, confidence: 'low' as const } } };
   expect(vmemmapVerdict(assumed)).toContain('physical [0xffec38000000, 0xffec50000000) (relative to memstart 0x0, not in the log); the WARN');
   expect(vmemmapVerdict(f)).not.toContain('relative');
+});
+
+test('the verdict names the release only when the log or a flag gave it, and the driver only when the trace named one', () => {
+  const f = finding();
+  const layout = f.layout!;
+  const defaulted = { ...f, driver: undefined, layout: { ...layout, release: { ...layout.release!, source: { kind: 'default' as const } } } };
+  expect(vmemmapVerdict(defaulted)).toMatch(/^3 vmemmap_populate WARNINGs in boot 0: struct pages/);
 });

@@ -1,0 +1,28 @@
+import { crashCounts, crashName, leadCrash } from '../../src/report/crashes.js';
+import { buildReport } from '../../src/report/model.js';
+import { armResult, bugCluster, TOOL } from './fixtures.js';
+
+function withClusters(kinds: ['oops' | 'panic' | 'warning', number, number][]) {
+  const r = armResult();
+  r.clusters = kinds.map(([kind, count, firstLine], i) => ({ ...bugCluster(), id: `c${i}`, kind, count, firstLine }));
+  return r;
+}
+
+test('crash splats counted per kind, panics first; none without a crash', () => {
+  const report = buildReport([withClusters([['warning', 9, 1], ['oops', 2, 5], ['panic', 1, 9], ['oops', 1, 7]])], { tool: TOOL });
+  expect(crashCounts(report.inputs[0]!.clusters)).toBe('1 panic, 3 Oopses');
+  expect(crashCounts(buildReport([withClusters([['warning', 9, 1]])], { tool: TOOL }).inputs[0]!.clusters)).toBeUndefined();
+});
+
+test('the lead crash: the most severe kind, then the first input, then the earliest line', () => {
+  const a = withClusters([['oops', 1, 50], ['oops', 1, 20]]);
+  const b = withClusters([['panic', 1, 90]]);
+  a.source = 'a.log';
+  b.source = 'b.log';
+  const report = buildReport([a, b], { tool: TOOL });
+  expect(leadCrash(report)).toMatchObject({ source: 'b.log', cluster: { kind: 'panic' }, clusters: 3 });
+  const oopsOnly = buildReport([a], { tool: TOOL });
+  expect(leadCrash(oopsOnly)?.cluster.firstLine).toBe(20);
+  expect(leadCrash(buildReport([withClusters([['warning', 1, 1]])], { tool: TOOL }))).toBeUndefined();
+  expect(crashName('oops')).toBe('Kernel Oops');
+});
