@@ -7,6 +7,7 @@ import { buildReport } from '../report/model.js';
 import { renderJson } from '../report/render-json.js';
 import { renderText } from '../report/render-text.js';
 import { renderMarkdown } from '../report/render-markdown.js';
+import { GITHUB_COMMENT_CHARS } from '../report/markdown-cap.js';
 import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
 import { FAIL_ON_KINDS, resultsMatch, type FailOn } from './fail-on.js';
 import { checkOutputPath, writeOutput } from './output.js';
@@ -127,6 +128,9 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       else if (inputFailed) setExit(EXIT.input);
       else if (resultsMatch(results, argv['fail-on'])) setExit(EXIT.failOnMatched);
       await writeOutput(text, argv.output);
+      if (argv.format === 'markdown' && !argv.quiet && text.length > GITHUB_COMMENT_CHARS) {
+        printError(ctx, `note: the Markdown report is ${text.length} characters, more than a GitHub comment takes (${GITHUB_COMMENT_CHARS}): attach it as a file, or report the inputs one at a time`);
+      }
       if (ctx.signal.aborted) printError(ctx, 'interrupted: the report covers what was read before Ctrl-C');
     },
   };

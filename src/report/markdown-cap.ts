@@ -6,6 +6,9 @@ import { plural } from './report-facts.js';
  * takes 65,536 characters). A long table keeps its first rows up to a row count and a character budget; the text and
  * JSON formats keep everything.
  */
+/** The most characters a GitHub issue or pull-request comment takes. */
+export const GITHUB_COMMENT_CHARS = 65_536;
+
 export interface RowCap {
   rows: number;
   chars: number;

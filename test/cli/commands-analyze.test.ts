@@ -53,6 +53,17 @@ describe('analyze formats', () => {
     expect(run.stdout).toContain('WARNING in vmemmap_populate');
   });
 
+  // Found by a review: a CI job piping a many-input report to `gh issue comment` failed with nothing said.
+  test('markdown over a GitHub comment\'s size says so on stderr, and not under -q', async () => {
+    const many = Array.from({ length: 4 }, () => [AMDGPU, WARN_THEN_OOPS, PLAIN]).flat();
+    const run = await runInProcess(['analyze', ...many, '--format', 'markdown']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.length).toBeGreaterThan(65_536);
+    expect(run.stderr).toContain(`note: the Markdown report is ${run.stdout.length} characters, more than a GitHub comment takes (65536)`);
+    expect((await runInProcess(['analyze', ...many, '--format', 'markdown', '-q'])).stderr).toBe('');
+    expect((await runInProcess(['analyze', AMDGPU, '--format', 'markdown'])).stderr).not.toContain('GitHub comment');
+  });
+
   test('two inputs give two entries', async () => {
     expect((await jsonOf(['analyze', AMDGPU, PLAIN])).inputs).toHaveLength(2);
   });
