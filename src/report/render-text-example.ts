@@ -2,6 +2,7 @@ import type { ClusterReport } from './model-types.js';
 import type { Palette } from './colour.js';
 import { clipText } from './clip-text.js';
 import { lineSpan } from './report-facts.js';
+import { wrapText } from './text-wrap.js';
 
 export const EXAMPLE_MAX_LINES = 40;
 const MAX_LINE_CHARS = 160;
@@ -9,7 +10,7 @@ const MAX_LINE_CHARS = 160;
 const KEPT_PAST_CUT = /(?:^|[\s\]])(?:Code: |---\[ end )/;
 
 /** The cluster's example splat: who/where in one line, then its first lines with line numbers. */
-export function renderTextExample(c: ClusterReport, p: Palette): string[] {
+export function renderTextExample(c: ClusterReport, p: Palette, width = 100): string[] {
   const s = c.example;
   const who = [
     s.cpu !== undefined && `CPU ${s.cpu}`,
@@ -28,7 +29,7 @@ export function renderTextExample(c: ClusterReport, p: Palette): string[] {
   return [
     '',
     p.bold(`-- Example: ${s.title} (lines ${lineSpan(s)}, boot ${s.bootIndex}) --`),
-    ...(who.length > 0 ? [`  ${who.join(', ')}`] : []),
+    ...(who.length > 0 ? wrapText(who.join(', '), width, '  ') : []),
     ...(s.corrupted ? [p.yellow(`  corrupted: ${s.corrupted}`)] : []),
     ...head.map(row),
     ...(tail.length > 0 ? [...more, ...tail.map(row)] : more),

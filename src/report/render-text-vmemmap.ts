@@ -11,7 +11,9 @@ import { alsoInPhrase } from './identical-findings.js';
 import { wrapText } from './text-wrap.js';
 import { formatRange, opFunction, positionPhrase, vmemmapVerdict, warnArmPhrase } from './vmemmap-phrases.js';
 
-const MAX_EVIDENCE = 72;
+/** Code points of one layout row's evidence: a log line, a register reading, or the reasoning that decided it. */
+const MAX_EVIDENCE = 400;
+const EVIDENCE_INDENT = '      ';
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
 function facts(v: VmemmapReport): [string, string][] {
@@ -59,16 +61,29 @@ function list(title: string, items: readonly string[], numbered: boolean, p: Pal
   return out;
 }
 
+/**
+ * The layout table, each row's evidence quoted and wrapped on the lines under it: as a column it ran the table to
+ * 156 columns, and cut to fit, it lost the clause that justified the value.
+ */
 function layoutSection(v: VmemmapReport, p: Palette, width: number): string[] {
   if (!v.layout) return ['', '  Layout: not inferred; give it with --kernel, --va-bits, --page-size and --memstart.'];
-  const rows = layoutRows(v.layout).map((r) => {
-    const evidence = r.evidence ? `"${clipText(r.evidence, MAX_EVIDENCE)}"` : '';
-    return [r.parameter, r.value, r.confidence, r.source, evidence];
-  });
+  const rows = layoutRows(v.layout);
+  const [header = '', ...body] = formatTable(
+    ['PARAMETER', 'VALUE', 'CONFIDENCE', 'SOURCE'],
+    rows.map((r) => [r.parameter, r.value, r.confidence, r.source]),
+    { indent: '    ', styleHeader: p.dim },
+  );
+  // Rows that one reading decided (era, page size and VA_BITS from one register) share one quote, after the last.
+  const evidence = (i: number) => {
+    const text = rows[i]?.evidence;
+    if (!text || rows[i + 1]?.evidence === text) return [];
+    return wrapText(`"${clipText(text, MAX_EVIDENCE)}"`, width, EVIDENCE_INDENT).map(p.dim);
+  };
   return [
     '',
     `  ${p.bold('Layout')} (where each number came from)`,
-    ...formatTable(['PARAMETER', 'VALUE', 'CONFIDENCE', 'SOURCE', 'EVIDENCE'], rows, { indent: '    ', styleHeader: p.dim }),
+    header,
+    ...body.flatMap((row, i) => [row, ...evidence(i)]),
     '',
     `  ${p.bold('Derived constants')}`,
     ...formatTable(['CONSTANT', 'VALUE'], constantRows(v.layout.constants), { indent: '    ', styleHeader: p.dim }),

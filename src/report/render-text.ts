@@ -53,7 +53,7 @@ function renderInput(input: InputReport, p: Palette, width: number): string[] {
   const findings = foldIdenticalFindings(vmemmapFindings(input));
   const repeats = repeatedSections(findings);
   findings.forEach(({ c, v, alsoIn }, i) => appendAll(out, renderTextVmemmap(c, v, p, width, repeats[i], alsoIn)));
-  for (const example of exampleClusters(input)) appendAll(out, renderTextExample(example, p));
+  for (const example of exampleClusters(input)) appendAll(out, renderTextExample(example, p, width));
   return out;
 }
 

@@ -27,17 +27,24 @@ test('without a layout or a range it says what is missing', () => {
   expect(out.some((l) => l.trim().startsWith('wrapped'))).toBe(false);
 });
 
-test('long fact values wrap under their column; long evidence is clipped', () => {
+test('long fact values wrap under their column; evidence wraps under its row, and a very long one is clipped', () => {
   const c = cluster();
   const v = c.vmemmap[0]!;
   v.consequence = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
-  v.layout!.release!.source.text = 'x'.repeat(200);
-  const out = renderTextVmemmap(c, v, palette(false));
+  v.layout!.release!.source.text = Array.from({ length: 30 }, (_, i) => `clause${i}`).join(' ');
+  const out = renderTextVmemmap(c, v, palette(false), 80);
   const at = out.findIndex((l) => l.trimStart().startsWith('consequence'));
   const valueColumn = out[at]!.indexOf('word0');
   expect(out[at + 1]!.indexOf('word')).toBe(valueColumn);
-  expect(out.every((l) => l.length <= 100 || l.includes('"'))).toBe(true);
-  expect(out.find((l) => l.includes('kernel release'))).toContain(`"${'x'.repeat(71)}…"`);
+  // Found by a review: the layout table ran to 156 columns on an 80-column terminal. Its four columns take 81 here.
+  expect(out.every((l) => l.length <= 81)).toBe(true);
+  expect(out.filter((l) => l.startsWith('      "') || l.includes('clause')).every((l) => l.length <= 80)).toBe(true);
+  const release = out.findIndex((l) => l.trim().startsWith('kernel release'));
+  expect(out[release + 1]).toMatch(/^ {6}"clause0 clause1 /);
+  expect(out.slice(release + 1).find((l) => l.includes('clause29'))).toMatch(/clause29"$/);
+  v.layout!.release!.source.text = 'x'.repeat(500);
+  const clipped = renderTextVmemmap(c, v, palette(false));
+  expect(clipped).toContain(`      "${'x'.repeat(399)}…"`);
 });
 
 test('a negative start step reads signed; the size of several ranges says it is their sum, not the hull span', () => {
