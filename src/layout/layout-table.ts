@@ -33,16 +33,20 @@ function pageEnd(layout: Layout, shape: Confidence): { from: string; confidence:
 export function layoutTable(layout: Layout): LayoutRow[] {
   const c = layout.constants;
   const { era, pageShift, vaBits, structPageSize, memstart, sectionShift } = layout;
-  const shape = weakest(era.confidence, pageShift.confidence, vaBits.confidence, structPageSize.confidence);
+  // Each constant is as sure as the inputs its formula reads, no surer and no less sure: PAGE_OFFSET does not read
+  // sizeof(struct page), so a defaulted struct page size must not make it medium.
+  const va = weakest(era.confidence, pageShift.confidence, vaBits.confidence);
+  const shape = weakest(va, structPageSize.confidence);
   const based = weakest(shape, memstart.confidence);
-  const sections = weakest(pageShift.confidence, sectionShift.confidence, structPageSize.confidence);
+  const sectionGeometry = weakest(pageShift.confidence, sectionShift.confidence);
+  const sections = weakest(sectionGeometry, structPageSize.confidence);
   const derived = (name: string, value: string, from: string, confidence: Confidence): LayoutRow => ({
     name,
     value,
     provenance: `computed from ${from}`,
     confidence,
   });
-  const pageEndOf = pageEnd(layout, shape);
+  const pageEndOf = pageEnd(layout, va);
   const rows: LayoutRow[] = [];
   if (layout.release) rows.push(row('kernel release', layout.release, (v) => v));
   rows.push(
@@ -55,8 +59,8 @@ export function layoutTable(layout: Layout): LayoutRow[] {
     row('SECTION_SIZE_BITS', sectionShift, String),
     ...(layout.kasan ? [row('KASAN', layout.kasan, (v) => v)] : []),
     row('memstart (PHYS_OFFSET)', memstart, hex),
-    derived('ARM64_MEMSTART_ALIGN', hex(1n << BigInt(memstartAlignShift(pageShift.value, sectionShift.value, era.value))), 'era, page size and SECTION_SIZE_BITS', sections),
-    derived('PAGE_OFFSET', hex(c.pageOffset), 'era and VA_BITS', shape),
+    derived('ARM64_MEMSTART_ALIGN', hex(1n << BigInt(memstartAlignShift(pageShift.value, sectionShift.value, era.value))), 'era, page size and SECTION_SIZE_BITS', weakest(era.confidence, sectionGeometry)),
+    derived('PAGE_OFFSET', hex(c.pageOffset), 'era and VA_BITS', va),
     // Before E2 the linear map runs to the top of the address space.
     derived('PAGE_END', c.pageEnd === TWO_POW_64 ? '2^64' : hex(c.pageEnd), pageEndOf.from, pageEndOf.confidence),
     derived('VMEMMAP_START', hex(c.vmemmapStart), 'era, page size, VA_BITS, sizeof(struct page)', shape),
@@ -69,11 +73,11 @@ export function layoutTable(layout: Layout): LayoutRow[] {
       era.value === 'E0' ? 'VMEMMAP_START (up to 4.4 the array starts at pfn 0)' : 'VMEMMAP_START - (memstart >> PAGE_SHIFT) * sizeof(struct page)',
       era.value === 'E0' ? shape : based,
     ),
-    derived('linear map covers phys up to', hex(linearMapPhysEnd(c, memstart.value)), 'memstart + (PAGE_END - PAGE_OFFSET)', weakest(based, pageEndOf.confidence)),
-    derived('pages per section', hex(c.pagesPerSection), '2^(SECTION_SIZE_BITS - PAGE_SHIFT)', sections),
+    derived('linear map covers phys up to', hex(linearMapPhysEnd(c, memstart.value)), 'memstart + (PAGE_END - PAGE_OFFSET)', weakest(memstart.confidence, va, pageEndOf.confidence)),
+    derived('pages per section', hex(c.pagesPerSection), '2^(SECTION_SIZE_BITS - PAGE_SHIFT)', sectionGeometry),
     derived('memmap bytes per section', hex(c.memmapBytesPerSection), 'pages per section * sizeof(struct page)', sections),
     derived('pages per subsection', hex(c.pagesPerSubsection), '2 MiB >> PAGE_SHIFT', pageShift.confidence),
-    derived('memmap bytes per subsection', hex(c.memmapBytesPerSubsection), 'pages per subsection * sizeof(struct page)', sections),
+    derived('memmap bytes per subsection', hex(c.memmapBytesPerSubsection), 'pages per subsection * sizeof(struct page)', weakest(pageShift.confidence, structPageSize.confidence)),
   );
   return rows;
 }

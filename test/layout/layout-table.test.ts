@@ -42,6 +42,20 @@ describe('layoutTable', () => {
     expect(rows.get('VMEMMAP_START')?.confidence).toBe('medium');
   });
 
+  // Found by a review: every derived constant took the weakest of era, page size, VA_BITS and sizeof(struct page),
+  // so a defaulted struct page size made PAGE_OFFSET and the section geometry "medium".
+  test('a derived row is not made weaker by an input its formula does not read', () => {
+    const table = layoutTable(inferLayout({}, { kernel: '6.1', era: 'E3', vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n, sectionShift: 27 }));
+    const confidence = (name: string) => table.find((r) => r.name === name)?.confidence;
+    expect(confidence('sizeof(struct page)')).toBe('medium');
+    for (const name of ['PAGE_OFFSET', 'PAGE_END', 'linear map covers phys up to', 'pages per section', 'ARM64_MEMSTART_ALIGN', 'pages per subsection']) {
+      expect([name, confidence(name)]).toEqual([name, 'high']);
+    }
+    for (const name of ['VMEMMAP_START', 'VMEMMAP_END', 'vmemmap (struct page of pfn 0)', 'memmap bytes per section', 'memmap bytes per subsection']) {
+      expect([name, confidence(name)]).toEqual([name, 'medium']);
+    }
+  });
+
   // Found on boot__jetson-tx2_4.4.38-tegra_dmesg.txt: its vmemmap was VMEMMAP_START, which the row showed, under the
   // formula of later eras, which gives VMEMMAP_START - 0x80000 * 64 for its memstart.
   test('E0 (4.4) names the formula it uses for vmemmap: VMEMMAP_START, whatever memstart is', () => {
