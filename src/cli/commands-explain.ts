@@ -6,7 +6,7 @@ import { renderExplainJson, renderExplainText } from '../report/render-explain.j
 import { parseU64 } from './layout-flags.js';
 import { layoutInputs, withLayoutSourceFlags, type LayoutSourceArgs } from './layout-source.js';
 import { checkOutputPath, writeOutput } from './output.js';
-import type { CliContext } from './cli-context.js';
+import { type CliContext, printError } from './cli-context.js';
 
 interface ExplainArgs extends LayoutSourceArgs {
   value?: string;
@@ -51,7 +51,8 @@ export function explainCommand(ctx: CliContext, _setExit: (code: ExitCode) => vo
     handler: async (argv) => {
       await checkOutputPath(argv.output, '--output', [argv.log, argv.config]);
       const { kind, value } = parseExplainValue(explainValueArg(ctx.rawArgs ?? [], argv.value));
-      const { evidence, overrides } = await layoutInputs(argv, ctx.signal);
+      const { evidence, overrides, note } = await layoutInputs(argv, ctx.signal);
+      if (note !== undefined) printError(ctx, `note: ${note}`);
       const explanations = explainValue(kind, value, plausibleLayouts(evidence, overrides));
       const text = argv.format === 'json' ? renderExplainJson(kind, value, explanations) : renderExplainText(kind, value, explanations);
       await writeOutput(text, argv.output);

@@ -1,6 +1,6 @@
 import type { LayoutEvidence } from '../layout/infer.js';
 import type { LayoutOverrides } from '../layout/types.js';
-import { evidenceFromResult } from './log-evidence.js';
+import { evidenceFromResult, layoutBootNote } from './log-evidence.js';
 import { ReadInterrupted } from '../until-aborted.js';
 import type { Argv } from 'yargs';
 import { layoutOverrides, withLayoutFlags, type LayoutFlags } from './layout-flags.js';
@@ -25,11 +25,14 @@ export function withLayoutSourceFlags<T>(y: Argv<T>): Argv<T & LayoutSourceArgs>
   ) as unknown as Argv<T & LayoutSourceArgs>;
 }
 
-/** Layout evidence and overrides for `explain` and `layout`: flags, plus the facts of `--log FILE` when given. */
+/**
+ * Layout evidence and overrides for `explain` and `layout`: flags, plus the facts of `--log FILE` when given, and a
+ * note naming the boot they came from when the log holds several.
+ */
 export async function layoutInputs(
   argv: LayoutFlags & LogFlag,
   signal?: AbortSignal,
-): Promise<{ evidence: LayoutEvidence; overrides: LayoutOverrides }> {
+): Promise<{ evidence: LayoutEvidence; overrides: LayoutOverrides; note?: string }> {
   const overrides = await layoutOverrides(argv, argv.log === '-' ? 'the log (--log -)' : undefined, signal);
   if (argv.log === undefined) return { evidence: {}, overrides };
   const { analyzeFile } = await import('../api.js');
@@ -38,5 +41,6 @@ export async function layoutInputs(
   if (result.interrupted) throw new ReadInterrupted();
   // The message already starts with the input's name, which InputError adds again.
   if (result.inputError !== undefined) throw new InputError(argv.log, InputError.reasonOf(result.inputError, result.source));
-  return { evidence: evidenceFromResult(result), overrides };
+  const note = layoutBootNote(result);
+  return { evidence: evidenceFromResult(result), overrides, ...(note !== undefined && { note }) };
 }

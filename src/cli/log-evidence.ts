@@ -3,7 +3,34 @@ import type { LayoutEvidence } from '../layout/infer.js';
 import { xRegisterValues } from '../analyze/vmemmap/register-values.js';
 import { readRegisterPair } from '../analyze/vmemmap/read-registers.js';
 import { bootByIndex } from '../parse/boot-facts.js';
+import type { BootFacts } from '../parse/types.js';
 import { spanOf } from '../layout/physical-fit.js';
+
+export interface LayoutBoot {
+  boot: BootFacts;
+  why: string;
+}
+
+/** The boot whose facts give a log's layout: the first vmemmap cluster's, else the last that printed a release. */
+export function layoutBoot(result: AnalysisResult): LayoutBoot | undefined {
+  const bootIndex = result.clusters.find((c) => c.vmemmap.length > 0)?.example.bootIndex;
+  const ofFinding = bootIndex !== undefined ? bootByIndex(result.boots, bootIndex) : undefined;
+  if (ofFinding) return { boot: ofFinding, why: 'the boot of the first vmemmap finding' };
+  const withRelease = [...result.boots].reverse().find((b) => b.release !== undefined);
+  if (withRelease) return { boot: withRelease, why: 'the last boot that printed its release' };
+  return result.boots[0] && { boot: result.boots[0], why: 'the first boot' };
+}
+
+/**
+ * `FILE holds 2 boots; the layout is boot 1's (from line 4012), the last boot that printed its release`: KASLR moves
+ * memstart at every boot, so a layout from a log of several boots must say whose it is. Undefined for one boot.
+ */
+export function layoutBootNote(result: AnalysisResult): string | undefined {
+  const chosen = layoutBoot(result);
+  if (result.stats.boots < 2 || !chosen) return undefined;
+  const { boot, why } = chosen;
+  return `${result.source} holds ${result.stats.boots} boots; the layout is boot ${boot.index}'s (from line ${boot.firstLine}), ${why}`;
+}
 
 /**
  * Layout evidence from an analyzed log: the boot of the first vmemmap cluster (else the last boot that printed a
@@ -13,10 +40,7 @@ import { spanOf } from '../layout/physical-fit.js';
 export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
   const vmemmap = result.clusters.find((c) => c.vmemmap.length > 0);
   const bootIndex = vmemmap?.example.bootIndex;
-  const boot =
-    (bootIndex !== undefined ? bootByIndex(result.boots, bootIndex) : undefined) ??
-    [...result.boots].reverse().find((b) => b.release !== undefined) ??
-    result.boots[0];
+  const boot = layoutBoot(result)?.boot;
   const splatRelease = result.clusters.find((c) => c.example.release !== undefined)?.example.release;
   const registerValues = vmemmap ? xRegisterValues(vmemmap.example) : [];
   // The example's own range: the Oops of 6.9+ names one struct page, not the range of a call.

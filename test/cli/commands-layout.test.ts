@@ -1,6 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInProcess } from './_run-cli.js';
+import { SAMPLES } from './_spawn-cli.js';
+import { tempDir } from '../_temp-dirs.js';
 
 const JETSON = fileURLToPath(new URL('../../../shared/corpus/boot__jetson-tx2_4.4.38-tegra_dmesg.txt', import.meta.url));
 
@@ -74,4 +77,18 @@ test.each([
     const run = await runInProcess(['layout', '--log', JETSON, '--memstart', '0x40000000']);
     expect(run.stdout).toMatch(/memstart \(PHYS_OFFSET\)\s+0x40000000\s+high\s+user: --memstart 0x40000000/);
   });
+});
+
+test('a log of two boots: stderr names the boot the layout came from; one boot: no note', async () => {
+  const dir = tempDir('vmemwarn-layout-boots-');
+  const two = path.join(dir, 'two.log');
+  // The plain boot first, then the E4 sample: the layout is the boot of the vmemmap finding, boot 1.
+  const e4 = readFileSync(`${SAMPLES}e4-48-4k-amdgpu-6.10-warn-then-oops.log`, 'utf8');
+  const plain = readFileSync(`${SAMPLES}plain-boot-6.6-unrelated-warning.log`, 'utf8');
+  writeFileSync(two, plain + e4);
+  const run = await runInProcess(['layout', '--log', two]);
+  expect(run.code).toBe(0);
+  const e4Start = plain.split('\n').length - 1 + e4.split('\n').findIndex((l) => /Booting Linux|Linux version/.test(l)) + 1;
+  expect(run.stderr).toBe(`vmemwarn: note: ${two} holds 2 boots; the layout is boot 1's (from line ${e4Start}), the boot of the first vmemmap finding\n`);
+  expect((await runInProcess(['layout', '--log', `${SAMPLES}e4-48-4k-amdgpu-6.10-warn-then-oops.log`])).stderr).toBe('');
 });

@@ -1,4 +1,4 @@
-import { evidenceFromResult } from '../../src/cli/log-evidence.js';
+import { evidenceFromResult, layoutBootNote } from '../../src/cli/log-evidence.js';
 import type { AnalysisResult, Cluster } from '../../src/analyze/types.js';
 import type { BootFacts } from '../../src/parse/types.js';
 import { armResult, bugCluster, vmemmapCluster } from '../report/fixtures.js';
@@ -63,6 +63,25 @@ describe('which boot', () => {
   test('no boots at all: no boot key', () => {
     const evidence = evidenceFromResult(result([], [bugIn(0)]));
     expect('boot' in evidence).toBe(false);
+  });
+});
+
+// Found by a review: layout --log on a two-boot log showed one KASLR memstart as "high" without saying whose it was.
+describe('the note naming the boot', () => {
+  const withBoots = (boots: BootFacts[], clusters: Cluster[]) => ({ ...result(boots, clusters), stats: { ...armResult().stats, boots: boots.length } });
+
+  test('names the boot, its first line and why it was taken', () => {
+    expect(layoutBootNote(withBoots([boot(0, '6.1.0'), boot(1), boot(2, '6.6.0')], [bugIn(2), vmemmapIn(1)]))).toBe(
+      'hubbard-dmesg.txt holds 3 boots; the layout is boot 1\'s (from line 1001), the boot of the first vmemmap finding',
+    );
+    expect(layoutBootNote(withBoots([boot(0, '6.1.0'), boot(1, '6.6.0'), boot(2)], [bugIn(2)]))).toBe(
+      'hubbard-dmesg.txt holds 3 boots; the layout is boot 1\'s (from line 1001), the last boot that printed its release',
+    );
+    expect(layoutBootNote(withBoots([boot(0), boot(1)], []))).toMatch(/the layout is boot 0's \(from line 1\), the first boot$/);
+  });
+
+  test('a log of one boot needs no note', () => {
+    expect(layoutBootNote(withBoots([boot(0, '6.1.0')], [vmemmapIn(0)]))).toBeUndefined();
   });
 });
 
