@@ -1,6 +1,7 @@
 import type { Layout } from '../../layout/types.js';
 import { hex } from '../../layout/u64.js';
 import { linearMapFirstPhys } from '../../layout/linear-map.js';
+import { compareVersions, parseRelease } from '../../layout/eras.js';
 import type { VmemmapOp } from '../types.js';
 
 export interface NextStepInput {
@@ -21,14 +22,7 @@ export function nextSteps(i: NextStepInput): string[] {
   const steps: string[] = [];
   if (i.devicePrivate) {
     steps.push(
-      `Place device-private memory inside the window: request_free_mem_region() searches below PHYSMEM_END since ` +
-        `ea72ce5da228 ("x86/kaslr: Expose and use the end of the physical memory address space", 6.11), and arm64 ` +
-        `sets PHYSMEM_END to the end of the linear map, __pa(PAGE_END - 1) = ${hex(i.linearMapPhysEnd - 1n)} here` +
-        `${i.layout.memstart.source.kind === 'default' ? ` (memstart assumed ${hex(i.layout.memstart.value)}: add yours)` : ''}, since ` +
-        `eeb8fdfcf090 ("arm64: Expose the end of the linear map in PHYSMEM_END", 6.12). A kernel needs both: move to ` +
-        `one that has them, or backport the two; check a stable branch for each, as one may be there without the ` +
-        `other (Will Deacon dropped eeb8fdfcf090's Cc: stable when he applied it, as PHYSMEM_END was then only in ` +
-        `linux-next; PHYSMEM_END was later renamed DIRECT_MAP_PHYSMEM_END).`,
+      placementStep(i),
       `Not a fix: John Hubbard's "arm64/mm: don't WARN when alloc/free-ing device private pages" (2023-04) and its ` +
         `WARN_ON_ONCE variant were not applied; Ard Biesheuvel: "I don't think this is a false positive", "it should be a hard error".`,
       `D Scott Phillips' "arm64: limit MAX_PHYSMEM_BITS based on vmemmap" (2024-07) was not applied; his ` +
@@ -51,6 +45,43 @@ export function nextSteps(i: NextStepInput): string[] {
     );
   }
   return steps;
+}
+
+/** The releases of the two commits that place device-private memory inside the linear map's reach on arm64. */
+const SEARCH_BELOW_PHYSMEM_END = { major: 6, minor: 11 };
+const ARM64_PHYSMEM_END = { major: 6, minor: 12 };
+
+/** Step 1 for device-private memory, said for the release the log runs: it may already have one fix or both. */
+function placementStep(i: NextStepInput): string {
+  const end = `__pa(PAGE_END - 1) = ${hex(i.linearMapPhysEnd - 1n)} here` +
+    `${i.layout.memstart.source.kind === 'default' ? ` (memstart assumed ${hex(i.layout.memstart.value)}: add yours)` : ''}`;
+  const search = 'ea72ce5da228 ("x86/kaslr: Expose and use the end of the physical memory address space", 6.11)';
+  const arm64 = 'eeb8fdfcf090 ("arm64: Expose the end of the linear map in PHYSMEM_END", 6.12)';
+  const release = i.layout.release && i.layout.release.source.kind !== 'default' ? i.layout.release.value : undefined;
+  const version = release === undefined ? undefined : parseRelease(release);
+  if (version && compareVersions(version, ARM64_PHYSMEM_END) >= 0) {
+    return (
+      `This kernel, ${release}, is of a release that has both ${search} and ${arm64}: request_free_mem_region() ` +
+      `should have placed device-private memory below PHYSMEM_END, ${end}. That it did not points at a tree without ` +
+      `one of them (a vendor kernel: look for PHYSMEM_END, later DIRECT_MAP_PHYSMEM_END, in ` +
+      `arch/arm64/include/asm/memory.h), or at a driver that does not take its region from request_free_mem_region().`
+    );
+  }
+  if (version && compareVersions(version, SEARCH_BELOW_PHYSMEM_END) >= 0) {
+    return (
+      `Place device-private memory inside the window: this kernel, ${release}, has ${search}, so ` +
+      `request_free_mem_region() searches below PHYSMEM_END, but not ${arm64}, which sets arm64's PHYSMEM_END to the ` +
+      `end of the linear map, ${end}; without it the search starts at the top of 2^MAX_PHYSMEM_BITS. Backport it or ` +
+      `move to 6.12+ (Will Deacon dropped its Cc: stable when he applied it, as PHYSMEM_END was then only in linux-next).`
+    );
+  }
+  return (
+    `Place device-private memory inside the window: request_free_mem_region() searches below PHYSMEM_END since ` +
+    `${search}, and arm64 sets PHYSMEM_END to the end of the linear map, ${end}, since ${arm64}. A kernel needs both: ` +
+    `move to one that has them, or backport the two; check a stable branch for each, as one may be there without the ` +
+    `other (Will Deacon dropped eeb8fdfcf090's Cc: stable when he applied it, as PHYSMEM_END was then only in ` +
+    `linux-next; PHYSMEM_END was later renamed DIRECT_MAP_PHYSMEM_END).`
+  );
 }
 
 /** The memory the linear map (and so the vmemmap window) leaves out, on the range's side of it. */

@@ -186,3 +186,34 @@ describe('the 6.9+ layout warning', () => {
     }
   });
 });
+
+// Found by a review: a 6.12+ log was told to move to a kernel that has both fixes, which it already had.
+describe('the placement step follows the release the log runs', () => {
+  const devicePrivate = (release?: string, kind: 'log' | 'default' = 'log') =>
+    nextSteps(input({
+      devicePrivate: true,
+      family: 'device-private memory placed above the linear map',
+      layout: { ...E4_48_4K, ...(release !== undefined && { release: { value: release, source: { kind }, confidence: 'high' as const } }) },
+    }))[0]!;
+
+  test('6.12 and later have both commits: the step looks for what is missing instead', () => {
+    const step = devicePrivate('6.12.3-arch1');
+    expect(step).toMatch(/^This kernel, 6\.12\.3-arch1, is of a release that has both ea72ce5da228 .* and eeb8fdfcf090 /);
+    expect(step).toContain('below PHYSMEM_END, __pa(PAGE_END - 1) = 0x80007fffffff here.');
+    expect(step).toContain('arch/arm64/include/asm/memory.h');
+    expect(devicePrivate('7.0.0')).toMatch(/^This kernel, 7\.0\.0, is of a release that has both/);
+  });
+
+  test('6.11 has the search below PHYSMEM_END but not arm64\'s PHYSMEM_END', () => {
+    const step = devicePrivate('6.11.0');
+    expect(step).toMatch(/^Place device-private memory inside the window: this kernel, 6\.11\.0, has ea72ce5da228 /);
+    expect(step).toMatch(/but not eeb8fdfcf090 .*, which sets arm64's PHYSMEM_END to the end of the linear map, __pa\(PAGE_END - 1\) = 0x80007fffffff here;/);
+  });
+
+  test('before 6.11, with no release, or with one only defaulted: both commits are needed', () => {
+    for (const step of [devicePrivate('6.10.0'), devicePrivate(), devicePrivate('6.12.0', 'default')]) {
+      expect(step).toMatch(/^Place device-private memory inside the window: request_free_mem_region\(\) searches below PHYSMEM_END since ea72ce5da228 /);
+      expect(step).toContain('A kernel needs both');
+    }
+  });
+});
