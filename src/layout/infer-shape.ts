@@ -120,6 +120,13 @@ function fits(shape: Shape, fixed: Fixed): boolean {
   );
 }
 
+/** `--va-bits settles it`: the flags for what the shapes a register allows differ in, and only those. */
+function settlingFlags(hit: Shape, allowed: readonly Shape[]): string {
+  const differs = (field: keyof Shape) => allowed.some((a) => a[field] !== hit[field]);
+  const flags = [differs('era') && '--era', differs('pageShift') && '--page-size', differs('vaBits') && '--va-bits'].filter((f) => f !== false);
+  return `${flags.join(' and ')} ${flags.length === 1 ? 'settles' : 'settle'} it`;
+}
+
 /** Prefer the version's era, then 4K pages and 48-bit VAs (the common configuration). */
 function preference(shape: Shape, versionEra: Era | undefined): number {
   return (shape.era === versionEra ? 0 : 4) + (shape.pageShift === 12 ? 0 : 2) + (shape.vaBits === 48 ? 0 : 1);
@@ -253,7 +260,7 @@ export function inferShape(
       const why = byWhole ? `: a call of ${hex(largestCall)} bytes of memmap is one whole section there` : ' as the common configuration';
       notes.push(
         `${hit.reg} = ${hex(hit.registerValue)} fits ${[shapeLabel(hit), ...others].join(' and ')}: ${shapeLabel(hit)} is taken${why} ` +
-          `(--page-size and --va-bits settle it)`,
+          `(${settlingFlags(hit, allowed)})`,
       );
     }
     // The same register may fit shapes that a call's size ruled out: that is evidence too, and it is said.

@@ -240,6 +240,13 @@ describe('inferShape: one constant of two shapes, and the size of a call', () =>
     expect(s.notes).toEqual(['x5 = 0xffffffff00000000 fits E3 39-bit/4K and E3 42-bit/64K: E3 39-bit/4K is taken as the common configuration (--page-size and --va-bits settle it)']);
   });
 
+  // Found by a review: where the shapes share their page size, only --va-bits can settle it.
+  test('shapes that differ only in VA size name only --va-bits', () => {
+    // E3 64K: VMEMMAP_END - 1 is 0xffffffdfffffffff for 48-bit and for 52-bit VAs.
+    const s = shapeOf({ release: logRelease('6.6.0'), regs: [{ reg: 'x9', value: 0xffff_ffdf_ffff_ffffn, lineNo: 7 }] });
+    expect(s.notes.find((n) => n.startsWith('x9 = '))).toMatch(/fits E3 48-bit\/64K and E3 52-bit\/64K: .* \(--va-bits settles it\)$/);
+  });
+
   // Found by a second audit: one 32 MiB region on a 4K kernel calls with 0x80000 bytes too, and had been read as 64K.
   test('one call of that length says nothing: the common configuration', () => {
     const s = shapeOf({ release: logRelease('6.1.0'), regs, largestCall: (1n << 13n) * 64n });
