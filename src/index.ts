@@ -41,6 +41,7 @@ export type { RegisterValue } from './layout/register-match.js';
 // Reports.
 export { buildReport, type BuildReportOptions } from './report/model.js';
 export type * from './report/model-types.js';
+export { REPORT_SCHEMA_VERSION } from './report/model-types.js';
 export { renderJson } from './report/render-json.js';
 export { renderText, type TextOptions } from './report/render-text.js';
 export { renderMarkdown } from './report/render-markdown.js';
@@ -66,6 +67,7 @@ export type {
   IssueSeverity,
   HexRange as SummaryHexRange,
 } from './triage/summary-types.js';
+export { SUMMARY_SCHEMA_VERSION } from './triage/summary-types.js';
 export { renderSummaryText } from './triage/summary-render-text.js';
 export { renderSummaryJson } from './triage/summary-render-json.js';
 export { renderSummaryMarkdown } from './triage/summary-render-markdown.js';

@@ -90,3 +90,11 @@ test('runTriage over two samples, mergeSummaries of the two halves equals the wh
   ]);
   expect(vmemwarn.mergeSummaries(halves.map((h) => h.summary))).toEqual(whole.summary);
 });
+
+// Found by a library audit: the schema versions were type-only exports, so a stored report could not be checked.
+test('the schema versions are values, and what the JSON carries', async () => {
+  const report = JSON.parse(vmemwarn.renderJson(vmemwarn.buildReport([await vmemwarn.analyzeText(PLAIN)]))) as { schemaVersion: string };
+  expect(report.schemaVersion).toBe(vmemwarn.REPORT_SCHEMA_VERSION);
+  expect(vmemwarn.REPORT_SCHEMA_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+  expect(Number.isInteger(vmemwarn.SUMMARY_SCHEMA_VERSION)).toBe(true);
+});
