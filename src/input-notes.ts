@@ -1,4 +1,5 @@
 import { binaryReason } from './ingest/sniff-binary.js';
+import { skipNULs } from './ingest/nul-runs.js';
 import { sniffArchive } from './ingest/archive/sniff-archive.js';
 import { BLANK_INPUT_NOTE, EMPTY_INPUT_NOTE, ZERO_FILLED_INPUT_NOTE, archiveInputNote } from './analyze/analysis-notes.js';
 
@@ -21,15 +22,15 @@ export class InputNotes {
     if (this.headBytes < HEAD_BYTES) {
       // The head starts at the first byte that is not NUL: a zero-filled start says nothing of what follows (a log a
       // crash zero-filled, or a disk image), and binaryReason judges what does.
-      const from = this.headBytes > 0 ? 0 : chunk.findIndex((b) => b !== 0x00);
-      if (from !== -1) {
+      const from = this.headBytes > 0 ? 0 : skipNULs(chunk, 0);
+      if (from < chunk.length) {
         const part = chunk.subarray(from, from + HEAD_BYTES - this.headBytes);
         this.head.push(Buffer.from(part));
         this.headBytes += part.length;
       }
     }
     // NUL counts as blank: a UTF-16 file of spaces is all NUL and 0x20 bytes.
-    if (!this.sawText) this.sawText = chunk.some((b) => b !== 0x20 && b !== 0x00 && (b < 0x09 || b > 0x0d));
+    if (!this.sawText) this.sawText = holdsText(chunk);
   }
 
   notes(): string[] {
@@ -43,4 +44,16 @@ export class InputNotes {
     const binary = binaryReason(head);
     return binary === undefined ? [] : [`${binary}: not a text log, read as text anyway`];
   }
+}
+
+/** A byte that is neither blank nor NUL; runs of NUL are skipped at memcmp speed (a zero-filled input is all NUL). */
+function holdsText(chunk: Buffer): boolean {
+  let i = 0;
+  while (i < chunk.length) {
+    const b = chunk[i]!;
+    if (b === 0x00) i = skipNULs(chunk, i);
+    else if (b !== 0x20 && (b < 0x09 || b > 0x0d)) return true;
+    else i++;
+  }
+  return false;
 }

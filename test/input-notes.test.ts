@@ -59,3 +59,9 @@ test('binary magic is judged on the head, even when it arrives a byte at a time'
 test('a log whose head is text is not binary, whatever follows the first 4 KiB', () => {
   expect(notesOf(Buffer.alloc(4096, 0x61), Buffer.alloc(4096, 0x01))).toEqual([]);
 });
+
+test('a text byte after NUL runs longer than a block (a zero-filled region) is seen in the same chunk', () => {
+  const chunk = Buffer.concat([Buffer.alloc(70_000), Buffer.from('\n'), Buffer.alloc(9000), Buffer.from('[    0.000000] Booting Linux\n')]);
+  expect(notesOf(chunk)).toEqual([]);
+  expect(notesOf(Buffer.concat([Buffer.alloc(70_000), Buffer.from(' \n'), Buffer.alloc(9000)]))).toEqual(['input holds only whitespace']);
+});

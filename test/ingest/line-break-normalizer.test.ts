@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { jest } from '@jest/globals';
 import { CR_ONLY_DECISION_BYTES, LineBreakNormalizer } from '../../src/ingest/line-break-normalizer.js';
 
 const normalizeIn = (chunks: string[]): string => {
@@ -85,4 +86,48 @@ test('the result does not depend on chunk boundaries', () => {
 test('a run of CRs split across chunks is read as in one piece', () => {
   expect(normalizeIn(['a\r', '\r', '\nb'])).toBe('a\nb');
   expect(normalizeIn(['a\r', '\r', 'b'])).toBe('a\n\nb');
+});
+
+describe('runs of NULs (a zero-filled log) cost native calls per run, not per byte', () => {
+  const ZEROS = 64 * 1024;
+
+  /** Native Buffer calls made while `n` normalizes `chunk`, and what it returns. */
+  function nativeCalls(n: LineBreakNormalizer, chunk: Buffer): { calls: number; out: string } {
+    const indexOf = jest.spyOn(Buffer.prototype, 'indexOf');
+    const copy = jest.spyOn(Buffer.prototype, 'copy');
+    try {
+      const out = n.normalize(chunk).toString('latin1');
+      return { calls: indexOf.mock.calls.length + copy.mock.calls.length, out };
+    } finally {
+      indexOf.mockRestore();
+      copy.mockRestore();
+    }
+  }
+
+  test('a log with LFs: NUL and CR runs are dropped, the text around them kept', () => {
+    const n = new LineBreakNormalizer();
+    n.normalize(Buffer.from('first\n'));
+    const chunk = Buffer.from(`a${'\0'.repeat(ZEROS)}b\r\n${'\0\r'.repeat(ZEROS)}c\n`, 'latin1');
+    const { calls, out } = nativeCalls(n, chunk);
+    expect(out).toBe('ab\nc\n');
+    // Was two calls a byte (indexOf and a zero-length copy): 393,221 here.
+    expect(calls).toBeLessThan(16);
+  });
+
+  test('a log with CR breaks: NUL runs are dropped, the text around them kept', () => {
+    const n = new LineBreakNormalizer();
+    n.normalize(Buffer.from('x\r'.repeat(CR_ONLY_DECISION_BYTES)));
+    const chunk = Buffer.from(`a${'\0'.repeat(ZEROS)}b\r${'\0'.repeat(ZEROS)}\rc\r`, 'latin1');
+    const { calls, out } = nativeCalls(n, chunk);
+    expect(out).toBe('ab\n\nc\n');
+    expect(calls).toBeLessThan(16);
+  });
+
+  test('a zero-filled head cut into chunks anywhere reads as the log after it', () => {
+    const log = `${'\0'.repeat(3000)}[    1.0] a\r\n\0\0[    2.0] b\n`;
+    for (const size of [1, 7, 1024, 4096]) {
+      const chunks = log.match(new RegExp(`[^]{1,${size}}`, 'g'))!;
+      expect(normalizeIn(chunks)).toBe('[    1.0] a\n[    2.0] b\n');
+    }
+  });
 });
