@@ -1,4 +1,5 @@
 import { anyLiteral } from '../util/escape-regexp.js';
+import { isStampedTrailingEquals } from './stamped-trailing-equals.js';
 
 const SOFT_BREAK = '=\n';
 const ENCODED_EQUALS = '=3D';
@@ -56,10 +57,12 @@ export class TriggerPattern {
   /**
    * The decoded line carries a quoted-printable soft break or encoded `=`. A line ending in `==` is no soft break:
    * quoted-printable writes a literal `=` as `=3D`. The `=====` rule above every KASAN and lockdep report had sent
-   * the rest of the log down the every-line path.
+   * the rest of the log down the every-line path. Nor is a stamped kernel line's `key=` with no escape in the line
+   * (isStampedTrailingEquals).
    */
   static isQuotedPrintable(line: string): boolean {
-    return (line.endsWith('=') && !TriggerPattern.endsInRule(line)) || line.includes(ENCODED_EQUALS);
+    if (line.includes(ENCODED_EQUALS)) return true;
+    return line.endsWith('=') && !TriggerPattern.endsInRule(line) && !isStampedTrailingEquals(line);
   }
 
   /** The line ends in `==`, as the `=====` rule that opens KASAN and lockdep reports does (its `=\n` is a marker hit). */

@@ -88,3 +88,35 @@ describe.each<HitSearch>(['simd', 'regex'])('%s search', (search) => {
     expect(count).toBe(100_001);
   });
 });
+
+describe.each<HitSearch>(['simd', 'regex'])('quoted-printable markers, %s search', (search) => {
+  function quiet(text: string) {
+    const sink = new RecordingSink(TRIGGERS, false);
+    const feeder = new LineFeeder(sink, 1000, { search });
+    feeder.push(Buffer.from(text));
+    feeder.end();
+    return { lines: sink.lines.map((l) => l.lineNo), quotedPrintable: feeder.sawQuotedPrintable };
+  }
+
+  // Regression (robustness audit): a stamped `key=` line had sent every later line through, and made a read in parts
+  // start over.
+  test('a stamped kernel line ending in `key=` keeps the fast path', () => {
+    const log = '[    5.246632]     ubootpart=\n[    5.300000] noise\n[    5.400000] WARNING: x\n[    5.500000] noise\n';
+    expect(quiet(log)).toEqual({ lines: [3], quotedPrintable: false });
+  });
+
+  test('quoted-printable mail with stamped kernel lines still switches to every line at its first escape', () => {
+    const mail = [
+      'intro',
+      '[    1.000000] Kernel command line: root=3D/dev/vda console=3DttyAMA0 loglevel=3D8 rootwait earlycon=3Dpl=',
+      '011,0x9000000',
+      '[    2.000000] noise',
+      '',
+    ].join('\n');
+    expect(quiet(mail)).toEqual({ lines: [2, 3, 4], quotedPrintable: true });
+  });
+
+  test('an unstamped line ending in `=` still counts as a soft break', () => {
+    expect(quiet('intro\nsoft =\nnoise\n')).toEqual({ lines: [2, 3], quotedPrintable: true });
+  });
+});

@@ -40,6 +40,14 @@ test('quoted-printable markers are found in bytes and in decoded lines', () => {
   expect(TriggerPattern.isQuotedPrintable('a=3D=')).toBe(true);
 });
 
+test('a stamped kernel line ending in `key=` is no soft break; one with an escape is', () => {
+  // Regression (robustness audit): this line of the orangepi5 corpus log had switched the reader to every line.
+  expect(TriggerPattern.isQuotedPrintable('[    5.246632]     ubootpart=')).toBe(false);
+  expect(TriggerPattern.isQuotedPrintable('[    5.246632] cmdline: root=3DPARTUUID=3D1234 ubootpart=')).toBe(true);
+  expect(TriggerPattern.isQuotedPrintable('[    5.246632] cmdline: ubootpart=3D rootwait')).toBe(true);
+  expect(TriggerPattern.isQuotedPrintable('ubootpart=')).toBe(true);
+});
+
 test('no needles: the byte regex never matches', () => {
   const p = new TriggerPattern([]);
   expect(hitsIn(p, 'anything\n')).toEqual([]);

@@ -80,6 +80,16 @@ test('a reboot loop of 80 boots with storms, in 2, 3 and 5 parts, equals one rea
   }
 });
 
+// Regression (robustness audit): this line of the orangepi5 corpus log had counted as a quoted-printable soft break,
+// and a 250 MB storm read in two parts was read again in one piece (19 s became 40 s).
+test('a stamped kernel line ending in `key=` before a storm: the parts are taken in', async () => {
+  const file = path.join(dir, 'key-echo-storm.log');
+  await writeFile(file, ['[    5.246632]     ubootpart=\n', ...logChunks({ seed: 3, sizeBytes: 3_000_000, mix: 'storm' })].join(''));
+  const split = await inParts(file, 2);
+  expect(split).toBeDefined();
+  expect(json(split!)).toBe(json(await analyzeFile(file)));
+});
+
 test('two boots, cut inside the second: the later part’s boots and splats are renumbered', async () => {
   // Two boots of the amdgpu storm sample: the middle of the file falls at the second boot's start.
   const one = readFileSync(path.join(SAMPLES, 'e3-48-4k-amdgpu-populate-storm.log'), 'utf8');

@@ -139,17 +139,28 @@ test('a part that ends inside a WARNING is not settled', async () => {
 });
 
 test('a part with a quoted-printable marker is not settled, though nothing else is open', async () => {
-  // A line ending in `=` looks like a quoted-printable soft break: the reader flags it (FeedStats.quotedPrintable),
-  // while the record assembler stays off, as no `=3D`-like escape came first (QuotedPrintableDetector). So only the
-  // reader's flag can make this part unsettled.
+  // A line ending in `=` with an `=XX` escape in it looks like a quoted-printable soft break: the reader flags it
+  // (FeedStats.quotedPrintable), while the record assembler stays off, as no `=3D`-like escape came first
+  // (QuotedPrintableDetector). So only the reader's flag can make this part unsettled.
   const qp = [...LINES];
-  qp[SECOND_CUT - 2] = '[    2.500000] foo: options=';
+  qp[SECOND_CUT - 2] = '[    2.500000] foo: mask=FF options=';
   const qpFile = await write('quoted-printable.log', qp);
   const start = lineStart(qp, FIRST_CUT);
   const end = lineEnd(qp, SECOND_CUT);
   const outcome = ok(await runPart({ path: qpFile, start, end, last: false }));
   expect(outcome.part.splatCount).toBe(1);
   expect(outcome.settled).toBe(false);
+});
+
+// Regression (robustness audit): `[    5.246632]     ubootpart=` had made every part after it unsettled, and the
+// file was read again in one piece.
+test('a part with a stamped kernel line ending in `key=` is settled', async () => {
+  const echo = [...LINES];
+  echo[SECOND_CUT - 2] = '[    2.500000] foo: options=';
+  const echoFile = await write('key-echo.log', echo);
+  const outcome = ok(await runPart({ path: echoFile, start: lineStart(echo, FIRST_CUT), end: lineEnd(echo, SECOND_CUT), last: false }));
+  expect(outcome.part.splatCount).toBe(1);
+  expect(outcome.settled).toBe(true);
 });
 
 test('CRLF line breaks before the part count one line each', async () => {
