@@ -14,6 +14,8 @@ export interface FeedAnalyzerOptions {
   onBytes?: (bytesRead: number) => void;
   /** Lines before the input, when it is a later part of a file (FeedOptions.lineOffset). */
   lineOffset?: number;
+  /** FeedOptions.onQuotedPrintable. */
+  onQuotedPrintable?: () => void;
 }
 
 /** What reading one input into an analyzer came to: stats when it read to the end, else the failure. */
@@ -43,6 +45,7 @@ export async function feedAnalyzer(
       name: opts.name,
       ...(opts.maxLineBytes !== undefined && { maxLineBytes: opts.maxLineBytes }),
       ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
+      ...(opts.onQuotedPrintable !== undefined && { onQuotedPrintable: opts.onQuotedPrintable }),
     });
   } catch (err) {
     // The caller's own progress callback failed: its error, not a read failure of the input.

@@ -28,6 +28,8 @@ export interface FeedOptions {
    * count in FeedStats counts on from there), and it is UTF-8 with no byte-order mark to look for.
    */
   lineOffset?: number;
+  /** Called once, when a line first carries a quoted-printable marker (FeedStats.quotedPrintable). */
+  onQuotedPrintable?: () => void;
 }
 
 const DEFAULT_MAX_LINE_BYTES = 65536;
@@ -72,6 +74,7 @@ export async function feedLines(
       everyLine: sniffer.encoding !== 'utf-8' || hidesNeedles(utf8),
       ...(opts.search !== undefined && { search: opts.search }),
       ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
+      ...(opts.onQuotedPrintable !== undefined && { onQuotedPrintable: opts.onQuotedPrintable }),
     });
     feeder.push(normalizer.normalize(utf8));
     return feeder;

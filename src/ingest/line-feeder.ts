@@ -45,13 +45,15 @@ export class LineFeeder {
   private readonly simdFinder: SimdHitFinder | undefined;
   /** The finder holding the region being scanned, begun once per region even when the fast path is re-entered. */
   private finder: HitFinder | undefined;
+  private readonly onQuotedPrintable: (() => void) | undefined;
 
   constructor(
     private readonly sink: LineSink,
     private readonly maxLineBytes: number,
-    opts: { everyLine?: boolean; search?: HitSearch; lineOffset?: number } = {},
+    opts: { everyLine?: boolean; search?: HitSearch; lineOffset?: number; onQuotedPrintable?: () => void } = {},
   ) {
     this.lines = opts.lineOffset ?? 0;
+    this.onQuotedPrintable = opts.onQuotedPrintable;
     this.pattern = TriggerPattern.of(sink.triggers);
     this.forceEveryLine = (opts.everyLine ?? false) || this.pattern.matchesEveryLine;
     this.splitter = new LineSplitter((text) => this.onLine(text));
@@ -217,7 +219,10 @@ export class LineFeeder {
     this.lines++;
     const truncated = this.nextIsTruncated;
     if (truncated) this.truncatedLines++;
-    if (TriggerPattern.isQuotedPrintable(text)) this.forceEveryLine = this.sawQuotedPrintable = true;
+    if (!this.sawQuotedPrintable && TriggerPattern.isQuotedPrintable(text)) {
+      this.forceEveryLine = this.sawQuotedPrintable = true;
+      this.onQuotedPrintable?.();
+    }
     if (!truncated && !this.wantsEveryLine() && !this.pattern.matches(text) && !TriggerPattern.endsInRule(text)) return;
     this.sink.pushLine(this.lines, text, truncated);
   }

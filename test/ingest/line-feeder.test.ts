@@ -116,6 +116,14 @@ describe.each<HitSearch>(['simd', 'regex'])('quoted-printable markers, %s search
     expect(quiet(mail)).toEqual({ lines: [2, 3, 4], quotedPrintable: true });
   });
 
+  test('onQuotedPrintable is called once, when the first marker is read (a read in parts stops there)', () => {
+    const seen: number[] = [];
+    const feeder = new LineFeeder(new RecordingSink(TRIGGERS, false), 1000, { search, onQuotedPrintable: () => seen.push(feeder.lines) });
+    feeder.push(Buffer.from('a\nb=3Dc\nsoft =\nd=3De\n'));
+    feeder.end();
+    expect(seen).toEqual([2]);
+  });
+
   test('an unstamped line ending in `=` still counts as a soft break', () => {
     expect(quiet('intro\nsoft =\nnoise\n')).toEqual({ lines: [2, 3], quotedPrintable: true });
   });

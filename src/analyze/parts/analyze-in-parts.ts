@@ -52,13 +52,22 @@ export async function analyzeInParts(plan: PartsPlan, opts: PartsOptions, runner
     cancelAll();
     return undefined;
   }
+  // A quoted-printable marker leaves the first part unsettled (FeedStats.quotedPrintable), so no later part can be
+  // taken in: the read stops there rather than at the end of the part, and the file is read in one piece.
+  const unsplittable = new AbortController();
   const fed = await feedAnalyzer(analyzer, chunks, {
     ...opts,
+    signal: opts.signal === undefined ? unsplittable.signal : AbortSignal.any([opts.signal, unsplittable.signal]),
+    onQuotedPrintable: () => unsplittable.abort(),
     onBytes: (bytes) => {
       ownBytes = bytes;
       report();
     },
   });
+  if (unsplittable.signal.aborted && !stopped(opts.signal)) {
+    cancelAll();
+    return undefined;
+  }
   if (fed.stats === undefined || stopped(opts.signal)) {
     cancelAll();
     return finishFed(analyzer, fed, opts.signal);

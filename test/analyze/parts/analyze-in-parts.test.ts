@@ -132,6 +132,19 @@ describe('when a part cannot be taken in', () => {
     expect(await analyzeInParts(plan!, { name: file }, inProcessRunner)).toBeUndefined();
   });
 
+  test('a quoted-printable marker in the first part: no result, and that part is read no further than the marker', async () => {
+    const file = path.join(dir, 'qp-storm.log');
+    const storm = [...logChunks({ seed: 3, sizeBytes: 3_000_000, mix: 'storm' })].join('');
+    await writeFile(file, `[    0.500000] Kernel command line: root=3D/dev/vda\n${storm}`);
+    const plan = planParts(file, 2, { evenly: true })!;
+    let read = 0;
+    // The failing runner reports no bytes: what onBytes says is what the first part read.
+    expect(await analyzeInParts(plan, { name: file, onBytes: (n) => (read = n) }, failingRunner)).toBeUndefined();
+    // Read in 64 KiB chunks, it had gone on to the end of the part (1.5 MB) before giving up.
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(plan.splits[0]!.end / 4);
+  });
+
   test('a part that failed: no result', async () => {
     const file = path.join(dir, 'storm-failing.log');
     await writeFile(file, [...logChunks({ seed: 3, sizeBytes: 3_000_000, mix: 'storm' })].join(''));
