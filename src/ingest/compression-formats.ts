@@ -52,9 +52,10 @@ export const COMPRESSION_FORMATS: readonly CompressionFormat[] = [
     // `BZh` then the block size digit.
     magic: [0x42, 0x5a, 0x68],
     decode: decodeBzip2,
-    // unbzip2-stream has no error codes: a failure once all input was read means the last block is incomplete,
-    // unless the block was whole and failed its CRC.
-    isTruncation: (error, inputEnded) => inputEnded && errorMessage(error) !== BZIP2_CRC_MISMATCH,
+    // unbzip2-stream has no error codes: the data ended early when the decoder asked for bits past the last byte
+    // (bzip2-blocks.ts). Any other failure, also in the last or only block, is corruption: a one-block file with
+    // three bytes overwritten had been called truncated, where `bzip2 -t` reports a CRC error.
+    isTruncation: (error, inputEnded) => inputEnded && errorMessage(error) === BZIP2_ENDED_EARLY,
   },
 ];
 

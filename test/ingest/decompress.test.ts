@@ -89,6 +89,14 @@ describe('decompress', () => {
       expect((await readAll(stream)).equals(small)).toBe(true);
     });
 
+    // A robustness audit: `bzip2 -t` says CRC error; the only block failing was taken for the data running out.
+    test('a one-block file with bytes overwritten in its middle is corrupt, not truncated', async () => {
+      const data = compressWith('bzip2', TEXT);
+      data.set([0xff, 0x00, 0xaa], data.length >> 1);
+      const { stream } = await decompress(inPieces(data), 'flipped.bz2');
+      await expect(readAll(stream)).rejects.toThrow(/^flipped\.bz2: corrupt bzip2 data \(a (block that does not decode|block or the stream fails its CRC check)\)$/);
+    });
+
     test('a file cut inside its second block still gives the first block, then the truncation', async () => {
       // bzip2 -9 blocks hold about 900 000 bytes of input: 2.5 MB of text makes three, and half the file holds
       // the first block whole.
