@@ -4,7 +4,7 @@ import { LogAnalyzer } from './analyze/analyzer.js';
 import type { AnalyzeOptions } from './analyze/analyze-options.js';
 import type { AnalysisResult } from './analyze/types.js';
 import { feedAnalyzer, finishFed } from './analyze/feed-analyzer.js';
-import { unlessAborted } from './until-aborted.js';
+import { unlessAbortedReleasing } from './until-aborted.js';
 import { releaseBlockedFifos } from './ingest/blocked-fifos.js';
 import { checkAnalyzeOptions } from './analyze/check-options.js';
 
@@ -74,16 +74,23 @@ async function analyzeFileOrPart(spec: string, opts: FileAnalyzeOptions): Promis
     const result = await analyzeFileInParts(spec, opts);
     if (result !== undefined) return result;
   }
-  const opened = await unlessAborted(
+  const opened = await unlessAbortedReleasing(
     // The analyzer copies what it keeps of each chunk at once (feed-lines.ts), so plain files may reuse buffers.
     openInput(spec, {
       recycleChunks: true,
       ...(opts.maxDecompressedBytes !== undefined && { maxDecompressedBytes: opts.maxDecompressedBytes }),
     }),
     opts.signal,
+    (late) => late.close(),
   );
   if (opened === undefined) return analyzeStream(Readable.from([]), { ...opts, name: opts.name ?? spec });
-  return analyzeStream(opened.stream, { ...opts, name: opts.name ?? opened.name });
+  try {
+    return await analyzeStream(opened.stream, { ...opts, name: opts.name ?? opened.name });
+  } finally {
+    // A read stopped part-way ends its iteration without waiting (untilAborted): the file is closed here, before
+    // the result is handed back, not some turns of the event loop later.
+    opened.close();
+  }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { turnOfEventLoop } from './util/turn-of-event-loop.js';
+
 const ABORTED = Symbol('aborted');
 
 /** What `untilAborted` throws: the read was stopped, not broken; the bytes after the last line break are no line. */
@@ -12,7 +14,11 @@ export class ReadInterrupted extends Error {
  * many reads against one long-lived promise would pin every chunk read (each race leaves a reaction on it).
  */
 function settleOrAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
-  if (signal.aborted) return Promise.resolve(ABORTED);
+  if (signal.aborted) {
+    // Given up on: a read that fails later (its stream destroyed once the run stopped) is no unhandled rejection.
+    work.catch(() => undefined);
+    return Promise.resolve(ABORTED);
+  }
   return new Promise((resolve, reject) => {
     const onAbort = (): void => resolve(ABORTED);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -56,4 +62,22 @@ export async function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | u
   if (signal === undefined) return work;
   const settled = await settleOrAbort(work, signal);
   return settled === ABORTED ? undefined : settled;
+}
+
+/**
+ * `unlessAborted` for work that acquires something (an input it opens): when the abort wins, what `work` comes to
+ * later is handed to `release`, not dropped. Work that settles without waiting on I/O (a regular file's open and
+ * first read) is released before this returns; the rest when it settles (a FIFO open, once a writer comes).
+ */
+export async function unlessAbortedReleasing<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+  release: (value: T) => void,
+): Promise<T | undefined> {
+  if (signal === undefined) return work;
+  const settled = await settleOrAbort(work, signal);
+  if (settled !== ABORTED) return settled;
+  const released = work.then(release, () => undefined);
+  await Promise.race([released, turnOfEventLoop()]);
+  return undefined;
 }

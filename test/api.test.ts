@@ -1,7 +1,11 @@
+import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { analyzeFile, analyzeText } from '../src/api.js';
 import { tempDir } from './_temp-dirs.js';
+import { descriptorsOpenOn } from './_open-descriptors.js';
+import { incompressibleText } from './_incompressible-text.js';
 
 const MIB = 1024 * 1024;
 
@@ -33,4 +37,68 @@ test('analyses running at once on one thread share the SIMD finder without mixin
   const oneByOne = [];
   for (const path of paths) oneByOne.push(await analyzeFile(path));
   expect(await Promise.all(paths.map((path) => analyzeFile(path)))).toEqual(oneByOne);
+});
+
+describe('analyzeFile stopped by its signal leaves no descriptor open once it settles', () => {
+  // Both over the 1 MiB read in one piece, so the file is still open after the first read (a small one closes at once).
+  const inputs = async (): Promise<string[]> => {
+    const dir = tempDir('api-fd');
+    const text = incompressibleText(2 * MIB);
+    const path = join(dir, 'random.log');
+    const gz = `${path}.gz`;
+    await writeFile(path, text);
+    await writeFile(gz, gzipSync(text));
+    expect(statSync(gz).size).toBeGreaterThan(MIB);
+    return [path, gz];
+  };
+
+  test('aborted before the call: the file it opens meanwhile is closed', async () => {
+    for (const path of await inputs()) {
+      for (let i = 0; i < 5; i++) {
+        const result = await analyzeFile(path, { signal: AbortSignal.abort() });
+        expect(result.interrupted).toBe(true);
+        expect(descriptorsOpenOn(path)).toBe(0);
+      }
+    }
+  });
+
+  test('aborted while the file is being opened (in a microtask after the call)', async () => {
+    for (const path of await inputs()) {
+      const controller = new AbortController();
+      const analysis = analyzeFile(path, { signal: controller.signal });
+      queueMicrotask(() => controller.abort());
+      expect((await analysis).interrupted).toBe(true);
+      expect(descriptorsOpenOn(path)).toBe(0);
+    }
+  });
+
+  test('aborted part-way through the read', async () => {
+    for (const path of await inputs()) {
+      const controller = new AbortController();
+      // Past the first MiB, where the read waits a turn of the event loop (file-chunks.ts): the stopped iteration's
+      // return waits with it.
+      const result = await analyzeFile(path, { signal: controller.signal, onBytes: (bytes) => bytes >= MIB && controller.abort() });
+      expect(result.interrupted).toBe(true);
+      expect(result.stats.bytes).toBeGreaterThan(0);
+      expect(descriptorsOpenOn(path)).toBe(0);
+    }
+  });
+
+  test('aborted part-way through the first part of a file read in parts', async () => {
+    // Parts start at a report's first line: a log with many. Stopped past the first MiB, where the read waits a turn
+    // of the event loop (file-chunks.ts), so the stopped iteration's return waits with it.
+    const { path } = await repeatedSample(tempDir('api-fd'), 'e3-48-4k-amdgpu-populate-storm.log', 4 * MIB);
+    const controller = new AbortController();
+    let parts = 0;
+    const result = await analyzeFile(path, {
+      signal: controller.signal,
+      threads: 2,
+      partsEvenly: true,
+      onSplit: (n) => (parts = n),
+      onBytes: (bytes) => bytes >= MIB && controller.abort(),
+    });
+    expect(parts).toBe(2);
+    expect(result.interrupted).toBe(true);
+    expect(descriptorsOpenOn(path)).toBe(0);
+  });
 });

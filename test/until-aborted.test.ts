@@ -1,4 +1,4 @@
-import { unlessAborted, untilAborted } from '../src/until-aborted.js';
+import { unlessAborted, unlessAbortedReleasing, untilAborted } from '../src/until-aborted.js';
 
 async function* chunksThenSilence(chunks: string[]): AsyncGenerator<string> {
   yield* chunks;
@@ -49,4 +49,27 @@ test('unlessAborted: the value, or undefined when the abort comes first', async 
   setTimeout(() => controller.abort(), 10);
   expect(await unlessAborted(new Promise<number>(() => undefined), controller.signal)).toBeUndefined();
   await expect(unlessAborted(Promise.reject(new Error('no such file')), new AbortController().signal)).rejects.toThrow('no such file');
+});
+
+describe('unlessAbortedReleasing', () => {
+  test('what the work acquires after the abort won is released, before it returns when no I/O was awaited', async () => {
+    const released: string[] = [];
+    const acquiring = Promise.resolve().then(() => 'descriptor');
+    expect(await unlessAbortedReleasing(acquiring, AbortSignal.abort(), (value) => released.push(value))).toBeUndefined();
+    expect(released).toEqual(['descriptor']);
+  });
+
+  test('work that settles later is released when it settles; without an abort the value is returned, not released', async () => {
+    const released: string[] = [];
+    let settle: (value: string) => void = () => undefined;
+    const slow = new Promise<string>((resolve) => (settle = resolve));
+    expect(await unlessAbortedReleasing(slow, AbortSignal.abort(), (value) => released.push(value))).toBeUndefined();
+    expect(released).toEqual([]);
+    settle('fifo');
+    await slow;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(released).toEqual(['fifo']);
+    expect(await unlessAbortedReleasing(Promise.resolve('file'), new AbortController().signal, (value) => released.push(value))).toBe('file');
+    expect(released).toEqual(['fifo']);
+  });
 });

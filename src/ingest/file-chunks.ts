@@ -15,7 +15,7 @@ const RING_SIZE = 8;
  * is overwritten RING_SIZE − 1 reads later, so recycling is only for consumers that copy whatever they keep.
  *
  * The file is closed at end of file, before the last chunk is handed out (a consumer that only peeks at a small
- * file leaves nothing open), or when the iteration ends early.
+ * file leaves nothing open), when the iteration ends early, or by `close()`.
  */
 export class FileChunks implements AsyncIterable<Buffer> {
   private ring: Buffer[] | undefined;
@@ -25,6 +25,7 @@ export class FileChunks implements AsyncIterable<Buffer> {
 
   /** Bytes read so far. */
   private total = 0;
+  private closed = false;
 
   /**
    * `range` reads only the bytes [start, end) (a part of the file analysed by one thread, analyze/parts/).
@@ -44,21 +45,31 @@ export class FileChunks implements AsyncIterable<Buffer> {
     this.ring ??= [];
   }
 
+  /**
+   * Closes the file now, read or not: ending an iteration that never started runs none of its code, so an input
+   * dropped unread (a run stopped while it was opened) must close it this way. An iteration going on ends at its
+   * next read, which would otherwise read whatever file the descriptor's number came to name.
+   */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+
   async *[Symbol.asyncIterator](): AsyncGenerator<Buffer, void, undefined> {
-    let open = true;
     try {
       let sinceYield = 0;
       for (;;) {
+        if (this.closed) return;
         const chunk = this.nextBuffer();
         const read = this.fill(chunk);
         this.total += read;
         if (read < this.chunkBytes) {
-          open = false;
           const partShort = this.range !== undefined && Number.isFinite(this.range.end) && this.total < this.range.end - this.range.start;
           // A part's own byte counts would read as the file's: where the file now ends is said instead (it may end
           // before the part starts).
           const sizeNow = partShort ? fstatSync(this.fd).size : undefined;
-          closeSync(this.fd);
+          this.close();
           if (read > 0) yield chunk.subarray(0, read);
           const shrank = 'the file shrank while it was read (truncated or rotated?)';
           if (this.range !== undefined && sizeNow !== undefined) {
@@ -77,7 +88,7 @@ export class FileChunks implements AsyncIterable<Buffer> {
         }
       }
     } finally {
-      if (open) closeSync(this.fd);
+      this.close();
     }
   }
 

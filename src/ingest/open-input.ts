@@ -1,4 +1,5 @@
 import { openSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { stdinIsDirectory } from './stdin-directory.js';
 import { errnoPhrase } from './errno-phrase.js';
 import { fifosBeingRead, pendingFifoOpens } from './blocked-fifos.js';
@@ -18,6 +19,11 @@ export interface OpenedInput {
   compression: Compression;
   /** A regular file (not stdin, a FIFO or a device): it can be opened again, e.g. for random access. */
   regularFile: boolean;
+  /**
+   * Lets go of an input that will not be read to its end: its file or FIFO is closed even when nothing was read
+   * from `stream` (destroying `stream` alone does not close a file never read from). Stdin is left to its owner.
+   */
+  close(): void;
 }
 
 /** 64 KiB reads: 256 KiB and 1 MiB ones were no faster on a quiet 1 GiB log, and a 64 KiB chunk is one scan slice. */
@@ -46,7 +52,12 @@ export async function openInput(spec: string, opts: OpenOptions = {}): Promise<O
   const { compression, stream } = await decompress(raw, spec, opts);
   // Decoders hold on to input chunks; plain bytes go straight to the consumer.
   if (compression === 'none' && opts.recycleChunks === true && raw instanceof FileChunks) raw.recycleBuffers();
-  return { name: spec, stream, compression, regularFile: raw instanceof FileChunks };
+  const close = (): void => {
+    stream.destroy();
+    if (raw instanceof FileChunks) raw.close();
+    else if (raw !== process.stdin && raw instanceof Readable) raw.destroy();
+  };
+  return { name: spec, stream, compression, regularFile: raw instanceof FileChunks, close };
 }
 
 /**

@@ -20,7 +20,7 @@ import { mergeSummaries } from './merge.js';
 import { isInformationalNote } from '../analyze/analysis-notes.js';
 import { binaryReason } from '../ingest/sniff-binary.js';
 import { earlierOutputKind } from './earlier-output.js';
-import { ReadInterrupted, unlessAborted, untilAborted } from '../until-aborted.js';
+import { ReadInterrupted, unlessAborted, unlessAbortedReleasing, untilAborted } from '../until-aborted.js';
 
 const SNIFF_BYTES = 8192;
 /** Top level is depth 0; members of an archive depth 1; members of an archive inside it depth 2. */
@@ -73,9 +73,14 @@ class InputRun {
     const name = this.task.display;
     try {
       // Opening a FIFO waits for its writer: Ctrl-C must not wait with it.
-      const opened = await unlessAborted(openInput(this.task.path, { budget: this.outer }), this.hooks.signal);
+      const opened = await unlessAbortedReleasing(openInput(this.task.path, { budget: this.outer }), this.hooks.signal, (late) => late.close());
       if (opened === undefined) return;
-      await this.content(opened.stream, name, 0, name, opened.regularFile && opened.compression === 'none' ? this.task.path : undefined);
+      try {
+        await this.content(opened.stream, name, 0, name, opened.regularFile && opened.compression === 'none' ? this.task.path : undefined);
+      } finally {
+        // A stop before or during the read leaves the file open under a stream no one reads on (or never read).
+        opened.close();
+      }
     } catch (err) {
       this.issue(name, 'error', err);
     }

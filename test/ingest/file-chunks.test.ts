@@ -46,6 +46,27 @@ test('stopping early closes the file', async () => {
   expect(isClosed(fd)).toBe(true);
 });
 
+test('close() closes a file never iterated: ending an iteration that never started runs none of its code', async () => {
+  const chunks = new FileChunks(openSync(await fileOf(Buffer.alloc(100, 'x')), 'r'), 10);
+  const fd = (chunks as unknown as { fd: number }).fd;
+  await chunks[Symbol.asyncIterator]().return();
+  expect(isClosed(fd)).toBe(false);
+  chunks.close();
+  expect(isClosed(fd)).toBe(true);
+});
+
+test('close() during an iteration closes the file at once, and the iteration ends without reading on', async () => {
+  const fd = openSync(await fileOf(Buffer.alloc(100, 'x')), 'r');
+  const chunks = new FileChunks(fd, 10);
+  const read: Buffer[] = [];
+  for await (const chunk of chunks) {
+    read.push(chunk);
+    chunks.close();
+    expect(isClosed(fd)).toBe(true);
+  }
+  expect(read).toHaveLength(1);
+});
+
 test('a read error ends the iteration with that error and closes the file', async () => {
   const fd = openSync(tempDir('chunks-dir'), 'r');
   await expect(async () => {

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { InputError } from '../../src/errors.js';
 import { openInput } from '../../src/ingest/open-input.js';
+import { descriptorsOpenOn } from '../_open-descriptors.js';
+import { incompressibleText } from '../_incompressible-text.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -26,6 +28,19 @@ test('a plain file is read as is', async () => {
   const input = await openInput(path);
   expect(input).toMatchObject({ name: path, compression: 'none', regularFile: true });
   expect(await readAll(input.stream)).toBe('hello\n');
+});
+
+test.each([
+  ['plain', (text: string) => Buffer.from(text)],
+  ['gzip', (text: string) => gzipSync(text)],
+])('close() closes a %s file whose stream was never read', async (kind, encode) => {
+  const path = join(dir, `unread-${kind}.log`);
+  // Over the 1 MiB read in one piece, so the file is still open after the first chunk.
+  await writeFile(path, encode(incompressibleText(2 * 1024 * 1024)));
+  const input = await openInput(path);
+  expect(descriptorsOpenOn(path)).toBe(1);
+  input.close();
+  expect(descriptorsOpenOn(path)).toBe(0);
 });
 
 test('compression is found by magic bytes, not by name', async () => {

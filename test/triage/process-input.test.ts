@@ -9,6 +9,8 @@ import type { InputContext } from '../../src/triage/input-context.js';
 import type { InputTask } from '../../src/triage/input-task.js';
 import { tarBuffer } from './fixture-tree.js';
 import { zipBytes } from './zip-bytes.js';
+import { descriptorsOpenOn } from '../_open-descriptors.js';
+import { incompressibleText } from '../_incompressible-text.js';
 
 const hasZip = spawnSync('zip', ['-v'], { stdio: 'ignore' }).status === 0;
 
@@ -172,6 +174,22 @@ describe('processInput', () => {
       expect(summary.totals.inputs).toBe(1);
       expect(summary.logs).toEqual([]);
       expect(summary.clusters).toEqual([]);
+    });
+
+    test('a stop before or during the read leaves no descriptor open once it returns (plain and gzip)', async () => {
+      // Over the 1 MiB read in one piece, so the file is still open after the first read.
+      const text = incompressibleText(2 * 1024 * 1024);
+      await writeFile(at('big.log'), text);
+      await writeFile(at('big.log.gz'), gzipSync(text));
+      for (const file of [at('big.log'), at('big.log.gz')]) {
+        const before = await processInput(await task(file), ctx, { signal: AbortSignal.abort() });
+        expect(before.interrupted).toBe(true);
+        expect(descriptorsOpenOn(file)).toBe(0);
+        const controller = new AbortController();
+        const during = await processInput(await task(file), ctx, { signal: controller.signal, onBytes: () => controller.abort() });
+        expect(during.interrupted).toBe(true);
+        expect(descriptorsOpenOn(file)).toBe(0);
+      }
     });
 
     test('outDir: the log summary names its JSON and Markdown reports, written there', async () => {

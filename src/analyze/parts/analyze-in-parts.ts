@@ -1,4 +1,5 @@
 import { openFileRange } from '../../ingest/open-input.js';
+import type { FileChunks } from '../../ingest/file-chunks.js';
 import { LogAnalyzer } from '../analyzer.js';
 import type { AnalyzeOptions } from '../analyze-options.js';
 import type { AnalysisResult } from '../types.js';
@@ -44,7 +45,7 @@ export async function analyzeInParts(plan: PartsPlan, opts: PartsOptions, runner
 
   const analyzer = new LogAnalyzer(opts);
   const firstEnd = plan.splits[0]?.end ?? Infinity;
-  let chunks: AsyncIterable<Buffer>;
+  let chunks: FileChunks;
   try {
     chunks = openFileRange(plan.path, { start: 0, end: firstEnd });
   } catch {
@@ -64,6 +65,8 @@ export async function analyzeInParts(plan: PartsPlan, opts: PartsOptions, runner
       report();
     },
   });
+  // A read stopped part-way would close the file only once the stopped iteration's return got through.
+  chunks.close();
   if (unsplittable.signal.aborted && !stopped(opts.signal)) {
     cancelAll();
     return undefined;
