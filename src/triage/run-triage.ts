@@ -21,6 +21,7 @@ import { capYoungGeneration } from '../util/heap-policy.js';
 import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
 import { checkAnalyzeOptions } from '../analyze/check-options.js';
 import { FAIL_ON_KINDS } from '../cli/fail-on.js';
+import { describeValue } from '../util/describe-value.js';
 
 export interface TriageHooks {
   onProgress?(p: TriageProgress): void;
@@ -116,6 +117,12 @@ async function runAll(queue: TaskQueue, ctx: InputContext, jobs: number, hooks: 
 }
 
 function validate(opts: TriageOptions): void {
+  // From JavaScript, JSON or YAML a string in place of the array is an easy slip: each of its characters had been an
+  // input, and `'/'` walked the whole filesystem.
+  if (typeof opts !== 'object' || opts === null) throw new UsageError('runTriage needs options: { inputs: [paths] }');
+  if (!Array.isArray(opts.inputs)) throw new UsageError(`inputs must be an array of paths, not ${describeValue(opts.inputs)}`);
+  const notPath = opts.inputs.findIndex((input) => typeof input !== 'string' || input === '');
+  if (notPath !== -1) throw new UsageError(`inputs[${notPath}] must be a path (file, directory, glob or -), not ${describeValue(opts.inputs[notPath])}`);
   if (opts.inputs.length === 0) throw new UsageError('triage needs at least one input (file, directory, glob or -)');
   if (opts.shard) {
     const { index, count } = opts.shard;

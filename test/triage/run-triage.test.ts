@@ -239,3 +239,20 @@ suite('runTriage options', () => {
     await expect(runTriage(opts)).rejects.toThrow(why);
   });
 });
+
+// Found by an audit embedding the library: `inputs: '/var/log'` made each character an input, and `'/'` walked the
+// whole filesystem; `runTriage()` threw a raw TypeError.
+describe('runTriage arguments of the wrong kind', () => {
+  test.each([
+    [undefined, 'runTriage needs options: { inputs: [paths] }'],
+    [null, 'runTriage needs options: { inputs: [paths] }'],
+    [{}, 'inputs must be an array of paths, not undefined'],
+    [{ inputs: 'logs' }, "inputs must be an array of paths, not the string 'logs'"],
+    [{ inputs: ['logs', 5] }, 'inputs[1] must be a path (file, directory, glob or -), not the number 5'],
+    [{ inputs: [''] }, "inputs[0] must be a path (file, directory, glob or -), not the string ''"],
+  ])('%p', async (opts, why) => {
+    const run = runTriage(opts as unknown as Parameters<typeof runTriage>[0]);
+    await expect(run).rejects.toThrow(UsageError);
+    await expect(run).rejects.toThrow(why);
+  });
+});
