@@ -16,13 +16,23 @@ type LookedUp = Stats | { skipped: string } | { error: string };
 
 /**
  * `lookUp` of every item, STAT_BATCH at a time, and `take` of each in order with its result: one lookup at a time
- * waited a thread-pool round trip each (2,024 files: 70–107 ms of walking, 16–51 ms in batches).
+ * waited a thread-pool round trip each (2,024 files: 70–107 ms of walking, 16–51 ms in batches). Once `signal`
+ * aborts no item is taken and no batch looked up.
  */
-async function lookUpInBatches<T, R>(items: readonly T[], lookUp: (item: T) => Promise<R>, take: (item: T, looked: R) => Promise<void> | void): Promise<void> {
-  for (let at = 0; at < items.length; at += STAT_BATCH) {
+async function lookUpInBatches<T, R>(
+  items: readonly T[],
+  lookUp: (item: T) => Promise<R>,
+  take: (item: T, looked: R) => Promise<void> | void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const stopped = (): boolean => signal?.aborted === true;
+  for (let at = 0; at < items.length && !stopped(); at += STAT_BATCH) {
     const batch = items.slice(at, at + STAT_BATCH);
     const looked = await Promise.all(batch.map(lookUp));
-    for (const [i, item] of batch.entries()) await take(item, looked[i]!);
+    for (const [i, item] of batch.entries()) {
+      if (stopped()) return;
+      await take(item, looked[i]!);
+    }
   }
 }
 
@@ -37,7 +47,10 @@ export interface WalkOptions {
   /** What the run writes: a rerun must not read the output of the last one (a summary quotes splats). */
   ownOutputs?: readonly OwnOutput[];
   stdin?: NodeJS.ReadableStream;
-  /** Stops waiting for a path list on stdin whose writer idles (Ctrl-C); the paths read are dropped. */
+  /**
+   * Stops the walk (Ctrl-C): between entries, inside a glob's own walk, and while a path list on stdin whose writer
+   * idles is awaited (the paths read are dropped). What was found by then is the result.
+   */
   signal?: AbortSignal;
 }
 
@@ -57,6 +70,7 @@ export interface WalkResult {
 export async function walkInputs(args: readonly string[], opts: WalkOptions = {}): Promise<WalkResult> {
   const walker = new Walker(opts, await ownOutputKeys(opts.ownOutputs ?? []));
   for (const arg of args) {
+    if (opts.signal?.aborted === true) break;
     if (arg === '-') {
       const listed = await unlessAborted(readInputList(opts.stdin ?? process.stdin), opts.signal);
       for (const item of listed ?? []) await walker.argument(item);
@@ -110,7 +124,10 @@ class Walker {
       followSymbolicLinks: !!this.opts.followSymlinks,
       expandDirectories: false,
       absolute: path.isAbsolute(pattern),
+      ...(this.opts.signal && { signal: this.opts.signal }),
     });
+    // Stopped part-way, the glob gave what it had met: too few to say what the pattern matched and left.
+    if (this.stopped()) return;
     // Directories come back with a trailing `/`. One that lies inside another match (`logs/**` gives logs/ and each
     // directory under it) is walked with it, once, so nothing under it is listed twice.
     const dirs = new Set<string>();
@@ -134,7 +151,8 @@ class Walker {
     const base = staticBase(pattern);
     // `logs/**` matches `logs/` itself: walked with rel '', as the argument `logs` is, its files shard alike.
     const relOf = (match: string): string => path.relative(base, match).split(path.sep).join('/');
-    await lookUpInBatches(named, looked, (match, st) => (st === undefined ? undefined : this.entry(match, match, relOf(match), st, [])));
+    await lookUpInBatches(named, looked, (match, st) => (st === undefined ? undefined : this.entry(match, match, relOf(match), st, [])), this.opts.signal);
+    if (this.stopped()) return;
     const rest = pattern.slice(base === '.' ? 0 : base.length).replace(/^\//, '');
     // tinyglobby gives `x/a.log` for `./x/*.log`: directories compare normalized.
     const matchedIn = all.map((m) => path.dirname(m));
@@ -154,6 +172,7 @@ class Walker {
   }
 
   private async directory(root: string, dir: string, relDir: string, ancestors: string[]): Promise<void> {
+    if (this.stopped()) return;
     let raw: Buffer[];
     try {
       raw = await readdir(dir, { encoding: 'buffer' });
@@ -173,7 +192,12 @@ class Walker {
       names,
       (name) => this.lookUp(path.join(dir, name)),
       (name, looked) => this.entry(root, path.join(dir, name), relDir ? `${relDir}/${name}` : name, looked, ancestors),
+      this.opts.signal,
     );
+  }
+
+  private stopped(): boolean {
+    return this.opts.signal?.aborted === true;
   }
 
   /** The entry's own stats, or its target's when symlinks are followed; a string says why there are none. */

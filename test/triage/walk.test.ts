@@ -75,6 +75,37 @@ describe('walkInputs', () => {
     }
   });
 
+  describe('a stop (Ctrl-C) during the walk', () => {
+    const DIRS = 40;
+    const FILES = 50;
+    let wide: string;
+    beforeAll(async () => {
+      wide = path.join(dir, 'many-dirs');
+      for (let d = 0; d < DIRS; d++) {
+        await mkdir(path.join(wide, `d${d}`), { recursive: true });
+        await Promise.all(Array.from({ length: FILES }, (_, f) => writeFile(path.join(wide, `d${d}`, `f${f}.log`), '')));
+      }
+    });
+
+    test('already stopped: nothing is walked, a directory or a glob', async () => {
+      expect(await walkInputs([wide, `${wide}/**/*.log`], { signal: AbortSignal.abort() })).toEqual({ tasks: [], issues: [], issueRels: [] });
+    });
+
+    test.each([
+      ['a directory', () => wide],
+      ['a glob', () => `${wide}/**/*.log`],
+    ])('stopped after it started, %s is left part-way; what was found by then is the result', async (_, arg) => {
+      expect((await walkInputs([arg()])).tasks).toHaveLength(DIRS * FILES);
+      const controller = new AbortController();
+      const walking = walkInputs([arg()], { signal: controller.signal });
+      // After the first turn of the event loop: a few of the many thread-pool round trips of the walk are done.
+      setImmediate(() => controller.abort());
+      const { tasks, issues } = await walking;
+      expect(tasks.length).toBeLessThan(DIRS * FILES);
+      expect(issues).toEqual([]);
+    });
+  });
+
   test('each issue carries its path relative to the argument, as a task does: the shard key, whatever the mount point', async () => {
     const absolute = await walkInputs([path.join(dir, 'logs')]);
     expect(absolute.issueRels).toEqual(['fifo', 'sub/alias.log', 'sub/loop']);
