@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { checkLayoutOverrides } from '../layout/check-overrides.js';
+import { describeValue } from '../util/describe-value.js';
 
 
 function wholeNumber(name: string, value: number | undefined, least: number): void {
@@ -14,9 +15,17 @@ function wholeNumber(name: string, value: number | undefined, least: number): vo
  * reads nothing and reports an input error, or one that quietly ignores the value.
  */
 export function checkAnalyzeOptions(opts: AnalyzeOptions & { threads?: number }): void {
+  if (!isPlainObject(opts)) throw new UsageError(`options must be an object, not ${describeValue(opts)}`);
   wholeNumber('maxLineBytes', opts.maxLineBytes, 1);
   wholeNumber('maxSplatLines', opts.maxSplatLines, 1);
   wholeNumber('maxDecompressedBytes', opts.maxDecompressedBytes, 1);
   wholeNumber('threads', opts.threads, 1);
-  if (opts.layout) checkLayoutOverrides(opts.layout);
+  if (opts.layout !== undefined) {
+    if (!isPlainObject(opts.layout)) throw new UsageError(`layout must be an object of layout overrides, not ${describeValue(opts.layout)}`);
+    checkLayoutOverrides(opts.layout);
+  }
+}
+
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -7,7 +7,7 @@ import { decompress } from '../ingest/decompress.js';
 import { checkForcedEra, checkLayoutOverrides } from '../layout/check-overrides.js';
 import { ERAS as ERA_INFO } from '../layout/eras.js';
 import { humanBytes } from '../report/human-bytes.js';
-import { configContradiction, parseKernelConfig } from '../layout/kconfig.js';
+import { configTextProblem } from '../layout/kconfig.js';
 
 export interface LayoutFlags {
   kernel?: string;
@@ -83,6 +83,7 @@ const FLAG_OF = {
   structPageSize: '--struct-page-size',
   sectionShift: '--section-bits',
   era: '--era',
+  configText: '--config',
 } as const;
 
 /** A kernel .config is some 300 KB; anything past this, read or inflated, is not one. */
@@ -104,10 +105,8 @@ async function readConfig(path: string, signal?: AbortSignal): Promise<string> {
     }
     text = Buffer.concat(chunks);
   }
-  // A log or other file given by mistake would otherwise be read as a config that sets nothing, silently.
-  if (!/^(?:# )?CONFIG_/m.test(text.toString('latin1'))) throw new InputError(path, 'not a kernel config: no CONFIG_ line in it');
   const config = text.toString('utf8');
-  const contradiction = configContradiction(parseKernelConfig(config));
-  if (contradiction !== undefined) throw new InputError(path, `not a possible arm64 config: ${contradiction}`);
+  const problem = configTextProblem(config);
+  if (problem !== undefined) throw new InputError(path, problem);
   return config;
 }

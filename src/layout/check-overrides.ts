@@ -3,12 +3,16 @@ import { ERAS } from './eras.js';
 import { pageShiftForSize, pageSizeLabel, SECTION_SHIFTS, VA_BITS_CHOICES, validVaBits } from './page-geometry.js';
 import type { LayoutOverrides } from './types.js';
 import { eraSupportsVaBits, firstEraWithVaBits } from './hypotheses.js';
-import { parseKernelConfig } from './kconfig.js';
+import { configTextProblem, parseKernelConfig } from './kconfig.js';
+import { describeValue } from '../util/describe-value.js';
 
 /** What a kernel release given by the user must start with (`6.1`, `5.15.0-91`, or a tag's `v6.1`). */
 const RELEASE_SHAPE = /^v?\d+\.\d+/;
 
-type Field = Exclude<keyof LayoutOverrides, 'configText'>;
+type Field = keyof LayoutOverrides;
+
+/** The overrides that are numbers: a string such as '4096' had passed some checks (Math.log2 takes it). */
+const NUMBER_FIELDS = ['vaBits', 'pageSizeBytes', 'structPageSize', 'sectionShift'] as const;
 
 /**
  * Layout overrides checked before any input is read, each bad one a UsageError: otherwise a value is looked at only
@@ -16,7 +20,14 @@ type Field = Exclude<keyof LayoutOverrides, 'configText'>;
  * `name` says how the caller spells an override (`layout.vaBits` in the library, `--va-bits` on the command line).
  */
 export function checkLayoutOverrides(o: LayoutOverrides, name: (field: Field) => string = (f) => `layout.${f}`): void {
-  if (o.kernel !== undefined && !RELEASE_SHAPE.test(o.kernel)) throw new UsageError(`${name('kernel')} must look like 6.1, v6.1 or 5.15.0-91, not '${o.kernel}'`);
+  if (o.kernel !== undefined && (typeof o.kernel !== 'string' || !RELEASE_SHAPE.test(o.kernel))) {
+    const given = typeof o.kernel === 'string' ? `'${o.kernel}'` : describeValue(o.kernel);
+    throw new UsageError(`${name('kernel')} must look like 6.1, v6.1 or 5.15.0-91, not ${given}`);
+  }
+  for (const field of NUMBER_FIELDS) {
+    const value: unknown = o[field];
+    if (value !== undefined && typeof value !== 'number') throw new UsageError(`${name(field)} must be a number, not ${describeValue(value)}`);
+  }
   if (o.vaBits !== undefined && !VA_BITS_CHOICES.includes(o.vaBits)) {
     throw new UsageError(`${name('vaBits')} must be one of ${VA_BITS_CHOICES.join(', ')}, not ${o.vaBits}`);
   }
@@ -44,6 +55,12 @@ export function checkLayoutOverrides(o: LayoutOverrides, name: (field: Field) =>
   }
   if (o.era !== undefined && !ERAS.some((e) => e.era === o.era)) {
     throw new UsageError(`${name('era')} must be one of ${ERAS.map((e) => e.era).join(', ')}, not '${String(o.era)}'`);
+  }
+  if (o.configText !== undefined) {
+    if (typeof o.configText !== 'string') throw new UsageError(`${name('configText')} must be the text of a kernel .config, not ${describeValue(o.configText)}`);
+    // As the CLI says of its --config file (an input error there), before any log is read, not at its end.
+    const problem = configTextProblem(o.configText);
+    if (problem !== undefined) throw new UsageError(`${name('configText')} is ${problem}`);
   }
   checkForcedEra(o, name);
 }

@@ -85,3 +85,14 @@ export function configContradiction(config: KernelConfig): string | undefined {
   if (!vaBits || !pageShift || validVaBits(pageShift.value).includes(vaBits.value)) return undefined;
   return `${vaBits.text} (line ${vaBits.lineNo}) is impossible with ${pageSizeLabel(pageShift.value)} pages (line ${pageShift.lineNo}; valid: ${validVaBits(pageShift.value).join(', ')})`;
 }
+
+/**
+ * Why `text` cannot be an arm64 kernel's .config, or undefined: no CONFIG_ line in it at all (a log or other file
+ * given by mistake would set nothing, silently), or a contradiction (configContradiction). The CLI's `--config` and
+ * the library's `layout.configText` are checked by this one function.
+ */
+export function configTextProblem(text: string): string | undefined {
+  if (!/^(?:# )?CONFIG_/m.test(text)) return 'not a kernel config: no CONFIG_ line in it';
+  const contradiction = configContradiction(parseKernelConfig(text));
+  return contradiction === undefined ? undefined : `not a possible arm64 config: ${contradiction}`;
+}

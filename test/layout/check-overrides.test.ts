@@ -15,6 +15,16 @@ describe('checkLayoutOverrides', () => {
     [{ era: 'E3', vaBits: 52, pageSizeBytes: 4096 }, 'layout.era E3 has no 52-bit VAs with 4K pages (E4 and later have them)'],
     [{ era: 'E1', vaBits: 52, pageSizeBytes: 65536 }, 'layout.era E1 has no 52-bit VAs with 64K pages (E2 and later have them)'],
     [{ era: 'E3', configText: 'CONFIG_ARM64_16K_PAGES=y\nCONFIG_ARM64_VA_BITS=52\n' }, 'layout.era E3 has no 52-bit VAs with 16K pages, as the kernel config sets (E4 and later have them)'],
+    // Found by an audit embedding the library: each of these passed the check and was found wrong (a UsageError from
+    // constants.ts, "NaN-bit VAs", a raw TypeError) or used silently, once the whole log had been read.
+    [{ configText: 'CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_VA_BITS=42\n' }, 'layout.configText is not a possible arm64 config: CONFIG_ARM64_VA_BITS=42 (line 2) is impossible with 4K pages (line 1; valid: 39, 48, 52)'],
+    [{ configText: 'CONFIG_ARM64_VA_BITS=abc\n' }, 'layout.configText is not a possible arm64 config: CONFIG_ARM64_VA_BITS=abc (line 1) is not a whole number'],
+    [{ configText: 'CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_64K_PAGES=y\n' }, 'layout.configText is not a possible arm64 config: CONFIG_ARM64_64K_PAGES=y (line 2) contradicts CONFIG_ARM64_4K_PAGES=y (line 1): a kernel has one page size'],
+    [{ configText: 'hello world\n' }, 'layout.configText is not a kernel config: no CONFIG_ line in it'],
+    [{ configText: 5 as never }, 'layout.configText must be the text of a kernel .config, not the number 5'],
+    [{ kernel: 6.1 as never }, 'layout.kernel must look like 6.1, v6.1 or 5.15.0-91, not the number 6.1'],
+    [{ pageSizeBytes: '4096' as never }, "layout.pageSizeBytes must be a number, not the string '4096'"],
+    [{ vaBits: '48' as never }, "layout.vaBits must be a number, not the string '48'"],
   ])('%o is a usage error', (o, message) => {
     expect(() => checkLayoutOverrides(o)).toThrow(new UsageError(message));
   });

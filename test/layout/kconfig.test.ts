@@ -1,4 +1,4 @@
-import { configContradiction, parseKernelConfig } from '../../src/layout/kconfig.js';
+import { configContradiction, configTextProblem, parseKernelConfig } from '../../src/layout/kconfig.js';
 import { inferLayout } from '../../src/layout/infer.js';
 
 const CONFIG = [
@@ -72,5 +72,19 @@ describe('configContradiction', () => {
   test('none for a real combination, or with either option missing', () => {
     expect(configContradiction(parseKernelConfig(CONFIG))).toBeUndefined();
     expect(configContradiction(parseKernelConfig('CONFIG_ARM64_VA_BITS=42\n'))).toBeUndefined();
+  });
+});
+
+describe('configTextProblem (the CLI\'s --config and the library\'s layout.configText)', () => {
+  test.each([
+    ['a log given by mistake', '[    0.000000] Booting Linux on physical CPU 0x0\n', 'not a kernel config: no CONFIG_ line in it'],
+    ['two page sizes', 'CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_64K_PAGES=y\n', 'not a possible arm64 config: CONFIG_ARM64_64K_PAGES=y (line 2) contradicts CONFIG_ARM64_4K_PAGES=y (line 1): a kernel has one page size'],
+  ])('%s', (_, text, problem) => {
+    expect(configTextProblem(text)).toBe(problem);
+  });
+
+  test('a config with only options not set is one; so is a possible one', () => {
+    expect(configTextProblem('# CONFIG_RANDOMIZE_BASE is not set\n')).toBeUndefined();
+    expect(configTextProblem('CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_VA_BITS=48\n')).toBeUndefined();
   });
 });
