@@ -109,7 +109,7 @@ async function analyzeFileInParts(spec: string, opts: FileAnalyzeOptions): Promi
   return analyzeInParts(plan, { ...opts, name: opts.name ?? spec }, workerPartRunner);
 }
 
-/** Analyzes a log held in memory. */
-export async function analyzeText(text: string, opts: AnalyzeOptions = {}): Promise<AnalysisResult> {
+/** Analyzes a log held in memory; `signal` and `onBytes` work as for `analyzeStream`. */
+export async function analyzeText(text: string, opts: StreamAnalyzeOptions = {}): Promise<AnalysisResult> {
   return analyzeStream(Readable.from([Buffer.from(text, 'utf8')]), opts);
 }

@@ -39,6 +39,18 @@ test('analyses running at once on one thread share the SIMD finder without mixin
   expect(await Promise.all(paths.map((path) => analyzeFile(path)))).toEqual(oneByOne);
 });
 
+// Found by an audit embedding the library: analyzeText's options type had no `signal` (TS2353), though the run
+// honoured it. `tsc --noEmit` over the tests fails on this call without it.
+test('analyzeText takes a signal and onBytes, as analyzeStream does', async () => {
+  const text = await readFile(new URL('../samples/logs/e3-48-4k-amdgpu-populate-storm.log', import.meta.url), 'utf8');
+  const stopped = await analyzeText(text, { signal: AbortSignal.abort() });
+  expect(stopped.interrupted).toBe(true);
+  expect(stopped.clusters).toEqual([]);
+  const seen: number[] = [];
+  await analyzeText(text, { onBytes: (bytes) => seen.push(bytes) });
+  expect(seen.at(-1)).toBe(Buffer.byteLength(text));
+});
+
 describe('analyzeFile stopped by its signal leaves no descriptor open once it settles', () => {
   // Both over the 1 MiB read in one piece, so the file is still open after the first read (a small one closes at once).
   const inputs = async (): Promise<string[]> => {
