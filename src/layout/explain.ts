@@ -7,8 +7,11 @@ import { warnsIn } from './vmemmap-warn-history.js';
 import { MAX_PA_BITS } from './physical-fit.js';
 import type { Layout } from './types.js';
 import { hex, TWO_POW_63, TWO_POW_64, u64 } from './u64.js';
+import { describeValue } from '../util/describe-value.js';
 
 export type ValueKind = 'addr' | 'pfn' | 'phys';
+
+const VALUE_KINDS: readonly string[] = ['addr', 'pfn', 'phys'] satisfies ValueKind[];
 
 export interface Explanation {
   label: string;
@@ -98,6 +101,10 @@ function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation
 
 /** One value (struct page address, pfn or physical address, 0 to 2^64 - 1) through each layout. */
 export function explainValue(kind: ValueKind, value: bigint, layouts: Layout[]): Explanation[] {
+  if (!VALUE_KINDS.includes(kind)) throw new UsageError(`the kind of value to explain must be one of ${VALUE_KINDS.join(', ')}, not ${describeValue(kind)}`);
+  if (!Array.isArray(layouts)) {
+    throw new UsageError(`layouts must be an array of layouts (from plausibleLayouts or candidateLayouts), not ${describeValue(layouts)}`);
+  }
   // Out of range, u64 arithmetic would quietly wrap it (-1 became 0xffffffffffffffff, 2^70 became 0).
   if (typeof value !== 'bigint' || value < 0n || value >= TWO_POW_64) {
     throw new UsageError(`a value to explain must be a bigint from 0 to 2^64 - 1, not ${String(value)}`);

@@ -15,6 +15,9 @@ import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './phy
 import { inferStructPageAndShape } from './infer-struct-page.js';
 import { vmemmapIgnoresPhysOffset } from './vmemmap-base-history.js';
 import { eraSupportsVaBits } from './hypotheses.js';
+import { checkLayoutOverrides } from './check-overrides.js';
+import { UsageError } from '../errors.js';
+import { describeValue } from '../util/describe-value.js';
 
 export interface LayoutEvidence {
   boot?: BootFacts;
@@ -172,6 +175,22 @@ function eraAssumptions(era: Era): string[] {
  * physical addresses no such kernel has: then the first page size under which they fit.
  */
 export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout {
+  checkLayoutArguments(e, o);
+  return inferChecked(e, o);
+}
+
+/**
+ * The checks `analyze*` run, for a caller of the layout model itself: a bad override is a UsageError naming it
+ * (`layout.memstart`), not a raw TypeError, a release of 'foo' taken as given, or a message about another option.
+ */
+function checkLayoutArguments(e: LayoutEvidence, o: LayoutOverrides): void {
+  if (typeof e !== 'object' || e === null) throw new UsageError(`layout evidence must be an object ({} for none), not ${describeValue(e)}`);
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new UsageError(`layout must be an object of layout overrides, not ${describeValue(o)}`);
+  checkLayoutOverrides(o);
+}
+
+/** inferLayout once its arguments were checked (the alternatives of other eras derive from checked ones). */
+function inferChecked(e: LayoutEvidence, o: LayoutOverrides): Layout {
   const first = inferOneLayout(e, o);
   const span = e.pageSpan;
   // Only a memstart known for sure makes physical addresses a test: KASLR's randomized one is lower than the memory
@@ -268,7 +287,7 @@ function eraAlternatives(best: Layout, e: LayoutEvidence, o: LayoutOverrides, er
   const out: Layout[] = [];
   for (const era of eras) {
     if (era === best.era.value || !eraSupportsVaBits(era, best.pageShift.value, best.vaBits.value)) continue;
-    const alt = inferLayout(e, { ...o, era });
+    const alt = inferChecked(e, { ...o, era });
     alt.era = inferred(era, 'heuristic', 'low', { text: `alternative to ${best.era.value}: the era is not certain` });
     out.push(labelled(alt));
   }
@@ -307,7 +326,7 @@ export function plausibleLayouts(e: LayoutEvidence, o: LayoutOverrides = {}): La
   return (['E2', 'E3', 'E4'] as const)
     .filter((era) => eraSupportsVaBits(era, best.pageShift.value, best.vaBits.value))
     .map((era) => {
-      const layout = inferLayout(e, { ...o, era });
+      const layout = inferChecked(e, { ...o, era });
       layout.era = inferred(era, 'heuristic', 'low', { text: `no kernel version: showing ${era} (${eraInfo(era).summary})` });
       return labelled(layout);
     });

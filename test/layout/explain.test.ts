@@ -142,3 +142,13 @@ test('a value outside 0..2^64-1 is a usage error, not wrapped to u64 (found by a
   for (const value of [-1n, 1n << 64n, 1n << 70n]) expect(() => explainValue('addr', value, layouts)).toThrow(UsageError);
   expect(explainValue('addr', (1n << 64n) - 1n, layouts)).toHaveLength(1);
 });
+
+// Found by an audit embedding the library: a kind of 'foo' gave an explanation with pfn 0, and no layouts a raw
+// TypeError.
+test('explainValue: a kind it does not know, or layouts that are no array, are usage errors', () => {
+  const layouts = plausibleLayouts({}, seed);
+  expect(() => explainValue('foo' as never, 1n, layouts)).toThrow(new UsageError("the kind of value to explain must be one of addr, pfn, phys, not the string 'foo'"));
+  expect(() => explainValue('addr', 1n, undefined as never)).toThrow(
+    new UsageError('layouts must be an array of layouts (from plausibleLayouts or candidateLayouts), not undefined'),
+  );
+});

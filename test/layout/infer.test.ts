@@ -464,3 +464,23 @@ describe('memstart an Oops\' registers gave (evidence.registerMemstart)', () => 
     expect(l.memstart.source.kind).not.toBe('register');
   });
 });
+
+// Found by an audit embedding the library: the layout model skipped the checks analyze* run, so a release 'foo' was
+// taken as given, a number memstart threw "Cannot mix BigInt and other types" and era E9 read as a 52-bit problem.
+describe('the exported layout entry points check their overrides as analyze* does', () => {
+  test.each<[string, unknown]>([
+    ["layout.kernel must look like 6.1, v6.1 or 5.15.0-91, not 'foo'", { kernel: 'foo' }],
+    ["layout.era must be one of E0, E0b, E1, E2, E3, E4, not 'E9'", { era: 'E9' }],
+    ['layout.memstart must be a bigint from 0 to 2^64 - 1 (a negative memstart_addr as its u64), not 2147483648', { memstart: 0x8000_0000 }],
+    ['layout.memstart must be a bigint from 0 to 2^64 - 1 (a negative memstart_addr as its u64), not -1', { memstart: -1n }],
+    ['layout must be an object of layout overrides, not null', null],
+  ])('%s', (message, o) => {
+    for (const entry of [inferLayout, candidateLayouts, plausibleLayouts]) {
+      expect(() => entry({}, o as never)).toThrow(new UsageError(message));
+    }
+  });
+
+  test('evidence must be an object', () => {
+    expect(() => inferLayout(null as never)).toThrow(new UsageError('layout evidence must be an object ({} for none), not null'));
+  });
+});
