@@ -1,6 +1,7 @@
 import type { Summary, SummaryCluster, SummaryIssue, SummaryLog, SummaryShards, SummaryTotals } from './summary-types.js';
 import { SUMMARY_SCHEMA_VERSION } from './summary-types.js';
 import { mergeCluster } from './merge-cluster.js';
+import { severityRank } from './severity-rank.js';
 
 export function emptySummary(): Summary {
   return {
@@ -66,8 +67,12 @@ function addTotals(a: SummaryTotals, b: SummaryTotals): SummaryTotals {
   return sum;
 }
 
+/**
+ * Most severe class first (severity-rank.ts: a crash before a hang before a warning), then the cluster met in most
+ * logs, then the most splats; the id keeps the order stable.
+ */
 export function compareClusters(x: SummaryCluster, y: SummaryCluster): number {
-  return y.count - x.count || cmp(x.id, y.id);
+  return severityRank(x.kind) - severityRank(y.kind) || y.logs - x.logs || y.count - x.count || cmp(x.id, y.id);
 }
 
 function compareLogs(x: SummaryLog, y: SummaryLog): number {

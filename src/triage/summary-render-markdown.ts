@@ -17,7 +17,7 @@ const SUMMARY_MARKDOWN_CAPS = {
 
 /**
  * Markdown summary (for CI job pages / PR comments); every log-derived string is escaped. Long tables keep their
- * first rows (the commonest clusters) and say how many more the JSON summary has.
+ * first rows (the most severe clusters) and say how many more the JSON summary has.
  */
 export function renderSummaryMarkdown(s: Summary, caps = SUMMARY_MARKDOWN_CAPS): string {
   const out = ['# vmemwarn triage', '', escapeMarkdownText(summaryHeadline(s))];

@@ -130,7 +130,7 @@ export interface Summary {
   /** Ctrl-C stopped the run: the summary covers what finished. */
   interrupted: boolean;
   totals: SummaryTotals;
-  /** Sorted by count (descending), then id. */
+  /** Sorted by severity class (crash, hang, warning, other; severity-rank.ts), then logs and count (descending), then id. */
   clusters: SummaryCluster[];
   /** Sorted by name. */
   logs: SummaryLog[];

@@ -67,6 +67,23 @@ describe('mergeSummaries', () => {
     });
   });
 
+  test('clusters: most severe class first, then most logs, then most splats, then id', () => {
+    const warnings = (name: string) => summarizeLog(fakeResult(name, [
+      { id: '0a1b2c3d', count: 9 }, { id: '1f2e3d4c', count: 2, kind: 'lockdep' },
+      { id: '2b3c4d5e', count: 2, kind: 'oops' }, { id: '3c4d5e6f', count: 2, kind: 'other' },
+    ]), { input: name });
+    // A panic in one log with one splat outranks the warning with 18 splats in two logs.
+    const panic = summarizeLog(fakeResult('c.log', [{ id: 'ffff0000', count: 1, kind: 'panic' }]), { input: 'c.log' });
+    const merged = mergeSummaries([warnings('a.log'), warnings('b.log'), panic]);
+    expect(merged.clusters.map((c) => [c.kind, c.logs, c.count])).toEqual([
+      ['oops', 2, 4], ['panic', 1, 1], ['lockdep', 2, 4], ['warning', 2, 18], ['other', 2, 4],
+    ]);
+    // Within a class and a number of logs: more splats first, the id settles a tie.
+    const tie = summarizeLog(fakeResult('d.log', [{ id: '0000beef', count: 1, kind: 'bug' }, { id: '0000abcd', count: 1, kind: 'kasan' },
+      { id: '0000ffff', count: 3, kind: 'oops' }]), { input: 'd.log' });
+    expect(tie.clusters.map((c) => c.id)).toEqual(['0000ffff', '0000abcd', '0000beef']);
+  });
+
   test('of nothing is the empty summary', () => {
     expect(mergeSummaries([])).toMatchObject({ schemaVersion: 3, interrupted: false, clusters: [], logs: [], issues: [] });
   });

@@ -26,7 +26,7 @@ export function sampleSummary(): Summary {
 /** The sample summary with `n` clusters and `n` problems: more rows than a spread call can pass. */
 export function hugeSummary(n: number): Summary {
   const s = sampleSummary();
-  const one = s.clusters[0]!;
+  const one = s.clusters.find((c) => c.id === 'aaaa0001')!;
   s.clusters = Array.from({ length: n }, (_, i) => ({ ...one, id: i.toString(16).padStart(8, '0') }));
   s.issues = Array.from({ length: n }, (_, i) => ({ input: `log-${i}.gz`, severity: 'error' as const, reason: 'corrupt gzip data' }));
   return s;

@@ -13,11 +13,12 @@ describe('summarizeLog', () => {
     expect(s.totals).toEqual({ inputs: 0, logs: 1, logsWithSplats: 1, bytes: 12345, lines: 321, splats: 5, errors: 0, skipped: 0 });
     expect(s.logs).toEqual([{ name: 'ci/boot.log', input: 'ci', bytes: 12345, lines: 321, splats: 5, arch: 'arm64',
       clusters: [{ id: 'aaaa0001', count: 4 }, { id: 'bbbb0002', count: 1 }] }]);
-    expect(s.clusters.map((c) => c.id)).toEqual(['aaaa0001', 'bbbb0002']);
-    expect(s.clusters[1]).toMatchObject({ releases: ['6.1.0', '6.6.1'], failOn: ['any', 'bug'], exampleLog: 'ci/boot.log', logs: 1 });
-    expect(s.clusters[0]?.vmemmap).toEqual([{ op: 'free', logs: 1, splatCount: 4, readCount: 2, positions: ['above-window'],
+    // The BUG before the WARNING with more splats: a crash ranks first.
+    expect(s.clusters.map((c) => c.id)).toEqual(['bbbb0002', 'aaaa0001']);
+    expect(s.clusters[0]).toMatchObject({ releases: ['6.1.0', '6.6.1'], failOn: ['any', 'bug'], exampleLog: 'ci/boot.log', logs: 1 });
+    expect(s.clusters[1]?.vmemmap).toEqual([{ op: 'free', logs: 1, splatCount: 4, readCount: 2, positions: ['above-window'],
       pageHull: { start: '0xfffffffffb000000', end: '0xfffffffffe000000' } }]);
-    expect(s.clusters[0]?.failOn).toEqual(['any', 'vmemmap', 'warning']);
+    expect(s.clusters[1]?.failOn).toEqual(['any', 'vmemmap', 'warning']);
   });
 
   // Found by review: past the analyzer's cluster cap a splat is counted in stats.splats and in no cluster; the

@@ -31,7 +31,7 @@ describe('a summary too long for one comment', () => {
   // GitHub's limit on an issue or pull-request comment.
   const COMMENT_LIMIT = 65_536;
 
-  test('keeps the commonest clusters and the first problems, and says how many more the JSON has', () => {
+  test('keeps the first clusters and the first problems, and says how many more the JSON has', () => {
     const s = hugeSummary(5_000);
     s.clusters.forEach((c, i) => Object.assign(c, { count: 5_000 - i, vmemmap: i % 2 === 0 ? c.vmemmap : [] }));
     const out = renderSummaryMarkdown(s);

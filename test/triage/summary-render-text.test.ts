@@ -4,10 +4,11 @@ import { hugeSummary, sampleSummary } from './sample-summary.js';
 describe('renderSummaryText', () => {
   const text = renderSummaryText(sampleSummary());
 
-  test('headline, clusters by count, vmemmap hull and problems', () => {
+  test('headline, clusters by severity, vmemmap hull and problems', () => {
     expect(text.split('\n')[0]).toBe('vmemwarn triage: 0 inputs, 2 logs (1 with splats), 0.0 MiB, 200 lines, 5 splats; 1 error');
     expect(text).toMatch(/aaaa0001\s+warning\s+3\s+1\s+2024-05-01T10:00:00.000Z \.\. 2024-05-01T10:00:05.000Z\s+WARNING in vmemmap_populate\s+boot-1.log/);
-    expect(text.indexOf('aaaa0001')).toBeLessThan(text.indexOf('bbbb0002'));
+    // The BUG (1 splat) is a crash: it comes before the WARNING storm (3 splats) of the same log.
+    expect(text.indexOf('bbbb0002')).toBeLessThan(text.indexOf('aaaa0001'));
     expect(text).toContain('aaaa0001 populate: 3 splats (3 read) in 1 log, struct page 0xfffffbfff0000000-0xfffffc0000400000, below-window');
     expect(text).toMatch(/bad<&>\.gz\s+error\s+corrupt gzip data/);
   });
