@@ -1,13 +1,13 @@
 import type { Summary, SummaryCluster, SummaryIssue, SummaryLog, SummaryShards, SummaryTotals } from './summary-types.js';
 import { SUMMARY_SCHEMA_VERSION } from './summary-types.js';
 import { mergeCluster } from './merge-cluster.js';
-import { severityRank } from './severity-rank.js';
+import { SEVERITY_CLASSES, severityRank, type SeverityClass } from './severity-rank.js';
 
 export function emptySummary(): Summary {
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     interrupted: false,
-    totals: { inputs: 0, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0 },
+    totals: { inputs: 0, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0, logsBySeverity: severityCounts() },
     clusters: [],
     logs: [],
     issues: [],
@@ -61,9 +61,17 @@ export function missingShards(shards: SummaryShards): number[] {
   return Array.from({ length: shards.count }, (_, i) => i + 1).filter((i) => !have.has(i));
 }
 
+/** Zero logs in every class, or one in `cls`. */
+export function severityCounts(cls?: SeverityClass): Record<SeverityClass, number> {
+  const counts = Object.fromEntries(SEVERITY_CLASSES.map((c) => [c, 0])) as Record<SeverityClass, number>;
+  if (cls !== undefined) counts[cls] = 1;
+  return counts;
+}
+
 function addTotals(a: SummaryTotals, b: SummaryTotals): SummaryTotals {
-  const sum = { ...a };
-  for (const key of Object.keys(sum) as (keyof SummaryTotals)[]) sum[key] += b[key];
+  const sum = { ...a, logsBySeverity: { ...a.logsBySeverity } };
+  for (const key of Object.keys(sum) as (keyof SummaryTotals)[]) if (key !== 'logsBySeverity') sum[key] += b[key];
+  for (const cls of SEVERITY_CLASSES) sum.logsBySeverity[cls] += b.logsBySeverity[cls];
   return sum;
 }
 

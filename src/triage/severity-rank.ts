@@ -28,6 +28,18 @@ export function severityClass(kind: SplatKind): SeverityClass {
   return CLASS_OF_KIND[kind];
 }
 
+/** The kinds of one class, in the order CLASS_OF_KIND lists them. */
+export function kindsOf(cls: SeverityClass): SplatKind[] {
+  return (Object.keys(CLASS_OF_KIND) as SplatKind[]).filter((kind) => CLASS_OF_KIND[kind] === cls);
+}
+
+/** The most severe class of `kinds`, or undefined when there are none. */
+export function worstClass(kinds: Iterable<SplatKind>): SeverityClass | undefined {
+  let worst: number | undefined;
+  for (const kind of kinds) worst = Math.min(worst ?? Infinity, severityRank(kind));
+  return worst === undefined ? undefined : SEVERITY_CLASSES[worst];
+}
+
 /** 0 for the most severe class; lower ranks sort first. */
 export function severityRank(kind: SplatKind): number {
   return SEVERITY_CLASSES.indexOf(severityClass(kind));

@@ -2,7 +2,8 @@ import { layoutLabel } from '../layout/layout-label.js';
 import type { AnalysisResult, Cluster, VmemmapFinding } from '../analyze/types.js';
 import { FAIL_ON_KINDS, clusterMatches } from '../cli/fail-on.js';
 import type { Summary, SummaryCluster, SummaryIssue, SummaryVmemmap } from './summary-types.js';
-import { compareClusters, emptySummary, mergeSummaries } from './merge.js';
+import { compareClusters, emptySummary, mergeSummaries, severityCounts } from './merge.js';
+import { worstClass } from './severity-rank.js';
 import { toHexRange } from './hex-range.js';
 import { mergeVmemmapLists, MAX_LISTED_VALUES } from './merge-cluster.js';
 
@@ -20,7 +21,7 @@ export function summarizeLog(result: AnalysisResult, ctx: LogContext): Summary {
   // The analyzer's count: past its cluster cap a splat is counted there but in no cluster.
   const splats = result.stats.splats;
   summary.totals = { ...summary.totals, logs: 1, logsWithSplats: splats > 0 ? 1 : 0, bytes: result.stats.bytes,
-    lines: result.stats.lines, splats };
+    lines: result.stats.lines, splats, logsBySeverity: severityCounts(worstClass(result.clusters.map((c) => c.kind))) };
   summary.clusters = result.clusters.map((c) => summarizeCluster(c, result.source, ctx)).sort(compareClusters);
   summary.logs = [{
     name: result.source,

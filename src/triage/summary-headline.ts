@@ -1,5 +1,6 @@
 import { plural } from '../report/report-facts.js';
 import type { Summary, SummaryCluster, SummaryVmemmap } from './summary-types.js';
+import { kindsOf, SEVERITY_CLASSES, type SeverityClass } from './severity-rank.js';
 
 /** `40 inputs, 52 logs (9 with splats), 12.3 MiB, 81234 lines, 17 splats; 1 error, 2 warnings, 3 skipped` */
 export function summaryHeadline(s: Summary): string {
@@ -12,6 +13,23 @@ export function summaryHeadline(s: Summary): string {
   const problems = [t.errors > 0 ? plural(t.errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : '', t.skipped > 0 ? `${t.skipped} skipped` : ''].filter(Boolean);
   const shards = s.shards && ` — ${s.shards.indices.length === 1 ? 'shard' : 'shards'} ${s.shards.indices.join(', ')} of ${s.shards.count}`;
   return [head, problems.join(', ')].filter(Boolean).join('; ') + (shards ?? '') + (s.interrupted ? ' — interrupted, partial results' : '');
+}
+
+/**
+ * `logs by worst splat: 4 crash (panic/oops/bug/kasan/kfence), 2 warning (warning/ubsan)`: which logs crashed, first.
+ * A class no log is in is left out, but for `crash` (none crashed is news too); no line for a summary without clusters.
+ */
+export function worstSplatLine(s: Summary): string | undefined {
+  const counts = s.totals.logsBySeverity;
+  if (SEVERITY_CLASSES.every((cls) => counts[cls] === 0)) return undefined;
+  const parts = SEVERITY_CLASSES.filter((cls) => cls === 'crash' || counts[cls] > 0).map((cls) => `${counts[cls]} ${classLabel(cls)}`);
+  return `logs by worst splat: ${parts.join(', ')}`;
+}
+
+/** `crash (panic/oops/bug/kasan/kfence)`: the kinds as the KIND column spells them; `other` alone. */
+function classLabel(cls: SeverityClass): string {
+  const kinds = kindsOf(cls);
+  return kinds.length === 1 && kinds[0] === cls ? cls : `${cls} (${kinds.join('/')})`;
 }
 
 /**

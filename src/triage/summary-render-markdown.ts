@@ -4,7 +4,7 @@ import { capItems, cappedTable, capTable, capTitle, omittedLine, type RowCap } f
 import { plural } from '../report/report-facts.js';
 import { appendAll } from '../util/append-all.js';
 import type { IssueSeverity, Summary, SummaryCluster, SummaryIssue } from './summary-types.js';
-import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
+import { runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from './summary-headline.js';
 import { distinctTitles } from '../report/distinct-titles.js';
 
 /** What each part of the summary may take, together under the 65,536 characters of a GitHub comment. */
@@ -21,6 +21,8 @@ const SUMMARY_MARKDOWN_CAPS = {
  */
 export function renderSummaryMarkdown(s: Summary, caps = SUMMARY_MARKDOWN_CAPS): string {
   const out = ['# vmemwarn triage', '', escapeMarkdownText(summaryHeadline(s))];
+  const worst = worstSplatLine(s);
+  if (worst !== undefined) out.push('', escapeMarkdownText(worst));
   if (s.run) out.push('', `History run ${s.run.sequence}${s.run.previous !== undefined ? ` (previous ${s.run.previous})` : ''}.`);
   const fresh = s.clusters.filter((c) => !c.known);
   const known = s.clusters.filter((c) => c.known);

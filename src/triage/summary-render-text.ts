@@ -2,12 +2,14 @@ import { formatTable } from '../report/text-table.js';
 import { appendAll } from '../util/append-all.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import type { Summary, SummaryCluster } from './summary-types.js';
-import { runRange, seenRange, summaryHeadline, vmemmapLine } from './summary-headline.js';
+import { runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from './summary-headline.js';
 import { distinctTitles } from '../report/distinct-titles.js';
 
 /** Plain-text summary for a terminal: headline, cluster table, vmemmap hulls, known clusters, problems. */
 export function renderSummaryText(s: Summary): string {
   const out = [`vmemwarn triage: ${summaryHeadline(s)}`];
+  const worst = worstSplatLine(s);
+  if (worst !== undefined) out.push(worst);
   if (s.run) out.push(`history: run ${s.run.sequence}${s.run.previous !== undefined ? ` (previous ${s.run.previous})` : ''}`);
   const fresh = s.clusters.filter((c) => !c.known);
   const known = s.clusters.filter((c) => c.known);

@@ -1,8 +1,9 @@
 import type { SplatKind } from '../parse/types.js';
 import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
 import type { FailOn } from '../cli/fail-on.js';
+import type { SeverityClass } from './severity-rank.js';
 
-export const SUMMARY_SCHEMA_VERSION = 3;
+export const SUMMARY_SCHEMA_VERSION = 4;
 
 /** A 64-bit range as `0x`-prefixed lowercase hex strings; `end` is exclusive. */
 export interface HexRange {
@@ -103,6 +104,11 @@ export interface SummaryTotals {
   splats: number;
   errors: number;
   skipped: number;
+  /**
+   * Logs by the severity class of their most severe clustered splat (severity-rank.ts): each log with a cluster
+   * counts in one class, so `crash` is the number of logs that crashed.
+   */
+  logsBySeverity: Record<SeverityClass, number>;
 }
 
 export interface SummaryRun {

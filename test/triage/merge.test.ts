@@ -3,6 +3,7 @@ import { mergeShards, mergeSummaries, missingShards } from '../../src/triage/mer
 import { summarizeLog } from '../../src/triage/summarize-log.js';
 import type { Summary } from '../../src/triage/summary-types.js';
 import { fakeResult } from './fake-result.js';
+import type { SplatKind } from '../../src/parse/types.js';
 
 const ids = ['0a1b2c3d', '1f2e3d4c', '2b3c4d5e', '3c4d5e6f'];
 
@@ -84,8 +85,16 @@ describe('mergeSummaries', () => {
     expect(tie.clusters.map((c) => c.id)).toEqual(['0000ffff', '0000abcd', '0000beef']);
   });
 
+  test('logs by severity add up, each log in the class of its worst cluster', () => {
+    const log = (name: string, kinds: SplatKind[]) =>
+      summarizeLog(fakeResult(name, kinds.map((kind, i) => ({ id: `${i}`.padStart(8, '0'), count: 1, kind }))), { input: name });
+    const merged = mergeSummaries([log('a.log', ['warning', 'oops']), log('b.log', ['lockdep', 'warning']), log('c.log', ['kasan']),
+      log('d.log', []), log('e.log', ['ubsan', 'other'])]);
+    expect(merged.totals.logsBySeverity).toEqual({ crash: 2, hang: 1, warning: 1, other: 0 });
+  });
+
   test('of nothing is the empty summary', () => {
-    expect(mergeSummaries([])).toMatchObject({ schemaVersion: 3, interrupted: false, clusters: [], logs: [], issues: [] });
+    expect(mergeSummaries([])).toMatchObject({ schemaVersion: 4, interrupted: false, clusters: [], logs: [], issues: [] });
   });
 });
 

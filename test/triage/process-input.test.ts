@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32, gzipSync } from 'node:zlib';
 import { processInput } from '../../src/triage/process-input.js';
+import { severityCounts } from '../../src/triage/merge.js';
 import type { InputContext } from '../../src/triage/input-context.js';
 import type { InputTask } from '../../src/triage/input-task.js';
 import { tarBuffer } from './fixture-tree.js';
@@ -93,7 +94,7 @@ describe('processInput', () => {
       expect(summary.totals).toEqual({
         inputs: 1, logs: 1, logsWithSplats: 1,
         bytes: Buffer.byteLength(vmemmapText), lines: lineCount(vmemmapText), splats: SPLATS,
-        errors: 0, skipped: 0,
+        errors: 0, skipped: 0, logsBySeverity: severityCounts('warning'),
       });
       expect(summary.issues).toEqual([]);
       expect(summary.interrupted).toBe(false);
@@ -212,7 +213,7 @@ describe('processInput', () => {
       const splats = cutHereCount(bootText);
       expect(gz.totals).toEqual({
         inputs: 1, logs: 1, logsWithSplats: 1, bytes: Buffer.byteLength(bootText), lines: lineCount(bootText), splats,
-        errors: 0, skipped: 0,
+        errors: 0, skipped: 0, logsBySeverity: severityCounts('warning'),
       });
       expect(gz.clusters).toHaveLength(1);
       expect(gz.clusters[0]).toMatchObject({
@@ -232,7 +233,7 @@ describe('processInput', () => {
       expect(summary.issues).toEqual([{ input: at('boot.log.gz'), severity: 'error',
         reason: `decompressed data exceeds the limit of ${limit} bytes (--max-decompressed; maxDecompressedBytes in the API)` }]);
       const lines = bootText.slice(0, limit).split('\n').length;
-      expect(summary.totals).toEqual({ inputs: 1, logs: 1, logsWithSplats: 0, bytes: limit, lines, splats: 0, errors: 1, skipped: 0 });
+      expect(summary.totals).toEqual({ inputs: 1, logs: 1, logsWithSplats: 0, bytes: limit, lines, splats: 0, errors: 1, skipped: 0, logsBySeverity: severityCounts() });
     });
 
     test('over maxDecompressedBytes part-way: an error issue, and what was read still counts as a log', async () => {
@@ -257,7 +258,7 @@ describe('processInput', () => {
     test('corrupt deflate data: one error issue naming the input, no log', async () => {
       const summary = await processInput(await task(at('bad.gz')), ctx);
       expect(summary.issues).toEqual([{ input: at('bad.gz'), severity: 'error', reason: expect.stringMatching(/^corrupt gzip data \(/) }]);
-      expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0 });
+      expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0, logsBySeverity: severityCounts() });
     });
 
     test('cut short: "truncated gzip data"', async () => {
@@ -296,7 +297,7 @@ describe('processInput', () => {
   // An audit found the empty file silent: in a CI archive it is a console that captured nothing.
   test('an empty file is one log of no lines and no splats, with a warning that it is empty', async () => {
     const summary = await processInput(await task(at('empty.log')), ctx);
-    expect(summary.totals).toEqual({ inputs: 1, logs: 1, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0 });
+    expect(summary.totals).toEqual({ inputs: 1, logs: 1, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0, logsBySeverity: severityCounts() });
     expect(summary.logs).toEqual([{ name: at('empty.log'), input: at('empty.log'), bytes: 0, lines: 0, splats: 0, arch: expect.any(String), clusters: [] }]);
     expect(summary.clusters).toEqual([]);
     expect(summary.issues).toEqual([{ input: at('empty.log'), severity: 'warning', reason: 'empty input' }]);
@@ -309,7 +310,7 @@ describe('processInput', () => {
   ])('binary %s is skipped with the reason, not read as a log', async (name, reason) => {
     const summary = await processInput(await task(at(name)), ctx);
     expect(summary.issues).toEqual([{ input: at(name), severity: 'skipped', reason }]);
-    expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 1 });
+    expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 1, logsBySeverity: severityCounts() });
     expect(summary.logs).toEqual([]);
   });
 
@@ -341,7 +342,7 @@ describe('processInput', () => {
     const t: InputTask = { path: file, display: file, rel: name, sizeBytes: 0, mtimeMs: 0 };
     const summary = await processInput(t, ctx);
     expect(summary.issues).toEqual([{ input: file, severity: 'error', reason }]);
-    expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0 });
+    expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0, logsBySeverity: severityCounts() });
   });
 
   describe('a tar archive', () => {

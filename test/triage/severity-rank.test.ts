@@ -1,4 +1,4 @@
-import { SEVERITY_CLASSES, severityClass, severityRank } from '../../src/triage/severity-rank.js';
+import { kindsOf, SEVERITY_CLASSES, severityClass, severityRank, worstClass } from '../../src/triage/severity-rank.js';
 import type { SplatKind } from '../../src/parse/types.js';
 
 describe('severityClass', () => {
@@ -21,5 +21,30 @@ describe('severityRank', () => {
   test('kinds of one class rank alike', () => {
     expect(severityRank('panic')).toBe(severityRank('kasan'));
     expect(severityRank('hung-task')).toBe(severityRank('rcu-stall'));
+  });
+});
+
+describe('worstClass', () => {
+  test('the most severe class of the kinds, whatever their order', () => {
+    expect(worstClass(['warning', 'lockdep', 'other'])).toBe('hang');
+    expect(worstClass(['other', 'ubsan', 'kfence', 'warning'])).toBe('crash');
+    expect(worstClass(['other'])).toBe('other');
+  });
+
+  test('none for no kinds', () => {
+    expect(worstClass([])).toBeUndefined();
+  });
+});
+
+describe('kindsOf', () => {
+  test('each kind is in exactly one class', () => {
+    const all = SEVERITY_CLASSES.flatMap(kindsOf);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.every((kind) => kindsOf(severityClass(kind)).includes(kind))).toBe(true);
+  });
+
+  test('the kinds of a class', () => {
+    expect(kindsOf('hang')).toEqual(['hung-task', 'rcu-stall', 'soft-lockup', 'lockdep']);
+    expect(kindsOf('other')).toEqual(['other']);
   });
 });

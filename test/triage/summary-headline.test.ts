@@ -1,4 +1,4 @@
-import { runRange, seenRange, summaryHeadline, vmemmapLine } from '../../src/triage/summary-headline.js';
+import { runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from '../../src/triage/summary-headline.js';
 import { emptySummary } from '../../src/triage/merge.js';
 import type { Summary, SummaryCluster, SummaryTotals, SummaryVmemmap } from '../../src/triage/summary-types.js';
 
@@ -58,6 +58,25 @@ describe('summaryHeadline', () => {
     expect(summaryHeadline(withTotals({ errors: 1 }, true)))
       .toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats; 1 error — interrupted, partial results');
     expect(summaryHeadline(withTotals({}, true))).toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats — interrupted, partial results');
+  });
+});
+
+describe('worstSplatLine', () => {
+  const by = (counts: Partial<SummaryTotals['logsBySeverity']>) =>
+    withTotals({ logsBySeverity: { crash: 0, hang: 0, warning: 0, other: 0, ...counts } });
+
+  test('each class with logs, most severe first, its kinds spelled as the KIND column does', () => {
+    expect(worstSplatLine(by({ crash: 4, hang: 1, warning: 2, other: 3 }))).toBe(
+      'logs by worst splat: 4 crash (panic/oops/bug/kasan/kfence), 1 hang (hung-task/rcu-stall/soft-lockup/lockdep), ' +
+      '2 warning (warning/ubsan), 3 other');
+  });
+
+  test('no log crashed is said; other empty classes are left out', () => {
+    expect(worstSplatLine(by({ warning: 5 }))).toBe('logs by worst splat: 0 crash (panic/oops/bug/kasan/kfence), 5 warning (warning/ubsan)');
+  });
+
+  test('no line without a log that has a cluster', () => {
+    expect(worstSplatLine(emptySummary())).toBeUndefined();
   });
 });
 

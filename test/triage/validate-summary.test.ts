@@ -19,6 +19,7 @@ describe('summary validation for merge', () => {
     ['wrong schema version', (o: Record<string, unknown>) => ({ ...o, schemaVersion: 2 }), /schemaVersion/],
     ['decimal hull', (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o).replace('"0xfffffbfff0000000"', '"123"')), /pattern/],
     ['unknown field', (o: Record<string, unknown>) => ({ ...o, extra: 1 }), /extra/],
+    ['totals without logsBySeverity (schema 3)', (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o).replace(/,"logsBySeverity":\{[^}]*\}/, '')), /logsBySeverity/],
     // Found by an adversarial run: merge summed 1e308 + 1e308 into Infinity and wrote "count": null.
     ['a count past 2^53', (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o).replace(/"count":\d+/, '"count":1e308')), /must be <= 9007199254740991/],
   ])('%s is rejected', (_, change, why) => {
@@ -31,7 +32,7 @@ describe('summary validation for merge', () => {
   test('a summary of another schema version says which, and which this vmemwarn merges', () => {
     const obj = { ...(JSON.parse(renderSummaryJson(sampleSummary())) as Record<string, unknown>), schemaVersion: 1 };
     expect(() => parseSummary(JSON.stringify(obj), 'shard.json')).toThrow(
-      new InputError('shard.json', 'a summary of schema version 1; this vmemwarn merges version 3 (run triage again with one vmemwarn for all shards)'),
+      new InputError('shard.json', 'a summary of schema version 1; this vmemwarn merges version 4 (run triage again with one vmemwarn for all shards)'),
     );
   });
 
