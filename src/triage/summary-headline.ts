@@ -46,6 +46,15 @@ export function vmemmapLine(v: SummaryVmemmap): string {
   return parts.join(', ');
 }
 
+/**
+ * Whether any cluster has a wall-clock first/last occurrence: most logs carry only printk times, and a column of `-`
+ * in every row says nothing.
+ */
+export function anySeen(clusters: readonly SummaryCluster[]): boolean {
+  return clusters.some((c) => c.firstSeen !== undefined);
+}
+
+/** The wall-clock time of a cluster's first and last splat (`first .. last`), `-` when its logs carry none. */
 export function seenRange(c: SummaryCluster): string {
   if (c.firstSeen === undefined) return '-';
   return c.firstSeen === c.lastSeen ? c.firstSeen : `${c.firstSeen} .. ${c.lastSeen ?? ''}`;

@@ -4,7 +4,7 @@ import { capItems, cappedTable, capTable, capTitle, omittedLine, type RowCap } f
 import { plural } from '../report/report-facts.js';
 import { appendAll } from '../util/append-all.js';
 import type { IssueSeverity, Summary, SummaryCluster, SummaryIssue } from './summary-types.js';
-import { runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from './summary-headline.js';
+import { anySeen, runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from './summary-headline.js';
 import { distinctTitles } from '../report/distinct-titles.js';
 
 /** What each part of the summary may take, together under the 65,536 characters of a GitHub comment. */
@@ -58,10 +58,11 @@ function problemTable(issues: readonly SummaryIssue[], cap: RowCap): string[] {
 /** The table, cut to its cap, then a line naming what was cut. */
 function clusterTable(clusters: readonly SummaryCluster[], cap: RowCap): string[] {
   const withHistory = clusters.some((c) => c.history);
-  const header = ['ID', 'Kind', 'Count', 'Logs', 'Seen', ...(withHistory ? ['History'] : []), 'Title', 'Example'];
+  const withSeen = anySeen(clusters);
+  const header = ['ID', 'Kind', 'Count', 'Logs', ...(withSeen ? ['First..last seen'] : []), ...(withHistory ? ['History'] : []), 'Title', 'Example'];
   const titles = distinctTitles(clusters, capTitle);
   const rows = clusters.map((c, i) => [
-    codeSpan(c.id), c.kind, String(c.count), String(c.logs), escapeMarkdownText(seenRange(c)),
+    codeSpan(c.id), c.kind, String(c.count), String(c.logs), ...(withSeen ? [escapeMarkdownText(seenRange(c))] : []),
     ...(withHistory ? [runRange(c)] : []), escapeMarkdownText(titles[i]!), codeSpan(c.exampleLog, { inTable: true }),
   ]);
   return cappedTable(markdownTable(header, rows, [2, 3]), cap, 'cluster', clusters.map((c) => c.count));

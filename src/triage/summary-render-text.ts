@@ -2,7 +2,7 @@ import { formatTable } from '../report/text-table.js';
 import { appendAll } from '../util/append-all.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import type { Summary, SummaryCluster } from './summary-types.js';
-import { runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from './summary-headline.js';
+import { anySeen, runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from './summary-headline.js';
 import { distinctTitles } from '../report/distinct-titles.js';
 
 /** Plain-text summary for a terminal: headline, cluster table, vmemmap hulls, known clusters, problems. */
@@ -25,10 +25,11 @@ export function renderSummaryText(s: Summary): string {
 
 function clusterTable(clusters: readonly SummaryCluster[]): string[] {
   const withHistory = clusters.some((c) => c.history);
-  const header = ['ID', 'KIND', 'COUNT', 'LOGS', 'SEEN', ...(withHistory ? ['HISTORY'] : []), 'TITLE', 'EXAMPLE'];
+  const withSeen = anySeen(clusters);
+  const header = ['ID', 'KIND', 'COUNT', 'LOGS', ...(withSeen ? ['FIRST..LAST SEEN'] : []), ...(withHistory ? ['HISTORY'] : []), 'TITLE', 'EXAMPLE'];
   const titles = distinctTitles(clusters);
   const rows = clusters.map((c, i) => [
-    c.id, c.kind, String(c.count), String(c.logs), sanitizeTerminal(seenRange(c)), ...(withHistory ? [runRange(c)] : []),
+    c.id, c.kind, String(c.count), String(c.logs), ...(withSeen ? [sanitizeTerminal(seenRange(c))] : []), ...(withHistory ? [runRange(c)] : []),
     sanitizeTerminal(titles[i]!), sanitizeTerminal(c.exampleLog),
   ]);
   return formatTable(header, rows, { indent: '  ', align: ['left', 'left', 'right', 'right'] });

@@ -1,4 +1,4 @@
-import { runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from '../../src/triage/summary-headline.js';
+import { anySeen, runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from '../../src/triage/summary-headline.js';
 import { emptySummary } from '../../src/triage/merge.js';
 import type { Summary, SummaryCluster, SummaryTotals, SummaryVmemmap } from '../../src/triage/summary-types.js';
 
@@ -123,6 +123,13 @@ describe('seenRange', () => {
     [{ firstSeen: '2024-05-01T10:00:00.000Z', lastSeen: '2024-05-02T08:00:00.000Z' }, '2024-05-01T10:00:00.000Z .. 2024-05-02T08:00:00.000Z'],
   ])('%j → %s', (over, want) => {
     expect(seenRange(cluster(over))).toBe(want);
+  });
+});
+
+describe('anySeen', () => {
+  test('true when one cluster has a wall time, false when none has', () => {
+    expect(anySeen([cluster({}), cluster({ firstSeen: '2024-05-01T10:00:00.000Z', lastSeen: '2024-05-01T10:00:00.000Z' })])).toBe(true);
+    expect(anySeen([cluster({}), cluster({})])).toBe(false);
   });
 });
 

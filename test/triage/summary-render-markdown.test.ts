@@ -12,6 +12,15 @@ describe('renderSummaryMarkdown', () => {
     expect(html).toContain('<table>');
   });
 
+  test('the First..last seen column is there only when a cluster has a wall time', () => {
+    expect(md).toContain('| ID | Kind | Count | Logs | First..last seen | Title | Example |');
+    const s = sampleSummary();
+    s.clusters = s.clusters.map(({ firstSeen: _first, lastSeen: _last, ...c }) => c);
+    const out = renderSummaryMarkdown(s);
+    expect(out).toContain('| ID | Kind | Count | Logs | Title | Example |');
+    expect(out).toMatch(/^\| `bbbb0002` \| bug \| 1 \| 1 \| BUG\\: Bad page state/m);
+  });
+
   test('hostile titles and names render as text, not HTML', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');

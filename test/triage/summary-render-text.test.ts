@@ -26,6 +26,16 @@ describe('renderSummaryText', () => {
     expect(out).toContain('2023-05-02T10:11:12\\x1b]0;pwned\\x07\\u202e .. 2023-05-02T10:11:13\\x9b31m');
   });
 
+  test('FIRST..LAST SEEN is the wall-clock column, there only when a cluster has a wall time', () => {
+    expect(text).toMatch(/^ {2}ID\s+KIND\s+COUNT\s+LOGS\s+FIRST\.\.LAST SEEN\s+TITLE\s+EXAMPLE$/m);
+    expect(text).toMatch(/bbbb0002\s+bug\s+1\s+1\s+-\s+BUG: Bad page state/);
+    const s = sampleSummary();
+    s.clusters = s.clusters.map(({ firstSeen: _first, lastSeen: _last, ...c }) => c);
+    const out = renderSummaryText(s);
+    expect(out).toMatch(/^ {2}ID\s+KIND\s+COUNT\s+LOGS\s+TITLE\s+EXAMPLE$/m);
+    expect(out).toMatch(/bbbb0002\s+bug\s+1\s+1\s+BUG: Bad page state/);
+  });
+
   test('known clusters are listed apart', () => {
     const s = sampleSummary();
     s.clusters = s.clusters.map((c) => (c.id === 'bbbb0002' ? { ...c, known: true } : c));
