@@ -42,6 +42,12 @@ export function printError(ctx: CliContext, message: string): void {
   ctx.stderr.write(`vmemwarn: ${sanitizeTerminal(message.replace(/[\r\n]+/g, ' '))}\n`);
 }
 
+/** Table rows of a text summary are clipped to the terminal's width on a terminal of some width; elsewhere kept whole. */
+export function tableColumns(ctx: CliContext, toFile: boolean): number | undefined {
+  if (toFile || !ctx.stdoutIsTTY || ctx.stdoutColumns === undefined || ctx.stdoutColumns <= 0) return undefined;
+  return ctx.stdoutColumns;
+}
+
 /** Prose of the text report wraps at the terminal's width on a terminal (between 60 and 100), else at 100. */
 export function textWidth(ctx: CliContext, toFile: boolean): number | undefined {
   if (toFile || !ctx.stdoutIsTTY || ctx.stdoutColumns === undefined) return undefined;

@@ -6,7 +6,7 @@ import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { anyLogFails } from '../triage/failing-logs.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { EXIT } from '../errors.js';
-import { printError, type CliContext } from './cli-context.js';
+import { printError, tableColumns, type CliContext } from './cli-context.js';
 import { readInputFile } from '../ingest/read-bounded.js';
 
 /** Below V8's longest string (512 MiB), so a too-large file gets this tool's message, not a crash. */
@@ -50,7 +50,8 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
         const missing = missingShards(merged.shards);
         printError(ctx, `warning: the summaries cover ${merged.shards.indices.length} of ${merged.shards.count} shards: ${missing.length === 1 ? 'shard' : 'shards'} ${listShards(missing)} of ${merged.shards.count} missing`);
       }
-      const text = await renderSummaryAs(argv.format, merged, argv['fail-on']);
+      const columns = tableColumns(ctx, argv.output !== undefined && argv.output !== '-');
+      const text = await renderSummaryAs(argv.format, merged, argv['fail-on'], columns === undefined ? {} : { columns });
       // As one triage over all the shards' inputs would exit: an input error in a shard wins over --fail-on, and a
       // shard cut short by Ctrl-C leaves the merge incomplete (exit 3, said on stderr; 130 is for this run's Ctrl-C).
       const errors = merged.issues.filter((i) => i.severity === 'error').length;

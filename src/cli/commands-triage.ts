@@ -4,7 +4,7 @@ import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-fla
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { checkOutputDir, checkOutputPath, writeOutput } from './output.js';
-import { type CliContext, progressEnabled, printError, noColor } from './cli-context.js';
+import { type CliContext, progressEnabled, printError, noColor, tableColumns } from './cli-context.js';
 import { parseByteSize } from './byte-size.js';
 import { MAX_SHARDS } from '../triage/shard.js';
 import { withStdinPositional } from './stdin-positional.js';
@@ -99,7 +99,8 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       );
       progress.stop();
       const s = outcome.summary;
-      const text = await renderSummaryAs(argv.format, s, argv['fail-on']);
+      const columns = tableColumns(ctx, argv.output !== undefined && argv.output !== '-');
+      const text = await renderSummaryAs(argv.format, s, argv['fail-on'], columns === undefined ? {} : { columns });
       // The verdict stands before the summary is written: a reader that goes away (| head) must not turn it into 0.
       setExit(outcome.exitCode);
       await writeOutput(text, argv.output);

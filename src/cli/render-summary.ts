@@ -1,14 +1,16 @@
 import type { Summary } from '../triage/summary-types.js';
 import type { FailOn } from './fail-on.js';
+import type { SummaryTextOptions } from '../triage/summary-render-text.js';
 
 export const SUMMARY_FORMATS = ['text', 'json', 'markdown', 'junit'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 /**
- * A triage or merged summary in the format asked for; JUnit marks logs failed by `failOn` (default any). Each
+ * A triage or merged summary in the format asked for; JUnit marks logs failed by `failOn` (default any), text clips
+ * its tables to `text.columns`. Each
  * renderer is loaded when asked for, so that the commands that never render a summary do not load them.
  */
-export async function renderSummaryAs(format: SummaryFormat, summary: Summary, failOn: FailOn | undefined): Promise<string> {
+export async function renderSummaryAs(format: SummaryFormat, summary: Summary, failOn: FailOn | undefined, text: SummaryTextOptions = {}): Promise<string> {
   switch (format) {
     case 'json':
       return (await import('../triage/summary-render-json.js')).renderSummaryJson(summary);
@@ -17,6 +19,6 @@ export async function renderSummaryAs(format: SummaryFormat, summary: Summary, f
     case 'junit':
       return (await import('../triage/junit.js')).renderSummaryJunit(summary, failOn);
     case 'text':
-      return (await import('../triage/summary-render-text.js')).renderSummaryText(summary);
+      return (await import('../triage/summary-render-text.js')).renderSummaryText(summary, text);
   }
 }

@@ -6,6 +6,7 @@ import { appendAll } from '../util/append-all.js';
 import type { IssueSeverity, Summary, SummaryCluster, SummaryIssue } from './summary-types.js';
 import { anySeen, runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from './summary-headline.js';
 import { distinctTitles } from '../report/distinct-titles.js';
+import { commonDirectory } from './common-directory.js';
 
 /** What each part of the summary may take, together under the 65,536 characters of a GitHub comment. */
 const SUMMARY_MARKDOWN_CAPS = {
@@ -26,15 +27,18 @@ export function renderSummaryMarkdown(s: Summary, caps = SUMMARY_MARKDOWN_CAPS):
   if (s.run) out.push('', `History run ${s.run.sequence}${s.run.previous !== undefined ? ` (previous ${s.run.previous})` : ''}.`);
   const fresh = s.clusters.filter((c) => !c.known);
   const known = s.clusters.filter((c) => c.known);
+  // Example logs are named from the directory they all lie in, said once: not the full path in every row.
+  const root = commonDirectory(s.clusters.map((c) => c.exampleLog));
   out.push('', '## Clusters', '');
-  appendAll(out, fresh.length > 0 ? clusterTable(fresh, caps.clusters) : ['No clusters.']);
+  if (root !== '') out.push(`Example logs are in ${codeSpan(root)}.`, '');
+  appendAll(out, fresh.length > 0 ? clusterTable(fresh, root, caps.clusters) : ['No clusters.']);
   const vm = fresh.flatMap((c) => c.vmemmap.map((v) => `- ${codeSpan(c.id)} ${escapeMarkdownText(vmemmapLine(v))}`));
   if (vm.length > 0) {
     const cut = capItems(vm, caps.vmemmap, (line) => line.length + 1);
     appendAll(out, ['', '## vmemmap (merged across logs)', '', ...cut.items]);
     if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'vmemmap finding'));
   }
-  if (known.length > 0) appendAll(out, ['', '## Known (ignore list)', '', ...clusterTable(known, caps.known)]);
+  if (known.length > 0) appendAll(out, ['', '## Known (ignore list)', '', ...clusterTable(known, root, caps.known)]);
   if (s.issues.length > 0) appendAll(out, ['', '## Problems', '', ...problemTable(s.issues, caps.issues)]);
   return `${out.join('\n')}\n`;
 }
@@ -56,14 +60,14 @@ function problemTable(issues: readonly SummaryIssue[], cap: RowCap): string[] {
 }
 
 /** The table, cut to its cap, then a line naming what was cut. */
-function clusterTable(clusters: readonly SummaryCluster[], cap: RowCap): string[] {
+function clusterTable(clusters: readonly SummaryCluster[], root: string, cap: RowCap): string[] {
   const withHistory = clusters.some((c) => c.history);
   const withSeen = anySeen(clusters);
   const header = ['ID', 'Kind', 'Count', 'Logs', ...(withSeen ? ['First..last seen'] : []), ...(withHistory ? ['History'] : []), 'Title', 'Example'];
   const titles = distinctTitles(clusters, capTitle);
   const rows = clusters.map((c, i) => [
     codeSpan(c.id), c.kind, String(c.count), String(c.logs), ...(withSeen ? [escapeMarkdownText(seenRange(c))] : []),
-    ...(withHistory ? [runRange(c)] : []), escapeMarkdownText(titles[i]!), codeSpan(c.exampleLog, { inTable: true }),
+    ...(withHistory ? [runRange(c)] : []), escapeMarkdownText(titles[i]!), codeSpan(c.exampleLog.slice(root.length), { inTable: true }),
   ]);
   return cappedTable(markdownTable(header, rows, [2, 3]), cap, 'cluster', clusters.map((c) => c.count));
 }

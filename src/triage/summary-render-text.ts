@@ -1,38 +1,64 @@
 import { formatTable } from '../report/text-table.js';
+import { clipText } from '../report/clip-text.js';
 import { appendAll } from '../util/append-all.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import type { Summary, SummaryCluster } from './summary-types.js';
 import { anySeen, runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from './summary-headline.js';
 import { distinctTitles } from '../report/distinct-titles.js';
+import { commonDirectory } from './common-directory.js';
+
+export interface SummaryTextOptions {
+  /** The terminal's width, when stdout is one: table rows are clipped to it rather than wrapped. */
+  columns?: number;
+}
 
 /** Plain-text summary for a terminal: headline, cluster table, vmemmap hulls, known clusters, problems. */
-export function renderSummaryText(s: Summary): string {
+export function renderSummaryText(s: Summary, opts: SummaryTextOptions = {}): string {
   const out = [`vmemwarn triage: ${summaryHeadline(s)}`];
   const worst = worstSplatLine(s);
   if (worst !== undefined) out.push(worst);
   if (s.run) out.push(`history: run ${s.run.sequence}${s.run.previous !== undefined ? ` (previous ${s.run.previous})` : ''}`);
   const fresh = s.clusters.filter((c) => !c.known);
   const known = s.clusters.filter((c) => c.known);
-  out.push('', fresh.length > 0 ? 'Clusters:' : 'No clusters.');
-  if (fresh.length > 0) appendAll(appendAll(out, clusterTable(fresh)), vmemmapLines(fresh));
-  if (known.length > 0) appendAll(out, ['', 'Known (ignore list):', ...clusterTable(known)]);
+  // Example logs are named from the directory they all lie in: full paths had made rows of 220 columns.
+  const root = commonDirectory(s.clusters.map((c) => c.exampleLog));
+  const where = root === '' ? '' : `example logs in ${sanitizeTerminal(root)}`;
+  const clip = (lines: string[]) => (opts.columns === undefined ? lines : lines.map((l) => clipText(l, opts.columns!)));
+  out.push('', fresh.length > 0 ? `Clusters${where && ` (${where})`}:` : 'No clusters.');
+  if (fresh.length > 0) appendAll(appendAll(out, clip(clusterTable(fresh, root, opts.columns))), vmemmapLines(fresh));
+  if (known.length > 0) appendAll(out, ['', `Known (ignore list${where && `; ${where}`}):`, ...clip(clusterTable(known, root, opts.columns))]);
   if (s.issues.length > 0) {
     out.push('', 'Problems:');
-    appendAll(out, formatTable(['INPUT', 'STATUS', 'REASON'], s.issues.map((i) => [sanitizeTerminal(i.input), i.severity, sanitizeTerminal(i.reason)]), { indent: '  ' }));
+    appendAll(out, clip(formatTable(['INPUT', 'STATUS', 'REASON'], s.issues.map((i) => [sanitizeTerminal(i.input), i.severity, sanitizeTerminal(i.reason)]), { indent: '  ' })));
   }
   return `${out.join('\n')}\n`;
 }
 
-function clusterTable(clusters: readonly SummaryCluster[]): string[] {
+/** On a terminal a title gives way to leave the example this many columns, but is never cut below TITLE_MIN. */
+const EXAMPLE_MIN = 24;
+const TITLE_MIN = 40;
+const INDENT = '  ';
+const GAP = 2;
+
+/** The cluster table; given the terminal's `columns`, titles are clipped so that the example keeps some room. */
+function clusterTable(clusters: readonly SummaryCluster[], root: string, columns?: number): string[] {
   const withHistory = clusters.some((c) => c.history);
   const withSeen = anySeen(clusters);
-  const header = ['ID', 'KIND', 'COUNT', 'LOGS', ...(withSeen ? ['FIRST..LAST SEEN'] : []), ...(withHistory ? ['HISTORY'] : []), 'TITLE', 'EXAMPLE'];
-  const titles = distinctTitles(clusters);
-  const rows = clusters.map((c, i) => [
+  const leadHeader = ['ID', 'KIND', 'COUNT', 'LOGS', ...(withSeen ? ['FIRST..LAST SEEN'] : []), ...(withHistory ? ['HISTORY'] : [])];
+  const lead = clusters.map((c) => [
     c.id, c.kind, String(c.count), String(c.logs), ...(withSeen ? [sanitizeTerminal(seenRange(c))] : []), ...(withHistory ? [runRange(c)] : []),
-    sanitizeTerminal(titles[i]!), sanitizeTerminal(c.exampleLog),
   ]);
-  return formatTable(header, rows, { indent: '  ', align: ['left', 'left', 'right', 'right'] });
+  let clip = (title: string) => title;
+  if (columns !== undefined) {
+    // No spread of the rows: a summary may hold 200,000 clusters.
+    const widest = (i: number) => lead.reduce((w, r) => Math.max(w, r[i]!.length), leadHeader[i]!.length);
+    const leadWidth = INDENT.length + leadHeader.reduce((sum, _, i) => sum + widest(i) + GAP, 0);
+    const titleMax = Math.max(TITLE_MIN, columns - leadWidth - GAP - EXAMPLE_MIN);
+    clip = (title) => clipText(title, titleMax);
+  }
+  const titles = distinctTitles(clusters, clip);
+  const rows = lead.map((cells, i) => [...cells, sanitizeTerminal(titles[i]!), sanitizeTerminal(clusters[i]!.exampleLog.slice(root.length))]);
+  return formatTable([...leadHeader, 'TITLE', 'EXAMPLE'], rows, { indent: INDENT, align: ['left', 'left', 'right', 'right'] });
 }
 
 function vmemmapLines(clusters: readonly SummaryCluster[]): string[] {

@@ -7,6 +7,7 @@ import { readInputList } from './input-list.js';
 import { unlessAborted } from '../until-aborted.js';
 import { UsageError } from '../errors.js';
 import { NAME_NOT_UTF8, shownName, specialType, SYMLINK_NOT_FOLLOWED } from './entry-kind.js';
+import { commonPrefix } from './common-directory.js';
 
 /** Directory entries looked up at once: enough to keep the thread pool busy, few enough for any directory. */
 const STAT_BATCH = 64;
@@ -282,14 +283,7 @@ class Walker {
  * name alone had put every `dmesg.txt` in one shard. Where the tree lies (`/a/jobs` or `/b/jobs`) does not matter.
  */
 function relativeToCommonDirectory(named: readonly InputTask[]): void {
-  const dirs = named.map((t) => path.dirname(path.resolve(t.path)).split(path.sep));
-  let common = dirs[0] ?? [];
-  for (const dir of dirs) {
-    let n = 0;
-    while (n < common.length && n < dir.length && common[n] === dir[n]) n++;
-    common = common.slice(0, n);
-  }
-  const base = common.join(path.sep) || path.sep;
+  const base = commonPrefix(named.map((t) => path.dirname(path.resolve(t.path)).split(path.sep))).join(path.sep) || path.sep;
   for (const task of named) task.rel = path.relative(base, path.resolve(task.path)).split(path.sep).join('/');
 }
 

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { noColor, printError, progressEnabled, textWidth, useColour, type CliContext } from '../../src/cli/cli-context.js';
+import { noColor, printError, progressEnabled, tableColumns, textWidth, useColour, type CliContext } from '../../src/cli/cli-context.js';
 
 function context(): { ctx: CliContext; written: () => string } {
   const stderr = new PassThrough();
@@ -75,5 +75,27 @@ describe('textWidth', () => {
     expect(textWidth(ctx(false, 80), false)).toBeUndefined();
     expect(textWidth(ctx(true, 80), true)).toBeUndefined();
     expect(textWidth(ctx(true), false)).toBeUndefined();
+  });
+});
+
+describe('tableColumns', () => {
+  const ctx = (stdoutIsTTY: boolean, stdoutColumns?: number): CliContext => ({
+    stderr: new PassThrough(),
+    stdoutIsTTY,
+    ...(stdoutColumns !== undefined && { stdoutColumns }),
+    env: {},
+    signal: new AbortController().signal,
+  });
+
+  test('a terminal\'s width as it is, wide or narrow', () => {
+    expect(tableColumns(ctx(true, 237), false)).toBe(237);
+    expect(tableColumns(ctx(true, 41), false)).toBe(41);
+  });
+
+  test('none off a terminal, into a file, or on a terminal of no width (a pty with no size set)', () => {
+    expect(tableColumns(ctx(false, 80), false)).toBeUndefined();
+    expect(tableColumns(ctx(true, 80), true)).toBeUndefined();
+    expect(tableColumns(ctx(true), false)).toBeUndefined();
+    expect(tableColumns(ctx(true, 0), false)).toBeUndefined();
   });
 });

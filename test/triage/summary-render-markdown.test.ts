@@ -21,6 +21,16 @@ describe('renderSummaryMarkdown', () => {
     expect(out).toMatch(/^\| `bbbb0002` \| bug \| 1 \| 1 \| BUG\\: Bad page state/m);
   });
 
+  test('example logs are named from the directory they all lie in, said once above the table', () => {
+    const s = sampleSummary();
+    s.clusters = s.clusters.map((c, i) => ({ ...c, exampleLog: `/srv/ci/job-${i}/console.log` }));
+    const out = renderSummaryMarkdown(s);
+    expect(out).toContain('Example logs are in `/srv/ci/`.');
+    expect(out).toMatch(/^\| `bbbb0002` \|.*\| `job-\d\/console\.log` \|$/m);
+    expect(out).not.toContain('`/srv/ci/job');
+    expect(md).not.toContain('Example logs are in');
+  });
+
   test('hostile titles and names render as text, not HTML', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');

@@ -36,6 +36,52 @@ describe('renderSummaryText', () => {
     expect(out).toMatch(/bbbb0002\s+bug\s+1\s+1\s+BUG: Bad page state/);
   });
 
+  test('example logs are named from the directory they all lie in, which the heading names', () => {
+    const s = sampleSummary();
+    s.clusters = s.clusters.map((c, i) => ({ ...c, exampleLog: `/srv/ci/job-${i}/console.log` }));
+    const out = renderSummaryText(s);
+    expect(out).toContain('Clusters (example logs in /srv/ci/):');
+    expect(out).toMatch(/bbbb0002 .* job-\d\/console\.log$/m);
+    expect(out).not.toMatch(/ \/srv\/ci\/job/);
+    // Names with no directory in common are shown whole, with no heading to name one.
+    expect(text).toContain('Clusters:');
+    expect(text).toMatch(/bbbb0002 .* boot-1\.log$/m);
+  });
+
+  describe('on a terminal (columns given)', () => {
+    const s = sampleSummary();
+    const long = `BUG: unable to handle kernel NULL pointer dereference in ${'very_long_function_name_'.repeat(4)}end`;
+    // No wall times: the lead columns are then narrow (ID to LOGS), and a title of 40 columns fits in 80.
+    s.clusters = s.clusters.map(({ firstSeen: _f, lastSeen: _l, ...c }) => ({ ...c, title: c.id === 'bbbb0002' ? long : c.title,
+      exampleLog: `logs/${c.id}/${'deep/'.repeat(30)}x.log` }));
+    s.issues = [{ input: `logs/${'x'.repeat(300)}.gz`, severity: 'error', reason: 'corrupt gzip data' }];
+    // The vmemmap lines are prose with hulls, left whole: only table rows are clipped.
+    const tableLines = (out: string) => out.split('\n').filter((l) => l.startsWith('  ') && !l.includes(' populate: '));
+
+    test('no table line is wider than the terminal; the cut ends in …', () => {
+      for (const columns of [80, 120, 200]) {
+        const lines = tableLines(renderSummaryText(s, { columns }));
+        expect(lines.every((l) => [...l].length <= columns)).toBe(true);
+        expect(lines.filter((l) => l.endsWith('…')).length).toBeGreaterThan(0);
+      }
+    });
+
+    test('a title gives way to leave the example room, but keeps at least 40 columns', () => {
+      const wide = renderSummaryText(s, { columns: 400 });
+      expect(wide).toContain(long);
+      const narrow = renderSummaryText(s, { columns: 80 });
+      expect(narrow).not.toContain(long);
+      expect(narrow).toContain(`${long.slice(0, 39)}…`);
+    });
+
+    test('off a terminal nothing is cut', () => {
+      const out = renderSummaryText(s);
+      expect(out).toContain(long);
+      expect(out).toContain(`bbbb0002/${'deep/'.repeat(30)}x.log`);
+      expect(out).toContain('x'.repeat(300));
+    });
+  });
+
   test('known clusters are listed apart', () => {
     const s = sampleSummary();
     s.clusters = s.clusters.map((c) => (c.id === 'bbbb0002' ? { ...c, known: true } : c));
