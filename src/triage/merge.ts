@@ -7,7 +7,7 @@ export function emptySummary(): Summary {
   return {
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     interrupted: false,
-    totals: { inputs: 0, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0, logsBySeverity: severityCounts() },
+    totals: { inputs: 0, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0, notKernelLogs: 0, logsBySeverity: severityCounts() },
     clusters: [],
     logs: [],
     issues: [],

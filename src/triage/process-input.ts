@@ -21,6 +21,8 @@ import { isInformationalNote } from '../analyze/analysis-notes.js';
 import { binaryReason } from '../ingest/sniff-binary.js';
 import { earlierOutputKind } from './earlier-output.js';
 import { ReadInterrupted, unlessAborted, unlessAbortedReleasing, untilAborted } from '../until-aborted.js';
+import { KernelLineWatch } from './kernel-line-watch.js';
+import { notKernelLogReason } from './not-kernel-log.js';
 
 const SNIFF_BYTES = 8192;
 /** Top level is depth 0; members of an archive depth 1; members of an archive inside it depth 2. */
@@ -39,8 +41,10 @@ export interface InputHooks {
 export async function processInput(task: InputTask, ctx: InputContext, hooks: InputHooks = {}): Promise<Summary> {
   const run = new InputRun(task, ctx, hooks);
   await run.top();
+  await run.judgeNotKernel();
   const summary = mergeSummaries([...run.logs, summarizeIssues(run.issues)]);
   summary.totals.inputs = 1;
+  summary.totals.notKernelLogs = run.notKernelLogs;
   summary.interrupted = hooks.signal?.aborted ?? false;
   return summary;
 }
@@ -48,6 +52,13 @@ export async function processInput(task: InputTask, ctx: InputContext, hooks: In
 class InputRun {
   readonly logs: Summary[] = [];
   readonly issues: SummaryIssue[] = [];
+  /** Texts read that held no kernel line at all (not-kernel-log.ts): each also a skipped issue, none a log. */
+  notKernelLogs = 0;
+  /**
+   * Texts with no kernel line, judged once the whole input is read: an archive member is found cut short only after
+   * its text was analyzed, and a text read in part may have lost its kernel lines to the cut.
+   */
+  private readonly noKernelLine: { reason: string; result: AnalysisResult; identity: string }[] = [];
   /** --max-decompressed for the input's own stream (a .gz log, the tar of a .tar.gz). */
   private readonly outer: DecompressBudget;
   /**
@@ -134,8 +145,22 @@ class InputRun {
 
   private async analyze(stream: NodeJS.ReadableStream, name: string, identity: string): Promise<void> {
     const { signal, onBytes } = this.hooks;
-    const result = await analyzeStream(stream, { ...this.ctx.analyze, name, ...(signal && { signal }), ...(onBytes && { onBytes }) });
+    const watch = new KernelLineWatch();
+    const watched = watch.through(stream as AsyncIterable<Buffer>);
+    const result = await analyzeStream(watched, { ...this.ctx.analyze, name, ...(signal && { signal }), ...(onBytes && { onBytes }) });
     if (result.interrupted) return;
+    // A text with no kernel line (a README beside the logs): named, not counted as a log, so a clean log still is one.
+    const notKernel = notKernelLogReason(result, watch.sawKernelLine());
+    if (notKernel !== undefined) {
+      this.noKernelLine.push({ reason: notKernel, result, identity });
+      return;
+    }
+    await this.keep(result, identity);
+  }
+
+  /** The analysis of a log: its problems, its reports in --out, its summary. */
+  private async keep(result: AnalysisResult, identity: string): Promise<void> {
+    const name = result.source;
     if (result.inputError !== undefined) this.issues.push({ input: name, severity: 'error', reason: InputError.reasonOf(result.inputError, name) });
     // Splats or boots counted but not analyzed past a memory bound: a warning here, where no one reads the log's
     // own report.
@@ -147,6 +172,22 @@ class InputRun {
       ...(this.ctx.fileTimes && { fileTime: new Date(this.task.mtimeMs).toISOString() }),
       ...(reports && { reports }),
     }));
+  }
+
+  /**
+   * Each text with no kernel line is a skipped issue, counted apart from the logs; one that an error names (a member
+   * cut short) is a log after all, as any text read in part is.
+   */
+  async judgeNotKernel(): Promise<void> {
+    for (const text of this.noKernelLine) {
+      const name = text.result.source;
+      if (this.issues.some((i) => i.input === name && i.severity === 'error')) {
+        await this.keep(text.result, text.identity);
+      } else {
+        this.notKernelLogs += 1;
+        this.issue(name, 'skipped', text.reason);
+      }
+    }
   }
 
   /** The log's reports in --out; a report that cannot be written is an error of its own, and the log still counts. */

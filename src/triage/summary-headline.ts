@@ -2,11 +2,15 @@ import { plural } from '../report/report-facts.js';
 import type { Summary, SummaryCluster, SummaryVmemmap } from './summary-types.js';
 import { kindsOf, SEVERITY_CLASSES, type SeverityClass } from './severity-rank.js';
 
-/** `40 inputs, 52 logs (9 with splats), 12.3 MiB, 81234 lines, 17 splats; 1 error, 2 warnings, 3 skipped` */
+/**
+ * `40 inputs, 52 logs (9 with splats), 1 not a kernel log, 12.3 MiB, 81234 lines, 17 splats; 1 error, 2 warnings, 3 skipped`
+ * (the texts that are no kernel log are among the skipped, named under Problems).
+ */
 export function summaryHeadline(s: Summary): string {
   const t = s.totals;
   const mib = (t.bytes / (1024 * 1024)).toFixed(1);
-  const head = `${plural(t.inputs, 'input')}, ${plural(t.logs, 'log')} (${t.logsWithSplats} with splats), ${mib} MiB, ` +
+  const notLogs = t.notKernelLogs > 0 ? `${t.notKernelLogs} not a kernel log, ` : '';
+  const head = `${plural(t.inputs, 'input')}, ${plural(t.logs, 'log')} (${t.logsWithSplats} with splats), ${notLogs}${mib} MiB, ` +
     `${plural(t.lines, 'line')}, ${plural(t.splats, 'splat')}`;
   // Warnings have no total of their own in the schema; every one is a row of `issues`, merged summaries' too.
   const warnings = s.issues.filter((i) => i.severity === 'warning').length;

@@ -104,6 +104,8 @@ export interface SummaryTotals {
   splats: number;
   errors: number;
   skipped: number;
+  /** Texts that held no kernel line, no boot banner and no splat (a README among the logs): not logs, each a skipped issue. */
+  notKernelLogs: number;
   /**
    * Logs by the severity class of their most severe clustered splat (severity-rank.ts): each log with a cluster
    * counts in one class, so `crash` is the number of logs that crashed.

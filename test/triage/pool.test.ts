@@ -171,7 +171,7 @@ suite('worker pool (dist/)', () => {
       '  parentPort.on(\'message\', (m) => {',
       "    if (m.kind !== 'stop') return;",
       '    clearInterval(timer);',
-      '    const summary = { schemaVersion: 4, interrupted: true, totals: { inputs: 1, logs: 1, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0, logsBySeverity: { crash: 0, hang: 0, warning: 0, other: 0 } },',
+      '    const summary = { schemaVersion: 4, interrupted: true, totals: { inputs: 1, logs: 1, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0, notKernelLogs: 0, logsBySeverity: { crash: 0, hang: 0, warning: 0, other: 0 } },',
       "      clusters: [], logs: [{ name: `${next.task.display}:member.log`, input: next.task.display, bytes: 0, lines: 0, splats: 0, arch: 'unknown', clusters: [] }], issues: [] };",
       "    parentPort.postMessage({ kind: 'done', index: next.index, summary });",
       "    parentPort.postMessage({ kind: 'drained' });",

@@ -50,6 +50,8 @@ function registerRanges(text: string): { start: bigint; end: bigint }[] {
 
 const hex = (v: bigint) => `0x${v.toString(16)}`;
 
+const NOTES = '# Logs of the nightly run\n\nEach WARNING or Oops is triaged; see the Linux version table below.\n\n| file | kernel |\n|---|---|\n| boot.log | 6.6.33 |\n';
+
 describe('processInput', () => {
   let root: string;
   let vmemmapText: string;
@@ -64,6 +66,13 @@ describe('processInput', () => {
     await writeFile(at('boot.log'), bootText);
     await writeFile(at('boot.log.gz'), gzipSync(Buffer.from(bootText)));
     await writeFile(at('empty.log'), '');
+    // Notes beside the logs: kernel words ("WARNING", "Oops", "Linux version"), no kernel line.
+    await writeFile(at('README.md'), NOTES);
+    // A dmesg tail: printk times, no boot banner, no splat. A syslog of the kernel: its tag, no printk time.
+    await writeFile(at('tail.log'), '[ 8101.123456] usb 1-1: new high-speed USB device number 3 using xhci-hcd\n[ 8101.301000] usb 1-1: New USB device found\n');
+    await writeFile(at('kern.log'), 'May  1 10:00:00 host kernel: usb 1-1: new high-speed USB device number 3 using xhci-hcd\n');
+    await writeFile(at('user.log'), 'May  1 10:00:00 host sshd[812]: Accepted publickey for ci\nMay  1 10:00:01 host cron[90]: (root) CMD (true)\n');
+    await writeFile(at('docs.tar'), await tarBuffer([{ name: 'README.md', data: Buffer.from(NOTES) }, { name: 'boot.log', data: Buffer.from(bootText) }]));
     // An ELF header then zeros: the magic names it.
     await writeFile(at('program.bin'), Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(4096)]));
     // No magic, NULs in short runs (binary data): the control-byte share decides.
@@ -94,7 +103,7 @@ describe('processInput', () => {
       expect(summary.totals).toEqual({
         inputs: 1, logs: 1, logsWithSplats: 1,
         bytes: Buffer.byteLength(vmemmapText), lines: lineCount(vmemmapText), splats: SPLATS,
-        errors: 0, skipped: 0, logsBySeverity: severityCounts('warning'),
+        errors: 0, skipped: 0, notKernelLogs: 0, logsBySeverity: severityCounts('warning'),
       });
       expect(summary.issues).toEqual([]);
       expect(summary.interrupted).toBe(false);
@@ -213,7 +222,7 @@ describe('processInput', () => {
       const splats = cutHereCount(bootText);
       expect(gz.totals).toEqual({
         inputs: 1, logs: 1, logsWithSplats: 1, bytes: Buffer.byteLength(bootText), lines: lineCount(bootText), splats,
-        errors: 0, skipped: 0, logsBySeverity: severityCounts('warning'),
+        errors: 0, skipped: 0, notKernelLogs: 0, logsBySeverity: severityCounts('warning'),
       });
       expect(gz.clusters).toHaveLength(1);
       expect(gz.clusters[0]).toMatchObject({
@@ -233,7 +242,7 @@ describe('processInput', () => {
       expect(summary.issues).toEqual([{ input: at('boot.log.gz'), severity: 'error',
         reason: `decompressed data exceeds the limit of ${limit} bytes (--max-decompressed; maxDecompressedBytes in the API)` }]);
       const lines = bootText.slice(0, limit).split('\n').length;
-      expect(summary.totals).toEqual({ inputs: 1, logs: 1, logsWithSplats: 0, bytes: limit, lines, splats: 0, errors: 1, skipped: 0, logsBySeverity: severityCounts() });
+      expect(summary.totals).toEqual({ inputs: 1, logs: 1, logsWithSplats: 0, bytes: limit, lines, splats: 0, errors: 1, skipped: 0, notKernelLogs: 0, logsBySeverity: severityCounts() });
     });
 
     test('over maxDecompressedBytes part-way: an error issue, and what was read still counts as a log', async () => {
@@ -258,7 +267,7 @@ describe('processInput', () => {
     test('corrupt deflate data: one error issue naming the input, no log', async () => {
       const summary = await processInput(await task(at('bad.gz')), ctx);
       expect(summary.issues).toEqual([{ input: at('bad.gz'), severity: 'error', reason: expect.stringMatching(/^corrupt gzip data \(/) }]);
-      expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0, logsBySeverity: severityCounts() });
+      expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0, notKernelLogs: 0, logsBySeverity: severityCounts() });
     });
 
     test('cut short: "truncated gzip data"', async () => {
@@ -297,10 +306,47 @@ describe('processInput', () => {
   // An audit found the empty file silent: in a CI archive it is a console that captured nothing.
   test('an empty file is one log of no lines and no splats, with a warning that it is empty', async () => {
     const summary = await processInput(await task(at('empty.log')), ctx);
-    expect(summary.totals).toEqual({ inputs: 1, logs: 1, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0, logsBySeverity: severityCounts() });
+    expect(summary.totals).toEqual({ inputs: 1, logs: 1, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 0, notKernelLogs: 0, logsBySeverity: severityCounts() });
     expect(summary.logs).toEqual([{ name: at('empty.log'), input: at('empty.log'), bytes: 0, lines: 0, splats: 0, arch: expect.any(String), clusters: [] }]);
     expect(summary.clusters).toEqual([]);
     expect(summary.issues).toEqual([{ input: at('empty.log'), severity: 'warning', reason: 'empty input' }]);
+  });
+
+  describe('a text with no kernel line', () => {
+    test('is not a log: a skipped issue that says why, counted apart, none of its lines or bytes in the totals', async () => {
+      const summary = await processInput(await task(at('README.md')), ctx);
+      const lines = NOTES.split('\n').length - 1;
+      expect(summary.issues).toEqual([{ input: at('README.md'), severity: 'skipped',
+        reason: `not a kernel log: no printk time, log level, kernel syslog tag, boot banner or kernel report in its ${lines} lines` }]);
+      expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 1, notKernelLogs: 1, logsBySeverity: severityCounts() });
+      expect(summary.logs).toEqual([]);
+    });
+
+    test('nor is a syslog of other programs only', async () => {
+      const summary = await processInput(await task(at('user.log')), ctx);
+      expect(summary.totals).toMatchObject({ logs: 0, skipped: 1, notKernelLogs: 1 });
+    });
+
+    test.each(['tail.log', 'kern.log'])('%s, a kernel log with no splat and no boot banner, is still a log', async (name) => {
+      const summary = await processInput(await task(at(name)), ctx);
+      expect(summary.totals).toMatchObject({ logs: 1, logsWithSplats: 0, skipped: 0, notKernelLogs: 0 });
+      expect(summary.issues).toEqual([]);
+    });
+
+    test('a clean boot log with printk times is a log', async () => {
+      // The sample's one WARNING cut out: a boot with no splat.
+      const clean = bootText.split('\n').filter((l) => !/cut here|WARNING|end trace/.test(l)).slice(0, 40).join('\n');
+      await writeFile(at('clean.log'), clean);
+      const summary = await processInput(await task(at('clean.log')), ctx);
+      expect(summary.totals).toMatchObject({ logs: 1, splats: 0, notKernelLogs: 0 });
+    });
+
+    test('an archive member: the notes are named and left out, the log beside them counts', async () => {
+      const summary = await processInput(await task(at('docs.tar')), ctx);
+      expect(summary.logs.map((l) => l.name)).toEqual([`${at('docs.tar')}:boot.log`]);
+      expect(summary.issues).toEqual([expect.objectContaining({ input: `${at('docs.tar')}:README.md`, severity: 'skipped' })]);
+      expect(summary.totals).toMatchObject({ inputs: 1, logs: 1, skipped: 1, notKernelLogs: 1 });
+    });
   });
 
   test.each([
@@ -310,7 +356,7 @@ describe('processInput', () => {
   ])('binary %s is skipped with the reason, not read as a log', async (name, reason) => {
     const summary = await processInput(await task(at(name)), ctx);
     expect(summary.issues).toEqual([{ input: at(name), severity: 'skipped', reason }]);
-    expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 1, logsBySeverity: severityCounts() });
+    expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 0, skipped: 1, notKernelLogs: 0, logsBySeverity: severityCounts() });
     expect(summary.logs).toEqual([]);
   });
 
@@ -342,7 +388,7 @@ describe('processInput', () => {
     const t: InputTask = { path: file, display: file, rel: name, sizeBytes: 0, mtimeMs: 0 };
     const summary = await processInput(t, ctx);
     expect(summary.issues).toEqual([{ input: file, severity: 'error', reason }]);
-    expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0, logsBySeverity: severityCounts() });
+    expect(summary.totals).toEqual({ inputs: 1, logs: 0, logsWithSplats: 0, bytes: 0, lines: 0, splats: 0, errors: 1, skipped: 0, notKernelLogs: 0, logsBySeverity: severityCounts() });
   });
 
   describe('a tar archive', () => {
@@ -401,6 +447,9 @@ describe('processInput', () => {
       { input: `${at('truncated.tar')}:second.log`, severity: 'error', reason: 'cut short, analyzed up to the cut: Unexpected end of data' },
     ]);
     expect(summary.totals).toMatchObject({ inputs: 1, logs: 2, splats: cutHereCount(bootText), errors: 2 });
+    // Its 100 bytes are the sample's comment line, no kernel line: read in part, it is judged no text but a log.
+    expect(vmemmapText.slice(0, 100)).not.toContain('\n');
+    expect(summary.totals.notKernelLogs).toBe(0);
   });
 
   (hasZip ? test : test.skip)('a zip member in a method yauzl cannot read is skipped, the others read', async () => {

@@ -11,7 +11,7 @@ describe('summarizeLog', () => {
   test('totals, per-log cluster list and cluster entries', () => {
     const s = summarizeLog(result, { input: 'ci' });
     // The log's worst splat is the BUG: it counts as one log that crashed.
-    expect(s.totals).toEqual({ inputs: 0, logs: 1, logsWithSplats: 1, bytes: 12345, lines: 321, splats: 5, errors: 0, skipped: 0,
+    expect(s.totals).toEqual({ inputs: 0, logs: 1, logsWithSplats: 1, bytes: 12345, lines: 321, splats: 5, errors: 0, skipped: 0, notKernelLogs: 0,
       logsBySeverity: { crash: 1, hang: 0, warning: 0, other: 0 } });
     expect(s.logs).toEqual([{ name: 'ci/boot.log', input: 'ci', bytes: 12345, lines: 321, splats: 5, arch: 'arm64',
       clusters: [{ id: 'aaaa0001', count: 4 }, { id: 'bbbb0002', count: 1 }] }]);

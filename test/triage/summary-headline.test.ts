@@ -45,6 +45,11 @@ describe('summaryHeadline', () => {
     expect(summaryHeadline(s)).toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats; 1 error, 2 warnings, 1 skipped');
   });
 
+  test('texts that are no kernel log are counted after the logs (and are among the skipped)', () => {
+    expect(summaryHeadline(withTotals({ inputs: 3, logs: 2, logsWithSplats: 1, notKernelLogs: 1, skipped: 1 })))
+      .toBe('3 inputs, 2 logs (1 with splats), 1 not a kernel log, 0.0 MiB, 0 lines, 0 splats; 1 skipped');
+  });
+
   test('a shard run, or a merge of some shards, names them before an interruption', () => {
     const s = withTotals({}, true);
     s.shards = { count: 4, indices: [2] };
