@@ -56,15 +56,17 @@ describe('useColour and noColor', () => {
   });
 });
 
-describe('textWidth', () => {
-  const ctx = (stdoutIsTTY: boolean, stdoutColumns?: number): CliContext => ({
-    stderr: new PassThrough(),
-    stdoutIsTTY,
-    ...(stdoutColumns !== undefined && { stdoutColumns }),
-    env: {},
-    signal: new AbortController().signal,
-  });
+/** A context whose stdout is a terminal of `stdoutColumns` or not one. */
+const stdoutContext = (stdoutIsTTY: boolean, stdoutColumns?: number): CliContext => ({
+  stderr: new PassThrough(),
+  stdoutIsTTY,
+  ...(stdoutColumns !== undefined && { stdoutColumns }),
+  env: {},
+  signal: new AbortController().signal,
+});
 
+describe('textWidth', () => {
+  const ctx = stdoutContext;
   test('a terminal\'s width, kept between 60 and 100', () => {
     expect(textWidth(ctx(true, 80), false)).toBe(80);
     expect(textWidth(ctx(true, 40), false)).toBe(60);
@@ -79,14 +81,7 @@ describe('textWidth', () => {
 });
 
 describe('tableColumns', () => {
-  const ctx = (stdoutIsTTY: boolean, stdoutColumns?: number): CliContext => ({
-    stderr: new PassThrough(),
-    stdoutIsTTY,
-    ...(stdoutColumns !== undefined && { stdoutColumns }),
-    env: {},
-    signal: new AbortController().signal,
-  });
-
+  const ctx = stdoutContext;
   test('a terminal\'s width as it is, wide or narrow', () => {
     expect(tableColumns(ctx(true, 237), false)).toBe(237);
     expect(tableColumns(ctx(true, 41), false)).toBe(41);
