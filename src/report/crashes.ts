@@ -1,5 +1,5 @@
 import type { SplatKind } from '../parse/types.js';
-import { isCrash, severityRank } from '../analyze/splat-severity.js';
+import { isPanicOrOops, kindRank } from '../analyze/splat-severity.js';
 import type { ClusterReport, Report } from './model-types.js';
 import { plural } from './report-facts.js';
 
@@ -8,12 +8,12 @@ const CRASH_WORDS: Partial<Record<SplatKind, readonly [string, string]>> = {
   oops: ['Oops', 'Oopses'],
 };
 
-/** `1 Oops`, `1 panic, 2 Oopses`: the crash splats of the clusters, most severe kind first; undefined when none. */
+/** `1 Oops`, `1 panic, 2 Oopses`: the panics and Oopses of the clusters, panics first; undefined when none. */
 export function crashCounts(clusters: readonly ClusterReport[]): string | undefined {
   const counts = new Map<SplatKind, number>();
-  for (const c of clusters) if (isCrash(c.kind)) counts.set(c.kind, (counts.get(c.kind) ?? 0) + c.count);
+  for (const c of clusters) if (isPanicOrOops(c.kind)) counts.set(c.kind, (counts.get(c.kind) ?? 0) + c.count);
   const parts = [...counts]
-    .sort(([a], [b]) => severityRank(a) - severityRank(b))
+    .sort(([a], [b]) => kindRank(a) - kindRank(b))
     .map(([kind, n]) => plural(n, CRASH_WORDS[kind]![0], CRASH_WORDS[kind]![1]));
   return parts.length === 0 ? undefined : parts.join(', ');
 }
@@ -21,18 +21,18 @@ export function crashCounts(clusters: readonly ClusterReport[]): string | undefi
 export interface CrashOf {
   source: string;
   cluster: ClusterReport;
-  /** Crash clusters of all inputs. */
+  /** Panic and Oops clusters of all inputs. */
   clusters: number;
 }
 
-/** The crash a reader should hear of first: the most severe kind, then the first input, then the earliest line. */
+/** The panic or Oops a reader should hear of first: the most severe kind, then the first input, then the earliest line. */
 export function leadCrash(report: Report): CrashOf | undefined {
-  const all = report.inputs.flatMap((input, i) => input.clusters.filter((c) => isCrash(c.kind)).map((c) => ({ input, i, c })));
-  const [first] = all.sort((a, b) => severityRank(a.c.kind) - severityRank(b.c.kind) || a.i - b.i || a.c.firstLine - b.c.firstLine);
+  const all = report.inputs.flatMap((input, i) => input.clusters.filter((c) => isPanicOrOops(c.kind)).map((c) => ({ input, i, c })));
+  const [first] = all.sort((a, b) => kindRank(a.c.kind) - kindRank(b.c.kind) || a.i - b.i || a.c.firstLine - b.c.firstLine);
   return first && { source: first.input.source, cluster: first.c, clusters: all.length };
 }
 
-/** `Kernel Oops` / `Kernel panic`: how the lead names a crash cluster's kind. */
+/** `Kernel Oops` / `Kernel panic`: how the lead names a panic or Oops cluster's kind. */
 export function crashName(kind: SplatKind): string {
   return `Kernel ${CRASH_WORDS[kind]?.[0] ?? kind}`;
 }

@@ -1,10 +1,10 @@
 import type { ClusterReport, InputReport } from './model-types.js';
-import { isCrash, severityRank } from '../analyze/splat-severity.js';
+import { isPanicOrOops, kindRank } from '../analyze/splat-severity.js';
 import { vmemmapClusters } from './report-facts.js';
 
 /** Ranks a cluster for showing its example: the most severe kind, then a complete example, then more splats. */
 function exampleRank(c: ClusterReport): readonly number[] {
-  return [-severityRank(c.kind), c.example.corrupted === undefined ? 1 : 0, c.count];
+  return [-kindRank(c.kind), c.example.corrupted === undefined ? 1 : 0, c.count];
 }
 
 function outranks(a: readonly number[], b: readonly number[]): boolean {
@@ -26,5 +26,5 @@ export function exampleClusters(input: InputReport): ClusterReport[] {
   const severe = mostSevereCluster(input.clusters);
   const vmemmap = vmemmapClusters(input)[0];
   if (!vmemmap) return severe ? [severe] : [];
-  return severe && severe !== vmemmap && isCrash(severe.kind) ? [vmemmap, severe] : [vmemmap];
+  return severe && severe !== vmemmap && isPanicOrOops(severe.kind) ? [vmemmap, severe] : [vmemmap];
 }

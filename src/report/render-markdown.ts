@@ -23,14 +23,14 @@ export const MARKDOWN_CAPS = {
   example: { rows: 400, chars: 16_000 },
 } satisfies Record<string, RowCap>;
 
-/** `**Kernel Oops**: \`title\` at line 1787.`: the crash first, when there was one, before any count or hex. */
+/** `**Kernel Oops**: \`title\` at line 1787.`: the panic or Oops first, when there was one, before any count or hex. */
 function crashSentence(r: Report): string {
   const crash = leadCrash(r);
   if (!crash) return '';
   const c = crash.cluster;
   const at = c.count > 1 ? `${c.count} times, first at line ${c.firstLine}` : `at line ${c.firstLine}`;
   const where = r.inputs.length > 1 ? ` of ${codeSpan(crash.source)}` : '';
-  const more = crash.clusters > 1 ? `; ${plural(crash.clusters - 1, 'more crash cluster')} below` : '';
+  const more = crash.clusters > 1 ? `; ${plural(crash.clusters - 1, 'more panic or Oops cluster', 'more panic or Oops clusters')} below` : '';
   return `**${esc(crashName(c.kind))}**: ${codeSpan(capTitle(c.title))} ${at}${where}${more}. `;
 }
 

@@ -1,7 +1,7 @@
 import type { Summary, SummaryCluster, SummaryIssue, SummaryLog, SummaryShards, SummaryTotals } from './summary-types.js';
 import { SUMMARY_SCHEMA_VERSION } from './summary-types.js';
 import { mergeCluster } from './merge-cluster.js';
-import { SEVERITY_CLASSES, severityRank, type SeverityClass } from './severity-rank.js';
+import { classRank, SEVERITY_CLASSES, type SeverityClass } from '../analyze/splat-severity.js';
 
 export function emptySummary(): Summary {
   return {
@@ -80,7 +80,7 @@ function addTotals(a: SummaryTotals, b: SummaryTotals): SummaryTotals {
  * logs, then the most splats; the id keeps the order stable.
  */
 export function compareClusters(x: SummaryCluster, y: SummaryCluster): number {
-  return severityRank(x.kind) - severityRank(y.kind) || y.logs - x.logs || y.count - x.count || cmp(x.id, y.id);
+  return classRank(x.kind) - classRank(y.kind) || y.logs - x.logs || y.count - x.count || cmp(x.id, y.id);
 }
 
 function compareLogs(x: SummaryLog, y: SummaryLog): number {

@@ -3,7 +3,7 @@ import type { AnalysisResult, Cluster, VmemmapFinding } from '../analyze/types.j
 import { FAIL_ON_KINDS, clusterMatches } from '../cli/fail-on.js';
 import type { Summary, SummaryCluster, SummaryIssue, SummaryVmemmap } from './summary-types.js';
 import { compareClusters, emptySummary, mergeSummaries, severityCounts } from './merge.js';
-import { worstClass } from './severity-rank.js';
+import { worstClass } from '../analyze/splat-severity.js';
 import { toHexRange } from './hex-range.js';
 import { mergeVmemmapLists, MAX_LISTED_VALUES } from './merge-cluster.js';
 

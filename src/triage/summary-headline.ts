@@ -1,6 +1,6 @@
 import { plural } from '../report/report-facts.js';
 import type { Summary, SummaryCluster, SummaryVmemmap } from './summary-types.js';
-import { kindsOf, SEVERITY_CLASSES, type SeverityClass } from './severity-rank.js';
+import { kindsOf, SEVERITY_CLASSES, type SeverityClass } from '../analyze/splat-severity.js';
 
 /**
  * `40 inputs, 52 logs (9 with splats), 1 not a kernel log, 12.3 MiB, 81234 lines, 17 splats; 1 error, 2 warnings, 3 skipped`

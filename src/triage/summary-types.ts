@@ -1,7 +1,7 @@
 import type { SplatKind } from '../parse/types.js';
 import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
 import type { FailOn } from '../cli/fail-on.js';
-import type { SeverityClass } from './severity-rank.js';
+import type { SeverityClass } from '../analyze/splat-severity.js';
 
 export const SUMMARY_SCHEMA_VERSION = 4;
 

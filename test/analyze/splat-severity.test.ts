@@ -1,4 +1,6 @@
-import { isCrash, SEVERITY_ORDER, severityRank } from '../../src/analyze/splat-severity.js';
+import {
+  classRank, isPanicOrOops, kindRank, kindsOf, SEVERITY_CLASSES, SEVERITY_ORDER, severityClass, worstClass,
+} from '../../src/analyze/splat-severity.js';
 import type { SplatKind } from '../../src/parse/types.js';
 
 const EVERY_KIND: Record<SplatKind, true> = {
@@ -6,18 +8,72 @@ const EVERY_KIND: Record<SplatKind, true> = {
   kasan: true, kfence: true, ubsan: true, lockdep: true, other: true,
 };
 
-test('every splat kind has exactly one rank', () => {
-  expect([...SEVERITY_ORDER].sort()).toEqual(Object.keys(EVERY_KIND).sort());
+describe('severityClass', () => {
+  test.each<[SplatKind, string]>([
+    ['panic', 'crash'], ['oops', 'crash'], ['bug', 'crash'], ['kasan', 'crash'], ['kfence', 'crash'],
+    ['hung-task', 'hang'], ['rcu-stall', 'hang'], ['soft-lockup', 'hang'], ['lockdep', 'hang'],
+    ['warning', 'warning'], ['ubsan', 'warning'], ['other', 'other'],
+  ])('%s is a %s', (kind, cls) => {
+    expect(severityClass(kind)).toBe(cls);
+  });
 });
 
-test('a crash outranks memory corruption, which outranks a stall, which outranks a WARN', () => {
-  expect(severityRank('panic')).toBeLessThan(severityRank('oops'));
-  expect(severityRank('oops')).toBeLessThan(severityRank('kasan'));
-  expect(severityRank('kasan')).toBeLessThan(severityRank('hung-task'));
-  expect(severityRank('rcu-stall')).toBeLessThan(severityRank('warning'));
-  expect(severityRank('warning')).toBeLessThan(severityRank('other'));
+describe('classRank', () => {
+  test('follows SEVERITY_CLASSES: crash before hang before warning before other', () => {
+    expect(SEVERITY_CLASSES).toEqual(['crash', 'hang', 'warning', 'other']);
+    expect((['oops', 'lockdep', 'warning', 'other'] as const).map(classRank)).toEqual([0, 1, 2, 3]);
+  });
+
+  test('kinds of one class rank alike', () => {
+    expect(classRank('panic')).toBe(classRank('kasan'));
+    expect(classRank('hung-task')).toBe(classRank('rcu-stall'));
+  });
 });
 
-test('only panics and Oopses are crashes', () => {
-  expect((Object.keys(EVERY_KIND) as SplatKind[]).filter(isCrash).sort()).toEqual(['oops', 'panic']);
+describe('kindRank', () => {
+  test('every splat kind has exactly one place', () => {
+    expect([...SEVERITY_ORDER].sort()).toEqual(Object.keys(EVERY_KIND).sort());
+  });
+
+  test('within the classes: the kernel dying before memory misuse before a BUG; a WARN before UBSAN', () => {
+    expect(kindRank('panic')).toBeLessThan(kindRank('oops'));
+    expect(kindRank('oops')).toBeLessThan(kindRank('kasan'));
+    expect(kindRank('kfence')).toBeLessThan(kindRank('bug'));
+    expect(kindRank('warning')).toBeLessThan(kindRank('ubsan'));
+  });
+
+  test('never against the classes: a kind of a worse class always ranks first', () => {
+    for (const a of SEVERITY_ORDER) {
+      for (const b of SEVERITY_ORDER) if (classRank(a) < classRank(b)) expect(kindRank(a)).toBeLessThan(kindRank(b));
+    }
+  });
+});
+
+describe('worstClass', () => {
+  test('the most severe class of the kinds, whatever their order', () => {
+    expect(worstClass(['warning', 'lockdep', 'other'])).toBe('hang');
+    expect(worstClass(['other', 'ubsan', 'kfence', 'warning'])).toBe('crash');
+    expect(worstClass(['other'])).toBe('other');
+  });
+
+  test('none for no kinds', () => {
+    expect(worstClass([])).toBeUndefined();
+  });
+});
+
+describe('kindsOf', () => {
+  test('each kind is in exactly one class', () => {
+    const all = SEVERITY_CLASSES.flatMap(kindsOf);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.every((kind) => kindsOf(severityClass(kind)).includes(kind))).toBe(true);
+  });
+
+  test('the kinds of a class', () => {
+    expect(kindsOf('hang')).toEqual(['hung-task', 'rcu-stall', 'soft-lockup', 'lockdep']);
+    expect(kindsOf('other')).toEqual(['other']);
+  });
+});
+
+test('only panics and Oopses are what a report names first', () => {
+  expect((Object.keys(EVERY_KIND) as SplatKind[]).filter(isPanicOrOops).sort()).toEqual(['oops', 'panic']);
 });
