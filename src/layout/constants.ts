@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { compareVersions, eraIndex, parseRelease } from './eras.js';
+import { compareVersions, eraIndex, ERAS, parseRelease } from './eras.js';
 import { firstEraWithVaBits } from './hypotheses.js';
 import { kasanPageEnd } from './kasan.js';
 import { pageEndOf } from './linear-map.js';
@@ -34,6 +34,9 @@ export function vaBitsMin(era: Era, pageShift: number, vaBits: number): number {
 }
 
 function checkParams(p: LayoutParams): void {
+  if (eraIndex(p.era) < 0) throw new UsageError(`era must be one of ${ERAS.map((e) => e.era).join(', ')}, not '${String(p.era)}'`);
+  // A number memstart would fail later, in bigint arithmetic, with a TypeError that names nothing.
+  if (typeof p.memstart !== 'bigint') throw new UsageError(`memstart must be a bigint (0x80000000n), not a ${typeof p.memstart}`);
   const valid = validVaBits(p.pageShift);
   if (valid.length === 0) throw new UsageError(`unsupported PAGE_SHIFT ${p.pageShift}: arm64 uses 12, 14 or 16`);
   if (!valid.includes(p.vaBits)) {
@@ -53,7 +56,7 @@ function checkParams(p: LayoutParams): void {
   if (p.sectionShift < SUBSECTION_SHIFT) {
     throw new UsageError(`SECTION_SIZE_BITS ${p.sectionShift} is below the 2 MiB subsection size`);
   }
-  if (p.memstart < 0n || p.memstart !== u64(p.memstart)) throw new UsageError(`memstart ${hex(p.memstart)} is not a u64`);
+  if (p.memstart < 0n || p.memstart !== u64(p.memstart)) throw new UsageError(`memstart ${p.memstart < 0n ? `-${hex(-p.memstart)}` : hex(p.memstart)} is not a u64`);
 }
 
 interface Window {

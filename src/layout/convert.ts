@@ -1,5 +1,6 @@
 import type { WindowPosition } from '../analyze/types.js';
 import type { LayoutConstants } from './types.js';
+import { UsageError } from '../errors.js';
 import { TWO_POW_63, u64 } from './u64.js';
 
 /** pfn_to_page: `vmemmap + pfn`, in unsigned long arithmetic (wraps mod 2^64 like the kernel). */
@@ -9,6 +10,8 @@ export function pfnToPage(pfn: bigint, c: LayoutConstants, structPageSize: numbe
 
 /** page_to_pfn: `page - vmemmap` (mod 2^64) / sizeof(struct page); `exact` is false when a remainder is left. */
 export function pageToPfn(page: bigint, c: LayoutConstants, structPageSize: number): { pfn: bigint; exact: boolean } {
+  // A size of 0 would be a RangeError (division by zero) that names nothing; the library takes it from callers.
+  if (!Number.isInteger(structPageSize) || structPageSize <= 0) throw new UsageError(`sizeof(struct page) must be a positive whole number, not ${structPageSize}`);
   const offset = u64(page - c.vmemmapBase);
   const sp = BigInt(structPageSize);
   return { pfn: offset / sp, exact: offset % sp === 0n };

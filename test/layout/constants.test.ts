@@ -205,6 +205,17 @@ describe('impossible combinations are UsageErrors', () => {
   ])('%s', (_name, p) => {
     expect(() => computeConstants(p)).toThrow(UsageError);
   });
+
+  // Found by a library audit: these threw a TypeError ("Cannot mix BigInt"), or named a 52-bit era requirement no one
+  // asked for, or printed memstart -1 as 0x-1.
+  test.each<[string, LayoutParams, RegExp]>([
+    ['a number memstart', { ...params('E3', 48, 12), memstart: 0x8000_0000 as unknown as bigint }, /^memstart must be a bigint \(0x80000000n\), not a number$/],
+    ['an era that does not exist', params('E9' as Era, 48, 12), /^era must be one of E0, E0b, E1, E2, E3, E4, not 'E9'$/],
+    ['a negative memstart', { ...params('E3', 48, 12), memstart: -1n }, /^memstart -0x1 is not a u64$/],
+  ])('%s says what is wrong with it', (_name, p, message) => {
+    expect(() => computeConstants(p)).toThrow(UsageError);
+    expect(() => computeConstants(p)).toThrow(message);
+  });
 });
 
 describe('validVaBits / defaultSectionShift', () => {

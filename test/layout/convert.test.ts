@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { computeConstants } from '../../src/layout/constants.js';
 import { classifyPage, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn } from '../../src/layout/convert.js';
 import type { Era, LayoutParams } from '../../src/layout/types.js';
+import { UsageError } from '../../src/errors.js';
 
 const M = (1n << 64n) - 1n;
 
@@ -72,6 +73,13 @@ describe('pageToPfn', () => {
   test('a page address that is not a multiple of sizeof(struct page) from vmemmap is inexact', () => {
     const c = layout('E3', 48, 12, 0x8000_0000n);
     expect(pageToPfn(c.vmemmapBase + 64n * 5n + 8n, c, 64)).toEqual({ pfn: 5n, exact: false });
+  });
+
+  // Found by a library audit: a size of 0 threw RangeError: Division by zero.
+  test('a struct page size that is no positive whole number is a UsageError', () => {
+    const c = layout('E3', 48, 12, 0x8000_0000n);
+    for (const size of [0, -64, 6.5]) expect(() => pageToPfn(c.vmemmapBase, c, size)).toThrow(UsageError);
+    expect(() => pageToPfn(c.vmemmapBase, c, 0)).toThrow('sizeof(struct page) must be a positive whole number, not 0');
   });
 });
 
