@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { analyzeFile, analyzeText } from '../src/api.js';
+import { Readable } from 'node:stream';
+import { analyzeFile, analyzeStream, analyzeText } from '../src/api.js';
 import { tempDir } from './_temp-dirs.js';
 import { descriptorsOpenOn } from './_open-descriptors.js';
 import { incompressibleText } from './_incompressible-text.js';
@@ -113,4 +114,12 @@ describe('analyzeFile stopped by its signal leaves no descriptor open once it se
     expect(result.interrupted).toBe(true);
     expect(descriptorsOpenOn(path)).toBe(0);
   });
+});
+
+// Found by a library audit: a gzipped log given to analyzeStream was read as 74 lines of text, with nothing said.
+test('analyzeStream given compressed data says so in its warnings', async () => {
+  const sample = await readFile(new URL('../samples/logs/e3-48-4k-amdgpu-populate-storm.log', import.meta.url));
+  const result = await analyzeStream(Readable.from([gzipSync(sample)]), { name: 'storm.log.gz' });
+  expect(result.warnings).toContain('binary file (gzip-compressed data): not a text log, read as text anyway');
+  expect((await analyzeFile(new URL('../samples/logs/e3-48-4k-amdgpu-populate-storm.log', import.meta.url).pathname)).warnings).toEqual([]);
 });

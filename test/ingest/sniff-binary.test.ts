@@ -11,6 +11,19 @@ describe('binaryReason', () => {
     expect(binaryReason(Buffer.from(bytes))).toMatch(why);
   });
 
+  // Found by a library audit: a gzipped log given to analyzeStream sat at the control-byte threshold and read as 74
+  // lines of text, with nothing said.
+  test('compressed data that reaches the reader undecompressed is named', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const log = Buffer.from('[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x413fd0c1]\n'.repeat(50));
+    expect(binaryReason(gzipSync(log))).toBe('binary file (gzip-compressed data)');
+    expect(binaryReason(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04]))).toBe('binary file (xz-compressed data)');
+    expect(binaryReason(Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x24, 0x00]))).toBe('binary file (zstd-compressed data)');
+    expect(binaryReason(Buffer.from('BZh91AY&SY\x01\x02', 'latin1'))).toBe('binary file (bzip2-compressed data)');
+    // Text that merely starts like bzip2's stream header is text.
+    expect(binaryReason(Buffer.from('BZh9 is not a kernel message, but it is text\n'))).toBeUndefined();
+  });
+
   test('control bytes are those below 0x20 but BS, tab, LF, VT, FF, CR and ESC, and DEL', () => {
     const text = [0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b];
     for (let b = 0; b < 256; b++) {
