@@ -5,7 +5,7 @@ import { UsageError, InputError } from '../errors.js';
 import { readInputFile } from '../ingest/read-bounded.js';
 import { decompress } from '../ingest/decompress.js';
 import { checkForcedEra, checkLayoutOverrides } from '../layout/check-overrides.js';
-import { ERAS as ERA_INFO } from '../layout/eras.js';
+import { ERA_NAMES } from '../layout/eras.js';
 import { humanBytes } from '../report/human-bytes.js';
 import { configTextProblem } from '../layout/kconfig.js';
 
@@ -20,7 +20,6 @@ export interface LayoutFlags {
   config?: string;
 }
 
-const ERAS: readonly Era[] = ERA_INFO.map((e) => e.era);
 
 /** Layout override flags shared by analyze, explain and layout. */
 export function withLayoutFlags<T>(y: Argv<T>): Argv<T & LayoutFlags> {
@@ -31,7 +30,7 @@ export function withLayoutFlags<T>(y: Argv<T>): Argv<T & LayoutFlags> {
     .option('memstart', { type: 'string', describe: 'memstart_addr / PHYS_OFFSET (hex, e.g. 0x80000000)', group: 'Layout:' })
     .option('struct-page-size', { type: 'number', describe: 'sizeof(struct page) in bytes (default 64, or what a storm of whole sections shows)', group: 'Layout:' })
     .option('section-bits', { type: 'number', describe: 'SECTION_SIZE_BITS (27..30)', group: 'Layout:' })
-    .option('era', { type: 'string', describe: `Layout era: ${ERAS.join(', ')} (normally from --kernel)`, group: 'Layout:' })
+    .option('era', { type: 'string', describe: `Layout era: ${ERA_NAMES.join(', ')} (normally from --kernel)`, group: 'Layout:' })
     .option('config', { type: 'string', describe: 'Kernel .config or /proc/config.gz (- reads stdin)', group: 'Layout:' }) as Argv<T & LayoutFlags>;
 }
 
@@ -64,7 +63,7 @@ export async function layoutOverrides(argv: LayoutFlags, stdinTakenBy?: string, 
   if (argv['struct-page-size'] !== undefined) o.structPageSize = argv['struct-page-size'];
   if (argv['section-bits'] !== undefined) o.sectionShift = argv['section-bits'];
   // Any case (`--era e0b`); a name of no era is left as given for the check to name.
-  if (argv.era !== undefined) o.era = ERAS.find((e) => e.toLowerCase() === argv.era?.toLowerCase()) ?? (argv.era as Era);
+  if (argv.era !== undefined) o.era = ERA_NAMES.find((e) => e.toLowerCase() === argv.era?.toLowerCase()) ?? (argv.era as Era);
   // The checks the library applies too, each value named by its flag.
   checkLayoutOverrides(o, (field) => FLAG_OF[field]);
   if (argv.config !== undefined) {

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { ERAS } from './eras.js';
+import { ERA_NAMES } from './eras.js';
 import { pageShiftForSize, pageSizeLabel, SECTION_SHIFTS, VA_BITS_CHOICES, validVaBits } from './page-geometry.js';
 import type { LayoutOverrides } from './types.js';
 import { eraSupportsVaBits, firstEraWithVaBits } from './hypotheses.js';
@@ -53,8 +53,8 @@ export function checkLayoutOverrides(o: LayoutOverrides, name: (field: Field) =>
   if (bits !== undefined && !SECTION_SHIFTS.includes(bits)) {
     throw new UsageError(`${name('sectionShift')} must be 27..30, not ${bits}`);
   }
-  if (o.era !== undefined && !ERAS.some((e) => e.era === o.era)) {
-    throw new UsageError(`${name('era')} must be one of ${ERAS.map((e) => e.era).join(', ')}, not '${String(o.era)}'`);
+  if (o.era !== undefined && !ERA_NAMES.includes(o.era)) {
+    throw new UsageError(`${name('era')} must be one of ${ERA_NAMES.join(', ')}, not '${String(o.era)}'`);
   }
   if (o.configText !== undefined) {
     if (typeof o.configText !== 'string') throw new UsageError(`${name('configText')} must be the text of a kernel .config, not ${describeValue(o.configText)}`);

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { compareVersions, eraIndex, ERAS, parseRelease } from './eras.js';
+import { compareVersions, ERA_NAMES, eraIndex, parseRelease } from './eras.js';
 import { firstEraWithVaBits } from './hypotheses.js';
 import { kasanPageEnd } from './kasan.js';
 import { pageEndOf } from './linear-map.js';
@@ -34,7 +34,7 @@ export function vaBitsMin(era: Era, pageShift: number, vaBits: number): number {
 }
 
 function checkParams(p: LayoutParams): void {
-  if (eraIndex(p.era) < 0) throw new UsageError(`era must be one of ${ERAS.map((e) => e.era).join(', ')}, not '${String(p.era)}'`);
+  if (!ERA_NAMES.includes(p.era)) throw new UsageError(`era must be one of ${ERA_NAMES.join(', ')}, not '${String(p.era)}'`);
   // A number memstart would fail later, in bigint arithmetic, with a TypeError that names nothing.
   if (typeof p.memstart !== 'bigint') throw new UsageError(`memstart must be a bigint (0x80000000n), not a ${typeof p.memstart}`);
   const valid = validVaBits(p.pageShift);

@@ -23,6 +23,9 @@ export const ERAS: readonly EraInfo[] = [
   { era: 'E4', first: { major: 6, minor: 9 }, summary: 'VMEMMAP_END = -1G, size from sizeof(struct page) (32697ff38287)' },
 ];
 
+/** The eras' names, oldest first: what a user may give as an era. */
+export const ERA_NAMES: readonly Era[] = ERAS.map((e) => e.era);
+
 /** `6.1.0-rc1`, `4.4.38-tegra`, `v5.15.0-1019-nvidia`, `6.10-rc3-next-20240611` → major/minor. */
 export function parseRelease(release: string): KernelVersion | undefined {
   const m = /^v?(\d+)\.(\d+)/.exec(release.trim());

@@ -1,4 +1,4 @@
-import type { FindingOf } from './repeated-sections.js';
+import type { FindingOf } from './report-facts.js';
 
 /** A finding as shown, and the later boots whose finding of the same cluster says the same (`alsoIn`, boot indexes). */
 export interface FoldedFinding extends FindingOf {

@@ -22,10 +22,15 @@ export function capTitle(title: string): string {
   return clipText(title, TITLE_CHARS);
 }
 
+/** Characters that lines take joined by line breaks, each line's own break counted. */
+export function linesChars(lines: readonly string[]): number {
+  return lines.reduce((n, l) => n + l.length + 1, 0);
+}
+
 /** A table's lines (header, rule, rows, as markdownTable gives them) cut to the cap, and how many rows were cut. */
 export function capTable(lines: readonly string[], cap: RowCap): { lines: string[]; omitted: number } {
   const kept = lines.slice(0, 2);
-  let chars = kept.reduce((n, l) => n + l.length + 1, 0);
+  let chars = linesChars(kept);
   for (const row of lines.slice(2)) {
     if (kept.length - 2 >= cap.rows || chars + row.length + 1 > cap.chars) break;
     kept.push(row);

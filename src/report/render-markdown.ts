@@ -2,7 +2,7 @@ import type { InputReport, Report } from './model-types.js';
 import { codeSpan, escapeMarkdownText as esc } from './markdown-escape.js';
 import { markdownTable } from './markdown-table.js';
 import { repeatedSections } from './repeated-sections.js';
-import { capItems, cappedTable, capTitle, omittedLine, type RowCap } from './markdown-cap.js';
+import { capItems, cappedTable, capTitle, linesChars, omittedLine, type RowCap } from './markdown-cap.js';
 import { appendAll } from '../util/append-all.js';
 import { exampleClusters } from './example-cluster.js';
 import { lineSpan, notRead, partialNotes, plural, vmemmapFindings } from './report-facts.js';
@@ -88,7 +88,7 @@ function renderInput(input: InputReport, findings: readonly FoldedFinding[], omi
   appendAll(out, ['', ...cappedTable(table, MARKDOWN_CAPS.clusters, 'cluster', input.clusters.map((c) => c.count))]);
   const repeats = repeatedSections(findings);
   const sections = findings.map(({ c, v, alsoIn }, i) => renderMarkdownVmemmap(c, v, repeats[i], alsoIn));
-  const cut = capItems(sections, MARKDOWN_CAPS.vmemmap, (lines) => lines.reduce((n, l) => n + l.length + 1, 0));
+  const cut = capItems(sections, MARKDOWN_CAPS.vmemmap, linesChars);
   for (const section of cut.items) appendAll(out, section);
   if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'vmemmap finding'));
   omitted.findings += cut.omitted;
@@ -97,7 +97,7 @@ function renderInput(input: InputReport, findings: readonly FoldedFinding[], omi
   for (const example of exampleClusters(input)) {
     const lines = renderMarkdownExample(example, { rows: MARKDOWN_CAPS.example.rows, chars });
     appendAll(out, lines);
-    chars = Math.max(0, chars - lines.reduce((n, l) => n + l.length + 1, 0));
+    chars = Math.max(0, chars - linesChars(lines));
   }
   return out;
 }

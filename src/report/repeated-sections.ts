@@ -1,15 +1,10 @@
-import type { ClusterReport, VmemmapReport } from './model-types.js';
+import type { FindingOf } from './report-facts.js';
 import { opFunction } from './vmemmap-phrases.js';
 
 /** Where an earlier finding of the same input already showed a section that this one would repeat word for word. */
 export interface Repeats {
   layout?: string;
   nextSteps?: string;
-}
-
-export interface FindingOf {
-  c: ClusterReport;
-  v: VmemmapReport;
 }
 
 /**

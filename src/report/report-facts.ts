@@ -6,8 +6,14 @@ export function vmemmapClusters(input: InputReport): ClusterReport[] {
   return input.clusters.filter((c) => c.vmemmap.length > 0);
 }
 
+/** A vmemmap finding with the cluster it belongs to. */
+export interface FindingOf {
+  c: ClusterReport;
+  v: VmemmapReport;
+}
+
 /** Every vmemmap finding of an input with its cluster, in report order. */
-export function vmemmapFindings(input: InputReport): { c: ClusterReport; v: VmemmapReport }[] {
+export function vmemmapFindings(input: InputReport): FindingOf[] {
   return vmemmapClusters(input).flatMap((c) => c.vmemmap.map((v) => ({ c, v })));
 }
 
