@@ -52,6 +52,15 @@ export function escapeHtmlText(text: string): string {
   return breakAutoLinks(oneLine(text)).replace(/[&<>"']/g, (ch) => HTML_SPECIAL[ch] ?? ch);
 }
 
+/**
+ * Text as a `<code>` element inside raw HTML such as `<summary>`. GitHub and GitLab link no mention, reference or
+ * emoji inside `code`, so it needs no zero-width joiner, and a function name copied from it is found by grep.
+ */
+export function htmlCode(text: string): string {
+  const body = oneLine(text).replace(/[&<>"']/g, (ch) => HTML_SPECIAL[ch] ?? ch);
+  return body === '' ? '' : `<code>${body}</code>`;
+}
+
 function longestRun(text: string, ch: string): number {
   let longest = 0;
   let run = 0;

@@ -1,7 +1,7 @@
 import type { ClusterReport } from './model-types.js';
 import { clipText } from './clip-text.js';
 import { sanitizeTerminal } from './terminal-sanitize.js';
-import { escapeHtmlText, fencedBlock } from './markdown-escape.js';
+import { escapeHtmlText, fencedBlock, htmlCode } from './markdown-escape.js';
 import { capItems, capTitle, type RowCap } from './markdown-cap.js';
 import { lineSpan, plural } from './report-facts.js';
 
@@ -15,7 +15,8 @@ const LINE_CHARS = 2_000;
 export function renderMarkdownExample(c: ClusterReport, cap: RowCap): string[] {
   const s = c.example;
   const corrupted = s.corrupted ? `, corrupted: ${s.corrupted}` : '';
-  const summary = `Example splat: ${capTitle(s.title)} (lines ${lineSpan(s)}, boot ${s.bootIndex}${corrupted})`;
+  const where = escapeHtmlText(`(lines ${lineSpan(s)}, boot ${s.bootIndex}${corrupted})`);
+  const summary = `Example splat: ${htmlCode(capTitle(s.title))} ${where}`;
   // Measured as printed: a control character shows as four (`\x01`).
   const cut = capItems(
     s.lines.map((l) => clipText(sanitizeTerminal(l.text), LINE_CHARS)),
@@ -27,5 +28,5 @@ export function renderMarkdownExample(c: ClusterReport, cap: RowCap): string[] {
     ...(cut.omitted > 0 ? [`[${plural(cut.omitted, 'more line')} not shown; --format json lists them]`] : []),
     ...(dropped > 0 ? [`[${plural(dropped, 'more line')} not kept]`] : []),
   ];
-  return ['', `<details><summary>${escapeHtmlText(summary)}</summary>`, '', fencedBlock([...cut.items, ...tail]), '', '</details>'];
+  return ['', `<details><summary>${summary}</summary>`, '', fencedBlock([...cut.items, ...tail]), '', '</details>'];
 }

@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { codeSpan, escapeHtmlText, escapeMarkdownText, fencedBlock } from '../../src/report/markdown-escape.js';
+import { codeSpan, escapeHtmlText, escapeMarkdownText, fencedBlock, htmlCode } from '../../src/report/markdown-escape.js';
 import { ATTACKS } from './attack.js';
 
 const md = new MarkdownIt({ html: true, linkify: true });
@@ -60,6 +60,19 @@ describe('escapeMarkdownText', () => {
 describe('escapeHtmlText', () => {
   test('entity-escapes markup and breaks mentions', () => {
     expect(escapeHtmlText(`</summary><img onerror="x"> @me`)).toBe(`&lt;/summary&gt;&lt;img onerror=&quot;x&quot;&gt; @${ZWJ}me`);
+  });
+});
+
+describe('htmlCode', () => {
+  test('entity-escapes markup, and leaves mentions to the code element, without a zero-width joiner', () => {
+    expect(htmlCode(`</summary><img onerror="x"> foo_@bar #12`)).toBe(
+      '<code>&lt;/summary&gt;&lt;img onerror=&quot;x&quot;&gt; foo_@bar #12</code>',
+    );
+  });
+
+  test('keeps to one line, and is nothing for no text', () => {
+    expect(htmlCode('a\n</code>b')).toBe('<code>a &lt;/code&gt;b</code>');
+    expect(htmlCode('')).toBe('');
   });
 });
 

@@ -52,7 +52,7 @@ describe('renderMarkdown of a normal report', () => {
   test('the layout folded, and one collapsible example with the splat in a code block', () => {
     expect(html.match(/<details>/g)).toHaveLength(2);
     expect(html).toContain('<details><summary>Layout: E3 48-bit/4K, where each number came from</summary>');
-    expect(html).toContain('<details><summary>Example splat: WARNING in vmemmap_populate (lines 60-75, boot 0)</summary>');
+    expect(html).toContain('<details><summary>Example splat: <code>WARNING in vmemmap_populate</code> (lines 60-75, boot 0)</summary>');
     expect(html).toMatch(/<pre><code class="language-text">-{12}\[ cut here \]-{12}\n[\s\S]*---\[ end trace 0000000000000000 \]---\n<\/code><\/pre>\n<\/details>/);
   });
 
@@ -195,7 +195,7 @@ describe('a machine that crashed, rebooted and crashed again (found by a review:
 
   test('both the WARNING storm and the Oops have an example', async () => {
     const markdown = await render(log);
-    expect(markdown).toContain('<details><summary>Example splat: WARNING in vmemmap_populate');
-    expect(markdown).toContain('<details><summary>Example splat: BUG: unable to handle kernel paging request in __init_zone_device_page');
+    expect(markdown).toContain('<details><summary>Example splat: <code>WARNING in vmemmap_populate</code>');
+    expect(markdown).toContain('<details><summary>Example splat: <code>BUG: unable to handle kernel paging request in __init_zone_device_page</code>');
   });
 });
