@@ -5,6 +5,8 @@ import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 export interface CliContext {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdoutIsTTY: boolean;
+  /** Whether stdin is a terminal: a command about to read it there says how to end the input. */
+  stdinIsTTY?: boolean;
   /** The terminal's width when stdout is one (process.stdout.columns). */
   stdoutColumns?: number;
   env: NodeJS.ProcessEnv;
@@ -40,6 +42,14 @@ export function progressEnabled(ctx: CliContext, quiet: boolean | undefined): bo
 export function printError(ctx: CliContext, message: string): void {
   // Messages name inputs, and an input's name is as untrusted as its text.
   ctx.stderr.write(`vmemwarn: ${sanitizeTerminal(message.replace(/[\r\n]+/g, ' '))}\n`);
+}
+
+/**
+ * Before `what` is read from stdin: when stdin is a terminal, says so on stderr and how to end it, as a run that
+ * seems to hang is otherwise one that waits for Ctrl-D. Not under --quiet.
+ */
+export function noteTerminalStdin(ctx: CliContext, what: string, quiet: boolean | undefined): void {
+  if (ctx.stdinIsTTY === true && quiet !== true) printError(ctx, `reading ${what} from the terminal: end it with Ctrl-D, or name a file instead`);
 }
 
 /** Table rows of a text summary are clipped to the terminal's width on a terminal of some width; elsewhere kept whole. */

@@ -11,7 +11,7 @@ import { GITHUB_COMMENT_CHARS } from '../report/markdown-cap.js';
 import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
 import { FAIL_ON_KINDS, resultsMatch, type FailOn } from './fail-on.js';
 import { checkOutputPath, writeOutput } from './output.js';
-import { type CliContext, useColour, progressEnabled, printError, noColor, textWidth } from './cli-context.js';
+import { type CliContext, useColour, progressEnabled, printError, noColor, textWidth, noteTerminalStdin } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import { parseByteSize } from './byte-size.js';
@@ -80,6 +80,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
         throw new UsageError(`--threads must be a whole number from 1 to ${MAX_THREADS}, not ${argv.threads}`);
       }
       const threads = argv.threads ?? Math.min(availableParallelism(), DEFAULT_MAX_THREADS);
+      if (inputs.includes('-')) noteTerminalStdin(ctx, 'the log', argv.quiet);
       const spinner = progressEnabled(ctx, argv.quiet) ? (await createSpinner(ctx.stderr, { colour: !noColor(ctx) })).start('reading') : undefined;
       const results: AnalysisResult[] = [];
       let inputFailed = false;

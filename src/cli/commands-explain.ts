@@ -6,7 +6,7 @@ import { renderExplainJson, renderExplainText } from '../report/render-explain.j
 import { parseU64 } from './layout-flags.js';
 import { layoutInputs, withLayoutSourceFlags, type LayoutSourceArgs } from './layout-source.js';
 import { checkOutputPath, writeOutput } from './output.js';
-import { type CliContext, printError } from './cli-context.js';
+import { type CliContext, printError, noteTerminalStdin } from './cli-context.js';
 
 interface ExplainArgs extends LayoutSourceArgs {
   value?: string;
@@ -51,6 +51,7 @@ export function explainCommand(ctx: CliContext, _setExit: (code: ExitCode) => vo
     handler: async (argv) => {
       await checkOutputPath(argv.output, '--output', [argv.log, argv.config]);
       const { kind, value } = parseExplainValue(explainValueArg(ctx.rawArgs ?? [], argv.value));
+      if (argv.log === '-') noteTerminalStdin(ctx, 'the log', undefined);
       const { evidence, overrides, note } = await layoutInputs(argv, ctx.signal);
       if (note !== undefined) printError(ctx, `note: ${note}`);
       const explanations = explainValue(kind, value, plausibleLayouts(evidence, overrides));

@@ -4,7 +4,7 @@ import { candidateLayouts } from '../layout/infer.js';
 import { renderLayoutJson, renderLayoutText } from '../report/render-layout.js';
 import { layoutInputs, withLayoutSourceFlags, type LayoutSourceArgs } from './layout-source.js';
 import { checkOutputPath, writeOutput } from './output.js';
-import { type CliContext, printError } from './cli-context.js';
+import { type CliContext, printError, noteTerminalStdin } from './cli-context.js';
 
 export function layoutCommand(ctx: CliContext, _setExit: (code: ExitCode) => void): CommandModule<object, LayoutSourceArgs> {
   return {
@@ -13,6 +13,7 @@ export function layoutCommand(ctx: CliContext, _setExit: (code: ExitCode) => voi
     builder: (y: Argv) => withLayoutSourceFlags(y) as unknown as Argv<LayoutSourceArgs>,
     handler: async (argv) => {
       await checkOutputPath(argv.output, '--output', [argv.log, argv.config]);
+      if (argv.log === '-') noteTerminalStdin(ctx, 'the log', undefined);
       const { evidence, overrides, note } = await layoutInputs(argv, ctx.signal);
       if (note !== undefined) printError(ctx, `note: ${note}`);
       const layouts = candidateLayouts(evidence, overrides);

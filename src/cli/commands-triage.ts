@@ -4,7 +4,7 @@ import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-fla
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { checkOutputDir, checkOutputPath, writeOutput } from './output.js';
-import { type CliContext, progressEnabled, printError, noColor, tableColumns } from './cli-context.js';
+import { type CliContext, progressEnabled, printError, noColor, tableColumns, noteTerminalStdin } from './cli-context.js';
 import { parseByteSize } from './byte-size.js';
 import { MAX_SHARDS } from '../triage/shard.js';
 import { withStdinPositional } from './stdin-positional.js';
@@ -74,6 +74,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       if (argv['new-only'] && argv.db === undefined) throw new UsageError('--new-only needs --db FILE');
       const inputs = withStdinPositional(ctx.rawArgs ?? [], argv.paths, argv as unknown as Record<string, unknown>);
       const layout = await layoutOverrides(argv, inputs.includes('-') ? 'the list of paths (-)' : undefined, ctx.signal);
+      if (inputs.includes('-')) noteTerminalStdin(ctx, 'a list of paths', argv.quiet);
       // Loaded only when triage runs: the pool, archive readers and SQLite stay out of every other command.
       const { runTriage } = await import('../triage/run-triage.js');
       const { createProgressReporter } = await import('../triage/progress.js');

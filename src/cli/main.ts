@@ -110,6 +110,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const code = await runCli(argv, {
     stderr: process.stderr,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
     ...(process.stdout.isTTY === true && process.stdout.columns !== undefined && { stdoutColumns: process.stdout.columns }),
     env: process.env,
     signal: controller.signal,

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { noColor, printError, progressEnabled, tableColumns, textWidth, useColour, type CliContext } from '../../src/cli/cli-context.js';
+import { noColor, noteTerminalStdin, printError, progressEnabled, tableColumns, textWidth, useColour, type CliContext } from '../../src/cli/cli-context.js';
 
 function context(): { ctx: CliContext; written: () => string } {
   const stderr = new PassThrough();
@@ -19,6 +19,23 @@ describe('printError', () => {
     const { ctx, written } = context();
     printError(ctx, 'bad\x1b]0;TITLE\x07\x1b[2J\u009b31m\u202e.gz: truncated gzip data');
     expect(written()).toBe('vmemwarn: bad\\x1b]0;TITLE\\x07\\x1b[2J\\x9b31m\\u202e.gz: truncated gzip data\n');
+  });
+});
+
+describe('noteTerminalStdin', () => {
+  test('says how to end input typed at a terminal, unless quiet', () => {
+    const { ctx, written } = context();
+    noteTerminalStdin({ ...ctx, stdinIsTTY: true }, 'the log', undefined);
+    expect(written()).toBe('vmemwarn: reading the log from the terminal: end it with Ctrl-D, or name a file instead\n');
+    noteTerminalStdin({ ...ctx, stdinIsTTY: true }, 'the log', true);
+    expect(written()).toBe('');
+  });
+
+  test('nothing when stdin is a pipe or a file, or not known', () => {
+    const { ctx, written } = context();
+    noteTerminalStdin({ ...ctx, stdinIsTTY: false }, 'the log', false);
+    noteTerminalStdin(ctx, 'a list of paths', false);
+    expect(written()).toBe('');
   });
 });
 

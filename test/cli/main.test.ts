@@ -267,6 +267,23 @@ test('`--log -` reads the log from stdin, as `--log=-` does (yargs took the lone
   expect(spaced.stdout).toMatch(/^Layout E3/);
 });
 
+// util-linux script(1) gives the command a terminal for stdin; its own stdin at end of file ends the typed input.
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+(hasScript ? describe : describe.skip)('stdin a terminal (script(1) gives the process one)', () => {
+  const onTerminal = (command: string): string =>
+    spawnSync('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, input: '', encoding: 'utf8', env: { PATH: process.env.PATH } }).stdout;
+
+  test('analyze, triage - and layout --log - say they read from the terminal and how to end it; -q and a file do not', () => {
+    const note = (what: string): string => `vmemwarn: reading ${what} from the terminal: end it with Ctrl-D, or name a file instead`;
+    expect(onTerminal('node bin/vmemwarn analyze')).toContain(note('the log'));
+    expect(onTerminal('node bin/vmemwarn triage -')).toContain(note('a list of paths'));
+    expect(onTerminal('node bin/vmemwarn layout --log -')).toContain(note('the log'));
+    expect(onTerminal('node bin/vmemwarn analyze -q')).not.toContain('from the terminal');
+    expect(onTerminal(`node bin/vmemwarn analyze ${PLAIN}`)).not.toContain('from the terminal');
+  });
+});
+
 describe('--config -', () => {
   test('layout reads the kernel config from stdin', () => {
     const run = spawnCli(['layout', '--kernel', '6.1', '--config', '-', '--format', 'json'], { input: 'CONFIG_ARM64_64K_PAGES=y\nCONFIG_ARM64_VA_BITS=52\n' });
