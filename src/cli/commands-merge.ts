@@ -6,7 +6,7 @@ import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { anyLogFails } from '../triage/failing-logs.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { EXIT } from '../errors.js';
-import { printError, tableColumns, type CliContext } from './cli-context.js';
+import { noteTerminalStdin, printError, tableColumns, type CliContext } from './cli-context.js';
 import { readInputFile } from '../ingest/read-bounded.js';
 
 /** Below V8's longest string (512 MiB), so a too-large file gets this tool's message, not a crash. */
@@ -35,6 +35,7 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       const { parseSummary } = await import('../triage/validate-summary.js');
       const summaries = [];
       const paths = withStdinPositional(ctx.rawArgs ?? [], argv.summaries, argv as unknown as Record<string, unknown>);
+      if (paths.includes('-')) noteTerminalStdin(ctx, 'a summary', undefined);
       for (const path of paths) {
         const text = (await readInputFile(path, MAX_SUMMARY_BYTES, 'summary', undefined, ctx.signal)).toString('utf8');
         summaries.push(parseSummary(text, path));

@@ -274,11 +274,12 @@ const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).statu
   const onTerminal = (command: string): string =>
     spawnSync('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, input: '', encoding: 'utf8', env: { PATH: process.env.PATH } }).stdout;
 
-  test('analyze, triage - and layout --log - say they read from the terminal and how to end it; -q and a file do not', () => {
+  test('analyze, triage -, merge - and layout --log - say they read from the terminal and how to end it; -q and a file do not', () => {
     const note = (what: string): string => `vmemwarn: reading ${what} from the terminal: end it with Ctrl-D, or name a file instead`;
     expect(onTerminal('node bin/vmemwarn analyze')).toContain(note('the log'));
     expect(onTerminal('node bin/vmemwarn triage -')).toContain(note('a list of paths'));
     expect(onTerminal('node bin/vmemwarn layout --log -')).toContain(note('the log'));
+    expect(onTerminal('node bin/vmemwarn merge -')).toContain(note('a summary'));
     expect(onTerminal('node bin/vmemwarn analyze -q')).not.toContain('from the terminal');
     expect(onTerminal(`node bin/vmemwarn analyze ${PLAIN}`)).not.toContain('from the terminal');
   });
