@@ -3,6 +3,8 @@ import type { Palette } from './colour.js';
 import { clipText } from './clip-text.js';
 import { lineSpan } from './report-facts.js';
 import { wrapText } from './text-wrap.js';
+import { isDeviceMessage } from './device-message.js';
+import { plural } from './report-facts.js';
 
 export const EXAMPLE_MAX_LINES = 40;
 const MAX_LINE_CHARS = 160;
@@ -20,10 +22,14 @@ export function renderTextExample(c: ClusterReport, p: Palette, width = 100): st
     s.taint && `taint ${s.taint.flags.length > 0 ? s.taint.flags.join(',') : s.taint.raw.trim()}`,
     s.hardware && `hardware ${s.hardware}`,
   ].filter(Boolean);
-  const head = s.lines.slice(0, EXAMPLE_MAX_LINES);
-  const tail = s.lines.slice(EXAMPLE_MAX_LINES).filter((l) => KEPT_PAST_CUT.test(l.text));
+  // A splat too long to show whole leaves out first the device messages of other CPUs printed between its lines: on
+  // an interleaved console they had filled the 40 lines, and its own lines were cut.
+  const lines = s.lines.length > EXAMPLE_MAX_LINES ? s.lines.filter((l, i) => i === 0 || !isDeviceMessage(l.text)) : s.lines;
+  const interleaved = s.lines.length - lines.length;
+  const head = lines.slice(0, EXAMPLE_MAX_LINES);
+  const tail = lines.slice(EXAMPLE_MAX_LINES).filter((l) => KEPT_PAST_CUT.test(l.text));
   const numberWidth = String((tail.at(-1) ?? head.at(-1))?.lineNo ?? 0).length;
-  const hidden = s.lines.length - head.length - tail.length + (s.droppedLines ?? 0);
+  const hidden = lines.length - head.length - tail.length + (s.droppedLines ?? 0);
   const row = (l: (typeof s.lines)[number]) => `  ${String(l.lineNo).padStart(numberWidth)} | ${clipText(l.text, MAX_LINE_CHARS)}`;
   const more = hidden > 0 ? [p.dim(`  … ${hidden} more line${hidden === 1 ? '' : 's'}${tail.length > 0 ? ' (the Code: and end-of-trace lines follow)' : ''}`)] : [];
   return [
@@ -31,6 +37,7 @@ export function renderTextExample(c: ClusterReport, p: Palette, width = 100): st
     p.bold(`-- Example: ${s.title} (lines ${lineSpan(s)}, boot ${s.bootIndex}) --`),
     ...(who.length > 0 ? wrapText(who.join(', '), width, '  ') : []),
     ...(s.corrupted ? [p.yellow(`  corrupted: ${s.corrupted}`)] : []),
+    ...(interleaved > 0 ? [p.dim(`  (${plural(interleaved, 'device message')} of other drivers printed between its lines not shown)`)] : []),
     ...head.map(row),
     ...(tail.length > 0 ? [...more, ...tail.map(row)] : more),
   ];

@@ -54,3 +54,27 @@ test('a cut example still shows its Code: and end-of-trace lines', () => {
     '  1061 | [  9.000002] ---[ end trace 0000000000000000 ]---',
   ]);
 });
+
+test('a splat too long to show leaves out the device messages printed between its lines first, and says how many', () => {
+  const r = armResult();
+  const example = r.clusters[0]!.example;
+  const own = (i: number) => ({ lineNo: 1000 + i, text: `own line ${i}` });
+  const foreign = (i: number) => ({ lineNo: 1000 + i, text: `sdhci-pci 0000:00:1b.0: message ${i}` });
+  example.lines = Array.from({ length: 50 }, (_, i) => (i > 0 && i <= 20 ? foreign(i) : own(i)));
+  const out = renderTextExample(clusters(r)[0]!, plain);
+  expect(out).toContain('  (20 device messages of other drivers printed between its lines not shown)');
+  expect(out.filter((l) => l.includes('sdhci-pci'))).toEqual([]);
+  expect(out.filter((l) => / \| own line /.test(l))).toHaveLength(30);
+  expect(out.at(-1)).toBe('  1049 | own line 49');
+});
+
+test('a splat that fits is shown whole, device messages and all', () => {
+  const r = armResult();
+  r.clusters[0]!.example.lines = [
+    { lineNo: 1, text: 'BUG: unable to handle page fault for address: 0000000000200286' },
+    { lineNo: 2, text: 'usb 2-2: reset SuperSpeed Gen 1 USB device number 2 using xhci_hcd' },
+  ];
+  const out = renderTextExample(clusters(r)[0]!, plain);
+  expect(out).toContain('  2 | usb 2-2: reset SuperSpeed Gen 1 USB device number 2 using xhci_hcd');
+  expect(out.join('\n')).not.toContain('not shown');
+});
