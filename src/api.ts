@@ -8,6 +8,10 @@ import { unlessAbortedReleasing } from './until-aborted.js';
 import { releaseBlockedFifos } from './ingest/blocked-fifos.js';
 import { checkAnalyzeOptions } from './analyze/check-options.js';
 
+/**
+ * Options of `analyzeStream` and `analyzeText`: the `AnalyzeOptions` (name, caps, layout overrides) plus a stop
+ * signal and a progress callback.
+ */
 export interface StreamAnalyzeOptions extends AnalyzeOptions {
   /** Stops reading; the result covers what was read and is marked interrupted. */
   signal?: AbortSignal;
@@ -15,6 +19,10 @@ export interface StreamAnalyzeOptions extends AnalyzeOptions {
   onBytes?: (bytesRead: number) => void;
 }
 
+/**
+ * Options of `analyzeFile`: those of `analyzeStream` plus reading one large file in parts on several threads.
+ * `name` defaults to the path given.
+ */
 export interface FileAnalyzeOptions extends StreamAnalyzeOptions {
   /**
    * Threads that may read parts of one large uncompressed file at once (default 1). The result is the same as

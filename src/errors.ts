@@ -11,6 +11,7 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 
+/** One of the `EXIT` codes the CLI ends with; a `VmemwarnError` carries one as `exitCode`. */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** Base of the errors that end a command with a documented exit code (`exitCode`) and a one-line message. */

@@ -11,9 +11,17 @@ const TITLE_FUNC = /\bin ([^\s/]+)(?:\/\w+)?$/;
 /** How many meaningful frames below the title function join the title in a signature. */
 const SIGNATURE_FRAMES = 2;
 
+/** A splat's cluster identity (`signatureOf`): splats with the same `text` fall in one cluster. */
 export interface Signature {
-  /** Short stable id: the same problem has the same id across logs, builds and machines. */
+  /**
+   * Short stable id (the first 12 hex digits of the text's SHA-256): the same problem has the same id across logs,
+   * builds and machines.
+   */
   id: string;
+  /**
+   * Kind, normalized title and up to two frames below the title function, joined by ` | `; a title that found no
+   * frame (`WARNING in corrupted`) has its site (`at file`, else `at func`) in place of the frames.
+   */
   text: string;
 }
 

@@ -1,6 +1,10 @@
 import type { AnalysisResult, Cluster } from '../analyze/types.js';
 
 export const FAIL_ON_KINDS = ['vmemmap', 'warning', 'bug', 'any'] as const;
+/**
+ * Which clusters make a run fail (exit 1, `--fail-on`): `vmemmap` those with a vmemmap finding, `warning` WARNING
+ * reports (kind `warning`, or a title starting `WARNING`), `bug` every other report, `any` all.
+ */
 export type FailOn = (typeof FAIL_ON_KINDS)[number];
 
 /** Whether a cluster is of the kind `--fail-on` asks about; `bug` covers every non-WARNING report. */

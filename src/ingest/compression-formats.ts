@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { decodeGzipMembers } from './gzip-members.js';
 import { ZstdWindowTooLarge, ZstdWindowWatch } from './zstd-window.js';
 
+/** A compression `openInput` recognises by its magic bytes and undoes; `none`: the bytes are read as they are. */
 export type Compression = 'none' | 'gzip' | 'xz' | 'zstd' | 'bzip2';
 
 export interface CompressionFormat {

@@ -6,6 +6,7 @@ import { DecompressBudget, DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from './s
 
 export type { Compression } from './compression-formats.js';
 
+/** How much decompressed data one input may produce (a decompression bomb guard). */
 export interface DecompressOptions {
   /** Decompressed bytes allowed before an `InputError` (default 4 GiB); plain input is not limited. */
   maxDecompressedBytes?: number;

@@ -6,16 +6,21 @@ import { hidesNeedles } from './hidden-needles.js';
 import { LineFeeder, type HitSearch } from './line-feeder.js';
 import type { LineSink } from './line-sink.js';
 
+/** What `feedLines` read: line and byte counts and the text encoding it found. */
 export interface FeedStats {
+  /** Lines read, also those the fast path did not deliver to the sink; counted on from `lineOffset`: the last line's number. */
   lines: number;
   /** Bytes read from `input` (decompressed, before text decoding). */
   bytes: number;
+  /** Lines cut to `maxLineBytes`. */
   truncatedLines: number;
+  /** What the byte-order mark named (UTF-16 needs one), else `utf-8`; UTF-16 reaches the sink re-encoded as UTF-8. */
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
   /** A line carried a quoted-printable marker: every line after it was delivered. */
   quotedPrintable?: true;
 }
 
+/** Options of `feedLines`: the line cap, the input's name for errors, the needle search and where numbering starts. */
 export interface FeedOptions {
   /** Lines longer than this keep their first `maxLineBytes` UTF-8 bytes and are flagged truncated. */
   maxLineBytes?: number;

@@ -11,11 +11,13 @@ import { FileChunks } from './file-chunks.js';
 
 export type { Compression } from './decompress.js';
 
+/** An input `openInput` opened: its decompressed byte stream and how to let go of it. */
 export interface OpenedInput {
   /** The spec as given: a path, or `-` for stdin. */
   name: string;
   /** Decompressed bytes. */
   stream: NodeJS.ReadableStream;
+  /** The compression found by magic bytes and undone (`none` for plain text). */
   compression: Compression;
   /** A regular file (not stdin, a FIFO or a device): it can be opened again, e.g. for random access. */
   regularFile: boolean;
@@ -35,6 +37,7 @@ function readChunkBytes(info: Stats): number {
   return info.isFile() && info.size > 0 && info.size <= WHOLE_FILE_BYTES ? info.size + 1 : READ_CHUNK_BYTES;
 }
 
+/** Options of `openInput`: the decompression limit and the chunk reuse of plain files. */
 export interface OpenOptions extends DecompressOptions {
   /**
    * The consumer copies whatever it keeps of a chunk before it reads the next few: an uncompressed regular file

@@ -1,5 +1,6 @@
 import type { Era } from './types.js';
 
+/** A release's major and minor numbers (`6.1.0-rc1` → 6, 1): all the layout model reads of a release. */
 export interface KernelVersion {
   major: number;
   minor: number;

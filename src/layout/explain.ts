@@ -9,16 +9,24 @@ import type { Layout } from './types.js';
 import { hex, TWO_POW_63, TWO_POW_64, u64 } from './u64.js';
 import { describeValue } from '../util/describe-value.js';
 
+/** What a number given to `explainValue` is: a struct page address (`addr`), a page frame number or a physical address. */
 export type ValueKind = 'addr' | 'pfn' | 'phys';
 
 const VALUE_KINDS: readonly string[] = ['addr', 'pfn', 'phys'] satisfies ValueKind[];
 
+/**
+ * One value seen through one layout (`explainValue`): its struct page, PFN and physical address, and where the
+ * struct page sits against the vmemmap window. Addresses and PFNs are u64 bigints, wrapping modulo 2^64 as the
+ * kernel's arithmetic does.
+ */
 export interface Explanation {
+  /** The layout's `label`, else its era (`E3`). */
   label: string;
   layout: Layout;
   /** struct page address. */
   page: bigint;
   pfn: bigint;
+  /** The physical address given, or PFN << PAGE_SHIFT modulo 2^64 (`labels` says when that overflowed). */
   phys: bigint;
   /** False when an address is not a whole number of struct pages from vmemmap (wrong layout or not a page). */
   exact: boolean;
@@ -35,6 +43,7 @@ export interface Explanation {
    * for E2, `no` before 5.4 (E0, E0b, E1).
    */
   warnInEra: 'yes' | 'free-only' | 'no';
+  /** Notes in words: the region the page lies in, wrapping, overflow, inexactness, a physical address outside the linear map. */
   labels: string[];
 }
 

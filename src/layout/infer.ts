@@ -19,10 +19,16 @@ import { checkLayoutOverrides } from './check-overrides.js';
 import { UsageError } from '../errors.js';
 import { describeValue } from '../util/describe-value.js';
 
+/**
+ * What a log shows about its kernel's layout, for `inferLayout`, `candidateLayouts` and `plausibleLayouts`. Every
+ * field is optional: with none, the overrides, the release's defaults and the model's defaults decide.
+ */
 export interface LayoutEvidence {
+  /** The boot to read the layout from: release, memory map, page-table line, virtual layout block, PHYS_OFFSET. */
   boot?: BootFacts;
   /** Release from a splat's `CPU: ... <release> #<build>` line. */
   splatRelease?: string;
+  /** Register values of vmemmap splats, matched against each layout's VMEMMAP_START and VMEMMAP_END. */
   registerValues?: RegisterValue[];
   /** The largest struct page range (end - start) one vmemmap_populate/vmemmap_free splat named. */
   largestCall?: bigint;

@@ -8,6 +8,10 @@ export interface ConfigFact<T> {
   text: string;
 }
 
+/**
+ * What `parseKernelConfig` took from a kernel `.config`: its header and the options the layout model reads, each
+ * with its 1-based line, absent when the config does not have it.
+ */
 export interface KernelConfig {
   /** From the `# Linux/arm64 6.1.0 Kernel Configuration` header. */
   release?: ConfigFact<string>;

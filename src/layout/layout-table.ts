@@ -6,11 +6,15 @@ import { provenanceText } from './provenance-text.js';
 import type { Confidence, Inferred, Layout } from './types.js';
 import { hex, TWO_POW_64 } from './u64.js';
 
+/** One row of `layoutTable`: a parameter or derived constant of a layout, with where it came from. */
 export interface LayoutRow {
+  /** `era`, `PAGE_SIZE`, `VMEMMAP_START`, `pages per section`…: the kernel's name where it has one, else words. */
   name: string;
   /** Hex for addresses and sizes, decimal for counts of bits and bytes. */
   value: string;
+  /** Where the value came from (`log (line 14): …`, `user: --va-bits 48`), or `computed from …` for a derived constant. */
   provenance: string;
+  /** A parameter's own; a derived constant's is the weakest of the parameters its formula reads. */
   confidence: Confidence;
 }
 

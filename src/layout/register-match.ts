@@ -18,9 +18,13 @@ export interface ConstantHit extends Shape {
   strong: boolean;
 }
 
+/** A register's value as a splat printed it, evidence for the layout (`LayoutEvidence.registerValues`). */
 export interface RegisterValue {
+  /** Lower-case name as the dump prints it (`x0`…`x30`). */
   reg: string;
+  /** As printed, a u64. */
   value: bigint;
+  /** 1-based log line the register was printed on. */
   lineNo?: number;
 }
 

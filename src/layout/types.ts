@@ -2,20 +2,41 @@
 
 import type { KasanMode } from '../parse/types.js';
 
+/**
+ * An arm64 vmemmap layout era: the releases that share one formula for the vmemmap window (ERAS in eras.ts). E0 up
+ * to 4.4, E0b 4.5, E1 4.6–5.3, E2 5.4–5.10, E3 5.11–6.8, E4 6.9 on.
+ */
 export type Era = 'E0' | 'E0b' | 'E1' | 'E2' | 'E3' | 'E4';
 
+/**
+ * How sure an inferred value is, or a finding that rests on such values. A value the log, a config or an option
+ * states is usually `high`; one that follows from the release or a heuristic `medium` or `low`; a default taken for
+ * want of evidence `low`.
+ */
 export type Confidence = 'high' | 'medium' | 'low';
 
+/**
+ * What an inferred value was taken from: a boot line of the `log`; a splat's `register` holding a layout constant;
+ * the release's default (`version-default`); a `user` override; the kernel `config` (`configText`); a `heuristic`
+ * fit; a `default` for want of evidence.
+ */
 export type SourceKind = 'log' | 'register' | 'version-default' | 'user' | 'config' | 'heuristic' | 'default';
 
+/** Where an inferred value came from, for a reader to check. */
 export interface Provenance {
   kind: SourceKind;
+  /**
+   * 1-based line of the evidence, when one line holds it: in the log for `log` and `register`, in the config text for
+   * `config`.
+   */
   lineNo?: number;
+  /** The register that held the value (`x2`), for a `register` source that names one. */
   reg?: string;
   /** The evidence (log line text, config line, flag) or a short explanation. */
   text?: string;
 }
 
+/** A layout parameter's value with where it came from and how sure it is. */
 export interface Inferred<T> {
   value: T;
   source: Provenance;

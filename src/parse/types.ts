@@ -29,6 +29,11 @@ export interface LogRecord {
   foreign?: boolean;
 }
 
+/**
+ * The kind of kernel report a splat is, set by the header that opened it (parse/formats.ts). `warning` is a
+ * `WARNING:` report other than lockdep's, which are `lockdep` though some print `WARNING:` too; `other` is a report
+ * with no kind of its own (KCSAN among them); the rest name themselves.
+ */
 export type SplatKind =
   | 'warning'
   | 'bug'
@@ -56,6 +61,7 @@ export interface CodeLocation {
   line?: number;
 }
 
+/** One call trace entry of a splat; `Splat.frames` holds them in printed order (innermost first). */
 export interface Frame extends CodeLocation {
   /** `? func` — the unwinder is not sure this frame is real. */
   unreliable?: boolean;
@@ -65,9 +71,11 @@ export interface Frame extends CodeLocation {
   inline?: boolean;
   /** arm32 `(func) from [<addr>] (caller+off/size)`: the caller the line names too. */
   from?: string;
+  /** 1-based log line the frame was printed on. */
   lineNo: number;
 }
 
+/** The kernel's taint flags as the report's `CPU: … Comm: …` line prints them. */
 export interface Taint {
   /** Text as printed: `G        W  O      ` or `Not tainted`. */
   raw: string;
@@ -101,8 +109,9 @@ export interface Splat {
   frames: Frame[];
   modules?: string[];
   code?: string;
-  /** Line number of the first line of this splat (`cut here` when present, else the header). */
+  /** 1-based line number of the first line of this splat (`cut here` when present, else the header). */
   firstLine: number;
+  /** 1-based line number of its last non-blank line. */
   lastLine: number;
   /** printk timestamp / wall time of the header. */
   ts?: number;
@@ -121,13 +130,16 @@ export interface Splat {
   droppedLines?: number;
 }
 
+/** A boot fact with the log line it was read from. */
 export interface Fact<T> {
   value: T;
+  /** 1-based log line. */
   lineNo: number;
   /** The line's text (prefix-stripped), for provenance. */
   text: string;
 }
 
+/** A physical memory range from a boot line (zone or node ranges); bigints. */
 export interface MemRange {
   start: bigint;
   /** Inclusive end, as the kernel prints it. */

@@ -7,6 +7,10 @@ import type { KasanMode, SplatKind } from '../parse/types.js';
 import type { Confidence, Era, SourceKind } from '../layout/types.js';
 import type { Cluster, VmemmapFinding } from '../analyze/types.js';
 
+/**
+ * The report's `schemaVersion` (schema/report.schema.json), a semver: a minor bump adds keys, a major one changes or
+ * removes them.
+ */
 export const REPORT_SCHEMA_VERSION = '1.4.0';
 
 /** `0x…` or `-0x…`, lowercase. */
@@ -23,23 +27,32 @@ export interface Report {
   inputs: InputReport[];
 }
 
+/** The program that wrote a report: this package's name and version unless `BuildReportOptions.tool` says otherwise. */
 export interface ToolInfo {
   name: string;
   version: string;
 }
 
+/** Totals over every input of a report. */
 export interface ReportSummary {
   inputs: number;
+  /** Splats found, also those in no cluster (`InputStats.splats` summed). */
   splats: number;
   clusters: number;
+  /** Clusters with at least one vmemmap finding. */
   vmemmapClusters: number;
+  /** The clusters' `corruptedCount` summed. */
   corruptedSplats: number;
 }
 
+/** One analysed input (`AnalysisResult`) in JSON form. */
 export interface InputReport {
+  /** The input's name: the analysis `name` option, a path, `-` or `archive.tgz:member`. */
   source: string;
+  /** `arm64`, `x86_64`, `arm`, `riscv64` or `unknown`, as far as the log tells. */
   arch: string;
   stats: InputStats;
+  /** Notes on how the input was read: an empty or binary input, a UTF-16 encoding, bounds the analysis reached. */
   warnings: string[];
   /** Reading stopped on this error (truncated or corrupt data, an I/O error): the report covers what came before. */
   inputError?: string;
@@ -49,6 +62,7 @@ export interface InputReport {
   clusters: ClusterReport[];
 }
 
+/** `AnalysisStats` of one input. */
 export interface InputStats {
   lines: number;
   /** Decompressed bytes read: a count, so a number. */
@@ -60,20 +74,25 @@ export interface InputStats {
   cappedSplats: number;
 }
 
+/** A boot fact (`Fact`) with its 1-based log line and the line's text (prefixes stripped). */
 export interface FactReport<T> {
   value: T;
   lineNo: number;
   text: string;
 }
 
+/** A range of 64-bit values as hex strings. */
 export interface HexRange {
   start: Hex;
   /** Inclusive for boot-fact ranges (as the kernel prints them), exclusive for vmemmap ranges. */
   end: Hex;
 }
 
+/** A boot's facts (`BootFacts`) in JSON form, without its KASAN facts; 64-bit values as hex. */
 export interface BootReport {
+  /** 0-based; a splat's and a finding's `bootIndex` name it. */
   index: number;
+  /** 1-based line where the boot starts. */
   firstLine: number;
   release?: FactReport<string>;
   compiler?: FactReport<string>;
@@ -93,6 +112,7 @@ export interface BootReport {
   arch?: FactReport<string>;
 }
 
+/** A code location (`func+0x44/0x194 [module]`, a source `file:line`) with its offsets and address as hex. */
 export interface LocationReport {
   func?: string;
   off?: Hex;
@@ -103,19 +123,25 @@ export interface LocationReport {
   line?: number;
 }
 
+/** A call trace frame (`Frame`) in JSON form, without the arm32 `from` caller. */
 export interface FrameReport extends LocationReport {
+  /** `? func`: the unwinder is not sure the frame is real. */
   unreliable?: boolean;
   marker?: string;
   inline?: boolean;
+  /** 1-based log line. */
   lineNo: number;
 }
 
+/** The splat's taint flags (`Taint`): as printed, and decoded to names. */
 export interface TaintReport {
   raw: string;
   flags: string[];
 }
 
+/** One of the log lines a splat kept (`LogRecord`), prefixes stripped. */
 export interface LineReport {
+  /** 1-based, in the decompressed input. */
   lineNo: number;
   text: string;
   ts?: number;
@@ -124,6 +150,7 @@ export interface LineReport {
   truncated?: boolean;
 }
 
+/** A splat (`Splat`) in JSON form: registers, addresses and offsets as hex, line numbers 1-based. */
 export interface SplatReport {
   kind: SplatKind;
   title: string;
@@ -157,12 +184,14 @@ export interface SplatReport {
   droppedLines?: number;
 }
 
+/** An inferred layout value (`Inferred`) in JSON form: a bigint value as hex, its provenance and confidence. */
 export interface InferredReport<T> {
   value: T;
   source: { kind: SourceKind; lineNo?: number; reg?: string; text?: string };
   confidence: Confidence;
 }
 
+/** `LayoutConstants` in JSON form, without `linearMapStart`: addresses and byte sizes as hex, page and bit counts as numbers. */
 export interface LayoutConstantsReport {
   pageOffset: Hex;
   pageEnd: Hex;
@@ -177,6 +206,10 @@ export interface LayoutConstantsReport {
   memmapBytesPerSubsection: Hex;
 }
 
+/**
+ * A `Layout` in JSON form: every parameter with its provenance, the derived constants and the assumptions; memstart as
+ * hex. Leaves out `paBits`, `kasanShadow` and `label`.
+ */
 export interface LayoutReport {
   release?: InferredReport<string>;
   era: InferredReport<Era>;
@@ -201,6 +234,7 @@ export interface ConstantRegisterReport {
   layouts: string[];
 }
 
+/** What the example splat's registers said (`RegisterReading`): the struct page range and which registers gave it. */
 export interface RegisterReadingReport {
   start: Hex;
   end: Hex;

@@ -7,8 +7,9 @@ import { splatReport } from './splat-report.js';
 import { packageToolInfo } from './tool-info.js';
 import { vmemmapReport } from './vmemmap-report.js';
 
+/** Options of `buildReport`. */
 export interface BuildReportOptions {
-  /** Defaults to this package's name and version. */
+  /** The `tool` the report names as its writer; defaults to this package's name and version. */
   tool?: ToolInfo;
 }
 

@@ -15,8 +15,9 @@ import { foldIdenticalFindings } from './identical-findings.js';
 import { appendAll } from '../util/append-all.js';
 import { distinctTitles } from './distinct-titles.js';
 
+/** Options of `renderText`: ANSI colour and the width prose wraps at (defaults: no colour, 100 columns). */
 export interface TextOptions {
-  /** ANSI colours; the CLI passes `stdout.isTTY && !NO_COLOR`. */
+  /** ANSI colours (default off); the CLI passes `stdout.isTTY && !NO_COLOR`. */
   colour?: boolean;
   /** Columns the prose wraps at (default 100, at least 60); the CLI passes a terminal's width. Tables keep theirs. */
   width?: number;

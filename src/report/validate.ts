@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 
+/** The outcome of `validateReport`; `errors` is empty when `valid`. */
 export interface ReportValidation {
   valid: boolean;
   /** One readable line per problem: `/inputs/0/clusters/0/example/sp: must match pattern "^0x[0-9a-f]+$"`. */

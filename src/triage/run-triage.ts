@@ -23,8 +23,11 @@ import { checkAnalyzeOptions } from '../analyze/check-options.js';
 import { FAIL_ON_KINDS } from '../cli/fail-on.js';
 import { describeValue } from '../util/describe-value.js';
 
+/** The progress callback and stop signal of `runTriage`. */
 export interface TriageHooks {
+  /** Called as each input starts and as it is done; a hook that throws rejects the run. */
   onProgress?(p: TriageProgress): void;
+  /** Stops the run (the walk, then the analyses): it resolves with the summary of what finished, marked interrupted. */
   signal?: AbortSignal;
 }
 

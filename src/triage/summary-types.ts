@@ -3,6 +3,7 @@ import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
 import type { FailOn } from '../cli/fail-on.js';
 import type { SeverityClass } from '../analyze/splat-severity.js';
 
+/** The summary's `schemaVersion` (schema/summary.schema.json): an integer, bumped on any change of its shape. */
 export const SUMMARY_SCHEMA_VERSION = 4;
 
 /** A 64-bit range as `0x`-prefixed lowercase hex strings; `end` is exclusive. */
@@ -43,7 +44,9 @@ export interface ClusterHistory {
   lastSeen?: string;
 }
 
+/** A cluster (one signature) over every log of a triage run: counts summed, lists joined, vmemmap findings merged. */
 export interface SummaryCluster {
+  /** The signature's id, as `Cluster.id`: the same across logs and runs. */
   id: string;
   kind: SplatKind;
   title: string;
@@ -55,6 +58,7 @@ export interface SummaryCluster {
   /** Wall-clock first/last occurrence (ISO-8601), from logs that carry wall time or from file times when asked. */
   firstSeen?: string;
   lastSeen?: string;
+  /** Kernel releases and hardware names the splats printed, sorted, capped. */
   releases: string[];
   hardware: string[];
   /** The first log (by name) that shows the cluster. */
@@ -64,28 +68,37 @@ export interface SummaryCluster {
   /** `--fail-on` kinds this cluster satisfies. */
   failOn: FailOn[];
   vmemmap: SummaryVmemmap[];
+  /** Present when the run recorded its history (`db`). */
   history?: ClusterHistory;
 }
 
+/** A cluster of one log: its id (`SummaryCluster.id`) and the log's splats in it. */
 export interface SummaryLogCluster {
   id: string;
   count: number;
 }
 
+/** One log a triage run analysed (a file, or an archive member): its counts and the clusters it holds. */
 export interface SummaryLog {
   /** `path` or `archive.tgz:member` (member names escaped). */
   name: string;
   /** The top-level input the log came from. */
   input: string;
+  /** Bytes read, after decompression. */
   bytes: number;
   lines: number;
   splats: number;
   arch: string;
+  /** Sorted by id. */
   clusters: SummaryLogCluster[];
   /** Per-log report files written to the out dir (names relative to it). */
   reports?: { json: string; markdown: string };
 }
 
+/**
+ * `error`: the input could not be read (it makes the run exit 3); `skipped`: passed over on purpose (not a kernel
+ * log, not a regular file, a symlink not followed, cut short by Ctrl-C); `warning`: read, with a note worth a look.
+ */
 export type IssueSeverity = 'error' | 'skipped' | 'warning';
 
 /** An input (or archive member) that could not be read, was skipped, or is suspicious. */
@@ -95,14 +108,20 @@ export interface SummaryIssue {
   reason: string;
 }
 
+/** Counts over a whole triage run; `mergeSummaries` adds them up. */
 export interface SummaryTotals {
+  /** Top-level inputs (files named or found by the walk; an archive is one). */
   inputs: number;
+  /** Logs analysed: plain files and archive members, texts with no kernel line not counted. */
   logs: number;
   logsWithSplats: number;
+  /** Bytes of the logs, after decompression. */
   bytes: number;
   lines: number;
   splats: number;
+  /** Issues of severity `error`. */
   errors: number;
+  /** Issues of severity `skipped`. */
   skipped: number;
   /** Texts that held no kernel line, no boot banner and no splat (a README among the logs): not logs, each a skipped issue. */
   notKernelLogs: number;
@@ -113,6 +132,7 @@ export interface SummaryTotals {
   logsBySeverity: Record<SeverityClass, number>;
 }
 
+/** The run's place in the history `db`, when it recorded one. */
 export interface SummaryRun {
   /** Sequence number of this run in the history db (1-based). */
   sequence: number;

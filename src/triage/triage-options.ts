@@ -44,16 +44,23 @@ export interface TriageOptions {
   stdin?: NodeJS.ReadableStream;
 }
 
+/** A progress report of `runTriage` (`TriageHooks.onProgress`), counted in top-level inputs, not archive members. */
 export interface TriageProgress {
+  /** Inputs finished. */
   filesDone: number;
+  /** Inputs the walk found (in this shard). */
   filesTotal: number;
+  /** File sizes of the inputs finished, as stored (before decompression). */
   bytesDone: number;
+  /** File sizes of all the inputs found. */
   bytesTotal: number;
-  /** Input being analysed most recently started. */
+  /** Input being analysed most recently started; absent before the first starts. */
   current?: string;
+  /** Milliseconds since the analyses began (the walk not counted). */
   elapsedMs: number;
 }
 
+/** What `runTriage` resolves with: the summary, the unreadable inputs and the exit code the CLI would use. */
 export interface TriageOutcome {
   summary: Summary;
   /** Inputs/members that could not be read (the summary's `error` issues). */

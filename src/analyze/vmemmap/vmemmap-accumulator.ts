@@ -23,11 +23,13 @@ const MAX_SAMPLES = 4;
 const TWO_POW_64 = 1n << 64n;
 
 /**
- * Collects the vmemmap splats of one cluster in one boot, in bounded memory whatever the storm size: the union of
- * struct page ranges (capped), counts, the start step per task, a few register dumps and the first example.
+ * What one accumulator's splats tell the other vmemmap findings of its boot about the layout (`layoutEvidence`, passed
+ * to their `finish`).
  */
 export interface SharedLayoutEvidence {
+  /** The x registers of its first few splats, each with its 1-based line; none for `init-zone-device`. */
   registerValues: RegisterValue[];
+  /** The largest struct page range (end - start, bytes) one splat named; 0n when none was read. */
   largestCall: bigint;
   /** Where that call started. */
   largestCallStart: bigint;
@@ -35,6 +37,12 @@ export interface SharedLayoutEvidence {
   pageSpan?: PageSpan;
 }
 
+/**
+ * Collects the vmemmap splats of one cluster in one boot, in bounded memory whatever the storm size: the union of
+ * struct page ranges (capped), counts, the start step per task, a few register dumps and the first example; `finish`
+ * turns them into a `VmemmapFinding`. `LogAnalyzer` keeps one per cluster and boot (the splats `isVmemmapSplat` names
+ * an op for); use it directly only to build findings from splats of your own.
+ */
 export class VmemmapAccumulator {
   private splatCount = 0;
   private readCount = 0;
@@ -52,12 +60,15 @@ export class VmemmapAccumulator {
   /** The first ZONE_DEVICE Oops' fault address and registers, from which memstart may follow. */
   private fault: FaultRegisters | undefined;
 
+  /** `op`: what `isVmemmapSplat` returned for the splats this one will take. */
   constructor(private readonly op: VmemmapOp) {}
 
+  /** Splats taken so far. */
   get splats(): number {
     return this.splatCount;
   }
 
+  /** Takes one splat of the cluster and boot: counted, its range read from its registers (or its fault address). */
   add(s: Splat): void {
     if (this.splatCount === 0) {
       this.bootIndex = s.bootIndex;
@@ -168,6 +179,7 @@ export class VmemmapAccumulator {
     this.bootIndex += by;
   }
 
+  /** An accumulator that crossed a thread (structured clone, analyze/parts/), with its prototypes restored, in place. */
   static revive(cloned: VmemmapAccumulator): VmemmapAccumulator {
     const acc = revive(cloned, VmemmapAccumulator);
     IntervalSet.revive(acc.pages);
