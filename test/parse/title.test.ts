@@ -108,6 +108,24 @@ describe('buildTitle', () => {
     );
   });
 
+  // syzkaller's `BUG: KMSAN:` row skips `_encrypt$` and `^(?:crypto|cipher|drbg|rng)_` (report 699 is titled
+  // `KMSAN: uninit-value in fscrypt_crypt_block`), and the skb allocator and netlink's ack.
+  test('KMSAN: the crypto API and the skb allocator give way to their user', () => {
+    const crypto = 'BUG: KMSAN: uninit-value in aes_encrypt+0x15cc/0x1db0';
+    const trace = frames('aes_encrypt', 'aesti_encrypt', 'crypto_ecb_encrypt', 'crypto_skcipher_encrypt.cold', 'xts_encrypt',
+      'cipher_encrypt_one', 'fscrypt_crypt_block', 'fscrypt_encrypt_pagecache_blocks');
+    expect(titleOf(crypto, { frames: trace, atFuncs: [] })).toBe('KMSAN: uninit-value in fscrypt_crypt_block');
+    const skb = 'BUG: KMSAN: uninit-value in __alloc_skb+0x1/0x2';
+    expect(titleOf(skb, { frames: frames('__alloc_skb', 'netlink_ack', 'netlink_rcv_skb', 'rtnetlink_rcv'), atFuncs: [] })).toBe(
+      'KMSAN: uninit-value in rtnetlink_rcv',
+    );
+    // Only a name that ends in `_encrypt` or starts with a crypto API prefix: the callers of either stay.
+    const own = 'BUG: KMSAN: uninit-value in fscrypt_encrypt_block_inplace+0x1/0x2';
+    expect(titleOf(own, { frames: frames('fscrypt_encrypt_block_inplace'), atFuncs: [] })).toBe(
+      'KMSAN: uninit-value in fscrypt_encrypt_block_inplace',
+    );
+  });
+
   test('lockdep: the `at:` function', () => {
     expect(titleOf('WARNING: Nested lock was not taken', { frames: [], atFuncs: ['evict'] })).toBe(
       'WARNING: nested lock was not taken in evict',
