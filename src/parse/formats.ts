@@ -8,6 +8,8 @@ import { SYMBOL_NAME } from './fields/symbol-name.js';
 export type FrameSource =
   /** First frame not skipped: the PC line (`pc :`, `RIP:`, `PC is at`, `epc :`), then the call trace. */
   | 'stack'
+  /** The PC line's function alone: no call trace is read (syzkaller's `PANIC: double fault` row). */
+  | 'pc'
   /** The function named in the header (`BUG: KASAN: ... in func+...`), then the stack. */
   | 'header'
   /** The first `at: func+off/size` of a lockdep report. */
@@ -520,7 +522,10 @@ export const FORMATS: readonly SplatFormat[] = [
   { kind: 'oops', needle: 'Oops', re: h('Oops: stack segment: '), title: 'stack segment fault in {frame}' },
   // x86 BUG() is a ud2: `kernel BUG at` then `Oops: invalid opcode: 0000 [#1]`, which joins it.
   { kind: 'oops', needle: 'Oops', re: h('Oops: invalid opcode: '), title: 'invalid opcode in {frame}', escalates: true },
-  { kind: 'oops', needle: 'PANIC: double fault', re: h('PANIC: double fault'), title: 'PANIC: double fault in {frame}' },
+  // syzkaller titles a double fault by its RIP line alone: its `Call Trace:` is often empty, and the trace that follows
+  // is the `Machine halted.` panic's (panic, df_debug, do_double_fault), which names the handler, not the fault. A
+  // RIP in a skipped frame (`trace_hardirqs_off_thunk`, report 315) is `in corrupted`.
+  { kind: 'oops', needle: 'PANIC: double fault', re: h('PANIC: double fault'), title: 'PANIC: double fault in {frame}', frame: 'pc' },
   { kind: 'oops', needle: 'Oops', re: /^Oops(?::| -| \[#)/, title: 'Oops in {frame}', escalates: true },
   { kind: 'oops', needle: 'Unhandled fault:', re: h('Unhandled fault: '), title: 'Unhandled fault in {frame}' },
   { kind: 'oops', needle: 'Alignment trap:', re: h('Alignment trap: '), title: 'Alignment trap in {frame}' },

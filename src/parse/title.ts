@@ -110,6 +110,10 @@ function titleFrame(format: SplatFormat, e: TitleEvidence): string | undefined {
     }
     case 'hang':
       return hangFrame(traceFuncs(format, e).filter(keep));
+    case 'pc': {
+      const pc = pcFunc(format, e);
+      return pc !== undefined && keep(pc) ? pc : undefined;
+    }
     case 'stack':
       // A trace read to its end that holds nothing but reporting frames (cut after `report_bug`, or an arm32 unwind
       // that ends in `(null)`) leaves the function the header names, as syzkaller titles it: a vmemmap_populate

@@ -265,6 +265,15 @@ describe('Segmenter', () => {
     ]);
   });
 
+  // syzkaller report 315: the double fault's own `Call Trace:` is empty, the trace after it is the panic's.
+  test('x86 `PANIC: double fault` with a RIP in a skipped frame is `in corrupted`, not named from the panic', () => {
+    const lines = ['PANIC: double fault, error_code: 0x0', 'RIP: 0010:trace_hardirqs_off_thunk+0xb/0x1c', 'Call Trace:',
+      'Kernel panic - not syncing: Machine halted.', 'Call Trace:', ' <#DF>', ' dump_stack+0x9b/0xe7', ' panic+0x1ad/0x325',
+      ' df_debug+0x32/0x32', ' do_double_fault+0x1b3/0x1c7', ' double_fault+0x23/0x30'];
+    const [s] = segment(records(lines));
+    expect([s?.title, s?.corrupted]).toEqual(['PANIC: double fault in corrupted', 'no frame to name the report']);
+  });
+
   test('x86 BUG(): `kernel BUG at` and the `invalid opcode` its ud2 raised are one report', () => {
     const lines = [
       '------------[ cut here ]------------',

@@ -126,6 +126,20 @@ describe('buildTitle', () => {
     );
   });
 
+  // syzkaller's `PANIC: double fault` row reads its RIP line alone (report 315: `PANIC: double fault in corrupted`).
+  test('double fault: the RIP function alone, never the trace of the panic that follows', () => {
+    const df = 'PANIC: double fault, error_code: 0x0';
+    const panicTrace = frames('dump_stack', 'panic', 'df_debug', 'do_double_fault', 'double_fault');
+    const thunk = { func: 'trace_hardirqs_off_thunk', off: 0xbn, size: 0x1cn };
+    expect(buildTitleOf(df, { pc: thunk, frames: panicTrace, atFuncs: [] })).toEqual({
+      title: 'PANIC: double fault in corrupted',
+      frameFound: false,
+    });
+    expect(buildTitleOf(df, { frames: panicTrace, atFuncs: [] }).title).toBe('PANIC: double fault in corrupted');
+    const own = { func: 'do_int3', off: 0x1n, size: 0x2n };
+    expect(titleOf(df, { pc: own, frames: panicTrace, atFuncs: [] })).toBe('PANIC: double fault in do_int3');
+  });
+
   test('lockdep: the `at:` function', () => {
     expect(titleOf('WARNING: Nested lock was not taken', { frames: [], atFuncs: ['evict'] })).toBe(
       'WARNING: nested lock was not taken in evict',
