@@ -15,6 +15,7 @@ test.each([
   'analyzeStream', 'analyzeFile', 'analyzeText', 'LogAnalyzer', 'stripPrefixes', 'Segmenter',
   'computeConstants', 'inferLayout', 'pfnToPage', 'pageToPfn', 'explainValue',
   'buildReport', 'renderText', 'renderMarkdown', 'renderJson', 'runTriage', 'mergeSummaries',
+  'renderExplainText', 'renderExplainJson', 'renderLayoutText', 'renderLayoutJson',
 ])('exports %s', (name) => {
   expect(typeof (vmemwarn as Record<string, unknown>)[name]).toBe('function');
 });

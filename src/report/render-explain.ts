@@ -35,7 +35,11 @@ function warnText(e: Explanation): string {
   return `no WARN in these kernels (${CHECK_TEXT[e.warnArm]}; the check came with memory hot-remove, ${warnOriginText('free')})`;
 }
 
-/** `vmemwarn explain` as text: the value under each layout, one block each. */
+/**
+ * `vmemwarn explain` as text: the value under each layout, one block each (page, pfn, phys, linear-map VA, the vmemmap
+ * window, where the page lies against it and which arm of the WARN fires), then its notes and assumptions.
+ * `explanations` come from `explainValue`; the CLI gives it `plausibleLayouts`.
+ */
 export function renderExplainText(kind: ValueKind, value: bigint, explanations: readonly Explanation[]): string {
   const out = [`${kind === 'addr' ? 'struct page' : kind} ${toHex(value)}`];
   if (explanations.length > 1) out.push(`No kernel version known: the answer under each era that has the WARN.`);
@@ -63,6 +67,11 @@ export function renderExplainText(kind: ValueKind, value: bigint, explanations: 
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * `vmemwarn explain --format json`: `{ schemaVersion: '1.0.0', input, explanations }`, each value a 0x-prefixed hex
+ * string, each layout as the report's. Validates against schema/explain.schema.json
+ * (`vmemwarn/schema/explain.schema.json`).
+ */
 export function renderExplainJson(kind: ValueKind, value: bigint, explanations: readonly Explanation[]): string {
   const body = {
     schemaVersion: '1.0.0',

@@ -4,7 +4,10 @@ import { layoutReport } from './layout-report.js';
 import { formatTable } from './text-table.js';
 import { sanitizeTerminal } from './terminal-sanitize.js';
 
-/** `vmemwarn layout` as text: one table per layout, every number with where it came from. */
+/**
+ * `vmemwarn layout` as text: one table per layout, every number with its confidence and where it came from, then the
+ * layout's assumptions. The CLI gives it `candidateLayouts`: the layout taken first, then labelled alternatives.
+ */
 export function renderLayoutText(layouts: readonly Layout[]): string {
   const out: string[] = [];
   for (const layout of layouts) {
@@ -21,6 +24,10 @@ export function renderLayoutText(layouts: readonly Layout[]): string {
   return out.join('\n');
 }
 
+/**
+ * `vmemwarn layout --format json`: `{ schemaVersion: '1.0.0', layouts }`, each layout as the report's with its `label`.
+ * Validates against schema/layout.schema.json (`vmemwarn/schema/layout.schema.json`).
+ */
 export function renderLayoutJson(layouts: readonly Layout[]): string {
   return `${JSON.stringify({ schemaVersion: '1.0.0', layouts: layouts.map((l) => ({ label: l.label ?? l.era.value, ...layoutReport(l) })) }, null, 2)}\n`;
 }

@@ -1,5 +1,8 @@
 import { explainValueArg, parseExplainValue } from '../../src/cli/commands-explain.js';
 import { UsageError } from '../../src/errors.js';
+import path from 'node:path';
+import { runInProcess } from './_run-cli.js';
+import { SAMPLE_LOGS, schemaValidator } from './_schema.js';
 
 test.each([
   ['0xffffffffaee00000', 'addr', 0xffff_ffff_aee0_0000n],
@@ -37,5 +40,34 @@ describe('explainValueArg: the value from the positional or after `--`', () => {
   test('none, or more than one, is a usage error', () => {
     expect(() => explainValueArg(['explain'], undefined)).toThrow(new UsageError('explain: give a struct page address, pfn:N or phys:N (hex)'));
     expect(() => explainValueArg(['explain', '0x1', '--', '0x2'], '0x1')).toThrow(new UsageError('explain takes one value, not 2: 0x1 0x2'));
+  });
+});
+
+describe('explain --format json validates against schema/explain.schema.json', () => {
+  const { schema, validate } = schemaValidator('explain');
+  // A struct page in the 48-bit/4K vmemmap window of E3, a pfn and a physical address: the three kinds of value.
+  const VALUES = ['0xfffff80000200000', 'pfn:80000', 'phys:0x80000000'];
+
+  test.each([
+    ...SAMPLE_LOGS.flatMap((log) => VALUES.map((value) => [`${path.basename(log)} ${value}`, [value, '--log', log]])),
+    // No kernel version: one explanation for each era that has the WARN.
+    ['no version', ['0xfffffc0000000000', '--va-bits', '48', '--page-size', '4k']],
+    // Outside the linear map (no linearVa) and past the window.
+    ['far address', ['0xffffffffffff0000', '--kernel', '6.10', '--va-bits', '48', '--page-size', '4k']],
+  ] as [string, string[]][])('%s', async (_name, args) => {
+    const run = await runInProcess(['explain', ...args, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout) as { schemaVersion: string; explanations: unknown[] };
+    expect(body.explanations.length).toBeGreaterThan(0);
+    expect(validate(body) ? [] : validate.errors).toEqual([]);
+    expect(schema.$id).toBe(`urn:vmemwarn:explain-schema:${body.schemaVersion}`);
+  });
+
+  test('an explanation with a value as a number, or a key the schema does not name, fails', async () => {
+    const body = JSON.parse((await runInProcess(['explain', 'pfn:80000', '--kernel', '6.1', '--format', 'json'])).stdout) as { explanations: Record<string, unknown>[] };
+    const [first] = body.explanations;
+    expect(validate(body)).toBe(true);
+    expect(validate({ ...body, explanations: [{ ...first, pfn: 0x80000 }] })).toBe(false);
+    expect(validate({ ...body, explanations: [{ ...first, note: 'x' }] })).toBe(false);
   });
 });

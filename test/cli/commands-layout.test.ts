@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInProcess } from './_run-cli.js';
 import { SAMPLES } from './_spawn-cli.js';
+import { SAMPLE_LOGS, schemaValidator } from './_schema.js';
 import { tempDir } from '../_temp-dirs.js';
 
 const JETSON = fileURLToPath(new URL('../../../shared/corpus/boot__jetson-tx2_4.4.38-tegra_dmesg.txt', import.meta.url));
@@ -91,4 +92,31 @@ test('a log of two boots: stderr names the boot the layout came from; one boot: 
   const e4Start = plain.split('\n').length - 1 + e4.split('\n').findIndex((l) => /Booting Linux|Linux version/.test(l)) + 1;
   expect(run.stderr).toBe(`vmemwarn: note: ${two} holds 2 boots; the layout is boot 1's (from line ${e4Start}), the boot of the first vmemmap finding\n`);
   expect((await runInProcess(['layout', '--log', `${SAMPLES}e4-48-4k-amdgpu-6.10-warn-then-oops.log`])).stderr).toBe('');
+});
+
+describe('layout --format json validates against schema/layout.schema.json', () => {
+  const { schema, validate } = schemaValidator('layout');
+
+  test.each([
+    ...SAMPLE_LOGS.map((log) => [path.basename(log), ['--log', log]]),
+    // No evidence: each plausible era, labelled; a config's facts; a 64K page and 52-bit VA layout.
+    ['flags only', ['--va-bits', '48', '--page-size', '4k']],
+    ['52-bit, 64K pages, memstart', ['--kernel', '6.6', '--va-bits', '52', '--page-size', '64k', '--memstart', '0x40000000']],
+  ] as [string, string[]][])('%s', async (_name, flags) => {
+    const run = await runInProcess(['layout', ...flags, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout) as { schemaVersion: string; layouts: unknown[] };
+    expect(body.layouts.length).toBeGreaterThan(0);
+    expect(validate(body) ? [] : validate.errors).toEqual([]);
+    // The schema's id names the version it pins.
+    expect(schema.$id).toBe(`urn:vmemwarn:layout-schema:${body.schemaVersion}`);
+  });
+
+  test('a layout without its label, or with a key the schema does not name, fails', async () => {
+    const body = JSON.parse((await runInProcess(['layout', '--kernel', '6.1', '--format', 'json'])).stdout) as { layouts: Record<string, unknown>[] };
+    const [first] = body.layouts;
+    delete first!['label'];
+    expect(validate(body)).toBe(false);
+    expect(validate({ ...body, layouts: [{ ...first, label: 'E3', pageSize: 4096 }] })).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 import { layoutReport } from '../../src/report/layout-report.js';
 import { layout } from './fixtures.js';
+import { schemaValidator } from '../cli/_schema.js';
 
 test('each parameter keeps value, provenance and confidence; constants in hex, page counts as numbers', () => {
   const l = layoutReport(layout());
@@ -28,4 +29,27 @@ test('a negative memstart_addr (s64) is shown as u64', () => {
   raw.memstart.value = -0x8000_0000n;
   // 2^64 - 0x80000000
   expect(layoutReport(raw).memstart.value).toBe('0xffffffff80000000');
+});
+
+// The layout and explain schemas each carry the report schema's layout object, so that each file stands alone: a
+// change to layoutReport's shape must reach all three.
+describe("the layout and explain schemas describe layoutReport's object as the report schema does", () => {
+  const report = schemaValidator('report').schema.$defs;
+
+  test.each(['hex', 'confidence', 'provenance'])('$defs/%s', (name) => {
+    expect(schemaValidator('layout').schema.$defs[name]).toEqual(report[name]);
+    expect(schemaValidator('explain').schema.$defs[name]).toEqual(report[name]);
+  });
+
+  test('explain: $defs/layout; layout: $defs/labelledLayout, the same with a label', () => {
+    expect(schemaValidator('explain').schema.$defs['layout']).toEqual(report['layout']);
+    const { description: _description, required, properties, ...rest } = schemaValidator('layout').schema.$defs['labelledLayout'] as {
+      description: string;
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    const { label: _label, ...unlabelled } = properties;
+    expect({ ...rest, required: required.filter((k) => k !== 'label'), properties: unlabelled }).toEqual(report['layout']);
+    expect(required).toContain('label');
+  });
 });
