@@ -13,6 +13,7 @@ export { signatureOf, normalizeTitle, type Signature } from './analyze/signature
 export { isVmemmapSplat } from './analyze/vmemmap/is-vmemmap-splat.js';
 export { readRegisters } from './analyze/vmemmap/read-registers.js';
 export { VmemmapAccumulator } from './analyze/vmemmap/vmemmap-accumulator.js';
+export { evidenceFromResult, layoutBoot, type LayoutBoot } from './analyze/layout-evidence.js';
 
 // Ingest and parse stages.
 export { openInput, type OpenedInput, type OpenOptions, type Compression } from './ingest/open-input.js';

@@ -16,6 +16,7 @@ test.each([
   'computeConstants', 'inferLayout', 'pfnToPage', 'pageToPfn', 'explainValue',
   'buildReport', 'renderText', 'renderMarkdown', 'renderJson', 'runTriage', 'mergeSummaries',
   'renderExplainText', 'renderExplainJson', 'renderLayoutText', 'renderLayoutJson',
+  'evidenceFromResult', 'layoutBoot',
 ])('exports %s', (name) => {
   expect(typeof (vmemwarn as Record<string, unknown>)[name]).toBe('function');
 });

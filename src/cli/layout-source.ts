@@ -1,6 +1,6 @@
 import type { LayoutEvidence } from '../layout/infer.js';
 import type { LayoutOverrides } from '../layout/types.js';
-import { evidenceFromResult, layoutBootNote } from './log-evidence.js';
+import { evidenceFromResult, layoutBootNote } from '../analyze/layout-evidence.js';
 import { ReadInterrupted } from '../until-aborted.js';
 import type { Argv } from 'yargs';
 import { layoutOverrides, withLayoutFlags, type LayoutFlags } from './layout-flags.js';

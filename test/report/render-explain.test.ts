@@ -9,7 +9,7 @@
  */
 import { SECTION_SHIFT_ASSUMPTION } from '../../src/layout/constants.js';
 import { analyzeText } from '../../src/api.js';
-import { evidenceFromResult } from '../../src/cli/log-evidence.js';
+import { evidenceFromResult } from '../../src/analyze/layout-evidence.js';
 import { explainValue, type Explanation, type ValueKind } from '../../src/layout/explain.js';
 import { plausibleLayouts } from '../../src/layout/infer.js';
 import { renderExplainJson, renderExplainText } from '../../src/report/render-explain.js';

@@ -9,7 +9,7 @@
  *   E4 (6.9+):     END = -1 GiB = 0xffffffffc0000000, START = END - SIZE = 0xfffffdffc0000000
  */
 import { analyzeText } from '../../src/api.js';
-import { evidenceFromResult } from '../../src/cli/log-evidence.js';
+import { evidenceFromResult } from '../../src/analyze/layout-evidence.js';
 import { candidateLayouts, inferLayout } from '../../src/layout/infer.js';
 import { layoutTable } from '../../src/layout/layout-table.js';
 import type { Layout } from '../../src/layout/types.js';

@@ -1,17 +1,21 @@
-import type { AnalysisResult } from '../analyze/types.js';
+import type { AnalysisResult } from './types.js';
 import type { LayoutEvidence } from '../layout/infer.js';
-import { xRegisterValues } from '../analyze/vmemmap/register-values.js';
-import { readRegisterPair } from '../analyze/vmemmap/read-registers.js';
+import { xRegisterValues } from './vmemmap/register-values.js';
+import { readRegisterPair } from './vmemmap/read-registers.js';
 import { bootByIndex } from '../parse/boot-facts.js';
 import type { BootFacts } from '../parse/types.js';
 import { spanOf } from '../layout/physical-fit.js';
 
+/** The boot a log's layout is taken from, and why that one (`the boot of the first vmemmap finding`). */
 export interface LayoutBoot {
   boot: BootFacts;
   why: string;
 }
 
-/** The boot whose facts give a log's layout: the first vmemmap cluster's, else the last that printed a release. */
+/**
+ * The boot whose facts give a log's layout: the first vmemmap cluster's, else the last that printed a release, else the
+ * first; undefined for a result without a boot.
+ */
 export function layoutBoot(result: AnalysisResult): LayoutBoot | undefined {
   const bootIndex = result.clusters.find((c) => c.vmemmap.length > 0)?.example.bootIndex;
   const ofFinding = bootIndex !== undefined ? bootByIndex(result.boots, bootIndex) : undefined;
@@ -33,9 +37,14 @@ export function layoutBootNote(result: AnalysisResult): string | undefined {
 }
 
 /**
- * Layout evidence from an analyzed log: the boot of the first vmemmap cluster (else the last boot that printed a
- * release), a release from any splat, and the registers of vmemmap splats (constants may sit in them) with the range
- * the example's call covered.
+ * Layout evidence from an analyzed log, as `layout --log` and `explain --log` take it: the boot of the first vmemmap
+ * cluster (else the last boot that printed a release, see `layoutBoot`), a release from any splat, the registers of
+ * the first vmemmap cluster's example (constants may sit in them) with the range its call covered, the span of that
+ * boot's struct pages, and a memstart the analysis read from an Oops' registers. `{ boot: result.boots.at(-1) }` is
+ * not the same: it misses the registers and struct pages that decide the era and the struct page size.
+ *
+ * `layout --log FILE` is `candidateLayouts(evidenceFromResult(await analyzeFile(FILE, { layout })), layout)` (the
+ * first of which is `inferLayout`'s, labelled), and `explain --log FILE` gives `plausibleLayouts` the same arguments.
  */
 export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
   const vmemmap = result.clusters.find((c) => c.vmemmap.length > 0);

@@ -1,4 +1,11 @@
-import { evidenceFromResult, layoutBootNote } from '../../src/cli/log-evidence.js';
+import { evidenceFromResult, layoutBootNote } from '../../src/analyze/layout-evidence.js';
+import { analyzeFile } from '../../src/api.js';
+import { explainValue } from '../../src/layout/explain.js';
+import { candidateLayouts, plausibleLayouts } from '../../src/layout/infer.js';
+import { renderExplainJson } from '../../src/report/render-explain.js';
+import { renderLayoutJson } from '../../src/report/render-layout.js';
+import { runInProcess } from '../cli/_run-cli.js';
+import { SAMPLES } from '../cli/_spawn-cli.js';
 import type { AnalysisResult, Cluster } from '../../src/analyze/types.js';
 import type { BootFacts } from '../../src/parse/types.js';
 import { armResult, bugCluster, vmemmapCluster } from '../report/fixtures.js';
@@ -155,4 +162,31 @@ test('the struct pages of the boot\'s vmemmap findings are evidence, together, a
   cluster.vmemmap.push({ ...finding, pageHull: { start: hull.end, end: hull.end + 0x1000n } });
   cluster.vmemmap.push({ ...finding, bootIndex: finding.bootIndex + 1, pageHull: { start: 0n, end: 0x40n } });
   expect(evidenceFromResult(r).pageSpan).toEqual({ start: hull.start, end: hull.end + 0x1000n });
+});
+
+// Found by an API audit: a library caller building the evidence by hand ({ boot }) got E3 and E4 with a 64-byte struct
+// page where `layout --log` says E3 with an 80-byte one; evidenceFromResult is the CLI's evidence, exported.
+describe('the library gives the CLI\'s layout of e3-48-4k-80-byte-struct-page-test-hmm.log', () => {
+  const LOG = `${SAMPLES}e3-48-4k-80-byte-struct-page-test-hmm.log`;
+
+  test('layout --log: candidateLayouts(evidenceFromResult(analyzeFile(log)))', async () => {
+    const cli = await runInProcess(['layout', '--log', LOG, '--format', 'json']);
+    expect(cli.code).toBe(0);
+    const result = await analyzeFile(LOG);
+    const layouts = candidateLayouts(evidenceFromResult(result));
+    expect(renderLayoutJson(layouts)).toBe(cli.stdout);
+    // The CLI's answer: one layout, E3 from x5 (line 44: `x5 : fffff80000000000`, VMEMMAP_START of E3 48-bit/4K with
+    // 80-byte struct pages), not the E3 and E4 of 64 bytes the boot alone gives.
+    expect(layouts.map((l) => [l.era.value, l.structPageSize.value, l.constants.vmemmapStart])).toEqual([['E3', 80, 0xffff_f800_0000_0000n]]);
+    expect(layouts[0]!.era.source).toMatchObject({ kind: 'register', reg: 'x5', lineNo: 44 });
+    expect(candidateLayouts({ boot: result.boots.at(-1)! }).map((l) => [l.era.value, l.structPageSize.value])).toEqual([['E3', 64], ['E4', 64]]);
+  });
+
+  test('explain --log: plausibleLayouts of the same evidence', async () => {
+    // x5's value, VMEMMAP_START: the struct page of the first pfn the vmemmap window holds.
+    const cli = await runInProcess(['explain', '0xfffff80000000000', '--log', LOG, '--format', 'json']);
+    expect(cli.code).toBe(0);
+    const layouts = plausibleLayouts(evidenceFromResult(await analyzeFile(LOG)));
+    expect(renderExplainJson('addr', 0xffff_f800_0000_0000n, explainValue('addr', 0xffff_f800_0000_0000n, layouts))).toBe(cli.stdout);
+  });
 });
