@@ -7,6 +7,7 @@ import { feedAnalyzer, finishFed } from './analyze/feed-analyzer.js';
 import { unlessAbortedReleasing } from './until-aborted.js';
 import { releaseBlockedFifos } from './ingest/blocked-fifos.js';
 import { checkAnalyzeOptions } from './analyze/check-options.js';
+import { checkStreamInput, checkText, pathArgument } from './check-inputs.js';
 
 /**
  * Options of `analyzeStream` and `analyzeText`: the `AnalyzeOptions` (name, caps, layout overrides) plus a stop
@@ -43,12 +44,14 @@ export interface FileAnalyzeOptions extends StreamAnalyzeOptions {
 /**
  * Analyzes one byte stream of text, as it comes: it does not decompress (`analyzeFile` does, `-` for stdin), so
  * `maxDecompressedBytes` has nothing to limit here. A read failure part-way (truncated data, I/O error) does not
- * lose what was read: the result carries `inputError` instead of throwing. Bad option values throw `UsageError`.
+ * lose what was read: the result carries `inputError` instead of throwing. Bad option values, and an input that is no
+ * stream or iterable (null, a string, a Buffer), throw `UsageError`.
  */
 export async function analyzeStream(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
   opts: StreamAnalyzeOptions = {},
 ): Promise<AnalysisResult> {
+  checkStreamInput(input);
   checkAnalyzeOptions(opts);
   const name = opts.name ?? '-';
   const analyzer = new LogAnalyzer({ ...opts, name });
@@ -61,9 +64,10 @@ export async function analyzeStream(
  * abort (`signal`), a FIFO or stdin it was waiting on is let go, so that the embedding process can exit.
  */
 export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): Promise<AnalysisResult> {
+  const path = pathArgument(spec);
   checkAnalyzeOptions(opts);
-  const result = await analyzeFileOrPart(spec, opts);
-  if (opts.signal?.aborted === true) letGo(spec);
+  const result = await analyzeFileOrPart(path, opts);
+  if (opts.signal?.aborted === true) letGo(path);
   return result;
 }
 
@@ -119,5 +123,6 @@ async function analyzeFileInParts(spec: string, opts: FileAnalyzeOptions): Promi
 
 /** Analyzes a log held in memory; `signal` and `onBytes` work as for `analyzeStream`. */
 export async function analyzeText(text: string, opts: StreamAnalyzeOptions = {}): Promise<AnalysisResult> {
+  checkText(text);
   return analyzeStream(Readable.from([Buffer.from(text, 'utf8')]), opts);
 }

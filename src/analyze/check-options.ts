@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import type { AnalyzeOptions } from './analyze-options.js';
 import { checkLayoutOverrides } from '../layout/check-overrides.js';
 import { describeValue } from '../util/describe-value.js';
+import { checkCallbacks, type CallbackOptions } from './check-callbacks.js';
 
 
 function wholeNumber(name: string, value: number | undefined, least: number): void {
@@ -14,8 +15,9 @@ function wholeNumber(name: string, value: number | undefined, least: number): vo
  * The library's options, checked as the CLI checks its flags: a bad value is a UsageError (exit 2), not a run that
  * reads nothing and reports an input error, or one that quietly ignores the value.
  */
-export function checkAnalyzeOptions(opts: AnalyzeOptions & { threads?: number }): void {
+export function checkAnalyzeOptions(opts: AnalyzeOptions & CallbackOptions & { threads?: number }): void {
   if (!isPlainObject(opts)) throw new UsageError(`options must be an object, not ${describeValue(opts)}`);
+  checkCallbacks(opts);
   wholeNumber('maxLineBytes', opts.maxLineBytes, 1);
   wholeNumber('maxSplatLines', opts.maxSplatLines, 1);
   wholeNumber('maxDecompressedBytes', opts.maxDecompressedBytes, 1);

@@ -6,6 +6,7 @@ import { fifosBeingRead, pendingFifoOpens } from './blocked-fifos.js';
 import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { InputError } from '../errors.js';
+import { pathArgument } from '../check-inputs.js';
 import { decompress, type Compression, type DecompressOptions } from './decompress.js';
 import { FileChunks } from './file-chunks.js';
 
@@ -48,9 +49,11 @@ export interface OpenOptions extends DecompressOptions {
 
 /**
  * Opens a file, FIFO or `-` (stdin) for streaming and undoes any compression. Missing, unreadable and directory
- * inputs fail with a one-line `InputError` naming the input.
+ * inputs fail with a one-line `InputError` naming the input; a path that is no string nor `file:` URL, with a
+ * `UsageError`.
  */
-export async function openInput(spec: string, opts: OpenOptions = {}): Promise<OpenedInput> {
+export async function openInput(given: string, opts: OpenOptions = {}): Promise<OpenedInput> {
+  const spec = pathArgument(given);
   const raw = spec === '-' ? openStdin() : await openFile(spec);
   const { compression, stream } = await decompress(raw, spec, opts);
   // Decoders hold on to input chunks; plain bytes go straight to the consumer.
