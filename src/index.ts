@@ -78,3 +78,4 @@ export { renderSummaryJunit } from './triage/junit.js';
 
 // Errors and exit codes.
 export { EXIT, VmemwarnError, UsageError, InputError, type ExitCode } from './errors.js';
+export { ReadInterrupted } from './until-aborted.js';

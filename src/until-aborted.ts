@@ -2,10 +2,15 @@ import { turnOfEventLoop } from './util/turn-of-event-loop.js';
 
 const ABORTED = Symbol('aborted');
 
-/** What `untilAborted` throws: the read was stopped, not broken; the bytes after the last line break are no line. */
+/**
+ * What `untilAborted` throws: the read was stopped, not broken; the bytes after the last line break are no line. A
+ * library caller meets it from `runTriage` stopped while it still waits for its `ignoreFile` (a FIFO or `-`): there is
+ * nothing to summarize yet. The analyses resolve with `interrupted: true` instead.
+ */
 export class ReadInterrupted extends Error {
   constructor() {
     super('interrupted');
+    this.name = 'ReadInterrupted';
   }
 }
 

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { closeSync, constants, openSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { Readable, PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -11,6 +12,7 @@ import { summaryProblems } from '../../src/triage/validate-summary.js';
 import { renderSummaryJson } from '../../src/triage/summary-render-json.js';
 import type { Summary } from '../../src/triage/summary-types.js';
 import { UsageError } from '../../src/errors.js';
+import { ReadInterrupted } from '../../src/index.js';
 import { buildTree, corpusAvailable, corpusFile, hasTool, tarBuffer } from './fixture-tree.js';
 import type { Expectations } from './fixture-tree.js';
 
@@ -277,4 +279,29 @@ test('a stop during the walk ends the run there, with its summary marked interru
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+});
+
+// Found by an API audit: the error a library caller meets here was not exported, so it could not be caught by class.
+test('a stop while the ignore file (a FIFO whose writer idles) is still awaited rejects with ReadInterrupted', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'vmemwarn-triage-ignore-'));
+  const fifo = path.join(dir, 'ignore');
+  execFileSync('mkfifo', [fifo]);
+  const controller = new AbortController();
+  const run = runTriage({ inputs: [dir], jobs: 1, ignoreFile: fifo }, { signal: controller.signal });
+  // Opened once runTriage's read has opened it; then it idles.
+  let writer: number | undefined;
+  for (let tries = 0; writer === undefined && tries < 200; tries++) {
+    try {
+      writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+  expect(writer).toBeDefined();
+  controller.abort();
+  const error = await run.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ReadInterrupted);
+  expect(String(error)).toBe('ReadInterrupted: interrupted');
+  closeSync(writer!);
+  await rm(dir, { recursive: true, force: true });
 });
