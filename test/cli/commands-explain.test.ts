@@ -2,7 +2,7 @@ import { explainValueArg, parseExplainValue } from '../../src/cli/commands-expla
 import { UsageError } from '../../src/errors.js';
 import path from 'node:path';
 import { runInProcess } from './_run-cli.js';
-import { SAMPLE_LOGS, schemaValidator } from './_schema.js';
+import { SAMPLE_LOGS, schemaCheckedRun, schemaValidator } from './_schema.js';
 
 test.each([
   ['0xffffffffaee00000', 'addr', 0xffff_ffff_aee0_0000n],
@@ -44,7 +44,7 @@ describe('explainValueArg: the value from the positional or after `--`', () => {
 });
 
 describe('explain --format json validates against schema/explain.schema.json', () => {
-  const { schema, validate } = schemaValidator('explain');
+  const { validate } = schemaValidator('explain');
   // A struct page in the 48-bit/4K vmemmap window of E3, a pfn and a physical address: the three kinds of value.
   const VALUES = ['0xfffff80000200000', 'pfn:80000', 'phys:0x80000000'];
 
@@ -55,12 +55,11 @@ describe('explain --format json validates against schema/explain.schema.json', (
     // Outside the linear map (no linearVa) and past the window.
     ['far address', ['0xffffffffffff0000', '--kernel', '6.10', '--va-bits', '48', '--page-size', '4k']],
   ] as [string, string[]][])('%s', async (_name, args) => {
-    const run = await runInProcess(['explain', ...args, '--format', 'json']);
+    const run = await schemaCheckedRun('explain', args);
     expect(run.code).toBe(0);
-    const body = JSON.parse(run.stdout) as { schemaVersion: string; explanations: unknown[] };
-    expect(body.explanations.length).toBeGreaterThan(0);
-    expect(validate(body) ? [] : validate.errors).toEqual([]);
-    expect(schema.$id).toBe(`urn:vmemwarn:explain-schema:${body.schemaVersion}`);
+    expect(run.body['explanations']?.length).toBeGreaterThan(0);
+    expect(run.problems).toEqual([]);
+    expect(run.schemaId).toBe(run.idOfVersion);
   });
 
   test('an explanation with a value as a number, or a key the schema does not name, fails', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInProcess } from './_run-cli.js';
 import { SAMPLES } from './_spawn-cli.js';
-import { SAMPLE_LOGS, schemaValidator } from './_schema.js';
+import { SAMPLE_LOGS, schemaCheckedRun, schemaValidator } from './_schema.js';
 import { tempDir } from '../_temp-dirs.js';
 
 const JETSON = fileURLToPath(new URL('../../../shared/corpus/boot__jetson-tx2_4.4.38-tegra_dmesg.txt', import.meta.url));
@@ -95,7 +95,7 @@ test('a log of two boots: stderr names the boot the layout came from; one boot: 
 });
 
 describe('layout --format json validates against schema/layout.schema.json', () => {
-  const { schema, validate } = schemaValidator('layout');
+  const { validate } = schemaValidator('layout');
 
   test.each([
     ...SAMPLE_LOGS.map((log) => [path.basename(log), ['--log', log]]),
@@ -103,13 +103,12 @@ describe('layout --format json validates against schema/layout.schema.json', () 
     ['flags only', ['--va-bits', '48', '--page-size', '4k']],
     ['52-bit, 64K pages, memstart', ['--kernel', '6.6', '--va-bits', '52', '--page-size', '64k', '--memstart', '0x40000000']],
   ] as [string, string[]][])('%s', async (_name, flags) => {
-    const run = await runInProcess(['layout', ...flags, '--format', 'json']);
+    const run = await schemaCheckedRun('layout', flags);
     expect(run.code).toBe(0);
-    const body = JSON.parse(run.stdout) as { schemaVersion: string; layouts: unknown[] };
-    expect(body.layouts.length).toBeGreaterThan(0);
-    expect(validate(body) ? [] : validate.errors).toEqual([]);
+    expect(run.body['layouts']?.length).toBeGreaterThan(0);
+    expect(run.problems).toEqual([]);
     // The schema's id names the version it pins.
-    expect(schema.$id).toBe(`urn:vmemwarn:layout-schema:${body.schemaVersion}`);
+    expect(run.schemaId).toBe(run.idOfVersion);
   });
 
   test('a layout without its label, or with a key the schema does not name, fails', async () => {

@@ -4,12 +4,12 @@
  * in read(2), and triage's format sniff waited for more bytes without looking at Ctrl-C. Found by a README review.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, rmSync, writeSync, readFileSync } from 'node:fs';
-import { constants } from 'node:fs';
+import { mkdtempSync, closeSync, rmSync, writeSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT, SAMPLES } from '../cli/_spawn-cli.js';
 import { tarBuffer } from '../triage/fixture-tree.js';
+import { openFifoWriter } from '../_fifo-writer.js';
 
 const hasMkfifo = spawnSync('mkfifo', ['--version'], { stdio: 'ignore' }).status === 0;
 const LOG = readFileSync(`${SAMPLES}plain-boot-6.6-unrelated-warning.log`);
@@ -33,14 +33,7 @@ async function interruptWhileWriterIdles(
     const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
     // The writers: each opened once the reader has opened its end, then idle with the data written.
     for (const fifo of fifos) {
-      let writer: number | undefined;
-      for (let tries = 0; writer === undefined && tries < 100; tries++) {
-        try {
-          writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
-        } catch {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      }
+      const writer = await openFifoWriter(fifo);
       expect(writer).toBeDefined();
       writers.push(writer!);
       writeSync(writer!, data);

@@ -4,10 +4,11 @@
  * the writer closed. Only the CLI released them, at exit. Found by a review of the library API.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../cli/_spawn-cli.js';
+import { openFifoWriter } from '../_fifo-writer.js';
 
 const hasMkfifo = spawnSync('mkfifo', ['--version'], { stdio: 'ignore' }).status === 0;
 
@@ -64,14 +65,7 @@ function embedder(spec: string, triageJobs?: number): { child: ChildProcess; exi
     const fifo = path.join(dir, 'console');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     const { child, exit } = embedder(fifo);
-    let writer: number | undefined;
-    for (let tries = 0; writer === undefined && tries < 100; tries++) {
-      try {
-        writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
+    const writer = await openFifoWriter(fifo, 100, 20);
     writeSync(writer!, '[    0.000000] Booting Linux on physical CPU 0x0\n');
     const code = await exit;
     closeSync(writer!);

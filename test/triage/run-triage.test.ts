@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, openSync } from 'node:fs';
+import { closeSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { Readable, PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +13,7 @@ import { renderSummaryJson } from '../../src/triage/summary-render-json.js';
 import type { Summary } from '../../src/triage/summary-types.js';
 import { UsageError } from '../../src/errors.js';
 import { ReadInterrupted } from '../../src/index.js';
+import { openFifoWriter } from '../_fifo-writer.js';
 import { buildTree, corpusAvailable, corpusFile, hasTool, tarBuffer } from './fixture-tree.js';
 import type { Expectations } from './fixture-tree.js';
 
@@ -289,14 +290,7 @@ test('a stop while the ignore file (a FIFO whose writer idles) is still awaited 
   const controller = new AbortController();
   const run = runTriage({ inputs: [dir], jobs: 1, ignoreFile: fifo }, { signal: controller.signal });
   // Opened once runTriage's read has opened it; then it idles.
-  let writer: number | undefined;
-  for (let tries = 0; writer === undefined && tries < 200; tries++) {
-    try {
-      writer = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
+  const writer = await openFifoWriter(fifo, 200, 10);
   expect(writer).toBeDefined();
   controller.abort();
   const error = await run.then(() => undefined, (e: unknown) => e);
