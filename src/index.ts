@@ -47,8 +47,8 @@ export { renderJson } from './report/render-json.js';
 export { renderText, type TextOptions } from './report/render-text.js';
 export { renderMarkdown } from './report/render-markdown.js';
 export { renderSummaryLine } from './report/render-summary-line.js';
-export { renderExplainText, renderExplainJson } from './report/render-explain.js';
-export { renderLayoutText, renderLayoutJson } from './report/render-layout.js';
+export { renderExplainText, renderExplainJson, EXPLAIN_SCHEMA_VERSION } from './report/render-explain.js';
+export { renderLayoutText, renderLayoutJson, LAYOUT_SCHEMA_VERSION } from './report/render-layout.js';
 export { validateReport, type ReportValidation } from './report/validate.js';
 
 // Batch triage.

@@ -167,3 +167,16 @@ test('the schema versions are values, and what the JSON carries', async () => {
   expect(vmemwarn.REPORT_SCHEMA_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
   expect(Number.isInteger(vmemwarn.SUMMARY_SCHEMA_VERSION)).toBe(true);
 });
+
+test('the explain and layout JSON carry their exported versions, which their schemas name', async () => {
+  const layouts = vmemwarn.candidateLayouts({}, { kernel: '6.1', vaBits: 48, pageSizeBytes: 4096, memstart: 0x80000000n });
+  const layout = JSON.parse(vmemwarn.renderLayoutJson(layouts)) as { schemaVersion: string };
+  expect(layout.schemaVersion).toBe(vmemwarn.LAYOUT_SCHEMA_VERSION);
+  const explained = vmemwarn.explainValue('pfn', 0x80000n, layouts);
+  const explain = JSON.parse(vmemwarn.renderExplainJson('pfn', 0x80000n, explained)) as { schemaVersion: string };
+  expect(explain.schemaVersion).toBe(vmemwarn.EXPLAIN_SCHEMA_VERSION);
+  const schemaId = (name: string) =>
+    (JSON.parse(readFileSync(new URL(`../schema/${name}.schema.json`, import.meta.url), 'utf8')) as { $id: string }).$id;
+  expect(schemaId('layout')).toBe(`urn:vmemwarn:layout-schema:${vmemwarn.LAYOUT_SCHEMA_VERSION}`);
+  expect(schemaId('explain')).toBe(`urn:vmemwarn:explain-schema:${vmemwarn.EXPLAIN_SCHEMA_VERSION}`);
+});

@@ -68,13 +68,19 @@ export function renderExplainText(kind: ValueKind, value: bigint, explanations: 
 }
 
 /**
- * `vmemwarn explain --format json`: `{ schemaVersion: '1.0.0', input, explanations }`, each value a 0x-prefixed hex
+ * The `schemaVersion` of `explain --format json` (schema/explain.schema.json): a minor bump adds keys, a major one
+ * changes or removes them.
+ */
+export const EXPLAIN_SCHEMA_VERSION = '1.0.0';
+
+/**
+ * `vmemwarn explain --format json`: `{ schemaVersion: EXPLAIN_SCHEMA_VERSION, input, explanations }`, each value a 0x-prefixed hex
  * string, each layout as the report's. Validates against schema/explain.schema.json
  * (`vmemwarn/schema/explain.schema.json`).
  */
 export function renderExplainJson(kind: ValueKind, value: bigint, explanations: readonly Explanation[]): string {
   const body = {
-    schemaVersion: '1.0.0',
+    schemaVersion: EXPLAIN_SCHEMA_VERSION,
     input: { kind, value: toHex(value) },
     explanations: explanations.map((e) => ({
       label: e.label,

@@ -25,9 +25,15 @@ export function renderLayoutText(layouts: readonly Layout[]): string {
 }
 
 /**
- * `vmemwarn layout --format json`: `{ schemaVersion: '1.0.0', layouts }`, each layout as the report's with its `label`.
+ * The `schemaVersion` of `layout --format json` (schema/layout.schema.json): a minor bump adds keys, a major one
+ * changes or removes them.
+ */
+export const LAYOUT_SCHEMA_VERSION = '1.0.0';
+
+/**
+ * `vmemwarn layout --format json`: `{ schemaVersion: LAYOUT_SCHEMA_VERSION, layouts }`, each layout as the report's with its `label`.
  * Validates against schema/layout.schema.json (`vmemwarn/schema/layout.schema.json`).
  */
 export function renderLayoutJson(layouts: readonly Layout[]): string {
-  return `${JSON.stringify({ schemaVersion: '1.0.0', layouts: layouts.map((l) => ({ label: l.label ?? l.era.value, ...layoutReport(l) })) }, null, 2)}\n`;
+  return `${JSON.stringify({ schemaVersion: LAYOUT_SCHEMA_VERSION, layouts: layouts.map((l) => ({ label: l.label ?? l.era.value, ...layoutReport(l) })) }, null, 2)}\n`;
 }
