@@ -518,10 +518,11 @@ export const FORMATS: readonly SplatFormat[] = [
     re: h('(?:Oops: )?general protection fault'),
     title: 'general protection fault in {frame}',
   },
-  { kind: 'oops', needle: 'Oops', re: h('Oops: divide error: '), title: 'divide error in {frame}' },
+  // syzkaller's `divide error:` and `invalid opcode:` rows, like its double fault's, read the RIP line alone.
+  { kind: 'oops', needle: 'Oops', re: h('Oops: divide error: '), title: 'divide error in {frame}', frame: 'pc' },
   { kind: 'oops', needle: 'Oops', re: h('Oops: stack segment: '), title: 'stack segment fault in {frame}' },
   // x86 BUG() is a ud2: `kernel BUG at` then `Oops: invalid opcode: 0000 [#1]`, which joins it.
-  { kind: 'oops', needle: 'Oops', re: h('Oops: invalid opcode: '), title: 'invalid opcode in {frame}', escalates: true },
+  { kind: 'oops', needle: 'Oops', re: h('Oops: invalid opcode: '), title: 'invalid opcode in {frame}', escalates: true, frame: 'pc' },
   // syzkaller titles a double fault by its RIP line alone: its `Call Trace:` is often empty, and the trace that follows
   // is the `Machine halted.` panic's (panic, df_debug, do_double_fault), which names the handler, not the fault. A
   // RIP in a skipped frame (`trace_hardirqs_off_thunk`, report 315) is `in corrupted`.

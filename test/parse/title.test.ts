@@ -140,6 +140,16 @@ describe('buildTitle', () => {
     expect(titleOf(df, { pc: own, frames: panicTrace, atFuncs: [] })).toBe('PANIC: double fault in do_int3');
   });
 
+  // syzkaller's `divide error:` and `invalid opcode:` rows read their RIP line alone too (pkg/report/linux.go).
+  test.each([
+    ['Oops: divide error: 0000 [#1] PREEMPT SMP KASAN NOPTI', 'divide error'],
+    ['Oops: invalid opcode: 0000 [#1] PREEMPT SMP KASAN NOPTI', 'invalid opcode'],
+  ])('%p: the RIP function, and corrupted without one, never the call trace', (header, name) => {
+    const trace = frames('dump_stack', 'do_trap', 'caller_of_fault');
+    expect(titleOf(header, { pc: { func: 'tcp_rcv', off: 0x1n, size: 0x2n }, frames: trace, atFuncs: [] })).toBe(`${name} in tcp_rcv`);
+    expect(buildTitleOf(header, { frames: trace, atFuncs: [] })).toEqual({ title: `${name} in corrupted`, frameFound: false });
+  });
+
   test('lockdep: the `at:` function', () => {
     expect(titleOf('WARNING: Nested lock was not taken', { frames: [], atFuncs: ['evict'] })).toBe(
       'WARNING: nested lock was not taken in evict',
