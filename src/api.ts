@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { openInput } from './ingest/open-input.js';
 import { LogAnalyzer } from './analyze/analyzer.js';
-import type { AnalyzeOptions } from './analyze/analyze-options.js';
+import { ANALYZE_OPTION_KEYS, type AnalyzeOptions } from './analyze/analyze-options.js';
+import { optionKeys } from './util/option-keys.js';
 import type { AnalysisResult } from './analyze/types.js';
 import { feedAnalyzer, finishFed } from './analyze/feed-analyzer.js';
 import { unlessAbortedReleasing } from './until-aborted.js';
@@ -19,6 +20,9 @@ export interface StreamAnalyzeOptions extends AnalyzeOptions {
   /** Called with the running count of bytes read, for progress displays. */
   onBytes?: (bytesRead: number) => void;
 }
+
+/** The keys of `StreamAnalyzeOptions`: any other is a UsageError. */
+export const STREAM_OPTION_KEYS = optionKeys<StreamAnalyzeOptions>()([...ANALYZE_OPTION_KEYS, 'signal', 'onBytes']);
 
 /**
  * Options of `analyzeFile`: those of `analyzeStream` plus reading one large file in parts on several threads.
@@ -41,6 +45,9 @@ export interface FileAnalyzeOptions extends StreamAnalyzeOptions {
   onSplit?: (parts: number) => void;
 }
 
+/** The keys of `FileAnalyzeOptions`: any other is a UsageError. */
+export const FILE_OPTION_KEYS = optionKeys<FileAnalyzeOptions>()([...STREAM_OPTION_KEYS, 'threads', 'youngGenerationCapBytes', 'partsEvenly', 'onSplit']);
+
 /**
  * Analyzes one byte stream of text, as it comes: it does not decompress (`analyzeFile` does, `-` for stdin), so
  * `maxDecompressedBytes` has nothing to limit here. A read failure part-way (truncated data, I/O error) does not
@@ -52,7 +59,12 @@ export async function analyzeStream(
   opts: StreamAnalyzeOptions = {},
 ): Promise<AnalysisResult> {
   checkStreamInput(input);
-  checkAnalyzeOptions(opts);
+  checkAnalyzeOptions(opts, STREAM_OPTION_KEYS);
+  return analyzeCheckedStream(input, opts);
+}
+
+/** `analyzeStream` once its input and options were checked; `analyzeFile` passes its own options on. */
+async function analyzeCheckedStream(input: NodeJS.ReadableStream | AsyncIterable<Buffer>, opts: FileAnalyzeOptions): Promise<AnalysisResult> {
   const name = opts.name ?? '-';
   const analyzer = new LogAnalyzer({ ...opts, name });
   const fed = await feedAnalyzer(analyzer, input, { ...opts, name });
@@ -65,7 +77,7 @@ export async function analyzeStream(
  */
 export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): Promise<AnalysisResult> {
   const path = pathArgument(spec);
-  checkAnalyzeOptions(opts);
+  checkAnalyzeOptions(opts, FILE_OPTION_KEYS);
   const result = await analyzeFileOrPart(path, opts);
   if (opts.signal?.aborted === true) letGo(path);
   return result;
@@ -95,9 +107,9 @@ async function analyzeFileOrPart(spec: string, opts: FileAnalyzeOptions): Promis
     opts.signal,
     (late) => late.close(),
   );
-  if (opened === undefined) return analyzeStream(Readable.from([]), { ...opts, name: opts.name ?? spec });
+  if (opened === undefined) return analyzeCheckedStream(Readable.from([]), { ...opts, name: opts.name ?? spec });
   try {
-    return await analyzeStream(opened.stream, { ...opts, name: opts.name ?? opened.name });
+    return await analyzeCheckedStream(opened.stream, { ...opts, name: opts.name ?? opened.name });
   } finally {
     // A read stopped part-way ends its iteration without waiting (untilAborted): the file is closed here, before
     // the result is handed back, not some turns of the event loop later.

@@ -1,4 +1,5 @@
 import type { LayoutOverrides } from '../layout/types.js';
+import { optionKeys } from '../util/option-keys.js';
 
 /** Options of every analysis entry point; bad values throw UsageError (check-options.ts). */
 export interface AnalyzeOptions {
@@ -16,3 +17,6 @@ export interface AnalyzeOptions {
   /** Layout parameters given by the user: they beat anything inferred from the log. */
   layout?: LayoutOverrides;
 }
+
+/** The keys of `AnalyzeOptions`: any other is a UsageError (check-options.ts). */
+export const ANALYZE_OPTION_KEYS = optionKeys<AnalyzeOptions>()(['name', 'maxSplatLines', 'maxLineBytes', 'maxDecompressedBytes', 'layout']);

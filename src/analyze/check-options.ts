@@ -3,6 +3,7 @@ import type { AnalyzeOptions } from './analyze-options.js';
 import { checkLayoutOverrides } from '../layout/check-overrides.js';
 import { describeValue } from '../util/describe-value.js';
 import { checkCallbacks, type CallbackOptions } from './check-callbacks.js';
+import { checkOptionKeys } from '../util/option-keys.js';
 
 
 function wholeNumber(name: string, value: number | undefined, least: number): void {
@@ -11,17 +12,23 @@ function wholeNumber(name: string, value: number | undefined, least: number): vo
   }
 }
 
+/** The options `checkAnalyzeOptions` looks at: those of `analyzeFile`, the widest entry point. */
+type CheckedOptions = AnalyzeOptions & CallbackOptions & { threads?: number; youngGenerationCapBytes?: number };
+
 /**
  * The library's options, checked as the CLI checks its flags: a bad value is a UsageError (exit 2), not a run that
- * reads nothing and reports an input error, or one that quietly ignores the value.
+ * reads nothing and reports an input error, or one that quietly ignores the value. So is a key none of `known` (the
+ * entry point's options: `maxSplatLine` had been ignored); `name` spells a key as the caller does (`analyze.threads`).
  */
-export function checkAnalyzeOptions(opts: AnalyzeOptions & CallbackOptions & { threads?: number }): void {
+export function checkAnalyzeOptions(opts: CheckedOptions, known: readonly string[], name?: (key: string) => string): void {
   if (!isPlainObject(opts)) throw new UsageError(`options must be an object, not ${describeValue(opts)}`);
+  checkOptionKeys(opts, known, name);
   checkCallbacks(opts);
   wholeNumber('maxLineBytes', opts.maxLineBytes, 1);
   wholeNumber('maxSplatLines', opts.maxSplatLines, 1);
   wholeNumber('maxDecompressedBytes', opts.maxDecompressedBytes, 1);
   wholeNumber('threads', opts.threads, 1);
+  wholeNumber('youngGenerationCapBytes', opts.youngGenerationCapBytes, 1);
   if (opts.layout !== undefined) {
     if (!isPlainObject(opts.layout)) throw new UsageError(`layout must be an object of layout overrides, not ${describeValue(opts.layout)}`);
     checkLayoutOverrides(opts.layout);

@@ -5,11 +5,15 @@ import type { LayoutOverrides } from './types.js';
 import { eraSupportsVaBits, firstEraWithVaBits } from './hypotheses.js';
 import { configTextProblem, parseKernelConfig } from './kconfig.js';
 import { describeValue } from '../util/describe-value.js';
+import { checkOptionKeys, optionKeys } from '../util/option-keys.js';
 
 /** What a kernel release given by the user must start with (`6.1`, `5.15.0-91`, or a tag's `v6.1`). */
 const RELEASE_SHAPE = /^v?\d+\.\d+/;
 
 type Field = keyof LayoutOverrides;
+
+/** Every override: any other key is a UsageError (`layout.pageSize`, where the override is `layout.pageSizeBytes`). */
+const LAYOUT_OVERRIDE_KEYS = optionKeys<LayoutOverrides>()(['kernel', 'vaBits', 'pageSizeBytes', 'memstart', 'structPageSize', 'sectionShift', 'era', 'configText']);
 
 /** The overrides that are numbers: a string such as '4096' had passed some checks (Math.log2 takes it). */
 const NUMBER_FIELDS = ['vaBits', 'pageSizeBytes', 'structPageSize', 'sectionShift'] as const;
@@ -17,9 +21,11 @@ const NUMBER_FIELDS = ['vaBits', 'pageSizeBytes', 'structPageSize', 'sectionShif
 /**
  * Layout overrides checked before any input is read, each bad one a UsageError: otherwise a value is looked at only
  * when a vmemmap cluster needs a layout, so a log without one ignored it and a log with one failed at its end.
- * `name` says how the caller spells an override (`layout.vaBits` in the library, `--va-bits` on the command line).
+ * `name` says how the caller spells an override (`layout.vaBits` in the library, `--va-bits` on the command line). A
+ * key that is no override is one too.
  */
 export function checkLayoutOverrides(o: LayoutOverrides, name: (field: Field) => string = (f) => `layout.${f}`): void {
+  checkOptionKeys(o, LAYOUT_OVERRIDE_KEYS, name as (key: string) => string);
   if (o.kernel !== undefined && (typeof o.kernel !== 'string' || !RELEASE_SHAPE.test(o.kernel))) {
     const given = typeof o.kernel === 'string' ? `'${o.kernel}'` : describeValue(o.kernel);
     throw new UsageError(`${name('kernel')} must look like 6.1, v6.1 or 5.15.0-91, not ${given}`);

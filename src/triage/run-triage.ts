@@ -5,7 +5,7 @@ import type { InputTask } from './input-task.js';
 import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import type { TriageOptions, TriageOutcome, TriageProgress } from './triage-options.js';
-import { DEFAULT_MAX_BUFFERED_ZIP_BYTES } from './triage-options.js';
+import { DEFAULT_MAX_BUFFERED_ZIP_BYTES, SHARD_KEYS, TRIAGE_ANALYZE_KEYS, TRIAGE_OPTION_KEYS } from './triage-options.js';
 import { walkInputs } from './walk.js';
 import { MAX_SHARDS, selectShard, shardOf } from './shard.js';
 import { runInProcess } from './run-in-process.js';
@@ -22,6 +22,7 @@ import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
 import { checkAnalyzeOptions } from '../analyze/check-options.js';
 import { FAIL_ON_KINDS } from '../cli/fail-on.js';
 import { describeValue } from '../util/describe-value.js';
+import { checkOptionKeys, checkOptionsObject, optionKeys } from '../util/option-keys.js';
 
 /** The progress callback and stop signal of `runTriage`. */
 export interface TriageHooks {
@@ -31,13 +32,17 @@ export interface TriageHooks {
   signal?: AbortSignal;
 }
 
+/** The keys of `TriageHooks`: any other is a UsageError. */
+const TRIAGE_HOOK_KEYS = optionKeys<TriageHooks>()(['onProgress', 'signal']);
+
 /**
  * `vmemwarn triage`: finds the logs under the inputs, analyses each (worker threads when `jobs` > 1), and returns
  * one summary over all of them with every unreadable or skipped input listed. Ctrl-C (the signal) ends early
- * with the summary of what finished, marked interrupted.
+ * with the summary of what finished, marked interrupted. A bad option value, or a key of `opts`, `hooks`,
+ * `opts.analyze` or `opts.shard` that is none of their options, is a UsageError before anything is read.
  */
 export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): Promise<TriageOutcome> {
-  validate(opts);
+  validate(opts, hooks);
   const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile, hooks.signal) : undefined;
   // sql.js is loaded only for a run that records history; a file that cannot be one fails before any analysis.
   const history = opts.db ? await import('./db.js') : undefined;
@@ -119,15 +124,19 @@ async function runAll(queue: TaskQueue, ctx: InputContext, jobs: number, hooks: 
   }
 }
 
-function validate(opts: TriageOptions): void {
+function validate(opts: TriageOptions, hooks: TriageHooks): void {
   // From JavaScript, JSON or YAML a string in place of the array is an easy slip: each of its characters had been an
   // input, and `'/'` walked the whole filesystem.
   if (typeof opts !== 'object' || opts === null) throw new UsageError('runTriage needs options: { inputs: [paths] }');
+  // A misspelt key (`job`, `ignore`) had left its option at the default without a word.
+  checkOptionKeys(opts, TRIAGE_OPTION_KEYS);
+  checkOptionsObject(hooks, TRIAGE_HOOK_KEYS, 'hooks');
   if (!Array.isArray(opts.inputs)) throw new UsageError(`inputs must be an array of paths, not ${describeValue(opts.inputs)}`);
   const notPath = opts.inputs.findIndex((input) => typeof input !== 'string' || input === '');
   if (notPath !== -1) throw new UsageError(`inputs[${notPath}] must be a path (file, directory, glob or -), not ${describeValue(opts.inputs[notPath])}`);
   if (opts.inputs.length === 0) throw new UsageError('triage needs at least one input (file, directory, glob or -)');
   if (opts.shard) {
+    checkOptionKeys(opts.shard, SHARD_KEYS, (key) => `shard.${key}`);
     const { index, count } = opts.shard;
     if (!Number.isInteger(index) || !Number.isInteger(count) || count < 1 || index < 1 || index > count || count > MAX_SHARDS) {
       throw new UsageError(`bad shard ${index}/${count}: want i/n with 1 <= i <= n <= 2^32`);
@@ -138,8 +147,12 @@ function validate(opts: TriageOptions): void {
     throw new UsageError(`failOn must be one of ${FAIL_ON_KINDS.join(', ')}, not '${String(opts.failOn)}'`);
   }
   if (opts.jobs !== undefined && (!Number.isInteger(opts.jobs) || opts.jobs < 0)) throw new UsageError(`bad jobs ${opts.jobs}`);
+  for (const key of ['youngGenerationCapBytes', 'maxBufferedZipBytes'] as const) {
+    const value = opts[key];
+    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new UsageError(`${key} must be a whole number of at least 1, not ${describeValue(value)}`);
+  }
   // Checked here, not by each log: a bad value made every log an input error (exit 3) instead of one usage error.
-  if (opts.analyze) checkAnalyzeOptions(opts.analyze);
+  if (opts.analyze) checkAnalyzeOptions(opts.analyze, TRIAGE_ANALYZE_KEYS, (key) => `analyze.${key}`);
 }
 
 function progressHooks(tasks: readonly InputTask[], hooks: TriageHooks): RunnerHooks {

@@ -1,4 +1,5 @@
 import type { AnalyzeOptions } from '../analyze/analyze-options.js';
+import { optionKeys } from '../util/option-keys.js';
 import type { FailOn } from '../cli/fail-on.js';
 import type { Summary } from './summary-types.js';
 
@@ -43,6 +44,18 @@ export interface TriageOptions {
   /** Where `-` reads its path list from (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
 }
+
+/** The keys of `TriageOptions`: any other is a UsageError. */
+export const TRIAGE_OPTION_KEYS = optionKeys<TriageOptions>()([
+  'inputs', 'youngGenerationCapBytes', 'jobs', 'followSymlinks', 'shard', 'failOn', 'ignoreFile', 'outDir', 'db',
+  'summaryFile', 'newOnly', 'fileTimes', 'timestamps', 'analyze', 'maxBufferedZipBytes', 'stdin',
+]);
+
+/** The keys of `TriageOptions.analyze`: those of `AnalyzeOptions` but `name`, which each log's path gives. */
+export const TRIAGE_ANALYZE_KEYS = optionKeys<NonNullable<TriageOptions['analyze']>>()(['maxSplatLines', 'maxLineBytes', 'maxDecompressedBytes', 'layout']);
+
+/** The keys of `TriageOptions.shard`. */
+export const SHARD_KEYS = optionKeys<NonNullable<TriageOptions['shard']>>()(['index', 'count']);
 
 /** A progress report of `runTriage` (`TriageHooks.onProgress`), counted in top-level inputs, not archive members. */
 export interface TriageProgress {

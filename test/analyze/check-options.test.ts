@@ -1,6 +1,7 @@
 import { UsageError } from '../../src/errors.js';
 import { checkAnalyzeOptions } from '../../src/analyze/check-options.js';
-import { analyzeStream, analyzeText } from '../../src/api.js';
+import { analyzeFile, analyzeStream, analyzeText, FILE_OPTION_KEYS } from '../../src/api.js';
+import { ANALYZE_OPTION_KEYS } from '../../src/analyze/analyze-options.js';
 
 describe('checkAnalyzeOptions', () => {
   test.each([
@@ -14,13 +15,19 @@ describe('checkAnalyzeOptions', () => {
     [null, 'options must be an object, not null'],
     [{ layout: null }, 'layout must be an object of layout overrides, not null'],
     [{ layout: '6.1' }, "layout must be an object of layout overrides, not the string '6.1'"],
+    // Found by an audit embedding the library: a negative or fractional cap was accepted.
+    [{ youngGenerationCapBytes: -1 }, 'youngGenerationCapBytes must be a whole number of at least 1, not -1'],
+    [{ youngGenerationCapBytes: 4.5 }, 'youngGenerationCapBytes must be a whole number of at least 1, not 4.5'],
+    // Found by an audit embedding the library: a misspelt key was ignored, and the option left at its default.
+    [{ maxSplatLine: 100 }, "unknown option 'maxSplatLine' (did you mean 'maxSplatLines'?)"],
+    [{ layout: { pageSize: 4096 } }, "unknown option 'layout.pageSize' (did you mean 'layout.pageSizeBytes'?)"],
   ])('%o is a usage error', (opts, message) => {
-    expect(() => checkAnalyzeOptions(opts as never)).toThrow(new UsageError(message));
+    expect(() => checkAnalyzeOptions(opts as never, FILE_OPTION_KEYS)).toThrow(new UsageError(message));
   });
 
   test('good values and absent ones pass', () => {
-    expect(() => checkAnalyzeOptions({ maxLineBytes: 65536, maxSplatLines: 400, threads: 2, layout: { kernel: '6.1' } })).not.toThrow();
-    expect(() => checkAnalyzeOptions({})).not.toThrow();
+    expect(() => checkAnalyzeOptions({ maxLineBytes: 65536, maxSplatLines: 400, threads: 2, layout: { kernel: '6.1' } }, FILE_OPTION_KEYS)).not.toThrow();
+    expect(() => checkAnalyzeOptions({}, FILE_OPTION_KEYS)).not.toThrow();
   });
 
   test('the library entry points check them: a usage error, not an input error on the result', async () => {
@@ -48,4 +55,24 @@ test('an impossible layout.configText is a usage error before the input is read'
     /^layout\.configText is not a possible arm64 config/,
   );
   expect(read).toBe(false);
+});
+
+describe('the keys each entry point takes', () => {
+  test('a key of analyzeFile alone is unknown to analyzeStream and analyzeText', async () => {
+    await expect(analyzeText('x\n', { threads: 2 } as never)).rejects.toThrow(new UsageError("unknown option 'threads' (known: name, maxSplatLines, maxLineBytes, maxDecompressedBytes, layout, signal, onBytes)"));
+    await expect(analyzeStream((async function* () {})(), { onSplit: () => undefined } as never)).rejects.toThrow(/^unknown option 'onSplit'/);
+  });
+
+  test('analyzeFile takes its own, and passes them on without its stream check refusing them', async () => {
+    const plain = new URL('../../samples/logs/plain-boot-6.6-unrelated-warning.log', import.meta.url).pathname;
+    const result = await analyzeFile(plain, { threads: 1, partsEvenly: false, onSplit: () => undefined, maxSplatLines: 10 });
+    expect(result.stats.lines).toBeGreaterThan(0);
+    await expect(analyzeFile(plain, { thread: 2 } as never)).rejects.toThrow(new UsageError("unknown option 'thread' (did you mean 'threads'?)"));
+  });
+
+  test('a spelling of the caller names the key', () => {
+    expect(() => checkAnalyzeOptions({ maxSplatLine: 1 } as never, ANALYZE_OPTION_KEYS, (key) => `analyze.${key}`)).toThrow(
+      new UsageError("unknown option 'analyze.maxSplatLine' (did you mean 'analyze.maxSplatLines'?)"),
+    );
+  });
 });

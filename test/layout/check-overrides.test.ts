@@ -1,6 +1,7 @@
 import { UsageError } from '../../src/errors.js';
 import { checkLayoutOverrides } from '../../src/layout/check-overrides.js';
 import type { LayoutOverrides } from '../../src/layout/types.js';
+import { inferLayout, plausibleLayouts } from '../../src/layout/infer.js';
 
 describe('checkLayoutOverrides', () => {
   test.each<[LayoutOverrides, string]>([
@@ -39,5 +40,18 @@ describe('checkLayoutOverrides', () => {
     expect(() => checkLayoutOverrides({ vaBits: 47, pageSizeBytes: 4096 }, (f) => (f === 'vaBits' ? '--va-bits' : f))).toThrow(
       new UsageError('--va-bits 47 is impossible with 4K pages (valid: 39, 48, 52)'),
     );
+  });
+});
+
+// Found by an audit embedding the library: `layout: { pageSize: 4096 }` was ignored, the page size left to inference.
+describe('a key that is no override', () => {
+  test('is a usage error naming the override it is likely a slip for', () => {
+    expect(() => checkLayoutOverrides({ pageSize: 4096 } as never)).toThrow(new UsageError("unknown option 'layout.pageSize' (did you mean 'layout.pageSizeBytes'?)"));
+    expect(() => checkLayoutOverrides({ vabits: 48 } as never)).toThrow(new UsageError("unknown option 'layout.vabits' (did you mean 'layout.vaBits'?)"));
+  });
+
+  test('the layout functions check it too', () => {
+    expect(() => inferLayout({}, { struct_page_size: 64 } as never)).toThrow(new UsageError("unknown option 'layout.struct_page_size' (did you mean 'layout.structPageSize'?)"));
+    expect(() => plausibleLayouts({}, { release: '6.1' } as never)).toThrow(/^unknown option 'layout\.release' \(known: layout\.kernel, /);
   });
 });

@@ -253,11 +253,25 @@ describe('runTriage arguments of the wrong kind', () => {
     [{ inputs: 'logs' }, "inputs must be an array of paths, not the string 'logs'"],
     [{ inputs: ['logs', 5] }, 'inputs[1] must be a path (file, directory, glob or -), not the number 5'],
     [{ inputs: [''] }, "inputs[0] must be a path (file, directory, glob or -), not the string ''"],
+    // Found by an audit embedding the library: a misspelt key had left its option at the default without a word, and
+    // a negative cap was taken.
+    [{ inputs: ['x'], job: 2 }, "unknown option 'job' (did you mean 'jobs'?)"],
+    [{ inputs: ['x'], analyze: { maxSplatLine: 5 } }, "unknown option 'analyze.maxSplatLine' (did you mean 'analyze.maxSplatLines'?)"],
+    [{ inputs: ['x'], analyze: { name: 'a.log' } }, "unknown option 'analyze.name' (known: analyze.maxSplatLines, "],
+    [{ inputs: ['x'], analyze: { layout: { pageSize: 4096 } } }, "unknown option 'layout.pageSize' (did you mean 'layout.pageSizeBytes'?)"],
+    [{ inputs: ['x'], shard: { index: 1, of: 2 } }, "unknown option 'shard.of' (known: shard.index, shard.count)"],
+    [{ inputs: ['x'], youngGenerationCapBytes: -1 }, 'youngGenerationCapBytes must be a whole number of at least 1, not the number -1'],
+    [{ inputs: ['x'], maxBufferedZipBytes: 0.5 }, 'maxBufferedZipBytes must be a whole number of at least 1, not the number 0.5'],
   ])('%p', async (opts, why) => {
     const run = runTriage(opts as unknown as Parameters<typeof runTriage>[0]);
     await expect(run).rejects.toThrow(UsageError);
     await expect(run).rejects.toThrow(why);
   });
+});
+
+test('a hook of runTriage that is none of its hooks is a usage error', async () => {
+  await expect(runTriage({ inputs: ['x'] }, { onprogress: () => undefined } as never)).rejects.toThrow(new UsageError("unknown option 'onprogress' (did you mean 'onProgress'?)"));
+  await expect(runTriage({ inputs: ['x'] }, null as never)).rejects.toThrow(new UsageError('hooks must be an object, not null'));
 });
 
 // Found by an audit embedding the library: an abort during a walk of 116k files was seen only once the walk ended.
