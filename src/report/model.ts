@@ -6,12 +6,16 @@ import { compact } from './compact.js';
 import { splatReport } from './splat-report.js';
 import { packageToolInfo } from './tool-info.js';
 import { vmemmapReport } from './vmemmap-report.js';
+import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 
 /** Options of `buildReport`. */
 export interface BuildReportOptions {
   /** The `tool` the report names as its writer; defaults to this package's name and version. */
   tool?: ToolInfo;
 }
+
+/** The keys of `BuildReportOptions`: any other is a UsageError. */
+const BUILD_REPORT_OPTION_KEYS = optionKeys<BuildReportOptions>()(['tool']);
 
 function clusterReport(c: Cluster): ClusterReport {
   return compact({
@@ -62,8 +66,12 @@ function summarize(inputs: InputReport[]): ReportSummary {
   };
 }
 
-/** The JSON-ready report of `results`, in input order. Deterministic: the same results give the same object. */
+/**
+ * The JSON-ready report of `results`, in input order. Deterministic: the same results give the same object. An
+ * option key other than `tool` is a UsageError.
+ */
 export function buildReport(results: AnalysisResult[], opts: BuildReportOptions = {}): Report {
+  checkOptionsObject(opts, BUILD_REPORT_OPTION_KEYS);
   const tool = opts.tool ?? packageToolInfo();
   const inputs = results.map(inputReport);
   return {

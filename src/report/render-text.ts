@@ -14,6 +14,9 @@ import { repeatedSections } from './repeated-sections.js';
 import { foldIdenticalFindings } from './identical-findings.js';
 import { appendAll } from '../util/append-all.js';
 import { distinctTitles } from './distinct-titles.js';
+import { UsageError } from '../errors.js';
+import { describeValue } from '../util/describe-value.js';
+import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 
 /** Options of `renderText`: ANSI colour and the width prose wraps at (defaults: no colour, 100 columns). */
 export interface TextOptions {
@@ -23,8 +26,21 @@ export interface TextOptions {
   width?: number;
 }
 
+/** The keys of `TextOptions`: any other is a UsageError. */
+const TEXT_OPTION_KEYS = optionKeys<TextOptions>()(['colour', 'width']);
+
 const DEFAULT_WIDTH = 100;
 const MIN_WIDTH = 60;
+
+/** `colour` a boolean and `width` a whole number of at least 60, as documented: `width: 'wide'`, 10 or -5 had passed. */
+function checkTextOptions(opts: TextOptions): void {
+  checkOptionsObject(opts, TEXT_OPTION_KEYS);
+  if (opts.colour !== undefined && typeof opts.colour !== 'boolean') throw new UsageError(`colour must be a boolean, not ${describeValue(opts.colour)}`);
+  const width: unknown = opts.width;
+  if (width !== undefined && !(Number.isInteger(width) && (width as number) >= MIN_WIDTH)) {
+    throw new UsageError(`width must be a whole number of at least ${MIN_WIDTH}, not ${describeValue(width)}`);
+  }
+}
 
 const MAX_TITLE = 70;
 
@@ -58,11 +74,15 @@ function renderInput(input: InputReport, p: Palette, width: number): string[] {
   return out;
 }
 
-/** The human-readable report for a terminal or a plain-text ticket. Every log-derived string is sanitized. */
+/**
+ * The human-readable report for a terminal or a plain-text ticket. Every log-derived string is sanitized. An option
+ * key other than `colour` and `width`, or a bad value of one, is a UsageError.
+ */
 export function renderText(report: Report, opts: TextOptions = {}): string {
+  checkTextOptions(opts);
   const p = palette(opts.colour ?? false);
   const r = mapStrings(report, sanitizeTerminal);
   const head = p.bold(`${r.tool.name} ${r.tool.version}: ${renderSummaryLine(r)}`);
-  const width = Math.max(MIN_WIDTH, Math.floor(opts.width ?? DEFAULT_WIDTH));
+  const width = opts.width ?? DEFAULT_WIDTH;
   return `${[head, ...r.inputs.flatMap((i) => renderInput(i, p, width))].join('\n')}\n`;
 }

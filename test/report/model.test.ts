@@ -1,4 +1,5 @@
 import { analyzeText } from '../../src/api.js';
+import { UsageError } from '../../src/errors.js';
 import { buildReport } from '../../src/report/model.js';
 import { validateReport } from '../../src/report/validate.js';
 import { renderJson } from '../../src/report/render-json.js';
@@ -105,4 +106,9 @@ describe('an input whose reading stopped early', () => {
     expect(renderText(report)).toContain('incomplete: interrupted; this covers what was read');
     expect(renderMarkdown(report)).toContain('- ⚠️ incomplete\\: reading stopped on cut.gz\\: truncated gzip data');
   });
+});
+
+test('an option of buildReport other than tool is a usage error', () => {
+  expect(() => buildReport([armResult()], { tools: TOOL } as never)).toThrow(new UsageError("unknown option 'tools' (did you mean 'tool'?)"));
+  expect(() => buildReport([armResult()], 'json' as never)).toThrow(new UsageError("options must be an object, not the string 'json'"));
 });

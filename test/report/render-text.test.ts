@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeText } from '../../src/api.js';
+import { UsageError } from '../../src/errors.js';
 import { buildReport } from '../../src/report/model.js';
 import { renderText } from '../../src/report/render-text.js';
 import { ATTACKS, hostileResult } from './attack.js';
@@ -97,4 +98,27 @@ test('a finding the later boots repeat is printed once, naming them', async () =
   expect(text.match(/^-- (vmemmap_populate|memmap_init_zone_device): /gm)).toHaveLength(2);
   expect(text.match(/^ {2}The same finding, but for line numbers, in 2 more boots: 1–2\.$/gm)).toHaveLength(2);
   expect(text.match(/^-- Example: /gm)).toHaveLength(2);
+});
+
+// Found by an audit embedding the library: `colour` misspelt as the CLI's `--color` rendered without colour, and a
+// width of 'wide', 10 or -5 passed, though at least 60 is documented.
+describe('renderText options', () => {
+  const report = buildReport([armResult()], { tool: TOOL });
+
+  test.each([
+    [{ color: true }, "unknown option 'color' (did you mean 'colour'?)"],
+    [{ width: 'wide' }, "width must be a whole number of at least 60, not the string 'wide'"],
+    [{ width: 10 }, 'width must be a whole number of at least 60, not the number 10'],
+    [{ width: -5 }, 'width must be a whole number of at least 60, not the number -5'],
+    [{ width: 80.5 }, 'width must be a whole number of at least 60, not the number 80.5'],
+    [{ colour: 'yes' }, "colour must be a boolean, not the string 'yes'"],
+    [null, 'options must be an object, not null'],
+  ])('%o is a usage error', (opts, message) => {
+    expect(() => renderText(report, opts as never)).toThrow(new UsageError(message));
+  });
+
+  test('60 columns and more render', () => {
+    expect(renderText(report, { width: 60 })).toContain('== ');
+    expect(renderText(report, { width: 200, colour: false })).toBe(renderText(report, { width: 200 }));
+  });
 });
