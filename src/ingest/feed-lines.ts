@@ -5,6 +5,7 @@ import { LineBreakNormalizer } from './line-break-normalizer.js';
 import { hidesNeedles } from './hidden-needles.js';
 import { LineFeeder, type HitSearch } from './line-feeder.js';
 import type { LineSink } from './line-sink.js';
+import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 
 /** What `feedLines` read: line and byte counts and the text encoding it found. */
 export interface FeedStats {
@@ -37,6 +38,9 @@ export interface FeedOptions {
   onQuotedPrintable?: () => void;
 }
 
+/** The keys of `FeedOptions`: any other is a UsageError. */
+const FEED_OPTION_KEYS = optionKeys<FeedOptions>()(['maxLineBytes', 'name', 'search', 'lineOffset', 'onQuotedPrintable']);
+
 const DEFAULT_MAX_LINE_BYTES = 65536;
 
 /**
@@ -57,13 +61,14 @@ export class PartialReadError extends InputError {
  * Streams `input` into `sink` line by line; see `LineSink` for which lines may be skipped. When reading fails the
  * lines decoded so far stay delivered (including a final partial line) and the error is rethrown as an
  * `InputError` naming the input. A read stopped by `untilAborted` (ReadInterrupted) delivers no partial line: the
- * stop, not the log, cut it.
+ * stop, not the log, cut it. An option key that is none of `FeedOptions`' is a `UsageError`.
  */
 export async function feedLines(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
   sink: LineSink,
   opts: FeedOptions = {},
 ): Promise<FeedStats> {
+  checkOptionsObject(opts, FEED_OPTION_KEYS);
   const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   if (!Number.isInteger(maxLineBytes) || maxLineBytes < 1) {
     throw new RangeError(`maxLineBytes must be a positive integer, got ${maxLineBytes}`);

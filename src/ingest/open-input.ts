@@ -9,6 +9,7 @@ import { InputError } from '../errors.js';
 import { pathArgument } from '../check-inputs.js';
 import { decompress, type Compression, type DecompressOptions } from './decompress.js';
 import { FileChunks } from './file-chunks.js';
+import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 
 export type { Compression } from './decompress.js';
 
@@ -47,13 +48,17 @@ export interface OpenOptions extends DecompressOptions {
   recycleChunks?: boolean;
 }
 
+/** The keys of `OpenOptions`: any other is a UsageError. */
+const OPEN_OPTION_KEYS = optionKeys<OpenOptions>()(['maxDecompressedBytes', 'budget', 'recycleChunks']);
+
 /**
  * Opens a file, FIFO or `-` (stdin) for streaming and undoes any compression. Missing, unreadable and directory
- * inputs fail with a one-line `InputError` naming the input; a path that is no string nor `file:` URL, with a
- * `UsageError`.
+ * inputs fail with a one-line `InputError` naming the input; a path that is no string nor `file:` URL, or an option
+ * key that is none of `OpenOptions`', with a `UsageError`.
  */
 export async function openInput(given: string, opts: OpenOptions = {}): Promise<OpenedInput> {
   const spec = pathArgument(given);
+  checkOptionsObject(opts, OPEN_OPTION_KEYS);
   const raw = spec === '-' ? openStdin() : await openFile(spec);
   const { compression, stream } = await decompress(raw, spec, opts);
   // Decoders hold on to input chunks; plain bytes go straight to the consumer.

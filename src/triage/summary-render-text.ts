@@ -6,14 +6,22 @@ import type { Summary, SummaryCluster } from './summary-types.js';
 import { anySeen, runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from './summary-headline.js';
 import { distinctTitles } from '../report/distinct-titles.js';
 import { commonDirectory } from './common-directory.js';
+import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 
 export interface SummaryTextOptions {
   /** The terminal's width, when stdout is one: table rows are clipped to it rather than wrapped. */
   columns?: number;
 }
 
-/** Plain-text summary for a terminal: headline, cluster table, vmemmap hulls, known clusters, problems. */
+/** The keys of `SummaryTextOptions`: any other is a UsageError. */
+const SUMMARY_TEXT_OPTION_KEYS = optionKeys<SummaryTextOptions>()(['columns']);
+
+/**
+ * Plain-text summary for a terminal: headline, cluster table, vmemmap hulls, known clusters, problems. An option key
+ * other than `columns` is a UsageError.
+ */
 export function renderSummaryText(s: Summary, opts: SummaryTextOptions = {}): string {
+  checkOptionsObject(opts, SUMMARY_TEXT_OPTION_KEYS);
   const out = [`vmemwarn triage: ${summaryHeadline(s)}`];
   const worst = worstSplatLine(s);
   if (worst !== undefined) out.push(worst);

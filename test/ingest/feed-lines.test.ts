@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { InputError } from '../../src/errors.js';
+import { InputError, UsageError } from '../../src/errors.js';
 import { PartialReadError, feedLines } from '../../src/ingest/feed-lines.js';
 import { RecordingSink, chunksOf, splatWindow } from './_recording-sink.js';
 import { ReadInterrupted } from '../../src/until-aborted.js';
@@ -262,4 +262,10 @@ describe('a read stopped by untilAborted (ReadInterrupted)', () => {
     const none = await feedLines(thenStopped(''), new RecordingSink([])).catch((e: unknown) => e);
     expect((none as PartialReadError).stats.lines).toBe(0);
   });
+});
+
+test('an option other than those of FeedOptions is a usage error', async () => {
+  await expect(feedLines(chunksOf(Buffer.from('a\n'), []), new RecordingSink(TRIGGERS, true), { maxLineByte: 10 } as never)).rejects.toThrow(
+    new UsageError("unknown option 'maxLineByte' (did you mean 'maxLineBytes'?)"),
+  );
 });

@@ -3,7 +3,7 @@ import { chmod, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { InputError } from '../../src/errors.js';
+import { InputError, UsageError } from '../../src/errors.js';
 import { openInput } from '../../src/ingest/open-input.js';
 import { descriptorsOpenOn } from '../_open-descriptors.js';
 import { incompressibleText } from '../_incompressible-text.js';
@@ -85,4 +85,10 @@ test('a FIFO named explicitly is read', async () => {
   const input = await opening;
   expect([input.compression, input.regularFile]).toEqual(['gzip', false]);
   expect(await readAll(input.stream)).toBe('through a pipe\n');
+});
+
+test('an option other than those of OpenOptions is a usage error, before anything is opened', async () => {
+  await expect(openInput(join(dir, 'no-such.log'), { maxDecompressBytes: 10 } as never)).rejects.toThrow(
+    new UsageError("unknown option 'maxDecompressBytes' (did you mean 'maxDecompressedBytes'?)"),
+  );
 });

@@ -1,3 +1,4 @@
+import { UsageError } from '../../src/errors.js';
 import { renderSummaryText } from '../../src/triage/summary-render-text.js';
 import { hugeSummary, sampleSummary } from './sample-summary.js';
 
@@ -95,4 +96,8 @@ test('200 000 clusters and 200 000 problems render (regression: tables went thro
   const out = renderSummaryText(hugeSummary(200_000));
   expect(out).toContain((199_999).toString(16).padStart(8, '0'));
   expect(out).toContain('log-199999.gz');
+});
+
+test('an option other than columns is a usage error', () => {
+  expect(() => renderSummaryText(sampleSummary(), { column: 80 } as never)).toThrow(new UsageError("unknown option 'column' (did you mean 'columns'?)"));
 });
