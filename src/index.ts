@@ -55,6 +55,7 @@ export { validateReport, type ReportValidation } from './report/validate.js';
 export { runTriage, type TriageHooks } from './triage/run-triage.js';
 export type { TriageOptions, TriageOutcome, TriageProgress } from './triage/triage-options.js';
 export { mergeSummaries } from './triage/merge.js';
+export type { MergeOptions } from './triage/merge-options.js';
 export { parseSummary, summaryProblems } from './triage/validate-summary.js';
 export type { FailOn } from './cli/fail-on.js';
 export type {

@@ -40,12 +40,8 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
         const text = (await readInputFile(path, MAX_SUMMARY_BYTES, 'summary', undefined, ctx.signal)).toString('utf8');
         summaries.push(parseSummary(text, path));
       }
-      const twice = logsInSeveral(summaries);
-      if (twice.length > 0) {
-        // Shards of one run hold disjoint logs; the same log in two summaries is counted twice in the merge.
-        printError(ctx, `warning: ${twice.length} log(s) appear in more than one summary and are counted once per summary (${twice[0]}${twice.length > 1 ? ', …' : ''})`);
-      }
-      const merged = mergeSummaries(summaries);
+      // Shards of one run hold disjoint logs; the same log in two summaries is counted twice in the merge.
+      const merged = mergeSummaries(summaries, { onWarning: (message) => printError(ctx, `warning: ${message}`) });
       // Shard runs are separate CI jobs: one that never uploaded its summary would otherwise go unnoticed.
       if (merged.shards) {
         const missing = missingShards(merged.shards);
@@ -62,20 +58,6 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       await writeOutput(text, argv.output);
     },
   };
-}
-
-/** Names of logs that more than one of the summaries holds, sorted. */
-function logsInSeveral(summaries: readonly { logs: readonly { name: string }[] }[]): string[] {
-  const owner = new Map<string, number>();
-  const twice = new Set<string>();
-  summaries.forEach((s, i) => {
-    for (const log of s.logs) {
-      const first = owner.get(log.name);
-      if (first === undefined) owner.set(log.name, i);
-      else if (first !== i) twice.add(log.name);
-    }
-  });
-  return [...twice].sort();
 }
 
 /** `1, 3` or `1-4, 7`: shard indices, runs of three or more as ranges. */

@@ -2,6 +2,8 @@ import type { Summary, SummaryCluster, SummaryIssue, SummaryLog, SummaryShards, 
 import { SUMMARY_SCHEMA_VERSION } from './summary-types.js';
 import { mergeCluster } from './merge-cluster.js';
 import { classRank, SEVERITY_CLASSES, type SeverityClass } from '../analyze/splat-severity.js';
+import { checkMergeOptions, type MergeOptions } from './merge-options.js';
+import { logsInSeveralWarning } from './logs-in-several.js';
 
 export function emptySummary(): Summary {
   return {
@@ -17,9 +19,15 @@ export function emptySummary(): Summary {
 /**
  * Combines summaries of disjoint input sets (shards, or single inputs of one run) into one. Associative and
  * commutative: any grouping or order gives the same (deep-equal) result, and merging the shards of a run equals
- * the run over everything.
+ * the run over everything. Sets that are not disjoint are added up all the same: `opts.onWarning` hears of the logs
+ * that more than one summary holds, as `vmemwarn merge` warns of them.
  */
-export function mergeSummaries(summaries: readonly Summary[]): Summary {
+export function mergeSummaries(summaries: readonly Summary[], opts: MergeOptions = {}): Summary {
+  checkMergeOptions(opts);
+  if (opts.onWarning !== undefined) {
+    const warning = logsInSeveralWarning(summaries);
+    if (warning !== undefined) opts.onWarning(warning);
+  }
   const merged = emptySummary();
   const clusters = new Map<string, SummaryCluster>();
   for (const s of summaries) {

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { jest } from '@jest/globals';
+import { UsageError } from '../../src/errors.js';
 import { mergeShards, mergeSummaries, missingShards } from '../../src/triage/merge.js';
 import { summarizeLog } from '../../src/triage/summarize-log.js';
 import type { Summary } from '../../src/triage/summary-types.js';
@@ -95,6 +97,31 @@ describe('mergeSummaries', () => {
 
   test('of nothing is the empty summary', () => {
     expect(mergeSummaries([])).toMatchObject({ schemaVersion: 4, interrupted: false, clusters: [], logs: [], issues: [] });
+  });
+});
+
+// Found by an audit embedding the library: merging a summary with itself doubled every total without a word, where
+// `vmemwarn merge` warns; the library had no way to say so.
+describe('mergeSummaries warnings', () => {
+  const a = single('a.log', { clusters: [], lines: 10 });
+  const b = single('b.log', { clusters: [], lines: 20 });
+
+  test('a log in two summaries is said to onWarning, and the merge is the same with it or without', () => {
+    const warnings: string[] = [];
+    const merged = mergeSummaries([a, b, a], { onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual(['1 log(s) appear in more than one summary and are counted once per summary (a.log)']);
+    expect(merged.totals.logs).toBe(3);
+    expect(json(merged)).toBe(json(mergeSummaries([a, b, a])));
+  });
+
+  test('disjoint summaries give no warning', () => {
+    const onWarning = jest.fn();
+    mergeSummaries([a, b], { onWarning });
+    expect(onWarning).not.toHaveBeenCalled();
+  });
+
+  test('a bad option is a usage error', () => {
+    expect(() => mergeSummaries([a], { onWarnings: () => undefined } as never)).toThrow(new UsageError("unknown option 'onWarnings' (did you mean 'onWarning'?)"));
   });
 });
 
