@@ -14,6 +14,7 @@ import { TaskQueue } from './task-queue.js';
 import { mergeSummaries } from './merge.js';
 import { summarizeIssues } from './summarize-log.js';
 import { loadIgnoreList } from './ignore-list.js';
+import { loadHistory } from './load-history.js';
 import { markKnown } from './known-clusters.js';
 import { keepClusters } from './keep-clusters.js';
 import { anyLogFails } from './failing-logs.js';
@@ -44,8 +45,9 @@ const TRIAGE_HOOK_KEYS = optionKeys<TriageHooks>()(['onProgress', 'signal']);
 export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): Promise<TriageOutcome> {
   validate(opts, hooks);
   const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile, hooks.signal) : undefined;
-  // sql.js is loaded only for a run that records history; a file that cannot be one fails before any analysis.
-  const history = opts.db ? await import('./db.js') : undefined;
+  // sql.js is loaded only for a run that records history; a file that cannot be one, or no sql.js installed, fails
+  // before any analysis.
+  const history = opts.db ? await loadHistory() : undefined;
   if (opts.db) await history?.checkHistory(opts.db);
   const ownOutputs = [
     ...(opts.summaryFile !== undefined ? [{ path: opts.summaryFile, what: 'the summary' }] : []),
