@@ -25,6 +25,8 @@ function runCommonJs(code: string): { status: number | null; stdout: string; std
 test('a clean checkout packs its build: dist/ is git-ignored, so `npm pack` must build first', () => {
   expect(pkg.scripts.prepack).toBe('npm run build');
   expect(pkg.files).toEqual(expect.arrayContaining(['dist', 'bin', 'schema', 'LICENSE']));
+  // dist/ is packed by directory: a module an earlier build wrote and this one does not would be packed too.
+  expect(pkg.scripts.build?.startsWith('node scripts/clean-dist.mjs && ')).toBe(true);
 });
 
 test('require() loads the library (Node 20.19+ loads ES modules from CommonJS)', () => {
