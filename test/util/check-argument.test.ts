@@ -1,0 +1,28 @@
+import { UsageError } from '../../src/errors.js';
+import { checkArgument, hasArray, inFunction, isObject } from '../../src/util/check-argument.js';
+
+test.each([
+  [5, 'the number 5'],
+  [undefined, 'undefined'],
+  [[1], 'an array'],
+  [{}, 'an empty object'],
+  [{ a: 1, b: 2 }, 'an object with keys a, b'],
+  [{ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 }, 'an object with keys a, b, c, d, e, …'],
+])('checkArgument names the export, the argument, what it must be and what it got (%p)', (value, got) => {
+  expect(() => checkArgument(false, 'renderText', 'report', 'a report from buildReport', value)).toThrow(
+    new UsageError(`renderText: report must be a report from buildReport, not ${got}`),
+  );
+  expect(() => checkArgument(true, 'renderText', 'report', 'a report', value)).not.toThrow();
+});
+
+test('isObject and hasArray: an object, not null nor an array, and one whose key holds an array', () => {
+  expect([{}, [], null, 'x'].map(isObject)).toEqual([true, false, false, false]);
+  expect([{ inputs: [] }, { inputs: {} }, [], undefined].map((v) => hasArray(v, 'inputs'))).toEqual([true, false, false, false]);
+});
+
+test("inFunction puts the export's name before a UsageError's message and passes any other error on", () => {
+  expect(() => inFunction('Segmenter', () => { throw new UsageError("unknown option 'x'"); })).toThrow(new UsageError("Segmenter: unknown option 'x'"));
+  const other = new RangeError('r');
+  expect(() => inFunction('Segmenter', () => { throw other; })).toThrow(other);
+  expect(() => inFunction('Segmenter', () => undefined)).not.toThrow();
+});
