@@ -6,6 +6,7 @@ import { pageEndOf } from './linear-map.js';
 import { pageSizeLabel, pudShift, validVaBits } from './page-geometry.js';
 import type { Era, LayoutConstants, LayoutParams } from './types.js';
 import { hex, neg64, orderBase2, toS64, u64 } from './u64.js';
+import { checkArgument, isObject } from '../util/check-argument.js';
 
 export { validVaBits } from './page-geometry.js';
 
@@ -135,6 +136,7 @@ function vmemmapBase(p: LayoutParams, start: bigint): bigint {
 
 /** The arm64 layout constants (PAGE_OFFSET, VMEMMAP_START/END, vmemmap, linear-map end…) of one set of parameters, all in bigint. A VA size the era or page size cannot have is a UsageError. */
 export function computeConstants(p: LayoutParams): LayoutConstants {
+  checkArgument(isObject(p), 'computeConstants', 'p', 'an object of layout parameters (era, pageShift, vaBits, structPageSize, memstart, sectionShift)', p);
   checkParams(p);
   const vaMin = vaBitsMin(p.era, p.pageShift, p.vaBits);
   const w = vmemmapWindow(p, vaMin);

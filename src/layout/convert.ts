@@ -1,17 +1,23 @@
 import type { WindowPosition } from '../analyze/types.js';
 import type { LayoutConstants } from './types.js';
-import { UsageError } from '../errors.js';
 import { TWO_POW_63, u64 } from './u64.js';
+import { checkBigint, checkConstants } from './check-layout.js';
+import { checkArgument } from '../util/check-argument.js';
 
 /** pfn_to_page: `vmemmap + pfn`, in unsigned long arithmetic (wraps mod 2^64 like the kernel). */
 export function pfnToPage(pfn: bigint, c: LayoutConstants, structPageSize: number): bigint {
+  checkBigint('pfnToPage', 'pfn', pfn);
+  checkConstants('pfnToPage', c);
+  checkStructPageSize('pfnToPage', structPageSize);
   return u64(c.vmemmapBase + pfn * BigInt(structPageSize));
 }
 
 /** page_to_pfn: `page - vmemmap` (mod 2^64) / sizeof(struct page); `exact` is false when a remainder is left. */
 export function pageToPfn(page: bigint, c: LayoutConstants, structPageSize: number): { pfn: bigint; exact: boolean } {
+  checkBigint('pageToPfn', 'page', page);
+  checkConstants('pageToPfn', c);
   // A size of 0 would be a RangeError (division by zero) that names nothing; the library takes it from callers.
-  if (!Number.isInteger(structPageSize) || structPageSize <= 0) throw new UsageError(`sizeof(struct page) must be a positive whole number, not ${structPageSize}`);
+  checkStructPageSize('pageToPfn', structPageSize);
   const offset = u64(page - c.vmemmapBase);
   const sp = BigInt(structPageSize);
   return { pfn: offset / sp, exact: offset % sp === 0n };
@@ -19,11 +25,15 @@ export function pageToPfn(page: bigint, c: LayoutConstants, structPageSize: numb
 
 /** PFN_PHYS: `pfn << PAGE_SHIFT`, modulo 2^64 as phys_addr_t computes it. */
 export function pfnToPhys(pfn: bigint, pageShift: number): bigint {
+  checkBigint('pfnToPhys', 'pfn', pfn);
+  checkPageShift('pfnToPhys', pageShift);
   return u64(pfn << BigInt(pageShift));
 }
 
 /** PHYS_PFN: `phys >> PAGE_SHIFT`. */
 export function physToPfn(phys: bigint, pageShift: number): bigint {
+  checkBigint('physToPfn', 'phys', phys);
+  checkPageShift('physToPfn', pageShift);
   return u64(phys) >> BigInt(pageShift);
 }
 
@@ -32,6 +42,8 @@ export function physToPfn(phys: bigint, pageShift: number): bigint {
  * be reached by wrapping past 2^64; otherwise below the window or above it (the gap between VMEMMAP_END and 2^64).
  */
 export function classifyPage(page: bigint, c: LayoutConstants): WindowPosition {
+  checkBigint('classifyPage', 'page', page);
+  checkConstants('classifyPage', c);
   const p = u64(page);
   if (p >= c.vmemmapStart && p < c.vmemmapEnd) return 'inside';
   if (p < TWO_POW_63) return 'wraps-to-user';
@@ -41,4 +53,12 @@ export function classifyPage(page: bigint, c: LayoutConstants): WindowPosition {
 /** __phys_to_virt (memory.h): `(phys - PHYS_OFFSET) | PAGE_OFFSET`; only meaningful inside the linear map. */
 export function physToLinearVa(phys: bigint, memstart: bigint, c: LayoutConstants): bigint {
   return u64(u64(phys - memstart) | c.pageOffset);
+}
+
+function checkStructPageSize(fn: string, size: unknown): void {
+  checkArgument(Number.isInteger(size) && (size as number) > 0, fn, 'structPageSize', 'a positive whole number (sizeof(struct page): 64)', size);
+}
+
+function checkPageShift(fn: string, shift: unknown): void {
+  checkArgument(Number.isInteger(shift) && (shift as number) >= 0 && (shift as number) < 64, fn, 'pageShift', 'a whole number from 0 to 63 (12 for 4K pages)', shift);
 }

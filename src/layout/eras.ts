@@ -1,4 +1,5 @@
 import type { Era } from './types.js';
+import { checkArgument } from '../util/check-argument.js';
 
 /** A release's major and minor numbers (`6.1.0-rc1` → 6, 1): all the layout model reads of a release. */
 export interface KernelVersion {
@@ -29,6 +30,7 @@ export const ERA_NAMES: readonly Era[] = ERAS.map((e) => e.era);
 
 /** `6.1.0-rc1`, `4.4.38-tegra`, `v5.15.0-1019-nvidia`, `6.10-rc3-next-20240611` → major/minor. */
 export function parseRelease(release: string): KernelVersion | undefined {
+  checkArgument(typeof release === 'string', 'parseRelease', 'release', 'a string (6.1.0-rc1)', release);
   const m = /^v?(\d+)\.(\d+)/.exec(release.trim());
   if (!m) return undefined;
   return { major: Number(m[1]), minor: Number(m[2]) };
@@ -46,6 +48,7 @@ function eraForVersion(v: KernelVersion): Era {
 
 /** The layout era (E0…E4) a kernel release falls in, from its major.minor; undefined when the text is no release. */
 export function eraForRelease(release: string): Era | undefined {
+  checkArgument(typeof release === 'string', 'eraForRelease', 'release', 'a string (6.1.0-rc1)', release);
   const v = parseRelease(release);
   return v ? eraForVersion(v) : undefined;
 }

@@ -8,11 +8,17 @@ import { MAX_PA_BITS } from './physical-fit.js';
 import type { Layout } from './types.js';
 import { hex, TWO_POW_63, TWO_POW_64, u64 } from './u64.js';
 import { describeValue } from '../util/describe-value.js';
+import { checkLayouts } from './check-layout.js';
 
 /** What a number given to `explainValue` is: a struct page address (`addr`), a page frame number or a physical address. */
 export type ValueKind = 'addr' | 'pfn' | 'phys';
 
 const VALUE_KINDS: readonly string[] = ['addr', 'pfn', 'phys'] satisfies ValueKind[];
+
+/** `fn`'s `kind` must be a ValueKind, else a UsageError ('bogus' had been explained as a physical address). */
+export function checkValueKind(fn: string, kind: unknown): void {
+  if (!VALUE_KINDS.includes(kind as string)) throw new UsageError(`${fn}: kind must be one of ${VALUE_KINDS.join(', ')}, not ${describeValue(kind)}`);
+}
 
 /**
  * One value seen through one layout (`explainValue`): its struct page, PFN and physical address, and where the
@@ -110,13 +116,11 @@ function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation
 
 /** One value (struct page address, pfn or physical address, 0 to 2^64 - 1) through each layout. */
 export function explainValue(kind: ValueKind, value: bigint, layouts: Layout[]): Explanation[] {
-  if (!VALUE_KINDS.includes(kind)) throw new UsageError(`the kind of value to explain must be one of ${VALUE_KINDS.join(', ')}, not ${describeValue(kind)}`);
-  if (!Array.isArray(layouts)) {
-    throw new UsageError(`layouts must be an array of layouts (from plausibleLayouts or candidateLayouts), not ${describeValue(layouts)}`);
-  }
+  checkValueKind('explainValue', kind);
   // Out of range, u64 arithmetic would quietly wrap it (-1 became 0xffffffffffffffff, 2^70 became 0).
   if (typeof value !== 'bigint' || value < 0n || value >= TWO_POW_64) {
-    throw new UsageError(`a value to explain must be a bigint from 0 to 2^64 - 1, not ${String(value)}`);
+    throw new UsageError(`explainValue: value must be a bigint from 0 to 2^64 - 1, not ${describeValue(value)}`);
   }
+  checkLayouts('explainValue', 'layouts', layouts);
   return layouts.map((layout) => explainOne(kind, value, layout));
 }

@@ -1,5 +1,6 @@
 import type { KasanMode } from '../parse/types.js';
 import { pageSizeLabel, validVaBits } from './page-geometry.js';
+import { checkArgument } from '../util/check-argument.js';
 
 /** The layout-relevant options of a kernel `.config`, each with the line that set it. */
 export interface ConfigFact<T> {
@@ -42,6 +43,7 @@ const PAGE_OPTIONS: Readonly<Record<string, number>> = {
 
 /** The layout-relevant facts of a kernel .config (page size, VA_BITS, RANDOMIZE_BASE, release…), each with its line. */
 export function parseKernelConfig(text: string): KernelConfig {
+  checkArgument(typeof text === 'string', 'parseKernelConfig', 'text', 'the text of a kernel .config', text);
   const config: KernelConfig = {};
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();

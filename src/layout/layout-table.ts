@@ -5,6 +5,7 @@ import { linearMapMoves, linearMapPhysEnd } from './linear-map.js';
 import { provenanceText } from './provenance-text.js';
 import type { Confidence, Inferred, Layout } from './types.js';
 import { hex, TWO_POW_64 } from './u64.js';
+import { checkLayout } from './check-layout.js';
 
 /** One row of `layoutTable`: a parameter or derived constant of a layout, with where it came from. */
 export interface LayoutRow {
@@ -35,6 +36,7 @@ function pageEnd(layout: Layout, shape: Confidence): { from: string; confidence:
 
 /** Every parameter and derived constant of a layout, for `vmemwarn layout`. */
 export function layoutTable(layout: Layout): LayoutRow[] {
+  checkLayout('layoutTable', 'layout', layout);
   const c = layout.constants;
   const { era, pageShift, vaBits, structPageSize, memstart, sectionShift } = layout;
   // Each constant is as sure as the inputs its formula reads, no surer and no less sure: PAGE_OFFSET does not read

@@ -79,7 +79,7 @@ describe('pageToPfn', () => {
   test('a struct page size that is no positive whole number is a UsageError', () => {
     const c = layout('E3', 48, 12, 0x8000_0000n);
     for (const size of [0, -64, 6.5]) expect(() => pageToPfn(c.vmemmapBase, c, size)).toThrow(UsageError);
-    expect(() => pageToPfn(c.vmemmapBase, c, 0)).toThrow('sizeof(struct page) must be a positive whole number, not 0');
+    expect(() => pageToPfn(c.vmemmapBase, c, 0)).toThrow('pageToPfn: structPageSize must be a positive whole number (sizeof(struct page): 64), not the number 0');
   });
 });
 

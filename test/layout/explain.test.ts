@@ -147,8 +147,8 @@ test('a value outside 0..2^64-1 is a usage error, not wrapped to u64 (found by a
 // TypeError.
 test('explainValue: a kind it does not know, or layouts that are no array, are usage errors', () => {
   const layouts = plausibleLayouts({}, seed);
-  expect(() => explainValue('foo' as never, 1n, layouts)).toThrow(new UsageError("the kind of value to explain must be one of addr, pfn, phys, not the string 'foo'"));
+  expect(() => explainValue('foo' as never, 1n, layouts)).toThrow(new UsageError("explainValue: kind must be one of addr, pfn, phys, not the string 'foo'"));
   expect(() => explainValue('addr', 1n, undefined as never)).toThrow(
-    new UsageError('layouts must be an array of layouts (from plausibleLayouts or candidateLayouts), not undefined'),
+    new UsageError('explainValue: layouts must be an array of layouts (from candidateLayouts or plausibleLayouts), not undefined'),
   );
 });
