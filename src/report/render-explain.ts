@@ -4,6 +4,9 @@ import type { Explanation, ValueKind } from '../layout/explain.js';
 import { layoutReport } from './layout-report.js';
 import { toHex } from './hex.js';
 import { formatTable } from './text-table.js';
+import { checkValueKind } from '../layout/explain.js';
+import { checkBigint, checkLayout } from '../layout/check-layout.js';
+import { checkArgument, isObject } from '../util/check-argument.js';
 
 // What lies beyond the window depends on the era (the linear map above it before 5.4, PCI I/O and the fixmap above
 // it from 6.9): the notes name the region.
@@ -41,6 +44,7 @@ function warnText(e: Explanation): string {
  * `explanations` come from `explainValue`; the CLI gives it `plausibleLayouts`.
  */
 export function renderExplainText(kind: ValueKind, value: bigint, explanations: readonly Explanation[]): string {
+  checkExplainArguments('renderExplainText', kind, value, explanations);
   const out = [`${kind === 'addr' ? 'struct page' : kind} ${toHex(value)}`];
   if (explanations.length > 1) out.push(`No kernel version known: the answer under each era that has the WARN.`);
   for (const e of explanations) {
@@ -79,6 +83,7 @@ export const EXPLAIN_SCHEMA_VERSION = '1.0.0';
  * (`vmemwarn/schema/explain.schema.json`).
  */
 export function renderExplainJson(kind: ValueKind, value: bigint, explanations: readonly Explanation[]): string {
+  checkExplainArguments('renderExplainJson', kind, value, explanations);
   const body = {
     schemaVersion: EXPLAIN_SCHEMA_VERSION,
     input: { kind, value: toHex(value) },
@@ -98,4 +103,15 @@ export function renderExplainJson(kind: ValueKind, value: bigint, explanations: 
     })),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+/** The arguments of both renderers: a ValueKind, a bigint and explainValue's array, else a UsageError naming the renderer. */
+function checkExplainArguments(fn: string, kind: unknown, value: unknown, explanations: unknown): void {
+  checkValueKind(fn, kind);
+  checkBigint(fn, 'value', value);
+  checkArgument(Array.isArray(explanations), fn, 'explanations', 'an array of explanations (from explainValue)', explanations);
+  (explanations as unknown[]).forEach((e, i) => {
+    checkArgument(isObject(e), fn, `explanations[${i}]`, 'an explanation (from explainValue)', e);
+    checkLayout(fn, `explanations[${i}].layout`, (e as { layout: unknown }).layout);
+  });
 }

@@ -3,12 +3,14 @@ import { layoutTable } from '../layout/layout-table.js';
 import { layoutReport } from './layout-report.js';
 import { formatTable } from './text-table.js';
 import { sanitizeTerminal } from './terminal-sanitize.js';
+import { checkLayouts } from '../layout/check-layout.js';
 
 /**
  * `vmemwarn layout` as text: one table per layout, every number with its confidence and where it came from, then the
  * layout's assumptions. The CLI gives it `candidateLayouts`: the layout taken first, then labelled alternatives.
  */
 export function renderLayoutText(layouts: readonly Layout[]): string {
+  checkLayouts('renderLayoutText', 'layouts', layouts);
   const out: string[] = [];
   for (const layout of layouts) {
     out.push(`Layout ${sanitizeTerminal(layout.label ?? layout.era.value)}`);
@@ -35,5 +37,6 @@ export const LAYOUT_SCHEMA_VERSION = '1.0.0';
  * Validates against schema/layout.schema.json (`vmemwarn/schema/layout.schema.json`).
  */
 export function renderLayoutJson(layouts: readonly Layout[]): string {
+  checkLayouts('renderLayoutJson', 'layouts', layouts);
   return `${JSON.stringify({ schemaVersion: LAYOUT_SCHEMA_VERSION, layouts: layouts.map((l) => ({ label: l.label ?? l.era.value, ...layoutReport(l) })) }, null, 2)}\n`;
 }

@@ -12,6 +12,7 @@ import { renderMarkdownExample } from './render-markdown-example.js';
 import { renderMarkdownVmemmap } from './render-markdown-vmemmap.js';
 import { vmemmapVerdict } from './vmemmap-phrases.js';
 import { distinctTitles } from './distinct-titles.js';
+import { checkReport } from './check-report.js';
 
 const NAMED_INPUTS = 3;
 
@@ -104,6 +105,7 @@ function renderInput(input: InputReport, findings: readonly FoldedFinding[], omi
 
 /** A ticket-ready GitHub/GitLab Markdown report. Log text never becomes markup, HTML, a link or a mention. */
 export function renderMarkdown(report: Report): string {
+  checkReport('renderMarkdown', report);
   const omitted = { findings: 0 };
   const findings = report.inputs.map((input) => foldIdenticalFindings(vmemmapFindings(input)));
   const inputs = report.inputs.flatMap((input, i) => renderInput(input, findings[i]!, omitted));

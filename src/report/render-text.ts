@@ -17,6 +17,7 @@ import { distinctTitles } from './distinct-titles.js';
 import { UsageError } from '../errors.js';
 import { describeValue } from '../util/describe-value.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
+import { checkReport } from './check-report.js';
 
 /** Options of `renderText`: ANSI colour and the width prose wraps at (defaults: no colour, 100 columns). */
 export interface TextOptions {
@@ -79,6 +80,7 @@ function renderInput(input: InputReport, p: Palette, width: number): string[] {
  * key other than `colour` and `width`, or a bad value of one, is a UsageError.
  */
 export function renderText(report: Report, opts: TextOptions = {}): string {
+  checkReport('renderText', report);
   checkTextOptions(opts);
   const p = palette(opts.colour ?? false);
   const r = mapStrings(report, sanitizeTerminal);
