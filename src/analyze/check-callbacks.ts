@@ -23,7 +23,7 @@ export function checkCallbacks(opts: CallbackOptions): void {
 }
 
 /** An AbortSignal by what the run uses of it, so that one of another realm or a polyfill passes too. */
-function isAbortSignal(value: unknown): boolean {
+export function isAbortSignal(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const signal = value as Partial<Record<'aborted' | 'addEventListener' | 'removeEventListener', unknown>>;
   return typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function' && typeof signal.removeEventListener === 'function';

@@ -1,6 +1,9 @@
 import type { FailOn } from '../cli/fail-on.js';
 import type { Summary } from './summary-types.js';
 import { failingClusters } from './failing-logs.js';
+import { checkSummary } from './check-summary.js';
+import { checkArgument } from '../util/check-argument.js';
+import { FAIL_ON_KINDS } from '../cli/fail-on.js';
 
 /**
  * JUnit XML: one testcase per log, failed when it has an unknown cluster of the `failOn` kind; an input that
@@ -9,6 +12,9 @@ import { failingClusters } from './failing-logs.js';
  * reads only this file must not take it for a whole run.
  */
 export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
+  checkSummary('renderSummaryJunit', 's', s);
+  const kinds: readonly unknown[] = FAIL_ON_KINDS;
+  checkArgument(failOnFlag === undefined || kinds.includes(failOnFlag), 'renderSummaryJunit', 'failOn', `one of ${FAIL_ON_KINDS.join(', ')}`, failOnFlag);
   const failOn = failOnFlag ?? 'any';
   // Without --fail-on every kind fails a testcase; the message must not name a flag that was not given.
   const matching = failOnFlag === undefined ? 'of any kind (no --fail-on given)' : `matching --fail-on ${failOnFlag}`;

@@ -4,6 +4,7 @@ import { mergeCluster } from './merge-cluster.js';
 import { classRank, SEVERITY_CLASSES, type SeverityClass } from '../analyze/splat-severity.js';
 import { checkMergeOptions, type MergeOptions } from './merge-options.js';
 import { logsInSeveralWarning } from './logs-in-several.js';
+import { checkSummaries } from './check-summary.js';
 
 export function emptySummary(): Summary {
   return {
@@ -23,6 +24,7 @@ export function emptySummary(): Summary {
  * that more than one summary holds, as `vmemwarn merge` warns of them.
  */
 export function mergeSummaries(summaries: readonly Summary[], opts: MergeOptions = {}): Summary {
+  checkSummaries('mergeSummaries', 'summaries', summaries);
   checkMergeOptions(opts);
   if (opts.onWarning !== undefined) {
     const warning = logsInSeveralWarning(summaries);

@@ -24,6 +24,8 @@ import { checkAnalyzeOptions } from '../analyze/check-options.js';
 import { FAIL_ON_KINDS } from '../cli/fail-on.js';
 import { describeValue } from '../util/describe-value.js';
 import { checkOptionKeys, checkOptionsObject, optionKeys } from '../util/option-keys.js';
+import { isAbortSignal } from '../analyze/check-callbacks.js';
+import { checkArgument } from '../util/check-argument.js';
 
 /** The progress callback and stop signal of `runTriage`. */
 export interface TriageHooks {
@@ -133,6 +135,9 @@ function validate(opts: TriageOptions, hooks: TriageHooks): void {
   // A misspelt key (`job`, `ignore`) had left its option at the default without a word.
   checkOptionKeys(opts, TRIAGE_OPTION_KEYS);
   checkOptionsObject(hooks, TRIAGE_HOOK_KEYS, 'hooks');
+  // A signal of the wrong kind had failed in the walk (a raw TypeError), an onProgress that is none at the first input.
+  checkArgument(hooks.signal === undefined || isAbortSignal(hooks.signal), 'runTriage', 'hooks.signal', 'an AbortSignal', hooks.signal);
+  checkArgument(hooks.onProgress === undefined || typeof hooks.onProgress === 'function', 'runTriage', 'hooks.onProgress', 'a function', hooks.onProgress);
   if (!Array.isArray(opts.inputs)) throw new UsageError(`inputs must be an array of paths, not ${describeValue(opts.inputs)}`);
   const notPath = opts.inputs.findIndex((input) => typeof input !== 'string' || input === '');
   if (notPath !== -1) throw new UsageError(`inputs[${notPath}] must be a path (file, directory, glob or -), not ${describeValue(opts.inputs[notPath])}`);

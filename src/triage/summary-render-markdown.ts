@@ -7,6 +7,8 @@ import type { IssueSeverity, Summary, SummaryCluster, SummaryIssue } from './sum
 import { anySeen, runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatLine } from './summary-headline.js';
 import { distinctTitles } from '../report/distinct-titles.js';
 import { commonDirectory } from './common-directory.js';
+import { checkSummary } from './check-summary.js';
+import { checkArgument, isObject } from '../util/check-argument.js';
 
 /** What each part of the summary may take, together under the 65,536 characters of a GitHub comment. */
 const SUMMARY_MARKDOWN_CAPS = {
@@ -16,11 +18,26 @@ const SUMMARY_MARKDOWN_CAPS = {
   issues: { rows: 50, chars: 12_000 },
 } satisfies Record<string, RowCap>;
 
+function isCount(value: unknown): boolean {
+  return typeof value === 'number' && value >= 0;
+}
+
+/** Caps of each part the markdown summary has, as SUMMARY_MARKDOWN_CAPS gives them. */
+function isCaps(caps: unknown): boolean {
+  if (!isObject(caps)) return false;
+  return Object.keys(SUMMARY_MARKDOWN_CAPS).every((part) => {
+    const cap = caps[part];
+    return isObject(cap) && isCount(cap['rows']) && isCount(cap['chars']);
+  });
+}
+
 /**
  * Markdown summary (for CI job pages / PR comments); every log-derived string is escaped. Long tables keep their
  * first rows (the most severe clusters) and say how many more the JSON summary has.
  */
 export function renderSummaryMarkdown(s: Summary, caps = SUMMARY_MARKDOWN_CAPS): string {
+  checkSummary('renderSummaryMarkdown', 's', s);
+  checkArgument(isCaps(caps), 'renderSummaryMarkdown', 'caps', `{ ${Object.keys(SUMMARY_MARKDOWN_CAPS).join(', ')} }, each { rows, chars } numbers of at least 0 (Infinity: no cap)`, caps);
   const out = ['# vmemwarn triage', '', escapeMarkdownText(summaryHeadline(s))];
   const worst = worstSplatLine(s);
   if (worst !== undefined) out.push('', escapeMarkdownText(worst));

@@ -7,6 +7,7 @@ import { anySeen, runRange, seenRange, summaryHeadline, vmemmapLine, worstSplatL
 import { distinctTitles } from '../report/distinct-titles.js';
 import { commonDirectory } from './common-directory.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
+import { checkSummary } from './check-summary.js';
 
 export interface SummaryTextOptions {
   /** The terminal's width, when stdout is one: table rows are clipped to it rather than wrapped. */
@@ -21,6 +22,7 @@ const SUMMARY_TEXT_OPTION_KEYS = optionKeys<SummaryTextOptions>()(['columns']);
  * other than `columns` is a UsageError.
  */
 export function renderSummaryText(s: Summary, opts: SummaryTextOptions = {}): string {
+  checkSummary('renderSummaryText', 's', s);
   checkOptionsObject(opts, SUMMARY_TEXT_OPTION_KEYS);
   const out = [`vmemwarn triage: ${summaryHeadline(s)}`];
   const worst = worstSplatLine(s);

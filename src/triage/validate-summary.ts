@@ -3,6 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { InputError } from '../errors.js';
 import { SUMMARY_SCHEMA_VERSION, type Summary } from './summary-types.js';
+import { checkArgument } from '../util/check-argument.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -30,6 +31,8 @@ export function summaryProblems(obj: unknown): string[] {
 
 /** Parses a summary JSON file's text for `merge`; an invalid one is an input error naming the file. */
 export function parseSummary(text: string, source: string): Summary {
+  checkArgument(typeof text === 'string', 'parseSummary', 'text', "a summary's JSON text", text);
+  checkArgument(typeof source === 'string', 'parseSummary', 'source', 'a string naming where the text came from', source);
   let obj: unknown;
   try {
     obj = JSON.parse(text);
