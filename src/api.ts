@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { openInput } from './ingest/open-input.js';
 import { LogAnalyzer } from './analyze/analyzer.js';
-import { ANALYZE_OPTION_KEYS, type AnalyzeOptions } from './analyze/analyze-options.js';
+import { ANALYZE_OPTION_KEYS, analyzeOptionsOf, type AnalyzeOptions } from './analyze/analyze-options.js';
 import { optionKeys } from './util/option-keys.js';
 import type { AnalysisResult } from './analyze/types.js';
 import { feedAnalyzer, finishFed } from './analyze/feed-analyzer.js';
@@ -66,7 +66,7 @@ export async function analyzeStream(
 /** `analyzeStream` once its input and options were checked; `analyzeFile` passes its own options on. */
 async function analyzeCheckedStream(input: NodeJS.ReadableStream | AsyncIterable<Buffer>, opts: FileAnalyzeOptions): Promise<AnalysisResult> {
   const name = opts.name ?? '-';
-  const analyzer = new LogAnalyzer({ ...opts, name });
+  const analyzer = new LogAnalyzer(analyzeOptionsOf({ ...opts, name }));
   const fed = await feedAnalyzer(analyzer, input, { ...opts, name });
   return finishFed(analyzer, fed, opts.signal);
 }

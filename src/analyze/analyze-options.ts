@@ -20,3 +20,13 @@ export interface AnalyzeOptions {
 
 /** The keys of `AnalyzeOptions`: any other is a UsageError (check-options.ts). */
 export const ANALYZE_OPTION_KEYS = optionKeys<AnalyzeOptions>()(['name', 'maxSplatLines', 'maxLineBytes', 'maxDecompressedBytes', 'layout']);
+
+/**
+ * The `AnalyzeOptions` of a wider, already checked options object (analyzeFile's): what `new LogAnalyzer` takes, which
+ * refuses any other key. Picked once per analysis, never per line.
+ */
+export function analyzeOptionsOf(opts: AnalyzeOptions): AnalyzeOptions {
+  const picked: Record<string, unknown> = {};
+  for (const key of ANALYZE_OPTION_KEYS) if (opts[key] !== undefined) picked[key] = opts[key];
+  return picked as AnalyzeOptions;
+}

@@ -9,13 +9,15 @@ import { BOOT_FACT_TRIGGERS } from '../parse/boot-fact-triggers.js';
 import { QP_TRIGGERS } from '../parse/quoted-printable.js';
 import { holdsRecordNeedle } from '../parse/record-screen.js';
 import type { LogRecord } from '../parse/types.js';
-import type { AnalyzeOptions } from './analyze-options.js';
+import { ANALYZE_OPTION_KEYS, type AnalyzeOptions } from './analyze-options.js';
 import type { AnalysisResult } from './types.js';
 import { ClusterAccumulator, MAX_VMEMMAP_BOOTS } from './cluster-accumulator.js';
-import { signatureOf } from './signature.js';
+import { signatureOfUnchecked } from './signature.js';
 import { detectArch } from './detect-arch.js';
 import { encodingNote } from './analysis-notes.js';
 import type { SharedLayoutEvidence, VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
+import { checkAnalyzeOptions } from './check-options.js';
+import { inFunction } from '../util/check-argument.js';
 
 /** Vmemmap findings of one boot whose layout evidence the others read (each brings at most 4 register samples). */
 const MAX_POOLED = 8;
@@ -58,6 +60,8 @@ export class LogAnalyzer implements LineSink {
   private abandonedSplats = 0;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
+    // A library caller's options, checked as analyzeText checks them; internal callers pass only these keys.
+    inFunction('LogAnalyzer', () => checkAnalyzeOptions(options, ANALYZE_OPTION_KEYS));
     this.segmenter = new Segmenter({
       onSplat: (splat) => this.onSplat(splat),
       ...(options.maxSplatLines !== undefined && { maxSplatLines: options.maxSplatLines }),
@@ -190,7 +194,7 @@ export class LogAnalyzer implements LineSink {
     this.splatCount += 1;
     this.bootFacts.noteReport(splat);
     if (splat.droppedLines) this.cappedSplats += 1;
-    const signature = signatureOf(splat);
+    const signature = signatureOfUnchecked(splat);
     let acc = this.clusters.get(signature.id);
     if (!acc) {
       if (this.clusters.size >= MAX_CLUSTERS) {

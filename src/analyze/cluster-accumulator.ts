@@ -2,12 +2,12 @@ import type { BootFacts, Splat } from '../parse/types.js';
 import type { LayoutOverrides } from '../layout/types.js';
 import type { Cluster, ListName, VmemmapOp } from './types.js';
 import { BoundedSet } from './bounded-set.js';
-import { isVmemmapSplat } from './vmemmap/is-vmemmap-splat.js';
+import { isVmemmapSplatUnchecked } from './vmemmap/is-vmemmap-splat.js';
 import { VmemmapAccumulator, type SharedLayoutEvidence } from './vmemmap/vmemmap-accumulator.js';
 import type { Signature } from './signature.js';
 import { revive } from '../util/revive.js';
 import { ownCopy, ownDeepCopy } from '../util/own-copy.js';
-import { bootByIndex } from '../parse/boot-facts.js';
+import { bootByIndexUnchecked } from '../parse/boot-facts.js';
 
 const MAX_IDS = 64;
 const MAX_NAMES = 16;
@@ -79,7 +79,7 @@ export class ClusterAccumulator {
     this.pids.add(splat.pid);
     this.releases.add(splat.release);
     this.hardware.add(splat.hardware);
-    this.op ??= isVmemmapSplat(splat);
+    this.op ??= isVmemmapSplatUnchecked(splat);
     if (this.op === undefined) return false;
     let acc = this.vmemmap.get(splat.bootIndex);
     if (!acc) {
@@ -180,7 +180,7 @@ export class ClusterAccumulator {
   ): Cluster {
     const vmemmap = [...this.vmemmap.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([bootIndex, acc]) => acc.finish(bootByIndex(boots, bootIndex), overrides, evidenceFor(bootIndex, acc)));
+      .map(([bootIndex, acc]) => acc.finish(bootByIndexUnchecked(boots, bootIndex), overrides, evidenceFor(bootIndex, acc)));
     return {
       id: this.signature.id,
       signature: this.signature.text,

@@ -5,6 +5,7 @@ import { readRegisterPair } from './vmemmap/read-registers.js';
 import { bootByIndex } from '../parse/boot-facts.js';
 import type { BootFacts } from '../parse/types.js';
 import { spanOf } from '../layout/physical-fit.js';
+import { checkArgument, hasArray } from '../util/check-argument.js';
 
 /** The boot a log's layout is taken from, and why that one (`the boot of the first vmemmap finding`). */
 export interface LayoutBoot {
@@ -17,6 +18,7 @@ export interface LayoutBoot {
  * first; undefined for a result without a boot.
  */
 export function layoutBoot(result: AnalysisResult): LayoutBoot | undefined {
+  checkResult('layoutBoot', result);
   const bootIndex = result.clusters.find((c) => c.vmemmap.length > 0)?.example.bootIndex;
   const ofFinding = bootIndex !== undefined ? bootByIndex(result.boots, bootIndex) : undefined;
   if (ofFinding) return { boot: ofFinding, why: 'the boot of the first vmemmap finding' };
@@ -47,6 +49,7 @@ export function layoutBootNote(result: AnalysisResult): string | undefined {
  * first of which is `inferLayout`'s, labelled), and `explain --log FILE` gives `plausibleLayouts` the same arguments.
  */
 export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
+  checkResult('evidenceFromResult', result);
   const vmemmap = result.clusters.find((c) => c.vmemmap.length > 0);
   const bootIndex = vmemmap?.example.bootIndex;
   const boot = layoutBoot(result)?.boot;
@@ -77,4 +80,8 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
     ...(startStep !== undefined && { startStep }),
     ...(registerMemstart && { registerMemstart }),
   };
+}
+
+function checkResult(fn: string, result: unknown): void {
+  checkArgument(hasArray(result, 'clusters') && hasArray(result, 'boots'), fn, 'result', 'an analysis result (from analyzeFile, analyzeStream or analyzeText)', result);
 }

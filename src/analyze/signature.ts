@@ -3,6 +3,8 @@ import type { Splat } from '../parse/types.js';
 import { isSkippedFrame, titleFunction } from '../parse/frame-skip.js';
 import { ownCopy } from '../util/own-copy.js';
 import { BoundedMemo } from '../util/bounded-memo.js';
+import { checkArgument } from '../util/check-argument.js';
+import { checkSplat } from '../parse/check-splat.js';
 
 /** A title that found no frame to name (`WARNING in corrupted`, `WARNING in corrupted/usb_submit_urb`). */
 const CORRUPTED_TITLE = /\bin corrupted(?:\/\w+)?$/;
@@ -30,6 +32,12 @@ const normalizedTitles = new BoundedMemo<string>(1024);
 
 /** Numbers, addresses and compiler suffixes removed from a title, so repeats of one problem compare equal. */
 export function normalizeTitle(title: string): string {
+  checkArgument(typeof title === 'string', 'normalizeTitle', 'title', "a string (a splat's title)", title);
+  return normalizeTitleUnchecked(title);
+}
+
+/** `normalizeTitle` without the check of its argument, for each splat's title (a string). */
+export function normalizeTitleUnchecked(title: string): string {
   let normalized = normalizedTitles.get(title);
   if (normalized === undefined) {
     // The memo's own copy of the title, and the result cut from it: neither keeps the caller's string alive.
@@ -91,7 +99,13 @@ function idOf(text: string): string {
 
 /** A splat's cluster identity: its kind, normalized title and first frames, and a stable 12-hex-digit id of that text. */
 export function signatureOf(splat: Splat): Signature {
-  const text = [splat.kind, normalizeTitle(splat.title), ...signatureFrames(splat), ...corruptedSite(splat)].join(' | ');
+  checkSplat('signatureOf', splat);
+  return signatureOfUnchecked(splat);
+}
+
+/** `signatureOf` without the check of its argument: LogAnalyzer's, once for each splat. */
+export function signatureOfUnchecked(splat: Splat): Signature {
+  const text = [splat.kind, normalizeTitleUnchecked(splat.title), ...signatureFrames(splat), ...corruptedSite(splat)].join(' | ');
   return { id: idOf(text), text };
 }
 

@@ -6,6 +6,8 @@ import { hidesNeedles } from './hidden-needles.js';
 import { LineFeeder, type HitSearch } from './line-feeder.js';
 import type { LineSink } from './line-sink.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
+import { checkStreamInput } from '../check-inputs.js';
+import { checkArgument, inFunction, isObject } from '../util/check-argument.js';
 
 /** What `feedLines` read: line and byte counts and the text encoding it found. */
 export interface FeedStats {
@@ -68,6 +70,9 @@ export async function feedLines(
   sink: LineSink,
   opts: FeedOptions = {},
 ): Promise<FeedStats> {
+  inFunction('feedLines', () => checkStreamInput(input));
+  const isSink = isObject(sink) && typeof sink.pushLine === 'function' && Array.isArray(sink.triggers);
+  checkArgument(isSink, 'feedLines', 'sink', 'a line sink ({ pushLine, wantsEveryLine, triggers }, as a LogAnalyzer is)', sink);
   checkOptionsObject(opts, FEED_OPTION_KEYS);
   const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   if (!Number.isInteger(maxLineBytes) || maxLineBytes < 1) {

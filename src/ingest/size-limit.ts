@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { checkArgument } from '../util/check-argument.js';
 
 /** 4 GiB: far above any real kernel log, low enough to stop a decompression bomb. */
 export const DEFAULT_MAX_DECOMPRESSED_BYTES = 4 * 1024 ** 3;
@@ -13,7 +14,9 @@ export class DecompressBudget {
   /** Whether the limit is used up: a decompression ran into it, or reached it to the byte. */
   exhausted = false;
 
-  constructor(readonly maxBytes: number = DEFAULT_MAX_DECOMPRESSED_BYTES) {}
+  constructor(readonly maxBytes: number = DEFAULT_MAX_DECOMPRESSED_BYTES) {
+    checkArgument(Number.isInteger(maxBytes) && maxBytes >= 1, 'DecompressBudget', 'maxBytes', 'a whole number of at least 1', maxBytes);
+  }
 }
 
 /** What a DecompressLimitError says, and what a caller says of members it left unread past the limit. */

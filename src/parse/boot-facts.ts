@@ -18,6 +18,7 @@ import { kasanReportMode } from './kasan-report-mode.js';
 import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
 import { anyLiteral } from '../util/escape-regexp.js';
 import { ownCopy } from '../util/own-copy.js';
+import { checkArgument, isObject } from '../util/check-argument.js';
 
 const KASAN_INIT = 'KernelAddressSanitizer initialized';
 
@@ -44,6 +45,13 @@ export const LISTED_BOOTS = 1000;
 
 /** The boot of index `index` in `boots` (listed in index order, with gaps past LISTED_BOOTS), if it is listed. */
 export function bootByIndex<B extends { index: number }>(boots: readonly B[], index: number): B | undefined {
+  checkArgument(Array.isArray(boots) && boots.every(isObject), 'bootByIndex', 'boots', "an array of boots (a result's boots)", boots);
+  checkArgument(Number.isInteger(index), 'bootByIndex', 'index', 'a whole number (a splat\'s bootIndex)', index);
+  return bootByIndexUnchecked(boots, index);
+}
+
+/** `bootByIndex` without the check of its arguments: the collector's, for each splat. */
+export function bootByIndexUnchecked<B extends { index: number }>(boots: readonly B[], index: number): B | undefined {
   return boots[bootPosition(boots, index)];
 }
 
@@ -141,7 +149,9 @@ export class BootFactCollector {
   private deferred: number[] = [];
 
   /** `oldestOpenBoot`: the oldest boot a report still open belongs to; it and later boots are left whole for now. */
-  constructor(private readonly oldestOpenBoot: () => number | undefined = () => undefined) {}
+  constructor(private readonly oldestOpenBoot: () => number | undefined = () => undefined) {
+    checkArgument(typeof oldestOpenBoot === 'function', 'BootFactCollector', 'oldestOpenBoot', 'a function', oldestOpenBoot);
+  }
 
   get current(): BootFacts {
     return this.all[this.all.length - 1] as BootFacts;
@@ -177,7 +187,7 @@ export class BootFactCollector {
    */
   noteReport(splat: Splat): void {
     if (splat.kind !== 'kasan') return;
-    const boot = bootByIndex(this.all, splat.bootIndex);
+    const boot = bootByIndexUnchecked(this.all, splat.bootIndex);
     if (boot === undefined || this.slimmed.has(boot.index) || showsMode(boot.kasanReport)) return;
     const shown = kasanReportMode(splat);
     if (shown) boot.kasanReport = keptKasanReport(boot.kasanReport, { ...fact(shown.mode, shown.rec, shown.rec.text.trim()), why: shown.why });

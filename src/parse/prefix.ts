@@ -4,6 +4,7 @@ import { PREFIX_RULES } from './prefix-rules.js';
 import { byFirstChar } from '../util/first-char-table.js';
 import { afterBlanks, isBlankCode } from '../util/blanks.js';
 import { afterJournalKernelTag, KERNEL_TAG, readPrintkTime, takePrintkTime } from './prefix-printk-time.js';
+import { checkArgument } from '../util/check-argument.js';
 
 /** A physical line with every transport prefix removed, and what the prefixes said. */
 export type StrippedLine = Pick<LogRecord, 'text' | 'ts' | 'wallTime' | 'level' | 'caller' | 'host' | 'fromDmesg' | 'foreign'>;
@@ -82,6 +83,12 @@ function stripToFixpoint(line: string, into: StrippedLine, quotingOnly: boolean)
  * (`[drm]`, `[<ffff000008081234>]`, `[ cut here ]`) match no rule and stay.
  */
 export function stripPrefixes(line: string): StrippedLine {
+  checkArgument(typeof line === 'string', 'stripPrefixes', 'line', 'a string (one line of the log)', line);
+  return stripPrefixesUnchecked(line);
+}
+
+/** `stripPrefixes` without the check of its argument: the per-line path's, whose lines are strings. */
+export function stripPrefixesUnchecked(line: string): StrippedLine {
   const quick = onlyPrintkTime(line);
   if (quick !== undefined) return quick;
   const out: StrippedLine = { text: '' };

@@ -1,5 +1,5 @@
 import type { LogRecord } from './types.js';
-import { stripPrefixes, stripQuoting, type StrippedLine } from './prefix.js';
+import { stripPrefixesUnchecked, stripQuoting, type StrippedLine } from './prefix.js';
 import { isKmsgContinuation, isKmsgRecord } from './prefix-kmsg.js';
 import { decodeQuotedPrintable, QuotedPrintableDetector, softBreakBody } from './quoted-printable.js';
 import { frameAfterEmptyStamp, joinWrapped, mayContinue } from './wrap-joins.js';
@@ -101,7 +101,7 @@ export class RecordAssembler {
   private pushLogical(lineNo: number, line: string, truncated: boolean, out: LogRecord[]): void {
     if (this.afterKmsgRecord && isKmsgContinuation(line)) return;
     this.afterKmsgRecord = isKmsgRecord(line);
-    const stripped = stripPrefixes(line);
+    const stripped = stripPrefixesUnchecked(line);
     // Whether the line had a prefix of its own is asked of the text before the pasted indent comes off, and only of
     // a line that may continue a held one: the question strips the line's quoting again.
     const beforeIndent = stripped.text;

@@ -6,6 +6,8 @@ import { RULE } from './rule-line.js';
 import { SilenceQueue, type Silenced } from './silence-queue.js';
 import { ungluedHeader } from './glued-header.js';
 import { SYMBOL_NAME } from './fields/symbol-name.js';
+import { checkArgument, inFunction } from '../util/check-argument.js';
+import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 
 const CUT_HERE = ' cut here ';
 
@@ -39,6 +41,15 @@ function isTitleEcho(text: string): boolean {
 /** How many records may sit between an opener and its header. */
 const OPENER_REACH = 5;
 const DEFAULT_MAX_SPLAT_LINES = 400;
+
+/** The Segmenter's options: where each splat goes, and the lines it keeps of one (default 400). */
+interface SegmenterOptions {
+  onSplat: (s: Splat) => void;
+  maxSplatLines?: number;
+}
+
+/** The keys of `SegmenterOptions`: any other is a UsageError. */
+const SEGMENTER_OPTION_KEYS = optionKeys<SegmenterOptions>()(['onSplat', 'maxSplatLines']);
 /**
  * Records of other CPUs or tasks after which a report past its trace (SplatBuilder.pastTrace), whose own context
  * printed nothing more, is over. Without it such a report stayed open to the end of the log, and kept the reader on its every-line
@@ -91,7 +102,11 @@ export class Segmenter {
   private nextSweep = 0;
   private boot = 0;
 
-  constructor(opts: { onSplat: (s: Splat) => void; maxSplatLines?: number }) {
+  constructor(opts: SegmenterOptions) {
+    inFunction('Segmenter', () => checkOptionsObject(opts, SEGMENTER_OPTION_KEYS));
+    checkArgument(typeof opts.onSplat === 'function', 'Segmenter', 'onSplat', 'a function', opts.onSplat);
+    const max = opts.maxSplatLines;
+    checkArgument(max === undefined || (Number.isInteger(max) && max >= 1), 'Segmenter', 'maxSplatLines', 'a whole number of at least 1', max);
     this.onSplat = opts.onSplat;
     this.maxSplatLines = Math.max(1, opts.maxSplatLines ?? DEFAULT_MAX_SPLAT_LINES);
   }

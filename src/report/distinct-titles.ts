@@ -1,4 +1,4 @@
-import { normalizeTitle } from '../analyze/signature.js';
+import { normalizeTitleUnchecked } from '../analyze/signature.js';
 import { clipText } from './clip-text.js';
 
 export interface TitledCluster {
@@ -27,7 +27,7 @@ export function distinctTitles(clusters: readonly TitledCluster[], clip: (title:
 
 /** What the signature says beyond the kind and title (signature.ts): frames, or the site of a corrupted report. */
 function signatureDetail(c: TitledCluster): string {
-  const head = `${c.kind} | ${normalizeTitle(c.title)} | `;
+  const head = `${c.kind} | ${normalizeTitleUnchecked(c.title)} | `;
   if (!c.signature.startsWith(head)) return '';
   const parts = c.signature.slice(head.length).split(' | ');
   const sites = parts.filter((p) => p.startsWith('at '));

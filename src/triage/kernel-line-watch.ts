@@ -1,4 +1,4 @@
-import { stripPrefixes } from '../parse/prefix.js';
+import { stripPrefixesUnchecked } from '../parse/prefix.js';
 import { isSplatStart } from '../parse/boot-fact-lines.js';
 
 /** The head of a line that is looked at: every kernel transport prefix is far shorter. */
@@ -14,7 +14,7 @@ const KERNEL_MESSAGE = /^(?:Linux version \d|Call [Tt]race:|Modules linked in:|C
  * `kernel`, a LAVA line not from the target) does not count.
  */
 export function isKernelLine(line: string): boolean {
-  const s = stripPrefixes(line);
+  const s = stripPrefixesUnchecked(line);
   if (s.foreign === true) return false;
   if (s.ts !== undefined || s.level !== undefined || s.caller !== undefined || s.fromDmesg === true || s.host !== undefined) return true;
   return isSplatStart(s.text) || KERNEL_MESSAGE.test(s.text);

@@ -1,7 +1,7 @@
 import { openFileRange } from '../../ingest/open-input.js';
 import type { FileChunks } from '../../ingest/file-chunks.js';
 import { LogAnalyzer } from '../analyzer.js';
-import type { AnalyzeOptions } from '../analyze-options.js';
+import { analyzeOptionsOf, type AnalyzeOptions } from '../analyze-options.js';
 import type { AnalysisResult } from '../types.js';
 import { feedAnalyzer, finishFed } from '../feed-analyzer.js';
 import type { PartJob, PartOutcome, PartRunner } from './part-job.js';
@@ -43,7 +43,7 @@ export async function analyzeInParts(plan: PartsPlan, opts: PartsOptions, runner
   );
   const cancelAll = (): void => runs.forEach((run) => run.cancel());
 
-  const analyzer = new LogAnalyzer(opts);
+  const analyzer = new LogAnalyzer(analyzeOptionsOf(opts));
   const firstEnd = plan.splits[0]?.end ?? Infinity;
   let chunks: FileChunks;
   try {

@@ -3,6 +3,7 @@ import { archOfSplat } from '../detect-arch.js';
 import type { VmemmapOp } from '../types.js';
 import { faultAddress } from './fault-address.js';
 import { withoutClone } from '../../parse/frame-skip.js';
+import { checkSplat } from '../../parse/check-splat.js';
 
 const WARN_SITES: Readonly<Record<string, VmemmapOp>> = {
   vmemmap_populate: 'populate',
@@ -20,6 +21,12 @@ const USER_HALF_END = 1n << 63n;
  * Other architectures' vmemmap splats return undefined: the arm64 layout model does not apply to them.
  */
 export function isVmemmapSplat(s: Splat): VmemmapOp | undefined {
+  checkSplat('isVmemmapSplat', s);
+  return isVmemmapSplatUnchecked(s);
+}
+
+/** `isVmemmapSplat` without the check of its argument: a cluster's, for its splats. */
+export function isVmemmapSplatUnchecked(s: Splat): VmemmapOp | undefined {
   if (!isArm64(s)) return undefined;
   if (s.kind === 'warning') return warnOp(s);
   return isZoneDeviceFault(s) ? 'init-zone-device' : undefined;

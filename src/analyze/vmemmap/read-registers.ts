@@ -4,6 +4,7 @@ import { hex, u64 } from '../../layout/u64.js';
 import type { RegisterReading } from '../types.js';
 import { matchLayoutConstant } from './layout-constant-candidates.js';
 import { DEFAULT_STRUCT_PAGE_SIZE, MEMMAP_GEOMETRIES } from './memmap-geometries.js';
+import { checkSplat } from '../../parse/check-splat.js';
 
 /** Node ids, flags and counts live in registers too; a struct page address is never this small. */
 const MIN_PAGE_ADDRESS = 0x10000n;
@@ -24,6 +25,12 @@ interface Candidate {
  * at the WARN in `vmemmap_populate`) win, then the callee-saved x19–x28 (where `vmemmap_free` keeps them across calls).
  */
 export function readRegisters(s: Splat): RegisterReading | undefined {
+  checkSplat('readRegisters', s);
+  return readRegistersUnchecked(s);
+}
+
+/** `readRegisters` without the check of its argument: the vmemmap accumulator's, for each of its splats. */
+export function readRegistersUnchecked(s: Splat): RegisterReading | undefined {
   const found = bestPairOfTiers(s);
   return found && reading(found.best, found.rivals, xRegisters(s));
 }

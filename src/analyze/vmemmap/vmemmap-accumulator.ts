@@ -7,7 +7,7 @@ import type { RegisterReading, VmemmapFinding, VmemmapOp } from '../types.js';
 import { diagnose } from './diagnose.js';
 import { faultAddress } from './fault-address.js';
 import { IntervalSet } from './interval-set.js';
-import { readRegisterPair, readRegisters } from './read-registers.js';
+import { readRegisterPair, readRegistersUnchecked } from './read-registers.js';
 import { reconstruct } from './reconstruct.js';
 import { settleMemstart } from './settle-memstart.js';
 import type { FaultRegisters } from './pfn-register-memstart.js';
@@ -16,11 +16,15 @@ import { revive } from '../../util/revive.js';
 import { ownCopy, ownDeepCopy } from '../../util/own-copy.js';
 import { xRegisterValues } from './register-values.js';
 import type { RegisterValue } from '../../layout/register-match.js';
+import { checkArgument } from '../../util/check-argument.js';
 
 const MAX_PIECES = 64;
 /** Register dumps kept for layout-constant matching; the first few splats of a storm say all there is. */
 const MAX_SAMPLES = 4;
 const TWO_POW_64 = 1n << 64n;
+
+/** The operations a vmemmap splat reports (VmemmapOp). */
+const VMEMMAP_OPS: readonly unknown[] = ['populate', 'free', 'init-zone-device'] satisfies VmemmapOp[];
 
 /**
  * What one accumulator's splats tell the other vmemmap findings of its boot about the layout (`layoutEvidence`, passed
@@ -61,7 +65,9 @@ export class VmemmapAccumulator {
   private fault: FaultRegisters | undefined;
 
   /** `op`: what `isVmemmapSplat` returned for the splats this one will take. */
-  constructor(private readonly op: VmemmapOp) {}
+  constructor(private readonly op: VmemmapOp) {
+    checkArgument(VMEMMAP_OPS.includes(op), 'VmemmapAccumulator', 'op', `one of ${VMEMMAP_OPS.join(', ')} (what isVmemmapSplat returned)`, op);
+  }
 
   /** Splats taken so far. */
   get splats(): number {
@@ -205,7 +211,7 @@ function readRange(s: Splat, withReading: boolean): ReadRange | undefined {
     const pair = readRegisterPair(s);
     return pair && { start: pair.start, end: pair.end };
   }
-  const reading = readRegisters(s);
+  const reading = readRegistersUnchecked(s);
   return reading && { start: reading.start, end: reading.end, reading };
 }
 
