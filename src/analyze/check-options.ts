@@ -4,6 +4,7 @@ import { checkLayoutOverrides } from '../layout/check-overrides.js';
 import { describeValue } from '../util/describe-value.js';
 import { checkCallbacks, type CallbackOptions } from './check-callbacks.js';
 import { checkOptionKeys } from '../util/option-keys.js';
+import { isObject } from '../util/check-argument.js';
 
 
 function wholeNumber(name: string, value: number | undefined, least: number): void {
@@ -21,7 +22,8 @@ type CheckedOptions = AnalyzeOptions & CallbackOptions & { threads?: number; you
  * entry point's options: `maxSplatLine` had been ignored); `name` spells a key as the caller does (`analyze.threads`).
  */
 export function checkAnalyzeOptions(opts: CheckedOptions, known: readonly string[], name?: (key: string) => string): void {
-  if (!isPlainObject(opts)) throw new UsageError(`options must be an object, not ${describeValue(opts)}`);
+  // `as unknown`: isObject would narrow opts to a record of unknowns, and its option types are wanted below.
+  if (!isObject(opts as unknown)) throw new UsageError(`options must be an object, not ${describeValue(opts)}`);
   checkOptionKeys(opts, known, name);
   checkCallbacks(opts);
   wholeNumber('maxLineBytes', opts.maxLineBytes, 1);
@@ -30,11 +32,7 @@ export function checkAnalyzeOptions(opts: CheckedOptions, known: readonly string
   wholeNumber('threads', opts.threads, 1);
   wholeNumber('youngGenerationCapBytes', opts.youngGenerationCapBytes, 1);
   if (opts.layout !== undefined) {
-    if (!isPlainObject(opts.layout)) throw new UsageError(`layout must be an object of layout overrides, not ${describeValue(opts.layout)}`);
+    if (!isObject(opts.layout)) throw new UsageError(`layout must be an object of layout overrides, not ${describeValue(opts.layout)}`);
     checkLayoutOverrides(opts.layout);
   }
-}
-
-function isPlainObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,6 +17,7 @@ import { vmemmapIgnoresPhysOffset } from './vmemmap-base-history.js';
 import { eraSupportsVaBits } from './hypotheses.js';
 import { checkLayoutOverrides } from './check-overrides.js';
 import { UsageError } from '../errors.js';
+import { isObject } from '../util/check-argument.js';
 import { describeValue } from '../util/describe-value.js';
 
 /**
@@ -191,7 +192,7 @@ export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout 
  */
 function checkLayoutArguments(e: LayoutEvidence, o: LayoutOverrides): void {
   if (typeof e !== 'object' || e === null) throw new UsageError(`layout evidence must be an object ({} for none), not ${describeValue(e)}`);
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new UsageError(`layout must be an object of layout overrides, not ${describeValue(o)}`);
+  if (!isObject(o)) throw new UsageError(`layout must be an object of layout overrides, not ${describeValue(o)}`);
   checkLayoutOverrides(o);
 }
 

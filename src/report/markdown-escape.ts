@@ -16,6 +16,11 @@ const MD_PUNCT = /[\\`*_{}[\]#!|~@^$:]/g;
 const LINE_START = /^(\d*)([-+=.)])/;
 const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** `&<>"'` as entities: text inside raw HTML, an element's content or an attribute. */
+function entities(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_SPECIAL[ch] ?? ch);
+}
+
 function oneLine(text: string): string {
   // A match starts only where a blank run does: tried at every blank of a long run, it had been quadratic.
   return sanitizeTerminal(text.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' '));
@@ -49,7 +54,7 @@ export function escapeMarkdownText(text: string): string {
 
 /** Text inside a raw HTML element such as `<summary>`, where Markdown escapes do not apply. */
 export function escapeHtmlText(text: string): string {
-  return breakAutoLinks(oneLine(text)).replace(/[&<>"']/g, (ch) => HTML_SPECIAL[ch] ?? ch);
+  return entities(breakAutoLinks(oneLine(text)));
 }
 
 /**
@@ -57,7 +62,7 @@ export function escapeHtmlText(text: string): string {
  * emoji inside `code`, so it needs no zero-width joiner, and a function name copied from it is found by grep.
  */
 export function htmlCode(text: string): string {
-  const body = oneLine(text).replace(/[&<>"']/g, (ch) => HTML_SPECIAL[ch] ?? ch);
+  const body = entities(oneLine(text));
   return body === '' ? '' : `<code>${body}</code>`;
 }
 

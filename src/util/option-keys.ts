@@ -1,6 +1,7 @@
 import { UsageError } from '../errors.js';
 import { closestKey } from './closest-key.js';
 import { describeValue } from './describe-value.js';
+import { isObject } from './check-argument.js';
 
 /** The keys of `T` that `K` leaves out. */
 type Unlisted<T, K extends readonly PropertyKey[]> = Exclude<keyof T, K[number]>;
@@ -32,6 +33,6 @@ export function checkOptionKeys(opts: object, known: readonly string[], name: (k
  * `what` names it in the message (`options`, `hooks`).
  */
 export function checkOptionsObject(opts: unknown, known: readonly string[], what = 'options'): asserts opts is object {
-  if (typeof opts !== 'object' || opts === null || Array.isArray(opts)) throw new UsageError(`${what} must be an object, not ${describeValue(opts)}`);
+  if (!isObject(opts)) throw new UsageError(`${what} must be an object, not ${describeValue(opts)}`);
   checkOptionKeys(opts, known);
 }
