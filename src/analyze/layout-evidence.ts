@@ -5,7 +5,7 @@ import { readRegisterPair } from './vmemmap/read-registers.js';
 import { bootByIndex } from '../parse/boot-facts.js';
 import type { BootFacts } from '../parse/types.js';
 import { spanOf } from '../layout/physical-fit.js';
-import { checkArgument, hasArray } from '../util/check-argument.js';
+import { checkResult } from './check-result.js';
 
 /** The boot a log's layout is taken from, and why that one (`the boot of the first vmemmap finding`). */
 export interface LayoutBoot {
@@ -80,8 +80,4 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
     ...(startStep !== undefined && { startStep }),
     ...(registerMemstart && { registerMemstart }),
   };
-}
-
-function checkResult(fn: string, result: unknown): void {
-  checkArgument(hasArray(result, 'clusters') && hasArray(result, 'boots'), fn, 'result', 'an analysis result (from analyzeFile, analyzeStream or analyzeText)', result);
 }

@@ -1,4 +1,4 @@
-import { checkArgument, isObject } from '../util/check-argument.js';
+import { checkArgument, checkArrayOf, isObject } from '../util/check-argument.js';
 
 const LAYOUT_FROM = 'a layout (from inferLayout, candidateLayouts or plausibleLayouts)';
 
@@ -14,9 +14,7 @@ export function checkLayout(fn: string, arg: string, value: unknown): void {
 
 /** `fn`'s argument `arg` must be an array of layouts, else a UsageError naming the first that is none. */
 export function checkLayouts(fn: string, arg: string, value: unknown): void {
-  checkArgument(Array.isArray(value), fn, arg, `an array of layouts (from candidateLayouts or plausibleLayouts)`, value);
-  const bad = (value as unknown[]).findIndex((layout) => !isLayout(layout));
-  if (bad !== -1) checkLayout(fn, `${arg}[${bad}]`, (value as unknown[])[bad]);
+  checkArrayOf(isLayout, fn, arg, value, 'an array of layouts (from candidateLayouts or plausibleLayouts)', LAYOUT_FROM);
 }
 
 /** `fn`'s `c` must be a layout's constants (computeConstants, or a layout's `constants`), else a UsageError. */

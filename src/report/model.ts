@@ -7,7 +7,7 @@ import { splatReport } from './splat-report.js';
 import { packageToolInfo } from './tool-info.js';
 import { vmemmapReport } from './vmemmap-report.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
-import { checkArgument, hasArray } from '../util/check-argument.js';
+import { checkResults } from '../analyze/check-result.js';
 
 /** Options of `buildReport`. */
 export interface BuildReportOptions {
@@ -72,9 +72,7 @@ function summarize(inputs: InputReport[]): ReportSummary {
  * option key other than `tool` is a UsageError.
  */
 export function buildReport(results: AnalysisResult[], opts: BuildReportOptions = {}): Report {
-  checkArgument(Array.isArray(results), 'buildReport', 'results', 'an array of analysis results', results);
-  const notResult = results.findIndex((r) => !hasArray(r, 'clusters') || !hasArray(r, 'boots'));
-  checkArgument(notResult === -1, 'buildReport', `results[${notResult}]`, 'an analysis result (from analyzeFile, analyzeStream or analyzeText)', results[notResult]);
+  checkResults('buildReport', results);
   checkOptionsObject(opts, BUILD_REPORT_OPTION_KEYS);
   const tool = opts.tool ?? packageToolInfo();
   const inputs = results.map(inputReport);

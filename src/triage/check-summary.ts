@@ -1,4 +1,4 @@
-import { checkArgument, hasArray, isObject } from '../util/check-argument.js';
+import { checkArgument, checkArrayOf, hasArray, isObject } from '../util/check-argument.js';
 
 /** A summary as runTriage, mergeSummaries or parseSummary gives it: its totals, clusters, logs and issues. */
 function isSummary(value: unknown): boolean {
@@ -14,7 +14,5 @@ export function checkSummary(fn: string, arg: string, value: unknown): void {
 
 /** `fn`'s argument `arg` must be an array of triage summaries, else a UsageError naming the first that is none. */
 export function checkSummaries(fn: string, arg: string, value: unknown): void {
-  checkArgument(Array.isArray(value), fn, arg, 'an array of summaries', value);
-  const bad = (value as unknown[]).findIndex((s) => !isSummary(s));
-  if (bad !== -1) checkSummary(fn, `${arg}[${bad}]`, (value as unknown[])[bad]);
+  checkArrayOf(isSummary, fn, arg, value, 'an array of summaries', SUMMARY_FROM);
 }

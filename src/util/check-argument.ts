@@ -10,6 +10,16 @@ export function checkArgument(ok: boolean, fn: string, arg: string, must: string
   if (!ok) throw new UsageError(`${fn}: ${arg} must be ${must}, not ${describeArgument(value)}`);
 }
 
+/**
+ * `value` must be an array each element of which `isKind` accepts, else a UsageError naming the array (`mustArray`)
+ * or its first element of another kind (`arg[i]`, `mustElement`).
+ */
+export function checkArrayOf(isKind: (element: unknown) => boolean, fn: string, arg: string, value: unknown, mustArray: string, mustElement: string): void {
+  checkArgument(Array.isArray(value), fn, arg, mustArray, value);
+  const bad = (value as unknown[]).findIndex((element) => !isKind(element));
+  if (bad !== -1) checkArgument(false, fn, `${arg}[${bad}]`, mustElement, (value as unknown[])[bad]);
+}
+
 /** An object, not null nor an array. */
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,5 +1,5 @@
 import { UsageError } from '../../src/errors.js';
-import { checkArgument, hasArray, inFunction, isObject } from '../../src/util/check-argument.js';
+import { checkArgument, checkArrayOf, hasArray, inFunction, isObject } from '../../src/util/check-argument.js';
 
 test.each([
   [5, 'the number 5'],
@@ -25,4 +25,11 @@ test("inFunction puts the export's name before a UsageError's message and passes
   const other = new RangeError('r');
   expect(() => inFunction('Segmenter', () => { throw other; })).toThrow(other);
   expect(() => inFunction('Segmenter', () => undefined)).not.toThrow();
+});
+
+test('checkArrayOf names the array that is none, or its first element of another kind', () => {
+  const isText = (v: unknown): boolean => typeof v === 'string';
+  expect(() => checkArrayOf(isText, 'f', 'names', ['a', 'b'], 'an array of names', 'a name')).not.toThrow();
+  expect(() => checkArrayOf(isText, 'f', 'names', 'a', 'an array of names', 'a name')).toThrow(new UsageError("f: names must be an array of names, not the string 'a'"));
+  expect(() => checkArrayOf(isText, 'f', 'names', ['a', 5, 6], 'an array of names', 'a name')).toThrow(new UsageError('f: names[1] must be a name, not the number 5'));
 });
