@@ -311,6 +311,15 @@ export const FORMATS: readonly SplatFormat[] = [
     frame: 'at',
     noTrace: true,
   },
+  // x86's frame unwinder (arch/x86/kernel/unwind_frame.c) prints these with printk_deferred_once, with an address,
+  // task and pid in the line: syzkaller gives both one title, without a function (no call trace follows).
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: h(String.raw`WARNING: kernel stack (?:regs at .* has bad 'bp' value|frame pointer at .* has bad value)`),
+    title: 'WARNING: kernel stack regs has bad value',
+    lone: true,
+  },
   // A site header cut short (a capture or upload that ends mid-line, a console that lost the rest): the site rows
   // above did not match, and the free-text row below would make its stump (`WARNING: CPU: 3 P`) a title of its own.
   {

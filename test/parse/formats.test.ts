@@ -62,6 +62,21 @@ describe('FORMATS', () => {
     expect(matchHeader(text)).toBeUndefined();
   });
 
+  // syzkaller's rows for x86's frame unwinder (pkg/report/linux.go; its testdata reports 245 and 246): the address,
+  // task and pid had made each line a title, so a cluster, of its own.
+  test.each([
+    "WARNING: kernel stack regs at 00000000a1b2c3d4 in syz-executor0:4100 has bad 'bp' value 0000000012345678",
+    "WARNING: kernel stack regs at ffff8801c5a7f9b8 in kworker/1:2:29 has bad 'bp' value           (null)",
+    'WARNING: kernel stack frame pointer at 00000000b1b2c3d4 in syz-executor1:4101 has bad value 0000000012345678',
+  ])('an unwinder warning has one title: %j', (text) => {
+    const m = matchHeader(text);
+    expect([m?.format.title, m?.format.lone]).toEqual(['WARNING: kernel stack regs has bad value', true]);
+  });
+
+  test("the unwinder's other messages stay free text", () => {
+    expect(matchHeader("WARNING: kernel stack regs at 00000000a1b2c3d4 in a:1 has bad 'sp' value 0")?.format.title).toBe('WARNING: {1}');
+  });
+
   test('other free-text WARNINGs still are, one that starts like those included', () => {
     expect(matchHeader('WARNING: workqueue cpumask: something else')?.format.title).toBe('WARNING: {1}');
     expect(matchHeader('WARNING: kernel not compiled with CPU_SW_DOMAIN_PAN')?.format.title).toBe('WARNING: {1}');
