@@ -23,7 +23,9 @@ export type FrameSource =
   /** The first `at: func+off/size` line alone, then the stack (lockdep's inconsistent lock state: the `takes:` site). */
   | 'first-at'
   /** The first frame kept of the stack after the format's `quotedAfter` line, then the stack. */
-  | 'quoted';
+  | 'quoted'
+  /** The function the format's `detail` line names alone (workqueue's `last function:`); no call trace is read. */
+  | 'detail';
 
 /** One kind of splat header: a cheap substring first, then the regex (syzkaller's pkg/report model). */
 export interface SplatFormat {
@@ -311,12 +313,27 @@ export const FORMATS: readonly SplatFormat[] = [
     frame: 'at',
     noTrace: true,
   },
-  // x86's frame unwinder (arch/x86/kernel/unwind_frame.c) prints these with printk_deferred_once, with an address,
-  // task and pid in the line: syzkaller gives both one title, without a function (no call trace follows).
+  // x86's frame unwinder (arch/x86/kernel/unwind_frame.c) prints these with printk_deferred_once, an address, task
+  // and pid in the line, and no call trace after: syzkaller's four rows (pkg/report/linux.go), in its order. A hashed
+  // `%p` (`(ptrval)`) or a task name with a blank takes the last two, which give both messages one title.
   {
     kind: 'warning',
     needle: 'WARNING:',
-    re: h(String.raw`WARNING: kernel stack (?:regs at .* has bad 'bp' value|frame pointer at .* has bad value)`),
+    re: h(String.raw`WARNING: kernel stack regs at [0-9a-f]+ in \S* has bad '([^']+)' value`),
+    title: "WARNING: kernel stack regs has bad '{1}' value",
+    lone: true,
+  },
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: h(String.raw`WARNING: kernel stack frame pointer at [0-9a-f]+ in \S* has bad value`),
+    title: 'WARNING: kernel stack frame pointer has bad value',
+    lone: true,
+  },
+  {
+    kind: 'warning',
+    needle: 'WARNING:',
+    re: h(String.raw`WARNING: kernel stack (?:regs .* has bad 'bp' value|frame pointer .* has bad value)`),
     title: 'WARNING: kernel stack regs has bad value',
     lone: true,
   },
@@ -471,6 +488,24 @@ export const FORMATS: readonly SplatFormat[] = [
     re: h(String.raw`BUG: memory leak\s*$`),
     title: 'memory leak in {frame}',
     skip: /kmemleak|alloc|kmem|slab|mmap|create_object|idr_get|list_lru_init|kasprintf|pcpu_create|strn?dup|memdup/,
+  },
+  // fs/dcache.c's umount_check (a WARN_ON follows): the dentry's address, name and count, and the filesystem's type
+  // and device, are left out of the title, as syzkaller's row does (loop0/1/2 had split one bug into many).
+  {
+    kind: 'bug',
+    needle: 'BUG:',
+    re: h(String.raw`BUG: Dentry .* still in use \(\d+\) \[(unmount) of `),
+    title: 'BUG: Dentry still in use in {1}',
+  },
+  // kernel/workqueue.c, after a work function returned holding a lock or in atomic context: the header names the
+  // worker (comm/preempt count/pid), the next line the work function, which syzkaller's row names the report after.
+  {
+    kind: 'bug',
+    needle: 'BUG:',
+    re: h('BUG: workqueue leaked lock or atomic'),
+    title: 'BUG: workqueue leaked lock or atomic in {frame}',
+    frame: 'detail',
+    detail: /^\s*last function: ([A-Za-z0-9_.]+)/,
   },
   { kind: 'bug', needle: 'BUG:', re: h(String.raw`BUG: (\S(?:.*\S)?)\s*$`), title: 'BUG: {1}' },
   {

@@ -110,6 +110,8 @@ function titleFrame(format: SplatFormat, e: TitleEvidence): string | undefined {
     }
     case 'hang':
       return hangFrame(traceFuncs(format, e).filter(keep));
+    case 'detail':
+      return e.detail !== undefined && keep(e.detail) ? e.detail : undefined;
     case 'pc': {
       const pc = pcFunc(format, e);
       return pc !== undefined && keep(pc) ? pc : undefined;

@@ -62,19 +62,25 @@ describe('FORMATS', () => {
     expect(matchHeader(text)).toBeUndefined();
   });
 
-  // syzkaller's rows for x86's frame unwinder (pkg/report/linux.go; its testdata reports 245 and 246): the address,
-  // task and pid had made each line a title, so a cluster, of its own.
+  // syzkaller's rows for x86's frame unwinder (pkg/report/linux.go; its testdata reports 245 and 246 print `(ptrval)`):
+  // the address, task and pid had made each line a title, so a cluster, of its own.
   test.each([
-    "WARNING: kernel stack regs at 00000000a1b2c3d4 in syz-executor0:4100 has bad 'bp' value 0000000012345678",
-    "WARNING: kernel stack regs at ffff8801c5a7f9b8 in kworker/1:2:29 has bad 'bp' value           (null)",
-    'WARNING: kernel stack frame pointer at 00000000b1b2c3d4 in syz-executor1:4101 has bad value 0000000012345678',
-  ])('an unwinder warning has one title: %j', (text) => {
+    ["WARNING: kernel stack regs at 00000000a1b2c3d4 in syz-executor0:4100 has bad 'bp' value 0000000012345678", "WARNING: kernel stack regs has bad 'bp' value"],
+    ["WARNING: kernel stack regs at ffff8801c5a7f9b8 in kworker/1:2:29 has bad 'sp' value 0", "WARNING: kernel stack regs has bad 'sp' value"],
+    ['WARNING: kernel stack frame pointer at 00000000b1b2c3d4 in syz-executor1:4101 has bad value 0000000012345678', 'WARNING: kernel stack frame pointer has bad value'],
+    ["WARNING: kernel stack regs at         (ptrval) in syzkaller547737:4493 has bad 'bp' value         (ptrval)", 'WARNING: kernel stack regs has bad value'],
+    ['WARNING: kernel stack frame pointer at         (ptrval) in syzkaller547737:4496 has bad value         (ptrval)', 'WARNING: kernel stack regs has bad value'],
+    ["WARNING: kernel stack regs at 00000000a1b2c3d4 in Web Content:4100 has bad 'bp' value 0000000012345678", 'WARNING: kernel stack regs has bad value'],
+  ])('an unwinder warning has a title without its address, task or pid: %j', (text, title) => {
     const m = matchHeader(text);
-    expect([m?.format.title, m?.format.lone]).toEqual(['WARNING: kernel stack regs has bad value', true]);
+    const filled = m?.format.title.replace('{1}', m.match[1] ?? '');
+    expect([filled, m?.format.lone]).toEqual([title, true]);
   });
 
-  test("the unwinder's other messages stay free text", () => {
-    expect(matchHeader("WARNING: kernel stack regs at 00000000a1b2c3d4 in a:1 has bad 'sp' value 0")?.format.title).toBe('WARNING: {1}');
+  test('a dentry still in use at unmount: syzkaller's title, without the dentry or the filesystem', () => {
+    const m = matchHeader('BUG: Dentry 00000000b8de5e42{i=0,n=lo}  still in use (1) [unmount of tmpfs tmpfs]');
+    expect([m?.format.title, m?.match[1]]).toEqual(['BUG: Dentry still in use in {1}', 'unmount']);
+    expect(matchHeader('BUG: Dentry 00000000b8de5e42{i=0,n=lo}  still in use')?.format.title).toBe('BUG: {1}');
   });
 
   test('other free-text WARNINGs still are, one that starts like those included', () => {

@@ -732,3 +732,34 @@ describe('a bug title quoted in a mail', () => {
     expect(splats).toHaveLength(1);
   });
 });
+
+// The shape of a report on linux-arm-kernel (5.8.0-rc6-next, APQ 8016): kernel/workqueue.c's header names the worker,
+// its next line the work function (`%ps`; `print_symbol`'s `func+off/size` before 4.x), then the held locks and
+// dump_stack, with another driver's line among them.
+describe('BUG: workqueue leaked lock or atomic', () => {
+  const report = (lastFunction: string) => [
+    'BUG: workqueue leaked lock or atomic: kworker/2:4/0xfffffe00/188',
+    `     last function: ${lastFunction}`,
+    'no locks held by kworker/2:4/188.',
+    'CPU: 2 PID: 188 Comm: kworker/2:4 Tainted: G        W         5.8.0-rc6-next-20200721 #1',
+    'rtc-pm8xxx 200f000.spmi:pm8916@0:rtc@6000: registered as rtc0',
+    'Hardware name: Qualcomm Technologies, Inc. APQ 8016 SBC (DT)',
+    'Workqueue: rcu_gp srcu_invoke_callbacks',
+    'Call trace:',
+    ' dump_backtrace+0x0/0x1e0',
+    ' show_stack+0x18/0x24',
+    ' dump_stack+0xe0/0x150',
+    ' process_one_work+0x6a4/0x768',
+    ' worker_thread+0x48/0x498',
+    ' kthread+0x158/0x168',
+    ' ret_from_fork+0x10/0x1c',
+  ];
+
+  test.each([['srcu_invoke_callbacks'], ['srcu_invoke_callbacks+0x0/0x1a0']])('is titled after the work function: %s', (last) => {
+    const splats = segment(records(report(last)));
+    expect(splats.map((s) => [s.kind, s.title, s.corrupted ?? false])).toEqual([
+      ['bug', 'BUG: workqueue leaked lock or atomic in srcu_invoke_callbacks', false],
+    ]);
+    expect(splats[0]?.frames.map((f) => f.func)).toContain('process_one_work');
+  });
+});

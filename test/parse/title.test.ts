@@ -150,6 +150,19 @@ describe('buildTitle', () => {
     expect(buildTitleOf(header, { frames: trace, atFuncs: [] })).toEqual({ title: `${name} in corrupted`, frameFound: false });
   });
 
+  // syzkaller's row for kernel/workqueue.c: the work function of the `last function:` line, never the worker's trace.
+  test('workqueue leaked lock: the last function alone, corrupted without that line', () => {
+    const header = 'BUG: workqueue leaked lock or atomic: kworker/2:4/0xfffffe00/188';
+    const trace = frames('dump_stack', 'process_one_work', 'worker_thread', 'kthread');
+    expect(titleOf(header, { detail: 'srcu_invoke_callbacks', frames: trace, atFuncs: [] })).toBe(
+      'BUG: workqueue leaked lock or atomic in srcu_invoke_callbacks',
+    );
+    expect(buildTitleOf(header, { frames: trace, atFuncs: [] })).toEqual({
+      title: 'BUG: workqueue leaked lock or atomic in corrupted',
+      frameFound: false,
+    });
+  });
+
   test('lockdep: the `at:` function', () => {
     expect(titleOf('WARNING: Nested lock was not taken', { frames: [], atFuncs: ['evict'] })).toBe(
       'WARNING: nested lock was not taken in evict',
