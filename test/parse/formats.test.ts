@@ -77,7 +77,7 @@ describe('FORMATS', () => {
     expect([filled, m?.format.lone]).toEqual([title, true]);
   });
 
-  test('a dentry still in use at unmount: syzkaller's title, without the dentry or the filesystem', () => {
+  test("a dentry still in use at unmount: syzkaller's title, without the dentry or the filesystem", () => {
     const m = matchHeader('BUG: Dentry 00000000b8de5e42{i=0,n=lo}  still in use (1) [unmount of tmpfs tmpfs]');
     expect([m?.format.title, m?.match[1]]).toEqual(['BUG: Dentry still in use in {1}', 'unmount']);
     expect(matchHeader('BUG: Dentry 00000000b8de5e42{i=0,n=lo}  still in use')?.format.title).toBe('BUG: {1}');
