@@ -5,7 +5,8 @@ import { ANALYZE_OPTION_KEYS, analyzeOptionsOf, type AnalyzeOptions } from './an
 import { optionKeys } from './util/option-keys.js';
 import type { AnalysisResult } from './analyze/types.js';
 import { feedAnalyzer, finishFed } from './analyze/feed-analyzer.js';
-import { unlessAbortedReleasing } from './until-aborted.js';
+import { unlessAbortedReleasing, untilAborted } from './until-aborted.js';
+import { decompressedChunks } from './ingest/decompress.js';
 import { releaseBlockedFifos } from './ingest/blocked-fifos.js';
 import { checkAnalyzeOptions } from './analyze/check-options.js';
 import { checkStreamInput, checkText, pathArgument } from './check-inputs.js';
@@ -49,18 +50,22 @@ export interface FileAnalyzeOptions extends StreamAnalyzeOptions {
 export const FILE_OPTION_KEYS = optionKeys<FileAnalyzeOptions>()([...STREAM_OPTION_KEYS, 'threads', 'youngGenerationCapBytes', 'partsEvenly', 'onSplit']);
 
 /**
- * Analyzes one byte stream of text, as it comes: it does not decompress (`analyzeFile` does, `-` for stdin), so
- * `maxDecompressedBytes` has nothing to limit here. A read failure part-way (truncated data, I/O error) does not
- * lose what was read: the result carries `inputError` instead of throwing. Bad option values, and an input that is no
- * stream or iterable (null, a string, a Buffer), throw `UsageError`.
+ * Analyzes one byte stream as it comes, whatever its compression (gzip, xz, zstd or bzip2, found by its magic bytes
+ * and undone within `maxDecompressedBytes`, as `analyzeFile` does). A read failure part-way (truncated or corrupt
+ * data, I/O error) does not lose what was read: the result carries `inputError` instead of throwing. Bad option
+ * values, and an input that is no stream or iterable (null, a string, a Buffer), throw `UsageError`.
  */
 export async function analyzeStream(
-  input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer> | Iterable<Buffer>,
   opts: StreamAnalyzeOptions = {},
 ): Promise<AnalysisResult> {
   checkStreamInput(input);
   checkAnalyzeOptions(opts, STREAM_OPTION_KEYS);
-  return analyzeCheckedStream(input, opts);
+  // The stop reaches the input itself: a stream idle before its first bytes is let go, not waited for.
+  const bytes = decompressedChunks(untilAborted(input as AsyncIterable<Buffer | string> | Iterable<Buffer>, opts.signal), opts.name ?? '-', {
+    ...(opts.maxDecompressedBytes !== undefined && { maxDecompressedBytes: opts.maxDecompressedBytes }),
+  });
+  return analyzeCheckedStream(bytes, opts);
 }
 
 /** `analyzeStream` once its input and options were checked; `analyzeFile` passes its own options on. */
@@ -133,8 +138,17 @@ async function analyzeFileInParts(spec: string, opts: FileAnalyzeOptions): Promi
   return analyzeInParts(plan, { ...opts, name: opts.name ?? spec }, workerPartRunner);
 }
 
-/** Analyzes a log held in memory; `signal` and `onBytes` work as for `analyzeStream`. */
+/** Analyzes a log held in memory, as text (never decompressed); `signal` and `onBytes` work as for `analyzeStream`. */
 export async function analyzeText(text: string, opts: StreamAnalyzeOptions = {}): Promise<AnalysisResult> {
   checkText(text);
-  return analyzeStream(Readable.from([Buffer.from(text, 'utf8')]), opts);
+  return analyzeDecodedStream(Readable.from([Buffer.from(text, 'utf8')]), opts);
+}
+
+/**
+ * `analyzeStream` of bytes already decompressed, read as they are: triage's inputs, which it decompressed against
+ * one budget per input (a `.gz` inside a `.gz` is not undone again), and `analyzeText`'s.
+ */
+export async function analyzeDecodedStream(input: NodeJS.ReadableStream | AsyncIterable<Buffer>, opts: StreamAnalyzeOptions = {}): Promise<AnalysisResult> {
+  checkAnalyzeOptions(opts, STREAM_OPTION_KEYS);
+  return analyzeCheckedStream(input, opts);
 }

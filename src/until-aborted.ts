@@ -1,4 +1,5 @@
 import { turnOfEventLoop } from './util/turn-of-event-loop.js';
+import { asyncIteratorOf } from './util/async-iterator-of.js';
 
 const ABORTED = Symbol('aborted');
 
@@ -44,12 +45,12 @@ function settleOrAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T | ty
  * Yields `input`'s chunks until `signal` aborts, then throws `ReadInterrupted` at once: an idle stdin or FIFO
  * would otherwise hold a Ctrl-C until its writer sent more data.
  */
-export async function* untilAborted<T>(input: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
+export async function* untilAborted<T>(input: AsyncIterable<T> | Iterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
   if (signal === undefined) {
     yield* input;
     return;
   }
-  const iterator = input[Symbol.asyncIterator]();
+  const iterator = asyncIteratorOf(input);
   for (;;) {
     const next = await settleOrAbort(iterator.next(), signal);
     if (next === ABORTED) {

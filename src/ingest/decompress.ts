@@ -29,7 +29,7 @@ export function sniffCompression(head: Buffer): Compression {
 
 /** Detects the compression of `input` by its magic bytes and returns the decompressed stream. */
 export async function decompress(
-  input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer | string> | Iterable<Buffer>,
   name: string,
   opts: DecompressOptions = {},
 ): Promise<Decompressed> {
@@ -41,6 +41,20 @@ export async function decompress(
   const decoded = decodeOrFail(format, source, name);
   const limited = limitSize(decoded, opts.budget ?? new DecompressBudget(opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES), name);
   return { compression: format.compression, stream: Readable.from(limited, { objectMode: false }) };
+}
+
+/**
+ * `input`'s bytes with any compression undone, the format found on the first read: a read that fails, or a stop
+ * (an input under `untilAborted`), while the magic bytes are read is a failure of the iteration, as a later one is,
+ * so `analyzeStream` keeps its result and says why.
+ */
+export async function* decompressedChunks(
+  input: NodeJS.ReadableStream | AsyncIterable<Buffer | string> | Iterable<Buffer>,
+  name: string,
+  opts: DecompressOptions = {},
+): AsyncGenerator<Buffer, void, undefined> {
+  const { stream } = await decompress(input, name, opts);
+  yield* stream as AsyncIterable<Buffer>;
 }
 
 function formatOf(head: Buffer): CompressionFormat | undefined {

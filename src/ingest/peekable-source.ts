@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import { asyncIteratorOf } from '../util/async-iterator-of.js';
 
 /**
  * A byte stream whose first bytes can be looked at before it is consumed. Read failures become `InputError`s
@@ -13,10 +14,10 @@ export class PeekableSource {
   private failure: unknown;
 
   constructor(
-    input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+    input: NodeJS.ReadableStream | AsyncIterable<Buffer | string> | Iterable<Buffer>,
     private readonly name: string,
   ) {
-    this.iterator = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+    this.iterator = asyncIteratorOf(input as AsyncIterable<Buffer | string> | Iterable<Buffer | string>);
   }
 
   /**

@@ -12,7 +12,7 @@ const MAGIC: readonly { name: string; bytes: readonly number[] }[] = [
   { name: 'Mach-O binary', bytes: [0xcf, 0xfa, 0xed, 0xfe] },
   { name: 'PE executable', bytes: [0x4d, 0x5a, 0x90, 0x00] },
   { name: 'arm64 kernel Image', bytes: [0x4d, 0x5a, 0x40, 0xfa] },
-  // Compressed data here was not decompressed (analyzeStream reads what it is given; a .gz inside a .gz): its bytes sit
+  // Compressed data here was not decompressed (a .gz inside a .gz, which triage does not undo twice): its bytes sit
   // near the control-byte threshold and could pass for text. bzip2 needs its block magic too: `BZh9` can start a line.
   { name: 'gzip-compressed data', bytes: [0x1f, 0x8b] },
   { name: 'xz-compressed data', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { ZipFile } from 'yauzl';
-import { analyzeStream } from '../api.js';
+import { analyzeDecodedStream } from '../api.js';
 import type { AnalysisResult } from '../analyze/types.js';
 import { InputError } from '../errors.js';
 import { openInput } from '../ingest/open-input.js';
@@ -147,7 +147,7 @@ class InputRun {
     const { signal, onBytes } = this.hooks;
     const watch = new KernelLineWatch();
     const watched = watch.through(stream as AsyncIterable<Buffer>);
-    const result = await analyzeStream(watched, { ...this.ctx.analyze, name, ...(signal && { signal }), ...(onBytes && { onBytes }) });
+    const result = await analyzeDecodedStream(watched, { ...this.ctx.analyze, name, ...(signal && { signal }), ...(onBytes && { onBytes }) });
     if (result.interrupted) return;
     // A text with no kernel line (a README beside the logs): named, not counted as a log, so a clean log still is one.
     const notKernel = notKernelLogReason(result, watch.sawKernelLine());

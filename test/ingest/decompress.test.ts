@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { InputError } from '../../src/errors.js';
-import { decompress, sniffCompression } from '../../src/ingest/decompress.js';
+import { decompress, decompressedChunks, sniffCompression } from '../../src/ingest/decompress.js';
 import { hasTool } from '../triage/fixture-tree.js';
 
 const TEXT = Buffer.from(
@@ -156,3 +156,24 @@ describe('decompress', () => {
     });
   }
 });
+
+describe('decompressedChunks', () => {
+  test('gives the decompressed bytes of compressed input and plain input as it is, an array of Buffers too', async () => {
+    const collect = async (chunks: AsyncIterable<Buffer>): Promise<Buffer> => {
+      const parts: Buffer[] = [];
+      for await (const chunk of chunks) parts.push(chunk);
+      return Buffer.concat(parts);
+    };
+    expect(await collect(decompressedChunks(inPieces(gzipSync(TEXT)), 'a.gz'))).toEqual(TEXT);
+    expect(await collect(decompressedChunks([TEXT.subarray(0, 10), TEXT.subarray(10)], 'a.log'))).toEqual(TEXT);
+  });
+
+  test('a read that fails before any byte came fails the iteration, not the call, naming the input', async () => {
+    const failing = (async function* (): AsyncGenerator<Buffer> {
+      throw new Error('EIO');
+    })();
+    const chunks = decompressedChunks(failing, 'dead.log');
+    await expect(chunks.next()).rejects.toThrow(new InputError('dead.log', 'read failed: EIO'));
+  });
+});
+
