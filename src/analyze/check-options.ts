@@ -6,10 +6,10 @@ import { checkCallbacks, type CallbackOptions } from './check-callbacks.js';
 import { checkOptionKeys } from '../util/option-keys.js';
 import { isObject } from '../util/check-argument.js';
 
-
-function wholeNumber(name: string, value: number | undefined, least: number): void {
-  if (value !== undefined && !(Number.isInteger(value) && value >= least)) {
-    throw new UsageError(`${name} must be a whole number of at least ${least}, not ${value}`);
+/** A numeric option, when given, as a whole number of at least `least`: a UsageError that names it and the value. */
+export function checkWholeNumber(name: string, value: unknown, least: number): void {
+  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= least)) {
+    throw new UsageError(`${name} must be a whole number of at least ${least}, not ${describeValue(value)}`);
   }
 }
 
@@ -26,13 +26,12 @@ export function checkAnalyzeOptions(opts: CheckedOptions, known: readonly string
   if (!isObject(opts as unknown)) throw new UsageError(`options must be an object, not ${describeValue(opts)}`);
   checkOptionKeys(opts, known, name);
   checkCallbacks(opts);
-  wholeNumber('maxLineBytes', opts.maxLineBytes, 1);
-  wholeNumber('maxSplatLines', opts.maxSplatLines, 1);
-  wholeNumber('maxDecompressedBytes', opts.maxDecompressedBytes, 1);
-  wholeNumber('threads', opts.threads, 1);
-  wholeNumber('youngGenerationCapBytes', opts.youngGenerationCapBytes, 1);
+  const spelled = name ?? ((key: string) => key);
+  for (const key of ['maxLineBytes', 'maxSplatLines', 'maxDecompressedBytes', 'threads', 'youngGenerationCapBytes'] as const) {
+    checkWholeNumber(spelled(key), opts[key], 1);
+  }
   if (opts.layout !== undefined) {
-    if (!isObject(opts.layout)) throw new UsageError(`layout must be an object of layout overrides, not ${describeValue(opts.layout)}`);
+    if (!isObject(opts.layout)) throw new UsageError(`${spelled('layout')} must be an object of layout overrides, not ${describeValue(opts.layout)}`);
     checkLayoutOverrides(opts.layout);
   }
 }

@@ -20,7 +20,7 @@ import { keepClusters } from './keep-clusters.js';
 import { anyLogFails } from './failing-logs.js';
 import { capYoungGeneration } from '../util/heap-policy.js';
 import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
-import { checkAnalyzeOptions } from '../analyze/check-options.js';
+import { checkAnalyzeOptions, checkWholeNumber } from '../analyze/check-options.js';
 import { FAIL_ON_KINDS } from '../cli/fail-on.js';
 import { describeValue } from '../util/describe-value.js';
 import { checkOptionKeys, checkOptionsObject, optionKeys } from '../util/option-keys.js';
@@ -153,11 +153,10 @@ function validate(opts: TriageOptions, hooks: TriageHooks): void {
   if (opts.failOn !== undefined && !(FAIL_ON_KINDS as readonly string[]).includes(opts.failOn)) {
     throw new UsageError(`failOn must be one of ${FAIL_ON_KINDS.join(', ')}, not '${String(opts.failOn)}'`);
   }
-  if (opts.jobs !== undefined && (!Number.isInteger(opts.jobs) || opts.jobs < 0)) throw new UsageError(`bad jobs ${opts.jobs}`);
-  for (const key of ['youngGenerationCapBytes', 'maxBufferedZipBytes'] as const) {
-    const value = opts[key];
-    if (value !== undefined && !(Number.isInteger(value) && value >= 1)) throw new UsageError(`${key} must be a whole number of at least 1, not ${describeValue(value)}`);
-  }
+  // 0 and 1 both mean this thread alone.
+  checkWholeNumber('jobs', opts.jobs, 0);
+  checkWholeNumber('youngGenerationCapBytes', opts.youngGenerationCapBytes, 1);
+  checkWholeNumber('maxBufferedZipBytes', opts.maxBufferedZipBytes, 1);
   // Checked here, not by each log: a bad value made every log an input error (exit 3) instead of one usage error.
   if (opts.analyze) checkAnalyzeOptions(opts.analyze, TRIAGE_ANALYZE_KEYS, (key) => `analyze.${key}`);
 }

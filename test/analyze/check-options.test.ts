@@ -5,21 +5,23 @@ import { ANALYZE_OPTION_KEYS } from '../../src/analyze/analyze-options.js';
 
 describe('checkAnalyzeOptions', () => {
   test.each([
-    [{ maxLineBytes: 0 }, 'maxLineBytes must be a whole number of at least 1, not 0'],
-    [{ maxLineBytes: 1.5 }, 'maxLineBytes must be a whole number of at least 1, not 1.5'],
-    [{ maxSplatLines: Number.NaN }, 'maxSplatLines must be a whole number of at least 1, not NaN'],
-    [{ maxSplatLines: -1 }, 'maxSplatLines must be a whole number of at least 1, not -1'],
-    [{ threads: 2.5 }, 'threads must be a whole number of at least 1, not 2.5'],
+    [{ maxLineBytes: 0 }, 'maxLineBytes must be a whole number of at least 1, not the number 0'],
+    [{ maxLineBytes: 1.5 }, 'maxLineBytes must be a whole number of at least 1, not the number 1.5'],
+    [{ maxSplatLines: Number.NaN }, 'maxSplatLines must be a whole number of at least 1, not the number NaN'],
+    [{ maxSplatLines: -1 }, 'maxSplatLines must be a whole number of at least 1, not the number -1'],
+    [{ threads: 2.5 }, 'threads must be a whole number of at least 1, not the number 2.5'],
     [{ layout: { kernel: 'banana' } }, "layout.kernel must look like 6.1, v6.1 or 5.15.0-91, not 'banana'"],
     // Found by an audit embedding the library: these passed the check and threw raw TypeErrors at the end of a run.
     [null, 'options must be an object, not null'],
     [{ layout: null }, 'layout must be an object of layout overrides, not null'],
     [{ layout: '6.1' }, "layout must be an object of layout overrides, not the string '6.1'"],
     // Found by an audit embedding the library: a negative or fractional cap was accepted.
-    [{ youngGenerationCapBytes: -1 }, 'youngGenerationCapBytes must be a whole number of at least 1, not -1'],
-    [{ youngGenerationCapBytes: 4.5 }, 'youngGenerationCapBytes must be a whole number of at least 1, not 4.5'],
+    [{ youngGenerationCapBytes: -1 }, 'youngGenerationCapBytes must be a whole number of at least 1, not the number -1'],
+    [{ youngGenerationCapBytes: 4.5 }, 'youngGenerationCapBytes must be a whole number of at least 1, not the number 4.5'],
     // Found by an audit embedding the library: a misspelt key was ignored, and the option left at its default.
     [{ maxSplatLine: 100 }, "unknown option 'maxSplatLine' (did you mean 'maxSplatLines'?)"],
+    // One wording with runTriage's own numbers (`not the number -1`), and a string said to be one ('4G' had read `not 4G`).
+    [{ maxDecompressedBytes: '4G' }, "maxDecompressedBytes must be a whole number of at least 1, not the string '4G'"],
     [{ layout: { pageSize: 4096 } }, "unknown option 'layout.pageSize' (did you mean 'layout.pageSizeBytes'?)"],
   ])('%o is a usage error', (opts, message) => {
     expect(() => checkAnalyzeOptions(opts as never, FILE_OPTION_KEYS)).toThrow(new UsageError(message));

@@ -262,6 +262,11 @@ describe('runTriage arguments of the wrong kind', () => {
     [{ inputs: ['x'], shard: { index: 1, of: 2 } }, "unknown option 'shard.of' (known: shard.index, shard.count)"],
     [{ inputs: ['x'], youngGenerationCapBytes: -1 }, 'youngGenerationCapBytes must be a whole number of at least 1, not the number -1'],
     [{ inputs: ['x'], maxBufferedZipBytes: 0.5 }, 'maxBufferedZipBytes must be a whole number of at least 1, not the number 0.5'],
+    // Had been `bad jobs -1`, and an analyze option's number was named without its `analyze.`.
+    [{ inputs: ['x'], jobs: -1 }, 'jobs must be a whole number of at least 0, not the number -1'],
+    [{ inputs: ['x'], jobs: '2' }, "jobs must be a whole number of at least 0, not the string '2'"],
+    [{ inputs: ['x'], analyze: { maxSplatLines: 0 } }, 'analyze.maxSplatLines must be a whole number of at least 1, not the number 0'],
+    [{ inputs: ['x'], analyze: { layout: 5 } }, 'analyze.layout must be an object of layout overrides, not the number 5'],
   ])('%p', async (opts, why) => {
     const run = runTriage(opts as unknown as Parameters<typeof runTriage>[0]);
     await expect(run).rejects.toThrow(UsageError);
