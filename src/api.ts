@@ -10,6 +10,7 @@ import { decompressedChunks } from './ingest/decompress.js';
 import { releaseBlockedFifos } from './ingest/blocked-fifos.js';
 import { checkAnalyzeOptions } from './analyze/check-options.js';
 import { checkStreamInput, checkText, pathArgument } from './check-inputs.js';
+import { inFunction } from './util/check-argument.js';
 
 /**
  * Options of `analyzeStream` and `analyzeText`: the `AnalyzeOptions` (name, caps, layout overrides) plus a stop
@@ -59,8 +60,10 @@ export async function analyzeStream(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer> | Iterable<Buffer>,
   opts: StreamAnalyzeOptions = {},
 ): Promise<AnalysisResult> {
-  checkStreamInput(input);
-  checkAnalyzeOptions(opts, STREAM_OPTION_KEYS);
+  inFunction('analyzeStream', () => {
+    checkStreamInput(input);
+    checkAnalyzeOptions(opts, STREAM_OPTION_KEYS);
+  });
   // The stop reaches the input itself: a stream idle before its first bytes is let go, not waited for.
   const bytes = decompressedChunks(untilAborted(input as AsyncIterable<Buffer | string> | Iterable<Buffer>, opts.signal), opts.name ?? '-', {
     ...(opts.maxDecompressedBytes !== undefined && { maxDecompressedBytes: opts.maxDecompressedBytes }),
@@ -81,8 +84,11 @@ async function analyzeCheckedStream(input: NodeJS.ReadableStream | AsyncIterable
  * abort (`signal`), a FIFO or stdin it was waiting on is let go, so that the embedding process can exit.
  */
 export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): Promise<AnalysisResult> {
-  const path = pathArgument(spec);
-  checkAnalyzeOptions(opts, FILE_OPTION_KEYS);
+  let path = '';
+  inFunction('analyzeFile', () => {
+    path = pathArgument(spec);
+    checkAnalyzeOptions(opts, FILE_OPTION_KEYS);
+  });
   const result = await analyzeFileOrPart(path, opts);
   if (opts.signal?.aborted === true) letGo(path);
   return result;
@@ -140,8 +146,11 @@ async function analyzeFileInParts(spec: string, opts: FileAnalyzeOptions): Promi
 
 /** Analyzes a log held in memory, as text (never decompressed); `signal` and `onBytes` work as for `analyzeStream`. */
 export async function analyzeText(text: string, opts: StreamAnalyzeOptions = {}): Promise<AnalysisResult> {
-  checkText(text);
-  return analyzeDecodedStream(Readable.from([Buffer.from(text, 'utf8')]), opts);
+  inFunction('analyzeText', () => {
+    checkText(text);
+    checkAnalyzeOptions(opts, STREAM_OPTION_KEYS);
+  });
+  return analyzeCheckedStream(Readable.from([Buffer.from(text, 'utf8')]), opts);
 }
 
 /**

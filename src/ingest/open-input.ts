@@ -10,6 +10,7 @@ import { pathArgument } from '../check-inputs.js';
 import { decompress, type Compression, type DecompressOptions } from './decompress.js';
 import { FileChunks } from './file-chunks.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
+import { inFunction } from '../util/check-argument.js';
 
 export type { Compression } from './decompress.js';
 
@@ -57,8 +58,11 @@ const OPEN_OPTION_KEYS = optionKeys<OpenOptions>()(['maxDecompressedBytes', 'bud
  * key that is none of `OpenOptions`', with a `UsageError`.
  */
 export async function openInput(given: string, opts: OpenOptions = {}): Promise<OpenedInput> {
-  const spec = pathArgument(given);
-  checkOptionsObject(opts, OPEN_OPTION_KEYS);
+  let spec = '';
+  inFunction('openInput', () => {
+    spec = pathArgument(given);
+    checkOptionsObject(opts, OPEN_OPTION_KEYS);
+  });
   const raw = spec === '-' ? openStdin() : await openFile(spec);
   const { compression, stream } = await decompress(raw, spec, opts);
   // Decoders hold on to input chunks; plain bytes go straight to the consumer.

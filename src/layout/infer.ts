@@ -17,7 +17,7 @@ import { vmemmapIgnoresPhysOffset } from './vmemmap-base-history.js';
 import { eraSupportsVaBits } from './hypotheses.js';
 import { checkLayoutOverrides } from './check-overrides.js';
 import { UsageError } from '../errors.js';
-import { isObject } from '../util/check-argument.js';
+import { isObject, inFunction } from '../util/check-argument.js';
 import { describeValue } from '../util/describe-value.js';
 
 /**
@@ -182,7 +182,7 @@ function eraAssumptions(era: Era): string[] {
  * physical addresses no such kernel has: then the first page size under which they fit.
  */
 export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout {
-  checkLayoutArguments(e, o);
+  inFunction('inferLayout', () => checkLayoutArguments(e, o));
   return inferChecked(e, o);
 }
 
@@ -317,7 +317,8 @@ function neighbours(era: Era): Era[] {
  * eras of a version default, or E2/E3/E4 (the eras that have the WARN) when nothing is known.
  */
 export function candidateLayouts(e: LayoutEvidence, o: LayoutOverrides = {}): Layout[] {
-  const best = labelled(inferLayout(e, o));
+  inFunction('candidateLayouts', () => checkLayoutArguments(e, o));
+  const best = labelled(inferChecked(e, o));
   if (ERA_DECIDED.has(best.era.source.kind)) return [best];
   const eras = best.era.source.kind === 'version-default' ? neighbours(best.era.value) : (['E2', 'E3', 'E4'] as Era[]);
   return [best, ...eraAlternatives(best, e, o, eras)];
@@ -328,7 +329,8 @@ export function candidateLayouts(e: LayoutEvidence, o: LayoutOverrides = {}): La
  * each era the WARN can come from (E2, E3, E4), labelled.
  */
 export function plausibleLayouts(e: LayoutEvidence, o: LayoutOverrides = {}): Layout[] {
-  const best = inferLayout(e, o);
+  inFunction('plausibleLayouts', () => checkLayoutArguments(e, o));
+  const best = inferChecked(e, o);
   if (best.era.source.kind !== 'default') return [labelled(best)];
   return (['E2', 'E3', 'E4'] as const)
     .filter((era) => eraSupportsVaBits(era, best.pageShift.value, best.vaBits.value))

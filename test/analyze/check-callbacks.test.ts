@@ -25,5 +25,5 @@ test('an AbortSignal, functions, a name and absent ones pass', () => {
 
 test('analyzeText and analyzeFile reject them up front, as UsageErrors', async () => {
   await expect(analyzeText('x\n', { signal: 'x' as never })).rejects.toThrow(UsageError);
-  await expect(analyzeFile(PLAIN, { onBytes: 5 as never })).rejects.toThrow(new UsageError('onBytes must be a function, not the number 5'));
+  await expect(analyzeFile(PLAIN, { onBytes: 5 as never })).rejects.toThrow(new UsageError('analyzeFile: onBytes must be a function, not the number 5'));
 });

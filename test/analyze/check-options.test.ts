@@ -40,7 +40,7 @@ describe('checkAnalyzeOptions', () => {
   // ignored a bad value and a log with one failed after it had been read whole.
   test('layout overrides are checked up front, on a log with no vmemmap splat too', async () => {
     await expect(analyzeText('[    0.000000] Booting Linux on physical CPU 0x0\n', { layout: { vaBits: 40, pageSizeBytes: 4096 } })).rejects.toThrow(
-      new UsageError('layout.vaBits must be one of 36, 39, 42, 47, 48, 52, not 40'),
+      new UsageError('analyzeText: layout.vaBits must be one of 36, 39, 42, 47, 48, 52, not 40'),
     );
   });
 });
@@ -54,22 +54,22 @@ test('an impossible layout.configText is a usage error before the input is read'
     yield Buffer.from('[    0.000000] Booting Linux on physical CPU 0x0\n');
   })();
   await expect(analyzeStream(input, { layout: { configText: 'CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_VA_BITS=42\n' } })).rejects.toThrow(
-    /^layout\.configText is not a possible arm64 config/,
+    /^analyzeStream: layout\.configText is not a possible arm64 config/,
   );
   expect(read).toBe(false);
 });
 
 describe('the keys each entry point takes', () => {
   test('a key of analyzeFile alone is unknown to analyzeStream and analyzeText', async () => {
-    await expect(analyzeText('x\n', { threads: 2 } as never)).rejects.toThrow(new UsageError("unknown option 'threads' (known: name, maxSplatLines, maxLineBytes, maxDecompressedBytes, layout, signal, onBytes)"));
-    await expect(analyzeStream((async function* () {})(), { onSplit: () => undefined } as never)).rejects.toThrow(/^unknown option 'onSplit'/);
+    await expect(analyzeText('x\n', { threads: 2 } as never)).rejects.toThrow(new UsageError("analyzeText: unknown option 'threads' (known: name, maxSplatLines, maxLineBytes, maxDecompressedBytes, layout, signal, onBytes)"));
+    await expect(analyzeStream((async function* () {})(), { onSplit: () => undefined } as never)).rejects.toThrow(/^analyzeStream: unknown option 'onSplit'/);
   });
 
   test('analyzeFile takes its own, and passes them on without its stream check refusing them', async () => {
     const plain = new URL('../../samples/logs/plain-boot-6.6-unrelated-warning.log', import.meta.url).pathname;
     const result = await analyzeFile(plain, { threads: 1, partsEvenly: false, onSplit: () => undefined, maxSplatLines: 10 });
     expect(result.stats.lines).toBeGreaterThan(0);
-    await expect(analyzeFile(plain, { thread: 2 } as never)).rejects.toThrow(new UsageError("unknown option 'thread' (did you mean 'threads'?)"));
+    await expect(analyzeFile(plain, { thread: 2 } as never)).rejects.toThrow(new UsageError("analyzeFile: unknown option 'thread' (did you mean 'threads'?)"));
   });
 
   test('a spelling of the caller names the key', () => {

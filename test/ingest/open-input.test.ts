@@ -89,6 +89,6 @@ test('a FIFO named explicitly is read', async () => {
 
 test('an option other than those of OpenOptions is a usage error, before anything is opened', async () => {
   await expect(openInput(join(dir, 'no-such.log'), { maxDecompressBytes: 10 } as never)).rejects.toThrow(
-    new UsageError("unknown option 'maxDecompressBytes' (did you mean 'maxDecompressedBytes'?)"),
+    new UsageError("openInput: unknown option 'maxDecompressBytes' (did you mean 'maxDecompressedBytes'?)"),
   );
 });

@@ -51,7 +51,7 @@ describe('a key that is no override', () => {
   });
 
   test('the layout functions check it too', () => {
-    expect(() => inferLayout({}, { struct_page_size: 64 } as never)).toThrow(new UsageError("unknown option 'layout.struct_page_size' (did you mean 'layout.structPageSize'?)"));
-    expect(() => plausibleLayouts({}, { release: '6.1' } as never)).toThrow(/^unknown option 'layout\.release' \(known: layout\.kernel, /);
+    expect(() => inferLayout({}, { struct_page_size: 64 } as never)).toThrow(new UsageError("inferLayout: unknown option 'layout.struct_page_size' (did you mean 'layout.structPageSize'?)"));
+    expect(() => plausibleLayouts({}, { release: '6.1' } as never)).toThrow(/^plausibleLayouts: unknown option 'layout\.release' \(known: layout\.kernel, /);
   });
 });

@@ -476,11 +476,11 @@ describe('the exported layout entry points check their overrides as analyze* doe
     ['layout must be an object of layout overrides, not null', null],
   ])('%s', (message, o) => {
     for (const entry of [inferLayout, candidateLayouts, plausibleLayouts]) {
-      expect(() => entry({}, o as never)).toThrow(new UsageError(message));
+      expect(() => entry({}, o as never)).toThrow(new UsageError(`${entry.name}: ${message}`));
     }
   });
 
   test('evidence must be an object', () => {
-    expect(() => inferLayout(null as never)).toThrow(new UsageError('layout evidence must be an object ({} for none), not null'));
+    expect(() => inferLayout(null as never)).toThrow(new UsageError('inferLayout: layout evidence must be an object ({} for none), not null'));
   });
 });
