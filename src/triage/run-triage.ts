@@ -25,7 +25,7 @@ import { FAIL_ON_KINDS } from '../cli/fail-on.js';
 import { describeValue } from '../util/describe-value.js';
 import { checkOptionKeys, checkOptionsObject, optionKeys } from '../util/option-keys.js';
 import { isAbortSignal } from '../analyze/check-callbacks.js';
-import { checkArgument } from '../util/check-argument.js';
+import { checkArgument, inFunction } from '../util/check-argument.js';
 
 /** The progress callback and stop signal of `runTriage`. */
 export interface TriageHooks {
@@ -45,7 +45,7 @@ const TRIAGE_HOOK_KEYS = optionKeys<TriageHooks>()(['onProgress', 'signal']);
  * `opts.analyze` or `opts.shard` that is none of their options, is a UsageError before anything is read.
  */
 export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): Promise<TriageOutcome> {
-  validate(opts, hooks);
+  inFunction('runTriage', () => validate(opts, hooks));
   const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile, hooks.signal) : undefined;
   // sql.js is loaded only for a run that records history; a file that cannot be one, or no sql.js installed, fails
   // before any analysis.
@@ -131,7 +131,7 @@ async function runAll(queue: TaskQueue, ctx: InputContext, jobs: number, hooks: 
 function validate(opts: TriageOptions, hooks: TriageHooks): void {
   // From JavaScript, JSON or YAML a string in place of the array is an easy slip: each of its characters had been an
   // input, and `'/'` walked the whole filesystem.
-  if (typeof opts !== 'object' || opts === null) throw new UsageError('runTriage needs options: { inputs: [paths] }');
+  if (typeof opts !== 'object' || opts === null) throw new UsageError(`options must be an object: { inputs: [paths] }, not ${describeValue(opts)}`);
   // A misspelt key (`job`, `ignore`) had left its option at the default without a word.
   checkOptionKeys(opts, TRIAGE_OPTION_KEYS);
   checkOptionsObject(hooks, TRIAGE_HOOK_KEYS, 'hooks');
@@ -141,7 +141,7 @@ function validate(opts: TriageOptions, hooks: TriageHooks): void {
   if (!Array.isArray(opts.inputs)) throw new UsageError(`inputs must be an array of paths, not ${describeValue(opts.inputs)}`);
   const notPath = opts.inputs.findIndex((input) => typeof input !== 'string' || input === '');
   if (notPath !== -1) throw new UsageError(`inputs[${notPath}] must be a path (file, directory, glob or -), not ${describeValue(opts.inputs[notPath])}`);
-  if (opts.inputs.length === 0) throw new UsageError('triage needs at least one input (file, directory, glob or -)');
+  if (opts.inputs.length === 0) throw new UsageError('inputs must hold at least one path (file, directory, glob or -)');
   if (opts.shard) {
     checkOptionKeys(opts.shard, SHARD_KEYS, (key) => `shard.${key}`);
     const { index, count } = opts.shard;

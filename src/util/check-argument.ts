@@ -35,7 +35,8 @@ export function inFunction(fn: string, check: () => void): void {
   try {
     check();
   } catch (err) {
-    if (err instanceof UsageError) throw new UsageError(`${fn}: ${err.message}`);
+    // A check that names the export itself (checkArgument) is not named twice.
+    if (err instanceof UsageError && !err.message.startsWith(`${fn}: `)) throw new UsageError(`${fn}: ${err.message}`);
     throw err;
   }
 }

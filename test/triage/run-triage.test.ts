@@ -227,7 +227,7 @@ suite('runTriage options', () => {
   });
 
   test.each([
-    [{ inputs: [] }, /at least one input/],
+    [{ inputs: [] }, /at least one path/],
     [{ inputs: ['x'], shard: { index: 3, count: 2 } }, /bad shard 3\/2/],
     // Found by an adversarial run: shards past the 32-bit hash's range are all empty.
     [{ inputs: ['x'], shard: { index: 2, count: 2 ** 32 + 1 } }, /bad shard 2\/4294967297: want i\/n with 1 <= i <= n <= 2\^32/],
@@ -247,9 +247,10 @@ suite('runTriage options', () => {
 // whole filesystem; `runTriage()` threw a raw TypeError.
 describe('runTriage arguments of the wrong kind', () => {
   test.each([
-    [undefined, 'runTriage needs options: { inputs: [paths] }'],
-    [null, 'runTriage needs options: { inputs: [paths] }'],
-    [{}, 'inputs must be an array of paths, not undefined'],
+    [undefined, 'runTriage: options must be an object: { inputs: [paths] }, not undefined'],
+    [null, 'runTriage: options must be an object: { inputs: [paths] }, not null'],
+    [{ inputs: [] }, 'runTriage: inputs must hold at least one path (file, directory, glob or -)'],
+    [{}, 'runTriage: inputs must be an array of paths, not undefined'],
     [{ inputs: 'logs' }, "inputs must be an array of paths, not the string 'logs'"],
     [{ inputs: ['logs', 5] }, 'inputs[1] must be a path (file, directory, glob or -), not the number 5'],
     [{ inputs: [''] }, "inputs[0] must be a path (file, directory, glob or -), not the string ''"],
@@ -271,12 +272,14 @@ describe('runTriage arguments of the wrong kind', () => {
     const run = runTriage(opts as unknown as Parameters<typeof runTriage>[0]);
     await expect(run).rejects.toThrow(UsageError);
     await expect(run).rejects.toThrow(why);
+    // Named once, as every export's check is.
+    await expect(run).rejects.toThrow(/^runTriage: (?!runTriage: )/);
   });
 });
 
 test('a hook of runTriage that is none of its hooks is a usage error', async () => {
-  await expect(runTriage({ inputs: ['x'] }, { onprogress: () => undefined } as never)).rejects.toThrow(new UsageError("unknown option 'onprogress' (did you mean 'onProgress'?)"));
-  await expect(runTriage({ inputs: ['x'] }, null as never)).rejects.toThrow(new UsageError('hooks must be an object, not null'));
+  await expect(runTriage({ inputs: ['x'] }, { onprogress: () => undefined } as never)).rejects.toThrow(new UsageError("runTriage: unknown option 'onprogress' (did you mean 'onProgress'?)"));
+  await expect(runTriage({ inputs: ['x'] }, null as never)).rejects.toThrow(new UsageError('runTriage: hooks must be an object, not null'));
 });
 
 // Found by an audit embedding the library: an abort during a walk of 116k files was seen only once the walk ended.

@@ -25,6 +25,10 @@ test("inFunction puts the export's name before a UsageError's message and passes
   const other = new RangeError('r');
   expect(() => inFunction('Segmenter', () => { throw other; })).toThrow(other);
   expect(() => inFunction('Segmenter', () => undefined)).not.toThrow();
+  // A check that named the export itself (checkArgument) is not named twice.
+  expect(() => inFunction('runTriage', () => checkArgument(false, 'runTriage', 'hooks.signal', 'an AbortSignal', 'x'))).toThrow(
+    new UsageError("runTriage: hooks.signal must be an AbortSignal, not the string 'x'"),
+  );
 });
 
 test('checkArrayOf names the array that is none, or its first element of another kind', () => {
