@@ -64,7 +64,7 @@ export async function analyzeStream(
     checkStreamInput(input);
     checkAnalyzeOptions(opts, STREAM_OPTION_KEYS);
   });
-  // The stop reaches the input itself: a stream idle before its first bytes is let go, not waited for.
+  // The stop reaches the read of the input itself: one idle before its first bytes is given up on, not waited for.
   const bytes = decompressedChunks(untilAborted(input as AsyncIterable<Buffer | string> | Iterable<Buffer>, opts.signal), opts.name ?? '-', {
     ...(opts.maxDecompressedBytes !== undefined && { maxDecompressedBytes: opts.maxDecompressedBytes }),
   });
@@ -155,7 +155,7 @@ export async function analyzeText(text: string, opts: StreamAnalyzeOptions = {})
 
 /**
  * `analyzeStream` of bytes already decompressed, read as they are: triage's inputs, which it decompressed against
- * one budget per input (a `.gz` inside a `.gz` is not undone again), and `analyzeText`'s.
+ * one budget per input (a `.gz` inside a `.gz` is not undone again).
  */
 export async function analyzeDecodedStream(input: NodeJS.ReadableStream | AsyncIterable<Buffer>, opts: StreamAnalyzeOptions = {}): Promise<AnalysisResult> {
   checkAnalyzeOptions(opts, STREAM_OPTION_KEYS);
