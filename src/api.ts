@@ -84,10 +84,10 @@ async function analyzeCheckedStream(input: NodeJS.ReadableStream | AsyncIterable
  * abort (`signal`), a FIFO or stdin it was waiting on is let go, so that the embedding process can exit.
  */
 export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): Promise<AnalysisResult> {
-  let path = '';
-  inFunction('analyzeFile', () => {
-    path = pathArgument(spec);
+  const path = inFunction('analyzeFile', () => {
+    const checked = pathArgument(spec);
     checkAnalyzeOptions(opts, FILE_OPTION_KEYS);
+    return checked;
   });
   const result = await analyzeFileOrPart(path, opts);
   if (opts.signal?.aborted === true) letGo(path);
@@ -154,10 +154,10 @@ export async function analyzeText(text: string, opts: StreamAnalyzeOptions = {})
 }
 
 /**
- * `analyzeStream` of bytes already decompressed, read as they are: triage's inputs, which it decompressed against
- * one budget per input (a `.gz` inside a `.gz` is not undone again).
+ * `analyzeStream` of bytes already decompressed, read as they are, with options already checked: triage's inputs,
+ * which it decompressed against one budget per input (a `.gz` inside a `.gz` is not undone again), under the
+ * options `runTriage` checked once for the whole run.
  */
-export async function analyzeDecodedStream(input: NodeJS.ReadableStream | AsyncIterable<Buffer>, opts: StreamAnalyzeOptions = {}): Promise<AnalysisResult> {
-  checkAnalyzeOptions(opts, STREAM_OPTION_KEYS);
+export async function analyzeDecodedStream(input: NodeJS.ReadableStream | AsyncIterable<Buffer>, opts: StreamAnalyzeOptions): Promise<AnalysisResult> {
   return analyzeCheckedStream(input, opts);
 }

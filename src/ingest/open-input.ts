@@ -58,10 +58,10 @@ const OPEN_OPTION_KEYS = optionKeys<OpenOptions>()(['maxDecompressedBytes', 'bud
  * key that is none of `OpenOptions`', with a `UsageError`.
  */
 export async function openInput(given: string, opts: OpenOptions = {}): Promise<OpenedInput> {
-  let spec = '';
-  inFunction('openInput', () => {
-    spec = pathArgument(given);
+  const spec = inFunction('openInput', () => {
+    const checked = pathArgument(given);
     checkOptionsObject(opts, OPEN_OPTION_KEYS);
+    return checked;
   });
   const raw = spec === '-' ? openStdin() : await openFile(spec);
   const { compression, stream } = await decompress(raw, spec, opts);

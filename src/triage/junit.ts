@@ -1,9 +1,8 @@
-import type { FailOn } from '../cli/fail-on.js';
+import { FAIL_ON_KINDS, type FailOn } from '../cli/fail-on.js';
 import type { Summary } from './summary-types.js';
 import { failingClusters } from './failing-logs.js';
 import { checkSummary } from './check-summary.js';
 import { checkArgument } from '../util/check-argument.js';
-import { FAIL_ON_KINDS } from '../cli/fail-on.js';
 
 /**
  * JUnit XML: one testcase per log, failed when it has an unknown cluster of the `failOn` kind; an input that

@@ -30,10 +30,13 @@ export function hasArray(value: unknown, key: string): boolean {
   return isObject(value) && Array.isArray(value[key]);
 }
 
-/** Runs `check`, an existing check whose messages name no export, with `fn: ` before the message of its UsageError. */
-export function inFunction(fn: string, check: () => void): void {
+/**
+ * Runs `check`, an existing check whose messages name no export, with `fn: ` before the message of its UsageError;
+ * returns what `check` returns (a checked path).
+ */
+export function inFunction<T>(fn: string, check: () => T): T {
   try {
-    check();
+    return check();
   } catch (err) {
     // A check that names the export itself (checkArgument) is not named twice.
     if (err instanceof UsageError && !err.message.startsWith(`${fn}: `)) throw new UsageError(`${fn}: ${err.message}`);
