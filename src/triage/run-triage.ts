@@ -150,9 +150,8 @@ function validate(opts: TriageOptions, hooks: TriageHooks): void {
     }
   }
   if (opts.newOnly && !opts.db) throw new UsageError('newOnly needs a history db to compare with');
-  if (opts.failOn !== undefined && !(FAIL_ON_KINDS as readonly string[]).includes(opts.failOn)) {
-    throw new UsageError(`failOn must be one of ${FAIL_ON_KINDS.join(', ')}, not '${String(opts.failOn)}'`);
-  }
+  const failOn: unknown = opts.failOn;
+  checkArgument(failOn === undefined || (FAIL_ON_KINDS as readonly unknown[]).includes(failOn), 'runTriage', 'failOn', `one of ${FAIL_ON_KINDS.join(', ')}`, failOn);
   // 0 and 1 both mean this thread alone.
   checkWholeNumber('jobs', opts.jobs, 0);
   checkWholeNumber('youngGenerationCapBytes', opts.youngGenerationCapBytes, 1);
