@@ -1,17 +1,41 @@
 import type { Argv, CommandModule } from 'yargs';
-import type { ExitCode } from '../errors.js';
+import { UsageError, type ExitCode } from '../errors.js';
 import { candidateLayouts } from '../layout/infer.js';
 import { renderLayoutJson, renderLayoutText } from '../report/render-layout.js';
 import { layoutInputs, withLayoutSourceFlags, type LayoutSourceArgs } from './layout-source.js';
+import { withStdinPositional } from './stdin-positional.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { type CliContext, printError, noteTerminalStdin } from './cli-context.js';
 
-export function layoutCommand(ctx: CliContext, _setExit: (code: ExitCode) => void): CommandModule<object, LayoutSourceArgs> {
+interface LayoutArgs extends LayoutSourceArgs {
+  file?: string;
+}
+
+/**
+ * The log to infer from: `layout FILE` or `layout --log FILE`, the same thing; both at once is a usage error.
+ * `files` is the positional as withStdinPositional gives it back (yargs reads a bare `-` there as '').
+ */
+export function layoutLogArg(files: readonly string[], log: string | undefined): string | undefined {
+  if (files.length > 1) throw new UsageError(`layout takes one log, not ${files.length}: ${files.join(' ')}`);
+  const file = files[0];
+  if (file !== undefined && log !== undefined && file !== log) {
+    throw new UsageError(`layout: give the log once, as FILE or as --log, not both ('${file}' and '${log}')`);
+  }
+  return file ?? log;
+}
+
+export function layoutCommand(ctx: CliContext, _setExit: (code: ExitCode) => void): CommandModule<object, LayoutArgs> {
   return {
-    command: 'layout',
+    command: 'layout [file]',
     describe: 'Show the inferred arm64 virtual memory layout and where each number came from',
-    builder: (y: Argv) => withLayoutSourceFlags(y) as unknown as Argv<LayoutSourceArgs>,
+    builder: (y: Argv) =>
+      withLayoutSourceFlags(
+        y.positional('file', { type: 'string', describe: 'Infer the layout from this log, as --log does (- for stdin)' }),
+      ) as unknown as Argv<LayoutArgs>,
     handler: async (argv) => {
+      const files = withStdinPositional(ctx.rawArgs ?? [], argv.file ? [argv.file] : [], argv as unknown as Record<string, unknown>);
+      const log = layoutLogArg(files, argv.log);
+      if (log !== undefined) argv.log = log;
       await checkOutputPath(argv.output, '--output', [argv.log, argv.config]);
       if (argv.log === '-') noteTerminalStdin(ctx, 'the log', undefined);
       const { evidence, overrides, note } = await layoutInputs(argv, ctx.signal);

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInProcess } from './_run-cli.js';
+import { distBuilt, runBin } from './_run-bin.js';
+import { layoutLogArg } from '../../src/cli/commands-layout.js';
 import { SAMPLES } from './_spawn-cli.js';
 import { SAMPLE_LOGS, schemaCheckedRun, schemaValidator } from './_schema.js';
 import { tempDir } from '../_temp-dirs.js';
@@ -117,5 +119,53 @@ describe('layout --format json validates against schema/layout.schema.json', () 
     delete first!['label'];
     expect(validate(body)).toBe(false);
     expect(validate({ ...body, layouts: [{ ...first, label: 'E3', pageSize: 4096 }] })).toBe(false);
+  });
+});
+
+describe('layout FILE: the log as a positional, as --log takes it', () => {
+  const sample = `${SAMPLES}e3-48-4k-amdgpu-populate-storm.log`;
+
+  test('gives what --log gives, in text and JSON', async () => {
+    for (const format of ['text', 'json']) {
+      const byFlag = await runInProcess(['layout', '--log', sample, '--format', format]);
+      const byPositional = await runInProcess(['layout', sample, '--format', format]);
+      expect(byFlag.code).toBe(0);
+      expect(byPositional).toEqual(byFlag);
+    }
+    // The log's own release, not a flag's, decided the era.
+    expect((await runInProcess(['layout', sample])).stdout).toMatch(/kernel release\s+6\.1\.0\s+high\s+log \(line 3\)/);
+  });
+
+  test('the same log given both ways is taken once; two different ones, or two positionals, are usage errors', async () => {
+    expect((await runInProcess(['layout', sample, '--log', sample])).code).toBe(0);
+    const both = await runInProcess(['layout', sample, '--log', 'other.log']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/layout: give the log once, as FILE or as --log, not both/);
+    const two = await runInProcess(['layout', '--', sample, 'other.log']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/layout takes one log, not 2/);
+  });
+
+  test('a missing file is an input error (exit 3) naming it', async () => {
+    const run = await runInProcess(['layout', 'no-such-dmesg.txt']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/no-such-dmesg\.txt/);
+  });
+
+  test('layoutLogArg: the positional, else --log', () => {
+    expect(layoutLogArg([], undefined)).toBeUndefined();
+    expect(layoutLogArg([], 'a.log')).toBe('a.log');
+    expect(layoutLogArg(['a.log'], undefined)).toBe('a.log');
+    expect(layoutLogArg(['-'], '-')).toBe('-');
+    expect(() => layoutLogArg(['a.log'], 'b.log')).toThrow(/not both \('a\.log' and 'b\.log'\)/);
+  });
+
+  (distBuilt ? test : test.skip)('`layout -` reads the log from stdin (yargs reads a bare - as an empty positional)', async () => {
+    const text = readFileSync(sample);
+    const fromStdin = await runBin(['layout', '-', '--format', 'json'], { stdin: text });
+    const fromFile = await runBin(['layout', sample, '--format', 'json']);
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+    expect(fromStdin.stdout).toContain('"vmemmapStart": "0xfffffc0000000000"');
   });
 });
