@@ -1,27 +1,14 @@
 import type { Argv, CommandModule } from 'yargs';
-import { UsageError, type ExitCode } from '../errors.js';
+import type { ExitCode } from '../errors.js';
 import { candidateLayouts } from '../layout/infer.js';
 import { renderLayoutJson, renderLayoutText } from '../report/render-layout.js';
-import { layoutInputs, withLayoutSourceFlags, type LayoutSourceArgs } from './layout-source.js';
+import { layoutInputs, logFromPositional, withLayoutSourceFlags, type LayoutSourceArgs } from './layout-source.js';
 import { withStdinPositional } from './stdin-positional.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { type CliContext, printError, noteTerminalStdin } from './cli-context.js';
 
 interface LayoutArgs extends LayoutSourceArgs {
   file?: string;
-}
-
-/**
- * The log to infer from: `layout FILE` or `layout --log FILE`, the same thing; both at once is a usage error.
- * `files` is the positional as withStdinPositional gives it back (yargs reads a bare `-` there as '').
- */
-export function layoutLogArg(files: readonly string[], log: string | undefined): string | undefined {
-  if (files.length > 1) throw new UsageError(`layout takes one log, not ${files.length}: ${files.join(' ')}`);
-  const file = files[0];
-  if (file !== undefined && log !== undefined && file !== log) {
-    throw new UsageError(`layout: give the log once, as FILE or as --log, not both ('${file}' and '${log}')`);
-  }
-  return file ?? log;
 }
 
 export function layoutCommand(ctx: CliContext, _setExit: (code: ExitCode) => void): CommandModule<object, LayoutArgs> {
@@ -34,7 +21,7 @@ export function layoutCommand(ctx: CliContext, _setExit: (code: ExitCode) => voi
       ) as unknown as Argv<LayoutArgs>,
     handler: async (argv) => {
       const files = withStdinPositional(ctx.rawArgs ?? [], argv.file ? [argv.file] : [], argv as unknown as Record<string, unknown>);
-      const log = layoutLogArg(files, argv.log);
+      const log = logFromPositional('layout', files, argv.log);
       if (log !== undefined) argv.log = log;
       await checkOutputPath(argv.output, '--output', [argv.log, argv.config]);
       if (argv.log === '-') noteTerminalStdin(ctx, 'the log', undefined);

@@ -4,7 +4,7 @@ import { evidenceFromResult, layoutBootNote } from '../analyze/layout-evidence.j
 import { ReadInterrupted } from '../until-aborted.js';
 import type { Argv } from 'yargs';
 import { layoutOverrides, withLayoutFlags, type LayoutFlags } from './layout-flags.js';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 
 export interface LogFlag {
   log?: string;
@@ -23,6 +23,19 @@ export function withLayoutSourceFlags<T>(y: Argv<T>): Argv<T & LayoutSourceArgs>
       .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
       .option('output', { alias: 'o', type: 'string', describe: 'Write to FILE instead of stdout' }),
   ) as unknown as Argv<T & LayoutSourceArgs>;
+}
+
+/**
+ * The log to infer from: a positional FILE or `--log FILE`, the same thing; both at once (naming different logs) is a
+ * usage error. `files` is the positional as withStdinPositional gives it back (yargs reads a bare `-` there as '').
+ */
+export function logFromPositional(command: 'layout' | 'explain', files: readonly string[], log: string | undefined): string | undefined {
+  if (files.length > 1) throw new UsageError(`${command} takes one log, not ${files.length}: ${files.join(' ')}`);
+  const file = files[0];
+  if (file !== undefined && log !== undefined && file !== log) {
+    throw new UsageError(`${command}: give the log once, as FILE or as --log, not both ('${file}' and '${log}')`);
+  }
+  return file ?? log;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { explainValueArg, parseExplainValue } from '../../src/cli/commands-explain.js';
+import { explainWords, parseExplainValue } from '../../src/cli/commands-explain.js';
 import { UsageError } from '../../src/errors.js';
 import path from 'node:path';
 import { runInProcess } from './_run-cli.js';
+import { SAMPLES } from './_spawn-cli.js';
 import { SAMPLE_LOGS, schemaCheckedRun, schemaValidator } from './_schema.js';
 
 test.each([
@@ -27,19 +28,48 @@ test('a value past 64 bits is named once, with what it was read as', () => {
   expect(() => parseExplainValue('pfn:1ffffffffffffffff')).toThrow("explain: the pfn must be a 64-bit hex value, not '1ffffffffffffffff'");
 });
 
-describe('explainValueArg: the value from the positional or after `--`', () => {
-  test('the positional', () => {
-    expect(explainValueArg(['explain', '0x10'], '0x10')).toBe('0x10');
+describe('explainWords: the value and the log from the positionals or after `--`', () => {
+  test('the positionals', () => {
+    expect(explainWords(['explain', '0x10'], ['0x10', undefined], {})).toEqual({ value: '0x10', files: [] });
+    expect(explainWords(['explain', '0x10', 'dmesg.txt'], ['0x10', 'dmesg.txt'], {})).toEqual({ value: '0x10', files: ['dmesg.txt'] });
   });
 
   test('after `--`, where yargs fills no positional (it had been "not enough arguments")', () => {
-    expect(explainValueArg(['explain', '--', '0xfffffc0000000000'], undefined)).toBe('0xfffffc0000000000');
-    expect(explainValueArg(['explain', '--kernel', '6.1', '--', '-0x10'], undefined)).toBe('-0x10');
+    expect(explainWords(['explain', '--', '0xfffffc0000000000'], [undefined, undefined], {})).toEqual({ value: '0xfffffc0000000000', files: [] });
+    expect(explainWords(['explain', '--kernel', '6.1', '--', '-0x10'], [undefined, undefined], { kernel: '6.1' }).value).toBe('-0x10');
+    expect(explainWords(['explain', '0x1', '--', '-x.log'], ['0x1', undefined], {})).toEqual({ value: '0x1', files: ['-x.log'] });
   });
 
-  test('none, or more than one, is a usage error', () => {
-    expect(() => explainValueArg(['explain'], undefined)).toThrow(new UsageError('explain: give a struct page address, pfn:N or phys:N (hex)'));
-    expect(() => explainValueArg(['explain', '0x1', '--', '0x2'], '0x1')).toThrow(new UsageError('explain takes one value, not 2: 0x1 0x2'));
+  test('a bare - is stdin, where yargs had left the positional empty', () => {
+    expect(explainWords(['explain', '0x1', '-'], ['0x1', ''], {})).toEqual({ value: '0x1', files: ['-'] });
+    // `-o -` took its own dash.
+    expect(explainWords(['explain', '0x1', '-o', '-'], ['0x1', undefined], { output: '-' })).toEqual({ value: '0x1', files: [] });
+  });
+
+  test('none, or more than a value and a log, is a usage error', () => {
+    expect(() => explainWords(['explain'], [undefined, undefined], {})).toThrow(new UsageError('explain: give a struct page address, pfn:N or phys:N (hex)'));
+    expect(() => explainWords(['explain', '0x1', 'a.log', '--', 'b.log'], ['0x1', 'a.log'], {})).toThrow(
+      new UsageError('explain takes one value and at most one log, not 3 words: 0x1 a.log b.log'),
+    );
+  });
+});
+
+describe('explain VALUE FILE: the log as a positional, as --log takes it', () => {
+  const sample = `${SAMPLES}e3-48-4k-amdgpu-populate-storm.log`;
+
+  test('gives what --log gives', async () => {
+    for (const format of ['text', 'json']) {
+      const byFlag = await runInProcess(['explain', '0xfffffffff9000000', '--log', sample, '--format', format]);
+      const byPositional = await runInProcess(['explain', '0xfffffffff9000000', sample, '--format', format]);
+      expect(byFlag.code).toBe(0);
+      expect(byPositional).toEqual(byFlag);
+    }
+  });
+
+  test('two different logs, one each way, are a usage error', async () => {
+    const run = await runInProcess(['explain', '0x1', sample, '--log', 'other.log']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/explain: give the log once, as FILE or as --log, not both/);
   });
 });
 

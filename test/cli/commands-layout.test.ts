@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInProcess } from './_run-cli.js';
 import { distBuilt, runBin } from './_run-bin.js';
-import { layoutLogArg } from '../../src/cli/commands-layout.js';
 import { SAMPLES } from './_spawn-cli.js';
 import { SAMPLE_LOGS, schemaCheckedRun, schemaValidator } from './_schema.js';
 import { tempDir } from '../_temp-dirs.js';
@@ -152,13 +151,6 @@ describe('layout FILE: the log as a positional, as --log takes it', () => {
     expect(run.stderr).toMatch(/no-such-dmesg\.txt/);
   });
 
-  test('layoutLogArg: the positional, else --log', () => {
-    expect(layoutLogArg([], undefined)).toBeUndefined();
-    expect(layoutLogArg([], 'a.log')).toBe('a.log');
-    expect(layoutLogArg(['a.log'], undefined)).toBe('a.log');
-    expect(layoutLogArg(['-'], '-')).toBe('-');
-    expect(() => layoutLogArg(['a.log'], 'b.log')).toThrow(/not both \('a\.log' and 'b\.log'\)/);
-  });
 
   (distBuilt ? test : test.skip)('`layout -` reads the log from stdin (yargs reads a bare - as an empty positional)', async () => {
     const text = readFileSync(sample);

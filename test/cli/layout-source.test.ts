@@ -11,7 +11,7 @@ import { InputError, UsageError } from '../../src/errors.js';
 const analyzeFile = jest.fn(realApi.analyzeFile);
 jest.unstable_mockModule('../../src/api.js', () => ({ ...realApi, analyzeFile }));
 
-const { layoutInputs, withLayoutSourceFlags } = await import('../../src/cli/layout-source.js');
+const { layoutInputs, logFromPositional, withLayoutSourceFlags } = await import('../../src/cli/layout-source.js');
 
 /** An arm64 boot (release 6.1.0) with one vmemmap_populate WARNING whose CPU: line names another build. */
 const LOG_LINES = [
@@ -148,5 +148,21 @@ describe('withLayoutSourceFlags', () => {
 
   test('a format other than text or json is refused', () => {
     expect(() => parse(['--format', 'markdown'])).toThrow(/markdown/);
+  });
+});
+
+describe('logFromPositional: the positional FILE, else --log', () => {
+  test('either one, or the same log both ways', () => {
+    expect(logFromPositional('layout', [], undefined)).toBeUndefined();
+    expect(logFromPositional('layout', [], 'a.log')).toBe('a.log');
+    expect(logFromPositional('explain', ['a.log'], undefined)).toBe('a.log');
+    expect(logFromPositional('layout', ['-'], '-')).toBe('-');
+  });
+
+  test('two different logs, or two positionals, are a usage error naming the command', () => {
+    expect(() => logFromPositional('explain', ['a.log'], 'b.log')).toThrow(
+      new UsageError("explain: give the log once, as FILE or as --log, not both ('a.log' and 'b.log')"),
+    );
+    expect(() => logFromPositional('layout', ['a.log', 'b.log'], undefined)).toThrow(new UsageError('layout takes one log, not 2: a.log b.log'));
   });
 });

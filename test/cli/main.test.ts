@@ -339,7 +339,7 @@ describe('usage errors name what is wrong', () => {
     [['frobnicate'], "unknown command 'frobnicate': Name a command: analyze, explain, layout, triage or merge."],
     // A stray word after a command's positionals is an unknown argument, even one that spells the command.
     [['layout', '--kernel', '6.1', 'a.log', 'layout'], 'Unknown argument: layout'],
-    [['explain', '--kernel', '6.1', '0x1', 'explain'], 'Unknown argument: explain'],
+    [['explain', '--kernel', '6.1', '0x1', 'a.log', 'explain'], 'Unknown argument: explain'],
     [['analyze', '--threads', 'abc', 'x.log'], '--threads takes a number'],
     [['analyze', '--struct-page-size', 'abc', 'x.log'], '--struct-page-size takes a number'],
     [['triage', '--jobs', 'two', 'x.log'], '--jobs takes a number'],
