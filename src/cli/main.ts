@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { EXIT, VmemwarnError, UsageError, type ExitCode } from '../errors.js';
 import { analyzeCommand } from './commands-analyze.js';
@@ -12,6 +13,7 @@ import { packageToolInfo } from '../report/tool-info.js';
 import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
 import { skipHelpCache } from './skip-help-cache.js';
 import { checkFlagValues, type OptionKinds } from './missing-values.js';
+import { shellWord } from './shell-word.js';
 
 // One paragraph per line: yargs wraps them to the terminal, and a newline inside one would leave a ragged line.
 const EPILOGUE = [
@@ -60,7 +62,9 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
       // yargs names a first word that is no command as an unknown argument.
       const first = tokens[0];
       if (first !== undefined && !COMMAND_NAMES.includes(first) && message === `Unknown argument: ${first}`) {
-        throw new UsageError(`unknown command '${first}': ${COMMANDS}`);
+        // `vmemwarn dmesg.txt`: a log named where the command goes.
+        const asLog = existsSync(first) ? ` To read it as a log: vmemwarn analyze ${shellWord(first)}` : '';
+        throw new UsageError(`unknown command '${first}': ${COMMANDS}${asLog}`);
       }
       // `explain -0x10` reads as the flags -0 and -x: said as the value it was meant to be.
       const end = tokens.indexOf('--');

@@ -337,6 +337,11 @@ test.each([
 describe('usage errors name what is wrong', () => {
   test.each([
     [['frobnicate'], "unknown command 'frobnicate': Name a command: analyze, explain, layout, triage or merge."],
+    // A log named where the command goes: the command that reads it is named.
+    [
+      ['samples/logs/e3-48-4k-amdgpu-populate-storm.log'],
+      "unknown command 'samples/logs/e3-48-4k-amdgpu-populate-storm.log': Name a command: analyze, explain, layout, triage or merge. To read it as a log: vmemwarn analyze samples/logs/e3-48-4k-amdgpu-populate-storm.log",
+    ],
     // A stray word after a command's positionals is an unknown argument, even one that spells the command.
     [['layout', '--kernel', '6.1', 'a.log', 'layout'], 'Unknown argument: layout'],
     [['explain', '--kernel', '6.1', '0x1', 'a.log', 'explain'], 'Unknown argument: explain'],
