@@ -16,6 +16,7 @@ import { packageToolInfo } from '../report/tool-info.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import { parseByteSize } from './byte-size.js';
 import { withStdinPositional } from './stdin-positional.js';
+import { shellWord } from './shell-word.js';
 import { createSpinner } from './spinner.js';
 import { applyHeapPolicy, favourMemory, YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
 import { availableParallelism } from 'node:os';
@@ -109,6 +110,9 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
           inputFailed = true;
           spinner?.clear();
           printError(ctx, err.message);
+          if (!argv.quiet && spec !== '-' && InputError.reasonOf(err.message, err.input) === 'is a directory') {
+            printError(ctx, `note: analyze reads log files; to read the logs under a directory: vmemwarn triage ${shellWord(spec)}`);
+          }
           // A saved report names the input it could not read, so that it never passes for one of all of them.
           results.push(unreadResult(spec, err.message));
         }

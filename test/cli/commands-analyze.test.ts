@@ -134,6 +134,15 @@ describe('analyze layout flags', () => {
   });
 });
 
+test('a directory is an input error whose note names triage, which reads the logs under one', async () => {
+  const dir = tempDir('analyze-dir');
+  const run = await runInProcess(['analyze', dir]);
+  expect(run.code).toBe(3);
+  expect(run.stderr).toBe(`vmemwarn: ${dir}: is a directory\nvmemwarn: note: analyze reads log files; to read the logs under a directory: vmemwarn triage ${dir}\n`);
+  // -q keeps the error and drops the note.
+  expect((await runInProcess(['analyze', dir, '-q'])).stderr).toBe(`vmemwarn: ${dir}: is a directory\n`);
+});
+
 test('-q prints nothing on stderr for a clean run', async () => {
   expect((await runInProcess(['analyze', AMDGPU, '-q'])).stderr).toBe('');
 });
