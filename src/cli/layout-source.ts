@@ -46,7 +46,7 @@ export async function layoutInputs(
   argv: LayoutFlags & LogFlag,
   signal?: AbortSignal,
 ): Promise<{ evidence: LayoutEvidence; overrides: LayoutOverrides; note?: string }> {
-  const overrides = await layoutOverrides(argv, argv.log === '-' ? 'the log (--log -)' : undefined, signal);
+  const overrides = await layoutOverrides(argv, argv.log === '-' ? 'the log (- or --log -)' : undefined, signal);
   if (argv.log === undefined) return { evidence: {}, overrides };
   const { analyzeFile } = await import('../api.js');
   const result = await analyzeFile(argv.log, { layout: overrides, ...(signal && { signal }) });

@@ -299,6 +299,16 @@ describe('--config -', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--config - cannot read stdin');
   });
+
+  test.each([
+    [['layout', '-', '--config', '-']],
+    [['layout', '--log', '-', '--config', '-']],
+    [['explain', '0x1', '-', '--config', '-']],
+  ])('%j: the log reads stdin, so the config cannot (exit 2)', (args) => {
+    const run = spawnCli(args, { input: 'x\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--config - cannot read stdin: the log (- or --log -) reads it');
+  });
 });
 
 describe('yargs inside the bundle (scripts/bundle-cli.mjs)', () => {
