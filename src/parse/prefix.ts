@@ -50,8 +50,16 @@ function mayBeIndentedStamp(line: string, at: number): boolean {
   return c === 0x5b || c === 0x3c || c === 0x28;
 }
 
-function stripOne(text: string, into: StrippedLine, quotingOnly: boolean): string | undefined {
-  const rules = rulesFor(text.charCodeAt(0));
+/** What stripOne took: its rest, and whether the rule was the printk time's. */
+interface Stripped {
+  rest: string;
+  printkTime: boolean;
+}
+
+/** The first rule that strips something off `text`; after a printk time, only the rules that may follow one. */
+function stripOne(text: string, into: StrippedLine, quotingOnly: boolean, afterPrintkTime: boolean): Stripped | undefined {
+  const code = text.charCodeAt(0);
+  const rules = afterPrintkTime ? rulesAfterPrintkTime(code) : rulesFor(code);
   if (!rules) return undefined;
   for (const rule of rules) {
     if (quotingOnly && !rule.quoting) continue;
@@ -64,22 +72,31 @@ function stripOne(text: string, into: StrippedLine, quotingOnly: boolean): strin
       rest = rule.take(m, into);
     }
     // Every prefix is at least one character, so the loop in stripToFixpoint ends.
-    if (rest !== undefined && rest.length < text.length) return rest;
+    if (rest !== undefined && rest.length < text.length) return { rest, printkTime: rule.strip === takePrintkTime };
   }
   return undefined;
 }
 
+/**
+ * Strips rule after rule until none applies. Once a printk time is off, a stamp that only ever starts a line is
+ * message text, as onlyPrintkTime leaves it: `[ 1.0] Okt 27 …` and `[ 1.0] GJan 10 …` had come out differently,
+ * as 'O' starts other rules and 'G' none.
+ */
 function stripToFixpoint(line: string, into: StrippedLine, quotingOnly: boolean): string {
   let text = stripAnsi(line);
-  for (let next = stripOne(text, into, quotingOnly); next !== undefined; next = stripOne(text, into, quotingOnly)) {
-    text = next;
+  let afterPrintkTime = false;
+  for (let next = stripOne(text, into, quotingOnly, false); next !== undefined; next = stripOne(text, into, quotingOnly, afterPrintkTime)) {
+    text = next.rest;
+    afterPrintkTime ||= next.printkTime;
   }
   return text;
 }
 
 /**
  * Strips transport prefixes (printk time, level, caller id, dmesg/syslog/journal/kmsg/LAVA headers, mail quoting,
- * ANSI escapes) until none is left, so stripping `.text` again changes nothing. A kernel message's own brackets
+ * ANSI escapes) until none is left, so stripping `.text` again changes nothing, with one exception: a stamp that
+ * only ever starts a line (`neverAfterPrintkTime`: a syslog month in another locale, logcat's) is kept after a
+ * printk time, where it is message text, and stripped from the same text on its own. A kernel message's own brackets
  * (`[drm]`, `[<ffff000008081234>]`, `[ cut here ]`) match no rule and stay.
  */
 export function stripPrefixes(line: string): StrippedLine {

@@ -304,3 +304,22 @@ describeCorpus('stripPrefixes on the corpus', () => {
     }
   });
 });
+
+// Found by `npm run fuzz`: after a printk time the shortcut left `GJan 10 … kernel: ` (no other rule starts with G)
+// while the rule-by-rule path, taken for `Okt` (O starts other rules) or a line with a colour code, stripped it.
+describe('a stamp that only ever starts a line is message text after a printk time, whichever path reads it', () => {
+  test.each([
+    ['[   12.345678] GJan 10 12:00:00 host kernel: x', 'GJan 10 12:00:00 host kernel: x'],
+    ['[   12.345678] Okt 27 14:08:04 host kernel: x', 'Okt 27 14:08:04 host kernel: x'],
+    ['[   12.345678] \x1b[0mOkt 27 14:08:04 host kernel: x', 'Okt 27 14:08:04 host kernel: x'],
+    ['[   12.345678] июл 27 14:08:04 host kernel: x', 'июл 27 14:08:04 host kernel: x'],
+    ['[   12.345678] 09-06 10:36:55.187     0     0 I         : x', '09-06 10:36:55.187     0     0 I         : x'],
+  ])('%j', (line, text) => {
+    expect(stripPrefixes(line)).toEqual({ text, ts: 12.345678 });
+  });
+
+  test('at the start of a line they are stripped, before a printk time too', () => {
+    expect(stripPrefixes('Okt 27 14:08:04 host kernel: [   12.345678] x')).toEqual({ text: 'x', ts: 12.345678, host: 'host' });
+    expect(stripPrefixes('Okt 27 14:08:04 host kernel: x').text).toBe('x');
+  });
+});
