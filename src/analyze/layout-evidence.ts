@@ -59,6 +59,7 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
   const pair = vmemmap && vmemmap.vmemmap[0]?.op !== 'init-zone-device' ? readRegisterPair(vmemmap.example) : undefined;
   const largestCall = pair && pair.end > pair.start ? pair.end - pair.start : undefined;
   const startStep = pair ? vmemmap?.vmemmap[0]?.startStep : undefined;
+  const callsOnGrid = pair ? vmemmap?.vmemmap[0]?.callsOnGrid : undefined;
   // The struct pages of the boot's findings, against which a page size no evidence states is tested, as analyze
   // tests them (one boot runs one layout).
   const pageSpan = spanOf(result.clusters.flatMap((c) => c.vmemmap.filter((f) => f.bootIndex === bootIndex).map((f) => f.pageHull)));
@@ -78,6 +79,7 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
     ...(largestCall !== undefined && pair && { largestCall, largestCallStart: pair.start }),
     ...(pageSpan && { pageSpan }),
     ...(startStep !== undefined && { startStep }),
+    ...(callsOnGrid !== undefined && { callsOnGrid }),
     ...(registerMemstart && { registerMemstart }),
   };
 }

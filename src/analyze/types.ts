@@ -69,6 +69,11 @@ export interface VmemmapFinding {
    * splats; signed (negative for a region walked top-down). Absent until one task has two such splats.
    */
   startStep?: bigint;
+  /**
+   * Whether every read splat's start (of every finding of the boot) is a whole number of the largest call from that
+   * call's start, as in a storm of whole sections; absent when no call was read. Read with the layout, not reported.
+   */
+  callsOnGrid?: boolean;
   /** Where the struct pages sit against `layout`'s vmemmap window; `straddles` when their ends fall in different places. */
   position?: WindowPosition;
   /**

@@ -218,6 +218,8 @@ export function inferShape(
   largestCall?: bigint,
   /** The step seen most often between consecutive splats' starts: a storm walking whole sections steps by one call. */
   startStep?: bigint,
+  /** LayoutEvidence.callsOnGrid: false when a call started off the largest call's grid, so no storm of whole sections. */
+  callsOnGrid?: boolean,
 ): ShapeInference {
   const notes: string[] = [];
   const versionEra = release ? eraForRelease(release.value) : undefined;
@@ -238,7 +240,7 @@ export function inferShape(
   // Where one value is a constant of several shapes, a storm whose calls follow each other and are one whole section's
   // memmap in some of them (device-private regions are whole sections) speaks for those. One call says nothing: a
   // 4K kernel's partial-section call can be a whole 64K section's length. A weak hit (-2M, -1G) names every shape.
-  const wholeAt = callsFollowEachOther(largestCall, startStep) ? wholeSectionPageShifts(largestCall, structPageSize, release ? { release: release.value } : {}) : [];
+  const wholeAt = callsFollowEachOther(largestCall, startStep, callsOnGrid) ? wholeSectionPageShifts(largestCall, structPageSize, release ? { release: release.value } : {}) : [];
   const preferWhole = <T extends Shape>(list: T[]): T[] => {
     const whole = list.filter((h) => wholeAt.includes(h.pageShift));
     return whole.length > 0 ? whole : list;

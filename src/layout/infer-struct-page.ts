@@ -55,6 +55,8 @@ function sizeFromConstantAlone(
  */
 function callsFit(e: LayoutEvidence, shape: ShapeInference, size: number, wholeSections: boolean): boolean {
   if (e.largestCall === undefined) return true;
+  // A call off the largest one's grid is a region cut where it crossed a section: its calls are no whole sections.
+  if (wholeSections && e.callsOnGrid === false) return false;
   let start: bigint;
   let grain: bigint;
   try {
@@ -91,7 +93,7 @@ export function inferStructPageAndShape(
   assumptions: string[],
 ): StructPageAndShape {
   const regs = e.registerValues ?? [];
-  const shapeWith = (size: number): ShapeInference => inferShape(e.boot, release, config, regs, size, o, e.largestCall, e.startStep);
+  const shapeWith = (size: number): ShapeInference => inferShape(e.boot, release, config, regs, size, o, e.largestCall, e.startStep, e.callsOnGrid);
   if (o.structPageSize !== undefined) {
     const structPageSize = inferStructPageSize(e, { override: o.structPageSize }, assumptions);
     return { structPageSize, shape: shapeWith(structPageSize.value) };

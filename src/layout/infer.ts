@@ -39,6 +39,12 @@ export interface LayoutEvidence {
   pageSpan?: PageSpan;
   /** The step seen most often between the starts of one task's consecutive splats (struct-page-size.ts). */
   startStep?: bigint;
+  /**
+   * Whether every call's start is a whole number of `largestCall`s from `largestCallStart`: a storm of whole sections
+   * starts each call on a section; equal partial-section regions end to end are cut where they cross a section,
+   * off that grid (struct-page-size.ts). Absent: not known, nothing against it.
+   */
+  callsOnGrid?: boolean;
   /** memstart a ZONE_DEVICE Oops' page and pfn registers gave (pfn-register-memstart.ts), under the layout read with. */
   registerMemstart?: RegisterMemstart;
 }

@@ -27,6 +27,8 @@ export interface StructPageEvidence {
   largestCall?: bigint;
   /** The step seen most often between the starts of one task's consecutive splats. */
   startStep?: bigint;
+  /** False when a call started off the largest call's grid (LayoutEvidence.callsOnGrid). */
+  callsOnGrid?: boolean;
 }
 
 /** What else is known of the geometry: each narrows the sections a call is tried against. */
@@ -45,7 +47,8 @@ export interface StructPageOptions {
   known?: KnownGeometry;
   /**
    * A register the splats hold that equals a strong VMEMMAP constant (one no alignment mask shares) under struct
-   * pages of `size` bytes, in words (`x5 = 0x… is VMEMMAP_START of E4 48-bit/4K`); undefined when none does.
+   * pages of `size` bytes, in words (`x5 = 0x… is VMEMMAP_START of E4 48-bit/4K`); undefined when none does. The
+   * same words for two sizes mean the same constant of the same shape (E2 and E3 share them between 56 and 64 bytes).
    */
   constantUnder?: (size: number) => string | undefined;
 }
@@ -82,8 +85,12 @@ function sizesForWholeSection(bytes: bigint, known: KnownGeometry): WholeSection
 }
 
 /** A storm walks its region call after call: the most common step between starts is one call, up or down. */
-export function callsFollowEachOther(call: bigint | undefined, step: bigint | undefined): call is bigint {
-  return call !== undefined && step !== undefined && (step === call || step === -call);
+/**
+ * A storm of whole-section calls, as far as the calls show: the commonest step is one call, and no call starts off
+ * the grid of the largest (`onGrid` false: a region was cut at a section, so the calls are partial sections).
+ */
+export function callsFollowEachOther(call: bigint | undefined, step: bigint | undefined, onGrid?: boolean): call is bigint {
+  return call !== undefined && step !== undefined && (step === call || step === -call) && onGrid !== false;
 }
 
 export function defaultStructPageSize(): Inferred<number> {
@@ -116,12 +123,24 @@ export function inferStructPageSize(e: StructPageEvidence, opts: StructPageOptio
   const geometry = `2^${best.sectionShift - best.pageShift} struct pages of ${best.size} bytes (${pageSizeLabel(best.pageShift)} pages, SECTION_SIZE_BITS ${best.sectionShift})`;
   const constantUnder = opts.constantUnder ?? (() => undefined);
   const constant = constantUnder(best.size);
-  // A register holding a VMEMMAP constant of 64-byte struct pages, and of none of the other size, speaks for 64
-  // whatever the calls look like. One of both says nothing: E2 and E3 size the window by order_base_2(sizeof), so
-  // 56 and 64 share their constants, and 72 to 128 share theirs with other shapes' 64-byte ones.
+  // A register holding a VMEMMAP constant of 64-byte struct pages speaks for 64 whatever the calls look like, unless
+  // it is the same constant of the same shape under the other size: E2 and E3 size the window by
+  // order_base_2(sizeof), so 56 and 64 share their constants, and there the calls decide. A constant of another shape
+  // under the other size (72 to 128 share theirs with other shapes' 64-byte ones: E3's -2^33 is VMEMMAP_START of
+  // 39/4K with 64-byte struct pages and of 42/64K with 72 to 128-byte ones) leaves 64 taken and the other named:
+  // equal partial-section calls end to end start on a multiple of their own length one time in k (k subsections).
   const constant64 = constantUnder(DEFAULT_STRUCT_PAGE_SIZE);
-  if (constant64 !== undefined && constant === undefined) return fallback;
-  if (!callsFollowEachOther(call, e.startStep)) {
+  if (constant64 !== undefined && constant !== constant64) {
+    if (constant !== undefined && callsFollowEachOther(call, e.startStep, e.callsOnGrid)) {
+      assumptions.push(
+        `calls of ${hex(call)} bytes of memmap, each starting where the one before ended, are ${geometry}, and ${constant} for ` +
+          `${best.size}-byte struct pages; but ${constant64} for ${DEFAULT_STRUCT_PAGE_SIZE}-byte ones: sizeof(struct page) taken as ` +
+          `${DEFAULT_STRUCT_PAGE_SIZE}; if it is ${best.size} bytes, rerun with --struct-page-size ${best.size} and --page-size`,
+      );
+    }
+    return fallback;
+  }
+  if (!callsFollowEachOther(call, e.startStep, e.callsOnGrid)) {
     if (constant !== undefined && constant64 === undefined) {
       return inferred(best.size, 'register', 'medium', {
         text: `a call of ${hex(call)} bytes of memmap is ${geometry}, and ${constant} for ${best.size}-byte struct pages`,

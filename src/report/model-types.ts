@@ -247,7 +247,7 @@ export interface RegisterReadingReport {
 
 /** A vmemmap finding in JSON form: its addresses, sizes and layout as hex strings, everything else as found. */
 export interface VmemmapReport
-  extends Omit<VmemmapFinding, 'pageRanges' | 'pageHull' | 'pfnHull' | 'physHull' | 'physSizeBytes' | 'startStep' | 'layout' | 'example'> {
+  extends Omit<VmemmapFinding, 'pageRanges' | 'pageHull' | 'pfnHull' | 'physHull' | 'physSizeBytes' | 'startStep' | 'callsOnGrid' | 'layout' | 'example'> {
   /** End exclusive. */
   pageRanges: HexRange[];
   pageHull?: HexRange;

@@ -1,5 +1,13 @@
-/** fast-check settings shared by the properties: a fixed seed so a failure replays, runs from FUZZ_RUNS (npm run fuzz). */
-export const FUZZ_SEED = 20_261_125;
+/**
+ * fast-check settings shared by the properties: a fixed seed so a failure replays, runs from FUZZ_RUNS (npm run fuzz).
+ * FUZZ_SEED=N explores other inputs; a failure prints its seed, which replays it.
+ */
+export const FUZZ_SEED = seedFrom(process.env.FUZZ_SEED) ?? 20_261_125;
+
+function seedFrom(text: string | undefined): number | undefined {
+  const seed = Number(text);
+  return text !== undefined && text !== '' && Number.isSafeInteger(seed) ? seed : undefined;
+}
 
 /**
  * `defaultRuns` in the normal suite; under FUZZ_RUNS, that many times `share` (a property that costs ~20× the others

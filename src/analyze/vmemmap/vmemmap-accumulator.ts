@@ -12,6 +12,7 @@ import { reconstruct } from './reconstruct.js';
 import { settleMemstart } from './settle-memstart.js';
 import type { FaultRegisters } from './pfn-register-memstart.js';
 import { StepCounter } from './step-counter.js';
+import { StartGrid } from './start-grid.js';
 import { revive } from '../../util/revive.js';
 import { ownCopy, ownDeepCopy } from '../../util/own-copy.js';
 import { xRegisterValues } from './register-values.js';
@@ -37,6 +38,8 @@ export interface SharedLayoutEvidence {
   largestCall: bigint;
   /** Where that call started. */
   largestCallStart: bigint;
+  /** The grid the splats' starts lie on (start-grid.ts); undefined when none was read. */
+  startGrid?: bigint;
   /** The struct pages the splats named, first to last. */
   pageSpan?: PageSpan;
 }
@@ -52,6 +55,7 @@ export class VmemmapAccumulator {
   private readCount = 0;
   private readonly pages = new IntervalSet(MAX_PIECES);
   private readonly steps = new StepCounter();
+  private readonly grid = new StartGrid();
   /** The x registers of each of the first MAX_SAMPLES splats (a splat without any still takes its place). */
   private readonly samples: { reg: string; value: bigint; lineNo: number }[][] = [];
   private release: string | undefined;
@@ -96,6 +100,7 @@ export class VmemmapAccumulator {
       this.largestCallStart = range.start;
     }
     this.steps.add(s.pid ?? -1, range.start);
+    if (this.op !== 'init-zone-device') this.grid.add(range.start);
   }
 
   /**
@@ -107,7 +112,14 @@ export class VmemmapAccumulator {
     const pageSpan = this.pages.hull();
     const span = pageSpan ? { pageSpan } : {};
     if (this.op === 'init-zone-device') return { registerValues: [], largestCall: 0n, largestCallStart: 0n, ...span };
-    return { registerValues: this.samples.flat(), largestCall: this.largestCall, largestCallStart: this.largestCallStart, ...span };
+    const grid = this.grid.step;
+    return {
+      registerValues: this.samples.flat(),
+      largestCall: this.largestCall,
+      largestCallStart: this.largestCallStart,
+      ...(grid !== undefined && { startGrid: grid }),
+      ...span,
+    };
   }
 
   /** `others`: the layoutEvidence() of the other vmemmap findings of the same boot, which runs one layout. */
@@ -119,6 +131,8 @@ export class VmemmapAccumulator {
       largestCall = e.largestCall;
       largestCallStart = e.largestCallStart;
     }
+    // The calls of every finding of the boot, on the grid of the largest one (a storm of whole sections) or not.
+    const callsOnGrid = largestCall > 0n ? [this.layoutEvidence(), ...others].every((e) => onGrid(e, largestCall, largestCallStart)) : undefined;
     // One boot runs one layout: its findings test a page size against all their struct pages together.
     const pageSpan = spanOf([this.pages.hull(), ...others.map((e) => e.pageSpan)]);
     const startStep = this.steps.mostCommon();
@@ -128,6 +142,7 @@ export class VmemmapAccumulator {
         ...(this.release !== undefined && { splatRelease: this.release }),
         registerValues: [...this.samples.flat(), ...others.flatMap((e) => e.registerValues)],
         ...(largestCall > 0n && { largestCall, largestCallStart }),
+        ...(callsOnGrid !== undefined && { callsOnGrid }),
         ...(pageSpan && { pageSpan }),
         ...(startStep !== undefined && { startStep }),
       },
@@ -154,6 +169,7 @@ export class VmemmapAccumulator {
       // The Oops is no WARN: it has no arm.
       ...(this.op !== 'init-zone-device' && warnArm !== undefined && { warnArm }),
       ...(startStep !== undefined && { startStep }),
+      ...(callsOnGrid !== undefined && { callsOnGrid }),
       layout,
       ...(this.example && { example: this.example }),
       confidence: confidenceOf(layout, this.example, warnArm, relativePfns),
@@ -174,6 +190,7 @@ export class VmemmapAccumulator {
     for (const sample of later.samples) if (this.samples.length < MAX_SAMPLES) this.samples.push(sample);
     this.pages.absorb(later.pages);
     this.steps.absorb(later.steps);
+    this.grid.absorb(later.grid);
     if (later.largestCall > this.largestCall) {
       this.largestCall = later.largestCall;
       this.largestCallStart = later.largestCallStart;
@@ -190,6 +207,7 @@ export class VmemmapAccumulator {
     const acc = revive(cloned, VmemmapAccumulator);
     IntervalSet.revive(acc.pages);
     StepCounter.revive(acc.steps);
+    StartGrid.revive(acc.grid);
     return acc;
   }
 
@@ -197,6 +215,13 @@ export class VmemmapAccumulator {
     if (this.samples.length >= MAX_SAMPLES) return;
     this.samples.push(xRegisterValues(s));
   }
+}
+
+/** Every start of `e`'s calls is a whole number of `call`s from `callStart` (none read: nothing against it). */
+function onGrid(e: SharedLayoutEvidence, call: bigint, callStart: bigint): boolean {
+  if (e.startGrid === undefined || e.largestCall === 0n) return true;
+  const from = e.largestCallStart > callStart ? e.largestCallStart - callStart : callStart - e.largestCallStart;
+  return e.startGrid % call === 0n && from % call === 0n;
 }
 
 interface ReadRange {

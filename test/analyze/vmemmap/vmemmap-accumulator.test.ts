@@ -129,3 +129,44 @@ describe('VmemmapAccumulator', () => {
     expect(f.notes.join(' ')).not.toMatch(/inside the window, yet the WARN fired/);
   });
 });
+
+describe('VmemmapAccumulator: calls on the grid of the largest one', () => {
+  const SUBSECTION_PAGES = 512n;
+  // Regions of k subsections end to end, each cut where it crosses a section (sparse_add_section works per section).
+  function regionStorm(k: bigint, regions: bigint, firstSubsection: bigint): VmemmapAccumulator {
+    const acc = new VmemmapAccumulator('populate');
+    const perSection = SECTION_PAGES / SUBSECTION_PAGES;
+    for (let r = 0n; r < regions; r++) {
+      for (let at = firstSubsection + r * k, end = at + k; at < end; ) {
+        const to = [(at / perSection + 1n) * perSection, end].reduce((a, b) => (a < b ? a : b));
+        const pfn = (0x2_8000_0000n >> 12n) + at * SUBSECTION_PAGES;
+        acc.add(makeSplat({ pid: 100, release: '6.1.0', frames: AMDGPU, regs: regsWith({ x0: page(pfn), x1: page(pfn + (to - at) * SUBSECTION_PAGES) }) }));
+        at = to;
+      }
+    }
+    return acc;
+  }
+
+  test('a storm of whole sections is on it', () => {
+    const acc = new VmemmapAccumulator('populate');
+    for (let i = 0n; i < 6n; i++) acc.add(populateSplat((1n << 36n) - (i + 1n) * SECTION_PAGES));
+    expect(acc.finish(makeBoot('6.1.0', DRAM)).callsOnGrid).toBe(true);
+  });
+
+  test('regions cut where they cross a section are not, even when the largest call starts on a multiple of itself', () => {
+    // 14 subsections (0x70000 of memmap): four regions fit in a 64-subsection section, the fifth is cut at 64.
+    const f = regionStorm(14n, 8n, 0n).finish(makeBoot('6.1.0', DRAM));
+    expect(f.startStep).toBe(14n * SUBSECTION_PAGES * SP);
+    expect(f.callsOnGrid).toBe(false);
+    // Inside one section, uncut: on the grid.
+    expect(regionStorm(14n, 4n, 0n).finish(makeBoot('6.1.0', DRAM)).callsOnGrid).toBe(true);
+  });
+
+  test('what two parts read, absorbed, is what one read (analyze/parts/)', () => {
+    const whole = regionStorm(14n, 8n, 0n);
+    const [early, later] = [regionStorm(14n, 4n, 0n), regionStorm(14n, 4n, 56n)];
+    early.absorb(VmemmapAccumulator.revive(structuredClone(later)));
+    expect(early.finish(makeBoot('6.1.0', DRAM)).callsOnGrid).toBe(whole.finish(makeBoot('6.1.0', DRAM)).callsOnGrid);
+    expect(early.layoutEvidence().startGrid).toBe(whole.layoutEvidence().startGrid);
+  });
+});
