@@ -84,10 +84,9 @@ function sizesForWholeSection(bytes: bigint, known: KnownGeometry): WholeSection
   return out;
 }
 
-/** A storm walks its region call after call: the most common step between starts is one call, up or down. */
 /**
- * A storm of whole-section calls, as far as the calls show: the commonest step is one call, and no call starts off
- * the grid of the largest (`onGrid` false: a region was cut at a section, so the calls are partial sections).
+ * A storm walks its region call after call: the most common step between starts is one call, up or down, and no call
+ * starts off the grid of the largest (`onGrid` false: a region was cut at a section, so its calls are partial ones).
  */
 export function callsFollowEachOther(call: bigint | undefined, step: bigint | undefined, onGrid?: boolean): call is bigint {
   return call !== undefined && step !== undefined && (step === call || step === -call) && onGrid !== false;
