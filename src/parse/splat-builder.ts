@@ -64,8 +64,9 @@ export class SplatBuilder {
   /** Whether the last record taken was a frame: the trace may go on. */
   private lastWasFrame = false;
   /**
-   * The record before was `Call trace:` or a frame: a lone indented name may be a frame whose offset was cut off. Any
-   * other record ends that (a mailed trace has no end marker, and ` Alice` under `Regards,` is a signature).
+   * The record before was `Call trace:` or a frame of names alone: a lone indented name may be a frame whose offset was
+   * cut off. Any other record ends that (a mailed trace has no end marker, and ` Alice` under `Regards,` is a
+   * signature), and so does a frame with an offset (the kernel prints every frame with one).
    */
   private bareFramesOk = false;
   private traceWording: string | undefined;
@@ -300,7 +301,9 @@ export class SplatBuilder {
       return;
     }
     const frame = this.frameOf(text, rec.lineNo, bareFramesOk);
-    if (frame) this.bareFramesOk = true;
+    // A kernel prints every frame with its offset: a lone name after one is the next message (` a` after
+    // `invoke_syscall+0x50/0x128` had joined the trace, and changed its cluster), not a frame of a trace cut to names.
+    if (frame) this.bareFramesOk = frame.off === undefined && frame.file === undefined && frame.addr === undefined;
     if (this.format.quotedAfter !== undefined) this.quote(text, frame);
     if (quotedSite && frame) return;
     if (text.charCodeAt(0) === CAPITAL_P && PREEMPTION_DISABLED_AT.test(text)) {

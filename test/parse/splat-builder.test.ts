@@ -25,6 +25,21 @@ describe('SplatBuilder', () => {
     expect(b.classify(rec(7, 'eth0: link up'))).toBe('end');
   });
 
+  // Found by FUZZ_SEED=2 npm run fuzz (A + B): ` a` after a soft lockup's last frame had joined its trace as a frame
+  // whose offset was cut off, which changed the cluster of A when B followed it.
+  test('a lone indented name is a frame only in a trace of names, not after a frame with an offset', () => {
+    const withOffsets = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    withOffsets.add(rec(2, 'Call trace:'));
+    withOffsets.add(rec(3, ' vmemmap_populate+0x74/0x110'));
+    expect(withOffsets.classify(rec(4, ' a'))).toBe('between');
+    const names = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    names.add(rec(2, 'Call trace:'));
+    expect(names.classify(rec(3, ' vmemmap_populate'))).toBe('part');
+    names.add(rec(3, ' vmemmap_populate'));
+    names.add(rec(4, ' __populate_section_memmap'));
+    expect(names.finish().frames.map((f) => f.func)).toEqual(['vmemmap_populate', '__populate_section_memmap']);
+  });
+
   // boot__clearfog-gt-8k: `systemd[1]: Created slice …` lines land between the register lines of a WARNING.
   test('user-space messages written to /dev/kmsg mid-report are never part of it', () => {
     const b = builderFor('WARNING: CPU: 2 PID: 35 at a.c:1 f+0x1/0x2 [mvpp2]');
