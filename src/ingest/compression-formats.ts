@@ -9,9 +9,16 @@ export interface CompressionFormat {
   compression: Exclude<Compression, 'none'>;
   /** Leading bytes that identify the format. */
   magic: readonly number[];
-  decode(compressed: AsyncIterable<Buffer>): AsyncIterable<Uint8Array>;
+  /** `opts.recycleOutput`: the consumer copies what it keeps of a chunk before it asks for the eighth after it. */
+  decode(compressed: AsyncIterable<Buffer>, opts?: DecodeOptions): AsyncIterable<Uint8Array>;
   /** Whether a decoder error means the data ended early; `inputEnded`: every compressed byte had been read. */
   isTruncation(error: unknown, inputEnded: boolean): boolean;
+}
+
+/** How a decoder may hand its output over. */
+export interface DecodeOptions {
+  /** Output buffers may be written again once the consumer has read a few chunks past them (bzip2 only). */
+  recycleOutput?: boolean;
 }
 
 /** Compressed data that is valid but asks for more than vmemwarn decodes: said as it is, not as corruption. */
@@ -110,10 +117,13 @@ function bzip2Words(message: string): string {
   return 'a block that does not decode';
 }
 
-async function* decodeBzip2(compressed: AsyncIterable<Buffer>): AsyncGenerator<Uint8Array, void, undefined> {
+async function* decodeBzip2(
+  compressed: AsyncIterable<Buffer>,
+  opts: DecodeOptions = {},
+): AsyncGenerator<Uint8Array, void, undefined> {
   const { decodeBzip2Blocks } = await import('./bzip2-blocks.js');
   try {
-    yield* decodeBzip2Blocks(compressed);
+    yield* decodeBzip2Blocks(compressed, { recycle: opts.recycleOutput === true });
   } catch (error) {
     // An error of the input itself (a read failing) is passed on as it is.
     if (!(error instanceof Error) || (error.name !== 'Bzip2Error' && error.message !== BZIP2_ENDED_EARLY)) throw error;

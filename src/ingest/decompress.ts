@@ -1,6 +1,12 @@
 import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
-import { COMPRESSION_FORMATS, UnsupportedCompressedData, type Compression, type CompressionFormat } from './compression-formats.js';
+import {
+  COMPRESSION_FORMATS,
+  UnsupportedCompressedData,
+  type Compression,
+  type CompressionFormat,
+  type DecodeOptions,
+} from './compression-formats.js';
 import { PeekableSource } from './peekable-source.js';
 import { DecompressBudget, DEFAULT_MAX_DECOMPRESSED_BYTES, limitSize } from './size-limit.js';
 
@@ -27,18 +33,22 @@ export function sniffCompression(head: Buffer): Compression {
   return formatOf(head)?.compression ?? 'none';
 }
 
-/** Detects the compression of `input` by its magic bytes and returns the decompressed stream. */
+/**
+ * Detects the compression of `input` by its magic bytes and returns the decompressed stream. `decode` is for
+ * openInput: how the decoder may hand its output over.
+ */
 export async function decompress(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer | string> | Iterable<Buffer>,
   name: string,
   opts: DecompressOptions = {},
+  decode: DecodeOptions = {},
 ): Promise<Decompressed> {
   const source = new PeekableSource(input, name);
   const format = formatOf(await source.peek(SNIFF_BYTES));
   if (format === undefined) {
     return { compression: 'none', stream: source.replay() };
   }
-  const decoded = decodeOrFail(format, source, name);
+  const decoded = decodeOrFail(format, source, name, decode);
   const limited = limitSize(decoded, opts.budget ?? new DecompressBudget(opts.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES), name);
   return { compression: format.compression, stream: Readable.from(limited, { objectMode: false }) };
 }
@@ -65,9 +75,10 @@ async function* decodeOrFail(
   format: CompressionFormat,
   source: PeekableSource,
   name: string,
+  decode: DecodeOptions,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   try {
-    yield* format.decode(source.chunks());
+    yield* format.decode(source.chunks(), decode);
   } catch (error) {
     if (error instanceof InputError) throw error;
     if (error instanceof UnsupportedCompressedData) throw new InputError(name, error.message);

@@ -44,7 +44,8 @@ function readChunkBytes(info: Stats): number {
 export interface OpenOptions extends DecompressOptions {
   /**
    * The consumer copies whatever it keeps of a chunk before it reads the next few: an uncompressed regular file
-   * may then be read into a small ring of reused buffers (FileChunks.recycleBuffers). Off by default.
+   * may then be read into a few reused buffers (FileChunks.recycleBuffers), and bzip2's output decoded into them
+   * (bzip2-blocks.ts). Off by default.
    */
   recycleChunks?: boolean;
 }
@@ -64,7 +65,7 @@ export async function openInput(given: string, opts: OpenOptions = {}): Promise<
     return checked;
   });
   const raw = spec === '-' ? openStdin() : await openFile(spec);
-  const { compression, stream } = await decompress(raw, spec, opts);
+  const { compression, stream } = await decompress(raw, spec, opts, { recycleOutput: opts.recycleChunks === true });
   // Decoders hold on to input chunks; plain bytes go straight to the consumer.
   if (compression === 'none' && opts.recycleChunks === true && raw instanceof FileChunks) raw.recycleBuffers();
   const close = (): void => {

@@ -17,6 +17,7 @@ jest.unstable_mockModule('unbzip2-stream/lib/bzip2.js', () => ({
   },
 }));
 const { decodeBzip2Blocks } = await import('../../src/ingest/bzip2-blocks.js');
+const { RECYCLED_BUFFERS } = await import('../../src/ingest/chunk-pool.js');
 
 /** `data` handed over in pieces of `size` bytes. */
 async function* pieces(data: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -92,6 +93,28 @@ const TEXT = Buffer.from('[    1.000000] hello from the kernel\n'.repeat(540_000
       throw new Error('EIO');
     };
     await expect(decodeFrom(failing())).rejects.toThrow('EIO');
+  });
+
+  test('recycled: blocks reuse the output buffers of the blocks before them, and the text read is the same', async () => {
+    const copies: Buffer[] = [];
+    const backing = new Set<ArrayBufferLike>();
+    let chunks = 0;
+    for await (const chunk of decodeBzip2Blocks(pieces(compressed, 65536), { recycle: true })) {
+      copies.push(Buffer.from(chunk));
+      backing.add(chunk.buffer);
+      chunks++;
+    }
+    expect(Buffer.concat(copies).equals(TEXT)).toBe(true);
+    // A block of bzip2 -9 decodes to at most 900 000 bytes of this text (its run-length stage only lengthens it):
+    // 14 chunks of 64 KiB. The seven chunks handed out last are not written again by the next block.
+    expect(backing.size).toBeLessThanOrEqual(Math.ceil(900_000 / 65536) + RECYCLED_BUFFERS - 1);
+    expect(chunks).toBeGreaterThan(3 * backing.size);
+  });
+
+  test('not recycled: a consumer may keep every chunk as it came', async () => {
+    const kept: Buffer[] = [];
+    for await (const chunk of decodeBzip2Blocks(pieces(compressed, 65536))) kept.push(chunk);
+    expect(Buffer.concat(kept).equals(TEXT)).toBe(true);
   });
 
   test('no input, no output', async () => {

@@ -75,7 +75,7 @@ test('a read error ends the iteration with that error and closes the file', asyn
   expect(isClosed(fd)).toBe(true);
 });
 
-test('once recycling is on, chunks come from a ring of eight buffers and still read the file whole', async () => {
+test('once recycling is on, chunks come from eight reused buffers and still read the file whole', async () => {
   const content = Buffer.from(Array.from({ length: 20 * 16 + 5 }, (_, i) => i % 253));
   const chunks = new FileChunks(openSync(await fileOf(content), 'r'), 16);
   chunks.recycleBuffers();

@@ -7,6 +7,7 @@ import { InputError, UsageError } from '../../src/errors.js';
 import { openInput } from '../../src/ingest/open-input.js';
 import { descriptorsOpenOn } from '../_open-descriptors.js';
 import { incompressibleText } from '../_incompressible-text.js';
+import { hasTool } from '../triage/fixture-tree.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -49,6 +50,28 @@ test('compression is found by magic bytes, not by name', async () => {
   const input = await openInput(path);
   expect(input.compression).toBe('gzip');
   expect(await readAll(input.stream)).toBe('zipped\n');
+});
+
+(hasTool('bzip2') ? test : test.skip)('recycleChunks reaches the bzip2 decoder: its blocks reuse the buffers of the blocks before', async () => {
+  const text = Buffer.from('[    1.000000] hello from the kernel\n'.repeat(300_000));
+  const path = join(dir, 'blocks.bz2');
+  await writeFile(path, execFileSync('bzip2', ['-9', '-c'], { input: text, maxBuffer: 1 << 30 }));
+  const read = async (recycleChunks: boolean): Promise<{ text: Buffer; buffers: number; chunks: number }> => {
+    const input = await openInput(path, { recycleChunks });
+    const copies: Buffer[] = [];
+    const backing = new Set<ArrayBufferLike>();
+    for await (const chunk of input.stream) {
+      copies.push(Buffer.from(chunk as Buffer));
+      backing.add((chunk as Buffer).buffer);
+    }
+    return { text: Buffer.concat(copies), buffers: backing.size, chunks: copies.length };
+  };
+  const recycled = await read(true);
+  const fresh = await read(false);
+  expect(recycled.text.equals(text)).toBe(true);
+  expect(fresh.text.equals(text)).toBe(true);
+  expect(fresh.buffers).toBe(fresh.chunks);
+  expect(recycled.buffers * 3).toBeLessThan(recycled.chunks);
 });
 
 test('maxDecompressedBytes reaches the decompressor', async () => {
