@@ -17,7 +17,8 @@ const YIELD_EVERY_BYTES = 1024 * 1024;
  * file leaves nothing open), when the iteration ends early, or by `close()`.
  */
 export class FileChunks implements AsyncIterable<Buffer> {
-  private pool: ChunkPool;
+  private recycling = false;
+  private readonly pool: ChunkPool;
   /** Next read position; null reads on from the descriptor's own position. */
   private position: number | null;
 
@@ -37,11 +38,12 @@ export class FileChunks implements AsyncIterable<Buffer> {
     private readonly sizeAtOpen?: number,
   ) {
     this.position = range?.start ?? null;
-    this.pool = new ChunkPool(chunkBytes, false);
+    this.pool = new ChunkPool(chunkBytes, () => this.recycling);
   }
 
+  /** From the next read on (the chunks handed out before are never written again). */
   recycleBuffers(): void {
-    this.pool = new ChunkPool(this.chunkBytes, true);
+    this.recycling = true;
   }
 
   /**

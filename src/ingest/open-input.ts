@@ -29,6 +29,12 @@ export interface OpenedInput {
    * from `stream` (destroying `stream` alone does not close a file never read from). Stdin is left to its owner.
    */
   close(): void;
+  /**
+   * From here on the consumer copies whatever it keeps of a chunk before it asks for the eighth after it, as
+   * `recycleChunks` says from the start: later chunks of a plain file or of bzip2 output may come from reused
+   * buffers. Triage calls it once a head it has looked at is a plain log's.
+   */
+  recycleChunks(): void;
 }
 
 /** 64 KiB reads: 256 KiB and 1 MiB ones were no faster on a quiet 1 GiB log, and a 64 KiB chunk is one scan slice. */
@@ -65,15 +71,20 @@ export async function openInput(given: string, opts: OpenOptions = {}): Promise<
     return checked;
   });
   const raw = spec === '-' ? openStdin() : await openFile(spec);
-  const { compression, stream } = await decompress(raw, spec, opts, { recycleOutput: opts.recycleChunks === true });
-  // Decoders hold on to input chunks; plain bytes go straight to the consumer.
-  if (compression === 'none' && opts.recycleChunks === true && raw instanceof FileChunks) raw.recycleBuffers();
+  let recycling = false;
+  const { compression, stream } = await decompress(raw, spec, opts, { recycleOutput: () => recycling });
+  const recycleChunks = (): void => {
+    recycling = true;
+    // Decoders hold on to input chunks; plain bytes go straight to the consumer.
+    if (compression === 'none' && raw instanceof FileChunks) raw.recycleBuffers();
+  };
+  if (opts.recycleChunks === true) recycleChunks();
   const close = (): void => {
     stream.destroy();
     if (raw instanceof FileChunks) raw.close();
     else if (raw !== process.stdin && raw instanceof Readable) raw.destroy();
   };
-  return { name: spec, stream, compression, regularFile: raw instanceof FileChunks, close };
+  return { name: spec, stream, compression, regularFile: raw instanceof FileChunks, close, recycleChunks };
 }
 
 /**

@@ -87,7 +87,9 @@ class InputRun {
       const opened = await unlessAbortedReleasing(openInput(this.task.path, { budget: this.outer }), this.hooks.signal, (late) => late.close());
       if (opened === undefined) return;
       try {
-        await this.content(opened.stream, name, 0, name, opened.regularFile && opened.compression === 'none' ? this.task.path : undefined);
+        await this.content(opened.stream, name, 0, name, opened.regularFile && opened.compression === 'none' ? this.task.path : undefined, () =>
+          opened.recycleChunks(),
+        );
       } finally {
         // A stop before or during the read leaves the file open under a stream no one reads on (or never read).
         opened.close();
@@ -100,9 +102,18 @@ class InputRun {
   /**
    * `identity`: what tells this content from any other of the run (the name, plus each archive member's position:
    * an archive may hold two members of one name), for --out's file names. `zipFile`: the path of a plain file
-   * holding this content, from which a zip is opened for random access.
+   * holding this content, from which a zip is opened for random access. `recycle`: the content is read straight
+   * from an input opened here, which may then hand its chunks over in reused buffers once the content is a log
+   * (the analyzer copies what it keeps; an archive reader keeps chunks as they are).
    */
-  private async content(stream: NodeJS.ReadableStream, name: string, depth: number, identity: string, zipFile?: string): Promise<void> {
+  private async content(
+    stream: NodeJS.ReadableStream,
+    name: string,
+    depth: number,
+    identity: string,
+    zipFile?: string,
+    recycle?: () => void,
+  ): Promise<void> {
     const source = new PeekableSource(stream, name);
     // A FIFO whose writer is idle holds the peek up; Ctrl-C must not wait for it.
     const peeked = await unlessAborted(source.peek(SNIFF_BYTES), this.hooks.signal);
@@ -140,6 +151,7 @@ class InputRun {
       replay.destroy();
       return this.issue(name, 'skipped', `a vmemwarn ${earlier}, not a log (the output of an earlier run)`);
     }
+    recycle?.();
     await this.analyze(replay, name, identity);
   }
 
