@@ -49,7 +49,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
           .option('format', { alias: 'f', choices: SUMMARY_FORMATS, default: 'text' as const, describe: 'Summary format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the summary to FILE instead of stdout' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'Worker threads (default: number of cores; 1 = in-process)' })
-          .option('shard', { type: 'string', describe: 'Take part i of n of the inputs (1-based, e.g. 2/8), stable by path' })
+          .option('shard', { type: 'string', describe: 'Take part i of n of the inputs, chosen by path (e.g. 2/8)' })
           .option('out', { type: 'string', describe: 'Directory for per-log reports (JSON and Markdown)' })
           .option('ignore', { type: 'string', describe: 'File of known signatures (ids or title patterns), reported as known' })
           .option('db', { type: 'string', describe: 'SQLite history file: first/last seen across runs, new clusters' })
