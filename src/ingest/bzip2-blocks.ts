@@ -1,6 +1,7 @@
 import bzip2 from 'unbzip2-stream/lib/bzip2.js';
 import bitIterator from 'unbzip2-stream/lib/bit_iterator.js';
 import { ChunkPool, RECYCLE_NEVER } from './chunk-pool.js';
+import type { DecodeOptions } from './compression-formats.js';
 
 /** Compressed bytes kept ahead of the decoder: more than the largest block (`BZh9`), the margin unbzip2-stream uses. */
 const lookahead = (blockSize: number): number => 25_000 + 100_000 * blockSize;
@@ -14,13 +15,13 @@ const OUT_CHUNK_BYTES = 64 * 1024;
  * (lib/bzip2.js) and bit reader directly, pulling compressed input only as the decoder needs it, so memory holds one
  * block's output (at most ~46 MB, from bzip2's run-length stage) and about 1 MB of input.
  *
- * `recycle`, once it says yes: the consumer copies what it keeps of a chunk before it asks for the eighth after it
- * (ChunkPool), so a block's output buffers are written again by the blocks after it. Fresh ones for each block are garbage V8
- * collects late: 1 GB of one repeated line (46 MB blocks) peaked at 206 MiB that way, 109 MiB with them reused.
+ * `recycleOutput`, once it says yes: a block's output buffers are written again by the blocks after it (ChunkPool
+ * says when). Fresh ones for each block are garbage V8 collects late: 1 GB of one repeated line (46 MB blocks)
+ * peaked at 206 MiB that way, 109 MiB with them reused.
  */
 export async function* decodeBzip2Blocks(
   compressed: AsyncIterable<Buffer>,
-  opts: { recycle?: () => boolean } = {},
+  opts: DecodeOptions = {},
 ): AsyncGenerator<Buffer, void, undefined> {
   const input = compressed[Symbol.asyncIterator]();
   const queue: Buffer[] = [];
@@ -54,7 +55,7 @@ export async function* decodeBzip2Blocks(
   let blockSize = 0;
   let streamCRC: number | null = null;
   let work: Int32Array | undefined;
-  const pool = new ChunkPool(OUT_CHUNK_BYTES, opts.recycle ?? RECYCLE_NEVER);
+  const pool = new ChunkPool(OUT_CHUNK_BYTES, opts.recycleOutput ?? RECYCLE_NEVER);
   try {
     for (;;) {
       while (!ended && buffered - bits.bytesRead < lookahead(blockSize)) await pull();

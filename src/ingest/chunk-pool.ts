@@ -35,6 +35,5 @@ export class ChunkPool {
   }
 }
 
-/** A ChunkPool that never recycles, or always does. */
+/** A ChunkPool that never recycles. */
 export const RECYCLE_NEVER = (): boolean => false;
-export const RECYCLE_ALWAYS = (): boolean => true;

@@ -9,7 +9,7 @@ export interface CompressionFormat {
   compression: Exclude<Compression, 'none'>;
   /** Leading bytes that identify the format. */
   magic: readonly number[];
-  /** `opts.recycleOutput`, once it says yes: the consumer copies what it keeps of a chunk before it asks for the eighth after it. */
+  /** `opts.recycleOutput`, once it says yes: the consumer copies what it keeps of a chunk in time (ChunkPool). */
   decode(compressed: AsyncIterable<Buffer>, opts?: DecodeOptions): AsyncIterable<Uint8Array>;
   /** Whether a decoder error means the data ended early; `inputEnded`: every compressed byte had been read. */
   isTruncation(error: unknown, inputEnded: boolean): boolean;
@@ -17,7 +17,7 @@ export interface CompressionFormat {
 
 /** How a decoder may hand its output over. */
 export interface DecodeOptions {
-  /** Output buffers may be written again once the consumer has read a few chunks past them (bzip2 only): asked as it reads. */
+  /** Output buffers may be written again once the consumer has read past them (ChunkPool; bzip2 only). */
   recycleOutput?: () => boolean;
 }
 
@@ -123,7 +123,7 @@ async function* decodeBzip2(
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const { decodeBzip2Blocks } = await import('./bzip2-blocks.js');
   try {
-    yield* decodeBzip2Blocks(compressed, opts.recycleOutput === undefined ? {} : { recycle: opts.recycleOutput });
+    yield* decodeBzip2Blocks(compressed, opts);
   } catch (error) {
     // An error of the input itself (a read failing) is passed on as it is.
     if (!(error instanceof Error) || (error.name !== 'Bzip2Error' && error.message !== BZIP2_ENDED_EARLY)) throw error;

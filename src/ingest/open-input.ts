@@ -49,9 +49,9 @@ function readChunkBytes(info: Stats): number {
 /** Options of `openInput`: the decompression limit and the chunk reuse of plain files. */
 export interface OpenOptions extends DecompressOptions {
   /**
-   * The consumer copies whatever it keeps of a chunk before it reads the next few: an uncompressed regular file
-   * may then be read into a few reused buffers (FileChunks.recycleBuffers), and bzip2's output decoded into them
-   * (bzip2-blocks.ts). Off by default.
+   * The consumer copies whatever it keeps of a chunk before it asks for the eighth after it (ChunkPool): an
+   * uncompressed regular file may then be read into a few reused buffers (FileChunks.recycleBuffers), and bzip2's
+   * output decoded into them (bzip2-blocks.ts). Off by default.
    */
   recycleChunks?: boolean;
 }

@@ -99,7 +99,7 @@ const TEXT = Buffer.from('[    1.000000] hello from the kernel\n'.repeat(540_000
     const copies: Buffer[] = [];
     const backing = new Set<ArrayBufferLike>();
     let chunks = 0;
-    for await (const chunk of decodeBzip2Blocks(pieces(compressed, 65536), { recycle: () => true })) {
+    for await (const chunk of decodeBzip2Blocks(pieces(compressed, 65536), { recycleOutput: () => true })) {
       copies.push(Buffer.from(chunk));
       backing.add(chunk.buffer);
       chunks++;

@@ -1,4 +1,6 @@
-import { ChunkPool, RECYCLE_ALWAYS, RECYCLE_NEVER, RECYCLED_BUFFERS } from '../../src/ingest/chunk-pool.js';
+import { ChunkPool, RECYCLE_NEVER, RECYCLED_BUFFERS } from '../../src/ingest/chunk-pool.js';
+
+const RECYCLE_ALWAYS = (): boolean => true;
 
 /** Takes `n` buffers, handing each out before the next is taken, as a reader does. */
 function readChunks(pool: ChunkPool, n: number): Buffer[] {
