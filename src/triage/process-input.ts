@@ -33,6 +33,17 @@ export interface InputHooks {
   onBytes?: (bytesRead: number) => void;
 }
 
+/** Where a content came from, when it is a top-level input opened here rather than an archive member. */
+interface ContentOrigin {
+  /** The path of the plain file holding the content, from which a zip is opened for random access. */
+  zipFile?: string;
+  /**
+   * Lets the opened input hand its chunks over in reused buffers once the content is a log (the analyzer copies
+   * what it keeps; an archive reader keeps chunks as they are).
+   */
+  recycle?: () => void;
+}
+
 /**
  * Analyses one top-level input — a plain or compressed log, or a tar/zip archive whose members are logs — and
  * returns the summary of it. Nothing is written to disk but per-log reports in the out dir; every problem
@@ -87,9 +98,10 @@ class InputRun {
       const opened = await unlessAbortedReleasing(openInput(this.task.path, { budget: this.outer }), this.hooks.signal, (late) => late.close());
       if (opened === undefined) return;
       try {
-        await this.content(opened.stream, name, 0, name, opened.regularFile && opened.compression === 'none' ? this.task.path : undefined, () =>
-          opened.recycleChunks(),
-        );
+        await this.content(opened.stream, name, 0, name, {
+          ...(opened.regularFile && opened.compression === 'none' && { zipFile: this.task.path }),
+          recycle: () => opened.recycleChunks(),
+        });
       } finally {
         // A stop before or during the read leaves the file open under a stream no one reads on (or never read).
         opened.close();
@@ -101,19 +113,10 @@ class InputRun {
 
   /**
    * `identity`: what tells this content from any other of the run (the name, plus each archive member's position:
-   * an archive may hold two members of one name), for --out's file names. `zipFile`: the path of a plain file
-   * holding this content, from which a zip is opened for random access. `recycle`: the content is read straight
-   * from an input opened here, which may then hand its chunks over in reused buffers once the content is a log
-   * (the analyzer copies what it keeps; an archive reader keeps chunks as they are).
+   * an archive may hold two members of one name), for --out's file names.
    */
-  private async content(
-    stream: NodeJS.ReadableStream,
-    name: string,
-    depth: number,
-    identity: string,
-    zipFile?: string,
-    recycle?: () => void,
-  ): Promise<void> {
+  private async content(stream: NodeJS.ReadableStream, name: string, depth: number, identity: string, from: ContentOrigin = {}): Promise<void> {
+    const { zipFile, recycle } = from;
     const source = new PeekableSource(stream, name);
     // A FIFO whose writer is idle holds the peek up; Ctrl-C must not wait for it.
     const peeked = await unlessAborted(source.peek(SNIFF_BYTES), this.hooks.signal);
