@@ -175,6 +175,12 @@ async function warmDirectory(dir) {
   return { files, bytes };
 }
 
+/** The shard processes timed alone and at once, with V8's helper threads and without them. */
+const HELPER_THREAD_VARIANTS = [
+  { key: 'helperThreads', label: '', nodeFlags: [] },
+  { key: 'singleThreaded', label: ' under node --single-threaded', nodeFlags: ['--single-threaded'] },
+];
+
 async function measureTriage() {
   const dir = await ensureTriageCorpus(values.dir, TRIAGE_FILES, TRIAGE_FILE_BYTES);
   const { files, bytes } = await warmDirectory(dir);
@@ -183,12 +189,20 @@ async function measureTriage() {
   const times = { 1: [], 2: [], shards: [] };
   const cpu = { 1: [], 2: [] };
   const rss = { 1: [], 2: [], shards: [] };
+  const slowdowns = Object.fromEntries(HELPER_THREAD_VARIANTS.map((v) => [v.key, []]));
   for (let run = 0; run < runs; run++) {
     const shards = await twoShardProcesses(dir);
     if (shards.unavailable) return { files: files.length, bytes, unavailable: shards.unavailable };
     times.shards.push(shards.seconds);
     rss.shards.push(...shards.maxRssKiB);
     log(`  run ${run + 1}: two triage --jobs 1 --shard i/2 processes at once ${shards.seconds.toFixed(2)} s`);
+    for (const variant of HELPER_THREAD_VARIANTS) {
+      const contention = await shardContention(dir, variant.nodeFlags);
+      if (contention.unavailable) return { files: files.length, bytes, unavailable: contention.unavailable };
+      slowdowns[variant.key].push(contention.slowdown);
+      log(`  run ${run + 1}: shard processes${variant.label}: alone ${contention.alone.map((s) => s.toFixed(2)).join(' and ')} s, ` +
+        `at once ${contention.together.map((s) => s.toFixed(2)).join(' and ')} s`);
+    }
     for (const jobs of [1, 2]) {
       const r = await triageRun(dir, ['--jobs', String(jobs)]);
       if (r.unavailable) return { files: files.length, bytes, unavailable: r.unavailable };
@@ -213,6 +227,7 @@ async function measureTriage() {
     jobs2: median(times[2]),
     ...(cpu[1].length > 0 && cpu[2].length > 0 && { cpu1: median(cpu[1]), cpu2: median(cpu[2]) }),
     shards: median(times.shards),
+    shardSlowdown: Object.fromEntries(HELPER_THREAD_VARIANTS.map((v) => [v.key, median(slowdowns[v.key])])),
     capacity,
     memory,
     jsLineLoop,
@@ -274,10 +289,27 @@ async function twoShardProcesses(dir) {
   return results.find((r) => r.unavailable) ?? { seconds, maxRssKiB: results.map((r) => r.maxRssKiB).filter((k) => k !== undefined) };
 }
 
-/** One `vmemwarn triage FLAGS --format json --quiet DIR` run: its wall time, or why it has none. */
-async function triageRun(dir, flags) {
-  const name = `triage ${flags.join(' ')}`;
-  const r = await timedRun(CLI, [CLI, 'triage', ...flags, '--format', 'json', '--quiet', dir], {
+/**
+ * How the two shard processes slow each other: `--node-flags` as given (default: none; `--single-threaded`: V8
+ * compiles and collects garbage on the thread that runs the code, with no helper threads). Each shard is timed
+ * alone, then both at once; `slowdown` is the median over the two shards of (time at once ÷ time alone).
+ */
+async function shardContention(dir, nodeFlags) {
+  const shards = ['1/2', '2/2'];
+  const run = (shard) => triageRun(dir, ['--jobs', '1', '--shard', shard], nodeFlags);
+  const alone = [];
+  for (const shard of shards) alone.push(await run(shard));
+  const together = await Promise.all(shards.map(run));
+  const failed = [...alone, ...together].find((r) => r.unavailable);
+  if (failed) return failed;
+  const ratios = together.map((r, i) => r.seconds / alone[i].seconds);
+  return { alone: alone.map((r) => r.seconds), together: together.map((r) => r.seconds), slowdown: median(ratios) };
+}
+
+/** One `node NODE_FLAGS vmemwarn triage FLAGS --format json --quiet DIR` run: its wall time, or why it has none. */
+async function triageRun(dir, flags, nodeFlags = []) {
+  const name = `${nodeFlags.length > 0 ? `node ${nodeFlags.join(' ')} ` : ''}triage ${flags.join(' ')}`;
+  const r = await timedRun(CLI, [...nodeFlags, CLI, 'triage', ...flags, '--format', 'json', '--quiet', dir], {
     node: true,
     timeoutSeconds: TRIAGE_TIMEOUT_SECONDS,
   });

@@ -135,6 +135,7 @@ function triageLines(t) {
     '',
     `The same work as two processes with nothing shared (two shard processes vs --jobs 1): ` +
       `**${(t.jobs1 / t.shards).toFixed(2)}×**; each process pays start-up and JIT warm-up again.`,
+    ...contentionLines(t),
     ...cpuLines(t),
     ...compileLines(t),
     ...largeInputLines(t),
@@ -161,6 +162,23 @@ function triageMemoryLines(t) {
     `Live heap after a forced GC at the end of an in-process triage (what it keeps): ${heaps}. Peak RSS above that ` +
       'is heap V8 has not collected yet: triage applies only the young-generation half of the heap policy of ' +
       '`analyze` (the other half cost it speed).',
+  ];
+}
+
+/**
+ * Whether the cores or V8's helper threads limit two processes: each shard process timed alone and beside the
+ * other, as they are and under `node --single-threaded`.
+ */
+function contentionLines(t) {
+  const { helperThreads, singleThreaded } = t.shardSlowdown ?? {};
+  if (helperThreads === undefined || singleThreaded === undefined) return [];
+  return [
+    '',
+    `Each shard process runs ${helperThreads.toFixed(2)}× as long beside the other as alone; under ` +
+      `\`node --single-threaded\` (V8 compiles and collects garbage on the thread that runs the code, with no helper ` +
+      `threads) ${singleThreaded.toFixed(2)}× (median over the two shards and the runs). Where the second figure is ` +
+      `near 1 the cores themselves are not what two processes or threads share badly: it is the spare core that V8's ` +
+      `helper threads (the optimizing compiler, concurrent marking and sweeping) have to themselves while one runs alone.`,
   ];
 }
 
