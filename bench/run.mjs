@@ -290,8 +290,8 @@ async function twoShardProcesses(dir) {
 }
 
 /**
- * How the two shard processes slow each other: `--node-flags` as given (default: none; `--single-threaded`: V8
- * compiles and collects garbage on the thread that runs the code, with no helper threads). Each shard is timed
+ * How the two shard processes slow each other, run as `node NODE_FLAGS vmemwarn …` (none, or `--single-threaded`:
+ * V8 compiles and collects garbage on the thread that runs the code, with no helper threads). Each shard is timed
  * alone, then both at once; `slowdown` is the median over the two shards of (time at once ÷ time alone).
  */
 async function shardContention(dir, nodeFlags) {
