@@ -4,8 +4,8 @@ import type { AnalysisResult } from '../analyze/types.js';
 import { unreadResult } from '../analyze/unread-result.js';
 import { InputError, UsageError, EXIT, type ExitCode } from '../errors.js';
 import { buildReport } from '../report/model.js';
-import { renderJson } from '../report/render-json.js';
-import { renderText } from '../report/render-text.js';
+import { renderJsonChunks } from '../report/render-json.js';
+import { renderTextChunks } from '../report/render-text.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { GITHUB_COMMENT_CHARS } from '../report/markdown-cap.js';
 import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
@@ -119,12 +119,13 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       }
       spinner?.stop();
       const report = buildReport(results, { tool: packageToolInfo() });
+      // JSON and text are written an input at a time: a report over hundreds of inputs is tens of MB of JSON.
       const text =
         argv.format === 'json'
-          ? renderJson(report)
+          ? renderJsonChunks(report)
           : argv.format === 'markdown'
             ? renderMarkdown(report)
-            : renderText(report, {
+            : renderTextChunks(report, {
                 colour: argv.output === undefined ? useColour(ctx, argv.color) : argv.color === true,
                 ...widthOption(textWidth(ctx, argv.output !== undefined && argv.output !== '-')),
               });
@@ -133,7 +134,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       else if (inputFailed) setExit(EXIT.input);
       else if (resultsMatch(results, argv['fail-on'])) setExit(EXIT.failOnMatched);
       await writeOutput(text, argv.output);
-      if (argv.format === 'markdown' && !argv.quiet && text.length > GITHUB_COMMENT_CHARS) {
+      if (argv.format === 'markdown' && !argv.quiet && typeof text === 'string' && text.length > GITHUB_COMMENT_CHARS) {
         printError(ctx, `note: the Markdown report is ${text.length} characters, more than a GitHub comment takes (${GITHUB_COMMENT_CHARS}): attach it as a file, or report the inputs one at a time`);
       }
       if (ctx.signal.aborted) printError(ctx, 'interrupted: the report covers what was read before Ctrl-C');

@@ -61,8 +61,11 @@ export async function checkOutputDir(path: string, flag: string): Promise<void> 
 
 export class StdoutClosedError extends Error {}
 
-/** Writes the rendered report to a file, or to stdout; a closed stdout (`| head`) is reported, not thrown raw. */
-export async function writeOutput(text: string, path: string | undefined): Promise<void> {
+/**
+ * Writes the rendered report, a string or its pieces in order, to a file or to stdout; a closed stdout (`| head`)
+ * is reported, not thrown raw. Pieces are written one at a time, each once the one before is through.
+ */
+export async function writeOutput(text: string | Iterable<string>, path: string | undefined): Promise<void> {
   if (path !== undefined && path !== '-') {
     try {
       await writeFile(path, text);
@@ -71,16 +74,33 @@ export async function writeOutput(text: string, path: string | undefined): Promi
     }
     return;
   }
+  const pieces = (typeof text === 'string' ? [text] : text)[Symbol.iterator]();
   await new Promise<void>((resolveWrite, reject) => {
-    const onError = (err: NodeJS.ErrnoException): void => {
-      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') reject(new StdoutClosedError('stdout closed'));
-      else reject(new OutputError(`stdout: cannot write the report (${err.code ?? err.message})`));
-    };
-    process.stdout.once('error', onError);
-    process.stdout.write(text, (err) => {
+    let ended = false;
+    const end = (failure?: Error): void => {
+      if (ended) return;
+      ended = true;
       process.stdout.off('error', onError);
-      if (err) onError(err as NodeJS.ErrnoException);
+      if (failure) reject(failure);
       else resolveWrite();
-    });
+    };
+    function onError(err: NodeJS.ErrnoException): void {
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') end(new StdoutClosedError('stdout closed'));
+      else end(new OutputError(`stdout: cannot write the report (${err.code ?? err.message})`));
+    }
+    const writeNext = (): void => {
+      if (ended) return;
+      let piece: IteratorResult<string>;
+      try {
+        piece = pieces.next();
+      } catch (err) {
+        end(err instanceof Error ? err : new Error(String(err)));
+        return;
+      }
+      if (piece.done === true) end();
+      else process.stdout.write(piece.value, (err) => (err ? onError(err as NodeJS.ErrnoException) : writeNext()));
+    };
+    process.stdout.on('error', onError);
+    writeNext();
   });
 }

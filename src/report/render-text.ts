@@ -82,9 +82,29 @@ function renderInput(input: InputReport, p: Palette, width: number): string[] {
 export function renderText(report: Report, opts: TextOptions = {}): string {
   checkReport('renderText', report);
   checkTextOptions(opts);
+  return [...textPieces(report, opts)].join('');
+}
+
+/**
+ * `renderText`'s text in pieces: the headline, then one piece per input, made (its strings sanitized, its lines
+ * laid out) only when it is asked for, so that a report over hundreds of inputs is never held whole. The report and
+ * the options are checked at once, before any piece is made.
+ */
+export function renderTextChunks(report: Report, opts: TextOptions = {}): Iterable<string> {
+  checkReport('renderTextChunks', report);
+  checkTextOptions(opts);
+  return textPieces(report, opts);
+}
+
+function* textPieces(report: Report, opts: TextOptions): Generator<string> {
   const p = palette(opts.colour ?? false);
-  const r = mapStrings(report, sanitizeTerminal);
-  const head = p.bold(`${r.tool.name} ${r.tool.version}: ${renderSummaryLine(r)}`);
+  const tool = mapStrings(report.tool, sanitizeTerminal);
+  // The summary line is counts and fixed words, no text from a log, so it reads the report as it is.
+  yield p.bold(`${tool.name} ${tool.version}: ${renderSummaryLine(report)}`);
   const width = opts.width ?? DEFAULT_WIDTH;
-  return `${[head, ...r.inputs.flatMap((i) => renderInput(i, p, width))].join('\n')}\n`;
+  for (const input of report.inputs) {
+    const lines = renderInput(mapStrings(input, sanitizeTerminal), p, width);
+    if (lines.length > 0) yield `\n${lines.join('\n')}`;
+  }
+  yield '\n';
 }

@@ -157,6 +157,12 @@ describe('writeOutput to a file', () => {
     }
   });
 
+  test('pieces are written in order, as one text', async () => {
+    const file = path.join(dir, 'report.json');
+    await writeOutput(['{\n', '  "a": "\u00e9\u2192"\n', '}\n'], file);
+    expect(await readFile(file, 'utf8')).toBe('{\n  "a": "\u00e9\u2192"\n}\n');
+  });
+
   test('a failed write is an OutputError (exit 3, not a usage error) with the errno code', async () => {
     // Writing to a directory fails with EISDIR.
     const err = await writeOutput('x', dir).catch((e: unknown) => e);
@@ -228,6 +234,69 @@ describe('writeOutput to stdout', () => {
     try {
       await expect(writeOutput('x', undefined)).rejects.toBeInstanceOf(StdoutClosedError);
       // `once`: the listener is gone after firing.
+      expect(process.stdout.listenerCount('error')).toBe(listeners);
+    } finally {
+      out.restore();
+    }
+  });
+
+  test('pieces: each written once the one before is through, each asked for only then', async () => {
+    const listeners = process.stdout.listenerCount('error');
+    const pending: WriteCallback[] = [];
+    const out = fakeStdout((done) => pending.push(done));
+    const asked: string[] = [];
+    function* pieces(): Generator<string> {
+      for (const piece of ['head\n', 'one\n', 'two\n']) {
+        asked.push(piece);
+        yield piece;
+      }
+    }
+    try {
+      const written = writeOutput(pieces(), undefined);
+      expect(out.chunks).toEqual(['head\n']);
+      expect(asked).toEqual(['head\n']);
+      pending.shift()!();
+      expect(out.chunks).toEqual(['head\n', 'one\n']);
+      pending.shift()!();
+      pending.shift()!();
+      await written;
+      expect(out.chunks).toEqual(['head\n', 'one\n', 'two\n']);
+      expect(process.stdout.listenerCount('error')).toBe(listeners);
+    } finally {
+      out.restore();
+    }
+  });
+
+  test('pieces: a closed stdout stops the writing, and no further piece is made', async () => {
+    const listeners = process.stdout.listenerCount('error');
+    let calls = 0;
+    const out = fakeStdout((done) => (++calls === 2 ? done(errno('EPIPE')) : done()));
+    let made = 0;
+    function* pieces(): Generator<string> {
+      for (;;) {
+        made++;
+        yield `piece ${made}\n`;
+      }
+    }
+    try {
+      await expect(writeOutput(pieces(), '-')).rejects.toBeInstanceOf(StdoutClosedError);
+      expect(made).toBe(2);
+      expect(process.stdout.listenerCount('error')).toBe(listeners);
+    } finally {
+      out.restore();
+    }
+  });
+
+  test('pieces: one that cannot be made ends the write with its error', async () => {
+    const listeners = process.stdout.listenerCount('error');
+    const out = fakeStdout((done) => done());
+    function* pieces(): Generator<string> {
+      yield 'head\n';
+      throw new Error('no such piece');
+    }
+    try {
+      await expect(writeOutput(pieces(), undefined)).rejects.toThrow('no such piece');
+      expect(out.chunks).toEqual(['head\n']);
       expect(process.stdout.listenerCount('error')).toBe(listeners);
     } finally {
       out.restore();

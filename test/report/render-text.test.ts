@@ -3,7 +3,7 @@ import path from 'node:path';
 import { analyzeText } from '../../src/api.js';
 import { UsageError } from '../../src/errors.js';
 import { buildReport } from '../../src/report/model.js';
-import { renderText } from '../../src/report/render-text.js';
+import { renderText, renderTextChunks } from '../../src/report/render-text.js';
 import { ATTACKS, hostileResult } from './attack.js';
 import { armResult, quietResult, TOOL } from './fixtures.js';
 
@@ -120,5 +120,38 @@ describe('renderText options', () => {
   test('60 columns and more render', () => {
     expect(renderText(report, { width: 60 })).toContain('== ');
     expect(renderText(report, { width: 200, colour: false })).toBe(renderText(report, { width: 200 }));
+  });
+});
+
+describe('renderTextChunks', () => {
+  test('the headline, a piece per input, a last line break: renderText’s text', () => {
+    const report = buildReport([armResult(), hostileResult(), quietResult()], { tool: TOOL });
+    for (const opts of [{}, { colour: true }, { width: 60 }]) {
+      const pieces = [...renderTextChunks(report, opts)];
+      expect(pieces.join('')).toBe(renderText(report, opts));
+      expect(pieces).toHaveLength(report.inputs.length + 2);
+      expect(pieces.at(-1)).toBe('\n');
+    }
+    const pieces = [...renderTextChunks(report)];
+    expect(pieces[0]).toBe('vmemwarn 9.9.9-test: 8 splats in 4 clusters, 2 vmemmap');
+    expect(pieces[1]!.startsWith('\n\n== hubbard-dmesg.txt ==\n')).toBe(true);
+    // Each input's strings are sanitized in its own piece.
+    expect(pieces[2]).toContain(`== evil ${ATTACKS.script}.log ==`);
+    expect(pieces[2]).not.toContain('\x1b');
+  });
+
+  test('each input’s piece is made when it is asked for', () => {
+    const report = buildReport([armResult(), quietResult()], { tool: TOOL });
+    const pieces = renderTextChunks(report)[Symbol.iterator]();
+    pieces.next();
+    pieces.next();
+    report.inputs[1]!.source = 'renamed after the first input was written';
+    expect(pieces.next().value).toContain('== renamed after the first input was written ==');
+  });
+
+  test('a bad report or option is a UsageError at the call, before any piece', () => {
+    const report = buildReport([armResult()], { tool: TOOL });
+    expect(() => renderTextChunks(report, { width: 10 })).toThrow(UsageError);
+    expect(() => renderTextChunks({} as never)).toThrow(UsageError);
   });
 });
