@@ -29,6 +29,8 @@ const WRONG: [string, () => unknown, RegExp][] = [
   ['renderText', () => v.renderText!({}), /^renderText: report must be a report from buildReport, not an empty object$/],
   ['renderMarkdown', () => v.renderMarkdown!(5), /^renderMarkdown: report must be a report from buildReport, not the number 5$/],
   ['renderJson', () => v.renderJson!(undefined), /^renderJson: report must be/],
+  ['renderJsonChunks', () => v.renderJsonChunks!({ inputs: [] }), /^renderJsonChunks: report must be a report from buildReport, not /],
+  ['renderTextChunks', () => v.renderTextChunks!('report'), /^renderTextChunks: report must be a report from buildReport, not /],
   ['renderSummaryLine', () => v.renderSummaryLine!(null), /^renderSummaryLine: report must be/],
   ['renderExplainText', () => v.renderExplainText!('bogus', 1n, []), /^renderExplainText: kind must be one of addr, pfn, phys/],
   ['renderExplainJson', () => v.renderExplainJson!('addr', 1, []), /^renderExplainJson: value must be a bigint/],

@@ -14,7 +14,7 @@ const AMDGPU = `${SAMPLES}e3-48-4k-amdgpu-populate-storm.log`;
 test.each([
   'analyzeStream', 'analyzeFile', 'analyzeText', 'LogAnalyzer', 'stripPrefixes', 'Segmenter',
   'computeConstants', 'inferLayout', 'pfnToPage', 'pageToPfn', 'explainValue',
-  'buildReport', 'renderText', 'renderMarkdown', 'renderJson', 'runTriage', 'mergeSummaries',
+  'buildReport', 'renderText', 'renderMarkdown', 'renderJson', 'renderJsonChunks', 'renderTextChunks', 'runTriage', 'mergeSummaries',
   'renderExplainText', 'renderExplainJson', 'renderLayoutText', 'renderLayoutJson',
   'evidenceFromResult', 'layoutBoot',
 ])('exports %s', (name) => {
