@@ -143,6 +143,21 @@ test('a directory is an input error whose note names triage, which reads the log
   expect((await runInProcess(['analyze', dir, '-q'])).stderr).toBe(`vmemwarn: ${dir}: is a directory\n`);
 });
 
+test('more than 100 logs in one analyze call: a note names triage (not under -q); 100 get none', async () => {
+  const dir = tempDir('analyze-many');
+  const logs = Array.from({ length: 101 }, (_, i) => path.join(dir, `boot-${i}.log`));
+  for (const log of logs) writeFileSync(log, '[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd083]\n');
+  const many = await runInProcess(['analyze', ...logs, '--format', 'json']);
+  expect(many.code).toBe(0);
+  expect(many.stderr).toBe(
+    "vmemwarn: note: 101 logs in one report: analyze keeps each one's analysis until the report is written; " +
+      'vmemwarn triage reads any number of logs into one summary in bounded memory\n',
+  );
+  expect((JSON.parse(many.stdout) as { inputs: unknown[] }).inputs).toHaveLength(101);
+  expect((await runInProcess(['analyze', ...logs, '-q'])).stderr).toBe('');
+  expect((await runInProcess(['analyze', ...logs.slice(1)])).stderr).toBe('');
+});
+
 test('-q prints nothing on stderr for a clean run', async () => {
   expect((await runInProcess(['analyze', AMDGPU, '-q'])).stderr).toBe('');
 });
