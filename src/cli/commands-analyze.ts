@@ -129,22 +129,23 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       spinner?.stop();
       const report = buildReport(results, { tool: packageToolInfo() });
       // JSON and text are written an input at a time: a report over hundreds of inputs is tens of MB of JSON.
+      // Markdown is rendered whole, as its length is checked against a GitHub comment's below.
+      const markdown = argv.format === 'markdown' ? renderMarkdown(report) : undefined;
       const text =
         argv.format === 'json'
           ? renderJsonChunks(report)
-          : argv.format === 'markdown'
-            ? renderMarkdown(report)
-            : renderTextChunks(report, {
-                colour: argv.output === undefined ? useColour(ctx, argv.color) : argv.color === true,
-                ...widthOption(textWidth(ctx, argv.output !== undefined && argv.output !== '-')),
-              });
+          : (markdown ??
+            renderTextChunks(report, {
+              colour: argv.output === undefined ? useColour(ctx, argv.color) : argv.color === true,
+              ...widthOption(textWidth(ctx, argv.output !== undefined && argv.output !== '-')),
+            }));
       // The verdict stands before the report is written: a reader that goes away (| head) must not turn it into 0.
       if (ctx.signal.aborted) setExit(EXIT.interrupted);
       else if (inputFailed) setExit(EXIT.input);
       else if (resultsMatch(results, argv['fail-on'])) setExit(EXIT.failOnMatched);
       await writeOutput(text, argv.output);
-      if (argv.format === 'markdown' && !argv.quiet && typeof text === 'string' && text.length > GITHUB_COMMENT_CHARS) {
-        printError(ctx, `note: the Markdown report is ${text.length} characters, more than a GitHub comment takes (${GITHUB_COMMENT_CHARS}): attach it as a file, or report the inputs one at a time`);
+      if (markdown !== undefined && !argv.quiet && markdown.length > GITHUB_COMMENT_CHARS) {
+        printError(ctx, `note: the Markdown report is ${markdown.length} characters, more than a GitHub comment takes (${GITHUB_COMMENT_CHARS}): attach it as a file, or report the inputs one at a time`);
       }
       if (ctx.signal.aborted) printError(ctx, 'interrupted: the report covers what was read before Ctrl-C');
     },
