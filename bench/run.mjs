@@ -175,7 +175,10 @@ async function warmDirectory(dir) {
   return { files, bytes };
 }
 
-/** The shard processes timed alone and at once, with V8's helper threads and without them. */
+/**
+ * The shard processes timed alone and at once, with V8's helper threads and without them. The first variant's run at
+ * once is also the "two shard processes" row of the triage table.
+ */
 const HELPER_THREAD_VARIANTS = [
   { key: 'helperThreads', label: '', nodeFlags: [] },
   { key: 'singleThreaded', label: ' under node --single-threaded', nodeFlags: ['--single-threaded'] },
@@ -191,17 +194,17 @@ async function measureTriage() {
   const rss = { 1: [], 2: [], shards: [] };
   const slowdowns = Object.fromEntries(HELPER_THREAD_VARIANTS.map((v) => [v.key, []]));
   for (let run = 0; run < runs; run++) {
-    const shards = await twoShardProcesses(dir);
-    if (shards.unavailable) return { files: files.length, bytes, unavailable: shards.unavailable };
-    times.shards.push(shards.seconds);
-    rss.shards.push(...shards.maxRssKiB);
-    log(`  run ${run + 1}: two triage --jobs 1 --shard i/2 processes at once ${shards.seconds.toFixed(2)} s`);
     for (const variant of HELPER_THREAD_VARIANTS) {
-      const contention = await shardContention(dir, variant.nodeFlags);
-      if (contention.unavailable) return { files: files.length, bytes, unavailable: contention.unavailable };
-      slowdowns[variant.key].push(contention.slowdown);
-      log(`  run ${run + 1}: shard processes${variant.label}: alone ${contention.alone.map((s) => s.toFixed(2)).join(' and ')} s, ` +
-        `at once ${contention.together.map((s) => s.toFixed(2)).join(' and ')} s`);
+      const shards = await shardProcesses(dir, variant.nodeFlags);
+      if (shards.unavailable) return { files: files.length, bytes, unavailable: shards.unavailable };
+      slowdowns[variant.key].push(shards.slowdown);
+      if (variant === HELPER_THREAD_VARIANTS[0]) {
+        times.shards.push(shards.seconds);
+        rss.shards.push(...shards.maxRssKiB);
+      }
+      log(`  run ${run + 1}: two triage --jobs 1 --shard i/2 processes${variant.label}: alone ` +
+        `${shards.alone.map((s) => s.toFixed(2)).join(' and ')} s, at once ${shards.together.map((s) => s.toFixed(2)).join(' and ')} s ` +
+        `(${shards.seconds.toFixed(2)} s in all)`);
     }
     for (const jobs of [1, 2]) {
       const r = await triageRun(dir, ['--jobs', String(jobs)]);
@@ -279,31 +282,29 @@ async function triageLiveHeap(dir, shard) {
 }
 
 /**
- * The same corpus split by `--shard 1/2` and `2/2` into two separate processes run at once: what two cores give
- * this workload with nothing shared, each process paying its own start-up and JIT warm-up.
+ * The same corpus split by `--shard 1/2` and `2/2` into two separate processes, run as `node NODE_FLAGS vmemwarn …`
+ * (none, or `--single-threaded`: V8 compiles and collects garbage on the thread that runs the code, with no helper
+ * threads). Each is timed alone, then both at once: `seconds`, the wall time of the two at once, is what two cores
+ * give this workload with nothing shared, each process paying its own start-up and JIT warm-up; `slowdown`, the
+ * median over the two of (time at once ÷ time alone), how much they slow each other.
  */
-async function twoShardProcesses(dir) {
-  const started = process.hrtime.bigint();
-  const results = await Promise.all(['1/2', '2/2'].map((shard) => triageRun(dir, ['--jobs', '1', '--shard', shard])));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return results.find((r) => r.unavailable) ?? { seconds, maxRssKiB: results.map((r) => r.maxRssKiB).filter((k) => k !== undefined) };
-}
-
-/**
- * How the two shard processes slow each other, run as `node NODE_FLAGS vmemwarn …` (none, or `--single-threaded`:
- * V8 compiles and collects garbage on the thread that runs the code, with no helper threads). Each shard is timed
- * alone, then both at once; `slowdown` is the median over the two shards of (time at once ÷ time alone).
- */
-async function shardContention(dir, nodeFlags) {
+async function shardProcesses(dir, nodeFlags) {
   const shards = ['1/2', '2/2'];
   const run = (shard) => triageRun(dir, ['--jobs', '1', '--shard', shard], nodeFlags);
   const alone = [];
   for (const shard of shards) alone.push(await run(shard));
+  const started = process.hrtime.bigint();
   const together = await Promise.all(shards.map(run));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const failed = [...alone, ...together].find((r) => r.unavailable);
   if (failed) return failed;
-  const ratios = together.map((r, i) => r.seconds / alone[i].seconds);
-  return { alone: alone.map((r) => r.seconds), together: together.map((r) => r.seconds), slowdown: median(ratios) };
+  return {
+    seconds,
+    maxRssKiB: together.map((r) => r.maxRssKiB).filter((k) => k !== undefined),
+    alone: alone.map((r) => r.seconds),
+    together: together.map((r) => r.seconds),
+    slowdown: median(together.map((r, i) => r.seconds / alone[i].seconds)),
+  };
 }
 
 /** One `node NODE_FLAGS vmemwarn triage FLAGS --format json --quiet DIR` run: its wall time, or why it has none. */
