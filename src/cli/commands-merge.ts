@@ -55,7 +55,12 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       if (merged.interrupted) printError(ctx, 'warning: a summary was interrupted (Ctrl-C): the merge covers only the logs it finished');
       if (errors > 0 || merged.interrupted) setExit(EXIT.input);
       else if (anyLogFails(merged, argv['fail-on'])) setExit(EXIT.failOnMatched);
-      await writeOutput(text, argv.output);
+      try {
+        await writeOutput(text, argv.output);
+      } finally {
+        // As triage names them: exit 3 alone would not say which inputs of which shard failed.
+        for (const issue of merged.issues) if (issue.severity === 'error') printError(ctx, `${issue.input}: ${issue.reason}`);
+      }
     },
   };
 }

@@ -65,6 +65,9 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       // Where triage writes besides its summary: checked now, not found broken after every log was read. A log
       // named directly is no place for either; one found in a directory walk is skipped there (walk.ts ownOutputs).
       const named = [...(argv.paths ?? []), argv.config];
+      // `--db -` had made a history file named `-`, and `--out -` a directory of that name.
+      if (argv.db === '-') throw new UsageError('--db -: the history is a file that each run reads and rewrites, not stdin or stdout');
+      if (argv.out === '-') throw new UsageError('--out -: per-log reports go to a directory, not stdout (-o - writes the summary there)');
       await checkOutputPath(argv.output, '--output', named);
       if (argv.db !== undefined) await checkOutputPath(argv.db, '--db', named);
       if (argv.out !== undefined) await checkOutputDir(argv.out, '--out');
@@ -73,7 +76,9 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       }
       if (argv['new-only'] && argv.db === undefined) throw new UsageError('--new-only needs --db FILE');
       const inputs = withStdinPositional(ctx.rawArgs ?? [], argv.paths, argv as unknown as Record<string, unknown>);
-      const layout = await layoutOverrides(argv, inputs.includes('-') ? 'the list of paths (-)' : undefined, ctx.signal);
+      const pathsOnStdin = inputs.includes('-') ? 'the list of paths (-)' : undefined;
+      if (argv.ignore === '-' && pathsOnStdin !== undefined) throw new UsageError(`--ignore - cannot read stdin: ${pathsOnStdin} reads it`);
+      const layout = await layoutOverrides(argv, pathsOnStdin ?? (argv.ignore === '-' ? '--ignore -' : undefined), ctx.signal);
       if (inputs.includes('-')) noteTerminalStdin(ctx, 'a list of paths', argv.quiet);
       // Loaded only when triage runs: the pool, archive readers and SQLite stay out of every other command.
       const { runTriage } = await import('../triage/run-triage.js');
@@ -104,10 +109,14 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       const text = await renderSummaryAs(argv.format, s, argv['fail-on'], columns === undefined ? {} : { columns });
       // The verdict stands before the summary is written: a reader that goes away (| head) must not turn it into 0.
       setExit(outcome.exitCode);
-      await writeOutput(text, argv.output);
-      for (const issue of outcome.errors) printError(ctx, `${issue.input}: ${issue.reason}`);
-      if (outcome.exitCode === 130) {
-        printError(ctx, `interrupted after ${s.totals.inputs} of ${outcome.inputsFound} inputs found: the summary covers the logs that finished`);
+      try {
+        await writeOutput(text, argv.output);
+      } finally {
+        // Also when stdout went away (| head): the exit code alone would not say which inputs failed.
+        for (const issue of outcome.errors) printError(ctx, `${issue.input}: ${issue.reason}`);
+        if (outcome.exitCode === 130) {
+          printError(ctx, `interrupted after ${s.totals.inputs} of ${outcome.inputsFound} inputs found: the summary covers the logs that finished`);
+        }
       }
     },
   };

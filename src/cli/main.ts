@@ -161,8 +161,8 @@ function noEmptyPaths(argv: Record<string, unknown>): void {
   }
 }
 
-/** Long options whose value may be `-` (stdin or stdout). */
-const DASH_VALUE_OPTIONS = new Set(['--log', '--config', '--output']);
+/** Long options whose value may be `-` (stdin or stdout), or where `-` is a usage error to report (`--db -`). */
+const DASH_VALUE_OPTIONS = new Set(['--log', '--config', '--output', '--ignore', '--db', '--out']);
 
 /**
  * `--log -` as `--log=-`: yargs takes a lone `-` after a long option for a positional (`Unknown argument: -`), though

@@ -5,8 +5,9 @@ import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 /** Options of `mergeSummaries`. */
 export interface MergeOptions {
   /**
-   * Called with each warning about the merge, without a `warning:` prefix: now that the same log is in more than one
-   * summary (a summary merged with itself doubles every total). The merged summary is the same with or without it.
+   * Called with each warning about the merge, without a `warning:` prefix: that the same log is in more than one
+   * summary (a summary merged with itself doubles every total), and that the summaries come from different shardings
+   * (shards of 3 and of 2, or shards beside a whole run). The merged summary is the same with or without it.
    */
   onWarning?: (message: string) => void;
 }

@@ -4,7 +4,9 @@ import { mergeCluster } from './merge-cluster.js';
 import { classRank, SEVERITY_CLASSES, type SeverityClass } from '../analyze/splat-severity.js';
 import { checkMergeOptions, type MergeOptions } from './merge-options.js';
 import { logsInSeveralWarning } from './logs-in-several.js';
+import { shardingsMixedWarning } from './shardings-mixed.js';
 import { checkSummaries } from './check-summary.js';
+import { inFunction } from '../util/check-argument.js';
 
 export function emptySummary(): Summary {
   return {
@@ -21,14 +23,15 @@ export function emptySummary(): Summary {
  * Combines summaries of disjoint input sets (shards, or single inputs of one run) into one. Associative and
  * commutative: any grouping or order gives the same (deep-equal) result, and merging the shards of a run equals
  * the run over everything. Sets that are not disjoint are added up all the same: `opts.onWarning` hears of the logs
- * that more than one summary holds, as `vmemwarn merge` warns of them.
+ * that more than one summary holds, and of summaries of different shardings, as `vmemwarn merge` warns of them.
  */
 export function mergeSummaries(summaries: readonly Summary[], opts: MergeOptions = {}): Summary {
   checkSummaries('mergeSummaries', 'summaries', summaries);
-  checkMergeOptions(opts);
+  inFunction('mergeSummaries', () => checkMergeOptions(opts));
   if (opts.onWarning !== undefined) {
-    const warning = logsInSeveralWarning(summaries);
-    if (warning !== undefined) opts.onWarning(warning);
+    for (const warning of [logsInSeveralWarning(summaries), shardingsMixedWarning(summaries)]) {
+      if (warning !== undefined) opts.onWarning(warning);
+    }
   }
   const merged = emptySummary();
   const clusters = new Map<string, SummaryCluster>();

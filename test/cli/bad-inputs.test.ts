@@ -304,6 +304,24 @@ describeBuilt('bad inputs: pipes and signals', () => {
     expect(stackLines(stderr)).toEqual([]);
   });
 
+  // Found by a review: `triage … | head` exited 3 with only the stdout note, the failed input never named.
+  test('stdout closed early under triage: the inputs that failed are still named on stderr, exit 3', async () => {
+    const tree = path.join(dir, 'closed-stdout-tree');
+    await mkdir(tree);
+    const text = await sampleText(PLAIN_SAMPLE);
+    // 200 logs make a JSON summary larger than a pipe buffer, so the write meets the closed pipe.
+    for (let i = 0; i < 200; i++) await writeFile(path.join(tree, `l${i}.log`), text);
+    await writeFile(path.join(tree, 'cut.log.gz'), gzipSync(text).subarray(0, 50));
+    const status = path.join(dir, 'triage-status');
+    const err = path.join(dir, 'triage-stderr');
+    execFileSync('sh', ['-c', `{ ${JSON.stringify(process.execPath)} bin/vmemwarn triage -j 1 --format json ${JSON.stringify(tree)} 2>${err}; echo $? >${status}; } | head -c 10 >/dev/null`]);
+    expect((await readFile(status, 'utf8')).trim()).toBe('3');
+    const stderr = await readFile(err, 'utf8');
+    expect(stderr).toContain(`vmemwarn: ${path.join(tree, 'cut.log.gz')}: truncated gzip data\n`);
+    expect(stderr).toContain('vmemwarn: stdout closed before the report was fully written\n');
+    expect(stackLines(stderr)).toEqual([]);
+  });
+
   test('SIGINT during analyze of a big stdin stream: exit 130, the report covers what was read', async () => {
     const chunk = Buffer.from(await sampleText(STORM_SAMPLE));
     const run = await runBin(['analyze', '-', '--format', 'json'], {

@@ -100,6 +100,8 @@ test('a shard with an input error makes the merge exit 3, as one run over its in
   writeFileSync(withError, JSON.stringify(summary));
   const run = await runInProcess(['merge', withError, shards[1]!, '--fail-on', 'any']);
   expect(run.code).toBe(3);
+  // Found by a review: the exit code was all a CI job got. Named on stderr as the triage of that shard named it.
+  expect(run.stderr).toBe('vmemwarn: gone.log.gz: truncated gzip data\n');
 });
 
 test('an interrupted shard makes the merge exit 3, with a warning', async () => {
@@ -129,6 +131,18 @@ describe('summaries of --shard runs', () => {
     const run = await runInProcess(['merge', sharded(shards[0]!, 1, 2), sharded(shards[1]!, 2, 2)]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(wholeText);
+  });
+
+  // Found by a review: shard 1 of 3 and shard 1 of 2 merged into what read as a whole run, with no warning.
+  test('shards of different shardings, or beside a whole run: merged, with a warning that none can be missed', async () => {
+    const mixed = await runInProcess(['merge', sharded(shards[0]!, 1, 3), sharded(shards[1]!, 1, 2)]);
+    expect(mixed.code).toBe(0);
+    expect(mixed.stderr).toBe(
+      'vmemwarn: warning: the summaries come from different shardings (shards of 2; shards of 3): the merge cannot tell whether any shard is missing\n',
+    );
+    expect((JSON.parse(mixed.stdout) as Summary).shards).toBeUndefined();
+    const besideWhole = await runInProcess(['merge', sharded(shards[0]!, 2, 3), shards[1]!]);
+    expect(besideWhole.stderr).toContain('(shards of 3; no sharding (a whole run or a complete merge))');
   });
 
   test('runs of missing shards are named as ranges', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Summary } from '../../src/triage/summary-types.js';
 import { runInProcess } from './_run-cli.js';
 import { makeSampleTree, TREE_LOGS } from './_sample-tree.js';
-import { SAMPLES } from './_spawn-cli.js';
+import { SAMPLES, spawnCli } from './_spawn-cli.js';
 
 // Counts read from the samples (see test/golden): amdgpu 40 populate WARNINGs; test-hmm 24 populate + 24 free;
 // plain-boot one clk_core_disable WARNING.
@@ -83,6 +83,37 @@ test('--ignore marks matching clusters known, by title pattern and by id', async
     [FREE, true],
     [CLK, true],
   ]);
+});
+
+// Found by a review: `--ignore -` had read nothing, the `-` taken for the list of paths on stdin (`--ignore=-` worked).
+test('--ignore - reads the known signatures from stdin', () => {
+  const run = spawnCli(['triage', tree, '-j', '1', '--format', 'json', '--ignore', '-'], { input: 'WARNING in clk_*\n' });
+  expect(run.code).toBe(0);
+  expect((JSON.parse(run.stdout) as Summary).clusters.map((c) => [c.title, c.known])).toEqual([
+    [POPULATE, false],
+    [FREE, false],
+    [CLK, true],
+  ]);
+});
+
+// `--db -` had made a history file named `-` in the working directory; `--out -` would have made a directory so named.
+test.each([
+  [['--db', '-'], '--db -: the history is a file'],
+  [['--db=-'], '--db -: the history is a file'],
+  [['--out', '-'], '--out -: per-log reports go to a directory'],
+  [['-', '--ignore', '-'], '--ignore - cannot read stdin: the list of paths (-) reads it'],
+  [['--ignore', '-', '--config', '-'], '--config - cannot read stdin: --ignore - reads it'],
+])('triage %j: a usage error (exit 2), nothing written', async (args, message) => {
+  const cwd = process.cwd();
+  process.chdir(tree);
+  try {
+    const run = await runInProcess(['triage', tree, ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(existsSync(path.join(tree, '-'))).toBe(false);
+  } finally {
+    process.chdir(cwd);
+  }
 });
 
 test('--db keeps history; --new-only shows only clusters new since the previous run', async () => {
