@@ -32,6 +32,6 @@ export function checkAnalyzeOptions(opts: CheckedOptions, known: readonly string
   }
   if (opts.layout !== undefined) {
     if (!isObject(opts.layout)) throw new UsageError(`${spelled('layout')} must be an object of layout overrides, not ${describeValue(opts.layout)}`);
-    checkLayoutOverrides(opts.layout);
+    checkLayoutOverrides(opts.layout, (field) => `${spelled('layout')}.${field}`);
   }
 }

@@ -6,7 +6,8 @@ import { pageEndOf } from './linear-map.js';
 import { pageSizeLabel, pudShift, validVaBits } from './page-geometry.js';
 import type { Era, LayoutConstants, LayoutParams } from './types.js';
 import { hex, neg64, orderBase2, toS64, u64 } from './u64.js';
-import { checkArgument, isObject } from '../util/check-argument.js';
+import { checkArgument, inFunction, isObject } from '../util/check-argument.js';
+import { describeValue } from '../util/describe-value.js';
 
 export { validVaBits } from './page-geometry.js';
 
@@ -34,7 +35,14 @@ export function vaBitsMin(era: Era, pageShift: number, vaBits: number): number {
   return era === 'E4' && pageShift === 14 ? 47 : 48;
 }
 
+/** The parameters that are numbers: a string such as '12' had been reported as an implausible SECTION_SIZE_BITS. */
+const NUMBER_PARAMS = ['pageShift', 'vaBits', 'structPageSize', 'sectionShift'] as const;
+
 function checkParams(p: LayoutParams): void {
+  for (const key of NUMBER_PARAMS) {
+    const value: unknown = p[key];
+    if (typeof value !== 'number') throw new UsageError(`${key} must be a number, not ${describeValue(value)}`);
+  }
   if (!ERA_NAMES.includes(p.era)) throw new UsageError(`era must be one of ${ERA_NAMES.join(', ')}, not '${String(p.era)}'`);
   // A number memstart would fail later, in bigint arithmetic, with a TypeError that names nothing.
   if (typeof p.memstart !== 'bigint') throw new UsageError(`memstart must be a bigint (0x80000000n), not a ${typeof p.memstart}`);
@@ -137,7 +145,7 @@ function vmemmapBase(p: LayoutParams, start: bigint): bigint {
 /** The arm64 layout constants (PAGE_OFFSET, VMEMMAP_START/END, vmemmap, linear-map end…) of one set of parameters, all in bigint. A VA size the era or page size cannot have is a UsageError. */
 export function computeConstants(p: LayoutParams): LayoutConstants {
   checkArgument(isObject(p), 'computeConstants', 'p', 'an object of layout parameters (era, pageShift, vaBits, structPageSize, memstart, sectionShift)', p);
-  checkParams(p);
+  inFunction('computeConstants', () => checkParams(p));
   const vaMin = vaBitsMin(p.era, p.pageShift, p.vaBits);
   const w = vmemmapWindow(p, vaMin);
   const sp = BigInt(p.structPageSize);

@@ -8,6 +8,7 @@ import { packageToolInfo } from './tool-info.js';
 import { vmemmapReport } from './vmemmap-report.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 import { checkResults } from '../analyze/check-result.js';
+import { checkArgument, inFunction, isObject } from '../util/check-argument.js';
 
 /** Options of `buildReport`. */
 export interface BuildReportOptions {
@@ -73,8 +74,17 @@ function summarize(inputs: InputReport[]): ReportSummary {
  */
 export function buildReport(results: AnalysisResult[], opts: BuildReportOptions = {}): Report {
   checkResults('buildReport', results);
-  checkOptionsObject(opts, BUILD_REPORT_OPTION_KEYS);
-  const tool = opts.tool ?? packageToolInfo();
+  inFunction('buildReport', () => checkOptionsObject(opts, BUILD_REPORT_OPTION_KEYS));
+  // A tool of another shape had given `"tool": {}`, which the report schema rejects.
+  const given = opts.tool;
+  checkArgument(
+    given === undefined || (isObject(given) && typeof given.name === 'string' && typeof given.version === 'string'),
+    'buildReport',
+    'tool',
+    'an object with a string name and version',
+    given,
+  );
+  const tool = given ?? packageToolInfo();
   const inputs = results.map(inputReport);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

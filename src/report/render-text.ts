@@ -18,6 +18,7 @@ import { UsageError } from '../errors.js';
 import { describeValue } from '../util/describe-value.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 import { checkReport } from './check-report.js';
+import { inFunction } from '../util/check-argument.js';
 
 /** Options of `renderText`: ANSI colour and the width prose wraps at (defaults: no colour, 100 columns). */
 export interface TextOptions {
@@ -81,7 +82,7 @@ function renderInput(input: InputReport, p: Palette, width: number): string[] {
  */
 export function renderText(report: Report, opts: TextOptions = {}): string {
   checkReport('renderText', report);
-  checkTextOptions(opts);
+  inFunction('renderText', () => checkTextOptions(opts));
   return [...textPieces(report, opts)].join('');
 }
 
@@ -92,7 +93,7 @@ export function renderText(report: Report, opts: TextOptions = {}): string {
  */
 export function renderTextChunks(report: Report, opts: TextOptions = {}): Iterable<string> {
   checkReport('renderTextChunks', report);
-  checkTextOptions(opts);
+  inFunction('renderTextChunks', () => checkTextOptions(opts));
   return textPieces(report, opts);
 }
 

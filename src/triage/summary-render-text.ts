@@ -8,6 +8,7 @@ import { distinctTitles } from '../report/distinct-titles.js';
 import { commonDirectory } from './common-directory.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 import { checkSummary } from './check-summary.js';
+import { inFunction } from '../util/check-argument.js';
 
 export interface SummaryTextOptions {
   /** The terminal's width, when stdout is one: table rows are clipped to it rather than wrapped. */
@@ -23,7 +24,7 @@ const SUMMARY_TEXT_OPTION_KEYS = optionKeys<SummaryTextOptions>()(['columns']);
  */
 export function renderSummaryText(s: Summary, opts: SummaryTextOptions = {}): string {
   checkSummary('renderSummaryText', 's', s);
-  checkOptionsObject(opts, SUMMARY_TEXT_OPTION_KEYS);
+  inFunction('renderSummaryText', () => checkOptionsObject(opts, SUMMARY_TEXT_OPTION_KEYS));
   const out = [`vmemwarn triage: ${summaryHeadline(s)}`];
   const worst = worstSplatLine(s);
   if (worst !== undefined) out.push(worst);

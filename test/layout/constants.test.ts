@@ -209,9 +209,12 @@ describe('impossible combinations are UsageErrors', () => {
   // Found by a library audit: these threw a TypeError ("Cannot mix BigInt"), or named a 52-bit era requirement no one
   // asked for, or printed memstart -1 as 0x-1.
   test.each<[string, LayoutParams, RegExp]>([
-    ['a number memstart', { ...params('E3', 48, 12), memstart: 0x8000_0000 as unknown as bigint }, /^memstart must be a bigint \(0x80000000n\), not a number$/],
-    ['an era that does not exist', params('E9' as Era, 48, 12), /^era must be one of E0, E0b, E1, E2, E3, E4, not 'E9'$/],
-    ['a negative memstart', { ...params('E3', 48, 12), memstart: -1n }, /^memstart -0x1 is not a u64$/],
+    ['a number memstart', { ...params('E3', 48, 12), memstart: 0x8000_0000 as unknown as bigint }, /^computeConstants: memstart must be a bigint \(0x80000000n\), not a number$/],
+    ['an era that does not exist', params('E9' as Era, 48, 12), /^computeConstants: era must be one of E0, E0b, E1, E2, E3, E4, not 'E9'$/],
+    ['a negative memstart', { ...params('E3', 48, 12), memstart: -1n }, /^computeConstants: memstart -0x1 is not a u64$/],
+    // Found by a library review: '12' had been reported as an implausible SECTION_SIZE_BITS 27 for PAGE_SHIFT 12.
+    ['a string pageShift', { ...params('E3', 48, 12), pageShift: '12' as unknown as number }, /^computeConstants: pageShift must be a number, not the string '12'$/],
+    ['no vaBits', { ...params('E3', 48, 12), vaBits: undefined as unknown as number }, /^computeConstants: vaBits must be a number, not undefined$/],
   ])('%s says what is wrong with it', (_name, p, message) => {
     expect(() => computeConstants(p)).toThrow(UsageError);
     expect(() => computeConstants(p)).toThrow(message);

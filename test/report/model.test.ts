@@ -109,6 +109,12 @@ describe('an input whose reading stopped early', () => {
 });
 
 test('an option of buildReport other than tool is a usage error', () => {
-  expect(() => buildReport([armResult()], { tools: TOOL } as never)).toThrow(new UsageError("unknown option 'tools' (did you mean 'tool'?)"));
-  expect(() => buildReport([armResult()], 'json' as never)).toThrow(new UsageError("options must be an object, not the string 'json'"));
+  expect(() => buildReport([armResult()], { tools: TOOL } as never)).toThrow(new UsageError("buildReport: unknown option 'tools' (did you mean 'tool'?)"));
+  expect(() => buildReport([armResult()], 'json' as never)).toThrow(new UsageError("buildReport: options must be an object, not the string 'json'"));
+});
+
+// Found by a library review: any tool was taken, and `{ tool: 5 }` gave `"tool": {}`, which the report schema rejects.
+test.each([5, { bogus: 1 }, { name: 'x' }, { name: 'x', version: 1 }])('buildReport with tool %j is a usage error', (tool) => {
+  expect(() => buildReport([armResult()], { tool } as never)).toThrow(UsageError);
+  expect(() => buildReport([armResult()], { tool } as never)).toThrow(/^buildReport: tool must be an object with a string name and version, not /);
 });

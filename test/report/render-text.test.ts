@@ -114,7 +114,8 @@ describe('renderText options', () => {
     [{ colour: 'yes' }, "colour must be a boolean, not the string 'yes'"],
     [null, 'options must be an object, not null'],
   ])('%o is a usage error', (opts, message) => {
-    expect(() => renderText(report, opts as never)).toThrow(new UsageError(message));
+    expect(() => renderText(report, opts as never)).toThrow(new UsageError(`renderText: ${message}`));
+    expect(() => renderTextChunks(report, opts as never)).toThrow(new UsageError(`renderTextChunks: ${message}`));
   });
 
   test('60 columns and more render', () => {

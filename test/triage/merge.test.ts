@@ -121,7 +121,8 @@ describe('mergeSummaries warnings', () => {
   });
 
   test('a bad option is a usage error', () => {
-    expect(() => mergeSummaries([a], { onWarnings: () => undefined } as never)).toThrow(new UsageError("unknown option 'onWarnings' (did you mean 'onWarning'?)"));
+    expect(() => mergeSummaries([a], { onWarnings: () => undefined } as never)).toThrow(new UsageError("mergeSummaries: unknown option 'onWarnings' (did you mean 'onWarning'?)"));
+    expect(() => mergeSummaries([a], { onWarning: 5 } as never)).toThrow(new UsageError('mergeSummaries: onWarning must be a function, not the number 5'));
   });
 });
 

@@ -99,5 +99,5 @@ test('200 000 clusters and 200 000 problems render (regression: tables went thro
 });
 
 test('an option other than columns is a usage error', () => {
-  expect(() => renderSummaryText(sampleSummary(), { column: 80 } as never)).toThrow(new UsageError("unknown option 'column' (did you mean 'columns'?)"));
+  expect(() => renderSummaryText(sampleSummary(), { column: 80 } as never)).toThrow(new UsageError("renderSummaryText: unknown option 'column' (did you mean 'columns'?)"));
 });
