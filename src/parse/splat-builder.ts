@@ -61,6 +61,8 @@ export class SplatBuilder {
    */
   private implicitTrace = false;
   private firstTraceDone = false;
+  /** Its `---[ end … ]---` marker came. */
+  private endMarkerSeen = false;
   /** Whether the last record taken was a frame: the trace may go on. */
   private lastWasFrame = false;
   /**
@@ -240,8 +242,13 @@ export class SplatBuilder {
     return this.ruleLast;
   }
 
-  /** An escalation joins a report once: a second `Kernel panic` or `Internal error:` is another report. */
+  /**
+   * An escalation joins a report once: a second `Kernel panic` or `Internal error:` is another report. Nor does one
+   * join a WARNING past its `---[ end trace ]---`: `__warn()` panics (panic_on_warn, warn_limit) before it prints that
+   * marker, so a panic after it is another event (an Oops's `Fatal exception` panic does come after its marker).
+   */
   canEscalate(format: SplatFormat): boolean {
+    if (this.splat.kind === 'warning' && this.endMarkerSeen) return false;
     return ![this.splat.header, ...(this.splat.escalations ?? [])].some((t) => t.includes(format.needle));
   }
 
@@ -285,7 +292,10 @@ export class SplatBuilder {
       const at = AT_FUNC.exec(text)?.[1];
       if (at !== undefined) this.atFuncs.push(at);
     }
-    if (text.charCodeAt(0) === DASH && text.startsWith(TRACE_END)) this.endTrace('after');
+    if (text.charCodeAt(0) === DASH && text.startsWith(TRACE_END)) {
+      this.endMarkerSeen = true;
+      this.endTrace('after');
+    }
     if (text.charCodeAt(0) === CAPITAL_S && text.startsWith(LOCK_DUMP)) this.lockDumpOpen = true;
     if (isTraceStart(text)) {
       // A few frame-shaped lines in the body (lockdep's irq stamps cut to their frames when mailed) were no trace: the

@@ -496,9 +496,33 @@ describe('a report whose CPU or task falls silent (caller ids)', () => {
   });
 
   test('a tail line of its own before that still joins it', () => {
-    const tail = records(['Kernel panic - not syncing: panic_on_warn set ...'], { caller: 'T1', first: 500 });
-    const [s] = segment([...report, ...others(200, 100), ...tail, ...others(300, 600)]);
-    expect(s).toMatchObject({ escalations: ['Kernel panic - not syncing: panic_on_warn set ...'], lastLine: 500 });
+    const oops = records(['Internal error: Oops: 0000000096000005 [#1] PREEMPT SMP', 'Call trace:', ' f+0x1/0x2', ' g+0x1/0x2',
+      '---[ end trace 0000000000000000 ]---'], { caller: 'T1' });
+    const tail = records(['Kernel panic - not syncing: Oops: Fatal exception'], { caller: 'T1', first: 500 });
+    const [s] = segment([...oops, ...others(200, 100), ...tail, ...others(300, 600)]);
+    expect(s).toMatchObject({ kind: 'oops', escalations: ['Kernel panic - not syncing: Oops: Fatal exception'], lastLine: 500 });
+  });
+
+  // Found by a review: a panic a second after a WARNING's end marker (`VFS: Unable to mount root fs`) was taken into
+  // the WARNING, and the log counted no panic. `__warn()` panics (panic_on_warn) before it prints that marker.
+  test('a panic after a WARNING\'s end marker is a report of its own', () => {
+    const tail = records(['Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)', 'Call trace:', ' panic+0x1/0x2'], {
+      caller: 'T1',
+      first: 500,
+    });
+    const splats = segment([...report, ...others(20, 100), ...tail]);
+    expect(splats.map((s) => [s.kind, s.escalations])).toEqual([
+      ['warning', undefined],
+      ['panic', undefined],
+    ]);
+  });
+
+  test('a panic_on_warn panic, printed before the end marker, still escalates the WARNING', () => {
+    const warning = records(['WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2', 'Call trace:', ' f+0x1/0x2', ' g+0x1/0x2',
+      'Kernel panic - not syncing: kernel: panic_on_warn set ...'], { caller: 'T1' });
+    const [s, ...rest] = segment(warning);
+    expect(s).toMatchObject({ kind: 'warning', escalations: ['Kernel panic - not syncing: kernel: panic_on_warn set ...'] });
+    expect(rest).toEqual([]);
   });
 
   test('one still waiting for its trace waits longer, then is cut short (a CPU that froze after its header)', () => {
