@@ -19,10 +19,34 @@ const DETAIL_CHARS = 60;
 export function distinctTitles(clusters: readonly TitledCluster[], clip: (title: string) => string = (t) => t): string[] {
   const uses = new Map<string, number>();
   for (const c of clusters) uses.set(c.title, (uses.get(c.title) ?? 0) + 1);
-  return clusters.map((c) => {
+  const clipped = clipApart(clusters.map((c) => c.title), clip);
+  return clusters.map((c, i) => {
     const detail = (uses.get(c.title) ?? 0) > 1 ? signatureDetail(c) : '';
-    return detail === '' ? clip(c.title) : `${clip(c.title)} (${clipText(detail, DETAIL_CHARS)})`;
+    return detail === '' ? clipped[i]! : `${clipped[i]!} (${clipText(detail, DETAIL_CHARS)})`;
   });
+}
+
+/**
+ * Each title cut by `clip`, except that titles which differ only past the cut (`… in amdgpu_dm_atomic_commit_tail_one`
+ * and `…_two`) keep their ends instead of their middles, at the same length: cut alike, their rows had differed only
+ * in their ids.
+ */
+function clipApart(titles: readonly string[], clip: (title: string) => string): string[] {
+  const clipped = titles.map(clip);
+  const fullTitles = new Map<string, Set<string>>();
+  titles.forEach((title, i) => {
+    const set = fullTitles.get(clipped[i]!) ?? new Set<string>();
+    fullTitles.set(clipped[i]!, set.add(title));
+  });
+  return titles.map((title, i) => ((fullTitles.get(clipped[i]!)?.size ?? 0) > 1 ? clipMiddle(title, [...clipped[i]!].length) : clipped[i]!));
+}
+
+/** `text` in `length` code points, its middle cut to `…`. */
+function clipMiddle(text: string, length: number): string {
+  const chars = [...text];
+  if (chars.length <= length) return text;
+  const tail = Math.floor((length - 1) / 2);
+  return `${chars.slice(0, length - 1 - tail).join('')}…${chars.slice(chars.length - tail).join('')}`;
 }
 
 /** What the signature says beyond the kind and title (signature.ts): frames, or the site of a corrupted report. */

@@ -23,6 +23,19 @@ describe('distinctTitles', () => {
     ]);
   });
 
+  // Found by a review: two Oopses in amdgpu_dm_atomic_commit_tail_really_long_name_one and _two had the same row.
+  test('titles cut alike though they differ keep their ends, at the same length', () => {
+    const clip = (t: string) => (t.length <= 20 ? t : `${t.slice(0, 19)}…`);
+    const titles = distinctTitles(
+      [cluster('oops', 'BUG: NULL pointer dereference in commit_tail_one'), cluster('oops', 'BUG: NULL pointer dereference in commit_tail_two'),
+        cluster('oops', 'BUG: NULL pointer dereference in a'), cluster('warning', 'WARNING in a long function name')],
+      clip,
+    );
+    // Ten code points of head, the ellipsis, nine of tail: 20 as the clip gives.
+    expect(titles).toEqual(['BUG: NULL …_tail_one', 'BUG: NULL …_tail_two', 'BUG: NULL …ence in a', 'WARNING in a long f…']);
+    expect(titles.map((t) => t.length)).toEqual([20, 20, 20, 20]);
+  });
+
   test('the signature is read past the normalized title (digits are NUM there)', () => {
     const c = (frame: string) => ({ kind: 'warning', title: 'WARNING in f (3)', signature: `warning | WARNING in f (NUM) | ${frame}` });
     expect(distinctTitles([c('g'), c('h')])).toEqual(['WARNING in f (3) (via g)', 'WARNING in f (3) (via h)']);
