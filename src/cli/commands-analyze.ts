@@ -72,7 +72,8 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       // The whole policy is for analyze alone: triage takes only its young-generation half (the old half cost it speed).
       if (ctx.heapPolicy === true) applyHeapPolicy();
       const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
-      await checkOutputPath(argv.output, '--output', [...files, argv.config]);
+      // No file reads stdin, which may be redirected from the file -o names.
+      await checkOutputPath(argv.output, '--output', [...(files.length > 0 ? files : ['-']), argv.config]);
       const inputs = files.length > 0 ? files : ['-'];
       const layout = await layoutOverrides(argv, inputs.includes('-') ? 'the log (no file, or -)' : undefined, ctx.signal);
       const maxLineBytes = parseByteSize(argv['max-line-bytes'], '--max-line-bytes');

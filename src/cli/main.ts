@@ -33,6 +33,8 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     exitCode = code;
   };
   const tokens = dashValuesJoined(argv);
+  // --quiet of the command run: its notes stay off stderr, the closed-stdout one too.
+  let quiet = false;
   const parser: Argv = yargs(tokens)
     .scriptName('vmemwarn')
     .usage('$0 <command> [options]\n\nExplains arm64 vmemmap_populate/vmemmap_free WARNING storms and clusters every other splat in kernel logs.')
@@ -49,6 +51,9 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     // positional lists, so it is done here, before validation.
     .middleware(lastValueWins, true)
     .middleware(noEmptyPaths, true)
+    .middleware((args): void => {
+      quiet = args.quiet === true;
+    }, true)
     // getOptions() at this point holds the options of the command being run.
     .middleware((argv): void => checkFlagValues(tokens, (parser as unknown as { getOptions(): OptionKinds }).getOptions(), argv), true)
     .help()
@@ -80,7 +85,7 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     return exitCode;
   } catch (err) {
     if (err instanceof StdoutClosedError) {
-      printError(ctx, 'stdout closed before the report was fully written');
+      if (!quiet) printError(ctx, 'stdout closed before the report was fully written');
       return exitCode;
     }
     // Ctrl-C while a file a flag names (--config, --ignore, a summary) or --log was still being waited for.

@@ -1,5 +1,5 @@
 import { access, writeFile, stat } from 'node:fs/promises';
-import { constants } from 'node:fs';
+import { constants, fstat, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OutputError, UsageError } from '../errors.js';
 
@@ -8,6 +8,11 @@ async function assertWritable(at: string, message: string): Promise<void> {
   await access(at, constants.W_OK).catch((err: NodeJS.ErrnoException) => {
     throw new UsageError(`${message} (${err.code ?? 'error'})`);
   });
+}
+
+/** Stdin's stats when it is a regular file; undefined for a pipe, a terminal or none. */
+async function fstatStdin(): Promise<Stats | undefined> {
+  return new Promise((resolve) => fstat(0, (err, info) => resolve(err === null && info.isFile() ? info : undefined)));
 }
 
 /**
@@ -21,10 +26,12 @@ export async function checkOutputPath(path: string | undefined, flag = '--output
   if (target?.isDirectory() === true) throw new UsageError(`${flag} ${path}: is a directory`);
   if (target !== undefined) {
     for (const input of inputs) {
-      if (input === undefined || input === '-') continue;
-      const info = await stat(input).catch(() => undefined);
+      if (input === undefined) continue;
+      // `-o x.log < x.log`: stdin redirected from the very file (a pipe or terminal is no file to overwrite).
+      const info = input === '-' ? await fstatStdin() : await stat(input).catch(() => undefined);
       if (info !== undefined && info.dev === target.dev && info.ino === target.ino) {
-        throw new UsageError(`${flag} ${path}: is also an input (${input}), which writing there would overwrite`);
+        const named = input === '-' ? 'the log on stdin' : input;
+        throw new UsageError(`${flag} ${path}: is also an input (${named}), which writing there would overwrite`);
       }
     }
   }

@@ -83,6 +83,16 @@ describe('the real process (bin/vmemwarn → dist/)', () => {
     expect(run.stderr).toMatch(/^vmemwarn: stdout closed[^\n]*\n$/);
   });
 
+  // Found by a review: -q promises no notes on stderr, and this one still came.
+  test('under -q a reader that closes stdout early leaves stderr empty', () => {
+    const run = spawnSync('bash', ['-c', `node bin/vmemwarn analyze -q ${Array(40).fill(AMDGPU).join(' ')} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
   test('a closed stdout keeps the verdict: --fail-on still exits 1', () => {
     const run = spawnSync(
       'bash',
@@ -91,6 +101,26 @@ describe('the real process (bin/vmemwarn → dist/)', () => {
     );
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^vmemwarn: stdout closed[^\n]*\n$/);
+  });
+
+  // Found by a review: `analyze -o s.log < s.log` replaced the log with its report, exit 0.
+  test('-o naming the file stdin is redirected from: a usage error, the log kept', () => {
+    const dir = tempDir('vmemwarn-stdin-out-');
+    const log = path.join(dir, 's.log');
+    writeFileSync(log, readFileSync(AMDGPU));
+    for (const args of [['analyze'], ['analyze', '-'], ['layout', '-']]) {
+      const run = spawnSync('bash', ['-c', `node bin/vmemwarn ${args.join(' ')} -o ${JSON.stringify(log)} < ${JSON.stringify(log)}`], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(`vmemwarn: --output ${log}: is also an input (the log on stdin), which writing there would overwrite (see 'vmemwarn --help')\n`);
+      expect(readFileSync(log)).toEqual(readFileSync(AMDGPU));
+    }
+    // Stdin from another file, or a pipe, is no concern of -o.
+    const other = path.join(dir, 'report.txt');
+    writeFileSync(other, '');
+    expect(spawnSync('bash', ['-c', `node bin/vmemwarn analyze -q -o ${JSON.stringify(other)} < ${JSON.stringify(log)}`], { cwd: REPO_ROOT }).status).toBe(0);
   });
 
   test('--version prints the package version', () => {
