@@ -7,7 +7,7 @@ import type { AnalysisResult } from './analyze/types.js';
 import { feedAnalyzer, finishFed } from './analyze/feed-analyzer.js';
 import { unlessAbortedReleasing, untilAborted } from './until-aborted.js';
 import { decompressedChunks } from './ingest/decompress.js';
-import { releaseBlockedFifos } from './ingest/blocked-fifos.js';
+import { letGoOfInput } from './ingest/blocked-fifos.js';
 import { checkAnalyzeOptions } from './analyze/check-options.js';
 import { checkStreamInput, checkText, pathArgument } from './check-inputs.js';
 import { inFunction } from './util/check-argument.js';
@@ -90,19 +90,10 @@ export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): 
     return checked;
   });
   const result = await analyzeFileOrPart(path, opts);
-  if (opts.signal?.aborted === true) letGo(path);
+  if (opts.signal?.aborted === true) letGoOfInput(path);
   return result;
 }
 
-/**
- * After a stop, nothing this run opened may keep the embedding process alive: a FIFO open or read blocked in libuv's
- * pool is released, and stdin stops being read (a pipe whose writer idles would otherwise hold the process open).
- */
-function letGo(spec: string): void {
-  if (spec !== '-') return releaseBlockedFifos(spec);
-  process.stdin.pause();
-  (process.stdin as { unref?: () => void }).unref?.();
-}
 
 async function analyzeFileOrPart(spec: string, opts: FileAnalyzeOptions): Promise<AnalysisResult> {
   if ((opts.threads ?? 1) >= 2) {

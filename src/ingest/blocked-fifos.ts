@@ -38,3 +38,14 @@ export function releaseBlockedFifos(only?: string | ReadonlySet<string>): void {
     }
   }
 }
+
+/**
+ * After a stop, nothing a read of `spec` opened may keep the embedding process alive: a FIFO open or read blocked in
+ * libuv's pool is released, and stdin (`-`) stops being read (a pipe whose writer idles would otherwise hold the
+ * process open).
+ */
+export function letGoOfInput(spec: string): void {
+  if (spec !== '-') return releaseBlockedFifos(spec);
+  process.stdin.pause();
+  (process.stdin as { unref?: () => void }).unref?.();
+}

@@ -19,7 +19,8 @@ import { markKnown } from './known-clusters.js';
 import { keepClusters } from './keep-clusters.js';
 import { anyLogFails } from './failing-logs.js';
 import { capYoungGeneration } from '../util/heap-policy.js';
-import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
+import { letGoOfInput, releaseBlockedFifos } from '../ingest/blocked-fifos.js';
+import { ReadInterrupted } from '../until-aborted.js';
 import { checkAnalyzeOptions, checkWholeNumber } from '../analyze/check-options.js';
 import { FAIL_ON_KINDS } from '../cli/fail-on.js';
 import { describeValue } from '../util/describe-value.js';
@@ -46,7 +47,7 @@ const TRIAGE_HOOK_KEYS = optionKeys<TriageHooks>()(['onProgress', 'signal']);
  */
 export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): Promise<TriageOutcome> {
   inFunction('runTriage', () => validate(opts, hooks));
-  const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile, hooks.signal) : undefined;
+  const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile, hooks.signal).catch(letGoIfStopped(opts.ignoreFile)) : undefined;
   // sql.js is loaded only for a run that records history; a file that cannot be one, or no sql.js installed, fails
   // before any analysis.
   const history = opts.db ? await loadHistory() : undefined;
@@ -62,6 +63,8 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
     ...(opts.stdin && { stdin: opts.stdin }),
     ...(hooks.signal && { signal: hooks.signal }),
   });
+  // A path list on stdin whose writer idles must not hold the process open after a stop either.
+  if (hooks.signal?.aborted && opts.stdin === undefined && opts.inputs.includes('-')) letGoOfInput('-');
   const tasks = selectShard(walked.tasks, opts.shard);
   // Problems met while walking belong to a shard too, so that merged shards list each exactly once; like a log's,
   // their shard follows the path relative to the argument, whatever the mount point.
@@ -126,6 +129,17 @@ async function runAll(queue: TaskQueue, ctx: InputContext, jobs: number, hooks: 
   } finally {
     outer?.removeEventListener('abort', relay);
   }
+}
+
+/**
+ * For a read of `spec` that a stop ended (ReadInterrupted): its FIFO or stdin is let go of, so that the caller's
+ * process can exit (the README's promise for a stopped call); the error goes on.
+ */
+function letGoIfStopped(spec: string): (err: unknown) => never {
+  return (err) => {
+    if (err instanceof ReadInterrupted) letGoOfInput(spec);
+    throw err;
+  };
 }
 
 function validate(opts: TriageOptions, hooks: TriageHooks): void {

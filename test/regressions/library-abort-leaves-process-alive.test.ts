@@ -16,9 +16,15 @@ const hasMkfifo = spawnSync('mkfifo', ['--version'], { stdio: 'ignore' }).status
  * A process that analyzes `spec` through the built library (or triages it, with `jobs`) and aborts after 300 ms; its
  * exit code or 'hung'.
  */
-function embedder(spec: string, triageJobs?: number): { child: ChildProcess; exit: Promise<number | null | 'hung'> } {
+function embedder(spec: string, triageJobs?: number, ignoreFile?: string): { child: ChildProcess; exit: Promise<number | null | 'hung'> } {
   const lib = JSON.stringify(path.join(REPO_ROOT, 'dist/index.js'));
-  const script = triageJobs === undefined
+  const script = ignoreFile !== undefined
+    ? `import { runTriage, ReadInterrupted } from ${lib};
+    const ac = new AbortController(); setTimeout(() => ac.abort(), 300);
+    const stopped = await runTriage({ inputs: [${JSON.stringify(spec)}], jobs: 1, ignoreFile: ${JSON.stringify(ignoreFile)} }, { signal: ac.signal })
+      .then(() => false, (err) => err instanceof ReadInterrupted);
+    if (!stopped) process.exitCode = 9;`
+    : triageJobs === undefined
     ? `import { analyzeFile } from ${lib};
     const ac = new AbortController(); setTimeout(() => ac.abort(), 300);
     const r = await analyzeFile(${JSON.stringify(spec)}, { signal: ac.signal });
@@ -26,7 +32,8 @@ function embedder(spec: string, triageJobs?: number): { child: ChildProcess; exi
     : `import { runTriage } from ${lib};
     const ac = new AbortController(); setTimeout(() => ac.abort(), 300);
     const r = await runTriage({ inputs: [${JSON.stringify(spec)}], jobs: ${triageJobs} }, { signal: ac.signal });
-    if (r.exitCode !== 130 || r.summary.issues.length !== 1) process.exitCode = 9;`;
+    // A FIFO input is named as not read; a path list on stdin stopped part-way names nothing.
+    if (r.exitCode !== 130 || r.summary.issues.length !== ${spec === '-' ? 0 : 1}) process.exitCode = 9;`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['pipe', 'ignore', 'inherit'] });
   const exit = Promise.race([
     new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))),
@@ -69,6 +76,30 @@ function embedder(spec: string, triageJobs?: number): { child: ChildProcess; exi
     writeSync(writer!, '[    0.000000] Booting Linux on physical CPU 0x0\n');
     const code = await exit;
     closeSync(writer!);
+    child.kill('SIGKILL');
+    expect(code).toBe(0);
+  });
+
+  // Found by a review: runTriage rejected with ReadInterrupted, and the process then waited for the writer.
+  test.each([
+    ['a FIFO no one writes to', 'fifo'],
+    ['stdin, a pipe whose writer idles', '-'],
+  ])('runTriage stopped while its ignore file, %s, is awaited', async (_name, kind) => {
+    const fifo = path.join(dir, 'known.txt');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const { child, exit } = embedder(dir, 1, kind === '-' ? '-' : fifo);
+    if (kind === '-') child.stdin!.write('WARNING in f\n');
+    const code = await exit;
+    child.stdin!.end();
+    child.kill('SIGKILL');
+    expect(code).toBe(0);
+  });
+
+  test('runTriage stopped while its path list on stdin (a pipe whose writer idles) is read', async () => {
+    const { child, exit } = embedder('-', 1);
+    child.stdin!.write(`${path.join(dir, 'a.log')}\n`);
+    const code = await exit;
+    child.stdin!.end();
     child.kill('SIGKILL');
     expect(code).toBe(0);
   });
