@@ -89,9 +89,13 @@ class Walker {
   /** Resolved paths of the entries a walk reached through a symlink it followed. */
   private readonly viaLink = new Set<string>();
   private readonly issues: SummaryIssue[] = [];
-  private readonly issueRels: string[] = [];
-  /** Files named as arguments (or listed on stdin), whose shard key is set once all are known. */
-  private readonly namedFiles: InputTask[] = [];
+  /** Each issue's path as met (its shard key is set once every named entry is known), or the key it keeps. */
+  private readonly issuePaths: ({ path: string } | { rel: string })[] = [];
+  /**
+   * The directory each named entry lies in (or is, for a directory): what the shard keys are relative to, so that a
+   * log shards alike however the entries above it were named (a directory, the shell's `logs/*`, a quoted glob).
+   */
+  private readonly holders: string[] = [];
 
   constructor(
     private readonly opts: WalkOptions,
@@ -107,15 +111,16 @@ class Walker {
       // tinyglobby is loaded only for an argument that names no file: most runs name files and directories.
       const globber = await import('tinyglobby');
       if (globber.isDynamicPattern(arg)) return this.globArgument(globber, arg);
-      return this.issue(arg, 'error', describeFsError(err), path.basename(arg));
+      this.holders.push(path.dirname(path.resolve(arg)));
+      return this.issue(arg, 'error', describeFsError(err));
     }
     // Named, it is no leftover met in a walk but the input itself (`triage logs --out logs`): skipping it would read nothing.
     const own = this.ownOutputs.get(inodeKey(st));
     if (own !== undefined) throw new UsageError(`${arg} is where this run writes ${own}: it cannot also be an input`);
-    if (st.isDirectory()) return this.directory(arg, arg, '', [inodeKey(st)]);
-    // A named FIFO or device is opened like a file: the user asked for it explicitly. Its `rel` is settled in result().
-    const task: InputTask = { path: arg, display: arg, rel: path.basename(arg), sizeBytes: st.size, mtimeMs: st.mtimeMs };
-    if (this.add(task, st)) this.namedFiles.push(task);
+    this.holders.push(st.isDirectory() ? path.resolve(arg) : path.dirname(path.resolve(arg)));
+    if (st.isDirectory()) return this.directory(arg, [inodeKey(st)]);
+    // A named FIFO or device is opened like a file: the user asked for it explicitly.
+    this.add({ path: arg, display: arg, rel: '', sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);
   }
 
   private async globArgument(globber: typeof import('tinyglobby'), pattern: string): Promise<void> {
@@ -147,12 +152,14 @@ class Walker {
     // name that is not UTF-8 came back mangled: globLeftovers lists it.
     const looked = (match: string): Promise<LookedUp | undefined> =>
       stat(match).catch((err: unknown) => (match.includes('\ufffd') ? undefined : { error: describeFsError(err) }));
-    // Relative to the pattern's fixed part, as a directory argument's files are to it: the shard a log falls in
-    // must not depend on how the pattern was spelled (`tree/**` or `/abs/tree/**`, or the tree moved).
+    // Each match is a named entry, as if the shell had expanded the pattern: its logs shard as they would then.
+    const take = (match: string, st: LookedUp | undefined): Promise<void> | undefined => {
+      if (st === undefined) return undefined;
+      this.holders.push('isDirectory' in st && st.isDirectory() ? path.resolve(match) : path.dirname(path.resolve(match)));
+      return this.entry(match, st, []);
+    };
+    await lookUpInBatches(named, looked, take, this.opts.signal);
     const base = staticBase(pattern);
-    // `logs/**` matches `logs/` itself: walked with rel '', as the argument `logs` is, its files shard alike.
-    const relOf = (match: string): string => path.relative(base, match).split(path.sep).join('/');
-    await lookUpInBatches(named, looked, (match, st) => (st === undefined ? undefined : this.entry(match, match, relOf(match), st, [])), this.opts.signal);
     if (this.stopped()) return;
     const rest = pattern.slice(base === '.' ? 0 : base.length).replace(/^\//, '');
     // tinyglobby gives `x/a.log` for `./x/*.log`: directories compare normalized.
@@ -168,17 +175,20 @@ class Walker {
     const lastSegment = pattern.split('/').at(-1) ?? pattern;
     const { globLeftovers } = await import('./glob-leftovers.js');
     const leftovers = await globLeftovers(unwalked, lastSegment, new Set(all), !!this.opts.followSymlinks);
-    for (const left of leftovers) this.issue(left.input, left.severity, left.reason, relOf(left.input));
+    for (const left of leftovers) {
+      this.holders.push(path.dirname(path.resolve(left.input)));
+      this.issue(left.input, left.severity, left.reason);
+    }
     if (matches.length === 0 && leftovers.length === 0) this.issue(pattern, 'error', 'no file matches the pattern', pattern);
   }
 
-  private async directory(root: string, dir: string, relDir: string, ancestors: string[]): Promise<void> {
+  private async directory(dir: string, ancestors: string[]): Promise<void> {
     if (this.stopped()) return;
     let raw: Buffer[];
     try {
       raw = await readdir(dir, { encoding: 'buffer' });
     } catch (err) {
-      return this.issue(dir, 'error', describeFsError(err), relDir || path.basename(dir));
+      return this.issue(dir, 'error', describeFsError(err));
     }
     // A name that is not UTF-8 has no string that opens it again (the bytes become U+FFFD): said, not misreported as
     // missing.
@@ -186,13 +196,13 @@ class Walker {
     for (const bytes of raw) {
       const shown = shownName(bytes);
       if (shown === undefined) names.push(bytes.toString('utf8'));
-      else this.issue(path.join(dir, shown), 'skipped', NAME_NOT_UTF8, relDir ? `${relDir}/${shown}` : shown);
+      else this.issue(path.join(dir, shown), 'skipped', NAME_NOT_UTF8);
     }
     names.sort();
     await lookUpInBatches(
       names,
       (name) => this.lookUp(path.join(dir, name)),
-      (name, looked) => this.entry(root, path.join(dir, name), relDir ? `${relDir}/${name}` : name, looked, ancestors),
+      (name, looked) => this.entry(path.join(dir, name), looked, ancestors),
       this.opts.signal,
     );
   }
@@ -215,27 +225,21 @@ class Walker {
     }
   }
 
-  private async entry(
-    root: string,
-    full: string,
-    rel: string,
-    looked: LookedUp,
-    ancestors: string[],
-  ): Promise<void> {
-    if ('skipped' in looked) return this.issue(full, 'skipped', looked.skipped, rel);
-    if ('error' in looked) return this.issue(full, 'error', looked.error, rel);
+  private async entry(full: string, looked: LookedUp, ancestors: string[]): Promise<void> {
+    if ('skipped' in looked) return this.issue(full, 'skipped', looked.skipped);
+    if ('error' in looked) return this.issue(full, 'error', looked.error);
     const st = looked;
     const own = this.ownOutputs.get(inodeKey(st));
-    if (own !== undefined) return this.issue(full, 'skipped', ownOutputReason(own), rel);
+    if (own !== undefined) return this.issue(full, 'skipped', ownOutputReason(own));
     if (st.isDirectory()) {
       const key = inodeKey(st);
       if (ancestors.includes(key)) {
-        return this.issue(full, 'skipped', `symlink loop: leads back to ${await realpath(full).catch(() => full)}`, rel);
+        return this.issue(full, 'skipped', `symlink loop: leads back to ${await realpath(full).catch(() => full)}`);
       }
-      return this.directory(root, full, rel, [...ancestors, key]);
+      return this.directory(full, [...ancestors, key]);
     }
-    if (!st.isFile()) return this.issue(full, 'skipped', `not a regular file (${specialType(st)})`, rel);
-    this.add({ path: full, display: full, rel, sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);
+    if (!st.isFile()) return this.issue(full, 'skipped', `not a regular file (${specialType(st)})`);
+    this.add({ path: full, display: full, rel: '', sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);
   }
 
   /**
@@ -253,11 +257,11 @@ class Walker {
       if (first !== undefined) {
         const firstKey = path.resolve(first.path);
         if (!this.viaLink.has(firstKey) || this.viaLink.has(key)) {
-          this.issue(task.path, 'skipped', `the same file as ${first.display}`, task.rel);
+          this.issue(task.path, 'skipped', `the same file as ${first.display}`);
           return false;
         }
         this.tasks.delete(firstKey);
-        this.issue(first.path, 'skipped', `the same file as ${task.display}`, first.rel);
+        this.issue(first.path, 'skipped', `the same file as ${task.display}`);
       }
       this.files.set(file, task);
     }
@@ -265,26 +269,27 @@ class Walker {
     return true;
   }
 
-  private issue(input: string, severity: SummaryIssue['severity'], reason: string, rel: string): void {
+  /** `rel`: the shard key the issue keeps (a pattern that matched nothing); else it is its path's, as a task's. */
+  private issue(input: string, severity: SummaryIssue['severity'], reason: string, rel?: string): void {
     this.issues.push({ input, severity, reason });
-    this.issueRels.push(rel);
+    this.issuePaths.push(rel === undefined ? { path: input } : { rel });
   }
 
+  /**
+   * The tasks, each keyed (`rel`) by its path from the deepest directory holding every named entry, and the issues
+   * keyed alike: `jobs/*\/dmesg.txt` expanded by the shell, or `logs/a logs/b`, shard as `triage jobs` or `triage logs`
+   * does (the base name alone had put every `dmesg.txt` in one shard, and each directory argument had keyed its
+   * files from itself). Where the tree lies (`/a/jobs` or `/b/jobs`) does not matter.
+   */
   result(): WalkResult {
-    relativeToCommonDirectory(this.namedFiles);
+    const base = commonPrefix(this.holders.map((dir) => dir.split(path.sep))).join(path.sep) || path.sep;
+    const relOf = (p: string): string => path.relative(base, path.resolve(p)).split(path.sep).join('/');
     const tasks = [...this.tasks.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
-    return { tasks, issues: this.issues, issueRels: this.issueRels };
+    for (const task of tasks) task.rel = relOf(task.path);
+    // A named directory that cannot be read is keyed by its name, not by '' (it is the base itself).
+    const issueRels = this.issuePaths.map((at) => ('rel' in at ? at.rel : relOf(at.path) || path.basename(at.path)));
+    return { tasks, issues: this.issues, issueRels };
   }
-}
-
-/**
- * Sets each named file's `rel` to its path from the deepest directory holding them all, as a directory argument's
- * files are named from it: `jobs/*\/dmesg.txt` expanded by the shell shards as `triage jobs` does, where the base
- * name alone had put every `dmesg.txt` in one shard. Where the tree lies (`/a/jobs` or `/b/jobs`) does not matter.
- */
-function relativeToCommonDirectory(named: readonly InputTask[]): void {
-  const base = commonPrefix(named.map((t) => path.dirname(path.resolve(t.path)).split(path.sep))).join(path.sep) || path.sep;
-  for (const task of named) task.rel = path.relative(base, path.resolve(task.path)).split(path.sep).join('/');
 }
 
 /** The leading directories of a glob pattern before its first segment with a wildcard: `logs/**\/*.gz` → `logs`. */

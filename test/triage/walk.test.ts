@@ -252,6 +252,19 @@ describe('walkInputs', () => {
     expect((await walkInputs([path.join(dir, 'logs/sub/c.txt')])).tasks.map((t) => t.rel)).toEqual(['c.txt']);
   });
 
+  // Found by a review: a directory named beside files (the shell's `logs/*`) keyed its logs from itself, so
+  // `sub/c.txt` was `c.txt` there and machines that spelled the inputs differently took different logs.
+  test('directories named beside files, or several of them, key their logs as a walk of the directory above does', async () => {
+    const walked = (await walkInputs([path.join(dir, 'logs')])).tasks.map((t) => t.rel);
+    expect(walked).toEqual(['a.log', 'b.log', 'sub/c.txt']);
+    const shellExpanded = await walkInputs(['a.log', 'b.log', 'sub'].map((name) => path.join(dir, 'logs', name)));
+    expect(shellExpanded.tasks.map((t) => t.rel)).toEqual(walked);
+    const quoted = await walkInputs([path.join(dir, 'logs/*')]);
+    expect(quoted.tasks.map((t) => t.rel)).toEqual(walked);
+    const listed = await walkInputs(['-'], { stdin: Readable.from([`${path.join(dir, 'logs/sub')}\n${path.join(dir, 'logs/a.log')}\n`]) });
+    expect(listed.tasks.map((t) => t.rel)).toEqual(['a.log', 'sub/c.txt']);
+  });
+
   test('a directory larger than one lookup batch: every entry once, in order, a symlink among them skipped', async () => {
     const wide = path.join(dir, 'wide');
     await mkdir(wide);
