@@ -96,6 +96,8 @@ class Walker {
    * log shards alike however the entries above it were named (a directory, the shell's `logs/*`, a quoted glob).
    */
   private readonly holders: string[] = [];
+  /** Entries other than directories met by the walks: a named directory under which there are none is said. */
+  private entriesMet = 0;
 
   constructor(
     private readonly opts: WalkOptions,
@@ -118,7 +120,14 @@ class Walker {
     const own = this.ownOutputs.get(inodeKey(st));
     if (own !== undefined) throw new UsageError(`${arg} is where this run writes ${own}: it cannot also be an input`);
     this.holders.push(st.isDirectory() ? path.resolve(arg) : path.dirname(path.resolve(arg)));
-    if (st.isDirectory()) return this.directory(arg, [inodeKey(st)]);
+    if (st.isDirectory()) {
+      const before = this.entriesMet;
+      await this.directory(arg, [inodeKey(st)]);
+      // An empty artifact folder read as a clean run would hide a job that uploaded nothing (a glob with no match is
+      // an error): said, as an empty archive is.
+      if (this.entriesMet === before && !this.stopped()) this.issue(arg, 'warning', 'directory holds no files');
+      return;
+    }
     // A named FIFO or device is opened like a file: the user asked for it explicitly.
     this.add({ path: arg, display: arg, rel: '', sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);
   }
@@ -196,7 +205,10 @@ class Walker {
     for (const bytes of raw) {
       const shown = shownName(bytes);
       if (shown === undefined) names.push(bytes.toString('utf8'));
-      else this.issue(path.join(dir, shown), 'skipped', NAME_NOT_UTF8);
+      else {
+        this.entriesMet += 1;
+        this.issue(path.join(dir, shown), 'skipped', NAME_NOT_UTF8);
+      }
     }
     names.sort();
     await lookUpInBatches(
@@ -226,6 +238,7 @@ class Walker {
   }
 
   private async entry(full: string, looked: LookedUp, ancestors: string[]): Promise<void> {
+    if (!('isDirectory' in looked && looked.isDirectory())) this.entriesMet += 1;
     if ('skipped' in looked) return this.issue(full, 'skipped', looked.skipped);
     if ('error' in looked) return this.issue(full, 'error', looked.error);
     const st = looked;

@@ -278,6 +278,21 @@ describe('walkInputs', () => {
   });
 });
 
+// Found by a review: an empty folder gave `0 inputs`, exit 0 and no word, where a glob that matches nothing is an error.
+test('a named directory with no file under it (only empty folders) is a warning; one whose files were named already is not', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'vmemwarn-walk-empty-'));
+  try {
+    await mkdir(path.join(dir, 'empty', 'nested'), { recursive: true });
+    await mkdir(path.join(dir, 'logs'));
+    await writeFile(path.join(dir, 'logs', 'a.log'), 'x');
+    const { tasks, issues } = await walkInputs([path.join(dir, 'empty'), path.join(dir, 'logs'), path.join(dir, 'logs')]);
+    expect(tasks.map((t) => path.basename(t.path))).toEqual(['a.log']);
+    expect(issues).toEqual([{ input: path.join(dir, 'empty'), severity: 'warning', reason: 'directory holds no files' }]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('a file name that is not UTF-8 is skipped with that reason, not reported missing', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'vmemwarn-walk-latin1-'));
   try {
