@@ -169,17 +169,22 @@ function noEmptyPaths(argv: Record<string, unknown>): void {
 /** Long options whose value may be `-` (stdin or stdout), or where `-` is a usage error to report (`--db -`). */
 const DASH_VALUE_OPTIONS = new Set(['--log', '--config', '--output', '--ignore', '--db', '--out']);
 
+/** Long options whose value is hex: `--memstart -0x1000` was read as the flags -0 and -x (`Unknown arguments: 0, x`). */
+const HEX_VALUE_OPTIONS = new Set(['--memstart']);
+const NEGATIVE_HEX = /^-(?:0x)?[0-9a-f]+$/i;
+
 /**
  * `--log -` as `--log=-`: yargs takes a lone `-` after a long option for a positional (`Unknown argument: -`), though
- * it takes it after a short one (`-o -`).
+ * it takes it after a short one (`-o -`). So is a negative hex value after a hex option, for its own check to name.
  */
 function dashValuesJoined(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') return [...out, ...argv.slice(i)];
-    if (DASH_VALUE_OPTIONS.has(arg) && argv[i + 1] === '-') {
-      out.push(`${arg}=-`);
+    const next = argv[i + 1];
+    if ((DASH_VALUE_OPTIONS.has(arg) && next === '-') || (HEX_VALUE_OPTIONS.has(arg) && next !== undefined && NEGATIVE_HEX.test(next))) {
+      out.push(`${arg}=${next}`);
       i++;
     } else {
       out.push(arg);

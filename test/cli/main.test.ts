@@ -391,6 +391,8 @@ describe('usage errors name what is wrong', () => {
     [['analyze', ''], "an empty path ('') names no file"],
     [['triage', 'x', '--shard', '2/99999999999999999999'], "--shard must be i/n with 1 ≤ i ≤ n ≤ 2^32, not '2/99999999999999999999'"],
     [['explain', '-0x10'], "explain: '-0x10' is no value it takes: an address, pfn:N or phys:N is unsigned hex (0xffff…)"],
+    // Found by a review: read as the flags -0 and -x, `Unknown arguments: 0, x`.
+    [['layout', '--memstart', '-0x1000'], "--memstart must be a 64-bit hex value, not '-0x1000'"],
     [['triage', 'x', ''], "an empty path ('') names no file"],
     // yargs said `Invalid values:` and then one indented line per flag.
     [['analyze', 'x.log', '--format', 'xml'], '--format "xml" is not one of "text", "json", "markdown"'],
