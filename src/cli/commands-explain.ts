@@ -60,8 +60,8 @@ export function explainCommand(ctx: CliContext, _setExit: (code: ExitCode) => vo
       await checkOutputPath(argv.output, '--output', [argv.log, argv.config]);
       const { kind, value } = parseExplainValue(words.value);
       if (argv.log === '-') noteTerminalStdin(ctx, 'the log', undefined);
-      const { evidence, overrides, note } = await layoutInputs(argv, ctx.signal);
-      if (note !== undefined) printError(ctx, `note: ${note}`);
+      const { evidence, overrides, notes } = await layoutInputs(argv, ctx.signal);
+      for (const note of notes) printError(ctx, note);
       const explanations = explainValue(kind, value, plausibleLayouts(evidence, overrides));
       const text = argv.format === 'json' ? renderExplainJson(kind, value, explanations) : renderExplainText(kind, value, explanations);
       await writeOutput(text, argv.output);

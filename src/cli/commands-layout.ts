@@ -25,8 +25,8 @@ export function layoutCommand(ctx: CliContext, _setExit: (code: ExitCode) => voi
       if (log !== undefined) argv.log = log;
       await checkOutputPath(argv.output, '--output', [argv.log, argv.config]);
       if (argv.log === '-') noteTerminalStdin(ctx, 'the log', undefined);
-      const { evidence, overrides, note } = await layoutInputs(argv, ctx.signal);
-      if (note !== undefined) printError(ctx, `note: ${note}`);
+      const { evidence, overrides, notes } = await layoutInputs(argv, ctx.signal);
+      for (const note of notes) printError(ctx, note);
       const layouts = candidateLayouts(evidence, overrides);
       await writeOutput(argv.format === 'json' ? renderLayoutJson(layouts) : renderLayoutText(layouts), argv.output);
     },

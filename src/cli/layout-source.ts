@@ -39,15 +39,16 @@ export function logFromPositional(command: 'layout' | 'explain', files: readonly
 }
 
 /**
- * Layout evidence and overrides for `explain` and `layout`: flags, plus the facts of `--log FILE` when given, and a
- * note naming the boot they came from when the log holds several.
+ * Layout evidence and overrides for `explain` and `layout`: flags, plus the facts of `--log FILE` when given, and
+ * the lines for stderr: the log's warnings (as `analyze` prints them), and a note naming the boot the facts came from
+ * when the log holds several.
  */
 export async function layoutInputs(
   argv: LayoutFlags & LogFlag,
   signal?: AbortSignal,
-): Promise<{ evidence: LayoutEvidence; overrides: LayoutOverrides; note?: string }> {
+): Promise<{ evidence: LayoutEvidence; overrides: LayoutOverrides; notes: string[] }> {
   const overrides = await layoutOverrides(argv, argv.log === '-' ? 'the log (- or --log -)' : undefined, signal);
-  if (argv.log === undefined) return { evidence: {}, overrides };
+  if (argv.log === undefined) return { evidence: {}, overrides, notes: [] };
   const { analyzeFile } = await import('../api.js');
   const result = await analyzeFile(argv.log, { layout: overrides, ...(signal && { signal }) });
   // A layout from part of a log could differ from the whole's: a stopped read gives none.
@@ -55,5 +56,7 @@ export async function layoutInputs(
   // The message already starts with the input's name, which InputError adds again.
   if (result.inputError !== undefined) throw new InputError(argv.log, InputError.reasonOf(result.inputError, result.source));
   const note = layoutBootNote(result);
-  return { evidence: evidenceFromResult(result), overrides, ...(note !== undefined && { note }) };
+  // What analyze warns of (an empty log, a binary file): else a log with nothing in it gave the defaults in silence.
+  const notes = [...result.warnings.map((w) => `${result.source}: ${w}`), ...(note !== undefined ? [`note: ${note}`] : [])];
+  return { evidence: evidenceFromResult(result), overrides, notes };
 }

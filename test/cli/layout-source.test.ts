@@ -59,12 +59,13 @@ describe('layoutInputs without --log', () => {
       evidence: {},
       // 64k = 64 * 1024 bytes.
       overrides: { kernel: '6.1', vaBits: 48, pageSizeBytes: 65536, memstart: 0x8000_0000n },
+      notes: [],
     });
     expect(analyzeFile).not.toHaveBeenCalled();
   });
 
   test('no flags at all', async () => {
-    await expect(layoutInputs({})).resolves.toEqual({ evidence: {}, overrides: {} });
+    await expect(layoutInputs({})).resolves.toEqual({ evidence: {}, overrides: {}, notes: [] });
   });
 });
 
@@ -100,6 +101,18 @@ describe('layoutInputs with --log', () => {
     expect(Object.keys(evidence)).toEqual(['boot']);
     expect(evidence.boot?.release?.value).toBe('6.1.0');
     expect(analyzeFile).toHaveBeenCalledWith(log, { layout: {} });
+  });
+
+  // Found by a review: `layout empty.txt` and `layout bin.elf` printed the version defaults without a word.
+  test('an empty or binary log: its warnings, as analyze gives them, for stderr', async () => {
+    const empty = path.join(dir, 'empty.txt');
+    await writeFile(empty, '');
+    expect((await layoutInputs({ log: empty })).notes).toEqual([`${empty}: empty input`]);
+    const elf = path.join(dir, 'bin.elf');
+    await writeFile(elf, Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(4096)]));
+    const { notes } = await layoutInputs({ log: elf });
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(new RegExp(`^${elf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: binary file`));
   });
 
   test('bad flags fail before the log is opened', async () => {
