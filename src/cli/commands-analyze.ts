@@ -11,6 +11,7 @@ import { GITHUB_COMMENT_CHARS } from '../report/markdown-cap.js';
 import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-flags.js';
 import { FAIL_ON_KINDS, resultsMatch, type FailOn } from './fail-on.js';
 import { checkOutputPath, writeOutput } from './output.js';
+import { distinctInputs } from './distinct-inputs.js';
 import { type CliContext, useColour, progressEnabled, printError, noColor, textWidth, noteTerminalStdin } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
@@ -74,7 +75,9 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
       // No file reads stdin, which may be redirected from the file -o names.
       await checkOutputPath(argv.output, '--output', [...(files.length > 0 ? files : ['-']), argv.config]);
-      const inputs = files.length > 0 ? files : ['-'];
+      const inputs = await distinctInputs(files.length > 0 ? files : ['-'], (spec, first) => {
+        if (!argv.quiet) printError(ctx, `note: ${spec} is the same file as ${first}: read once`);
+      });
       const layout = await layoutOverrides(argv, inputs.includes('-') ? 'the log (no file, or -)' : undefined, ctx.signal);
       const maxLineBytes = parseByteSize(argv['max-line-bytes'], '--max-line-bytes');
       if (maxLineBytes > MAX_LINE_BYTES_LIMIT) {

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { hasTool, tarBuffer } from '../triage/fixture-tree.js';
 import { ELF_HEAD, noise, PNG_HEAD, PLAIN_SAMPLE, sampleText, STORM_SAMPLE, writeGzipBomb, writeHugeLine } from './_bad-files.js';
 import { distBuilt, maxRssKib, runBin, stackLines, type BinRun } from './_run-bin.js';
+import { copiesOf } from '../_copies.js';
 
 interface JsonReport {
   summary: { splats: number; clusters: number; corruptedSplats: number };
@@ -293,7 +294,7 @@ describeBuilt('bad inputs: pipes and signals', () => {
     const status = path.join(dir, 'status');
     const err = path.join(dir, 'stderr');
     // Thirty inputs make a JSON report far larger than a pipe buffer, so the write meets the closed pipe.
-    const inputs = Array.from({ length: 30 }, () => JSON.stringify(STORM_SAMPLE)).join(' ');
+    const inputs = copiesOf(STORM_SAMPLE, 30).map((copy) => JSON.stringify(copy)).join(' ');
     const head = execFileSync('sh', ['-c', `{ ${JSON.stringify(process.execPath)} bin/vmemwarn analyze --format json ${inputs} 2>${err}; echo $? >${status}; } | head -1`], {
       encoding: 'utf8',
     });

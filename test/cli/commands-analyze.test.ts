@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { runInProcess } from './_run-cli.js';
 import { SAMPLES } from './_spawn-cli.js';
 import { tempDir } from '../_temp-dirs.js';
+import { copiesOf } from '../_copies.js';
 
 const AMDGPU = `${SAMPLES}e3-48-4k-amdgpu-populate-storm.log`;
 const PLAIN = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
@@ -55,7 +56,7 @@ describe('analyze formats', () => {
 
   // Found by a review: a CI job piping a many-input report to `gh issue comment` failed with nothing said.
   test('markdown over a GitHub comment\'s size says so on stderr, and not under -q', async () => {
-    const many = Array.from({ length: 4 }, () => [AMDGPU, WARN_THEN_OOPS, PLAIN]).flat();
+    const many = [AMDGPU, WARN_THEN_OOPS, PLAIN].flatMap((log) => copiesOf(log, 4));
     const run = await runInProcess(['analyze', ...many, '--format', 'markdown']);
     expect(run.code).toBe(0);
     expect(run.stdout.length).toBeGreaterThan(65_536);
@@ -66,6 +67,15 @@ describe('analyze formats', () => {
 
   test('two inputs give two entries', async () => {
     expect((await jsonOf(['analyze', AMDGPU, PLAIN])).inputs).toHaveLength(2);
+  });
+
+  // Found by a review: `analyze s.log s.log` counted every splat twice, where `- -` reads stdin once.
+  test('a file named twice is read once, with a note (not under -q)', async () => {
+    const run = await runInProcess(['analyze', AMDGPU, PLAIN, AMDGPU, '--format', 'json']);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { inputs: { source: string }[] }).inputs.map((i) => i.source)).toEqual([AMDGPU, PLAIN]);
+    expect(run.stderr).toBe(`vmemwarn: note: ${AMDGPU} is the same file as ${AMDGPU}: read once\n`);
+    expect((await runInProcess(['analyze', AMDGPU, AMDGPU, '-q'])).stderr).toBe('');
   });
 
   test('--output writes the file and nothing to stdout', async () => {

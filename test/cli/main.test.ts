@@ -5,6 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { REPO_ROOT, SAMPLES, spawnCli } from './_spawn-cli.js';
 import { runInProcess } from './_run-cli.js';
 import { tempDir } from '../_temp-dirs.js';
+import { copiesOf } from '../_copies.js';
 
 const AMDGPU = `${SAMPLES}e3-48-4k-amdgpu-populate-storm.log`;
 const PLAIN = `${SAMPLES}plain-boot-6.6-unrelated-warning.log`;
@@ -75,7 +76,7 @@ describe('the real process (bin/vmemwarn → dist/)', () => {
 
   test('a reader that closes stdout early (| head) ends with a one-line note, exit 0 when nothing failed', () => {
     // 40 copies of the amdgpu storm make the report far larger than the pipe buffer `head` leaves unread.
-    const run = spawnSync('bash', ['-c', `node bin/vmemwarn analyze ${Array(40).fill(AMDGPU).join(' ')} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`], {
+    const run = spawnSync('bash', ['-c', `node bin/vmemwarn analyze ${copiesOf(AMDGPU, 40).join(' ')} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     });
@@ -85,7 +86,7 @@ describe('the real process (bin/vmemwarn → dist/)', () => {
 
   // Found by a review: -q promises no notes on stderr, and this one still came.
   test('under -q a reader that closes stdout early leaves stderr empty', () => {
-    const run = spawnSync('bash', ['-c', `node bin/vmemwarn analyze -q ${Array(40).fill(AMDGPU).join(' ')} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`], {
+    const run = spawnSync('bash', ['-c', `node bin/vmemwarn analyze -q ${copiesOf(AMDGPU, 40).join(' ')} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
     });
@@ -96,7 +97,7 @@ describe('the real process (bin/vmemwarn → dist/)', () => {
   test('a closed stdout keeps the verdict: --fail-on still exits 1', () => {
     const run = spawnSync(
       'bash',
-      ['-c', `node bin/vmemwarn analyze --fail-on any ${Array(40).fill(AMDGPU).join(' ')} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`],
+      ['-c', `node bin/vmemwarn analyze --fail-on any ${copiesOf(AMDGPU, 40).join(' ')} | head -c 100 >/dev/null; exit \${PIPESTATUS[0]}`],
       { cwd: REPO_ROOT, encoding: 'utf8' },
     );
     expect(run.status).toBe(1);
