@@ -1,11 +1,14 @@
 import { UsageError } from '../errors.js';
-import { ERA_NAMES } from './eras.js';
+import { compareVersions, ERA_NAMES, parseRelease } from './eras.js';
 import { pageShiftForSize, pageSizeLabel, SECTION_SHIFTS, VA_BITS_CHOICES, validVaBits } from './page-geometry.js';
 import type { LayoutOverrides } from './types.js';
 import { eraSupportsVaBits, firstEraWithVaBits } from './hypotheses.js';
 import { configTextProblem, parseKernelConfig } from './kconfig.js';
 import { describeValue } from '../util/describe-value.js';
 import { checkOptionKeys, optionKeys } from '../util/option-keys.js';
+
+/** The first release with arch/arm64. */
+const FIRST_ARM64_RELEASE = { major: 3, minor: 7 };
 
 /** What a kernel release given by the user must start with (`6.1`, `5.15.0-91`, or a tag's `v6.1`). */
 const RELEASE_SHAPE = /^v?\d+\.\d+/;
@@ -29,6 +32,11 @@ export function checkLayoutOverrides(o: LayoutOverrides, name: (field: Field) =>
   if (o.kernel !== undefined && (typeof o.kernel !== 'string' || !RELEASE_SHAPE.test(o.kernel))) {
     const given = typeof o.kernel === 'string' ? `'${o.kernel}'` : describeValue(o.kernel);
     throw new UsageError(`${name('kernel')} must look like 6.1, v6.1 or 5.15.0-91, not ${given}`);
+  }
+  // arch/arm64 was merged for 3.7: an older release is a typo (0.0, 2.6), which had been taken as era E0.
+  const release = o.kernel === undefined ? undefined : parseRelease(o.kernel);
+  if (release !== undefined && compareVersions(release, FIRST_ARM64_RELEASE) < 0) {
+    throw new UsageError(`${name('kernel')} must be an arm64 kernel release, 3.7 or later, not '${o.kernel}'`);
   }
   for (const field of NUMBER_FIELDS) {
     const value: unknown = o[field];

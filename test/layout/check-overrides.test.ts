@@ -24,6 +24,10 @@ describe('checkLayoutOverrides', () => {
     [{ configText: 'hello world\n' }, 'layout.configText is not a kernel config: no CONFIG_ line in it'],
     [{ configText: 5 as never }, 'layout.configText must be the text of a kernel .config, not the number 5'],
     [{ kernel: 6.1 as never }, 'layout.kernel must look like 6.1, v6.1 or 5.15.0-91, not the number 6.1'],
+    // Found by a review: taken as era E0, though arm64 came with 3.7.
+    [{ kernel: '2.6' }, "layout.kernel must be an arm64 kernel release, 3.7 or later, not '2.6'"],
+    [{ kernel: '0.0' }, "layout.kernel must be an arm64 kernel release, 3.7 or later, not '0.0'"],
+    [{ kernel: '3.6.11' }, "layout.kernel must be an arm64 kernel release, 3.7 or later, not '3.6.11'"],
     [{ pageSizeBytes: '4096' as never }, "layout.pageSizeBytes must be a number, not the string '4096'"],
     [{ vaBits: '48' as never }, "layout.vaBits must be a number, not the string '48'"],
   ])('%o is a usage error', (o, message) => {
