@@ -156,7 +156,10 @@ export class VmemmapAccumulator {
     if (this.pages.coarsened) notes.push(`more than ${MAX_PIECES} separate ranges: gaps between the closest ones were merged.`);
     // The Oops faults on whichever field mm_zero_struct_page() writes first (`_pp[7]` at offset 56, or 48 when the
     // stores are paired), not on the struct page's start: its address is no test of the layout.
-    if (inexact && this.op !== 'init-zone-device') notes.push('a struct page address is not a whole number of struct pages from vmemmap under this layout.');
+    const offGrid = inexact && this.op !== 'init-zone-device';
+    if (offGrid) {
+      notes.push('a struct page address is not a whole number of struct pages from vmemmap under this layout: the ranges are rounded to whole struct pages, and the layout is doubtful.');
+    }
     // Only a range read from the registers can be inside the window: with none read there is nothing to doubt.
     if (warnArm === 'none' && pieces.length > 0) notes.push('under this layout the range is inside the window, yet the WARN fired: the layout is probably wrong.');
     if (this.readCount < this.splatCount) notes.push(`${this.splatCount - this.readCount} of ${this.splatCount} splat(s) gave no usable start/end.`);
@@ -172,7 +175,9 @@ export class VmemmapAccumulator {
       ...(callsOnGrid !== undefined && { callsOnGrid }),
       layout,
       ...(this.example && { example: this.example }),
-      confidence: confidenceOf(layout, this.example, warnArm, relativePfns),
+      // A layout under which the registers' addresses fall between struct pages (a forced --struct-page-size the
+      // storm contradicts) had kept confidence high beside that note.
+      confidence: offGrid ? 'low' : confidenceOf(layout, this.example, warnArm, relativePfns),
       ...diagnose({ op: this.op, splatCount: this.splatCount, frames: this.frames, layout, r: fields, linearMapPhysEnd, relativePfns }),
       notes,
     };
