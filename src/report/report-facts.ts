@@ -30,7 +30,11 @@ export function notRead(input: InputReport): boolean {
 export function partialNotes(input: InputReport): string[] {
   const notes: string[] = [];
   if (notRead(input)) notes.push(`not read: ${input.inputError}`);
-  else if (input.inputError !== undefined) notes.push(`incomplete: reading stopped on ${input.inputError}; this covers the lines before it`);
+  else if (input.inputError !== undefined) {
+    // gzip checks its CRC only at the end of a member: all that member decoded to may be garbled, not just its tail.
+    const garbled = /\((?:CRC-32|length) mismatch\)$/.test(input.inputError) ? ', which may be garbled too: gzip checks its data only at the end' : '';
+    notes.push(`incomplete: reading stopped on ${input.inputError}; this covers the lines before it${garbled}`);
+  }
   if (input.interrupted === true) notes.push('incomplete: interrupted; this covers what was read');
   return notes;
 }
