@@ -8,6 +8,8 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { makeDirs } from '../util/make-dirs.js';
 
 const MAX_READABLE_CHARS = 100;
+/** Of a longer name, its head (the input's own path, an archive's name) is kept this long, before its tail. */
+const HEAD_CHARS = 40;
 
 /**
  * File name stem for a log's reports: the log name with every character outside `[A-Za-z0-9._-]` turned into
@@ -17,11 +19,11 @@ const MAX_READABLE_CHARS = 100;
  */
 export function reportFileStem(logName: string, identity = logName): string {
   // Leading dots go after the cut too: a kept tail that starts with one would make a hidden file.
-  const readable = logName
-    .replace(/^[/\\]+/, '')
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .slice(-MAX_READABLE_CHARS)
-    .replace(/^\.+/, '_');
+  const whole = logName.replace(/^[/\\]+/, '').replace(/[^A-Za-z0-9._-]+/g, '_');
+  // Cut in the middle: the tail alone had dropped the archive a member came from (`t.tar`, `t.tar.gz` and `z.zip`
+  // gave one member the same readable name).
+  const cut = whole.length <= MAX_READABLE_CHARS ? whole : `${whole.slice(0, HEAD_CHARS)}__${whole.slice(-(MAX_READABLE_CHARS - HEAD_CHARS - 2))}`;
+  const readable = cut.replace(/^\.+/, '_');
   const hash = createHash('sha256').update(identity, 'utf8').digest('hex').slice(0, 10);
   return `${readable}.${hash}`;
 }

@@ -12,14 +12,26 @@ describe('reportFileStem', () => {
     expect(reportFileStem('a/b.log')).toBe(reportFileStem('a/b.log'));
   });
 
-  test('long names are cut from the front, keeping the file name', () => {
+  test('long names are cut in the middle, keeping the file name', () => {
     const stem = reportFileStem(`${'deep/'.repeat(60)}boot.log`);
     expect(stem.length).toBeLessThan(120);
     expect(stem).toMatch(/boot\.log\.[0-9a-f]{10}$/);
   });
 
-  test('a tail that starts with a dot after the cut still makes no hidden file', () => {
-    // 1 dot and 99 letters: 100 characters, the dot kept by the cut of the last 100.
-    expect(reportFileStem(`dot/.${'a'.repeat(99)}`)).toMatch(/^_a{99}\.[0-9a-f]{10}$/);
+  // Found by a review: the same member of t.tar, t.tar.gz and z.zip became `_._d_syzkaller__…`, `gz_d_…`, `ip_d_…`.
+  test('a long member name keeps the archive it came from', () => {
+    const member = `d/syzkaller__report_536__${'x'.repeat(90)}.txt`;
+    for (const archive of ['in/t.tar', 'in/t.tar.gz', 'in/z.zip']) {
+      const stem = reportFileStem(`${archive}:${member}`);
+      expect(stem.startsWith(archive.replace('/', '_'))).toBe(true);
+      expect(stem).toMatch(/x\.txt\.[0-9a-f]{10}$/);
+      // 40 of head, `__`, 58 of tail, the hash.
+      expect(stem.length).toBe(100 + 1 + 10);
+    }
+  });
+
+  test('a name that starts with a dot after sanitizing makes no hidden file', () => {
+    expect(reportFileStem(`.${'a'.repeat(99)}`)).toMatch(/^_a{99}\.[0-9a-f]{10}$/);
+    expect(reportFileStem(`..${'a'.repeat(200)}`)).toMatch(/^_a{38}__a{58}\.[0-9a-f]{10}$/);
   });
 });
