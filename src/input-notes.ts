@@ -5,6 +5,7 @@ import { BLANK_INPUT_NOTE, EMPTY_INPUT_NOTE, ZERO_FILLED_INPUT_NOTE, archiveInpu
 
 /** Bytes of the head kept to tell a binary file from a text log. */
 const HEAD_BYTES = 4096;
+const TAR_BLOCK = 512;
 
 /**
  * Watches the raw bytes of one input for what a report should mention: nothing at all, nothing but NULs (a file
@@ -36,7 +37,11 @@ export class InputNotes {
   notes(): string[] {
     if (this.totalBytes === 0) return [EMPTY_INPUT_NOTE];
     // The head starts at the first byte that is not NUL: none kept, none seen.
-    if (this.headBytes === 0) return [ZERO_FILLED_INPUT_NOTE];
+    if (this.headBytes === 0) {
+      // An empty tar is its two 512-byte end-of-archive blocks (GNU tar pads to 10 KiB), all NUL too.
+      const tarShaped = this.totalBytes >= 2 * TAR_BLOCK && this.totalBytes % TAR_BLOCK === 0;
+      return [tarShaped ? `${ZERO_FILLED_INPUT_NOTE}, or an empty tar archive` : ZERO_FILLED_INPUT_NOTE];
+    }
     if (!this.sawText) return [BLANK_INPUT_NOTE];
     const head = Buffer.concat(this.head);
     const archive = sniffArchive(head);

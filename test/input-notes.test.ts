@@ -24,6 +24,14 @@ test('NULs only: zero-filled, as a crash leaves a log file, told apart from blan
   ]);
 });
 
+// Found by a review: `tar cf x.tar --files-from /dev/null` (10 KiB of NULs) was named only as a zero-filled log.
+test('NULs only in whole 512-byte blocks, two or more: an empty tar archive is named too', () => {
+  expect(notesOf(Buffer.alloc(10240))).toEqual([
+    'input holds only NUL bytes (zero-filled, as a crash can leave a log file whose writes never reached the disk), or an empty tar archive',
+  ]);
+  expect(notesOf(Buffer.alloc(512))[0]).not.toMatch(/tar/);
+});
+
 test('a log after a zero-filled head is text, with no note', () => {
   expect(notesOf(Buffer.alloc(5000), Buffer.from('[    0.000000] Booting Linux\n'))).toEqual([]);
 });
