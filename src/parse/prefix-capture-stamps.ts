@@ -79,6 +79,23 @@ export const BARE_CLOCK_STAMP: PrefixRule = {
 };
 
 /**
+ * moreutils `ts '%.s'` (seconds since the epoch), `ts -s '%.s'` and `ts -i '%.s'` (since the start, since the line
+ * before), `ts '%s'`: a bare number, taken as a stamp only before a printk time or a console level, as a kernel line
+ * may itself start with a number.
+ */
+export const BARE_SECONDS_STAMP: PrefixRule = {
+  name: "capture stamp `1699264800.123456 ` (ts '%.s')",
+  firstChars: DIGITS,
+  re: /^(\d+)(?:\.(\d+))? (?=\[ *\d+\.\d+\]|<\d>)/,
+  take: (m, into) => {
+    // Ten digits or so are the epoch (2001 to 2286); fewer are seconds since the capture started.
+    if (m[1]!.length >= 9 && m[1]!.length <= 11) into.wallTime ??= `${new Date(Number(m[1]) * 1000).toISOString().slice(0, 19)}${m[2] === undefined ? '' : `.${m[2]}`}Z`;
+    return textAfter(m);
+  },
+  neverAfterPrintkTime: true,
+};
+
+/**
  * tio (`[13:20:01.123] `, `--timestamp-format iso8601`), minicom (`[2026-11-26 13:20:01.123] `), Jenkins'
  * timestamper (`[2026-11-26T13:20:01.123Z] `), grabserial -T (`[13:20:01.123456 0.001234] `, time and delta), and
  * `ts '[%Y-%m-%d %H:%M:%S]'`.

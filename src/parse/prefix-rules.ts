@@ -9,6 +9,7 @@ import {
   BARE_CLOCK_STAMP,
   BARE_ISO_STAMP,
   BARE_MONTH_STAMP,
+  BARE_SECONDS_STAMP,
   BRACKETED_CLOCK_STAMP,
   GITHUB_ACTIONS_STAMP,
   GITLAB_CI_STAMP,
@@ -217,6 +218,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
   LOGCAT_THREADTIME_STAMP,
   BARE_ISO_STAMP,
   BARE_CLOCK_STAMP,
+  BARE_SECONDS_STAMP,
   {
     // RFC 3164 pads the day with a space (`May  2`), journalctl -o short / short-precise with a zero (`May 02`).
     // BusyBox syslogd puts `facility.priority` between the host and the tag.

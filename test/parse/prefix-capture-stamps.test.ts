@@ -4,6 +4,7 @@ import {
   BARE_CLOCK_STAMP,
   BARE_ISO_STAMP,
   BARE_MONTH_STAMP,
+  BARE_SECONDS_STAMP,
   BRACKETED_CLOCK_STAMP,
   GITHUB_ACTIONS_STAMP,
   GITLAB_CI_STAMP,
@@ -17,6 +18,7 @@ const RULES: [PrefixRule, string][] = [
   [GITLAB_CI_STAMP, '2026-11-26T13:20:01.123456Z 00O '],
   [BARE_ISO_STAMP, '2026-11-26 13:20:01 '],
   [BARE_CLOCK_STAMP, '13:20:01.5 '],
+  [BARE_SECONDS_STAMP, '1699264800.123456 '],
   [BRACKETED_CLOCK_STAMP, '[13:20:01.123] '],
   [GRABSERIAL_ELAPSED_STAMP, '[   12.345678  0.001234] '],
   [BARE_MONTH_STAMP, 'Nov  6 13:20:01 '],
@@ -46,6 +48,32 @@ describe.each(RULES.map(([rule, stamp]) => [rule.name, rule, stamp] as const))('
   test.each(KERNEL_STARTS)('leaves %j alone', (start) => {
     expect(rule.re.exec(`${start}Call trace:`)).toBeNull();
   });
+});
+
+// Found by a review: `ts '%.s'` on a console made every splat `WARNING in corrupted`, its registers unread.
+test.each([
+  ["ts '%.s'", (i: number) => `${1699264800 + i}.${String(i).padStart(6, '0')} `],
+  ["ts -s '%.s'", (i: number) => `${(i * 0.01).toFixed(6)} `],
+  ["ts '%s'", (i: number) => `${1699264800 + i} `],
+])('%s before printk times: the same clusters and registers as the bare log', async (_name, stamp) => {
+  const sample = await readFile(new URL('../../samples/logs/e3-48-4k-amdgpu-populate-storm.log', import.meta.url), 'utf8');
+  const lines = sample.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+  const bare = await analyzeText(`${lines.join('\n')}\n`);
+  const wrapped = await analyzeText(`${lines.map((l, i) => `${stamp(i)}${l}`).join('\n')}\n`);
+  expect(wrapped.clusters.map((c) => [c.signature, c.count])).toEqual(bare.clusters.map((c) => [c.signature, c.count]));
+  expect(wrapped.clusters[0]?.example.regs).toEqual(bare.clusters[0]?.example.regs);
+  expect(wrapped.boots[0]?.release?.value).toBe(bare.boots[0]?.release?.value);
+});
+
+test("ts '%.s' gives the epoch's wall time; seconds since the start give none", () => {
+  const epoch = BARE_SECONDS_STAMP.re.exec('1699264800.123456 [    1.000000] x')!;
+  const into: { wallTime?: string } = {};
+  BARE_SECONDS_STAMP.take(epoch, into);
+  // 1699264800 s after 1970-01-01T00:00:00Z.
+  expect(into.wallTime).toBe(`${new Date(1699264800 * 1000).toISOString().slice(0, 19)}.123456Z`);
+  const relative: { wallTime?: string } = {};
+  BARE_SECONDS_STAMP.take(BARE_SECONDS_STAMP.re.exec('12.5 [    1.000000] x')!, relative);
+  expect(relative.wallTime).toBeUndefined();
 });
 
 describe('a sample behind each capture stamp', () => {
