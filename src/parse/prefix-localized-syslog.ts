@@ -4,11 +4,12 @@ import { isDigitCode } from './fields/hex-bigint.js';
 
 /**
  * journalctl and syslog print the month in the reader's locale: `июл 27 14:08:04 host kernel: `, `Okt`, `juil.`,
- * `7月`. The English names have a rule of their own, which gives the wall time; here the month's number is unknown,
+ * `7月`, `11月`. The English names have a rule of their own, which gives the wall time; here the month's number is unknown,
  * so no wall time is kept.
  */
 const LOCALIZED = new RegExp(
-  String.raw`^[\p{L}\d][\p{L}.]{1,5} [ \d]?\d \d\d:\d\d:\d\d(?:\.\d+)? ${SYSLOG_HOST} (?:[a-z]+\.([a-z]+) )?${SYSLOG_TAG}`,
+  // A month of one or two digits and its sign (`7月`, `11月`, `10월`), or a word.
+  String.raw`^(?:\d{1,2}\p{L}|\p{L}[\p{L}.]{1,5}) [ \d]?\d \d\d:\d\d:\d\d(?:\.\d+)? ${SYSLOG_HOST} (?:[a-z]+\.([a-z]+) )?${SYSLOG_TAG}`,
   'u',
 );
 

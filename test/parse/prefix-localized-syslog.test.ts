@@ -4,7 +4,7 @@ import { LOCALIZED_SYSLOG_STAMP } from '../../src/parse/prefix-localized-syslog.
 // A Fedora user's journalctl in Russian (ask.fedoraproject.org, 2021) had given no splat at all: only English
 // month names were read.
 describe('a syslog or journal stamp with the month in another locale', () => {
-  test.each(['июл', 'дек', 'Okt', 'Mai', 'juil.', '7月', 'ene'])('%s', (month) => {
+  test.each(['июл', 'дек', 'Okt', 'Mai', 'juil.', '7月', 'ene', '11月', '12月', '10월'])('%s', (month) => {
     expect(stripPrefixes(`${month} 27 14:08:04 laptop kernel: kernel BUG at lib/list_debug.c:51!`)).toEqual({
       text: 'kernel BUG at lib/list_debug.c:51!',
       host: 'laptop',
