@@ -138,6 +138,15 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
       return textAfter(m);
     }),
   },
+  {
+    // util-linux formats `-T` with strftime in the reader's locale: `[Mo Nov  6 …]`, `[lun. nov.  6 …]`,
+    // `[Пн ноя  6 …]`, `[一 11月  6 …]`. The month's number is unknown, so no wall time is kept.
+    name: 'dmesg -T, another locale `[Пн ноя  6 10:00:48 2023] `',
+    firstChars: '[',
+    re: new RegExp(String.raw`^\[\p{L}[\p{L}.]{0,5} (?:\d{1,2}\p{L}|\p{L}[\p{L}.]{1,5}) +\d{1,2} \d\d:\d\d:\d\d \d{4}(?: ${DMESG_DELTA})?\] ?`, 'u'),
+    take: fromDmesg(textAfter),
+    neverAfterPrintkTime: true,
+  },
   BRACKETED_CLOCK_STAMP,
   GRABSERIAL_ELAPSED_STAMP,
   {

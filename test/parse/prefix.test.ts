@@ -72,6 +72,12 @@ const CASES: [string, string, StrippedLine][] = [
   // util-linux dmesg -T: "[%a %b %e %H:%M:%S %Y]"
   ['dmesg -T', '[Tue May  2 10:11:12 2023] usb 1-1: new high-speed USB device',
     { text: 'usb 1-1: new high-speed USB device', wallTime: '2023-05-02T10:11:12', fromDmesg: true }],
+  // Found by a review: strftime in the reader's locale, which no rule read (no splat in the whole log).
+  ['dmesg -T, German', '[Mo Nov  6 10:00:48 2023] Internal error: Oops: 96000004 [#1] SMP',
+    { text: 'Internal error: Oops: 96000004 [#1] SMP', fromDmesg: true }],
+  ['dmesg -T, French', '[lun. nov.  6 10:00:48 2023] Call trace:', { text: 'Call trace:', fromDmesg: true }],
+  ['dmesg -T, Russian', '[Пн ноя  6 10:00:48 2023] Call trace:', { text: 'Call trace:', fromDmesg: true }],
+  ['dmesg -T, Chinese', '[一 11月  6 10:00:48 2023] Call trace:', { text: 'Call trace:', fromDmesg: true }],
   // util-linux dmesg -H/--reltime: "[%b%d %H:%M]" for a new minute, "[%+5ld.%06ld]" deltas in between.
   ['dmesg --reltime minute', '[Nov25 10:11] Booting Linux on physical CPU 0x0000000000 [0x410fd034]',
     { text: 'Booting Linux on physical CPU 0x0000000000 [0x410fd034]', wallTime: '--11-25T10:11', fromDmesg: true }],
