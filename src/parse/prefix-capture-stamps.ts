@@ -38,7 +38,8 @@ export const GITLAB_CI_STAMP: PrefixRule = {
 
 /**
  * Zuul's job-output.txt (zuul_stream.py): Python's `datetime` as str, ` | `, then for a command's output the host
- * and ` | ` again.
+ * and ` | ` again. That host names the node the command ran on, whatever printed the line: it is not kept as `host`,
+ * which says a syslog line came from the kernel (pip's `WARNING: Running pip as the 'root' user` had become a splat).
  */
 export const ZUUL_JOB_OUTPUT_STAMP: PrefixRule = {
   name: 'Zuul job-output `2026-11-26 13:20:01.123456 | host | `',
@@ -47,7 +48,6 @@ export const ZUUL_JOB_OUTPUT_STAMP: PrefixRule = {
   take: (m, into) => {
     into.wallTime ??= isoWallTime(m[1]!, m[2]!, undefined);
     if (m[3] === undefined) return textAfter(m);
-    into.host ??= m[3];
     // Zuul writes `host | line ` with a space after the line.
     const text = textAfter(m);
     return text.endsWith(' ') ? text.slice(0, -1) : text;

@@ -65,6 +65,18 @@ test.each([
   expect(wrapped.boots[0]?.release?.value).toBe(bare.boots[0]?.release?.value);
 });
 
+// Found by a review: the host column had counted as a kernel origin, so a Zuul job failed `--fail-on warning` on pip.
+test("Zuul: a command's `WARNING:` line is no splat, a kernel's behind the same column is", async () => {
+  const zuul = (line: string) => `2026-11-26 13:20:01.123456 | ubuntu-jammy | ${line} `;
+  const pip = await analyzeText(`${zuul("WARNING: Running pip as the 'root' user can result in broken permissions")}\n`);
+  expect(pip.stats.splats).toBe(0);
+  const kernel = await analyzeText(
+    `${['[   14.200021] WARNING: CPU: 3 PID: 1234 at arch/arm64/mm/mmu.c:1162 vmemmap_populate+0x30/0x48', '[   14.200030] Call trace:',
+      '[   14.200031]  vmemmap_populate+0x30/0x48', '[   14.200040] ---[ end trace 0000000000000000 ]---'].map(zuul).join('\n')}\n`,
+  );
+  expect(kernel.clusters.map((c) => c.title)).toEqual(['WARNING in vmemmap_populate']);
+});
+
 test("ts '%.s' gives the epoch's wall time; seconds since the start give none", () => {
   const epoch = BARE_SECONDS_STAMP.re.exec('1699264800.123456 [    1.000000] x')!;
   const into: { wallTime?: string } = {};

@@ -214,7 +214,10 @@ const CASES: [string, string, StrippedLine][] = [
     { text: 'x', wallTime: '2026-11-26T13:20:01.123456Z', host: 'c0E-builder' }],
   // zuul_stream.py: "%s | %s" of str(datetime) and the message, a command's output being "%s | %s " of host and line.
   ['Zuul job-output', '2026-11-26 13:20:01.123456 | ubuntu-jammy-arm64 | [   14.200024] Call trace: ',
-    { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123456', host: 'ubuntu-jammy-arm64', ts: 14.200024 }],
+    { text: 'Call trace:', wallTime: '2026-11-26T13:20:01.123456', ts: 14.200024 }],
+  // Found by a review: the node's name had been kept as a syslog host, which says a line came from the kernel.
+  ['Zuul job-output, a command\'s own line', "2026-11-26 13:20:01.123456 | ubuntu-jammy | WARNING: Running pip as the 'root' user ",
+    { text: "WARNING: Running pip as the 'root' user", wallTime: '2026-11-26T13:20:01.123456' }],
   ['Zuul job-output, its own line', '2026-11-26 13:20:01.123456 | TASK [run tests]', { text: 'TASK [run tests]', wallTime: '2026-11-26T13:20:01.123456' }],
   // Jenkins timestamper, /timestamps/?time=HH:mm:ss&appendLog: the time and two spaces.
   ['Jenkins timestamper text', '21:51:15  [   14.200024] Call trace:', { text: 'Call trace:', ts: 14.200024 }],
