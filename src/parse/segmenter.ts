@@ -205,7 +205,7 @@ export class Segmenter {
   /** Feeds a record to the open report of its context; false when the record ended that report. */
   private continues(report: OpenReport, rec: LogRecord, header: HeaderMatch | undefined, holdsNeedle: boolean): boolean {
     const current = report.builder;
-    if (header?.format.escalates && current.inTime(rec.ts) && current.canEscalate(header.format)) {
+    if (header?.format.escalates && current.inTime(rec) && current.canEscalate(header.format)) {
       // A report at its cap still takes its escalation, which names it (a panic after a long lock dump).
       current.escalate(rec);
       if (current.full && !current.pastTrace) this.closeTruncated(report);

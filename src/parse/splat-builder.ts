@@ -10,6 +10,7 @@ import { isMemoryDumpRow, isReportTail } from './report-tail.js';
 import { isArm64RegisterRow, storeArm64RegisterRow } from './fields/arm64-register-row.js';
 import { RULE } from './rule-line.js';
 import { SYMBOL_NAME } from './fields/symbol-name.js';
+import { wallSeconds } from './wall-seconds.js';
 
 /** Where a report is: before its call trace, inside it, or past it (only tail lines may follow). */
 export type ReportState = 'body' | 'trace' | 'after';
@@ -93,6 +94,8 @@ export class SplatBuilder {
   /** `Showing all locks held in the system:` came: the `=====` rule next closes that lock dump, and this report. */
   private lockDumpOpen = false;
   private lastTs: number | undefined;
+  /** Wall-clock seconds of the last line that had a wall time and no printk time (wallSeconds). */
+  private lastWall: number | undefined;
   private interleavedRun = 0;
   /** The line frameOf parsed last, and its frame: three fields, not an object made for every line. */
   private lastFrameText: string | undefined;
@@ -163,6 +166,7 @@ export class SplatBuilder {
   private keep(rec: LogRecord): void {
     this.interleavedRun = 0;
     if (rec.ts !== undefined) this.lastTs = rec.ts;
+    else if (rec.wallTime !== undefined) this.lastWall = wallSeconds(rec.wallTime) ?? this.lastWall;
     // A blank line may sit inside a report's tail, but a report does not end on one.
     if (!isBlank(rec.text)) this.splat.lastLine = rec.lineNo;
     // Vendor memory dumps are part of the report's span but neither kept nor counted against its cap: they had
@@ -178,7 +182,7 @@ export class SplatBuilder {
    * (consoles without caller ids interleave them), or past its `end`.
    */
   classify(rec: LogRecord): 'part' | 'between' | 'end' {
-    if (!this.inTime(rec.ts)) return 'end';
+    if (!this.inTime(rec)) return 'end';
     const text = rec.text;
     // `systemd[1]: Started …` and friends are user space writing to /dev/kmsg mid-report: never part of it. Frame
     // lines, half of a report, start with a space, and register rows hold no `[`: they skip the regex call.
@@ -197,11 +201,14 @@ export class SplatBuilder {
 
   /**
    * A report prints within a moment: a printk time more than a second before its last line, or a minute after it,
-   * belongs to another boot or another log glued to this one.
+   * belongs to another boot or another log glued to this one. Without printk times the wall clock of journalctl,
+   * syslog or `dmesg -T` says the same: a sysrq panic 387 s after an Oops had been taken as its escalation.
    */
-  inTime(ts: number | undefined): boolean {
-    if (ts === undefined || this.lastTs === undefined) return true;
-    return ts > this.lastTs - MAX_BACKWARD_SECONDS && ts < this.lastTs + MAX_FORWARD_SECONDS;
+  inTime(rec: Pick<LogRecord, 'ts' | 'wallTime'>): boolean {
+    if (rec.ts !== undefined) return this.lastTs === undefined || within(rec.ts, this.lastTs);
+    if (rec.wallTime === undefined || this.lastWall === undefined) return true;
+    const wall = wallSeconds(rec.wallTime);
+    return wall === undefined || within(wall, this.lastWall);
   }
 
   /**
@@ -394,3 +401,6 @@ export class SplatBuilder {
   }
 }
 
+function within(seconds: number, last: number): boolean {
+  return seconds > last - MAX_BACKWARD_SECONDS && seconds < last + MAX_FORWARD_SECONDS;
+}

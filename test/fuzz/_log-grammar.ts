@@ -151,7 +151,8 @@ function printkTime(i: number): string {
   return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`.padStart(12);
 }
 
-const wallClock = (i: number): string => `12:00:${String(i % 60).padStart(2, '0')}`;
+/** Wall clock of line `i`: a second a line from 12:00:00, never going back (a report ends where the clock jumps). */
+const wallClock = (i: number): string => `12:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
 
 /** How consoles and collectors prefix kernel lines: dmesg, dmesg -r, caller ids, syslog, journalctl, /dev/kmsg. */
 export const PREFIX_STYLES = {

@@ -90,19 +90,22 @@ test("ts '%.s' gives the epoch's wall time; seconds since the start give none", 
 
 describe('a sample behind each capture stamp', () => {
   const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+  // One second a line from 13:20:00, on and on: a clock that went back at each minute's turn would end every report
+  // there (a report prints within a moment, and the wall clock says when where there is no printk time).
+  const mmss = (i: number): string => `${pad(20 + Math.floor(i / 60))}:${pad(i % 60)}`;
   const wrappers: [string, (line: string, i: number) => string][] = [
-    ['BusyBox syslogd', (l, i) => `Nov 26 13:20:${pad(i % 60)} rock5b kern.warn kernel: ${l}`],
-    ['OpenWrt logread', (l, i) => `Thu Nov  6 13:20:${pad(i % 60)} 2026 kern.warn kernel: ${l}`],
-    ['ts', (l, i) => `Nov 26 13:20:${pad(i % 60)} ${l}`],
-    ['tio', (l, i) => `[13:20:${pad(i % 60)}.${pad(i % 1000, 3)}] ${l}`],
-    ['minicom', (l, i) => `[2026-11-26 13:20:${pad(i % 60)}.${pad(i % 1000, 3)}] ${l}`],
+    ['BusyBox syslogd', (l, i) => `Nov 26 13:${mmss(i)} rock5b kern.warn kernel: ${l}`],
+    ['OpenWrt logread', (l, i) => `Thu Nov  6 13:${mmss(i)} 2026 kern.warn kernel: ${l}`],
+    ['ts', (l, i) => `Nov 26 13:${mmss(i)} ${l}`],
+    ['tio', (l, i) => `[13:${mmss(i)}.${pad(i % 1000, 3)}] ${l}`],
+    ['minicom', (l, i) => `[2026-11-26 13:${mmss(i)}.${pad(i % 1000, 3)}] ${l}`],
     ['grabserial -t', (l, i) => `[${(i * 0.01).toFixed(6)} 0.010000] ${l}`],
-    ['GitHub Actions', (l, i) => `2026-11-26T13:20:${pad(i % 60)}.1234567Z ${l}`],
-    ['GitLab CI', (l, i) => `2026-11-26T13:20:${pad(i % 60)}.123456Z 00O ${l}`],
-    ['Zuul', (l, i) => `2026-11-26 13:20:${pad(i % 60)}.123456 | ubuntu-jammy-arm64 | ${l} `],
-    ['Jenkins timestamper', (l, i) => `13:20:${pad(i % 60)}  ${l}`],
+    ['GitHub Actions', (l, i) => `2026-11-26T13:${mmss(i)}.1234567Z ${l}`],
+    ['GitLab CI', (l, i) => `2026-11-26T13:${mmss(i)}.123456Z 00O ${l}`],
+    ['Zuul', (l, i) => `2026-11-26 13:${mmss(i)}.123456 | ubuntu-jammy-arm64 | ${l} `],
+    ['Jenkins timestamper', (l, i) => `13:${mmss(i)}  ${l}`],
     ['Buildkite', (l, i) => `\x1b_bk;t=${1764163201000 + i}\x07${l}`],
-    ['BusyBox syslogd -S', (l, i) => `Nov 26 13:20:${pad(i % 60)} kernel: ${l}`],
+    ['BusyBox syslogd -S', (l, i) => `Nov 26 13:${mmss(i)} kernel: ${l}`],
   ];
 
   const printkTimes = [true, false].flatMap((times) => wrappers.map(([name, wrap]) => [name, times, wrap] as const));
