@@ -6,17 +6,37 @@ const JOURNAL_FIELD = Buffer.from('"MESSAGE"', 'latin1');
 const LF = 0x0a;
 const OPEN_BRACE = 0x7b;
 
+/** `logcat -v threadtime` and its modifiers (year, usec, uid, epoch, monotonic), `-v time` and `-v brief`. */
+const LOGCAT_LINE = [
+  /^(?:(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d|\s*\d+)\.\d{3,6} +(?:[a-z_][\w.-]* +)?\d+ +\d+ [VDIWEFA] /,
+  /^(?:\d\d-\d\d \d\d:\d\d:\d\d\.\d{3,6} )?[VDIWEFA]\/[^(]{0,64}\( *\d+\): /,
+];
+/** Lines of the head looked at: `--------- beginning of kernel` and the like may come first. */
+const LOGCAT_PROBE_LINES = 8;
+
+/**
+ * logd splits a kernel line's leading `word:` off as its tag and prints the tag padded, or before `(pid)`:
+ * `Memory  : 8053000K/…`, `W/Machine model(    0): …`. The needles `Memory:` and `Machine model:` are then not in
+ * the bytes, only in the text once the prefix is stripped.
+ */
+function looksLikeLogcat(view: Buffer): boolean {
+  const lines = view.subarray(0, 4096).toString('latin1').split('\n', LOGCAT_PROBE_LINES);
+  return lines.some((line) => LOGCAT_LINE.some((re) => re.test(line)));
+}
+
 /**
  * Whether the start of an input shows a wrapper that hides the needles from the fast path, which looks for them in
  * the raw bytes, so that every line must be decoded and read, where the wrapper comes off:
  * - ANSI colour: `dmesg --color=always` colours the prefix up to `: ` and resets it inside `INFO: task` and after
  *   `Memory`;
- * - journal entries (`journalctl -o json`), whose MESSAGE may be an array of bytes.
+ * - journal entries (`journalctl -o json`), whose MESSAGE may be an array of bytes;
+ * - Android logcat, whose tag column takes a kernel line's leading `word:` apart (looksLikeLogcat).
  * Decided once, on the input's first bytes: as needles these cost every plain log 3–4 % each (quiet 1 GiB).
  */
 export function hidesNeedles(head: Buffer): boolean {
   const view = head.length > HEAD_BYTES ? head.subarray(0, HEAD_BYTES) : head;
   if (view.indexOf(ESC_BRACKET) !== -1) return true;
+  if (looksLikeLogcat(view)) return true;
   let start = 0;
   // A json-seq record separator (0x1e) may come before the entry.
   while (start < view.length && (view[start] === 0x20 || view[start] === 0x09 || view[start] === 0x0d || view[start] === LF || view[start] === 0x1e)) start++;

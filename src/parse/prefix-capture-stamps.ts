@@ -160,13 +160,45 @@ export const OPENWRT_LOGREAD_STAMP: PrefixRule = {
  */
 export const LOGCAT_THREADTIME_STAMP: PrefixRule = {
   name: 'Android logcat `09-06 10:36:55.187     0     0 I         : `',
-  firstChars: DIGITS,
+  firstChars: `${DIGITS} `,
   neverAfterPrintkTime: true,
-  re: /^(\d\d)-(\d\d) (\d\d:\d\d:\d\d\.\d{3}) +\d+ +\d+ [VDIWEFA] (?: {8}: |(\w{1,3}) +: )?/,
+  // Also the `-v` modifiers a bug report may carry: `year`, `usec`, `uid` (a user name before the pid), `epoch` and
+  // `monotonic` (seconds instead of a date).
+  re: /^(?:(?:(\d{4})-)?(\d\d)-(\d\d) (\d\d:\d\d:\d\d\.\d{3})\d{0,3}|( *\d+)\.(\d{3})\d{0,3}) +(?:[a-z_][\w.-]* +)?\d+ +\d+ [VDIWEFA] (?: {8}: |([^\s:]{1,7}) +: )?/,
   take: (m, into) => {
-    into.wallTime ??= `--${m[1]!}-${m[2]!}T${m[3]!}`;
-    const rest = textAfter(m);
-    // The kernel pads a register's name to three: `pc : `, `x9 : `, `x29: `, `CPU: `.
-    return m[4] === undefined ? rest : `${m[4].padEnd(3)}: ${rest}`;
+    setLogcatWallTime(m, into);
+    return withTag(textAfter(m), m[7]);
   },
 };
+
+/**
+ * Android `logcat -v time` (`09-06 10:36:55.187 I/        (    0): `) and `-v brief` (no time), the older defaults:
+ * the level, `/`, the tag and the pid in parentheses. The tag is read as threadtime's is.
+ */
+export const LOGCAT_TIME_STAMP: PrefixRule = {
+  name: 'Android logcat -v time/brief `09-06 10:36:55.187 I/        (    0): `',
+  firstChars: `${DIGITS}VDIWEFA`,
+  neverAfterPrintkTime: true,
+  re: /^(?:(\d\d)-(\d\d) (\d\d:\d\d:\d\d\.\d{3})\d{0,3} )?[VDIWEFA]\/([^(]{0,64})\( *\d+\): /,
+  take: (m, into) => {
+    if (m[1] !== undefined) into.wallTime ??= `--${m[1]}-${m[2]!}T${m[3]!}`;
+    // What logd took for a tag (`Machine` of `Machine model: …`) goes back in front of the text.
+    const tag = m[4]!.trimEnd();
+    return withTag(textAfter(m), tag === '' ? undefined : tag);
+  },
+};
+
+/** The kernel pads a register's name to three: `pc : `, `x9 : `, `x29: `, `CPU: `, which logd took for a tag. */
+function withTag(rest: string, tag: string | undefined): string {
+  return tag === undefined ? rest : `${tag.padEnd(3)}: ${rest}`;
+}
+
+/** A date with or without its year, seconds since the epoch (a wall time), or since boot (`monotonic`: none). */
+function setLogcatWallTime(m: RegExpExecArray, into: { wallTime?: string }): void {
+  if (m[2] !== undefined) {
+    into.wallTime ??= m[1] === undefined ? `--${m[2]}-${m[3]!}T${m[4]!}` : `${m[1]}-${m[2]}-${m[3]!}T${m[4]!}`;
+    return;
+  }
+  const seconds = m[5]!.trim();
+  if (seconds.length >= 9) into.wallTime ??= `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19)}.${m[6]!}Z`;
+}

@@ -22,6 +22,12 @@ describe('wrappers that hide the trigger words', () => {
     ['plain dmesg', '[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd083]\n', false],
     ['JSON of another kind', '{"dt": "2024", "msg": "x"}\n', false],
     ['a MESSAGE field past the first line', 'plain\n{"MESSAGE":"x"}\n', false],
+    // Found by a review: logd splits `Memory: …` into a tag and the text, so `Memory:` is not in the bytes.
+    ['logcat -v threadtime, after its banner', '--------- beginning of kernel\n09-06 10:36:55.187     0     0 I Memory  : 8053000K available\n', true],
+    ['logcat -v time', '09-06 10:36:55.187 W/Machine model(    0): SolidRun LX2160A Honeycomb\n', true],
+    ['logcat -v brief', 'W/        (    0): Booting Linux on physical CPU 0x0\n', true],
+    ['logcat -v monotonic', '    85.501     0     0 W         : Call trace:\n', true],
+    ['dmesg with a level', '<6>[    0.000000] Booting Linux on physical CPU 0x0000000000\n', false],
   ])('the start of an input: %s', (_, head, hides) => {
     expect(hidesNeedles(Buffer.from(head, 'utf8'))).toBe(hides);
   });

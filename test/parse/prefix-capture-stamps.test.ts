@@ -106,6 +106,14 @@ describe('a sample behind each capture stamp', () => {
     ['Jenkins timestamper', (l, i) => `13:${mmss(i)}  ${l}`],
     ['Buildkite', (l, i) => `\x1b_bk;t=${1764163201000 + i}\x07${l}`],
     ['BusyBox syslogd -S', (l, i) => `Nov 26 13:${mmss(i)} kernel: ${l}`],
+    // Found by a review: logcat's formats other than threadtime gave no splat.
+    ['logcat -v threadtime', (l, i) => `11-26 13:${mmss(i)}.123     0     0 W         : ${l}`],
+    ['logcat -v time', (l, i) => `11-26 13:${mmss(i)}.123 W/        (    0): ${l}`],
+    ['logcat -v brief', (l) => `W/        (    0): ${l}`],
+    ['logcat -v threadtime,year,usec', (l, i) => `2026-11-26 13:${mmss(i)}.123456     0     0 W         : ${l}`],
+    ['logcat -v threadtime,uid', (l, i) => `11-26 13:${mmss(i)}.123  root     0     0 W         : ${l}`],
+    ['logcat -v threadtime,epoch', (l, i) => `${1764163200 + i}.123     0     0 W         : ${l}`],
+    ['logcat -v threadtime,monotonic', (l, i) => `${String(i).padStart(6)}.123     0     0 W         : ${l}`],
   ];
 
   const printkTimes = [true, false].flatMap((times) => wrappers.map(([name, wrap]) => [name, times, wrap] as const));

@@ -64,6 +64,14 @@ const CASES: [string, string, StrippedLine][] = [
     { text: 'Internal error: Oops: 96000005 [#1] PREEMPT SMP', wallTime: '--09-06T10:36:55.187', caller: 'T7247' }],
   ['Android logcat, a register name taken for a tag', '09-06 10:36:55.187     0     0 I pc      : demo_probe+0x24/0x100 [demo]',
     { text: 'pc : demo_probe+0x24/0x100 [demo]', wallTime: '--09-06T10:36:55.187' }],
+  // Found by a review: a tag of four to seven letters stayed padded (`Memory  : …`), and the boot fact was lost.
+  ['Android logcat, a word taken for a tag', '09-06 10:36:55.187     0     0 I Memory  : 8053000K/8388608K available',
+    { text: 'Memory: 8053000K/8388608K available', wallTime: '--09-06T10:36:55.187' }],
+  ['Android logcat -v time, a tag before the pid', '09-06 10:36:55.187 W/Machine model(    0): SolidRun LX2160A Honeycomb',
+    { text: 'Machine model: SolidRun LX2160A Honeycomb', wallTime: '--09-06T10:36:55.187' }],
+  ['Android logcat -v brief, no tag', 'W/        (    0): Call trace:', { text: 'Call trace:' }],
+  ['Android logcat -v threadtime,year', '2023-09-06 10:36:55.187     0     0 I         : Call trace:', { text: 'Call trace:', wallTime: '2023-09-06T10:36:55.187' }],
+  ['Android logcat -v threadtime,monotonic', '    85.501     0     0 W         : Call trace:', { text: 'Call trace:' }],
   // printk_caller_id() formats "[%6s]" of "T%u"/"C%u"; dmesg without time shows it alone.
   ['caller id alone', '[  T123] text', { text: 'text', caller: 'T123' }],
   // syzkaller__report_6__WARNING_foo.txt (Android)
