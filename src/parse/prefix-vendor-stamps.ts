@@ -14,8 +14,13 @@ import { textAfter } from './prefix-syslog-parts.js';
 export const SAMSUNG_CPU_COMM_PID: PrefixRule = {
   name: 'Samsung cpu:comm:pid `[4:     netbpfload:  825] `',
   firstChars: '[',
-  re: /^\[ *\d+: *[^\]]+?: *\d+\] ?/,
-  take: (m) => textAfter(m),
+  re: /^\[ *(\d+): *[^\]]+?: *(\d+)\] ?/,
+  // The task is the caller, as MediaTek's is: two tasks' interleaved reports had mixed into one (an idle task's, pid
+  // 0 on each CPU, is its CPU).
+  take: (m, into) => {
+    into.caller ??= m[2] === '0' ? `C${m[1]!}` : `T${m[2]!}`;
+    return textAfter(m);
+  },
 };
 
 /**

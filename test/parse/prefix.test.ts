@@ -30,9 +30,11 @@ const CASES: [string, string, StrippedLine][] = [
   ['printk time + CPU caller id', '[  637.387608][    C0] Modules linked in:', { text: 'Modules linked in:', ts: 637.387608, caller: 'C0' }],
   // A real kasan-dev report (2025) had given no splat at all.
   ['printk time + Samsung cpu:comm:pid', '[   79.419177] [4:     netbpfload:  825] BUG: KASAN: invalid-access in f+0x2/0x4',
-    { text: 'BUG: KASAN: invalid-access in f+0x2/0x4', ts: 79.419177 }],
+    { text: 'BUG: KASAN: invalid-access in f+0x2/0x4', ts: 79.419177, caller: 'T825' }],
   ['Samsung cpu:comm:pid keeps the frame indent; a comm may hold a colon', '[   79.427385] [0:  kworker/u16:3: 1234]  show_stack+0x18/0x28 (C)',
-    { text: ' show_stack+0x18/0x28 (C)', ts: 79.427385 }],
+    { text: ' show_stack+0x18/0x28 (C)', ts: 79.427385, caller: 'T1234' }],
+  // Found by a review: not taken as the caller, so two tasks' interleaved reports had mixed into one.
+  ['Samsung cpu:comm:pid of an idle task: its CPU', '[    5.000000] [3:      swapper/3:    0] CPU3: shutdown', { text: 'CPU3: shutdown', ts: 5, caller: 'C3' }],
   // An audit of capture paths: these vendors' logs (MediaTek MT8195/MT6757, Qualcomm msm-4.9 via logcat, HiSilicon
   // Kirin and hi1213) had given no splat or no boot facts.
   ['MediaTek cpu and task, irqs off', '<0>[  976.945701]-(5)[7247:insmod]Internal error: Oops: 96000005 [#1] PREEMPT SMP',
