@@ -221,6 +221,15 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
     },
   },
   {
+    // A mail's format=flowed wrap at 72 columns: `CPU: 0 PID: 6700 Comm: syz-executor.0 Not` + `tainted 5.11.0-rc3 #1`
+    // (found by a review: the cluster had lost its CPU, PID and release).
+    name: 'CPU line cut between `Not` and `tainted`',
+    firstChars: 'C',
+    head: /^CPU: \d+ (?:UID: \d+ )?PID: \d+ Comm: .* Not\s*$/,
+    tail: /^\s*(tainted(?: .*?)?)\s*$/,
+    join: (head, tail) => `${head.trimEnd()} ${tail[1]}`,
+  },
+  {
     // `CPU: 1 PID: 653 Comm: set_robust_list Not tainted` + `6.6.0-rc7-next-20231026 #1` (an LKFT mail), or broken
     // inside the flags: `… Tainted: G    B   W` + `      N 6.4.0-rc2-next-20230517 #1`. The release names the kernel
     // the layout is inferred for. A line cut there by hand is followed by no release-shaped line.

@@ -163,6 +163,14 @@ describe('joinWrapped, mail-client word wraps', () => {
     expect(joinWrapped(head, tail)).toBe(`${head} ${tail.trim()}`);
   });
 
+  // Found by a review: a flowed mail at 72 columns cut `Not` from `tainted`, and the cluster lost CPU, PID and release.
+  test('a CPU line cut between `Not` and `tainted`: joined, and the release with it', () => {
+    const cpu = 'CPU: 0 PID: 6700 Comm: syz-executor.0 Not';
+    expect(mayContinue(cpu)).toBe(true);
+    expect(joinWrapped(cpu, 'tainted 5.11.0-rc3 #1')).toBe('CPU: 0 PID: 6700 Comm: syz-executor.0 Not tainted 5.11.0-rc3 #1');
+    expect(joinWrapped(cpu, 'Hardware name: linux,dummy-virt (DT)')).toBeUndefined();
+  });
+
   test('a CPU line cut after its flags is not joined with a line that is no release', () => {
     const head = 'CPU: 1 PID: 7 Comm: kworker/1:0 Tainted: G        W';
     for (const next of ['Hardware name: linux,dummy-virt (DT)', 'Call trace:', 'pstate: 60400005 (nZCv daif +PAN -UAO)', ' foo_bar+0x10/0x20']) {
