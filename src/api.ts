@@ -94,7 +94,6 @@ export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): 
   return result;
 }
 
-
 async function analyzeFileOrPart(spec: string, opts: FileAnalyzeOptions): Promise<AnalysisResult> {
   if ((opts.threads ?? 1) >= 2) {
     const result = await analyzeFileInParts(spec, opts);

@@ -73,9 +73,10 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       // The whole policy is for analyze alone: triage takes only its young-generation half (the old half cost it speed).
       if (ctx.heapPolicy === true) applyHeapPolicy();
       const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
+      const named = files.length > 0 ? files : ['-'];
       // No file reads stdin, which may be redirected from the file -o names.
-      await checkOutputPath(argv.output, '--output', [...(files.length > 0 ? files : ['-']), argv.config]);
-      const inputs = await distinctInputs(files.length > 0 ? files : ['-'], (spec, first) => {
+      await checkOutputPath(argv.output, '--output', [...named, argv.config]);
+      const inputs = await distinctInputs(named, (spec, first) => {
         if (!argv.quiet) printError(ctx, `note: ${spec} is the same file as ${first}: read once`);
       });
       const layout = await layoutOverrides(argv, inputs.includes('-') ? 'the log (no file, or -)' : undefined, ctx.signal);

@@ -1,5 +1,5 @@
 import type { PrefixRule } from './prefix-rules.js';
-import { datedWallTime, MONTH_INITIALS, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
+import { datedWallTime, epochWallTime, MONTH_INITIALS, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
 import { DIGITS, SYSLOG_TAG, takeIsoWallTime, takePriorityName, takeTag, textAfter, WEEKDAY_INITIALS, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
 
 /**
@@ -89,7 +89,7 @@ export const BARE_SECONDS_STAMP: PrefixRule = {
   re: /^(\d+)(?:\.(\d+))? (?=\[ *\d+\.\d+\]|<\d>)/,
   take: (m, into) => {
     // Ten digits or so are the epoch (2001 to 2286); fewer are seconds since the capture started.
-    if (m[1]!.length >= 9 && m[1]!.length <= 11) into.wallTime ??= `${new Date(Number(m[1]) * 1000).toISOString().slice(0, 19)}${m[2] === undefined ? '' : `.${m[2]}`}Z`;
+    if (m[1]!.length >= 9 && m[1]!.length <= 11) into.wallTime ??= epochWallTime(m[1]!, m[2]);
     return textAfter(m);
   },
   neverAfterPrintkTime: true,
@@ -200,5 +200,5 @@ function setLogcatWallTime(m: RegExpExecArray, into: { wallTime?: string }): voi
     return;
   }
   const seconds = m[5]!.trim();
-  if (seconds.length >= 9) into.wallTime ??= `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19)}.${m[6]!}Z`;
+  if (seconds.length >= 9) into.wallTime ??= epochWallTime(seconds, m[6]);
 }

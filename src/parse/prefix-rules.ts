@@ -1,5 +1,5 @@
 import type { StrippedLine } from './prefix.js';
-import { datedWallTime, MONTH_INITIALS, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
+import { datedWallTime, epochWallTime, MONTH_INITIALS, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
 import { KMSG_RECORD } from './prefix-kmsg.js';
 import { takeLavaLine } from './prefix-lava.js';
 import { takeJournalJson } from './prefix-journal-json.js';
@@ -197,7 +197,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     firstChars: DIGITS,
     re: new RegExp(String.raw`^(\d{9,11})\.(\d{1,9}) ${SYSLOG_HOST} ${SYSLOG_TAG}`),
     take: (m, into) => {
-      into.wallTime ??= `${new Date(Number(m[1]) * 1000).toISOString().slice(0, 19)}.${m[2]}Z`;
+      into.wallTime ??= epochWallTime(m[1]!, m[2]);
       into.host ??= m[3];
       takeTag(m[4], into);
       return textAfter(m);

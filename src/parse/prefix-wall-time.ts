@@ -28,3 +28,8 @@ export function yearlessWallTime(month: string, day: string, time: string): stri
 export function datedWallTime(year: string, month: string, day: string, time: string): string {
   return `${year}-${monthNumber(month)}-${twoDigits(day)}T${time}`;
 }
+
+/** Seconds since the epoch (journalctl -o short-unix, `ts '%.s'`, logcat epoch) as an ISO-8601 UTC stamp, the printed fraction kept. */
+export function epochWallTime(seconds: string, fraction?: string): string {
+  return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19)}${fraction === undefined ? '' : `.${fraction}`}Z`;
+}

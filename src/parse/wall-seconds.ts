@@ -16,7 +16,8 @@ export function wallSeconds(stamp: string): number | undefined {
   return utcMs / 1000 - offsetMinutes * 60 + Number(seconds!.replace(',', '.'));
 }
 
-function zoneMinutes(zone: string): number {
+/** A UTC offset (`+02:00`, `-0500`) in minutes. */
+export function zoneMinutes(zone: string): number {
   const digits = zone.replace(':', '');
   const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
   return zone.startsWith('-') ? -minutes : minutes;

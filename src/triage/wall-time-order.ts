@@ -1,3 +1,5 @@
+import { zoneMinutes } from '../parse/wall-seconds.js';
+
 /**
  * Orders the wall-clock stamps logs print (src/parse/prefix-wall-time.ts, prefix-rules.ts): ISO-8601 with or without
  * a UTC offset, `dmesg --time-format iso`'s comma before the fraction, and the year-omitted `--MM-DDThh:mm:ss`.
@@ -15,12 +17,6 @@ export function wallTimeKey(stamp: string): string {
   // Offsets are whole minutes: the seconds and their fraction stay as printed, to the last digit.
   const utcMs = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute)) - offsetMinutes * 60_000;
   return `${new Date(utcMs).toISOString().slice(0, 16)}${seconds.replace(',', '.')}`;
-}
-
-function zoneMinutes(zone: string): number {
-  const digits = zone.replace(':', '');
-  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5));
-  return zone.startsWith('-') ? -minutes : minutes;
 }
 
 /** The earlier of two stamps by wallTimeKey (either may be missing); on equal keys, the smaller string. */
