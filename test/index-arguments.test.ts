@@ -68,7 +68,7 @@ const WRONG: [string, () => unknown, RegExp][] = [
   ['renderSummaryJson', () => v.renderSummaryJson!([]), /^renderSummaryJson: summary must be a summary/],
   ['renderSummaryMarkdown', () => v.renderSummaryMarkdown!({}), /^renderSummaryMarkdown: s must be a summary/],
   ['renderSummaryMarkdown', () => v.renderSummaryMarkdown!(summary, { clusters: 100 }), /^renderSummaryMarkdown: caps must be/],
-  ['renderSummaryJunit', () => v.renderSummaryJunit!(summary, 'warnings'), /^renderSummaryJunit: failOn must be one of vmemmap, warning, bug, any/],
+  ['renderSummaryJunit', () => v.renderSummaryJunit!(summary, 'warnings'), /^renderSummaryJunit: failOn must be one of vmemmap, warning, bug, panic, any/],
   ['LogAnalyzer', () => construct('LogAnalyzer', { maxSplatLine: 3 }), /^LogAnalyzer: unknown option 'maxSplatLine' \(did you mean 'maxSplatLines'\?\)$/],
   ['LogAnalyzer', () => construct('LogAnalyzer', { signal: new AbortController().signal }), /^LogAnalyzer: unknown option 'signal'/],
   ['LogAnalyzer', () => construct('LogAnalyzer', null), /^LogAnalyzer: options must be an object, not null$/],

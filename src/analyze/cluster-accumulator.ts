@@ -8,6 +8,7 @@ import type { Signature } from './signature.js';
 import { revive } from '../util/revive.js';
 import { ownCopy, ownDeepCopy } from '../util/own-copy.js';
 import { bootByIndexUnchecked } from '../parse/boot-facts.js';
+import { endedInPanic } from './splat-severity.js';
 
 const MAX_IDS = 64;
 const MAX_NAMES = 16;
@@ -30,6 +31,7 @@ function exampleOf(splat: Splat): Splat {
 export class ClusterAccumulator {
   private count = 0;
   private corruptedCount = 0;
+  private panickedCount = 0;
   private readonly cpus = new BoundedSet<number>(MAX_IDS);
   private readonly pids = new BoundedSet<number>(MAX_IDS);
   private readonly releases = new BoundedSet<string>(MAX_NAMES);
@@ -73,6 +75,7 @@ export class ClusterAccumulator {
     this.lastLine = splat.lastLine;
     this.lastTs = splat.ts;
     this.lastWallTime = splat.wallTime;
+    if (endedInPanic(splat)) this.panickedCount += 1;
     if (splat.corrupted) this.corruptedCount += 1;
     else if (this.example.corrupted) this.example = exampleOf(splat);
     this.cpus.add(splat.cpu);
@@ -120,6 +123,7 @@ export class ClusterAccumulator {
   absorb(later: ClusterAccumulator): void {
     this.count += later.count;
     this.corruptedCount += later.corruptedCount;
+    this.panickedCount += later.panickedCount;
     this.lastLine = later.lastLine;
     this.lastTs = later.lastTs;
     this.lastWallTime = later.lastWallTime;
@@ -199,6 +203,7 @@ export class ClusterAccumulator {
       hardware: this.hardware.sorted(),
       ...this.truncatedLists(),
       corruptedCount: this.corruptedCount,
+      ...(this.panickedCount > 0 && { panickedCount: this.panickedCount }),
       example: this.example,
       vmemmap,
     };

@@ -1,4 +1,4 @@
-import type { SplatKind } from '../parse/types.js';
+import type { Splat, SplatKind } from '../parse/types.js';
 
 /**
  * How bad a splat is, as a triager reads a log, most severe first: `crash` the kernel died or memory was really
@@ -56,14 +56,41 @@ export function kindsOf(cls: SeverityClass): SplatKind[] {
   return (Object.keys(CLASS_OF_KIND) as SplatKind[]).filter((kind) => CLASS_OF_KIND[kind] === cls);
 }
 
-/** The most severe class of `kinds`, or undefined when there are none. */
-export function worstClass(kinds: Iterable<SplatKind>): SeverityClass | undefined {
+/** The most severe class of `clusters` (`clusterClass`), or undefined when there are none. */
+export function worstClass(clusters: Iterable<ClusterSeverity>): SeverityClass | undefined {
   let worst: number | undefined;
-  for (const kind of kinds) worst = Math.min(worst ?? Infinity, classRank(kind));
+  for (const cluster of clusters) worst = Math.min(worst ?? Infinity, clusterClassRank(cluster));
   return worst === undefined ? undefined : SEVERITY_CLASSES[worst];
 }
 
 /** A panic or an Oops: the kernel, or the task inside it, did not go on. What a report's first words name. */
 export function isPanicOrOops(kind: SplatKind): boolean {
   return kind === 'panic' || kind === 'oops';
+}
+
+/** The line that opens every panic: panic() prints it before anything else, whatever made the kernel panic. */
+const PANIC_LINE = 'Kernel panic - not syncing';
+
+/**
+ * The kernel died in this report: it is a panic, or a `Kernel panic - not syncing` escalated it (a WARNING under
+ * panic_on_warn, an Oops's `Fatal exception`, a stack overflow). An Oops alone may have killed only its task.
+ */
+export function endedInPanic(splat: Pick<Splat, 'kind' | 'escalations'>): boolean {
+  return splat.kind === 'panic' || (splat.escalations?.some((line) => line.includes(PANIC_LINE)) ?? false);
+}
+
+/** What a cluster's severity depends on: its kind, and whether the kernel panicked after its splats. */
+export interface ClusterSeverity {
+  kind: SplatKind;
+  panickedCount?: number;
+}
+
+/** A cluster's severity class, counting the kernel's death: a WARNING that panic_on_warn turned into a panic is a crash. */
+export function clusterClass(cluster: ClusterSeverity): SeverityClass {
+  return (cluster.panickedCount ?? 0) > 0 ? 'crash' : severityClass(cluster.kind);
+}
+
+/** 0 for the most severe class (`clusterClass`). Lower ranks sort first. */
+export function clusterClassRank(cluster: ClusterSeverity): number {
+  return SEVERITY_CLASSES.indexOf(clusterClass(cluster));
 }

@@ -138,6 +138,8 @@ export interface Cluster {
   /** The sets above that reached their cap: the splats held more distinct values than are listed. */
   truncatedLists?: ListName[];
   corruptedCount: number;
+  /** Splats after which the kernel panicked (`endedInPanic`): the panics themselves, or reports a panic escalated; absent when none. */
+  panickedCount?: number;
   example: Splat;
   vmemmap: VmemmapFinding[];
 }

@@ -1,9 +1,10 @@
 import type { AnalysisResult, Cluster } from '../analyze/types.js';
 
-export const FAIL_ON_KINDS = ['vmemmap', 'warning', 'bug', 'any'] as const;
+export const FAIL_ON_KINDS = ['vmemmap', 'warning', 'bug', 'panic', 'any'] as const;
 /**
  * Which clusters make a run fail (exit 1, `--fail-on`): `vmemmap` those with a vmemmap finding, `warning` WARNING
- * reports (kind `warning`, or a title starting `WARNING`), `bug` every other report, `any` all.
+ * reports (kind `warning`, or a title starting `WARNING`), `bug` every other report, `panic` those after which the
+ * kernel panicked (a panic, or a report one escalated: a WARNING under panic_on_warn too), `any` all.
  */
 export type FailOn = (typeof FAIL_ON_KINDS)[number];
 
@@ -16,6 +17,8 @@ export function clusterMatches(cluster: Cluster, failOn: FailOn): boolean {
       return isWarning(cluster);
     case 'bug':
       return !isWarning(cluster);
+    case 'panic':
+      return (cluster.panickedCount ?? 0) > 0;
     case 'any':
       return true;
   }

@@ -8,10 +8,29 @@ const CRASH_WORDS: Partial<Record<SplatKind, readonly [string, string]>> = {
   oops: ['Oops', 'Oopses'],
 };
 
-/** `1 Oops`, `1 panic, 2 Oopses`: the panics and Oopses of the clusters, panics first; undefined when none. */
+/**
+ * A report of another kind after which the kernel panicked (a WARNING under panic_on_warn, a BUG's `Fatal exception`).
+ * An Oops's own panic is not one: the Oops names the crash.
+ */
+export function panickedAfter(c: Pick<ClusterReport, 'kind' | 'panickedCount'>): boolean {
+  return !isPanicOrOops(c.kind) && (c.panickedCount ?? 0) > 0;
+}
+
+/** A panic, an Oops, or a report the kernel panicked after: what a report names first. */
+function isCrash(c: ClusterReport): boolean {
+  return isPanicOrOops(c.kind) || panickedAfter(c);
+}
+
+/**
+ * `1 Oops`, `1 panic, 2 Oopses`: the panics and Oopses of the clusters, panics first; undefined when none. A panic
+ * that escalated a report of another kind (panic_on_warn) counts as a panic.
+ */
 export function crashCounts(clusters: readonly ClusterReport[]): string | undefined {
   const counts = new Map<SplatKind, number>();
-  for (const c of clusters) if (isPanicOrOops(c.kind)) counts.set(c.kind, (counts.get(c.kind) ?? 0) + c.count);
+  for (const c of clusters) {
+    if (isPanicOrOops(c.kind)) counts.set(c.kind, (counts.get(c.kind) ?? 0) + c.count);
+    else if (panickedAfter(c)) counts.set('panic', (counts.get('panic') ?? 0) + c.panickedCount!);
+  }
   const parts = [...counts]
     .sort(([a], [b]) => kindRank(a) - kindRank(b))
     .map(([kind, n]) => plural(n, CRASH_WORDS[kind]![0], CRASH_WORDS[kind]![1]));
@@ -21,14 +40,18 @@ export function crashCounts(clusters: readonly ClusterReport[]): string | undefi
 export interface CrashOf {
   source: string;
   cluster: ClusterReport;
-  /** Panic and Oops clusters of all inputs. */
+  /** Panic and Oops clusters of all inputs, and those the kernel panicked after. */
   clusters: number;
 }
 
-/** The panic or Oops a reader should hear of first: the most severe kind, then the first input, then the earliest line. */
+/**
+ * The panic or Oops a reader should hear of first: the most severe kind (a report the kernel panicked after ranks as
+ * a panic), then the first input, then the earliest line.
+ */
 export function leadCrash(report: Report): CrashOf | undefined {
-  const all = report.inputs.flatMap((input, i) => input.clusters.filter((c) => isPanicOrOops(c.kind)).map((c) => ({ input, i, c })));
-  const [first] = all.sort((a, b) => kindRank(a.c.kind) - kindRank(b.c.kind) || a.i - b.i || a.c.firstLine - b.c.firstLine);
+  const all = report.inputs.flatMap((input, i) => input.clusters.filter(isCrash).map((c) => ({ input, i, c })));
+  const rank = (c: ClusterReport): number => kindRank(panickedAfter(c) ? 'panic' : c.kind);
+  const [first] = all.sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i || a.c.firstLine - b.c.firstLine);
   return first && { source: first.input.source, cluster: first.c, clusters: all.length };
 }
 

@@ -11,7 +11,7 @@ import type { Cluster, VmemmapFinding } from '../analyze/types.js';
  * The report's `schemaVersion` (schema/report.schema.json), a semver: a minor bump adds keys, a major one changes or
  * removes them.
  */
-export const REPORT_SCHEMA_VERSION = '1.4.0';
+export const REPORT_SCHEMA_VERSION = '1.5.0';
 
 /** `0x…` or `-0x…`, lowercase. */
 export type SignedHex = string;

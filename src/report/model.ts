@@ -38,6 +38,7 @@ function clusterReport(c: Cluster): ClusterReport {
     hardware: [...c.hardware],
     truncatedLists: c.truncatedLists && [...c.truncatedLists],
     corruptedCount: c.corruptedCount,
+    panickedCount: c.panickedCount,
     example: splatReport(c.example),
     vmemmap: c.vmemmap.map(vmemmapReport),
   });

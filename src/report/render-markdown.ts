@@ -7,7 +7,7 @@ import { appendAll } from '../util/append-all.js';
 import { exampleClusters } from './example-cluster.js';
 import { lineSpan, notRead, partialNotes, plural, vmemmapFindings } from './report-facts.js';
 import { foldIdenticalFindings, type FoldedFinding } from './identical-findings.js';
-import { crashName, leadCrash } from './crashes.js';
+import { crashName, leadCrash, panickedAfter } from './crashes.js';
 import { renderMarkdownExample } from './render-markdown-example.js';
 import { renderMarkdownVmemmap } from './render-markdown-vmemmap.js';
 import { vmemmapVerdict } from './vmemmap-phrases.js';
@@ -24,14 +24,21 @@ export const MARKDOWN_CAPS = {
   example: { rows: 400, chars: 16_000 },
 } satisfies Record<string, RowCap>;
 
-/** `**Kernel Oops**: \`title\` at line 1787.`: the panic or Oops first, when there was one, before any count or hex. */
+/**
+ * `**Kernel Oops**: \`title\` at line 1787.`, `**Kernel panic** after \`WARNING in foo\` at line 5.`: the panic or Oops
+ * first, when there was one, before any count or hex.
+ */
 function crashSentence(r: Report): string {
   const crash = leadCrash(r);
   if (!crash) return '';
   const c = crash.cluster;
-  const at = c.count > 1 ? `${c.count} times, first at line ${c.firstLine}` : `at line ${c.firstLine}`;
   const where = r.inputs.length > 1 ? ` of ${codeSpan(crash.source)}` : '';
   const more = crash.clusters > 1 ? `; ${plural(crash.clusters - 1, 'more panic or Oops cluster', 'more panic or Oops clusters')} below` : '';
+  if (panickedAfter(c)) {
+    const at = c.count > 1 ? ` (${c.panickedCount} of its ${c.count} splats; lines ${c.firstLine}-${c.lastLine})` : ` at line ${c.firstLine}`;
+    return `**${esc(crashName('panic'))}** after ${codeSpan(capTitle(c.title))}${at}${where}${more}. `;
+  }
+  const at = c.count > 1 ? `${c.count} times, first at line ${c.firstLine}` : `at line ${c.firstLine}`;
   return `**${esc(crashName(c.kind))}**: ${codeSpan(capTitle(c.title))} ${at}${where}${more}. `;
 }
 

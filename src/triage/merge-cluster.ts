@@ -21,6 +21,7 @@ export function mergeCluster(a: SummaryCluster, b: SummaryCluster): SummaryClust
     exampleLog: lead.exampleLog,
     known: a.known || b.known,
     failOn: sortedUnion(a.failOn, b.failOn),
+    ...(a.panickedCount !== undefined || b.panickedCount !== undefined ? { panickedCount: (a.panickedCount ?? 0) + (b.panickedCount ?? 0) } : {}),
     vmemmap: mergeVmemmapLists(a.vmemmap, b.vmemmap),
   };
   const firstSeen = earliestWallTime(a.firstSeen, b.firstSeen);

@@ -1,7 +1,7 @@
 import type { Summary, SummaryCluster, SummaryIssue, SummaryLog, SummaryShards, SummaryTotals } from './summary-types.js';
 import { SUMMARY_SCHEMA_VERSION } from './summary-types.js';
 import { mergeCluster } from './merge-cluster.js';
-import { classRank, SEVERITY_CLASSES, type SeverityClass } from '../analyze/splat-severity.js';
+import { clusterClassRank, SEVERITY_CLASSES, type SeverityClass } from '../analyze/splat-severity.js';
 import { checkMergeOptions, type MergeOptions } from './merge-options.js';
 import { logsInSeveralWarning } from './logs-in-several.js';
 import { shardingsMixedWarning } from './shardings-mixed.js';
@@ -89,11 +89,12 @@ function addTotals(a: SummaryTotals, b: SummaryTotals): SummaryTotals {
 }
 
 /**
- * Most severe class first (severity-rank.ts: a crash before a hang before a warning), then the cluster met in most
+ * Most severe class first (splat-severity.ts: a crash, also a WARNING the kernel panicked after, before a hang
+ * before a warning), then the cluster met in most
  * logs, then the most splats; the id keeps the order stable.
  */
 export function compareClusters(x: SummaryCluster, y: SummaryCluster): number {
-  return classRank(x.kind) - classRank(y.kind) || y.logs - x.logs || y.count - x.count || cmp(x.id, y.id);
+  return clusterClassRank(x) - clusterClassRank(y) || y.logs - x.logs || y.count - x.count || cmp(x.id, y.id);
 }
 
 function compareLogs(x: SummaryLog, y: SummaryLog): number {

@@ -21,7 +21,7 @@ export function summarizeLog(result: AnalysisResult, ctx: LogContext): Summary {
   // The analyzer's count: past its cluster cap a splat is counted there but in no cluster.
   const splats = result.stats.splats;
   summary.totals = { ...summary.totals, logs: 1, logsWithSplats: splats > 0 ? 1 : 0, bytes: result.stats.bytes,
-    lines: result.stats.lines, splats, logsBySeverity: severityCounts(worstClass(result.clusters.map((c) => c.kind))) };
+    lines: result.stats.lines, splats, logsBySeverity: severityCounts(worstClass(result.clusters)) };
   summary.clusters = result.clusters.map((c) => summarizeCluster(c, result.source, ctx)).sort(compareClusters);
   summary.logs = [{
     name: result.source,
@@ -73,6 +73,7 @@ function summarizeCluster(c: Cluster, logName: string, ctx: LogContext): Summary
     exampleLog: logName,
     known: false,
     failOn: FAIL_ON_KINDS.filter((k) => clusterMatches(c, k)).sort(),
+    ...(c.panickedCount !== undefined && { panickedCount: c.panickedCount }),
     vmemmap: mergeVmemmapLists([], c.vmemmap.map(summarizeVmemmap)),
   };
   const firstSeen = c.firstWallTime ?? ctx.fileTime;

@@ -4,7 +4,7 @@ import type { FailOn } from '../cli/fail-on.js';
 import type { SeverityClass } from '../analyze/splat-severity.js';
 
 /** The summary's `schemaVersion` (schema/summary.schema.json): an integer, bumped on any change of its shape. */
-export const SUMMARY_SCHEMA_VERSION = 4;
+export const SUMMARY_SCHEMA_VERSION = 5;
 
 /** A 64-bit range as `0x`-prefixed lowercase hex strings; `end` is exclusive. */
 export interface HexRange {
@@ -67,6 +67,8 @@ export interface SummaryCluster {
   known: boolean;
   /** `--fail-on` kinds this cluster satisfies. */
   failOn: FailOn[];
+  /** Splats over all logs after which the kernel panicked (`Cluster.panickedCount`); absent when none. */
+  panickedCount?: number;
   vmemmap: SummaryVmemmap[];
   /** Present when the run recorded its history (`db`). */
   history?: ClusterHistory;

@@ -66,6 +66,16 @@ describe('counts', () => {
     const c = acc.finish([], undefined);
     expect(c.count).toBe(5); // first + 4 more
     expect(c.corruptedCount).toBe(2);
+    expect(c).not.toHaveProperty('panickedCount');
+  });
+
+  test('splats a `Kernel panic` escalated are counted apart, also across parts; an `Internal error:` is no panic', () => {
+    const panicked = () => other({ escalations: ['Kernel panic - not syncing: panic_on_warn set ...'] });
+    const oopsed = other({ escalations: ['Internal error: Oops - BUG: 00000000f2000800 [#1] PREEMPT SMP'] });
+    const acc = cluster(OTHER_SIG, other(), panicked(), oopsed);
+    expect(acc.finish([], undefined).panickedCount).toBe(1);
+    acc.absorb(ClusterAccumulator.revive(structuredClone(cluster(OTHER_SIG, panicked(), panicked()))));
+    expect(acc.finish([], undefined)).toMatchObject({ count: 5, panickedCount: 3 });
   });
 });
 

@@ -1,5 +1,5 @@
 import {
-  classRank, isPanicOrOops, kindRank, kindsOf, SEVERITY_CLASSES, SEVERITY_ORDER, severityClass, worstClass,
+  classRank, clusterClass, endedInPanic, isPanicOrOops, kindRank, kindsOf, SEVERITY_CLASSES, SEVERITY_ORDER, severityClass, worstClass,
 } from '../../src/analyze/splat-severity.js';
 import type { SplatKind } from '../../src/parse/types.js';
 
@@ -49,11 +49,17 @@ describe('kindRank', () => {
   });
 });
 
+const ofKinds = (kinds: SplatKind[]) => kinds.map((kind) => ({ kind }));
+
 describe('worstClass', () => {
-  test('the most severe class of the kinds, whatever their order', () => {
-    expect(worstClass(['warning', 'lockdep', 'other'])).toBe('hang');
-    expect(worstClass(['other', 'ubsan', 'kfence', 'warning'])).toBe('crash');
-    expect(worstClass(['other'])).toBe('other');
+  test('the most severe class of the clusters, whatever their order', () => {
+    expect(worstClass(ofKinds(['warning', 'lockdep', 'other']))).toBe('hang');
+    expect(worstClass(ofKinds(['other', 'ubsan', 'kfence', 'warning']))).toBe('crash');
+    expect(worstClass(ofKinds(['other']))).toBe('other');
+  });
+
+  test('a WARNING the kernel panicked after is a crash', () => {
+    expect(worstClass([{ kind: 'lockdep' }, { kind: 'warning', panickedCount: 1 }])).toBe('crash');
   });
 
   test('none for no kinds', () => {
@@ -76,4 +82,26 @@ describe('kindsOf', () => {
 
 test('only panics and Oopses are what a report names first', () => {
   expect((Object.keys(EVERY_KIND) as SplatKind[]).filter(isPanicOrOops).sort()).toEqual(['oops', 'panic']);
+});
+
+describe('endedInPanic', () => {
+  test('a panic, or a report a `Kernel panic - not syncing` escalated', () => {
+    expect(endedInPanic({ kind: 'panic' })).toBe(true);
+    expect(endedInPanic({ kind: 'warning', escalations: ['Kernel panic - not syncing: panic_on_warn set ...'] })).toBe(true);
+    expect(endedInPanic({ kind: 'oops', escalations: ['Kernel panic - not syncing: Fatal exception'] })).toBe(true);
+  });
+
+  test('an Oops alone, or one an `Internal error:` escalated, may have killed only its task', () => {
+    expect(endedInPanic({ kind: 'oops' })).toBe(false);
+    expect(endedInPanic({ kind: 'bug', escalations: ['Internal error: Oops - BUG: 00000000f2000800 [#1] SMP'] })).toBe(false);
+    expect(endedInPanic({ kind: 'warning', escalations: [] })).toBe(false);
+  });
+});
+
+describe('clusterClass', () => {
+  test('the class of the kind, unless the kernel panicked after a splat of the cluster', () => {
+    expect(clusterClass({ kind: 'warning' })).toBe('warning');
+    expect(clusterClass({ kind: 'warning', panickedCount: 1 })).toBe('crash');
+    expect(clusterClass({ kind: 'lockdep', panickedCount: 2 })).toBe('crash');
+  });
 });

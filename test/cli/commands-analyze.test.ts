@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runInProcess } from './_run-cli.js';
@@ -34,8 +34,21 @@ describe('analyze --fail-on', () => {
     [PLAIN, 'warning', 1],
     [PLAIN, 'any', 1],
     [WARN_THEN_OOPS, 'bug', 1],
+    // The Oops there is no panic: no `Kernel panic - not syncing` follows it.
+    [WARN_THEN_OOPS, 'panic', 0],
+    [AMDGPU, 'panic', 0],
   ])('%s --fail-on %s → exit %i', async (file, kind, code) => {
     expect((await runInProcess(['analyze', file, '--fail-on', kind, '-q'])).code).toBe(code);
+  });
+
+  // syzkaller's report 249: a WARNING, then `Kernel panic - not syncing: panic_on_warn set ...`.
+  const POW = path.resolve(process.cwd(), '../shared/corpus/syzkaller__report_249__WARNING_in_rfkill_fop_read.txt');
+  (existsSync(POW) ? test : test.skip)('a WARNING under panic_on_warn: panic and warning match, bug does not', async () => {
+    const codes = [];
+    for (const kind of ['panic', 'warning', 'bug']) codes.push((await runInProcess(['analyze', POW, '--fail-on', kind, '-q'])).code);
+    expect(codes).toEqual([1, 1, 0]);
+    const text = await runInProcess(['analyze', POW]);
+    expect(text.stdout.split('\n')[0]).toMatch(/, 1 panic$/);
   });
 });
 

@@ -82,7 +82,7 @@ test.each([
 
 test('a file that is not a summary is rejected, naming it (exit 3)', async () => {
   const bogus = path.join(tree, 'bogus.json');
-  writeFileSync(bogus, JSON.stringify({ schemaVersion: 4, clusters: 'no' }));
+  writeFileSync(bogus, JSON.stringify({ schemaVersion: 5, clusters: 'no' }));
   const run = await runInProcess(['merge', shards[0]!, bogus]);
   expect(run.code).toBe(3);
   expect(run.stderr).toContain('bogus.json');

@@ -17,21 +17,29 @@ const warningOddTitle = cluster({ id: 'w2', count: 1, kind: 'warning', title: 'k
 const oops = cluster({ id: 'o1', count: 1, kind: 'oops', title: 'Internal error in baz' });
 // startsWith is case-sensitive: a lower-case `warning` title of another kind is not a warning.
 const lowerCaseTitle = cluster({ id: 'k1', count: 1, kind: 'kasan', title: 'warning-ish KASAN report' });
+const panic = cluster({ id: 'p1', count: 1, kind: 'panic', title: 'kernel panic: VFS: Unable to mount root fs' });
+// A WARNING under panic_on_warn: the kernel died, the report stays a WARNING.
+const panickedWarning = cluster({ id: 'w3', count: 3, kind: 'warning', title: 'WARNING in foo', panickedCount: 1 });
+// An Oops whose `Fatal exception` panic joined it.
+const fatalOops = cluster({ id: 'o3', count: 1, kind: 'oops', title: 'Internal error in baz', panickedCount: 1 });
 
 test('the --fail-on choices', () => {
-  expect([...FAIL_ON_KINDS]).toEqual(['vmemmap', 'warning', 'bug', 'any']);
+  expect([...FAIL_ON_KINDS]).toEqual(['vmemmap', 'warning', 'bug', 'panic', 'any']);
 });
 
 describe('clusterMatches', () => {
   test.each<[string, Cluster, Record<FailOn, boolean>]>([
-    ['vmemmap WARNING storm', vmemmapCluster(), { vmemmap: true, warning: true, bug: false, any: true }],
-    ['paging-request BUG', bugCluster(), { vmemmap: false, warning: false, bug: true, any: true }],
-    ['plain WARNING', plainWarning, { vmemmap: false, warning: true, bug: false, any: true }],
-    ['warning kind, title without WARNING', warningOddTitle, { vmemmap: false, warning: true, bug: false, any: true }],
-    ['lockdep kind, WARNING title', lockdepWarning, { vmemmap: false, warning: true, bug: false, any: true }],
-    ['lockdep kind, other title', lockdepInconsistent, { vmemmap: false, warning: false, bug: true, any: true }],
-    ['oops', oops, { vmemmap: false, warning: false, bug: true, any: true }],
-    ['kasan kind, lower-case warning title', lowerCaseTitle, { vmemmap: false, warning: false, bug: true, any: true }],
+    ['vmemmap WARNING storm', vmemmapCluster(), { vmemmap: true, warning: true, bug: false, panic: false, any: true }],
+    ['paging-request BUG', bugCluster(), { vmemmap: false, warning: false, bug: true, panic: false, any: true }],
+    ['plain WARNING', plainWarning, { vmemmap: false, warning: true, bug: false, panic: false, any: true }],
+    ['warning kind, title without WARNING', warningOddTitle, { vmemmap: false, warning: true, bug: false, panic: false, any: true }],
+    ['lockdep kind, WARNING title', lockdepWarning, { vmemmap: false, warning: true, bug: false, panic: false, any: true }],
+    ['lockdep kind, other title', lockdepInconsistent, { vmemmap: false, warning: false, bug: true, panic: false, any: true }],
+    ['oops', oops, { vmemmap: false, warning: false, bug: true, panic: false, any: true }],
+    ['kasan kind, lower-case warning title', lowerCaseTitle, { vmemmap: false, warning: false, bug: true, panic: false, any: true }],
+    ['panic', panic, { vmemmap: false, warning: false, bug: true, panic: true, any: true }],
+    ['WARNING a panic_on_warn panic escalated', panickedWarning, { vmemmap: false, warning: true, bug: false, panic: true, any: true }],
+    ['Oops with its Fatal exception panic', fatalOops, { vmemmap: false, warning: false, bug: true, panic: true, any: true }],
   ])('%s', (_name, c, expected) => {
     for (const kind of FAIL_ON_KINDS) expect({ kind, matches: clusterMatches(c, kind) }).toEqual({ kind, matches: expected[kind] });
   });

@@ -397,7 +397,7 @@ describe('usage errors name what is wrong', () => {
     [['triage', 'x', ''], "an empty path ('') names no file"],
     // yargs said `Invalid values:` and then one indented line per flag.
     [['analyze', 'x.log', '--format', 'xml'], '--format "xml" is not one of "text", "json", "markdown"'],
-    [['triage', 'x', '--format', 'xml', '--fail-on', 'foo'], '--format "xml" is not one of "text", "json", "markdown", "junit"; --fail-on "foo" is not one of "vmemmap", "warning", "bug", "any"'],
+    [['triage', 'x', '--format', 'xml', '--fail-on', 'foo'], '--format "xml" is not one of "text", "json", "markdown", "junit"; --fail-on "foo" is not one of "vmemmap", "warning", "bug", "panic", "any"'],
     // Found by an adversarial run: yargs reads these as false or as an object, which had been an internal error.
     [['analyze', 'x.log', '--no-output'], '--output takes a value (not --no-output or --output.<key>)'],
     [['analyze', 'x.log', '--no-max-line-bytes'], '--max-line-bytes takes a value (not --no-max-line-bytes or --max-line-bytes.<key>)'],

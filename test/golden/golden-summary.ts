@@ -14,6 +14,8 @@ interface GoldenCluster {
   firstLine: number;
   lastLine: number;
   corrupted: number;
+  /** Splats the kernel panicked after, when any. */
+  panicked?: number;
   vmemmap?: GoldenFinding[];
 }
 
@@ -45,6 +47,7 @@ function goldenCluster(c: Cluster): GoldenCluster {
     firstLine: c.firstLine,
     lastLine: c.lastLine,
     corrupted: c.corruptedCount,
+    ...(c.panickedCount !== undefined && { panicked: c.panickedCount }),
     ...(c.vmemmap.length > 0 && { vmemmap: c.vmemmap.map(goldenFinding) }),
   };
 }

@@ -1,10 +1,12 @@
-import { crashCounts, crashName, leadCrash } from '../../src/report/crashes.js';
+import { crashCounts, crashName, leadCrash, panickedAfter } from '../../src/report/crashes.js';
 import { buildReport } from '../../src/report/model.js';
 import { armResult, bugCluster, TOOL } from './fixtures.js';
 
-function withClusters(kinds: ['oops' | 'panic' | 'warning', number, number][]) {
+function withClusters(kinds: ['oops' | 'panic' | 'warning', number, number, number?][]) {
   const r = armResult();
-  r.clusters = kinds.map(([kind, count, firstLine], i) => ({ ...bugCluster(), id: `c${i}`, kind, count, firstLine }));
+  r.clusters = kinds.map(([kind, count, firstLine, panickedCount], i) => ({
+    ...bugCluster(), id: `c${i}`, kind, count, firstLine, ...(panickedCount !== undefined && { panickedCount }),
+  }));
   return r;
 }
 
@@ -25,4 +27,17 @@ test('the lead crash: the most severe kind, then the first input, then the earli
   expect(leadCrash(oopsOnly)?.cluster.firstLine).toBe(20);
   expect(leadCrash(buildReport([withClusters([['warning', 1, 1]])], { tool: TOOL }))).toBeUndefined();
   expect(crashName('oops')).toBe('Kernel Oops');
+});
+
+test('a WARNING the kernel panicked after (panic_on_warn) counts its panics and leads as a panic', () => {
+  const report = buildReport([withClusters([['oops', 1, 5], ['warning', 40, 90, 1], ['warning', 3, 2]])], { tool: TOOL });
+  expect(crashCounts(report.inputs[0]!.clusters)).toBe('1 panic, 1 Oops');
+  expect(leadCrash(report)).toMatchObject({ cluster: { kind: 'warning', firstLine: 90 }, clusters: 2 });
+  expect(panickedAfter(report.inputs[0]!.clusters[1]!)).toBe(true);
+});
+
+test("an Oops's own Fatal exception panic is the Oops's: counted once, as an Oops", () => {
+  const report = buildReport([withClusters([['oops', 2, 5, 2]])], { tool: TOOL });
+  expect(crashCounts(report.inputs[0]!.clusters)).toBe('2 Oopses');
+  expect(panickedAfter(report.inputs[0]!.clusters[0]!)).toBe(false);
 });

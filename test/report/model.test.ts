@@ -17,7 +17,7 @@ describe('buildReport', () => {
   const report = buildReport([armResult(), quietResult()], { tool: TOOL });
 
   test('top level: schema version, tool, one entry per input in order, summary from the inputs', () => {
-    expect(report.schemaVersion).toBe('1.4.0');
+    expect(report.schemaVersion).toBe('1.5.0');
     expect(report.tool).toEqual(TOOL);
     expect(report.inputs.map((i) => i.source)).toEqual(['hubbard-dmesg.txt', 'quiet.log.gz']);
     // splats: 4 + 0 from the stats; clusters 2 + 0; one has a vmemmap finding; the bug cluster counts 1 corrupted.

@@ -8,7 +8,7 @@ test('renderJson: indented JSON with a trailing newline that parses back to the 
   const report = buildReport([armResult()], { tool: TOOL });
   const json = renderJson(report);
   expect(json.endsWith('}\n')).toBe(true);
-  expect(json.startsWith('{\n  "schemaVersion": "1.4.0",\n  "tool"')).toBe(true);
+  expect(json.startsWith('{\n  "schemaVersion": "1.5.0",\n  "tool"')).toBe(true);
   expect(JSON.parse(json)).toEqual(report);
 });
 

@@ -199,3 +199,35 @@ describe('a machine that crashed, rebooted and crashed again (found by a review:
     expect(markdown).toContain('<details><summary>Example splat: <code>BUG: unable to handle kernel paging request in __init_zone_device_page</code>');
   });
 });
+
+describe('a WARNING under panic_on_warn', () => {
+  // kernel/panic.c (6.x): __warn() prints the WARNING and the modules, then check_panic_on_warn("kernel") panics,
+  // and panic() dumps the stack; the end-of-trace marker never comes.
+  const log = [
+    '[   12.000000] ------------[ cut here ]------------',
+    '[   12.000001] WARNING: CPU: 1 PID: 77 at drivers/foo/foo.c:10 foo_probe+0x10/0x20',
+    '[   12.000002] Modules linked in: foo',
+    '[   12.000003] Kernel panic - not syncing: kernel: panic_on_warn set ...',
+    '[   12.000004] CPU: 1 PID: 77 Comm: modprobe Not tainted 6.6.0 #1',
+    '[   12.000005] Hardware name: Foo Board (DT)',
+    '[   12.000006] Call trace:',
+    '[   12.000007]  dump_backtrace+0x98/0xf0',
+    '[   12.000008]  show_stack+0x18/0x24',
+    '[   12.000009]  panic+0x340/0x3a0',
+    '[   12.000010]  check_panic_on_warn+0x5c/0x80',
+    '[   12.000011]  __warn+0xa4/0x180',
+    '[   12.000012]  foo_probe+0x10/0x20',
+    '[   12.000013]  platform_probe+0x68/0xd8',
+    '[   12.000014] SMP: stopping secondary CPUs',
+    '',
+  ].join('\n');
+
+  test('opens with the panic the WARNING led to', async () => {
+    const report = buildReport([await analyzeText(log, { name: 'pow.log' })], { tool: TOOL });
+    const [cluster] = report.inputs[0]!.clusters;
+    expect(cluster).toMatchObject({ kind: 'warning', title: 'WARNING in foo_probe', count: 1, panickedCount: 1 });
+    // The report, and so the cluster, begins at its `cut here` rule.
+    const firstLine = log.split('\n').findIndex((l) => l.includes('cut here')) + 1;
+    expect(renderMarkdown(report).startsWith(`**Kernel panic** after \`WARNING in foo_probe\` at line ${firstLine}.`)).toBe(true);
+  });
+});

@@ -54,6 +54,10 @@ describe('anyLogFails', () => {
     expect(anyLogFails(sampleSummary(), undefined)).toBe(false);
   });
 
+  test('--fail-on panic fails on no log of a summary without a panic', () => {
+    expect(anyLogFails(sampleSummary(), 'panic')).toBe(false);
+  });
+
   test.each(['vmemmap', 'warning', 'bug', 'any'] as const)('--fail-on %s fails on boot-1.log', (failOn) => {
     expect(anyLogFails(sampleSummary(), failOn)).toBe(true);
   });

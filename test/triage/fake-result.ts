@@ -11,6 +11,8 @@ export interface FakeCluster {
   releases?: string[];
   hardware?: string[];
   vmemmap?: Partial<VmemmapFinding>[];
+  /** Defaults to `count` for kind panic, as the analyzer counts a panic as one the kernel died of; else none. */
+  panickedCount?: number;
 }
 
 /** A minimal AnalysisResult for tests of the summary layer (titles/kinds follow the id so clusters agree). */
@@ -43,10 +45,16 @@ function fakeCluster(c: FakeCluster): Cluster {
     releases: c.releases ?? [],
     hardware: c.hardware ?? [],
     corruptedCount: 0,
+    ...panicked(c, kind),
     example: { kind, title, header: title, site: {}, regs: new Map(), frames: [], firstLine: 1, lastLine: 10, bootIndex: 0, lines: [] },
     vmemmap: (c.vmemmap ?? []).map((v) => ({
       op: 'populate', bootIndex: 0, splatCount: 1, readCount: 1, pageRanges: [], wrapped: false, confidence: 'high',
       diagnosis: '', nextSteps: [], notes: [], ...v,
     })),
   };
+}
+
+function panicked(c: FakeCluster, kind: SplatKind): { panickedCount?: number } {
+  const n = c.panickedCount ?? (kind === 'panic' ? c.count : 0);
+  return n > 0 ? { panickedCount: n } : {};
 }

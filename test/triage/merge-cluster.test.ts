@@ -73,6 +73,12 @@ describe('mergeCluster', () => {
       .toEqual(['any', 'vmemmap', 'warning']);
   });
 
+  test('panickedCount: summed, absent when neither side has one', () => {
+    expect(mergeCluster(cluster({ panickedCount: 2 }), cluster({ panickedCount: 1 })).panickedCount).toBe(3);
+    expect(mergeCluster(cluster(), cluster({ panickedCount: 1 })).panickedCount).toBe(1);
+    expect(mergeCluster(cluster(), cluster())).not.toHaveProperty('panickedCount');
+  });
+
   test.each([
     [false, false, false],
     [true, false, true],

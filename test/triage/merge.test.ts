@@ -96,7 +96,7 @@ describe('mergeSummaries', () => {
   });
 
   test('of nothing is the empty summary', () => {
-    expect(mergeSummaries([])).toMatchObject({ schemaVersion: 4, interrupted: false, clusters: [], logs: [], issues: [] });
+    expect(mergeSummaries([])).toMatchObject({ schemaVersion: 5, interrupted: false, clusters: [], logs: [], issues: [] });
   });
 });
 

@@ -236,7 +236,7 @@ suite('runTriage options', () => {
     [{ inputs: ['x'], analyze: { maxLineBytes: 0 } }, /maxLineBytes must be a whole number/],
     [{ inputs: ['x'], analyze: { layout: { vaBits: 40 } } }, /layout\.vaBits must be one of/],
     // Found by a review embedding the library: an unknown failOn had run the triage and exited 0.
-    [{ inputs: ['x'], failOn: 'nope' as 'any' }, /^runTriage: failOn must be one of vmemmap, warning, bug, any, not the string 'nope'$/],
+    [{ inputs: ['x'], failOn: 'nope' as 'any' }, /^runTriage: failOn must be one of vmemmap, warning, bug, panic, any, not the string 'nope'$/],
   ])('usage error %#', async (opts, why) => {
     await expect(runTriage(opts)).rejects.toThrow(UsageError);
     await expect(runTriage(opts)).rejects.toThrow(why);

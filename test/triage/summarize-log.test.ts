@@ -32,6 +32,18 @@ describe('summarizeLog', () => {
     expect(s.logs[0]?.splats).toBe(7);
   });
 
+  test('a WARNING the kernel panicked after (panic_on_warn) makes a crashed log, sorts as a crash and fails --fail-on panic', () => {
+    const log = fakeResult('pow.log', [
+      { id: 'cccc0003', count: 3, kind: 'lockdep', title: 'WARNING: possible circular locking dependency detected' },
+      { id: 'dddd0004', count: 1, title: 'WARNING in foo', panickedCount: 1 },
+    ]);
+    const s = summarizeLog(log, { input: 'pow.log' });
+    expect(s.totals.logsBySeverity).toEqual({ crash: 1, hang: 0, warning: 0, other: 0 });
+    expect(s.clusters.map((c) => c.id)).toEqual(['dddd0004', 'cccc0003']);
+    expect(s.clusters[0]).toMatchObject({ panickedCount: 1, failOn: ['any', 'panic', 'warning'] });
+    expect(s.clusters[1]).not.toHaveProperty('panickedCount');
+  });
+
   test('wall time from the log beats the file time', () => {
     const withWall = fakeResult('x', [{ id: 'aaaa0001', count: 1, firstWallTime: '2024-01-01T00:00:00.000Z', lastWallTime: '2024-01-01T00:01:00.000Z' }]);
     expect(summarizeLog(withWall, { input: 'x', fileTime: '2025-01-01T00:00:00.000Z' }).clusters[0]).toMatchObject({

@@ -32,7 +32,7 @@ describe('summary validation for merge', () => {
   test('a summary of another schema version says which, and which this vmemwarn merges', () => {
     const obj = { ...(JSON.parse(renderSummaryJson(sampleSummary())) as Record<string, unknown>), schemaVersion: 1 };
     expect(() => parseSummary(JSON.stringify(obj), 'shard.json')).toThrow(
-      new InputError('shard.json', 'a summary of schema version 1; this vmemwarn merges version 4 (run triage again with one vmemwarn for all shards)'),
+      new InputError('shard.json', 'a summary of schema version 1; this vmemwarn merges version 5 (run triage again with one vmemwarn for all shards)'),
     );
   });
 
