@@ -10,7 +10,7 @@ import { hex, neg64 } from './u64.js';
 import { inferKasan, kasanPageEnd, kasanShadow } from './kasan.js';
 import { vaBitsActualFromLog } from './va-bits-actual.js';
 import { linearMapMoves, pageEndOf } from './linear-map.js';
-import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS } from './page-geometry.js';
+import { PAGE_SHIFTS, pageSizeLabel, SECTION_SHIFTS, validVaBits } from './page-geometry.js';
 import { fitsPhysically, physAddressBits, physEndOf, type PageSpan } from './physical-fit.js';
 import { inferStructPageAndShape } from './infer-struct-page.js';
 import { vmemmapIgnoresPhysOffset } from './vmemmap-base-history.js';
@@ -184,8 +184,9 @@ function eraAssumptions(era: Era): string[] {
 
 /**
  * The most likely layout, every parameter with its provenance (user overrides beat log evidence beat version defaults).
- * A page size nothing states is 4K, unless 4K would put the struct pages, under a memstart known for sure, at
- * physical addresses no such kernel has: then the first page size under which they fit.
+ * A page size nothing states is 4K, and a VA size 48 bits, unless they would put the struct pages, under a memstart
+ * known for sure, at physical addresses no such kernel has: then the page and VA sizes under which the pages end at
+ * the top of the physical address space (where device memory is placed), else the first under which they fit.
  */
 export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout {
   inFunction('inferLayout', () => checkLayoutArguments(e, o));
@@ -206,26 +207,63 @@ function checkLayoutArguments(e: LayoutEvidence, o: LayoutOverrides): void {
 function inferChecked(e: LayoutEvidence, o: LayoutOverrides): Layout {
   const first = inferOneLayout(e, o);
   const span = e.pageSpan;
+  const pageFree = first.pageShift.source.kind === 'default';
+  const vaFree = first.vaBits.source.kind === 'default';
   // Only a memstart known for sure makes physical addresses a test: KASLR's randomized one is lower than the memory
   // map says, and so are the real addresses.
-  if (span === undefined || first.pageShift.source.kind !== 'default' || first.memstart.confidence !== 'high') return first;
+  if (span === undefined || (!pageFree && !vaFree) || first.memstart.confidence !== 'high') return first;
   if (fitsPhysically(first, span)) return first;
-  const past = `${pageSizeLabel(first.pageShift.value)} pages would put these struct pages at physical addresses up to ` +
-    `${hex(physEndOf(first, span))}, past the 2^${physAddressBits(first)} such a kernel addresses`;
-  for (const shift of PAGE_SHIFTS) {
-    if (shift === first.pageShift.value) continue;
-    let alt: Layout;
+  const values = (l: Layout, page: boolean, va: boolean): string =>
+    [page && `${pageSizeLabel(l.pageShift.value)} pages`, va && `${l.vaBits.value}-bit VAs`].filter(Boolean).join(' and ');
+  const names = (page: boolean, va: boolean): string => (page && va ? 'page or VA size' : page ? 'page size' : 'VA size');
+  const past = (page: boolean, va: boolean): string =>
+    `${values(first, page, va)} would put these struct pages at physical addresses up to ${hex(physEndOf(first, span))}, past the ` +
+    `2^${physAddressBits(first)} such a kernel addresses`;
+  const fitting = shapeAlternatives(e, o, first, pageFree, vaFree).filter((alt) => fitsPhysically(alt, span));
+  // Device memory is placed from the top of the physical address space down (get_free_mem_region): a shape under
+  // which the range ends right there is the better one. 2^48 is the top of a 64K kernel too unless it chose 52-bit PAs.
+  const topOf = (alt: Layout): bigint | undefined => {
+    const end = physEndOf(alt, span);
+    return end === 1n << 48n || end === 1n << BigInt(physAddressBits(alt)) ? end : undefined;
+  };
+  const atTop = fitting.find((alt) => topOf(alt) !== undefined);
+  const alt = atTop ?? fitting[0];
+  if (alt === undefined) {
+    first.assumptions.push(`${past(pageFree, vaFree)}, and no other ${names(pageFree, vaFree)} fits either: the layout is probably wrong`);
+    return first;
+  }
+  const page = alt.pageShift.value !== first.pageShift.value;
+  const va = alt.vaBits.value !== first.vaBits.value;
+  const top = atTop ? `, ending the range at 2^${topOf(atTop)!.toString(2).length - 1}, the top of the physical address space, where device memory is placed` : '';
+  const text = `no ${names(page, va)} known: ${past(page, va)}; ${values(alt, page, va)} fit${top}`;
+  alt.pageShift = page ? inferred(alt.pageShift.value, 'heuristic', 'medium', { text }) : first.pageShift;
+  alt.vaBits = va ? inferred(alt.vaBits.value, 'heuristic', 'medium', { text }) : first.vaBits;
+  return alt;
+}
+
+/**
+ * The layouts of the other page and VA sizes that nothing states, each inferred as if the user had given them: another
+ * page size with 48-bit VAs first (the common VA size), then the other VA sizes, largest first; a combination the era
+ * lacks is left out.
+ */
+function shapeAlternatives(e: LayoutEvidence, o: LayoutOverrides, first: Layout, pageFree: boolean, vaFree: boolean): Layout[] {
+  const shapes: { pageShift: number; vaBits: number }[] = [];
+  for (const pageShift of pageFree ? PAGE_SHIFTS : [first.pageShift.value]) {
+    for (const vaBits of vaFree ? validVaBits(pageShift) : [first.vaBits.value]) {
+      if (pageShift === first.pageShift.value && vaBits === first.vaBits.value) continue;
+      if (eraSupportsVaBits(first.era.value, pageShift, vaBits)) shapes.push({ pageShift, vaBits });
+    }
+  }
+  shapes.sort((a, b) => Number(a.vaBits !== 48) - Number(b.vaBits !== 48) || b.vaBits - a.vaBits);
+  const out: Layout[] = [];
+  for (const { pageShift, vaBits } of shapes) {
     try {
-      alt = inferOneLayout(e, { ...o, pageSizeBytes: 2 ** shift });
+      out.push(inferOneLayout(e, { ...o, ...(pageFree && { pageSizeBytes: 2 ** pageShift }), ...(vaFree && { vaBits }) }));
     } catch {
       continue;
     }
-    if (!fitsPhysically(alt, span)) continue;
-    alt.pageShift = inferred(shift, 'heuristic', 'medium', { text: `no page size known: ${past}; ${pageSizeLabel(shift)} pages fit` });
-    return alt;
   }
-  first.assumptions.push(`${past}, and no other page size fits either: the layout is probably wrong`);
-  return first;
+  return out;
 }
 
 function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {

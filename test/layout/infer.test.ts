@@ -116,6 +116,31 @@ describe('inferLayout: a page size nothing states must put the struct pages at a
     const l = inferLayout({ splatRelease: '6.6.0', pageSpan: span }, { memstart, pageSizeBytes: 4096 });
     expect(l.pageShift).toMatchObject({ value: 12, source: { kind: 'user' } });
   });
+
+  // Found by a review: a 16K/47-bit kernel's storm (Android's configuration) was read as 64K/48-bit, at physical
+  // addresses past 2^48 too; the VA size was never tried. E3 16K/47: VMEMMAP_SHIFT = 14 - 6, VMEMMAP_START = -2^39,
+  // vmemmap = VMEMMAP_START - (memstart >> 14) * 64; four 2^27-byte sections (SECTION_SIZE_BITS 27) ending at
+  // phys 2^48, pfn 2^34, where device memory is placed (wrapped past 2^64, as the WARN saw them).
+  const u64 = (x: bigint) => BigInt.asUintN(64, x);
+  const vmemmap16k47 = -(1n << 39n) - (memstart >> 14n) * 64n;
+  const topPfn16k = 1n << 34n;
+  const span16k = { start: u64(vmemmap16k47 + (topPfn16k - 4n * (1n << 13n)) * 64n), end: u64(vmemmap16k47 + topPfn16k * 64n) };
+
+  test('neither page nor VA size known: the sizes under which the range ends at the top of the physical space', () => {
+    const l = inferLayout({ splatRelease: '6.6.0', pageSpan: span16k }, { memstart });
+    expect([l.pageShift.value, l.vaBits.value]).toEqual([14, 47]);
+    expect(l.pageShift).toMatchObject({ confidence: 'medium', source: { kind: 'heuristic' } });
+    expect(l.vaBits).toMatchObject({ confidence: 'medium', source: { kind: 'heuristic' } });
+    expect(l.vaBits.source.text).toMatch(/^no page or VA size known: 4K pages and 48-bit VAs would put .*; 16K pages and 47-bit VAs fit, ending the range at 2\^48, the top of the physical address space/);
+    expect(pageToPfn(span16k.end - 64n, l.constants, 64).pfn + 1n).toBe(topPfn16k);
+  });
+
+  test('a page size the user gives: only the VA size is sought', () => {
+    const l = inferLayout({ splatRelease: '6.6.0', pageSpan: span16k }, { memstart, pageSizeBytes: 16384 });
+    expect(l.pageShift).toMatchObject({ value: 14, source: { kind: 'user' } });
+    expect(l.vaBits).toMatchObject({ value: 47, source: { kind: 'heuristic' } });
+    expect(l.vaBits.source.text).toMatch(/^no VA size known: 48-bit VAs would put /);
+  });
 });
 
 describe('inferLayout from log lines', () => {
