@@ -17,9 +17,11 @@ export interface EraInfo {
 /** arm64 vmemmap layout eras, oldest first; a release belongs to the last era whose `first` it reaches. */
 export const ERAS: readonly EraInfo[] = [
   { era: 'E0', first: { major: 0, minor: 0 }, summary: 'vmemmap below PAGE_OFFSET, indexed by absolute pfn (<= 4.4)' },
-  // dfd55ad85e4a "use virtual projection of linear region" (Feb 2016, Cc stable): 4.5 is an assumption.
+  // dfd55ad85e4a "use virtual projection of linear region" (Feb 2016, Cc stable): 4.5 is an assumption. 4.6 has it
+  // too: 3e1907d5bf5a was posted (v2, 30 March 2016) after 4.6-rc1 and came with 4.7; a fix of it says "kernels as
+  // old as linux-4.7".
   { era: 'E0b', first: { major: 4, minor: 5 }, summary: 'vmemmap projection of the linear region (dfd55ad85e4a)' },
-  { era: 'E1', first: { major: 4, minor: 6 }, summary: 'vmemmap right below the linear region (3e1907d5bf5a)' },
+  { era: 'E1', first: { major: 4, minor: 7 }, summary: 'vmemmap right below the linear region (3e1907d5bf5a)' },
   { era: 'E2', first: { major: 5, minor: 4 }, summary: 'flipped kernel VA space, VMEMMAP_START = -SIZE - 2M' },
   { era: 'E3', first: { major: 5, minor: 11 }, summary: 'vmemmap projection, VMEMMAP_START = -2^(VA_BITS - VMEMMAP_SHIFT) (8c96400d6a39)' },
   { era: 'E4', first: { major: 6, minor: 9 }, summary: 'VMEMMAP_END = -1G, size from sizeof(struct page) (32697ff38287)' },

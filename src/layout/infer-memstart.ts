@@ -1,7 +1,7 @@
 import type { BootFacts } from '../parse/types.js';
 import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
-import { memstartAlignShift, memstartFromDramStart, memstartOn48BitCpu } from './memstart.js';
+import { hasMemstartAlign, memstartAlignShift, memstartFromDramStart, memstartOn48BitCpu } from './memstart.js';
 import type { Confidence, Era, Inferred, LayoutOverrides } from './types.js';
 import { hex } from './u64.js';
 import { vaBitsActualFromLog } from './va-bits-actual.js';
@@ -71,7 +71,7 @@ function dramSpan(boot: BootFacts | undefined): bigint | undefined {
 function kaslrRisk(input: MemstartInput, notes: string[]): Confidence {
   const { boot, config } = input;
   const enabled = boot?.kaslr?.value ?? config.randomizeBase?.value;
-  if (input.era === 'E0' || input.era === 'E0b') return 'high';
+  if (!hasMemstartAlign(input.era, input.release)) return 'high';
   if (enabled === false) return 'high';
   const linearRegion = 1n << BigInt(input.vaBitsMin - 1);
   const beyondPaRange = input.vaBitsMin - 1 > 40;
@@ -81,7 +81,7 @@ function kaslrRisk(input: MemstartInput, notes: string[]): Confidence {
   }
   if (enabled === true && (input.era === 'E1' || input.era === 'E2')) {
     const span = dramSpan(boot);
-    const align = 1n << BigInt(memstartAlignShift(input.pageShift, input.sectionShift, input.era));
+    const align = 1n << BigInt(memstartAlignShift(input.pageShift, input.sectionShift, input.era, input.release));
     if (span === undefined || linearRegion - span >= align) {
       notes.push(
         `KASLR is enabled and up to 5.10 the linear region (${hex(linearRegion)} bytes) is randomized when it exceeds the DRAM span ` +
@@ -96,7 +96,7 @@ function kaslrRisk(input: MemstartInput, notes: string[]): Confidence {
 
 export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: string[]): Inferred<bigint> {
   if (o.memstart !== undefined) {
-    const align = 1n << BigInt(memstartAlignShift(input.pageShift, input.sectionShift, input.era));
+    const align = 1n << BigInt(memstartAlignShift(input.pageShift, input.sectionShift, input.era, input.release));
     if (o.memstart % align !== 0n) {
       notes.push(`--memstart ${hex(o.memstart)} is not a multiple of ARM64_MEMSTART_ALIGN (${hex(align)}), which memstart_addr always is (the DRAM start rounded down, moved by KASLR in multiples of it): check the value`);
     }
@@ -130,8 +130,8 @@ export function inferMemstart(input: MemstartInput, o: LayoutOverrides, notes: s
     notes.push(MEMSTART_UNKNOWN_ASSUMPTION);
     return inferred(0n, 'default', 'low', { text: 'memstart unknown (no memory ranges in the log)' });
   }
-  let value = memstartFromDramStart(dram.start, input.pageShift, input.sectionShift, input.era);
-  const align = memstartAlignShift(input.pageShift, input.sectionShift, input.era);
+  let value = memstartFromDramStart(dram.start, input.pageShift, input.sectionShift, input.era, input.release);
+  const align = memstartAlignShift(input.pageShift, input.sectionShift, input.era, input.release);
   let text = `round_down(${hex(dram.start)}, 2^${align}) from ${dram.text}`;
   // Where vmemmap ignored KASLR's move of memstart_addr, the unmoved value is exact.
   let confidence = apart ? 'high' : kaslrRisk(input, notes);
@@ -159,7 +159,7 @@ function memstartFromActualVmemmap(input: MemstartInput, dram: bigint): Inferred
   const m = input.layoutMatch;
   if (m?.pagesBelowDram === undefined || m.actualFact === undefined || (input.era !== 'E0b' && input.era !== 'E1')) return undefined;
   const value = dram - (m.pagesBelowDram << BigInt(input.pageShift));
-  const align = BigInt(memstartAlignShift(input.pageShift, input.sectionShift, input.era));
+  const align = BigInt(memstartAlignShift(input.pageShift, input.sectionShift, input.era, input.release));
   if (value < 0n || value % (1n << align) !== 0n) return undefined;
   const text = `${hex(dram)} (DRAM start) - ${hex(m.pagesBelowDram)} pages, from ${m.actualFact.text}`;
   return inferred(value, 'log', 'high', { lineNo: m.actualFact.lineNo, text });

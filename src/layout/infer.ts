@@ -177,7 +177,7 @@ function vaBitsActualOf(
 
 function eraAssumptions(era: Era): string[] {
   if (era === 'E0' || era === 'E0b') {
-    return ['E0b (dfd55ad85e4a) is placed at 4.5 and E0/E0b memstart handling is taken from patch context, not a full source read'];
+    return ['E0b (dfd55ad85e4a) is placed at 4.5–4.6 and E0/E0b memstart handling is taken from patch context, not a full source read'];
   }
   return [];
 }

@@ -65,7 +65,7 @@ export function layoutTable(layout: Layout): LayoutRow[] {
     row('SECTION_SIZE_BITS', sectionShift, String),
     ...(layout.kasan ? [row('KASAN', layout.kasan, (v) => v)] : []),
     row('memstart (PHYS_OFFSET)', memstart, hex),
-    derived('ARM64_MEMSTART_ALIGN', hex(1n << BigInt(memstartAlignShift(pageShift.value, sectionShift.value, era.value))), 'era, page size and SECTION_SIZE_BITS', weakest(era.confidence, sectionGeometry)),
+    derived('ARM64_MEMSTART_ALIGN', hex(1n << BigInt(memstartAlignShift(pageShift.value, sectionShift.value, era.value, layout.release?.value))), 'era, page size and SECTION_SIZE_BITS', weakest(era.confidence, sectionGeometry)),
     derived('PAGE_OFFSET', hex(c.pageOffset), 'era and VA_BITS', va),
     // Before E2 the linear map runs to the top of the address space.
     derived('PAGE_END', c.pageEnd === TWO_POW_64 ? '2^64' : hex(c.pageEnd), pageEndOf.from, pageEndOf.confidence),

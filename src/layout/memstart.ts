@@ -1,15 +1,29 @@
 import type { Era } from './types.js';
 import { u64 } from './u64.js';
+import { compareVersions, parseRelease } from './eras.js';
 
-/** Before 4.6 (E0, E0b) memstart_addr was PHYS_OFFSET as head.S saved it: the 2 MiB-aligned base of the kernel image. */
+/** Before 4.6 memstart_addr was PHYS_OFFSET as head.S saved it: the 2 MiB-aligned base of the kernel image. */
 const PHYS_OFFSET_ALIGN_SHIFT = 21;
+
+/**
+ * Whether 4.6's memstart rules hold (a7f8de168ace, the KASLR series): memstart_addr is the DRAM start rounded down to
+ * ARM64_MEMSTART_ALIGN, and KASLR may move it. From E1 (4.7) on always; in E0b (4.5-4.6) from 4.6, a release not
+ * known being taken as 4.5.
+ */
+export function hasMemstartAlign(era: Era | undefined, release?: string): boolean {
+  if (era === 'E0') return false;
+  if (era !== 'E0b') return true;
+  const version = release === undefined ? undefined : parseRelease(release);
+  return version !== undefined && compareVersions(version, { major: 4, minor: 6 }) >= 0;
+}
 
 /**
  * ARM64_MEMSTART_ALIGN (asm/kernel-pgtable.h, from 4.6, a7f8de168ace): 1 << max(ARM64_MEMSTART_SHIFT,
  * SECTION_SIZE_BITS), where the shift is PUD_SHIFT (4K: 30), CONT_PMD_SHIFT (16K: 25 + 5 = 30) or PMD_SHIFT (64K: 29).
+ * Before 4.6, PHYS_OFFSET's 2 MiB.
  */
-export function memstartAlignShift(pageShift: number, sectionShift: number, era?: Era): number {
-  if (era === 'E0' || era === 'E0b') return PHYS_OFFSET_ALIGN_SHIFT;
+export function memstartAlignShift(pageShift: number, sectionShift: number, era?: Era, release?: string): number {
+  if (!hasMemstartAlign(era, release)) return PHYS_OFFSET_ALIGN_SHIFT;
   return Math.max(pageShift === 16 ? 29 : 30, sectionShift);
 }
 
@@ -17,8 +31,8 @@ export function memstartAlignShift(pageShift: number, sectionShift: number, era?
  * arm64_memblock_init: `memstart_addr = round_down(memblock_start_of_DRAM(), ARM64_MEMSTART_ALIGN)`; before 4.6 the
  * memory below PHYS_OFFSET was dropped, so DRAM starts there, 2 MiB aligned.
  */
-export function memstartFromDramStart(dramStart: bigint, pageShift: number, sectionShift: number, era?: Era): bigint {
-  const align = 1n << BigInt(memstartAlignShift(pageShift, sectionShift, era));
+export function memstartFromDramStart(dramStart: bigint, pageShift: number, sectionShift: number, era?: Era, release?: string): bigint {
+  const align = 1n << BigInt(memstartAlignShift(pageShift, sectionShift, era, release));
   return dramStart - (dramStart % align);
 }
 

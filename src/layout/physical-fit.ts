@@ -15,7 +15,7 @@ const PA_BITS_52_SINCE: KernelVersion = { major: 4, minor: 16 };
 
 /**
  * The physical address bits the kernel of `layout` can address (CONFIG_ARM64_PA_BITS): 52 with 64K pages from 4.16,
- * or with 52-bit VAs (LPA2, 6.9+); 48 otherwise. Without a release, an era before E1 (4.6) is before 4.16 too.
+ * or with 52-bit VAs (LPA2, 6.9+); 48 otherwise. Without a release, an era before E1 (4.7) is before 4.16 too.
  */
 export function physAddressBits(layout: Pick<Layout, 'pageShift' | 'vaBits' | 'era' | 'release'>): number {
   if (layout.pageShift.value !== 16 && layout.vaBits.value !== 52) return 48;

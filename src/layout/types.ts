@@ -4,7 +4,7 @@ import type { KasanMode } from '../parse/types.js';
 
 /**
  * An arm64 vmemmap layout era: the releases that share one formula for the vmemmap window (ERAS in eras.ts). E0 up
- * to 4.4, E0b 4.5, E1 4.6–5.3, E2 5.4–5.10, E3 5.11–6.8, E4 6.9 on.
+ * to 4.4, E0b 4.5–4.6, E1 4.7–5.3, E2 5.4–5.10, E3 5.11–6.8, E4 6.9 on.
  */
 export type Era = 'E0' | 'E0b' | 'E1' | 'E2' | 'E3' | 'E4';
 

@@ -20,7 +20,9 @@ describe('eraForRelease', () => {
     ['3.18.0', 'E0'],
     ['4.4.38-tegra', 'E0'],
     ['4.5.0', 'E0b'],
-    ['4.6.0', 'E1'],
+    // Found by a review: 3e1907d5bf5a (E1) came with 4.7 (posted after 4.6-rc1); 4.6 has E0b's window.
+    ['4.6.0', 'E0b'],
+    ['4.7.0', 'E1'],
     ['4.14.156', 'E1'],
     ['5.3.18', 'E1'],
     ['5.4.0', 'E2'],

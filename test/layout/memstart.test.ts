@@ -1,4 +1,4 @@
-import { memstartAlignShift, memstartFromDramStart, memstartOn48BitCpu } from '../../src/layout/memstart.js';
+import { hasMemstartAlign, memstartAlignShift, memstartFromDramStart, memstartOn48BitCpu } from '../../src/layout/memstart.js';
 
 test.each([
   // max(PUD_SHIFT 30 | CONT_PMD_SHIFT 30 | PMD_SHIFT 29, SECTION_SIZE_BITS).
@@ -24,6 +24,16 @@ test.each(['E0', 'E0b'] as const)('%s (before 4.6): memstart is PHYS_OFFSET, the
   expect(memstartFromDramStart(0x8028_0000n, 12, 30, era)).toBe(0x8020_0000n);
   // From 4.6 (E1): round_down to ARM64_MEMSTART_ALIGN, 1 GiB for 4K pages.
   expect(memstartFromDramStart(0x8020_0000n, 12, 30, 'E1')).toBe(0x8000_0000n);
+});
+
+// Found by a review: 4.6 has E0b's vmemmap window and already 4.6's memstart rules (a7f8de168ace).
+test('E0b of 4.6: memstart rounds down to ARM64_MEMSTART_ALIGN, as from 4.7; of 4.5 or no release, to 2 MiB', () => {
+  expect(hasMemstartAlign('E0b', '4.6.0')).toBe(true);
+  expect(memstartFromDramStart(0x8020_0000n, 12, 30, 'E0b', '4.6.0')).toBe(0x8000_0000n);
+  expect(hasMemstartAlign('E0b', '4.5.7')).toBe(false);
+  expect(hasMemstartAlign('E0b')).toBe(false);
+  expect(hasMemstartAlign('E0', '4.6.0')).toBe(false);
+  expect(hasMemstartAlign('E1')).toBe(true);
 });
 
 test('52-bit kernel on a 48-bit CPU subtracts 2^52 - 2^48 (reference: 0xfff1000080000000)', () => {

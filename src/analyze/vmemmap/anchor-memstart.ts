@@ -42,7 +42,7 @@ export function paBitsOf(layout: Layout): bigint {
 
 /** On the layout's ARM64_MEMSTART_ALIGN grid and below 2^PA_BITS: a memstart the kernel could have chosen. */
 export function isPlausibleMemstart(layout: Layout, memstart: bigint, paBits = paBitsOf(layout)): boolean {
-  const align = 1n << BigInt(memstartAlignShift(layout.pageShift.value, layout.sectionShift.value, layout.era.value));
+  const align = 1n << BigInt(memstartAlignShift(layout.pageShift.value, layout.sectionShift.value, layout.era.value, layout.release?.value));
   return memstart >= 0n && memstart < 1n << paBits && memstart % align === 0n;
 }
 
