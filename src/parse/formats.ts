@@ -57,6 +57,11 @@ export interface SplatFormat {
   noTrace?: boolean;
   /** Joins the open report of the same CPU/task instead of opening one (`Internal error:`, `Kernel panic`). */
   escalates?: boolean;
+  /**
+   * The kernel dies of this report right after printing it (BUG(): the `Internal error: Oops - BUG` or x86 `Oops:
+   * invalid opcode` that follows is its die()). Reports of kind oops, panic and kasan (arm64's tag-fault die) do too.
+   */
+  dies?: boolean;
   /** The report runs until a line matching this (KASAN/KFENCE `=====`), frames read anywhere inside. */
   until?: RegExp;
   /** Opens a report only on the line straight after a `=====` rule of its CPU or task (SLUB's `BUG kmalloc-64 …`). */
@@ -512,6 +517,7 @@ export const FORMATS: readonly SplatFormat[] = [
     kind: 'bug',
     needle: 'kernel BUG at',
     re: h('kernel BUG at mm/usercopy\\.c'),
+    dies: true,
     title: 'BUG: bad usercopy in {frame}',
     skip: /usercopy|__check/,
   },
@@ -519,12 +525,14 @@ export const FORMATS: readonly SplatFormat[] = [
     kind: 'bug',
     needle: 'kernel BUG at',
     re: h('kernel BUG at lib/list_debug\\.c'),
+    dies: true,
     title: 'BUG: corrupted list in {frame}',
   },
   {
     kind: 'bug',
     needle: 'kernel BUG at',
     re: h(String.raw`kernel BUG at (?<file>[^:\s]+):(?<line>\d+)`),
+    dies: true,
     title: 'kernel BUG in {frame}',
   },
   // arm64 and arm32 `Unable to handle kernel paging request at virtual address ...`; `access to user memory` is

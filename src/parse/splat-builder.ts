@@ -256,6 +256,9 @@ export class SplatBuilder {
    */
   canEscalate(format: SplatFormat): boolean {
     if (this.splat.kind === 'warning' && this.endMarkerSeen) return false;
+    // Any report may end in a panic (panic_on_warn, softlockup_panic, hung_task_panic); only one the kernel dies of
+    // ends in a die(). A scheduling-while-atomic BUG left open had taken another CPU's Oops, and its title.
+    if (!isPanicLine(format) && !diesOf(this.format)) return false;
     return ![this.splat.header, ...(this.splat.escalations ?? [])].some((t) => t.includes(format.needle));
   }
 
@@ -403,4 +406,14 @@ export class SplatBuilder {
 
 function within(seconds: number, last: number): boolean {
   return seconds > last - MAX_BACKWARD_SECONDS && seconds < last + MAX_FORWARD_SECONDS;
+}
+
+/** The `Kernel panic - not syncing` rows: panic() may end any report; every other escalation is a die(). */
+function isPanicLine(format: SplatFormat): boolean {
+  return format.needle === 'Kernel panic - not syncing';
+}
+
+/** The kernel dies of a report of this format right after it, so the die() that follows is its own. */
+function diesOf(format: SplatFormat): boolean {
+  return format.kind === 'oops' || format.kind === 'panic' || format.kind === 'kasan' || format.dies === true;
 }

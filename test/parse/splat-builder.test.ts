@@ -76,6 +76,21 @@ describe('SplatBuilder', () => {
     expect(builderFor('Kernel panic - not syncing: VFS: Unable to mount root fs').canEscalate(panic)).toBe(false);
   });
 
+  // Found by a review: an arm64 Oops opened by its `Internal error:` line (do_undefinstr's die()) had joined a
+  // `scheduling while atomic` report of another CPU still open 5 s earlier, which took the Oops's title.
+  test('a die() line escalates only a report the kernel dies of; a panic any report', () => {
+    const internal = matchHeader('Internal error: Oops - Undefined instruction: 0000000002000000 [#1] PREEMPT SMP')!.format;
+    const panic = matchHeader('Kernel panic - not syncing: softlockup: hung tasks')!.format;
+    for (const header of ['BUG: scheduling while atomic: kworker/1:1/45/0x00000002', 'watchdog: BUG: soft lockup - CPU#1 stuck for 22s! [foo:1]',
+      'INFO: task foo:1 blocked for more than 120 seconds.', 'WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2']) {
+      expect({ header, internal: builderFor(header).canEscalate(internal), panic: builderFor(header).canEscalate(panic) })
+        .toEqual({ header, internal: false, panic: true });
+    }
+    // BUG() dies: `kernel BUG at` is followed by its `Internal error: Oops - BUG`.
+    expect(builderFor('kernel BUG at lib/list_debug.c:56!').canEscalate(internal)).toBe(true);
+    expect(builderFor('kernel BUG at mm/slub.c:12!').canEscalate(internal)).toBe(true);
+  });
+
   test('`printk messages dropped` anywhere in a line, star-free look-alikes not, mark the report', () => {
     const lookAlike = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
     lookAlike.add(rec(2, '* 3 printk messages dropped *'));
