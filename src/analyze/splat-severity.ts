@@ -3,7 +3,7 @@ import type { Splat, SplatKind } from '../parse/types.js';
 /**
  * How bad a splat is, as a triager reads a log, most severe first: `crash` the kernel died or memory was really
  * accessed wrong (panic, Oops, BUG, KASAN, KFENCE); `hang` it stopped making progress or could deadlock (hung task,
- * RCU stall, soft lockup, lockdep); `warning` it went on after a WARN (UBSAN too: the kernel reports undefined
+ * RCU stall, soft or hard lockup, lockdep); `warning` it went on after a WARN (UBSAN too: the kernel reports undefined
  * behaviour as a warning, `check_panic_on_warn("UBSAN")`, and no bad access happened); `other` the rest (firmware
  * asserts...).
  */
@@ -19,6 +19,7 @@ const CLASS_OF_KIND: Readonly<Record<SplatKind, SeverityClass>> = {
   'hung-task': 'hang',
   'rcu-stall': 'hang',
   'soft-lockup': 'hang',
+  'hard-lockup': 'hang',
   lockdep: 'hang',
   warning: 'warning',
   ubsan: 'warning',
@@ -32,7 +33,7 @@ const CLASS_OF_KIND: Readonly<Record<SplatKind, SeverityClass>> = {
  */
 export const SEVERITY_ORDER: readonly SplatKind[] = [
   'panic', 'oops', 'kasan', 'kfence', 'bug',
-  'hung-task', 'rcu-stall', 'soft-lockup', 'lockdep',
+  'hung-task', 'rcu-stall', 'soft-lockup', 'hard-lockup', 'lockdep',
   'warning', 'ubsan',
   'other',
 ];

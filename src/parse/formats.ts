@@ -20,6 +20,11 @@ export type FrameSource =
   | 'stall-or-trace'
   /** Hung tasks: the first frame that is not scheduling, locking or waiting. */
   | 'hang'
+  /**
+   * Hard lockups: a CPU stuck in a device interrupt's handler is named after it (the frame above the IRQ core's
+   * `__handle_irq_event_percpu`), not after the code the interrupt came in on; otherwise as a stall, else the first frame.
+   */
+  | 'irq-or-stall'
   /** The first `at: func+off/size` line alone, then the stack (lockdep's inconsistent lock state: the `takes:` site). */
   | 'first-at'
   /** The first frame kept of the stack after the format's `quotedAfter` line, then the stack. */
@@ -695,14 +700,15 @@ export const FORMATS: readonly SplatFormat[] = [
   },
   {
     // `watchdog: Watchdog detected hard LOCKUP on cpu 2` (`NMI watchdog:` before 4.15), then the locked-up CPU's
-    // registers and trace. Named as a soft lockup is, by the frame above the first dispatch point. Without the prefix
-    // it is the message of a WARN (4.4-era kernels), whose WARNING report covers it.
-    kind: 'other',
+    // registers and trace. Named as a soft lockup is, by the frame above the first dispatch point, or after the
+    // interrupt handler it is stuck in. Without the prefix it is the message of a WARN (4.4-era kernels), whose
+    // WARNING report covers it.
+    kind: 'hard-lockup',
     needle: 'hard LO',
     // Since 6.x the detecting CPU comes first: `watchdog: CPU1: Watchdog detected hard LOCKUP on cpu 2`.
     re: /^(?:NMI )?watchdog: (?:CPU\d+: )?Watchdog detected hard LOCKUP on cpu (?<cpu>\d+)/,
     title: 'hard LOCKUP in {frame}',
-    frame: 'stall-or-trace',
+    frame: 'irq-or-stall',
   },
   {
     kind: 'lockdep',

@@ -80,6 +80,16 @@ function stallFrame(funcs: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The IRQ core's call of a device interrupt's handler (kernel/irq/handle.c); IPIs and timers do not go through it. */
+const IRQ_ACTION_CALL = /^_?_?handle_irq_event_percpu$/;
+
+/** The device interrupt handler the trace is inside, when it is inside one before any stall anchor. */
+function irqHandlerFrame(funcs: readonly string[]): string | undefined {
+  const call = funcs.findIndex((func) => IRQ_ACTION_CALL.test(func));
+  if (call <= 0 || funcs.slice(0, call).some((func) => STALL_ANCHORS.some((re) => re.test(func)))) return undefined;
+  return funcs[call - 1];
+}
+
 function hangFrame(funcs: readonly string[]): string | undefined {
   for (const func of funcs) {
     const anchor = Object.keys(HANG_ANCHORS).find((a) => func.includes(a));
@@ -110,6 +120,10 @@ function titleFrame(format: SplatFormat, e: TitleEvidence): string | undefined {
     }
     case 'hang':
       return hangFrame(traceFuncs(format, e).filter(keep));
+    case 'irq-or-stall': {
+      const funcs = traceFuncs(format, e).filter(keep);
+      return irqHandlerFrame(funcs) ?? stallFrame(funcs) ?? funcs[0];
+    }
     case 'detail':
       return e.detail !== undefined && keep(e.detail) ? e.detail : undefined;
     case 'pc': {

@@ -42,6 +42,7 @@ export type SplatKind =
   | 'hung-task'
   | 'rcu-stall'
   | 'soft-lockup'
+  | 'hard-lockup'
   | 'kasan'
   | 'kfence'
   | 'ubsan'

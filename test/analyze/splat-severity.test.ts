@@ -4,7 +4,7 @@ import {
 import type { SplatKind } from '../../src/parse/types.js';
 
 const EVERY_KIND: Record<SplatKind, true> = {
-  warning: true, bug: true, oops: true, panic: true, 'hung-task': true, 'rcu-stall': true, 'soft-lockup': true,
+  warning: true, bug: true, oops: true, panic: true, 'hung-task': true, 'rcu-stall': true, 'soft-lockup': true, 'hard-lockup': true,
   kasan: true, kfence: true, ubsan: true, lockdep: true, other: true,
 };
 
@@ -75,7 +75,7 @@ describe('kindsOf', () => {
   });
 
   test('the kinds of a class', () => {
-    expect(kindsOf('hang')).toEqual(['hung-task', 'rcu-stall', 'soft-lockup', 'lockdep']);
+    expect(kindsOf('hang')).toEqual(['hung-task', 'rcu-stall', 'soft-lockup', 'hard-lockup', 'lockdep']);
     expect(kindsOf('other')).toEqual(['other']);
   });
 });

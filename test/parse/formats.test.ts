@@ -102,9 +102,9 @@ describe('FORMATS', () => {
   test.each([
     ['INFO: rcu_tasks detected stalls on tasks:', 'rcu-stall', 'INFO: rcu detected stall in {frame}'],
     ['INFO: rcu_tasks_trace detected stalls on tasks:', 'rcu-stall', 'INFO: rcu detected stall in {frame}'],
-    ['watchdog: Watchdog detected hard LOCKUP on cpu 2', 'other', 'hard LOCKUP in {frame}'],
-    ['NMI watchdog: Watchdog detected hard LOCKUP on cpu 0', 'other', 'hard LOCKUP in {frame}'],
-    ['watchdog: CPU1: Watchdog detected hard LOCKUP on cpu 2', 'other', 'hard LOCKUP in {frame}'],
+    ['watchdog: Watchdog detected hard LOCKUP on cpu 2', 'hard-lockup', 'hard LOCKUP in {frame}'],
+    ['NMI watchdog: Watchdog detected hard LOCKUP on cpu 0', 'hard-lockup', 'hard LOCKUP in {frame}'],
+    ['watchdog: CPU1: Watchdog detected hard LOCKUP on cpu 2', 'hard-lockup', 'hard LOCKUP in {frame}'],
   ])('%s', (text, kind, title) => {
     expect([matchHeader(text)?.format.kind, matchHeader(text)?.format.title]).toEqual([kind, title]);
   });

@@ -248,3 +248,27 @@ describe('the frames above a sync exception entry', () => {
     expect(titleOf('WARNING: inconsistent lock state', { frames: lockdep, atFuncs: [] })).toBe('inconsistent lock state in bad_mode');
   });
 });
+
+// Found by a review: a CPU stuck in a device interrupt's handler that came in on the idle loop was titled
+// `hard LOCKUP in do_idle` (the frame above the idle anchor), and lockups in two drivers' handlers were one cluster.
+describe('hard LOCKUP', () => {
+  const HARD = 'watchdog: Watchdog detected hard LOCKUP on cpu 2';
+  // kernel/irq/handle.c: __handle_irq_event_percpu calls the action's handler; arm64 6.6 IRQ entry below it.
+  const irqEntry = ['__handle_irq_event_percpu', 'handle_irq_event', 'handle_fasteoi_irq', 'generic_handle_domain_irq', 'gic_handle_irq',
+    'call_on_irq_stack', 'do_interrupt_handler', 'el1_interrupt', 'el1h_64_irq_handler', 'el1h_64_irq'];
+  const idle = ['default_idle_call', 'do_idle', 'cpu_startup_entry', 'secondary_start_kernel'];
+
+  test('stuck in an interrupt handler: named after the handler', () => {
+    expect(titleOf(HARD, { frames: frames('foo_irq_handler', ...irqEntry, ...idle), atFuncs: [] })).toBe('hard LOCKUP in foo_irq_handler');
+  });
+
+  test('stuck in task context: as a stall, the frame above the first dispatch anchor', () => {
+    expect(titleOf(HARD, { frames: frames('foo_spin', 'foo_ioctl', '__arm64_sys_ioctl', 'invoke_syscall', 'el0_svc_common'), atFuncs: [] }))
+      .toBe('hard LOCKUP in foo_ioctl');
+  });
+
+  test('an interrupt below a dispatch anchor is not where the CPU is stuck', () => {
+    expect(titleOf(HARD, { frames: frames('foo_spin', 'foo_work', 'process_one_work', 'worker_thread', 'foo_irq_handler', ...irqEntry), atFuncs: [] }))
+      .toBe('hard LOCKUP in foo_work');
+  });
+});

@@ -72,7 +72,7 @@ describe('worstSplatLine', () => {
 
   test('each class with logs, most severe first, its kinds spelled as the KIND column does', () => {
     expect(worstSplatLine(by({ crash: 4, hang: 1, warning: 2, other: 3 }))).toBe(
-      'logs by worst splat: 4 crash (panic/oops/bug/kasan/kfence), 1 hang (hung-task/rcu-stall/soft-lockup/lockdep), ' +
+      'logs by worst splat: 4 crash (panic/oops/bug/kasan/kfence), 1 hang (hung-task/rcu-stall/soft-lockup/hard-lockup/lockdep), ' +
       '2 warning (warning/ubsan), 3 other');
   });
 
