@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Splat } from '../parse/types.js';
-import { isSkippedFrame, titleFunction } from '../parse/frame-skip.js';
+import { belowExceptionEntry, isSkippedFrame, titleFunction } from '../parse/frame-skip.js';
 import { ownCopy } from '../util/own-copy.js';
 import { BoundedMemo } from '../util/bounded-memo.js';
 import { checkArgument } from '../util/check-argument.js';
@@ -73,9 +73,12 @@ export function signatureFrames(splat: Splat): string[] {
   const wanted = titleFunc === undefined ? undefined : titleFunction(titleFunc);
   const meaningful: string[] = [];
   let titleIndex = -1;
+  // A title that names no function (an SError's panic) is told apart by the code the exception interrupted, below
+  // its entry: the frames above are the panic's own path, the same in every such report.
+  const from = wanted === undefined ? belowExceptionEntry(splat.frames.map((f) => f.func ?? '')) : 0;
   // Stops once the title function and the frames below it are found: a storm's traces are long, and the skip
   // table is a long regex.
-  for (const f of splat.frames) {
+  for (const f of from === 0 ? splat.frames : splat.frames.slice(from)) {
     if (f.func === undefined || f.unreliable || isSkippedFrame(f.func)) continue;
     const func = titleFunction(f.func);
     meaningful.push(func);

@@ -101,3 +101,24 @@ export function titleFunction(func: string): string {
   }
   return name;
 }
+
+/**
+ * arm64's entry for an exception taken in the kernel (a data or instruction abort, a brk of BUG/WARN, an undefined
+ * instruction, an SError), as 4.x-6.x name it. The kernel's own trace of a fault starts at the faulting frame; a
+ * trace that holds the entry was printed from inside the fault's handling (a vendor die notifier's dump_stack:
+ * MediaTek's `mrdump_common_die`; the panic of an SError or a bad mode), and every frame above the entry is that
+ * handling, not the bug.
+ */
+export const EXCEPTION_ENTRY =
+  /^el1_(?:da|ia|sync|abort|undef|inv|sp_pc|pc|dbg|fpac|bti|error|error_invalid)$|^el1h_64_(?:sync|error)(?:_handler)?$/;
+
+/**
+ * Where the frames of the code an exception interrupted begin: past the run of entry frames that starts at the first
+ * (el1h_64_error_handler, then el1h_64_error), or 0 when the trace holds none.
+ */
+export function belowExceptionEntry(funcs: readonly string[]): number {
+  let entry = funcs.findIndex((func) => EXCEPTION_ENTRY.test(func));
+  if (entry < 0) return 0;
+  while (entry + 1 < funcs.length && EXCEPTION_ENTRY.test(funcs[entry + 1]!)) entry++;
+  return entry + 1;
+}

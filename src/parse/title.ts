@@ -1,6 +1,6 @@
 import type { CodeLocation, Frame } from './types.js';
 import type { SplatFormat } from './formats.js';
-import { isSkippedFrame, titleFunction } from './frame-skip.js';
+import { belowExceptionEntry, isSkippedFrame, titleFunction } from './frame-skip.js';
 import { HANG_ANCHORS, HANG_SKIP, STALL_ANCHORS } from './stall-anchors.js';
 
 /** What a report showed that its title may be built from. */
@@ -16,16 +16,6 @@ export interface TitleEvidence {
   quotedFuncs?: readonly string[];
   detail?: string;
 }
-
-/**
- * arm64's entry for an exception taken in the kernel (a data or instruction abort, a brk of BUG/WARN, an undefined
- * instruction, an SError), as 4.x-6.x name it. The kernel's own trace of a fault starts at the faulting frame; a
- * trace that holds the entry was printed from inside the fault's handling (a vendor die notifier's dump_stack:
- * MediaTek's `mrdump_common_die`; the panic of an SError or a bad mode), and every frame above the entry is that
- * handling, not the bug.
- */
-const EXCEPTION_ENTRY =
-  /^el1_(?:da|ia|sync|abort|undef|inv|sp_pc|pc|dbg|fpac|bti|error|error_invalid)$|^el1h_64_(?:sync|error)(?:_handler)?$/;
 
 /** arm64's die path (die_kernel_fault → die → notify_die → a notifier): where a trace printed above the entry is from. */
 const DIE_PATH = /^(?:__)?die(?:_kernel_fault)?$|^(?:arm64_)?notify_die$/;
@@ -51,10 +41,9 @@ function traceFuncs(format: SplatFormat, e: TitleEvidence): string[] {
  * or a filesystem's ->fault, is the bug) has the handler's frames above the entry, and no die path: not cut.
  */
 function lastExceptionEntryFrame(funcs: readonly string[]): number {
-  let entry = funcs.findIndex((func) => EXCEPTION_ENTRY.test(func));
-  if (entry < 0 || !funcs.slice(0, entry).some((func) => DIE_PATH.test(func))) return -1;
-  while (entry + 1 < funcs.length && EXCEPTION_ENTRY.test(funcs[entry + 1]!)) entry++;
-  return entry;
+  const below = belowExceptionEntry(funcs);
+  if (below === 0 || !funcs.slice(0, below).some((func) => DIE_PATH.test(func))) return -1;
+  return below - 1;
 }
 
 function pcFunc(format: SplatFormat, e: TitleEvidence): string | undefined {

@@ -94,3 +94,17 @@ test('a title that found its frame is not given the site as well', () => {
   const s = splat('WARNING in vmemmap_populate', populateTrace, { site: { file: 'arch/arm64/mm/mmu.c', line: 1197, func: 'vmemmap_populate' } });
   expect(signatureOf(s).text).toBe('warning | WARNING in vmemmap_populate | __populate_section_memmap | sparse_add_section');
 });
+
+// Found by a review: every arm64 SError panic was one cluster, signed by the panic's own path (do_serror,
+// el1h_64_error_handler), whatever access the pc named.
+test('a title naming no function signs with the code below the exception entry: two SErrors stay apart', () => {
+  const panicPath = ['dump_backtrace', 'show_stack', 'dump_stack', 'panic', 'nmi_panic', 'arm64_serror_panic', 'do_serror', 'el1h_64_error_handler', 'el1h_64_error'];
+  const serror = (...interrupted: string[]) => splat('kernel panic: Asynchronous SError Interrupt', [...panicPath, ...interrupted].map((f) => frame(f)), { kind: 'panic' });
+  const pcie = signatureOf(serror('pcie_read_cfg', 'pci_bus_read_config_dword'));
+  const smmu = signatureOf(serror('smmu_write_reg', 'arm_smmu_tlb_inv'));
+  expect(pcie.text).toBe('panic | kernel panic: Asynchronous SError Interrupt | pcie_read_cfg | pci_bus_read_config_dword');
+  expect(smmu.id).not.toBe(pcie.id);
+  // Without an entry, the first frames, as before.
+  expect(signatureOf(splat('kernel panic: VFS: Unable to mount root fs', [frame('mount_root'), frame('prepare_namespace')], { kind: 'panic' })).text)
+    .toBe('panic | kernel panic: VFS: Unable to mount root fs | mount_root | prepare_namespace');
+});
