@@ -784,9 +784,18 @@ export interface HeaderMatch {
 // Most lines of a report hold no needle at all: one regex over all of them rejects those before 61 substring checks.
 const ANY_NEEDLE = anyLiteral([...new Set(FORMATS.map((f) => f.needle))]);
 
+/**
+ * JavaScript's `.` does not match U+2028 or U+2029: one inside a free-text header (`Kernel panic - not syncing: …`)
+ * had made the whole report vanish, and `--fail-on` pass. Headers read them as spaces.
+ */
+function withoutLineSeparators(line: string): string {
+  return line.includes('\u2028') || line.includes('\u2029') ? line.replace(/[\u2028\u2029]/g, ' ') : line;
+}
+
 /** The format of a header line and its match, or undefined when the line opens no splat. */
-export function matchHeader(text: string): HeaderMatch | undefined {
-  if (!ANY_NEEDLE.test(text)) return undefined;
+export function matchHeader(line: string): HeaderMatch | undefined {
+  if (!ANY_NEEDLE.test(line)) return undefined;
+  const text = withoutLineSeparators(line);
   const afterLogin = text.includes(LOGIN);
   for (const format of FORMATS) {
     if (!text.includes(format.needle) || (format.also !== undefined && !text.includes(format.also))) continue;

@@ -285,3 +285,13 @@ test('a header after a glued login prompt, or in lockdep brackets, matches as al
   // Only the first prompt may come before the header.
   expect(matchHeader('a login: b login: BUG: sleeping function called from invalid context at kernel/locking/mutex.c:580')?.format.title).not.toBe(alone?.format.title);
 });
+
+// Found by a review: `.` does not match U+2028/U+2029, so a free-text header holding one opened no report at all.
+test('a line separator inside a free-text header is read as a space', () => {
+  for (const sep of ['\u2028', '\u2029']) {
+    const m = matchHeader(`Kernel panic - not syncing: VFS: Unable to mount root fs on ${sep}unknown-block(0,0)`);
+    expect(m?.format.kind).toBe('panic');
+    expect(m?.match[1]).toBe('VFS: Unable to mount root fs on  unknown-block(0,0)');
+    expect(matchHeader(`BUG: x${sep}y`)?.format.title).toBe('BUG: {1}');
+  }
+});
