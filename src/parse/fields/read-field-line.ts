@@ -30,7 +30,8 @@ export function readFieldLine(s: Splat, text: string, opts: { registers: boolean
   if (text.charCodeAt(0) === X && (!opts.registers || storeArm64RegisterRow(text, s.regs))) return;
   const cpuLine = parseCpuLine(text);
   if (cpuLine) {
-    s.cpu ??= cpuLine.cpu;
+    // hung_task.c prints no CPU for the blocked task: a CPU line in its report is khungtaskd's panic or another's.
+    if (s.kind !== 'hung-task') s.cpu ??= cpuLine.cpu;
     if (cpuLine.pid !== undefined) s.pid ??= cpuLine.pid;
     if (cpuLine.comm !== undefined) s.comm ??= cpuLine.comm;
     s.taint ??= cpuLine.taint;

@@ -47,3 +47,15 @@ describe('readFieldLine', () => {
     expect([...read(['x1 : 00000000000000zz x0 : 0000000000000000']).garbled]).toEqual(['x1']);
   });
 });
+
+// Found by a review: a hung task report took the CPU of khungtaskd's `hung_task: blocked tasks` panic dump.
+test("a hung task's report takes no CPU from a CPU line: kernel/hung_task.c prints none for the blocked task", () => {
+  const cpuLine = 'CPU: 0 PID: 40 Comm: khungtaskd Not tainted 6.6.0 #1';
+  const hung: Splat = { ...empty(), kind: 'hung-task', pid: 123, comm: 'kworker/u16:2' };
+  readFieldLine(hung, cpuLine, { registers: true, garbled: new Set() });
+  expect(hung).toMatchObject({ pid: 123, comm: 'kworker/u16:2', release: '6.6.0' });
+  expect(hung.cpu).toBeUndefined();
+  const oops = empty();
+  readFieldLine(oops, cpuLine, { registers: true, garbled: new Set() });
+  expect(oops.cpu).toBe(0);
+});
