@@ -78,7 +78,13 @@ export function signatureFrames(splat: Splat): string[] {
   const from = wanted === undefined ? belowExceptionEntry(splat.frames.map((f) => f.func ?? '')) : 0;
   // Stops once the title function and the frames below it are found: a storm's traces are long, and the skip
   // table is a long regex.
+  // A KASAN or KFENCE report prints the access's stack, then the allocation's and the free's, each after a line of
+  // its own: only the first is the bug's (two reports of one access from different allocators had been two).
+  const firstStackOnly = splat.kind === 'kasan' || splat.kind === 'kfence';
+  let lastLine: number | undefined;
   for (const f of from === 0 ? splat.frames : splat.frames.slice(from)) {
+    if (firstStackOnly && titleIndex !== -1 && lastLine !== undefined && f.lineNo > lastLine + 1) break;
+    lastLine = f.lineNo;
     if (f.func === undefined || f.unreliable || isSkippedFrame(f.func)) continue;
     const func = titleFunction(f.func);
     meaningful.push(func);

@@ -108,3 +108,18 @@ test('a title naming no function signs with the code below the exception entry: 
   expect(signatureOf(splat('kernel panic: VFS: Unable to mount root fs', [frame('mount_root'), frame('prepare_namespace')], { kind: 'panic' })).text)
     .toBe('panic | kernel panic: VFS: Unable to mount root fs | mount_root | prepare_namespace');
 });
+
+// Found by a review: two KFENCE reports of one access, whose stack held only the title function, signed with their
+// allocation stacks (foo_alloc_small, foo_alloc_big) and were two clusters.
+test('a KASAN or KFENCE report signs with its access stack only, not the allocation stack after it', () => {
+  const kfence = (allocator: string) => splat('KFENCE: out-of-bounds write in foo_fill', [
+    frame('foo_fill', { lineNo: 5 }),
+    // kfence-#79 line, blank, `allocated by task 1 on cpu 0 at 1.234567s:` in between (mm/kfence/report.c).
+    frame('__kmalloc', { lineNo: 10 }), frame(allocator, { lineNo: 11 }), frame('foo_open', { lineNo: 12 }),
+  ], { kind: 'kfence' });
+  expect(signatureOf(kfence('foo_alloc_small')).text).toBe('kfence | KFENCE: out-of-bounds write in foo_fill');
+  expect(signatureOf(kfence('foo_alloc_big')).id).toBe(signatureOf(kfence('foo_alloc_small')).id);
+  // A WARNING's trace is read on, whatever lines its frames are on (other CPUs' lines may come between).
+  const warn = splat('WARNING in foo_fill', [frame('foo_fill', { lineNo: 5 }), frame('foo_open', { lineNo: 9 })]);
+  expect(signatureFrames(warn)).toEqual(['foo_open']);
+});
