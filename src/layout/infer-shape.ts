@@ -6,6 +6,7 @@ import { inferred } from './inferred.js';
 import type { KernelConfig } from './kconfig.js';
 import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel, VA_BITS_CHOICES } from './page-geometry.js';
 import { pgtableGeometry } from './pgtable-geometry.js';
+import { pageShiftOfDentryHash } from './dentry-hash-page-size.js';
 import { matchRegisterConstants, type ConstantHit, type RegisterValue } from './register-match.js';
 import { callsFollowEachOther, wholeSectionPageShifts } from './struct-page-size.js';
 import type { Era, Inferred, LayoutOverrides } from './types.js';
@@ -75,6 +76,11 @@ function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: La
     fixed.pageShift = inferred(config.pageShift.value, 'config', 'high', { lineNo: config.pageShift.lineNo, text: config.pageShift.text });
   } else if (boot?.pgtable && pgtable) {
     fixed.pageShift = inferred(pgtable.pageShift, 'log', 'high', { lineNo: boot.pgtable.lineNo, text: boot.pgtable.text });
+  } else if (boot?.dentryHash && pageShiftOfDentryHash(boot.dentryHash.value) !== undefined) {
+    const { order, bytes } = boot.dentryHash.value;
+    const shift = pageShiftOfDentryHash(boot.dentryHash.value)!;
+    const text = `${boot.dentryHash.text}: ${bytes} bytes = 2^${Math.log2(bytes)} at order ${order}, so PAGE_SHIFT ${shift}`;
+    fixed.pageShift = inferred(shift, 'log', 'high', { lineNo: boot.dentryHash.lineNo, text });
   }
   const feature52 = find52BitVaFeature(boot);
   if (o.vaBits !== undefined) fixed.vaBits = inferred(o.vaBits, 'user', 'high', { text: `--va-bits ${o.vaBits}` });

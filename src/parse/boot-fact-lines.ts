@@ -89,6 +89,16 @@ export function parsePgtable(text: string): { pageSizeKiB: number; vaBits: numbe
   return { pageSizeKiB: Number(m[1]), vaBits: Number(m[2]) };
 }
 
+/** The prefix of alloc_large_system_hash's line for the dentry cache, printed by every boot (vfs_caches_init_early). */
+export const DENTRY_HASH_LINE = 'Dentry cache hash table entries: ';
+
+/** `Dentry cache hash table entries: 262144 (order: 9, 2097152 bytes, linear)` (4.x without `, linear`). */
+export function parseDentryHash(text: string): { order: number; bytes: number } | undefined {
+  const m = /^Dentry cache hash table entries: \d+ \(order: (-?\d+), (\d+) bytes/.exec(text);
+  if (m?.[1] === undefined || m[2] === undefined) return undefined;
+  return { order: Number(m[1]), bytes: Number(m[2]) };
+}
+
 /**
  * `PHYS_OFFSET: 0xfff0000080000000` (arch/arm64/kernel/setup.c, after a panic): memstart_addr, an s64 printed with
  * %llx, so a 52-bit kernel on a 48-bit CPU shows it as a large u64.

@@ -192,6 +192,11 @@ export interface BootFacts {
    * address after `from`, KIMAGE_VADDR, which the VA size fixes.
    */
   kimageVaddr?: Fact<bigint>;
+  /**
+   * `Dentry cache hash table entries: 262144 (order: 9, 2097152 bytes, linear)` (alloc_large_system_hash): the
+   * table's order and size in bytes, which give PAGE_SIZE (layout/dentry-hash-page-size.ts).
+   */
+  dentryHash?: Fact<{ order: number; bytes: number }>;
   /** Architecture guessed from facts (`arm64` from `Booting Linux on physical CPU`, `Machine model`, `CPU features`...). */
   arch?: Fact<string>;
 }

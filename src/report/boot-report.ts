@@ -36,6 +36,7 @@ export function bootReport(b: BootFacts): BootReport {
     memoryTooBig: factOpt(b.memoryTooBig),
     physOffset: b.physOffset && fact(b.physOffset, toHex),
     kimageVaddr: b.kimageVaddr && fact(b.kimageVaddr, toHex),
+    dentryHash: b.dentryHash && fact(b.dentryHash, (v) => ({ order: v.order, bytes: v.bytes })),
     arch: factOpt(b.arch),
   });
 }

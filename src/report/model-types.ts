@@ -109,6 +109,7 @@ export interface BootReport {
   memoryTooBig?: FactReport<boolean>;
   physOffset?: FactReport<Hex>;
   kimageVaddr?: FactReport<Hex>;
+  dentryHash?: FactReport<{ order: number; bytes: number }>;
   arch?: FactReport<string>;
 }
 

@@ -159,6 +159,15 @@ describe('inferLayout from log lines', () => {
     expect(l.memstart).toMatchObject({ value: 0x8000_0000n, source: { kind: 'log', lineNo: 3 }, confidence: 'high' });
   });
 
+  // The review that found 16K/47-bit storms read as 64K: a boot log states its page size in the dentry cache's hash
+  // table line even where no pgtable: line (printed only by a fault) is.
+  test("the dentry cache's hash table line gives the page size: 2^21 bytes at order 7 is a 2^14-byte page", () => {
+    const b = boot(['Linux version 6.6.0 (u@h) (gcc) #1 SMP', 'Kernel command line: console=ttyAMA0', 'Dentry cache hash table entries: 262144 (order: 7, 2097152 bytes, linear)']);
+    const l = inferLayout({ boot: b });
+    expect(l.pageShift).toMatchObject({ value: 14, confidence: 'high', source: { kind: 'log', lineNo: 3 } });
+    expect(l.pageShift.source.text).toMatch(/2097152 bytes = 2\^21 at order 7, so PAGE_SHIFT 14$/);
+  });
+
   test('a KASAN boot from 5.11 on: the shadow ends the linear map, which the table says; before, it does not', () => {
     const log = (release: string) => boot([`Linux version ${release} (u@h) (gcc) #1 SMP`, '[    0.000000] kasan: KernelAddressSanitizer initialized (generic)',
       'user pgtable: 4k pages, 48-bit VAs, pgdp=0000000041d1c000']);

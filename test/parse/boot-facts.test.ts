@@ -157,6 +157,31 @@ describe('BootFactCollector on synthetic lines', () => {
     expect(c.current.physOffset).toEqual({ value: 0xfff0_81e4_4000_0000n, lineNo: 2, text: 'PHYS_OFFSET: 0xfff081e440000000' });
   });
 
+  test("the dentry cache's hash table line after the command line, read on the fast path too", () => {
+    const lines = ['Kernel command line: console=ttyAMA0', 'Unknown kernel command line parameters "foo", will be passed to user space.',
+      'Dentry cache hash table entries: 524288 (order: 10, 4194304 bytes, linear)', 'Inode-cache hash table entries: 262144 (order: 9, 2097152 bytes, linear)',
+      'Memory: 3946184K/4194304K available'];
+    for (const c of [collect(lines), collectFast(lines)]) {
+      expect(c.current.dentryHash).toEqual({ value: { order: 10, bytes: 4194304 }, lineNo: 3, text: lines[2] });
+      expect(c.current.memory?.lineNo).toBe(5);
+      expect(c.wantsEveryLine).toBe(false);
+    }
+    // 4.x prints no `, linear`.
+    expect(collect(['Kernel command line: x', 'Dentry cache hash table entries: 1048576 (order: 11, 8388608 bytes)']).current.dentryHash?.value)
+      .toEqual({ order: 11, bytes: 8388608 });
+  });
+
+  test('the command line\'s tail ends at a fact line or after 64 lines; a dentry line elsewhere is not read', () => {
+    const dentry = 'Dentry cache hash table entries: 524288 (order: 10, 4194304 bytes, linear)';
+    const afterMemory = collectFast(['Kernel command line: x', 'Memory: 1K/2K available', dentry]);
+    expect(afterMemory.current.dentryHash).toBeUndefined();
+    const far = collect(['Kernel command line: x', ...Array.from({ length: 64 }, (_, i) => `line ${i}`), dentry]);
+    expect(far.current.dentryHash).toBeUndefined();
+    expect(far.wantsEveryLine).toBe(false);
+    const near = collect(['Kernel command line: x', ...Array.from({ length: 63 }, (_, i) => `line ${i}`), dentry]);
+    expect(near.current.dentryHash?.lineNo).toBe(65);
+  });
+
   test('a console that doubles line ends leaves a blank line after each line of a block: the block goes on', () => {
     const c = collect(['Zone ranges:', '', '  DMA      [mem 0x0000000080000000-0x00000000ffffffff]', '', 'Early memory node ranges', '',
       '  node   0: [mem 0x0000000080000000-0x000000087fffffff]', '', 'Movable zone start for each node']);
