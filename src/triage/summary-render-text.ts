@@ -72,7 +72,8 @@ function clusterTable(clusters: readonly SummaryCluster[], root: string, columns
   return formatTable([...leadHeader, 'TITLE', 'EXAMPLE'], rows, { indent: INDENT, align: ['left', 'left', 'right', 'right'] });
 }
 
+/** A finding's driver and layout are strings of the summary JSON, as untrusted as a title: the line is sanitized whole. */
 function vmemmapLines(clusters: readonly SummaryCluster[]): string[] {
-  const lines = clusters.flatMap((c) => c.vmemmap.map((v) => `  ${c.id} ${vmemmapLine(v)}`));
+  const lines = clusters.flatMap((c) => c.vmemmap.map((v) => `  ${c.id} ${sanitizeTerminal(vmemmapLine(v))}`));
   return lines.length > 0 ? ['', 'vmemmap (merged across logs):', ...lines] : [];
 }

@@ -27,6 +27,16 @@ describe('renderSummaryText', () => {
     expect(out).toContain('2023-05-02T10:11:12\\x1b]0;pwned\\x07\\u202e .. 2023-05-02T10:11:13\\x9b31m');
   });
 
+  // Found by a review: `merge --format text` printed a summary's vmemmap driver and layout raw (OSC 52, OSC 8, CSI).
+  test('a vmemmap finding\'s driver and layout come from the summary JSON: escaped as well', () => {
+    const s = sampleSummary();
+    s.clusters = s.clusters.map((c) => ({ ...c, vmemmap: c.vmemmap.map((v) => ({ ...v,
+      driver: 'drv\x1b]52;c;cm0gLXJmIH4K\x07\x1b[2J\u009b31m\u202eEVIL', layout: 'E3\x1b]8;;http://evil\x07click\x1b]8;;\x07' })) }));
+    const out = renderSummaryText(s);
+    expect(out).not.toMatch(/[\x1b\x07\u202e\u009b]/);
+    expect(out).toContain('aaaa0001 populate (E3\\x1b]8;;http://evil\\x07click\\x1b]8;;\\x07), drv\\x1b]52;c;cm0gLXJmIH4K\\x07\\x1b[2J\\x9b31m\\u202eEVIL: 3 splats');
+  });
+
   test('FIRST..LAST SEEN is the wall-clock column, there only when a cluster has a wall time', () => {
     expect(text).toMatch(/^ {2}ID\s+KIND\s+COUNT\s+LOGS\s+FIRST\.\.LAST SEEN\s+TITLE\s+EXAMPLE$/m);
     expect(text).toMatch(/bbbb0002\s+bug\s+1\s+1\s+-\s+BUG: Bad page state/);
