@@ -1,16 +1,19 @@
-/**
- * C0 controls except tab (ESC starts terminal escape sequences, CR/BS overwrite what was printed), DEL, C1 controls
- * (U+009B is a one-byte CSI), bidirectional overrides/isolates (they reorder what the reader sees) and zero-width
- * characters (U+200B-U+200D, U+2060, U+FEFF: two titles that look the same could differ by one).
- */
-const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+import { UNSAFE_CHAR_CLASS } from '../util/unsafe-chars.js';
 
+/** The characters of UNSAFE_CHAR_CLASS: controls (tab kept), format, separator and default-ignorable characters. */
+const UNSAFE = new RegExp(UNSAFE_CHAR_CLASS, 'gu');
+
+/** `\x1b`, `\u202e`; a code point past U+FFFF as `\u{e0041}`, where four hex digits could not hold it. */
 function escapeChar(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
 }
 
-/** Makes text taken from a log safe to print on a terminal: control characters become visible `\x1b`-style escapes. */
+/**
+ * Makes text taken from a log safe to print on a terminal: control characters and invisible ones become visible
+ * `\x1b`-style escapes. It runs on rendered strings only, never on the parse path.
+ */
 export function sanitizeTerminal(text: string): string {
   return text.replace(UNSAFE, escapeChar);
 }

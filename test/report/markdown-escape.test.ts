@@ -19,6 +19,16 @@ describe('escapeMarkdownText', () => {
     expect(html).toBe('**bold** _it_ ~~gone~~ a | b | c');
   });
 
+  test('Found by a review: invisible characters (soft hyphen, tag characters, U+2061) render as visible escapes', () => {
+    for (const [ch, shown] of [['\u00ad', '\\xad'], ['\u{e0041}', '\\u{e0041}'], ['\u2061', '\\u2061'], ['\u3164', '\\u3164']]) {
+      const text = `BUG: scheduling bug in foo${ch}`;
+      for (const out of [escapeMarkdownText(text), escapeHtmlText(text), htmlCode(text), codeSpan(text), fencedBlock([text])]) {
+        expect(out).not.toContain(ch);
+        expect(md.render(out).replaceAll(ZWJ, '')).toContain(`foo${shown}`);
+      }
+    }
+  });
+
   test('mentions, issue refs and URLs are broken with a zero-width joiner', () => {
     expect(escapeMarkdownText('@torvalds')).toBe(`\\@${ZWJ}torvalds`);
     expect(escapeMarkdownText('#123')).toBe(`\\#${ZWJ}123`);
