@@ -22,6 +22,18 @@ export function capTitle(title: string): string {
   return clipText(title, TITLE_CHARS);
 }
 
+/**
+ * Code points of a log line quoted as evidence in a table cell (a `Linux version` line: about 200, with its compiler's
+ * name), or of a value read from the log. Found by a review: a `Linux version` line with a 60,000-character compiler
+ * string had made its finding larger than the whole vmemmap budget, and the finding had been left out.
+ */
+const EVIDENCE_CHARS = 300;
+
+/** Evidence or a log-derived value cut for a Markdown table cell (the text and JSON formats keep it whole). */
+export function capEvidence(text: string): string {
+  return clipText(text, EVIDENCE_CHARS);
+}
+
 /** Characters that lines take joined by line breaks, each line's own break counted. */
 export function linesChars(lines: readonly string[]): number {
   return lines.reduce((n, l) => n + l.length + 1, 0);

@@ -9,6 +9,7 @@ import { shapeLabel, shapeOf } from '../layout/hypotheses.js';
 import { markdownTable } from './markdown-table.js';
 import { opFunction, positionPhrase, vmemmapVerdict, warnArmPhrase } from './vmemmap-phrases.js';
 import type { Repeats } from './repeated-sections.js';
+import { capEvidence, capTitle } from './markdown-cap.js';
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
@@ -57,9 +58,9 @@ function layoutSection(v: VmemmapReport): string[] {
   if (!v.layout) return ['', '_Layout not inferred; give it with `--kernel`, `--va-bits`, `--page-size` and `--memstart`._'];
   const rows = layoutRows(v.layout).map((r) => [
     esc(r.parameter),
-    codeSpan(r.value, { inTable: true }),
+    codeSpan(capEvidence(r.value), { inTable: true }),
     r.confidence,
-    `${esc(r.source)}${r.evidence ? `: ${codeSpan(r.evidence, { inTable: true })}` : ''}`,
+    `${esc(r.source)}${r.evidence ? `: ${codeSpan(capEvidence(r.evidence), { inTable: true })}` : ''}`,
   ]);
   const cell = (text: string) => codeSpan(text, { inTable: true });
   const constants = constantRows(v.layout.constants).map(([name, value]) => [cell(name), cell(value)]);
@@ -89,7 +90,7 @@ export function renderMarkdownVmemmap(c: ClusterReport, v: VmemmapReport, repeat
   const again = alsoInPhrase(alsoIn);
   return [
     '',
-    `### ${esc(opFunction(v.op))}: ${codeSpan(c.title)} (${codeSpan(c.id)})`,
+    `### ${esc(opFunction(v.op))}: ${codeSpan(capTitle(c.title))} (${codeSpan(c.id)})`,
     '',
     `**Verdict.** ${esc(vmemmapVerdict(v))}`,
     ...(again === undefined ? [] : ['', `**Seen again.** ${esc(again)}`]),

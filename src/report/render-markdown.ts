@@ -13,6 +13,7 @@ import { renderMarkdownVmemmap } from './render-markdown-vmemmap.js';
 import { vmemmapVerdict } from './vmemmap-phrases.js';
 import { distinctTitles } from './distinct-titles.js';
 import { checkReport } from './check-report.js';
+import { mapStrings } from './map-strings.js';
 
 const NAMED_INPUTS = 3;
 
@@ -94,9 +95,7 @@ function renderInput(input: InputReport, findings: readonly FoldedFinding[], omi
   ]);
   const table = markdownTable(['Count', 'Kind', 'Title', 'ID', 'Lines', 'vmemmap'], rows, [0]);
   appendAll(out, ['', ...cappedTable(table, MARKDOWN_CAPS.clusters, 'cluster', input.clusters.map((c) => c.count))]);
-  const repeats = repeatedSections(findings);
-  const sections = findings.map(({ c, v, alsoIn }, i) => renderMarkdownVmemmap(c, v, repeats[i], alsoIn));
-  const cut = capItems(sections, MARKDOWN_CAPS.vmemmap, linesChars);
+  const cut = vmemmapSections(findings);
   for (const section of cut.items) appendAll(out, section);
   if (cut.omitted > 0) out.push('', omittedLine(cut.omitted, 'vmemmap finding'));
   omitted.findings += cut.omitted;
@@ -108,6 +107,21 @@ function renderInput(input: InputReport, findings: readonly FoldedFinding[], omi
     chars = Math.max(0, chars - linesChars(lines));
   }
   return out;
+}
+
+/**
+ * The vmemmap findings' sections within MARKDOWN_CAPS.vmemmap, and how many were left out. The first is always shown:
+ * when it alone is over the budget (a log line tens of thousands of characters long in a string it quotes), it is
+ * rendered again with each of its strings clipped. Found by a review: such a finding had been left out, the Markdown
+ * showing no vmemmap finding at all.
+ */
+function vmemmapSections(findings: readonly FoldedFinding[]): { items: string[][]; omitted: number } {
+  const repeats = repeatedSections(findings);
+  const sections = findings.map(({ c, v, alsoIn }, i) => renderMarkdownVmemmap(c, v, repeats[i], alsoIn));
+  const cut = capItems(sections, MARKDOWN_CAPS.vmemmap, linesChars);
+  if (cut.items.length > 0 || findings.length === 0) return cut;
+  const { c, v, alsoIn } = findings[0]!;
+  return { items: [renderMarkdownVmemmap(mapStrings(c, capTitle), mapStrings(v, capTitle), repeats[0], alsoIn)], omitted: findings.length - 1 };
 }
 
 /** A ticket-ready GitHub/GitLab Markdown report. Log text never becomes markup, HTML, a link or a mention. */

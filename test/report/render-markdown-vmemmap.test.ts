@@ -31,3 +31,19 @@ test('a constant register of another layout than the one taken says so', () => {
   const html = md.render(renderMarkdownVmemmap(c, v).join('\n'));
   expect(html).toContain('<li><strong>Constant register:</strong> <code>x5 = 0xffffffff00000000</code> is VMEMMAP_END (exact) of E3 39/4K: not the layout taken (E3 48/4K)</li>');
 });
+
+test('Found by a review: evidence and values read from the log are clipped in the layout table, as titles are', () => {
+  const c = cluster();
+  c.title = `WARNING in ${'t'.repeat(20_000)}`;
+  const v = c.vmemmap[0]!;
+  const compiler = `Linux version 6.1.0 (builder@buildhost) (${'g'.repeat(60_000)}) #1 SMP`;
+  v.layout!.release = { ...v.layout!.release!, value: `6.1.0-${'r'.repeat(60_000)}`, source: { kind: 'log', lineNo: 3, text: compiler } };
+  const markdown = renderMarkdownVmemmap(c, v).join('\n');
+  const html = md.render(markdown);
+  expect(html).toContain(`<code>${compiler.slice(0, 299)}…</code>`);
+  expect(html).toContain(`<code>6.1.0-${'r'.repeat(293)}…</code>`);
+  expect(html).toContain(`<h3>vmemmap_populate: <code>WARNING in ${'t'.repeat(188)}…</code>`);
+  // The verdict names the release whole (the text and JSON do too); only the table cells and the heading are cut.
+  v.layout!.release.value = '6.1.0';
+  expect(renderMarkdownVmemmap(c, v).join('\n').length).toBeLessThan(10_000);
+});

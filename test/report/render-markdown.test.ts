@@ -175,6 +175,29 @@ describe('renderMarkdown of a log with oversized lines (found by a review pastin
   });
 });
 
+describe('a vmemmap finding larger than the budget (found by a review: the section had been left out)', () => {
+  const storm = readFileSync(path.resolve(process.cwd(), 'samples/logs/e3-48-4k-amdgpu-populate-storm.log'), 'utf8');
+  const render = async (log: string) => renderMarkdown(buildReport([await analyzeText(log, { name: 'longver.log' })], { tool: TOOL }));
+
+  test('Found by a review: a Linux version line with a 60,000-character compiler string leaves the finding shown', async () => {
+    const markdown = await render(storm.replace('(gcc (GCC) 12.2.0,', `(gcc (GCC) 12.2.0 ${'x'.repeat(60_000)},`));
+    expect(markdown.match(/^### vmemmap\\_populate/gm)).toHaveLength(1);
+    expect(markdown).not.toContain('not shown');
+    expect(markdown.split('\n')[0]).not.toContain('more only in the text and JSON formats');
+    expect(markdown.length).toBeLessThan(20_000);
+  });
+
+  test('Found by a review: a finding over the whole budget all the same is shown, its strings clipped', async () => {
+    const markdown = await render(storm.replace('Linux version 6.1.0 ', `Linux version 6.1.0-${'r'.repeat(60_000)} `));
+    const section = markdown.slice(markdown.indexOf('### vmemmap\\_populate'));
+    expect(markdown.match(/^### vmemmap\\_populate/gm)).toHaveLength(1);
+    expect(markdown).not.toContain('not shown');
+    expect(section).toContain(`Linux 6.1.0-${'r'.repeat(193)}…`);
+    expect(section.length).toBeLessThan(24_000);
+    expect(md.render(markdown).match(/<table>/g)).toHaveLength(4);
+  });
+});
+
 describe('a machine that crashed, rebooted and crashed again (found by a review: a 50-boot storm filled the report)', () => {
   const log = readFileSync(path.resolve(process.cwd(), 'samples/logs/e4-48-4k-amdgpu-6.10-warn-then-oops.log'), 'utf8');
   const render = async (text: string) => renderMarkdown(buildReport([await analyzeText(text, { name: 'storm.log' })], { tool: TOOL }));
