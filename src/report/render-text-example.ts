@@ -8,19 +8,26 @@ import { plural } from './report-facts.js';
 
 export const EXAMPLE_MAX_LINES = 40;
 const MAX_LINE_CHARS = 160;
+/**
+ * Code points of one field of the who line (comm, release, taint, hardware): a DMI hardware name is under 100. Found
+ * by a review: a log's 5,000-character Hardware name: had been one line of 5,002 columns, as the title had in the
+ * heading; the heading's title is clipped as the example's lines are.
+ */
+const MAX_FIELD_CHARS = 120;
 /** Lines kept when a long splat is cut: the faulting instructions and the end of the trace. */
 const KEPT_PAST_CUT = /(?:^|[\s\]])(?:Code: |---\[ end )/;
 
 /** The cluster's example splat: who/where in one line, then its first lines with line numbers. */
 export function renderTextExample(c: ClusterReport, p: Palette, width = 100): string[] {
   const s = c.example;
+  const field = (text: string) => clipText(text, MAX_FIELD_CHARS);
   const who = [
     s.cpu !== undefined && `CPU ${s.cpu}`,
     s.pid !== undefined && `PID ${s.pid}`,
-    s.comm && `comm ${s.comm}`,
-    s.release && `release ${s.release}`,
-    s.taint && `taint ${s.taint.flags.length > 0 ? s.taint.flags.join(',') : s.taint.raw.trim()}`,
-    s.hardware && `hardware ${s.hardware}`,
+    s.comm && `comm ${field(s.comm)}`,
+    s.release && `release ${field(s.release)}`,
+    s.taint && `taint ${field(s.taint.flags.length > 0 ? s.taint.flags.join(',') : s.taint.raw.trim())}`,
+    s.hardware && `hardware ${field(s.hardware)}`,
   ].filter(Boolean);
   // A splat too long to show whole leaves out first the device messages of other CPUs printed between its lines: on
   // an interleaved console they had filled the 40 lines, and its own lines were cut.
@@ -34,7 +41,7 @@ export function renderTextExample(c: ClusterReport, p: Palette, width = 100): st
   const more = hidden > 0 ? [p.dim(`  … ${hidden} more line${hidden === 1 ? '' : 's'}${tail.length > 0 ? ' (the Code: and end-of-trace lines follow)' : ''}`)] : [];
   return [
     '',
-    p.bold(`-- Example: ${s.title} (lines ${lineSpan(s)}, boot ${s.bootIndex}) --`),
+    p.bold(`-- Example: ${clipText(s.title, MAX_LINE_CHARS)} (lines ${lineSpan(s)}, boot ${s.bootIndex}) --`),
     ...(who.length > 0 ? wrapText(who.join(', '), width, '  ') : []),
     ...(s.corrupted ? [p.yellow(`  corrupted: ${s.corrupted}`)] : []),
     ...(interleaved > 0 ? [p.dim(`  (${plural(interleaved, 'device message')} of other drivers printed between its lines not shown)`)] : []),

@@ -40,6 +40,22 @@ test('very long lines are clipped', () => {
   expect(line).toBe(`  1 | ${'x'.repeat(159)}…`);
 });
 
+test('Found by a review: the heading\'s title and the who line\'s fields are clipped, as the lines are', () => {
+  const r = armResult();
+  const example = r.clusters[0]!.example;
+  example.title = `BUG: long ${'T'.repeat(5_000)}`;
+  example.hardware = 'H'.repeat(5_000);
+  example.comm = 'c'.repeat(500);
+  example.release = `6.1.0-${'r'.repeat(500)}`;
+  const out = renderTextExample(clusters(r)[0]!, plain, 100);
+  expect(out[1]).toBe(`-- Example: BUG: long ${'T'.repeat(149)}… (lines 60-75, boot 0) --`);
+  // The who line wraps at the width: its lines joined again.
+  const who = out.slice(2, out.findIndex((l) => / \d+ \| /.test(l))).map((l) => l.trim());
+  expect(who.join(' ')).toContain(`comm ${'c'.repeat(119)}…, release 6.1.0-${'r'.repeat(113)}…,`);
+  expect(who.join(' ')).toContain(`hardware ${'H'.repeat(119)}…`);
+  expect(out.every((l) => l.length <= 200)).toBe(true);
+});
+
 // Found by a review: a cut example lost the Code: line, the faulting instructions a kernel developer decodes.
 test('a cut example still shows its Code: and end-of-trace lines', () => {
   const r = armResult();
