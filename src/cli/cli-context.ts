@@ -40,8 +40,10 @@ export function progressEnabled(ctx: CliContext, quiet: boolean | undefined): bo
 }
 
 export function printError(ctx: CliContext, message: string): void {
-  // Messages name inputs, and an input's name is as untrusted as its text.
-  ctx.stderr.write(`vmemwarn: ${sanitizeTerminal(message.replace(/[\r\n]+/g, ' '))}\n`);
+  // Messages name inputs, and an input's name is as untrusted as its text. A line break is escaped (`\x0a`), as
+  // the text report shows it: the message stays one line and names the file that is there (a space had named one
+  // that is not). yargs' own line breaks are joined where its message is taken (main.ts).
+  ctx.stderr.write(`vmemwarn: ${sanitizeTerminal(message)}\n`);
 }
 
 /**

@@ -77,7 +77,8 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
       if (first === 'explain' && negative !== undefined && message.startsWith('Unknown argument')) {
         throw new UsageError(`explain: '${negative}' is no value it takes: an address, pfn:N or phys:N is unsigned hex (0xffff…)`);
       }
-      throw new UsageError(choicesInWords(message));
+      // yargs lays some messages out over lines; printError would show their breaks escaped.
+      throw new UsageError(choicesInWords(message).replace(/\n\s*/g, ' '));
     });
   skipHelpCache(parser);
   try {

@@ -21,9 +21,14 @@ function entities(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_SPECIAL[ch] ?? ch);
 }
 
+/**
+ * Text kept to one line: controls, invisible characters and line breaks escaped as the text format shows them
+ * (`new\x0aline.log`). Line breaks had been turned into a space, and a ticket then named a file (an input path, an
+ * archive member) that does not exist. The report's own prose holds no line break, and a title, read from one log
+ * line, none either: only names and strings of an untrusted summary JSON do.
+ */
 function oneLine(text: string): string {
-  // A match starts only where a blank run does: tried at every blank of a long run, it had been quadratic.
-  return sanitizeTerminal(text.replace(/(?<!\s)\s*[\r\n]+\s*/g, ' '));
+  return sanitizeTerminal(text);
 }
 
 /**

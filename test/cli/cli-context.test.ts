@@ -10,8 +10,15 @@ function context(): { ctx: CliContext; written: () => string } {
 describe('printError', () => {
   test('one line, prefixed with the tool name', () => {
     const { ctx, written } = context();
-    printError(ctx, 'a.log: truncated gzip data\n(analyzed up to line 3)');
+    printError(ctx, 'a.log: truncated gzip data (analyzed up to line 3)');
     expect(written()).toBe('vmemwarn: a.log: truncated gzip data (analyzed up to line 3)\n');
+  });
+
+  test('Found by a review: a line break in a file name is escaped, as the text report shows it, not made a space', () => {
+    const { ctx, written } = context();
+    printError(ctx, 'logs/bad-new\nline.log.gz: truncated gzip data');
+    printError(ctx, 'logs/bad-cr\rhide.log.gz: truncated gzip data');
+    expect(written()).toBe('vmemwarn: logs/bad-new\\x0aline.log.gz: truncated gzip data\nvmemwarn: logs/bad-cr\\x0dhide.log.gz: truncated gzip data\n');
   });
 
   test('a file name with terminal controls is printed with them escaped', () => {

@@ -81,9 +81,21 @@ describe('htmlCode', () => {
   });
 
   test('keeps to one line, and is nothing for no text', () => {
-    expect(htmlCode('a\n</code>b')).toBe('<code>a &lt;/code&gt;b</code>');
+    expect(htmlCode('a\n</code>b')).toBe('<code>a\\x0a&lt;/code&gt;b</code>');
     expect(htmlCode('')).toBe('');
   });
+});
+
+// Found by a review: a file named "new\nline.log" was named `new line.log` in the ticket, a file that does not exist.
+test('Found by a review: a line break in a name is escaped as the text format shows it, in every form', () => {
+  const names: [string, string][] = [['new\nline.log', 'new\\x0aline.log'], ['cr\rhide.log', 'cr\\x0dhide.log'], ['crlf\r\n.log', 'crlf\\x0d\\x0a.log']];
+  for (const [name, shown] of names) {
+    expect(codeSpan(name)).toBe(`\`${shown}\``);
+    expect(codeSpan(name, { inTable: true })).toBe(`\`${shown}\``);
+    expect(htmlCode(name)).toBe(`<code>${shown}</code>`);
+    expect(md.render(escapeMarkdownText(name)).replaceAll(ZWJ, '')).toBe(`<p>${shown}</p>\n`);
+    expect(escapeHtmlText(name)).toBe(shown);
+  }
 });
 
 describe('codeSpan', () => {
