@@ -33,12 +33,17 @@ function oneLine(text: string): string {
 
 /**
  * Inserts a zero-width joiner where GitHub or GitLab would otherwise create a reference or a link: `@user`, `#123`,
- * GitLab's `!123` (merge request), `$123` (snippet), `~label`, `%milestone`, `&epic`; `scheme://`, `www.`, `GH-123`;
+ * GitLab's `!123` (merge request), `$123` (snippet), `~label`, `%milestone`, `&epic`, `[vulnerability:1]` and the
+ * other bracket references, `*iteration:1`; `scheme://`, `www.`, `GH-123`;
  * and where they would show an emoji for a shortcode.
  */
 function breakAutoLinks(text: string): string {
   return text
     .replace(/[@#!$~%&](?=[\w"])/g, (ch) => `${ch}${ZWJ}`)
+    // GitLab's bracket references (`[vulnerability:1]`, `[feature_flag:1]`, `[contact:x@y]`, `[work_item:1]`) and its
+    // iteration reference (`*iteration:123`): found by a review, linked in escaped text as `#123` is.
+    .replace(/\[(?=\w+:)/g, `[${ZWJ}`)
+    .replace(/\*(?=iteration:)/gi, `*${ZWJ}`)
     .replace(/:\/\//g, `:${ZWJ}//`)
     // Every `www.`, not only at a word boundary: GFM links `_www.x.example` too, as it looks at the raw character
     // before, which an escape does not change.

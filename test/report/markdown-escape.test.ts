@@ -51,6 +51,17 @@ describe('escapeMarkdownText', () => {
     expect(escapeMarkdownText('!12 $3 ~bug ~"a b" %v1 &7')).toBe(`\\!${ZWJ}12 \\$${ZWJ}3 \\~${ZWJ}bug \\~${ZWJ}"a b" %${ZWJ}v1 &amp;${ZWJ}7`);
   });
 
+  test('Found by a review: GitLab\'s bracket and iteration references are broken too', () => {
+    expect(escapeMarkdownText('[vulnerability:1] [feature_flag:1] [contact:a@b.example] [work_item:1] *iteration:123')).toBe(
+      `\\[${ZWJ}vulnerability\\:1\\] \\[${ZWJ}feature\\_flag\\:1\\] \\[${ZWJ}contact\\:a\\@${ZWJ}b.example\\] \\[${ZWJ}work\\_item\\:1\\] \\*${ZWJ}iteration\\:123`,
+    );
+    expect(escapeHtmlText('[vulnerability:1] *iteration:"Sprint 1"')).toBe(`[${ZWJ}vulnerability:1] *${ZWJ}iteration:&quot;Sprint 1&quot;`);
+    // Rendered, the text is what the log said (but for the joiners): GitLab's filters then find no reference in it.
+    expect(inline(escapeMarkdownText('[work_item:1] *iteration:123'))).toBe(`[${ZWJ}work_item:1] *${ZWJ}iteration:123`);
+    // A code span needs none: GitLab links no reference inside code.
+    expect(codeSpan('[vulnerability:1]')).toBe('`[vulnerability:1]`');
+  });
+
   test('a list or heading marker at the start stays text', () => {
     expect(md.render(escapeMarkdownText(ATTACKS.list))).toBe('<p>1. item</p>\n');
     expect(md.render(escapeMarkdownText('- item'))).toBe('<p>- item</p>\n');
