@@ -1,5 +1,5 @@
 import type { WindowPosition } from '../analyze/types.js';
-import type { LayoutConstants } from './types.js';
+import type { Era, LayoutConstants } from './types.js';
 import { TWO_POW_63, u64 } from './u64.js';
 import { checkBigint, checkConstants } from './check-layout.js';
 import { checkArgument } from '../util/check-argument.js';
@@ -48,6 +48,33 @@ export function classifyPage(page: bigint, c: LayoutConstants): WindowPosition {
   if (p >= c.vmemmapStart && p < c.vmemmapEnd) return 'inside';
   if (p < TWO_POW_63) return 'wraps-to-user';
   return p < c.vmemmapStart ? 'below-window' : 'above-window';
+}
+
+/**
+ * Whether `vmemmap`, the struct page of pfn 0, moves with memstart_addr: from 4.5 (E0b, dfd55ad85e4a) it is
+ * `(struct page *)VMEMMAP_START - (memstart_addr >> PAGE_SHIFT)`; up to 4.4 (E0) `(struct page *)(VMALLOC_END +
+ * SZ_64K)`, indexed by absolute pfn.
+ */
+export function vmemmapFollowsMemstart(era: Era): boolean {
+  return era !== 'E0';
+}
+
+/** A value of one conversion (explain.ts Explanation): `position` stands for the position, WARN arm and wrap. */
+export type MemstartDependentValue = 'page' | 'pfn' | 'phys' | 'linearVa' | 'vmemmapBase' | 'position';
+
+/**
+ * The values of one conversion that depend on memstart_addr, by the direction it runs (`from` what was given):
+ * - from a struct page address: where vmemmapFollowsMemstart, the pfn (`(page - vmemmap) / sizeof(struct page)`),
+ *   the physical address and vmemmap itself; not its linear-map VA, since both the page's offset in the window and
+ *   the VA's in the linear map (`(phys - PHYS_OFFSET) | PAGE_OFFSET`) are the pfn's distance from memstart's. Up to
+ *   4.4 the pfn is absolute and only the linear-map VA depends on memstart.
+ * - from a pfn or physical address: those two are the input's, exact; where vmemmapFollowsMemstart, the struct page
+ *   (`vmemmap + pfn`), vmemmap, and so where the page lies against the window; in every era the linear-map VA.
+ */
+export function memstartDependentValues(from: 'addr' | 'pfn' | 'phys', era: Era): MemstartDependentValue[] {
+  const follows = vmemmapFollowsMemstart(era);
+  if (from === 'addr') return follows ? ['pfn', 'phys', 'vmemmapBase'] : ['linearVa'];
+  return follows ? ['page', 'linearVa', 'vmemmapBase', 'position'] : ['linearVa'];
 }
 
 /** __phys_to_virt (memory.h): `(phys - PHYS_OFFSET) | PAGE_OFFSET`; only meaningful inside the linear map. */

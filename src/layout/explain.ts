@@ -1,6 +1,6 @@
 import type { WindowPosition } from '../analyze/types.js';
 import { UsageError } from '../errors.js';
-import { classifyPage, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn } from './convert.js';
+import { classifyPage, memstartDependentValues, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn, type MemstartDependentValue } from './convert.js';
 import { kasanShadowEnd } from './kasan.js';
 import { inLinearMap, linearMapPhysText } from './linear-map.js';
 import { warnsIn } from './vmemmap-warn-history.js';
@@ -49,6 +49,12 @@ export interface Explanation {
    * for E2, `no` before 5.4 (E0, E0b, E1).
    */
   warnInEra: 'yes' | 'free-only' | 'no';
+  /**
+   * The values above that depend on memstart_addr, in this direction of conversion and era (convert.ts
+   * memstartDependentValues): under a memstart nothing gave, these are what the assumed one makes them, the rest exact.
+   * `position` stands for the position, the WARN arm, `wrapped` and the notes on the region.
+   */
+  memstartDependent: MemstartDependentValue[];
   /** Notes in words: the region the page lies in, wrapping, overflow, inexactness, a physical address outside the linear map. */
   labels: string[];
 }
@@ -108,9 +114,14 @@ function explainOne(kind: ValueKind, value: bigint, layout: Layout): Explanation
   // The release says it exactly (5.11 is E3, yet its vmemmap_populate has no WARN); without one, the era roughly.
   const fromRelease = layout.release === undefined ? undefined : warnsIn(layout.release.value);
   const warnInEra = fromRelease ?? (era === 'E3' || era === 'E4' ? 'yes' : era === 'E2' ? 'free-only' : 'no');
-  const explanation: Explanation = { label: layout.label ?? layout.era.value, layout, page, pfn, phys, exact, position, wrapped, warnArm, warnInEra, labels };
+  const memstartDependent = memstartDependentValues(kind, era);
+  const explanation: Explanation = { label: layout.label ?? layout.era.value, layout, page, pfn, phys, exact, position, wrapped, warnArm, warnInEra, memstartDependent, labels };
   if (inLinearMap(phys, c, memstart)) explanation.linearVa = physToLinearVa(phys, memstart, c);
-  else labels.push(`physical address outside the linear map, which covers ${linearMapPhysText(c, memstart)}`);
+  else {
+    // What the linear map covers starts at memstart: under one nothing gave, say which was taken.
+    const assumed = layout.memstart.source.kind === 'default' ? ` (memstart unknown, taken as ${hex(memstart)})` : '';
+    labels.push(`physical address outside the linear map, which covers ${linearMapPhysText(c, memstart)}${assumed}`);
+  }
   return explanation;
 }
 

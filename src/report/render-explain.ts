@@ -1,4 +1,6 @@
 import { SECTION_SHIFT_ASSUMPTION } from '../layout/constants.js';
+import type { MemstartDependentValue } from '../layout/convert.js';
+import { MEMSTART_UNKNOWN_ASSUMPTION } from '../layout/infer-memstart.js';
 import { warnOriginText } from '../layout/vmemmap-warn-history.js';
 import type { Explanation, ValueKind } from '../layout/explain.js';
 import { layoutReport } from './layout-report.js';
@@ -38,6 +40,21 @@ function warnText(e: Explanation): string {
   return `no WARN in these kernels (${CHECK_TEXT[e.warnArm]}; the check came with memory hot-remove, ${warnOriginText('free')})`;
 }
 
+const DEPENDENT_NAMES: Record<MemstartDependentValue, string> = {
+  page: 'struct page',
+  pfn: 'pfn',
+  phys: 'phys',
+  linearVa: 'linear-map VA',
+  vmemmapBase: 'vmemmap (pfn 0)',
+  position: 'position, WARN',
+};
+
+/** The unknown-memstart assumption as it holds for this explanation: which of its values depend on memstart. */
+function memstartAssumption(e: Explanation): string {
+  const names = e.memstartDependent.map((v) => DEPENDENT_NAMES[v]).join(', ');
+  return `memstart (PHYS_OFFSET) is unknown, taken as ${toHex(e.layout.memstart.value)}; what depends on it: ${names}; the rest is exact`;
+}
+
 /**
  * `vmemwarn explain` as text: the value under each layout, one block each (page, pfn, phys, linear-map VA, the vmemmap
  * window, where the page lies against it and which arm of the WARN fires), then its notes and assumptions.
@@ -50,23 +67,34 @@ export function renderExplainText(kind: ValueKind, value: bigint, explanations: 
   for (const e of explanations) {
     const c = e.layout.constants;
     out.push('', `Under ${e.label}:`);
-    // Found by review: relative pfns read as absolute ones when the caveat came only at the end.
-    const relative = e.layout.memstart.source.kind === 'default' ? ` (relative: memstart unknown, taken as ${toHex(e.layout.memstart.value)})` : '';
+    // Found by review: relative pfns read as absolute ones when the caveat came only at the end. Found by a review:
+    // only the values that depend on memstart are marked, by the direction of the conversion (a pfn or physical
+    // address given is exact; up to 4.4 vmemmap is indexed by absolute pfn).
+    const unknown = e.layout.memstart.source.kind === 'default';
+    const mark = (value: MemstartDependentValue, text: string): string => {
+      if (!unknown || !e.memstartDependent.includes(value)) return text;
+      const taken = toHex(e.layout.memstart.value);
+      return value === 'pfn' || value === 'phys' ? `${text} (relative: memstart unknown, taken as ${taken})` : `${text} (depends on memstart: unknown, taken as ${taken})`;
+    };
     const rows: [string, string][] = [
-      ['struct page', toHex(e.page)],
-      ['pfn', `${toHex(e.pfn)}${relative}`],
-      ['phys', `${toHex(e.phys)}${relative}`],
-      ['linear-map VA', e.linearVa === undefined ? '(not in the linear map)' : toHex(e.linearVa)],
+      ['struct page', mark('page', toHex(e.page))],
+      ['pfn', mark('pfn', toHex(e.pfn))],
+      ['phys', mark('phys', toHex(e.phys))],
+      ['linear-map VA', mark('linearVa', e.linearVa === undefined ? '(not in the linear map)' : toHex(e.linearVa))],
       ['vmemmap window', `${toHex(c.vmemmapStart)} - ${toHex(c.vmemmapEnd)}`],
-      ['vmemmap (pfn 0)', toHex(c.vmemmapBase)],
-      ['position', POSITION_TEXT[e.position]],
-      ['WARN', warnText(e)],
+      ['vmemmap (pfn 0)', mark('vmemmapBase', toHex(c.vmemmapBase))],
+      ['position', mark('position', POSITION_TEXT[e.position])],
+      ['WARN', mark('position', warnText(e))],
     ];
     out.push(...formatTable(['', ''], rows, { indent: '  ' }).slice(1));
     for (const label of e.labels) out.push(`  note: ${label}`);
     for (const p of [e.layout.vaBits, e.layout.pageShift]) if (p.source.kind === 'default' && p.source.text !== undefined) out.push(`  assumed: ${p.source.text}`);
     // SECTION_SIZE_BITS plays no part in one value's answer.
-    for (const assumption of e.layout.assumptions) if (assumption !== SECTION_SHIFT_ASSUMPTION) out.push(`  assumed: ${assumption}`);
+    for (const assumption of e.layout.assumptions) {
+      if (assumption === SECTION_SHIFT_ASSUMPTION) continue;
+      // That assumption says pfns and physical addresses are relative, which holds for a struct page given from 4.5 on.
+      out.push(`  assumed: ${assumption === MEMSTART_UNKNOWN_ASSUMPTION ? memstartAssumption(e) : assumption}`);
+    }
   }
   return `${out.join('\n')}\n`;
 }
@@ -75,7 +103,7 @@ export function renderExplainText(kind: ValueKind, value: bigint, explanations: 
  * The `schemaVersion` of `explain --format json` (schema/explain.schema.json): a minor bump adds keys, a major one
  * changes or removes them.
  */
-export const EXPLAIN_SCHEMA_VERSION = '1.0.0';
+export const EXPLAIN_SCHEMA_VERSION = '1.1.0';
 
 /**
  * `vmemwarn explain --format json`: `{ schemaVersion: EXPLAIN_SCHEMA_VERSION, input, explanations }`, each value a 0x-prefixed hex
@@ -98,6 +126,7 @@ export function renderExplainJson(kind: ValueKind, value: bigint, explanations: 
       wrapped: e.wrapped,
       warnArm: e.warnArm,
       warnInEra: e.warnInEra,
+      memstartDependent: e.memstartDependent,
       labels: e.labels,
       layout: layoutReport(e.layout),
     })),

@@ -1,5 +1,5 @@
 import { UsageError } from '../../src/errors.js';
-import { explainValue } from '../../src/layout/explain.js';
+import { explainValue, type Explanation, type ValueKind } from '../../src/layout/explain.js';
 import { inferLayout, plausibleLayouts } from '../../src/layout/infer.js';
 
 const seed = { kernel: '6.1', vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n };
@@ -151,4 +151,36 @@ test('explainValue: a kind it does not know, or layouts that are no array, are u
   expect(() => explainValue('addr', 1n, undefined as never)).toThrow(
     new UsageError('explainValue: layouts must be an array of layouts (from candidateLayouts or plausibleLayouts), not undefined'),
   );
+});
+
+// Found by a review: `explain pfn:N` without a memstart marked the pfn and phys it was given as relative, and left the
+// struct page computed from the assumed memstart unmarked; up to 4.4 (vmemmap = VMALLOC_END + SZ_64K, indexed by
+// absolute pfn) a page's pfn and phys were marked relative too. The values said to depend on memstart are exactly
+// those that change when memstart does (two 2 MiB-aligned memstarts, below every address used here).
+describe('memstartDependent: exactly the values that change with memstart, per direction and era (Found by a review)', () => {
+  const MEMSTARTS = [0x8000_0000n, 0x1_0000_0000n];
+  const numbers = (x: Explanation) => ({ page: x.page, pfn: x.pfn, phys: x.phys, linearVa: x.linearVa, vmemmapBase: x.layout.constants.vmemmapBase });
+  test.each([
+    ['4.4', 'E0'],
+    ['4.5', 'E0b'],
+    ['4.9', 'E1'],
+    ['5.10', 'E2'],
+    ['6.1', 'E3'],
+    ['6.10', 'E4'],
+  ])('%s (%s), 48-bit/4K', (kernel, era) => {
+    const layouts = MEMSTARTS.map((memstart) => inferLayout({}, { kernel, vaBits: 48, pageSizeBytes: 4096, memstart }));
+    expect(layouts[0]!.era.value).toBe(era);
+    // A page 0x200000 struct pages into the window: up to 4.4 pfn 0x200000, phys 0x200000000, else that many pages
+    // above memstart, in the linear map under both memstarts either way; pfn 0x180000, phys
+    // 0x180000000 (above both memstarts, so in the linear map too).
+    const inputs: [ValueKind, bigint][] = [['addr', layouts[0]!.constants.vmemmapStart + 0x20_0000n * 64n], ['pfn', 0x18_0000n], ['phys', 0x1_8000_0000n]];
+    for (const [kind, value] of inputs) {
+      const [a, b] = layouts.map((l) => explainValue(kind, value, [l])[0]!);
+      const changed = Object.entries(numbers(a!)).filter(([key, v]) => numbers(b!)[key as keyof ReturnType<typeof numbers>] !== v).map(([key]) => key);
+      expect(a!.linearVa).toBeDefined();
+      expect(a!.memstartDependent.filter((v) => v !== 'position')).toEqual(changed);
+      // The position follows the struct page.
+      expect(a!.memstartDependent.includes('position')).toBe(changed.includes('page'));
+    }
+  });
 });

@@ -138,6 +138,7 @@ describe('renderExplainText', () => {
       wrapped: false,
       warnArm: 'none',
       warnInEra: 'yes',
+      memstartDependent: ['pfn', 'phys', 'vmemmapBase'],
       labels: [],
     };
     test.each<[Explanation['position'], RegExp]>([
@@ -174,7 +175,8 @@ describe('renderExplainText', () => {
     test('the layout\'s assumptions follow the notes, so an assumed memstart is not read as a fact', () => {
       const assumed = { ...base, layout: { ...layout, assumptions: ['memstart (PHYS_OFFSET) is unknown: pfns and physical addresses are relative to memstart 0'] } };
       const text = renderExplainText('addr', SEED_PAGE, [assumed]);
-      expect(text.endsWith('  assumed: memstart (PHYS_OFFSET) is unknown: pfns and physical addresses are relative to memstart 0\n')).toBe(true);
+      // Said as it holds for this explanation: which of its values depend on memstart.
+      expect(text.endsWith('  assumed: memstart (PHYS_OFFSET) is unknown, taken as 0x80000000; what depends on it: pfn, phys, vmemmap (pfn 0); the rest is exact\n')).toBe(true);
     });
 
     // Found by review: `pfn 0xffebb8000` under an unknown memstart read as this machine's pfn (the thread's is
@@ -192,6 +194,45 @@ describe('renderExplainText', () => {
       expect(text).toContain('  assumed: no VA size known: assuming 48-bit\n  assumed: no page size known: assuming 4K\n');
       // A memstart from the log or a flag: no such suffix.
       expect(block(renderExplainText('addr', SEED_PAGE, [base]), 'E3').get('pfn')).not.toContain('relative');
+    });
+
+    // Found by a review: `explain pfn:0xffec38000 --kernel 6.1` without a memstart marked the pfn and phys it was given
+    // as relative and left the struct page (vmemmap + pfn, vmemmap from the assumed memstart) unmarked; up to 4.4
+    // vmemmap is indexed by absolute pfn, yet a page's pfn and phys were marked relative.
+    test('under an unknown memstart, exactly the values that depend on it are marked, per direction and era (Found by a review)', () => {
+      const byPfn = explain('pfn', SEED_PFN, { kernel: '6.1', vaBits: 48, pageSizeBytes: 4096 });
+      const rows = block(byPfn.text, 'E3 (from 5.11)');
+      // memstart taken as 0: vmemmap = VMEMMAP_START = 0xfffffc0000000000; page = vmemmap + 0xffec38000 * 64
+      // = 0xfffffc0000000000 + 0x3ffb0e00000 = 0xffffffffb0e00000.
+      expect(rows.get('pfn')).toBe('0xffec38000');
+      expect(rows.get('phys')).toBe('0xffec38000000');
+      expect(rows.get('struct page')).toBe('0xffffffffb0e00000 (depends on memstart: unknown, taken as 0x0)');
+      expect(rows.get('vmemmap (pfn 0)')).toBe('0xfffffc0000000000 (depends on memstart: unknown, taken as 0x0)');
+      expect(rows.get('position')).toBe('above the vmemmap window (depends on memstart: unknown, taken as 0x0)');
+      expect(rows.get('WARN')).toBe('WARN fires: end > VMEMMAP_END (depends on memstart: unknown, taken as 0x0)');
+      expect(rows.get('linear-map VA')).toBe('(not in the linear map) (depends on memstart: unknown, taken as 0x0)');
+      expect(byPfn.text).toContain(
+        '  assumed: memstart (PHYS_OFFSET) is unknown, taken as 0x0; what depends on it: struct page, linear-map VA, vmemmap (pfn 0), position, WARN; the rest is exact\n',
+      );
+      expect(byPfn.text).not.toContain('relative');
+
+      // 4.4, 39-bit/4K (E0): VMEMMAP_START = PAGE_OFFSET - PUD_SIZE - ALIGN(2^(39-12) * 64, 1G)
+      // = 0xffffffc000000000 - 0x40000000 - 0x200000000 = 0xffffffbdc0000000 = vmemmap (absolute pfn);
+      // pfn = 0x2000000 / 64 = 0x80000, phys = 0x80000000; linear-map VA = (phys - memstart) | PAGE_OFFSET.
+      const e0 = block(explain('addr', 0xffff_ffbd_c200_0000n, { kernel: '4.4', vaBits: 39, pageSizeBytes: 4096 }).text, 'E0 (up to 4.4)');
+      expect(e0.get('pfn')).toBe('0x80000');
+      expect(e0.get('phys')).toBe('0x80000000');
+      expect(e0.get('vmemmap (pfn 0)')).toBe('0xffffffbdc0000000');
+      expect(e0.get('linear-map VA')).toBe('0xffffffc080000000 (depends on memstart: unknown, taken as 0x0)');
+
+      // From a struct page on 5.11+, pfn and phys are relative; the linear-map VA, an offset from memstart either
+      // way, is not marked.
+      const byPage = block(explain('addr', 0xffff_fc00_0040_0000n, { kernel: '6.1', vaBits: 48, pageSizeBytes: 4096 }).text, 'E3 (from 5.11)');
+      // (0xfffffc0000400000 - 0xfffffc0000000000) / 64 = 0x10000; phys 0x10000000; VA = 0x10000000 | PAGE_OFFSET.
+      expect(byPage.get('pfn')).toBe('0x10000 (relative: memstart unknown, taken as 0x0)');
+      expect(byPage.get('phys')).toBe('0x10000000 (relative: memstart unknown, taken as 0x0)');
+      expect(byPage.get('linear-map VA')).toBe('0xffff000010000000');
+      expect(byPage.get('struct page')).toBe('0xfffffc0000400000');
     });
 
     test('a block is headed by the explanation\'s label, and every label becomes a note', () => {
@@ -222,7 +263,7 @@ describe('renderExplainJson', () => {
     const json = renderExplainJson('addr', SEED_PAGE, explanations);
     expect(json.endsWith('}\n')).toBe(true);
     const body = parse(json);
-    expect(body.schemaVersion).toBe('1.0.0');
+    expect(body.schemaVersion).toBe('1.1.0');
     expect(body.input).toEqual({ kind: 'addr', value: '0xffffffffaee00000' });
     expect(body.explanations).toHaveLength(1);
     const [e] = body.explanations;
@@ -235,6 +276,8 @@ describe('renderExplainJson', () => {
       position: 'above-window',
       wrapped: false,
       warnArm: 'end-above',
+      // From a struct page, under E3: (page - vmemmap) / 64 and pfn << 12 and vmemmap itself.
+      memstartDependent: ['pfn', 'phys', 'vmemmapBase'],
       labels: explanations[0]!.labels,
     });
     expect(e).not.toHaveProperty('linearVa');
