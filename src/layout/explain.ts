@@ -1,6 +1,7 @@
 import type { WindowPosition } from '../analyze/types.js';
 import { UsageError } from '../errors.js';
 import { classifyPage, memstartDependentValues, pageToPfn, pfnToPage, pfnToPhys, physToLinearVa, physToPfn, type MemstartDependentValue } from './convert.js';
+import { belowWindowNote } from './below-window.js';
 import { kasanShadowEnd } from './kasan.js';
 import { inLinearMap, linearMapPhysText } from './linear-map.js';
 import { warnsIn } from './vmemmap-warn-history.js';
@@ -76,7 +77,7 @@ function regionLabels(page: bigint, layout: Layout): string[] {
     return ['below FIXADDR_TOP (-8M): the fixmap, which grows down from there by a size the config sets, or VA nothing maps'];
   }
   if (page >= c.vmemmapEnd && page >= TWO_POW_63) return ['in the VA between VMEMMAP_END and 2^64 (unused by vmemmap)'];
-  if (page < c.vmemmapStart && page >= TWO_POW_63) return ['below VMEMMAP_START (PCI I/O, fixmap or vmalloc)'];
+  if (page < c.vmemmapStart && page >= TWO_POW_63) return [belowWindowNote(page, layout)];
   return [];
 }
 

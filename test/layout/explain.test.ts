@@ -184,3 +184,12 @@ describe('memstartDependent: exactly the values that change with memstart, per d
     }
   });
 });
+
+// Found by a review: on 6.9+ the note below the window named PCI I/O and the fixmap, which sit above it there.
+test('explainValue 6.10: a page 64K below VMEMMAP_START lies in the 8 MiB gap above VMALLOC_END (Found by a review)', () => {
+  const layout = inferLayout({}, { kernel: '6.10', vaBits: 48, pageSizeBytes: 4096, memstart: 0x8000_0000n });
+  // VMEMMAP_START = -1G - 2^41 = 0xfffffdffc0000000; VMALLOC_END = START - 8M = 0xfffffdffbf800000.
+  const [e] = explainValue('addr', 0xffff_fdff_bfff_0000n, [layout]);
+  expect(e?.position).toBe('below-window');
+  expect(e?.labels[0]).toBe('in the 8 MiB gap below VMEMMAP_START (VMALLOC_END = VMEMMAP_START - 8M, unmapped); from 6.9 PCI I/O and the fixmap lie above the window');
+});

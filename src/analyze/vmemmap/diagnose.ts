@@ -2,6 +2,7 @@ import type { Frame } from '../../parse/types.js';
 import type { Layout } from '../../layout/types.js';
 import { hex, orderBase2, u64 } from '../../layout/u64.js';
 import { warnOriginText, warnPredatesNote } from '../../layout/vmemmap-warn-history.js';
+import { belowWindowMappings } from '../../layout/below-window.js';
 import { linearMapPhysEnd, linearMapPhysText } from '../../layout/linear-map.js';
 import { shapeLabel, shapeOf } from '../../layout/hypotheses.js';
 import type { VmemmapFinding, VmemmapOp } from '../types.js';
@@ -26,7 +27,6 @@ export interface DiagnoseInput {
 export type Diagnosis = Pick<VmemmapFinding, 'diagnosis' | 'path' | 'driver' | 'family' | 'consequence' | 'nextSteps'>;
 
 const POSITION_TEXT: Record<string, string> = {
-  'below-window': 'below the window, over vmalloc/PCI I/O/fixmap mappings',
   'above-window': 'above the window, in the gap between VMEMMAP_END and 2^64',
   'wraps-to-user': 'past 2^64, wrapped into the user half of the address space',
   straddles: 'partly outside the window',
@@ -122,6 +122,8 @@ function positionText(i: DiagnoseInput): string {
   if (overlapsLinearMap(i)) {
     return `above the window, in the linear map (PAGE_OFFSET ${hex(i.layout.constants.pageOffset)} and up; before 5.4 it lies right above vmemmap)`;
   }
+  // What lies below the window depends on the era: PCI I/O and the fixmap sit above it up to 4.6 and from 6.9.
+  if (position === 'below-window') return `below the window, over ${belowWindowMappings(i.layout)} mappings`;
   return POSITION_TEXT[position] ?? position;
 }
 
