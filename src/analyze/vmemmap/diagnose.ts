@@ -3,6 +3,7 @@ import type { Layout } from '../../layout/types.js';
 import { hex, orderBase2, u64 } from '../../layout/u64.js';
 import { warnOriginText, warnPredatesNote } from '../../layout/vmemmap-warn-history.js';
 import { belowWindowMappings } from '../../layout/below-window.js';
+import { ttbr0VaBits } from '../../layout/ttbr0-reach.js';
 import { linearMapPhysEnd, linearMapPhysText } from '../../layout/linear-map.js';
 import { shapeLabel, shapeOf } from '../../layout/hypotheses.js';
 import type { VmemmapFinding, VmemmapOp } from '../types.js';
@@ -134,6 +135,32 @@ function overlapsLinearMap(i: DiagnoseInput): boolean {
   return i.r.position === 'above-window' && (era === 'E0' || era === 'E0b' || era === 'E1') && end !== undefined && end > i.layout.constants.pageOffset;
 }
 
+/**
+ * What the kernel's reads and writes of wrapped struct pages reach: TTBR0 translates [0, 2^N) with T0SZ = 64 - N
+ * (ttbr0-reach.ts); a struct page at or above 2^N is in neither TTBR0's nor TTBR1's range, and faults.
+ */
+function wrappedAccessText(i: DiagnoseInput): string {
+  const hull = i.r.pageHull;
+  const { min, max } = ttbr0VaBits(i.layout);
+  const inferredNote = '(inferred from the kernel\'s code, not seen in the log)';
+  const throughTask =
+    'through the current task\'s page table: that faults where nothing is mapped or PAN forbids it, and otherwise corrupts the task\'s memory';
+  const bits = min === max ? `2^${min}` : `2^${min} (2^${max} on a CPU with 52-bit VAs)`;
+  const noTable =
+    `lies at or above ${bits}, beyond TTBR0's range (TCR_EL1.T0SZ = 64 - vabits_actual) and below TTBR1's: ` +
+    'every access takes a translation fault (an Oops), and no task memory can be hit';
+  if (hull !== undefined && hull.start >= 1n << BigInt(max)) {
+    return `The kernel then reads and writes the struct pages at their user-half addresses, which no page table maps: each ${noTable} ${inferredNote}.`;
+  }
+  if (hull === undefined || hull.end <= 1n << BigInt(min)) {
+    return `The kernel then reads and writes the struct pages at their user-half addresses, ${throughTask} ${inferredNote}.`;
+  }
+  return (
+    `The kernel then reads and writes the struct pages at their user-half addresses: those below 2^${min} ${throughTask}; ` +
+    `the rest ${noTable} ${inferredNote}.`
+  );
+}
+
 function armText(arm: VmemmapFinding['warnArm']): string {
   if (arm === 'both') return 'start < VMEMMAP_START and end > VMEMMAP_END';
   return arm === 'start-below' ? 'start < VMEMMAP_START' : 'end > VMEMMAP_END';
@@ -187,17 +214,12 @@ function consequenceOf(i: DiagnoseInput): string {
   if (i.r.wrapped) {
     // vmemmap_populate maps through pgd_offset_k(), whose pgd_index() masks the address: the entries land in the
     // kernel page table at the slot of a kernel VA. The struct pages themselves are then read and written at their
-    // user-half addresses, through TTBR0 (the current task's tables).
+    // user-half addresses, through TTBR0 (the current task's tables) below 2^vabits_actual; above it, through none.
     const where =
       slot === undefined
         ? 'at the slot of a kernel VA (pgd_index masks the address)'
         : `at the slot of kernel VA ${hex(slot)} (pgd_index masks the address), ${slotText(slot, i.layout)}`;
-    return (
-      `${storm}; the struct pages sit at user-half addresses: populate puts their entries into the kernel page table ` +
-      `${where}. The kernel then reads and writes the struct pages at their user-half addresses, through the current ` +
-      `task's page table: that faults where nothing is mapped or PAN forbids it, and otherwise corrupts the task's memory ` +
-      `(inferred from the kernel's code, not seen in the log).`
-    );
+    return `${storm}; the struct pages sit at user-half addresses: populate puts their entries into the kernel page table ${where}. ${wrappedAccessText(i)}`;
   }
   if (i.r.position === 'below-window') return `${storm}; the struct pages overlap other kernel mappings and can corrupt them.`;
   if (i.layout.era.value === 'E4') return `${storm}; above VMEMMAP_END only 1 GiB is left (PCI I/O, fixmap): expect a fault.`;

@@ -115,6 +115,27 @@ describe('diagnose', () => {
     );
   });
 
+  // Found by a review: the Seattle test_hmm storm's wrapped struct pages (0x3fbfe000000, from the sample log) are at
+  // or above 2^39; with TCR_EL1.T0SZ = 64 - vabits_actual = 64 - 39, TTBR0 covers [0, 2^39) only, so the address is
+  // in neither TTBR0's nor TTBR1's range: every access faults, and no task memory can be hit. The text had said the
+  // accesses went through the task's page table and could corrupt its memory.
+  test('wrapped struct pages at or above 2^vabits_actual: a translation fault, not the task\'s memory (Found by a review)', () => {
+    const l39 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 });
+    const frames39 = frames('vmemmap_populate', 'pagemap_range', 'memremap_pages', 'dmirror_allocate_chunk [test_hmm]');
+    const at = (start: bigint) => {
+      const r = reconstruct([{ start, end: start + 0x20_0000n }], l39).fields;
+      return diagnose({ op: 'populate', splatCount: 1, frames: frames39, layout: l39, r, relativePfns: false, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) }).consequence;
+    };
+    // 2^39 = 0x8000000000 <= 0x3fbfe000000.
+    const above = at(0x3fb_fe00_0000n);
+    expect(above).toContain('each lies at or above 2^39, beyond TTBR0\'s range (TCR_EL1.T0SZ = 64 - vabits_actual) and below TTBR1\'s: every access takes a translation fault');
+    expect(above).not.toContain('corrupts the task\'s memory');
+    // 0x3bfe000000 + 0x200000 <= 2^39: through the task's page table, as before.
+    expect(at(0x3b_fe00_0000n)).toContain('through the current task\'s page table: that faults where nothing is mapped or PAN forbids it, and otherwise corrupts the task\'s memory');
+    // A range across 2^39 (0x7fffff0000 to 0x80001f0000): each part said.
+    expect(at(0x7f_ffff_0000n)).toMatch(/those below 2\^39 through the current task's page table.*; the rest lies at or above 2\^39/);
+  });
+
   // Found by review: test_hmm and nouveau add chunks on demand from a migration ioctl, which was called driver load.
   test.each([
     [['vmemmap_populate', 'pagemap_range', 'memremap_pages', 'dmirror_allocate_chunk [test_hmm]', 'dmirror_fops_unlocked_ioctl [test_hmm]', '__arm64_sys_ioctl', 'invoke_syscall', 'el0_svc'], 'first use (memory added on demand, in the ioctl system call)'],
