@@ -1,6 +1,6 @@
 import type { Frame } from '../../parse/types.js';
 import type { Layout } from '../../layout/types.js';
-import { hex, orderBase2, u64 } from '../../layout/u64.js';
+import { hex, orderBase2, toS64, u64 } from '../../layout/u64.js';
 import { warnOriginText, warnPredatesNote } from '../../layout/vmemmap-warn-history.js';
 import { belowWindowMappings } from '../../layout/below-window.js';
 import { ttbr0VaBits } from '../../layout/ttbr0-reach.js';
@@ -97,18 +97,30 @@ function sentence(i: DiagnoseInput, driver: string | undefined, path: string | u
 }
 
 /**
- * What the vmemmap window covers. Before E4 it is sized for 2^STRUCT_PAGE_MAX_SHIFT-byte struct pages: with a size
- * that is no power of two (80 bytes) it holds struct pages past the linear map's end, which the WARN does not flag.
+ * What the vmemmap window covers, and the linear map when it covers less. Before E4 the window is sized for
+ * 2^STRUCT_PAGE_MAX_SHIFT-byte struct pages: with a size that is no power of two (80 bytes) it holds struct pages
+ * past the linear map's end, which the WARN does not flag. From 5.11 a KASAN shadow ends the linear map early
+ * (PAGE_END = KASAN_SHADOW_START) while VMEMMAP_SIZE is still sized from _PAGE_END(VA_BITS_MIN): the struct pages
+ * of memory between the two ends lie inside the window and do not WARN either.
  */
 function windowText(layout: Layout): string {
   const c = layout.constants;
-  const linear = linearMapPhysText(c, layout.memstart.value);
+  const memstart = layout.memstart.value;
+  const linear = linearMapPhysText(c, memstart);
   const window = `the vmemmap window ${hex(c.vmemmapStart)}-${hex(c.vmemmapEnd)}`;
-  const size = layout.structPageSize.value;
-  const sizedFor = 2 ** orderBase2(size); // 2^STRUCT_PAGE_MAX_SHIFT
-  const windowPhysEnd = (u64(c.vmemmapEnd - c.vmemmapBase) / BigInt(size)) << BigInt(layout.pageShift.value);
-  if (sizedFor === size || windowPhysEnd <= linearMapPhysEnd(c, layout.memstart.value)) return `${window} only covers ${linear} (the linear map)`;
-  return `the linear map covers ${linear}, and ${window}, sized for ${sizedFor}-byte struct pages, holds ${size}-byte ones up to phys ${hex(windowPhysEnd)}`;
+  const size = BigInt(layout.structPageSize.value);
+  const sizedFor = 2 ** orderBase2(layout.structPageSize.value); // 2^STRUCT_PAGE_MAX_SHIFT
+  const physOf = (page: bigint): bigint => {
+    const index = toS64(u64(page - c.vmemmapBase)) / size;
+    return index < 0n ? 0n : index << BigInt(layout.pageShift.value);
+  };
+  const windowPhysEnd = physOf(c.vmemmapEnd);
+  if (windowPhysEnd <= linearMapPhysEnd(c, memstart)) return `${window} only covers ${linear} (the linear map)`;
+  const shortened = layout.kasanShadow === undefined ? '' : ', shortened by the KASAN shadow (PAGE_END = KASAN_SHADOW_START),';
+  if (layout.era.value !== 'E4' && sizedFor !== layout.structPageSize.value) {
+    return `the linear map${shortened} covers ${linear}, and ${window}, sized for ${sizedFor}-byte struct pages, holds ${layout.structPageSize.value}-byte ones up to phys ${hex(windowPhysEnd)}`;
+  }
+  return `${window} covers phys ${hex(physOf(c.vmemmapStart))}-${hex(windowPhysEnd)}, and the linear map${shortened} only ${linear}`;
 }
 
 /**

@@ -115,6 +115,24 @@ describe('diagnose', () => {
     );
   });
 
+  // Found by a review: with generic KASAN (the amdgpu storm with `kasan: KernelAddressSanitizer initialized (generic)`)
+  // the text said the window "only covers phys 0x80000000-0x600080000000 (the linear map)". From 5.11 PAGE_END =
+  // KASAN_SHADOW_START shortens the linear map only; VMEMMAP_SIZE = (_PAGE_END(VA_BITS_MIN) - PAGE_OFFSET) >> 6.
+  test('under KASAN the window covers more than the linear map, and says both (Found by a review)', () => {
+    const shadow = { scaleShift: 3 };
+    const kasan = { ...makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: 0x8000_0000n, sectionShift: 27, kasanShadow: shadow }), kasanShadow: shadow };
+    // KASAN_SHADOW_END = _PAGE_END(48) (the Kconfig default offset) = 0xffff800000000000; PAGE_END = KASAN_SHADOW_START
+    // = END - 2^(48 - 3) = 0xffff600000000000: the linear map covers memstart + 0x600000000000 = 0x600080000000.
+    // The window: VMEMMAP_END - vmemmap = 2^41 + 0x80000 * 64 struct pages of 64 bytes: pfns up to 0x800080000,
+    // phys 0x800080000000 = memstart + 2^47.
+    const r = reconstruct([{ start: page(0xf_fec3_8000n), end: page(0xf_fec4_0000n) }], kasan).fields;
+    const d = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate'), layout: kasan, r, relativePfns: false, linearMapPhysEnd: 0x6000_8000_0000n });
+    expect(d.diagnosis).toContain(
+      'the vmemmap window 0xfffffc0000000000-0xfffffe0000000000 covers phys 0x80000000-0x800080000000, and the linear map, ' +
+        'shortened by the KASAN shadow (PAGE_END = KASAN_SHADOW_START), only phys 0x80000000-0x600080000000; these pages are above the window',
+    );
+  });
+
   // Found by a review: the Seattle test_hmm storm's wrapped struct pages (0x3fbfe000000, from the sample log) are at
   // or above 2^39; with TCR_EL1.T0SZ = 64 - vabits_actual = 64 - 39, TTBR0 covers [0, 2^39) only, so the address is
   // in neither TTBR0's nor TTBR1's range: every access faults, and no task memory can be hit. The text had said the
