@@ -18,13 +18,19 @@ const SUBSECTION_SHIFT = 21;
 
 /**
  * SECTION_SIZE_BITS (asm/sparsemem.h): 30 for every page size until the 27/27/29 split by Sudarshan Rajagopalan's
- * patch, first released in ~5.12 (an assumption, see SECTION_SHIFT_ASSUMPTION). An unknown release gets the recent value.
+ * patch (f0b13ee23241, "arm64/sparsemem: reduce SECTION_SIZE_BITS"), first released in 5.12. Without a release the
+ * era decides where it can: every kernel of E0 to E2 (up to 5.10) used 30; E3 (5.11 to 6.8) holds 5.11 with 30 and
+ * the later ones with 27/29, and gets the recent value, as E4 and no era do (SECTION_SHIFT_E3_AMBIGUOUS says so).
  */
-export function defaultSectionShift(release: string | undefined, pageShift: number): number {
+export function defaultSectionShift(release: string | undefined, pageShift: number, era?: Era): number {
   const v = release === undefined ? undefined : parseRelease(release);
   if (v && compareVersions(v, { major: 5, minor: 12 }) < 0) return 30;
+  if (v === undefined && era !== undefined && eraIndex(era) < eraIndex('E3')) return 30;
   return pageShift === 16 ? 29 : 27;
 }
+
+/** Said when E3 without a release takes the recent SECTION_SIZE_BITS: its first release, 5.11, still used 30. */
+export const SECTION_SHIFT_E3_AMBIGUOUS = 'no kernel version: E3 spans 5.11 (SECTION_SIZE_BITS 30) and 5.12 on (27, or 29 for 64K): taking the recent value';
 
 export const SECTION_SHIFT_ASSUMPTION =
   'SECTION_SIZE_BITS changed from 30 to 27 (4K/16K) / 29 (64K) in ~5.12 (release unverified; vendor trees may differ)';

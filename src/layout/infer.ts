@@ -1,5 +1,5 @@
 import type { BootFacts, KasanMode } from '../parse/types.js';
-import { computeConstants, defaultSectionShift, SECTION_SHIFT_ASSUMPTION, vaBitsMin } from './constants.js';
+import { computeConstants, defaultSectionShift, SECTION_SHIFT_ASSUMPTION, SECTION_SHIFT_E3_AMBIGUOUS, vaBitsMin } from './constants.js';
 import { ERAS, eraInfo, parseRelease } from './eras.js';
 import { inferMemstart } from './infer-memstart.js';
 import { inferred } from './inferred.js';
@@ -91,6 +91,7 @@ function wholeSectionOf(bytes: bigint | undefined, pageShift: number, structPage
  */
 function inferSectionShift(
   release: Inferred<string> | undefined,
+  era: Era,
   config: KernelConfig,
   pageShift: number,
   structPageSize: number,
@@ -101,7 +102,7 @@ function inferSectionShift(
   if (o.sectionShift !== undefined) return inferred(o.sectionShift, 'user', 'high', { text: `--section-bits ${o.sectionShift}` });
   const c = config.sectionShift;
   if (c) return inferred(c.value, 'config', 'high', { lineNo: c.lineNo, text: c.text });
-  const value = defaultSectionShift(release?.value, pageShift);
+  const value = defaultSectionShift(release?.value, pageShift, era);
   const whole = wholeSectionOf(largestCall, pageShift, structPageSize);
   const call = `a call of ${hex(largestCall ?? 0n)} bytes of memmap`;
   if (whole !== undefined && whole === value && release) {
@@ -111,7 +112,10 @@ function inferSectionShift(
     return inferred(whole, 'register', 'medium', { text: `${call} is more than a section of 2^${value} holds, and one whole section of 2^${whole}` });
   }
   assumptions.push(SECTION_SHIFT_ASSUMPTION);
-  if (!release) return inferred(value, 'default', 'low', { text: 'no kernel version: recent SECTION_SIZE_BITS' });
+  if (!release) {
+    if (value === 30) return inferred(value, 'default', 'low', { text: `no kernel version: every ${era} kernel (before 5.12) used 30` });
+    return inferred(value, 'default', 'low', { text: era === 'E3' ? SECTION_SHIFT_E3_AMBIGUOUS : 'no kernel version: recent SECTION_SIZE_BITS' });
+  }
   return inferred(value, 'version-default', 'medium', { text: `SECTION_SIZE_BITS of ${release.value}` });
 }
 
@@ -276,7 +280,7 @@ function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
   if (version && version.major < 4 && shape.era.source.kind === 'version-default') {
     assumptions.push(`${release?.value} is older than the layouts modelled (4.x on): a 3.x kernel's vmemmap started at VMALLOC_END + SZ_64K, which E0 does not compute`);
   }
-  const sectionShift = inferSectionShift(release, config, shape.pageShift.value, structPageSize.value, e.largestCall, o, assumptions);
+  const sectionShift = inferSectionShift(release, shape.era.value, config, shape.pageShift.value, structPageSize.value, e.largestCall, o, assumptions);
   const vaMin = vaBitsMin(shape.era.value, shape.pageShift.value, shape.vaBits.value);
   const memstart = inferMemstart(
     {

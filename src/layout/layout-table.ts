@@ -6,6 +6,7 @@ import { provenanceText } from './provenance-text.js';
 import type { Confidence, Inferred, Layout } from './types.js';
 import { hex, TWO_POW_64 } from './u64.js';
 import { checkLayout } from './check-layout.js';
+import { subsectionsIn } from './subsection-history.js';
 
 /** One row of `layoutTable`: a parameter or derived constant of a layout, with where it came from. */
 export interface LayoutRow {
@@ -82,8 +83,20 @@ export function layoutTable(layout: Layout): LayoutRow[] {
     derived('linear map covers phys up to', hex(linearMapPhysEnd(c, memstart.value)), 'memstart + (PAGE_END - PAGE_OFFSET)', weakest(memstart.confidence, va, pageEndOf.confidence)),
     derived('pages per section', hex(c.pagesPerSection), '2^(SECTION_SIZE_BITS - PAGE_SHIFT)', sectionGeometry),
     derived('memmap bytes per section', hex(c.memmapBytesPerSection), 'pages per section * sizeof(struct page)', sections),
-    derived('pages per subsection', hex(c.pagesPerSubsection), '2 MiB >> PAGE_SHIFT', pageShift.confidence),
-    derived('memmap bytes per subsection', hex(c.memmapBytesPerSubsection), 'pages per subsection * sizeof(struct page)', weakest(pageShift.confidence, structPageSize.confidence)),
+  );
+  // Subsections came in 5.3: a layout of older kernels has none, and E1 without a release may or may not.
+  const subsections = subsectionsIn(era.value, layout.release?.value);
+  if (subsections === 'no') return rows;
+  const only = subsections === 'some' ? '; subsections exist only from 5.3, and E1 spans 4.7–5.3' : '';
+  const subsectionConfidence = (own: Confidence): Confidence => (subsections === 'some' ? 'low' : own);
+  rows.push(
+    derived('pages per subsection', hex(c.pagesPerSubsection), `2 MiB >> PAGE_SHIFT${only}`, subsectionConfidence(pageShift.confidence)),
+    derived(
+      'memmap bytes per subsection',
+      hex(c.memmapBytesPerSubsection),
+      `pages per subsection * sizeof(struct page)${only}`,
+      subsectionConfidence(weakest(pageShift.confidence, structPageSize.confidence)),
+    ),
   );
   return rows;
 }

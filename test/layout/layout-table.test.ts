@@ -70,3 +70,33 @@ describe('layoutTable', () => {
     expect(e1.find((r) => r.name === 'PAGE_END')?.value).toBe('2^64');
   });
 });
+
+// Found by a review: `layout --era E2` without a release printed SECTION_SIZE_BITS 27 ("no kernel version: recent"),
+// yet every kernel up to 5.11 used 30 (f0b13ee23241 "arm64/sparsemem: reduce SECTION_SIZE_BITS" is 5.12); and the
+// subsection rows were printed at high confidence for 4.x layouts, though subsections exist only from 5.3.
+describe('SECTION_SIZE_BITS and subsections by era without a release (Found by a review)', () => {
+  const table = (o: Parameters<typeof inferLayout>[1]) => new Map(layoutTable(inferLayout({}, { vaBits: 48, pageSizeBytes: 4096, ...o })).map((r) => [r.name, r]));
+
+  test.each(['E0', 'E0b', 'E1', 'E2'] as const)('%s: 30, and 2^(30 - 12) = 0x40000 pages per section', (era) => {
+    const rows = table({ era });
+    expect(rows.get('SECTION_SIZE_BITS')).toMatchObject({ value: '30', provenance: `default: no kernel version: every ${era} kernel (before 5.12) used 30` });
+    expect(rows.get('pages per section')?.value).toBe('0x40000');
+  });
+
+  test('E3 (5.11 with 30, 5.12 on with 27): the recent value, saying that 5.11 differs', () => {
+    const rows = table({ era: 'E3' });
+    expect(rows.get('SECTION_SIZE_BITS')?.value).toBe('27');
+    expect(rows.get('SECTION_SIZE_BITS')?.provenance).toContain('E3 spans 5.11 (SECTION_SIZE_BITS 30) and 5.12 on');
+  });
+
+  test('subsection rows: none before 5.3, low for E1 without a release, as before from 5.4', () => {
+    for (const o of [{ era: 'E0' as const }, { era: 'E0b' as const }, { kernel: '4.9' }, { kernel: '5.2' }]) {
+      expect([o, table(o).has('pages per subsection')]).toEqual([o, false]);
+    }
+    expect(table({ era: 'E1' }).get('pages per subsection')).toMatchObject({ value: '0x200', confidence: 'low' });
+    expect(table({ era: 'E1' }).get('pages per subsection')?.provenance).toContain('subsections exist only from 5.3');
+    // 2 MiB >> 12 = 0x200, from 5.3.
+    expect(table({ kernel: '5.3' }).get('pages per subsection')).toMatchObject({ value: '0x200', confidence: 'high' });
+    expect(table({ era: 'E2' }).get('pages per subsection')).toMatchObject({ value: '0x200', confidence: 'high' });
+  });
+});
