@@ -1,5 +1,5 @@
 import type { Splat } from '../../parse/types.js';
-import type { Confidence } from '../../layout/types.js';
+import type { Confidence, LayoutConstants } from '../../layout/types.js';
 import { hex, u64 } from '../../layout/u64.js';
 import type { RegisterReading } from '../types.js';
 import { matchLayoutConstant } from './layout-constant-candidates.js';
@@ -120,10 +120,35 @@ function regNumber(reg: string): number {
   return Number(reg.slice(1));
 }
 
-function confidenceOf(c: Candidate): Confidence {
+function confidenceOf(c: Pick<Candidate, 'placement' | 'wholeSection'>): Confidence {
   if (c.placement === 'arguments') return c.wholeSection ? 'high' : 'medium';
   if (c.placement === 'callee-saved' && c.wholeSection) return 'medium';
   return 'low';
+}
+
+/** What `end - start` is, as the layout-independent search reads it (64-byte struct pages, any SECTION_SIZE_BITS). */
+const SPAN_SECTION = ', one whole section of memmap';
+const SPAN_SUBSECTIONS = ', whole subsections of memmap';
+
+/**
+ * A reading as the finding's layout sees it: the search read `end - start` with 64-byte struct pages, and a layout
+ * of another size (80 bytes: 0x280000 is one whole section of 2^15 pages) or SECTION_SIZE_BITS reads the same span
+ * otherwise. The reason then says what the span is under that layout, and the confidence of an argument or
+ * callee-saved pair follows (a whole section is the surer reading); a pair with rivals stays low.
+ */
+export function readingUnderLayout(r: RegisterReading, c: LayoutConstants, structPageSize: number): RegisterReading {
+  const length = u64(r.end - r.start);
+  const whole = length === c.memmapBytesPerSection;
+  const span = whole
+    ? SPAN_SECTION
+    : length % c.memmapBytesPerSubsection === 0n
+      ? SPAN_SUBSECTIONS
+      : `, no whole number of subsections of ${structPageSize}-byte struct pages`;
+  const from = r.reason.includes(SPAN_SECTION) ? SPAN_SECTION : SPAN_SUBSECTIONS;
+  if (from === span) return r;
+  const placement = r.startReg === 'x0' && r.endReg === 'x1' ? 'arguments' : CALLEE_SAVED.includes(r.startReg) && CALLEE_SAVED.includes(r.endReg) ? 'callee-saved' : 'other';
+  const confidence = r.confidence === 'low' ? 'low' : confidenceOf({ placement, wholeSection: whole });
+  return { ...r, reason: r.reason.replace(from, span), confidence };
 }
 
 function reasonOf(c: Candidate, rivalCount: number): string {
@@ -134,7 +159,7 @@ function reasonOf(c: Candidate, rivalCount: number): string {
       : c.placement === 'callee-saved'
         ? 'callee-saved registers'
         : 'scratch registers';
-  const span = c.wholeSection ? 'one whole section of memmap' : 'whole subsections of memmap';
-  const base = `${c.startReg}/${c.endReg} (${where}) differ by ${hex(length)}, ${span}`;
+  const span = c.wholeSection ? SPAN_SECTION : SPAN_SUBSECTIONS;
+  const base = `${c.startReg}/${c.endReg} (${where}) differ by ${hex(length)}${span}`;
   return rivalCount > 0 ? `${base}; ${rivalCount} other register pair(s) fit as well` : base;
 }

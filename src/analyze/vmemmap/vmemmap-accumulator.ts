@@ -7,7 +7,7 @@ import type { RegisterReading, VmemmapFinding, VmemmapOp } from '../types.js';
 import { diagnose } from './diagnose.js';
 import { faultAddress } from './fault-address.js';
 import { IntervalSet } from './interval-set.js';
-import { readRegisterPair, readRegistersUnchecked } from './read-registers.js';
+import { readingUnderLayout, readRegisterPair, readRegistersUnchecked } from './read-registers.js';
 import { reconstruct } from './reconstruct.js';
 import { settleMemstart } from './settle-memstart.js';
 import type { FaultRegisters } from './pfn-register-memstart.js';
@@ -162,6 +162,8 @@ export class VmemmapAccumulator {
     }
     // Only a range read from the registers can be inside the window: with none read there is nothing to doubt.
     if (warnArm === 'none' && pieces.length > 0) notes.push('under this layout the range is inside the window, yet the WARN fired: the layout is probably wrong.');
+    // The registers line reads the span under the finding's struct page size and sections, as the layout table does.
+    const example = this.example && readingUnderLayout(this.example, layout.constants, layout.structPageSize.value);
     if (this.readCount < this.splatCount) notes.push(`${this.splatCount - this.readCount} of ${this.splatCount} splat(s) gave no usable start/end.`);
     return {
       op: this.op,
@@ -174,10 +176,10 @@ export class VmemmapAccumulator {
       ...(startStep !== undefined && { startStep }),
       ...(callsOnGrid !== undefined && { callsOnGrid }),
       layout,
-      ...(this.example && { example: this.example }),
+      ...(example && { example }),
       // A layout under which the registers' addresses fall between struct pages (a forced --struct-page-size the
       // storm contradicts) had kept confidence high beside that note.
-      confidence: offGrid ? 'low' : confidenceOf(layout, this.example, warnArm, relativePfns),
+      confidence: offGrid ? 'low' : confidenceOf(layout, example, warnArm, relativePfns),
       ...diagnose({ op: this.op, splatCount: this.splatCount, frames: this.frames, layout, r: fields, linearMapPhysEnd, relativePfns }),
       notes,
     };

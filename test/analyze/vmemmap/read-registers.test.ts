@@ -1,4 +1,5 @@
-import { readRegisterPair, readRegisters } from '../../../src/analyze/vmemmap/read-registers.js';
+import { readingUnderLayout, readRegisterPair, readRegisters } from '../../../src/analyze/vmemmap/read-registers.js';
+import { computeConstants } from '../../../src/layout/constants.js';
 import { makeSplat, regsWith } from './make-splat.js';
 
 // Seed thread (E3 48/4K, memstart 0x80000000): the struct page 0xffffffffaee00000; one 4K/27 section of memmap is
@@ -97,5 +98,28 @@ describe('readRegisters', () => {
     );
     expect(r?.confidence).toBe('low');
     expect(r?.reason).toMatch(/other register pair/);
+  });
+});
+
+// Found by a review: the reading's "whole subsections of memmap" (64-byte struct pages) stood beside a layout of
+// 80-byte ones, under which the same 0x280000 is one whole section.
+describe('readingUnderLayout (Found by a review)', () => {
+  // 4K pages, SECTION_SIZE_BITS 27: 2^15 pages per section; a subsection is 2^(21 - 12) = 512 pages.
+  const constants = (sp: number) => computeConstants({ era: 'E4', pageShift: 12, vaBits: 48, structPageSize: sp, memstart: 0x8000_0000n, sectionShift: 27 });
+  const x0 = 0xffff_f7ff_ffe0_0000n;
+  const r = readRegisters(makeSplat({ regs: regsWith({ x0, x1: x0 + 0x28_0000n }) }))!;
+
+  test('0x280000: 80 subsections of 64-byte struct pages (512 * 64 = 0x8000 each), one section of 80-byte ones (2^15 * 80)', () => {
+    expect(r.reason).toBe('x0/x1 (the argument registers) differ by 0x280000, whole subsections of memmap');
+    expect(r.confidence).toBe('medium');
+    const under80 = readingUnderLayout(r, constants(80), 80);
+    expect(under80).toMatchObject({ reason: 'x0/x1 (the argument registers) differ by 0x280000, one whole section of memmap', confidence: 'high' });
+    // Under 64-byte struct pages the reading stands as it was.
+    expect(readingUnderLayout(r, constants(64), 64)).toBe(r);
+  });
+
+  test('a span no whole number of subsections under the layout says so', () => {
+    // A subsection of 72-byte struct pages is 512 * 72 = 0x9000 bytes; 0x280000 / 0x9000 is not whole.
+    expect(readingUnderLayout(r, constants(72), 72).reason).toBe('x0/x1 (the argument registers) differ by 0x280000, no whole number of subsections of 72-byte struct pages');
   });
 });

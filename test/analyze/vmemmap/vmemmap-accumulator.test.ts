@@ -170,3 +170,27 @@ describe('VmemmapAccumulator: calls on the grid of the largest one', () => {
     expect(early.layoutEvidence().startGrid).toBe(whole.layoutEvidence().startGrid);
   });
 });
+
+// Found by a review (b-e4-80.log: 6.10, 48-bit/4K, 80-byte struct pages): the registers line read x0/x1's 0x280000
+// with 64-byte struct pages ("whole subsections of memmap") while the layout table of the same finding, with 80-byte
+// ones, called it one whole section.
+test('the registers line reads the span with the finding\'s struct page size (Found by a review)', () => {
+  const sp = 80n;
+  // E4 48/4K, 80-byte struct pages: VMEMMAP_END = -1G; SIZE = ((2^48 - 2^47) >> 12) * 80; START = END - SIZE;
+  // vmemmap = START - (0x80000000 >> 12) * 80. One 4K section of 2^(27 - 12) pages is 0x8000 * 80 = 0x280000 bytes.
+  const start = U64(-(1n << 30n) - ((1n << 47n) >> 12n) * sp);
+  const vmemmap = U64(start - (MEMSTART >> 12n) * sp);
+  const sectionBytes = SECTION_PAGES * sp;
+  expect(sectionBytes).toBe(0x28_0000n);
+  const pageOf = (pfn: bigint) => U64(vmemmap + pfn * sp);
+  const acc = new VmemmapAccumulator('populate');
+  for (let i = 1n; i <= 4n; i++) {
+    const pfn = (1n << 36n) - i * SECTION_PAGES;
+    acc.add(makeSplat({ release: '6.10.3', frames: AMDGPU, regs: regsWith({ x0: pageOf(pfn), x1: U64(pageOf(pfn) + sectionBytes) }) }));
+  }
+  const f = acc.finish(makeBoot('6.10.3', DRAM), { vaBits: 48, pageSizeBytes: 4096, structPageSize: 80 });
+  expect(f.layout?.structPageSize.value).toBe(80);
+  expect(f.example?.reason).toBe('x0/x1 (the argument registers) differ by 0x280000, one whole section of memmap');
+  // A whole section in the argument registers is the surest reading.
+  expect(f.example?.confidence).toBe('high');
+});
