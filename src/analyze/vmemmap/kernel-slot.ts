@@ -29,9 +29,20 @@ export function slotText(slot: bigint, layout: Layout): string {
   return `which lies outside the linear map and the vmemmap window${regionOf(slot, layout)}: ${keeps}, in VA the kernel may hand out later`;
 }
 
-/** From 5.4 (E3, E4) the kernel half runs linear map, then modules/image/vmalloc, the vmemmap window, PCI I/O, fixmap. */
+/** PCI I/O and the fixmap in 5.4-6.8: within 32 MiB of VMEMMAP_START (E3: FIXADDR_TOP = VMEMMAP_START - SZ_32M) and the fixmap's size. */
+const SZ_64M = 64n << 20n;
+
+/**
+ * What lies beside the vmemmap window, by era (asm/memory.h): from 6.9 (E4) PCI I/O and the fixmap sit above it
+ * (PCI_IO_START = VMEMMAP_END + SZ_8M, FIXADDR_TOP = -SZ_8M) and vmalloc below; in 5.4-6.8 (E2, E3) PCI I/O and the
+ * fixmap sit just below it (PCI_IO_END = VMEMMAP_START - SZ_2M or SZ_8M) and nothing is mapped above it (E2's 2 MiB
+ * guard to the top; E3's window fills half its slot). Before 5.4 the linear map lies above it.
+ */
 function regionOf(slot: bigint, layout: Layout): string {
   const era = layout.era.value;
-  if (era !== 'E3' && era !== 'E4') return '';
-  return slot < layout.constants.vmemmapStart ? ' (below it: KASAN shadow, modules, the kernel image or vmalloc)' : ' (above it: PCI I/O or the fixmap)';
+  if (era !== 'E2' && era !== 'E3' && era !== 'E4') return '';
+  const start = layout.constants.vmemmapStart;
+  if (slot >= start) return era === 'E4' ? ' (above it: PCI I/O or the fixmap)' : ' (above it: VA nothing maps)';
+  if (era !== 'E4' && slot >= start - SZ_64M) return ' (just below it: PCI I/O or the fixmap)';
+  return ' (below it: KASAN shadow, modules, the kernel image or vmalloc)';
 }

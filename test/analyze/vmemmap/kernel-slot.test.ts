@@ -31,3 +31,23 @@ describe('kernelSlotOf', () => {
     expect(kernelSlotOf(0x1000n, layout)).toBeUndefined();
   });
 });
+
+// Found by a review: 5.11-6.8 (E3) were said to have PCI I/O and the fixmap above the window, where 6.9+ has them;
+// there they sit just below it (PCI_IO_END = VMEMMAP_START - SZ_8M, FIXADDR_TOP = VMEMMAP_START - SZ_32M).
+describe('slotText: what lies beside the window, by era', () => {
+  const beside = (era: 'E3' | 'E4', slot: (start: bigint) => bigint) => {
+    const layout = makeLayout({ era, pageShift: 12, vaBits: 48, memstart: 0x8000_0000n, sectionShift: 27 });
+    return slotText(slot(layout.constants.vmemmapStart), layout);
+  };
+  const MiB = 1n << 20n;
+  test('E3: above the window nothing is mapped; just below it PCI I/O and the fixmap', () => {
+    // E3 48/4K: VMEMMAP_END = VMEMMAP_START + 2^41, half of the -2^42 slot: 2^41 + 2^40 past the start is unused.
+    expect(beside('E3', (start) => start + (1n << 41n) + (1n << 40n))).toContain('(above it: VA nothing maps)');
+    expect(beside('E3', (start) => start - 16n * MiB)).toContain('(just below it: PCI I/O or the fixmap)');
+  });
+
+  test('E4: above the window PCI I/O and the fixmap', () => {
+    // E4 48/4K: VMEMMAP_END = -1 GiB; PCI_IO_START = VMEMMAP_END + SZ_8M.
+    expect(beside('E4', () => BigInt.asUintN(64, -(1n << 30n) + 8n * MiB))).toContain('(above it: PCI I/O or the fixmap)');
+  });
+});
