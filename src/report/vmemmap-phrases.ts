@@ -1,6 +1,10 @@
 import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
 import type { HexRange, VmemmapReport } from './model-types.js';
 import { plural } from './report-facts.js';
+import { clipText } from './clip-text.js';
+
+/** Code points of a release the verdict quotes: real ones are under 64 (`5.15.0-1019-nvidia`); a log may say anything. */
+const RELEASE_CHARS = 80;
 
 const OP_FUNCTION: Record<VmemmapOp, string> = {
   populate: 'vmemmap_populate',
@@ -44,7 +48,7 @@ export function formatRange(r: HexRange): string {
 export function vmemmapVerdict(v: VmemmapReport): string {
   // The 6.9+ fault in memmap_init_zone_device is an Oops, not a WARN.
   const [one, many] = v.op === 'init-zone-device' ? ['Oops', 'Oopses'] : ['WARNING', 'WARNINGs'];
-  const release = v.layout?.release && v.layout.release.source.kind !== 'default' ? ` of Linux ${v.layout.release.value}` : '';
+  const release = v.layout?.release && v.layout.release.source.kind !== 'default' ? ` of Linux ${clipText(v.layout.release.value, RELEASE_CHARS)}` : '';
   const driver = v.driver ? `, from ${v.driver}` : '';
   const what = `${plural(v.splatCount, `${opFunction(v.op)} ${one}`, `${opFunction(v.op)} ${many}`)} in boot ${v.bootIndex}${release}${driver}`;
   if (!v.pageHull) {

@@ -48,3 +48,13 @@ test('the verdict names the release only when the log or a flag gave it, and the
   const defaulted = { ...f, driver: undefined, layout: { ...layout, release: { ...layout.release!, source: { kind: 'default' as const } } } };
   expect(vmemmapVerdict(defaulted)).toMatch(/^3 vmemmap_populate WARNINGs in boot 0: struct pages/);
 });
+
+// Found by a review: a 60,000-character release in the Linux version line was quoted whole in the verdict, the
+// first paragraph of the Markdown report, which then outgrew a GitHub comment.
+test('the verdict clips the release it quotes', () => {
+  const f = finding();
+  const release = `6.1.0-${'x'.repeat(60_000)}`;
+  const verdict = vmemmapVerdict({ ...f, layout: { ...f.layout!, release: { ...f.layout!.release!, value: release } } });
+  expect(verdict.length).toBeLessThan(600);
+  expect(verdict).toContain('of Linux 6.1.0-xxx');
+});
