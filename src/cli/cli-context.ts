@@ -10,7 +10,7 @@ export interface CliContext {
   /** The terminal's width when stdout is one (process.stdout.columns). */
   stdoutColumns?: number;
   env: NodeJS.ProcessEnv;
-  /** Aborted on the first Ctrl-C. */
+  /** Aborted on the first Ctrl-C, SIGTERM or SIGHUP (its reason: the signal's name, see stop-signals.ts). */
   signal: AbortSignal;
   /** The command line as given, for what yargs loses (a bare `-`, see stdin-positional.ts); runCli sets it. */
   rawArgs?: readonly string[];

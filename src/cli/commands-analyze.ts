@@ -18,6 +18,7 @@ import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import { parseByteSize } from './byte-size.js';
 import { withStdinPositional } from './stdin-positional.js';
 import { shellWord } from './shell-word.js';
+import { stopCause } from './stop-signals.js';
 import { createSpinner } from './spinner.js';
 import { applyHeapPolicy, favourMemory, YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
 import { availableParallelism } from 'node:os';
@@ -152,7 +153,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       if (markdown !== undefined && !argv.quiet && markdown.length > GITHUB_COMMENT_CHARS) {
         printError(ctx, `note: the Markdown report is ${markdown.length} characters, more than a GitHub comment takes (${GITHUB_COMMENT_CHARS}): attach it as a file, or report the inputs one at a time`);
       }
-      if (ctx.signal.aborted) printError(ctx, 'interrupted: the report covers what was read before Ctrl-C');
+      if (ctx.signal.aborted) printError(ctx, `interrupted: the report covers what was read before ${stopCause(ctx.signal)}`);
     },
   };
 }

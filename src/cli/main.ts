@@ -14,11 +14,12 @@ import { releaseBlockedFifos } from '../ingest/blocked-fifos.js';
 import { skipHelpCache } from './skip-help-cache.js';
 import { checkFlagValues, type OptionKinds } from './missing-values.js';
 import { shellWord } from './shell-word.js';
+import { onStopSignals, signalExitCode, stoppedBy } from './stop-signals.js';
 
 // One paragraph per line: yargs wraps them to the terminal, and a newline inside one would leave a ragged line.
 const EPILOGUE = [
   'Exit codes: 0 done; 1 --fail-on matched; 2 usage error; 3 input or output error (unreadable or corrupt input, ' +
-    'a report that cannot be written; wins over 1); 4 internal error; 130 interrupted (Ctrl-C; the report covers what was read).',
+    'a report that cannot be written; wins over 1); 4 internal error; 130 interrupted by Ctrl-C, 143 by SIGTERM, 129 by SIGHUP (the report covers what was read).',
   'A closed stdout (| head) is noted on stderr and keeps the exit code the run had.',
 ].join('\n');
 
@@ -107,13 +108,12 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
 /** The process entry: signals, exit code. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const controller = new AbortController();
-  process.on('SIGINT', () => {
-    if (controller.signal.aborted) {
-      process.stderr.write('vmemwarn: interrupted again: exiting without writing the report\n');
-      exitNow(EXIT.interrupted);
-    }
-    controller.abort();
+  onStopSignals(controller, (first) => {
+    process.stderr.write('vmemwarn: interrupted again: exiting without writing the report\n');
+    exitNow(signalExitCode(first));
   });
+  // After SIGHUP stderr may be a terminal that is gone: a failed note must not end the run before its report is written.
+  process.stderr.on('error', () => undefined);
   // A reader that goes away (| head) must not produce an EPIPE stack trace: writeOutput reports it, and the run's
   // exit code stands; other writes (help) just stop.
   process.stdout.on('error', () => undefined);
@@ -126,8 +126,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     signal: controller.signal,
     heapPolicy: true,
   });
-  // After Ctrl-C a read may still be pending on an idle stdin or FIFO, which would keep the process alive.
-  if (code === EXIT.interrupted) exitNow(code);
+  // After Ctrl-C a read may still be pending on an idle stdin or FIFO, which would keep the process alive. The exit
+  // code is the shell's for the signal that stopped the run: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP.
+  if (code === EXIT.interrupted) exitNow(signalExitCode(stoppedBy(controller.signal)));
   process.exitCode = code;
 }
 
@@ -143,7 +144,7 @@ export function choicesInWords(message: string): string {
 }
 
 /** Exits at once, first releasing a FIFO open or read that would hold the exit up (blocked-fifos.ts). */
-function exitNow(code: ExitCode): never {
+function exitNow(code: number): never {
   releaseBlockedFifos();
   process.exit(code);
 }
