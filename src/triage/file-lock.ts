@@ -22,12 +22,21 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
   const staleMs = opts.staleMs ?? 10 * 60_000;
   const started = Date.now();
   for (;;) {
-    try {
-      const handle = await open(lockPath, 'wx');
-      await handle.writeFile(`${process.pid}\n`).finally(() => handle.close());
+    const handle = await open(lockPath, 'wx').catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+      return undefined;
+    });
+    if (handle !== undefined) {
+      // Once created the lock is ours to remove, also when its pid cannot be written (a full disk): left empty, it
+      // had held every later run off for staleMs.
+      await handle
+        .writeFile(`${process.pid}\n`)
+        .finally(() => handle.close())
+        .catch(async (err: unknown) => {
+          await unlink(lockPath).catch(() => undefined);
+          throw err;
+        });
       break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const held = await stat(lockPath).catch(() => undefined);
     if (held !== undefined && Date.now() - held.mtimeMs > staleMs) {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,5 +42,18 @@ describe('withFileLock', () => {
     const old = new Date(Date.now() - 3_600_000);
     await utimes(lock, old, old);
     await expect(withFileLock(lock, async () => 'taken', { timeoutMs: 50, staleMs: 60_000 })).resolves.toBe('taken');
+  });
+
+  // Found by a review: a --db run on a full disk created the lock, failed to write its pid into it and left it there,
+  // empty: every later run waited 60 s and failed "the history is locked by another run", for 10 minutes.
+  test('Found by a review: a lock whose pid cannot be written (no room for it) is removed, and the error passed on', () => {
+    const lock = path.join(dir, 'x.lock');
+    const lockModule = new URL('../../dist/triage/file-lock.js', import.meta.url).href;
+    const script = `import { withFileLock } from ${JSON.stringify(lockModule)};
+      await withFileLock(${JSON.stringify(lock)}, async () => 'held').then((v) => console.log(v), (e) => console.log(e.code));`;
+    // A file size limit of 0 blocks: creating the lock succeeds, writing into it fails (EFBIG; node ignores SIGXFSZ).
+    const run = spawnSync('sh', ['-c', 'ulimit -f 0 && exec "$0" --input-type=module -e "$1"', process.execPath, script], { encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('EFBIG');
+    return expect(stat(lock)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
