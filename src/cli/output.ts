@@ -1,7 +1,8 @@
-import { access, writeFile, stat } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { constants, fstat, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OutputError, UsageError } from '../errors.js';
+import { replaceFile } from '../util/replace-file.js';
 
 /** `at` takes a write by this process, or a UsageError says why: `${message} (EACCES)`. */
 async function assertWritable(at: string, message: string): Promise<void> {
@@ -69,13 +70,14 @@ export async function checkOutputDir(path: string, flag: string): Promise<void> 
 export class StdoutClosedError extends Error {}
 
 /**
- * Writes the rendered report, a string or its pieces in order, to a file or to stdout; a closed stdout (`| head`)
+ * Writes the rendered report, a string or its pieces in order, to a file (replaceFile) or to stdout; a closed stdout (`| head`)
  * is reported, not thrown raw. Pieces are written one at a time, each once the one before is through.
  */
 export async function writeOutput(text: string | Iterable<string>, path: string | undefined): Promise<void> {
   if (path !== undefined && path !== '-') {
     try {
-      await writeFile(path, text);
+      // Whole or not at all: a full disk leaves the previous report in place, not a cut-off one.
+      await replaceFile(path, text);
     } catch (err) {
       throw new OutputError(`--output ${path}: cannot write the report (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }

@@ -1,4 +1,4 @@
-import { rename, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { readBounded } from '../ingest/read-bounded.js';
 import initSqlJs from 'sql.js';
 import type { Database } from 'sql.js';
@@ -7,6 +7,7 @@ import type { ClusterHistory, Summary, SummaryCluster } from './summary-types.js
 import { DB_MIGRATIONS } from './db-migrations.js';
 import { LockTimeoutError, withFileLock } from './file-lock.js';
 import { earliestWallTime, latestWallTime } from './wall-time-order.js';
+import { replaceFile } from '../util/replace-file.js';
 
 /**
  * Records a run in the SQLite history at `dbPath` (created when missing; sql.js runs in memory, so the file is
@@ -135,9 +136,7 @@ async function openHistory(dbPath: string): Promise<Database> {
 }
 
 async function saveHistory(db: Database, dbPath: string): Promise<void> {
-  const temp = `${dbPath}.${process.pid}.tmp`;
-  await writeFile(temp, db.export());
-  await rename(temp, dbPath);
+  await replaceFile(dbPath, db.export());
 }
 
 function scalar(db: Database, sql: string, params: (string | number)[] = []): number | undefined {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnalysisResult } from '../analyze/types.js';
 import { buildReport } from '../report/model.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { makeDirs } from '../util/make-dirs.js';
+import { replaceFile } from '../util/replace-file.js';
 
 const MAX_READABLE_CHARS = 100;
 /** Of a longer name, its head (the input's own path, an archive's name) is kept this long, before its tail. */
@@ -34,7 +34,8 @@ export async function writeLogReports(outDir: string, result: AnalysisResult, id
   const report = buildReport([result]);
   const names = { json: `${stem}.json`, markdown: `${stem}.md` };
   await makeDirs(outDir);
-  await writeFile(path.join(outDir, names.json), renderJson(report));
-  await writeFile(path.join(outDir, names.markdown), renderMarkdown(report));
+  // Whole or not at all (a full disk): a cut-off or empty .json beside the others had passed for a report.
+  await replaceFile(path.join(outDir, names.json), renderJson(report));
+  await replaceFile(path.join(outDir, names.markdown), renderMarkdown(report));
   return names;
 }
