@@ -147,12 +147,28 @@ async function* decodeZstd(compressed: AsyncIterable<Buffer>): AsyncGenerator<Ui
         if (!(error instanceof ZstdWindowTooLarge)) throw error;
         throw new UnsupportedCompressedData(error.message);
       }
-      decoder.push(slice);
+      const failure = pushCatching(decoder, slice, false);
       yield* out.splice(0);
+      if (failure !== undefined) throw failure.error;
     }
   }
-  decoder.push(new Uint8Array(0), true);
+  const failure = pushCatching(decoder, new Uint8Array(0), true);
   yield* out.splice(0);
+  if (failure !== undefined) throw failure.error;
+}
+
+/**
+ * One push into fzstd, its error caught: a push hands each block over as it decodes it, and then throws on what
+ * follows (padding or garbage after a frame), so the blocks of that push must be kept before the error is passed on.
+ * They had been dropped with it: a .zst with zeros after its frame gave 0 lines where `zstd -dc` gives all.
+ */
+function pushCatching(decoder: { push(chunk: Uint8Array, final?: boolean): void }, chunk: Uint8Array, final: boolean): { error: unknown } | undefined {
+  try {
+    decoder.push(chunk, final);
+    return undefined;
+  } catch (error) {
+    return { error };
+  }
 }
 
 function errorCode(error: unknown): unknown {

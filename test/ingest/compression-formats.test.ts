@@ -294,6 +294,27 @@ describe('zstd (frames built from RFC 8878)', () => {
     expect(zstd.isTruncation(error, true)).toBe(true);
   });
 
+  // Found by a review: `(zstd -c x.log; head -c 100 /dev/zero) > padded.zst` gave 0 lines, where `zstd -dc` gives all
+  // and gzip and xz with the same padding keep everything: fzstd hands a block over and then throws on the padding in
+  // the same push, and that push's blocks were dropped with the error.
+  test.each([
+    ['in one chunk', undefined],
+    ['fed 100 bytes at a time', 100],
+  ])('Found by a review: padding after the frame (%s): all it decoded is kept, then the error, as corruption', async (_name, chunkSize) => {
+    // 100 zero bytes, as a disk image or a copy tool pads: no frame magic (RFC 8878 §3.1.1: 0xFD2FB528).
+    const data = Buffer.concat([zstdFrame([{ raw: TEXT }]), Buffer.alloc(100)]);
+    const parts: Buffer[] = [];
+    let failure: unknown;
+    try {
+      for await (const part of zstd.decode(inChunks(data, chunkSize ?? data.length))) parts.push(Buffer.from(part));
+    } catch (error) {
+      failure = error;
+    }
+    expect(Buffer.concat(parts).equals(TEXT)).toBe(true);
+    expect(failure).toBeInstanceOf(Error);
+    expect(zstd.isTruncation(failure, true)).toBe(false);
+  });
+
   test('isTruncation only for the message "unexpected EOF"', () => {
     expect(zstd.isTruncation(new Error('unexpected EOF'), true)).toBe(true);
     expect(zstd.isTruncation(new Error('invalid zstd data'), true)).toBe(false);
