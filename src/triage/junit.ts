@@ -1,5 +1,5 @@
 import { FAIL_ON_KINDS, type FailOn } from '../cli/fail-on.js';
-import type { Summary } from './summary-types.js';
+import type { IssueSeverity, Summary } from './summary-types.js';
 import { failingClusters } from './failing-logs.js';
 import { checkSummary } from './check-summary.js';
 import { checkArgument } from '../util/check-argument.js';
@@ -7,7 +7,7 @@ import { checkArgument } from '../util/check-argument.js';
 /**
  * JUnit XML: one testcase per log, failed when it has an unknown cluster of the `failOn` kind; an input that
  * could not be read is a testcase with an error, or the error of its log's testcase when the log was read in part
- * (an archive member cut short). A run cut short by Ctrl-C ends with an error testcase that says so: a CI job that
+ * (an archive member cut short); an input not read (skipped) is a skipped testcase naming why. A run cut short by Ctrl-C ends with an error testcase that says so: a CI job that
  * reads only this file must not take it for a whole run.
  */
 export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
@@ -21,13 +21,11 @@ export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
   let failures = 0;
   let errors = 0;
   const logNames = new Set(s.logs.map((l) => l.name));
-  const errorsOf = new Map<string, string[]>();
-  for (const issue of s.issues) {
-    if (issue.severity !== 'error') continue;
-    const reasons = errorsOf.get(issue.input) ?? [];
-    reasons.push(issue.reason);
-    errorsOf.set(issue.input, reasons);
-  }
+  const errorsOf = reasonsByInput(s, 'error');
+  // What was not read (an encrypted zip member, a nested archive, a symlink, a FIFO, a binary file): a skipped
+  // testcase each, as a CI job that shows only this file would otherwise not show it at all.
+  const skippedOf = reasonsByInput(s, 'skipped');
+  for (const input of skippedOf.keys()) if (logNames.has(input) || errorsOf.has(input)) skippedOf.delete(input);
   const errorLines = (input: string): string[] => (errorsOf.get(input) ?? []).map((r) => `      <error message="${xml(r)}"/>`);
   for (const log of s.logs) {
     const failing = failingClusters(s, log, failOn);
@@ -48,11 +46,12 @@ export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
     errors++;
     cases.push(testcase(input, errorLines(input)));
   }
+  for (const [input, reasons] of skippedOf) cases.push(testcase(input, [`      <skipped message="${xml(reasons.join('; '))}"/>`]));
   if (s.interrupted) {
     errors++;
     cases.push(testcase('(run)', ['      <error message="interrupted (Ctrl-C): the logs not yet read are not in this report"/>']));
   }
-  const counts = `tests="${cases.length}" failures="${failures}" errors="${errors}"`;
+  const counts = `tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="${skippedOf.size}"`;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="vmemwarn triage" ${counts}>`,
@@ -62,6 +61,18 @@ export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/** The reasons of `s`'s issues of one severity, by input, in the summary's order. */
+function reasonsByInput(s: Summary, severity: IssueSeverity): Map<string, string[]> {
+  const byInput = new Map<string, string[]>();
+  for (const issue of s.issues) {
+    if (issue.severity !== severity) continue;
+    const reasons = byInput.get(issue.input) ?? [];
+    reasons.push(issue.reason);
+    byInput.set(issue.input, reasons);
+  }
+  return byInput;
 }
 
 function testcase(name: string, inner: string[]): string {

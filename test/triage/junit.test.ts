@@ -4,7 +4,7 @@ import { sampleSummary } from './sample-summary.js';
 describe('renderSummaryJunit', () => {
   test('one testcase per log, failed when it has a cluster of the fail-on kind, errors for unreadable inputs', () => {
     const xml = renderSummaryJunit(sampleSummary(), 'vmemmap');
-    expect(xml).toContain('<testsuites name="vmemwarn triage" tests="3" failures="1" errors="1">');
+    expect(xml).toContain('<testsuites name="vmemwarn triage" tests="3" failures="1" errors="1" skipped="0">');
     expect(xml).toMatch(/<testcase classname="vmemwarn.triage" name="boot-1.log">\s*<failure message="1 cluster matching --fail-on vmemmap" type="vmemmap">aaaa0001 warning x3: WARNING in vmemmap_populate<\/failure>/);
     expect(xml).toContain('<testcase classname="vmemwarn.triage" name="boot-2.log"></testcase>');
     expect(xml).toContain('name="bad&lt;&amp;&gt;.gz">\n      <error message="corrupt gzip data (invalid block type)"/>');
@@ -29,6 +29,24 @@ describe('renderSummaryJunit', () => {
     expect(xml).toContain('tests="3" failures="1" errors="2"');
     expect(xml).toContain('<testcase classname="vmemwarn.triage" name="boot-2.log">\n      <error message="cut short, analyzed up to the cut"/>\n    </testcase>');
     expect(xml.match(/name="boot-2.log"/g)).toHaveLength(1);
+  });
+
+  // Found by a review: every skipped input was left out: a zip whose members are all encrypted gave tests="0".
+  test('Found by a review: each input not read is a skipped testcase naming why; a log read in part keeps only its error', () => {
+    const s = sampleSummary();
+    s.issues.push(
+      { input: 'all.zip:a.log', severity: 'skipped', reason: 'encrypted zip member' },
+      { input: 'console', severity: 'skipped', reason: 'not a regular file (FIFO)' },
+      { input: 'console', severity: 'skipped', reason: 'the second reason <&>' },
+      { input: 'boot-1.log', severity: 'skipped', reason: 'a reason of a log that was read' },
+      { input: 'bad<&>.gz', severity: 'skipped', reason: 'a reason of an input that failed' },
+      { input: 'boot-2.log', severity: 'warning', reason: 'a warning is no skip' },
+    );
+    const xml = renderSummaryJunit(s, 'vmemmap');
+    expect(xml).toContain('tests="5" failures="1" errors="1" skipped="2"');
+    expect(xml).toContain('<testcase classname="vmemwarn.triage" name="all.zip:a.log">\n      <skipped message="encrypted zip member"/>\n    </testcase>');
+    expect(xml).toContain('name="console">\n      <skipped message="not a regular file (FIFO); the second reason &lt;&amp;&gt;"/>');
+    expect(xml.match(/<skipped /g)).toHaveLength(2);
   });
 
   test('an interrupted run ends with an error testcase that says so', () => {
