@@ -25,6 +25,7 @@ import { KernelLineWatch } from './kernel-line-watch.js';
 import { notKernelLogReason } from './not-kernel-log.js';
 
 const SNIFF_BYTES = 8192;
+const CORRUPT_ZIP = 'corrupt or truncated zip archive';
 /** Top level is depth 0; members of an archive depth 1; members of an archive inside it depth 2. */
 const MAX_ARCHIVE_DEPTH = 1;
 
@@ -134,7 +135,7 @@ class InputRun {
     if (format === 'tar') return this.tar(replay, name, depth, identity);
     if (format === 'zip' && zipFile !== undefined) {
       replay.destroy();
-      return this.zip(await (await zipReader()).openZipFile(zipFile), name, depth, identity);
+      return this.zip((await zipReader()).openZipFile(zipFile), name, depth, identity);
     }
     if (format === 'zip') {
       const buffer = await readCapped(replay, this.ctx.maxBufferedZipBytes);
@@ -142,7 +143,7 @@ class InputRun {
         const mib = this.ctx.maxBufferedZipBytes / (1024 * 1024);
         return this.issue(name, 'skipped', `zip inside another archive is larger than the ${mib} MiB random-access buffer`);
       }
-      return this.zip(await (await zipReader()).openZipBuffer(buffer), name, depth, identity);
+      return this.zip((await zipReader()).openZipBuffer(buffer), name, depth, identity);
     }
     const binary = binaryReason(head);
     if (binary) {
@@ -227,10 +228,19 @@ class InputRun {
     });
   }
 
-  private async zip(zip: ZipFile, name: string, depth: number, identity: string): Promise<void> {
+  /**
+   * A zip is read from its central directory, at its end: a zip cut short fails to open at all, with yauzl's own words
+   * (`Invalid comment length. Expected: 30745…`), which had been the whole reason; said as tar's is.
+   */
+  private async zip(opening: Promise<ZipFile>, name: string, depth: number, identity: string): Promise<void> {
+    const zip = await opening.catch((err: unknown) => {
+      this.issue(name, 'error', err, CORRUPT_ZIP);
+      return undefined;
+    });
+    if (zip === undefined) return;
     const { zipMembers } = await zipReader();
     await this.archive('zip', zipMembers(zip), name, depth, identity, (err) => {
-      this.issue(name, 'error', err, 'corrupt zip archive');
+      this.issue(name, 'error', err, CORRUPT_ZIP);
       return true;
     });
   }

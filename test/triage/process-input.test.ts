@@ -452,6 +452,19 @@ describe('processInput', () => {
     expect(summary.totals.notKernelLogs).toBe(0);
   });
 
+  // Found by a review: a zip cut short gave yauzl's own words (`Invalid comment length. Expected: 30745. Found: 0. Are
+  // there extra bytes…`), which never say truncated, where a tar's error says `corrupt or truncated tar archive: …`.
+  test.each([
+    // The end of central directory record is 22 bytes (APPNOTE 4.3.16): cut inside it, and before it.
+    ['inside its end record', 10],
+    ['before its end record', 40],
+  ])('Found by a review: a zip cut %s is a corrupt or truncated zip archive', async (_name, cutBytes) => {
+    const zip = zipBytes([{ name: 'a.log', data: Buffer.from(bootText) }]);
+    await writeFile(at('cut.zip'), zip.subarray(0, zip.length - cutBytes));
+    const summary = await processInput(await task(at('cut.zip')), ctx);
+    expect(summary.issues).toEqual([{ input: at('cut.zip'), severity: 'error', reason: expect.stringMatching(/^corrupt or truncated zip archive: /) }]);
+  });
+
   (hasZip ? test : test.skip)('a zip member in a method yauzl cannot read is skipped, the others read', async () => {
     // `zip -Z bzip2` stores a.log with method 12; b.log is deflated (8).
     const dir = at('zip-src');
