@@ -44,7 +44,8 @@ export async function decompress(
   decode: DecodeOptions = {},
 ): Promise<Decompressed> {
   const source = new PeekableSource(input, name);
-  const format = formatOf(await source.peek(SNIFF_BYTES));
+  const head = await source.peek(SNIFF_BYTES);
+  const format = formatOf(head) ?? (source.ended ? formatCutInMagic(head) : undefined);
   if (format === undefined) {
     return { compression: 'none', stream: source.replay() };
   }
@@ -69,6 +70,19 @@ export async function* decompressedChunks(
 
 function formatOf(head: Buffer): CompressionFormat | undefined {
   return COMPRESSION_FORMATS.find((f) => f.magic.length <= head.length && f.magic.every((byte, i) => head[i] === byte));
+}
+
+/** The shortest magic: an input as short as that which begins a longer magic is that format cut short. */
+const SHORTEST_MAGIC = Math.min(...COMPRESSION_FORMATS.map((f) => f.magic.length));
+
+/**
+ * The format whose magic the whole input (`all`) is a beginning of, at least SHORTEST_MAGIC bytes of it: its decoder
+ * then says the data ended early. An xz file cut inside its 6-byte magic had been read as text ("not a kernel log",
+ * exit 0) where gzip, bzip2 and zstd cut to as few bytes are truncated data (exit 3).
+ */
+function formatCutInMagic(all: Buffer): CompressionFormat | undefined {
+  if (all.length < SHORTEST_MAGIC) return undefined;
+  return COMPRESSION_FORMATS.find((f) => all.length < f.magic.length && all.every((byte, i) => f.magic[i] === byte));
 }
 
 async function* decodeOrFail(

@@ -65,6 +65,27 @@ describe('decompress', () => {
     await expect(readAll(stream)).rejects.toThrow(new InputError('cut.gz', 'truncated gzip data'));
   });
 
+  // Found by a review: `head -c 5 f.xz` was read as text ("not a kernel log", exit 0), where gzip, bzip2 and zstd cut
+  // to as few bytes are truncated data (exit 3).
+  test.each([
+    // Each format's magic (compression-formats.ts) cut from 2 bytes, the shortest magic (gzip's), to one short of it.
+    ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+    ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+  ] as const)('Found by a review: a whole input cut inside the %s magic is truncated %s data', async (compression, magic) => {
+    for (let length = 2; length < magic.length; length++) {
+      const { compression: found, stream } = await decompress(Readable.from([Buffer.from(magic.slice(0, length))]), `cut.${compression}`);
+      expect(found).toBe(compression);
+      await expect(readAll(stream)).rejects.toThrow(new InputError(`cut.${compression}`, `truncated ${compression} data`));
+    }
+  });
+
+  test('one byte of a magic, or the beginning of one followed by more, is no compressed data', async () => {
+    for (const head of [[0xfd], [0xfd, 0x37, 0x0a]]) {
+      const { compression } = await decompress(Readable.from([Buffer.from(head)]), 'short');
+      expect(compression).toBe('none');
+    }
+  });
+
   test('corrupt gzip data is an InputError', async () => {
     const data = gzipSync(TEXT);
     data[20] = (data[20] ?? 0) ^ 0xff;
