@@ -5,6 +5,7 @@ import { errnoPhrase } from './errno-phrase.js';
 import { fifosBeingRead, pendingFifoOpens } from './blocked-fifos.js';
 import { open } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import { notRegularFile } from './not-regular-file.js';
 import { InputError } from '../errors.js';
 import { pathArgument } from '../check-inputs.js';
 import { decompress, type Compression, type DecompressOptions } from './decompress.js';
@@ -108,6 +109,8 @@ async function openFile(path: string): Promise<NodeJS.ReadableStream | FileChunk
     const info = statSync(path);
     if (info.isDirectory()) throw new InputError(path, 'is a directory');
     if (info.isFile()) return new FileChunks(openSync(path, 'r'), readChunkBytes(info), undefined, info.size);
+    // A socket cannot be opened (ENXIO, in Node's words): said as a walk that meets one says it.
+    if (info.isSocket()) throw new InputError(path, notRegularFile(info));
     // Opening a FIFO waits for its writer (asynchronously, so Ctrl-C still works); reads then follow the writer.
     if (info.isFIFO()) pendingFifoOpens.add(path);
     try {

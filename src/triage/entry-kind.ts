@@ -8,12 +8,3 @@ export function shownName(bytes: Buffer): string | undefined {
   if (Buffer.from(name, 'utf8').equals(bytes)) return undefined;
   return bytes.toString('latin1').replace(/[\x80-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16)}`);
 }
-
-/** What kind of entry a FIFO, socket or device is, as `stat` or `readdir` tells it. */
-export function specialType(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
-  if (st.isFIFO()) return 'FIFO';
-  if (st.isSocket()) return 'socket';
-  if (st.isCharacterDevice()) return 'character device';
-  if (st.isBlockDevice()) return 'block device';
-  return 'unknown type';
-}

@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { NAME_NOT_UTF8, shownName, specialType, SYMLINK_NOT_FOLLOWED } from './entry-kind.js';
+import { NAME_NOT_UTF8, shownName, SYMLINK_NOT_FOLLOWED } from './entry-kind.js';
+import { notRegularFile } from '../ingest/not-regular-file.js';
 
 /** An entry a glob matched by name but did not return, and why it is not read. */
 export interface Leftover {
@@ -53,11 +54,11 @@ export async function globLeftovers(
           if ('err' in target) {
             out.push({ input: full, severity: 'error', reason: target.err.code === 'ENOENT' ? 'no such file or directory' : target.err.message });
           } else if (!target.st.isFile() && !target.st.isDirectory()) {
-            out.push({ input: full, severity: 'skipped', reason: `not a regular file (${specialType(target.st)})` });
+            out.push({ input: full, severity: 'skipped', reason: notRegularFile(target.st) });
           }
         }
       } else if (!entry.isFile() && !entry.isDirectory()) {
-        out.push({ input: full, severity: 'skipped', reason: `not a regular file (${specialType(entry)})` });
+        out.push({ input: full, severity: 'skipped', reason: notRegularFile(entry) });
       }
     }
   }

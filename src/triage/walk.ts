@@ -6,7 +6,8 @@ import type { SummaryIssue } from './summary-types.js';
 import { readInputList } from './input-list.js';
 import { unlessAborted } from '../until-aborted.js';
 import { UsageError } from '../errors.js';
-import { NAME_NOT_UTF8, shownName, specialType, SYMLINK_NOT_FOLLOWED } from './entry-kind.js';
+import { NAME_NOT_UTF8, shownName, SYMLINK_NOT_FOLLOWED } from './entry-kind.js';
+import { notRegularFile } from '../ingest/not-regular-file.js';
 import { commonPrefix } from './common-directory.js';
 
 /** Directory entries looked up at once: enough to keep the thread pool busy, few enough for any directory. */
@@ -251,7 +252,7 @@ class Walker {
       }
       return this.directory(full, [...ancestors, key]);
     }
-    if (!st.isFile()) return this.issue(full, 'skipped', `not a regular file (${specialType(st)})`);
+    if (!st.isFile()) return this.issue(full, 'skipped', notRegularFile(st));
     this.add({ path: full, display: full, rel: '', sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);
   }
 

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { chmod, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -123,6 +124,19 @@ test('a missing file is an InputError naming it', async () => {
 
 test('a directory is an InputError', async () => {
   await expect(openInput(dir)).rejects.toThrow(new InputError(dir, 'is a directory'));
+});
+
+// Found by a review: a socket named on the command line gave Node's raw `cannot open (ENXIO: no such device or
+// address, open '…')`, where a walk that meets one says `not a regular file (socket)`.
+test('Found by a review: a socket is an InputError in the words of a walk that meets one', async () => {
+  const path = join(dir, 'sock.log');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(path, resolve));
+  try {
+    await expect(openInput(path)).rejects.toThrow(new InputError(path, 'not a regular file (socket)'));
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
 
 // root reads files whatever their mode, so the check only means something for other users.
