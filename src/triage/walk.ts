@@ -85,7 +85,7 @@ export async function walkInputs(args: readonly string[], opts: WalkOptions = {}
 
 class Walker {
   private readonly tasks = new Map<string, InputTask>();
-  /** With symlinks followed, the file (device and inode) each task reads, and its task: one file is read once. */
+  /** The file (device and inode) each task reads, and its task: one file is read once, under one name. */
   private readonly files = new Map<string, InputTask>();
   /** Resolved paths of the entries a walk reached through a symlink it followed. */
   private readonly viaLink = new Set<string>();
@@ -257,20 +257,21 @@ class Walker {
   }
 
   /**
-   * The same path reached twice (a glob and a directory, a path on stdin) is analysed once. With symlinks followed,
-   * so is the same file under two names (a link and its target): the second is listed as skipped, not counted again,
-   * unless the first was a link and the second the file's own name, which is kept instead (a walk meets `links/`
-   * before `plain/`).
+   * The same path reached twice (a glob and a directory, a path on stdin) is analysed once, and so is the same file
+   * (device and inode) under two names: a hard link and its target, or with symlinks followed a link and its target.
+   * Which name is read does not depend on the order they came in (readsBefore), so that every machine of a sharded
+   * run reads the file under one name, in one shard; the other is listed as skipped, naming it. Hard links had made
+   * one file two logs (`triage src hl.log` for `ln src/a.log hl.log`), where `analyze` reads it once.
    */
   private add(task: InputTask, st: Stats): boolean {
     const key = path.resolve(task.path);
     if (this.tasks.has(key)) return false;
-    if (this.opts.followSymlinks && st.ino !== 0) {
+    if (st.ino !== 0) {
       const file = inodeKey(st);
       const first = this.files.get(file);
       if (first !== undefined) {
         const firstKey = path.resolve(first.path);
-        if (!this.viaLink.has(firstKey) || this.viaLink.has(key)) {
+        if (!this.readsBefore(key, firstKey)) {
           this.issue(task.path, 'skipped', `the same file as ${first.display}`);
           return false;
         }
@@ -281,6 +282,17 @@ class Walker {
     }
     this.tasks.set(key, task);
     return true;
+  }
+
+  /**
+   * Of two names of one file (resolved paths), whether `a` is the one read: the file's own name before one a walk
+   * reached through a followed symlink (a walk meets `links/` before `plain/`), then the smaller path. Every name lies
+   * under the base the shard keys are relative to, so the smaller path is the smaller shard key on every machine.
+   */
+  private readsBefore(a: string, b: string): boolean {
+    const aViaLink = this.viaLink.has(a);
+    if (aViaLink !== this.viaLink.has(b)) return !aViaLink;
+    return a < b;
   }
 
   /** `rel`: the shard key the issue keeps (a pattern that matched nothing); else it is its path's, as a task's. */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -135,6 +135,30 @@ describe('walkInputs', () => {
     expect(tasks.map((t) => [path.relative(tree, t.display), t.rel])).toEqual([['plain/boot.log', 'plain/boot.log']]);
     expect(issues).toEqual([{ input: path.join(tree, 'links/l1.log'), severity: 'skipped', reason: `the same file as ${path.join(tree, 'plain/boot.log')}` }]);
     expect(issueRels).toEqual(['links/l1.log']);
+  });
+
+  // Found by a review: `ln src/a.log hl.log; vmemwarn triage src hl.log` counted one file as two logs, where analyze
+  // reads a file named twice once.
+  test('Found by a review: a hard link and its target are one file, read once under the same name whatever the order', async () => {
+    const tree = path.join(dir, 'hard');
+    await mkdir(path.join(tree, 'src'), { recursive: true });
+    await writeFile(path.join(tree, 'src/a.log'), 'a');
+    await writeFile(path.join(tree, 'src/b.log'), 'b');
+    await link(path.join(tree, 'src/a.log'), path.join(tree, 'hl.log'));
+    const runs = [
+      await walkInputs([path.join(tree, 'src'), path.join(tree, 'hl.log')]),
+      await walkInputs([path.join(tree, 'hl.log'), path.join(tree, 'src')]),
+      // Spelled otherwise, as another machine of a sharded run may: the same shard keys.
+      await walkInputs([path.relative(process.cwd(), path.join(tree, 'hl.log')), path.join(tree, 'src/*.log')]),
+    ];
+    for (const { tasks, issues, issueRels } of runs) {
+      // The smaller of the two paths is read: hl.log sorts before src/a.log.
+      expect(tasks.map((t) => t.rel)).toEqual(['hl.log', 'src/b.log']);
+      // The other name is listed as not read, naming the one read (as it was spelled).
+      expect(issues.map((i) => [path.resolve(i.input), i.severity, i.reason.replace(/ \S+$/, '')])).toEqual([[path.join(tree, 'src/a.log'), 'skipped', 'the same file as']]);
+      expect(path.resolve(issues[0]!.reason.replace(/^the same file as /, ''))).toBe(path.join(tree, 'hl.log'));
+      expect(issueRels).toEqual(['src/a.log']);
+    }
   });
 
   test('globs, missing paths and a stdin list', async () => {
