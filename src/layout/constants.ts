@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { compareVersions, ERA_NAMES, eraIndex, parseRelease } from './eras.js';
+import { ERA_NAMES, eraIndex, releaseAtLeast } from './eras.js';
 import { firstEraWithVaBits } from './hypotheses.js';
 import { kasanPageEnd } from './kasan.js';
 import { pageEndOf } from './linear-map.js';
@@ -23,9 +23,9 @@ const SUBSECTION_SHIFT = 21;
  * the later ones with 27/29, and gets the recent value, as E4 and no era do (SECTION_SHIFT_E3_AMBIGUOUS says so).
  */
 export function defaultSectionShift(release: string | undefined, pageShift: number, era?: Era): number {
-  const v = release === undefined ? undefined : parseRelease(release);
-  if (v && compareVersions(v, { major: 5, minor: 12 }) < 0) return 30;
-  if (v === undefined && era !== undefined && eraIndex(era) < eraIndex('E3')) return 30;
+  const since = releaseAtLeast(release, { major: 5, minor: 12 });
+  if (since === false) return 30;
+  if (since === undefined && era !== undefined && eraIndex(era) < eraIndex('E3')) return 30;
   return pageShift === 16 ? 29 : 27;
 }
 

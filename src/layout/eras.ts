@@ -42,6 +42,12 @@ export function compareVersions(a: KernelVersion, b: KernelVersion): number {
   return a.major !== b.major ? a.major - b.major : a.minor - b.minor;
 }
 
+/** Whether `release` is `first` or later; undefined when there is no release or it is no version (`foo`). */
+export function releaseAtLeast(release: string | undefined, first: KernelVersion): boolean | undefined {
+  const v = release === undefined ? undefined : parseRelease(release);
+  return v === undefined ? undefined : compareVersions(v, first) >= 0;
+}
+
 function eraForVersion(v: KernelVersion): Era {
   let found: Era = 'E0';
   for (const info of ERAS) if (compareVersions(v, info.first) >= 0) found = info.era;

@@ -1,6 +1,6 @@
 import type { Era } from './types.js';
 import { u64 } from './u64.js';
-import { compareVersions, parseRelease } from './eras.js';
+import { releaseAtLeast } from './eras.js';
 
 /** Before 4.6 memstart_addr was PHYS_OFFSET as head.S saved it: the 2 MiB-aligned base of the kernel image. */
 const PHYS_OFFSET_ALIGN_SHIFT = 21;
@@ -13,8 +13,7 @@ const PHYS_OFFSET_ALIGN_SHIFT = 21;
 export function hasMemstartAlign(era: Era | undefined, release?: string): boolean {
   if (era === 'E0') return false;
   if (era !== 'E0b') return true;
-  const version = release === undefined ? undefined : parseRelease(release);
-  return version !== undefined && compareVersions(version, { major: 4, minor: 6 }) >= 0;
+  return releaseAtLeast(release, { major: 4, minor: 6 }) === true;
 }
 
 /**

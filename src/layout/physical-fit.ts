@@ -1,6 +1,6 @@
 import type { AddressRange } from '../analyze/types.js';
 import { pageToPfn } from './convert.js';
-import { compareVersions, eraIndex, parseRelease, type KernelVersion } from './eras.js';
+import { eraIndex, releaseAtLeast, type KernelVersion } from './eras.js';
 import type { Layout } from './types.js';
 import { u64 } from './u64.js';
 
@@ -19,8 +19,8 @@ const PA_BITS_52_SINCE: KernelVersion = { major: 4, minor: 16 };
  */
 export function physAddressBits(layout: Pick<Layout, 'pageShift' | 'vaBits' | 'era' | 'release'>): number {
   if (layout.pageShift.value !== 16 && layout.vaBits.value !== 52) return 48;
-  const version = layout.release === undefined ? undefined : parseRelease(layout.release.value);
-  const before52 = version !== undefined ? compareVersions(version, PA_BITS_52_SINCE) < 0 : eraIndex(layout.era.value) < eraIndex('E1');
+  const since = releaseAtLeast(layout.release?.value, PA_BITS_52_SINCE);
+  const before52 = since !== undefined ? !since : eraIndex(layout.era.value) < eraIndex('E1');
   return before52 ? 48 : MAX_PA_BITS;
 }
 

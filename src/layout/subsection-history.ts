@@ -1,4 +1,4 @@
-import { compareVersions, parseRelease } from './eras.js';
+import { releaseAtLeast } from './eras.js';
 import type { Era } from './types.js';
 
 /** The first release with sparsemem subsections (f46edbd1b151, "mm/sparsemem: Add helpers track active portions of a section at boot"). */
@@ -10,8 +10,8 @@ export const SUBSECTIONS_FIRST = { major: 5, minor: 3 } as const;
  * only 5.3 has them), `yes` from E2 (5.4).
  */
 export function subsectionsIn(era: Era, release: string | undefined): 'yes' | 'no' | 'some' {
-  const v = release === undefined ? undefined : parseRelease(release);
-  if (v !== undefined) return compareVersions(v, SUBSECTIONS_FIRST) >= 0 ? 'yes' : 'no';
+  const since = releaseAtLeast(release, SUBSECTIONS_FIRST);
+  if (since !== undefined) return since ? 'yes' : 'no';
   if (era === 'E0' || era === 'E0b') return 'no';
   return era === 'E1' ? 'some' : 'yes';
 }

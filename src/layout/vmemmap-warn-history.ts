@@ -1,4 +1,4 @@
-import { compareVersions, parseRelease, type KernelVersion } from './eras.js';
+import { compareVersions, parseRelease, releaseAtLeast, type KernelVersion } from './eras.js';
 
 export type WarnedOp = 'populate' | 'free';
 
@@ -29,8 +29,7 @@ export function warnOriginText(op: WarnedOp): string {
  * that is no version.
  */
 export function warnPredatesNote(op: WarnedOp, release: string | undefined): string | undefined {
-  const v = release === undefined ? undefined : parseRelease(release);
-  if (v === undefined || compareVersions(v, WARN_ORIGIN[op].first) >= 0) return undefined;
+  if (releaseAtLeast(release, WARN_ORIGIN[op].first) !== false) return undefined;
   return (
     `Upstream vmemmap_${op} has this WARN_ON only from ${warnOriginText(op)}: on ${release} it comes from a ` +
     `backport or a vendor tree.`

@@ -1,4 +1,4 @@
-import { eraForRelease, parseRelease } from '../../src/layout/eras.js';
+import { eraForRelease, parseRelease, releaseAtLeast } from '../../src/layout/eras.js';
 
 describe('parseRelease', () => {
   test.each([
@@ -39,4 +39,12 @@ describe('eraForRelease', () => {
   test('undefined for an unparsable release', () => {
     expect(eraForRelease('x')).toBeUndefined();
   });
+});
+
+test('releaseAtLeast: true or false for a release, undefined without one or for no version', () => {
+  expect(releaseAtLeast('4.6.0', { major: 4, minor: 6 })).toBe(true);
+  expect(releaseAtLeast('4.5.7', { major: 4, minor: 6 })).toBe(false);
+  expect(releaseAtLeast('10.0', { major: 4, minor: 6 })).toBe(true);
+  expect(releaseAtLeast(undefined, { major: 4, minor: 6 })).toBeUndefined();
+  expect(releaseAtLeast('foo', { major: 4, minor: 6 })).toBeUndefined();
 });
