@@ -86,9 +86,14 @@ export interface ClusterSeverity {
   panickedCount?: number;
 }
 
+/** The kernel panicked after a splat of the cluster (its `panickedCount`, which is absent when none did). */
+export function kernelPanicked(cluster: Pick<ClusterSeverity, 'panickedCount'>): boolean {
+  return (cluster.panickedCount ?? 0) > 0;
+}
+
 /** A cluster's severity class, counting the kernel's death: a WARNING that panic_on_warn turned into a panic is a crash. */
 export function clusterClass(cluster: ClusterSeverity): SeverityClass {
-  return (cluster.panickedCount ?? 0) > 0 ? 'crash' : severityClass(cluster.kind);
+  return kernelPanicked(cluster) ? 'crash' : severityClass(cluster.kind);
 }
 
 /** 0 for the most severe class (`clusterClass`). Lower ranks sort first. */

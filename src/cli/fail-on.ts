@@ -1,4 +1,5 @@
 import type { AnalysisResult, Cluster } from '../analyze/types.js';
+import { kernelPanicked } from '../analyze/splat-severity.js';
 
 export const FAIL_ON_KINDS = ['vmemmap', 'warning', 'bug', 'panic', 'any'] as const;
 /**
@@ -18,7 +19,7 @@ export function clusterMatches(cluster: Cluster, failOn: FailOn): boolean {
     case 'bug':
       return !isWarning(cluster);
     case 'panic':
-      return (cluster.panickedCount ?? 0) > 0;
+      return kernelPanicked(cluster);
     case 'any':
       return true;
   }

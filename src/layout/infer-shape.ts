@@ -68,6 +68,7 @@ function vaBitsOfKimageVaddr(kimage: bigint, era: Era | undefined): { vaBits: nu
 function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: LayoutOverrides, versionEra: Era | undefined): Fixed {
   const fixed: Fixed = {};
   const pgtable = pgtableGeometry(boot);
+  const dentryShift = boot?.dentryHash && pageShiftOfDentryHash(boot.dentryHash.value);
   if (o.era) fixed.era = inferred(o.era, 'user', 'high', { text: `--era ${o.era}` });
   if (o.pageSizeBytes !== undefined) {
     const shift = pageShiftForSize(o.pageSizeBytes);
@@ -76,11 +77,10 @@ function directEvidence(boot: BootFacts | undefined, config: KernelConfig, o: La
     fixed.pageShift = inferred(config.pageShift.value, 'config', 'high', { lineNo: config.pageShift.lineNo, text: config.pageShift.text });
   } else if (boot?.pgtable && pgtable) {
     fixed.pageShift = inferred(pgtable.pageShift, 'log', 'high', { lineNo: boot.pgtable.lineNo, text: boot.pgtable.text });
-  } else if (boot?.dentryHash && pageShiftOfDentryHash(boot.dentryHash.value) !== undefined) {
+  } else if (boot?.dentryHash && dentryShift !== undefined) {
     const { order, bytes } = boot.dentryHash.value;
-    const shift = pageShiftOfDentryHash(boot.dentryHash.value)!;
-    const text = `${boot.dentryHash.text}: ${bytes} bytes = 2^${Math.log2(bytes)} at order ${order}, so PAGE_SHIFT ${shift}`;
-    fixed.pageShift = inferred(shift, 'log', 'high', { lineNo: boot.dentryHash.lineNo, text });
+    const text = `${boot.dentryHash.text}: ${bytes} bytes = 2^${Math.log2(bytes)} at order ${order}, so PAGE_SHIFT ${dentryShift}`;
+    fixed.pageShift = inferred(dentryShift, 'log', 'high', { lineNo: boot.dentryHash.lineNo, text });
   }
   const feature52 = find52BitVaFeature(boot);
   if (o.vaBits !== undefined) fixed.vaBits = inferred(o.vaBits, 'user', 'high', { text: `--va-bits ${o.vaBits}` });

@@ -1,5 +1,5 @@
 import type { SplatKind } from '../parse/types.js';
-import { isPanicOrOops, kindRank } from '../analyze/splat-severity.js';
+import { isPanicOrOops, kernelPanicked, kindRank } from '../analyze/splat-severity.js';
 import type { ClusterReport, Report } from './model-types.js';
 import { plural } from './report-facts.js';
 
@@ -13,7 +13,7 @@ const CRASH_WORDS: Partial<Record<SplatKind, readonly [string, string]>> = {
  * An Oops's own panic is not one: the Oops names the crash.
  */
 export function panickedAfter(c: Pick<ClusterReport, 'kind' | 'panickedCount'>): boolean {
-  return !isPanicOrOops(c.kind) && (c.panickedCount ?? 0) > 0;
+  return !isPanicOrOops(c.kind) && kernelPanicked(c);
 }
 
 /** A panic, an Oops, or a report the kernel panicked after: what a report names first. */
