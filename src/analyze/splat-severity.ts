@@ -1,4 +1,5 @@
 import type { Splat, SplatKind } from '../parse/types.js';
+import { PANIC_LINE } from '../parse/panic-line.js';
 
 /**
  * How bad a splat is, as a triager reads a log, most severe first: `crash` the kernel died or memory was really
@@ -68,9 +69,6 @@ export function worstClass(clusters: Iterable<ClusterSeverity>): SeverityClass |
 export function isPanicOrOops(kind: SplatKind): boolean {
   return kind === 'panic' || kind === 'oops';
 }
-
-/** The line that opens every panic: panic() prints it before anything else, whatever made the kernel panic. */
-const PANIC_LINE = 'Kernel panic - not syncing';
 
 /**
  * The kernel died in this report: it is a panic, or a `Kernel panic - not syncing` escalated it (a WARNING under

@@ -3,6 +3,7 @@ import type { SplatKind } from './types.js';
 import { HANG_SKIP } from './stall-anchors.js';
 import { RULE } from './rule-line.js';
 import { SYMBOL_NAME } from './fields/symbol-name.js';
+import { PANIC_LINE } from './panic-line.js';
 
 /** Where the function that completes a title (`... in <func>`) comes from. */
 export type FrameSource =
@@ -619,7 +620,7 @@ export const FORMATS: readonly SplatFormat[] = [
   },
   {
     kind: 'panic',
-    needle: 'Kernel panic - not syncing',
+    needle: PANIC_LINE,
     re: h(String.raw`Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: ${FUNC}`),
     title: 'kernel panic: stack is corrupted in {frame}',
     frame: 'header',
@@ -628,7 +629,7 @@ export const FORMATS: readonly SplatFormat[] = [
   },
   {
     kind: 'panic',
-    needle: 'Kernel panic - not syncing',
+    needle: PANIC_LINE,
     re: h('Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: [0-9a-f]+'),
     title: 'kernel panic: stack is corrupted in {frame}',
     skip: /stack_chk/,
@@ -636,7 +637,7 @@ export const FORMATS: readonly SplatFormat[] = [
   },
   {
     kind: 'panic',
-    needle: 'Kernel panic - not syncing',
+    needle: PANIC_LINE,
     re: h('Kernel panic - not syncing: corrupted stack end detected inside scheduler'),
     title: 'kernel panic: corrupted stack end in {frame}',
     frame: 'stall',
@@ -647,7 +648,7 @@ export const FORMATS: readonly SplatFormat[] = [
   // panic line): the Insufficient row's report, which it joins, is titled alike.
   {
     kind: 'bug',
-    needle: 'Kernel panic - not syncing',
+    needle: PANIC_LINE,
     re: h('Kernel panic - not syncing: kernel stack overflow'),
     title: 'kernel stack overflow in {frame}',
     frame: 'stall-or-trace',
@@ -656,7 +657,7 @@ export const FORMATS: readonly SplatFormat[] = [
   },
   {
     kind: 'panic',
-    needle: 'Kernel panic - not syncing',
+    needle: PANIC_LINE,
     re: h('Kernel panic - not syncing: Attempted to kill init!'),
     title: 'kernel panic: Attempted to kill init!',
     escalates: true,
@@ -664,7 +665,7 @@ export const FORMATS: readonly SplatFormat[] = [
   },
   {
     kind: 'panic',
-    needle: 'Kernel panic - not syncing',
+    needle: PANIC_LINE,
     re: h("Kernel panic - not syncing: Couldn't open N_TTY ldisc for \\S+ --- error -\\d+"),
     title: "kernel panic: Couldn't open N_TTY ldisc",
     escalates: true,
@@ -672,7 +673,7 @@ export const FORMATS: readonly SplatFormat[] = [
   },
   {
     kind: 'panic',
-    needle: 'Kernel panic - not syncing',
+    needle: PANIC_LINE,
     re: h(String.raw`Kernel panic - not syncing: ((?:.*\S)?)\s*$`),
     title: 'kernel panic: {1}',
     escalates: true,

@@ -1,5 +1,6 @@
 import type { Frame, LogRecord, Splat } from './types.js';
 import type { SplatFormat } from './formats.js';
+import { PANIC_LINE } from './panic-line.js';
 import { buildTitle } from './title.js';
 import { parseCodeLocation } from './fields/code-location.js';
 import { missingRegisters } from './fields/registers.js';
@@ -410,7 +411,7 @@ function within(seconds: number, last: number): boolean {
 
 /** The `Kernel panic - not syncing` rows: panic() may end any report; every other escalation is a die(). */
 function isPanicLine(format: SplatFormat): boolean {
-  return format.needle === 'Kernel panic - not syncing';
+  return format.needle === PANIC_LINE;
 }
 
 /** The kernel dies of a report of this format right after it, so the die() that follows is its own. */

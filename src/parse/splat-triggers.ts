@@ -1,3 +1,5 @@
+import { PANIC_LINE } from './panic-line.js';
+
 /**
  * Case-sensitive substrings, one of which every splat header line contains: a fast reader may skip lines without
  * any of them while no splat is open. `formats.ts` takes each row's needle from this list.
@@ -9,7 +11,7 @@ export const SPLAT_TRIGGERS: readonly string[] = [
   'Unable to handle kernel',
   'Internal error:',
   'Oops',
-  'Kernel panic - not syncing',
+  PANIC_LINE,
   'INFO: task ',
   'INFO: rcu_',
   'INFO: trying to register non-static key',
