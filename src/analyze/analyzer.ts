@@ -13,6 +13,7 @@ import { ANALYZE_OPTION_KEYS, type AnalyzeOptions } from './analyze-options.js';
 import type { AnalysisResult } from './types.js';
 import { ClusterAccumulator, MAX_VMEMMAP_BOOTS } from './cluster-accumulator.js';
 import { signatureOfUnchecked } from './signature.js';
+import { mergeCutTraces } from './merge-cut-traces.js';
 import { detectArch } from './detect-arch.js';
 import { encodingNote } from './analysis-notes.js';
 import type { SharedLayoutEvidence, VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
@@ -133,6 +134,7 @@ export class LogAnalyzer implements LineSink {
 
   finish(stats: FeedStats, opts: { interrupted?: boolean } = {}): AnalysisResult {
     this.endInput(opts);
+    mergeCutTraces(this.clusters);
     const read = new Set<number>();
     for (const acc of this.clusters.values()) for (const boot of acc.vmemmapBoots()) read.add(boot);
     this.bootFacts.slimAllBut(read);

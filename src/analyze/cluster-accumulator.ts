@@ -37,9 +37,9 @@ export class ClusterAccumulator {
   private readonly releases = new BoundedSet<string>(MAX_NAMES);
   private readonly hardware = new BoundedSet<string>(MAX_NAMES);
   /** When the first splat began and the last ended: all a cluster keeps of them. */
-  private readonly firstLine: number;
-  private readonly firstTs: number | undefined;
-  private readonly firstWallTime: string | undefined;
+  private firstLine: number;
+  private firstTs: number | undefined;
+  private firstWallTime: string | undefined;
   private lastLine: number;
   private lastTs: number | undefined;
   /** Copied in finish() only: until then it is one string per cluster, replaced by each splat. */
@@ -116,25 +116,43 @@ export class ClusterAccumulator {
     return this.signature.id;
   }
 
+  /** The signature's text (signature.ts): kind, normalized title and the frames that key the cluster. */
+  get signatureText(): string {
+    return this.signature.text;
+  }
+
+  /** The splat the cluster shows: its first whole one, else its first. */
+  get exampleSplat(): Splat {
+    return this.example;
+  }
+
   /**
-   * Takes in the accumulator of the same cluster that read the splats after this one's (analyze/parts/); its boot
-   * indices must already count from the start of the log (shiftBoots).
+   * Takes in another accumulator's splats: that of the same cluster that read the splats after this one's
+   * (analyze/parts/), or a cluster whose traces a console cut (merge-cut-traces.ts), whose splats may come before,
+   * between or after this one's. Its boot indices must already count from the start of the log (shiftBoots).
    */
-  absorb(later: ClusterAccumulator): void {
-    this.count += later.count;
-    this.corruptedCount += later.corruptedCount;
-    this.panickedCount += later.panickedCount;
-    this.lastLine = later.lastLine;
-    this.lastTs = later.lastTs;
-    this.lastWallTime = later.lastWallTime;
-    if (this.example.corrupted && !later.example.corrupted) this.example = later.example;
-    this.cpus.absorb(later.cpus);
-    this.pids.absorb(later.pids);
-    this.releases.absorb(later.releases);
-    this.hardware.absorb(later.hardware);
-    this.op ??= later.op;
-    this.vmemmapSplatsOmitted += later.vmemmapSplatsOmitted;
-    for (const [bootIndex, acc] of later.vmemmap) {
+  absorb(other: ClusterAccumulator): void {
+    this.count += other.count;
+    this.corruptedCount += other.corruptedCount;
+    this.panickedCount += other.panickedCount;
+    if (other.firstLine < this.firstLine) {
+      this.firstLine = other.firstLine;
+      this.firstTs = other.firstTs;
+      this.firstWallTime = other.firstWallTime;
+    }
+    if (other.lastLine > this.lastLine) {
+      this.lastLine = other.lastLine;
+      this.lastTs = other.lastTs;
+      this.lastWallTime = other.lastWallTime;
+    }
+    if (this.example.corrupted && !other.example.corrupted) this.example = other.example;
+    this.cpus.absorb(other.cpus);
+    this.pids.absorb(other.pids);
+    this.releases.absorb(other.releases);
+    this.hardware.absorb(other.hardware);
+    this.op ??= other.op;
+    this.vmemmapSplatsOmitted += other.vmemmapSplatsOmitted;
+    for (const [bootIndex, acc] of other.vmemmap) {
       const mine = this.vmemmap.get(bootIndex);
       if (mine) mine.absorb(acc);
       else if (this.vmemmap.size < MAX_VMEMMAP_BOOTS) this.vmemmap.set(bootIndex, acc);

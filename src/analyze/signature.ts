@@ -66,12 +66,19 @@ function normalize(title: string): string {
     .trim();
 }
 
+/**
+ * Stands for the frames a console dropped (`** N printk messages dropped **`) in a signature: what follows it are the
+ * first frames after the gap, not the frames below the title function.
+ */
+export const TRACE_CUT = '…';
+
 /** The frames that identify a splat beyond its title: reliable, not in the skip table, below the title function. */
 export function signatureFrames(splat: Splat): string[] {
   if (CORRUPTED_TITLE.test(splat.title)) return [];
   const titleFunc = TITLE_FUNC.exec(splat.title)?.[1];
   const wanted = titleFunc === undefined ? undefined : titleFunction(titleFunc);
   const meaningful: string[] = [];
+  const lineNos: number[] = [];
   let titleIndex = -1;
   // A title that names no function (an SError's panic) is told apart by the code the exception interrupted, below
   // its entry: the frames above are the panic's own path, the same in every such report.
@@ -88,10 +95,35 @@ export function signatureFrames(splat: Splat): string[] {
     if (f.func === undefined || f.unreliable || isSkippedFrame(f.func)) continue;
     const func = titleFunction(f.func);
     meaningful.push(func);
+    lineNos.push(f.lineNo);
     if (titleIndex === -1 && func === wanted) titleIndex = meaningful.length - 1;
     if (titleIndex !== -1 && meaningful.length >= titleIndex + 1 + SIGNATURE_FRAMES) break;
   }
-  return meaningful.slice(titleIndex + 1, titleIndex + 1 + SIGNATURE_FRAMES);
+  const frames = meaningful.slice(titleIndex + 1, titleIndex + 1 + SIGNATURE_FRAMES);
+  const gap = splat.traceGaps === undefined ? undefined : gapBefore(splat.traceGaps, titleIndex === -1 ? undefined : lineNos[titleIndex], lineNos[titleIndex + frames.length]);
+  return gap === undefined ? frames : [TRACE_CUT, ...framesFrom(splat, gap)];
+}
+
+/**
+ * The last gap in the trace (a frame's line, `Splat.traceGaps`) after the title function's frame (`after`, or
+ * anywhere when that frame was not found: it may have been dropped) and at or before the last frame a signature
+ * uses (`upTo`); undefined when the frames a signature uses are whole.
+ */
+function gapBefore(gaps: readonly number[], after: number | undefined, upTo: number | undefined): number | undefined {
+  let last: number | undefined;
+  for (const g of gaps) if ((after === undefined || g > after) && (upTo === undefined || g <= upTo)) last = g;
+  return last;
+}
+
+/** The first meaningful frames from line `gap` on: what is left of the trace where a console dropped its top. */
+function framesFrom(splat: Splat, gap: number): string[] {
+  const frames: string[] = [];
+  for (const f of splat.frames) {
+    if (frames.length >= SIGNATURE_FRAMES) break;
+    if (f.lineNo < gap || f.func === undefined || f.unreliable || isSkippedFrame(f.func)) continue;
+    frames.push(titleFunction(f.func));
+  }
+  return frames;
 }
 
 /** A storm repeats a few signatures thousands of times: their ids, so each is hashed once (bounded). */

@@ -34,6 +34,8 @@ const TAIL: readonly RegExp[] = [
   /^(?:\d+ locks? held by |no locks held by )\S/,
   /^\s*#\d+: +(?:[0-9a-f]+ +)?\(/,
   /^Backtrace: frame pointer underflow/,
+  // A console that fell behind (a storm) says so where it dropped lines, the middle of a trace included.
+  /^\*\* \d+ printk messages dropped \*\*/,
   /^(?:CPU: \d+ |Hardware name: |Workqueue: |Tainted: \[)/,
   /^(?:pstate|pc|lr|sp) : /,
   /^Modules linked in:/,

@@ -83,6 +83,8 @@ export class SplatBuilder {
   /** readFieldLine's options, one object for every line of the report. */
   private readonly fieldOptions = { registers: true, garbled: this.garbled };
   private messagesDropped = false;
+  /** A `** N printk messages dropped **` line came and no frame or `Call trace:` since: the next frame follows a gap. */
+  private gapPending = false;
   /**
    * The `=====` rule that ends a KASAN/UBSAN report came: the report stays open past it like a WARNING past its
    * `---[ end trace ]---`, so the `Kernel panic - not syncing: panic_on_warn set` printed next escalates it.
@@ -297,7 +299,10 @@ export class SplatBuilder {
       return;
     }
     // One `*` search (13 ns a line) instead of the regex (28 ns) on every line of every report.
-    if (text.includes('*') && DROPPED.test(text)) this.messagesDropped = true;
+    if (text.includes('*') && DROPPED.test(text)) {
+      this.messagesDropped = true;
+      this.gapPending = true;
+    }
     // Only titles made from `at:` lines read them.
     if ((this.format.frame === 'at' || this.format.frame === 'first-at') && this.atFuncs.length < 4) {
       const at = AT_FUNC.exec(text)?.[1];
@@ -316,6 +321,7 @@ export class SplatBuilder {
         this.framesInTrace = 0;
       }
       this.implicitTrace = false;
+      this.gapPending = false;
       this.endTrace('trace');
       this.traceWording ??= /^\S+ \S+|^\S+/.exec(text)?.[0];
       this.bareFramesOk = true;
@@ -343,7 +349,9 @@ export class SplatBuilder {
       const wanted = !this.firstTraceDone || this.format.allTraces;
       if ((this.state === 'trace' || (this.format.until && !this.ruleSeen)) && wanted && this.splat.frames.length < MAX_FRAMES) {
         this.splat.frames.push(frame);
+        if (this.gapPending) (this.splat.traceGaps ??= []).push(frame.lineNo);
       }
+      this.gapPending = false;
       return;
     }
     this.fieldOptions.registers = !this.firstTraceDone;

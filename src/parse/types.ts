@@ -108,6 +108,11 @@ export interface Splat {
   /** General registers `x0`..`x30` (arm64) or whatever the dump prints, lower-case names. */
   regs: Map<string, bigint>;
   frames: Frame[];
+  /**
+   * Lines of the frames that follow a `** N printk messages dropped **` line with no `Call trace:` between: the
+   * frames printed above each were lost, so the trace is not whole there.
+   */
+  traceGaps?: number[];
   modules?: string[];
   code?: string;
   /** 1-based line number of the first line of this splat (`cut here` when present, else the header). */

@@ -123,3 +123,31 @@ test('a KASAN or KFENCE report signs with its access stack only, not the allocat
   const warn = splat('WARNING in foo_fill', [frame('foo_fill', { lineNo: 5 }), frame('foo_open', { lineNo: 9 })]);
   expect(signatureFrames(warn)).toEqual(['foo_open']);
 });
+
+// Found by a review of the reports: a console that dropped the top of a storm's trace (`** 17 printk messages
+// dropped **`) had signed the report with the first frames after the gap as if they were below vmemmap_populate.
+describe('a trace a console cut', () => {
+  const lined = (funcs: string[], from: number): Frame[] => funcs.map((func, i) => frame(func, { lineNo: from + i }));
+
+  test('frames after a gap that lost the title function sign as cut, with the first frames after the gap', () => {
+    const frames = lined(['devm_memremap_pages', 'kgd2kfd_init_zone_device', 'amdgpu_device_init'], 20);
+    const cut = splat('WARNING in vmemmap_populate', frames, { traceGaps: [20] });
+    expect(signatureFrames(cut)).toEqual(['…', 'devm_memremap_pages', 'kgd2kfd_init_zone_device']);
+    const whole = splat('WARNING in vmemmap_populate', frames);
+    expect(signatureFrames(whole)).toEqual(['devm_memremap_pages', 'kgd2kfd_init_zone_device']);
+    expect(signatureOf(cut).id).not.toBe(signatureOf(whole).id);
+  });
+
+  test('a gap below the frames a signature uses, or above the title function, leaves the signature as it was', () => {
+    const funcs = ['vmemmap_populate', '__populate_section_memmap', 'sparse_add_section', '__add_pages'];
+    const below = splat('WARNING in vmemmap_populate', lined(funcs, 10), { traceGaps: [13] });
+    expect(signatureFrames(below)).toEqual(['__populate_section_memmap', 'sparse_add_section']);
+    const above = splat('WARNING in vmemmap_populate', lined(['el0_svc', ...funcs], 10), { traceGaps: [10] });
+    expect(signatureFrames(above)).toEqual(['__populate_section_memmap', 'sparse_add_section']);
+  });
+
+  test('a gap between the title function and the frames below it cuts the signature there', () => {
+    const frames = [...lined(['vmemmap_populate', '__populate_section_memmap'], 10), ...lined(['memremap_pages', 'dmirror_allocate_chunk'], 30)];
+    expect(signatureFrames(splat('WARNING in vmemmap_populate', frames, { traceGaps: [30] }))).toEqual(['…', 'memremap_pages', 'dmirror_allocate_chunk']);
+  });
+});

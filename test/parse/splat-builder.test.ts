@@ -40,6 +40,37 @@ describe('SplatBuilder', () => {
     expect(names.finish().frames.map((f) => f.func)).toEqual(['vmemmap_populate', '__populate_section_memmap']);
   });
 
+  // Found by a review of the reports: a console that fell behind in a storm prints `** N printk messages dropped **`
+  // where it lost lines. In the middle of a trace that line had been taken for another CPU's message, so the frames
+  // after it joined the trace as if it were whole.
+  test('frames that follow dropped messages are marked as after a gap, in the body or mid-trace', () => {
+    const inBody = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    inBody.add(rec(2, 'sp : ffff80000a4bb9b0'));
+    expect(inBody.classify(rec(3, '** 17 printk messages dropped **'))).toBe('part');
+    inBody.add(rec(3, '** 17 printk messages dropped **'));
+    inBody.add(rec(4, ' devm_memremap_pages+0x30/0x90'));
+    inBody.add(rec(5, ' kgd2kfd_init_zone_device+0xe0/0x1f0 [amdgpu]'));
+    expect(inBody.finish().traceGaps).toEqual([4]);
+
+    const midTrace = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    midTrace.add(rec(2, 'Call trace:'));
+    midTrace.add(rec(3, ' vmemmap_populate+0x30/0x48'));
+    expect(midTrace.classify(rec(4, '** 5 printk messages dropped **'))).toBe('part');
+    midTrace.add(rec(4, '** 5 printk messages dropped **'));
+    midTrace.add(rec(5, ' memremap_pages+0x18/0x28'));
+    const s = midTrace.finish();
+    expect(s.frames.map((f) => f.func)).toEqual(['vmemmap_populate', 'memremap_pages']);
+    expect(s.traceGaps).toEqual([5]);
+  });
+
+  test('a `Call trace:` after the dropped messages starts a whole trace: no gap', () => {
+    const b = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
+    b.add(rec(2, '** 3 printk messages dropped **'));
+    b.add(rec(3, 'Call trace:'));
+    b.add(rec(4, ' vmemmap_populate+0x30/0x48'));
+    expect(b.finish().traceGaps).toBeUndefined();
+  });
+
   // boot__clearfog-gt-8k: `systemd[1]: Created slice …` lines land between the register lines of a WARNING.
   test('user-space messages written to /dev/kmsg mid-report are never part of it', () => {
     const b = builderFor('WARNING: CPU: 2 PID: 35 at a.c:1 f+0x1/0x2 [mvpp2]');

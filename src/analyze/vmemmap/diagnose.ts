@@ -16,6 +16,8 @@ import type { ReconstructedFields } from './reconstruct.js';
 export interface DiagnoseInput {
   op: VmemmapOp;
   splatCount: number;
+  /** Of those, the splats whose registers gave their range. */
+  readCount: number;
   frames: readonly Frame[];
   layout: Layout;
   r: ReconstructedFields;
@@ -210,7 +212,9 @@ function consequenceOf(i: DiagnoseInput): string {
     return 'Oops: the first write to a wrapped struct page faults in __init_zone_device_page; the device memory never comes up (6.9+ layout).';
   }
   const phase = phaseOf(i);
-  const sections = i.r.sectionsTouched === undefined ? '' : ` (${i.r.sectionsTouched} section(s))`;
+  // Sections come from the ranges read: a splat whose registers a console dropped adds its count, not its section.
+  const unread = i.readCount < i.splatCount ? ` in the ${i.readCount} splat(s) whose registers were read` : '';
+  const sections = i.r.sectionsTouched === undefined ? '' : ` (${i.r.sectionsTouched} section(s)${unread})`;
   const storm = `${i.splatCount} WARNING splat(s), one per section${sections}: slow ${phase}`;
   if (i.r.position === undefined) return `${storm}; no register dump gave the range, so what the struct pages overlap is not known.`;
   const start = i.r.pageHull?.start;

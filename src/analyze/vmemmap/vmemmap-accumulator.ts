@@ -180,7 +180,7 @@ export class VmemmapAccumulator {
       // A layout under which the registers' addresses fall between struct pages (a forced --struct-page-size the
       // storm contradicts) had kept confidence high beside that note.
       confidence: offGrid ? 'low' : confidenceOf(layout, example, warnArm, relativePfns),
-      ...diagnose({ op: this.op, splatCount: this.splatCount, frames: this.frames, layout, r: fields, linearMapPhysEnd, relativePfns }),
+      ...diagnose({ op: this.op, splatCount: this.splatCount, readCount: this.readCount, frames: this.frames, layout, r: fields, linearMapPhysEnd, relativePfns }),
       notes,
     };
   }

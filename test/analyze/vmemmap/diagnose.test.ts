@@ -13,7 +13,7 @@ const page = (pfn: bigint) => U64(-(1n << 42n) - 0x8_0000n * 64n + pfn * 64n);
 describe('diagnose', () => {
   test('device-private populate storm above the linear map', () => {
     const r = reconstruct([{ start: page(0xf_fec3_8000n), end: page(0xf_fec4_0000n) }], layout48).fields;
-    const d = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate', '__add_pages', 'pagemap_range', 'memremap_pages', 'nouveau_dmem_chunk_alloc [nouveau]'), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    const d = diagnose({ op: 'populate', splatCount: 1, readCount: 1, frames: frames('vmemmap_populate', '__add_pages', 'pagemap_range', 'memremap_pages', 'nouveau_dmem_chunk_alloc [nouveau]'), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
     expect(d.family).toBe('device-private memory placed above the linear map');
     expect(d.driver).toBe('nouveau dmem');
     expect(d.diagnosis).toContain('pfn 0xffec38000-0xffec40000');
@@ -34,14 +34,14 @@ describe('diagnose', () => {
     expect(windowPhysEnd.toString(16)).toBe('cccd4cccc000');
     const pageOf = (pfn: bigint) => U64(base + pfn * 80n);
     const r = reconstruct([{ start: pageOf(0xf_fffc_0000n), end: pageOf(0x10_0000_0000n) }], l80).fields;
-    const d = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate'), layout: l80, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    const d = diagnose({ op: 'populate', splatCount: 1, readCount: 1, frames: frames('vmemmap_populate'), layout: l80, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
     expect(d.diagnosis).toContain(
       'the linear map covers phys 0x80000000-0x800080000000, and the vmemmap window 0xfffff80000000000-0xfffffc0000000000, ' +
         'sized for 128-byte struct pages, holds 80-byte ones up to phys 0xcccd4cccc000; these pages are above the window',
     );
     // 64-byte pages fill the window exactly: the short form stays.
     const r64 = reconstruct([{ start: page(0xf_fec3_8000n), end: page(0xf_fec4_0000n) }], layout48).fields;
-    expect(diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate'), layout: layout48, r: r64, relativePfns: false, linearMapPhysEnd: LINEAR_END }).diagnosis)
+    expect(diagnose({ op: 'populate', splatCount: 1, readCount: 1, frames: frames('vmemmap_populate'), layout: layout48, r: r64, relativePfns: false, linearMapPhysEnd: LINEAR_END }).diagnosis)
       .toContain('the vmemmap window 0xfffffc0000000000-0xfffffe0000000000 only covers phys 0x80000000-0x800080000000 (the linear map)');
   });
 
@@ -50,7 +50,7 @@ describe('diagnose', () => {
   test('no range read: outside by the WARN alone, no section count, nothing said of what the pages overlap', () => {
     const r = reconstruct([], layout48).fields;
     expect(r.position).toBeUndefined();
-    const d = diagnose({ op: 'populate', splatCount: 8, frames: frames('vmemmap_populate', '__add_pages', 'memremap_pages', 'nouveau_dmem_chunk_alloc [nouveau]'), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    const d = diagnose({ op: 'populate', splatCount: 8, readCount: 0, frames: frames('vmemmap_populate', '__add_pages', 'memremap_pages', 'nouveau_dmem_chunk_alloc [nouveau]'), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
     expect(d.diagnosis).toContain('these pages are outside it (the WARN fired), but no register dump said where.');
     expect(d.diagnosis).not.toContain('inside the window');
     expect(d.consequence).toBe('8 WARNING splat(s), one per section: slow setup (driver load); no register dump gave the range, so what the struct pages overlap is not known.');
@@ -64,7 +64,7 @@ describe('diagnose', () => {
     const e1Page = (pfn: bigint) => U64(0xffff_7e00_0000_0000n - 0x8_0000n * 64n + pfn * 64n);
     const r = reconstruct([{ start: e1Page(0xf_fec3_8000n), end: e1Page(0xf_fec4_0000n) }], e1).fields;
     expect(r.position).toBe('above-window');
-    const d = diagnose({ op: 'free', splatCount: 1, frames: frames('vmemmap_free', '__remove_pages'), layout: e1, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    const d = diagnose({ op: 'free', splatCount: 1, readCount: 1, frames: frames('vmemmap_free', '__remove_pages'), layout: e1, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
     expect(d.diagnosis).toContain('these pages are above the window, in the linear map (PAGE_OFFSET 0xffff800000000000 and up');
     // Found by review: this had said no kernel before 5.4 has the WARN; vmemmap_free has it from 5.7.
     expect(d.consequence).toMatch(/land in the linear map, .* Upstream vmemmap_free has this WARN only from 5\.7 \(bbd6ec605c0f\), after these layouts/);
@@ -82,7 +82,7 @@ describe('diagnose', () => {
   ])('a %s splat on %s says whether upstream has its WARN', (op, release, predates) => {
     const withRelease = { ...layout48, release: { value: release, source: { kind: 'log' as const }, confidence: 'high' as const } };
     const r = reconstruct([{ start: page(0xf_fec3_8000n), end: page(0xf_fec4_0000n) }], withRelease).fields;
-    const d = diagnose({ op, splatCount: 1, frames: frames(`vmemmap_${op}`), layout: withRelease, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    const d = diagnose({ op, splatCount: 1, readCount: 1, frames: frames(`vmemmap_${op}`), layout: withRelease, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
     const note = `Upstream vmemmap_${op} has this WARN_ON only from ${op === 'free' ? '5.7 (bbd6ec605c0f)' : '5.12 (edb739eed8f3)'}: on ${release} it comes from a backport or a vendor tree.`;
     if (predates) expect(d.diagnosis.endsWith(` ${note}`)).toBe(true);
     else expect(d.diagnosis).not.toContain('Upstream vmemmap_');
@@ -90,21 +90,21 @@ describe('diagnose', () => {
 
   test('generic hotplug below the window, and a misaligned hot-remove', () => {
     const r = reconstruct([{ start: page(0x4_0000n), end: page(0x4_8000n) }], layout48).fields;
-    const hot = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate', 'arch_add_memory', 'add_memory_resource', 'acpi_memory_device_add'), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    const hot = diagnose({ op: 'populate', splatCount: 1, readCount: 1, frames: frames('vmemmap_populate', 'arch_add_memory', 'add_memory_resource', 'acpi_memory_device_add'), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
     expect(hot.family).toBe('memory hotplug outside the vmemmap window');
     expect(hot.consequence).toMatch(/overlap other kernel mappings/);
     expect(hot.nextSteps[0]).toMatch(/arch_get_mappable_range/);
     // pfn 0x40000 is phys 0x40000000, below memstart 0x80000000: the advice names that side.
     expect(hot.nextSteps[0]).toMatch(/^Memory below phys 0x80000000 /);
     const partial = reconstruct([{ start: page(0x4_0200n), end: page(0x4_0400n) }], layout48).fields;
-    const rm = diagnose({ op: 'free', splatCount: 1, frames: frames('vmemmap_free', '__remove_pages', 'arch_remove_memory', 'try_remove_memory'), layout: layout48, r: partial, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    const rm = diagnose({ op: 'free', splatCount: 1, readCount: 1, frames: frames('vmemmap_free', '__remove_pages', 'arch_remove_memory', 'try_remove_memory'), layout: layout48, r: partial, relativePfns: false, linearMapPhysEnd: LINEAR_END });
     expect(rm.family).toBe('misaligned hot-remove');
   });
 
   test('39-bit VA advice and relative PFNs are spelled out', () => {
     const l39 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 }, 'default');
     const r = reconstruct([{ start: 0x3b_fe00_0000n, end: 0x3b_fe20_0000n }], l39).fields;
-    const d = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate', 'pagemap_range', 'memremap_pages', 'dmirror_allocate_chunk [test_hmm]'), layout: l39, r, relativePfns: true, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) });
+    const d = diagnose({ op: 'populate', splatCount: 1, readCount: 1, frames: frames('vmemmap_populate', 'pagemap_range', 'memremap_pages', 'dmirror_allocate_chunk [test_hmm]'), layout: l39, r, relativePfns: true, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) });
     expect(d.nextSteps.join(' ')).toMatch(/VA_BITS=39/);
     expect(d.diagnosis).toMatch(/relative to an assumed memstart/);
     expect(d.consequence).toMatch(/user-half/);
@@ -126,7 +126,7 @@ describe('diagnose', () => {
     // The window: VMEMMAP_END - vmemmap = 2^41 + 0x80000 * 64 struct pages of 64 bytes: pfns up to 0x800080000,
     // phys 0x800080000000 = memstart + 2^47.
     const r = reconstruct([{ start: page(0xf_fec3_8000n), end: page(0xf_fec4_0000n) }], kasan).fields;
-    const d = diagnose({ op: 'populate', splatCount: 1, frames: frames('vmemmap_populate'), layout: kasan, r, relativePfns: false, linearMapPhysEnd: 0x6000_8000_0000n });
+    const d = diagnose({ op: 'populate', splatCount: 1, readCount: 1, frames: frames('vmemmap_populate'), layout: kasan, r, relativePfns: false, linearMapPhysEnd: 0x6000_8000_0000n });
     expect(d.diagnosis).toContain(
       'the vmemmap window 0xfffffc0000000000-0xfffffe0000000000 covers phys 0x80000000-0x800080000000, and the linear map, ' +
         'shortened by the KASAN shadow (PAGE_END = KASAN_SHADOW_START), only phys 0x80000000-0x600080000000; these pages are above the window',
@@ -142,7 +142,7 @@ describe('diagnose', () => {
     const frames39 = frames('vmemmap_populate', 'pagemap_range', 'memremap_pages', 'dmirror_allocate_chunk [test_hmm]');
     const at = (start: bigint) => {
       const r = reconstruct([{ start, end: start + 0x20_0000n }], l39).fields;
-      return diagnose({ op: 'populate', splatCount: 1, frames: frames39, layout: l39, r, relativePfns: false, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) }).consequence;
+      return diagnose({ op: 'populate', splatCount: 1, readCount: 1, frames: frames39, layout: l39, r, relativePfns: false, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) }).consequence;
     };
     // 2^39 = 0x8000000000 <= 0x3fbfe000000.
     const above = at(0x3fb_fe00_0000n);
@@ -165,14 +165,14 @@ describe('diagnose', () => {
     [['vmemmap_populate', 'memremap_pages', 'dmirror_allocate_chunk [test_hmm]', '__arm64_compat_sys_ioctl', 'el0_svc'], 'first use (memory added on demand, in the ioctl system call)'],
   ])('when the cost falls, from the call trace: %j', (names, phase) => {
     const r = reconstruct([{ start: page(0xf_fec3_8000n), end: page(0xf_fec4_0000n) }], layout48).fields;
-    const d = diagnose({ op: 'populate', splatCount: 1, frames: frames(...names), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
+    const d = diagnose({ op: 'populate', splatCount: 1, readCount: 1, frames: frames(...names), layout: layout48, r, relativePfns: false, linearMapPhysEnd: LINEAR_END });
     expect(d.consequence).toContain(`: slow ${phase};`);
   });
 
   test('a wrapped teardown storm says what unmapping does, not what populate does', () => {
     const l39 = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart: 0x80_0000_0000n, sectionShift: 27 }, 'default');
     const r = reconstruct([{ start: 0x3b_fe00_0000n, end: 0x3b_fe20_0000n }], l39).fields;
-    const d = diagnose({ op: 'free', splatCount: 1, frames: frames('vmemmap_free', '__remove_pages', 'memunmap_pages', 'dmirror_device_remove [test_hmm]'), layout: l39, r, relativePfns: true, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) });
+    const d = diagnose({ op: 'free', splatCount: 1, readCount: 1, frames: frames('vmemmap_free', '__remove_pages', 'memunmap_pages', 'dmirror_device_remove [test_hmm]'), layout: l39, r, relativePfns: true, linearMapPhysEnd: 0x80_0000_0000n + (1n << 38n) });
     expect(d.consequence).toMatch(/^1 WARNING splat\(s\), one per section .*slow teardown \(driver unload\)/);
     expect(d.consequence).toMatch(/teardown walks the kernel page table at the slot of kernel VA 0xffffffbbfe000000 \(pgd_index masks the address\) and clears and frees/);
     expect(d.consequence).not.toMatch(/populate writes/);
