@@ -9,10 +9,23 @@ import { revive } from '../util/revive.js';
 import { ownCopy, ownDeepCopy } from '../util/own-copy.js';
 import { bootByIndexUnchecked } from '../parse/boot-facts.js';
 import { endedInPanic } from './splat-severity.js';
+import { driverKeyOf } from './vmemmap/identify-driver.js';
+
+/** The key of a cluster's vmemmap accumulator: its boot and the driver its splats name ('' for none). */
+function vmemmapKey(bootIndex: number, driver: string): string {
+  return `${bootIndex}\u0000${driver}`;
+}
+
+function driverOfKey(key: string): string {
+  return key.slice(key.indexOf('\u0000') + 1);
+}
 
 const MAX_IDS = 64;
 const MAX_NAMES = 16;
-/** Boots per cluster whose vmemmap splats are analyzed (each boot may have its own layout, so each gets a finding). */
+/**
+ * Findings per cluster: one per boot (each boot may have its own layout) and driver (each sets up its own range) whose
+ * vmemmap splats are analyzed.
+ */
 export const MAX_VMEMMAP_BOOTS = 16;
 
 /**
@@ -45,8 +58,11 @@ export class ClusterAccumulator {
   /** Copied in finish() only: until then it is one string per cluster, replaced by each splat. */
   private lastWallTime: string | undefined;
   private example: Splat;
-  /** One per boot, because each boot may have its own layout; at most MAX_VMEMMAP_BOOTS of them. */
-  private readonly vmemmap = new Map<number, VmemmapAccumulator>();
+  /**
+   * One per boot, because each boot may have its own layout, and driver, because each sets up its own range (an amdgpu
+   * and a test_hmm storm of one boot share a signature); keyed by vmemmapKey, at most MAX_VMEMMAP_BOOTS of them.
+   */
+  private readonly vmemmap = new Map<string, VmemmapAccumulator>();
   /** vmemmap splats of boots past MAX_VMEMMAP_BOOTS: counted in `count`, not analyzed. */
   private vmemmapSplatsOmitted = 0;
   /**
@@ -84,7 +100,8 @@ export class ClusterAccumulator {
     this.hardware.add(splat.hardware);
     this.op ??= isVmemmapSplatUnchecked(splat);
     if (this.op === undefined) return false;
-    let acc = this.vmemmap.get(splat.bootIndex);
+    const key = vmemmapKey(splat.bootIndex, driverKeyOf(splat.frames));
+    let acc = this.vmemmap.get(key);
     if (!acc) {
       // A reboot loop that hits the storm every boot would otherwise keep one accumulator, and its boot's facts, per boot.
       if (this.vmemmap.size >= MAX_VMEMMAP_BOOTS) {
@@ -92,7 +109,7 @@ export class ClusterAccumulator {
         return false;
       }
       acc = new VmemmapAccumulator(this.op);
-      this.vmemmap.set(splat.bootIndex, acc);
+      this.vmemmap.set(key, acc);
     }
     acc.add(splat);
     return true;
@@ -109,7 +126,7 @@ export class ClusterAccumulator {
 
   /** The boots whose facts this cluster's vmemmap findings read. */
   vmemmapBoots(): IterableIterator<number> {
-    return this.vmemmap.keys();
+    return new Set([...this.vmemmap.values()].map((acc) => acc.boot)).values();
   }
 
   get id(): string {
@@ -152,10 +169,10 @@ export class ClusterAccumulator {
     this.hardware.absorb(other.hardware);
     this.op ??= other.op;
     this.vmemmapSplatsOmitted += other.vmemmapSplatsOmitted;
-    for (const [bootIndex, acc] of other.vmemmap) {
-      const mine = this.vmemmap.get(bootIndex);
+    for (const [key, acc] of other.vmemmap) {
+      const mine = this.vmemmap.get(key);
       if (mine) mine.absorb(acc);
-      else if (this.vmemmap.size < MAX_VMEMMAP_BOOTS) this.vmemmap.set(bootIndex, acc);
+      else if (this.vmemmap.size < MAX_VMEMMAP_BOOTS) this.vmemmap.set(key, acc);
       else this.vmemmapSplatsOmitted += acc.splats;
     }
   }
@@ -164,12 +181,12 @@ export class ClusterAccumulator {
   shiftBoots(by: number): void {
     if (by === 0) return;
     this.example.bootIndex += by;
-    const shifted = [...this.vmemmap].map(([bootIndex, acc]) => {
+    const shifted = [...this.vmemmap].map(([key, acc]) => {
       acc.shiftBoots(by);
-      return [bootIndex + by, acc] as const;
+      return [vmemmapKey(acc.boot, driverOfKey(key)), acc] as const;
     });
     this.vmemmap.clear();
-    for (const [bootIndex, acc] of shifted) this.vmemmap.set(bootIndex, acc);
+    for (const [key, acc] of shifted) this.vmemmap.set(key, acc);
   }
 
   /** A clone that came from a worker, with its classes back. */
@@ -190,8 +207,8 @@ export class ClusterAccumulator {
   }
 
   /** Each vmemmap accumulator of this cluster with its boot: the analyzer pools their layout evidence by boot. */
-  vmemmapByBoot(): IterableIterator<[number, VmemmapAccumulator]> {
-    return this.vmemmap.entries();
+  vmemmapByBoot(): [number, VmemmapAccumulator][] {
+    return [...this.vmemmap.values()].map((acc) => [acc.boot, acc]);
   }
 
   /** `evidenceFor`: the layout evidence of the other vmemmap findings of a boot, by accumulator. */
@@ -200,9 +217,10 @@ export class ClusterAccumulator {
     overrides: LayoutOverrides | undefined,
     evidenceFor: (bootIndex: number, acc: VmemmapAccumulator) => readonly SharedLayoutEvidence[] = () => [],
   ): Cluster {
-    const vmemmap = [...this.vmemmap.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([bootIndex, acc]) => acc.finish(bootByIndexUnchecked(boots, bootIndex), overrides, evidenceFor(bootIndex, acc)));
+    // By boot, then by where in the log each driver's splats began.
+    const vmemmap = [...this.vmemmap.values()]
+      .sort((a, b) => a.boot - b.boot || a.firstLine - b.firstLine)
+      .map((acc) => acc.finish(bootByIndexUnchecked(boots, acc.boot), overrides, evidenceFor(acc.boot, acc)));
     return {
       id: this.signature.id,
       signature: this.signature.text,

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { BootFacts, Splat } from '../../src/parse/types.js';
+import { analyzeText } from '../../src/api.js';
 import type { Signature } from '../../src/analyze/signature.js';
 import { ClusterAccumulator, MAX_VMEMMAP_BOOTS } from '../../src/analyze/cluster-accumulator.js';
 import { makeBoot } from './vmemmap/make-boot.js';
@@ -402,5 +405,28 @@ describe('bounded over boots', () => {
     const boots = Array.from({ length: 20 }, (_, i) => ({ ...boot0, index: i }));
     expect(early.finish(boots, undefined).vmemmap).toHaveLength(MAX_VMEMMAP_BOOTS);
     expect(early.omittedVmemmapSplats).toBe(20 - MAX_VMEMMAP_BOOTS);
+  });
+});
+
+// Found by a review of the reports: an amdgpu storm and a test_hmm storm in one boot share a signature (the frames
+// below vmemmap_populate are the sparse code's), and their one finding named amdgpu for both ranges.
+describe('two drivers whose storms share a cluster in one boot', () => {
+  const read = (name: string) => readFileSync(path.resolve(process.cwd(), 'samples/logs', name), 'utf8').split('\n');
+
+  test('get a finding each, with its own splats, range and driver', async () => {
+    const amdgpu = read('e3-48-4k-amdgpu-populate-storm.log');
+    const hmm = read('e3-48-4k-test-hmm-populate-free-storm.log');
+    // test_hmm's reports, from its first `cut here` on, printed later in amdgpu's boot.
+    const hmmReports = hmm.slice(hmm.findIndex((l) => l.includes('cut here')));
+    const populates = (lines: string[]) => lines.filter((l) => / WARNING: .* vmemmap_populate\+/.test(l)).length;
+    const result = await analyzeText([...amdgpu, ...hmmReports].join('\n'));
+    const populate = result.clusters.find((c) => c.title === 'WARNING in vmemmap_populate')!;
+    expect(populate.count).toBe(populates(amdgpu) + populates(hmmReports));
+    const findings = populate.vmemmap.map((v) => ({ driver: v.driver, splats: v.splatCount }));
+    expect(findings).toEqual([
+      { driver: 'amdgpu KFD SVM (kgd2kfd_init_zone_device)', splats: populates(amdgpu) },
+      { driver: 'HMM test driver (test_hmm, dmirror)', splats: populates(hmmReports) },
+    ]);
+    expect(new Set(populate.vmemmap.map((v) => v.bootIndex))).toEqual(new Set([0]));
   });
 });

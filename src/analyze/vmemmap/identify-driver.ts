@@ -1,4 +1,5 @@
 import type { Frame } from '../../parse/types.js';
+import { BoundedMemo } from '../../util/bounded-memo.js';
 
 export interface DriverMatch {
   name: string;
@@ -43,4 +44,47 @@ export function identifyDriver(frames: readonly Frame[]): DriverMatch | undefine
     if (hit) return { name: row.name.replace('{func}', hit.func ?? row.module ?? ''), devicePrivate: row.devicePrivate };
   }
   return undefined;
+}
+
+/** Rows (a bit each, in DRIVERS order: it must stay under 31 rows) whose functions match a name, or whose module is a module's name; bounded. */
+const rowsByFunc = new BoundedMemo<number>(4096);
+const rowsByModule = new BoundedMemo<number>(256);
+
+function rowsOfFunc(func: string): number {
+  let rows = rowsByFunc.get(func);
+  if (rows === undefined) {
+    rows = 0;
+    DRIVERS.forEach((row, i) => {
+      if (row.funcs?.test(func) === true) rows! |= 1 << i;
+    });
+    rowsByFunc.set(func, rows);
+  }
+  return rows;
+}
+
+function rowsOfModule(module: string): number {
+  let rows = rowsByModule.get(module);
+  if (rows === undefined) {
+    rows = 0;
+    DRIVERS.forEach((row, i) => {
+      if (row.module === module) rows! |= 1 << i;
+    });
+    rowsByModule.set(module, rows);
+  }
+  return rows;
+}
+
+/**
+ * `identifyDriver(frames)?.name`, or '' when no driver is known, for every splat of a storm: each frame's function and
+ * module looked up once (memoized) instead of every row's regex run over every frame.
+ */
+export function driverKeyOf(frames: readonly Frame[]): string {
+  const rowsOf = (f: Frame): number => (f.func === undefined ? 0 : rowsOfFunc(f.func)) | (f.module === undefined ? 0 : rowsOfModule(f.module));
+  let all = 0;
+  for (const f of frames) all |= rowsOf(f);
+  if (all === 0) return '';
+  const best = all & -all;
+  const row = DRIVERS[31 - Math.clz32(best)]!;
+  const hit = frames.find((f) => (rowsOf(f) & best) !== 0);
+  return row.name.replace('{func}', hit?.func ?? row.module ?? '');
 }

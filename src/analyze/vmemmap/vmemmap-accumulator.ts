@@ -62,6 +62,8 @@ export class VmemmapAccumulator {
   private frames: Frame[] = [];
   private example: RegisterReading | undefined;
   private bootIndex = 0;
+  /** The line its first splat began on. */
+  private first = 0;
   /** The largest struct page range one splat named: one call covers at most one section's memmap. */
   private largestCall = 0n;
   private largestCallStart = 0n;
@@ -78,10 +80,21 @@ export class VmemmapAccumulator {
     return this.splatCount;
   }
 
+  /** The boot of its splats (0 until it takes one). */
+  get boot(): number {
+    return this.bootIndex;
+  }
+
+  /** The line its first splat began on (0 until it takes one). */
+  get firstLine(): number {
+    return this.first;
+  }
+
   /** Takes one splat of the cluster and boot: counted, its range read from its registers (or its fault address). */
   add(s: Splat): void {
     if (this.splatCount === 0) {
       this.bootIndex = s.bootIndex;
+      this.first = s.firstLine;
       this.frames = ownDeepCopy(s.frames);
     }
     this.splatCount += 1;
@@ -190,6 +203,7 @@ export class VmemmapAccumulator {
    * the result is what this one would hold had it read them, unless a bound on ranges or steps was reached.
    */
   absorb(later: VmemmapAccumulator): void {
+    if (this.splatCount === 0 || (later.splatCount > 0 && later.first < this.first)) this.first = later.first;
     this.splatCount += later.splatCount;
     this.readCount += later.readCount;
     this.release ??= later.release;

@@ -1,4 +1,4 @@
-import { identifyDriver } from '../../../src/analyze/vmemmap/identify-driver.js';
+import { driverKeyOf, identifyDriver } from '../../../src/analyze/vmemmap/identify-driver.js';
 import { frames } from './make-splat.js';
 
 describe('identifyDriver', () => {
@@ -29,5 +29,26 @@ describe('identifyDriver', () => {
 
   test('unknown callers give nothing', () => {
     expect(identifyDriver(frames('vmemmap_populate', 'foo_probe [foo]'))).toBeUndefined();
+  });
+});
+
+describe('driverKeyOf', () => {
+  // It keys each storm splat's finding by driver: the name must be identifyDriver's, or two findings of one driver
+  // (or one of two drivers) would follow.
+  test.each([
+    [['vmemmap_populate', 'kgd2kfd_init_zone_device [amdgpu]']],
+    [['vmemmap_populate', 'svm_migrate_init [amdgpu]', 'kgd2kfd_device_init [amdgpu]']],
+    [['vmemmap_populate', 'amdgpu_device_init [amdgpu]']],
+    [['vmemmap_populate', 'dmirror_allocate_chunk [test_hmm]', 'kgd2kfd_init_zone_device [amdgpu]']],
+    [['vmemmap_populate', 'add_memory_resource', 'acpi_memory_device_add']],
+    [['vmemmap_populate', '__add_memory', 'nouveau_dmem_chunk_alloc [nouveau]']],
+    [['vmemmap_populate', 'some_probe [kmem]', 'dev_dax_probe [device_dax]']],
+    [['vmemmap_populate', 'memremap_pages']],
+    [[]],
+  ])('%j: the name identifyDriver gives', (funcs) => {
+    const f = frames(...funcs);
+    expect(driverKeyOf(f)).toBe(identifyDriver(f)?.name ?? '');
+    // Asked again, from the memo.
+    expect(driverKeyOf(f)).toBe(identifyDriver(f)?.name ?? '');
   });
 });
