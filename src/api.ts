@@ -52,12 +52,13 @@ export const FILE_OPTION_KEYS = optionKeys<FileAnalyzeOptions>()([...STREAM_OPTI
 
 /**
  * Analyzes one byte stream as it comes, whatever its compression (gzip, xz, zstd or bzip2, found by its magic bytes
- * and undone within `maxDecompressedBytes`, as `analyzeFile` does). A read failure part-way (truncated or corrupt
+ * and undone within `maxDecompressedBytes`, as `analyzeFile` does). Its chunks are Buffers or any Uint8Arrays: a web
+ * `ReadableStream` (`(await fetch(url)).body`, `blob.stream()`) will do, as will `Readable.fromWeb` of one. A read failure part-way (truncated or corrupt
  * data, I/O error) does not lose what was read: the result carries `inputError` instead of throwing. Bad option
  * values, and an input that is no stream or iterable (null, a string, a Buffer), throw `UsageError`.
  */
 export async function analyzeStream(
-  input: NodeJS.ReadableStream | AsyncIterable<Buffer> | Iterable<Buffer>,
+  input: NodeJS.ReadableStream | AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   opts: StreamAnalyzeOptions = {},
 ): Promise<AnalysisResult> {
   inFunction('analyzeStream', () => {
@@ -65,7 +66,7 @@ export async function analyzeStream(
     checkAnalyzeOptions(opts, STREAM_OPTION_KEYS);
   });
   // The stop reaches the read of the input itself: one idle before its first bytes is given up on, not waited for.
-  const bytes = decompressedChunks(untilAborted(input as AsyncIterable<Buffer | string> | Iterable<Buffer>, opts.signal), opts.name ?? '-', {
+  const bytes = decompressedChunks(untilAborted(input as AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>, opts.signal), opts.name ?? '-', {
     ...(opts.maxDecompressedBytes !== undefined && { maxDecompressedBytes: opts.maxDecompressedBytes }),
   });
   return analyzeCheckedStream(bytes, opts);

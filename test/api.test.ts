@@ -166,3 +166,34 @@ test('analyzeStream stopped while its input has sent nothing (the magic bytes no
   expect(result.inputError).toBeUndefined();
   expect(result.stats.bytes).toBe(0);
 });
+
+// Found by a review of the library API: gzip data in Uint8Array chunks that are no Buffers (a web stream's:
+// `(await fetch(url)).body`, `new Blob([bytes]).stream()`) was 'corrupt gzip data (trailer.readUInt32LE is not a
+// function)' after its first member, and every later member was lost; xz, zstd, bzip2 and plain text were read.
+describe('Found by a review: gzip given as Uint8Array chunks or a web stream is read as from Buffers', () => {
+  const twoMembers = async (): Promise<Buffer> => {
+    const sample = await readFile(new URL('../samples/logs/e3-48-4k-amdgpu-populate-storm.log', import.meta.url));
+    return Buffer.concat([gzipSync(sample), gzipSync(sample)]);
+  };
+  /** Plain Uint8Array views of `bytes`, cut every `size` bytes: not Buffers, as a web stream's chunks are not. */
+  const uint8Chunks = (bytes: Buffer, size: number): Uint8Array[] => {
+    const chunks: Uint8Array[] = [];
+    for (let at = 0; at < bytes.length; at += size) chunks.push(new Uint8Array(bytes.buffer, bytes.byteOffset + at, Math.min(size, bytes.length - at)));
+    return chunks;
+  };
+
+  test.each([
+    ['Uint8Array chunks', (gz: Buffer) => uint8Chunks(gz, 4096)],
+    ['one Uint8Array', (gz: Buffer) => [new Uint8Array(gz)]],
+    ['a Blob stream', (gz: Buffer) => new Blob([gz]).stream()],
+    ['a Response body', (gz: Buffer) => new Response(gz).body!],
+  ])('%s: both members, the same lines and splats as Buffer chunks', async (_, input) => {
+    const gz = await twoMembers();
+    const fromBuffers = await analyzeStream([gz], { name: 'two.gz' });
+    expect(fromBuffers.inputError).toBeUndefined();
+    const result = await analyzeStream(input(gz), { name: 'two.gz' });
+    expect(result.inputError).toBeUndefined();
+    expect(result.stats).toEqual(fromBuffers.stats);
+    expect(result).toEqual(fromBuffers);
+  });
+});

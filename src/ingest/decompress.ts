@@ -38,7 +38,7 @@ export function sniffCompression(head: Buffer): Compression {
  * openInput: how the decoder may hand its output over.
  */
 export async function decompress(
-  input: NodeJS.ReadableStream | AsyncIterable<Buffer | string> | Iterable<Buffer>,
+  input: NodeJS.ReadableStream | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>,
   name: string,
   opts: DecompressOptions = {},
   decode: DecodeOptions = {},
@@ -60,7 +60,7 @@ export async function decompress(
  * so `analyzeStream` keeps its result and says why.
  */
 export async function* decompressedChunks(
-  input: NodeJS.ReadableStream | AsyncIterable<Buffer | string> | Iterable<Buffer>,
+  input: NodeJS.ReadableStream | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>,
   name: string,
   opts: DecompressOptions = {},
 ): AsyncGenerator<Buffer, void, undefined> {

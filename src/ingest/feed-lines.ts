@@ -7,6 +7,8 @@ import { LineFeeder, type HitSearch } from './line-feeder.js';
 import type { LineSink } from './line-sink.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 import { checkStreamInput } from '../check-inputs.js';
+import { asBuffer } from './as-buffer.js';
+import { asyncIteratorOf } from '../util/async-iterator-of.js';
 import { checkArgument, inFunction, isObject } from '../util/check-argument.js';
 
 /** What `feedLines` read: line and byte counts and the text encoding it found. */
@@ -60,13 +62,13 @@ export class PartialReadError extends InputError {
 }
 
 /**
- * Streams `input` into `sink` line by line; see `LineSink` for which lines may be skipped. When reading fails the
+ * Streams `input` (a stream or an iterable of Buffers or other Uint8Arrays) into `sink` line by line; see `LineSink` for which lines may be skipped. When reading fails the
  * lines decoded so far stay delivered (including a final partial line) and the error is rethrown as an
  * `InputError` naming the input. A read stopped by `untilAborted` (ReadInterrupted) delivers no partial line: the
  * stop, not the log, cut it. An option key that is none of `FeedOptions`' is a `UsageError`.
  */
 export async function feedLines(
-  input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
+  input: NodeJS.ReadableStream | AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   sink: LineSink,
   opts: FeedOptions = {},
 ): Promise<FeedStats> {
@@ -107,11 +109,11 @@ export async function feedLines(
     return done;
   };
 
-  const chunks = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  const chunks = asyncIteratorOf(input as AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>);
   let completed = false;
   try {
     for (;;) {
-      let step: IteratorResult<Buffer | string>;
+      let step: IteratorResult<Uint8Array | string>;
       try {
         step = await chunks.next();
       } catch (error) {
@@ -121,7 +123,7 @@ export async function feedLines(
         throw new PartialReadError(error.input, InputError.reasonOf(error.message, error.input), partial);
       }
       if (step.done === true) break;
-      const buf = typeof step.value === 'string' ? Buffer.from(step.value, 'utf8') : step.value;
+      const buf = asBuffer(step.value);
       bytes += buf.length;
       const utf8 = sniffer.push(buf);
       if (utf8 !== undefined) feed(utf8);

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { asyncIteratorOf } from '../util/async-iterator-of.js';
+import { asBuffer } from './as-buffer.js';
 
 /**
  * A byte stream whose first bytes can be looked at before it is consumed. Read failures become `InputError`s
@@ -8,16 +9,16 @@ import { asyncIteratorOf } from '../util/async-iterator-of.js';
  */
 export class PeekableSource {
   ended = false;
-  private readonly iterator: AsyncIterator<Buffer | string>;
+  private readonly iterator: AsyncIterator<Uint8Array | string>;
   private head: Buffer[] = [];
   /** A read that failed while peeking, after some bytes came: thrown once those bytes have been handed on. */
   private failure: unknown;
 
   constructor(
-    input: NodeJS.ReadableStream | AsyncIterable<Buffer | string> | Iterable<Buffer>,
+    input: NodeJS.ReadableStream | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array>,
     private readonly name: string,
   ) {
-    this.iterator = asyncIteratorOf(input as AsyncIterable<Buffer | string> | Iterable<Buffer | string>);
+    this.iterator = asyncIteratorOf(input as AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>);
   }
 
   /**
@@ -69,7 +70,7 @@ export class PeekableSource {
   }
 
   private async next(): Promise<Buffer | undefined> {
-    let step: IteratorResult<Buffer | string>;
+    let step: IteratorResult<Uint8Array | string>;
     try {
       step = await this.iterator.next();
     } catch (error) {
@@ -81,6 +82,7 @@ export class PeekableSource {
       this.ended = true;
       return undefined;
     }
-    return typeof step.value === 'string' ? Buffer.from(step.value, 'utf8') : step.value;
+    // The ingest boundary: every decoder, and the plain path, sees Buffers from here on.
+    return asBuffer(step.value);
   }
 }

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { checkArgument } from '../util/check-argument.js';
+import { asBuffer } from './as-buffer.js';
 
 /** 4 GiB: far above any real kernel log, low enough to stop a decompression bomb. */
 export const DEFAULT_MAX_DECOMPRESSED_BYTES = 4 * 1024 ** 3;
@@ -39,7 +40,7 @@ export async function* limitSize(
 ): AsyncGenerator<Buffer, void, undefined> {
   const budget = typeof limit === 'number' ? new DecompressBudget(limit) : limit;
   for await (const chunk of chunks) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    const buffer = asBuffer(chunk);
     if (budget.used + buffer.length > budget.maxBytes) {
       const room = budget.maxBytes - budget.used;
       budget.used = budget.maxBytes;

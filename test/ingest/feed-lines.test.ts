@@ -269,3 +269,18 @@ test('an option other than those of FeedOptions is a usage error', async () => {
     new UsageError("unknown option 'maxLineByte' (did you mean 'maxLineBytes'?)"),
   );
 });
+
+// Found by a review of the library API: feedLines takes a stream or an iterable (checkStreamInput lets an array
+// through), yet an array of chunks failed with 'input[Symbol.asyncIterator] is not a function'; Uint8Array chunks
+// that are no Buffers (a web stream's) are read as Buffers, as analyzeStream now reads them.
+test('Found by a review: an array of Uint8Array chunks is read as an async stream of the same Buffers is', async () => {
+  const text = 'a\nWARNING: b\r\nc';
+  const bytes = Buffer.from(text);
+  const viaStream = new RecordingSink(TRIGGERS);
+  const expected = await feedLines(chunksOf(bytes, [3, 5]), viaStream);
+  const viaArray = new RecordingSink(TRIGGERS);
+  const chunks = [new Uint8Array(bytes.subarray(0, 3)), new Uint8Array(bytes.subarray(3, 8)), new Uint8Array(bytes.subarray(8))];
+  expect(await feedLines(chunks, viaArray)).toEqual(expected);
+  expect(viaArray.lines).toEqual(viaStream.lines);
+  expect(expected.bytes).toBe(bytes.length);
+});

@@ -99,3 +99,17 @@ test('destroying the replay early releases the input', async () => {
   await new Promise((r) => setImmediate(r));
   expect(released).toBe(true);
 });
+
+// Found by a review of the library API: a Uint8Array chunk (a web stream's) reached the decoders as it was, and the gzip
+// one read its trailer with Buffer's readUInt32LE.
+test('Found by a review: Uint8Array chunks come out as Buffers over the same memory, peeked or not', async () => {
+  const bytes = new Uint8Array(Buffer.from('abcdef'));
+  const source = new PeekableSource([bytes.subarray(0, 2), bytes.subarray(2)], 'x');
+  const head = await source.peek(1);
+  expect(Buffer.isBuffer(head)).toBe(true);
+  expect(head.buffer).toBe(bytes.buffer);
+  const chunks: Buffer[] = [];
+  for await (const chunk of source.chunks()) chunks.push(chunk);
+  expect(chunks.every((chunk) => Buffer.isBuffer(chunk) && chunk.buffer === bytes.buffer)).toBe(true);
+  expect(Buffer.concat(chunks).toString()).toBe('abcdef');
+});
