@@ -167,3 +167,31 @@ test('right calls still work', () => {
   expect(splats).toEqual([]);
   expect(new vmemwarn.LogAnalyzer({ name: 'x', layout: { kernel: '6.1' } })).toBeInstanceOf(vmemwarn.LogAnalyzer);
 });
+
+// Found by a review of the library API: these arguments of the wrong kind had been taken (runTriage's timestamps: 'no'
+// put a time in the summary, outDir: 5 wrote no reports and said nothing), or had failed as raw TypeErrors (a number
+// for a bigint in the layout evidence), a RangeError (feedLines) or a UsageError naming another export (eraForRelease).
+const FOUND_BY_REVIEW: [string, () => unknown, RegExp][] = [
+  ['runTriage', () => vmemwarn.runTriage({ inputs: [AMDGPU], jobs: 1, timestamps: 'no' } as never), /^runTriage: timestamps must be a boolean, not the string 'no'$/],
+  ['runTriage', () => vmemwarn.runTriage({ inputs: [AMDGPU], jobs: 1, followSymlinks: 'no' } as never), /^runTriage: followSymlinks must be a boolean, not the string 'no'$/],
+  ['runTriage', () => vmemwarn.runTriage({ inputs: [AMDGPU], jobs: 1, fileTimes: 1 } as never), /^runTriage: fileTimes must be a boolean, not the number 1$/],
+  ['runTriage', () => vmemwarn.runTriage({ inputs: ['-'], jobs: 1, stdin: 'x' } as never), /^runTriage: stdin must be a readable stream .*, not the string 'x'$/],
+  ['runTriage', () => vmemwarn.runTriage({ inputs: [AMDGPU], jobs: 1, outDir: 5 } as never), /^runTriage: outDir must be a path \(a non-empty string\), not the number 5$/],
+  ['runTriage', () => vmemwarn.runTriage({ inputs: [AMDGPU], jobs: 1, ignoreFile: 5 } as never), /^runTriage: ignoreFile must be a path \(a non-empty string\), not the number 5$/],
+  ['candidateLayouts', () => vmemwarn.candidateLayouts({ largestCall: 5 } as never), /^candidateLayouts: evidence\.largestCall must be a bigint \(0x80000000n\), not the number 5$/],
+  ['candidateLayouts', () => vmemwarn.candidateLayouts({ boot: 5 } as never), /^candidateLayouts: evidence\.boot must be a boot's facts .*, not the number 5$/],
+  ['candidateLayouts', () => vmemwarn.candidateLayouts({ splatRelease: 6.1 } as never), /^candidateLayouts: evidence\.splatRelease must be a release string .*, not the number 6\.1$/],
+  ['analyzeFile', () => vmemwarn.analyzeFile(AMDGPU, { partsEvenly: 'yes' } as never), /^analyzeFile: partsEvenly must be a boolean, not the string 'yes'$/],
+  ['feedLines', () => vmemwarn.feedLines(Readable.from([]), new vmemwarn.LogAnalyzer(), { maxLineBytes: 'x' } as never), /^feedLines: maxLineBytes must be a whole number of at least 1, not the string 'x'$/],
+];
+
+test.each(FOUND_BY_REVIEW)('Found by a review: %s with an argument of the wrong kind is a UsageError naming the export and the argument', async (_name, call, message) => {
+  let thrown: unknown;
+  try {
+    await call();
+  } catch (err) {
+    thrown = err;
+  }
+  expect(thrown).toBeInstanceOf(vmemwarn.UsageError);
+  expect((thrown as Error).message).toMatch(message);
+});

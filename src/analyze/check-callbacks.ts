@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { describeValue } from '../util/describe-value.js';
+import { checkFunction, checkString } from '../util/option-values.js';
 
 /** The options of `analyzeStream` and `analyzeFile` (api.ts) that are no value: the signal, callbacks and the name. */
 export interface CallbackOptions {
@@ -15,11 +16,9 @@ export interface CallbackOptions {
  * once the first chunk was read.
  */
 export function checkCallbacks(opts: CallbackOptions): void {
-  if (opts.name !== undefined && typeof opts.name !== 'string') throw new UsageError(`name must be a string, not ${describeValue(opts.name)}`);
+  checkString('name', opts.name);
   if (opts.signal !== undefined && !isAbortSignal(opts.signal)) throw new UsageError(`signal must be an AbortSignal, not ${describeValue(opts.signal)}`);
-  for (const key of ['onBytes', 'onSplit'] as const) {
-    if (opts[key] !== undefined && typeof opts[key] !== 'function') throw new UsageError(`${key} must be a function, not ${describeValue(opts[key])}`);
-  }
+  for (const key of ['onBytes', 'onSplit'] as const) checkFunction(key, opts[key]);
 }
 
 /** An AbortSignal by what the run uses of it, so that one of another realm or a polyfill passes too. */

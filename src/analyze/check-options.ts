@@ -5,16 +5,10 @@ import { describeValue } from '../util/describe-value.js';
 import { checkCallbacks, type CallbackOptions } from './check-callbacks.js';
 import { checkOptionKeys } from '../util/option-keys.js';
 import { isObject } from '../util/check-argument.js';
-
-/** A numeric option, when given, as a whole number of at least `least`: a UsageError that names it and the value. */
-export function checkWholeNumber(name: string, value: unknown, least: number): void {
-  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= least)) {
-    throw new UsageError(`${name} must be a whole number of at least ${least}, not ${describeValue(value)}`);
-  }
-}
+import { checkBoolean, checkWholeNumber } from '../util/option-values.js';
 
 /** The options `checkAnalyzeOptions` looks at: those of `analyzeFile`, the widest entry point. */
-type CheckedOptions = AnalyzeOptions & CallbackOptions & { threads?: number; youngGenerationCapBytes?: number };
+type CheckedOptions = AnalyzeOptions & CallbackOptions & { threads?: number; youngGenerationCapBytes?: number; partsEvenly?: boolean };
 
 /**
  * The library's options, checked as the CLI checks its flags: a bad value is a UsageError (exit 2), not a run that
@@ -30,6 +24,7 @@ export function checkAnalyzeOptions(opts: CheckedOptions, known: readonly string
   for (const key of ['maxLineBytes', 'maxSplatLines', 'maxDecompressedBytes', 'threads', 'youngGenerationCapBytes'] as const) {
     checkWholeNumber(spelled(key), opts[key], 1);
   }
+  checkBoolean(spelled('partsEvenly'), opts.partsEvenly);
   if (opts.layout !== undefined) {
     if (!isObject(opts.layout)) throw new UsageError(`${spelled('layout')} must be an object of layout overrides, not ${describeValue(opts.layout)}`);
     checkLayoutOverrides(opts.layout, (field) => `${spelled('layout')}.${field}`);

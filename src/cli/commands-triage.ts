@@ -84,6 +84,8 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       if (inputs.includes('-')) noteTerminalStdin(ctx, 'a list of paths', argv.quiet);
       // Loaded only when triage runs: the pool, archive readers and SQLite stay out of every other command.
       const { runTriage } = await import('../triage/run-triage.js');
+      // Without sql.js the flag is named, as runTriage names its option to a library caller.
+      if (argv.db !== undefined) await (await import('../triage/load-history.js')).loadHistory('--db');
       const { createProgressReporter } = await import('../triage/progress.js');
       const progress = await createProgressReporter(ctx.stderr, { enabled: progressEnabled(ctx, argv.quiet), colour: !noColor(ctx) });
       const outcome = await runTriage(

@@ -1,9 +1,10 @@
 import { InputError } from '../errors.js';
+import { checkChoice, checkFunction, checkString, checkWholeNumber } from '../util/option-values.js';
 import { ReadInterrupted } from '../until-aborted.js';
 import { EncodingSniffer } from './encoding-sniffer.js';
 import { LineBreakNormalizer } from './line-break-normalizer.js';
 import { hidesNeedles } from './hidden-needles.js';
-import { LineFeeder, type HitSearch } from './line-feeder.js';
+import { HIT_SEARCHES, LineFeeder, type HitSearch } from './line-feeder.js';
 import type { LineSink } from './line-sink.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 import { checkStreamInput } from '../check-inputs.js';
@@ -65,7 +66,7 @@ export class PartialReadError extends InputError {
  * Streams `input` (a stream or an iterable of Buffers or other Uint8Arrays) into `sink` line by line; see `LineSink` for which lines may be skipped. When reading fails the
  * lines decoded so far stay delivered (including a final partial line) and the error is rethrown as an
  * `InputError` naming the input. A read stopped by `untilAborted` (ReadInterrupted) delivers no partial line: the
- * stop, not the log, cut it. An option key that is none of `FeedOptions`' is a `UsageError`.
+ * stop, not the log, cut it. An option key that is none of `FeedOptions`', or a value of the wrong kind, is a `UsageError`.
  */
 export async function feedLines(
   input: NodeJS.ReadableStream | AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
@@ -75,11 +76,8 @@ export async function feedLines(
   inFunction('feedLines', () => checkStreamInput(input));
   const isSink = isObject(sink) && typeof sink.pushLine === 'function' && Array.isArray(sink.triggers);
   checkArgument(isSink, 'feedLines', 'sink', 'a line sink ({ pushLine, wantsEveryLine, triggers }, as a LogAnalyzer is)', sink);
-  checkOptionsObject(opts, FEED_OPTION_KEYS);
+  inFunction('feedLines', () => checkFeedOptions(opts));
   const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  if (!Number.isInteger(maxLineBytes) || maxLineBytes < 1) {
-    throw new RangeError(`maxLineBytes must be a positive integer, got ${maxLineBytes}`);
-  }
   const sniffer = new EncodingSniffer(opts.lineOffset === undefined ? undefined : 'utf-8');
   const normalizer = new LineBreakNormalizer();
   let feeder: LineFeeder | undefined;
@@ -134,6 +132,19 @@ export async function feedLines(
     if (!completed) await chunks.return?.();
   }
   return statsOf(finish(), bytes, sniffer);
+}
+
+/**
+ * Each option, when given, of its kind, as the other exports check theirs: a `maxLineBytes` of 'x' had been a
+ * RangeError naming no export.
+ */
+function checkFeedOptions(opts: FeedOptions): void {
+  checkOptionsObject(opts, FEED_OPTION_KEYS);
+  checkWholeNumber('maxLineBytes', opts.maxLineBytes, 1);
+  checkWholeNumber('lineOffset', opts.lineOffset, 0);
+  checkString('name', opts.name);
+  checkChoice('search', opts.search, HIT_SEARCHES);
+  checkFunction('onQuotedPrintable', opts.onQuotedPrintable);
 }
 
 function statsOf(done: LineFeeder, bytes: number, sniffer: EncodingSniffer): FeedStats {

@@ -6,8 +6,10 @@ import { SimdHitFinder } from './simd-hit-finder.js';
 import { TriggerPattern } from './trigger-pattern.js';
 import { LF } from './line-break-bytes.js';
 
+/** The searches the fast path can use. */
+export const HIT_SEARCHES = ['simd', 'regex'] as const;
 /** Which search the fast path uses: `simd` falls back to `regex` where WebAssembly SIMD is missing. */
-export type HitSearch = 'simd' | 'regex';
+export type HitSearch = (typeof HIT_SEARCHES)[number];
 
 const NEWLINE = Buffer.from('\n');
 /** Small enough that little is decoded in vain after the sink turns quiet, large enough to amortize a write. */

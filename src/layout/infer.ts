@@ -16,13 +16,15 @@ import { inferStructPageAndShape } from './infer-struct-page.js';
 import { vmemmapIgnoresPhysOffset } from './vmemmap-base-history.js';
 import { eraSupportsVaBits } from './hypotheses.js';
 import { checkLayoutOverrides } from './check-overrides.js';
+import { checkEvidence } from './check-evidence.js';
 import { UsageError } from '../errors.js';
 import { isObject, inFunction } from '../util/check-argument.js';
 import { describeValue } from '../util/describe-value.js';
 
 /**
  * What a log shows about its kernel's layout, for `inferLayout`, `candidateLayouts` and `plausibleLayouts`. Every
- * field is optional: with none, the overrides, the release's defaults and the model's defaults decide.
+ * field is optional: with none, the overrides, the release's defaults and the model's defaults decide. A field of
+ * another kind (a number where a bigint belongs) is a UsageError naming it (`evidence.largestCall`).
  */
 export interface LayoutEvidence {
   /** The boot to read the layout from: release, memory map, page-table line, virtual layout block, PHYS_OFFSET. */
@@ -193,7 +195,7 @@ function eraAssumptions(era: Era): string[] {
  * the top of the physical address space (where device memory is placed), else the first under which they fit.
  */
 export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout {
-  inFunction('inferLayout', () => checkLayoutArguments(e, o));
+  inFunction('inferLayout', () => checkLayoutArguments('inferLayout', e, o));
   return inferChecked(e, o);
 }
 
@@ -201,8 +203,9 @@ export function inferLayout(e: LayoutEvidence, o: LayoutOverrides = {}): Layout 
  * The checks `analyze*` run, for a caller of the layout model itself: a bad override is a UsageError naming it
  * (`layout.memstart`), not a raw TypeError, a release of 'foo' taken as given, or a message about another option.
  */
-function checkLayoutArguments(e: LayoutEvidence, o: LayoutOverrides): void {
+function checkLayoutArguments(fn: string, e: LayoutEvidence, o: LayoutOverrides): void {
   if (typeof e !== 'object' || e === null) throw new UsageError(`layout evidence must be an object ({} for none), not ${describeValue(e)}`);
+  checkEvidence(fn, e as unknown as Record<string, unknown>);
   if (!isObject(o)) throw new UsageError(`layout must be an object of layout overrides, not ${describeValue(o)}`);
   checkLayoutOverrides(o);
 }
@@ -365,7 +368,7 @@ function neighbours(era: Era): Era[] {
  * eras of a version default, or E2/E3/E4 (the eras that have the WARN) when nothing is known.
  */
 export function candidateLayouts(e: LayoutEvidence, o: LayoutOverrides = {}): Layout[] {
-  inFunction('candidateLayouts', () => checkLayoutArguments(e, o));
+  inFunction('candidateLayouts', () => checkLayoutArguments('candidateLayouts', e, o));
   const best = labelled(inferChecked(e, o));
   if (ERA_DECIDED.has(best.era.source.kind)) return [best];
   const eras = best.era.source.kind === 'version-default' ? neighbours(best.era.value) : (['E2', 'E3', 'E4'] as Era[]);
@@ -377,7 +380,7 @@ export function candidateLayouts(e: LayoutEvidence, o: LayoutOverrides = {}): La
  * each era the WARN can come from (E2, E3, E4), labelled.
  */
 export function plausibleLayouts(e: LayoutEvidence, o: LayoutOverrides = {}): Layout[] {
-  inFunction('plausibleLayouts', () => checkLayoutArguments(e, o));
+  inFunction('plausibleLayouts', () => checkLayoutArguments('plausibleLayouts', e, o));
   const best = inferChecked(e, o);
   if (best.era.source.kind !== 'default') return [labelled(best)];
   return (['E2', 'E3', 'E4'] as const)

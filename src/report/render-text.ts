@@ -14,8 +14,7 @@ import { repeatedSections } from './repeated-sections.js';
 import { foldIdenticalFindings } from './identical-findings.js';
 import { appendAll } from '../util/append-all.js';
 import { distinctTitles } from './distinct-titles.js';
-import { UsageError } from '../errors.js';
-import { describeValue } from '../util/describe-value.js';
+import { checkBoolean, checkWholeNumber } from '../util/option-values.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 import { checkReport } from './check-report.js';
 import { inFunction } from '../util/check-argument.js';
@@ -37,11 +36,8 @@ const MIN_WIDTH = 60;
 /** `colour` a boolean and `width` a whole number of at least 60, as documented: `width: 'wide'`, 10 or -5 had passed. */
 function checkTextOptions(opts: TextOptions): void {
   checkOptionsObject(opts, TEXT_OPTION_KEYS);
-  if (opts.colour !== undefined && typeof opts.colour !== 'boolean') throw new UsageError(`colour must be a boolean, not ${describeValue(opts.colour)}`);
-  const width: unknown = opts.width;
-  if (width !== undefined && !(Number.isInteger(width) && (width as number) >= MIN_WIDTH)) {
-    throw new UsageError(`width must be a whole number of at least ${MIN_WIDTH}, not ${describeValue(width)}`);
-  }
+  checkBoolean('colour', opts.colour);
+  checkWholeNumber('width', opts.width, MIN_WIDTH);
 }
 
 const MAX_TITLE = 70;

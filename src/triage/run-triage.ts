@@ -21,7 +21,8 @@ import { anyLogFails } from './failing-logs.js';
 import { capYoungGeneration } from '../util/heap-policy.js';
 import { letGoOfInput, releaseBlockedFifos } from '../ingest/blocked-fifos.js';
 import { ReadInterrupted } from '../until-aborted.js';
-import { checkAnalyzeOptions, checkWholeNumber } from '../analyze/check-options.js';
+import { checkAnalyzeOptions } from '../analyze/check-options.js';
+import { checkBoolean, checkWholeNumber } from '../util/option-values.js';
 import { FAIL_ON_KINDS } from '../cli/fail-on.js';
 import { describeValue } from '../util/describe-value.js';
 import { checkOptionKeys, checkOptionsObject, optionKeys } from '../util/option-keys.js';
@@ -50,7 +51,7 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile, hooks.signal).catch(letGoIfStopped(opts.ignoreFile)) : undefined;
   // sql.js is loaded only for a run that records history; a file that cannot be one, or no sql.js installed, fails
   // before any analysis.
-  const history = opts.db ? await loadHistory() : undefined;
+  const history = opts.db ? await loadHistory('runTriage: db') : undefined;
   if (opts.db) await history?.checkHistory(opts.db);
   const ownOutputs = [
     ...(opts.summaryFile !== undefined ? [{ path: opts.summaryFile, what: 'the summary' }] : []),
@@ -163,6 +164,14 @@ function validate(opts: TriageOptions, hooks: TriageHooks): void {
       throw new UsageError(`bad shard ${index}/${count}: want i/n with 1 <= i <= n <= 2^32`);
     }
   }
+  // A switch given as 'no' is truthy, and a path of another kind had failed later, as an input error or not at all
+  // (outDir: 5 wrote no reports and said nothing); so had a stdin that is no stream, once '-' was read.
+  for (const key of ['followSymlinks', 'newOnly', 'fileTimes', 'timestamps'] as const) checkBoolean(key, opts[key]);
+  for (const key of ['ignoreFile', 'outDir', 'db', 'summaryFile'] as const) {
+    const path: unknown = opts[key];
+    checkArgument(path === undefined || (typeof path === 'string' && path !== ''), 'runTriage', key, 'a path (a non-empty string)', path);
+  }
+  checkArgument(opts.stdin === undefined || isReadable(opts.stdin), 'runTriage', 'stdin', 'a readable stream (process.stdin, Readable.from([…]))', opts.stdin);
   if (opts.newOnly && !opts.db) throw new UsageError('newOnly needs a history db to compare with');
   const failOn: unknown = opts.failOn;
   checkArgument(failOn === undefined || (FAIL_ON_KINDS as readonly unknown[]).includes(failOn), 'runTriage', 'failOn', `one of ${FAIL_ON_KINDS.join(', ')}`, failOn);
@@ -172,6 +181,11 @@ function validate(opts: TriageOptions, hooks: TriageHooks): void {
   checkWholeNumber('maxBufferedZipBytes', opts.maxBufferedZipBytes, 1);
   // Checked here, not by each log: a bad value made every log an input error (exit 3) instead of one usage error.
   if (opts.analyze) checkAnalyzeOptions(opts.analyze, TRIAGE_ANALYZE_KEYS, (key) => `analyze.${key}`);
+}
+
+/** A stream `-` can read its path list from: an object that can be iterated asynchronously, as Node's streams can. */
+function isReadable(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function';
 }
 
 function progressHooks(tasks: readonly InputTask[], hooks: TriageHooks): RunnerHooks {

@@ -192,9 +192,13 @@ describe('a read error part-way', () => {
   });
 
   test('a failure that is not a VmemwarnError is prefixed with the input name', async () => {
-    // feedLines rejects a cap below 1 with a RangeError before reading.
-    const { fed } = await analyze(sevenByteChunks(LOG), { maxLineBytes: 0 });
-    expect(fed.inputError).toBe('test.log: maxLineBytes must be a positive integer, got 0');
+    // An analyzer that throws (a bug in it) fails the feed with its own error.
+    const analyzer = new LogAnalyzer({ name: 'test.log' });
+    analyzer.pushLine = () => {
+      throw new TypeError('boom');
+    };
+    const fed = await feedAnalyzer(analyzer, sevenByteChunks(LOG), { name: 'test.log' });
+    expect(fed.inputError).toBe('test.log: boom');
   });
 
   test('an input failing before any byte reports the failure, not "empty input"', async () => {

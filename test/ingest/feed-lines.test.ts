@@ -266,7 +266,7 @@ describe('a read stopped by untilAborted (ReadInterrupted)', () => {
 
 test('an option other than those of FeedOptions is a usage error', async () => {
   await expect(feedLines(chunksOf(Buffer.from('a\n'), []), new RecordingSink(TRIGGERS, true), { maxLineByte: 10 } as never)).rejects.toThrow(
-    new UsageError("unknown option 'maxLineByte' (did you mean 'maxLineBytes'?)"),
+    new UsageError("feedLines: unknown option 'maxLineByte' (did you mean 'maxLineBytes'?)"),
   );
 });
 

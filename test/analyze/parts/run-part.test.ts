@@ -231,7 +231,8 @@ describe('failures are outcomes, not exceptions', () => {
 
   test('an analysis that throws (maxLineBytes 0)', async () => {
     const outcome = await runPart(job({ start: 0, end: Infinity, maxLineBytes: 0 }));
-    expect(outcome).toEqual({ ok: false, reason: `${file}: maxLineBytes must be a positive integer, got 0` });
+    // feedLines refuses the cap (a UsageError, which names feedLines, not the input).
+    expect(outcome).toEqual({ ok: false, reason: 'feedLines: maxLineBytes must be a whole number of at least 1, not the number 0' });
   });
 });
 
