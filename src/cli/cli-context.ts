@@ -1,5 +1,6 @@
 import { progressEnabled as progressWanted } from '../triage/progress-policy.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
+import { MIN_TEXT_WIDTH } from '../report/min-text-width.js';
 
 /** What a command needs from the process, injectable for tests. */
 export interface CliContext {
@@ -54,14 +55,17 @@ export function noteTerminalStdin(ctx: CliContext, what: string, quiet: boolean 
   if (ctx.stdinIsTTY === true && quiet !== true) printError(ctx, `reading ${what} from the terminal: end it with Ctrl-D, or name a file instead`);
 }
 
-/** Table rows of a text summary are clipped to the terminal's width on a terminal of some width; elsewhere kept whole. */
+/**
+ * Table rows of a text summary are clipped to the terminal's width on a terminal of some width (at least
+ * MIN_TEXT_WIDTH, as the text report's prose: renderSummaryText takes no fewer); elsewhere kept whole.
+ */
 export function tableColumns(ctx: CliContext, toFile: boolean): number | undefined {
   if (toFile || !ctx.stdoutIsTTY || ctx.stdoutColumns === undefined || ctx.stdoutColumns <= 0) return undefined;
-  return ctx.stdoutColumns;
+  return Math.max(MIN_TEXT_WIDTH, ctx.stdoutColumns);
 }
 
-/** Prose of the text report wraps at the terminal's width on a terminal (between 60 and 100), else at 100. */
+/** Prose of the text report wraps at the terminal's width on a terminal (between MIN_TEXT_WIDTH, 60, and 100), else at 100. */
 export function textWidth(ctx: CliContext, toFile: boolean): number | undefined {
   if (toFile || !ctx.stdoutIsTTY || ctx.stdoutColumns === undefined) return undefined;
-  return Math.max(60, Math.min(100, ctx.stdoutColumns));
+  return Math.max(MIN_TEXT_WIDTH, Math.min(100, ctx.stdoutColumns));
 }

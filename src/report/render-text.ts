@@ -15,6 +15,7 @@ import { foldIdenticalFindings } from './identical-findings.js';
 import { appendAll } from '../util/append-all.js';
 import { distinctTitles } from './distinct-titles.js';
 import { checkBoolean, checkWholeNumber } from '../util/option-values.js';
+import { MIN_TEXT_WIDTH } from './min-text-width.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 import { checkReport } from './check-report.js';
 import { inFunction } from '../util/check-argument.js';
@@ -23,7 +24,7 @@ import { inFunction } from '../util/check-argument.js';
 export interface TextOptions {
   /** ANSI colours (default off); the CLI passes `stdout.isTTY && !NO_COLOR`. */
   colour?: boolean;
-  /** Columns the prose wraps at (default 100, at least 60); the CLI passes a terminal's width. Tables keep theirs. */
+  /** Columns the prose wraps at (default 100, at least MIN_TEXT_WIDTH, 60); the CLI passes a terminal's width. Tables keep theirs. */
   width?: number;
 }
 
@@ -31,13 +32,12 @@ export interface TextOptions {
 const TEXT_OPTION_KEYS = optionKeys<TextOptions>()(['colour', 'width']);
 
 const DEFAULT_WIDTH = 100;
-const MIN_WIDTH = 60;
 
 /** `colour` a boolean and `width` a whole number of at least 60, as documented: `width: 'wide'`, 10 or -5 had passed. */
 function checkTextOptions(opts: TextOptions): void {
   checkOptionsObject(opts, TEXT_OPTION_KEYS);
   checkBoolean('colour', opts.colour);
-  checkWholeNumber('width', opts.width, MIN_WIDTH);
+  checkWholeNumber('width', opts.width, MIN_TEXT_WIDTH);
 }
 
 const MAX_TITLE = 70;

@@ -9,9 +9,15 @@ import { commonDirectory } from './common-directory.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 import { checkSummary } from './check-summary.js';
 import { inFunction } from '../util/check-argument.js';
+import { checkWholeNumber } from '../util/option-values.js';
+import { MIN_TEXT_WIDTH } from '../report/min-text-width.js';
 
+/** Options of `renderSummaryText`. */
 export interface SummaryTextOptions {
-  /** The terminal's width, when stdout is one: table rows are clipped to it rather than wrapped. */
+  /**
+   * The terminal's width, when stdout is one: table rows are clipped to it rather than wrapped. A whole number of at
+   * least 60, as `renderText`'s `width` (the CLI gives a narrower terminal 60); default: rows whole.
+   */
   columns?: number;
 }
 
@@ -20,11 +26,15 @@ const SUMMARY_TEXT_OPTION_KEYS = optionKeys<SummaryTextOptions>()(['columns']);
 
 /**
  * Plain-text summary for a terminal: headline, cluster table, vmemmap hulls, known clusters, problems. An option key
- * other than `columns` is a UsageError.
+ * other than `columns`, or `columns` that is no whole number of at least 60 (`'x'`, NaN, 1.5 and 10 had clipped every
+ * row to a bare `…`), is a UsageError.
  */
 export function renderSummaryText(s: Summary, opts: SummaryTextOptions = {}): string {
   checkSummary('renderSummaryText', 's', s);
-  inFunction('renderSummaryText', () => checkOptionsObject(opts, SUMMARY_TEXT_OPTION_KEYS));
+  inFunction('renderSummaryText', () => {
+    checkOptionsObject(opts, SUMMARY_TEXT_OPTION_KEYS);
+    checkWholeNumber('columns', opts.columns, MIN_TEXT_WIDTH);
+  });
   const out = [`vmemwarn triage: ${summaryHeadline(s)}`];
   const worst = worstSplatLine(s);
   if (worst !== undefined) out.push(worst);

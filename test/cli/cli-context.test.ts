@@ -106,9 +106,15 @@ describe('textWidth', () => {
 
 describe('tableColumns', () => {
   const ctx = stdoutContext;
-  test('a terminal\'s width as it is, wide or narrow', () => {
+  test('a terminal\'s width as it is, wide or down to 60', () => {
     expect(tableColumns(ctx(true, 237), false)).toBe(237);
-    expect(tableColumns(ctx(true, 41), false)).toBe(41);
+    expect(tableColumns(ctx(true, 60), false)).toBe(60);
+  });
+
+  // Found by a review of the library API: renderSummaryText now refuses columns below renderText's minimum width.
+  test('Found by a review: a terminal narrower than 60 columns gets 60, as the text report\'s prose does', () => {
+    expect(tableColumns(ctx(true, 41), false)).toBe(60);
+    expect(tableColumns(ctx(true, 41), false)).toBe(textWidth(ctx(true, 41), false));
   });
 
   test('none off a terminal, into a file, or on a terminal of no width (a pty with no size set)', () => {

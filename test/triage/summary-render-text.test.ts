@@ -1,6 +1,9 @@
 import { UsageError } from '../../src/errors.js';
 import { renderSummaryText } from '../../src/triage/summary-render-text.js';
 import { hugeSummary, sampleSummary } from './sample-summary.js';
+import { MIN_TEXT_WIDTH } from '../../src/report/min-text-width.js';
+import { buildReport } from '../../src/report/model.js';
+import { renderText } from '../../src/report/render-text.js';
 
 describe('renderSummaryText', () => {
   const text = renderSummaryText(sampleSummary());
@@ -110,4 +113,26 @@ test('200 000 clusters and 200 000 problems render (regression: tables went thro
 
 test('an option other than columns is a usage error', () => {
   expect(() => renderSummaryText(sampleSummary(), { column: 80 } as never)).toThrow(new UsageError("renderSummaryText: unknown option 'column' (did you mean 'columns'?)"));
+});
+
+// Found by a review of the library API: columns of 'x', NaN, 1.5, -5 or 10 were taken, and every table row came out
+// as a bare '…'. columns follows renderText's width: a whole number of at least MIN_TEXT_WIDTH.
+describe('Found by a review: columns that is no whole number of at least renderText\'s minimum width is a usage error', () => {
+  test.each(['x', NaN, 1.5, -5, 10, MIN_TEXT_WIDTH - 1])('columns %p', (columns) => {
+    expect(() => renderSummaryText(sampleSummary(), { columns } as never)).toThrow(UsageError);
+    expect(() => renderSummaryText(sampleSummary(), { columns } as never)).toThrow(
+      /^renderSummaryText: columns must be a whole number of at least \d+, not /,
+    );
+  });
+
+  test('the same minimum as renderText\'s width: both refuse one column less, and take it', () => {
+    const report = buildReport([]);
+    expect(() => renderText(report, { width: MIN_TEXT_WIDTH - 1 })).toThrow(`width must be a whole number of at least ${MIN_TEXT_WIDTH}`);
+    expect(() => renderSummaryText(sampleSummary(), { columns: MIN_TEXT_WIDTH - 1 })).toThrow(`columns must be a whole number of at least ${MIN_TEXT_WIDTH}`);
+    expect(() => renderText(report, { width: MIN_TEXT_WIDTH })).not.toThrow();
+    // At the minimum the rows still say which cluster they are.
+    const s = sampleSummary();
+    const out = renderSummaryText(s, { columns: MIN_TEXT_WIDTH });
+    for (const c of s.clusters) expect(out).toContain(`  ${c.id}`);
+  });
 });
