@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { compileSchema, describeSchemaError } from '../util/compile-schema.js';
 
 /** The outcome of `validateReport`; `errors` is empty when `valid`. */
 export interface ReportValidation {
@@ -12,23 +11,14 @@ export interface ReportValidation {
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  if (!compiled) {
-    // schema/ sits two levels above both src/report and dist/report.
-    const schema = JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as object;
-    compiled = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
-  }
+  // schema/ sits two levels above both src/report and dist/report.
+  compiled ??= compileSchema(new URL('../../schema/report.schema.json', import.meta.url));
   return compiled;
-}
-
-function describe(e: ErrorObject): string {
-  const where = e.instancePath === '' ? '(root)' : e.instancePath;
-  const extra = e.keyword === 'additionalProperties' ? ` "${String(e.params['additionalProperty'])}"` : '';
-  return `${where}: ${e.message ?? e.keyword}${extra}`;
 }
 
 /** Checks `obj` against schema/report.schema.json. */
 export function validateReport(obj: unknown): ReportValidation {
   const validate = validator();
   const valid = validate(obj);
-  return { valid, errors: valid ? [] : (validate.errors ?? []).map(describe) };
+  return { valid, errors: valid ? [] : (validate.errors ?? []).map(describeSchemaError) };
 }

@@ -1,32 +1,21 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { InputError } from '../errors.js';
 import { SUMMARY_SCHEMA_VERSION, type Summary } from './summary-types.js';
 import { checkArgument } from '../util/check-argument.js';
+import { compileSchema, describeSchemaError } from '../util/compile-schema.js';
 
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  if (!compiled) {
-    // schema/ sits two levels above both src/triage and dist/triage.
-    const schema = JSON.parse(readFileSync(new URL('../../schema/summary.schema.json', import.meta.url), 'utf8')) as object;
-    // `format` is documentation here: ajv-formats is not a dependency.
-    compiled = new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(schema);
-  }
+  // schema/ sits two levels above both src/triage and dist/triage.
+  compiled ??= compileSchema(new URL('../../schema/summary.schema.json', import.meta.url));
   return compiled;
-}
-
-function describe(e: ErrorObject): string {
-  const where = e.instancePath === '' ? '(root)' : e.instancePath;
-  const extra = e.keyword === 'additionalProperties' ? ` "${String(e.params['additionalProperty'])}"` : '';
-  return `${where}: ${e.message ?? e.keyword}${extra}`;
 }
 
 /** Problems of `obj` against schema/summary.schema.json, one readable line each (empty when valid). */
 export function summaryProblems(obj: unknown): string[] {
   const validate = validator();
-  return validate(obj) ? [] : (validate.errors ?? []).map(describe);
+  return validate(obj) ? [] : (validate.errors ?? []).map(describeSchemaError);
 }
 
 /** Parses a summary JSON file's text for `merge`; an invalid one is an input error naming the file. */

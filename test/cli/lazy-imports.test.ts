@@ -7,7 +7,7 @@ import { tempDir } from '../_temp-dirs.js';
 
 // Packages each command loads only when a run needs them: loading them all cost triage 60 ms of start-up.
 // bin/vmemwarn runs the bundle (scripts/bundle-cli.mjs), where packages are bundled into lazily loaded chunks.
-const OPTIONAL = ['ora', 'sql.js', 'tar-stream', 'yauzl', 'tinyglobby', 'picomatch', 'ajv'] as const;
+const OPTIONAL = ['ora', 'sql.js', 'tar-stream', 'yauzl', 'tinyglobby', 'picomatch', 'ajv', 'ajv-formats'] as const;
 type Optional = (typeof OPTIONAL)[number];
 
 const work = tempDir('lazy');

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { parseSummary, summaryProblems } from '../../src/triage/validate-summary.js';
 import { renderSummaryJson } from '../../src/triage/summary-render-json.js';
 import { InputError } from '../../src/errors.js';
@@ -49,5 +52,32 @@ describe('summary validation for merge', () => {
 
   test('not JSON', () => {
     expect(() => parseSummary('{', 'x.json')).toThrow(/x\.json: not JSON/);
+  });
+});
+
+// Found by a review of the library API: the summary schema says generatedAt is a date-time, but it was compiled with
+// formats off, so summaryProblems, parseSummary and `vmemwarn merge` took generatedAt: "yesterday", which a user
+// validating with the shipped schema and ajv-formats rejects.
+describe('Found by a review: the formats summary.schema.json states are enforced', () => {
+  test.each(['yesterday', '2024-13-01T00:00:00Z', '2024-01-01'])('generatedAt %p is rejected', (generatedAt) => {
+    const obj = { ...(JSON.parse(renderSummaryJson(sampleSummary())) as object), generatedAt };
+    expect(summaryProblems(obj).join('\n')).toMatch(/^\/generatedAt: must match format "date-time"$/);
+    expect(() => parseSummary(JSON.stringify(obj), 'shard.json')).toThrow(InputError);
+  });
+
+  test('the time runTriage puts there (toISOString) is taken', () => {
+    const obj = { ...(JSON.parse(renderSummaryJson(sampleSummary())) as object), generatedAt: new Date().toISOString() };
+    expect(summaryProblems(obj)).toEqual([]);
+  });
+
+  test('every shipped schema compiles under a default, strict Ajv2020 with ajv-formats', () => {
+    const dir = new URL('../../schema/', import.meta.url);
+    const names = readdirSync(dir).filter((f) => f.endsWith('.schema.json'));
+    expect(names).toContain('summary.schema.json');
+    for (const name of names) {
+      const ajv = new Ajv2020();
+      addFormats.default(ajv);
+      expect(() => ajv.compile(JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as object)).not.toThrow();
+    }
   });
 });
