@@ -81,10 +81,11 @@ async function analyzeCheckedStream(input: NodeJS.ReadableStream | AsyncIterable
 }
 
 /**
- * Analyzes a file path (or `-` for stdin), whatever its compression. Open failures throw `InputError`. After an
- * abort (`signal`), a FIFO or stdin it was waiting on is let go, so that the embedding process can exit.
+ * Analyzes a file path (or `-` for stdin), or a `file:` URL (`new URL('./dmesg.txt', import.meta.url)`), whatever its
+ * compression. Open failures throw `InputError`. After an abort (`signal`), a FIFO or stdin it was waiting on is let
+ * go, so that the embedding process can exit. `name` defaults to the path (a URL's, as a path).
  */
-export async function analyzeFile(spec: string, opts: FileAnalyzeOptions = {}): Promise<AnalysisResult> {
+export async function analyzeFile(spec: string | URL, opts: FileAnalyzeOptions = {}): Promise<AnalysisResult> {
   const path = inFunction('analyzeFile', () => {
     const checked = pathArgument(spec);
     checkAnalyzeOptions(opts, FILE_OPTION_KEYS);

@@ -7,6 +7,8 @@ import { analyzeFile, analyzeStream, analyzeText } from '../src/api.js';
 import { tempDir } from './_temp-dirs.js';
 import { descriptorsOpenOn } from './_open-descriptors.js';
 import { incompressibleText } from './_incompressible-text.js';
+import { consumerTypeErrors } from './_consumer-types.js';
+import { fileURLToPath } from 'node:url';
 
 const MIB = 1024 * 1024;
 
@@ -196,4 +198,14 @@ describe('Found by a review: gzip given as Uint8Array chunks or a web stream is 
     expect(result.stats).toEqual(fromBuffers.stats);
     expect(result).toEqual(fromBuffers);
   });
+});
+
+// Found by a review of the library API: analyzeFile took a file: URL at run time (pathArgument), but its type said
+// string only, so a TypeScript caller got TS2345 for analyzeFile(new URL('./dmesg.txt', import.meta.url)).
+test('Found by a review: analyzeFile takes a file: URL in its type, as it does at run time', async () => {
+  const url = new URL('../samples/logs/plain-boot-6.6-unrelated-warning.log', import.meta.url);
+  const fromUrl = await analyzeFile(url);
+  expect(fromUrl).toEqual(await analyzeFile(fileURLToPath(url)));
+  expect(fromUrl.source).toBe(fileURLToPath(url));
+  expect(consumerTypeErrors(`import { analyzeFile } from 'vmemwarn';\nawait analyzeFile(new URL('file:///var/log/dmesg.txt'), { threads: 2 });\n`)).toEqual([]);
 });

@@ -5,6 +5,7 @@ import ts from 'typescript';
 import * as vmemwarn from '../src/index.js';
 import type { Splat } from '../src/index.js';
 import { tempDir } from './_temp-dirs.js';
+import { CONSUMER_COMPILER_OPTIONS } from './_consumer-types.js';
 
 const SAMPLES = fileURLToPath(new URL('../samples/logs/', import.meta.url));
 const PLAIN = readFileSync(`${SAMPLES}plain-boot-6.6-unrelated-warning.log`, 'utf8');
@@ -75,14 +76,7 @@ test('Segmenter turns records into splats', () => {
 describe('every export of src/index.ts has a doc comment on its declaration', () => {
   /** Each export of `entry` whose declaration carries no JSDoc text, as `name (file:line)`, paths relative to `base`. */
   function undocumentedExports(entry: string, base: string): { exports: number; undocumented: string[] } {
-    const program = ts.createProgram([entry], {
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-    });
+    const program = ts.createProgram([entry], CONSUMER_COMPILER_OPTIONS);
     const checker = program.getTypeChecker();
     const source = program.getSourceFile(entry);
     const module = source && checker.getSymbolAtLocation(source);

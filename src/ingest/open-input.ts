@@ -17,7 +17,7 @@ export type { Compression } from './decompress.js';
 
 /** An input `openInput` opened: its decompressed byte stream and how to let go of it. */
 export interface OpenedInput {
-  /** The spec as given: a path, or `-` for stdin. */
+  /** The spec as given: a path (a `file:` URL's path), or `-` for stdin. */
   name: string;
   /** Decompressed bytes. */
   stream: NodeJS.ReadableStream;
@@ -61,11 +61,11 @@ export interface OpenOptions extends DecompressOptions {
 const OPEN_OPTION_KEYS = optionKeys<OpenOptions>()(['maxDecompressedBytes', 'budget', 'recycleChunks']);
 
 /**
- * Opens a file, FIFO or `-` (stdin) for streaming and undoes any compression. Missing, unreadable and directory
- * inputs fail with a one-line `InputError` naming the input; a path that is no string nor `file:` URL, or an option
- * key that is none of `OpenOptions`', with a `UsageError`.
+ * Opens a file, FIFO or `-` (stdin), given as a path or a `file:` URL, for streaming and undoes any compression.
+ * Missing, unreadable and directory inputs fail with a one-line `InputError` naming the input; a path that is no
+ * string nor `file:` URL, or an option key that is none of `OpenOptions`', with a `UsageError`.
  */
-export async function openInput(given: string, opts: OpenOptions = {}): Promise<OpenedInput> {
+export async function openInput(given: string | URL, opts: OpenOptions = {}): Promise<OpenedInput> {
   const spec = inFunction('openInput', () => {
     const checked = pathArgument(given);
     checkOptionsObject(opts, OPEN_OPTION_KEYS);

@@ -9,6 +9,8 @@ import { openInput } from '../../src/ingest/open-input.js';
 import { descriptorsOpenOn } from '../_open-descriptors.js';
 import { incompressibleText } from '../_incompressible-text.js';
 import { hasTool } from '../triage/fixture-tree.js';
+import { consumerTypeErrors } from '../_consumer-types.js';
+import { pathToFileURL } from 'node:url';
 
 let dir: string;
 beforeAll(async () => {
@@ -163,4 +165,16 @@ test('an option other than those of OpenOptions is a usage error, before anythin
   await expect(openInput(join(dir, 'no-such.log'), { maxDecompressBytes: 10 } as never)).rejects.toThrow(
     new UsageError("openInput: unknown option 'maxDecompressBytes' (did you mean 'maxDecompressedBytes'?)"),
   );
+});
+
+// Found by a review of the library API: openInput took a file: URL at run time, but its type said string only.
+test('Found by a review: openInput takes a file: URL in its type, as it does at run time', async () => {
+  const path = join(dir, 'by-url.log');
+  await writeFile(path, 'a line\n');
+  const opened = await openInput(pathToFileURL(path));
+  expect(opened.name).toBe(path);
+  let text = '';
+  for await (const chunk of opened.stream) text += String(chunk);
+  expect(text).toBe('a line\n');
+  expect(consumerTypeErrors(`import { openInput } from 'vmemwarn';\nconst o = await openInput(new URL('file:///var/log/dmesg.txt.gz'));\no.close();\n`)).toEqual([]);
 });
