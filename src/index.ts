@@ -7,24 +7,26 @@
 // Analysis entry points.
 export { analyzeStream, analyzeFile, analyzeText, type StreamAnalyzeOptions, type FileAnalyzeOptions } from './api.js';
 export { LogAnalyzer, type AnalyzerPart } from './analyze/analyzer.js';
+export type { ClusterAccumulator } from './analyze/cluster-accumulator.js';
+export type { SeverityClass } from './analyze/splat-severity.js';
 export type { AnalyzeOptions } from './analyze/analyze-options.js';
 export type * from './analyze/types.js';
 export { signatureOf, normalizeTitle, type Signature } from './analyze/signature.js';
 export { isVmemmapSplat } from './analyze/vmemmap/is-vmemmap-splat.js';
 export { readRegisters } from './analyze/vmemmap/read-registers.js';
-export { VmemmapAccumulator } from './analyze/vmemmap/vmemmap-accumulator.js';
+export { VmemmapAccumulator, type SharedLayoutEvidence } from './analyze/vmemmap/vmemmap-accumulator.js';
 export { evidenceFromResult, layoutBoot, type LayoutBoot } from './analyze/layout-evidence.js';
 
 // Ingest and parse stages.
 export { openInput, type OpenedInput, type OpenOptions, type Compression } from './ingest/open-input.js';
 export type { DecompressOptions } from './ingest/decompress.js';
 export { DecompressBudget } from './ingest/size-limit.js';
-export { feedLines, type FeedStats, type FeedOptions } from './ingest/feed-lines.js';
+export { feedLines, PartialReadError, type FeedStats, type FeedOptions } from './ingest/feed-lines.js';
 export type { HitSearch } from './ingest/line-feeder.js';
 export type { LineSink } from './ingest/line-sink.js';
 export { stripPrefixes, type StrippedLine } from './parse/prefix.js';
 export { RecordAssembler } from './parse/record-assembler.js';
-export { Segmenter } from './parse/segmenter.js';
+export { Segmenter, type SegmenterOptions } from './parse/segmenter.js';
 export { BootFactCollector, bootByIndex, LISTED_BOOTS, type BootFactsPart } from './parse/boot-facts.js';
 export type * from './parse/types.js';
 
@@ -32,8 +34,8 @@ export type * from './parse/types.js';
 export type * from './layout/types.js';
 export { computeConstants } from './layout/constants.js';
 export { eraForRelease, parseRelease, type KernelVersion } from './layout/eras.js';
-export { pfnToPage, pageToPfn, pfnToPhys, physToPfn, classifyPage } from './layout/convert.js';
-export { inferLayout, candidateLayouts, plausibleLayouts, type LayoutEvidence } from './layout/infer.js';
+export { pfnToPage, pageToPfn, pfnToPhys, physToPfn, classifyPage, type MemstartDependentValue } from './layout/convert.js';
+export { inferLayout, candidateLayouts, plausibleLayouts, type LayoutEvidence, type RegisterMemstart } from './layout/infer.js';
 export { explainValue, type Explanation, type ValueKind } from './layout/explain.js';
 export { layoutTable, type LayoutRow } from './layout/layout-table.js';
 export { parseKernelConfig, type KernelConfig, type ConfigFact } from './layout/kconfig.js';
@@ -69,12 +71,14 @@ export type {
   SummaryRun,
   ClusterHistory,
   IssueSeverity,
+  SummaryShards,
   HexRange as SummaryHexRange,
 } from './triage/summary-types.js';
 export { SUMMARY_SCHEMA_VERSION } from './triage/summary-types.js';
-export { renderSummaryText } from './triage/summary-render-text.js';
+export { renderSummaryText, type SummaryTextOptions } from './triage/summary-render-text.js';
 export { renderSummaryJson } from './triage/summary-render-json.js';
-export { renderSummaryMarkdown } from './triage/summary-render-markdown.js';
+export { renderSummaryMarkdown, type SummaryMarkdownCaps } from './triage/summary-render-markdown.js';
+export type { RowCap } from './report/markdown-cap.js';
 export { renderSummaryJunit } from './triage/junit.js';
 
 // Errors and exit codes.

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import * as vmemwarn from '../src/index.js';
 import type { Splat } from '../src/index.js';
 import { tempDir } from './_temp-dirs.js';
-import { CONSUMER_COMPILER_OPTIONS } from './_consumer-types.js';
+import { CONSUMER_COMPILER_OPTIONS, consumerTypeErrors } from './_consumer-types.js';
 
 const SAMPLES = fileURLToPath(new URL('../samples/logs/', import.meta.url));
 const PLAIN = readFileSync(`${SAMPLES}plain-boot-6.6-unrelated-warning.log`, 'utf8');
@@ -174,3 +174,100 @@ test('the explain and layout JSON carry their exported versions, which their sch
   expect(schemaId('layout')).toBe(`urn:vmemwarn:layout-schema:${vmemwarn.LAYOUT_SCHEMA_VERSION}`);
   expect(schemaId('explain')).toBe(`urn:vmemwarn:explain-schema:${vmemwarn.EXPLAIN_SCHEMA_VERSION}`);
 });
+
+// Found by a review of the library API: types the exports take or give were not exported (SummaryShards,
+// SeverityClass, MemstartDependentValue, SummaryTextOptions, renderSummaryMarkdown's caps, ClusterAccumulator), nor was
+// PartialReadError, which feedLines throws: a consumer could not name them, nor catch the error by its class.
+describe('Found by a review: what the exports take, give and throw is exported', () => {
+  test('a consumer names each type, and catches PartialReadError', () => {
+    const source = `import { feedLines, LogAnalyzer, PartialReadError, renderSummaryMarkdown, mergeSummaries } from 'vmemwarn';
+import type { SummaryShards, SeverityClass, MemstartDependentValue, SummaryTextOptions, SummaryMarkdownCaps, ClusterAccumulator, AnalyzerPart, Summary } from 'vmemwarn';
+const shards: SummaryShards | undefined = mergeSummaries([]).shards;
+const worst: SeverityClass = 'crash';
+const dependent: MemstartDependentValue[] = ['pfn'];
+const text: SummaryTextOptions = { columns: 80 };
+const caps: SummaryMarkdownCaps = { clusters: { rows: 1, chars: 100 }, vmemmap: { rows: 1, chars: 100 }, known: { rows: 1, chars: 100 }, issues: { rows: 1, chars: 100 } };
+const clusters: ClusterAccumulator[] = new LogAnalyzer().part().clusters satisfies AnalyzerPart['clusters'];
+const md: string = renderSummaryMarkdown({} as Summary, caps);
+try {
+  await feedLines([], new LogAnalyzer());
+} catch (err) {
+  if (err instanceof PartialReadError) console.log(err.stats.lines);
+}
+void [shards, worst, dependent, text, clusters, md];
+`;
+    expect(consumerTypeErrors(source)).toEqual([]);
+  });
+
+  test('PartialReadError is the class feedLines throws, with the stats of what was read', async () => {
+    async function* failing() {
+      yield Buffer.from('one\ntwo\n');
+      throw new Error('EIO');
+    }
+    const err = await vmemwarn.feedLines(failing(), new vmemwarn.LogAnalyzer()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(vmemwarn.PartialReadError);
+    expect(err).toBeInstanceOf(vmemwarn.InputError);
+    expect((err as vmemwarn.PartialReadError).stats.lines).toBe('one\ntwo\n'.split('\n').length - 1);
+  });
+
+  test('no named type of the package that an export reaches is left unexported', () => {
+    const entry = fileURLToPath(new URL('../dist/index.d.ts', import.meta.url));
+    expect(unexportedTypes(entry)).toEqual([]);
+  });
+});
+
+/**
+ * Named types declared in the package (dist/) that the exports of `entry` reach, through their signatures, members and
+ * type arguments, but that `entry` does not export, as `Name (via export.path)`. Type parameters are no such names.
+ */
+function unexportedTypes(entry: string): string[] {
+  const dist = path.dirname(entry);
+  const program = ts.createProgram([entry], { ...CONSUMER_COMPILER_OPTIONS, types: ['node'] });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(entry);
+  const module = source && checker.getSymbolAtLocation(source);
+  if (!module) throw new Error(`${entry} is no module`);
+  const resolve = (s: ts.Symbol): ts.Symbol => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
+  const exports = checker.getExportsOfModule(module);
+  const exported = new Set(exports.map(resolve));
+  const inPackage = (node: ts.Node | undefined): boolean => node !== undefined && node.getSourceFile().fileName.startsWith(dist);
+  const NAMED = ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Class | ts.SymbolFlags.Enum;
+  const missing = new Map<string, string>();
+  const seen = new Set<ts.Type>();
+  const note = (symbol: ts.Symbol | undefined, via: string): void => {
+    if (symbol && symbol.flags & NAMED && inPackage(symbol.declarations?.[0]) && !exported.has(symbol) && !missing.has(symbol.name)) {
+      missing.set(symbol.name, via);
+    }
+  };
+  const visitSignature = (signature: ts.Signature, via: string, depth: number): void => {
+    for (const p of signature.parameters) visit(checker.getTypeOfSymbol(p), `${via}(${p.name})`, depth + 1);
+    visit(signature.getReturnType(), `${via}()`, depth + 1);
+  };
+  const visit = (type: ts.Type, via: string, depth: number): void => {
+    if (depth > 8 || seen.has(type)) return;
+    seen.add(type);
+    note(type.aliasSymbol, via);
+    note(type.getSymbol(), via);
+    for (const argument of [...(type.aliasTypeArguments ?? []), ...(isReference(type) ? checker.getTypeArguments(type) : [])]) visit(argument, via, depth + 1);
+    if (type.isUnionOrIntersection()) for (const member of type.types) visit(member, via, depth);
+    // Node's and the standard library's types are theirs to name.
+    const own = type.getSymbol();
+    if (own && own.flags & NAMED && !inPackage(own.declarations?.[0])) return;
+    for (const property of type.getProperties()) {
+      const declaration = property.valueDeclaration ?? property.declarations?.[0];
+      if (!inPackage(declaration) || ts.getCombinedModifierFlags(declaration as ts.Declaration) & ts.ModifierFlags.Private) continue;
+      visit(checker.getTypeOfSymbol(property), `${via}.${property.name}`, depth + 1);
+    }
+    for (const signature of [...type.getCallSignatures(), ...type.getConstructSignatures()]) visitSignature(signature, via, depth);
+  };
+  for (const symbol of exports) {
+    const target = resolve(symbol);
+    if (target.flags & NAMED) visit(checker.getDeclaredTypeOfSymbol(target), symbol.name, 0);
+    if (target.flags & ts.SymbolFlags.Value) visit(checker.getTypeOfSymbol(target), symbol.name, 0);
+  }
+  return [...missing].map(([name, via]) => `${name} (via ${via})`);
+}
+
+function isReference(type: ts.Type): type is ts.TypeReference {
+  return (type.flags & ts.TypeFlags.Object) !== 0 && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) !== 0;
+}

@@ -9,6 +9,7 @@ import { PANIC_LINE } from '../parse/panic-line.js';
  * asserts...).
  */
 export const SEVERITY_CLASSES = ['crash', 'hang', 'warning', 'other'] as const;
+/** A splat's severity class, as SEVERITY_CLASSES lists them (a summary's `totals.logsBySeverity` counts logs by it). */
 export type SeverityClass = (typeof SEVERITY_CLASSES)[number];
 
 const CLASS_OF_KIND: Readonly<Record<SplatKind, SeverityClass>> = {

@@ -49,8 +49,9 @@ const FEED_OPTION_KEYS = optionKeys<FeedOptions>()(['maxLineBytes', 'name', 'sea
 const DEFAULT_MAX_LINE_BYTES = 65536;
 
 /**
- * A read that failed part-way, with the stats of what was read before it: every line counted, also those the fast
- * path did not deliver. Its message is the failure's, as an InputError's.
+ * What `feedLines` throws when a read fails part-way (truncated or corrupt data, an I/O error), with the stats of what
+ * was read before it: every line counted, also those the fast path did not deliver. Its message is the failure's, as
+ * an InputError's (it is one); the sink was given every line decoded before it.
  */
 export class PartialReadError extends InputError {
   constructor(

@@ -51,6 +51,7 @@ export interface LayoutEvidence {
   registerMemstart?: RegisterMemstart;
 }
 
+/** memstart_addr read from a ZONE_DEVICE Oops' registers, with the layout (era, page and VA size, struct page size) it holds under. */
 export interface RegisterMemstart {
   memstart: Inferred<bigint>;
   era: Era;

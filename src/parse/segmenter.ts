@@ -43,7 +43,7 @@ const OPENER_REACH = 5;
 const DEFAULT_MAX_SPLAT_LINES = 400;
 
 /** The Segmenter's options: where each splat goes, and the lines it keeps of one (default 400). */
-interface SegmenterOptions {
+export interface SegmenterOptions {
   onSplat: (s: Splat) => void;
   maxSplatLines?: number;
 }

@@ -9,6 +9,7 @@ import { plural } from './report-facts.js';
 /** The most characters a GitHub issue or pull-request comment takes. */
 export const GITHUB_COMMENT_CHARS = 65_536;
 
+/** How much one part of a Markdown report or summary may take: at most `rows` rows and `chars` characters (Infinity: no cap). */
 export interface RowCap {
   rows: number;
   chars: number;

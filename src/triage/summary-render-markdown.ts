@@ -10,13 +10,25 @@ import { commonDirectory } from './common-directory.js';
 import { checkSummary } from './check-summary.js';
 import { checkArgument, isObject } from '../util/check-argument.js';
 
+/** What each part of `renderSummaryMarkdown`'s summary may take (its `caps`): every part must be given. */
+export interface SummaryMarkdownCaps {
+  /** The cluster table (new clusters). */
+  clusters: RowCap;
+  /** The vmemmap lines, merged across logs. */
+  vmemmap: RowCap;
+  /** The table of known clusters (the ignore list's). */
+  known: RowCap;
+  /** The problems table: inputs that could not be read, or were skipped. */
+  issues: RowCap;
+}
+
 /** What each part of the summary may take, together under the 65,536 characters of a GitHub comment. */
-const SUMMARY_MARKDOWN_CAPS = {
+const SUMMARY_MARKDOWN_CAPS: SummaryMarkdownCaps = {
   clusters: { rows: 100, chars: 30_000 },
   vmemmap: { rows: 50, chars: 8_000 },
   known: { rows: 50, chars: 8_000 },
   issues: { rows: 50, chars: 12_000 },
-} satisfies Record<string, RowCap>;
+};
 
 function isCount(value: unknown): boolean {
   return typeof value === 'number' && value >= 0;
@@ -33,9 +45,10 @@ function isCaps(caps: unknown): boolean {
 
 /**
  * Markdown summary (for CI job pages / PR comments); every log-derived string is escaped. Long tables keep their
- * first rows (the most severe clusters) and say how many more the JSON summary has.
+ * first rows (the most severe clusters) and say how many more the JSON summary has; `caps` (default: the four parts
+ * together under the 65,536 characters of a GitHub comment) says how many.
  */
-export function renderSummaryMarkdown(s: Summary, caps = SUMMARY_MARKDOWN_CAPS): string {
+export function renderSummaryMarkdown(s: Summary, caps: SummaryMarkdownCaps = SUMMARY_MARKDOWN_CAPS): string {
   checkSummary('renderSummaryMarkdown', 's', s);
   checkArgument(isCaps(caps), 'renderSummaryMarkdown', 'caps', `{ ${Object.keys(SUMMARY_MARKDOWN_CAPS).join(', ')} }, each { rows, chars } numbers of at least 0 (Infinity: no cap)`, caps);
   const out = ['# vmemwarn triage', '', escapeMarkdownText(summaryHeadline(s))];
