@@ -19,7 +19,10 @@ import { inFunction } from './util/check-argument.js';
 export interface StreamAnalyzeOptions extends AnalyzeOptions {
   /** Stops reading; the result covers what was read and is marked interrupted. */
   signal?: AbortSignal;
-  /** Called with the running count of bytes read, for progress displays. */
+  /**
+   * Called with the running count of bytes read (decompressed), for progress displays: it never falls, and its last
+   * value is the result's `stats.bytes`, also for a file `analyzeFile` reads in parts.
+   */
   onBytes?: (bytesRead: number) => void;
 }
 

@@ -32,9 +32,12 @@ export async function analyzeInParts(plan: PartsPlan, opts: PartsOptions, runner
     ...(opts.maxSplatLines !== undefined && { maxSplatLines: opts.maxSplatLines }),
     ...(opts.youngGenerationCapBytes !== undefined && { youngGenerationCapBytes: opts.youngGenerationCapBytes }),
   }));
+  // Each part reads its split line, which the part before it read too: its bytes are counted once, as stats.bytes
+  // counts them, so that the last count is the file's size (it had run past it by one line per split).
+  const overlap = plan.splits.map((split) => split.end - split.start);
   const partBytes = jobs.map(() => 0);
   let ownBytes = 0;
-  const report = (): void => opts.onBytes?.(partBytes.reduce((a, b) => a + b, ownBytes));
+  const report = (): void => opts.onBytes?.(partBytes.reduce((sum, bytes, i) => sum + Math.max(0, bytes - overlap[i]!), ownBytes));
   const runs = jobs.map((job, i) =>
     runner.run(job, (bytes) => {
       partBytes[i] = bytes;
@@ -85,9 +88,8 @@ export async function analyzeInParts(plan: PartsPlan, opts: PartsOptions, runner
       cancelAll();
       return undefined;
     }
-    const split = plan.splits[i]!;
     // The split line was read by both parts.
-    stats.bytes += outcome.bytes - (split.end - split.start);
+    stats.bytes += outcome.bytes - overlap[i]!;
     stats.lines = outcome.lastLineNo;
     stats.truncatedLines += outcome.truncatedLines;
     settled = outcome.settled;

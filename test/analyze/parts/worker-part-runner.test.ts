@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { logChunks } from '../../../bench/generate-log.mjs';
@@ -38,7 +38,7 @@ describe('parts in worker threads (dist/)', () => {
     let bytes = 0;
     const inParts = await parts.analyzeInParts(plan.planParts(file, 3, { evenly: true })!, { name: file, onBytes: (n) => (bytes = n) }, runner.workerPartRunner);
     expect(inParts).toBeDefined();
-    expect(bytes).toBeGreaterThan(3_000_000);
+    expect(bytes).toBe(inParts!.stats.bytes);
     expect(report(inParts!)).toBe(report(await api.analyzeFile(file)));
   });
 
@@ -52,6 +52,17 @@ describe('parts in worker threads (dist/)', () => {
     });
     expect(splits).toEqual([2]);
     expect(report(threaded)).toBe(report(await api.analyzeFile(file)));
+  });
+
+  // Found by a review of the library API: the count ran past the file's size, each split line counted twice.
+  test('Found by a review: analyzeFile in parts ends onBytes at the bytes of the file, as stats.bytes', async () => {
+    const seen: number[] = [];
+    const splits: number[] = [];
+    const threaded = await api.analyzeFile(file, { threads: 2, partsEvenly: true, onSplit: (n) => splits.push(n), onBytes: (n) => seen.push(n) });
+    expect(splits).toEqual([2]);
+    expect(threaded.stats.bytes).toBe((await stat(file)).size);
+    expect(seen.at(-1)).toBe(threaded.stats.bytes);
+    expect(Math.max(...seen)).toBe(threaded.stats.bytes);
   });
 
   test('a cancelled part stops its worker: the outcome says so', async () => {
