@@ -6,6 +6,8 @@ import { buildReport } from '../../src/report/model.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderText } from '../../src/report/render-text.js';
+import { renderSummaryLine } from '../../src/report/render-summary-line.js';
+import { PANIC_LINE } from '../../src/parse/panic-line.js';
 import { validateReport } from '../../src/report/validate.js';
 import { REPORT_TAGS, tagsIn } from './report-html.js';
 
@@ -38,5 +40,25 @@ function analyze(name: string): AnalysisResult {
     expect(html).not.toContain('<a ');
     for (const tag of tagsIn(html)) expect(REPORT_TAGS).toContain(tag);
     expect(html.match(/<details>/g)?.length).toBe(html.match(/<\/details>/g)?.length);
+  });
+});
+
+(present ? describe : describe.skip)('each real corpus log whose kernel panicked', () => {
+  // The logs holding a `Kernel panic - not syncing` line that a splat's report took in.
+  const panicked = logs
+    .filter((name) => readFileSync(new URL(name, CORPUS), 'utf8').includes(PANIC_LINE))
+    .map((name) => buildReport([analyze(name)], { tool: { name: 'vmemwarn', version: 'test' } }))
+    .filter((report) => report.inputs[0]!.clusters.some((c) => (c.panickedCount ?? 0) > 0));
+
+  // Found by a review: 14 logs in which the kernel panicked after an Oops (Fatal exception) were headlined `N Oops`
+  // and their Markdown opened `**Kernel Oops**`, while a BUG or a WARNING the kernel panicked after was a panic.
+  test('Found by a review: is headlined with its panics, and its Markdown opens with the panic, whatever the kind', () => {
+    expect(panicked.length).toBeGreaterThan(0);
+    for (const report of panicked) {
+      const panics = report.inputs[0]!.clusters.reduce((n, c) => n + (c.panickedCount ?? 0), 0);
+      const name = report.inputs[0]!.source;
+      expect({ name, line: renderSummaryLine(report) }).toEqual({ name, line: expect.stringMatching(new RegExp(`, ${panics} panics?(,|$)`)) });
+      expect({ name, lead: renderMarkdown(report).slice(0, 16) }).toEqual({ name, lead: '**Kernel panic**' });
+    }
   });
 });

@@ -36,8 +36,16 @@ test('a WARNING the kernel panicked after (panic_on_warn) counts its panics and 
   expect(panickedAfter(report.inputs[0]!.clusters[1]!)).toBe(true);
 });
 
-test("an Oops's own Fatal exception panic is the Oops's: counted once, as an Oops", () => {
+test("Found by a review: an Oops the kernel panicked after (its Fatal exception) counts as a panic and leads as one, as a BUG's does", () => {
   const report = buildReport([withClusters([['oops', 2, 5, 2]])], { tool: TOOL });
-  expect(crashCounts(report.inputs[0]!.clusters)).toBe('2 Oopses');
-  expect(panickedAfter(report.inputs[0]!.clusters[0]!)).toBe(false);
+  expect(crashCounts(report.inputs[0]!.clusters)).toBe('2 panics');
+  expect(panickedAfter(report.inputs[0]!.clusters[0]!)).toBe(true);
+  // Only the Oopses the kernel died after are panics; the others stay Oopses.
+  const some = buildReport([withClusters([['oops', 3, 5, 1], ['panic', 1, 9, 1]])], { tool: TOOL });
+  expect(crashCounts(some.inputs[0]!.clusters)).toBe('2 panics, 2 Oopses');
+  // It ranks as a panic: ahead of an earlier Oops that the kernel survived.
+  const lead = buildReport([withClusters([['oops', 1, 5], ['oops', 1, 90, 1]])], { tool: TOOL });
+  expect(leadCrash(lead)).toMatchObject({ cluster: { kind: 'oops', firstLine: 90 }, clusters: 2 });
+  // A panic is not a report the kernel panicked after: it is the panic.
+  expect(panickedAfter(some.inputs[0]!.clusters[1]!)).toBe(false);
 });

@@ -255,3 +255,35 @@ describe('a WARNING under panic_on_warn', () => {
     expect(renderMarkdown(report).startsWith(`**Kernel panic** after \`WARNING in foo_probe\` at line ${firstLine}.`)).toBe(true);
   });
 });
+
+describe('an Oops whose die() panicked the kernel', () => {
+  // arch/arm64/kernel/traps.c die(): the Oops, its end-of-trace marker, then `Kernel panic - not syncing: Oops: Fatal
+  // exception` when it hit an interrupt handler or panic_on_oops is set.
+  const log = [
+    '[   12.000000] Unable to handle kernel NULL pointer dereference at virtual address 0000000000000010',
+    '[   12.000001] Mem abort info:',
+    '[   12.000002]   ESR = 0x96000005',
+    '[   12.000003] Internal error: Oops: 96000005 [#1] SMP',
+    '[   12.000004] Modules linked in: foo',
+    '[   12.000005] CPU: 1 PID: 77 Comm: modprobe Not tainted 6.6.0 #1',
+    '[   12.000006] Hardware name: Foo Board (DT)',
+    '[   12.000007] pc : foo_probe+0x10/0x20',
+    '[   12.000008] lr : platform_probe+0x68/0xd8',
+    '[   12.000009] Call trace:',
+    '[   12.000010]  foo_probe+0x10/0x20',
+    '[   12.000011]  platform_probe+0x68/0xd8',
+    '[   12.000012] Code: d65f03c0 d503233f (b9401000) 17ffffe9',
+    '[   12.000013] ---[ end trace 0000000000000000 ]---',
+    '[   12.000014] Kernel panic - not syncing: Oops: Fatal exception',
+    '[   12.000015] SMP: stopping secondary CPUs',
+    '',
+  ].join('\n');
+
+  test('Found by a review: opens with the panic, as after a BUG or a WARNING, not with the Oops', async () => {
+    const report = buildReport([await analyzeText(log, { name: 'fatal.log' })], { tool: TOOL });
+    const [cluster] = report.inputs[0]!.clusters;
+    expect(cluster).toMatchObject({ kind: 'oops', count: 1, panickedCount: 1 });
+    const firstLine = log.split('\n').findIndex((l) => l.includes('Unable to handle')) + 1;
+    expect(renderMarkdown(report).startsWith(`**Kernel panic** after \`${cluster!.title}\` at line ${firstLine}.`)).toBe(true);
+  });
+});

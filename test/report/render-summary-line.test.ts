@@ -21,3 +21,9 @@ test('crash splats are counted, panics first', () => {
   r.clusters = [...r.clusters, { ...r.clusters[1]!, id: 'oops', kind: 'oops', count: 2 }, { ...r.clusters[1]!, id: 'panic', kind: 'panic', count: 1 }];
   expect(renderSummaryLine(buildReport([r], { tool: TOOL }))).toBe('4 splats in 4 clusters, 1 vmemmap, 1 panic, 2 Oopses');
 });
+
+test('Found by a review: an Oops the kernel panicked after (its Fatal exception) is counted as a panic', () => {
+  const r = armResult();
+  r.clusters = [...r.clusters, { ...r.clusters[1]!, id: 'oops', kind: 'oops', count: 2, panickedCount: 2 }];
+  expect(renderSummaryLine(buildReport([r], { tool: TOOL }))).toBe('4 splats in 3 clusters, 1 vmemmap, 2 panics');
+});
