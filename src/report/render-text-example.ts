@@ -5,6 +5,7 @@ import { lineSpan } from './report-facts.js';
 import { wrapText } from './text-wrap.js';
 import { isDeviceMessage } from './device-message.js';
 import { plural } from './report-facts.js';
+import { cutExample, type ExampleRow } from './example-cut.js';
 
 export const EXAMPLE_MAX_LINES = 40;
 const MAX_LINE_CHARS = 160;
@@ -14,10 +15,20 @@ const MAX_LINE_CHARS = 160;
  * heading; the heading's title is clipped as the example's lines are.
  */
 const MAX_FIELD_CHARS = 120;
-/** Lines kept when a long splat is cut: the faulting instructions and the end of the trace. */
-const KEPT_PAST_CUT = /(?:^|[\s\]])(?:Code: |---\[ end )/;
 
-/** The cluster's example splat: who/where in one line, then its first lines with line numbers. */
+/** `14 more lines`, `10 more lines (the Code:, end-of-trace and panic lines follow)`. */
+function omittedPhrase(r: Extract<ExampleRow, { omitted: number }>): string {
+  const more = plural(r.omitted, 'more line');
+  if (!r.follows || r.follows.kinds.length === 0) return more;
+  const kinds = r.follows.kinds;
+  const named = kinds.length === 1 ? kinds[0]! : `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)!}`;
+  return `${more} (the ${named} ${r.follows.lines === 1 ? 'line follows' : 'lines follow'})`;
+}
+
+/**
+ * The cluster's example splat: who/where in one line, then its first lines with line numbers; past the cut, its
+ * `Code:`, end-of-trace and panic lines, each run of lines left out counted where it was.
+ */
 export function renderTextExample(c: ClusterReport, p: Palette, width = 100): string[] {
   const s = c.example;
   const field = (text: string) => clipText(text, MAX_FIELD_CHARS);
@@ -33,19 +44,17 @@ export function renderTextExample(c: ClusterReport, p: Palette, width = 100): st
   // an interleaved console they had filled the 40 lines, and its own lines were cut.
   const lines = s.lines.length > EXAMPLE_MAX_LINES ? s.lines.filter((l, i) => i === 0 || !isDeviceMessage(l.text)) : s.lines;
   const interleaved = s.lines.length - lines.length;
-  const head = lines.slice(0, EXAMPLE_MAX_LINES);
-  const tail = lines.slice(EXAMPLE_MAX_LINES).filter((l) => KEPT_PAST_CUT.test(l.text));
-  const numberWidth = String((tail.at(-1) ?? head.at(-1))?.lineNo ?? 0).length;
-  const hidden = lines.length - head.length - tail.length + (s.droppedLines ?? 0);
-  const row = (l: (typeof s.lines)[number]) => `  ${String(l.lineNo).padStart(numberWidth)} | ${clipText(l.text, MAX_LINE_CHARS)}`;
-  const more = hidden > 0 ? [p.dim(`  … ${hidden} more line${hidden === 1 ? '' : 's'}${tail.length > 0 ? ' (the Code: and end-of-trace lines follow)' : ''}`)] : [];
+  const rows = cutExample(lines, EXAMPLE_MAX_LINES, s.droppedLines);
+  const shown = rows.flatMap((r) => ('line' in r ? [r.line] : []));
+  const numberWidth = String(shown.at(-1)?.lineNo ?? 0).length;
+  const row = (r: ExampleRow) =>
+    'line' in r ? `  ${String(r.line.lineNo).padStart(numberWidth)} | ${clipText(r.line.text, MAX_LINE_CHARS)}` : p.dim(`  … ${omittedPhrase(r)}`);
   return [
     '',
     p.bold(`-- Example: ${clipText(s.title, MAX_LINE_CHARS)} (lines ${lineSpan(s)}, boot ${s.bootIndex}) --`),
     ...(who.length > 0 ? wrapText(who.join(', '), width, '  ') : []),
     ...(s.corrupted ? [p.yellow(`  corrupted: ${s.corrupted}`)] : []),
     ...(interleaved > 0 ? [p.dim(`  (${plural(interleaved, 'device message')} of other drivers printed between its lines not shown)`)] : []),
-    ...head.map(row),
-    ...(tail.length > 0 ? [...more, ...tail.map(row)] : more),
+    ...rows.map(row),
   ];
 }

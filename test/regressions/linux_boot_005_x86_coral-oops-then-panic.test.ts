@@ -5,6 +5,7 @@ import { buildReport } from '../../src/report/model.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderText } from '../../src/report/render-text.js';
 import { PANIC_LINE } from '../../src/parse/panic-line.js';
+import { exampleOf } from './_example-runs.js';
 
 // Both Oopses of this log (`BUG: unable to handle page fault for address: 0000000000200286`, lines 2141 and 5860)
 // end in `Kernel panic - not syncing: Fatal exception` (lines 2268 and 5987): the kernel died twice. The report had
@@ -25,5 +26,17 @@ const LOG = fileURLToPath(
     const oops = report.inputs[0]!.clusters.find((c) => c.kind === 'oops')!;
     expect(oops.panickedCount).toBe(panics());
     expect(renderMarkdown(report).startsWith(`**Kernel panic** after \`${oops.title}\``)).toBe(true);
+  });
+
+  // The example, headed `(lines 2141-2269, boot 0)`, had stopped at the Code: line 2258 with nothing after it.
+  test('Found by a review: the text example shows the panic line that ended its Oops, and says what was left out after it', async () => {
+    const log = readFileSync(LOG, 'utf8').split('\n');
+    const report = buildReport([await analyzeFile(LOG)]);
+    const oops = report.inputs[0]!.clusters.find((c) => c.kind === 'oops')!;
+    const { shown, runs } = exampleOf(renderText(report, { colour: false }), oops.example.title);
+    const panicLine = log.findIndex((l, i) => i >= oops.example.firstLine && l.includes(PANIC_LINE)) + 1;
+    expect(panicLine).toBeLessThanOrEqual(oops.example.lastLine);
+    expect(shown.at(-1)).toBe(panicLine);
+    expect(runs.at(-1)).toMatchObject({ before: panicLine, omitted: oops.example.lastLine - panicLine });
   });
 });

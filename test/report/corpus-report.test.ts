@@ -35,6 +35,25 @@ function analyze(name: string): AnalysisResult {
     expect(renderText(report, { colour: false })).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
   });
 
+  // Found by a review: `(the Code: and end-of-trace lines follow)` was printed before the end-of-trace line of every
+  // cut arm64 WARNING (clearfog, syzkaller 695), which has no Code: line.
+  test('Found by a review: a cut example names only the kinds of lines that follow the cut', () => {
+    const text = renderText(report, { colour: false }).split('\n');
+    const named = { 'Code:': / Code: /, 'end-of-trace': /---\[ end /, panic: new RegExp(PANIC_LINE) };
+    let checked = 0;
+    text.forEach((line, i) => {
+      const follows = /^ +… \d+ more lines? \(the (.+) lines? follows?\)$/.exec(line)?.[1];
+      if (follows === undefined) return;
+      const end = text.findIndex((l, k) => k > i && !/^ +(\d+ \||…)/.test(l));
+      const after = text.slice(i + 1, end < 0 ? undefined : end).filter((l) => /^ +\d+ \| /.test(l));
+      for (const kind of follows.split(/, | and /) as (keyof typeof named)[]) {
+        expect({ line, kind, shown: after.some((l) => named[kind].test(l)) }).toEqual({ line, kind, shown: true });
+      }
+      checked += 1;
+    });
+    expect(checked).toBeGreaterThan(0);
+  });
+
   test('Markdown renders without links or stray HTML', () => {
     const html = new MarkdownIt({ html: true, linkify: true }).render(renderMarkdown(report));
     expect(html).not.toContain('<a ');

@@ -71,6 +71,33 @@ test('a cut example still shows its Code: and end-of-trace lines', () => {
   ]);
 });
 
+test('Found by a review: a cut WARNING names no Code: line it lacks, and a cut Oops shows its panic line, each run counted where it was', () => {
+  const r = armResult();
+  const example = r.clusters[0]!.example;
+  const body = Array.from({ length: 50 }, (_, i) => ({ lineNo: 1000 + i, text: ` frame_${i}+0x0/0x4` }));
+  example.lines = [...body, { lineNo: 1050, text: '---[ end trace 0000000000000000 ]---' }];
+  delete example.droppedLines;
+  expect(renderTextExample(clusters(r)[0]!, plain).slice(-2)).toEqual([
+    '  … 10 more lines (the end-of-trace line follows)',
+    '  1050 | ---[ end trace 0000000000000000 ]---',
+  ]);
+  example.lines = [
+    ...body,
+    { lineNo: 1050, text: 'Code: d65f03c0 d503233f (b9000020) 17ffffe9' },
+    { lineNo: 1051, text: '---[ end trace 0000000000000000 ]---' },
+    { lineNo: 1052, text: 'Kernel panic - not syncing: Oops: Fatal exception' },
+    { lineNo: 1053, text: 'SMP: stopping secondary CPUs' },
+    { lineNo: 1054, text: 'Kernel Offset: disabled' },
+  ];
+  expect(renderTextExample(clusters(r)[0]!, plain).slice(-5)).toEqual([
+    '  … 10 more lines (the Code:, end-of-trace and panic lines follow)',
+    '  1050 | Code: d65f03c0 d503233f (b9000020) 17ffffe9',
+    '  1051 | ---[ end trace 0000000000000000 ]---',
+    '  1052 | Kernel panic - not syncing: Oops: Fatal exception',
+    '  … 2 more lines',
+  ]);
+});
+
 test('a splat too long to show leaves out the device messages printed between its lines first, and says how many', () => {
   const r = armResult();
   const example = r.clusters[0]!.example;
