@@ -20,15 +20,15 @@ const outdir = `${root}dist/bundle`;
 /**
  * string-width compiles a `\p{RGI_Emoji}` regex and an Intl.Segmenter when it loads: 20 ms of every start, for text
  * that yargs, cliui and wrap-ansi measure only when yargs prints help or a usage error, and the text report only for
- * its tables. Imported from those, it becomes a function that loads the real module on its first call (esbuild
- * evaluates a module reached by require() lazily).
+ * text that is not printable ASCII (report/text-columns.ts). Imported from those, it becomes a function that loads the
+ * real module on its first call (esbuild evaluates a module reached by require() lazily).
  */
 const lazyStringWidth = {
   name: 'lazy-string-width',
   setup(b) {
     b.onResolve({ filter: /^string-width$/ }, (args) =>
       args.namespace === 'file' &&
-      /[\\/]node_modules[\\/](yargs|cliui|wrap-ansi)[\\/]|[\\/]report[\\/]text-table\.js$/.test(args.importer)
+      /[\\/]node_modules[\\/](yargs|cliui|wrap-ansi)[\\/]|[\\/]report[\\/]text-columns\.js$/.test(args.importer)
         ? { path: args.importer, namespace: 'lazy-string-width' }
         : undefined,
     );

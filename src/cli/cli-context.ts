@@ -64,7 +64,7 @@ export function tableColumns(ctx: CliContext, toFile: boolean): number | undefin
   return Math.max(MIN_TEXT_WIDTH, ctx.stdoutColumns);
 }
 
-/** Prose of the text report wraps at the terminal's width on a terminal (between MIN_TEXT_WIDTH, 60, and 100), else at 100. */
+/** The text report fits the terminal's width on a terminal (between MIN_TEXT_WIDTH, 60, and 100), else 100 columns. */
 export function textWidth(ctx: CliContext, toFile: boolean): number | undefined {
   if (toFile || !ctx.stdoutIsTTY || ctx.stdoutColumns === undefined) return undefined;
   return Math.max(MIN_TEXT_WIDTH, Math.min(100, ctx.stdoutColumns));

@@ -2,7 +2,7 @@ import type { ClusterReport } from './model-types.js';
 import type { Palette } from './colour.js';
 import { clipText } from './clip-text.js';
 import { lineSpan } from './report-facts.js';
-import { wrapText } from './text-wrap.js';
+import { wrapText, wrapVerbatim, wrapWithTail } from './text-wrap.js';
 import { isDeviceMessage } from './device-message.js';
 import { plural } from './report-facts.js';
 import { cutExample, type ExampleRow } from './example-cut.js';
@@ -47,14 +47,20 @@ export function renderTextExample(c: ClusterReport, p: Palette, width = 100): st
   const rows = cutExample(lines, EXAMPLE_MAX_LINES, s.droppedLines);
   const shown = rows.flatMap((r) => ('line' in r ? [r.line] : []));
   const numberWidth = String(shown.at(-1)?.lineNo ?? 0).length;
-  const row = (r: ExampleRow) =>
-    'line' in r ? `  ${String(r.line.lineNo).padStart(numberWidth)} | ${clipText(r.line.text, MAX_LINE_CHARS)}` : p.dim(`  … ${omittedPhrase(r)}`);
+  // A log line wider than the width goes on under its number, its spacing kept: `  1234 | …` then `       : …`.
+  const gutter = 2 + numberWidth + 3;
+  const row = (r: ExampleRow) => {
+    if (!('line' in r)) return wrapText(`… ${omittedPhrase(r)}`, width, '  ', '    ').map(p.dim);
+    const [first = '', ...rest] = wrapVerbatim(clipText(r.line.text, MAX_LINE_CHARS), width - gutter);
+    return [`  ${String(r.line.lineNo).padStart(numberWidth)} | ${first}`, ...rest.map((piece) => `  ${' '.repeat(numberWidth)} : ${piece}`)];
+  };
+  const heading = wrapWithTail(`-- Example: ${clipText(s.title, MAX_LINE_CHARS)}`, `(lines ${lineSpan(s)}, boot ${s.bootIndex}) --`, width, '', '   ');
   return [
     '',
-    p.bold(`-- Example: ${clipText(s.title, MAX_LINE_CHARS)} (lines ${lineSpan(s)}, boot ${s.bootIndex}) --`),
+    ...heading.map(p.bold),
     ...(who.length > 0 ? wrapText(who.join(', '), width, '  ') : []),
-    ...(s.corrupted ? [p.yellow(`  corrupted: ${s.corrupted}`)] : []),
-    ...(interleaved > 0 ? [p.dim(`  (${plural(interleaved, 'device message')} of other drivers printed between its lines not shown)`)] : []),
-    ...rows.map(row),
+    ...(s.corrupted ? wrapText(`corrupted: ${s.corrupted}`, width, '  ', '    ').map(p.yellow) : []),
+    ...(interleaved > 0 ? wrapText(`(${plural(interleaved, 'device message')} of other drivers printed between its lines not shown)`, width, '  ', '   ').map(p.dim) : []),
+    ...rows.flatMap(row),
   ];
 }

@@ -5,10 +5,10 @@ import { humanBytes } from './human-bytes.js';
 import { startStepParts } from './start-step.js';
 import { notTakenNote } from './constant-register-layout.js';
 import { constantRows, layoutRows } from './layout-rows.js';
-import { formatTable } from './text-table.js';
+import { formatTable, formatTableRows } from './text-table.js';
 import type { Repeats } from './repeated-sections.js';
 import { alsoInPhrase } from './identical-findings.js';
-import { wrapText } from './text-wrap.js';
+import { wrapText, wrapWithTail } from './text-wrap.js';
 import { formatRange, opFunction, positionPhrase, vmemmapVerdict, warnArmPhrase } from './vmemmap-phrases.js';
 
 /** Code points of one layout row's evidence: a log line, a register reading, or the reasoning that decided it. */
@@ -66,12 +66,12 @@ function list(title: string, items: readonly string[], numbered: boolean, p: Pal
  * 156 columns, and cut to fit, it lost the clause that justified the value.
  */
 function layoutSection(v: VmemmapReport, p: Palette, width: number): string[] {
-  if (!v.layout) return ['', '  Layout: not inferred; give it with --kernel, --va-bits, --page-size and --memstart.'];
+  if (!v.layout) return boldLead('Layout', ': not inferred; give it with --kernel, --va-bits, --page-size and --memstart.', p, width);
   const rows = layoutRows(v.layout);
-  const [header = '', ...body] = formatTable(
+  const table = formatTableRows(
     ['PARAMETER', 'VALUE', 'CONFIDENCE', 'SOURCE'],
     rows.map((r) => [r.parameter, r.value, r.confidence, r.source]),
-    { indent: '    ', styleHeader: p.dim },
+    { indent: '    ', styleHeader: p.dim, width },
   );
   // Rows that one reading decided (era, page size and VA_BITS from one register) share one quote, after the last.
   const evidence = (i: number) => {
@@ -82,13 +82,19 @@ function layoutSection(v: VmemmapReport, p: Palette, width: number): string[] {
   return [
     '',
     `  ${p.bold('Layout')} (where each number came from)`,
-    header,
-    ...body.flatMap((row, i) => [row, ...evidence(i)]),
+    ...table.header,
+    ...table.rows.flatMap((row, i) => [...row, ...evidence(i)]),
     '',
     `  ${p.bold('Derived constants')}`,
-    ...formatTable(['CONSTANT', 'VALUE'], constantRows(v.layout.constants), { indent: '    ', styleHeader: p.dim }),
+    ...formatTable(['CONSTANT', 'VALUE'], constantRows(v.layout.constants), { indent: '    ', styleHeader: p.dim, width }),
     ...list('Assumptions', v.layout.assumptions, false, p, width),
   ];
+}
+
+/** A blank line, then `  Label: rest` wrapped at the width, the label bold. */
+function boldLead(label: string, rest: string, p: Palette, width: number): string[] {
+  const [first = '', ...more] = wrapText(`${label}${rest}`, width, '  ', '    ');
+  return ['', `  ${p.bold(label)}${first.slice(2 + label.length)}`, ...more];
 }
 
 /** The explanation of one vmemmap finding of a cluster: verdict, ranges, WARN arm, layout with provenance, next steps. */
@@ -110,15 +116,15 @@ export function renderTextVmemmap(
   });
   return [
     '',
-    p.red(p.bold(`-- ${opFunction(v.op)}: ${c.title} [${c.id}] --`)),
+    ...wrapWithTail(`-- ${opFunction(v.op)}: ${c.title}`, `[${c.id}] --`, width, '', '   ').map((l) => p.red(p.bold(l))),
     ...wrapText(vmemmapVerdict(v), width, '  '),
     ...(again === undefined ? [] : wrapText(again, width, '  ')),
     '',
     ...wrapText(`Diagnosis: ${v.diagnosis}`, width, '  '),
     '',
     ...factLines,
-    ...(repeats.layout === undefined ? layoutSection(v, p, width) : ['', `  ${p.bold('Layout')}: as for ${repeats.layout} above.`]),
-    ...(repeats.nextSteps === undefined ? list('Next steps', v.nextSteps, true, p, width) : ['', `  ${p.bold('Next steps')}: as for ${repeats.nextSteps} above.`]),
+    ...(repeats.layout === undefined ? layoutSection(v, p, width) : boldLead('Layout', `: as for ${repeats.layout} above.`, p, width)),
+    ...(repeats.nextSteps === undefined ? list('Next steps', v.nextSteps, true, p, width) : boldLead('Next steps', `: as for ${repeats.nextSteps} above.`, p, width)),
     ...list('Notes', v.notes, false, p, width),
   ];
 }

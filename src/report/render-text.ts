@@ -10,6 +10,7 @@ import { renderTextExample } from './render-text-example.js';
 import { renderTextVmemmap } from './render-text-vmemmap.js';
 import { sanitizeTerminal } from './terminal-sanitize.js';
 import { formatTable } from './text-table.js';
+import { wrapText } from './text-wrap.js';
 import { repeatedSections } from './repeated-sections.js';
 import { foldIdenticalFindings } from './identical-findings.js';
 import { appendAll } from '../util/append-all.js';
@@ -24,7 +25,11 @@ import { inFunction } from '../util/check-argument.js';
 export interface TextOptions {
   /** ANSI colours (default off); the CLI passes `stdout.isTTY && !NO_COLOR`. */
   colour?: boolean;
-  /** Columns the prose wraps at (default 100, at least MIN_TEXT_WIDTH, 60); the CLI passes a terminal's width. Tables keep theirs. */
+  /**
+   * Columns the report's lines fit in (default 100, at least MIN_TEXT_WIDTH, 60); the CLI passes a terminal's width. Prose and titles
+   * wrap at spaces, a table's last column within its column (a cluster's title), a log line under its line number;
+   * only a word longer than the width, or the heading that names an input, is wider.
+   */
   width?: number;
 }
 
@@ -40,7 +45,13 @@ function checkTextOptions(opts: TextOptions): void {
   checkWholeNumber('width', opts.width, MIN_TEXT_WIDTH);
 }
 
-const MAX_TITLE = 70;
+/**
+ * Code points of a cluster's title in the table, as in the example's heading. Found by a review: titles had been cut at
+ * 70 (`… in drm_setversi…`), and the rows still ran to 121 columns; the title is now the last column and wraps.
+ */
+const MAX_TITLE = 160;
+/** The lines after the first of a wrapped line of prose. */
+const HANGING = '  ';
 
 function summaryLine(input: InputReport): string {
   const corrupted = input.clusters.reduce((n, c) => n + c.corruptedCount, 0);
@@ -56,15 +67,17 @@ function summaryLine(input: InputReport): string {
 }
 
 function renderInput(input: InputReport, p: Palette, width: number): string[] {
-  const out = ['', p.bold(`== ${input.source} ==`), summaryLine(input)];
-  appendAll(out, partialNotes(input).map((n) => p.yellow(n)));
-  appendAll(out, input.warnings.map((w) => p.yellow(`warning: ${w}`)));
+  const prose = (text: string, style: (s: string) => string = (s) => s) => wrapText(text, width, '', HANGING).map(style);
+  // The input's name is never broken: it is what a reader copies.
+  const out = ['', p.bold(`== ${input.source} ==`), ...prose(summaryLine(input))];
+  for (const note of partialNotes(input)) appendAll(out, prose(note, p.yellow));
+  for (const warning of input.warnings) appendAll(out, prose(`warning: ${warning}`, p.yellow));
   if (notRead(input)) return out;
   if (input.clusters.length === 0) return [...out, 'No kernel splats found.'];
   const titles = distinctTitles(input.clusters, (t) => clipText(t, MAX_TITLE));
-  const rows = input.clusters.map((c, i) => [String(c.count), c.kind, titles[i]!, c.id, lineSpan(c)]);
-  const header = ['COUNT', 'KIND', 'TITLE', 'ID', 'LINES'];
-  appendAll(out, ['', ...formatTable(header, rows, { align: ['right'], indent: '  ', styleHeader: p.bold })]);
+  const rows = input.clusters.map((c, i) => [String(c.count), c.kind, c.id, lineSpan(c), titles[i]!]);
+  const header = ['COUNT', 'KIND', 'ID', 'LINES', 'TITLE'];
+  appendAll(out, ['', ...formatTable(header, rows, { align: ['right'], indent: '  ', styleHeader: p.bold, width })]);
   const findings = foldIdenticalFindings(vmemmapFindings(input));
   const repeats = repeatedSections(findings);
   findings.forEach(({ c, v, alsoIn }, i) => appendAll(out, renderTextVmemmap(c, v, p, width, repeats[i], alsoIn)));
@@ -97,8 +110,8 @@ function* textPieces(report: Report, opts: TextOptions): Generator<string> {
   const p = palette(opts.colour ?? false);
   const tool = mapStrings(report.tool, sanitizeTerminal);
   // The summary line is counts and fixed words, no text from a log, so it reads the report as it is.
-  yield p.bold(`${tool.name} ${tool.version}: ${renderSummaryLine(report)}`);
   const width = opts.width ?? DEFAULT_WIDTH;
+  yield wrapText(`${tool.name} ${tool.version}: ${renderSummaryLine(report)}`, width, '', HANGING).map(p.bold).join('\n');
   for (const input of report.inputs) {
     const lines = renderInput(mapStrings(input, sanitizeTerminal), p, width);
     if (lines.length > 0) yield `\n${lines.join('\n')}`;

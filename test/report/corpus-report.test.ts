@@ -10,6 +10,7 @@ import { renderSummaryLine } from '../../src/report/render-summary-line.js';
 import { PANIC_LINE } from '../../src/parse/panic-line.js';
 import { validateReport } from '../../src/report/validate.js';
 import { REPORT_TAGS, tagsIn } from './report-html.js';
+import { linesOverWidth } from './fits-width.js';
 
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
 const present = existsSync(CORPUS);
@@ -44,7 +45,7 @@ function analyze(name: string): AnalysisResult {
     text.forEach((line, i) => {
       const follows = /^ +… \d+ more lines? \(the (.+) lines? follows?\)$/.exec(line)?.[1];
       if (follows === undefined) return;
-      const end = text.findIndex((l, k) => k > i && !/^ +(\d+ \||…)/.test(l));
+      const end = text.findIndex((l, k) => k > i && (l === '' || /^(--|==) /.test(l)));
       const after = text.slice(i + 1, end < 0 ? undefined : end).filter((l) => /^ +\d+ \| /.test(l));
       for (const kind of follows.split(/, | and /) as (keyof typeof named)[]) {
         expect({ line, kind, shown: after.some((l) => named[kind].test(l)) }).toEqual({ line, kind, shown: true });
@@ -52,6 +53,11 @@ function analyze(name: string): AnalysisResult {
       checked += 1;
     });
     expect(checked).toBeGreaterThan(0);
+  });
+
+  // Found by a review: cluster rows of 109-121 columns, example headings and log lines of up to 169.
+  test.each([60, 80, 100])('Found by a review: every line of the text report fits %i columns, but for a word too long', (width) => {
+    expect(linesOverWidth(renderText(report, { width }), width)).toEqual([]);
   });
 
   test('Markdown renders without links or stray HTML', () => {

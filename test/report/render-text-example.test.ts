@@ -48,9 +48,11 @@ test('Found by a review: the heading\'s title and the who line\'s fields are cli
   example.comm = 'c'.repeat(500);
   example.release = `6.1.0-${'r'.repeat(500)}`;
   const out = renderTextExample(clusters(r)[0]!, plain, 100);
-  expect(out[1]).toBe(`-- Example: BUG: long ${'T'.repeat(149)}… (lines 60-75, boot 0) --`);
+  // The heading wraps at the width, the clipped title a word of its own: its lines joined again.
+  const headingEnd = out.findIndex((l) => l.endsWith(' --'));
+  expect(out.slice(1, headingEnd + 1).map((l) => l.trim()).join(' ')).toBe(`-- Example: BUG: long ${'T'.repeat(149)}… (lines 60-75, boot 0) --`);
   // The who line wraps at the width: its lines joined again.
-  const who = out.slice(2, out.findIndex((l) => / \d+ \| /.test(l))).map((l) => l.trim());
+  const who = out.slice(headingEnd + 1, out.findIndex((l) => / \d+ \| /.test(l))).map((l) => l.trim());
   expect(who.join(' ')).toContain(`comm ${'c'.repeat(119)}…, release 6.1.0-${'r'.repeat(113)}…,`);
   expect(who.join(' ')).toContain(`hardware ${'H'.repeat(119)}…`);
   expect(out.every((l) => l.length <= 200)).toBe(true);
@@ -96,6 +98,17 @@ test('Found by a review: a cut WARNING names no Code: line it lacks, and a cut O
     '  1052 | Kernel panic - not syncing: Oops: Fatal exception',
     '  … 2 more lines',
   ]);
+});
+
+test('Found by a review: a log line wider than the width goes on under its number, marked as the same line', () => {
+  const r = armResult();
+  const code = 'Code: 49 39 dc 75 ee 4c 89 e0 5b 5d 41 5c c3 cc cc cc cc 48 89 c8 49 89 f0 48 89 d6 48 c1 f8 30 89 c2 31 c0';
+  r.clusters[0]!.example.lines = [{ lineNo: 2189, text: code }];
+  const out = renderTextExample(clusters(r)[0]!, plain, 60);
+  const at = out.findIndex((l) => l.startsWith('  2189 | '));
+  expect(out.slice(at).every((l) => l.length <= 60)).toBe(true);
+  expect(out[at + 1]).toMatch(/^ {7}: \S/);
+  expect(out.slice(at).map((l) => l.slice(9)).join(' ')).toBe(code);
 });
 
 test('a splat too long to show leaves out the device messages printed between its lines first, and says how many', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeText } from '../../src/api.js';
 import { UsageError } from '../../src/errors.js';
@@ -6,6 +6,7 @@ import { buildReport } from '../../src/report/model.js';
 import { renderText, renderTextChunks } from '../../src/report/render-text.js';
 import { ATTACKS, hostileResult } from './attack.js';
 import { armResult, quietResult, TOOL } from './fixtures.js';
+import { linesOverWidth } from './fits-width.js';
 
 const text = renderText(buildReport([armResult(), quietResult()], { tool: TOOL }), { colour: false });
 const lines = text.split('\n');
@@ -18,11 +19,11 @@ describe('renderText', () => {
     expect(text).toContain('warning: line 7 was cut at 65536 bytes\nNo kernel splats found.\n');
   });
 
-  test('cluster table with count, kind, title, id and lines', () => {
+  test('cluster table with count, kind, id, lines and title', () => {
     const header = lines.findIndex((l) => l.trim().startsWith('COUNT'));
-    expect(lines[header]?.trim().split(/\s{2,}/)).toEqual(['COUNT', 'KIND', 'TITLE', 'ID', 'LINES']);
-    expect(lines[header + 1]?.trim().split(/\s{2,}/)).toEqual(['3', 'warning', 'WARNING in vmemmap_populate', '1f2e3d4c5b6a7988', '60-120']);
-    expect(lines[header + 2]?.trim().split(/\s{2,}/)).toEqual(['1', 'bug', 'BUG: unable to handle kernel paging request in foo_read', '0a0b0c0d0e0f1011', '200-206']);
+    expect(lines[header]?.trim().split(/\s{2,}/)).toEqual(['COUNT', 'KIND', 'ID', 'LINES', 'TITLE']);
+    expect(lines[header + 1]?.trim().split(/\s{2,}/)).toEqual(['3', 'warning', '1f2e3d4c5b6a7988', '60-120', 'WARNING in vmemmap_populate']);
+    expect(lines[header + 2]?.trim().split(/\s{2,}/)).toEqual(['1', 'bug', '0a0b0c0d0e0f1011', '200-206', 'BUG: unable to handle kernel paging request in foo_read']);
   });
 
   test('vmemmap explanation: ranges, position, WARN arm, next steps', () => {
@@ -98,6 +99,35 @@ test('a finding the later boots repeat is printed once, naming them', async () =
   expect(text.match(/^-- (vmemmap_populate|memmap_init_zone_device): /gm)).toHaveLength(2);
   expect(text.match(/^ {2}The same finding, but for line numbers, in 2 more boots: 1–2\.$/gm)).toHaveLength(2);
   expect(text.match(/^-- Example: /gm)).toHaveLength(2);
+});
+
+// Found by a review: the cluster table cut titles at 70 characters (`… in drm_setversi…`, boot__orangepi5 in
+// ../shared/corpus) and its rows still took 109-121 columns (samples/logs/e4-48-4k-amdgpu-6.10-warn-then-oops.log):
+// on an 80- or 100-column terminal the ID and LINES columns wrapped. The title is now the last column, whole, wrapped
+// within it.
+describe('Found by a review: the cluster table shows whole titles and fits the width', () => {
+  const title = 'BUG: unable to handle kernel NULL pointer dereference in drm_setversion';
+  const result = armResult();
+  result.clusters[1]!.title = title;
+  const report = buildReport([result], { tool: TOOL });
+
+  test.each([60, 80, 100])('at %i columns', (width) => {
+    const out = renderText(report, { width }).split('\n');
+    const row = out.findIndex((l) => / 0a0b0c0d0e0f1011 /.test(l));
+    // The row, then the title's other lines, indented, up to the next row or the end of the table.
+    const next = out.findIndex((l, i) => i > row && (l === '' || /^ +\d+ {2}\S/.test(l)));
+    const cells = out.slice(row, next).map((l) => l.trim()).join(' ');
+    expect(cells.endsWith(title)).toBe(true);
+    expect(out.slice(out.findIndex((l) => l.trim().startsWith('COUNT')), next).every((l) => l.length <= width)).toBe(true);
+  });
+
+  test('every line of each sample\'s report fits 60, 80 and 100 columns, but for a word too long', async () => {
+    const dir = path.resolve(process.cwd(), 'samples/logs');
+    for (const file of readdirSync(dir)) {
+      const report = buildReport([await analyzeText(readFileSync(path.join(dir, file), 'utf8'), { name: file })], { tool: TOOL });
+      for (const width of [60, 80, 100]) expect({ file, width, over: linesOverWidth(renderText(report, { width }), width) }).toEqual({ file, width, over: [] });
+    }
+  });
 });
 
 // Found by an audit embedding the library: `colour` misspelt as the CLI's `--color` rendered without colour, and a
