@@ -6,7 +6,7 @@ import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import type { TriageOptions, TriageOutcome, TriageProgress } from './triage-options.js';
 import { DEFAULT_MAX_BUFFERED_ZIP_BYTES, SHARD_KEYS, TRIAGE_ANALYZE_KEYS, TRIAGE_OPTION_KEYS } from './triage-options.js';
-import { walkInputs } from './walk.js';
+import { walkInputs, type OwnOutput } from './walk.js';
 import { MAX_SHARDS, selectShard, shardOf } from './shard.js';
 import { runInProcess } from './run-in-process.js';
 import { runPool } from './pool.js';
@@ -49,15 +49,15 @@ const TRIAGE_HOOK_KEYS = optionKeys<TriageHooks>()(['onProgress', 'signal']);
 export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): Promise<TriageOutcome> {
   inFunction('runTriage', () => validate(opts, hooks));
   const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile, hooks.signal).catch(letGoIfStopped(opts.ignoreFile)) : undefined;
-  // sql.js is loaded only for a run that records history; a file that cannot be one, or no sql.js installed, fails
-  // before any analysis.
+  // sql.js is loaded only for a run that records history; no sql.js installed fails before the walk, a file that
+  // cannot be a history after it, before any analysis.
   const history = opts.db ? await loadHistory('runTriage: db') : undefined;
-  if (opts.db) await history?.checkHistory(opts.db);
-  const ownOutputs = [
-    ...(opts.summaryFile !== undefined ? [{ path: opts.summaryFile, what: 'the summary' }] : []),
+  const ownOutputs: OwnOutput[] = [
+    ...(opts.summaryFile !== undefined ? [{ path: opts.summaryFile, what: 'the summary', holds: 'vmemwarn output' as const }] : []),
     ...(opts.outDir !== undefined ? [{ path: opts.outDir, what: 'the per-log reports' }] : []),
-    ...(opts.db !== undefined ? [{ path: opts.db, what: 'the history' }] : []),
+    ...(opts.db !== undefined ? [{ path: opts.db, what: 'the history', holds: 'SQLite database' as const }] : []),
   ];
+  // The walk first: a log in a folder being read named as the history is a usage error, not "not a SQLite database".
   const walked = await walkInputs(opts.inputs, {
     ownOutputs,
     ...(opts.followSymlinks !== undefined && { followSymlinks: opts.followSymlinks }),
@@ -66,6 +66,7 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   });
   // A path list on stdin whose writer idles must not hold the process open after a stop either.
   if (hooks.signal?.aborted && opts.stdin === undefined && opts.inputs.includes('-')) letGoOfInput('-');
+  if (opts.db) await history?.checkHistory(opts.db);
   const tasks = selectShard(walked.tasks, opts.shard);
   // Problems met while walking belong to a shard too, so that merged shards list each exactly once; like a log's,
   // their shard follows the path relative to the argument, whatever the mount point.

@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { NAME_NOT_UTF8, shownName, SYMLINK_NOT_FOLLOWED } from './entry-kind.js';
 import { notRegularFile } from '../ingest/not-regular-file.js';
 import { commonPrefix } from './common-directory.js';
+import { mayReplace, type ReplaceableContent } from './replaceable-output.js';
 
 /** Directory entries looked up at once: enough to keep the thread pool busy, few enough for any directory. */
 const STAT_BATCH = 64;
@@ -42,6 +43,11 @@ async function lookUpInBatches<T, R>(
 export interface OwnOutput {
   path: string;
   what: string;
+  /**
+   * For a file the run replaces whole: what it must hold when a walk meets it, unless empty. Holding anything else
+   * (a log, met in a folder being read) it is a UsageError before any log is read: the run would replace it.
+   */
+  holds?: ReplaceableContent;
 }
 
 export interface WalkOptions {
@@ -103,10 +109,14 @@ class Walker {
   constructor(
     private readonly opts: WalkOptions,
     /** inodeKey of each own output that exists now, and what it is. */
-    private readonly ownOutputs: ReadonlyMap<string, string>,
+    private readonly ownOutputs: ReadonlyMap<string, OwnOutput>,
   ) {}
 
+  /** The argument being walked (a directory, a glob, an entry of the list on stdin), for a refusal to name. */
+  private reading = '';
+
   async argument(arg: string): Promise<void> {
+    this.reading = arg;
     let st: Stats;
     try {
       st = await stat(arg);
@@ -119,7 +129,7 @@ class Walker {
     }
     // Named, it is no leftover met in a walk but the input itself (`triage logs --out logs`): skipping it would read nothing.
     const own = this.ownOutputs.get(inodeKey(st));
-    if (own !== undefined) throw new UsageError(`${arg} is where this run writes ${own}: it cannot also be an input`);
+    if (own !== undefined) throw new UsageError(`${arg} is where this run writes ${own.what}: it cannot also be an input`);
     this.holders.push(st.isDirectory() ? path.resolve(arg) : path.dirname(path.resolve(arg)));
     if (st.isDirectory()) {
       const before = this.entriesMet;
@@ -220,6 +230,18 @@ class Walker {
     );
   }
 
+  /**
+   * An own output met in the walk that holds something else than the run writes there (`triage 'logs/*' -o
+   * logs/boot.log`, or `--db` a log in a folder being read): writing it would replace a log, which the walk had skipped
+   * as the run's own output. Refused before any log is read; an earlier summary or history is written over as it should.
+   */
+  private async refuseToReplace(own: OwnOutput, full: string, st: Stats): Promise<void> {
+    if (own.holds === undefined || !st.isFile() || (await mayReplace(full, st.size, own.holds))) return;
+    throw new UsageError(
+      `${own.path}, where this run writes ${own.what}, is in ${this.reading}, which this run reads, and holds no ${own.holds}: writing there would replace it (a log?); remove it or write elsewhere`,
+    );
+  }
+
   private stopped(): boolean {
     return this.opts.signal?.aborted === true;
   }
@@ -244,7 +266,10 @@ class Walker {
     if ('error' in looked) return this.issue(full, 'error', looked.error);
     const st = looked;
     const own = this.ownOutputs.get(inodeKey(st));
-    if (own !== undefined) return this.issue(full, 'skipped', ownOutputReason(own));
+    if (own !== undefined) {
+      await this.refuseToReplace(own, full, st);
+      return this.issue(full, 'skipped', ownOutputReason(own.what));
+    }
     if (st.isDirectory()) {
       const key = inodeKey(st);
       if (ancestors.includes(key)) {
@@ -331,11 +356,11 @@ function staticBase(pattern: string): string {
 }
 
 /** The own outputs that exist, by identity: one met under another name (a symlink, `./x`) is still the same. */
-async function ownOutputKeys(outputs: readonly OwnOutput[]): Promise<Map<string, string>> {
-  const keys = new Map<string, string>();
+async function ownOutputKeys(outputs: readonly OwnOutput[]): Promise<Map<string, OwnOutput>> {
+  const keys = new Map<string, OwnOutput>();
   for (const o of outputs) {
     const st = await stat(o.path).catch(() => undefined);
-    if (st !== undefined && st.ino !== 0) keys.set(inodeKey(st), o.what);
+    if (st !== undefined && st.ino !== 0) keys.set(inodeKey(st), o);
   }
   return keys;
 }

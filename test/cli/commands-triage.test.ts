@@ -219,3 +219,24 @@ test('a rerun does not read its own summary and per-log reports inside the walke
     ['summary.json', 'skipped', 'written by this run (the summary), not read as a log'],
   ]);
 });
+
+// Found by a review of the CLI: a log in a folder read through a quoted glob or a path list on stdin, named as -o, was
+// replaced by the summary (exit 0), and one named as --db was "not a SQLite database" (exit 3); only a directory named
+// on the line had been checked. Each is now a usage error before any log is read, the log left as it was.
+describe('-o or --db naming a log in a folder the run reads', () => {
+  const log = (): string => path.join(tree, TREE_LOGS.amdgpu);
+  test.each([
+    ['a quoted glob', (): string[] => [path.join(tree, 'a', '*.log')], undefined],
+    ['a path list on stdin', (): string[] => ['-'], (): string => `${path.join(tree, 'a')}\n`],
+    ['a directory', (): string[] => [path.join(tree, 'a')], undefined],
+  ])('read through %s: exit 2, the log kept', (_, inputs, list) => {
+    const before = readFileSync(log(), 'utf8');
+    for (const flag of ['-o', '--db']) {
+      const run = spawnCli(['triage', ...inputs(), flag, log(), '-j', '1'], list === undefined ? {} : { input: list() });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${log()}, where this run writes the ${flag === '-o' ? 'summary' : 'history'}, is in `);
+      expect(run.stdout).toBe('');
+      expect(readFileSync(log(), 'utf8')).toBe(before);
+    }
+  });
+});

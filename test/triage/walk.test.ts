@@ -75,6 +75,50 @@ describe('walkInputs', () => {
     }
   });
 
+  // Found by a review of the CLI: `triage 'logs/*.log' -o logs/b.log` (or `echo logs | triage - -o logs/b.log`)
+  // skipped the log as the run's own output and replaced it with the summary, exit 0; only a directory named on the
+  // line had been checked. `--db` naming a log in a folder being read was "not a SQLite database" (exit 3).
+  describe('an own output met in the walk that holds something else than the run writes there', () => {
+    let own: string;
+    let log: string;
+    const LOG = '[    0.000000] Booting Linux on physical CPU 0x0\n';
+    beforeEach(async () => {
+      own = await mkdtemp(path.join(tmpdir(), 'vmemwarn-walk-replace-'));
+      log = path.join(own, 'b.log');
+      await writeFile(path.join(own, 'a.log'), LOG);
+      await writeFile(log, LOG);
+    });
+    afterEach(() => rm(own, { recursive: true, force: true }));
+
+    test.each([
+      ['a directory', (d: string) => [d], undefined],
+      ['a glob', (d: string) => [path.join(d, '*.log')], undefined],
+      ['a directory listed on stdin', () => ['-'], (d: string) => `${d}\n`],
+    ])('met through %s: a usage error naming it and the argument', async (_, args, list) => {
+      for (const [what, holds] of [['the summary', 'vmemwarn output'], ['the history', 'SQLite database']] as const) {
+        const stdin = list === undefined ? undefined : Readable.from([list(own)]);
+        const walk = walkInputs(args(own), { ownOutputs: [{ path: log, what, holds }], ...(stdin && { stdin }) });
+        await expect(walk).rejects.toThrow(
+          new UsageError(`${log}, where this run writes ${what}, is in ${args(own)[0] === '-' ? own : args(own)[0]}, which this run reads, and holds no ${holds}: writing there would replace it (a log?); remove it or write elsewhere`),
+        );
+      }
+    });
+
+    test('an earlier summary, an empty file or a SQLite history is skipped as the own output it is', async () => {
+      const cases = [
+        ['vmemwarn triage: 3 inputs, 3 logs (3 with splats)\n', 'vmemwarn output'],
+        ['', 'vmemwarn output'],
+        ['SQLite format 3\0rest of the header', 'SQLite database'],
+      ] as const;
+      for (const [text, holds] of cases) {
+        await writeFile(log, text);
+        const { tasks, issues } = await walkInputs([path.join(own, '*.log')], { ownOutputs: [{ path: log, what: 'the summary', holds }] });
+        expect(tasks.map((t) => path.basename(t.path))).toEqual(['a.log']);
+        expect(issues.map((i) => [i.input, i.reason])).toEqual([[log, 'written by this run (the summary), not read as a log']]);
+      }
+    });
+  });
+
   describe('a stop (Ctrl-C) during the walk', () => {
     const DIRS = 40;
     const FILES = 50;
