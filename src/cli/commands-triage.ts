@@ -4,6 +4,7 @@ import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-fla
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { checkOutputDir, checkOutputPath, writeOutput } from './output.js';
+import { checkDistinctOutputs } from './distinct-outputs.js';
 import { type CliContext, progressEnabled, printError, noColor, tableColumns, noteTerminalStdin } from './cli-context.js';
 import { parseByteSize } from './byte-size.js';
 import { MAX_SHARDS } from '../triage/shard.js';
@@ -65,10 +66,12 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       // Where triage writes besides its summary: checked now, not found broken after every log was read. A log
       // named directly is no place for either; one met in the walk is refused there unless it holds what the run
       // writes (walk.ts ownOutputs), as it would be replaced.
-      const named = [...(argv.paths ?? []), argv.config];
+      // The ignore list too: `--ignore known.txt -o known.txt` had replaced it with the summary.
+      const named = [...(argv.paths ?? []), argv.config, argv.ignore];
       // `--db -` had made a history file named `-`, and `--out -` a directory of that name.
       if (argv.db === '-') throw new UsageError('--db -: the history is a file that each run reads and rewrites, not stdin or stdout');
       if (argv.out === '-') throw new UsageError('--out -: per-log reports go to a directory, not stdout (-o - writes the summary there)');
+      await checkDistinctOutputs([['--output', argv.output], ['--db', argv.db], ['--out', argv.out]]);
       await checkOutputPath(argv.output, '--output', named);
       if (argv.db !== undefined) await checkOutputPath(argv.db, '--db', named);
       if (argv.out !== undefined) await checkOutputDir(argv.out, '--out');

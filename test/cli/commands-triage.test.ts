@@ -1,9 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Summary } from '../../src/triage/summary-types.js';
 import { runInProcess } from './_run-cli.js';
 import { makeSampleTree, TREE_LOGS } from './_sample-tree.js';
-import { SAMPLES, spawnCli } from './_spawn-cli.js';
+import { REPO_ROOT, SAMPLES, spawnCli } from './_spawn-cli.js';
 
 // Counts read from the samples (see test/golden): amdgpu 40 populate WARNINGs; test-hmm 24 populate + 24 free;
 // plain-boot one clk_core_disable WARNING.
@@ -238,5 +239,51 @@ describe('-o or --db naming a log in a folder the run reads', () => {
       expect(run.stdout).toBe('');
       expect(readFileSync(log(), 'utf8')).toBe(before);
     }
+  });
+});
+
+// Found by a review of the CLI: -o was checked against the logs and --config only. `--db h.sqlite -o h.sqlite` replaced
+// the history with the summary and `--ignore known.txt -o known.txt` the ignore list (exit 0); `--out d -o d` read
+// every log, then failed on EISDIR (exit 3), the summary lost. Each is a usage error before any log is read.
+describe('-o, --db and --out against each other and the files the run reads', () => {
+  test('--db FILE -o FILE: exit 2, the history kept', () => {
+    const db = path.join(tree, 'h.sqlite');
+    expect(spawnCli(['triage', path.join(tree, 'a'), '--db', db, '-j', '1', '-q']).code).toBe(0);
+    const history = readFileSync(db);
+    const run = spawnCli(['triage', path.join(tree, 'a'), '--db', db, '-o', db, '-j', '1']);
+    expect(run.code).toBe(2);
+    expect(readFileSync(db)).toEqual(history);
+  });
+
+  test.each([['-o'], ['--db']])('--ignore FILE %s FILE: exit 2, the ignore list kept', (flag) => {
+    const file = path.join(tree, 'known.txt');
+    const text = 'WARNING in clk_*\n';
+    writeFileSync(file, text);
+    const run = spawnCli(['triage', path.join(tree, 'a'), '--ignore', file, flag, file, '-j', '1']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  test('--ignore - -o FILE with stdin redirected from FILE: exit 2, the file kept', () => {
+    const file = path.join(tree, 'known.txt');
+    writeFileSync(file, 'WARNING in clk_*\n');
+    const command = `node bin/vmemwarn triage ${JSON.stringify(path.join(tree, 'a'))} --ignore - -o ${JSON.stringify(file)} < ${JSON.stringify(file)}`;
+    const run = spawnSync('bash', ['-c', command], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(readFileSync(file, 'utf8')).toBe('WARNING in clk_*\n');
+  });
+
+  test.each([
+    [['--out', 'od', '-o', 'od'], ['--out', '--output']],
+    [['--out', 'od', '--db', 'od'], ['--out', '--db']],
+    [['--db', 'h.sqlite', '-o', 'h.sqlite'], ['--db', '--output']],
+  ])('%j, none of them there yet: exit 2 naming both, nothing written', (flags, named) => {
+    const at = flags.map((f) => (f.startsWith('-') ? f : path.join(tree, f)));
+    const run = spawnCli(['triage', path.join(tree, 'a'), ...at, '-j', '1']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('writes there too');
+    for (const flag of named) expect(run.stderr).toContain(`${flag} `);
+    expect(existsSync(at[1]!)).toBe(false);
   });
 });
