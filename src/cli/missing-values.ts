@@ -50,6 +50,37 @@ export function checkFlagValues(tokens: readonly string[], kinds: OptionKinds, a
   if (notNumber !== undefined) throw new UsageError(`--${notNumber} takes a number`);
   const misshapen = misshapenFlag(kinds, argv);
   if (misshapen !== undefined) throw new UsageError(`--${misshapen} takes a value (not --no-${misshapen} or --${misshapen}.<key>)`);
+  const keyed = keyedSwitch(kinds, argv);
+  if (keyed !== undefined) throw new UsageError(`--${keyed} is on or off: --${keyed} or --no-${keyed}, not --${keyed}.<key>`);
+  const worded = switchWithWord(tokens, kinds);
+  if (worded !== undefined) {
+    const [name, word] = worded;
+    throw new UsageError(`bad flag value: --${name}=${word}: --${name} is on or off: --${name}, --no-${name}, --${name}=true or --${name}=false`);
+  }
+}
+
+/**
+ * The first switch (a boolean option) given a key, which yargs reads as an object (`--color.x 1` → `{ x: 1 }`): it
+ * had been taken for on (`--quiet.x 1`) or failed once every input was read (`--color.x`, in the text renderer).
+ */
+function keyedSwitch(kinds: OptionKinds, argv: Record<string, unknown>): string | undefined {
+  return kinds.boolean.find((name) => typeof argv[name] === 'object' && argv[name] !== null);
+}
+
+/** What yargs reads rightly after `--switch=`: any other word (`maybe`, `1`, `yes`) it takes for false, in silence. */
+const SWITCH_WORDS = new Set(['true', 'false']);
+
+/** The first `--switch=WORD` (a boolean option or an alias of one) whose WORD is neither true nor false: [name, word]. */
+export function switchWithWord(tokens: readonly string[], kinds: OptionKinds): [string, string] | undefined {
+  const end = tokens.indexOf('--');
+  const switches = new Set(kinds.boolean.flatMap((name) => [name, ...(kinds.alias[name] ?? [])]));
+  for (const token of end === -1 ? tokens : tokens.slice(0, end)) {
+    const m = /^--([^=]+)=(.*)$/s.exec(token);
+    if (m === null) continue;
+    const [, name = '', word = ''] = m;
+    if ((switches.has(name) || switches.has(camelCase(name))) && !SWITCH_WORDS.has(word)) return [name, word];
+  }
+  return undefined;
 }
 
 /**

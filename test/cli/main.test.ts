@@ -405,6 +405,16 @@ describe('usage errors name what is wrong', () => {
     [['layout', '--no-era'], '--era takes a value (not --no-era or --era.<key>)'],
     [['layout', '--no-log'], '--log takes a value (not --no-log or --log.<key>)'],
     [['triage', 'x', '--db.a=x'], '--db takes a value (not --no-db or --db.<key>)'],
+    // Found by a review of the CLI: `--color.x 1` failed only once every input was read, naming the text renderer;
+    // `--quiet.x 1` was taken for on. Every switch of every command is checked alike.
+    [['analyze', 'x.log', '--color.x', '1'], '--color is on or off: --color or --no-color, not --color.<key>'],
+    [['analyze', 'x.log', '--quiet.x', '1'], '--quiet is on or off: --quiet or --no-quiet, not --quiet.<key>'],
+    [['triage', 'x', '--timestamps.a'], '--timestamps is on or off: --timestamps or --no-timestamps, not --timestamps.<key>'],
+    [['triage', 'x', '--follow-symlinks.a=1'], '--follow-symlinks is on or off: --follow-symlinks or --no-follow-symlinks, not --follow-symlinks.<key>'],
+    // Found by a review of the CLI: yargs reads any word after `--switch=` but `true` as false, in silence.
+    [['analyze', 'x.log', '--color=maybe'], 'bad flag value: --color=maybe: --color is on or off: --color, --no-color, --color=true or --color=false'],
+    [['analyze', 'x.log', '--color=1'], 'bad flag value: --color=1: --color is on or off: --color, --no-color, --color=true or --color=false'],
+    [['triage', 'x', '--new-only=yes'], 'bad flag value: --new-only=yes: --new-only is on or off: --new-only, --no-new-only, --new-only=true or --new-only=false'],
   ])('%j', async (args, message) => {
     const run = await runInProcess(args);
     expect(run.code).toBe(2);
@@ -414,6 +424,12 @@ describe('usage errors name what is wrong', () => {
   test('a boolean flag may still be negated', async () => {
     const run = await runInProcess(['analyze', 'samples/logs/plain-boot-6.6-unrelated-warning.log', '--no-color', '--no-quiet']);
     expect(run.code).toBe(0);
+  });
+
+  test('a switch takes =true and =false', async () => {
+    const log = 'samples/logs/plain-boot-6.6-unrelated-warning.log';
+    expect((await runInProcess(['analyze', log, '--color=true'])).stdout).toContain('\x1b[');
+    expect((await runInProcess(['analyze', log, '--color=false'])).stdout).not.toContain('\x1b[');
   });
 
   test('a missing summary is named in words', async () => {

@@ -1,4 +1,4 @@
-import { flagWithoutValue, type OptionKinds } from '../../src/cli/missing-values.js';
+import { flagWithoutValue, switchWithWord, type OptionKinds } from '../../src/cli/missing-values.js';
 
 const KINDS: OptionKinds = {
   key: { format: true, output: true, quiet: true, verbose: true, memstart: true, help: true },
@@ -36,5 +36,20 @@ describe('flagWithoutValue', () => {
     [['explain', '']],
   ])('%j → none', (tokens) => {
     expect(flagWithoutValue(tokens, KINDS)).toBeUndefined();
+  });
+});
+
+// Found by a review of the CLI: `--color=maybe` and `--color=1` meant off, without a word.
+describe('switchWithWord', () => {
+  test.each([
+    [['analyze', '--quiet=maybe'], ['quiet', 'maybe']],
+    [['analyze', '--q=1'], ['q', '1']],
+    [['analyze', '--help='], ['help', '']],
+  ])('%j → %j', (tokens, found) => {
+    expect(switchWithWord(tokens, KINDS)).toEqual(found);
+  });
+
+  test.each([[['analyze', '--quiet=true', '--quiet=false', '--format=x']], [['analyze', '--', '--quiet=maybe']], [['analyze', '--quiet', 'maybe']]])('%j → none', (tokens) => {
+    expect(switchWithWord(tokens, KINDS)).toBeUndefined();
   });
 });
