@@ -30,6 +30,8 @@ export function withLayoutSourceFlags<T>(y: Argv<T>): Argv<T & LayoutSourceArgs>
  * usage error. `files` is the positional as withStdinPositional gives it back (yargs reads a bare `-` there as '').
  */
 export function logFromPositional(command: 'layout' | 'explain', files: readonly string[], log: string | undefined): string | undefined {
+  // After `--` (`layout -- ""`), where main.ts' check of the positionals does not look.
+  if (files.includes('')) throw new UsageError("an empty path ('') names no file");
   if (files.length > 1) throw new UsageError(`${command} takes one log, not ${files.length}: ${files.join(' ')}`);
   const file = files[0];
   if (file !== undefined && log !== undefined && file !== log) {

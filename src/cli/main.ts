@@ -51,12 +51,13 @@ export async function runCli(argv: readonly string[], callerCtx: CliContext): Pr
     // repeated --fail-on turned the CI gate off, a repeated -o crashed). yargs' own switch for this also folds the
     // positional lists, so it is done here, before validation.
     .middleware(lastValueWins, true)
-    .middleware(noEmptyPaths, true)
     .middleware((args): void => {
       quiet = args.quiet === true;
     }, true)
     // getOptions() at this point holds the options of the command being run.
     .middleware((argv): void => checkFlagValues(tokens, (parser as unknown as { getOptions(): OptionKinds }).getOptions(), argv), true)
+    // After the flags: an empty word left on the line is then no flag's value (`--log ''` needs a value).
+    .middleware((argv): void => noEmptyPaths(argv, tokens), true)
     .help()
     .alias('h', 'help')
     .version(packageToolInfo().version)
@@ -161,11 +162,17 @@ function lastValueWins(argv: Record<string, unknown>): void {
 /** The positional lists of paths: `vmemwarn analyze ""` (an unset variable) had been read as a file named nothing. */
 const PATH_LISTS = ['files', 'summaries', 'paths'];
 
-function noEmptyPaths(argv: Record<string, unknown>): void {
-  for (const key of PATH_LISTS) {
+/**
+ * An empty path among the positionals: a list's, or the log of `layout [file]` and `explain VALUE [file]`, which had
+ * been dropped (`layout ""` answered with the defaults, exit 0). yargs reads a bare `-` there as '' too: the log is
+ * empty only when the command line holds an empty word, which by now is no flag's value.
+ */
+function noEmptyPaths(argv: Record<string, unknown>, tokens: readonly string[]): void {
+  const empty = PATH_LISTS.some((key) => {
     const value = argv[key];
-    if (Array.isArray(value) && value.some((path) => path === '')) throw new UsageError("an empty path ('') names no file");
-  }
+    return Array.isArray(value) && value.some((path) => path === '');
+  });
+  if (empty || (argv.file === '' && tokens.includes(''))) throw new UsageError("an empty path ('') names no file");
 }
 
 /** Long options whose value may be `-` (stdin or stdout), or where `-` is a usage error to report (`--db -`). */

@@ -395,6 +395,12 @@ describe('usage errors name what is wrong', () => {
     // Found by a review: read as the flags -0 and -x, `Unknown arguments: 0, x`.
     [['layout', '--memstart', '-0x1000'], "--memstart must be a 64-bit hex value, not '-0x1000'"],
     [['triage', 'x', ''], "an empty path ('') names no file"],
+    // Found by a review of the CLI: the empty log was dropped, and the defaults given, exit 0.
+    [['layout', ''], "an empty path ('') names no file"],
+    [['layout', '--', ''], "an empty path ('') names no file"],
+    [['explain', '0xfffffc0000000000', ''], "an empty path ('') names no file"],
+    [['explain', '--', '0xfffffc0000000000', ''], "an empty path ('') names no file"],
+    [['layout', '', '--kernel', ''], '--kernel needs a value'],
     // yargs said `Invalid values:` and then one indented line per flag.
     [['analyze', 'x.log', '--format', 'xml'], '--format "xml" is not one of "text", "json", "markdown"'],
     [['triage', 'x', '--format', 'xml', '--fail-on', 'foo'], '--format "xml" is not one of "text", "json", "markdown", "junit"; --fail-on "foo" is not one of "vmemmap", "warning", "bug", "panic", "any"'],
