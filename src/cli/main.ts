@@ -183,8 +183,18 @@ const HEX_VALUE_OPTIONS = new Set(['--memstart']);
 const NEGATIVE_HEX = /^-(?:0x)?[0-9a-f]+$/i;
 
 /**
+ * A value that begins with `-` and a digit but is no number yargs knows (`-1/4`, `-4k`, `-1KiB`, `-6.1-rc1`): after a
+ * flag yargs read it as flags of its own (`--shard -1/4`: `Unknown argument: 1`), naming neither the flag nor the value.
+ */
+const DASH_DIGIT = /^-\d/;
+
+/** A long flag without its value (`--shard`, not `--shard=…`), or a lone short one (`-j`). */
+const FLAG = /^(?:--[^-=][^=]*|-[A-Za-z])$/;
+
+/**
  * `--log -` as `--log=-`: yargs takes a lone `-` after a long option for a positional (`Unknown argument: -`), though
- * it takes it after a short one (`-o -`). So is a negative hex value after a hex option, for its own check to name.
+ * it takes it after a short one (`-o -`). So is a negative hex value after a hex option, and a value that begins with
+ * `-` and a digit after any flag, for the flag's own check to name (`--shard must be i/n …, not '-1/4'`).
  */
 function dashValuesJoined(argv: readonly string[]): string[] {
   const out: string[] = [];
@@ -192,7 +202,8 @@ function dashValuesJoined(argv: readonly string[]): string[] {
     const arg = argv[i]!;
     if (arg === '--') return [...out, ...argv.slice(i)];
     const next = argv[i + 1];
-    if ((DASH_VALUE_OPTIONS.has(arg) && next === '-') || (HEX_VALUE_OPTIONS.has(arg) && next !== undefined && NEGATIVE_HEX.test(next))) {
+    const negative = next !== undefined && ((HEX_VALUE_OPTIONS.has(arg) && NEGATIVE_HEX.test(next)) || (FLAG.test(arg) && DASH_DIGIT.test(next)));
+    if ((DASH_VALUE_OPTIONS.has(arg) && next === '-') || negative) {
       out.push(`${arg}=${next}`);
       i++;
     } else {

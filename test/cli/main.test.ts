@@ -394,6 +394,12 @@ describe('usage errors name what is wrong', () => {
     [['explain', '-0x10'], "explain: '-0x10' is no value it takes: an address, pfn:N or phys:N is unsigned hex (0xffff…)"],
     // Found by a review: read as the flags -0 and -x, `Unknown arguments: 0, x`.
     [['layout', '--memstart', '-0x1000'], "--memstart must be a 64-bit hex value, not '-0x1000'"],
+    // Found by a review of the CLI: a value that begins with - and a digit but is no number was read as flags.
+    [['triage', 'x', '--shard', '-1/4'], "--shard must be i/n with 1 ≤ i ≤ n ≤ 2^32, not '-1/4'"],
+    [['layout', '--page-size', '-4k'], "--page-size must be 4k, 16k or 64k, not '-4k'"],
+    [['analyze', 'x.log', '--max-decompressed', '-1KiB'], "--max-decompressed must be a size like 64KiB, 200MiB or 4GiB, not '-1KiB'"],
+    [['layout', '--kernel', '-6.1-rc1'], "--kernel must look like 6.1, v6.1 or 5.15.0-91, not '-6.1-rc1'"],
+    [['triage', 'x', '-j', '-1x'], '--jobs takes a number'],
     [['triage', 'x', ''], "an empty path ('') names no file"],
     // Found by a review of the CLI: the empty log was dropped, and the defaults given, exit 0.
     [['layout', ''], "an empty path ('') names no file"],
