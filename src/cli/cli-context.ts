@@ -40,6 +40,14 @@ export function progressEnabled(ctx: CliContext, quiet: boolean | undefined): bo
   });
 }
 
+/**
+ * The spinner of `analyze`: as progressEnabled, but not when a log is read from stdin and stdin is a terminal, where
+ * it would draw over what is typed.
+ */
+export function spinnerEnabled(ctx: CliContext, quiet: boolean | undefined, inputs: readonly string[]): boolean {
+  return progressEnabled(ctx, quiet) && !(ctx.stdinIsTTY === true && inputs.includes('-'));
+}
+
 export function printError(ctx: CliContext, message: string): void {
   // Messages name inputs, and an input's name is as untrusted as its text. A line break is escaped (`\x0a`), as
   // the text report shows it: the message stays one line and names the file that is there (a space had named one

@@ -12,7 +12,7 @@ import { withLayoutFlags, layoutOverrides, type LayoutFlags } from './layout-fla
 import { FAIL_ON_KINDS, resultsMatch, type FailOn } from './fail-on.js';
 import { checkOutputPath, writeOutput } from './output.js';
 import { distinctInputs } from './distinct-inputs.js';
-import { type CliContext, useColour, progressEnabled, printError, noColor, textWidth, noteTerminalStdin } from './cli-context.js';
+import { type CliContext, useColour, spinnerEnabled, printError, noColor, textWidth, noteTerminalStdin } from './cli-context.js';
 import { packageToolInfo } from '../report/tool-info.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import { parseByteSize } from './byte-size.js';
@@ -97,7 +97,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       if (!argv.quiet && inputs.length > MANY_INPUTS) {
         printError(ctx, `note: ${inputs.length} logs in one report: analyze keeps each one's analysis until the report is written; vmemwarn triage reads any number of logs into one summary in bounded memory`);
       }
-      const spinner = progressEnabled(ctx, argv.quiet) ? (await createSpinner(ctx.stderr, { colour: !noColor(ctx) })).start('reading') : undefined;
+      const spinner = spinnerEnabled(ctx, argv.quiet, inputs) ? (await createSpinner(ctx.stderr, { colour: !noColor(ctx) })).start('reading') : undefined;
       const results: AnalysisResult[] = [];
       let inputFailed = false;
       for (const spec of inputs) {

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { noColor, noteTerminalStdin, printError, progressEnabled, tableColumns, textWidth, useColour, type CliContext } from '../../src/cli/cli-context.js';
+import { noColor, noteTerminalStdin, printError, progressEnabled, spinnerEnabled, tableColumns, textWidth, useColour, type CliContext } from '../../src/cli/cli-context.js';
 
 function context(): { ctx: CliContext; written: () => string } {
   const stderr = new PassThrough();
@@ -122,5 +122,27 @@ describe('tableColumns', () => {
     expect(tableColumns(ctx(true, 80), true)).toBeUndefined();
     expect(tableColumns(ctx(true), false)).toBeUndefined();
     expect(tableColumns(ctx(true, 0), false)).toBeUndefined();
+  });
+});
+
+// Found by a review of the CLI: `analyze` drew its spinner over the log being typed at the terminal.
+describe('spinnerEnabled', () => {
+  const ctx = (stdinIsTTY: boolean): CliContext => ({
+    stderr: Object.assign(new PassThrough(), { isTTY: true, columns: 80 }),
+    stdoutIsTTY: false,
+    stdinIsTTY,
+    env: {},
+    signal: new AbortController().signal,
+  });
+
+  test('none while the log is read from stdin that is a terminal', () => {
+    expect(spinnerEnabled(ctx(true), undefined, ['-'])).toBe(false);
+    expect(spinnerEnabled(ctx(true), undefined, ['a.log', '-'])).toBe(false);
+  });
+
+  test('as progress otherwise: files alone, or stdin that is a pipe or file', () => {
+    expect(spinnerEnabled(ctx(true), undefined, ['a.log'])).toBe(true);
+    expect(spinnerEnabled(ctx(false), undefined, ['-'])).toBe(true);
+    expect(spinnerEnabled(ctx(false), true, ['-'])).toBe(false);
   });
 });
