@@ -137,13 +137,15 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       // JSON and text are written an input at a time: a report over hundreds of inputs is tens of MB of JSON.
       // Markdown is rendered whole, as its length is checked against a GitHub comment's below.
       const markdown = argv.format === 'markdown' ? renderMarkdown(report) : undefined;
+      // `-o -` is stdout, coloured and wrapped as without -o.
+      const toFile = argv.output !== undefined && argv.output !== '-';
       const text =
         argv.format === 'json'
           ? renderJsonChunks(report)
           : (markdown ??
             renderTextChunks(report, {
-              colour: argv.output === undefined ? useColour(ctx, argv.color) : argv.color === true,
-              ...widthOption(textWidth(ctx, argv.output !== undefined && argv.output !== '-')),
+              colour: toFile ? argv.color === true : useColour(ctx, argv.color),
+              ...widthOption(textWidth(ctx, toFile)),
             }));
       // The verdict stands before the report is written: a reader that goes away (| head) must not turn it into 0.
       if (ctx.signal.aborted) setExit(EXIT.interrupted);

@@ -10,12 +10,12 @@ export interface CliRun {
 }
 
 /**
- * Runs `vmemwarn <argv>` in-process as a CI job would: stdout is not a terminal, nor is stderr unless
- * `stderrIsTTY` asks for the interactive case (progress).
+ * Runs `vmemwarn <argv>` in-process as a CI job would: stdout is not a terminal unless `stdoutIsTTY` says so, nor is
+ * stderr unless `stderrIsTTY` asks for the interactive case (progress).
  */
 export async function runInProcess(
   argv: readonly string[],
-  opts: { env?: NodeJS.ProcessEnv; stderrIsTTY?: boolean } = {},
+  opts: { env?: NodeJS.ProcessEnv; stderrIsTTY?: boolean; stdoutIsTTY?: boolean } = {},
 ): Promise<CliRun> {
   const stderr: PassThrough & { isTTY?: boolean } = new PassThrough();
   if (opts.stderrIsTTY) Object.assign(stderr, fakeTerminal());
@@ -28,7 +28,7 @@ export async function runInProcess(
     done?.();
     return true;
   }) as typeof process.stdout.write);
-  const ctx: CliContext = { stderr, stdoutIsTTY: false, env: opts.env ?? {}, signal: new AbortController().signal };
+  const ctx: CliContext = { stderr, stdoutIsTTY: opts.stdoutIsTTY === true, env: opts.env ?? {}, signal: new AbortController().signal };
   try {
     const code = await runCli(argv, ctx);
     return { code, stdout: outChunks.join(''), stderr: Buffer.concat(errChunks).toString('utf8') };

@@ -114,6 +114,13 @@ describe('analyze colour', () => {
     expect(readFileSync(path.join(dir, 'plain.txt'), 'utf8')).not.toMatch(ANSI);
     expect(readFileSync(path.join(dir, 'colour.txt'), 'utf8')).toMatch(ANSI);
   });
+  // Found by a review of the CLI: `-o -` is stdout, yet it was taken for a file and the report written plain there.
+  test('-o - is stdout: coloured on a terminal, as without -o', async () => {
+    const onTerminal = { stdoutIsTTY: true, env: { TERM: 'xterm' } };
+    expect((await runInProcess(['analyze', AMDGPU], onTerminal)).stdout).toMatch(ANSI);
+    expect((await runInProcess(['analyze', AMDGPU, '-o', '-'], onTerminal)).stdout).toMatch(ANSI);
+    expect((await runInProcess(['analyze', AMDGPU, '-o', '-'])).stdout).not.toMatch(ANSI);
+  });
 });
 
 describe('analyze limits', () => {
