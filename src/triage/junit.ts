@@ -55,12 +55,22 @@ export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="vmemwarn triage" ${counts}>`,
-    `  <testsuite name="vmemwarn" ${counts}>`,
+    `  <testsuite name="vmemwarn" ${counts}${timestampAttribute(s.generatedAt)}>`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/**
+ * ` timestamp="2026-03-01T12:00:00"`: the run's time (`--timestamps`), in UTC as the JUnit schema's testsuite takes it
+ * (no zone, no fraction); nothing without one, or for one that is no date.
+ */
+function timestampAttribute(generatedAt: string | undefined): string {
+  const iso = generatedAt === undefined ? undefined : new Date(Date.parse(generatedAt));
+  const year = iso?.getUTCFullYear() ?? NaN;
+  return iso === undefined || !(year >= 0 && year <= 9999) ? '' : ` timestamp="${iso.toISOString().slice(0, 19)}"`;
 }
 
 /** The reasons of `s`'s issues of one severity, by input, in the summary's order. */

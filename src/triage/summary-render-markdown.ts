@@ -55,6 +55,8 @@ export function renderSummaryMarkdown(s: Summary, caps: SummaryMarkdownCaps = SU
   const worst = worstSplatLine(s);
   if (worst !== undefined) out.push('', escapeMarkdownText(worst));
   if (s.run) out.push('', `History run ${s.run.sequence}${s.run.previous !== undefined ? ` (previous ${s.run.previous})` : ''}.`);
+  // `--timestamps`: the run's time (a merge's, its latest summary's).
+  if (s.generatedAt !== undefined) out.push('', `Generated at ${codeSpan(s.generatedAt)}.`);
   const fresh = s.clusters.filter((c) => !c.known);
   const known = s.clusters.filter((c) => c.known);
   // Example logs are named from the directory they all lie in, said once: not the full path in every row.

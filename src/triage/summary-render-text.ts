@@ -39,6 +39,8 @@ export function renderSummaryText(s: Summary, opts: SummaryTextOptions = {}): st
   const worst = worstSplatLine(s);
   if (worst !== undefined) out.push(worst);
   if (s.run) out.push(`history: run ${s.run.sequence}${s.run.previous !== undefined ? ` (previous ${s.run.previous})` : ''}`);
+  // `--timestamps`: the run's time (a merge's, its latest summary's).
+  if (s.generatedAt !== undefined) out.push(`generated at ${sanitizeTerminal(s.generatedAt)}`);
   const fresh = s.clusters.filter((c) => !c.known);
   const known = s.clusters.filter((c) => c.known);
   // Example logs are named from the directory they all lie in: full paths had made rows of 220 columns.

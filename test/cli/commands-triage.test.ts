@@ -165,6 +165,19 @@ test('--timestamps puts the run\'s time in the summary; without it there is none
   expect(stamped! >= before && stamped! <= new Date().toISOString()).toBe(true);
 });
 
+// Found by a review of the CLI: the time was in the JSON summary alone, the text, Markdown and JUnit ones unchanged.
+test.each([
+  ['text', /^generated at (\S+)$/m],
+  ['markdown', /^Generated at `(\S+)`\.$/m],
+  ['junit', /<testsuite [^>]* timestamp="([^"]+)">/],
+])('--timestamps shows the time in a %s summary too', async (format, shown) => {
+  const run = await runInProcess(['triage', path.join(tree, 'a'), '-j', '1', '--timestamps', '--format', format]);
+  expect(run.code).toBe(0);
+  const at = shown.exec(run.stdout)?.[1];
+  expect(Number.isNaN(Date.parse(at ?? ''))).toBe(false);
+  expect((await runInProcess(['triage', path.join(tree, 'a'), '-j', '1', '--format', format])).stdout).not.toMatch(shown);
+});
+
 test('--follow-symlinks follows a symlink met inside a directory', async () => {
   const dir = path.join(tree, 'links');
   mkdirSync(dir);

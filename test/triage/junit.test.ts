@@ -76,3 +76,19 @@ test('a failure counts the cluster in that log, not over every log', () => {
   expect(xml).toContain(`${id} warning x2: WARNING in vmemmap_populate`);
   expect(xml).not.toContain('x7');
 });
+
+// Found by a review of the CLI: `triage --timestamps` showed its time in the JSON summary alone.
+describe('the run time (--timestamps)', () => {
+  test("is the testsuite's timestamp, in UTC without zone or fraction as the JUnit schema has it", () => {
+    const s = sampleSummary();
+    s.generatedAt = '2026-03-01T12:34:56.789+02:00';
+    expect(renderSummaryJunit(s)).toMatch(/\n {2}<testsuite name="vmemwarn" [^>\n]* timestamp="2026-03-01T10:34:56">\n/);
+  });
+
+  test('none without one, or for one that is no date', () => {
+    expect(renderSummaryJunit(sampleSummary())).not.toContain('timestamp=');
+    const s = sampleSummary();
+    s.generatedAt = 'yesterday';
+    expect(renderSummaryJunit(s)).not.toContain('timestamp=');
+  });
+});

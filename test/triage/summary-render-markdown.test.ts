@@ -110,3 +110,11 @@ describe('a summary too long for one comment', () => {
     expect(renderSummaryMarkdown(s)).toContain('_… and 1 more cluster (3 splats) not shown;');
   });
 });
+
+// Found by a review of the CLI: `triage --timestamps` showed its time in the JSON summary alone.
+test('the run time (--timestamps) is a sentence under the headline; none without one', () => {
+  const s = sampleSummary();
+  expect(renderSummaryMarkdown(s)).not.toContain('Generated at');
+  s.generatedAt = '2026-03-01T12:34:56.789Z';
+  expect(renderSummaryMarkdown(s)).toContain('\n\nGenerated at `2026-03-01T12:34:56.789Z`.\n');
+});

@@ -136,3 +136,13 @@ describe('Found by a review: columns that is no whole number of at least renderT
     for (const c of s.clusters) expect(out).toContain(`  ${c.id}`);
   });
 });
+
+// Found by a review of the CLI: `triage --timestamps` showed its time in the JSON summary alone.
+test('the run time (--timestamps) is a line under the headline, escaped; none without one', () => {
+  const s = sampleSummary();
+  expect(renderSummaryText(s)).not.toContain('generated at');
+  s.generatedAt = '2026-03-01T12:34:56.789Z';
+  expect(renderSummaryText(s)).toContain('\ngenerated at 2026-03-01T12:34:56.789Z\n');
+  s.generatedAt = '2026-03-01T12:34:56Z\x1b[2J';
+  expect(renderSummaryText(s)).toContain('\ngenerated at 2026-03-01T12:34:56Z\\x1b[2J\n');
+});
