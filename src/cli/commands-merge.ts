@@ -8,6 +8,7 @@ import { checkOutputPath, writeOutput } from './output.js';
 import { EXIT } from '../errors.js';
 import { noteTerminalStdin, printError, tableColumns, type CliContext } from './cli-context.js';
 import { readInputFile } from '../ingest/read-bounded.js';
+import { interruptedWords } from '../util/stop-cause.js';
 
 /** Below V8's longest string (512 MiB), so a too-large file gets this tool's message, not a crash. */
 const MAX_SUMMARY_BYTES = 256 * 1024 * 1024;
@@ -52,7 +53,7 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       // As one triage over all the shards' inputs would exit: an input error in a shard wins over --fail-on, and a
       // shard cut short by Ctrl-C leaves the merge incomplete (exit 3, said on stderr; 130 is for this run's Ctrl-C).
       const errors = merged.issues.filter((i) => i.severity === 'error').length;
-      if (merged.interrupted) printError(ctx, 'warning: a summary was interrupted (Ctrl-C): the merge covers only the logs it finished');
+      if (merged.interrupted) printError(ctx, `warning: a summary was ${interruptedWords(merged.interruptedBy)}: the merge covers only the logs it finished`);
       if (errors > 0 || merged.interrupted) setExit(EXIT.input);
       else if (anyLogFails(merged, argv['fail-on'])) setExit(EXIT.failOnMatched);
       try {

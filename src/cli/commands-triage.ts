@@ -10,6 +10,7 @@ import { parseByteSize } from './byte-size.js';
 import { MAX_SHARDS } from '../triage/shard.js';
 import { withStdinPositional } from './stdin-positional.js';
 import { YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
+import { interruptedWords } from '../util/stop-cause.js';
 
 interface TriageArgs extends LayoutFlags {
   paths: string[];
@@ -121,7 +122,7 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
         // Also when stdout went away (| head): the exit code alone would not say which inputs failed.
         for (const issue of outcome.errors) printError(ctx, `${issue.input}: ${issue.reason}`);
         if (outcome.exitCode === 130) {
-          printError(ctx, `interrupted after ${s.totals.inputs} of ${outcome.inputsFound} inputs found: the summary covers the logs that finished`);
+          printError(ctx, `${interruptedWords(s.interruptedBy)} after ${s.totals.inputs} of ${outcome.inputsFound} inputs found: the summary covers the logs that finished`);
         }
       }
     },

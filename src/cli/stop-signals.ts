@@ -1,12 +1,9 @@
 import { constants } from 'node:os';
+import { STOP_SIGNALS, stopSignalOf, stopWords, type StopSignal } from '../util/stop-cause.js';
 
-/**
- * The signals that stop a run the way Ctrl-C does: what was read is still reported. SIGTERM is how CI timeouts,
- * `timeout` and `docker stop` end a job, SIGHUP a closed terminal or ssh session; without a handler either had ended
- * the process at once, writing nothing.
- */
-export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-export type StopSignal = (typeof STOP_SIGNALS)[number];
+// The signals that stop a run the way Ctrl-C does (STOP_SIGNALS): what was read is still reported. SIGTERM is how CI
+// timeouts, `timeout` and `docker stop` end a job, SIGHUP a closed terminal or ssh session; without a handler either
+// had ended the process at once, writing nothing.
 
 /** The shell's exit code for a process a signal ended: 128 + its number (130 for SIGINT, 143 for SIGTERM). */
 export function signalExitCode(signal: StopSignal): number {
@@ -15,14 +12,12 @@ export function signalExitCode(signal: StopSignal): number {
 
 /** The stop signal `signal` was aborted with (its reason, as onStopSignals sets it); SIGINT for any other abort. */
 export function stoppedBy(signal: AbortSignal): StopSignal {
-  const reason: unknown = signal.reason;
-  return STOP_SIGNALS.find((name) => name === reason) ?? 'SIGINT';
+  return stopSignalOf(signal) ?? 'SIGINT';
 }
 
 /** What stopped a run, for its messages: `Ctrl-C` for SIGINT, else the signal's name. */
 export function stopCause(signal: AbortSignal): string {
-  const name = stoppedBy(signal);
-  return name === 'SIGINT' ? 'Ctrl-C' : name;
+  return stopWords([stoppedBy(signal)]);
 }
 
 /**

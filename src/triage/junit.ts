@@ -3,11 +3,12 @@ import type { IssueSeverity, Summary } from './summary-types.js';
 import { failingClusters } from './failing-logs.js';
 import { checkSummary } from './check-summary.js';
 import { checkArgument } from '../util/check-argument.js';
+import { interruptedWords } from '../util/stop-cause.js';
 
 /**
  * JUnit XML: one testcase per log, failed when it has an unknown cluster of the `failOn` kind; an input that
  * could not be read is a testcase with an error, or the error of its log's testcase when the log was read in part
- * (an archive member cut short); an input not read (skipped) is a skipped testcase naming why. A run cut short by Ctrl-C ends with an error testcase that says so: a CI job that
+ * (an archive member cut short); an input not read (skipped) is a skipped testcase naming why. A run cut short (by Ctrl-C, SIGTERM…) ends with an error testcase that says so and by what: a CI job that
  * reads only this file must not take it for a whole run.
  */
 export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
@@ -49,7 +50,7 @@ export function renderSummaryJunit(s: Summary, failOnFlag?: FailOn): string {
   for (const [input, reasons] of skippedOf) cases.push(testcase(input, [`      <skipped message="${xml(reasons.join('; '))}"/>`]));
   if (s.interrupted) {
     errors++;
-    cases.push(testcase('(run)', ['      <error message="interrupted (Ctrl-C): the logs not yet read are not in this report"/>']));
+    cases.push(testcase('(run)', [`      <error message="${interruptedWords(s.interruptedBy)}: the logs not yet read are not in this report"/>`]));
   }
   const counts = `tests="${cases.length}" failures="${failures}" errors="${errors}" skipped="${skippedOf.size}"`;
   return [

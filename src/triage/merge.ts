@@ -7,6 +7,7 @@ import { logsInSeveralWarning } from './logs-in-several.js';
 import { shardingsMixedWarning } from './shardings-mixed.js';
 import { checkSummaries } from './check-summary.js';
 import { inFunction } from '../util/check-argument.js';
+import { stopSignalsUnion } from '../util/stop-cause.js';
 
 export function emptySummary(): Summary {
   return {
@@ -51,6 +52,9 @@ export function mergeSummaries(summaries: readonly Summary[], opts: MergeOptions
   merged.clusters = [...clusters.values()].sort(compareClusters);
   merged.logs = summaries.flatMap((s) => s.logs).sort(compareLogs);
   merged.issues = summaries.flatMap((s) => s.issues).sort(compareIssues);
+  // Shards stopped differently (one by a CI timeout, one by Ctrl-C) name both; a union keeps the merge associative.
+  const stoppedBy = stopSignalsUnion(summaries.map((s) => s.interruptedBy));
+  if (stoppedBy.length > 0) merged.interruptedBy = stoppedBy;
   const shards = mergeShards(summaries);
   if (shards) merged.shards = shards;
   return merged;

@@ -5,6 +5,7 @@ import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import type { WorkerEvent, WorkerRun, WorkerStop } from './worker-protocol.js';
 import { summarizeInterrupted, summarizeIssues } from './summarize-log.js';
+import { stopSignalOf } from '../util/stop-cause.js';
 
 /** How long a worker may take to hand over what it read once Ctrl-C asked it to stop. */
 const STOP_GRACE_MS = 1000;
@@ -67,7 +68,7 @@ export function runPool(
     };
     // The inputs still in flight when the last worker is gone (or the grace is over) are named as not read.
     const finishStopped = (): void => {
-      for (const input of inFlight.values()) summaries.push(summarizeInterrupted(input));
+      for (const input of inFlight.values()) summaries.push(summarizeInterrupted(input, undefined, stopSignalOf(hooks.signal)));
       inFlight.clear();
       finish();
     };
@@ -91,7 +92,7 @@ export function runPool(
       const task = queue.tasks[index];
       if (finished || task === undefined) return;
       if (summary.interrupted) {
-        summaries.push(summarizeInterrupted(task.display, summary));
+        summaries.push(summarizeInterrupted(task.display, summary, stopSignalOf(hooks.signal)));
         return;
       }
       summaries.push(summary);

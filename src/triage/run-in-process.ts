@@ -5,6 +5,7 @@ import type { Summary } from './summary-types.js';
 import { processInput } from './process-input.js';
 import { turnOfEventLoop } from '../util/turn-of-event-loop.js';
 import { summarizeInterrupted } from './summarize-log.js';
+import { stopSignalOf } from '../util/stop-cause.js';
 
 /** Analyses queued inputs one after another on this thread (alone for jobs 0/1, beside the workers otherwise). */
 export async function runInProcess(queue: TaskQueue, ctx: InputContext, hooks: RunnerHooks = {}): Promise<Summary[]> {
@@ -20,7 +21,7 @@ export async function runInProcess(queue: TaskQueue, ctx: InputContext, hooks: R
     const summary = await processInput(task, ctx, hooks.signal ? { signal: hooks.signal } : {});
     if (summary.interrupted) {
       // Cut short by Ctrl-C: the archive members it finished stay, the rest of it is named as not read.
-      summaries.push(summarizeInterrupted(task.display, summary));
+      summaries.push(summarizeInterrupted(task.display, summary, stopSignalOf(hooks.signal)));
       break;
     }
     summaries.push(summary);

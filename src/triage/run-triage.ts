@@ -28,6 +28,7 @@ import { describeValue } from '../util/describe-value.js';
 import { checkOptionKeys, checkOptionsObject, optionKeys } from '../util/option-keys.js';
 import { isAbortSignal } from '../analyze/check-callbacks.js';
 import { checkArgument, inFunction } from '../util/check-argument.js';
+import { stopSignalOf } from '../util/stop-cause.js';
 
 /** The progress callback and stop signal of `runTriage`. */
 export interface TriageHooks {
@@ -90,6 +91,8 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
 
   let summary = mergeSummaries([...summaries, summarizeIssues(walkIssues)]);
   summary.interrupted = hooks.signal?.aborted ?? false;
+  const stoppedBy = stopSignalOf(hooks.signal);
+  if (stoppedBy !== undefined) summary.interruptedBy = [stoppedBy];
   if (opts.shard) summary.shards = { count: opts.shard.count, indices: [opts.shard.index] };
   if (ignore) summary = markKnown(summary, ignore);
   if (opts.timestamps) summary.generatedAt = new Date().toISOString();
@@ -118,8 +121,9 @@ async function runAll(queue: TaskQueue, ctx: InputContext, jobs: number, hooks: 
   // analysing and writing reports behind the caller's back.
   const stop = new AbortController();
   const outer = hooks.signal;
-  const relay = (): void => stop.abort();
-  if (outer?.aborted) stop.abort();
+  // With the outer reason: the runners name the stop signal (SIGTERM) that cut an input short.
+  const relay = (): void => stop.abort(outer?.reason);
+  if (outer?.aborted) stop.abort(outer.reason);
   outer?.addEventListener('abort', relay, { once: true });
   const both = { ...hooks, signal: stop.signal };
   try {

@@ -6,6 +6,7 @@ import { compareClusters, emptySummary, mergeSummaries, severityCounts } from '.
 import { worstClass } from '../analyze/splat-severity.js';
 import { toHexRange } from './hex-range.js';
 import { mergeVmemmapLists, MAX_LISTED_VALUES } from './merge-cluster.js';
+import { interruptedWords, type StopSignal } from '../util/stop-cause.js';
 
 export interface LogContext {
   /** The top-level input the log came from. */
@@ -37,13 +38,15 @@ export function summarizeLog(result: AnalysisResult, ctx: LogContext): Summary {
 }
 
 /**
- * An input that Ctrl-C cut short, named as not read to the end, counted once and marked interrupted; `finished`:
- * what of it had been read (the archive members it finished), kept.
+ * An input that a stop (Ctrl-C) cut short, named as not read to the end, counted once and marked interrupted;
+ * `finished`: what of it had been read (the archive members it finished), kept; `by`: the stop signal, when one.
  */
-export function summarizeInterrupted(input: string, finished?: Summary): Summary {
+export function summarizeInterrupted(input: string, finished?: Summary, by?: StopSignal): Summary {
   // A log cut short is left out whole; an archive keeps the members it finished.
   const rest = (finished?.logs.length ?? 0) > 0 ? 'the members read in full are in the summary, the rest is not' : 'it is not in the summary';
-  const named = summarizeIssues([{ input, severity: 'skipped', reason: `interrupted (Ctrl-C) before it was read to the end: ${rest}` }]);
+  // A SIGTERM (a CI timeout) had been called Ctrl-C.
+  const stop = interruptedWords(by === undefined ? undefined : [by]);
+  const named = summarizeIssues([{ input, severity: 'skipped', reason: `${stop} before it was read to the end: ${rest}` }]);
   if (finished) return mergeSummaries([finished, named]);
   named.totals.inputs = 1;
   named.interrupted = true;

@@ -1,6 +1,7 @@
 import { plural } from '../report/report-facts.js';
 import type { Summary, SummaryCluster, SummaryVmemmap } from './summary-types.js';
 import { kindsOf, SEVERITY_CLASSES, type SeverityClass } from '../analyze/splat-severity.js';
+import { interruptedWords } from '../util/stop-cause.js';
 
 /**
  * `40 inputs, 52 logs (9 with splats), 1 not a kernel log, 12.3 MiB, 81234 lines, 17 splats; 1 error, 2 warnings, 3 skipped`
@@ -16,7 +17,7 @@ export function summaryHeadline(s: Summary): string {
   const warnings = s.issues.filter((i) => i.severity === 'warning').length;
   const problems = [t.errors > 0 ? plural(t.errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : '', t.skipped > 0 ? `${t.skipped} skipped` : ''].filter(Boolean);
   const shards = s.shards && ` — ${s.shards.indices.length === 1 ? 'shard' : 'shards'} ${s.shards.indices.join(', ')} of ${s.shards.count}`;
-  return [head, problems.join(', ')].filter(Boolean).join('; ') + (shards ?? '') + (s.interrupted ? ' — interrupted, partial results' : '');
+  return [head, problems.join(', ')].filter(Boolean).join('; ') + (shards ?? '') + (s.interrupted ? ` — ${interruptedWords(s.interruptedBy)}, partial results` : '');
 }
 
 /**

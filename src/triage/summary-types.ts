@@ -2,9 +2,10 @@ import type { SplatKind } from '../parse/types.js';
 import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
 import type { FailOn } from '../cli/fail-on.js';
 import type { SeverityClass } from '../analyze/splat-severity.js';
+import type { StopSignal } from '../util/stop-cause.js';
 
 /** The summary's `schemaVersion` (schema/summary.schema.json): an integer, bumped on any change of its shape. */
-export const SUMMARY_SCHEMA_VERSION = 5;
+export const SUMMARY_SCHEMA_VERSION = 6;
 
 /** A 64-bit range as `0x`-prefixed lowercase hex strings; `end` is exclusive. */
 export interface HexRange {
@@ -157,8 +158,13 @@ export interface Summary {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
   /** Only when asked for (`timestamps`): same inputs otherwise give byte-identical summaries. */
   generatedAt?: string;
-  /** Ctrl-C stopped the run: the summary covers what finished. */
+  /** Ctrl-C (or SIGTERM, SIGHUP, a caller's abort) stopped the run: the summary covers what finished. */
   interrupted: boolean;
+  /**
+   * What stopped it, when interrupted by a stop signal (the CLI's; a library caller's own abort names none); a merge
+   * lists each of its summaries' once, in the order SIGINT, SIGTERM, SIGHUP (schema 6).
+   */
+  interruptedBy?: StopSignal[];
   totals: SummaryTotals;
   /** Sorted by severity class (crash, hang, warning, other; severity-rank.ts), then logs and count (descending), then id. */
   clusters: SummaryCluster[];

@@ -82,7 +82,7 @@ test.each([
 
 test('a file that is not a summary is rejected, naming it (exit 3)', async () => {
   const bogus = path.join(tree, 'bogus.json');
-  writeFileSync(bogus, JSON.stringify({ schemaVersion: 5, clusters: 'no' }));
+  writeFileSync(bogus, JSON.stringify({ schemaVersion: 6, clusters: 'no' }));
   const run = await runInProcess(['merge', shards[0]!, bogus]);
   expect(run.code).toBe(3);
   expect(run.stderr).toContain('bogus.json');
@@ -109,7 +109,16 @@ test('an interrupted shard makes the merge exit 3, with a warning', async () => 
   writeFileSync(cut, JSON.stringify({ ...(JSON.parse(readFileSync(shards[0]!, 'utf8')) as Summary), interrupted: true }));
   const run = await runInProcess(['merge', cut, shards[1]!]);
   expect(run.code).toBe(3);
-  expect(run.stderr).toContain('warning: a summary was interrupted');
+  expect(run.stderr).toContain('warning: a summary was interrupted: the merge covers only the logs it finished');
+});
+
+// Found by a review of the CLI: the warning said "interrupted (Ctrl-C)" whatever had stopped the shard.
+test('the warning for an interrupted shard names what stopped it', async () => {
+  const cut = path.join(tree, 'interrupted.json');
+  writeFileSync(cut, JSON.stringify({ ...(JSON.parse(readFileSync(shards[0]!, 'utf8')) as Summary), interrupted: true, interruptedBy: ['SIGTERM'] }));
+  const run = await runInProcess(['merge', cut, shards[1]!]);
+  expect(run.code).toBe(3);
+  expect(run.stderr).toContain('warning: a summary was interrupted (SIGTERM): the merge covers only the logs it finished');
 });
 
 // Found by an audit: `merge s1.json s2.json` of a `--shard i/3` run gave a normal summary and no word of shard 3.

@@ -28,7 +28,7 @@ test('each format gives a different rendering (the switch does not send two form
   const s = sampleSummary();
   const outputs = await Promise.all(SUMMARY_FORMATS.map((f) => renderSummaryAs(f, s, undefined)));
   expect(new Set(outputs).size).toBe(SUMMARY_FORMATS.length);
-  expect(JSON.parse(outputs[1]!)).toMatchObject({ schemaVersion: 5 });
+  expect(JSON.parse(outputs[1]!)).toMatchObject({ schemaVersion: 6 });
   expect(outputs[3]).toMatch(/^<\?xml /);
 });
 

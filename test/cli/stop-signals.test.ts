@@ -6,6 +6,7 @@ import { signalExitCode, stopCause, stoppedBy } from '../../src/cli/stop-signals
 import { distBuilt, REPO, runBin } from './_run-bin.js';
 import { SAMPLES } from './_spawn-cli.js';
 import { tempDir } from '../_temp-dirs.js';
+import type { Summary } from '../../src/triage/summary-types.js';
 import { openFifoWriter } from '../_fifo-writer.js';
 
 const LOG = readFileSync(`${SAMPLES}plain-boot-6.6-unrelated-warning.log`, 'utf8');
@@ -52,11 +53,11 @@ describe('stop signals', () => {
     },
   );
 
-  (distBuilt && hasMkfifo ? test : test.skip)('Found by a review: SIGTERM stops triage as Ctrl-C does: the summary says interrupted, exit 143', async () => {
+  (distBuilt && hasMkfifo ? test.each : test.skip.each)([['1'], ['2']])('Found by a review: SIGTERM stops triage -j %s as Ctrl-C does: the summary says interrupted, exit 143', async (jobs) => {
     const dir = tempDir('stop-signal-fifo');
     const fifo = path.join(dir, 'console');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const child = spawn(process.execPath, ['bin/vmemwarn', 'triage', '-q', '-j', '1', '-f', 'json', fifo], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/vmemwarn', 'triage', '-q', '-j', jobs, '-f', 'json', fifo], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -70,8 +71,11 @@ describe('stop signals', () => {
       child.kill('SIGTERM');
       const code = await Promise.race([exited, new Promise<'hung'>((resolve) => setTimeout(() => resolve('hung'), 5000))]);
       expect(code).toBe(signalExitCode('SIGTERM'));
-      expect(stderr).toContain('interrupted after 1 of 1 inputs found');
-      expect((JSON.parse(stdout) as { interrupted: boolean }).interrupted).toBe(true);
+      // Found by a review of the CLI: the summary, its JUnit and merge's warning had called any stop Ctrl-C.
+      expect(stderr).toContain('interrupted (SIGTERM) after 1 of 1 inputs found');
+      const summary = JSON.parse(stdout) as Summary;
+      expect(summary).toMatchObject({ interrupted: true, interruptedBy: ['SIGTERM'] });
+      expect(summary.issues.map((i) => i.reason)).toEqual(['interrupted (SIGTERM) before it was read to the end: it is not in the summary']);
     } finally {
       if (writer !== undefined) closeSync(writer);
       child.kill('SIGKILL');

@@ -57,7 +57,7 @@ async function interruptWhileWriterIdles(
   expect(code).toBe(130);
   expect(stderr).toContain('interrupted');
   // Found by an audit: nothing said how many inputs the run had found.
-  if (args[0] === 'triage') expect(stderr).toContain('interrupted after 1 of 1 inputs found: the summary covers the logs that finished');
+  if (args[0] === 'triage') expect(stderr).toContain('interrupted (Ctrl-C) after 1 of 1 inputs found: the summary covers the logs that finished');
 });
 
 // Found by a review: a tar read from a FIFO whose writer stalled between members held a Ctrl-C until a second one (the

@@ -52,9 +52,22 @@ describe('renderSummaryJunit', () => {
   test('an interrupted run ends with an error testcase that says so', () => {
     const s = sampleSummary();
     s.interrupted = true;
+    s.interruptedBy = ['SIGINT'];
     const xml = renderSummaryJunit(s, 'vmemmap');
     expect(xml).toContain('tests="4" failures="1" errors="2"');
     expect(xml).toContain('name="(run)">\n      <error message="interrupted (Ctrl-C): the logs not yet read are not in this report"/>');
+  });
+
+  // Found by a review of the CLI: a run SIGTERM stopped (a CI timeout) was said to be stopped by Ctrl-C.
+  test.each([
+    [['SIGTERM'] as const, 'interrupted (SIGTERM)'],
+    [['SIGINT', 'SIGHUP'] as const, 'interrupted (Ctrl-C and SIGHUP)'],
+    [undefined, 'interrupted'],
+  ])('what stopped it, %j, is named: %s', (by, words) => {
+    const s = sampleSummary();
+    s.interrupted = true;
+    if (by !== undefined) s.interruptedBy = [...by];
+    expect(renderSummaryJunit(s)).toContain(`<error message="${words}: the logs not yet read are not in this report"/>`);
   });
 
   test('known clusters never fail; XML-forbidden characters are escaped', () => {

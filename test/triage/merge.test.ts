@@ -95,8 +95,18 @@ describe('mergeSummaries', () => {
     expect(merged.totals.logsBySeverity).toEqual({ crash: 2, hang: 1, warning: 1, other: 0 });
   });
 
+  // Found by a review of the CLI: what stopped a run was not kept (every stop was called Ctrl-C). Shards stopped
+  // differently name each cause once, in one order, however they are grouped.
+  test('what stopped each summary is named once, in the order SIGINT, SIGTERM, SIGHUP, over any grouping', () => {
+    const stopped = (by?: Summary['interruptedBy']): Summary => ({ ...mergeSummaries([]), interrupted: true, ...(by && { interruptedBy: by }) });
+    const [hup, term, int, unknown] = [stopped(['SIGHUP']), stopped(['SIGTERM']), stopped(['SIGINT']), stopped()];
+    expect(mergeSummaries([hup, term, unknown, int])).toMatchObject({ interrupted: true, interruptedBy: ['SIGINT', 'SIGTERM', 'SIGHUP'] });
+    expect(json(mergeSummaries([mergeSummaries([hup, term]), mergeSummaries([int, hup])]))).toBe(json(mergeSummaries([int, term, hup])));
+    expect(mergeSummaries([unknown, mergeSummaries([])]).interruptedBy).toBeUndefined();
+  });
+
   test('of nothing is the empty summary', () => {
-    expect(mergeSummaries([])).toMatchObject({ schemaVersion: 5, interrupted: false, clusters: [], logs: [], issues: [] });
+    expect(mergeSummaries([])).toMatchObject({ schemaVersion: 6, interrupted: false, clusters: [], logs: [], issues: [] });
   });
 });
 

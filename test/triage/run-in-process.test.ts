@@ -148,7 +148,8 @@ test('an input cut short by Ctrl-C keeps what of it finished and is named as not
   const controller = new AbortController();
   processInput.mockImplementation(async (task) => {
     if (task.display !== 'b') return fakeSummary(task);
-    controller.abort();
+    // As the CLI aborts on Ctrl-C: the signal's name is the reason.
+    controller.abort('SIGINT');
     // What processInput gives for an archive stopped after its first member: that member's log, marked interrupted.
     return fakeSummary({ ...task, display: 'b:first-member' }, true);
   });

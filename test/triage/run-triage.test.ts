@@ -179,6 +179,18 @@ suite('runTriage options', () => {
     stdin.destroy();
   });
 
+  // Found by a review of the CLI: the summary did not say what stopped the run, and called any stop Ctrl-C.
+  test.each([
+    ['the stop signal it was aborted with, as the CLI does', 'SIGTERM', ['SIGTERM']],
+    ['nothing for an abort of another reason', undefined, undefined],
+  ])('interruptedBy is %s', async (_, reason, by) => {
+    const controller = new AbortController();
+    controller.abort(reason);
+    const outcome = await runTriage({ inputs: [path.join(root, 'logs')], jobs: 1 }, { signal: controller.signal });
+    expect(outcome.summary.interrupted).toBe(true);
+    expect(outcome.summary.interruptedBy).toEqual(by);
+  });
+
   test('in-process: Ctrl-C after the first input returns it, marked interrupted, exit hint 130', async () => {
     await copyFile(corpusFile(clearfog), path.join(root, 'logs', 'two.txt'));
     const controller = new AbortController();

@@ -65,9 +65,15 @@ describe('summarizeIssues', () => {
 // Found by an audit: a plain log cut short is left out whole, yet its row said "the rest of it is not in the summary".
 describe('summarizeInterrupted', () => {
   test('a log cut short: named as not in the summary, one input, interrupted', () => {
-    const s = summarizeInterrupted('big.log');
+    const s = summarizeInterrupted('big.log', undefined, 'SIGINT');
     expect(s.issues).toEqual([{ input: 'big.log', severity: 'skipped', reason: 'interrupted (Ctrl-C) before it was read to the end: it is not in the summary' }]);
     expect(s.totals.inputs).toBe(1);
     expect(s.interrupted).toBe(true);
+  });
+
+  // Found by a review of the CLI: a run SIGTERM stopped (a CI timeout) named each input it cut short as cut by Ctrl-C.
+  test('the reason names the stop signal, or none when it is not known', () => {
+    expect(summarizeInterrupted('big.log', undefined, 'SIGTERM').issues[0]?.reason).toBe('interrupted (SIGTERM) before it was read to the end: it is not in the summary');
+    expect(summarizeInterrupted('big.log').issues[0]?.reason).toBe('interrupted before it was read to the end: it is not in the summary');
   });
 });

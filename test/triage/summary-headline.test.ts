@@ -59,6 +59,13 @@ describe('summaryHeadline', () => {
     expect(summaryHeadline(s)).toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats — shards 1, 3 of 4');
   });
 
+  // Found by a review of the CLI: what stopped a run was not said (JUnit and merge called every stop Ctrl-C).
+  test('an interrupted run names what stopped it, when known', () => {
+    const s = withTotals({}, true);
+    s.interruptedBy = ['SIGTERM', 'SIGHUP'];
+    expect(summaryHeadline(s)).toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats — interrupted (SIGTERM and SIGHUP), partial results');
+  });
+
   test('an interrupted run says so at the end', () => {
     expect(summaryHeadline(withTotals({ errors: 1 }, true)))
       .toBe('0 inputs, 0 logs (0 with splats), 0.0 MiB, 0 lines, 0 splats; 1 error — interrupted, partial results');

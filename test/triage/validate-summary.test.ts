@@ -35,7 +35,7 @@ describe('summary validation for merge', () => {
   test('a summary of another schema version says which, and which this vmemwarn merges', () => {
     const obj = { ...(JSON.parse(renderSummaryJson(sampleSummary())) as Record<string, unknown>), schemaVersion: 1 };
     expect(() => parseSummary(JSON.stringify(obj), 'shard.json')).toThrow(
-      new InputError('shard.json', 'a summary of schema version 1; this vmemwarn merges version 5 (run triage again with one vmemwarn for all shards)'),
+      new InputError('shard.json', 'a summary of schema version 1; this vmemwarn merges version 6 (run triage again with one vmemwarn for all shards)'),
     );
   });
 
@@ -80,4 +80,13 @@ describe('Found by a review: the formats summary.schema.json states are enforced
       expect(() => ajv.compile(JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as object)).not.toThrow();
     }
   });
+});
+
+// Found by a review of the CLI: a summary did not say what stopped its run (schema 6 adds interruptedBy).
+test('interruptedBy: stop signals, each once, of an interrupted summary only', () => {
+  const base = JSON.parse(renderSummaryJson(sampleSummary())) as Record<string, unknown>;
+  expect(summaryProblems({ ...base, interrupted: true, interruptedBy: ['SIGINT', 'SIGTERM'] })).toEqual([]);
+  expect(summaryProblems({ ...base, interrupted: false, interruptedBy: ['SIGTERM'] }).join('\n')).toMatch(/interrupted/);
+  expect(summaryProblems({ ...base, interrupted: true, interruptedBy: ['SIGKILL'] }).join('\n')).toMatch(/interruptedBy/);
+  expect(summaryProblems({ ...base, interrupted: true, interruptedBy: [] }).join('\n')).toMatch(/interruptedBy/);
 });
