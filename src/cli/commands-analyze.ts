@@ -16,7 +16,7 @@ import { type CliContext, useColour, spinnerEnabled, printError, noColor, textWi
 import { packageToolInfo } from '../report/tool-info.js';
 import { sanitizeTerminal } from '../report/terminal-sanitize.js';
 import { parseByteSize } from './byte-size.js';
-import { withStdinPositional } from './stdin-positional.js';
+import { stdinRepeatNote, withStdinPositional } from './stdin-positional.js';
 import { shellWord } from './shell-word.js';
 import { stopCause } from './stop-signals.js';
 import { createSpinner } from './spinner.js';
@@ -74,6 +74,8 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
       // The whole policy is for analyze alone: triage takes only its young-generation half (the old half cost it speed).
       if (ctx.heapPolicy === true) applyHeapPolicy();
       const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
+      const stdinTwice = stdinRepeatNote(ctx.rawArgs ?? [], argv as unknown as Record<string, unknown>);
+      if (stdinTwice !== undefined && !argv.quiet) printError(ctx, stdinTwice);
       const named = files.length > 0 ? files : ['-'];
       // No file reads stdin, which may be redirected from the file -o names.
       await checkOutputPath(argv.output, '--output', [...named, argv.config]);

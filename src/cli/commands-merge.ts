@@ -1,6 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { ExitCode } from '../errors.js';
-import { withStdinPositional } from './stdin-positional.js';
+import { stdinRepeatNote, withStdinPositional } from './stdin-positional.js';
 import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-summary.js';
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { anyLogFails } from '../triage/failing-logs.js';
@@ -36,6 +36,8 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       const { parseSummary } = await import('../triage/validate-summary.js');
       const summaries = [];
       const paths = withStdinPositional(ctx.rawArgs ?? [], argv.summaries, argv as unknown as Record<string, unknown>);
+      const stdinTwice = stdinRepeatNote(ctx.rawArgs ?? [], argv as unknown as Record<string, unknown>);
+      if (stdinTwice !== undefined) printError(ctx, stdinTwice);
       if (paths.includes('-')) noteTerminalStdin(ctx, 'a summary', undefined);
       for (const path of paths) {
         const text = (await readInputFile(path, MAX_SUMMARY_BYTES, 'summary', undefined, ctx.signal)).toString('utf8');

@@ -8,7 +8,7 @@ import { checkDistinctOutputs } from './distinct-outputs.js';
 import { type CliContext, progressEnabled, printError, noColor, tableColumns, noteTerminalStdin } from './cli-context.js';
 import { parseByteSize } from './byte-size.js';
 import { MAX_SHARDS } from '../triage/shard.js';
-import { withStdinPositional } from './stdin-positional.js';
+import { stdinRepeatNote, withStdinPositional } from './stdin-positional.js';
 import { YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
 import { interruptedWords } from '../util/stop-cause.js';
 
@@ -81,6 +81,8 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       }
       if (argv['new-only'] && argv.db === undefined) throw new UsageError('--new-only needs --db FILE');
       const inputs = withStdinPositional(ctx.rawArgs ?? [], argv.paths, argv as unknown as Record<string, unknown>);
+      const stdinTwice = stdinRepeatNote(ctx.rawArgs ?? [], argv as unknown as Record<string, unknown>);
+      if (stdinTwice !== undefined && !argv.quiet) printError(ctx, stdinTwice);
       const pathsOnStdin = inputs.includes('-') ? 'the list of paths (-)' : undefined;
       if (argv.ignore === '-' && pathsOnStdin !== undefined) throw new UsageError(`--ignore - cannot read stdin: ${pathsOnStdin} reads it`);
       const layout = await layoutOverrides(argv, pathsOnStdin ?? (argv.ignore === '-' ? '--ignore -' : undefined), ctx.signal);

@@ -9,17 +9,37 @@ export function withStdinPositional(rawArgs: readonly string[], positional: read
   // After `--` every word is an input, even one that starts with `-` (`analyze -- -x.log`); yargs moves them out of
   // the positional list.
   const afterEnd = end === -1 ? [] : rawArgs.slice(end + 1).filter((a) => !positional.includes(a));
-  return [...withDash(rawArgs, end, positional, argv), ...afterEnd];
+  const words = [...withDash(rawArgs, end, positional, argv), ...afterEnd];
+  // Stdin once, however often it is named (stdinRepeatNote says so): a second read would find it drained.
+  return words.filter((word, i) => word !== '-' || words.indexOf('-') === i);
+}
+
+/**
+ * The note for stdin named more than once among the positionals (`analyze - -`, `merge - -`): it is read once, as a
+ * file named twice is (distinct-inputs.ts), which had gone without a word. Undefined when it is named once or not.
+ */
+export function stdinRepeatNote(rawArgs: readonly string[], argv: Record<string, unknown>): string | undefined {
+  const end = rawArgs.indexOf('--');
+  const before = end === -1 ? rawArgs : rawArgs.slice(0, end);
+  const after = end === -1 ? [] : rawArgs.slice(end + 1);
+  const times = Math.max(0, dashCount(before) - takenByOptions(argv)) + dashCount(after);
+  return times > 1 ? `note: - (stdin) is named ${times} times: read once` : undefined;
+}
+
+const dashCount = (args: readonly string[]): number => args.filter((a) => a === '-').length;
+
+/** How many options took `-` as their value (`-o -`). Canonical names only: yargs also sets one-letter aliases and camelCase copies. */
+function takenByOptions(argv: Record<string, unknown>): number {
+  return Object.entries(argv).filter(([key, value]) => /^[a-z][a-z-]+$/.test(key) && value === '-').length;
 }
 
 function withDash(rawArgs: readonly string[], end: number, positional: readonly string[], argv: Record<string, unknown>): string[] {
   if (positional.includes('-')) return [...positional];
   const args = end === -1 ? rawArgs : rawArgs.slice(0, end);
-  const dashes = args.filter((a) => a === '-').length;
-  // Canonical option names only: yargs also sets one-letter aliases and camelCase copies of every option.
-  const takenByOptions = Object.entries(argv).filter(([key, value]) => /^[a-z][a-z-]+$/.test(key) && value === '-').length;
-  if (dashes <= takenByOptions) return [...positional];
-  const at = stdinPlace(args, positional, takenByOptions > 0);
+  const dashes = dashCount(args);
+  const taken = takenByOptions(argv);
+  if (dashes <= taken) return [...positional];
+  const at = stdinPlace(args, positional, taken > 0);
   return [...positional.slice(0, at), '-', ...positional.slice(at)];
 }
 

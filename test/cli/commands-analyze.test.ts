@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runInProcess } from './_run-cli.js';
-import { SAMPLES } from './_spawn-cli.js';
+import { SAMPLES, spawnCli } from './_spawn-cli.js';
 import { tempDir } from '../_temp-dirs.js';
 import { copiesOf } from '../_copies.js';
 
@@ -207,4 +207,12 @@ test('an input that cannot be read is listed in the report with its error, and t
   // Nothing is claimed of what was not read.
   const md = await runInProcess(['analyze', AMDGPU, missing, '--format', 'markdown', '-q']);
   expect(md.stdout.split('\n')[0]).toMatch(/ in 2 inputs \(.*\), 1 of them not read[.;] /);
+});
+
+// Found by a review of the CLI: `analyze - -` read stdin once without the note a file named twice gets; `-- - -` twice.
+test.each([[['-', '-']], [['--', '-', '-']]])('analyze %j: stdin read once, with a note', (args) => {
+  const run = spawnCli(['analyze', '-f', 'json', ...args], { input: readFileSync(PLAIN) });
+  expect(run.code).toBe(0);
+  expect(run.stderr).toBe('vmemwarn: note: - (stdin) is named 2 times: read once\n');
+  expect((JSON.parse(run.stdout) as JsonReport).inputs).toHaveLength(1);
 });

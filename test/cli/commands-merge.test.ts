@@ -159,3 +159,11 @@ describe('summaries of --shard runs', () => {
     expect(run.stderr).toBe('vmemwarn: warning: the summaries cover 1 of 8 shards: shards 1, 3-8 of 8 missing\n');
   });
 });
+
+// Found by a review of the CLI: `merge - -` read the summary on stdin once without a word.
+test('- named twice: stdin read once, with a note', () => {
+  const run = spawnCli(['merge', '-', '-', '-f', 'json'], { input: readFileSync(shards[0]!, 'utf8') });
+  expect(run.code).toBe(0);
+  expect(run.stderr).toBe('vmemwarn: note: - (stdin) is named 2 times: read once\n');
+  expect((JSON.parse(run.stdout) as Summary).totals).toEqual((JSON.parse(readFileSync(shards[0]!, 'utf8')) as Summary).totals);
+});

@@ -1,4 +1,4 @@
-import { withStdinPositional } from '../../src/cli/stdin-positional.js';
+import { stdinRepeatNote, withStdinPositional } from '../../src/cli/stdin-positional.js';
 
 test.each([
   // Where the command line had it: `analyze A.log - < B.log` reports A.log first.
@@ -15,4 +15,22 @@ test.each([
   ['stdin after `--`', ['analyze', 'a.log', '--', '-'], ['a.log'], {}, ['a.log', '-']],
 ])('%s', (_name, raw, positional, argv, expected) => {
   expect(withStdinPositional(raw, positional, argv)).toEqual(expected);
+});
+
+// Found by a review of the CLI: `analyze - -` and `merge - -` read stdin once without a word, where a file named twice
+// gets a note; `analyze -- - -` read it twice.
+describe('stdin named more than once', () => {
+  test.each([
+    [['analyze', '-', '-'], {}, 2],
+    [['merge', '-', 'a.json', '-', '-'], {}, 3],
+    [['analyze', '-', '--', '-'], {}, 2],
+    [['analyze', '-o', '-', '-', '-'], { o: '-', output: '-' }, 2],
+  ])('%j: a note, stdin once', (raw, argv, times) => {
+    expect(stdinRepeatNote(raw, argv)).toBe(`note: - (stdin) is named ${times} times: read once`);
+    expect(withStdinPositional(raw, raw.filter((w) => w !== '-' && w !== '--' && !w.startsWith('-o') && !['analyze', 'merge'].includes(w)), argv).filter((w) => w === '-')).toEqual(['-']);
+  });
+
+  test.each([[['analyze', '-']], [['analyze', '-o', '-', '-']], [['analyze', 'a.log']]])('%j: none', (raw) => {
+    expect(stdinRepeatNote(raw, raw.includes('-o') ? { output: '-' } : {})).toBeUndefined();
+  });
 });
