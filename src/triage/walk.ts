@@ -81,6 +81,7 @@ export async function walkInputs(args: readonly string[], opts: WalkOptions = {}
     if (opts.signal?.aborted === true) break;
     if (arg === '-') {
       const listed = await unlessAborted(readInputList(opts.stdin ?? process.stdin), opts.signal);
+      if (listed?.length === 0) walker.emptyList();
       for (const item of listed ?? []) await walker.argument(item);
     } else {
       await walker.argument(arg);
@@ -141,6 +142,14 @@ class Walker {
     }
     // A named FIFO or device is opened like a file: the user asked for it explicitly.
     this.add({ path: arg, display: arg, rel: '', sizeBytes: st.size, mtimeMs: st.mtimeMs }, st);
+  }
+
+  /**
+   * A path list on stdin that holds no path (`find` that matched nothing): said, as an empty directory is, not read as
+   * a clean run. Keyed `-` for the shards: one of them lists it.
+   */
+  emptyList(): void {
+    this.issue('-', 'warning', 'the list of paths on stdin holds no path', '-');
   }
 
   private async globArgument(globber: typeof import('tinyglobby'), pattern: string): Promise<void> {

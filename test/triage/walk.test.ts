@@ -119,6 +119,17 @@ describe('walkInputs', () => {
     });
   });
 
+  // Found by a review of the CLI: `find … | triage -` where find matched nothing was a clean run of 0 inputs, where an
+  // empty directory is a warning.
+  test('a path list on stdin with no path in it is a warning, as an empty directory is', async () => {
+    for (const text of ['', '\n  \n']) {
+      const { tasks, issues, issueRels } = await walkInputs(['-'], { stdin: Readable.from([text]) });
+      expect(tasks).toEqual([]);
+      expect(issues).toEqual([{ input: '-', severity: 'warning', reason: 'the list of paths on stdin holds no path' }]);
+      expect(issueRels).toEqual(['-']);
+    }
+  });
+
   describe('a stop (Ctrl-C) during the walk', () => {
     const DIRS = 40;
     const FILES = 50;
