@@ -5,10 +5,11 @@ import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-s
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { anyLogFails } from '../triage/failing-logs.js';
 import { checkOutputPath, writeOutput } from './output.js';
-import { EXIT } from '../errors.js';
+import { EXIT, InputError } from '../errors.js';
 import { noteTerminalStdin, printError, tableColumns, type CliContext } from './cli-context.js';
 import { readInputFile } from '../ingest/read-bounded.js';
 import { interruptedWords } from '../util/stop-cause.js';
+import { shardIndicesProblem } from './shard-indices.js';
 
 /** Below V8's longest string (512 MiB), so a too-large file gets this tool's message, not a crash. */
 const MAX_SUMMARY_BYTES = 256 * 1024 * 1024;
@@ -41,7 +42,10 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       if (paths.includes('-')) noteTerminalStdin(ctx, 'a summary', undefined);
       for (const path of paths) {
         const text = (await readInputFile(path, MAX_SUMMARY_BYTES, 'summary', undefined, ctx.signal)).toString('utf8');
-        summaries.push(parseSummary(text, path));
+        const summary = parseSummary(text, path);
+        const problem = shardIndicesProblem(summary);
+        if (problem !== undefined) throw new InputError(path, `not a vmemwarn summary: ${problem}`);
+        summaries.push(summary);
       }
       // Shards of one run hold disjoint logs; the same log in two summaries is counted twice in the merge.
       const merged = mergeSummaries(summaries, { onWarning: (message) => printError(ctx, `warning: ${message}`) });

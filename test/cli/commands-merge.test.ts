@@ -142,6 +142,15 @@ describe('summaries of --shard runs', () => {
     expect(run.stdout).toBe(wholeText);
   });
 
+  // Found by a review of the CLI: a summary whose shard lies past their count was merged as "shard 7 of 3".
+  test('a shard index past the count: not a summary, exit 3, naming it', async () => {
+    const bad = sharded(shards[0]!, 7, 3);
+    const run = await runInProcess(['merge', bad, shards[1]!]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`vmemwarn: ${bad}: not a vmemwarn summary: /shards/indices: shard 7 is past shards.count 3\n`);
+  });
+
   // Found by a review: shard 1 of 3 and shard 1 of 2 merged into what read as a whole run, with no warning.
   test('shards of different shardings, or beside a whole run: merged, with a warning that none can be missed', async () => {
     const mixed = await runInProcess(['merge', sharded(shards[0]!, 1, 3), sharded(shards[1]!, 1, 2)]);
