@@ -135,6 +135,7 @@ export class LogAnalyzer implements LineSink {
   finish(stats: FeedStats, opts: { interrupted?: boolean } = {}): AnalysisResult {
     this.endInput(opts);
     mergeCutTraces(this.clusters);
+    for (const acc of this.clusters.values()) acc.settleDrivers();
     const read = new Set<number>();
     for (const acc of this.clusters.values()) for (const boot of acc.vmemmapBoots()) read.add(boot);
     this.bootFacts.slimAllBut(read);

@@ -9,22 +9,22 @@ import { revive } from '../util/revive.js';
 import { ownCopy, ownDeepCopy } from '../util/own-copy.js';
 import { bootByIndexUnchecked } from '../parse/boot-facts.js';
 import { endedInPanic } from './splat-severity.js';
-import { driverKeyOf } from './vmemmap/identify-driver.js';
+import { driverRowOf } from './vmemmap/identify-driver.js';
 
-/** The key of a cluster's vmemmap accumulator: its boot and the driver its splats name ('' for none). */
-function vmemmapKey(bootIndex: number, driver: string): string {
-  return `${bootIndex}\u0000${driver}`;
+/** The key of a cluster's vmemmap accumulator: its boot and the driver row its splats name (driverRowOf; -1 for none). */
+function vmemmapKey(bootIndex: number, driverRow: number): string {
+  return `${bootIndex}/${driverRow}`;
 }
 
-function driverOfKey(key: string): string {
-  return key.slice(key.indexOf('\u0000') + 1);
+function driverRowOfKey(key: string): number {
+  return Number(key.slice(key.indexOf('/') + 1));
 }
 
 const MAX_IDS = 64;
 const MAX_NAMES = 16;
 /**
- * Findings per cluster: one per boot (each boot may have its own layout) and driver (each sets up its own range) whose
- * vmemmap splats are analyzed.
+ * Boots per cluster whose vmemmap splats are analyzed: each boot gets a finding (it may have its own layout), or one
+ * per driver of it (each sets up its own range).
  */
 export const MAX_VMEMMAP_BOOTS = 16;
 
@@ -60,7 +60,7 @@ export class ClusterAccumulator {
   private example: Splat;
   /**
    * One per boot, because each boot may have its own layout, and driver, because each sets up its own range (an amdgpu
-   * and a test_hmm storm of one boot share a signature); keyed by vmemmapKey, at most MAX_VMEMMAP_BOOTS of them.
+   * and a test_hmm storm of one boot share a signature); keyed by vmemmapKey, for at most MAX_VMEMMAP_BOOTS boots.
    */
   private readonly vmemmap = new Map<string, VmemmapAccumulator>();
   /** vmemmap splats of boots past MAX_VMEMMAP_BOOTS: counted in `count`, not analyzed. */
@@ -100,11 +100,11 @@ export class ClusterAccumulator {
     this.hardware.add(splat.hardware);
     this.op ??= isVmemmapSplatUnchecked(splat);
     if (this.op === undefined) return false;
-    const key = vmemmapKey(splat.bootIndex, driverKeyOf(splat.frames));
+    const key = vmemmapKey(splat.bootIndex, driverRowOf(splat.frames));
     let acc = this.vmemmap.get(key);
     if (!acc) {
       // A reboot loop that hits the storm every boot would otherwise keep one accumulator, and its boot's facts, per boot.
-      if (this.vmemmap.size >= MAX_VMEMMAP_BOOTS) {
+      if (!this.takesBoot(splat.bootIndex)) {
         this.vmemmapSplatsOmitted += 1;
         return false;
       }
@@ -113,6 +113,31 @@ export class ClusterAccumulator {
     }
     acc.add(splat);
     return true;
+  }
+
+  /** True when a boot's vmemmap splats are analyzed: it has an accumulator, or fewer than MAX_VMEMMAP_BOOTS boots do. */
+  private takesBoot(bootIndex: number): boolean {
+    const boots = new Set<number>();
+    for (const acc of this.vmemmap.values()) {
+      if (acc.boot === bootIndex) return true;
+      boots.add(acc.boot);
+    }
+    return boots.size < MAX_VMEMMAP_BOOTS;
+  }
+
+  /**
+   * Gives the splats of a boot whose traces name no driver (a console cut the frames that would) to the boot's one
+   * driver, when it has exactly one: a storm whose console dropped the bottom of some traces had been two findings, one
+   * with no driver. Called once, before the findings are made (LogAnalyzer.finish).
+   */
+  settleDrivers(): void {
+    for (const [key, acc] of this.vmemmap) {
+      if (driverRowOfKey(key) !== -1) continue;
+      const named = [...this.vmemmap].filter(([k, a]) => a.boot === acc.boot && driverRowOfKey(k) !== -1);
+      if (named.length !== 1) continue;
+      named[0]![1].absorb(acc);
+      this.vmemmap.delete(key);
+    }
   }
 
   /** vmemmap splats of boots beyond the first MAX_VMEMMAP_BOOTS with any: counted, not analyzed. */
@@ -172,7 +197,7 @@ export class ClusterAccumulator {
     for (const [key, acc] of other.vmemmap) {
       const mine = this.vmemmap.get(key);
       if (mine) mine.absorb(acc);
-      else if (this.vmemmap.size < MAX_VMEMMAP_BOOTS) this.vmemmap.set(key, acc);
+      else if (this.takesBoot(acc.boot)) this.vmemmap.set(key, acc);
       else this.vmemmapSplatsOmitted += acc.splats;
     }
   }
@@ -183,7 +208,7 @@ export class ClusterAccumulator {
     this.example.bootIndex += by;
     const shifted = [...this.vmemmap].map(([key, acc]) => {
       acc.shiftBoots(by);
-      return [vmemmapKey(acc.boot, driverOfKey(key)), acc] as const;
+      return [vmemmapKey(acc.boot, driverRowOfKey(key)), acc] as const;
     });
     this.vmemmap.clear();
     for (const [key, acc] of shifted) this.vmemmap.set(key, acc);

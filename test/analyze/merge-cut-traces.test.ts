@@ -51,6 +51,19 @@ describe('reports whose traces a console cut join the cluster of their whole tra
     expect(finding.consequence).toContain(`in the ${reports - cut} splat(s) whose registers were read`);
   });
 
+  // Found by a review of this session's change: with two more lines lost, the cut traces kept `amdgpu_device_init
+  // [amdgpu]` and not `kgd2kfd_init_zone_device`, and had become a second finding of the same driver, with no range.
+  test('however much of the top a console cut, one finding of the driver', async () => {
+    for (const lost of [6, 8, 10]) {
+      const cutMore = withDrops(sample('e3-48-4k-amdgpu-populate-storm.log'), 10, 15, lost);
+      const result = await analyzeText(cutMore.log);
+      expect(result.clusters).toHaveLength(1);
+      const findings = result.clusters[0]!.vmemmap;
+      expect(findings.map((v) => [v.driver, v.splatCount, v.readCount])).toEqual([[findings[0]!.driver, cutMore.reports, cutMore.reports - cutMore.cut]]);
+      expect(findings[0]!.driver).toContain('kgd2kfd_init_zone_device');
+    }
+  });
+
   test('the same when the cut reports come first: the merge does not depend on order', async () => {
     const early = withDrops(sample('e3-48-4k-amdgpu-populate-storm.log'), 1, 3, 6);
     const result = await analyzeText(early.log);

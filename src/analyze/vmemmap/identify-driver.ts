@@ -35,17 +35,6 @@ const DRIVERS: readonly DriverRow[] = [
   { name: 'generic memory hotplug ({func})', devicePrivate: false, funcs: /^(__)?add_memory(_resource|_driver_managed)?$/ },
 ];
 
-/** Which driver set up (or tore down) the range, from the call trace. */
-export function identifyDriver(frames: readonly Frame[]): DriverMatch | undefined {
-  for (const row of DRIVERS) {
-    const hit = frames.find(
-      (f) => (row.funcs !== undefined && f.func !== undefined && row.funcs.test(f.func)) || (row.module !== undefined && f.module === row.module),
-    );
-    if (hit) return { name: row.name.replace('{func}', hit.func ?? row.module ?? ''), devicePrivate: row.devicePrivate };
-  }
-  return undefined;
-}
-
 /** Rows (a bit each, in DRIVERS order: it must stay under 31 rows) whose functions match a name, or whose module is a module's name; bounded. */
 const rowsByFunc = new BoundedMemo<number>(4096);
 const rowsByModule = new BoundedMemo<number>(256);
@@ -74,17 +63,26 @@ function rowsOfModule(module: string): number {
   return rows;
 }
 
+function rowsOfFrame(f: Frame): number {
+  return (f.func === undefined ? 0 : rowsOfFunc(f.func)) | (f.module === undefined ? 0 : rowsOfModule(f.module));
+}
+
 /**
- * `identifyDriver(frames)?.name`, or '' when no driver is known, for every splat of a storm: each frame's function and
- * module looked up once (memoized) instead of every row's regex run over every frame.
+ * The row of DRIVERS that names the driver of a trace, or -1: the first row any frame matches. Each frame's function
+ * and module are looked up once (memoized), not every row's regex run over every frame: it runs for each splat of a
+ * storm (ClusterAccumulator keys its findings by it).
  */
-export function driverKeyOf(frames: readonly Frame[]): string {
-  const rowsOf = (f: Frame): number => (f.func === undefined ? 0 : rowsOfFunc(f.func)) | (f.module === undefined ? 0 : rowsOfModule(f.module));
+export function driverRowOf(frames: readonly Frame[]): number {
   let all = 0;
-  for (const f of frames) all |= rowsOf(f);
-  if (all === 0) return '';
-  const best = all & -all;
-  const row = DRIVERS[31 - Math.clz32(best)]!;
-  const hit = frames.find((f) => (rowsOf(f) & best) !== 0);
-  return row.name.replace('{func}', hit?.func ?? row.module ?? '');
+  for (const f of frames) all |= rowsOfFrame(f);
+  return all === 0 ? -1 : 31 - Math.clz32(all & -all);
+}
+
+/** Which driver set up (or tore down) the range, from the call trace. */
+export function identifyDriver(frames: readonly Frame[]): DriverMatch | undefined {
+  const index = driverRowOf(frames);
+  const row = DRIVERS[index];
+  if (row === undefined) return undefined;
+  const hit = frames.find((f) => (rowsOfFrame(f) & (1 << index)) !== 0);
+  return { name: row.name.replace('{func}', hit?.func ?? row.module ?? ''), devicePrivate: row.devicePrivate };
 }

@@ -60,6 +60,8 @@ export class VmemmapAccumulator {
   private readonly samples: { reg: string; value: bigint; lineNo: number }[][] = [];
   private release: string | undefined;
   private frames: Frame[] = [];
+  /** `frames` came from a trace a console cut (Splat.traceGaps): a whole one that follows takes their place. */
+  private framesCut = false;
   private example: RegisterReading | undefined;
   private bootIndex = 0;
   /** The line its first splat began on. */
@@ -95,7 +97,11 @@ export class VmemmapAccumulator {
     if (this.splatCount === 0) {
       this.bootIndex = s.bootIndex;
       this.first = s.firstLine;
+    }
+    // The path and driver are named from these: a whole trace's, when there is one.
+    if (this.splatCount === 0 || (this.framesCut && s.traceGaps === undefined)) {
       this.frames = ownDeepCopy(s.frames);
+      this.framesCut = s.traceGaps !== undefined;
     }
     this.splatCount += 1;
     if (this.release === undefined && s.release !== undefined) this.release = ownCopy(s.release);
@@ -204,6 +210,10 @@ export class VmemmapAccumulator {
    */
   absorb(later: VmemmapAccumulator): void {
     if (this.splatCount === 0 || (later.splatCount > 0 && later.first < this.first)) this.first = later.first;
+    if (this.framesCut && later.splatCount > 0 && !later.framesCut) {
+      this.frames = later.frames;
+      this.framesCut = false;
+    }
     this.splatCount += later.splatCount;
     this.readCount += later.readCount;
     this.release ??= later.release;

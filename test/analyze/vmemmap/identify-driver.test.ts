@@ -1,4 +1,4 @@
-import { driverKeyOf, identifyDriver } from '../../../src/analyze/vmemmap/identify-driver.js';
+import { driverRowOf, identifyDriver } from '../../../src/analyze/vmemmap/identify-driver.js';
 import { frames } from './make-splat.js';
 
 describe('identifyDriver', () => {
@@ -32,23 +32,31 @@ describe('identifyDriver', () => {
   });
 });
 
-describe('driverKeyOf', () => {
-  // It keys each storm splat's finding by driver: the name must be identifyDriver's, or two findings of one driver
-  // (or one of two drivers) would follow.
-  test.each([
-    [['vmemmap_populate', 'kgd2kfd_init_zone_device [amdgpu]']],
-    [['vmemmap_populate', 'svm_migrate_init [amdgpu]', 'kgd2kfd_device_init [amdgpu]']],
-    [['vmemmap_populate', 'amdgpu_device_init [amdgpu]']],
-    [['vmemmap_populate', 'dmirror_allocate_chunk [test_hmm]', 'kgd2kfd_init_zone_device [amdgpu]']],
-    [['vmemmap_populate', 'add_memory_resource', 'acpi_memory_device_add']],
-    [['vmemmap_populate', '__add_memory', 'nouveau_dmem_chunk_alloc [nouveau]']],
-    [['vmemmap_populate', 'some_probe [kmem]', 'dev_dax_probe [device_dax]']],
-    [['vmemmap_populate', 'memremap_pages']],
-    [[]],
-  ])('%j: the name identifyDriver gives', (funcs) => {
-    const f = frames(...funcs);
-    expect(driverKeyOf(f)).toBe(identifyDriver(f)?.name ?? '');
-    // Asked again, from the memo.
-    expect(driverKeyOf(f)).toBe(identifyDriver(f)?.name ?? '');
+describe('driverRowOf', () => {
+  // It keys each storm splat's finding by driver: one row whatever frame of the driver survived, a row for each driver.
+  const row = (...funcs: string[]) => driverRowOf(frames(...funcs));
+
+  test('the row identifyDriver names, or -1 when it names none', () => {
+    expect(row('vmemmap_populate', 'memremap_pages')).toBe(-1);
+    expect(identifyDriver(frames('vmemmap_populate', 'memremap_pages'))).toBeUndefined();
+    expect(row()).toBe(-1);
+    expect(row('vmemmap_populate', 'dmirror_allocate_chunk [test_hmm]')).toBeGreaterThanOrEqual(0);
+  });
+
+  // Found by a review of this session's change: a storm whose console cut the top of six traces had had them named by
+  // `amdgpu_device_init [amdgpu]`, a finding apart from the rest's `kgd2kfd_init_zone_device`.
+  test('one driver, whichever of its frames a trace kept', () => {
+    const whole = row('vmemmap_populate', 'kgd2kfd_init_zone_device [amdgpu]', 'amdgpu_device_init [amdgpu]');
+    expect(row('amdgpu_device_init [amdgpu]', 'amdgpu_pci_probe [amdgpu]')).toBe(whole);
+    expect(row('vmemmap_populate', 'svm_migrate_init [amdgpu]')).toBe(whole);
+    expect(row('vmemmap_populate', 'dmirror_allocate_chunk [test_hmm]')).not.toBe(whole);
+    expect(row('vmemmap_populate', 'nouveau_dmem_chunk_alloc [nouveau]')).not.toBe(whole);
+  });
+
+  test('the first row any frame matches, as identifyDriver: amdgpu before test_hmm, asked twice alike', () => {
+    const both = frames('vmemmap_populate', 'dmirror_allocate_chunk [test_hmm]', 'kgd2kfd_init_zone_device [amdgpu]');
+    expect(identifyDriver(both)?.name).toBe('amdgpu KFD SVM (kgd2kfd_init_zone_device)');
+    expect(driverRowOf(both)).toBe(row('kgd2kfd_init_zone_device [amdgpu]'));
+    expect(driverRowOf(both)).toBe(driverRowOf(both));
   });
 });
