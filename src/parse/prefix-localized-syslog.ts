@@ -1,5 +1,5 @@
 import type { PrefixFields, PrefixRule } from './prefix-rules.js';
-import { SYSLOG_HOST, SYSLOG_TAG, takePriorityName, takeTag, textAfter } from './prefix-syslog-parts.js';
+import { SYSLOG_HOST, SYSLOG_TAG, takeHostAndTag, takePriorityName, textAfter } from './prefix-syslog-parts.js';
 import { isDigitCode } from './fields/hex-bigint.js';
 
 /**
@@ -9,7 +9,8 @@ import { isDigitCode } from './fields/hex-bigint.js';
  */
 const LOCALIZED = new RegExp(
   // A month of one or two digits and its sign (`7月`, `11月`, `10월`), or a word.
-  String.raw`^(?:\d{1,2}\p{L}|\p{L}[\p{L}.]{1,5}) [ \d]?\d \d\d:\d\d:\d\d(?:\.\d+)? ${SYSLOG_HOST} (?:[a-z]+\.([a-z]+) )?${SYSLOG_TAG}`,
+  // `kernel: ` alone after `journalctl --no-hostname`, as in SYSLOG_HOST_AND_TAG.
+  String.raw`^(?:\d{1,2}\p{L}|\p{L}[\p{L}.]{1,5}) [ \d]?\d \d\d:\d\d:\d\d(?:\.\d+)? (?:${SYSLOG_HOST} (?:[a-z]+\.([a-z]+) )?${SYSLOG_TAG}|kernel: ?)`,
   'u',
 );
 
@@ -28,9 +29,8 @@ function mayBeStamp(text: string): boolean {
 }
 
 function take(m: RegExpExecArray, into: PrefixFields): string {
-  into.host ??= m[1];
   takePriorityName(m[2], into);
-  takeTag(m[3], into);
+  takeHostAndTag(m[1], m[3], into);
   return textAfter(m);
 }
 

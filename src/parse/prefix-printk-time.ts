@@ -70,21 +70,27 @@ export function takePrintkTime(text: string, into: PrefixFields): string | undef
   into.ts ??= time.ts;
   const tagEnd = afterJournalKernelTag(text, time.rest);
   if (tagEnd < 0) return text.slice(time.rest);
-  into.host ??= text.slice(time.rest, tagEnd - KERNEL_TAG.length);
+  const host = journalHost(text, time.rest, tagEnd);
+  if (host !== undefined) into.host ??= host;
   return text.slice(tagEnd);
 }
 
 /** What `journalctl -o short-monotonic` puts between the time and a kernel message, after the host name. */
-export const KERNEL_TAG = ' kernel: ';
+const KERNEL_TAG = ' kernel: ';
+/** The tag alone, as `journalctl --no-hostname -o short-monotonic` prints it. */
+const HOSTLESS_KERNEL_TAG = 'kernel: ';
 /** Longer than any host name journalctl prints (HOST_NAME_MAX is 64). */
 const MAX_HOST_CHARS = 64;
 
 /**
  * `journalctl -k -o short-monotonic` prints `[   14.200024] honeycomb kernel: WARNING: ...`: the printk time, then
- * the host and the `kernel:` tag. Where the message starts after `host kernel: ` at `from`, or -1 when the text
- * there is no single word followed by that tag (a plain dmesg line). Every line of a printk log comes here.
+ * the host and the `kernel:` tag; with `--no-hostname`, `[   14.200024] kernel: WARNING: ...`. Where the message
+ * starts after `host kernel: ` or `kernel: ` at `from`, or -1 when the text there is no single word followed by that
+ * tag, nor the tag alone (a plain dmesg line). Every line of a printk log comes here.
  */
 export function afterJournalKernelTag(text: string, from: number): number {
+  // One char before the full test, as below.
+  if (text.charCodeAt(from) === LOWER_K && text.startsWith(HOSTLESS_KERNEL_TAG, from)) return from + HOSTLESS_KERNEL_TAG.length;
   // A char loop over the first word, then one char before the full test: a call to indexOf and startsWith on
   // every line had cost 5 % of a storm log.
   const limit = Math.min(text.length, from + MAX_HOST_CHARS + 1);
@@ -95,3 +101,9 @@ export function afterJournalKernelTag(text: string, from: number): number {
 }
 
 const LOWER_K = 0x6b;
+
+/** The host before the tag that afterJournalKernelTag found, from `from` to `tagEnd`; undefined when there was none. */
+export function journalHost(text: string, from: number, tagEnd: number): string | undefined {
+  const end = tagEnd - KERNEL_TAG.length;
+  return end > from ? text.slice(from, end) : undefined;
+}

@@ -4,7 +4,19 @@ import { KMSG_RECORD } from './prefix-kmsg.js';
 import { takeLavaLine } from './prefix-lava.js';
 import { takeJournalJson } from './prefix-journal-json.js';
 import { PRINTK_TIME, takePrintkTime } from './prefix-printk-time.js';
-import { DIGITS, SYSLOG_HOST, SYSLOG_TAG, takeIsoWallTime, takePriorityName, takeTag, textAfter, WEEKDAY_INITIALS, WEEKDAY_NAMES } from './prefix-syslog-parts.js';
+import {
+  DIGITS,
+  SYSLOG_HOST,
+  SYSLOG_HOST_AND_TAG,
+  SYSLOG_TAG,
+  takeHostAndTag,
+  takeIsoWallTime,
+  takePriorityName,
+  takeTag,
+  textAfter,
+  WEEKDAY_INITIALS,
+  WEEKDAY_NAMES,
+} from './prefix-syslog-parts.js';
 import {
   BARE_CLOCK_STAMP,
   BARE_ISO_STAMP,
@@ -96,10 +108,10 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
   MEDIATEK_CPU_TASK,
   {
     // util-linux `dmesg -d`: `[   14.200024 <    0.000003>] `; journalctl -o short-delta adds a space before `>` and
-    // the host and tag after the bracket.
+    // the host and tag after the bracket (the tag alone with --no-hostname).
     name: 'dmesg -d / journal short-delta `[   14.200024 <    0.000003>] `',
     firstChars: '[',
-    re: new RegExp(String.raw`^\[ *(\d+\.\d+) ${DMESG_DELTA}\] ?(?:(\S+) kernel: )?`),
+    re: new RegExp(String.raw`^\[ *(\d+\.\d+) ${DMESG_DELTA}\] ?(?:(?:(\S+) )?kernel: )?`),
     take: (m, into) => {
       into.ts ??= Number(m[1]);
       if (m[2] !== undefined) into.host ??= m[2];
@@ -195,11 +207,10 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     // journalctl -o short-unix: seconds since the epoch, to the microsecond.
     name: 'journal short-unix `1673352014.200024 host kernel: `',
     firstChars: DIGITS,
-    re: new RegExp(String.raw`^(\d{9,11})\.(\d{1,9}) ${SYSLOG_HOST} ${SYSLOG_TAG}`),
+    re: new RegExp(String.raw`^(\d{9,11})\.(\d{1,9}) ${SYSLOG_HOST_AND_TAG}`),
     take: (m, into) => {
       into.wallTime ??= epochWallTime(m[1]!, m[2]);
-      into.host ??= m[3];
-      takeTag(m[4], into);
+      takeHostAndTag(m[3], m[4], into);
       return textAfter(m);
     },
   },
@@ -216,11 +227,10 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     // journalctl -o short-iso / short-iso-precise and rsyslog's high-precision format.
     name: 'journal/syslog iso `2023-05-02T10:11:12+0000 host kernel: `',
     firstChars: DIGITS,
-    re: new RegExp(String.raw`^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) ${SYSLOG_HOST} ${SYSLOG_TAG}`),
+    re: new RegExp(String.raw`^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) ${SYSLOG_HOST_AND_TAG}`),
     take: (m, into) => {
       into.wallTime ??= m[1];
-      into.host ??= m[2];
-      takeTag(m[3], into);
+      takeHostAndTag(m[2], m[3], into);
       return textAfter(m);
     },
   },
@@ -249,11 +259,10 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     // journalctl -o short-full: the weekday, an ISO date and the zone's name (an offset only when it is UTC).
     name: 'journal short-full `Tue 2023-01-10 12:00:14 UTC host kernel: `',
     firstChars: WEEKDAY_INITIALS,
-    re: new RegExp(String.raw`^(?:${WEEKDAY_NAMES}) (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) ([A-Z][A-Za-z0-9+-]*) ${SYSLOG_HOST} ${SYSLOG_TAG}`),
+    re: new RegExp(String.raw`^(?:${WEEKDAY_NAMES}) (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) ([A-Z][A-Za-z0-9+-]*) ${SYSLOG_HOST_AND_TAG}`),
     take: (m, into) => {
       into.wallTime ??= `${m[1]}T${m[2]}${m[3] === 'UTC' ? 'Z' : ''}`;
-      into.host ??= m[4];
-      takeTag(m[5], into);
+      takeHostAndTag(m[4], m[5], into);
       return textAfter(m);
     },
   },

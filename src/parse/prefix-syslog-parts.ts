@@ -43,6 +43,20 @@ export const SYSLOG_HOST = String.raw`(?!(?:${KERNEL_HOST_TAG_LOOKALIKES.join('|
  */
 export const SYSLOG_TAG = String.raw`(?!\d)([^\s:[\]()]+|\([^\s:[\]()]+\)(?=\[))(?:\[\d+\])?: ?`;
 
+/**
+ * `host tag: `, or `kernel: ` alone, as `journalctl --no-hostname` prints the kernel's lines (groups: the host and the
+ * tag, both unset for the tag alone). Without a host only the kernel's tag is one: behind a stamp with no host, a
+ * kernel line's leading `mmc0: ` would read as a user-space tag.
+ */
+export const SYSLOG_HOST_AND_TAG = String.raw`(?:${SYSLOG_HOST} ${SYSLOG_TAG}|kernel: ?)`;
+
+/** The fields of SYSLOG_HOST_AND_TAG's groups: none for `kernel: ` alone. */
+export function takeHostAndTag(host: string | undefined, tag: string | undefined, into: PrefixFields): void {
+  if (host === undefined) return;
+  into.host ??= host;
+  takeTag(tag, into);
+}
+
 /** A syslog/journal tag other than `kernel` (e.g. `systemd[1]:`) is user space. */
 export function takeTag(tag: string | undefined, into: PrefixFields): void {
   if (tag !== 'kernel') into.foreign = true;

@@ -3,7 +3,7 @@ import { stripAnsi } from './prefix-ansi.js';
 import { PREFIX_RULES } from './prefix-rules.js';
 import { byFirstChar } from '../util/first-char-table.js';
 import { afterBlanks, isBlankCode } from '../util/blanks.js';
-import { afterJournalKernelTag, KERNEL_TAG, readPrintkTime, takePrintkTime } from './prefix-printk-time.js';
+import { afterJournalKernelTag, journalHost, readPrintkTime, takePrintkTime } from './prefix-printk-time.js';
 import { checkArgument } from '../util/check-argument.js';
 
 /** A physical line with every transport prefix removed, and what the prefixes said. */
@@ -37,8 +37,9 @@ function onlyPrintkTime(line: string): StrippedLine | undefined {
   if (line.includes('\x1b')) return undefined;
   const ts = time.ts;
   const tagEnd = afterJournalKernelTag(line, time.rest);
-  if (tagEnd >= 0) return { text: line.slice(tagEnd), ts, host: line.slice(time.rest, tagEnd - KERNEL_TAG.length) };
-  return { text: line.slice(time.rest), ts };
+  if (tagEnd < 0) return { text: line.slice(time.rest), ts };
+  const host = journalHost(line, time.rest, tagEnd);
+  return host === undefined ? { text: line.slice(tagEnd), ts } : { text: line.slice(tagEnd), ts, host };
 }
 
 /**

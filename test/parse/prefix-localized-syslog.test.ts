@@ -19,6 +19,11 @@ describe('a syslog or journal stamp with the month in another locale', () => {
     });
   });
 
+  // Found by a review of the log formats: `journalctl --no-hostname` prints no host before the tag.
+  test('Found by a review: the kernel tag with no host before it', () => {
+    expect(stripPrefixes('июл 27 14:08:04 kernel: kernel BUG at lib/list_debug.c:51!')).toEqual({ text: 'kernel BUG at lib/list_debug.c:51!' });
+  });
+
   test('user space behind such a stamp is foreign', () => {
     expect(stripPrefixes('июл 27 14:08:04 laptop systemd[1]: Started foo.')).toMatchObject({ text: 'Started foo.', foreign: true });
   });

@@ -48,6 +48,16 @@ describe('takePrintkTime', () => {
     expect(into.ts).toBe(1);
   });
 
+  // Found by a review of the log formats: `journalctl --no-hostname -o short-monotonic` kept `kernel: ` in front.
+  test.each([
+    ['[   14.200024] honeycomb kernel: Call trace:', { ts: 14.200024, host: 'honeycomb' }],
+    ['[   14.200024] kernel: Call trace:', { ts: 14.200024 }],
+  ])('Found by a review: the journal tag after the time, with a host or without: %j', (line, fields) => {
+    const into: PrefixFields = {};
+    expect(takePrintkTime(line, into)).toBe('Call trace:');
+    expect(into).toEqual(fields);
+  });
+
   test('agrees with the regex on arbitrary stamps', () => {
     const digits = fc.string({ unit: fc.constantFrom('0', '1', '5', '9'), maxLength: 20 });
     const piece = fc.oneof(fc.constantFrom('[', ']', ' ', '.', '  ', 'x', '\t'), digits, fc.string({ maxLength: 3 }));

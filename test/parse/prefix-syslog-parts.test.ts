@@ -1,5 +1,5 @@
 import type { PrefixFields } from '../../src/parse/prefix-rules.js';
-import { SYSLOG_HOST, SYSLOG_TAG, takePriorityName, takeTag } from '../../src/parse/prefix-syslog-parts.js';
+import { SYSLOG_HOST, SYSLOG_HOST_AND_TAG, SYSLOG_TAG, takeHostAndTag, takePriorityName, takeTag } from '../../src/parse/prefix-syslog-parts.js';
 
 describe('takePriorityName', () => {
   // syslog.h prioritynames, with the aliases BusyBox prints.
@@ -39,6 +39,27 @@ describe('a syslog host and tag', () => {
     '[12345.678901] mmc0: new HS200 MMC card', 'WARNING: CPU: 3 PID: 1234 at x.c:1', 'Call trace:', 'Hardware name: X (DT)',
     'usb 1-1: new device', 'EXT4-fs (mmcblk0p2): mounted', 'amdgpu 0000:01:00.0: SMU is initialized',
   ])('kernel text %j is none', (line) => {
+    expect(hostAndTag.exec(line)).toBeNull();
+  });
+});
+
+// Found by a review of the log formats: `journalctl --no-hostname` prints `kernel: ` with no host before it.
+describe('Found by a review: a host and a tag, or the kernel tag alone', () => {
+  const hostAndTag = new RegExp(`^${SYSLOG_HOST_AND_TAG}`);
+
+  test.each([
+    ['rock5b kernel: x', 'rock5b', 'kernel', {}, { host: 'rock5b' }],
+    ['h systemd[1]: x', 'h', 'systemd', {}, { host: 'h', foreign: true }],
+    ['kernel: x', undefined, undefined, {}, {}],
+  ])('%j', (line, host, tag, into: PrefixFields, fields) => {
+    const m = hostAndTag.exec(line);
+    expect(m?.slice(1, 3)).toEqual([host, tag]);
+    takeHostAndTag(m?.[1], m?.[2], into);
+    expect(into).toEqual(fields);
+  });
+
+  // A stamp with no host before a kernel line's own `word: ` (moreutils ts): only `kernel:` is a tag alone.
+  test.each(['mmc0: new HS200 MMC card', 'systemd[1]: Started foo.', 'Call trace:', 'kernelx: y'])('%j is none', (line) => {
     expect(hostAndTag.exec(line)).toBeNull();
   });
 });

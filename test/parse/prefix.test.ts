@@ -173,6 +173,15 @@ const CASES: [string, string, StrippedLine][] = [
     { text: 'Call trace:', wallTime: '2023-01-10T12:00:14Z', host: 'honeycomb' }],
   ['journal short-full, another tag is user space', 'Tue 2023-01-10 12:00:14 CET honeycomb systemd[1]: Started x.',
     { text: 'Started x.', wallTime: '2023-01-10T12:00:14', host: 'honeycomb', foreign: true }],
+  // Found by a review of the log formats: `journalctl --no-hostname` prints the tag with no host; all but short and
+  // short-precise had kept `kernel: ` in front of the message.
+  ['Found by a review: journal short-monotonic, no host', '[   14.200024] kernel: Call trace:', { text: 'Call trace:', ts: 14.200024 }],
+  ['Found by a review: journal short-delta, no host', '[   14.200024 <    0.000003 >] kernel: Call trace:', { text: 'Call trace:', ts: 14.200024 }],
+  ['Found by a review: journal short-iso, no host', '2023-01-10T12:00:14+00:00 kernel: Call trace:', { text: 'Call trace:', wallTime: '2023-01-10T12:00:14+00:00' }],
+  ['Found by a review: journal short-unix, no host', '1673352014.200024 kernel: Call trace:', { text: 'Call trace:', wallTime: '2023-01-10T12:00:14.200024Z' }],
+  ['Found by a review: journal short-full, no host', 'Tue 2023-01-10 12:00:14 UTC kernel: Call trace:', { text: 'Call trace:', wallTime: '2023-01-10T12:00:14Z' }],
+  ['journal short-iso, no host, a kernel line\'s `word:` is no tag', '2023-01-10T12:00:14+00:00 mmc0: new HS200 MMC card',
+    { text: 'mmc0: new HS200 MMC card', wallTime: '2023-01-10T12:00:14+00:00' }],
   // util-linux dmesg -x: `%-6s:%-6s: ` facility and level names before the time.
   ['dmesg -x', 'kern  :warn  : [   14.200024] WARNING: CPU: 3', { text: 'WARNING: CPU: 3', level: 4, ts: 14.200024 }],
   // journalctl -o json: one entry per line; _SOURCE_MONOTONIC_TIMESTAMP in µs.

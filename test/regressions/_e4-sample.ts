@@ -1,0 +1,42 @@
+/**
+ * The e4 sample (samples/logs/e4-48-4k-amdgpu-6.10-warn-then-oops.log: a WARNING storm, then an Oops) in pieces, for
+ * tests that write it out as another tool would: its printk-stamped lines, and what the plain log gives, to compare.
+ */
+import { readFileSync } from 'node:fs';
+import { analyzeText } from '../../src/api.js';
+import { SAMPLES } from '../cli/_spawn-cli.js';
+
+/** One printk-stamped line of the sample: the time as printed inside the brackets, its seconds, and the message. */
+export interface StampedLine {
+  time: string;
+  seconds: number;
+  text: string;
+}
+
+export const E4_SAMPLE = `${SAMPLES}e4-48-4k-amdgpu-6.10-warn-then-oops.log`;
+
+/** The sample's lines that carry a printk time (all but its comment). */
+export function e4Stamped(): StampedLine[] {
+  const out: StampedLine[] = [];
+  for (const line of readFileSync(E4_SAMPLE, 'utf8').split('\n')) {
+    const m = /^\[( *(\d+\.\d+))\] (.*)$/.exec(line);
+    if (m) out.push({ time: m[1]!, seconds: Number(m[2]), text: m[3]! });
+  }
+  return out;
+}
+
+/** The sample's stamped lines as dmesg prints them. */
+export function e4Dmesg(): string {
+  return `${e4Stamped().map((l) => `[${l.time}] ${l.text}`).join('\n')}\n`;
+}
+
+/** What an analysis found, in a form to compare: clusters with their counts, vmemmap findings, boots' releases. */
+export async function findingsOf(text: string) {
+  const r = await analyzeText(text);
+  return {
+    splats: r.stats.splats,
+    clusters: r.clusters.map((c) => [c.title, c.count]).sort(),
+    vmemmap: r.clusters.flatMap((c) => c.vmemmap.map((v) => [v.op, v.readCount, v.pageHull])).sort(),
+    releases: r.boots.map((b) => b.release?.value),
+  };
+}
