@@ -4,6 +4,7 @@ import { stripAnsi } from './prefix-ansi.js';
 interface JournalEntry {
   MESSAGE?: unknown;
   _TRANSPORT?: unknown;
+  SYSLOG_IDENTIFIER?: unknown;
   _HOSTNAME?: unknown;
   _SOURCE_MONOTONIC_TIMESTAMP?: unknown;
   __REALTIME_TIMESTAMP?: unknown;
@@ -11,8 +12,9 @@ interface JournalEntry {
 
 /**
  * One `journalctl -o json` entry per line: the message, with the monotonic time (µs since boot, what printk stamps
- * would show) and the host. Only `_TRANSPORT=kernel` entries are the kernel's. A MESSAGE journald could not store as
- * text comes as an array of bytes. Returns undefined when the line is no such entry (then it is left alone).
+ * would show) and the host. An entry is user space when its `_TRANSPORT`, or without one its `SYSLOG_IDENTIFIER`, is
+ * not the kernel's (journalEntryIsForeign). A MESSAGE journald could not store as text comes as an array of bytes.
+ * Returns undefined when the line is no such entry (then it is left alone).
  */
 export function takeJournalJson(line: string, into: PrefixFields): string | undefined {
   let entry: JournalEntry;
@@ -31,8 +33,18 @@ export function takeJournalJson(line: string, into: PrefixFields): string | unde
     into.wallTime ??= new Date(Math.floor(realtimeUs / 1000)).toISOString();
   }
   if (typeof entry._HOSTNAME === 'string') into.host ??= entry._HOSTNAME;
-  if (entry._TRANSPORT !== 'kernel') into.foreign = true;
+  if (journalEntryIsForeign(entry)) into.foreign = true;
   return stripAnsi(message);
+}
+
+/**
+ * Whether an entry says it is not the kernel's: `_TRANSPORT` other than `kernel`, or, without one, a
+ * `SYSLOG_IDENTIFIER` other than `kernel`. An entry with neither (`journalctl -o json --output-fields=MESSAGE,PRIORITY`)
+ * says nothing and is read as the kernel's, as a line of `-o cat` is.
+ */
+function journalEntryIsForeign(entry: JournalEntry): boolean {
+  if (entry._TRANSPORT !== undefined) return entry._TRANSPORT !== 'kernel';
+  return entry.SYSLOG_IDENTIFIER !== undefined && entry.SYSLOG_IDENTIFIER !== 'kernel';
 }
 
 function messageText(message: unknown): string | undefined {
