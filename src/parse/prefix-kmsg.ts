@@ -17,3 +17,47 @@ export function isKmsgRecord(line: string): boolean {
 export function isKmsgContinuation(line: string): boolean {
   return line.charCodeAt(0) === 32 && KMSG_CONTINUATION.test(line);
 }
+
+const BACKSLASH = 0x5c;
+const utf8 = new TextDecoder('utf-8');
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  return c >= 97 && c <= 102 ? c - 87 : -1;
+}
+
+/** The byte of a `\xXX` escape (lower-case hex, as the kernel writes it) at `i`, or -1. */
+function escapeAt(text: string, i: number): number {
+  if (text.charCodeAt(i) !== BACKSLASH || text.charCodeAt(i + 1) !== 0x78) return -1;
+  const hi = hexDigit(text.charCodeAt(i + 2));
+  const lo = hexDigit(text.charCodeAt(i + 3));
+  return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+}
+
+/**
+ * A `/dev/kmsg` record's message as the kernel logged it. /dev/kmsg writes every byte below a space, from 127 up, and
+ * the backslash as `\xXX` (msg_add_ext_text): a message printed with embedded newlines (4.x arm64's `Virtual kernel
+ * memory layout:` block, a KFENCE header's closing `\n`) comes as one line with `\x0a` in it, and UTF-8 text byte by
+ * byte. Runs of escapes are decoded as UTF-8; the newlines are the record's line breaks (RecordAssembler splits there).
+ */
+export function unescapeKmsg(message: string): string {
+  let at = message.indexOf('\\x');
+  if (at === -1) return message;
+  let out = message.slice(0, at);
+  while (at < message.length) {
+    const bytes: number[] = [];
+    for (let b = escapeAt(message, at); b >= 0; b = escapeAt(message, at)) {
+      bytes.push(b);
+      at += 4;
+    }
+    if (bytes.length > 0) {
+      out += utf8.decode(Uint8Array.from(bytes));
+      continue;
+    }
+    const next = message.indexOf('\\x', at + 1);
+    const end = next === -1 ? message.length : next;
+    out += message.slice(at, end);
+    at = end;
+  }
+  return out;
+}

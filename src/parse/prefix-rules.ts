@@ -1,8 +1,9 @@
 import type { StrippedLine } from './prefix.js';
 import { datedWallTime, epochWallTime, MONTH_INITIALS, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
-import { KMSG_RECORD } from './prefix-kmsg.js';
+import { KMSG_RECORD, unescapeKmsg } from './prefix-kmsg.js';
 import { takeLavaLine } from './prefix-lava.js';
 import { takeJournalJson } from './prefix-journal-json.js';
+import { rsyslogKernelText } from './rsyslog-escapes.js';
 import { PRINTK_TIME, takePrintkTime } from './prefix-printk-time.js';
 import {
   DIGITS,
@@ -172,7 +173,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
       if (m[2] !== '-') into.wallTime ??= m[2];
       into.host ??= m[3];
       takeTag(m[4], into);
-      const msg = textAfter(m);
+      const msg = rsyslogKernelText(textAfter(m), m[4]);
       return msg.charCodeAt(0) === 0xfeff ? msg.slice(1) : msg;
     },
   },
@@ -200,7 +201,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
       const caller = /(?:^|,)caller=([TC]\d+)/.exec(m[3]!);
       if (caller) into.caller ??= caller[1];
       if (prio >> 3 !== 0) into.foreign = true;
-      return textAfter(m);
+      return unescapeKmsg(textAfter(m));
     },
   },
   {
@@ -224,14 +225,15 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
   GITHUB_ACTIONS_STAMP,
   GITLAB_CI_STAMP,
   {
-    // journalctl -o short-iso / short-iso-precise and rsyslog's high-precision format.
+    // journalctl -o short-iso / short-iso-precise and rsyslog's high-precision format (its `#012` escapes, see
+    // rsyslog-escapes.ts).
     name: 'journal/syslog iso `2023-05-02T10:11:12+0000 host kernel: `',
     firstChars: DIGITS,
     re: new RegExp(String.raw`^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) ${SYSLOG_HOST_AND_TAG}`),
     take: (m, into) => {
       into.wallTime ??= m[1];
       takeHostAndTag(m[2], m[3], into);
-      return textAfter(m);
+      return rsyslogKernelText(textAfter(m), m[3]);
     },
   },
   ZUUL_JOB_OUTPUT_STAMP,
@@ -241,7 +243,8 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
   BARE_CLOCK_STAMP,
   BARE_SECONDS_STAMP,
   {
-    // RFC 3164 pads the day with a space (`May  2`), journalctl -o short / short-precise with a zero (`May 02`).
+    // RFC 3164 pads the day with a space (`May  2`), journalctl -o short / short-precise with a zero (`May 02`);
+    // rsyslog's `#012` escapes are newlines in a kernel line (rsyslog-escapes.ts).
     // BusyBox syslogd puts `facility.priority` between the host and the tag.
     name: 'syslog RFC 3164 / journal short / BusyBox `May  2 10:11:12 host [kern.warn ]kernel: `',
     firstChars: MONTH_INITIALS,
@@ -251,7 +254,7 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
       into.host ??= m[4];
       takePriorityName(m[5], into);
       takeTag(m[6], into);
-      return textAfter(m);
+      return rsyslogKernelText(textAfter(m), m[6]);
     },
   },
   BARE_MONTH_STAMP,

@@ -33,6 +33,14 @@ function hasOwnPrefix(line: string, strippedText: string): boolean {
   return strippedText !== stripQuoting(line);
 }
 
+/**
+ * The lines of a record whose message holds newlines, which no physical line does: a prefix rule decoded them
+ * (`/dev/kmsg`'s `\x0a`, a journal entry's `\n`, rsyslog's `#012` in a kernel line). Undefined for one line.
+ */
+function recordLines(text: string): string[] | undefined {
+  return text.includes('\n') ? text.split('\n') : undefined;
+}
+
 /** A printk-stamped line with no text: what a mail client leaves of a stamped frame it wrapped after the stamp. */
 function isEmptyStamp(rec: LogRecord): boolean {
   return rec.ts !== undefined && isBlank(rec.text);
@@ -102,13 +110,25 @@ export class RecordAssembler {
     if (this.afterKmsgRecord && isKmsgContinuation(line)) return;
     this.afterKmsgRecord = isKmsgRecord(line);
     const stripped = stripPrefixesUnchecked(line);
+    const lines = recordLines(stripped.text);
+    if (lines === undefined) {
+      this.pushStripped(lineNo, line, stripped, truncated, out);
+      return;
+    }
+    // Each line of a record printed with embedded newlines, as the console prints it: the record's prefix on each.
+    const last = lines.length - 1;
+    lines.forEach((text, i) => this.pushStripped(lineNo, i === 0 ? line : undefined, { ...stripped, text }, truncated && i === last, out));
+  }
+
+  /** One line's stripped text and fields; `line` is the physical line, undefined for a later line of its record. */
+  private pushStripped(lineNo: number, line: string | undefined, stripped: StrippedLine, truncated: boolean, out: LogRecord[]): void {
     // Whether the line had a prefix of its own is asked of the text before the pasted indent comes off, and only of
     // a line that may continue a held one: the question strips the line's quoting again.
     const beforeIndent = stripped.text;
     stripped.text = this.indent.strip(beforeIndent);
     const pending = this.pending;
     if (pending) {
-      const ownPrefix = hasOwnPrefix(line, beforeIndent);
+      const ownPrefix = line === undefined || hasOwnPrefix(line, beforeIndent);
       const joined = ownPrefix ? undefined : isEmptyStamp(pending) ? frameAfterEmptyStamp(stripped.text) : joinWrapped(pending.text, stripped.text);
       if (joined !== undefined) {
         pending.text = joined;

@@ -99,6 +99,37 @@ describe('RecordAssembler joins', () => {
   });
 });
 
+// Found by a review of the log formats: 4.x arm64 prints its `Virtual kernel memory layout:` block as one record with
+// embedded newlines, which a console prints as lines of their own and /dev/kmsg (`\x0a`), the journal (`\n` in
+// MESSAGE) and rsyslog (`#012`) keep in one line: the block's rows had been lost.
+describe('Found by a review: a record printed with embedded newlines is a record per line', () => {
+  const ROWS = ['Virtual kernel memory layout:', '    vmalloc : 0xffffff8000000000 - 0xffffffbdbfff0000   (   246 GB)', '      .data : 0xffffffc001211000 - 0xffffffc0013d7430   (  1818 KB)'];
+
+  test.each([
+    ['/dev/kmsg', `5,29,1500,-;${ROWS.join('\\x0a')}`, { ts: 0.0015, level: 5 }],
+    ['journal json', JSON.stringify({ _TRANSPORT: 'kernel', _HOSTNAME: 'jetson', MESSAGE: ROWS.join('\n') }), { host: 'jetson' }],
+    ['rsyslog', `Nov 29 09:00:00 jetson kernel: ${ROWS.join('#012')}`, { host: 'jetson', wallTime: '--11-29T09:00:00' }],
+    ['rsyslog, high precision', `2026-11-29T09:00:00.000123+00:00 jetson kernel: ${ROWS.join('#012')}`, { host: 'jetson', wallTime: '2026-11-29T09:00:00.000123+00:00' }],
+    ['rsyslog, RFC 5424', `<5>1 2026-11-29T09:00:00.000123+00:00 jetson kernel - - - ${ROWS.join('#012')}`, { host: 'jetson', level: 5, wallTime: '2026-11-29T09:00:00.000123+00:00' }],
+  ])('%s: each line with the record\'s line number and fields', (_name, line, fields) => {
+    const recs = assemble([line, '[    0.000000] SLUB: HWalign=64']);
+    expect(recs).toEqual([...ROWS.map((text) => ({ lineNo: 1, text, ...fields })), { lineNo: 2, text: 'SLUB: HWalign=64', ts: 0 }]);
+  });
+
+  test('a KFENCE header that ends in a newline is the header and an empty line, as the console prints it', () => {
+    const recs = assemble(['3,4,39998586,-;BUG: KFENCE: memory corruption in kfree+0x8c/0x174\\x0a']);
+    expect(recs.map((r) => r.text)).toEqual(['BUG: KFENCE: memory corruption in kfree+0x8c/0x174', '']);
+  });
+
+  test.each([
+    ['a user-space syslog line', 'Nov 29 09:00:00 jetson app[12]: id #012 done', 'id #012 done'],
+    ['a kernel line of no syslog format', '[    1.000000] md: array #012 started', 'md: array #012 started'],
+    ['a kernel line behind moreutils ts', 'Nov 29 09:00:00 md: array #012 started', 'md: array #012 started'],
+  ])('`#012` is text in %s', (_name, line, text) => {
+    expect(assemble([line]).map((r) => r.text)).toEqual([text]);
+  });
+});
+
 describe('RecordAssembler keeps lines apart', () => {
   test.each([
     ['two ordinary lines', [MODULES, PC]],
