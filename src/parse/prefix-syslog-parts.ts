@@ -22,19 +22,25 @@ export const WEEKDAY_NAMES = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 export const WEEKDAY_INITIALS = [...new Set(WEEKDAY_NAMES.split('|').map((d) => d[0]))].join('');
 
 /**
- * Kernel lines that read as `host tag: `, as they do behind a stamp with no host (moreutils `ts` on a console
- * without printk times): `Call trace:` is not host `Call` logging as `trace`.
+ * Kernel lines vmemwarn reads that read as `host tag: `, as they do behind a stamp with no host (moreutils `ts` on a
+ * console without printk times): `Call trace:` is not host `Call` logging as `trace`. Boot facts (`Kernel Offset:`,
+ * `Boot CPU:`), splat headers (`Internal error:`, arm32's `Unhandled fault:` and `Alignment trap:`) and report lines
+ * (`Pointer tag:` of KASAN, lockdep's `stack backtrace:`, x86's `Call Trace:`, the panic's `Memory Limit:`): every
+ * kernel line of two words and a colon that vmemwarn reads.
  */
 const KERNEL_HOST_TAG_LOOKALIKES = [
-  'Call trace', 'Hardware name', 'Internal error', 'user pgtable', 'swapper pgtable', 'Machine model', 'Zone ranges',
-  'CPU features',
+  'Call trace', 'Call Trace', 'Hardware name', 'Internal error', 'user pgtable', 'swapper pgtable', 'Machine model',
+  'Zone ranges', 'CPU features', 'Kernel Offset', 'Boot CPU', 'Pointer tag', 'Unhandled fault', 'Alignment trap',
+  'stack backtrace', 'Memory Limit',
 ];
 
 /**
- * The host before a syslog tag. Never `[`-led (a printk time after a stamp with no host) nor `:`-ended (kernel text
- * such as `WARNING: CPU: 3`), and not the start of a kernel line in KERNEL_HOST_TAG_LOOKALIKES.
+ * The host before a syslog tag: a name without a colon, or an IPv6 address (hex digits, colons and dots). Never
+ * `[`-led (a printk time after a stamp with no host) nor `:`-ended (kernel text such as `WARNING: CPU: 3`), so a
+ * kernel line's `key:value` word (`task:kworker/0:1 state:D`, `page:00000000a1b2c3d4 refcount:1`) is no host, and not
+ * the start of a kernel line in KERNEL_HOST_TAG_LOOKALIKES.
  */
-export const SYSLOG_HOST = String.raw`(?!(?:${KERNEL_HOST_TAG_LOOKALIKES.join('|')}):)([^\s[:]|[^\s[]\S*[^\s:])`;
+export const SYSLOG_HOST = String.raw`(?!(?:${KERNEL_HOST_TAG_LOOKALIKES.join('|')}):)([^\s[:][^\s:]*|[0-9A-Fa-f.]*:[0-9A-Fa-f.:]*[0-9A-Fa-f.])`;
 
 /**
  * `kernel: ` or `systemd[1]: `, with the tag captured. A program name does not start with a digit nor hold

@@ -41,6 +41,16 @@ describe('a syslog host and tag', () => {
   ])('kernel text %j is none', (line) => {
     expect(hostAndTag.exec(line)).toBeNull();
   });
+
+  // Found by a review of the log formats: behind a stamp with no host these had read as a host and a user-space tag.
+  test.each([
+    'Kernel Offset: 0x2b63e00000 from 0xffffffc010000000', 'Boot CPU: AArch64 Processor [410fd083]', 'Pointer tag: [f2], memory tag: [fe]',
+    'Unhandled fault: alignment exception (0x001) at 0xcf4a5e1e', 'Alignment trap: not handling instruction e1953f9f',
+    'stack backtrace:', 'Call Trace:', 'Memory Limit: none', 'task:kworker/0:1 state:D stack:0 pid:5 ppid:2 flags:0x00000008',
+    'page:000000001a2b3c4d refcount:1 mapcount:0',
+  ])('Found by a review: kernel text %j is none', (line) => {
+    expect(hostAndTag.exec(line)).toBeNull();
+  });
 });
 
 // Found by a review of the log formats: `journalctl --no-hostname` prints `kernel: ` with no host before it.

@@ -6,6 +6,15 @@ import { stripPrefixes, stripQuoting, type StrippedLine } from '../../src/parse/
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const describeCorpus = existsSync(CORPUS) ? describe : describe.skip;
 
+/** Kernel lines of a word, a blank and a word before a colon that vmemwarn reads (boot facts, headers, report lines). */
+const REVIEWED_LOOKALIKES = [
+  'Kernel Offset: 0x2b63e00000 from 0xffffffc010000000', 'Boot CPU: AArch64 Processor [410fd083]',
+  'Pointer tag: [f2], memory tag: [fe]', 'Unhandled fault: alignment exception (0x001) at 0xcf4a5e1e',
+  'Alignment trap: not handling instruction e1953f9f at [<c0123456>]', 'stack backtrace:', 'Call Trace:', 'Memory Limit: none',
+  'task:kworker/0:1 state:D stack:0 pid:5 ppid:2 flags:0x00000008',
+  'page:000000001a2b3c4d refcount:1 mapcount:0 mapping:0000000000000000 index:0x0 pfn:0x4321',
+];
+
 // [line, expected]: lines quoted from /work/shared/corpus (file named) or built from the format string cited.
 const CASES: [string, string, StrippedLine][] = [
   // boot__clearfog-gt-8k_armada8040_5.8_debian_dmesg.txt
@@ -254,6 +263,11 @@ const CASES: [string, string, StrippedLine][] = [
     'Zone ranges:', 'CPU features: detected: Privileged Access Never', 'usb 1-1: new high-speed USB device number 2',
     'EXT4-fs (mmcblk0p2): mounted filesystem', 'amdgpu 0000:01:00.0: amdgpu: SMU is initialized',
   ].map((text): [string, string, StrippedLine] => [`ts, no printk time: ${text}`, `Nov 26 13:20:01 ${text}`, { text, wallTime: '--11-26T13:20:01' }])),
+  // Found by a review of the log formats: these had read as host `Kernel` logging as `Offset` and the like, user space.
+  ...REVIEWED_LOOKALIKES.flatMap((text): [string, string, StrippedLine][] => [
+    [`Found by a review: ts, no printk time: ${text}`, `Nov 26 13:20:01 ${text}`, { text, wallTime: '--11-26T13:20:01' }],
+    [`Found by a review: ts ISO, no printk time: ${text}`, `2026-11-26T13:20:01 ${text}`, { text, wallTime: '2026-11-26T13:20:01' }],
+  ]),
 ];
 
 describe('stripPrefixes', () => {
