@@ -6,22 +6,28 @@ const JOURNAL_FIELD = Buffer.from('"MESSAGE"', 'latin1');
 const LF = 0x0a;
 const OPEN_BRACE = 0x7b;
 
-/** `logcat -v threadtime` and its modifiers (year, usec, uid, epoch, monotonic), `-v time` and `-v brief`. */
-const LOGCAT_LINE = [
-  /^(?:(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d|\s*\d+)\.\d{3,6} +(?:[a-z_][\w.-]* +)?\d+ +\d+ [VDIWEFA] /,
-  /^(?:\d\d-\d\d \d\d:\d\d:\d\d\.\d{3,6} )?[VDIWEFA]\/[^(]{0,64}\( *\d+\): /,
-];
-/** Lines of the head looked at: `--------- beginning of kernel` and the like may come first. */
-const LOGCAT_PROBE_LINES = 8;
+/**
+ * logcat's time with its `-v` modifiers (year, usec, nsec, zone; epoch and monotonic seconds), then a space: as
+ * LOGCAT_TIME of parse/prefix-capture-stamps.ts, loosely.
+ */
+const LOGCAT_TIME = String.raw`(?:(?:\d{4}-)?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3,9}(?: [+-]\d{4})?| *\d+\.\d{3,9}) `;
+
+/**
+ * A line of `logcat -v threadtime` (a user before the pid with `-v uid`), or of `-v time` and `-v brief`, anywhere in
+ * the text: a bug report or a capture may hold a header of any length before its logcat lines.
+ */
+const LOGCAT_LINE = new RegExp(
+  String.raw`^(?:${LOGCAT_TIME} *(?:(?:[a-z_][\w.-]*|\d+) +)?\d+ +\d+ [VDIWEFA] |(?:${LOGCAT_TIME})?[VDIWEFA]\/[^(\n]{0,64}\((?: *[\w.-]+:)? *\d+\): )`,
+  'm',
+);
 
 /**
  * logd splits a kernel line's leading `word:` off as its tag and prints the tag padded, or before `(pid)`:
  * `Memory  : 8053000K/…`, `W/Machine model(    0): …`. The needles `Memory:` and `Machine model:` are then not in
- * the bytes, only in the text once the prefix is stripped.
+ * the bytes, only in the text once the prefix is stripped. Any line of the head tells (one regex over it, 50 µs).
  */
 function looksLikeLogcat(view: Buffer): boolean {
-  const lines = view.subarray(0, 4096).toString('latin1').split('\n', LOGCAT_PROBE_LINES);
-  return lines.some((line) => LOGCAT_LINE.some((re) => re.test(line)));
+  return LOGCAT_LINE.test(view.toString('latin1'));
 }
 
 /**

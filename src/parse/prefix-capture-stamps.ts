@@ -151,6 +151,17 @@ export const OPENWRT_LOGREAD_STAMP: PrefixRule = {
 };
 
 /**
+ * logcat's time (liblog logprint.c): `09-06 10:36:55.187`, with `-v year` `2026-09-06 …`, `-v usec` and `-v nsec` 6 and 9
+ * digits after the point, `-v zone` ` +0000` after them; `-v epoch` and `-v monotonic` seconds instead of the date
+ * (`%5lu` and the fraction, no zone). Groups: year, month, day, time to the millisecond, zone; or seconds and
+ * milliseconds.
+ */
+export const LOGCAT_TIME = String.raw`(?:(?:(\d{4})-)?(\d\d)-(\d\d) (\d\d:\d\d:\d\d\.\d{3})\d{0,6}(?: ([+-]\d{4}))?|( *\d+)\.(\d{3})\d{0,6})`;
+
+/** logcat's `-v uid` column before the pid: a user name or a number. */
+const LOGCAT_UID = String.raw`(?:[a-z_][\w.-]*|\d+)`;
+
+/**
  * Android `logcat -v threadtime` (adb logcat, bugreports' LOGCAT section): `09-06 10:36:55.187     0     0 I   tag: `.
  * logd reads the kernel's buffer in with an empty tag (`I         : [    0.000000] …`), or with a leading `word:` taken
  * for the tag (`I [    0.000000,0] Machine: ocean`), which leaves the kernel's text as it was, unless the tag is
@@ -162,28 +173,28 @@ export const LOGCAT_THREADTIME_STAMP: PrefixRule = {
   name: 'Android logcat `09-06 10:36:55.187     0     0 I         : `',
   firstChars: `${DIGITS} `,
   neverAfterPrintkTime: true,
-  // Also the `-v` modifiers a bug report may carry: `year`, `usec`, `uid` (a user name before the pid), `epoch` and
-  // `monotonic` (seconds instead of a date).
-  re: /^(?:(?:(\d{4})-)?(\d\d)-(\d\d) (\d\d:\d\d:\d\d\.\d{3})\d{0,3}|( *\d+)\.(\d{3})\d{0,3}) +(?:[a-z_][\w.-]* +)?\d+ +\d+ [VDIWEFA] (?: {8}: |([^\s:]{1,7}) +: )?/,
+  // Also the `-v` modifiers a bug report may carry (LOGCAT_TIME's, and `uid`: a user before the pid).
+  re: new RegExp(String.raw`^${LOGCAT_TIME} +(?:${LOGCAT_UID} +)?\d+ +\d+ [VDIWEFA] (?: {8}: |([^\s:]{1,7}) +: )?`),
   take: (m, into) => {
     setLogcatWallTime(m, into);
-    return withTag(textAfter(m), m[7]);
+    return withTag(textAfter(m), m[8]);
   },
 };
 
 /**
  * Android `logcat -v time` (`09-06 10:36:55.187 I/        (    0): `) and `-v brief` (no time), the older defaults:
- * the level, `/`, the tag and the pid in parentheses. The tag is read as threadtime's is.
+ * the level, `/`, the tag and the pid in parentheses (after `-v uid`'s user and a colon). The tag is read as
+ * threadtime's is; the time takes LOGCAT_TIME's modifiers.
  */
 export const LOGCAT_TIME_STAMP: PrefixRule = {
   name: 'Android logcat -v time/brief `09-06 10:36:55.187 I/        (    0): `',
-  firstChars: `${DIGITS}VDIWEFA`,
+  firstChars: `${DIGITS} VDIWEFA`,
   neverAfterPrintkTime: true,
-  re: /^(?:(\d\d)-(\d\d) (\d\d:\d\d:\d\d\.\d{3})\d{0,3} )?[VDIWEFA]\/([^(]{0,64})\( *\d+\): /,
+  re: new RegExp(String.raw`^(?:${LOGCAT_TIME} )?[VDIWEFA]\/([^(]{0,64})\((?: *${LOGCAT_UID}:)? *\d+\): `),
   take: (m, into) => {
-    if (m[1] !== undefined) into.wallTime ??= `--${m[1]}-${m[2]!}T${m[3]!}`;
+    setLogcatWallTime(m, into);
     // What logd took for a tag (`Machine` of `Machine model: …`) goes back in front of the text.
-    const tag = m[4]!.trimEnd();
+    const tag = m[8]!.trimEnd();
     return withTag(textAfter(m), tag === '' ? undefined : tag);
   },
 };
@@ -193,12 +204,16 @@ function withTag(rest: string, tag: string | undefined): string {
   return tag === undefined ? rest : `${tag.padEnd(3)}: ${rest}`;
 }
 
-/** A date with or without its year, seconds since the epoch (a wall time), or since boot (`monotonic`: none). */
+/**
+ * LOGCAT_TIME's groups as a wall time: a date with or without its year (and its zone), seconds since the epoch, or
+ * since boot (`monotonic`: none), or none at all (`-v brief`).
+ */
 function setLogcatWallTime(m: RegExpExecArray, into: { wallTime?: string }): void {
   if (m[2] !== undefined) {
-    into.wallTime ??= m[1] === undefined ? `--${m[2]}-${m[3]!}T${m[4]!}` : `${m[1]}-${m[2]}-${m[3]!}T${m[4]!}`;
+    const date = m[1] === undefined ? `--${m[2]}-${m[3]!}` : `${m[1]}-${m[2]}-${m[3]!}`;
+    into.wallTime ??= `${date}T${m[4]!}${m[5] ?? ''}`;
     return;
   }
-  const seconds = m[5]!.trim();
-  if (seconds.length >= 9) into.wallTime ??= epochWallTime(seconds, m[6]);
+  const seconds = m[6]?.trim();
+  if (seconds !== undefined && seconds.length >= 9) into.wallTime ??= epochWallTime(seconds, m[7]);
 }

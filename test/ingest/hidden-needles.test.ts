@@ -28,6 +28,15 @@ describe('wrappers that hide the trigger words', () => {
     ['logcat -v brief', 'W/        (    0): Booting Linux on physical CPU 0x0\n', true],
     ['logcat -v monotonic', '    85.501     0     0 W         : Call trace:\n', true],
     ['dmesg with a level', '<6>[    0.000000] Booting Linux on physical CPU 0x0000000000\n', false],
+    // Found by a review of the log formats: these modifiers, and logcat after more than 8 lines, were not seen.
+    ['Found by a review: logcat -v zone', '11-29 09:00:00.000 +0000     0     0 I Memory  : 8053000K available\n', true],
+    ['Found by a review: logcat -v nsec', '11-29 09:00:00.000000000     0     0 I Memory  : 8053000K available\n', true],
+    ['Found by a review: logcat -v time -v year', '2026-11-29 09:00:00.000 I/Memory  (    0): 8053000K available\n', true],
+    ['Found by a review: logcat -v time -v zone -v nsec', '11-29 09:00:00.000000000 +0000 I/Memory  (    0): 8053000K available\n', true],
+    ['Found by a review: logcat -v uid, a number', '11-29 09:00:00.000     0     0     0 I Memory  : 8053000K available\n', true],
+    ['Found by a review: logcat after a header of 30 lines', `${'== dumpstate header\n'.repeat(30)}11-29 09:00:00.000     0     0 I Memory  : 8053000K available\n`, true],
+    ['a dmesg -T line is no logcat', '[Sun Nov 29 09:00:00 2026] Memory: 8053000K available\n', false],
+    ['a ts line is no logcat', 'Nov 29 09:00:00 Memory: 8053000K available\n', false],
   ])('the start of an input: %s', (_, head, hides) => {
     expect(hidesNeedles(Buffer.from(head, 'utf8'))).toBe(hides);
   });

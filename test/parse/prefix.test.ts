@@ -83,6 +83,18 @@ const CASES: [string, string, StrippedLine][] = [
   ['Android logcat -v brief, no tag', 'W/        (    0): Call trace:', { text: 'Call trace:' }],
   ['Android logcat -v threadtime,year', '2023-09-06 10:36:55.187     0     0 I         : Call trace:', { text: 'Call trace:', wallTime: '2023-09-06T10:36:55.187' }],
   ['Android logcat -v threadtime,monotonic', '    85.501     0     0 W         : Call trace:', { text: 'Call trace:' }],
+  // Found by a review of the log formats: logprint.c's `-v zone` (` %z` after the time) and `-v nsec` (`.%09ld`).
+  ['Found by a review: Android logcat -v threadtime,zone', '09-06 10:36:55.187 +0200     0     0 I         : Call trace:',
+    { text: 'Call trace:', wallTime: '--09-06T10:36:55.187+0200' }],
+  ['Found by a review: Android logcat -v threadtime,nsec', '09-06 10:36:55.187654321     0     0 I         : Call trace:',
+    { text: 'Call trace:', wallTime: '--09-06T10:36:55.187' }],
+  ['Found by a review: Android logcat -v threadtime,uid as a number', '09-06 10:36:55.187  1000     0     0 I         : Call trace:',
+    { text: 'Call trace:', wallTime: '--09-06T10:36:55.187' }],
+  ['Found by a review: Android logcat -v time,year,zone', '2023-09-06 10:36:55.187 -0500 W/Machine model(    0): SolidRun LX2160A Honeycomb',
+    { text: 'Machine model: SolidRun LX2160A Honeycomb', wallTime: '2023-09-06T10:36:55.187-0500' }],
+  ['Found by a review: Android logcat -v time,nsec', '09-06 10:36:55.187654321 W/        (    0): Call trace:', { text: 'Call trace:', wallTime: '--09-06T10:36:55.187' }],
+  ['Found by a review: Android logcat -v time,uid', '09-06 10:36:55.187 W/        ( root:    0): Call trace:', { text: 'Call trace:', wallTime: '--09-06T10:36:55.187' }],
+  ['Found by a review: Android logcat -v time,epoch', '1795942800.187 W/        (    0): Call trace:', { text: 'Call trace:', wallTime: '2026-11-29T09:00:00.187Z' }],
   // printk_caller_id() formats "[%6s]" of "T%u"/"C%u"; dmesg without time shows it alone.
   ['caller id alone', '[  T123] text', { text: 'text', caller: 'T123' }],
   // syzkaller__report_6__WARNING_foo.txt (Android)

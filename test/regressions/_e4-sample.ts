@@ -30,13 +30,13 @@ export function e4Dmesg(): string {
   return `${e4Stamped().map((l) => `[${l.time}] ${l.text}`).join('\n')}\n`;
 }
 
-/** What an analysis found, in a form to compare: clusters with their counts, vmemmap findings, boots' releases. */
+/** What an analysis found, in a form to compare: clusters with their counts, vmemmap findings, boots' facts. */
 export async function findingsOf(text: string) {
   const r = await analyzeText(text);
   return {
     splats: r.stats.splats,
     clusters: r.clusters.map((c) => [c.title, c.count]).sort(),
     vmemmap: r.clusters.flatMap((c) => c.vmemmap.map((v) => [v.op, v.readCount, v.pageHull])).sort(),
-    releases: r.boots.map((b) => b.release?.value),
+    boots: r.boots.map((b) => [b.release?.value, b.machineModel?.value, b.memory?.value]),
   };
 }
