@@ -96,7 +96,8 @@ export const BARE_SECONDS_STAMP: PrefixRule = {
 };
 
 /**
- * tio (`[13:20:01.123] `, `--timestamp-format iso8601`), minicom (`[2026-11-26 13:20:01.123] `), Jenkins'
+ * tio (`[13:20:01.123] `, `--timestamp-format iso8601`; its `epoch` format, `[1795942812.800] `, is told from a printk
+ * time by takePrintkTime), minicom (`[2026-11-26 13:20:01.123] `), Jenkins'
  * timestamper (`[2026-11-26T13:20:01.123Z] `), grabserial -T (`[13:20:01.123456 0.001234] `, time and delta), and
  * `ts '[%Y-%m-%d %H:%M:%S]'`.
  */

@@ -1,4 +1,5 @@
 import type { PrefixFields } from './prefix-rules.js';
+import { epochWallTime } from './prefix-wall-time.js';
 
 /** The printk time prefix `[    1.234567] `; `takePrintkTime` is this regex and its rule's `take`, by hand. */
 export const PRINTK_TIME = /^\[ *(\d+\.\d+)\] ?/;
@@ -67,12 +68,30 @@ export function readPrintkTime(text: string): Readonly<PrintkTime> | undefined {
 export function takePrintkTime(text: string, into: PrefixFields): string | undefined {
   const time = readPrintkTime(text);
   if (time === undefined) return undefined;
+  if (time.ts >= EPOCH_SECONDS && time.ts < EPOCH_SECONDS_END) {
+    const rest = time.rest;
+    if (readPrintkTime(text.slice(rest)) !== undefined) return takeEpochStamp(text, rest, into);
+  }
   into.ts ??= time.ts;
   const tagEnd = afterJournalKernelTag(text, time.rest);
   if (tagEnd < 0) return text.slice(time.rest);
   const host = journalHost(text, time.rest, tagEnd);
   if (host !== undefined) into.host ??= host;
   return text.slice(tagEnd);
+}
+
+/**
+ * More seconds than any uptime (31 years), as many as every epoch time from 2001 to 2286: a time in this range before a
+ * printk time is a capture stamp, tio's `--timestamp-format epoch` (`[1795942812.800] [   12.800010] …`).
+ */
+const EPOCH_SECONDS = 1e9;
+const EPOCH_SECONDS_END = 1e10;
+
+/** tio's epoch stamp, from the start of `text` to `rest`: the capture host's wall time, no printk time. */
+function takeEpochStamp(text: string, rest: number, into: PrefixFields): string {
+  const m = /^\[ *(\d+)\.(\d+)\]/.exec(text);
+  if (m) into.wallTime ??= epochWallTime(m[1]!, m[2]);
+  return text.slice(rest);
 }
 
 /** What `journalctl -o short-monotonic` puts between the time and a kernel message, after the host name. */
