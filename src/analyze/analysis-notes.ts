@@ -22,3 +22,18 @@ export function encodingNote(encoding: string): string {
 export function isInformationalNote(note: string): boolean {
   return note.startsWith(ENCODING_PREFIX);
 }
+
+/** Hosts a note names; the others are counted. */
+const NAMED_HOSTS = 5;
+/** A host name is log text: a journal's _HOSTNAME may be any string. */
+const HOST_NAME_CHARS = 64;
+
+/**
+ * The kernel records of several hosts interleave (host-runs.ts): the log is read as one machine's, so a report may be
+ * read in another host's boot, with its release and layout.
+ */
+export function interleavedHostsNote(hosts: readonly string[]): string {
+  const named = hosts.slice(0, NAMED_HOSTS).map((h) => (h.length > HOST_NAME_CHARS ? `${h.slice(0, HOST_NAME_CHARS)}…` : h));
+  const more = hosts.length > NAMED_HOSTS ? ` and ${hosts.length - NAMED_HOSTS} more` : '';
+  return `the kernel lines of ${hosts.length} hosts interleave (${named.join(', ')}${more}): they are read as one machine's, so a report may be read in another host's boot, with its release and layout; split the log by host`;
+}

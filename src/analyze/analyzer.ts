@@ -15,7 +15,8 @@ import { ClusterAccumulator, MAX_VMEMMAP_BOOTS } from './cluster-accumulator.js'
 import { signatureOfUnchecked } from './signature.js';
 import { mergeCutTraces } from './merge-cut-traces.js';
 import { detectArch } from './detect-arch.js';
-import { encodingNote } from './analysis-notes.js';
+import { encodingNote, interleavedHostsNote } from './analysis-notes.js';
+import { HostRuns, type HostRunsPart } from './host-runs.js';
 import type { SharedLayoutEvidence, VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
 import { checkAnalyzeOptions } from './check-options.js';
 import { inFunction } from '../util/check-argument.js';
@@ -33,6 +34,7 @@ export interface AnalyzerPart {
   splatCount: number;
   cappedSplats: number;
   unclusteredSplats: number;
+  hosts: HostRunsPart;
 }
 
 /**
@@ -52,6 +54,7 @@ export class LogAnalyzer implements LineSink {
   private readonly bootFacts = new BootFactCollector(() => this.segmenter.oldestOpenBoot);
   private readonly segmenter: Segmenter;
   private readonly clusters = new Map<string, ClusterAccumulator>();
+  private readonly hosts = new HostRuns();
   private splatCount = 0;
   /** Last physical line delivered: the line count when the analysis failed before the reader reported its own. */
   lastLineNo = 0;
@@ -95,6 +98,7 @@ export class LogAnalyzer implements LineSink {
       splatCount: this.splatCount,
       cappedSplats: this.cappedSplats,
       unclusteredSplats: this.unclusteredSplats,
+      hosts: this.hosts.part(),
     };
   }
 
@@ -119,6 +123,7 @@ export class LogAnalyzer implements LineSink {
     }
     this.splatCount += later.splatCount;
     this.cappedSplats += later.cappedSplats;
+    this.hosts.absorb(later.hosts);
     return true;
   }
 
@@ -159,8 +164,14 @@ export class LogAnalyzer implements LineSink {
       boots,
       clusters,
       arch: detectArch(boots, clusters.map((c) => c.example)),
-      warnings: [...(stats.encoding === 'utf-8' ? [] : [encodingNote(stats.encoding)]), ...this.boundsReached()],
+      warnings: [...(stats.encoding === 'utf-8' ? [] : [encodingNote(stats.encoding)]), ...this.hostsNote(), ...this.boundsReached()],
     };
+  }
+
+  /** The kernel lines of several hosts interleave: the log was read as one machine's. */
+  private hostsNote(): string[] {
+    const hosts = this.hosts.interleavedHosts;
+    return hosts === undefined ? [] : [interleavedHostsNote(hosts)];
   }
 
   /** What the memory bounds left out: counted, not kept. */
@@ -188,6 +199,7 @@ export class LogAnalyzer implements LineSink {
   }
 
   private take(record: LogRecord): void {
+    if (record.host !== undefined && !record.foreign) this.hosts.note(record.host);
     const needle = holdsRecordNeedle(record.text);
     this.bootFacts.push(record, needle);
     this.segmenter.push(record, this.bootFacts.current.index, needle);

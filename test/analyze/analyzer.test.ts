@@ -4,6 +4,8 @@ import { analyzeText } from '../../src/api.js';
 import { LogAnalyzer, MAX_CLUSTERS } from '../../src/analyze/analyzer.js';
 import { DETAILED_BOOTS, LISTED_BOOTS } from '../../src/parse/boot-facts.js';
 import { MAX_VMEMMAP_BOOTS } from '../../src/analyze/cluster-accumulator.js';
+import { interleavedHostsNote, isInformationalNote } from '../../src/analyze/analysis-notes.js';
+import { asSyslogOf, twoHostSyslog } from '../regressions/_e4-sample.js';
 
 const sample = (name: string) => readFileSync(path.resolve(process.cwd(), 'samples/logs', name), 'utf8');
 
@@ -198,4 +200,19 @@ test("a KASAN report deep in a quiet log becomes its boot's KASAN fact", async (
   const result = await analyzeText(`${log}\n`);
   expect(result.clusters.map((c) => c.kind)).toEqual(['kasan']);
   expect(result.boots[0]?.kasanReport).toMatchObject({ value: 'generic', lineNo: 2 + filler.length + 11, text: 'Memory state around the buggy address:' });
+});
+
+// Found by a review of the log formats: the kernel lines of several hosts in one syslog or journal file were read as
+// one machine's, a report in the boot of whichever host booted last, and nothing said so.
+describe('Found by a review: the kernel lines of several hosts', () => {
+  test('interleaved: a warning names the hosts', async () => {
+    const result = await analyzeText(twoHostSyslog(true));
+    expect(result.warnings).toContain(interleavedHostsNote(['hostA', 'hostB']));
+    expect(isInformationalNote(interleavedHostsNote(['hostA', 'hostB']))).toBe(false);
+  });
+
+  test('one host after the other, or one host: no warning', async () => {
+    expect((await analyzeText(twoHostSyslog(false))).warnings).toEqual([]);
+    expect((await analyzeText(`${asSyslogOf('hostA', 'e4-48-4k-amdgpu-6.10-warn-then-oops.log').map((r) => r.line).join('\n')}\n`)).warnings).toEqual([]);
+  });
 });

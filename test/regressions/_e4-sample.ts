@@ -40,3 +40,24 @@ export async function findingsOf(text: string) {
     boots: r.boots.map((b) => [b.release?.value, b.machineModel?.value, b.memory?.value]),
   };
 }
+
+/** A sample's printk-stamped lines as syslog lines of `host`, each with its printk time to merge by. */
+export function asSyslogOf(host: string, sample: string): { seconds: number; line: string }[] {
+  return readFileSync(`${SAMPLES}${sample}`, 'utf8')
+    .split('\n')
+    .flatMap((l) => {
+      const m = /^\[ *(\d+\.\d+)\]/.exec(l);
+      return m ? [{ seconds: Number(m[1]), line: `Nov 29 09:00:00 ${host} kernel: ${l}` }] : [];
+    });
+}
+
+/**
+ * The e4 sample on `hostA` and the e3 amdgpu storm on `hostB` in one syslog file: sorted by printk time (as a syslog
+ * server interleaves machines that booted together), or one after the other.
+ */
+export function twoHostSyslog(interleaved: boolean): string {
+  const a = asSyslogOf('hostA', 'e4-48-4k-amdgpu-6.10-warn-then-oops.log');
+  const b = asSyslogOf('hostB', 'e3-48-4k-amdgpu-populate-storm.log');
+  const rows = interleaved ? [...a, ...b].sort((x, y) => x.seconds - y.seconds) : [...a, ...b];
+  return `${rows.map((r) => r.line).join('\n')}\n`;
+}

@@ -11,6 +11,7 @@ import { buildReport } from '../../../src/report/model.js';
 import { renderJson } from '../../../src/report/render-json.js';
 import { logChunks } from '../../../bench/generate-log.mjs';
 import { failingRunner, inProcessRunner } from './in-process-runner.js';
+import { asSyslogOf } from '../../regressions/_e4-sample.js';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
 const SAMPLES = fileURLToPath(new URL('../../../samples/logs/', import.meta.url));
@@ -218,4 +219,21 @@ test("a KASAN report read by a later part becomes a fact of the boot the first p
     expect(split).toBeDefined();
     expect(split!.boots).toEqual(whole.boots);
   }
+});
+
+// Found by a review of the log formats: the warning that hosts interleave is the same whatever part saw the return.
+test('Found by a review: one host, another, the first again: read in parts, the hosts warning of one read', async () => {
+  const of = (host: string, sample: string) => asSyslogOf(host, sample).map((r) => `${r.line}\n`).join('');
+  const file = path.join(dir, 'three-host-runs.log');
+  await writeFile(file, [of('hostA', 'e4-48-4k-amdgpu-6.10-warn-then-oops.log'), of('hostB', 'e3-48-4k-amdgpu-populate-storm.log'), of('hostA', 'e4-48-4k-amdgpu-6.10-warn-then-oops.log')].join(''));
+  const whole = await analyzeFile(file);
+  expect(whole.warnings.some((w) => w.includes('(hostA, hostB)'))).toBe(true);
+  let taken = 0;
+  for (const parts of [2, 3, 5]) {
+    const split = await inParts(file, parts);
+    if (split === undefined) continue;
+    taken += 1;
+    expect({ parts, report: json(split) }).toEqual({ parts, report: json(whole) });
+  }
+  expect(taken).toBeGreaterThan(0);
 });
