@@ -11,6 +11,16 @@
 export const QP_TRIGGERS: readonly string[] = ['Content-Transfer-Encoding:'];
 
 const TRANSFER_ENCODING = /^content-transfer-encoding:\s*(\S+)/i;
+
+/**
+ * The encoding a `Content-Transfer-Encoding:` header names, lower-case (`quoted-printable`, `base64`, `8bit`), or
+ * undefined when the line is no such header. A first-character test keeps the regex off other lines.
+ */
+export function transferEncodingOf(line: string): string | undefined {
+  const c = line.charCodeAt(0);
+  if (c !== 67 && c !== 99) return undefined;
+  return TRANSFER_ENCODING.exec(line)?.[1]!.toLowerCase();
+}
 /**
  * `=3D`, an encoded space right before a soft break, or an encoded UTF-8 lead + continuation byte. A bare `=20`
  * is not evidence: real console lines print it (`DQ12 =20, DQ13 =17, DQ14 =17, DQ15 =20`, DRAM calibration).
@@ -82,12 +92,9 @@ export class QuotedPrintableDetector {
 
   /** Observes one raw line and returns whether it is quoted-printable. */
   observe(lineNo: number, line: string): boolean {
-    const c = line.charCodeAt(0);
-    if (c === 67 || c === 99) {
-      const header = TRANSFER_ENCODING.exec(line);
-      if (header) return (this.on = header[1]!.toLowerCase() === 'quoted-printable');
-    }
-    if (c === 70 && line.startsWith('From ')) return (this.on = false);
+    const encoding = transferEncodingOf(line);
+    if (encoding !== undefined) return (this.on = encoding === 'quoted-printable');
+    if (line.charCodeAt(0) === 70 && line.startsWith('From ')) return (this.on = false);
     if (this.on || !line.includes('=')) return this.on;
     if (QP_ESCAPE_EVIDENCE.test(line)) this.lastEvidenceLine = lineNo;
     if (softBreakBody(line) !== undefined && lineNo - this.lastEvidenceLine <= EVIDENCE_WINDOW_LINES) this.on = true;

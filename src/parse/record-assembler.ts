@@ -2,6 +2,7 @@ import type { LogRecord } from './types.js';
 import { stripPrefixesUnchecked, stripQuoting, type StrippedLine } from './prefix.js';
 import { isKmsgContinuation, isKmsgRecord } from './prefix-kmsg.js';
 import { decodeQuotedPrintable, QuotedPrintableDetector, softBreakBody } from './quoted-printable.js';
+import { Base64Body, type DecodedLine } from './base64-body.js';
 import { frameAfterEmptyStamp, joinWrapped, mayContinue } from './wrap-joins.js';
 import { PastedIndent } from './pasted-indent.js';
 import { isBlank } from '../util/blanks.js';
@@ -47,12 +48,16 @@ function isEmptyStamp(rec: LogRecord): boolean {
 }
 
 /**
- * Physical lines → LogRecords. Joins quoted-printable soft breaks (only in QP mail), drops `/dev/kmsg` ` KEY=value`
+ * Physical lines → LogRecords. Decodes base64 mail bodies (each decoded line read as a line), joins quoted-printable
+ * soft breaks (only in QP mail), drops `/dev/kmsg` ` KEY=value`
  * continuation lines, and joins console lines a mail client or terminal wrapped (see WRAP_JOINS). Every other line
  * is its own record, returned as soon as it is pushed. A record's lineNo is its first physical line.
  */
 export class RecordAssembler {
   private readonly qp = new QuotedPrintableDetector();
+  private readonly base64 = new Base64Body();
+  /** What the base64 body decoded from the line pushed, reused. */
+  private readonly decoded: DecodedLine[] = [];
   private readonly indent = new PastedIndent();
   private softBroken: SoftBrokenLine | undefined;
   /** A record that may still be joined with the next line. */
@@ -64,16 +69,19 @@ export class RecordAssembler {
    * soft break can split a trigger word, so the reader must not skip the half that does not contain it.
    */
   get wantsNextLine(): boolean {
-    return this.pending !== undefined || this.softBroken !== undefined || this.qp.active;
+    return this.pending !== undefined || this.softBroken !== undefined || this.qp.active || this.base64.active;
   }
 
   /** Holds nothing after line `lineNo`, in a state a fresh assembler starting at the next line would share. */
   settledAt(lineNo: number): boolean {
-    return this.pending === undefined && this.softBroken === undefined && this.qp.settledAt(lineNo);
+    return this.pending === undefined && this.softBroken === undefined && this.qp.settledAt(lineNo) && !this.base64.active;
   }
 
   push(lineNo: number, line: string, truncated: boolean): LogRecord[] {
     const out: LogRecord[] = [];
+    const inBase64 = this.base64.take(lineNo, line, truncated, this.decoded);
+    if (this.decoded.length > 0) this.pushDecoded(out);
+    if (inBase64) return out;
     if (!this.qp.observe(lineNo, line)) {
       this.flushSoftBroken(out);
       this.pushLogical(lineNo, line, truncated, out);
@@ -94,9 +102,17 @@ export class RecordAssembler {
 
   flush(): LogRecord[] {
     const out: LogRecord[] = [];
+    this.base64.flush(this.decoded);
+    this.pushDecoded(out);
     this.flushSoftBroken(out);
     this.emitPending(out);
     return out;
+  }
+
+  /** The lines decoded from a base64 body, each read as a line of the log. */
+  private pushDecoded(out: LogRecord[]): void {
+    for (const d of this.decoded) this.pushLogical(d.lineNo, d.text, d.truncated, out);
+    this.decoded.length = 0;
   }
 
   private flushSoftBroken(out: LogRecord[]): void {
