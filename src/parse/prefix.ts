@@ -107,8 +107,20 @@ export function stripPrefixes(line: string): StrippedLine {
 
 /** `stripPrefixes` without the check of its argument: the per-line path's, whose lines are strings. */
 export function stripPrefixesUnchecked(line: string): StrippedLine {
-  const quick = onlyPrintkTime(line);
-  if (quick !== undefined) return quick;
+  return stripPrintkTimeOnly(line) ?? stripByRules(line);
+}
+
+/**
+ * `stripPrefixesUnchecked` of the commonest line, `[    1.234567] message` with nothing else to strip, in one step;
+ * undefined for every other line. Its text never holds a newline: only a rule that decodes (kmsg, journal, rsyslog)
+ * can put one there, which RecordAssembler then asks about the other lines alone.
+ */
+export function stripPrintkTimeOnly(line: string): StrippedLine | undefined {
+  return onlyPrintkTime(line);
+}
+
+/** `stripPrefixesUnchecked` of a line `stripPrintkTimeOnly` did not take: rule after rule. */
+export function stripByRules(line: string): StrippedLine {
   const out: StrippedLine = { text: '' };
   out.text = stripToFixpoint(line, out, false);
   return out;

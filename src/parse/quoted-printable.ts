@@ -17,9 +17,14 @@ const TRANSFER_ENCODING = /^content-transfer-encoding:\s*(\S+)/i;
  * undefined when the line is no such header. A first-character test keeps the regex off other lines.
  */
 export function transferEncodingOf(line: string): string | undefined {
-  const c = line.charCodeAt(0);
-  if (c !== 67 && c !== 99) return undefined;
+  if (!mayNameTransferEncoding(line)) return undefined;
   return TRANSFER_ENCODING.exec(line)?.[1]!.toLowerCase();
+}
+
+/** The line starts as a `Content-Transfer-Encoding:` header does, with a `C` or a `c`: the cheap test before the regex. */
+export function mayNameTransferEncoding(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 67 || c === 99;
 }
 /**
  * `=3D`, an encoded space right before a soft break, or an encoded UTF-8 lead + continuation byte. A bare `=20`

@@ -1,7 +1,7 @@
 import type { LogRecord } from './types.js';
-import { stripPrefixesUnchecked, stripQuoting, type StrippedLine } from './prefix.js';
+import { stripByRules, stripPrintkTimeOnly, stripQuoting, type StrippedLine } from './prefix.js';
 import { isKmsgContinuation, isKmsgRecord } from './prefix-kmsg.js';
-import { decodeQuotedPrintable, QuotedPrintableDetector, softBreakBody } from './quoted-printable.js';
+import { decodeQuotedPrintable, mayNameTransferEncoding, QuotedPrintableDetector, softBreakBody } from './quoted-printable.js';
 import { Base64Body, type DecodedLine } from './base64-body.js';
 import { frameAfterEmptyStamp, joinWrapped, mayContinue } from './wrap-joins.js';
 import { PastedIndent } from './pasted-indent.js';
@@ -79,9 +79,11 @@ export class RecordAssembler {
 
   push(lineNo: number, line: string, truncated: boolean): LogRecord[] {
     const out: LogRecord[] = [];
-    const inBase64 = this.base64.take(lineNo, line, truncated, this.decoded);
-    if (this.decoded.length > 0) this.pushDecoded(out);
-    if (inBase64) return out;
+    if (this.base64.active || mayNameTransferEncoding(line)) {
+      const inBase64 = this.base64.take(lineNo, line, truncated, this.decoded);
+      if (this.decoded.length > 0) this.pushDecoded(out);
+      if (inBase64) return out;
+    }
     if (!this.qp.observe(lineNo, line)) {
       this.flushSoftBroken(out);
       this.pushLogical(lineNo, line, truncated, out);
@@ -125,7 +127,13 @@ export class RecordAssembler {
   private pushLogical(lineNo: number, line: string, truncated: boolean, out: LogRecord[]): void {
     if (this.afterKmsgRecord && isKmsgContinuation(line)) return;
     this.afterKmsgRecord = isKmsgRecord(line);
-    const stripped = stripPrefixesUnchecked(line);
+    // The one-step path of a plain printk line is most lines, and never decodes a newline: no look for one.
+    const quick = stripPrintkTimeOnly(line);
+    if (quick !== undefined) {
+      this.pushStripped(lineNo, line, quick, truncated, out);
+      return;
+    }
+    const stripped = stripByRules(line);
     const lines = recordLines(stripped.text);
     if (lines === undefined) {
       this.pushStripped(lineNo, line, stripped, truncated, out);
