@@ -8,6 +8,7 @@
 export { analyzeStream, analyzeFile, analyzeText, type StreamAnalyzeOptions, type FileAnalyzeOptions } from './api.js';
 export { LogAnalyzer, type AnalyzerPart } from './analyze/analyzer.js';
 export type { ClusterAccumulator } from './analyze/cluster-accumulator.js';
+export type { HostRunsPart } from './analyze/host-runs.js';
 export type { SeverityClass } from './analyze/splat-severity.js';
 export type { AnalyzeOptions } from './analyze/analyze-options.js';
 export type * from './analyze/types.js';
