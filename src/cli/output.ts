@@ -31,7 +31,8 @@ export async function checkOutputPath(path: string | undefined, flag = '--output
       // `-o x.log < x.log`: stdin redirected from the very file (a pipe or terminal is no file to overwrite).
       const info = input === '-' ? await fstatStdin() : await stat(input).catch(() => undefined);
       if (info !== undefined && info.dev === target.dev && info.ino === target.ino) {
-        const named = input === '-' ? 'the log on stdin' : input;
+        // Stdin may be a log or what a flag reads (`--ignore -`).
+        const named = input === '-' ? 'what stdin reads' : input;
         throw new UsageError(`${flag} ${path}: is also an input (${named}), which writing there would overwrite`);
       }
     }

@@ -22,22 +22,28 @@ export function stdinRepeatNote(rawArgs: readonly string[], argv: Record<string,
   const end = rawArgs.indexOf('--');
   const before = end === -1 ? rawArgs : rawArgs.slice(0, end);
   const after = end === -1 ? [] : rawArgs.slice(end + 1);
-  const times = Math.max(0, dashCount(before) - takenByOptions(argv)) + dashCount(after);
+  const times = Math.max(0, dashCount(before) - takenByOptions(before, argv)) + dashCount(after);
   return times > 1 ? `note: - (stdin) is named ${times} times: read once` : undefined;
 }
 
 const dashCount = (args: readonly string[]): number => args.filter((a) => a === '-').length;
 
-/** How many options took `-` as their value (`-o -`). Canonical names only: yargs also sets one-letter aliases and camelCase copies. */
-function takenByOptions(argv: Record<string, unknown>): number {
-  return Object.entries(argv).filter(([key, value]) => /^[a-z][a-z-]+$/.test(key) && value === '-').length;
+/**
+ * How many bare `-` words of `args` options took as their value (`-o -`). Canonical names only: yargs also sets
+ * one-letter aliases and camelCase copies. A value joined to its flag (`--output=-`) is no bare word: counted, it had
+ * hidden a `-` input (`analyze --output=- a.log -` read a.log alone).
+ */
+function takenByOptions(args: readonly string[], argv: Record<string, unknown>): number {
+  const taking = Object.entries(argv).filter(([key, value]) => /^[a-z][a-z-]+$/.test(key) && value === '-').length;
+  const joined = args.filter((a) => /^-{1,2}[A-Za-z][\w-]*=-$/.test(a)).length;
+  return Math.max(0, taking - joined);
 }
 
 function withDash(rawArgs: readonly string[], end: number, positional: readonly string[], argv: Record<string, unknown>): string[] {
   if (positional.includes('-')) return [...positional];
   const args = end === -1 ? rawArgs : rawArgs.slice(0, end);
   const dashes = dashCount(args);
-  const taken = takenByOptions(argv);
+  const taken = takenByOptions(args, argv);
   if (dashes <= taken) return [...positional];
   const at = stdinPlace(args, positional, taken > 0);
   return [...positional.slice(0, at), '-', ...positional.slice(at)];

@@ -115,7 +115,7 @@ describe('the real process (bin/vmemwarn → dist/)', () => {
         encoding: 'utf8',
       });
       expect(run.status).toBe(2);
-      expect(run.stderr).toBe(`vmemwarn: --output ${log}: is also an input (the log on stdin), which writing there would overwrite (see 'vmemwarn --help')\n`);
+      expect(run.stderr).toBe(`vmemwarn: --output ${log}: is also an input (what stdin reads), which writing there would overwrite (see 'vmemwarn --help')\n`);
       expect(readFileSync(log)).toEqual(readFileSync(AMDGPU));
     }
     // Stdin from another file, or a pipe, is no concern of -o.

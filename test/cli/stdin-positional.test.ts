@@ -34,3 +34,16 @@ describe('stdin named more than once', () => {
     expect(stdinRepeatNote(raw, raw.includes('-o') ? { output: '-' } : {})).toBeUndefined();
   });
 });
+
+// Found by a review of this session's change: `--output=-` (the value joined to its flag) was counted as taking a bare
+// `-` word, so `analyze --output=- a.log -` read a.log alone, without the log on stdin, and `--output=- - -` gave no note.
+describe('a `-` joined to its flag takes no bare `-`', () => {
+  test('the `-` input stays', () => {
+    expect(withStdinPositional(['analyze', '--output=-', 'a.log', '-'], ['a.log'], { o: '-', output: '-' })).toEqual(['a.log', '-']);
+    expect(withStdinPositional(['analyze', '-o=-', '-', 'a.log'], ['a.log'], { o: '-', output: '-' })).toEqual(['-', 'a.log']);
+  });
+
+  test('named twice, a note', () => {
+    expect(stdinRepeatNote(['analyze', '--output=-', '-', '-'], { o: '-', output: '-' })).toBe('note: - (stdin) is named 2 times: read once');
+  });
+});
