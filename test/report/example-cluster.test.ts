@@ -50,3 +50,23 @@ test('the first vmemmap cluster, and the crash beside it when there is one', () 
   r.clusters = [r.clusters[0]!, bug];
   expect(exampleClusters(inputOf(r)).map((c) => c.id)).toEqual(['1f2e3d4c5b6a7988']);
 });
+
+// Found by a review of the reports' fixes: a WARNING the kernel panicked after (panic_on_warn) counted as a panic in
+// the headline and the Markdown lead, but its example was not shown beside the vmemmap cluster's, and an Oops the
+// kernel lived through outranked it.
+test('a report the kernel panicked after is a crash: shown beside the vmemmap cluster, first without one', () => {
+  const r = armResult();
+  const panicked = bugCluster();
+  panicked.id = 'panicked';
+  panicked.kind = 'warning';
+  panicked.panickedCount = 1;
+  r.clusters = [...r.clusters, panicked];
+  expect(exampleClusters(inputOf(r)).map((c) => c.id)).toEqual(['1f2e3d4c5b6a7988', 'panicked']);
+  const oops = bugCluster();
+  oops.id = 'oops';
+  oops.kind = 'oops';
+  r.clusters = [oops, panicked];
+  expect(exampleClusters(inputOf(r)).map((c) => c.id)).toEqual(['panicked']);
+  delete panicked.panickedCount;
+  expect(exampleClusters(inputOf(r)).map((c) => c.id)).toEqual(['oops']);
+});
