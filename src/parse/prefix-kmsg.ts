@@ -1,3 +1,5 @@
+import { decodeByteEscapes } from '../util/byte-escapes.js';
+
 /**
  * `/dev/kmsg` records (Documentation/ABI/testing/dev-kmsg): `prio,seq,usec,flags[,key=value...];message`, e.g.
  * `6,339,5140900,-,caller=T1;text`, each optionally followed by continuation lines ` KEY=value` (dev_printk's
@@ -19,7 +21,6 @@ export function isKmsgContinuation(line: string): boolean {
 }
 
 const BACKSLASH = 0x5c;
-const utf8 = new TextDecoder('utf-8');
 
 function hexDigit(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -41,23 +42,5 @@ function escapeAt(text: string, i: number): number {
  * byte. Runs of escapes are decoded as UTF-8; the newlines are the record's line breaks (RecordAssembler splits there).
  */
 export function unescapeKmsg(message: string): string {
-  let at = message.indexOf('\\x');
-  if (at === -1) return message;
-  let out = message.slice(0, at);
-  while (at < message.length) {
-    const bytes: number[] = [];
-    for (let b = escapeAt(message, at); b >= 0; b = escapeAt(message, at)) {
-      bytes.push(b);
-      at += 4;
-    }
-    if (bytes.length > 0) {
-      out += utf8.decode(Uint8Array.from(bytes));
-      continue;
-    }
-    const next = message.indexOf('\\x', at + 1);
-    const end = next === -1 ? message.length : next;
-    out += message.slice(at, end);
-    at = end;
-  }
-  return out;
+  return decodeByteEscapes(message, '\\x', 4, escapeAt);
 }

@@ -3,6 +3,8 @@
  * `=`) and soft line breaks (`=` at the end of a line joins it with the next).
  */
 
+import { decodeByteEscapes } from '../util/byte-escapes.js';
+
 /**
  * The needle that must reach the assembler, on the fast path too, for it to see where quoted-printable mail starts
  * and where the next mail's body is something else: the transfer-encoding header, as mailers write it. Escapes and
@@ -34,7 +36,6 @@ const QP_ESCAPE_EVIDENCE = /=3D|=20=\s*$|=[C-F][0-9A-F]=[89AB][0-9A-F]/;
 /** How far (in lines) a soft break may follow the escape that makes it believable. */
 const EVIDENCE_WINDOW_LINES = 50;
 
-const utf8 = new TextDecoder('utf-8');
 
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -51,23 +52,7 @@ function escapeAt(text: string, i: number): number {
 
 /** Decodes `=XX` escapes; runs of escapes are UTF-8 bytes (`=E2=80=99` is `’`). Other text is kept. */
 export function decodeQuotedPrintable(body: string): string {
-  if (!body.includes('=')) return body;
-  let out = '';
-  let i = 0;
-  while (i < body.length) {
-    const bytes: number[] = [];
-    for (let b = escapeAt(body, i); b >= 0; b = escapeAt(body, i)) {
-      bytes.push(b);
-      i += 3;
-    }
-    if (bytes.length > 0) {
-      out += utf8.decode(Uint8Array.from(bytes));
-      continue;
-    }
-    out += body[i];
-    i++;
-  }
-  return out;
+  return decodeByteEscapes(body, '=', 3, escapeAt);
 }
 
 /** The line without its soft break when it ends in one (trailing white space is transport padding), else undefined. */
