@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { inodeKey } from '../util/inode-key.js';
 
 /**
  * The inputs with each file once: `analyze s.log s.log` (or `s.log ./s.log`, or a hard link) had counted every splat
@@ -14,7 +15,7 @@ export async function distinctInputs(specs: readonly string[], onRepeat: (spec: 
       out.push(spec);
       continue;
     }
-    const key = `${info.dev}:${info.ino}`;
+    const key = inodeKey(info);
     const first = firstOf.get(key);
     if (first !== undefined) {
       onRepeat(spec, first);

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { inodeKey } from '../util/inode-key.js';
 
 /**
  * Flags that would write one place (`-o h.sqlite --db h.sqlite`, `--out d -o d`), by path or, for what is there
@@ -14,7 +15,7 @@ export async function checkDistinctOutputs(outputs: readonly (readonly [flag: st
     if (path === undefined || path === '-') continue;
     const resolved = resolve(path);
     const info = await stat(path).catch(() => undefined);
-    const inode = info !== undefined && info.ino !== 0 ? `${info.dev}:${info.ino}` : undefined;
+    const inode = info !== undefined && info.ino !== 0 ? inodeKey(info) : undefined;
     const same = seen.find((o) => o.resolved === resolved || (inode !== undefined && o.inode === inode));
     if (same !== undefined) {
       throw new UsageError(`${flag} ${path}: ${same.flag} writes there too (${same.path}): one would destroy the other; give each its own place`);

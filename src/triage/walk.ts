@@ -10,6 +10,7 @@ import { NAME_NOT_UTF8, shownName, SYMLINK_NOT_FOLLOWED } from './entry-kind.js'
 import { notRegularFile } from '../ingest/not-regular-file.js';
 import { commonPrefix } from './common-directory.js';
 import { mayReplace, type ReplaceableContent } from './replaceable-output.js';
+import { inodeKey } from '../util/inode-key.js';
 
 /** Directory entries looked up at once: enough to keep the thread pool busy, few enough for any directory. */
 const STAT_BATCH = 64;
@@ -376,11 +377,6 @@ async function ownOutputKeys(outputs: readonly OwnOutput[]): Promise<Map<string,
 
 function ownOutputReason(what: string): string {
   return `written by this run (${what}), not read as a log`;
-}
-
-/** A directory's or file's identity: its device and inode. */
-function inodeKey(st: Stats): string {
-  return `${st.dev}:${st.ino}`;
 }
 
 function describeFsError(err: unknown): string {
