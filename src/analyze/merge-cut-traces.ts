@@ -1,7 +1,6 @@
 import type { Splat } from '../parse/types.js';
-import { isSkippedFrame, titleFunction } from '../parse/frame-skip.js';
 import type { ClusterAccumulator } from './cluster-accumulator.js';
-import { TRACE_CUT } from './signature.js';
+import { meaningfulFuncs, TRACE_CUT } from './signature.js';
 
 /** How many frames after a gap must sit in a row in the whole trace: enough to tell two callers apart. */
 const MATCHED_FRAMES = 4;
@@ -20,7 +19,7 @@ export function mergeCutTraces(clusters: Map<string, ClusterAccumulator>): void 
   for (const acc of cut) {
     const head = titleHead(acc.signatureText);
     const after = framesAfterLastGap(acc.exampleSplat);
-    const matches = whole.filter((w) => titleHead(w.signatureText) === head && holdsInARow(meaningfulFrames(w.exampleSplat.frames), after));
+    const matches = whole.filter((w) => titleHead(w.signatureText) === head && holdsInARow(meaningfulFuncs(w.exampleSplat.frames), after));
     const into = matches.length === 1 ? matches[0] : undefined;
     if (into === undefined) continue;
     into.absorb(acc);
@@ -39,17 +38,10 @@ function titleHead(signature: string): string {
   return `${parts[0] ?? ''} | ${parts[1] ?? ''}`;
 }
 
-function meaningfulFrames(frames: Splat['frames']): string[] {
-  const funcs: string[] = [];
-  for (const f of frames) if (f.func !== undefined && !f.unreliable && !isSkippedFrame(f.func)) funcs.push(titleFunction(f.func));
-  return funcs;
-}
-
 /** The first frames after the example's last gap: what survived of the trace below the lost lines. */
 function framesAfterLastGap(splat: Splat): string[] {
   const gap = splat.traceGaps?.at(-1);
-  const after = gap === undefined ? [] : splat.frames.filter((f) => f.lineNo >= gap);
-  return meaningfulFrames(after).slice(0, MATCHED_FRAMES);
+  return gap === undefined ? [] : meaningfulFuncs(splat.frames, gap, MATCHED_FRAMES);
 }
 
 /** True when `run` (not empty) sits in `frames` as consecutive entries. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Splat } from '../parse/types.js';
+import type { Frame, Splat } from '../parse/types.js';
 import { belowExceptionEntry, isSkippedFrame, titleFunction } from '../parse/frame-skip.js';
 import { ownCopy } from '../util/own-copy.js';
 import { BoundedMemo } from '../util/bounded-memo.js';
@@ -92,7 +92,7 @@ export function signatureFrames(splat: Splat): string[] {
   for (const f of from === 0 ? splat.frames : splat.frames.slice(from)) {
     if (firstStackOnly && titleIndex !== -1 && lastLine !== undefined && f.lineNo > lastLine + 1) break;
     lastLine = f.lineNo;
-    if (f.func === undefined || f.unreliable || isSkippedFrame(f.func)) continue;
+    if (!isMeaningfulFrame(f)) continue;
     const func = titleFunction(f.func);
     meaningful.push(func);
     lineNos.push(f.lineNo);
@@ -101,7 +101,7 @@ export function signatureFrames(splat: Splat): string[] {
   }
   const frames = meaningful.slice(titleIndex + 1, titleIndex + 1 + SIGNATURE_FRAMES);
   const gap = splat.traceGaps === undefined ? undefined : gapBefore(splat.traceGaps, titleIndex === -1 ? undefined : lineNos[titleIndex], lineNos[titleIndex + frames.length]);
-  return gap === undefined ? frames : [TRACE_CUT, ...framesFrom(splat, gap)];
+  return gap === undefined ? frames : [TRACE_CUT, ...meaningfulFuncs(splat.frames, gap, SIGNATURE_FRAMES)];
 }
 
 /**
@@ -115,15 +115,22 @@ function gapBefore(gaps: readonly number[], after: number | undefined, upTo: num
   return last;
 }
 
-/** The first meaningful frames from line `gap` on: what is left of the trace where a console dropped its top. */
-function framesFrom(splat: Splat, gap: number): string[] {
-  const frames: string[] = [];
-  for (const f of splat.frames) {
-    if (frames.length >= SIGNATURE_FRAMES) break;
-    if (f.lineNo < gap || f.func === undefined || f.unreliable || isSkippedFrame(f.func)) continue;
-    frames.push(titleFunction(f.func));
+/** A frame a signature may use: named, reliable, not in the skip table. */
+function isMeaningfulFrame(f: Frame): f is Frame & { func: string } {
+  return f.func !== undefined && f.unreliable !== true && !isSkippedFrame(f.func);
+}
+
+/**
+ * The functions of the meaningful frames printed from line `from` on, at most `limit` of them, as a signature names
+ * them (titleFunction): what is left of a trace below a gap a console cut into it.
+ */
+export function meaningfulFuncs(frames: readonly Frame[], from = 0, limit = Infinity): string[] {
+  const funcs: string[] = [];
+  for (const f of frames) {
+    if (funcs.length >= limit) break;
+    if (f.lineNo >= from && isMeaningfulFrame(f)) funcs.push(titleFunction(f.func));
   }
-  return frames;
+  return funcs;
 }
 
 /** A storm repeats a few signatures thousands of times: their ids, so each is hashed once (bounded). */
