@@ -39,32 +39,25 @@ const DRIVERS: readonly DriverRow[] = [
 const rowsByFunc = new BoundedMemo<number>(4096);
 const rowsByModule = new BoundedMemo<number>(256);
 
-function rowsOfFunc(func: string): number {
-  let rows = rowsByFunc.get(func);
-  if (rows === undefined) {
-    rows = 0;
-    DRIVERS.forEach((row, i) => {
-      if (row.funcs?.test(func) === true) rows! |= 1 << i;
-    });
-    rowsByFunc.set(func, rows);
-  }
-  return rows;
-}
+const funcMatches = (row: DriverRow, func: string): boolean => row.funcs?.test(func) === true;
+const moduleMatches = (row: DriverRow, module: string): boolean => row.module === module;
 
-function rowsOfModule(module: string): number {
-  let rows = rowsByModule.get(module);
+/** The rows `key` `matches` (a bit each), looked up in `memo` first. */
+function rowsMatching(memo: BoundedMemo<number>, key: string, matches: (row: DriverRow, key: string) => boolean): number {
+  let rows = memo.get(key);
   if (rows === undefined) {
     rows = 0;
     DRIVERS.forEach((row, i) => {
-      if (row.module === module) rows! |= 1 << i;
+      if (matches(row, key)) rows! |= 1 << i;
     });
-    rowsByModule.set(module, rows);
+    memo.set(key, rows);
   }
   return rows;
 }
 
 function rowsOfFrame(f: Frame): number {
-  return (f.func === undefined ? 0 : rowsOfFunc(f.func)) | (f.module === undefined ? 0 : rowsOfModule(f.module));
+  const byFunc = f.func === undefined ? 0 : rowsMatching(rowsByFunc, f.func, funcMatches);
+  return byFunc | (f.module === undefined ? 0 : rowsMatching(rowsByModule, f.module, moduleMatches));
 }
 
 /**
