@@ -90,6 +90,14 @@ export class LogAnalyzer implements LineSink {
     return this.assembler.settledAt(lineNo) && this.segmenter.settledAt(lineNo) && this.bootFacts.settled;
   }
 
+  /**
+   * Some splat was counted, not clustered (MAX_CLUSTERS): no later part can be absorbed, nor can this analysis be
+   * absorbed by the part before it.
+   */
+  get pastClusterCap(): boolean {
+    return this.unclusteredSplats > 0;
+  }
+
   /** Everything `absorb` needs, for an analyzer that read the part of the log after this one's. */
   part(): AnalyzerPart {
     return {

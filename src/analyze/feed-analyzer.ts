@@ -16,6 +16,8 @@ export interface FeedAnalyzerOptions {
   lineOffset?: number;
   /** FeedOptions.onQuotedPrintable. */
   onQuotedPrintable?: () => void;
+  /** Goes on watching the bytes of an input read before (a file read on after its first part), else new. */
+  notes?: InputNotes;
 }
 
 /** What reading one input into an analyzer came to: stats when it read to the end, else the failure. */
@@ -39,7 +41,7 @@ export async function feedAnalyzer(
   input: NodeJS.ReadableStream | AsyncIterable<Buffer>,
   opts: FeedAnalyzerOptions,
 ): Promise<FedInput> {
-  const fed: FedInput = { stats: undefined, inputError: undefined, bytes: 0, notes: new InputNotes() };
+  const fed: FedInput = { stats: undefined, inputError: undefined, bytes: 0, notes: opts.notes ?? new InputNotes() };
   try {
     fed.stats = await feedLines(countAndAbort(input, fed, opts), analyzer, {
       name: opts.name,

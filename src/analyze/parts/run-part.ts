@@ -1,8 +1,10 @@
 import { openFileRange } from '../../ingest/open-input.js';
-import { LogAnalyzer } from '../analyzer.js';
+import { LogAnalyzer, MAX_CLUSTERS } from '../analyzer.js';
 import { feedAnalyzer } from '../feed-analyzer.js';
 import { countLineBreaks } from './count-lines.js';
 import type { PartJob, PartOutcome } from './part-job.js';
+
+export const PAST_CLUSTER_CAP = `more than ${MAX_CLUSTERS} kinds of splat`;
 
 /**
  * Analyzes one part of a file on its own: counts the lines before it (its line numbers are the file's), reads its
@@ -13,12 +15,21 @@ export async function runPart(job: PartJob, onBytes?: (bytes: number) => void): 
   try {
     const lineOffset = await countLineBreaks(job.path, job.start);
     const analyzer = new LogAnalyzer({ ...(job.maxSplatLines !== undefined && { maxSplatLines: job.maxSplatLines }) });
-    const fed = await feedAnalyzer(analyzer, openFileRange(job.path, { start: job.start, end: job.end }), {
+    // Past the cluster cap no part after the first is taken in (LogAnalyzer.absorb): the rest would be read for nothing.
+    const giveUp = new AbortController();
+    const chunks = openFileRange(job.path, { start: job.start, end: job.end });
+    const fed = await feedAnalyzer(analyzer, chunks, {
       name: job.path,
       lineOffset,
+      signal: giveUp.signal,
       ...(job.maxLineBytes !== undefined && { maxLineBytes: job.maxLineBytes }),
-      ...(onBytes !== undefined && { onBytes }),
+      onBytes: (bytes) => {
+        if (analyzer.pastClusterCap) giveUp.abort();
+        onBytes?.(bytes);
+      },
     });
+    chunks.close();
+    if (giveUp.signal.aborted) return { ok: false, reason: PAST_CLUSTER_CAP };
     const stats = fed.stats;
     if (stats === undefined) return { ok: false, reason: fed.inputError ?? 'read failed' };
     if (job.last) analyzer.endInput();

@@ -11,6 +11,8 @@ import { buildReport } from '../../../src/report/model.js';
 import { renderJson } from '../../../src/report/render-json.js';
 import { logChunks } from '../../../bench/generate-log.mjs';
 import { failingRunner, inProcessRunner } from './in-process-runner.js';
+import type { PartRunner } from '../../../src/analyze/parts/part-job.js';
+import { MAX_CLUSTERS } from '../../../src/analyze/analyzer.js';
 import { asSyslogOf } from '../../regressions/_e4-sample.js';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
@@ -125,12 +127,19 @@ describe('when a part cannot be taken in', () => {
     '',
   ].join('\n');
 
-  test('a boundary inside another CPU’s report: no result, so the file is read in one piece', async () => {
+  test('a boundary inside another CPU’s report: the first part reads on, and gives the report of a single read', async () => {
     const file = path.join(dir, 'interleaved.log');
     await writeFile(file, interleaved);
     const plan = planParts(file, 2, { evenly: true });
     expect(plan?.splits[0]?.start).toBe(interleaved.indexOf('[    1.000003]'));
-    expect(await analyzeInParts(plan!, { name: file }, inProcessRunner)).toBeUndefined();
+    const seen: number[] = [];
+    const split = await analyzeInParts(plan!, { name: file, onBytes: (n) => seen.push(n) }, inProcessRunner);
+    expect(split).toBeDefined();
+    expect(json(split!)).toBe(json(await analyzeFile(file)));
+    expect(split?.clusters.map((c) => c.count)).toEqual([1, 1]);
+    // The part that was not taken in had reported its bytes: the count never goes back, and ends at the file's size.
+    expect(seen.every((n, i) => i === 0 || n >= seen[i - 1]!)).toBe(true);
+    expect(seen.at(-1)).toBe(Buffer.byteLength(interleaved));
   });
 
   test('a quoted-printable marker in the first part: no result, and that part is read no further than the marker', async () => {
@@ -146,10 +155,63 @@ describe('when a part cannot be taken in', () => {
     expect(read).toBeLessThan(plan.splits[0]!.end / 4);
   });
 
-  test('a part that failed: no result', async () => {
+  test('a part that failed: the first part reads on, and gives the report of a single read', async () => {
     const file = path.join(dir, 'storm-failing.log');
     await writeFile(file, [...logChunks({ seed: 3, sizeBytes: 3_000_000, mix: 'storm' })].join(''));
-    expect(await analyzeInParts(planParts(file, 2, { evenly: true })!, { name: file }, failingRunner)).toBeUndefined();
+    const split = await analyzeInParts(planParts(file, 2, { evenly: true })!, { name: file }, failingRunner);
+    expect(split).toBeDefined();
+    expect(json(split!)).toBe(json(await analyzeFile(file)));
+  });
+
+  test('a third part that failed: the second, taken in, reads on from its end, and only the third is read again', async () => {
+    const file = path.join(dir, 'storm-third-failing.log');
+    const text = [...logChunks({ seed: 5, sizeBytes: 3_000_000, mix: 'storm' })].join('');
+    await writeFile(file, text);
+    const plan = planParts(file, 3, { evenly: true })!;
+    expect(plan.splits).toHaveLength(2);
+    const started: number[] = [];
+    const runner: PartRunner = {
+      run(job, onBytes) {
+        started.push(job.start);
+        return job.last ? failingRunner.run(job, onBytes) : inProcessRunner.run(job, onBytes);
+      },
+    };
+    const read: number[] = [];
+    const split = await analyzeInParts(plan, { name: file, onBytes: (n) => read.push(n) }, runner);
+    expect(json(split!)).toBe(json(await analyzeFile(file)));
+    expect(started).toEqual(plan.splits.map((s) => s.start));
+    expect(split?.stats.bytes).toBe(Buffer.byteLength(text));
+    expect(read.at(-1)).toBe(Buffer.byteLength(text));
+  });
+
+  test('more kinds than MAX_CLUSTERS: the first part stops the others as it passes the cap, and reads on', async () => {
+    const file = path.join(dir, 'many-kinds.log');
+    const kinds = 2 * MAX_CLUSTERS + 200;
+    const lines = Array.from({ length: kinds }, (_, i) => [
+      '------------[ cut here ]------------',
+      `WARNING: CPU: 0 PID: 1 at drivers/k/k${i}.c:1 kind_${i}+0x1/0x2`,
+      'Call trace:',
+      ` kind_${i}+0x1/0x2`,
+      '---[ end trace 0000000000000000 ]---',
+    ]).flat();
+    const text = `${lines.join('\n')}\n`;
+    await writeFile(file, text);
+    const cancelled: number[] = [];
+    const runner: PartRunner = {
+      run(job, onBytes) {
+        const run = inProcessRunner.run(job, onBytes);
+        return { outcome: run.outcome, cancel: () => cancelled.push(job.start) };
+      },
+    };
+    const plan = planParts(file, 2, { evenly: true })!;
+    // The first part alone holds more kinds than the cap.
+    expect(text.slice(0, plan.splits[0]!.start).split('WARNING:').length - 1).toBeGreaterThan(MAX_CLUSTERS);
+    const split = await analyzeInParts(plan, { name: file }, runner);
+    const whole = await analyzeFile(file);
+    expect(whole.clusters).toHaveLength(MAX_CLUSTERS);
+    expect(whole.stats.splats).toBe(kinds);
+    expect(json(split!)).toBe(json(whole));
+    expect(cancelled).toEqual([plan.splits[0]!.start]);
   });
 
   test('analyzeFile falls back to a single read (jest cannot start the workers from src/)', async () => {

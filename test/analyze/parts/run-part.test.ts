@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runPart } from '../../../src/analyze/parts/run-part.js';
+import { PAST_CLUSTER_CAP, runPart } from '../../../src/analyze/parts/run-part.js';
+import { MAX_CLUSTERS } from '../../../src/analyze/analyzer.js';
 import type { PartJob, PartOutcome } from '../../../src/analyze/parts/part-job.js';
 import type { AnalyzerPart } from '../../../src/analyze/analyzer.js';
 import type { Cluster } from '../../../src/analyze/types.js';
@@ -242,4 +243,16 @@ test('the outcome survives structuredClone (it crosses to the main thread by pos
   expect(cloned.lastLineNo).toBe(outcome.lastLineNo);
   expect(cloned.part.splatCount).toBe(1);
   expect(cloned.part.clusters).toHaveLength(1);
+});
+
+test('a part with more kinds than MAX_CLUSTERS gives up as it passes them: no part after the first could be taken in', async () => {
+  const kinds = MAX_CLUSTERS + 500;
+  const lines = Array.from({ length: kinds }, (_, i) => warning('    2.000000', `kind_${i}`, `drivers/k/k${i}.c`)).flat();
+  const many = await write('many-kinds.log', lines);
+  const size = lineStart(lines, lines.length + 1);
+  let read = 0;
+  const outcome = await runPart({ path: many, start: 0, end: Infinity, last: true }, (bytes) => (read = bytes));
+  expect(outcome).toEqual({ ok: false, reason: PAST_CLUSTER_CAP });
+  expect(read).toBeGreaterThan(0);
+  expect(read).toBeLessThan(size);
 });
