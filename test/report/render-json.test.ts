@@ -30,18 +30,31 @@ describe('renderJsonChunks', () => {
     expect([...renderJsonChunks(report)].join('')).toBe(renderJson(report));
   });
 
-  test('the report without its inputs, then a piece per input, each made when it is asked for', () => {
+  test('the report without its inputs, then each input in pieces, each made when it is asked for', () => {
     const report = buildReport([armResult(), quietResult()], { tool: TOOL });
     const pieces = renderJsonChunks(report)[Symbol.iterator]();
     const head = pieces.next().value as string;
     expect(head).toContain('"summary"');
     expect(head.endsWith('"inputs": [\n')).toBe(true);
-    // The second input is changed after the first piece: its piece shows the change, so it was made late.
+    // The second input is changed after the first piece: the text shows the change, so its pieces were made late.
     report.inputs[1]!.source = 'renamed after the head was written';
-    expect(pieces.next().value).toContain(JSON.stringify(report.inputs[0]!.source));
-    expect(pieces.next().value).toContain('renamed after the head was written');
-    expect(pieces.next().value).toBe('  ]\n}\n');
-    expect(pieces.next().done).toBe(true);
+    const rest = [...(pieces as unknown as Iterable<string>)];
+    expect(head + rest.join('')).toBe(renderJson(report));
+    expect(rest.at(-1)).toBe('  ]\n}\n');
+  });
+
+  // An input may hold 1,000 clusters (MAX_CLUSTERS), 3.9 MB of JSON: made in one piece and indented afterwards, it had
+  // put the peak RSS of `analyze --format json` at 117 MiB against 85 MiB for the text report of the same log.
+  test('an input’s clusters are a piece each', () => {
+    const result = armResult();
+    const many = { ...result, clusters: Array.from({ length: 5 }, (_, i) => ({ ...result.clusters[0]!, id: `${i}`.repeat(16) })) };
+    const report = buildReport([many], { tool: TOOL });
+    const pieces = [...renderJsonChunks(report)];
+    expect(pieces.join('')).toBe(renderJson(report));
+    const ids = report.inputs[0]!.clusters.map((c) => `"id": "${c.id}"`);
+    expect(ids).toHaveLength(5);
+    for (const id of ids) expect(pieces.filter((p) => p.includes(id))).toHaveLength(1);
+    expect(new Set(ids.map((id) => pieces.findIndex((p) => p.includes(id)))).size).toBe(5);
   });
 
   test('a report whose inputs are not its last key is one piece, as renderJson writes it', () => {
