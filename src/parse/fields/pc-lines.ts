@@ -41,9 +41,14 @@ const RULES: readonly { firstChars: string; re: RegExp; read: (m: RegExpExecArra
   // Old arm64 and arm32: `PC is at func+0x184/0x2b0`, `LR is at ...`.
   { firstChars: 'P', re: /^PC is at (.+)$/, read: (m) => optional({ pc: location(m[1] ?? '') }) },
   { firstChars: 'L', re: /^LR is at (.+)$/, read: (m) => optional({ lr: location(m[1] ?? '') }) },
-  // x86: `RIP: 0010:func+0x4/0x10`. A user code segment (`RIP: 0033:` 64-bit, `0023:` 32-bit) is where the task was
+  // x86: `RIP: 0010:func+0x4/0x10`; 4.4-4.8 print the address first, twice (`RIP: 0010:[<ffff…>]  [<ffff…>] func+…`,
+  // __show_regs then printk_address). A user code segment (`RIP: 0033:` 64-bit, `0023:` 32-bit) is where the task was
   // in user space, in the regs of a syscall: not the kernel's PC (syzkaller's linuxUserSegmentRe).
-  { firstChars: 'R', re: /^RIP: (?!0033:|0023:)[0-9a-f]{4}:(.+)$/, read: (m) => optional({ pc: location(m[1] ?? '') }) },
+  {
+    firstChars: 'R',
+    re: /^RIP: (?!0033:|0023:)[0-9a-f]{4}:(?:\[<([0-9a-f]+)>\]\s+(?:\[<[0-9a-f]+>\]\s*)?)?(.+)$/,
+    read: (m) => optional({ pc: withAddress(location(m[2] ?? ''), m[1]) }),
+  },
   { firstChars: 's', re: /^sp : ([0-9a-f]{8,16})$/, read: (m) => ({ sp: BigInt(`0x${m[1]}`) }) },
   { firstChars: 'p', re: /^pstate: (.+)$/, read: (m) => ({ pstate: (m[1] ?? '').trim() }) },
 ];
@@ -60,6 +65,13 @@ function rulesFor(text: string): readonly Rule[] | undefined {
   const c = text.charCodeAt(0);
   if (c < 128) return rulesByFirstChar(c);
   return /^\s/.test(text) ? SPACE_RULES : undefined;
+}
+
+/** A location with the address its line printed before it (`[<ffff…>]`), which the location itself may lack. */
+function withAddress(loc: CodeLocation | undefined, hex: string | undefined): CodeLocation | undefined {
+  if (hex === undefined) return loc;
+  const addr = BigInt(`0x${hex}`);
+  return loc === undefined ? { addr } : { ...loc, addr: loc.addr ?? addr };
 }
 
 function optional(line: PcLine): PcLine | undefined {

@@ -36,6 +36,19 @@ describe('parsePcLine', () => {
     expect(parsePcLine('RIP: 0023:0xf7fc2549')).toBeUndefined();
   });
 
+  // arch/x86/kernel/process_64.c __show_regs of 4.4-4.8: `printk(KERN_DEFAULT "RIP: %04lx:[<%016lx>] ", cs, ip)`, then
+  // printk_address() (arch/x86/kernel/dumpstack.c): `pr_cont(" [<%p>] %pS\n", ...)`. 4.9+ print `RIP: 0010:%pS`.
+  test('Found by a review: the 4.4-4.8 x86_64 `RIP: 0010:[<addr>]  [<addr>] func+off/size` line names the PC', () => {
+    expect(parsePcLine('RIP: 0010:[<ffffffffa0123456>]  [<ffffffffa0123456>] foo_bar+0x16/0x40 [foo]')).toEqual({
+      pc: { func: 'foo_bar', off: 0x16n, size: 0x40n, module: 'foo', addr: 0xffff_ffff_a012_3456n },
+    });
+    // With no symbol for the address (printk_address's %pS prints it again), the address alone.
+    expect(parsePcLine('RIP: 0010:[<ffffffffa0123456>]  [<ffffffffa0123456>] 0xffffffffa0123456')).toEqual({
+      pc: { addr: 0xffff_ffff_a012_3456n },
+    });
+    expect(parsePcLine('RIP: 0033:[<00007f3c55d8f749>]  [<00007f3c55d8f749>] 0x7f3c55d8f749')).toBeUndefined();
+  });
+
   test('each rule is tried on the lines that start as it does, white space included', () => {
     const lr = { lr: { func: 'f', off: 1n, size: 2n } };
     expect(parsePcLine('lr : f+0x1/0x2')).toEqual(lr);
