@@ -15,8 +15,9 @@ export function isTraceStart(text: string): boolean {
   return (c === C || c === B) && TRACE_START.test(text);
 }
 
-// Numbered groups (named ones cost an object per match); the last `[<addr>]` is group 1.
-const ADDR_PREFIX = /^\s*(?:\[<([0-9a-f]+)>\]\s*){1,2}/;
+// Numbered groups (named ones cost an object per match); the last `[<addr>]` is group 1. x86 4.4-4.8 print the stack
+// the unwinder enters on the line of its first frame: ` <IRQ>  [<addr>] func+…` (`<EOI>`, `<NMI>`, `<#DF>`, `<<EOE>>`).
+const ADDR_PREFIX = /^\s*(?:<(?:<EOE>|[#A-Z]{2,4})>\s+)?(?:\[<([0-9a-f]+)>\]\s*){1,2}/;
 // arm32 unwinder: `[<8015df40>] (migrate_task_rq_fair) from [<801559ec>] (set_task_cpu+0x4c/0xf8)`; older kernels
 // print `(func+0x58/0xa8)` in the first parentheses too. 1 addr, 2 func, 3 off, 4 size.
 const ARM32 = new RegExp(

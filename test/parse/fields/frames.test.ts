@@ -27,6 +27,28 @@ describe('parseFrame', () => {
     });
   });
 
+  // arch/x86/kernel/dumpstack.c of 4.4-4.8: print_trace_stack() prints `"%s <%s> "` (no newline) as the unwinder enters
+  // another stack (IRQ, EOI, the exception stacks NMI, #DF, #DB, #MC, then <EOE>), and the next frame's
+  // `" [<%p>] %s%pB\n"` ends that line: ` <IRQ>  [<ffffffff813f1143>] dump_stack+0x63/0x90`.
+  test('Found by a review: a 4.4-4.8 x86 frame printed on the line of the stack it enters (`<IRQ>`, `<EOI>`, `<NMI>`, `<<EOE>>`)', () => {
+    expect(parseFrame(' <IRQ>  [<ffffffff813f1143>] dump_stack+0x63/0x90', 4)).toEqual({
+      func: 'dump_stack',
+      off: 0x63n,
+      size: 0x90n,
+      addr: 0xffff_ffff_813f_1143n,
+      lineNo: 4,
+    });
+    expect(parseFrame(' <EOI>  [<ffffffff816b4cd1>] ? cpuidle_enter_state+0x111/0x2b0', 5)).toMatchObject({
+      func: 'cpuidle_enter_state',
+      unreliable: true,
+    });
+    expect(parseFrame(' <NMI>  [<ffffffff8103f4a5>] nmi_handle+0x65/0x140', 6)?.func).toBe('nmi_handle');
+    expect(parseFrame(' <#DF>  [<ffffffff8103f4a5>] df_debug+0x25/0x30', 6)?.func).toBe('df_debug');
+    expect(parseFrame(' <<EOE>>  [<ffffffff8182d2e7>] ? native_safe_halt+0x17/0x20', 7)?.func).toBe('native_safe_halt');
+    // The marker alone on its line (4.9+) is no frame.
+    expect(parseFrame(' <IRQ>', 8)).toBeUndefined();
+  });
+
   test('6.13 unwinder marker', () => {
     expect(parseFrame(' el1_interrupt+0x38/0x64 (P)', 1)).toMatchObject({ func: 'el1_interrupt', marker: 'P' });
   });
