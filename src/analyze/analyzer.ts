@@ -20,6 +20,7 @@ import { HostRuns, type HostRunsPart } from './host-runs.js';
 import type { SharedLayoutEvidence, VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
 import { checkAnalyzeOptions } from './check-options.js';
 import { inFunction } from '../util/check-argument.js';
+import { isNextLine, refuseLine } from '../ingest/check-line.js';
 
 /** Vmemmap findings of one boot whose layout evidence the others read (each brings at most 4 register samples). */
 const MAX_POOLED = 8;
@@ -76,7 +77,12 @@ export class LogAnalyzer implements LineSink {
     return this.assembler.wantsNextLine || this.segmenter.wantsEveryLine || this.bootFacts.wantsEveryLine;
   }
 
+  /**
+   * Takes physical line `lineNo` (1-based, after the last one pushed, gaps allowed; `truncated`: cut at the line cap).
+   * Arguments of the wrong kind, or a line number that does not come after the last, are a UsageError.
+   */
   pushLine(lineNo: number, text: string, truncated: boolean): void {
+    if (!isNextLine(this.lastLineNo, lineNo, text, truncated)) refuseLine('LogAnalyzer.pushLine', this.lastLineNo, lineNo, text, truncated);
     this.lastLineNo = lineNo;
     for (const record of this.assembler.push(lineNo, text, truncated)) this.take(record);
   }

@@ -6,6 +6,7 @@ import { Base64Body, type DecodedLine } from './base64-body.js';
 import { frameAfterEmptyStamp, joinWrapped, mayContinue } from './wrap-joins.js';
 import { PastedIndent } from './pasted-indent.js';
 import { isBlank } from '../util/blanks.js';
+import { isNextLine, refuseLine } from '../ingest/check-line.js';
 
 /** Quoted-printable lines joined so far by soft breaks (a cut line never ends in one: its end is lost). */
 interface SoftBrokenLine {
@@ -63,6 +64,8 @@ export class RecordAssembler {
   /** A record that may still be joined with the next line. */
   private pending: LogRecord | undefined;
   private afterKmsgRecord = false;
+  /** The line pushed last: the next must come after it. */
+  private lastLineNo = 0;
 
   /**
    * True while a held line may still be joined with the next one. Also true throughout quoted-printable mail: a
@@ -77,7 +80,14 @@ export class RecordAssembler {
     return this.pending === undefined && this.softBroken === undefined && this.qp.settledAt(lineNo) && !this.base64.active;
   }
 
+  /**
+   * Takes physical line `lineNo` (1-based, after the last one pushed; `truncated`: cut at the line cap) and returns the
+   * records it completes. Arguments of the wrong kind, or a line number that does not come after the last, are a
+   * UsageError.
+   */
   push(lineNo: number, line: string, truncated: boolean): LogRecord[] {
+    if (!isNextLine(this.lastLineNo, lineNo, line, truncated)) refuseLine('RecordAssembler.push', this.lastLineNo, lineNo, line, truncated);
+    this.lastLineNo = lineNo;
     const out: LogRecord[] = [];
     if (this.base64.active || mayNameTransferEncoding(line)) {
       const inBase64 = this.base64.take(lineNo, line, truncated, this.decoded);

@@ -6,6 +6,7 @@ import { DETAILED_BOOTS, LISTED_BOOTS } from '../../src/parse/boot-facts.js';
 import { MAX_VMEMMAP_BOOTS } from '../../src/analyze/cluster-accumulator.js';
 import { interleavedHostsNote, isInformationalNote } from '../../src/analyze/analysis-notes.js';
 import { asSyslogOf, twoHostSyslog } from '../regressions/_e4-sample.js';
+import { UsageError } from '../../src/errors.js';
 
 const sample = (name: string) => readFileSync(path.resolve(process.cwd(), 'samples/logs', name), 'utf8');
 
@@ -214,5 +215,46 @@ describe('Found by a review: the kernel lines of several hosts', () => {
   test('one host after the other, or one host: no warning', async () => {
     expect((await analyzeText(twoHostSyslog(false))).warnings).toEqual([]);
     expect((await analyzeText(`${asSyslogOf('hostA', 'e4-48-4k-amdgpu-6.10-warn-then-oops.log').map((r) => r.line).join('\n')}\n`)).warnings).toEqual([]);
+  });
+});
+
+// Found by a review of the library API (an embedder's calls of LogAnalyzer.pushLine with wrong arguments): a text that
+// is no string was a raw TypeError from inside the parser (mayNameTransferEncoding), and a line number that is no whole
+// number, 0 or less, or not after the last one was taken as given (a storm numbered backwards had its cluster's first
+// line at its last splat).
+describe('Found by a review: pushLine refuses wrong arguments with a UsageError', () => {
+  const refused = (call: (a: LogAnalyzer) => void): Error => {
+    const a = new LogAnalyzer();
+    a.pushLine(3, 'x', false);
+    try {
+      call(a);
+    } catch (err) {
+      return err as Error;
+    }
+    throw new Error('not refused');
+  };
+  test.each([
+    ['a text of undefined', (a: LogAnalyzer) => a.pushLine(4, undefined as never, false), /^LogAnalyzer\.pushLine: text must be a string \(one line of the log\), not undefined$/],
+    ['a Buffer for the text', (a: LogAnalyzer) => a.pushLine(4, Buffer.from('x') as never, false), /^LogAnalyzer\.pushLine: text must be a string .*, not an object/],
+    ['truncated as a string', (a: LogAnalyzer) => a.pushLine(4, 'x', 'yes' as never), /^LogAnalyzer\.pushLine: truncated must be a boolean .*, not the string 'yes'$/],
+    ['a line number as a string', (a: LogAnalyzer) => a.pushLine('4' as never, 'x', false), /^LogAnalyzer\.pushLine: lineNo must be a whole number of at least 1 .*, not the string '4'$/],
+    ['line NaN', (a: LogAnalyzer) => a.pushLine(NaN, 'x', false), /lineNo must be a whole number of at least 1 .*, not the number NaN$/],
+    ['line 4.5', (a: LogAnalyzer) => a.pushLine(4.5, 'x', false), /lineNo must be a whole number .*, not the number 4\.5$/],
+    ['line 0', (a: LogAnalyzer) => a.pushLine(0, 'x', false), /lineNo must be a whole number of at least 1 .*, not the number 0$/],
+    ['the same line again', (a: LogAnalyzer) => a.pushLine(3, 'x', false), /^LogAnalyzer\.pushLine: lineNo must come after the last line pushed, 3, not the number 3$/],
+    ['an earlier line', (a: LogAnalyzer) => a.pushLine(2, 'x', false), /lineNo must come after the last line pushed, 3, not the number 2$/],
+  ])('%s', (_what, call, message) => {
+    const err = refused(call);
+    expect(err).toBeInstanceOf(UsageError);
+    expect(err.message).toMatch(message);
+  });
+
+  test('a refused line leaves the analyzer as it was: the next right line is taken', () => {
+    const a = new LogAnalyzer();
+    a.pushLine(3, 'x', false);
+    expect(() => a.pushLine(2, 'y', false)).toThrow(UsageError);
+    expect(a.lastLineNo).toBe(3);
+    a.pushLine(7, 'z', false);
+    expect(a.lastLineNo).toBe(7);
   });
 });

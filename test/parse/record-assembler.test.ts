@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RecordAssembler } from '../../src/parse/record-assembler.js';
 import type { LogRecord } from '../../src/parse/types.js';
+import { UsageError } from '../../src/errors.js';
 
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
 const describeCorpus = existsSync(CORPUS) ? describe : describe.skip;
@@ -193,5 +194,22 @@ describe('settledAt', () => {
     expect(a.settledAt(1)).toBe(true);
     a.push(2, 'Content-Transfer-Encoding: quoted-printable', false);
     expect(a.settledAt(2)).toBe(false);
+  });
+});
+
+// Found by a review of the library API: RecordAssembler.push took a line number of '1', NaN or 0 into its records
+// (lineNo '1', null in JSON), and lines out of order; a line that is no string was a raw TypeError from inside.
+describe('Found by a review: push refuses wrong arguments with a UsageError', () => {
+  test.each([
+    ['a line of undefined', (a: RecordAssembler) => a.push(2, undefined as never, false), /^RecordAssembler\.push: text must be a string \(one line of the log\), not undefined$/],
+    ['a line number as a string', (a: RecordAssembler) => a.push('2' as never, 'x', false), /^RecordAssembler\.push: lineNo must be a whole number of at least 1 .*, not the string '2'$/],
+    ['line NaN', (a: RecordAssembler) => a.push(NaN, 'x', false), /lineNo must be a whole number .*, not the number NaN$/],
+    ['an earlier line', (a: RecordAssembler) => a.push(1, 'x', false), /^RecordAssembler\.push: lineNo must come after the last line pushed, 1, not the number 1$/],
+    ['truncated as a string', (a: RecordAssembler) => a.push(2, 'x', 'no' as never), /^RecordAssembler\.push: truncated must be a boolean .*, not the string 'no'$/],
+  ])('%s', (_what, call, message) => {
+    const a = new RecordAssembler();
+    a.push(1, 'a', false);
+    expect(() => call(a)).toThrow(UsageError);
+    expect(() => call(a)).toThrow(message);
   });
 });
