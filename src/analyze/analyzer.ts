@@ -2,7 +2,7 @@ import type { LineSink } from '../ingest/line-sink.js';
 import type { FeedStats } from '../ingest/feed-lines.js';
 import type { Splat } from '../parse/types.js';
 import { RecordAssembler } from '../parse/record-assembler.js';
-import { BootFactCollector, DETAILED_BOOTS, LISTED_BOOTS, type BootFactsPart } from '../parse/boot-facts.js';
+import { BootFactCollector, DETAILED_BOOTS, isBootFactsPart, LISTED_BOOTS, type BootFactsPart } from '../parse/boot-facts.js';
 import { Segmenter } from '../parse/segmenter.js';
 import { SPLAT_TRIGGERS } from '../parse/splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from '../parse/boot-fact-triggers.js';
@@ -19,7 +19,10 @@ import { encodingNote, interleavedHostsNote } from './analysis-notes.js';
 import { HostRuns, type HostRunsPart } from './host-runs.js';
 import type { SharedLayoutEvidence, VmemmapAccumulator } from './vmemmap/vmemmap-accumulator.js';
 import { checkAnalyzeOptions } from './check-options.js';
-import { inFunction } from '../util/check-argument.js';
+import { checkArgument, inFunction, isObject } from '../util/check-argument.js';
+import { checkOptionsObject } from '../util/option-keys.js';
+import { checkBoolean } from '../util/option-values.js';
+import { UsageError } from '../errors.js';
 import { isNextLine, refuseLine } from '../ingest/check-line.js';
 
 /** Vmemmap findings of one boot whose layout evidence the others read (each brings at most 4 register samples). */
@@ -63,6 +66,10 @@ export class LogAnalyzer implements LineSink {
   private unclusteredSplats = 0;
   /** Reports open when a stopped read ended the input (endInput). */
   private abandonedSplats = 0;
+  /** `endInput` (or `finish`) ran: no line may follow. */
+  private ended = false;
+  /** `finish` ran: its result is made from state it changed, and nothing may follow. */
+  private finished = false;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     // A library caller's options, checked as analyzeText checks them; internal callers pass only these keys.
@@ -82,7 +89,7 @@ export class LogAnalyzer implements LineSink {
    * Arguments of the wrong kind, or a line number that does not come after the last, are a UsageError.
    */
   pushLine(lineNo: number, text: string, truncated: boolean): void {
-    if (!isNextLine(this.lastLineNo, lineNo, text, truncated)) refuseLine('LogAnalyzer.pushLine', this.lastLineNo, lineNo, text, truncated);
+    if (this.ended || !isNextLine(this.lastLineNo, lineNo, text, truncated)) this.refuseLine(lineNo, text, truncated);
     this.lastLineNo = lineNo;
     for (const record of this.assembler.push(lineNo, text, truncated)) this.take(record);
   }
@@ -106,6 +113,7 @@ export class LogAnalyzer implements LineSink {
 
   /** Everything `absorb` needs, for an analyzer that read the part of the log after this one's. */
   part(): AnalyzerPart {
+    this.checkNotFinished('part');
     return {
       bootFacts: this.bootFacts.part(),
       clusters: [...this.clusters.values()],
@@ -122,6 +130,8 @@ export class LogAnalyzer implements LineSink {
    * BootFactCollector.absorb).
    */
   absorb(later: AnalyzerPart): boolean {
+    this.checkNotEnded('absorb');
+    checkArgument(isAnalyzerPart(later), 'LogAnalyzer.absorb', 'later', "an analyzer's part (another LogAnalyzer's part())", later);
     // Revived first: a structured clone has lost the class, and with it the `id` getter.
     const clusters = later.clusters.map((cloned) => ClusterAccumulator.revive(cloned));
     // Past the cluster cap, which kinds a single read keeps depends on the order across the parts: read it whole.
@@ -146,13 +156,24 @@ export class LogAnalyzer implements LineSink {
    * (`interrupted`) the open reports are dropped instead, and a note says how many.
    */
   endInput(opts: { interrupted?: boolean } = {}): void {
+    this.checkNotFinished('endInput');
+    checkEndOptions('LogAnalyzer.endInput', opts);
+    this.ended = true;
     for (const record of this.assembler.flush()) this.take(record);
     if (opts.interrupted === true) this.abandonedSplats += this.segmenter.abandon();
     else this.segmenter.finish();
   }
 
+  /**
+   * The analysis of the log: `stats` are the reader's (`feedLines`' FeedStats), `interrupted` says the read was
+   * stopped (see `endInput`). Once only: afterwards every method but `settledAt` is a UsageError.
+   */
   finish(stats: FeedStats, opts: { interrupted?: boolean } = {}): AnalysisResult {
+    this.checkNotFinished('finish');
+    checkArgument(isFeedStats(stats), 'LogAnalyzer.finish', 'stats', "the reader's FeedStats ({ lines, bytes, truncatedLines, encoding }, as feedLines gives them)", stats);
+    checkEndOptions('LogAnalyzer.finish', opts);
     this.endInput(opts);
+    this.finished = true;
     mergeCutTraces(this.clusters);
     for (const acc of this.clusters.values()) acc.settleDrivers();
     const read = new Set<number>();
@@ -180,6 +201,23 @@ export class LogAnalyzer implements LineSink {
       arch: detectArch(boots, clusters.map((c) => c.example)),
       warnings: [...(stats.encoding === 'utf-8' ? [] : [encodingNote(stats.encoding)]), ...this.hostsNote(), ...this.boundsReached()],
     };
+  }
+
+  /** The UsageError of a line `pushLine` refuses: after the end of the input, or an argument of the wrong kind. */
+  private refuseLine(lineNo: unknown, text: unknown, truncated: unknown): never {
+    this.checkNotEnded('pushLine');
+    return refuseLine('LogAnalyzer.pushLine', this.lastLineNo, lineNo, text, truncated);
+  }
+
+  /** A method called after `finish`, which built the result from state it changed (merged clusters, slimmed boots). */
+  private checkNotFinished(method: string): void {
+    if (this.finished) throw new UsageError(`LogAnalyzer.${method}: called after finish; a LogAnalyzer reads one log (make a new one for the next)`);
+  }
+
+  /** A method that takes more of the log, called after `endInput` or `finish` closed what was open. */
+  private checkNotEnded(method: string): void {
+    this.checkNotFinished(method);
+    if (this.ended) throw new UsageError(`LogAnalyzer.${method}: called after endInput, which closed the open reports and records at the end of the input`);
   }
 
   /** The kernel lines of several hosts interleave: the log was read as one machine's. */
@@ -235,6 +273,36 @@ export class LogAnalyzer implements LineSink {
     }
     if (acc.add(splat)) this.bootFacts.want(splat.bootIndex);
   }
+}
+
+/** The options of `endInput` and `finish`: `interrupted`, a boolean. */
+function checkEndOptions(fn: string, opts: unknown): void {
+  inFunction(fn, () => {
+    checkOptionsObject(opts, ['interrupted']);
+    checkBoolean('interrupted', (opts as { interrupted?: unknown }).interrupted);
+  });
+}
+
+const FEED_ENCODINGS: readonly unknown[] = ['utf-8', 'utf-16le', 'utf-16be'] satisfies FeedStats['encoding'][];
+
+/** A FeedStats by its kind: whole counts and an encoding `feedLines` names. */
+function isFeedStats(value: unknown): boolean {
+  const isCount = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0;
+  return isObject(value) && isCount(value['lines']) && isCount(value['bytes']) && isCount(value['truncatedLines']) && FEED_ENCODINGS.includes(value['encoding']);
+}
+
+/** An AnalyzerPart by its kind (what `part()` gives, or its structured clone). */
+function isAnalyzerPart(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    Array.isArray(value['clusters']) &&
+    value['clusters'].every((c) => isObject(c) && isObject(c['signature'])) &&
+    isBootFactsPart(value['bootFacts']) &&
+    ['splatCount', 'cappedSplats', 'unclusteredSplats'].every((key) => Number.isInteger(value[key])) &&
+    isObject(value['hosts']) &&
+    Array.isArray(value['hosts']['hosts']) &&
+    Array.isArray(value['hosts']['left'])
+  );
 }
 
 /**

@@ -128,6 +128,19 @@ export interface BootFactsPart {
   slimmed: number[];
 }
 
+/** A BootFactsPart by its kind (what `part()` gives, or its structured clone): boots with their lists, and counts. */
+export function isBootFactsPart(value: unknown): value is BootFactsPart {
+  return (
+    isObject(value) &&
+    Array.isArray(value['boots']) &&
+    value['boots'].every((boot) => isObject(boot) && Number.isInteger(boot['index']) && LISTED.every((key) => Array.isArray(boot[key]))) &&
+    Number.isInteger(value['count']) &&
+    Number.isInteger(value['unlisted']) &&
+    Array.isArray(value['wanted']) &&
+    Array.isArray(value['slimmed'])
+  );
+}
+
 /**
  * Collects boot facts from records, one BootFacts per boot. A boot-start line (`Booting Linux on physical CPU`,
  * `Linux version`) opens a new boot when the current one already has a release or a splat. In a log of printk times,
@@ -275,6 +288,7 @@ export class BootFactCollector {
    * collector knew of only if its part opened with a splat start. Returns the shift to add to its boot indices.
    */
   absorb(later: BootFactsPart): number | undefined {
+    checkArgument(isBootFactsPart(later), 'BootFactCollector.absorb', 'later', "a collector's part (another BootFactCollector's part())", later);
     const [head, ...rest] = later.boots;
     if (head === undefined || !later.openedWithSplat) return undefined;
     const last = this.current;

@@ -258,3 +258,68 @@ describe('Found by a review: pushLine refuses wrong arguments with a UsageError'
     expect(a.lastLineNo).toBe(7);
   });
 });
+
+// Found by a review of the library API: LogAnalyzer took lines after finish into the state finish had built its result
+// from (a storm pushed again after finish gave 80 splats in 2 boots), finish and endInput read `stats` and `opts` of any
+// kind (finish() and finish(stats, null) were raw TypeErrors, finish({}) a result without line or byte counts,
+// { interrupted: 'yes' } taken as a read not stopped), and absorb of anything but a part was a raw TypeError.
+describe('Found by a review: LogAnalyzer methods called out of order or with wrong arguments', () => {
+  const STATS = { lines: 2, bytes: 20, truncatedLines: 0, encoding: 'utf-8' as const };
+  const fed = (): LogAnalyzer => {
+    const a = new LogAnalyzer();
+    a.pushLine(1, '[    1.000000] WARNING: condition x broke', false);
+    a.pushLine(2, '[    1.000000] a line', false);
+    return a;
+  };
+  const finished = (): LogAnalyzer => {
+    const a = fed();
+    a.finish(STATS);
+    return a;
+  };
+  const ended = (): LogAnalyzer => {
+    const a = fed();
+    a.endInput();
+    return a;
+  };
+
+  test.each([
+    ['pushLine after finish', () => finished().pushLine(3, 'x', false), /^LogAnalyzer\.pushLine: called after finish; a LogAnalyzer reads one log \(make a new one for the next\)$/],
+    ['finish twice', () => finished().finish(STATS), /^LogAnalyzer\.finish: called after finish;/],
+    ['endInput after finish', () => finished().endInput(), /^LogAnalyzer\.endInput: called after finish;/],
+    ['absorb after finish', () => finished().absorb(fed().part()), /^LogAnalyzer\.absorb: called after finish;/],
+    ['part after finish', () => finished().part(), /^LogAnalyzer\.part: called after finish;/],
+    ['pushLine after endInput', () => ended().pushLine(3, 'x', false), /^LogAnalyzer\.pushLine: called after endInput, which closed the open reports and records at the end of the input$/],
+    ['absorb after endInput', () => ended().absorb(fed().part()), /^LogAnalyzer\.absorb: called after endInput/],
+    ['finish()', () => fed().finish(undefined as never), /^LogAnalyzer\.finish: stats must be the reader's FeedStats .*, not undefined$/],
+    ['finish({})', () => fed().finish({} as never), /^LogAnalyzer\.finish: stats must be the reader's FeedStats .*, not an empty object$/],
+    ['finish with lines as a string', () => fed().finish({ ...STATS, lines: '2' } as never), /^LogAnalyzer\.finish: stats must be/],
+    ['finish with an unknown encoding', () => fed().finish({ ...STATS, encoding: 'latin1' } as never), /^LogAnalyzer\.finish: stats must be/],
+    ['finish(stats, null)', () => fed().finish(STATS, null as never), /^LogAnalyzer\.finish: options must be an object, not null$/],
+    ['finish(stats, { interrupted: "yes" })', () => fed().finish(STATS, { interrupted: 'yes' } as never), /^LogAnalyzer\.finish: interrupted must be a boolean, not the string 'yes'$/],
+    ['finish(stats, { interupted: true })', () => fed().finish(STATS, { interupted: true } as never), /^LogAnalyzer\.finish: unknown option 'interupted' \(did you mean 'interrupted'\?\)$/],
+    ['endInput("x")', () => fed().endInput('x' as never), /^LogAnalyzer\.endInput: options must be an object, not the string 'x'$/],
+    ['absorb(undefined)', () => fed().absorb(undefined as never), /^LogAnalyzer\.absorb: later must be an analyzer's part \(another LogAnalyzer's part\(\)\), not undefined$/],
+    ['absorb({})', () => fed().absorb({} as never), /^LogAnalyzer\.absorb: later must be an analyzer's part .*, not an empty object$/],
+    ['absorb of a part with a cluster of junk', () => fed().absorb({ ...fed().part(), clusters: [{}] } as never), /^LogAnalyzer\.absorb: later must be an analyzer's part/],
+  ])('%s is a UsageError', (_what, call, message) => {
+    expect(call).toThrow(UsageError);
+    expect(call).toThrow(message);
+  });
+
+  test('endInput, then part and finish, as a part read in a worker does: allowed', () => {
+    const a = ended();
+    expect(a.part().splatCount).toBe(1);
+    expect(a.finish(STATS).stats.splats).toBe(1);
+  });
+
+  test('a structured clone of a part is still taken in', () => {
+    const a = new LogAnalyzer();
+    a.pushLine(1, '[    1.000000] a line', false);
+    const later = new LogAnalyzer();
+    later.pushLine(2, '[    1.000000] ------------[ cut here ]------------', false);
+    later.pushLine(3, '[    1.000000] WARNING: condition x broke', false);
+    later.endInput();
+    expect(a.absorb(structuredClone(later.part()))).toBe(true);
+    expect(a.finish({ ...STATS, lines: 3 }).clusters).toHaveLength(1);
+  });
+});

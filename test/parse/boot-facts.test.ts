@@ -3,6 +3,7 @@ import { BOOT_FACT_TRIGGERS } from '../../src/parse/boot-fact-triggers.js';
 import { BootFactCollector, bootByIndex, DETAILED_BOOTS, LISTED_BOOTS } from '../../src/parse/boot-facts.js';
 import type { LogRecord, Splat } from '../../src/parse/types.js';
 import { frames, makeSplat } from '../analyze/vmemmap/make-splat.js';
+import { UsageError } from '../../src/errors.js';
 
 const corpus = new URL('../../../shared/corpus/', import.meta.url);
 const describeCorpus = existsSync(corpus) ? describe : describe.skip;
@@ -463,5 +464,19 @@ describe('bounded over boots', () => {
     expect(bootByIndex(boots, 4711)).toBe(boots[4]);
     expect(bootByIndex(boots, 3)).toBeUndefined();
     expect(bootByIndex([], 0)).toBeUndefined();
+  });
+});
+
+// Found by a review of the library API: BootFactCollector.absorb of anything but a collector's part was a raw
+// TypeError from inside it (`undefined is not iterable`, `head[key] is not iterable`).
+describe('Found by a review: absorb refuses what is no part', () => {
+  test.each([
+    ['undefined', undefined, /^BootFactCollector\.absorb: later must be a collector's part \(another BootFactCollector's part\(\)\), not undefined$/],
+    ['an empty object', {}, /not an empty object$/],
+    ['a part whose boot lacks its lists', { ...new BootFactCollector().part(), boots: [{ index: 0 }], openedWithSplat: true }, /^BootFactCollector\.absorb: later must be a collector's part/],
+  ])('%s', (_what, later, message) => {
+    const call = () => new BootFactCollector().absorb(later as never);
+    expect(call).toThrow(UsageError);
+    expect(call).toThrow(message);
   });
 });
