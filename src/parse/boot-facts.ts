@@ -21,6 +21,8 @@ import { BOOT_FACT_TRIGGERS } from './boot-fact-triggers.js';
 import { anyLiteral } from '../util/escape-regexp.js';
 import { ownCopy } from '../util/own-copy.js';
 import { checkArgument, isObject } from '../util/check-argument.js';
+import { checkRecordPush, isRecord } from './check-record.js';
+import { checkSplat } from './check-splat.js';
 
 const KASAN_INIT = 'KernelAddressSanitizer initialized';
 
@@ -211,6 +213,8 @@ export class BootFactCollector {
    * (the layout reads it where the boot line names no mode). Boots that kept only their release are left so.
    */
   noteReport(splat: Splat): void {
+    checkSplat('BootFactCollector.noteReport', splat);
+    checkArgument(Number.isInteger(splat.bootIndex), 'BootFactCollector.noteReport', 'splat.bootIndex', 'a whole number', splat.bootIndex);
     if (splat.kind !== 'kasan') return;
     const boot = bootByIndexUnchecked(this.all, splat.bootIndex);
     if (boot === undefined || this.slimmed.has(boot.index) || showsMode(boot.kasanReport)) return;
@@ -220,11 +224,16 @@ export class BootFactCollector {
 
   /** A vmemmap finding will read the facts of boot `index`: keep them whole. */
   want(index: number): void {
+    checkArgument(Number.isInteger(index) && index >= 0, 'BootFactCollector.want', 'index', "a whole number of at least 0 (a splat's bootIndex)", index);
     this.wanted.add(index);
   }
 
-  /** `holdsNeedle` false (see record-screen.ts) lets a record without any trigger skip the line tests. */
+  /**
+   * Takes the next record. `holdsNeedle` false (see record-screen.ts) lets a record without any trigger skip the line
+   * tests. A record that is no record is a UsageError.
+   */
   push(rec: LogRecord, holdsNeedle = true): void {
+    if (!isRecord(rec) || typeof holdsNeedle !== 'boolean') checkRecordPush('BootFactCollector.push', rec, holdsNeedle);
     if (rec.foreign) return;
     if (rec.ts !== undefined) this.sawPrintkTime = true;
     if (this.firstRecord) {
@@ -368,6 +377,7 @@ export class BootFactCollector {
    * are then the same whether the log was read in one piece or in parts.
    */
   slimAllBut(read: ReadonlySet<number>): void {
+    checkArgument(isObject(read) && typeof read['has'] === 'function', 'BootFactCollector.slimAllBut', 'read', 'a set of boot indices', read);
     const newest = this.current.index;
     for (let at = this.all.length - 1; at >= 0; at--) {
       const boot = this.all[at]!;

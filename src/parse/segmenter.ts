@@ -8,6 +8,9 @@ import { ungluedHeader } from './glued-header.js';
 import { SYMBOL_NAME } from './fields/symbol-name.js';
 import { checkArgument, inFunction } from '../util/check-argument.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
+import { checkRecordPush, isRecord } from './check-record.js';
+import { UsageError } from '../errors.js';
+import { describeValue } from '../util/describe-value.js';
 
 const CUT_HERE = ' cut here ';
 
@@ -75,6 +78,12 @@ interface OpenReport extends Silenced<OpenReport> {
  */
 const MAX_OPEN_REPORTS = 1024;
 
+/** The UsageError of a `push` whose arguments are of the wrong kind (out of line). */
+function refusePush(record: unknown, bootIndex: unknown, holdsNeedle: unknown): never {
+  checkRecordPush('Segmenter.push', record, holdsNeedle);
+  throw new UsageError(`Segmenter.push: bootIndex must be a whole number of at least 0 (the boot the record is in), not ${describeValue(bootIndex)}`);
+}
+
 /** Why a report still waiting for its call trace was cut short, if it was. */
 function cutShort(builder: SplatBuilder, reason: string): string[] {
   return builder.state === 'body' && !builder.format.until ? [reason] : [];
@@ -132,8 +141,13 @@ export class Segmenter {
     return pending === undefined || (pending.length === 1 && pending[0]?.lineNo === lineNo);
   }
 
-  /** `holdsNeedle` false (see record-screen.ts) says the record can be no header or opener: those tests are skipped. */
+  /**
+   * Takes the next record, of boot `bootIndex` (a whole number, 0 for the first). `holdsNeedle` false (see
+   * record-screen.ts) says the record can be no header or opener: those tests are skipped. A record that is no record,
+   * or a boot that is no whole number, is a UsageError.
+   */
   push(record: LogRecord, bootIndex: number, holdsNeedle = true): void {
+    if (!isRecord(record) || !(bootIndex >= 0) || !Number.isInteger(bootIndex) || typeof holdsNeedle !== 'boolean') refusePush(record, bootIndex, holdsNeedle);
     if (record.foreign) return;
     if (this.open.size > 0 && isPstorePartHeader(record.text)) {
       for (const report of this.open.values()) this.close(report, cutShort(report.builder, 'a pstore part ends here'));

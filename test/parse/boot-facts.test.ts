@@ -480,3 +480,26 @@ describe('Found by a review: absorb refuses what is no part', () => {
     expect(call).toThrow(message);
   });
 });
+
+// Found by a review of the library API: BootFactCollector.push of anything but a record, and noteReport of anything
+// but a splat, were raw TypeErrors from inside (`rec.text.trim`, `splat.kind`, kasanReportMode's `includes`); a
+// record without its line number made facts of line undefined, want('1') and want(NaN) kept boots '1' and NaN as
+// wanted, and slimAllBut of an array was `read.has is not a function`.
+describe('Found by a review: push, noteReport, want and slimAllBut refuse wrong arguments', () => {
+  test.each([
+    ['push(undefined)', (b: BootFactCollector) => b.push(undefined as never), /^BootFactCollector\.push: record must be a log record \(\{ lineNo, text \}, as RecordAssembler gives it\), not undefined$/],
+    ['push of a record without its line number', (b: BootFactCollector) => b.push({ text: 'Linux version 6.1.0 (x@y) #1 SMP', ts: 1 } as never), /^BootFactCollector\.push: record must be a log record/],
+    ['push of a text that is no string', (b: BootFactCollector) => b.push({ lineNo: 1, text: 5 } as never), /^BootFactCollector\.push: record must be a log record .*, not an object with keys lineNo, text$/],
+    ['push(record, "no")', (b: BootFactCollector) => b.push({ lineNo: 1, text: 'x' }, 'no' as never), /^BootFactCollector\.push: holdsNeedle must be a boolean, not the string 'no'$/],
+    ['noteReport(undefined)', (b: BootFactCollector) => b.noteReport(undefined as never), /^BootFactCollector\.noteReport: splat must be a splat/],
+    ['noteReport of a splat without its boot', (b: BootFactCollector) => b.noteReport({ ...makeSplat({ kind: 'kasan' }), bootIndex: undefined } as never), /^BootFactCollector\.noteReport: splat\.bootIndex must be a whole number, not undefined$/],
+    ['want("1")', (b: BootFactCollector) => b.want('1' as never), /^BootFactCollector\.want: index must be a whole number of at least 0 \(a splat's bootIndex\), not the string '1'$/],
+    ['want(NaN)', (b: BootFactCollector) => b.want(NaN), /^BootFactCollector\.want: index must be a whole number/],
+    ['slimAllBut([0])', (b: BootFactCollector) => b.slimAllBut([0] as never), /^BootFactCollector\.slimAllBut: read must be a set of boot indices, not an array$/],
+  ])('%s', (_what, call, message) => {
+    const b = new BootFactCollector();
+    expect(() => call(b)).toThrow(UsageError);
+    expect(() => call(b)).toThrow(message);
+    expect(b.part().wanted).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { LogRecord, Splat } from '../../src/parse/types.js';
 import { isOpener, Segmenter } from '../../src/parse/segmenter.js';
+import { UsageError } from '../../src/errors.js';
 
 /** Records numbered from `first`, printk-stamped 1 ms apart, optionally with a caller id. */
 function records(lines: readonly string[], opts: { first?: number; caller?: string; ts?: number } = {}): LogRecord[] {
@@ -785,5 +786,23 @@ describe('BUG: workqueue leaked lock or atomic', () => {
       ['bug', 'BUG: workqueue leaked lock or atomic in srcu_invoke_callbacks', false],
     ]);
     expect(splats[0]?.frames.map((f) => f.func)).toContain('process_one_work');
+  });
+});
+
+// Found by a review of the library API: Segmenter.push of anything but a record was a raw TypeError from inside
+// (isOpener's charCodeAt), a record without its line number made a splat of lines null, and a bootIndex of '0' was
+// taken as another boot, ending the reports of other CPUs at every record.
+describe('Found by a review: push refuses wrong arguments with a UsageError', () => {
+  const HEADER = 'WARNING: CPU: 0 PID: 1 at foo.c:1 bar+0x1/0x2';
+  test.each([
+    ['undefined', () => new Segmenter({ onSplat: () => {} }).push(undefined as never, 0), /^Segmenter\.push: record must be a log record \(\{ lineNo, text \}, as RecordAssembler gives it\), not undefined$/],
+    ['a string', () => new Segmenter({ onSplat: () => {} }).push(HEADER as never, 0), /^Segmenter\.push: record must be a log record .*, not the string/],
+    ['a record without its line number', () => new Segmenter({ onSplat: () => {} }).push({ text: HEADER, ts: 1 } as never, 0), /^Segmenter\.push: record must be a log record .*, not an object with keys text, ts$/],
+    ['a bootIndex of "0"', () => new Segmenter({ onSplat: () => {} }).push({ lineNo: 1, text: HEADER }, '0' as never), /^Segmenter\.push: bootIndex must be a whole number of at least 0 \(the boot the record is in\), not the string '0'$/],
+    ['a bootIndex of -1', () => new Segmenter({ onSplat: () => {} }).push({ lineNo: 1, text: HEADER }, -1), /bootIndex must be a whole number of at least 0 .*, not the number -1$/],
+    ['holdsNeedle of "no"', () => new Segmenter({ onSplat: () => {} }).push({ lineNo: 1, text: HEADER }, 0, 'no' as never), /^Segmenter\.push: holdsNeedle must be a boolean, not the string 'no'$/],
+  ])('%s', (_what, call, message) => {
+    expect(call).toThrow(UsageError);
+    expect(call).toThrow(message);
   });
 });
