@@ -4,11 +4,13 @@ import { checkBigint } from './check-layout.js';
 /** The arrays every boot's facts hold (BootFacts): what the layout model walks. */
 const BOOT_ARRAYS = ['zoneRanges', 'nodeRanges', 'virtualLayout', 'cpuFeatures'];
 
-function isBoot(value: unknown): boolean {
+/** A boot's facts (BootFacts) by its kind: its lists. */
+export function isBoot(value: unknown): boolean {
   return BOOT_ARRAYS.every((key) => hasArray(value, key));
 }
 
-function isRegisterValue(value: unknown): boolean {
+/** A RegisterValue by its kind: a register's name and its bigint. */
+export function isRegisterValue(value: unknown): boolean {
   return isObject(value) && typeof value['reg'] === 'string' && typeof value['value'] === 'bigint';
 }
 

@@ -17,7 +17,11 @@ import { revive } from '../../util/revive.js';
 import { ownCopy, ownDeepCopy } from '../../util/own-copy.js';
 import { xRegisterValues } from './register-values.js';
 import type { RegisterValue } from '../../layout/register-match.js';
-import { checkArgument } from '../../util/check-argument.js';
+import { checkArgument, checkArrayOf, inFunction, isObject } from '../../util/check-argument.js';
+import { checkSplat } from '../../parse/check-splat.js';
+import { isBoot, isRegisterValue } from '../../layout/check-evidence.js';
+import { checkLayoutOverrides } from '../../layout/check-overrides.js';
+import { UsageError } from '../../errors.js';
 
 const MAX_PIECES = 64;
 /** Register dumps kept for layout-constant matching; the first few splats of a storm say all there is. */
@@ -94,6 +98,8 @@ export class VmemmapAccumulator {
 
   /** Takes one splat of the cluster and boot: counted, its range read from its registers (or its fault address). */
   add(s: Splat): void {
+    checkSplat('VmemmapAccumulator.add', s);
+    checkArgument(Number.isInteger(s.bootIndex) && Number.isInteger(s.firstLine), 'VmemmapAccumulator.add', 'splat', 'a splat with its bootIndex and firstLine', s);
     if (this.splatCount === 0) {
       this.bootIndex = s.bootIndex;
       this.first = s.firstLine;
@@ -143,6 +149,7 @@ export class VmemmapAccumulator {
 
   /** `others`: the layoutEvidence() of the other vmemmap findings of the same boot, which runs one layout. */
   finish(boot: BootFacts | undefined, o?: LayoutOverrides, others: readonly SharedLayoutEvidence[] = []): VmemmapFinding {
+    checkFinishArguments(boot, o, others);
     let largestCall = this.largestCall;
     let largestCallStart = this.largestCallStart;
     for (const e of others) {
@@ -209,6 +216,10 @@ export class VmemmapAccumulator {
    * the result is what this one would hold had it read them, unless a bound on ranges or steps was reached.
    */
   absorb(later: VmemmapAccumulator): void {
+    const fn = 'VmemmapAccumulator.absorb';
+    checkArgument(later instanceof VmemmapAccumulator, fn, 'later', 'a VmemmapAccumulator (revived, if it crossed a thread)', later);
+    if (later === this) throw new UsageError(`${fn}: later is this accumulator itself, whose splats would count twice`);
+    if (later.op !== this.op) throw new UsageError(`${fn}: later must be an accumulator of op ${this.op}, as this one is, not of op ${later.op}`);
     if (this.splatCount === 0 || (later.splatCount > 0 && later.first < this.first)) this.first = later.first;
     if (this.framesCut && later.splatCount > 0 && !later.framesCut) {
       this.frames = later.frames;
@@ -230,11 +241,14 @@ export class VmemmapAccumulator {
 
   /** Renumbers its boot: the part of the log it read began `by` boots into the whole log. */
   shiftBoots(by: number): void {
+    checkArgument(Number.isInteger(by) && by >= 0, 'VmemmapAccumulator.shiftBoots', 'by', 'a whole number of at least 0 (boots before the part)', by);
     this.bootIndex += by;
   }
 
   /** An accumulator that crossed a thread (structured clone, analyze/parts/), with its prototypes restored, in place. */
   static revive(cloned: VmemmapAccumulator): VmemmapAccumulator {
+    const parts = isObject(cloned) && ['pages', 'steps', 'grid', 'samples'].every((key) => typeof cloned[key] === 'object' && cloned[key] !== null);
+    checkArgument(parts, 'VmemmapAccumulator.revive', 'cloned', 'a structured clone of a VmemmapAccumulator', cloned);
     const acc = revive(cloned, VmemmapAccumulator);
     IntervalSet.revive(acc.pages);
     StepCounter.revive(acc.steps);
@@ -246,6 +260,23 @@ export class VmemmapAccumulator {
     if (this.samples.length >= MAX_SAMPLES) return;
     this.samples.push(xRegisterValues(s));
   }
+}
+
+/** SharedLayoutEvidence by its kind: register values, and the largest call as bigints. */
+function isSharedLayoutEvidence(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const registers = value['registerValues'];
+  return Array.isArray(registers) && registers.every(isRegisterValue) && typeof value['largestCall'] === 'bigint' && typeof value['largestCallStart'] === 'bigint';
+}
+
+/** `finish`'s arguments, each of its kind, else a UsageError naming it: `others` of 5 had been a raw TypeError. */
+function checkFinishArguments(boot: unknown, o: unknown, others: unknown): void {
+  const fn = 'VmemmapAccumulator.finish';
+  checkArgument(boot === undefined || isBoot(boot), fn, 'boot', "a boot's facts (bootByIndex(result.boots, acc.boot)) or undefined", boot);
+  checkArgument(o === undefined || isObject(o), fn, 'o', 'an object of layout overrides or undefined', o);
+  if (o !== undefined) inFunction(fn, () => checkLayoutOverrides(o as LayoutOverrides, (field) => `o.${field}`));
+  const one = "layout evidence (another accumulator's layoutEvidence())";
+  checkArrayOf(isSharedLayoutEvidence, fn, 'others', others, `an array of ${one}`, one);
 }
 
 /** Every start of `e`'s calls is a whole number of `call`s from `callStart` (none read: nothing against it). */

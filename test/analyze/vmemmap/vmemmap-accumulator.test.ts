@@ -2,6 +2,7 @@ import { VmemmapAccumulator } from '../../../src/analyze/vmemmap/vmemmap-accumul
 import { makeBoot } from './make-boot.js';
 import { frames, makeSplat, regsWith } from './make-splat.js';
 import { cutFromMiB, heapHeldBy } from '../../util/held-heap.js';
+import { UsageError } from '../../../src/errors.js';
 
 const U64 = (x: bigint) => BigInt.asUintN(64, x);
 const SP = 64n;
@@ -193,4 +194,47 @@ test('the registers line reads the span with the finding\'s struct page size (Fo
   expect(f.example?.reason).toBe('x0/x1 (the argument registers) differ by 0x280000, one whole section of memmap');
   // A whole section in the argument registers is the surest reading.
   expect(f.example?.confidence).toBe('high');
+});
+
+// Found by a review of the library API: VmemmapAccumulator's methods took arguments of any kind. add of anything but
+// a splat, finish with `others` of 5, absorb of anything but an accumulator and revive of anything but a clone were raw
+// TypeErrors from inside (`s.lines is not iterable`, `others is not iterable`, `later.samples is not iterable`,
+// `Object.setPrototypeOf called on null`); absorb of itself counted its splats twice and absorb of an accumulator of
+// another op mixed populate with free; shiftBoots('1') made its boot the string '01', shiftBoots(NaN) NaN; finish('x')
+// was a UsageError that named inferLayout.
+describe('Found by a review: VmemmapAccumulator refuses wrong arguments with a UsageError', () => {
+  const withSplat = (op: 'populate' | 'free' = 'populate'): VmemmapAccumulator => {
+    const acc = new VmemmapAccumulator(op);
+    acc.add(populateSplat(0x80000n));
+    return acc;
+  };
+  test.each([
+    ['add(undefined)', (acc: VmemmapAccumulator) => acc.add(undefined as never), /^VmemmapAccumulator\.add: splat must be a splat .*, not undefined$/],
+    ['add({})', (acc: VmemmapAccumulator) => acc.add({} as never), /^VmemmapAccumulator\.add: splat must be a splat .*, not an empty object$/],
+    ['add of a splat without its boot', (acc: VmemmapAccumulator) => acc.add({ ...populateSplat(0x80000n), bootIndex: undefined } as never), /^VmemmapAccumulator\.add: splat must be a splat with its bootIndex and firstLine/],
+    ['finish("x")', (acc: VmemmapAccumulator) => acc.finish('x' as never), /^VmemmapAccumulator\.finish: boot must be a boot's facts .* or undefined, not the string 'x'$/],
+    ['finish(boot, 5)', (acc: VmemmapAccumulator) => acc.finish(undefined, 5 as never), /^VmemmapAccumulator\.finish: o must be an object of layout overrides or undefined, not the number 5$/],
+    ['finish(boot, { kernel: 6.1 })', (acc: VmemmapAccumulator) => acc.finish(undefined, { kernel: 6.1 } as never), /^VmemmapAccumulator\.finish: o\.kernel must look like 6\.1/],
+    ['finish(boot, o, 5)', (acc: VmemmapAccumulator) => acc.finish(undefined, undefined, 5 as never), /^VmemmapAccumulator\.finish: others must be an array of layout evidence .*, not the number 5$/],
+    ['finish(boot, o, [{}])', (acc: VmemmapAccumulator) => acc.finish(undefined, undefined, [{}] as never), /^VmemmapAccumulator\.finish: others\[0\] must be layout evidence .*, not an empty object$/],
+    ['absorb(undefined)', (acc: VmemmapAccumulator) => acc.absorb(undefined as never), /^VmemmapAccumulator\.absorb: later must be a VmemmapAccumulator \(revived, if it crossed a thread\), not undefined$/],
+    ['absorb of itself', (acc: VmemmapAccumulator) => acc.absorb(acc), /^VmemmapAccumulator\.absorb: later is this accumulator itself, whose splats would count twice$/],
+    ['absorb of another op', (acc: VmemmapAccumulator) => acc.absorb(withSplat('free')), /^VmemmapAccumulator\.absorb: later must be an accumulator of op populate, as this one is, not of op free$/],
+    ['shiftBoots("1")', (acc: VmemmapAccumulator) => acc.shiftBoots('1' as never), /^VmemmapAccumulator\.shiftBoots: by must be a whole number of at least 0 .*, not the string '1'$/],
+    ['shiftBoots(NaN)', (acc: VmemmapAccumulator) => acc.shiftBoots(NaN), /^VmemmapAccumulator\.shiftBoots: by must be a whole number/],
+    ['revive({})', () => VmemmapAccumulator.revive({} as never), /^VmemmapAccumulator\.revive: cloned must be a structured clone of a VmemmapAccumulator, not an empty object$/],
+  ])('%s', (_what, call, message) => {
+    const acc = withSplat();
+    expect(() => call(acc)).toThrow(UsageError);
+    expect(() => call(acc)).toThrow(message);
+    expect(acc.splats).toBe(1);
+    expect(acc.boot).toBe(0);
+  });
+
+  test('right calls still work: a revived clone is absorbed, finish takes a boot, overrides and others', () => {
+    const acc = withSplat();
+    acc.absorb(VmemmapAccumulator.revive(structuredClone(withSplat())));
+    expect(acc.splats).toBe(2);
+    expect(acc.finish(makeBoot('6.1.0', DRAM), { kernel: '6.1' }, [withSplat().layoutEvidence()]).splatCount).toBe(2);
+  });
 });
