@@ -28,7 +28,11 @@ import { isNextLine, refuseLine } from '../ingest/check-line.js';
 /** Vmemmap findings of one boot whose layout evidence the others read (each brings at most 4 register samples). */
 const MAX_POOLED = 8;
 
-const TRIGGERS: readonly string[] = [...new Set([...SPLAT_TRIGGERS, ...BOOT_FACT_TRIGGERS, ...QP_TRIGGERS])];
+/**
+ * Every analyzer's `triggers`, one array (TriggerPattern.of builds its regexes once for it, by identity): frozen, as
+ * a caller that emptied or added to it had changed the lines every analyzer of the process is given.
+ */
+const TRIGGERS: readonly string[] = Object.freeze([...new Set([...SPLAT_TRIGGERS, ...BOOT_FACT_TRIGGERS, ...QP_TRIGGERS])]);
 
 /** What an analyzer that read one part of a log hands on to the analyzer of the part before it (analyze/parts/). */
 export interface AnalyzerPart {

@@ -323,3 +323,15 @@ describe('Found by a review: LogAnalyzer methods called out of order or with wro
     expect(a.finish({ ...STATS, lines: 3 }).clusters).toHaveLength(1);
   });
 });
+
+// Found by a review of the library API: every LogAnalyzer shares one triggers array (the reader builds its needle search
+// once for it), and a caller that emptied it (`analyzer.triggers.length = 0`, which a JavaScript caller can write) made
+// the reader skip every line for every later analyzer of the process: analyzeText found no splat.
+test('Found by a review: the shared triggers cannot be changed by a caller', async () => {
+  const triggers = new LogAnalyzer().triggers as string[];
+  expect(() => {
+    triggers.length = 0;
+  }).toThrow(TypeError);
+  expect(new LogAnalyzer().triggers.length).toBeGreaterThan(10);
+  expect((await analyzeText(sample('e3-48-4k-amdgpu-populate-storm.log'))).clusters).toHaveLength(1);
+});
