@@ -1,10 +1,15 @@
-import { checkArgument, checkArrayOf, hasArray } from '../util/check-argument.js';
+import { checkArgument, checkArrayOf, hasArray, isObject } from '../util/check-argument.js';
 
 const ANALYSIS_RESULT = 'an analysis result (from analyzeFile, analyzeStream or analyzeText)';
 
-/** An analysis result by its kind: its clusters and boots. */
+/**
+ * An analysis result by its kind: its stats, its boots (objects) and its clusters (objects, each with its example and
+ * vmemmap findings), which layoutBoot, evidenceFromResult and buildReport read without another look.
+ */
 function isAnalysisResult(value: unknown): boolean {
-  return hasArray(value, 'clusters') && hasArray(value, 'boots');
+  if (!hasArray(value, 'clusters') || !hasArray(value, 'boots') || !isObject((value as Record<string, unknown>)['stats'])) return false;
+  const { clusters, boots } = value as { clusters: unknown[]; boots: unknown[] };
+  return boots.every(isObject) && clusters.every((c) => isObject(c) && isObject(c['example']) && Array.isArray(c['vmemmap']));
 }
 
 /** `fn`'s `result` must be an analysis result, else a UsageError naming both. */
