@@ -23,7 +23,7 @@ import { checkArgument, inFunction, isObject } from '../util/check-argument.js';
 import { checkOptionsObject } from '../util/option-keys.js';
 import { checkBoolean } from '../util/option-values.js';
 import { UsageError } from '../errors.js';
-import { isNextLine, refuseLine } from '../ingest/check-line.js';
+import { checkLineNo, isNextLine, refuseLine } from '../ingest/check-line.js';
 
 /** Vmemmap findings of one boot whose layout evidence the others read (each brings at most 4 register samples). */
 const MAX_POOLED = 8;
@@ -104,6 +104,7 @@ export class LogAnalyzer implements LineSink {
    * part of the log from line `lineNo` on be absorbed.
    */
   settledAt(lineNo: number): boolean {
+    checkLineNo('LogAnalyzer.settledAt', lineNo);
     return this.assembler.settledAt(lineNo) && this.segmenter.settledAt(lineNo) && this.bootFacts.settled;
   }
 

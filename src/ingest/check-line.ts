@@ -22,3 +22,11 @@ export function refuseLine(fn: string, last: number, lineNo: unknown, text: unkn
   checkArgument(Number.isInteger(lineNo) && (lineNo as number) >= 1, fn, 'lineNo', 'a whole number of at least 1 (the 1-based line number)', lineNo);
   throw new UsageError(`${fn}: lineNo must come after the last line pushed, ${last}, not ${describeValue(lineNo)}`);
 }
+
+/**
+ * `fn`'s `lineNo` (settledAt's: the last line read) must be a whole number, else a UsageError: `settledAt('x')` had
+ * answered, and a Segmenter with no report open had said true.
+ */
+export function checkLineNo(fn: string, lineNo: unknown): void {
+  checkArgument(Number.isInteger(lineNo) && (lineNo as number) >= 0, fn, 'lineNo', 'a whole number (the last line read)', lineNo);
+}

@@ -6,7 +6,7 @@ import { Base64Body, type DecodedLine } from './base64-body.js';
 import { frameAfterEmptyStamp, joinWrapped, mayContinue } from './wrap-joins.js';
 import { PastedIndent } from './pasted-indent.js';
 import { isBlank } from '../util/blanks.js';
-import { isNextLine, refuseLine } from '../ingest/check-line.js';
+import { checkLineNo, isNextLine, refuseLine } from '../ingest/check-line.js';
 
 /** Quoted-printable lines joined so far by soft breaks (a cut line never ends in one: its end is lost). */
 interface SoftBrokenLine {
@@ -77,6 +77,7 @@ export class RecordAssembler {
 
   /** Holds nothing after line `lineNo`, in a state a fresh assembler starting at the next line would share. */
   settledAt(lineNo: number): boolean {
+    checkLineNo('RecordAssembler.settledAt', lineNo);
     return this.pending === undefined && this.softBroken === undefined && this.qp.settledAt(lineNo) && !this.base64.active;
   }
 

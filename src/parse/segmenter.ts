@@ -9,6 +9,7 @@ import { SYMBOL_NAME } from './fields/symbol-name.js';
 import { checkArgument, inFunction } from '../util/check-argument.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
 import { checkRecordPush, isRecord } from './check-record.js';
+import { checkLineNo } from '../ingest/check-line.js';
 import { UsageError } from '../errors.js';
 import { describeValue } from '../util/describe-value.js';
 
@@ -136,6 +137,7 @@ export class Segmenter {
    * by reading line `lineNo` alone (analyze/parts/ starts the next part there).
    */
   settledAt(lineNo: number): boolean {
+    checkLineNo('Segmenter.settledAt', lineNo);
     if (this.open.size > 0 || this.openers.size > 1) return false;
     const [pending] = this.openers.values();
     return pending === undefined || (pending.length === 1 && pending[0]?.lineNo === lineNo);

@@ -335,3 +335,13 @@ test('Found by a review: the shared triggers cannot be changed by a caller', asy
   expect(new LogAnalyzer().triggers.length).toBeGreaterThan(10);
   expect((await analyzeText(sample('e3-48-4k-amdgpu-populate-storm.log'))).clusters).toHaveLength(1);
 });
+
+// Found by a review of the library API: settledAt of a line number that is no number answered (false for LogAnalyzer
+// and RecordAssembler, true for a Segmenter with no report open) rather than saying the call was wrong.
+test.each([
+  ['LogAnalyzer', () => new LogAnalyzer().settledAt('x' as never), /^LogAnalyzer\.settledAt: lineNo must be a whole number \(the last line read\), not the string 'x'$/],
+  ['LogAnalyzer', () => new LogAnalyzer().settledAt(undefined as never), /^LogAnalyzer\.settledAt: lineNo must be a whole number .*, not undefined$/],
+])('Found by a review: %s.settledAt of no line number is a UsageError', (_name, call, message) => {
+  expect(call).toThrow(UsageError);
+  expect(call).toThrow(message);
+});

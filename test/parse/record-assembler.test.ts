@@ -213,3 +213,10 @@ describe('Found by a review: push refuses wrong arguments with a UsageError', ()
     expect(() => call(a)).toThrow(message);
   });
 });
+
+// Found by a review of the library API: settledAt('x') answered false rather than saying the call was wrong.
+test('Found by a review: RecordAssembler.settledAt of no line number is a UsageError', () => {
+  const call = () => new RecordAssembler().settledAt(NaN);
+  expect(call).toThrow(UsageError);
+  expect(call).toThrow(/^RecordAssembler\.settledAt: lineNo must be a whole number \(the last line read\), not the number NaN$/);
+});

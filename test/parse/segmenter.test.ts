@@ -806,3 +806,10 @@ describe('Found by a review: push refuses wrong arguments with a UsageError', ()
     expect(call).toThrow(message);
   });
 });
+
+// Found by a review of the library API: settledAt('x') of a Segmenter with no report open said true.
+test('Found by a review: Segmenter.settledAt of no line number is a UsageError', () => {
+  const call = () => new Segmenter({ onSplat: () => {} }).settledAt('x' as never);
+  expect(call).toThrow(UsageError);
+  expect(call).toThrow(/^Segmenter\.settledAt: lineNo must be a whole number \(the last line read\), not the string 'x'$/);
+});
