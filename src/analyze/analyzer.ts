@@ -137,6 +137,8 @@ export class LogAnalyzer implements LineSink {
   absorb(later: AnalyzerPart): boolean {
     this.checkNotEnded('absorb');
     checkArgument(isAnalyzerPart(later), 'LogAnalyzer.absorb', 'later', "an analyzer's part (another LogAnalyzer's part())", later);
+    // part() hands out its own boots and clusters, not copies: taken in again, every splat would count twice.
+    if (later.bootFacts.boots === this.bootFacts.boots) throw new UsageError("LogAnalyzer.absorb: later is this analyzer's own part, whose splats would count twice");
     // Revived first: a structured clone has lost the class, and with it the `id` getter.
     const clusters = later.clusters.map((cloned) => ClusterAccumulator.revive(cloned));
     // Past the cluster cap, which kinds a single read keeps depends on the order across the parts: read it whole.

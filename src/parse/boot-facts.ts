@@ -22,6 +22,7 @@ import { anyLiteral } from '../util/escape-regexp.js';
 import { ownCopy } from '../util/own-copy.js';
 import { checkArgument, isObject } from '../util/check-argument.js';
 import { checkRecordPush, isRecord } from './check-record.js';
+import { UsageError } from '../errors.js';
 import { checkSplat } from './check-splat.js';
 
 const KASAN_INIT = 'KernelAddressSanitizer initialized';
@@ -298,6 +299,7 @@ export class BootFactCollector {
    */
   absorb(later: BootFactsPart): number | undefined {
     checkArgument(isBootFactsPart(later), 'BootFactCollector.absorb', 'later', "a collector's part (another BootFactCollector's part())", later);
+    if (later.boots === this.all) throw new UsageError("BootFactCollector.absorb: later is this collector's own part, whose facts would count twice");
     const [head, ...rest] = later.boots;
     if (head === undefined || !later.openedWithSplat) return undefined;
     const last = this.current;

@@ -345,3 +345,18 @@ test.each([
   expect(call).toThrow(UsageError);
   expect(call).toThrow(message);
 });
+
+// Found by a review of the library API: absorb of the analyzer's own part (part() hands out its own boots and clusters)
+// of a log that opens with a cut-here line was taken in, and every splat counted twice.
+test('Found by a review: LogAnalyzer.absorb of its own part is a UsageError, and nothing is taken', () => {
+  const lines = sample('e3-48-4k-amdgpu-populate-storm.log').split('\n');
+  const fromCut = lines.slice(lines.findIndex((line) => line.includes('cut here')));
+  const a = new LogAnalyzer();
+  fromCut.forEach((line, i) => a.pushLine(i + 1, line, false));
+  const call = () => a.absorb(a.part());
+  expect(call).toThrow(UsageError);
+  expect(call).toThrow(/^LogAnalyzer\.absorb: later is this analyzer's own part, whose splats would count twice$/);
+  const result = a.finish({ lines: fromCut.length, bytes: 1, truncatedLines: 0, encoding: 'utf-8' });
+  expect(result.clusters.map((c) => c.count)).toEqual([result.stats.splats]);
+  expect(result.stats.boots).toBe(1);
+});

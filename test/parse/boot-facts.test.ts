@@ -503,3 +503,15 @@ describe('Found by a review: push, noteReport, want and slimAllBut refuse wrong 
     expect(b.part().wanted).toEqual([]);
   });
 });
+
+// Found by a review of the library API: absorb of the collector's own part (of a log opening with a splat) walked its
+// own lists while pushing onto them, each fact repeated up to the cap, and counted its boots again.
+test('Found by a review: BootFactCollector.absorb of its own part is a UsageError', () => {
+  const b = new BootFactCollector();
+  b.push({ lineNo: 1, text: '------------[ cut here ]------------' });
+  b.push({ lineNo: 2, text: 'CPU features: detected: Privileged Access Never' });
+  const call = () => b.absorb(b.part());
+  expect(call).toThrow(UsageError);
+  expect(call).toThrow(/^BootFactCollector\.absorb: later is this collector's own part, whose facts would count twice$/);
+  expect(b.boots[0]?.cpuFeatures).toHaveLength(1);
+});
