@@ -1,13 +1,13 @@
 import type { Summary, SummaryCluster, SummaryIssue, SummaryLog, SummaryShards, SummaryTotals } from './summary-types.js';
 import { SUMMARY_SCHEMA_VERSION } from './summary-types.js';
-import { mergeCluster } from './merge-cluster.js';
 import { clusterClassRank, SEVERITY_CLASSES, type SeverityClass } from '../analyze/splat-severity.js';
 import { checkMergeOptions, type MergeOptions } from './merge-options.js';
 import { logsInSeveralWarning } from './logs-in-several.js';
 import { shardingsMixedWarning } from './shardings-mixed.js';
 import { checkSummaries } from './check-summary.js';
 import { inFunction } from '../util/check-argument.js';
-import { stopSignalsUnion } from '../util/stop-cause.js';
+import { mergeCluster } from './merge-cluster.js';
+import { stopSignalsUnion, type StopSignal } from '../util/stop-cause.js';
 
 export function emptySummary(): Summary {
   return {
@@ -34,30 +34,91 @@ export function mergeSummaries(summaries: readonly Summary[], opts: MergeOptions
       if (warning !== undefined) opts.onWarning(warning);
     }
   }
-  const merged = emptySummary();
-  const clusters = new Map<string, SummaryCluster>();
-  for (const s of summaries) {
-    merged.interrupted ||= s.interrupted;
-    merged.totals = addTotals(merged.totals, s.totals);
+  const fold = new SummaryFold();
+  for (const s of summaries) fold.push(s);
+  return fold.result();
+}
+
+/** Where a runner puts the summary of each input it finishes: an array, or a `SummaryFold`. */
+export interface SummarySink {
+  push(summary: Summary): unknown;
+}
+
+/**
+ * `mergeSummaries` taken one summary at a time, holding only what the merged summary shows: totals, one entry per
+ * cluster id, and a row per log and per issue (the summary lists each). Runners fold each input's summary in as it
+ * finishes: kept whole until the end, each input of one small log had held 1.3–1.5 KB (a summary, its totals, its
+ * clusters with their lists and hulls), where its log's row, 200 bytes, is the part that stays.
+ */
+export class SummaryFold implements SummarySink {
+  private readonly merged = emptySummary();
+  private readonly clusters = new Map<string, SummaryCluster>();
+  private readonly logs: SummaryLog[] = [];
+  private readonly issues: SummaryIssue[] = [];
+  /** Each arch name once: a log's arch is a string of its own (a worker's copy, a boot line's), the same few names. */
+  private readonly archNames = new Map<string, string>();
+  private readonly stoppedBy = new Set<StopSignal>();
+  private readonly shards: { shards?: SummaryShards }[] = [];
+  /** A summary that named no shards: then the merge names none either (mergeShards). */
+  private unsharded = false;
+
+  push(s: Summary): void {
+    const m = this.merged;
+    m.interrupted ||= s.interrupted;
+    m.totals = addTotals(m.totals, s.totals);
     for (const c of s.clusters) {
-      const seen = clusters.get(c.id);
-      clusters.set(c.id, seen ? mergeCluster(seen, c) : c);
+      const seen = this.clusters.get(c.id);
+      this.clusters.set(c.id, seen ? mergeCluster(seen, c) : c);
     }
-    if (s.generatedAt !== undefined && (merged.generatedAt === undefined || s.generatedAt > merged.generatedAt)) {
-      merged.generatedAt = s.generatedAt;
-    }
-    if (s.run && (!merged.run || s.run.sequence > merged.run.sequence)) merged.run = s.run;
+    for (const log of s.logs) this.logs.push(this.row(log));
+    for (const issue of s.issues) this.issues.push(issue);
+    if (s.generatedAt !== undefined && (m.generatedAt === undefined || s.generatedAt > m.generatedAt)) m.generatedAt = s.generatedAt;
+    if (s.run && (!m.run || s.run.sequence > m.run.sequence)) m.run = s.run;
+    for (const by of s.interruptedBy ?? []) this.stoppedBy.add(by);
+    if (s.shards === undefined) this.unsharded = true;
+    else if (!this.unsharded) this.shards.push({ shards: s.shards });
   }
-  // One sort each at the end: merging thousands of per-log summaries stays O(n log n).
-  merged.clusters = [...clusters.values()].sort(compareClusters);
-  merged.logs = summaries.flatMap((s) => s.logs).sort(compareLogs);
-  merged.issues = summaries.flatMap((s) => s.issues).sort(compareIssues);
-  // Shards stopped differently (one by a CI timeout, one by Ctrl-C) name both; a union keeps the merge associative.
-  const stoppedBy = stopSignalsUnion(summaries.map((s) => s.interruptedBy));
-  if (stoppedBy.length > 0) merged.interruptedBy = stoppedBy;
-  const shards = mergeShards(summaries);
-  if (shards) merged.shards = shards;
-  return merged;
+
+  /** The merge of every summary pushed so far; one sort each here, so that folding thousands stays O(n log n). */
+  result(): Summary {
+    const merged: Summary = { ...this.merged, totals: { ...this.merged.totals, logsBySeverity: { ...this.merged.totals.logsBySeverity } } };
+    merged.clusters = [...this.clusters.values()].sort(compareClusters);
+    merged.logs = [...this.logs].sort(compareLogs);
+    merged.issues = [...this.issues].sort(compareIssues);
+    // Shards stopped differently (one by a CI timeout, one by Ctrl-C) name both; a union keeps the merge associative.
+    const stoppedBy = stopSignalsUnion([[...this.stoppedBy]]);
+    if (stoppedBy.length > 0) merged.interruptedBy = stoppedBy;
+    const shards = this.unsharded ? undefined : mergeShards(this.shards);
+    if (shards) merged.shards = shards;
+    return merged;
+  }
+
+  /**
+   * The log's row as the summary shows it, made of nothing else, its strings shared where they can be: each log's
+   * analysis (and a worker's copy of it) has strings of its own, so a cluster's id is the one its cluster entry holds,
+   * a plain file's name its input's, and its arch the first of that name. A row of one cluster holds 200 bytes (the
+   * row, its cluster list and entry).
+   */
+  private row(log: SummaryLog): SummaryLog {
+    const row: SummaryLog = {
+      name: log.name === log.input ? log.input : log.name,
+      input: log.input,
+      bytes: log.bytes,
+      lines: log.lines,
+      splats: log.splats,
+      arch: this.archName(log.arch),
+      clusters: log.clusters.map((c) => ({ id: this.clusters.get(c.id)?.id ?? c.id, count: c.count })),
+    };
+    if (log.reports) row.reports = log.reports;
+    return row;
+  }
+
+  private archName(arch: string): string {
+    const known = this.archNames.get(arch);
+    if (known !== undefined) return known;
+    this.archNames.set(arch, arch);
+    return arch;
+  }
 }
 
 /**

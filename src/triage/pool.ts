@@ -3,6 +3,7 @@ import type { InputContext } from './input-context.js';
 import type { TaskQueue } from './task-queue.js';
 import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
+import type { SummarySink } from './merge.js';
 import type { WorkerEvent, WorkerRun, WorkerStop } from './worker-protocol.js';
 import { summarizeInterrupted, summarizeIssues } from './summarize-log.js';
 import { stopSignalOf } from '../util/stop-cause.js';
@@ -17,17 +18,19 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
  * Analyses inputs on `jobs` worker threads, each taking inputs from the shared queue until it is empty. A worker
  * that crashes on an input turns that input into an error and is replaced; one that crashes before taking any
  * input is not, and what it left stays in the queue for the caller (run-triage's runner on this thread). On
- * abort the workers are terminated and the summaries of the inputs that finished are returned.
+ * abort the workers are terminated and the summaries of the inputs that finished are kept. Each summary is put
+ * `into` the sink as it arrives (run-triage folds them: SummaryFold), which is returned.
  */
-export function runPool(
+export function runPool<S extends SummarySink = Summary[]>(
   queue: TaskQueue,
   ctx: InputContext,
   jobs: number,
   hooks: RunnerHooks = {},
   workerUrl: URL = WORKER_URL,
-): Promise<Summary[]> {
+  into: S = [] as SummarySink as S,
+): Promise<S> {
   return new Promise((resolve, reject) => {
-    const summaries: Summary[] = [];
+    const summaries = into;
     const live = new Set<Worker>();
     const claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * Math.max(1, jobs)));
     let finished = false;

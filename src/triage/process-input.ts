@@ -16,7 +16,7 @@ import type { InputTask } from './input-task.js';
 import type { InputContext } from './input-context.js';
 import type { Summary, SummaryIssue } from './summary-types.js';
 import { summarizeIssues, summarizeLog } from './summarize-log.js';
-import { mergeSummaries } from './merge.js';
+import { SummaryFold } from './merge.js';
 import { isInformationalNote } from '../analyze/analysis-notes.js';
 import { binaryReason } from '../ingest/sniff-binary.js';
 import { earlierOutputKind } from './earlier-output.js';
@@ -54,7 +54,8 @@ export async function processInput(task: InputTask, ctx: InputContext, hooks: In
   const run = new InputRun(task, ctx, hooks);
   await run.top();
   await run.judgeNotKernel();
-  const summary = mergeSummaries([...run.logs, summarizeIssues(run.issues)]);
+  run.logs.push(summarizeIssues(run.issues));
+  const summary = run.logs.result();
   summary.totals.inputs = 1;
   summary.totals.notKernelLogs = run.notKernelLogs;
   summary.interrupted = hooks.signal?.aborted ?? false;
@@ -62,7 +63,8 @@ export async function processInput(task: InputTask, ctx: InputContext, hooks: In
 }
 
 class InputRun {
-  readonly logs: Summary[] = [];
+  /** The summary of each log read, folded in as it is read: an archive of 10,000 members holds their rows, no more. */
+  readonly logs = new SummaryFold();
   readonly issues: SummaryIssue[] = [];
   /** Texts read that held no kernel line at all (not-kernel-log.ts): each also a skipped issue, none a log. */
   notKernelLogs = 0;

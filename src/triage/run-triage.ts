@@ -11,7 +11,7 @@ import { MAX_SHARDS, selectShard, shardOf } from './shard.js';
 import { runInProcess } from './run-in-process.js';
 import { runPool } from './pool.js';
 import { TaskQueue } from './task-queue.js';
-import { mergeSummaries } from './merge.js';
+import { mergeSummaries, SummaryFold } from './merge.js';
 import { summarizeIssues } from './summarize-log.js';
 import { loadIgnoreList } from './ignore-list.js';
 import { loadHistory } from './load-history.js';
@@ -85,11 +85,14 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   const jobs = opts.jobs ?? availableParallelism();
   const runnerHooks = progressHooks(tasks, hooks);
   const stopCapping = ctx.youngGenerationCapBytes === undefined ? undefined : capYoungGeneration(undefined, ctx.youngGenerationCapBytes);
-  const summaries = await runAll(new TaskQueue(tasks), ctx, jobs, runnerHooks).finally(() => stopCapping?.());
+  // Each input's summary is folded in as it finishes, not kept to the end (SummaryFold).
+  const fold = new SummaryFold();
+  await runAll(new TaskQueue(tasks), ctx, jobs, runnerHooks, fold).finally(() => stopCapping?.());
   // A stopped run may leave a FIFO open or read waiting in a pool thread, which holds the process' exit up.
   if (hooks.signal?.aborted) releaseBlockedFifos(new Set(tasks.map((t) => t.path)));
 
-  let summary = mergeSummaries([...summaries, summarizeIssues(walkIssues)]);
+  fold.push(summarizeIssues(walkIssues));
+  let summary = fold.result();
   summary.interrupted = hooks.signal?.aborted ?? false;
   const stoppedBy = stopSignalOf(hooks.signal);
   if (stoppedBy !== undefined) summary.interruptedBy = [stoppedBy];
@@ -115,8 +118,11 @@ async function recordOrKeep(record: (db: string, s: Summary) => Promise<Summary>
  * jobs ≤ 1: this thread alone. Otherwise jobs − 1 workers and this thread, all taking from one queue: the
  * coordinating thread is mostly idle, and its analyses start before any worker has loaded.
  */
-async function runAll(queue: TaskQueue, ctx: InputContext, jobs: number, hooks: RunnerHooks): Promise<Summary[]> {
-  if (jobs <= 1) return runInProcess(queue, ctx, hooks);
+async function runAll(queue: TaskQueue, ctx: InputContext, jobs: number, hooks: RunnerHooks, into: SummaryFold): Promise<void> {
+  if (jobs <= 1) {
+    await runInProcess(queue, ctx, hooks, into);
+    return;
+  }
   // Either runner failing (a hook of the caller's that throws) stops the other: a rejected runTriage must not go on
   // analysing and writing reports behind the caller's back.
   const stop = new AbortController();
@@ -127,8 +133,7 @@ async function runAll(queue: TaskQueue, ctx: InputContext, jobs: number, hooks: 
   outer?.addEventListener('abort', relay, { once: true });
   const both = { ...hooks, signal: stop.signal };
   try {
-    const [fromWorkers, fromHere] = await Promise.all([runPool(queue, ctx, jobs - 1, both), runInProcess(queue, ctx, both)]);
-    return [...fromWorkers, ...fromHere];
+    await Promise.all([runPool(queue, ctx, jobs - 1, both, undefined, into), runInProcess(queue, ctx, both, into)]);
   } catch (err) {
     stop.abort();
     throw err;

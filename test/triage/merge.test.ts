@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { jest } from '@jest/globals';
 import { UsageError } from '../../src/errors.js';
-import { mergeShards, mergeSummaries, missingShards } from '../../src/triage/merge.js';
+import { mergeShards, mergeSummaries, missingShards, SummaryFold } from '../../src/triage/merge.js';
+import { heapHeldBy } from '../util/held-heap.js';
 import { summarizeLog } from '../../src/triage/summarize-log.js';
 import type { Summary } from '../../src/triage/summary-types.js';
 import { fakeResult } from './fake-result.js';
@@ -107,6 +108,40 @@ describe('mergeSummaries', () => {
 
   test('of nothing is the empty summary', () => {
     expect(mergeSummaries([])).toMatchObject({ schemaVersion: 6, interrupted: false, clusters: [], logs: [], issues: [] });
+  });
+});
+
+// Found by a review: triage kept each input's whole summary to the end of the run, 1.5 KB an input of one small log.
+describe('SummaryFold', () => {
+  // A log of one small storm: one WARNING with its vmemmap finding, in one of four clusters.
+  const log = (i: number) => single(`host${i}.log`, {
+    clusters: [{ id: ids[i % 4]!, count: 1, wall: undefined, releases: ['6.1.0'], page: [BigInt(i) << 21n, 1n << 21n] }],
+    lines: 250,
+  });
+  const logs = (n: number) => Array.from({ length: n }, (_, i) => log(i));
+
+  test('pushed one at a time, gives what mergeSummaries gives', () => {
+    const singles = logs(40);
+    const fold = new SummaryFold();
+    for (const s of singles) fold.push(s);
+    expect(json(fold.result())).toBe(json(mergeSummaries(singles)));
+    // A result leaves the fold as it was: more can be pushed.
+    fold.push(single('late.log', { clusters: [], lines: 1 }));
+    expect(json(fold.result())).toBe(json(mergeSummaries([...singles, single('late.log', { clusters: [], lines: 1 })])));
+  });
+
+  test('keeps a row per log and an entry per cluster, not the summaries pushed', () => {
+    const n = 2000;
+    const summaries = heapHeldBy(() => logs(n)) / n;
+    const folded = heapHeldBy(() => {
+      const fold = new SummaryFold();
+      // Each summary made and pushed in turn, as a runner does: nothing else holds it.
+      for (let i = 0; i < n; i++) fold.push(log(i));
+      return fold;
+    }) / n;
+    // 1,500 bytes a summary; 280–310 folded: the row, its name, its one cluster entry and its place in the list.
+    expect(summaries).toBeGreaterThan(1000);
+    expect(folded).toBeLessThan(500);
   });
 });
 
