@@ -71,7 +71,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
           }),
       ) as unknown as Argv<AnalyzeArgs>,
     handler: async (argv) => {
-      // The whole policy is for analyze alone: triage takes only its young-generation half (the old half cost it speed).
+      // The whole policy: triage applies it too, in halves (its young generation's on each thread, by runTriage).
       if (ctx.heapPolicy === true) applyHeapPolicy();
       const files = withStdinPositional(ctx.rawArgs ?? [], argv.files, argv as unknown as Record<string, unknown>);
       const stdinTwice = stdinRepeatNote(ctx.rawArgs ?? [], argv as unknown as Record<string, unknown>);

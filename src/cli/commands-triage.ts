@@ -9,7 +9,7 @@ import { type CliContext, progressEnabled, printError, noColor, tableColumns, no
 import { parseByteSize } from './byte-size.js';
 import { MAX_SHARDS } from '../triage/shard.js';
 import { stdinRepeatNote, withStdinPositional } from './stdin-positional.js';
-import { YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
+import { limitOldGenerationGrowth, YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
 import { interruptedWords } from '../util/stop-cause.js';
 
 interface TriageArgs extends LayoutFlags {
@@ -64,6 +64,8 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress on stderr' }),
       ) as unknown as Argv<TriageArgs>,
     handler: async (argv) => {
+      // Both halves of the heap policy: this one here, the young generation's by runTriage on each thread.
+      if (ctx.heapPolicy === true) limitOldGenerationGrowth();
       // Where triage writes besides its summary: checked now, not found broken after every log was read. A log
       // named directly is no place for either; one met in the walk is refused there unless it holds what the run
       // writes (walk.ts ownOutputs), as it would be replaced.

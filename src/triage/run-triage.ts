@@ -49,6 +49,17 @@ const TRIAGE_HOOK_KEYS = optionKeys<TriageHooks>()(['onProgress', 'signal']);
  */
 export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): Promise<TriageOutcome> {
   inFunction('runTriage', () => validate(opts, hooks));
+  // From the start: capped only once the walk was done, the young generation had grown to 16 MiB semi-spaces while
+  // a walk of 20,000 files made its tasks, and the heap kept the 60 MiB it had reached by then.
+  const stopCapping = opts.youngGenerationCapBytes === undefined ? undefined : capYoungGeneration(undefined, opts.youngGenerationCapBytes);
+  try {
+    return await triage(opts, hooks);
+  } finally {
+    stopCapping?.();
+  }
+}
+
+async function triage(opts: TriageOptions, hooks: TriageHooks): Promise<TriageOutcome> {
   const ignore = opts.ignoreFile ? await loadIgnoreList(opts.ignoreFile, hooks.signal).catch(letGoIfStopped(opts.ignoreFile)) : undefined;
   // sql.js is loaded only for a run that records history; no sql.js installed fails before the walk, a file that
   // cannot be a history after it, before any analysis.
@@ -84,10 +95,9 @@ export async function runTriage(opts: TriageOptions, hooks: TriageHooks = {}): P
   };
   const jobs = opts.jobs ?? availableParallelism();
   const runnerHooks = progressHooks(tasks, hooks);
-  const stopCapping = ctx.youngGenerationCapBytes === undefined ? undefined : capYoungGeneration(undefined, ctx.youngGenerationCapBytes);
   // Each input's summary is folded in as it finishes, not kept to the end (SummaryFold).
   const fold = new SummaryFold();
-  await runAll(new TaskQueue(tasks), ctx, jobs, runnerHooks, fold).finally(() => stopCapping?.());
+  await runAll(new TaskQueue(tasks), ctx, jobs, runnerHooks, fold);
   // A stopped run may leave a FIFO open or read waiting in a pool thread, which holds the process' exit up.
   if (hooks.signal?.aborted) releaseBlockedFifos(new Set(tasks.map((t) => t.path)));
 

@@ -8,9 +8,10 @@ export interface TriageOptions {
   /** Files, directories (recursive), shell globs, or `-` for a list of paths on stdin. */
   inputs: string[];
   /**
-   * Stop the young generation of this thread and of every worker growing at this size (`capYoungGeneration`):
-   * V8 lets each grow to 32 MiB or more, most of it garbage not yet collected. The CLI sets 8 MiB. The V8 flag this
-   * sets is process-wide and stays set.
+   * Stop the young generation of this thread (from before the walk) and of every worker growing at this size
+   * (`capYoungGeneration`): V8 lets each grow to 32 MiB or more, most of it garbage not yet collected. The CLI sets
+   * 4 MiB, and limits the old generation's growth too (`limitOldGenerationGrowth`). The V8 flag this sets is
+   * process-wide and stays set.
    */
   youngGenerationCapBytes?: number;
   /** Worker threads; 0 or 1 analyses in-process. Default `os.availableParallelism()`. */
