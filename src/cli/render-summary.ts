@@ -6,14 +6,20 @@ export const SUMMARY_FORMATS = ['text', 'json', 'markdown', 'junit'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 /**
- * A triage or merged summary in the format asked for; JUnit marks logs failed by `failOn` (default any), text clips
+ * A triage or merged summary in the format asked for (JSON in pieces); JUnit marks logs failed by `failOn` (default any), text clips
  * its tables to `text.columns`. Each
  * renderer is loaded when asked for, so that the commands that never render a summary do not load them.
  */
-export async function renderSummaryAs(format: SummaryFormat, summary: Summary, failOn: FailOn | undefined, text: SummaryTextOptions = {}): Promise<string> {
+export async function renderSummaryAs(
+  format: SummaryFormat,
+  summary: Summary,
+  failOn: FailOn | undefined,
+  text: SummaryTextOptions = {},
+): Promise<string | Iterable<string>> {
   switch (format) {
     case 'json':
-      return (await import('../triage/summary-render-json.js')).renderSummaryJson(summary);
+      // In pieces, written as they are made: a summary lists every log (renderSummaryJsonChunks).
+      return (await import('../triage/summary-render-json.js')).renderSummaryJsonChunks(summary);
     case 'markdown':
       return (await import('../triage/summary-render-markdown.js')).renderSummaryMarkdown(summary);
     case 'junit':

@@ -11,7 +11,7 @@ export function renderJson(report: Report): string {
  * `value` as JSON.stringify(…, null, 2) writes it `depth` levels down, from its indent to its last character: set
  * in `depth` arrays, so that JSON.stringify indents it itself (indenting a copy afterwards allocated several copies).
  */
-function jsonAt(value: unknown, depth: number): string {
+export function jsonAt(value: unknown, depth: number): string {
   let nested = value;
   for (let i = 0; i < depth; i++) nested = [nested];
   const json = JSON.stringify(nested, null, 2);
