@@ -68,7 +68,7 @@ export function readPrintkTime(text: string): Readonly<PrintkTime> | undefined {
 export function takePrintkTime(text: string, into: PrefixFields): string | undefined {
   const time = readPrintkTime(text);
   if (time === undefined) return undefined;
-  if (time.ts >= EPOCH_SECONDS && time.ts < EPOCH_SECONDS_END) {
+  if (mayBeEpochStamp(time.ts)) {
     const rest = time.rest;
     if (readPrintkTime(text.slice(rest)) !== undefined) return takeEpochStamp(text, rest, into);
   }
@@ -86,6 +86,11 @@ export function takePrintkTime(text: string, into: PrefixFields): string | undef
  */
 const EPOCH_SECONDS = 1e9;
 const EPOCH_SECONDS_END = 1e10;
+
+/** A time that may be tio's epoch stamp rather than a printk time (takePrintkTime then looks at what follows). */
+export function mayBeEpochStamp(ts: number): boolean {
+  return ts >= EPOCH_SECONDS && ts < EPOCH_SECONDS_END;
+}
 
 /** tio's epoch stamp, from the start of `text` to `rest`: the capture host's wall time, no printk time. */
 function takeEpochStamp(text: string, rest: number, into: PrefixFields): string {

@@ -3,7 +3,7 @@ import { stripAnsi } from './prefix-ansi.js';
 import { PREFIX_RULES } from './prefix-rules.js';
 import { byFirstChar } from '../util/first-char-table.js';
 import { afterBlanks, isBlankCode } from '../util/blanks.js';
-import { afterJournalKernelTag, journalHost, readPrintkTime, takePrintkTime } from './prefix-printk-time.js';
+import { afterJournalKernelTag, journalHost, mayBeEpochStamp, readPrintkTime, takePrintkTime } from './prefix-printk-time.js';
 import { checkArgument } from '../util/check-argument.js';
 
 /** A physical line with every transport prefix removed, and what the prefixes said. */
@@ -27,7 +27,8 @@ function onlyPrintkTime(line: string): StrippedLine | undefined {
   if (!PRINTK_TIME_FIRST) return undefined;
   const time = readPrintkTime(line);
   if (time === undefined) return undefined;
-  if (line.includes('\x1b')) return undefined;
+  // An epoch-range time may be tio's stamp before a printk time, which only the rule reads (takePrintkTime).
+  if (line.includes('\x1b') || mayBeEpochStamp(time.ts)) return undefined;
   const ts = time.ts;
   const tagEnd = afterJournalKernelTag(line, time.rest);
   let start = tagEnd < 0 ? time.rest : tagEnd;

@@ -315,7 +315,7 @@ describe('stripPrefixes of a printk-time line', () => {
   // A mail quote in front sends a line down the rule-by-rule path; without it, a plain `[time] text` line is made
   // in one step. Both must say the same.
   test('agrees with the rule-by-rule path', () => {
-    const time = fc.constantFrom('[    1.234567] ', '[    0.000000]', '[12345678.123456789] ', '[ 1.5]  ', '[1.2345678901234567]');
+    const time = fc.constantFrom('[    1.234567] ', '[    0.000000]', '[12345678.123456789] ', '[ 1.5]  ', '[1.2345678901234567]', '[1795942812.800] ');
     const body = fc.oneof(
       fc.constantFrom(
         '',
@@ -348,6 +348,8 @@ describe('stripPrefixes of a printk-time line', () => {
         '[  T] x',
         '[  T12x] x',
         'host kernel: [  T7] x',
+        '[12345.678901] kernel: x',
+        '[   12.345678] x',
       ),
       fc.string(),
     );
@@ -366,6 +368,15 @@ describe('stripPrefixes of a printk-time line', () => {
       expect(stripPrintkTimeOnly(`[    1.234567] ${text}`)).toEqual({ text, ts: 1.234567 });
     }
     expect(stripPrintkTimeOnly('[    1.234567] Mar 10 10:11:12 host kernel: x')).toBeUndefined();
+  });
+
+  // Found by a review: the fast path had read the journal tag after a tio epoch stamp (`journalctl --no-hostname -o
+  // short-monotonic` captured by tio, past 10000 s of uptime) before looking for the printk time after it: the epoch
+  // became the time, the uptime bracket a host (a false "64 hosts" warning), and the wall time was lost.
+  test('Found by a review: a tio epoch stamp, then a printk time and a journal tag, is read as the rules read it', () => {
+    const line = '[1795942812.800] [12345.678901] kernel: WARNING: CPU: 0 PID: 1 at mm/x.c:1 f+0x1/0x2';
+    expect(stripPrintkTimeOnly(line)).toBeUndefined();
+    expect(stripPrefixes(line)).toEqual({ text: 'WARNING: CPU: 0 PID: 1 at mm/x.c:1 f+0x1/0x2', ts: 12345.678901, wallTime: '2026-11-29T09:00:12.800Z' });
   });
 
   // Found by a review: every line of a kernel with CONFIG_PRINTK_CALLER went rule by rule, allocating at each rule it
