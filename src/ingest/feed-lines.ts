@@ -36,7 +36,8 @@ export interface FeedOptions {
   search?: HitSearch;
   /**
    * Where the input starts in a larger file (analyze/parts/): its first line is line `lineOffset + 1` (the line
-   * count in FeedStats counts on from there), and it is UTF-8 with no byte-order mark to look for.
+   * count in FeedStats counts on from there), and it is UTF-8 with no byte-order mark to look for, its lines break at
+   * LF and its needles are in plain sight (no colour codes or journal entries hide them), as the file's head showed.
    */
   lineOffset?: number;
   /** Called once, when a line first carries a quoted-printable marker (FeedStats.quotedPrintable). */
@@ -80,14 +81,17 @@ export async function feedLines(
   inFunction('feedLines', () => checkFeedOptions(opts));
   const maxLineBytes = opts.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const sniffer = new EncodingSniffer(opts.lineOffset === undefined ? undefined : 'utf-8');
-  const normalizer = new LineBreakNormalizer();
+  // A later part of a file reads its line breaks and needles as the file's head showed them (planParts splits only a
+  // file whose head has LFs and no hidden needles): judged again on the part's own first bytes, a part starting in a
+  // run of bare-CR lines or colour codes had come out unlike a single read.
+  const normalizer = new LineBreakNormalizer(opts.lineOffset === undefined ? undefined : 'lf');
   let feeder: LineFeeder | undefined;
   let bytes = 0;
   const feed = (utf8: Buffer): LineFeeder => {
     // UTF-16 input takes the plain path (every line): it is rare, and its needles were never raw ASCII bytes. So
     // does input whose start shows colour codes or journal entries, which hide the needles in their own way.
     feeder ??= new LineFeeder(sink, maxLineBytes, {
-      everyLine: sniffer.encoding !== 'utf-8' || hidesNeedles(utf8),
+      everyLine: sniffer.encoding !== 'utf-8' || (opts.lineOffset === undefined && hidesNeedles(utf8)),
       ...(opts.search !== undefined && { search: opts.search }),
       ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
       ...(opts.onQuotedPrintable !== undefined && { onQuotedPrintable: opts.onQuotedPrintable }),

@@ -20,6 +20,12 @@ export const CR_ONLY_DECISION_BYTES = 64 * 1024;
  */
 export class LineBreakNormalizer {
   private crOnly: boolean | undefined;
+
+  /** `lf`: the input is known to break lines at LF (a later part of a file whose head showed it), so nothing is held. */
+  constructor(breaks?: 'lf') {
+    if (breaks === 'lf') this.crOnly = false;
+  }
+
   private held: Buffer[] = [];
   private heldBytes = 0;
   private afterCR = false;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, truncateSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -182,6 +182,50 @@ describe('when a part cannot be taken in', () => {
     expect(started).toEqual(plan.splits.map((s) => s.start));
     expect(split?.stats.bytes).toBe(Buffer.byteLength(text));
     expect(read.at(-1)).toBe(Buffer.byteLength(text));
+  });
+
+  // Found by a review: a part, or the read on from one, judged line breaks and hidden needles again on its own first
+  // bytes, which a single read judges once, on the file's head: a part starting in 100 KB of bare-CR lines broke them
+  // at CR (more lines, none truncated), one starting in colour codes read every line (a boot fact more).
+  test.each([
+    ['bare-CR lines', 'progress 42%\r'.repeat(9000)],
+    ['colour codes', `${'[    2.000000] \x1b[0;33mMemory: 100K/200K available\x1b[0m\n'.repeat(40)}`],
+  ])('Found by a review: a part that starts in %s is read as the file’s head showed it', async (_, block) => {
+    const file = path.join(dir, 'odd-part.log');
+    const storm = [...logChunks({ seed: 7, sizeBytes: 500_000, mix: 'storm' })].join('');
+    const filler = (from: number, bytes: number): string =>
+      Array.from({ length: Math.ceil(bytes / 40) }, (_, i) => `[    2.${String(from + i).padStart(6, '0')}] filler line\n`).join('');
+    const cut = '[    2.500000] ------------[ cut here ]------------\n';
+    const text = `${storm}${filler(0, 700_000)}${cut}${block}\n${filler(500_000, 900_000)}`;
+    await writeFile(file, text);
+    const plan = planParts(file, 2, { evenly: true })!;
+    expect(plan.splits[0]!.start).toBe(Buffer.byteLength(`${storm}${filler(0, 700_000)}`));
+    const whole = json(await analyzeFile(file));
+    for (const runner of [inProcessRunner, failingRunner]) expect(json((await analyzeInParts(plan, { name: file }, runner))!)).toBe(whole);
+  });
+
+  // Found by a review: the read on from a part's end had no size to fall short of, so a file truncated meanwhile was
+  // read as a whole log (the CLI's exit 0), where a single read says it shrank (exit 3).
+  test('Found by a review: a file truncated while the first part reads on is an input error, as in a single read', async () => {
+    const file = path.join(dir, 'shrinking.log');
+    const text = [...logChunks({ seed: 8, sizeBytes: 3_000_000, mix: 'storm' })].join('');
+    await writeFile(file, text);
+    const plan = planParts(file, 2, { evenly: true })!;
+    let cut = false;
+    const result = await analyzeInParts(
+      plan,
+      {
+        name: file,
+        onBytes: (n) => {
+          if (cut || n <= plan.splits[0]!.end + 100_000) return;
+          cut = true;
+          truncateSync(file, 2_500_000);
+        },
+      },
+      failingRunner,
+    );
+    expect(cut).toBe(true);
+    expect(result?.inputError).toContain(`the file shrank while it was read (truncated or rotated?): 2500000 of ${Buffer.byteLength(text)} bytes read`);
   });
 
   test('more kinds than MAX_CLUSTERS: the first part stops the others as it passes the cap, and reads on', async () => {
