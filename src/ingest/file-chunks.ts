@@ -77,8 +77,11 @@ export class FileChunks implements AsyncIterable<Buffer> {
           if (this.range !== undefined && sizeNow !== undefined) {
             throw new Error(`${shrank}: it ends at byte ${sizeNow}, short of byte ${this.range.end}, where the part read here ends`);
           }
-          if (this.range === undefined && this.sizeAtOpen !== undefined && Number.isFinite(this.sizeAtOpen) && this.total < this.sizeAtOpen) {
-            throw new Error(`${shrank}: ${this.total} of ${this.sizeAtOpen} bytes read`);
+          // A whole file, or a part read to its end (analyze/parts/): short of the size the file had when its read began.
+          const upTo = (this.range?.start ?? 0) + this.total;
+          const toEnd = this.range === undefined || !Number.isFinite(this.range.end);
+          if (toEnd && this.sizeAtOpen !== undefined && Number.isFinite(this.sizeAtOpen) && upTo < this.sizeAtOpen) {
+            throw new Error(`${shrank}: ${upTo} of ${this.sizeAtOpen} bytes read`);
           }
           return;
         }

@@ -92,8 +92,8 @@ export async function openInput(given: string | URL, opts: OpenOptions = {}): Pr
  * The bytes [start, end) of an uncompressed regular file, read into recycled buffers (a part of a file read by one
  * thread, analyze/parts/): the consumer must copy what it keeps, as the analyzer does.
  */
-export function openFileRange(path: string, range: { start: number; end: number }): FileChunks {
-  const chunks = new FileChunks(openSync(path, 'r'), READ_CHUNK_BYTES, range);
+export function openFileRange(path: string, range: { start: number; end: number }, sizeAtOpen?: number): FileChunks {
+  const chunks = new FileChunks(openSync(path, 'r'), READ_CHUNK_BYTES, range, sizeAtOpen);
   chunks.recycleBuffers();
   return chunks;
 }

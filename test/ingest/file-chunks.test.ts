@@ -142,6 +142,22 @@ describe('a file that shrinks while it is read (truncated by log rotation)', () 
     expect(Buffer.concat(chunks).equals(content.subarray(90))).toBe(true);
   });
 
+  // Found by a review: a read in parts that reads on from a part's end (analyze-in-parts.ts) opens the rest as a range
+  // open at its end, which had no size to fall short of: a file truncated meanwhile read as a whole log, exit 0.
+  test('Found by a review: a range open at its end, given the size at the read’s start, says the file shrank', async () => {
+    const path = await fileOf(content);
+    const fd = openSync(path, 'r');
+    const chunks: Buffer[] = [];
+    const reading = (async () => {
+      for await (const chunk of new FileChunks(fd, 16, { start: 20, end: Infinity }, content.length)) {
+        chunks.push(chunk);
+        if (chunks.length === 1) truncateSync(path, 60);
+      }
+    })();
+    await expect(reading).rejects.toThrow('the file shrank while it was read (truncated or rotated?): 60 of 100 bytes read');
+    expect(Buffer.concat(chunks).equals(content.subarray(20, 60))).toBe(true);
+  });
+
   test('a file that grew is read to its end, no error', async () => {
     const path = await fileOf(content);
     const chunks: Buffer[] = [];

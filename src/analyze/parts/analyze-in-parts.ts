@@ -33,6 +33,7 @@ export async function analyzeInParts(plan: PartsPlan, opts: PartsOptions, runner
     start: split.start,
     end: plan.splits[i + 1]?.end ?? Infinity,
     last: i === plan.splits.length - 1,
+    ...(i === plan.splits.length - 1 && { sizeAtOpen: plan.size }),
     ...(opts.maxLineBytes !== undefined && { maxLineBytes: opts.maxLineBytes }),
     ...(opts.maxSplatLines !== undefined && { maxSplatLines: opts.maxSplatLines }),
     ...(opts.youngGenerationCapBytes !== undefined && { youngGenerationCapBytes: opts.youngGenerationCapBytes }),
@@ -110,7 +111,7 @@ export async function analyzeInParts(plan: PartsPlan, opts: PartsOptions, runner
       // The analyzer holds what a single read holds at the end of the first part, or of a later one that was settled.
       if (i > 0 && !settled) return undefined;
       const readOnFrom = plan.splits[i]!.end;
-      return readOn(analyzer, { ...opts, path: plan.path, from: readOnFrom, taken: stats, notes: fed.notes }, (bytes) => {
+      return readOn(analyzer, { ...opts, path: plan.path, size: plan.size, from: readOnFrom, taken: stats, notes: fed.notes }, (bytes) => {
         ownBytes = bytes;
         report();
       });
@@ -127,6 +128,8 @@ export async function analyzeInParts(plan: PartsPlan, opts: PartsOptions, runner
 
 interface ReadOnOptions extends PartsOptions {
   path: string;
+  /** PartsPlan.size. */
+  size: number;
   /** The byte after the last line taken in. */
   from: number;
   /** What was taken in before `from`. */
@@ -139,7 +142,7 @@ async function readOn(analyzer: LogAnalyzer, opts: ReadOnOptions, onBytes: (byte
   const { taken } = opts;
   let chunks: FileChunks;
   try {
-    chunks = openFileRange(opts.path, { start: opts.from, end: Infinity });
+    chunks = openFileRange(opts.path, { start: opts.from, end: Infinity }, opts.size);
   } catch {
     // Gone or unreadable since the first part was read: the single read reports it.
     return undefined;

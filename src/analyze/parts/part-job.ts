@@ -8,6 +8,8 @@ export interface PartJob {
   end: number;
   /** The last part closes what is still open at end of file, as a whole-file read would. */
   last: boolean;
+  /** The file's size when the read began (PartsPlan.size): the last part, ending short of it, says the file shrank. */
+  sizeAtOpen?: number;
   maxLineBytes?: number;
   maxSplatLines?: number;
   /** Young-generation cap for a worker's isolate (the CLI's heap policy); unset in-process. */

@@ -18,6 +18,8 @@ export interface PartsPlan {
   path: string;
   /** The lines the second, third… part start with (each also ends the part before it). */
   splits: SplitLine[];
+  /** The file's size when the plan was made: a read to its end that ends short says the file shrank. */
+  size: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export function planParts(spec: string, threads: number, opts: PlanOptions = {})
     const parts = Math.floor(threads);
     const targets = opts.evenly === true ? evenTargets(info.size, parts) : balancedStarts(info.size, parts, fileCost(fd, info.size));
     const splits = findSplitLines(fd, info.size, targets);
-    return splits.length === 0 ? undefined : { path: spec, splits };
+    return splits.length === 0 ? undefined : { path: spec, splits, size: info.size };
   } catch {
     // Whatever fails here fails again when the file is read in one piece, and is reported there.
     return undefined;

@@ -17,7 +17,7 @@ export async function runPart(job: PartJob, onBytes?: (bytes: number) => void): 
     const analyzer = new LogAnalyzer({ ...(job.maxSplatLines !== undefined && { maxSplatLines: job.maxSplatLines }) });
     // Past the cluster cap no part after the first is taken in (LogAnalyzer.absorb): the rest would be read for nothing.
     const giveUp = new AbortController();
-    const chunks = openFileRange(job.path, { start: job.start, end: job.end });
+    const chunks = openFileRange(job.path, { start: job.start, end: job.end }, job.sizeAtOpen);
     const fed = await feedAnalyzer(analyzer, chunks, {
       name: job.path,
       lineOffset,
