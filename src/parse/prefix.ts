@@ -5,6 +5,7 @@ import { byFirstChar } from '../util/first-char-table.js';
 import { afterBlanks, isBlankCode } from '../util/blanks.js';
 import { afterJournalKernelTag, journalHost, mayBeEpochStamp, readPrintkTime, takePrintkTime } from './prefix-printk-time.js';
 import { checkArgument } from '../util/check-argument.js';
+import { isDigitCode } from './fields/hex-bigint.js';
 
 /** A physical line with every transport prefix removed, and what the prefixes said. */
 export type StrippedLine = Pick<LogRecord, 'text' | 'ts' | 'wallTime' | 'level' | 'caller' | 'host' | 'fromDmesg' | 'foreign'>;
@@ -36,11 +37,11 @@ function onlyPrintkTime(line: string): StrippedLine | undefined {
   const caller = readCallerId(line, start) ? line.slice(CALLER_ID.idStart, CALLER_ID.idEnd) : undefined;
   if (caller !== undefined) start = CALLER_ID.rest;
   const next = line.charCodeAt(start);
+  const text = line.slice(start);
   // A blank has a rule of its own (indentation before a stamp), which a call trace frame's blank never needs.
-  if (isBlankCode(next) ? mayBeIndentedStamp(line, start + 1) : rulesAfterPrintkTime(next) !== undefined && stripsMore(line.slice(start))) {
+  if (isBlankCode(next) ? mayBeIndentedStamp(line, start + 1) : rulesAfterPrintkTime(next) !== undefined && stripsMore(text)) {
     return undefined;
   }
-  const text = line.slice(start);
   const host = tagEnd < 0 ? undefined : journalHost(line, time.rest, tagEnd);
   if (caller === undefined) return host === undefined ? { text, ts } : { text, ts, host };
   return host === undefined ? { text, ts, caller } : { text, ts, host, caller };
@@ -67,7 +68,7 @@ function readCallerId(line: string, at: number): boolean {
   if (kind !== CAPITAL_T && kind !== CAPITAL_C) return false;
   const idStart = i++;
   const digits = i;
-  for (let d = line.charCodeAt(i) - 0x30; d >= 0 && d <= 9; d = line.charCodeAt(i) - 0x30) i++;
+  while (isDigitCode(line.charCodeAt(i))) i++;
   if (i === digits || line.charCodeAt(i) !== CLOSE_BRACKET) return false;
   CALLER_ID.idStart = idStart;
   CALLER_ID.idEnd = i++;

@@ -15,15 +15,12 @@ export function jsonAt(value: unknown, depth: number): string {
   let nested = value;
   for (let i = 0; i < depth; i++) nested = [nested];
   const json = JSON.stringify(nested, null, 2);
-  // `[\n  [\n …` before it, `\n  ]\n]` after it: (depth - i) * 2 spaces and a bracket per level.
-  let head = 0;
-  let tail = 0;
-  for (let i = 0; i < depth; i++) {
-    head += 2 * i + 2;
-    tail += 2 * i + 2;
-  }
-  return json.slice(head, json.length - tail);
+  // `[\n  [\n …` before it and `\n  ]\n]` after it: at level i, 2i spaces and a bracket and a line break, which sum
+  // to depth * (depth + 1) on each side.
+  const edge = depth * (depth + 1);
+  return json.slice(edge, json.length - edge);
 }
+
 /**
  * `renderJson`'s text in pieces: the report without its inputs, then one piece per input, made only when it is
  * asked for. A report over hundreds of inputs is tens of MB of JSON; written piece by piece, no more than one
