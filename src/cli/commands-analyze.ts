@@ -20,7 +20,7 @@ import { stdinRepeatNote, withStdinPositional } from './stdin-positional.js';
 import { shellWord } from './shell-word.js';
 import { stopCause } from './stop-signals.js';
 import { createSpinner } from './spinner.js';
-import { applyHeapPolicy, favourMemory, YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
+import { applyHeapPolicy, YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
 import { availableParallelism } from 'node:os';
 
 /** V8 strings stop at 2^29 - 24 characters, and a line is decoded into one: a larger cap could never be honoured. */
@@ -111,7 +111,7 @@ export function analyzeCommand(ctx: CliContext, setExit: (code: ExitCode) => voi
             maxDecompressedBytes,
             maxSplatLines: argv['max-splat-lines'],
             threads,
-            ...(ctx.heapPolicy === true && { youngGenerationCapBytes: YOUNG_GENERATION_CAP_BYTES, onSplit: () => favourMemory() }),
+            ...(ctx.heapPolicy === true && { youngGenerationCapBytes: YOUNG_GENERATION_CAP_BYTES }),
             signal: ctx.signal,
             ...(spinner && { onBytes: (n: number) => (spinner.text = `${sanitizeTerminal(spec)}: ${(n / 1048576).toFixed(0)} MiB read`) }),
           });

@@ -69,13 +69,3 @@ export function capYoungGeneration(controls: HeapControls = V8_CONTROLS, capByte
   timer.unref();
   return () => clearInterval(timer);
 }
-
-/**
- * For `analyze` of a file read in parts (src/analyze/parts/): V8's memory-saving mode, for both isolates (the flag
- * is process-wide). Two isolates on two cores let their old generations grow to 18–19 MiB each, against 14 MiB for
- * one alone, because the garbage collectors' helper threads have no core to spare. The storm 1 GiB log in two parts
- * peaked at 122–133 MiB without it and 116–118 MiB with it, taking 3.2 s instead of 2.9–3.4 s (by hand, 3 runs each).
- */
-export function favourMemory(controls: HeapControls = V8_CONTROLS): void {
-  controls.setFlags('--optimize-for-size');
-}

@@ -1,4 +1,4 @@
-import { applyHeapPolicy, capYoungGeneration, favourMemory, limitOldGenerationGrowth } from '../../src/util/heap-policy.js';
+import { applyHeapPolicy, capYoungGeneration, limitOldGenerationGrowth } from '../../src/util/heap-policy.js';
 
 function fakeHeap(sizes: number[]) {
   let calls = 0;
@@ -51,10 +51,4 @@ test('the old-generation half alone sets the growth and leaves the young generat
   limitOldGenerationGrowth(heap.controls);
   await sleep(40);
   expect(heap.flags).toEqual(['--heap-growing-percent=20']);
-});
-
-test('favourMemory turns on V8’s memory-saving mode', () => {
-  const heap = fakeHeap([1]);
-  favourMemory(heap.controls);
-  expect(heap.flags).toEqual(['--optimize-for-size']);
 });
