@@ -3,6 +3,7 @@ import { checkChoice, checkFunction, checkString, checkWholeNumber } from '../ut
 import { ReadInterrupted } from '../until-aborted.js';
 import { EncodingSniffer } from './encoding-sniffer.js';
 import { LineBreakNormalizer } from './line-break-normalizer.js';
+import { AnsiStripper } from './ansi-stripper.js';
 import { hidesNeedles } from './hidden-needles.js';
 import { HIT_SEARCHES, LineFeeder, type HitSearch } from './line-feeder.js';
 import type { LineSink } from './line-sink.js';
@@ -37,7 +38,7 @@ export interface FeedOptions {
   /**
    * Where the input starts in a larger file (analyze/parts/): its first line is line `lineOffset + 1` (the line
    * count in FeedStats counts on from there), and it is UTF-8 with no byte-order mark to look for, its lines break at
-   * LF and its needles are in plain sight (no colour codes or journal entries hide them), as the file's head showed.
+   * LF and its needles are in plain sight (no journal entries or logcat lines hide them), as the file's head showed.
    */
   lineOffset?: number;
   /** Called once, when a line first carries a quoted-printable marker (FeedStats.quotedPrintable). */
@@ -85,23 +86,25 @@ export async function feedLines(
   // file whose head has LFs and no hidden needles): judged again on the part's own first bytes, a part starting in a
   // run of bare-CR lines or colour codes had come out unlike a single read.
   const normalizer = new LineBreakNormalizer(opts.lineOffset === undefined ? undefined : 'lf');
+  const escapes = new AnsiStripper();
   let feeder: LineFeeder | undefined;
   let bytes = 0;
   const feed = (utf8: Buffer): LineFeeder => {
     // UTF-16 input takes the plain path (every line): it is rare, and its needles were never raw ASCII bytes. So
-    // does input whose start shows colour codes or journal entries, which hide the needles in their own way.
+    // does input whose start shows journal entries or logcat lines, which hide the needles in their own way.
     feeder ??= new LineFeeder(sink, maxLineBytes, {
       everyLine: sniffer.encoding !== 'utf-8' || (opts.lineOffset === undefined && hidesNeedles(utf8)),
       ...(opts.search !== undefined && { search: opts.search }),
       ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
       ...(opts.onQuotedPrintable !== undefined && { onQuotedPrintable: opts.onQuotedPrintable }),
     });
-    feeder.push(normalizer.normalize(utf8));
+    feeder.push(escapes.push(normalizer.normalize(utf8)));
     return feeder;
   };
   const finish = (): LineFeeder => {
     const done = feed(sniffer.end());
-    done.push(normalizer.end());
+    done.push(escapes.push(normalizer.end()));
+    done.push(escapes.end());
     done.end();
     return done;
   };

@@ -1,7 +1,6 @@
 /** How much of an input's start is looked at for wrappers that hide the needles. */
 export const HEAD_BYTES = 64 * 1024;
 
-const ESC_BRACKET = Buffer.from('\u001b[', 'latin1');
 const JOURNAL_FIELD = Buffer.from('"MESSAGE"', 'latin1');
 const LF = 0x0a;
 const OPEN_BRACE = 0x7b;
@@ -33,15 +32,12 @@ function looksLikeLogcat(view: Buffer): boolean {
 /**
  * Whether the start of an input shows a wrapper that hides the needles from the fast path, which looks for them in
  * the raw bytes, so that every line must be decoded and read, where the wrapper comes off:
- * - ANSI colour: `dmesg --color=always` colours the prefix up to `: ` and resets it inside `INFO: task` and after
- *   `Memory`;
  * - journal entries (`journalctl -o json`), whose MESSAGE may be an array of bytes;
  * - Android logcat, whose tag column takes a kernel line's leading `word:` apart (looksLikeLogcat).
  * Decided once, on the input's first bytes: as needles these cost every plain log 3–4 % each (quiet 1 GiB).
  */
 export function hidesNeedles(head: Buffer): boolean {
   const view = head.length > HEAD_BYTES ? head.subarray(0, HEAD_BYTES) : head;
-  if (view.indexOf(ESC_BRACKET) !== -1) return true;
   if (looksLikeLogcat(view)) return true;
   let start = 0;
   // A json-seq record separator (0x1e) may come before the entry.

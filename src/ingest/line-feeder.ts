@@ -19,7 +19,8 @@ const SPLIT_BATCH_BYTES = 4 * 1024;
 const MAX_SCAN_BYTES = 64 * 1024;
 
 /**
- * The chunk-level core of `feedLines`: LF-only, NUL-free UTF-8 chunks in, numbered lines out to a `LineSink`.
+ * The chunk-level core of `feedLines`: LF-only, NUL-free UTF-8 chunks with no escape sequences (AnsiStripper) in,
+ * numbered lines out to a `LineSink`.
  *
  * While the sink wants every line, lines are split and decoded by split2. While it does not, the fast path
  * searches the chunk's complete lines for the needles (a WebAssembly SIMD prefilter, or one regex over a latin1

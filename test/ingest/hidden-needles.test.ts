@@ -1,5 +1,5 @@
 import { analyzeText } from '../../src/api.js';
-import { hidesNeedles } from '../../src/ingest/hidden-needles.js';
+import { HEAD_BYTES, hidesNeedles } from '../../src/ingest/hidden-needles.js';
 
 // Found by review: the fast path looks for its needles in the raw bytes, where these wrappers hide them, so the
 // reports were missed; the same files read as UTF-16 (every line decoded) found them.
@@ -16,7 +16,8 @@ const bytes = (m: string) => [...Buffer.from(m, 'utf8')].join(', ');
 
 describe('wrappers that hide the trigger words', () => {
   test.each([
-    ['a colour code', '[    0.000000] \u001b[32m[    0.000000]\u001b[0m Booting Linux\n', true],
+    // Colour codes come off at the byte level (ingest/ansi-stripper.ts) before the needles are looked for.
+    ['a colour code', '[    0.000000] \u001b[32m[    0.000000]\u001b[0m Booting Linux\n', false],
     ['a journal entry', '{"_TRANSPORT":"kernel","MESSAGE":"x"}\n', true],
     ['a journal entry, spaced and indented', '  { "__CURSOR" : "s=1", "MESSAGE" : [ 65 ] }\n', true],
     ['plain dmesg', '[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd083]\n', false],
@@ -63,6 +64,22 @@ describe('wrappers that hide the trigger words', () => {
       '[  610.343600]  bcm_init+0x1a0/0x2c0',
     ].join('\n');
     const result = await analyzeText(`${log}\n`);
+    expect(result.clusters.map((c) => c.title)).toEqual(['INFO: task hung in register_netdevice_notifier']);
+  });
+
+  // Found by coloring syzkaller report 526 (a hung task) as dmesg --color=always prints it, after 200 KiB of plain
+  // lines: whether colour codes hid the needles was decided on the first 64 KiB alone, so the report was missed.
+  test('colour codes that start past the head of the log hide no report', async () => {
+    const plain = Array.from({ length: 4000 }, (_, i) => `[    1.${String(i).padStart(6, '0')}] usb 1-1: plain line of the boot\n`).join('');
+    const coloured = [
+      '\u001b[32m[  610.334229][ T1478] \u001b[0m\u001b[33mINFO:\u001b[0m task syz-fuzzer:4433 blocked for more than 143 seconds.',
+      '\u001b[32m[  610.340000][ T1478] \u001b[0m      Not tainted 5.9.0 #15',
+      '\u001b[32m[  610.341000][ T1478] \u001b[0mCall trace:',
+      '\u001b[32m[  610.343000][ T1478] \u001b[0m __switch_to+0x1a0/0x2c0',
+      '\u001b[32m[  610.343500][ T1478] \u001b[0m register_netdevice_notifier+0x24/0x198',
+    ].join('\n');
+    expect(Buffer.byteLength(plain)).toBeGreaterThan(HEAD_BYTES);
+    const result = await analyzeText(`${plain}${coloured}\n`);
     expect(result.clusters.map((c) => c.title)).toEqual(['INFO: task hung in register_netdevice_notifier']);
   });
 

@@ -49,8 +49,14 @@ test('a FIFO is not opened: its writer is left alone (regression: bad-inputs "a 
 });
 
 // A single read decides on the file's first bytes whether every line is read (hidden-needles.ts): a file whose start
-// shows colour codes or journal entries is not cut, so every part cannot decide otherwise.
-test('a log that starts with colour codes is read in one piece', async () => {
+// shows journal entries is not cut, so every part cannot decide otherwise.
+test('a log that starts with journal entries is read in one piece', async () => {
+  const journal = Buffer.concat([Buffer.from('{"_TRANSPORT":"kernel","MESSAGE":"Memory: 1K available"}\n'), storm]);
+  expect(planParts(await file('journal.log', journal), 3, { evenly: true })).toBeUndefined();
+});
+
+// Colour codes come off in every part alike (ingest/ansi-stripper.ts): they no longer keep a log in one piece.
+test('a log that starts with colour codes is cut as a plain one', async () => {
   const coloured = Buffer.concat([Buffer.from('[    0.000000] \u001b[33mMemory\u001b[0m: 1K available\n'), storm]);
-  expect(planParts(await file('coloured.log', coloured), 3, { evenly: true })).toBeUndefined();
+  expect(planParts(await file('coloured.log', coloured), 3, { evenly: true })?.splits).toHaveLength(2);
 });

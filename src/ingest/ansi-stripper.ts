@@ -1,0 +1,105 @@
+import { LF } from './line-break-bytes.js';
+
+const ESC = 0x1b;
+const BEL = 0x07;
+const OPEN_BRACKET = 0x5b;
+
+/**
+ * ANSI_ESCAPE of parse/prefix-ansi.ts over a latin1 view of many lines: a string sequence's text stops at the end of
+ * its line, as it does when the pattern is run on one line. latin1 keeps every byte a character of its own, and none
+ * of the classes holds a byte above 0x7f, so a UTF-8 character is kept or dropped whole, as in the decoded line.
+ */
+const ESCAPES_IN_LINES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]_P^X][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[ -/]*[0-~]|)/g;
+
+/**
+ * How far an escape sequence that the chunk cut may be held for the next one. Only a CSI's parameters or an escape's
+ * intermediates are held (a string sequence is dropped as it goes); past this a held sequence is taken as it stands.
+ */
+const MAX_HELD_BYTES = 64 * 1024;
+
+/**
+ * Removes terminal escape sequences from LF-only UTF-8 chunks, as `stripAnsi` removes them from each line, so that the
+ * fast path sees the needles that colour codes cut (`dmesg --color=always` prints `ESC[33mINFO:ESC[0m task …`) and
+ * coloured lines need not all be decoded. Chunks without ESC pass through as they are.
+ *
+ * An escape sequence cut by the end of a chunk: a string sequence (OSC, APC, DCS, PM, SOS) drops the bytes of the next
+ * chunks up to its end (BEL, ESC or the line's end); any other is held and read again with the next chunk. Cutting
+ * before an ESC changes nothing: no sequence holds an ESC but a string sequence's `ESC \` end, which is an escape of
+ * its own when read apart.
+ */
+export class AnsiStripper {
+  private held: Buffer | undefined;
+  /** The previous chunk ended inside a string sequence. */
+  private inString = false;
+
+  push(chunk: Buffer): Buffer {
+    let data = chunk;
+    if (this.held !== undefined) {
+      data = Buffer.concat([this.held, chunk]);
+      this.held = undefined;
+    }
+    if (this.inString) {
+      const end = stringEnd(data, 0);
+      this.inString = end === data.length;
+      data = data.subarray(end < data.length && data[end] === BEL ? end + 1 : end);
+    }
+    const lastEsc = data.lastIndexOf(ESC);
+    if (lastEsc === -1) return data;
+    let cut = data.length;
+    const open = openSequence(data, lastEsc);
+    if (open === 'string') this.inString = true;
+    else if (open === 'held') {
+      if (data.length - lastEsc <= MAX_HELD_BYTES) {
+        cut = lastEsc;
+        this.held = Buffer.from(data.subarray(lastEsc));
+      }
+    }
+    return strip(data.subarray(0, cut));
+  }
+
+  /** What is still held at the end of the input, stripped as the last line's end. */
+  end(): Buffer {
+    const held = this.held;
+    this.held = undefined;
+    this.inString = false;
+    return held === undefined ? Buffer.alloc(0) : strip(held);
+  }
+}
+
+function strip(data: Buffer): Buffer {
+  if (data.indexOf(ESC) === -1) return data;
+  return Buffer.from(data.toString('latin1').replace(ESCAPES_IN_LINES, ''), 'latin1');
+}
+
+/** Where a string sequence's text that starts at `from` ends: at BEL, ESC, LF or the end of `data`. */
+function stringEnd(data: Buffer, from: number): number {
+  let i = from;
+  while (i < data.length) {
+    const b = data[i]!;
+    if (b === BEL || b === ESC || b === LF) return i;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Whether the sequence of the ESC at `at` (the chunk's last) may go on past the end of `data`: `string` for a string
+ * sequence whose end is still to come, `held` for any other that the next bytes may change, undefined when it ended.
+ */
+function openSequence(data: Buffer, at: number): 'string' | 'held' | undefined {
+  const next = data[at + 1];
+  if (next === undefined) return 'held';
+  if (isStringIntroducer(next)) return stringEnd(data, at + 2) === data.length ? 'string' : undefined;
+  let i = at + 1;
+  if (next === OPEN_BRACKET) {
+    i++;
+    while (i < data.length && data[i]! >= 0x30 && data[i]! <= 0x3f) i++;
+  }
+  while (i < data.length && data[i]! >= 0x20 && data[i]! <= 0x2f) i++;
+  return i === data.length ? 'held' : undefined;
+}
+
+/** `]` OSC, `_` APC, `P` DCS, `^` PM, `X` SOS. */
+function isStringIntroducer(b: number): boolean {
+  return b === 0x5d || b === 0x5f || b === 0x50 || b === 0x5e || b === 0x58;
+}

@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { AnsiStripper } from '../../src/ingest/ansi-stripper.js';
+import { stripAnsi } from '../../src/parse/prefix-ansi.js';
+
+const stripIn = (chunks: Buffer[]): Buffer => {
+  const s = new AnsiStripper();
+  return Buffer.concat([...chunks.map((c) => s.push(c)), s.end()]);
+};
+
+/** Cuts `bytes` at the given offsets (sorted, deduplicated, inside it). */
+const cutAt = (bytes: Buffer, offsets: number[]): Buffer[] => {
+  const cuts = [...new Set(offsets.map((o) => o % (bytes.length + 1)))].sort((a, b) => a - b);
+  return [...cuts, bytes.length].map((end, i) => bytes.subarray(cuts[i - 1] ?? 0, end));
+};
+
+/** Pieces of a line: text (UTF-8 too), and escape sequences whole, cut short or malformed. */
+const piece = fc.oneof(
+  fc.constantFrom('WARNING: ', 'INFO:', ' task ', '[    1.000000] ', 'Memory', ': ', 'ü', '→', '0', ';', ' ', '\\', '\u0007', 'm'),
+  fc.constantFrom('\x1b[0m', '\x1b[33m', '\x1b[1;31m', '\x1b[', '\x1b[12', '\x1b[?25h', '\x1b[ q', '\x1b[1 !', '\x1b[1\u00e9'),
+  fc.constantFrom('\x1b]0;title\x07', '\x1b]8;;http://x\x1b\\', '\x1b_bk;t=1764163201123\x07', '\x1bP1$r', '\x1b^pm', '\x1bXsos', '\x1b]unended'),
+  fc.constantFrom('\x1bc', '\x1b(B', '\x1b ', '\x1b  F', '\x1b', '\x1b\x1b', '\x1b\u00fc', '\x1b\\'),
+);
+const line = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+
+describe('AnsiStripper takes off what stripAnsi takes off each line', () => {
+  test('for any lines, cut into chunks anywhere', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), (lines, offsets) => {
+        const text = lines.join('\n');
+        const out = stripIn(cutAt(Buffer.from(text, 'utf8'), offsets)).toString('utf8');
+        expect(out).toBe(lines.map(stripAnsi).join('\n'));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test.each([
+    ['a CSI colour', 'a\x1b[33mINFO:\x1b[0m task\n', 'aINFO: task\n'],
+    ['a CSI cut after its parameters, which stay text', '\x1b[12\u00e9x\n', '12\u00e9x\n'],
+    ['an OSC that ends with the line', 'a\x1b]0;title\nb\n', 'a\nb\n'],
+    ['an OSC ended by ESC \\', 'a\x1b]8;;u\x1b\\b\n', 'ab\n'],
+    ['a lone ESC at the end', 'a\x1b', 'a'],
+  ])('%s', (_, input, expected) => {
+    const bytes = Buffer.from(input, 'utf8');
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      expect(stripIn([bytes.subarray(0, cut), bytes.subarray(cut)]).toString('utf8')).toBe(expected);
+    }
+  });
+});
+
+test('a chunk without ESC is passed on as it is', () => {
+  const chunk = Buffer.from('[    1.000000] WARNING: CPU: 0 PID: 1 at mm/x.c:1 f+0x0/0x4\n');
+  expect(new AnsiStripper().push(chunk)).toBe(chunk);
+});
+
+test('a string sequence cut by chunks drops their bytes as they come, holding none', () => {
+  const s = new AnsiStripper();
+  expect(s.push(Buffer.from('a\x1b]0;'))).toEqual(Buffer.from('a'));
+  expect(s.push(Buffer.alloc(100_000, 0x41))).toHaveLength(0);
+  expect(s.push(Buffer.from('title\x07b\n')).toString()).toBe('b\n');
+});
+
+test('parameters past 64 KiB are not held: the held bytes stay bounded', () => {
+  const s = new AnsiStripper();
+  const out = s.push(Buffer.concat([Buffer.from('\x1b['), Buffer.alloc(100_000, 0x30)]));
+  // Taken as they stand: no final byte yet, so the CSI is `ESC [` and its parameters text.
+  expect(out).toHaveLength(100_000);
+});
