@@ -1,15 +1,9 @@
 import { LF } from './line-break-bytes.js';
+import { ANSI_ESCAPE_IN_LINES } from '../util/ansi-escape-pattern.js';
 
 const ESC = 0x1b;
 const BEL = 0x07;
 const OPEN_BRACKET = 0x5b;
-
-/**
- * ANSI_ESCAPE of parse/prefix-ansi.ts over a latin1 view of many lines: a string sequence's text stops at the end of
- * its line, as it does when the pattern is run on one line. latin1 keeps every byte a character of its own, and none
- * of the classes holds a byte above 0x7f, so a UTF-8 character is kept or dropped whole, as in the decoded line.
- */
-const ESCAPES_IN_LINES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|[\]_P^X][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[ -/]*[0-~]|)/g;
 
 /**
  * How far an escape sequence that the chunk cut may be held for the next one. Only a CSI's parameters or an escape's
@@ -66,9 +60,13 @@ export class AnsiStripper {
   }
 }
 
+/**
+ * A latin1 view keeps every byte a character of its own, and none of the pattern's classes holds one above 0x7f, so a
+ * UTF-8 character is kept or dropped whole, as in the decoded line.
+ */
 function strip(data: Buffer): Buffer {
   if (data.indexOf(ESC) === -1) return data;
-  return Buffer.from(data.toString('latin1').replace(ESCAPES_IN_LINES, ''), 'latin1');
+  return Buffer.from(data.toString('latin1').replace(ANSI_ESCAPE_IN_LINES, ''), 'latin1');
 }
 
 /** Where a string sequence's text that starts at `from` ends: at BEL, ESC, LF or the end of `data`. */
