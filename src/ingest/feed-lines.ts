@@ -4,7 +4,7 @@ import { ReadInterrupted } from '../until-aborted.js';
 import { EncodingSniffer } from './encoding-sniffer.js';
 import { LineBreakNormalizer } from './line-break-normalizer.js';
 import { AnsiStripper } from './ansi-stripper.js';
-import { hidesNeedles } from './hidden-needles.js';
+import { JOURNAL_BYTES_NEEDLES, needleWrapper } from './hidden-needles.js';
 import { HIT_SEARCHES, LineFeeder, type HitSearch } from './line-feeder.js';
 import type { LineSink } from './line-sink.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
@@ -91,9 +91,12 @@ export async function feedLines(
   let bytes = 0;
   const feed = (utf8: Buffer): LineFeeder => {
     // UTF-16 input takes the plain path (every line): it is rare, and its needles were never raw ASCII bytes. So
-    // does input whose start shows journal entries or logcat lines, which hide the needles in their own way.
+    // does input whose start shows logcat lines, whose tag column takes needles apart; in journal entries the fast
+    // path also stops at each MESSAGE that is an array of bytes.
+    const wrapper = feeder === undefined && opts.lineOffset === undefined ? needleWrapper(utf8) : undefined;
     feeder ??= new LineFeeder(sink, maxLineBytes, {
-      everyLine: sniffer.encoding !== 'utf-8' || (opts.lineOffset === undefined && hidesNeedles(utf8)),
+      everyLine: sniffer.encoding !== 'utf-8' || wrapper === 'logcat',
+      ...(wrapper === 'journal' && { moreNeedles: JOURNAL_BYTES_NEEDLES }),
       ...(opts.search !== undefined && { search: opts.search }),
       ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
       ...(opts.onQuotedPrintable !== undefined && { onQuotedPrintable: opts.onQuotedPrintable }),

@@ -29,21 +29,38 @@ function looksLikeLogcat(view: Buffer): boolean {
   return LOGCAT_LINE.test(view.toString('latin1'));
 }
 
+/** What hides needles from the fast path, which looks for them in the raw bytes (needleWrapper). */
+export type NeedleWrapper = 'journal' | 'logcat';
+
 /**
- * Whether the start of an input shows a wrapper that hides the needles from the fast path, which looks for them in
- * the raw bytes, so that every line must be decoded and read, where the wrapper comes off:
- * - journal entries (`journalctl -o json`), whose MESSAGE may be an array of bytes;
- * - Android logcat, whose tag column takes a kernel line's leading `word:` apart (looksLikeLogcat).
- * Decided once, on the input's first bytes: as needles these cost every plain log 3–4 % each (quiet 1 GiB).
+ * Needles that find the journal entries whose MESSAGE journald could not store as text (control bytes, such as colour
+ * codes, or bytes that are no UTF-8): `journalctl -o json` prints it as an array of bytes, which hides any needle.
+ * A MESSAGE that is a string keeps its needles in plain sight (JSON escapes none of their characters). Spaced as
+ * journalctl, as some versions space it, and as Python's json.dumps.
  */
-export function hidesNeedles(head: Buffer): boolean {
+export const JOURNAL_BYTES_NEEDLES: readonly string[] = ['"MESSAGE":[', '"MESSAGE": [', '"MESSAGE" : [', '"MESSAGE" :['];
+
+/**
+ * The wrapper the start of an input shows that hides needles from the fast path:
+ * - journal entries (`journalctl -o json`), whose MESSAGE may be an array of bytes: the fast path also looks for
+ *   JOURNAL_BYTES_NEEDLES;
+ * - Android logcat, whose tag column takes a kernel line's leading `word:` apart (looksLikeLogcat): every line must be
+ *   decoded and read, where the wrapper comes off.
+ * Decided once, on the input's first bytes: as needles these cost every plain log 3–4 % each.
+ */
+export function needleWrapper(head: Buffer): NeedleWrapper | undefined {
   const view = head.length > HEAD_BYTES ? head.subarray(0, HEAD_BYTES) : head;
-  if (looksLikeLogcat(view)) return true;
+  if (looksLikeLogcat(view)) return 'logcat';
   let start = 0;
   // A json-seq record separator (0x1e) may come before the entry.
   while (start < view.length && (view[start] === 0x20 || view[start] === 0x09 || view[start] === 0x0d || view[start] === LF || view[start] === 0x1e)) start++;
-  if (view[start] !== OPEN_BRACE) return false;
+  if (view[start] !== OPEN_BRACE) return undefined;
   const end = view.indexOf(LF, start);
   const firstLine = view.subarray(start, end === -1 ? view.length : end);
-  return firstLine.indexOf(JOURNAL_FIELD) !== -1;
+  return firstLine.indexOf(JOURNAL_FIELD) !== -1 ? 'journal' : undefined;
+}
+
+/** Whether the start of an input shows a wrapper that hides needles (needleWrapper). */
+export function hidesNeedles(head: Buffer): boolean {
+  return needleWrapper(head) !== undefined;
 }

@@ -12,6 +12,17 @@ export const HIT_SEARCHES = ['simd', 'regex'] as const;
 export type HitSearch = (typeof HIT_SEARCHES)[number];
 
 const NEWLINE = Buffer.from('\n');
+
+const joinedNeedles = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>();
+
+/** `triggers` and `more` in one array, the same one each time, so that TriggerPattern.of builds its pattern once. */
+function withNeedles(triggers: readonly string[], more: readonly string[]): readonly string[] {
+  let byTriggers = joinedNeedles.get(more);
+  if (byTriggers === undefined) joinedNeedles.set(more, (byTriggers = new WeakMap()));
+  let joined = byTriggers.get(triggers);
+  if (joined === undefined) byTriggers.set(triggers, (joined = [...triggers, ...more]));
+  return joined;
+}
 /** Small enough that little is decoded in vain after the sink turns quiet, large enough to amortize a write. */
 const SPLIT_BATCH_BYTES = 4 * 1024;
 /** Chunks are scanned in 64 KiB slices: one fits the SIMD finder's buffer, and for the regex finder a larger
@@ -53,11 +64,11 @@ export class LineFeeder {
   constructor(
     private readonly sink: LineSink,
     private readonly maxLineBytes: number,
-    opts: { everyLine?: boolean; search?: HitSearch; lineOffset?: number; onQuotedPrintable?: () => void } = {},
+    opts: { everyLine?: boolean; search?: HitSearch; lineOffset?: number; onQuotedPrintable?: () => void; moreNeedles?: readonly string[] } = {},
   ) {
     this.lines = opts.lineOffset ?? 0;
     this.onQuotedPrintable = opts.onQuotedPrintable;
-    this.pattern = TriggerPattern.of(sink.triggers);
+    this.pattern = TriggerPattern.of(opts.moreNeedles === undefined ? sink.triggers : withNeedles(sink.triggers, opts.moreNeedles));
     this.forceEveryLine = (opts.everyLine ?? false) || this.pattern.matchesEveryLine;
     this.splitter = new LineSplitter((text) => this.onLine(text));
     this.regexFinder = new RegexHitFinder(this.pattern);

@@ -1,5 +1,5 @@
 import { analyzeText } from '../../src/api.js';
-import { HEAD_BYTES, hidesNeedles } from '../../src/ingest/hidden-needles.js';
+import { HEAD_BYTES, hidesNeedles, needleWrapper } from '../../src/ingest/hidden-needles.js';
 
 // Found by review: the fast path looks for its needles in the raw bytes, where these wrappers hide them, so the
 // reports were missed; the same files read as UTF-16 (every line decoded) found them.
@@ -40,6 +40,15 @@ describe('wrappers that hide the trigger words', () => {
     ['a ts line is no logcat', 'Nov 29 09:00:00 Memory: 8053000K available\n', false],
   ])('the start of an input: %s', (_, head, hides) => {
     expect(hidesNeedles(Buffer.from(head, 'utf8'))).toBe(hides);
+  });
+
+  test.each([
+    ['{"_TRANSPORT":"kernel","MESSAGE":"x"}\n', 'journal'],
+    ['\u001e{"MESSAGE":"x"}\n', 'journal'],
+    ['09-06 10:36:55.187 W/Machine model(    0): SolidRun LX2160A Honeycomb\n', 'logcat'],
+    ['[    0.000000] Booting Linux\n', undefined],
+  ])('which wrapper: %j is %s', (head, wrapper) => {
+    expect(needleWrapper(Buffer.from(head, 'utf8'))).toBe(wrapper);
   });
 
   test.each([
