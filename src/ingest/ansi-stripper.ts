@@ -22,15 +22,21 @@ const MAX_HELD_BYTES = 64 * 1024;
  * its own when read apart.
  */
 export class AnsiStripper {
-  private held: Buffer | undefined;
+  /** The held sequence, in the pieces it came in: joined once it ends, not at every chunk (tiny chunks). */
+  private held: Buffer[] = [];
+  private heldBytes = 0;
+  /** What bytes the held sequence goes on with: a CSI's parameters (then intermediates), or intermediates alone. */
+  private heldRun: 'parameters' | 'intermediates' | undefined;
   /** The previous chunk ended inside a string sequence. */
   private inString = false;
 
   push(chunk: Buffer): Buffer {
     let data = chunk;
-    if (this.held !== undefined) {
-      data = Buffer.concat([this.held, chunk]);
-      this.held = undefined;
+    if (this.heldBytes > 0) {
+      if (this.extendsHeld(chunk)) return Buffer.alloc(0);
+      data = Buffer.concat([...this.held, chunk]);
+      this.held = [];
+      this.heldBytes = 0;
     }
     if (this.inString) {
       const end = stringEnd(data, 0);
@@ -42,28 +48,45 @@ export class AnsiStripper {
     let cut = data.length;
     const open = openSequence(data, lastEsc);
     if (open === 'string') this.inString = true;
-    else if (open === 'held') {
-      if (data.length - lastEsc <= MAX_HELD_BYTES) {
-        cut = lastEsc;
-        this.held = Buffer.from(data.subarray(lastEsc));
-      }
+    else if (open === 'held' && data.length - lastEsc <= MAX_HELD_BYTES) {
+      cut = lastEsc;
+      this.hold(Buffer.from(data.subarray(lastEsc)));
     }
     return strip(data.subarray(0, cut));
   }
 
+  private hold(sequence: Buffer): void {
+    this.held = [sequence];
+    this.heldBytes = sequence.length;
+    if (sequence.length === 1) this.heldRun = undefined;
+    else if (sequence[1] === OPEN_BRACKET && !sequence.subarray(2).some(isIntermediate)) this.heldRun = 'parameters';
+    else this.heldRun = 'intermediates';
+  }
+
+  /** Keeps `chunk` with the held sequence when all of it goes on with the sequence's run, and there is room. */
+  private extendsHeld(chunk: Buffer): boolean {
+    if (this.heldRun === undefined || this.heldBytes + chunk.length > MAX_HELD_BYTES) return false;
+    let i = 0;
+    if (this.heldRun === 'parameters') while (i < chunk.length && isParameter(chunk[i]!)) i++;
+    const intermediates = i;
+    while (i < chunk.length && isIntermediate(chunk[i]!)) i++;
+    if (i < chunk.length) return false;
+    if (i > intermediates) this.heldRun = 'intermediates';
+    this.held.push(Buffer.from(chunk));
+    this.heldBytes += chunk.length;
+    return true;
+  }
+
   /** What is still held at the end of the input, stripped as the last line's end. */
   end(): Buffer {
-    const held = this.held;
-    this.held = undefined;
+    const held = Buffer.concat(this.held);
+    this.held = [];
+    this.heldBytes = 0;
     this.inString = false;
-    return held === undefined ? Buffer.alloc(0) : strip(held);
+    return strip(held);
   }
 }
 
-/**
- * A latin1 view keeps every byte a character of its own, and none of the pattern's classes holds one above 0x7f, so a
- * UTF-8 character is kept or dropped whole, as in the decoded line.
- */
 function strip(data: Buffer): Buffer {
   if (data.indexOf(ESC) === -1) return data;
   return Buffer.from(data.toString('latin1').replace(ANSI_ESCAPE_IN_LINES, ''), 'latin1');
@@ -91,10 +114,20 @@ function openSequence(data: Buffer, at: number): 'string' | 'held' | undefined {
   let i = at + 1;
   if (next === OPEN_BRACKET) {
     i++;
-    while (i < data.length && data[i]! >= 0x30 && data[i]! <= 0x3f) i++;
+    while (i < data.length && isParameter(data[i]!)) i++;
   }
-  while (i < data.length && data[i]! >= 0x20 && data[i]! <= 0x2f) i++;
+  while (i < data.length && isIntermediate(data[i]!)) i++;
   return i === data.length ? 'held' : undefined;
+}
+
+/** A CSI's parameter byte. */
+function isParameter(b: number): boolean {
+  return b >= 0x30 && b <= 0x3f;
+}
+
+/** An escape's intermediate byte. */
+function isIntermediate(b: number): boolean {
+  return b >= 0x20 && b <= 0x2f;
 }
 
 /** `]` OSC, `_` APC, `P` DCS, `^` PM, `X` SOS. */

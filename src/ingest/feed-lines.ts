@@ -4,7 +4,8 @@ import { ReadInterrupted } from '../until-aborted.js';
 import { EncodingSniffer } from './encoding-sniffer.js';
 import { LineBreakNormalizer } from './line-break-normalizer.js';
 import { AnsiStripper } from './ansi-stripper.js';
-import { JOURNAL_BYTES_NEEDLES, needleWrapper } from './hidden-needles.js';
+import { LF } from './line-break-bytes.js';
+import { headReading } from './hidden-needles.js';
 import { HIT_SEARCHES, LineFeeder, type HitSearch } from './line-feeder.js';
 import type { LineSink } from './line-sink.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
@@ -89,26 +90,31 @@ export async function feedLines(
   const escapes = new AnsiStripper();
   let feeder: LineFeeder | undefined;
   let bytes = 0;
+  // Whether the input so far ends inside a line: one of colour codes alone has no bytes left once they are off.
+  let insideLine = false;
+  const track = (lines: Buffer): Buffer => {
+    if (lines.length > 0) insideLine = lines[lines.length - 1] !== LF;
+    return lines;
+  };
   const feed = (utf8: Buffer): LineFeeder => {
     // UTF-16 input takes the plain path (every line): it is rare, and its needles were never raw ASCII bytes. So
-    // does input whose start shows logcat lines, whose tag column takes needles apart; in journal entries the fast
-    // path also stops at each MESSAGE that is an array of bytes.
-    const wrapper = feeder === undefined && opts.lineOffset === undefined ? needleWrapper(utf8) : undefined;
+    // does input whose start shows a wrapper that hides needles in its own way (headReading).
+    const reading = feeder === undefined && opts.lineOffset === undefined ? headReading(utf8) : undefined;
     feeder ??= new LineFeeder(sink, maxLineBytes, {
-      everyLine: sniffer.encoding !== 'utf-8' || wrapper === 'logcat',
-      ...(wrapper === 'journal' && { moreNeedles: JOURNAL_BYTES_NEEDLES }),
+      everyLine: sniffer.encoding !== 'utf-8' || reading?.everyLine === true,
+      ...(reading?.moreNeedles !== undefined && { moreNeedles: reading.moreNeedles }),
       ...(opts.search !== undefined && { search: opts.search }),
       ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
       ...(opts.onQuotedPrintable !== undefined && { onQuotedPrintable: opts.onQuotedPrintable }),
     });
-    feeder.push(escapes.push(normalizer.normalize(utf8)));
+    feeder.push(escapes.push(track(normalizer.normalize(utf8))));
     return feeder;
   };
   const finish = (): LineFeeder => {
     const done = feed(sniffer.end());
-    done.push(escapes.push(normalizer.end()));
+    done.push(escapes.push(track(normalizer.end())));
     done.push(escapes.end());
-    done.end();
+    done.end(insideLine);
     return done;
   };
   // A stopped read: the bytes still held (a partial line, half a character, a CR) end nowhere and are dropped.

@@ -24,7 +24,7 @@ export interface Fingerprints {
  */
 const CAPTURE_TEXT = [
   ' kernel: ',
-  // A MESSAGE that is a string, spaced as JOURNAL_BYTES_NEEDLES space one that is bytes.
+  // A MESSAGE that is a string, spaced as JOURNAL_NEEDLES space one that is bytes.
   '"MESSAGE":"',
   '"MESSAGE": "',
   '"MESSAGE" : "',
@@ -40,6 +40,9 @@ const CAPTURE_TEXT = [
   '"PRIORITY"',
   '"SYSLOG_FACILITY"',
   '"SYSLOG_IDENTIFIER"',
+  // Between them: a value of digits (a time, an id) or of letters.
+  ...[...'0123456789ks'].map((first) => `":"${first}`),
+  '","',
 ];
 
 /**

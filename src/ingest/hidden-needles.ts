@@ -1,9 +1,12 @@
 /** How much of an input's start is looked at for wrappers that hide the needles. */
 export const HEAD_BYTES = 64 * 1024;
 
-const JOURNAL_FIELD = Buffer.from('"MESSAGE"', 'latin1');
-const LF = 0x0a;
-const OPEN_BRACE = 0x7b;
+import { ANSI_ESCAPE_IN_LINES } from '../util/ansi-escape-pattern.js';
+
+/** A `journalctl -o json` entry on any line of the head (after a json-seq record separator too). */
+const JOURNAL_ENTRY = /^[\x1e \t\r]*\{.*"MESSAGE"\s*:/m;
+/** An entry's host. */
+const JOURNAL_HOST = /"_HOSTNAME"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g;
 
 /**
  * logcat's time with its `-v` modifiers (year, usec, nsec, zone; epoch and monotonic seconds), then a space: as
@@ -25,42 +28,61 @@ const LOGCAT_LINE = new RegExp(
  * `Memory  : 8053000K/…`, `W/Machine model(    0): …`. The needles `Memory:` and `Machine model:` are then not in
  * the bytes, only in the text once the prefix is stripped. Any line of the head tells (one regex over it, 50 µs).
  */
-function looksLikeLogcat(view: Buffer): boolean {
-  return LOGCAT_LINE.test(view.toString('latin1'));
+function looksLikeLogcat(text: string): boolean {
+  return LOGCAT_LINE.test(text);
 }
 
-/** What hides needles from the fast path, which looks for them in the raw bytes (needleWrapper). */
-export type NeedleWrapper = 'journal' | 'logcat';
-
 /**
- * Needles that find the journal entries whose MESSAGE journald could not store as text (control bytes, such as colour
- * codes, or bytes that are no UTF-8): `journalctl -o json` prints it as an array of bytes, which hides any needle.
- * A MESSAGE that is a string keeps its needles in plain sight (JSON escapes none of their characters). Spaced as
- * journalctl, as some versions space it, and as Python's json.dumps.
+ * Needles the fast path also looks for in journal entries:
+ * - a MESSAGE journald could not store as text (control bytes, such as colour codes, or bytes that are no UTF-8):
+ *   `journalctl -o json` prints it as an array of bytes, which hides any needle; spaced as journalctl, as some
+ *   versions space it, and as Python's json.dumps;
+ * - a rule of `=`, the opener of KASAN and lockdep reports, which the fast path finds in a line ending in `==`
+ *   (LineFeeder), where a journal line ends in `"}`.
+ * Otherwise JSON leaves a needle in plain sight: it escapes none of their characters. Other tools than journalctl
+ * may escape characters inside a MESSAGE that is a string (`\u001b` for a colour code, `\/`), which may then stand
+ * between a needle's characters: a head that shows such an escape is read line by line (headReading). As needles
+ * they cost more than they find: journal lines are full of digits, and each window of `\u001b` holds two.
  */
-export const JOURNAL_BYTES_NEEDLES: readonly string[] = ['"MESSAGE":[', '"MESSAGE": [', '"MESSAGE" : [', '"MESSAGE" :['];
+export const JOURNAL_NEEDLES: readonly string[] = ['"MESSAGE":[', '"MESSAGE": [', '"MESSAGE" : [', '"MESSAGE" :[', '===='];
+
+/** An escape inside a JSON string that may split a needle (JOURNAL_NEEDLES). */
+const JSON_ESCAPE_IN_NEEDLE = /\\(?:u001[bB]|\/)/;
+
+/** How the fast path reads an input, from the wrappers its start shows (headReading). */
+export interface HeadReading {
+  /** Every line decoded and read, where the wrapper comes off. */
+  everyLine: boolean;
+  /** Needles to look for besides the analyzer's. */
+  moreNeedles?: readonly string[];
+}
 
 /**
- * The wrapper the start of an input shows that hides needles from the fast path:
- * - journal entries (`journalctl -o json`), whose MESSAGE may be an array of bytes: the fast path also looks for
- *   JOURNAL_BYTES_NEEDLES;
- * - Android logcat, whose tag column takes a kernel line's leading `word:` apart (looksLikeLogcat): every line must be
- *   decoded and read, where the wrapper comes off.
+ * How the fast path, which looks for needles in the raw bytes, must read an input whose start is `head` (colour codes
+ * taken off, as AnsiStripper takes them off the input):
+ * - Android logcat, whose tag column takes a kernel line's leading `word:` apart (looksLikeLogcat): every line;
+ * - journal entries (`journalctl -o json`) of one host: JOURNAL_NEEDLES besides the analyzer's;
+ * - entries of several hosts: every line, so that the analysis sees where one host's lines follow another's
+ *   (HostRuns), as it did when every journal was read so; and entries whose strings escape a colour code or `/`.
  * Decided once, on the input's first bytes: as needles these cost every plain log 3–4 % each.
  */
-export function needleWrapper(head: Buffer): NeedleWrapper | undefined {
+export function headReading(head: Buffer): HeadReading {
   const view = head.length > HEAD_BYTES ? head.subarray(0, HEAD_BYTES) : head;
-  if (looksLikeLogcat(view)) return 'logcat';
-  let start = 0;
-  // A json-seq record separator (0x1e) may come before the entry.
-  while (start < view.length && (view[start] === 0x20 || view[start] === 0x09 || view[start] === 0x0d || view[start] === LF || view[start] === 0x1e)) start++;
-  if (view[start] !== OPEN_BRACE) return undefined;
-  const end = view.indexOf(LF, start);
-  const firstLine = view.subarray(start, end === -1 ? view.length : end);
-  return firstLine.indexOf(JOURNAL_FIELD) !== -1 ? 'journal' : undefined;
+  const raw = view.toString('latin1');
+  const text = raw.includes('\x1b') ? raw.replace(ANSI_ESCAPE_IN_LINES, '') : raw;
+  if (looksLikeLogcat(text)) return { everyLine: true };
+  if (!JOURNAL_ENTRY.test(text)) return { everyLine: false };
+  if (JSON_ESCAPE_IN_NEEDLE.test(text)) return { everyLine: true };
+  const hosts = new Set<string>();
+  for (const m of text.matchAll(JOURNAL_HOST)) {
+    hosts.add(m[1]!);
+    if (hosts.size > 1) return { everyLine: true };
+  }
+  return { everyLine: false, moreNeedles: JOURNAL_NEEDLES };
 }
 
-/** Whether the start of an input shows a wrapper that hides needles (needleWrapper). */
+/** Whether the start of an input shows a wrapper that hides needles (headReading). */
 export function hidesNeedles(head: Buffer): boolean {
-  return needleWrapper(head) !== undefined;
+  const reading = headReading(head);
+  return reading.everyLine || reading.moreNeedles !== undefined;
 }

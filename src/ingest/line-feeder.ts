@@ -79,9 +79,12 @@ export class LineFeeder {
     for (let at = 0; at < chunk.length; at += MAX_SCAN_BYTES) this.pushSlice(chunk.subarray(at, at + MAX_SCAN_BYTES));
   }
 
-  /** Delivers a last line that has no line break. */
-  end(): void {
-    if (this.pendingBytes > 0) this.flushPending();
+  /**
+   * Delivers a last line that has no line break. `lastLineCut`: the input ended inside a line whose bytes were all
+   * taken off before they came here (colour codes, AnsiStripper): it is still a line, empty.
+   */
+  end(lastLineCut = false): void {
+    if (this.pendingBytes > 0 || lastLineCut) this.flushPending();
   }
 
   /** Forgets the bytes after the last line break: a read stopped there cut a line, which is no line of the log. */

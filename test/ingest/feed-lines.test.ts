@@ -234,6 +234,15 @@ describe('wrappers that hide needles', () => {
     expect(stats.lines).toBe(5);
   });
 
+  // Found by a review: a last line of colour codes alone, with no line break, had left nothing to count once they were off.
+  test('Found by a review: a last line of colour codes alone is still a line', async () => {
+    for (const [text, lines] of [['a\nb\n\u001b[0m', 3], ['\u001b[?25h\u001b[0m', 1], ['a\n\u001b[0m\n', 2]] as const) {
+      const sink = new RecordingSink(TRIGGERS, true);
+      expect((await feedLines(chunksOf(Buffer.from(text), [3]), sink)).lines).toBe(lines);
+      expect(sink.lines.at(-1)?.text).toBe('');
+    }
+  });
+
   test('colour codes are off every line the sink gets, and do not hide a needle they cut', async () => {
     const text = '\u001b[32m[    1.000000] \u001b[0m\u001b[33mWARNING:\u001b[0m x\nplain \u001b[1mline\u001b[0m\n\u001b[32m[    2.0] \u001b[0mcut\u001b[0m here\n';
     for (const every of [true, false]) {

@@ -1,6 +1,6 @@
 import { BUCKETS, FINGERPRINT_BYTES, buildFingerprints } from '../../src/ingest/fingerprint-tables.js';
 import { TriggerPattern } from '../../src/ingest/trigger-pattern.js';
-import { JOURNAL_BYTES_NEEDLES } from '../../src/ingest/hidden-needles.js';
+import { JOURNAL_NEEDLES } from '../../src/ingest/hidden-needles.js';
 import { AFTER_RULE_NEEDLES, SPLAT_TRIGGERS } from '../../src/parse/splat-triggers.js';
 import { BOOT_FACT_TRIGGERS } from '../../src/parse/boot-fact-triggers.js';
 import { RULE_NEEDLE } from '../../src/parse/rule-line.js';
@@ -53,7 +53,7 @@ test('text with none of the needles\' bytes passes no bucket', () => {
 // MB against 1,600 for the same lines as dmesg prints them).
 test('the analyzer’s needles pass no window of the text every syslog or journal line carries', () => {
   const needles = new TriggerPattern([...SPLAT_TRIGGERS, ...AFTER_RULE_NEEDLES, ...BOOT_FACT_TRIGGERS, RULE_NEEDLE]).searchBytes;
-  for (const more of [[], JOURNAL_BYTES_NEEDLES]) {
+  for (const more of [[], JOURNAL_NEEDLES]) {
     const { tables } = buildFingerprints([...needles, ...more.map(bytes)]);
     for (const text of ['Jan 10 10:00:00.001055 bench kernel: ', '{"_TRANSPORT":"kernel","PRIORITY":"6","_HOSTNAME":"h","MESSAGE":"x"}', '{"_TRANSPORT": "kernel", "MESSAGE": "x"}']) {
       const passed = [...text].slice(0, -3).map((_, at) => text.slice(at, at + FINGERPRINT_BYTES)).filter((w) => accepted(tables, [...bytes(w)]) !== 0);

@@ -1,5 +1,5 @@
 import { analyzeText } from '../../src/api.js';
-import { HEAD_BYTES, hidesNeedles, needleWrapper } from '../../src/ingest/hidden-needles.js';
+import { HEAD_BYTES, JOURNAL_NEEDLES, headReading, hidesNeedles } from '../../src/ingest/hidden-needles.js';
 
 // Found by review: the fast path looks for its needles in the raw bytes, where these wrappers hide them, so the
 // reports were missed; the same files read as UTF-16 (every line decoded) found them.
@@ -22,7 +22,8 @@ describe('wrappers that hide the trigger words', () => {
     ['a journal entry, spaced and indented', '  { "__CURSOR" : "s=1", "MESSAGE" : [ 65 ] }\n', true],
     ['plain dmesg', '[    0.000000] Booting Linux on physical CPU 0x0000000000 [0x410fd083]\n', false],
     ['JSON of another kind', '{"dt": "2024", "msg": "x"}\n', false],
-    ['a MESSAGE field past the first line', 'plain\n{"MESSAGE":"x"}\n', false],
+    // A line before the entries (a prompt) does not hide them: they only add needles (headReading).
+    ['a MESSAGE field past the first line', 'plain\n{"MESSAGE":"x"}\n', true],
     // Found by a review: logd splits `Memory: …` into a tag and the text, so `Memory:` is not in the bytes.
     ['logcat -v threadtime, after its banner', '--------- beginning of kernel\n09-06 10:36:55.187     0     0 I Memory  : 8053000K available\n', true],
     ['logcat -v time', '09-06 10:36:55.187 W/Machine model(    0): SolidRun LX2160A Honeycomb\n', true],
@@ -42,13 +43,24 @@ describe('wrappers that hide the trigger words', () => {
     expect(hidesNeedles(Buffer.from(head, 'utf8'))).toBe(hides);
   });
 
+  const journal = { everyLine: false, moreNeedles: JOURNAL_NEEDLES };
   test.each([
-    ['{"_TRANSPORT":"kernel","MESSAGE":"x"}\n', 'journal'],
-    ['\u001e{"MESSAGE":"x"}\n', 'journal'],
-    ['09-06 10:36:55.187 W/Machine model(    0): SolidRun LX2160A Honeycomb\n', 'logcat'],
-    ['[    0.000000] Booting Linux\n', undefined],
-  ])('which wrapper: %j is %s', (head, wrapper) => {
-    expect(needleWrapper(Buffer.from(head, 'utf8'))).toBe(wrapper);
+    ['{"_TRANSPORT":"kernel","MESSAGE":"x"}\n', journal],
+    ['\u001e{"MESSAGE":"x"}\n', journal],
+    // Found by a review: a coloured prompt line before the entries had hidden them (the first line was no entry).
+    ['\u001b[1m$ journalctl -k -o json\u001b[0m\n{"_TRANSPORT":"kernel","MESSAGE":"x"}\n', journal],
+    ['09-06 10:36:55.187 W/Machine model(    0): SolidRun LX2160A Honeycomb\n', { everyLine: true }],
+    // Found by a review: `logcat -v color` starts every line with a colour code, which the logcat test had not looked past.
+    ['\u001b[38;5;40m11-29 09:00:00.001     0     0 I Memory  : 3564464K/4192256K available\u001b[0m\n', { everyLine: true }],
+    // Found by a review: the analysis tells interleaved hosts by every line's host (HostRuns), which the fast path skips.
+    ['{"_HOSTNAME":"a","MESSAGE":"x"}\n{"_HOSTNAME" : "b","MESSAGE":"y"}\n', { everyLine: true }],
+    ['{"_HOSTNAME":"a","MESSAGE":"x"}\n{"_HOSTNAME":"a","MESSAGE":"y"}\n', journal],
+    // Found by a review: other tools than journalctl write a colour code in a string as `\u001b`, which may split a needle.
+    ['{"MESSAGE":"\\u001b[33mINFO:\\u001b[0m task x"}\n', { everyLine: true }],
+    ['{"MESSAGE":"x86\\/fpu: x"}\n', { everyLine: true }],
+    ['[    0.000000] Booting Linux\n', { everyLine: false }],
+  ])('how the fast path reads %j', (head, reading) => {
+    expect(headReading(Buffer.from(head, 'utf8'))).toEqual(reading);
   });
 
   test.each([
@@ -90,6 +102,23 @@ describe('wrappers that hide the trigger words', () => {
     expect(Buffer.byteLength(plain)).toBeGreaterThan(HEAD_BYTES);
     const result = await analyzeText(`${plain}${coloured}\n`);
     expect(result.clusters.map((c) => c.title)).toEqual(['INFO: task hung in register_netdevice_notifier']);
+  });
+
+  const entries = (messages: string[], host = (_: number) => 'h') =>
+    messages.map((m, i) => JSON.stringify({ _TRANSPORT: 'kernel', _HOSTNAME: host(i), _SOURCE_MONOTONIC_TIMESTAMP: String((i + 1) * 1000000), MESSAGE: m })).join('\n') + '\n';
+
+  // Found by a review: the fast path finds the `=====` rule that opens a KASAN or lockdep report by its line's end,
+  // `==`, where a journal line ends in `"}`: the report's first line was lost from its example.
+  test('Found by a review: journal entries keep the rule that opens a report', async () => {
+    const log = entries(['Linux version 6.1.0 (b@h) (gcc 12.2.0) #1 SMP', '=============================', 'WARNING: suspicious RCU usage', '6.1.0 #1 Not tainted', '-----------------------------', 'net/netfilter/nf_conntrack_core.c:1234 suspicious rcu_dereference_check() usage!']);
+    const [cluster] = (await analyzeText(log)).clusters;
+    expect(cluster?.example.firstLine).toBe(2);
+  });
+
+  // Found by a review: a journal that gathers hosts is read line by line, so that the analysis sees them interleave.
+  test('Found by a review: journal entries of two hosts that interleave are said to', async () => {
+    const log = entries(['Linux version 6.1.0 (b@h) (gcc 12.2.0) #1 SMP', 'random: crng init done', 'random: crng init done', 'usb 1-1: new device', 'WARNING: CPU: 0 PID: 1 at mm/foo.c:10 foo+0x10/0x20', 'Call trace:', ' foo+0x10/0x20', '---[ end trace 0000000000000000 ]---'], (i) => (i === 1 || i === 3 ? 'b' : 'a'));
+    expect((await analyzeText(log)).warnings.join('\n')).toMatch(/2 hosts interleave/);
   });
 
   test('older util-linux colouring of the subsystem alone: boot facts are found', async () => {
