@@ -4,7 +4,7 @@
  *
  *   node bench/run.mjs [--quick] [--runs N] [--dir /tmp/vmemwarn-bench] [--no-triage] [--profile]
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ import { profileAnalyze } from './lib/profile-analyze.mjs';
 import { jsLineLoopCapacity, memoryCapacity, parallelCapacity } from './lib/parallel-capacity.mjs';
 import { optimizingCompileTime } from './lib/optimizing-compile-time.mjs';
 import { renderProfileSummary } from './lib/cpu-profile.mjs';
+import { ensureFormattedLog, LOG_FORMATS } from './lib/log-formats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(ROOT, 'bin', 'vmemwarn');
@@ -113,6 +114,56 @@ async function measureFile(mix, sizeBytes) {
     ...(times.oneThread.length > 0 && { oneThread: median(times.oneThread), oneThreadRssKiB }),
     partStarts: await partStarts(file),
   };
+}
+
+/**
+ * The 100 MiB logs as other tools capture them (bench/lib/log-formats.mjs): analyze's time, peak RSS and report
+ * beside those of the plain log, and grep's time on the same file. The two mixes had hidden formats that took the
+ * plain path: every coloured line or journal entry decoded and parsed.
+ */
+async function measureFormats(plainRows) {
+  const rows = [];
+  for (const plain of plainRows.filter((r) => r.sizeBytes === 100 * MIB && r.analyze !== undefined)) {
+    const plainReport = await reportKey(plain.file);
+    for (const format of Object.keys(LOG_FORMATS)) {
+      const file = await ensureFormattedLog(plain.file, format, values.dir);
+      const { size: bytes } = await stat(file);
+      log(`${plain.mix} as ${format}: ${(bytes / MIB).toFixed(0)} MiB`);
+      await warmCache([file]);
+      const times = { grep: [], analyze: [] };
+      let maxRssKiB;
+      let error;
+      for (let run = 0; run < Math.max(runs, REFERENCE_RUNS); run++) {
+        const grep = await timedRun('grep', ['-c', 'WARNING:', file], { env: { LC_ALL: 'C' }, captureStdout: true });
+        times.grep.push(grep.seconds);
+        if (error !== undefined || run >= runs) continue;
+        const analyze = await timedRun(CLI, [CLI, 'analyze', '--format', 'json', '--quiet', file], { node: true });
+        if (analyze.code !== 0) error = failure('analyze', analyze);
+        else times.analyze.push(analyze.seconds);
+        if (analyze.maxRssKiB !== undefined) maxRssKiB = Math.max(maxRssKiB ?? 0, analyze.maxRssKiB);
+      }
+      const sameReport = error === undefined ? (await reportKey(file)) === plainReport : undefined;
+      rows.push({
+        mix: plain.mix,
+        format,
+        bytes,
+        grep: median(times.grep),
+        plainAnalyze: plain.analyze,
+        ...(error === undefined ? { analyze: median(times.analyze), maxRssKiB, sameReport } : { error }),
+      });
+    }
+  }
+  return rows;
+}
+
+/** What a format must not change in the report: each cluster's title and count, and the boots. */
+async function reportKey(file) {
+  const out = path.join(values.dir, 'format-report.json');
+  const r = await timedRun('sh', ['-c', `"${process.execPath}" "${CLI}" analyze --format json --quiet "${file}" > "${out}"`]);
+  if (r.code !== 0) return undefined;
+  const input = JSON.parse(readFileSync(out, 'utf8')).inputs[0];
+  await rm(out, { force: true });
+  return JSON.stringify([input.boots.length, input.clusters.map((c) => [c.title, c.count])]);
 }
 
 /** Where the default run's parts start (none: read in one piece), as analyze plans them on this machine. */
@@ -341,6 +392,7 @@ async function main() {
   for (const sizeBytes of sizes) {
     for (const mix of ['quiet', 'storm']) rows.push(await measureFile(mix, sizeBytes));
   }
+  const formats = await measureFormats(rows);
   const startup = await measureStartup();
   const nodeStartup = await measureNodeStartup();
   const triage = values['no-triage'] ? undefined : await measureTriage();
@@ -352,6 +404,7 @@ async function main() {
     referenceRuns: Math.max(runs, REFERENCE_RUNS),
     quick: values.quick,
     rows,
+    formats,
     startup,
     nodeStartup,
     triage,

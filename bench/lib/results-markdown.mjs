@@ -31,6 +31,36 @@ function throughputTable(rows) {
   return out;
 }
 
+/** The 100 MiB logs as other tools capture them, beside the plain log. */
+function formatLines(formats) {
+  if (formats === undefined || formats.length === 0) return [];
+  const out = [
+    '',
+    '## Log formats',
+    '',
+    'The 100 MiB logs above as other tools capture the same messages (`bench/lib/log-formats.mjs`); analyze ÷ grep',
+    'on the formatted file, against the target of its mix. "Same report": each cluster\'s title and count, and the',
+    'boots, as from the plain log.',
+    '',
+    '| mix | format | size | grep MB/s | analyze MB/s | analyze s | plain log s | analyze ÷ grep | target | peak RSS MiB | same report |',
+    '|---|---|---|---:|---:|---:|---:|---:|---|---:|---|',
+  ];
+  for (const r of formats) {
+    const grep = mbps(r.bytes, r.grep);
+    const head = `| ${r.mix} | \`${r.format}\` | ${fmtSize(r.bytes)} | ${grep.toFixed(0)} |`;
+    if (r.analyze === undefined) {
+      out.push(`${head} — | — | ${r.plainAnalyze.toFixed(2)} | — | not measured: ${r.error} | — | — |`);
+      continue;
+    }
+    const ratio = mbps(r.bytes, r.analyze) / grep;
+    const target = TARGETS.grepRatio[r.mix];
+    const rss = r.maxRssKiB === undefined ? '—' : (r.maxRssKiB / 1024).toFixed(1);
+    const same = r.sameReport === undefined ? '—' : r.sameReport ? 'yes' : '**no**';
+    out.push(`${head} ${mbps(r.bytes, r.analyze).toFixed(1)} | ${r.analyze.toFixed(2)} | ${r.plainAnalyze.toFixed(2)} | ${ratio.toFixed(3)} | ≥ ${target}× ${verdict(ratio >= target)} | ${rss} | ${same} |`);
+  }
+  return out;
+}
+
 function startupLines(rows, startup, referenceRuns, nodeStartup) {
   if (startup === undefined) return [];
   const steady = rows
@@ -220,7 +250,7 @@ function largeInputLines(t) {
 }
 
 /** bench/RESULTS.md from one `bench/run.mjs` run. */
-export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick, rows, startup, nodeStartup, triage, profiles }) {
+export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick, rows, formats, startup, nodeStartup, triage, profiles }) {
   return [
     '# vmemwarn benchmark results',
     '',
@@ -244,6 +274,7 @@ export function resultsMarkdown({ machine, loadAtEnd, runs, referenceRuns, quick
     ...startupLines(rows, startup, referenceRuns, nodeStartup),
     ...floorLines(rows, referenceRuns),
     ...warmLines(rows),
+    ...formatLines(formats),
     '',
     '## Peak RSS of analyze',
     '',
