@@ -5,7 +5,7 @@ import { EncodingSniffer } from './encoding-sniffer.js';
 import { LineBreakNormalizer } from './line-break-normalizer.js';
 import { AnsiStripper } from './ansi-stripper.js';
 import { LF } from './line-break-bytes.js';
-import { headReading } from './hidden-needles.js';
+import { HEAD_BYTES, headReading } from './hidden-needles.js';
 import { HIT_SEARCHES, LineFeeder, type HitSearch } from './line-feeder.js';
 import type { LineSink } from './line-sink.js';
 import { checkOptionsObject, optionKeys } from '../util/option-keys.js';
@@ -96,22 +96,40 @@ export async function feedLines(
     if (lines.length > 0) insideLine = lines[lines.length - 1] !== LF;
     return lines;
   };
-  const feed = (utf8: Buffer): LineFeeder => {
-    // UTF-16 input takes the plain path (every line): it is rare, and its needles were never raw ASCII bytes. So
-    // does input whose start shows a wrapper that hides needles in its own way (headReading).
-    const reading = feeder === undefined && opts.lineOffset === undefined ? headReading(utf8) : undefined;
-    feeder ??= new LineFeeder(sink, maxLineBytes, {
+  // UTF-16 input takes the plain path (every line): it is rare, and its needles were never raw ASCII bytes. So does
+  // input whose start shows a wrapper that hides needles in its own way (headReading).
+  const feederFor = (start: Buffer): LineFeeder => {
+    const reading = opts.lineOffset === undefined ? headReading(start) : undefined;
+    return new LineFeeder(sink, maxLineBytes, {
       everyLine: sniffer.encoding !== 'utf-8' || reading?.everyLine === true,
       ...(reading?.moreNeedles !== undefined && { moreNeedles: reading.moreNeedles }),
       ...(opts.search !== undefined && { search: opts.search }),
       ...(opts.lineOffset !== undefined && { lineOffset: opts.lineOffset }),
       ...(opts.onQuotedPrintable !== undefined && { onQuotedPrintable: opts.onQuotedPrintable }),
     });
-    feeder.push(escapes.push(track(normalizer.normalize(utf8))));
+  };
+  // The input's first HEAD_BYTES, held until they have all come (or the input ended) and headReading has judged them:
+  // judged on a first chunk alone (a pipe's first write, a zip member's 16 KiB), a journal's second host or an
+  // escaped colour code just past it had gone unseen.
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  const feed = (utf8: Buffer, ended = false): LineFeeder | undefined => {
+    let bytesIn = utf8;
+    if (feeder === undefined) {
+      if (!ended && opts.lineOffset === undefined && headBytes + utf8.length < HEAD_BYTES) {
+        head.push(utf8);
+        headBytes += utf8.length;
+        return undefined;
+      }
+      bytesIn = head.length > 0 ? Buffer.concat([...head, utf8]) : utf8;
+      head.length = 0;
+      feeder = feederFor(bytesIn);
+    }
+    feeder.push(escapes.push(track(normalizer.normalize(bytesIn))));
     return feeder;
   };
   const finish = (): LineFeeder => {
-    const done = feed(sniffer.end());
+    const done = feed(sniffer.end(), true)!;
     done.push(escapes.push(track(normalizer.end())));
     done.push(escapes.end());
     done.end(insideLine);
@@ -119,7 +137,7 @@ export async function feedLines(
   };
   // A stopped read: the bytes still held (a partial line, half a character, a CR) end nowhere and are dropped.
   const stop = (): LineFeeder => {
-    const done = feeder ?? feed(Buffer.alloc(0));
+    const done = feeder ?? feed(Buffer.alloc(0), true)!;
     done.dropPartialLine();
     return done;
   };

@@ -243,6 +243,18 @@ describe('wrappers that hide needles', () => {
     }
   });
 
+  // Found by a review: the head was judged on the first chunk alone, so a journal's second host (or an escaped colour
+  // code) in the next chunk of a pipe or a zip member went unseen and the fast path skipped lines it must not.
+  test('Found by a review: the head is judged on its first 64 KiB, however the input comes in chunks', async () => {
+    const lines = [entry('usb 1-1: new device'), `{"_TRANSPORT":"kernel","_HOSTNAME":"b","MESSAGE":"x"}`, `{"_TRANSPORT":"kernel","_HOSTNAME":"a","MESSAGE":"y"}`, entry('plain')];
+    const data = Buffer.from(`${lines.join('\n')}\n`);
+    for (const sizes of [[], [lines[0]!.length + 1], [7]]) {
+      const sink = new RecordingSink(TRIGGERS, false);
+      await feedLines(chunksOf(data, sizes), sink);
+      expect(sink.lines).toHaveLength(4);
+    }
+  });
+
   test('colour codes are off every line the sink gets, and do not hide a needle they cut', async () => {
     const text = '\u001b[32m[    1.000000] \u001b[0m\u001b[33mWARNING:\u001b[0m x\nplain \u001b[1mline\u001b[0m\n\u001b[32m[    2.0] \u001b[0mcut\u001b[0m here\n';
     for (const every of [true, false]) {
