@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { analyzeText } from '../../src/api.js';
 import { wallSeconds } from '../../src/parse/wall-seconds.js';
 
@@ -9,6 +10,34 @@ test('stamps of every wall-clock form on one scale', () => {
   expect(wallSeconds('2023-11-06T05:00:48-0500')).toBe(base);
   // Year-omitted stamps differ among themselves as the dated ones do.
   expect(wallSeconds('--11-06T10:07:15')! - wallSeconds('--11-06T10:00:48')!).toBe(387);
+});
+
+// wallSeconds keeps the last stamp and the start of its minute: any run of stamps must read as each alone would.
+test('stamps read in any order give what each gives alone', () => {
+  const reference = (stamp: string): number | undefined => {
+    const m = /^(?:(\d{4})|-)-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d(?:[.,]\d+)?)(Z|[+-]\d\d:?\d\d)?$/.exec(stamp);
+    if (m === null) return undefined;
+    const [, year = '2000', month, day, hour, minute, seconds, zone] = m;
+    const sign = zone?.startsWith('-') ? -1 : 1;
+    const digits = zone === undefined || zone === 'Z' ? '' : zone.replace(':', '');
+    const offset = digits === '' ? 0 : sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+    return Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute)) / 1000 - offset * 60 + Number(seconds!.replace(',', '.'));
+  };
+  const stamp = fc
+    .tuple(
+      fc.constantFrom('2023', '-'),
+      fc.constantFrom('11-06', '12-31'),
+      fc.constantFrom('10:00', '10:01', '23:59'),
+      fc.constantFrom('48', '07', '5', '48.5', '48,25', '48.', '00.000001', '48e1', ' 48'),
+      fc.constantFrom('', 'Z', '+02:00', '-0500', '+0000', 'X'),
+    )
+    .map(([y, md, hm, s, z]) => `${y}-${md}T${hm}:${s}${z}`);
+  fc.assert(
+    fc.property(fc.array(stamp, { maxLength: 12 }), (stamps) => {
+      for (const s of stamps) expect(wallSeconds(s)).toBe(reference(s));
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 test('to the minute, or not a stamp: none', () => {
