@@ -74,37 +74,53 @@ function captureWindows(): Int32Array {
  * alone in a fresh bucket costs nothing.
  */
 export function buildFingerprints(needles: readonly Uint8Array[]): Fingerprints {
+  // Needles in the order of their rarest windows, so that alike ones come one after another.
   const entries = needles
     .filter((bytes) => bytes.length > 0)
     .map((bytes) => ({ bytes, windows: scoredWindows(bytes) }))
-    .map((entry) => ({ ...entry, rarest: entry.windows.reduce((a, b) => (b.score < a.score ? b : a)) }))
-    .sort((a, b) => compareWindows({ bytes: a.bytes, window: a.rarest.window }, { bytes: b.bytes, window: b.rarest.window }));
+    .map((entry) => ({ ...entry, rarest: entry.windows.reduce((a, b) => (b.score < a.score ? b : a)).window }))
+    .sort((a, b) => compareWindows({ bytes: a.bytes, window: a.rarest }, { bytes: b.bytes, window: b.rarest }));
   const sets = Array.from({ length: BUCKETS }, () => new NibbleSets());
   const buckets: FingerprintNeedle[][] = Array.from({ length: BUCKETS }, () => []);
   const capture = captureWindows();
-  for (const { bytes, windows, rarest } of entries) {
-    let best = { bucket: 0, needle: { bytes, window: rarest.window } };
-    let bestCost = [Infinity, Infinity, Infinity];
-    for (const { window, score } of windows) {
-      const needle = { bytes, window };
-      sets.forEach((set, bucket) => {
-        // The capture-text test is the dear one (11 ms of every start when made for each pair): only where it can win.
-        if (bestCost[0] === 0 && score > bestCost[1]!) return;
-        const growth = set.growth(needle);
-        if (bestCost[0] === 0 && score === bestCost[1] && growth >= bestCost[2]!) return;
-        const cost = [set.passesWith(needle, capture) ? 1 : 0, score, growth];
-        if (isLess(cost, bestCost)) {
-          best = { bucket, needle };
-          bestCost = cost;
-        }
-      });
-    }
+  for (const { bytes, windows } of entries) {
+    const best = bestPlace(bytes, windows, sets, capture);
     sets[best.bucket]!.add(best.needle);
     buckets[best.bucket]!.push(best.needle);
   }
   const tables = new Uint8Array(2 * FINGERPRINT_BYTES * 16);
   sets.forEach((set, bucket) => set.writeTo(tables, 1 << bucket));
   return { tables, buckets };
+}
+
+/**
+ * The least cost [lets capture text through, window score, growth] over the needle's windows and the buckets, the
+ * first such pair in window and bucket order. Windows are taken rarest first and each one's buckets least growth
+ * first, so that the capture-text test (the dear one: 11 ms of every start when made for each pair) is made only until
+ * a bucket keeps capture text out.
+ */
+function bestPlace(bytes: Uint8Array, windows: readonly ScoredWindow[], sets: readonly NibbleSets[], capture: Int32Array): { bucket: number; needle: FingerprintNeedle } {
+  let best: { bucket: number; needle: FingerprintNeedle; cost: number[] } | undefined;
+  let leastLeaky: { bucket: number; needle: FingerprintNeedle; cost: number[] } | undefined;
+  // A stable sort: windows of one score keep their order, as the order of the pairs breaks ties.
+  for (const { window, score } of [...windows].sort((a, b) => a.score - b.score)) {
+    if (best !== undefined && score > best.cost[0]!) break;
+    const needle = { bytes, window };
+    const growths = sets.map((set) => set.growth(needle));
+    const order = growths.map((_, bucket) => bucket).sort((a, b) => growths[a]! - growths[b]! || a - b);
+    const cheapest = order[0]!;
+    if (leastLeaky === undefined || isLess([score, growths[cheapest]!], leastLeaky.cost)) {
+      leastLeaky = { bucket: cheapest, needle, cost: [score, growths[cheapest]!] };
+    }
+    for (const bucket of order) {
+      const cost = [score, growths[bucket]!];
+      if (best !== undefined && !isLess(cost, best.cost)) break;
+      if (sets[bucket]!.passesWith(needle, capture)) continue;
+      best = { bucket, needle, cost };
+      break;
+    }
+  }
+  return best ?? leastLeaky!;
 }
 
 /** Whether cost `a` is less than `b`, compared term by term. */
@@ -183,9 +199,14 @@ function commonness(byte: number): number {
   return 0;
 }
 
+interface ScoredWindow {
+  window: number;
+  score: number;
+}
+
 /** Every window of `bytes` with how common its bytes are in log text (commonness); window 0 for a needle shorter than one. */
-function scoredWindows(bytes: Uint8Array): { window: number; score: number }[] {
-  const windows: { window: number; score: number }[] = [];
+function scoredWindows(bytes: Uint8Array): ScoredWindow[] {
+  const windows: ScoredWindow[] = [];
   for (let w = 0; w + FINGERPRINT_BYTES <= bytes.length; w++) {
     let score = 0;
     for (let p = 0; p < FINGERPRINT_BYTES; p++) score += commonness(bytes[w + p]!);
