@@ -142,7 +142,8 @@ async function measureFormats(plainRows) {
         else times.analyze.push(analyze.seconds);
         if (analyze.maxRssKiB !== undefined) maxRssKiB = Math.max(maxRssKiB ?? 0, analyze.maxRssKiB);
       }
-      const sameReport = error === undefined ? (await reportKey(file)) === plainReport : undefined;
+      const key = error === undefined && plainReport !== undefined ? await reportKey(file) : undefined;
+      const sameReport = key === undefined ? undefined : key === plainReport;
       rows.push({
         mix: plain.mix,
         format,

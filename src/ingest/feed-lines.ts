@@ -67,7 +67,8 @@ export class PartialReadError extends InputError {
 }
 
 /**
- * Streams `input` (a stream or an iterable of Buffers or other Uint8Arrays) into `sink` line by line; see `LineSink` for which lines may be skipped. When reading fails the
+ * Streams `input` (a stream or an iterable of Buffers or other Uint8Arrays) into `sink` line by line, with terminal
+ * escape sequences (colour codes) taken off (`maxLineBytes` counts the bytes left); see `LineSink` for which lines may be skipped. When reading fails the
  * lines decoded so far stay delivered (including a final partial line) and the error is rethrown as an
  * `InputError` naming the input. A read stopped by `untilAborted` (ReadInterrupted) delivers no partial line: the
  * stop, not the log, cut it. An option key that is none of `FeedOptions`', or a value of the wrong kind, is a `UsageError`.
@@ -85,7 +86,7 @@ export async function feedLines(
   const sniffer = new EncodingSniffer(opts.lineOffset === undefined ? undefined : 'utf-8');
   // A later part of a file reads its line breaks and needles as the file's head showed them (planParts splits only a
   // file whose head has LFs and no hidden needles): judged again on the part's own first bytes, a part starting in a
-  // run of bare-CR lines or colour codes had come out unlike a single read.
+  // run of bare-CR lines had come out unlike a single read.
   const normalizer = new LineBreakNormalizer(opts.lineOffset === undefined ? undefined : 'lf');
   const escapes = new AnsiStripper();
   let feeder: LineFeeder | undefined;

@@ -66,6 +66,8 @@ function captureWindows(): Int32Array {
   return Int32Array.from(windows);
 }
 
+const CAPTURE_WINDOWS = captureWindows();
+
 /**
  * Tables for the nibble-shuffle ("Teddy") prefilter: each needle gets a 4-byte window and a bucket. A needle shorter
  * than 4 bytes gets wildcard fingerprint bytes past its end. Greedy, needle by needle, over every window and bucket:
@@ -82,9 +84,8 @@ export function buildFingerprints(needles: readonly Uint8Array[]): Fingerprints 
     .sort((a, b) => compareWindows({ bytes: a.bytes, window: a.rarest }, { bytes: b.bytes, window: b.rarest }));
   const sets = Array.from({ length: BUCKETS }, () => new NibbleSets());
   const buckets: FingerprintNeedle[][] = Array.from({ length: BUCKETS }, () => []);
-  const capture = captureWindows();
   for (const { bytes, windows } of entries) {
-    const best = bestPlace(bytes, windows, sets, capture);
+    const best = bestPlace(bytes, windows, sets, CAPTURE_WINDOWS);
     sets[best.bucket]!.add(best.needle);
     buckets[best.bucket]!.push(best.needle);
   }
@@ -146,7 +147,7 @@ class NibbleSets {
     return after - before;
   }
 
-  /** Whether, with `needle` added, the bucket would pass any of `windows` (captureWindows). */
+  /** Whether, with `needle` added, the bucket would pass any of `windows` (CAPTURE_WINDOWS). */
   passesWith(needle: FingerprintNeedle, windows: Int32Array): boolean {
     const lo: number[] = [];
     const hi: number[] = [];

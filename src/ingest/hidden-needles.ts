@@ -1,7 +1,7 @@
+import { ANSI_ESCAPE_IN_LINES } from '../util/ansi-escape-pattern.js';
+
 /** How much of an input's start is looked at for wrappers that hide the needles. */
 export const HEAD_BYTES = 64 * 1024;
-
-import { ANSI_ESCAPE_IN_LINES } from '../util/ansi-escape-pattern.js';
 
 /** A `journalctl -o json` entry on any line of the head (after a json-seq record separator too). */
 const JOURNAL_ENTRY = /^[\x1e \t\r]*\{.*"MESSAGE"\s*:/m;

@@ -4,6 +4,8 @@ import { InputError, UsageError } from '../../src/errors.js';
 import { PartialReadError, feedLines } from '../../src/ingest/feed-lines.js';
 import { RecordingSink, chunksOf, splatWindow } from './_recording-sink.js';
 import { ReadInterrupted } from '../../src/until-aborted.js';
+import { analyzeText } from '../../src/api.js';
+import { HEAD_BYTES } from '../../src/ingest/hidden-needles.js';
 
 const TRIGGERS = ['WARNING:', 'cut here', 'end trace', 'Linux version'];
 
@@ -253,6 +255,39 @@ describe('wrappers that hide needles', () => {
       await feedLines(chunksOf(data, sizes), sink);
       expect(sink.lines).toHaveLength(4);
     }
+  });
+
+  // Found by coloring syzkaller report 526 (a hung task) as dmesg --color=always prints it, after 200 KiB of plain
+  // lines: whether colour codes hid the needles was decided on the first 64 KiB alone, so the report was missed.
+  test('colour codes that start past the head of the log hide no report', async () => {
+    const plain = Array.from({ length: 4000 }, (_, i) => `[    1.${String(i).padStart(6, '0')}] usb 1-1: plain line of the boot\n`).join('');
+    const coloured = [
+      '\u001b[32m[  610.334229][ T1478] \u001b[0m\u001b[33mINFO:\u001b[0m task syz-fuzzer:4433 blocked for more than 143 seconds.',
+      '\u001b[32m[  610.340000][ T1478] \u001b[0m      Not tainted 5.9.0 #15',
+      '\u001b[32m[  610.341000][ T1478] \u001b[0mCall trace:',
+      '\u001b[32m[  610.343000][ T1478] \u001b[0m __switch_to+0x1a0/0x2c0',
+      '\u001b[32m[  610.343500][ T1478] \u001b[0m register_netdevice_notifier+0x24/0x198',
+    ].join('\n');
+    expect(Buffer.byteLength(plain)).toBeGreaterThan(HEAD_BYTES);
+    const result = await analyzeText(`${plain}${coloured}\n`);
+    expect(result.clusters.map((c) => c.title)).toEqual(['INFO: task hung in register_netdevice_notifier']);
+  });
+
+  const entries = (messages: string[], host = (_: number) => 'h') =>
+    messages.map((m, i) => JSON.stringify({ _TRANSPORT: 'kernel', _HOSTNAME: host(i), _SOURCE_MONOTONIC_TIMESTAMP: String((i + 1) * 1000000), MESSAGE: m })).join('\n') + '\n';
+
+  // Found by a review: the fast path finds the `=====` rule that opens a KASAN or lockdep report by its line's end,
+  // `==`, where a journal line ends in `"}`: the report's first line was lost from its example.
+  test('Found by a review: journal entries keep the rule that opens a report', async () => {
+    const log = entries(['Linux version 6.1.0 (b@h) (gcc 12.2.0) #1 SMP', '=============================', 'WARNING: suspicious RCU usage', '6.1.0 #1 Not tainted', '-----------------------------', 'net/netfilter/nf_conntrack_core.c:1234 suspicious rcu_dereference_check() usage!']);
+    const [cluster] = (await analyzeText(log)).clusters;
+    expect(cluster?.example.firstLine).toBe(2);
+  });
+
+  // Found by a review: a journal that gathers hosts is read line by line, so that the analysis sees them interleave.
+  test('Found by a review: journal entries of two hosts that interleave are said to', async () => {
+    const log = entries(['Linux version 6.1.0 (b@h) (gcc 12.2.0) #1 SMP', 'random: crng init done', 'random: crng init done', 'usb 1-1: new device', 'WARNING: CPU: 0 PID: 1 at mm/foo.c:10 foo+0x10/0x20', 'Call trace:', ' foo+0x10/0x20', '---[ end trace 0000000000000000 ]---'], (i) => (i === 1 || i === 3 ? 'b' : 'a'));
+    expect((await analyzeText(log)).warnings.join('\n')).toMatch(/2 hosts interleave/);
   });
 
   test('colour codes are off every line the sink gets, and do not hide a needle they cut', async () => {
