@@ -13,6 +13,12 @@ export type HitSearch = (typeof HIT_SEARCHES)[number];
 
 const NEWLINE = Buffer.from('\n');
 
+/** Small enough that little is decoded in vain after the sink turns quiet, large enough to amortize a write. */
+const SPLIT_BATCH_BYTES = 4 * 1024;
+/** Chunks are scanned in 64 KiB slices: one fits the SIMD finder's buffer, and for the regex finder a larger
+ *  latin1 view per read piled up outside the heap (peak RSS). */
+const MAX_SCAN_BYTES = 64 * 1024;
+
 const joinedNeedles = new WeakMap<readonly string[], WeakMap<readonly string[], readonly string[]>>();
 
 /** `triggers` and `more` in one array, the same one each time, so that TriggerPattern.of builds its pattern once. */
@@ -23,11 +29,6 @@ function withNeedles(triggers: readonly string[], more: readonly string[]): read
   if (joined === undefined) byTriggers.set(triggers, (joined = [...triggers, ...more]));
   return joined;
 }
-/** Small enough that little is decoded in vain after the sink turns quiet, large enough to amortize a write. */
-const SPLIT_BATCH_BYTES = 4 * 1024;
-/** Chunks are scanned in 64 KiB slices: one fits the SIMD finder's buffer, and for the regex finder a larger
- *  latin1 view per read piled up outside the heap (peak RSS). */
-const MAX_SCAN_BYTES = 64 * 1024;
 
 /**
  * The chunk-level core of `feedLines`: LF-only, NUL-free UTF-8 chunks with no escape sequences (AnsiStripper) in,

@@ -1,7 +1,8 @@
-import { isDigitCode } from './fields/hex-bigint.js';
-
-/** `2023-05-02T10:11:12`, with a fraction (`.` or dmesg's `,`) and a UTC offset or not; or year-omitted `--05-02T…`. */
-const STAMP = /^(?:(\d{4})|-)-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d(?:[.,]\d+)?)(Z|[+-]\d\d:?\d\d)?$/;
+/** The seconds, with a fraction (`.` or dmesg's `,`) or not, and a UTC offset or not: the end of every stamp. */
+const SECONDS_AND_ZONE_SOURCE = String.raw`(\d\d(?:[.,]\d+)?)(Z|[+-]\d\d:?\d\d)?$`;
+/** `2023-05-02T10:11:12` and SECONDS_AND_ZONE_SOURCE's end; or year-omitted `--05-02T…`. */
+const STAMP = new RegExp(String.raw`^(?:(\d{4})|-)-(\d\d)-(\d\d)T(\d\d):(\d\d):${SECONDS_AND_ZONE_SOURCE}`);
+const SECONDS_AND_ZONE = new RegExp(`^${SECONDS_AND_ZONE_SOURCE}`);
 
 /**
  * Seconds of a wall-clock stamp (src/parse/prefix-wall-time.ts) on one scale: what tells how far apart two lines of a
@@ -21,26 +22,12 @@ export function wallSeconds(stamp: string): number | undefined {
 const last: { stamp: string | undefined; seconds: number | undefined } = { stamp: undefined, seconds: undefined };
 /** The stamp up to its seconds (`2023-05-02T10:11:`), the zone it had, and the seconds that minute starts at. */
 const minute = { prefix: '', zone: undefined as string | undefined, start: 0 };
-const SECONDS_AND_ZONE = /^(\d\d(?:[.,]\d+)?)(Z|[+-]\d\d:?\d\d)?$/;
 
 function withinMinute(stamp: string): number | undefined {
-  if (minute.zone === undefined && isPlainSeconds(stamp, minute.prefix.length)) return minute.start + Number(stamp.slice(minute.prefix.length));
   const m = SECONDS_AND_ZONE.exec(stamp.slice(minute.prefix.length));
   if (m === null || m[2] !== minute.zone) return parseStamp(stamp);
-  return minute.start + Number(m[1]!.replace(',', '.'));
+  return minute.start + secondsOf(m[1]!);
 }
-
-/** `stamp` from `at` is `ss` or `ss.ffffff` and nothing more (what Number then reads exactly). */
-function isPlainSeconds(stamp: string, at: number): boolean {
-  const n = stamp.length - at;
-  if (n < 2 || n === 3 || !isDigitCode(stamp.charCodeAt(at)) || !isDigitCode(stamp.charCodeAt(at + 1))) return false;
-  if (n === 2) return true;
-  if (stamp.charCodeAt(at + 2) !== DOT) return false;
-  for (let i = at + 3; i < stamp.length; i++) if (!isDigitCode(stamp.charCodeAt(i))) return false;
-  return true;
-}
-
-const DOT = 0x2e;
 
 function parseStamp(stamp: string): number | undefined {
   const m = STAMP.exec(stamp);
@@ -51,7 +38,12 @@ function parseStamp(stamp: string): number | undefined {
   minute.prefix = stamp.slice(0, stamp.indexOf('T') + 7);
   minute.zone = zone;
   minute.start = utcMs / 1000 - offsetMinutes * 60;
-  return minute.start + Number(seconds!.replace(',', '.'));
+  return minute.start + secondsOf(seconds!);
+}
+
+/** `12.5` or dmesg's `12,5`. */
+function secondsOf(text: string): number {
+  return Number(text.replace(',', '.'));
 }
 
 /** A UTC offset (`+02:00`, `-0500`) in minutes. */
