@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// Regenerates src/ingest/wasm/trigger-scan-binary.ts from trigger-scan.wat (wabt). test/ingest/wasm checks they agree.
+// Regenerates each src/ingest/wasm/*-binary.ts from its .wat (wabt). test/ingest/wasm checks they agree.
 import { readFile, writeFile } from 'node:fs/promises';
 import { watToTypeScript } from './wat-to-typescript.mjs';
+import { WASM_MODULES } from './wasm-modules.mjs';
 
 const dir = new URL('../src/ingest/wasm/', import.meta.url);
-const source = await readFile(new URL('trigger-scan.wat', dir), 'utf8');
-const ts = await watToTypeScript(source, { exportName: 'TRIGGER_SCAN_WASM_BASE64', sourceName: 'trigger-scan.wat' });
-await writeFile(new URL('trigger-scan-binary.ts', dir), ts);
+for (const { wat, binary, exportName } of WASM_MODULES) {
+  const source = await readFile(new URL(wat, dir), 'utf8');
+  await writeFile(new URL(binary, dir), await watToTypeScript(source, { exportName, sourceName: wat }));
+}

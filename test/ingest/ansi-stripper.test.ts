@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { AnsiStripper } from '../../src/ingest/ansi-stripper.js';
 import { stripAnsi } from '../../src/parse/prefix-ansi.js';
+import { RECYCLED_BUFFERS } from '../../src/ingest/chunk-pool.js';
 
+/** Copies each output, as a consumer must (the stripper writes into buffers it reuses). */
 const stripIn = (chunks: Buffer[]): Buffer => {
   const s = new AnsiStripper();
-  return Buffer.concat([...chunks.map((c) => s.push(c)), s.end()]);
+  return Buffer.concat([...chunks.map((c) => Buffer.from(s.push(c))), s.end()]);
 };
 
 /** Cuts `bytes` at the given offsets (sorted, deduplicated, inside it). */
@@ -65,4 +67,23 @@ test('parameters past 64 KiB are not held: the held bytes stay bounded', () => {
   const out = s.push(Buffer.concat([Buffer.from('\x1b['), Buffer.alloc(100_000, 0x30)]));
   // Taken as they stand: no final byte yet, so the CSI is `ESC [` and its parameters text.
   expect(out).toHaveLength(100_000);
+});
+
+test('a stripped chunk stays as it was while the next seven are stripped (the consumer copies before the eighth)', () => {
+  const s = new AnsiStripper();
+  const outputs = Array.from({ length: RECYCLED_BUFFERS }, (_, i) => s.push(Buffer.from(`\x1b[3${i}mline ${i}\n`)));
+  expect(outputs.map((o) => o.toString())).toEqual(Array.from({ length: RECYCLED_BUFFERS }, (_, i) => `line ${i}\n`));
+  // The eighth after the first is written where the first was: the buffers rotate and none is allocated afresh.
+  const ninth = s.push(Buffer.from('\x1b[0mline 8\n'));
+  expect(ninth.buffer).toBe(outputs[0]!.buffer);
+  expect(ninth.toString()).toBe('line 8\n');
+});
+
+test('a chunk longer than the buffer in turn gets a longer one', () => {
+  const s = new AnsiStripper();
+  const short = Buffer.from(s.push(Buffer.from('\x1b[1ma\n')));
+  const long = `\x1b[1m${'b'.repeat(100_000)}\n`;
+  for (let i = 1; i < RECYCLED_BUFFERS; i++) s.push(Buffer.from('\x1b[1mc\n'));
+  expect(s.push(Buffer.from(long)).toString()).toBe(`${'b'.repeat(100_000)}\n`);
+  expect(short.toString()).toBe('a\n');
 });

@@ -10,5 +10,7 @@ declare namespace WebAssembly {
   }
   class Memory {
     readonly buffer: ArrayBuffer;
+    /** Adds `pages` of 64 KiB; returns the previous size in pages. Detaches the old `buffer`. */
+    grow(pages: number): number;
   }
 }
