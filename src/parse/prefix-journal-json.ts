@@ -1,5 +1,6 @@
 import type { PrefixFields } from './prefix-rules.js';
 import { stripAnsi } from './prefix-ansi.js';
+import { epochMsIso } from './prefix-wall-time.js';
 
 interface JournalEntry {
   MESSAGE?: unknown;
@@ -8,6 +9,26 @@ interface JournalEntry {
   _HOSTNAME?: unknown;
   _SOURCE_MONOTONIC_TIMESTAMP?: unknown;
   __REALTIME_TIMESTAMP?: unknown;
+}
+
+/** A line that is one JSON object with a MESSAGE key (journalctl spaces the separators in some versions). */
+export const JOURNAL_JSON_LINE = /^\{(?=.*"MESSAGE"\s*:).*\}\s*$/;
+const MESSAGE_KEY = /"MESSAGE"\s*:/;
+/** What `.` does not match besides LF, which no line holds. */
+const DOT_EXCLUDES = /[\r\u2028\u2029]/;
+
+/**
+ * `takeJournalJson` of a line JOURNAL_JSON_LINE matches, undefined for any other: the regex in three cheap steps
+ * (it ran its lookahead and then `.*` over every entry of a report, 0.19 s of 2.2 s on a journal export of a storm
+ * log). Without a line terminator in the line its `.` matches every character, so it asks for `"MESSAGE"` and a colon
+ * after the `{`, and a `}` at the end before trailing blanks (`\s` and `trimEnd` take the same characters).
+ */
+export function stripJournalJson(text: string, into: PrefixFields): string | undefined {
+  if (DOT_EXCLUDES.test(text)) return JOURNAL_JSON_LINE.test(text) ? takeJournalJson(text, into) : undefined;
+  if (text.charCodeAt(0) !== 0x7b || !MESSAGE_KEY.test(text)) return undefined;
+  const trimmed = text.trimEnd();
+  if (trimmed.length < 2 || trimmed.charCodeAt(trimmed.length - 1) !== 0x7d) return undefined;
+  return takeJournalJson(text, into);
 }
 
 /**
@@ -30,7 +51,7 @@ export function takeJournalJson(line: string, into: PrefixFields): string | unde
   if (typeof entry._SOURCE_MONOTONIC_TIMESTAMP === 'string' && Number.isFinite(monotonicUs)) into.ts ??= monotonicUs / 1e6;
   const realtimeUs = Number(entry.__REALTIME_TIMESTAMP);
   if (typeof entry.__REALTIME_TIMESTAMP === 'string' && Number.isFinite(realtimeUs)) {
-    into.wallTime ??= new Date(Math.floor(realtimeUs / 1000)).toISOString();
+    into.wallTime ??= epochMsIso(Math.floor(realtimeUs / 1000));
   }
   if (typeof entry._HOSTNAME === 'string') into.host ??= entry._HOSTNAME;
   if (journalEntryIsForeign(entry)) into.foreign = true;

@@ -2,7 +2,7 @@ import type { StrippedLine } from './prefix.js';
 import { datedWallTime, epochWallTime, MONTH_INITIALS, MONTH_NAMES, yearlessWallTime } from './prefix-wall-time.js';
 import { KMSG_RECORD, unescapeKmsg } from './prefix-kmsg.js';
 import { takeLavaLine } from './prefix-lava.js';
-import { takeJournalJson } from './prefix-journal-json.js';
+import { JOURNAL_JSON_LINE, stripJournalJson, takeJournalJson } from './prefix-journal-json.js';
 import { rsyslogKernelText } from './rsyslog-escapes.js';
 import { PRINTK_TIME, takePrintkTime } from './prefix-printk-time.js';
 import {
@@ -285,8 +285,9 @@ export const PREFIX_RULES: readonly PrefixRule[] = [
     // Some journalctl versions space the separators: `{ "__CURSOR" : "…", "MESSAGE" : "…" }`.
     name: 'journalctl -o json `{"MESSAGE": ..., "_TRANSPORT": "kernel", ...}`',
     firstChars: '{',
-    re: /^\{(?=.*"MESSAGE"\s*:).*\}\s*$/,
+    re: JOURNAL_JSON_LINE,
     take: (m, into) => takeJournalJson(m[0], into),
+    strip: stripJournalJson,
   },
   {
     // `journalctl -o json-seq` (RFC 7464): each entry after an ASCII record separator.

@@ -29,6 +29,27 @@ export function datedWallTime(year: string, month: string, day: string, time: st
   return `${year}-${monthNumber(month)}-${twoDigits(day)}T${time}`;
 }
 
+/** The time values a Date holds: ms either side of the epoch (ECMAScript's range); outside it toISOString throws. */
+const MAX_DATE_MS = 8.64e15;
+/** The last second epochMsIso wrote, and its stamp up to the fraction (`2023-01-10T10:00:00.`). */
+const lastSecond = { at: Number.NaN, stamp: '' };
+
+/**
+ * `new Date(ms).toISOString()` of a whole number of ms since the epoch; undefined outside the range a Date holds (a
+ * journal entry's `__REALTIME_TIMESTAMP` of 10^23 µs had stopped the read). A journal's entries come many to the
+ * second: the stamp up to the second is made once for them all.
+ */
+export function epochMsIso(ms: number): string | undefined {
+  if (!(Math.abs(ms) <= MAX_DATE_MS)) return undefined;
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond.at) {
+    const iso = new Date(second * 1000).toISOString();
+    lastSecond.at = second;
+    lastSecond.stamp = iso.slice(0, iso.length - 'mmmZ'.length);
+  }
+  return `${lastSecond.stamp}${String(ms - second * 1000).padStart(3, '0')}Z`;
+}
+
 /** Seconds since the epoch (journalctl -o short-unix, `ts '%.s'`, logcat epoch) as an ISO-8601 UTC stamp, the printed fraction kept. */
 export function epochWallTime(seconds: string, fraction?: string): string {
   return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19)}${fraction === undefined ? '' : `.${fraction}`}Z`;
