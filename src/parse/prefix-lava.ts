@@ -13,6 +13,7 @@ interface LavaLogLine {
  * character (`\0`, `\e`, `\xB5`, `\u00b5`, `\U0001F600`, `\N`, `\_`, `\L`, `\P`).
  */
 const YAML_ESCAPE = /\\(x[0-9A-Fa-f]{2}|U[0-9A-Fa-f]{8}|[\s\S])/g;
+const MAX_CODE_POINT = 0x10ffff;
 const YAML_ONLY_ESCAPES: Readonly<Record<string, string>> = {
   '0': '\\u0000',
   a: '\\u0007',
@@ -35,7 +36,12 @@ function parseFlowMapping(mapping: string): LavaLogLine | undefined {
   }
   const json = mapping.replace(YAML_ESCAPE, (escape: string, code: string) => {
     if (code.length === 3) return `\\u00${code.slice(1)}`;
-    if (code.length === 9) return JSON.stringify(String.fromCodePoint(Number.parseInt(code.slice(1), 16))).slice(1, -1);
+    if (code.length === 9) {
+      // Past U+10FFFF PyYAML fails (`chr`), and so does the JSON the escape is left as: the line is no LAVA entry. As
+      // String.fromCodePoint's RangeError it had stopped the read.
+      const codePoint = Number.parseInt(code.slice(1), 16);
+      return codePoint > MAX_CODE_POINT ? escape : JSON.stringify(String.fromCodePoint(codePoint)).slice(1, -1);
+    }
     return YAML_ONLY_ESCAPES[code] ?? escape;
   });
   try {

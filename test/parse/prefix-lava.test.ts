@@ -36,4 +36,13 @@ describe('PyYAML escapes in the double-quoted msg (yaml_safe_dump with default_s
   test('an escape neither YAML nor JSON knows leaves the line alone', () => {
     expect(takeLavaLine('{"dt": "x", "lvl": "target", "msg": "\\q"}', {})).toBeUndefined();
   });
+
+  // String.fromCodePoint's RangeError had stopped the read ('Invalid code point 4294967295'); PyYAML fails on it too.
+  test.each(['\\UFFFFFFFF', '\\U00110000', '\\UD800DC00'])('%s, past U+10FFFF, leaves the line alone', (escape) => {
+    expect(takeLavaLine(`{"dt": "x", "lvl": "target", "msg": "WARNING: ${escape}"}`, {})).toBeUndefined();
+  });
+
+  test('\\U0010FFFF, the last code point, is read', () => {
+    expect(takeLavaLine('{"dt": "x", "lvl": "target", "msg": "a\\U0010FFFF"}', {})).toBe('a\u{10FFFF}');
+  });
 });
