@@ -11,6 +11,8 @@ const OPEN_BRACKET = 0x5b;
  * intermediates are held (a string sequence is dropped as it goes); past this a held sequence is taken as it stands.
  */
 const MAX_HELD_BYTES = 64 * 1024;
+/** The largest output kept for reuse: a whole small file is read as one chunk of up to 1 MiB (open-input.ts). */
+const MAX_RECYCLED_BYTES = 1024 * 1024 + MAX_HELD_BYTES + 1;
 
 /**
  * Removes terminal escape sequences from LF-only UTF-8 chunks, as `stripAnsi` removes them from each line, so that the
@@ -63,8 +65,12 @@ export class AnsiStripper {
     return stripEscapes(data.subarray(0, cut), this.outputFor(cut));
   }
 
-  /** The next buffer of the rotation, grown to `bytes` if it is shorter. */
-  private outputFor(bytes: number): Buffer {
+  /**
+   * The next buffer of the rotation, grown to `bytes` if it is shorter; none past MAX_RECYCLED_BYTES, so that a caller
+   * of feedLines handing it huge chunks does not have eight of that size kept (a fresh one each is collected).
+   */
+  private outputFor(bytes: number): Buffer | undefined {
+    if (bytes > MAX_RECYCLED_BYTES) return undefined;
     const at = this.nextOutput;
     this.nextOutput = (at + 1) % RECYCLED_BUFFERS;
     const buffer = this.outputs[at];

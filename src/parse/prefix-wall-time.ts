@@ -35,12 +35,14 @@ const MAX_DATE_MS = 8.64e15;
 const lastSecond = { at: Number.NaN, stamp: '' };
 
 /**
- * `new Date(ms).toISOString()` of a whole number of ms since the epoch; undefined outside the range a Date holds (a
+ * `new Date(time).toISOString()` of a time in ms since the epoch; undefined outside the range a Date holds (a
  * journal entry's `__REALTIME_TIMESTAMP` of 10^23 µs had stopped the read). A journal's entries come many to the
  * second: the stamp up to the second is made once for them all.
  */
-export function epochMsIso(ms: number): string | undefined {
-  if (!(Math.abs(ms) <= MAX_DATE_MS)) return undefined;
+export function epochMsIso(time: number): string | undefined {
+  if (!(Math.abs(time) <= MAX_DATE_MS)) return undefined;
+  // A Date drops a fraction of a ms toward zero (TimeClip).
+  const ms = Math.trunc(time);
   const second = Math.floor(ms / 1000);
   if (second !== lastSecond.at) {
     const iso = new Date(second * 1000).toISOString();

@@ -87,3 +87,12 @@ test('a chunk longer than the buffer in turn gets a longer one', () => {
   expect(s.push(Buffer.from(long)).toString()).toBe(`${'b'.repeat(100_000)}\n`);
   expect(short.toString()).toBe('a\n');
 });
+
+test('Found by a review: a chunk past a few MiB is stripped into a buffer of its own, which is not kept for reuse', () => {
+  const s = new AnsiStripper();
+  const huge = s.push(Buffer.from(`\x1b[1m${'h'.repeat(3 * 1024 * 1024)}\n`));
+  expect(huge.length).toBe(3 * 1024 * 1024 + 1);
+  for (let i = 1; i < RECYCLED_BUFFERS; i++) s.push(Buffer.from('\x1b[1mc\n'));
+  // The turn of the buffer the huge chunk would have taken: a small one, not the huge chunk's kept for it.
+  expect(s.push(Buffer.from('\x1b[1mc\n')).buffer).not.toBe(huge.buffer);
+});

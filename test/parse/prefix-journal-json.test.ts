@@ -46,7 +46,7 @@ describe('stripJournalJson is JOURNAL_JSON_LINE and takeJournalJson in one step'
   };
   // Pieces of entries, whole and broken, and the characters `.` and `\s` treat apart.
   const piece = fc.constantFrom(
-    '{', '}', '"MESSAGE"', '"MESSAGE":', ' : ', ':', '"Call trace:"', '"_TRANSPORT":"kernel"', ',', ' ', '\t', '\r',
+    '{', '}', '"MESSAGE"', '"MESSAGE":', ' : ', ':', '"Call trace:"', '"_TRANSPORT":"kernel"', ',', ' ', '\t', '\r', '\n',
     '\u2028', '\u2029', '\u00a0', '\ufeff', '"__REALTIME_TIMESTAMP":"1673344800285732"', 'x', '"', '[1]',
   );
   const pieces = fc.array(piece, { maxLength: 4 }).map((p) => p.join(''));
@@ -70,6 +70,8 @@ describe('stripJournalJson is JOURNAL_JSON_LINE and takeJournalJson in one step'
     ['spaces after the entry', '{"MESSAGE":"a"} \t', 'a'],
     ['a blank after the entry that JSON has not', '{"MESSAGE":"a"} \u00a0', undefined],
     ['a CR between fields: JSON takes it as a blank, `.` stops at it', '{"MESSAGE":"a",\r"x":"y"}', undefined],
+    // Found by a review: the text after a kmsg prefix may hold LF (`\x0a`), where `.` stops too.
+    ['Found by a review: an LF before the closing brace', '{"MESSAGE":"a"\n}', undefined],
     ['a CR inside a string: `.` stops at it', '{"MESSAGE":"a\rb"}', undefined],
     ['no colon after MESSAGE', '{"MESSAGE" "a"}', undefined],
     ['MESSAGE only as a value', '{"a":"MESSAGE"}', undefined],

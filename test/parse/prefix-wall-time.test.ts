@@ -30,6 +30,10 @@ describe('epochMsIso', () => {
     expect(epochMsIso(ms)).toBe(iso);
   });
 
+  test.each([1.5, -1.5, 1673344800285.9, -0.5])('Found by a review: %d ms, a fraction dropped as a Date drops it', (ms) => {
+    expect(epochMsIso(ms)).toBe(new Date(ms).toISOString());
+  });
+
   test('is undefined where no Date holds the time (toISOString throws)', () => {
     expect(epochMsIso(8.64e15 + 1)).toBeUndefined();
     expect(epochMsIso(-8.64e15 - 1)).toBeUndefined();
