@@ -52,7 +52,11 @@ export function epochMsIso(time: number): string | undefined {
   return `${lastSecond.stamp}${String(ms - second * 1000).padStart(3, '0')}Z`;
 }
 
-/** Seconds since the epoch (journalctl -o short-unix, `ts '%.s'`, logcat epoch) as an ISO-8601 UTC stamp, the printed fraction kept. */
-export function epochWallTime(seconds: string, fraction?: string): string {
-  return `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19)}${fraction === undefined ? '' : `.${fraction}`}Z`;
+/**
+ * Seconds since the epoch (journalctl -o short-unix, `ts '%.s'`, logcat epoch) as an ISO-8601 UTC stamp, the printed
+ * fraction kept; undefined past the range a Date holds (a logcat stamp of 13 digits' seconds had stopped the read).
+ */
+export function epochWallTime(seconds: string, fraction?: string): string | undefined {
+  const stamp = epochMsIso(Number(seconds) * 1000);
+  return stamp === undefined ? undefined : `${stamp.slice(0, stamp.length - '.mmmZ'.length)}${fraction === undefined ? '' : `.${fraction}`}Z`;
 }

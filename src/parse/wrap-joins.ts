@@ -171,7 +171,9 @@ export const WRAP_JOINS: readonly WrapJoin[] = [
   },
   // `Unable to handle kernel paging request at virtual address` + `000001ffba000000` (the address the Oops of a
   // wrapped struct page names), or broken earlier: `Unable to handle kernel` + `paging request at virtual address …`.
-  brokenLine('kernel fault broken before its address', 'U', /^Unable to handle kernel(?: [\w -]*)?$/, FAULT_LINE, /^\s*([\w -]+?)\s*$/),
+  // The tail is `^\s*([\w -]+?)\s*$` written so that no blank can go to both the group and the blanks around it
+  // (that had backtracked in cubic time: 16 s for a line of 6 KB): the same matches and group.
+  brokenLine('kernel fault broken before its address', 'U', /^Unable to handle kernel(?: [\w -]*)?$/, FAULT_LINE, /^\s*([\w-](?:[\w -]*[\w-])?|[ ])\s*$/),
   // `watchdog: BUG: soft` + `lockup - CPU#0 stuck for 22s! [syz-executor:1234]`.
   brokenLine('soft lockup header broken at a space', 'wBN', /^(?:(?:NMI )?watchdog: )?BUG: soft(?: .*)?$/, SOFT_LOCKUP),
   // `BUG: KASAN: invalid-access in` + `__list_add_valid+0x10/0x90`: the bug class titled without its function.
@@ -287,10 +289,18 @@ function headFits(j: WrapJoin, text: string): boolean {
   return (j.mayBeHead?.(text) ?? true) && j.head.test(text);
 }
 
+/**
+ * The most characters a part of a wrapped line can have: printk keeps at most 1024 bytes of a record's text
+ * (PRINTKRB_RECORD_MAX; LOG_LINE_MAX, 1024 less the prefix, before 5.10), and a wrap only cuts one. Longer text is no
+ * head nor tail, which also bounds what the heads' and tails' regexes cost: several backtrack in quadratic time on a
+ * long run of blanks (1.5–2 s for a line of 60 KB).
+ */
+const MAX_PART_CHARS = 1024;
+
 /** The text may be the first part of a wrapped line. Cheap for ordinary text: one character test. */
 export function mayContinue(text: string): boolean {
   const rows = joinsFor(text);
-  if (rows === undefined) return false;
+  if (rows === undefined || text.length > MAX_PART_CHARS) return false;
   for (const j of rows) if (headFits(j, text)) return true;
   return false;
 }
@@ -303,12 +313,14 @@ const FRAME_REST = new RegExp(String.raw`^\s*((?:\? )?${SYMBOL}(?: \S.*)?)\s*$`)
  * `wg_timers_any_authenticated_packet_traversal+0x68/0x8c`): the frame, as the kernel indents it.
  */
 export function frameAfterEmptyStamp(next: string): string | undefined {
+  if (next.length > MAX_PART_CHARS) return undefined;
   const m = FRAME_REST.exec(next);
   return m === null ? undefined : ` ${m[1]!}`;
 }
 
 /** The joined line when `next` is the wrapped rest of `head`, else undefined. */
 export function joinWrapped(head: string, next: string): string | undefined {
+  if (head.length > MAX_PART_CHARS || next.length > MAX_PART_CHARS) return undefined;
   for (const j of joinsFor(head) ?? []) {
     if (!headFits(j, head)) continue;
     const tail = j.tail.exec(next);

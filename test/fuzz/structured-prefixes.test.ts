@@ -35,9 +35,14 @@ const kmsgLine = fc
   .tuple(fc.nat(), fc.constantFrom('', '-1', '99999999999999999999999', 'x'), fc.array(fc.oneof(fc.constantFrom('\\x0a', '\\x', '\\xZZ', '\\\\'), fc.string({ maxLength: 4 })), { maxLength: 5 }))
   .map(([seq, usec, msg]) => `4,${seq},${usec},-;WARNING: ${msg.join('')}`);
 
-const structuredLine = fc.oneof(lavaLine, journalLine, kmsgLine);
+// Found by a review: logcat's epoch seconds (`-v epoch`) have no upper length.
+const logcatLine = fc
+  .tuple(fc.constantFrom('9999999999999', '8640000000001', '1673352014', '99999999999999999999'), fc.constantFrom(' 0 0 I x', ' I/kernel(    0): x'))
+  .map(([seconds, rest]) => `${seconds}.000${rest}: WARNING: CPU: 0 PID: 1 at mm/x.c:1 f+0x0/0x4`);
 
-test('stripPrefixes reads LAVA, journal and kmsg lines with any values without throwing', () => {
+const structuredLine = fc.oneof(lavaLine, journalLine, kmsgLine, logcatLine);
+
+test('stripPrefixes reads LAVA, journal, kmsg and logcat lines with any values without throwing', () => {
   fc.assert(
     fc.property(structuredLine, (line) => {
       expect(() => stripPrefixes(line)).not.toThrow();

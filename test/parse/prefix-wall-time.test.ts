@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { datedWallTime, epochMsIso, yearlessWallTime } from '../../src/parse/prefix-wall-time.js';
+import { datedWallTime, epochMsIso, epochWallTime, yearlessWallTime } from '../../src/parse/prefix-wall-time.js';
 
 test('year-less stamp pads a space-padded day', () => {
   expect(yearlessWallTime('May', ' 2', '10:11:12')).toBe('--05-02T10:11:12');
@@ -39,5 +39,19 @@ describe('epochMsIso', () => {
     expect(epochMsIso(-8.64e15 - 1)).toBeUndefined();
     expect(epochMsIso(1e20)).toBeUndefined();
     expect(epochMsIso(Number.NaN)).toBeUndefined();
+  });
+});
+
+describe('epochWallTime', () => {
+  test('keeps the printed fraction', () => {
+    expect(epochWallTime('1673352014', '200024')).toBe('2023-01-10T12:00:14.200024Z');
+    expect(epochWallTime('1673352014')).toBe('2023-01-10T12:00:14Z');
+  });
+
+  // Found by a review hunting exceptions: a logcat line's epoch of 13 digits had stopped the read (toISOString).
+  test('Found by a review: seconds no Date holds give no stamp', () => {
+    expect(epochWallTime('8640000000000', '000')).toBe('+275760-09-13T00:00:00.000Z');
+    expect(epochWallTime('8640000000001', '000')).toBeUndefined();
+    expect(epochWallTime('9999999999999')).toBeUndefined();
   });
 });

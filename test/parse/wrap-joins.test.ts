@@ -256,3 +256,34 @@ describe('joinWrapped', () => {
     expect(joinWrapped('pc : vmemmap_populate+0x44/0x194', 'vmemmap_populate+0x44/0x194')).toBeUndefined();
   });
 });
+
+// Found by a review hunting exceptions and slow lines: tails and heads whose regexes backtracked on long runs of blanks
+// (a fault line's tail in cubic time, 16 s for 6 KB; others quadratic, 1.5–2 s for 60 KB).
+describe('long parts', () => {
+  test('Found by a review: a fault line’s tail is the old regex’s, for any short text', () => {
+    const old = /^\s*([\w -]+?)\s*$/;
+    const tail = WRAP_JOINS.find((j) => j.name === 'kernel fault broken before its address')!.tail;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(' ', '\t', 'a', 'Z', '0', '_', '-', '.', '\u00a0'), { maxLength: 14 }), (chars) => {
+        const text = chars.join('');
+        expect(tail.exec(text)?.[1]).toBe(old.exec(text)?.[1]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test('Found by a review: a fault line’s tail of 6 KB of blanks around a dash is read at once, and joins nothing', () => {
+    const tail = `${' '.repeat(3000)}-${' '.repeat(3000)}\t-`;
+    expect(joinWrapped('Unable to handle kernel', tail)).toBeUndefined();
+  });
+
+  test('no part longer than a printk record’s text (1024 bytes) is a head or a tail', () => {
+    const head = 'Unable to handle kernel';
+    expect(joinWrapped(head, 'paging request at virtual address 000001ffba000000')).toBe(
+      'Unable to handle kernel paging request at virtual address 000001ffba000000',
+    );
+    expect(joinWrapped(head, `${' '.repeat(1000)}paging request at virtual address 000001ffba000000`)).toBeUndefined();
+    expect(mayContinue(`INFO: task a:1 blocked for more${' '.repeat(1000)}`)).toBe(false);
+    expect(mayContinue('INFO: task a:1 blocked for more')).toBe(true);
+  });
+});
