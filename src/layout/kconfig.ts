@@ -1,5 +1,5 @@
 import type { KasanMode } from '../parse/types.js';
-import { pageSizeLabel, validVaBits } from './page-geometry.js';
+import { pageSizeLabel, SECTION_SHIFTS, VA_BITS_CHOICES, validVaBits } from './page-geometry.js';
 import { checkArgument } from '../util/check-argument.js';
 
 /** The layout-relevant options of a kernel `.config`, each with the line that set it. */
@@ -78,13 +78,21 @@ export function parseKernelConfig(text: string): KernelConfig {
 }
 
 /**
- * Why the config cannot be a real arm64 kernel's (a number option that is no number, two page sizes, a VA_BITS its
- * page size does not have), or undefined.
+ * Why the config cannot be a real arm64 kernel's (a number option that is no number, a VA_BITS or section size arm64
+ * never had, two page sizes, a VA_BITS its page size does not have), or undefined.
  */
 export function configContradiction(config: KernelConfig): string | undefined {
   const { vaBits, pageShift, otherPageShift } = config;
   const notWhole = [vaBits, config.paBits, config.sectionShift].find((f) => f !== undefined && !(Number.isInteger(f.value) && f.value > 0));
   if (notWhole) return `${notWhole.text} (line ${notWhole.lineNo}) is not a whole number`;
+  // Found by a review: any whole number had reached the layout code, where a section of 1 bit divided by zero (exit 4).
+  if (vaBits && !VA_BITS_CHOICES.includes(vaBits.value)) {
+    return `${vaBits.text} (line ${vaBits.lineNo}) is no VA_BITS arm64 has (${VA_BITS_CHOICES.join(', ')})`;
+  }
+  const sectionShift = config.sectionShift;
+  if (sectionShift && !SECTION_SHIFTS.includes(sectionShift.value)) {
+    return `${sectionShift.text} (line ${sectionShift.lineNo}) is outside the sections arm64 has (${SECTION_SHIFTS[0]}..${SECTION_SHIFTS.at(-1)} bits)`;
+  }
   if (pageShift && otherPageShift) {
     return `${otherPageShift.text} (line ${otherPageShift.lineNo}) contradicts ${pageShift.text} (line ${pageShift.lineNo}): a kernel has one page size`;
   }

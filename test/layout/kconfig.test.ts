@@ -62,6 +62,21 @@ describe('configContradiction', () => {
     expect(configContradiction(parseKernelConfig(text))).toBe(why);
   });
 
+  // Found by a review: any whole number reached the layout code, where `SECTION_SIZE_BITS=1` divided by zero and
+  // `=2000000000` built a BigInt too large (exit 4, "internal error"), and `VA_BITS=53` failed inside computeConstants.
+  test.each([
+    ['CONFIG_ARM64_SECTION_SIZE_BITS=1\n', 'CONFIG_ARM64_SECTION_SIZE_BITS=1 (line 1) is outside the sections arm64 has (27..30 bits)'],
+    ['CONFIG_ARM64_SECTION_SIZE_BITS=2000000000\n', 'CONFIG_ARM64_SECTION_SIZE_BITS=2000000000 (line 1) is outside the sections arm64 has (27..30 bits)'],
+    ['CONFIG_ARM64_VA_BITS=53\n', 'CONFIG_ARM64_VA_BITS=53 (line 1) is no VA_BITS arm64 has (36, 39, 42, 47, 48, 52)'],
+  ])('Found by a review: a value arm64 never had: %j', (text, why) => {
+    expect(configContradiction(parseKernelConfig(text))).toBe(why);
+  });
+
+  test('every section size and VA_BITS arm64 has passes', () => {
+    for (const bits of [27, 28, 29, 30]) expect(configContradiction(parseKernelConfig(`CONFIG_ARM64_SECTION_SIZE_BITS=${bits}\n`))).toBeUndefined();
+    for (const bits of [36, 39, 42, 47, 48, 52]) expect(configContradiction(parseKernelConfig(`CONFIG_ARM64_VA_BITS=${bits}\n`))).toBeUndefined();
+  });
+
   test('two page sizes set, which silently took the later one', () => {
     expect(configContradiction(parseKernelConfig('CONFIG_ARM64_4K_PAGES=y\nCONFIG_ARM64_64K_PAGES=y\n'))).toBe(
       'CONFIG_ARM64_64K_PAGES=y (line 2) contradicts CONFIG_ARM64_4K_PAGES=y (line 1): a kernel has one page size',
