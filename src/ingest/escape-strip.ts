@@ -1,6 +1,7 @@
 import { ANSI_ESCAPE_IN_LINES } from '../util/ansi-escape-pattern.js';
 import { LF } from './line-break-bytes.js';
 import { ESCAPE_STRIP_WASM_BASE64 } from './wasm/escape-strip-binary.js';
+import { compileEmbedded } from './wasm/compile-embedded.js';
 
 const ESC = 0x1b;
 
@@ -21,15 +22,11 @@ interface StripExports {
 
 let stripper: StripExports | null | undefined;
 
+/** The module's instance, made once; undefined without WebAssembly SIMD, where the regex does the work. */
 function moduleExports(): StripExports | undefined {
   if (stripper === undefined) {
-    try {
-      const module = new WebAssembly.Module(Buffer.from(ESCAPE_STRIP_WASM_BASE64, 'base64'));
-      stripper = new WebAssembly.Instance(module).exports as unknown as StripExports;
-    } catch {
-      // No WebAssembly SIMD on this runtime: the regex does the work.
-      stripper = null;
-    }
+    const module = compileEmbedded(ESCAPE_STRIP_WASM_BASE64);
+    stripper = module === undefined ? null : (new WebAssembly.Instance(module).exports as unknown as StripExports);
   }
   return stripper ?? undefined;
 }

@@ -1,6 +1,7 @@
 import { buildFingerprints, type FingerprintNeedle, type Fingerprints } from './fingerprint-tables.js';
 import type { HitFinder } from './hit-finder.js';
 import { TRIGGER_SCAN_WASM_BASE64 } from './wasm/trigger-scan-binary.js';
+import { compileEmbedded } from './wasm/compile-embedded.js';
 import { LF } from './line-break-bytes.js';
 
 /** Offsets in the module's memory; see trigger-scan.wat. */
@@ -26,15 +27,9 @@ const MAX_INSTANCES = 8;
 /** Keys by needle array: `TriggerPattern.of` hands every reader the same `searchBytes`, so no key is built per input. */
 const keysByArray = new WeakMap<readonly Uint8Array[], string>();
 
+/** The scan module, compiled once; undefined without WebAssembly SIMD, where the regex finder does the work. */
 function compiledModule(): WebAssembly.Module | undefined {
-  if (compiled === undefined) {
-    try {
-      compiled = new WebAssembly.Module(Buffer.from(TRIGGER_SCAN_WASM_BASE64, 'base64'));
-    } catch {
-      // No WebAssembly SIMD on this runtime: the regex finder does the work.
-      compiled = null;
-    }
-  }
+  if (compiled === undefined) compiled = compileEmbedded(TRIGGER_SCAN_WASM_BASE64) ?? null;
   return compiled ?? undefined;
 }
 
