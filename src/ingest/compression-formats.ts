@@ -7,8 +7,8 @@ export type Compression = 'none' | 'gzip' | 'xz' | 'zstd' | 'bzip2';
 
 export interface CompressionFormat {
   compression: Exclude<Compression, 'none'>;
-  /** Leading bytes that identify the format. */
-  magic: readonly number[];
+  /** Leading bytes that identify the format: any one of these sequences. */
+  magics: readonly (readonly number[])[];
   /** `opts.recycleOutput`, once it says yes: the consumer copies what it keeps of a chunk in time (ChunkPool). */
   decode(compressed: AsyncIterable<Buffer>, opts?: DecodeOptions): AsyncIterable<Uint8Array>;
   /** Whether a decoder error means the data ended early; `inputEnded`: every compressed byte had been read. */
@@ -34,31 +34,40 @@ const XZ_MEMLIMIT_ERROR = 'error code 4';
  */
 const ZSTD_SLICE_BYTES = 256;
 
+/**
+ * `BZh`, the block size digit '1'-'9', then the first block's magic (the BCD digits of pi) or, for a stream of no
+ * blocks, the end-of-stream magic (those of sqrt(pi)). `BZh` and a digit alone can start a line of text, and had
+ * made such a text file "corrupt bzip2 data".
+ */
+const BZIP2_MAGICS: readonly (readonly number[])[] = [0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39].flatMap((level) => [
+  [0x42, 0x5a, 0x68, level, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59],
+  [0x42, 0x5a, 0x68, level, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90],
+]);
+
 /** One row per format; sniffed by magic bytes, never by file name. Decoder libraries load on first use. */
 export const COMPRESSION_FORMATS: readonly CompressionFormat[] = [
   {
     compression: 'gzip',
-    magic: [0x1f, 0x8b],
+    magics: [[0x1f, 0x8b]],
     decode: decodeGzipMembers,
     isTruncation: (error) => errorCode(error) === 'Z_BUF_ERROR',
   },
   {
     compression: 'xz',
-    magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00],
+    magics: [[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
     decode: decodeXz,
     // xz-embedded's XZ_BUF_ERROR (8): no progress possible, i.e. the input stopped mid-stream.
     isTruncation: (error) => errorMessage(error).endsWith('error code 8'),
   },
   {
     compression: 'zstd',
-    magic: [0x28, 0xb5, 0x2f, 0xfd],
+    magics: [[0x28, 0xb5, 0x2f, 0xfd]],
     decode: decodeZstd,
     isTruncation: (error) => errorMessage(error) === 'unexpected EOF',
   },
   {
     compression: 'bzip2',
-    // `BZh` then the block size digit.
-    magic: [0x42, 0x5a, 0x68],
+    magics: BZIP2_MAGICS,
     decode: decodeBzip2,
     // unbzip2-stream has no error codes: the data ended early when the decoder asked for bits past the last byte
     // (bzip2-blocks.ts). Any other failure, also in the last or only block, is corruption: a one-block file with

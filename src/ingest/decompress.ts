@@ -26,7 +26,8 @@ export interface Decompressed {
   stream: Readable;
 }
 
-const SNIFF_BYTES = Math.max(...COMPRESSION_FORMATS.map((f) => f.magic.length));
+const MAGIC_LENGTHS = COMPRESSION_FORMATS.flatMap((f) => f.magics.map((m) => m.length));
+const SNIFF_BYTES = Math.max(...MAGIC_LENGTHS);
 
 /** The compression named by `head`'s magic bytes, `'none'` when no format matches. */
 export function sniffCompression(head: Buffer): Compression {
@@ -69,11 +70,13 @@ export async function* decompressedChunks(
 }
 
 function formatOf(head: Buffer): CompressionFormat | undefined {
-  return COMPRESSION_FORMATS.find((f) => f.magic.length <= head.length && f.magic.every((byte, i) => head[i] === byte));
+  return COMPRESSION_FORMATS.find((f) =>
+    f.magics.some((magic) => magic.length <= head.length && magic.every((byte, i) => head[i] === byte)),
+  );
 }
 
 /** The shortest magic: an input as short as that which begins a longer magic is that format cut short. */
-const SHORTEST_MAGIC = Math.min(...COMPRESSION_FORMATS.map((f) => f.magic.length));
+const SHORTEST_MAGIC = Math.min(...MAGIC_LENGTHS);
 
 /**
  * The format whose magic the whole input (`all`) is a beginning of, at least SHORTEST_MAGIC bytes of it: its decoder
@@ -82,7 +85,9 @@ const SHORTEST_MAGIC = Math.min(...COMPRESSION_FORMATS.map((f) => f.magic.length
  */
 function formatCutInMagic(all: Buffer): CompressionFormat | undefined {
   if (all.length < SHORTEST_MAGIC) return undefined;
-  return COMPRESSION_FORMATS.find((f) => all.length < f.magic.length && all.every((byte, i) => f.magic[i] === byte));
+  return COMPRESSION_FORMATS.find((f) =>
+    f.magics.some((magic) => all.length < magic.length && all.every((byte, i) => magic[i] === byte)),
+  );
 }
 
 async function* decodeOrFail(

@@ -1,3 +1,4 @@
+import { COMPRESSION_FORMATS } from './compression-formats.js';
 import { byteOrderMark } from './encoding-sniffer.js';
 
 const MAGIC: readonly { name: string; bytes: readonly number[] }[] = [
@@ -13,14 +14,8 @@ const MAGIC: readonly { name: string; bytes: readonly number[] }[] = [
   { name: 'PE executable', bytes: [0x4d, 0x5a, 0x90, 0x00] },
   { name: 'arm64 kernel Image', bytes: [0x4d, 0x5a, 0x40, 0xfa] },
   // Compressed data here was not decompressed (a .gz inside a .gz, which triage does not undo twice): its bytes sit
-  // near the control-byte threshold and could pass for text. bzip2 needs its block magic too: `BZh9` can start a line.
-  { name: 'gzip-compressed data', bytes: [0x1f, 0x8b] },
-  { name: 'xz-compressed data', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
-  { name: 'zstd-compressed data', bytes: [0x28, 0xb5, 0x2f, 0xfd] },
-  ...[0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39].map((level) => ({
-    name: 'bzip2-compressed data',
-    bytes: [0x42, 0x5a, 0x68, level, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59],
-  })),
+  // near the control-byte threshold and could pass for text.
+  ...COMPRESSION_FORMATS.flatMap((f) => f.magics.map((bytes) => ({ name: `${f.compression}-compressed data`, bytes }))),
 ];
 
 /** Share of control bytes (other than tab, LF, VT, FF, CR, ESC, BS) above which the head is not text. */

@@ -28,8 +28,12 @@ describe('sniffCompression', () => {
     ['gzip', [0x1f, 0x8b, 0x08]],
     ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
     ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
-    ['bzip2', [0x42, 0x5a, 0x68, 0x39]],
+    ['bzip2', [...Buffer.from('BZh91AY&SY')]],
+    ['bzip2', [0x42, 0x5a, 0x68, 0x31, 0x17, 0x72, 0x45, 0x38, 0x50, 0x90]],
     ['none', [0x42, 0x5a]],
+    // Found by a review: 'BZh' and a digit are not enough, a line of text can start so.
+    ['none', [...Buffer.from('BZh9 is how a bzip2 file starts\n')]],
+    ['none', [...Buffer.from('BZh91AY&SZ')]],
     ['none', [0xfd, 0x37, 0x7a, 0x58, 0x5a]],
     ['none', []],
     ['none', [...Buffer.from('[    0.000000] Booting Linux')]],
@@ -71,11 +75,22 @@ describe('decompress', () => {
     // Each format's magic (compression-formats.ts) cut from 2 bytes, the shortest magic (gzip's), to one short of it.
     ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
     ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+    ['bzip2', [...Buffer.from('BZh91AY&SY')]],
   ] as const)('Found by a review: a whole input cut inside the %s magic is truncated %s data', async (compression, magic) => {
     for (let length = 2; length < magic.length; length++) {
       const { compression: found, stream } = await decompress(Readable.from([Buffer.from(magic.slice(0, length))]), `cut.${compression}`);
       expect(found).toBe(compression);
       await expect(readAll(stream)).rejects.toThrow(new InputError(`cut.${compression}`, `truncated ${compression} data`));
+    }
+  });
+
+  // Found by a review: a text file whose first line began `BZh` and a digit exited 3, "corrupt bzip2 data".
+  test('Found by a review: text that starts like a bzip2 file is read as text', async () => {
+    const text = Buffer.from('BZh9 starts this line\n[    1.000000] WARNING: CPU: 0 PID: 1 at mm/x.c:1 f+0x0/0x4\n');
+    for (const size of [1, 4, 1000]) {
+      const { compression, stream } = await decompress(inPieces(text, size), 'BZh9.log');
+      expect(compression).toBe('none');
+      expect((await readAll(stream)).equals(text)).toBe(true);
     }
   });
 
