@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
-import { compareVersions, ERA_NAMES, parseRelease } from './eras.js';
-import { pageShiftForSize, pageSizeLabel, SECTION_SHIFTS, VA_BITS_CHOICES, validVaBits } from './page-geometry.js';
-import type { LayoutOverrides } from './types.js';
+import { compareVersions, ERA_NAMES, eraIndex, parseRelease } from './eras.js';
+import { PAGE_SHIFTS, pageShiftForSize, pageSizeLabel, SECTION_SHIFTS, VA_BITS_CHOICES, validVaBits } from './page-geometry.js';
+import type { Era, LayoutOverrides } from './types.js';
 import { eraSupportsVaBits, firstEraWithVaBits } from './hypotheses.js';
 import { configTextProblem, parseKernelConfig } from './kconfig.js';
 import { describeValue } from '../util/describe-value.js';
@@ -89,10 +89,31 @@ export function checkForcedEra(o: LayoutOverrides, name: (field: Field) => strin
   const flagShift = o.pageSizeBytes !== undefined ? pageShiftForSize(o.pageSizeBytes) : undefined;
   const vaBits = o.vaBits ?? config?.vaBits?.value;
   const shift = flagShift ?? config?.pageShift?.value;
-  if (vaBits === undefined || shift === undefined) return;
+  if (vaBits === undefined) return;
+  if (shift === undefined) {
+    checkEraHasVaBits(o.era, vaBits, o.vaBits === undefined ? ', as the kernel config sets' : '', name);
+    return;
+  }
   // A VA size the page size does not have at all is another check's (or constants.ts') to name.
   const first = firstEraWithVaBits(shift, vaBits);
   if (first === undefined || eraSupportsVaBits(o.era, shift, vaBits)) return;
   const fromConfig = o.vaBits === undefined || flagShift === undefined ? ', as the kernel config sets' : '';
   throw new UsageError(`${name('era')} ${o.era} has no ${vaBits}-bit VAs with ${pageSizeLabel(shift)} pages${fromConfig} (${first} and later have them)`);
+}
+
+/**
+ * With no page size given, a forced era must have the VA size with some page size: the log may still name the page
+ * size, but none would do (`--era E0 --va-bits 52`), and the layout code had said so naming its own function.
+ */
+function checkEraHasVaBits(era: Era, vaBits: number, fromConfig: string, name: (field: Field) => string): void {
+  const firsts = PAGE_SHIFTS.flatMap((shift) => {
+    const first = firstEraWithVaBits(shift, vaBits);
+    return first === undefined ? [] : [{ shift, first }];
+  });
+  if (firsts.length === 0 || firsts.some(({ shift }) => eraSupportsVaBits(era, shift, vaBits))) return;
+  const earliest = firsts.reduce((a, b) => (eraIndex(b.first) < eraIndex(a.first) ? b : a));
+  throw new UsageError(
+    `${name('era')} ${era} has no ${vaBits}-bit VAs with any page size${fromConfig} ` +
+      `(${earliest.first} and later have them, with ${pageSizeLabel(earliest.shift)} pages)`,
+  );
 }
