@@ -6,7 +6,7 @@ import { parseCodeLocation } from './fields/code-location.js';
 import { missingRegisters } from './fields/registers.js';
 import { isTraceStart, parseBareFrame, parseFrame } from './fields/frames.js';
 import { isBlank } from '../util/blanks.js';
-import { readFieldLine } from './fields/read-field-line.js';
+import { conflictWatch, fieldReadState, readFieldLine, type FieldReadState } from './fields/read-field-line.js';
 import { isMemoryDumpRow, isReportTail } from './report-tail.js';
 import { isArm64RegisterRow, storeArm64RegisterRow } from './fields/arm64-register-row.js';
 import { RULE } from './rule-line.js';
@@ -51,6 +51,9 @@ const MAX_QUOTED_FUNCS = 8;
  */
 const MAX_STRAY_FRAMES = 4;
 
+/** The start of a splat's corrupted reason when another task's report was printed into it (its registers are dropped). */
+export const OTHER_TASK_PRINTED_INTO = "another task's report printed into this one";
+
 /** Collects the records of one open report and reads its fields as they arrive. */
 export class SplatBuilder {
   state: ReportState;
@@ -81,7 +84,7 @@ export class SplatBuilder {
   private detail: string | undefined;
   private readonly garbled = new Set<string>();
   /** readFieldLine's options, one object for every line of the report. */
-  private readonly fieldOptions = { registers: true, garbled: this.garbled };
+  private readonly fieldOptions: FieldReadState;
   private messagesDropped = false;
   /** A `** N printk messages dropped **` line came and no frame or `Call trace:` since: the next frame follows a gap. */
   private gapPending = false;
@@ -118,6 +121,7 @@ export class SplatBuilder {
     private readonly maxLines: number,
   ) {
     this.state = format.noTrace ? 'after' : 'body';
+    this.fieldOptions = fieldReadState(format.kind, this.garbled);
     this.splat = {
       kind: format.kind,
       title: '',
@@ -295,7 +299,10 @@ export class SplatBuilder {
     // A fifth of a storm's lines, already scanned by the line wrapper. Made of `x0-9a-f: `, a register row holds no
     // `*`, `at:`, trace line or frame: it skips those tests (with classify's, LogAnalyzer 630 -> 600 ns a line).
     if (isArm64RegisterRow(text)) {
-      if (!this.firstTraceDone) storeArm64RegisterRow(text, this.splat.regs);
+      if (!this.firstTraceDone) {
+        this.fieldOptions.beforeTrace = this.state === 'body';
+        storeArm64RegisterRow(text, this.splat.regs, conflictWatch(this.fieldOptions));
+      }
       return;
     }
     // One `*` search (13 ns a line) instead of the regex (28 ns) on every line of every report.
@@ -355,6 +362,7 @@ export class SplatBuilder {
       return;
     }
     this.fieldOptions.registers = !this.firstTraceDone;
+    this.fieldOptions.beforeTrace = this.state === 'body';
     readFieldLine(this.splat, text, this.fieldOptions);
   }
 
@@ -408,6 +416,12 @@ export class SplatBuilder {
     if (this.messagesDropped) reasons.push('printk messages dropped inside the report');
     const missing = missingRegisters(s.regs, this.garbled);
     if (missing.length > 0) reasons.push(`register dump incomplete: missing ${missing.join(', ')}`);
+    const otherTask = this.fieldOptions.otherTask;
+    if (otherTask !== undefined) {
+      // Which task printed which register cannot be told: none is kept, so none is read as this task's.
+      reasons.push(`${OTHER_TASK_PRINTED_INTO} (${otherTask}): its registers are not read`);
+      s.regs.clear();
+    }
     if (reasons.length > 0) s.corrupted = reasons.join('; ');
     return s;
   }

@@ -170,14 +170,73 @@ describe('SplatBuilder', () => {
   test('the header sets the site; the first CPU line wins', () => {
     const b = builderFor('WARNING: CPU: 2 PID: 35 at drivers/net/m.c:449 mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]');
     b.add(rec(2, 'CPU: 2 PID: 35 Comm: kworker/2:1 Tainted: G            E     5.8.0-0.bpo.2-arm64 #1 Debian'));
-    b.add(rec(3, 'CPU: 0 PID: 1 Comm: other Not tainted 9.9.9 #9'));
+    b.add(rec(3, 'Call trace:'));
+    b.add(rec(4, ' mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]'));
+    b.add(rec(5, 'CPU: 0 PID: 35 Comm: other Not tainted 9.9.9 #9'));
     expect(b.finish()).toMatchObject({
       site: { file: 'drivers/net/m.c', line: 449, func: 'mvpp2_bm_bufs_free', off: 0x1a4n, size: 0x1c0n, module: 'mvpp2' },
+      cpu: 2,
       comm: 'kworker/2:1',
       taint: { flags: ['UNSIGNED_MODULE'] },
       release: '5.8.0-0.bpo.2-arm64',
       build: '1',
-      corrupted: 'no call trace',
+    });
+  });
+
+  // Found by a review: two CPUs that WARN at once, on a console without printk caller ids, print their reports line
+  // by line into each other. The report of PID 200 had taken PID 100's CPU line (its comm) and PID 100's x0/x1, and
+  // the vmemmap finding PID 100's struct pages at high confidence.
+  describe('Found by a review: another task printing into the report before its call trace', () => {
+    test('a CPU line of another PID gives no CPU, PID or comm, and the registers are not kept', () => {
+      const b = builderFor('WARNING: CPU: 3 PID: 200 at arch/arm64/mm/mmu.c:1162 vmemmap_populate+0x30/0x48');
+      b.add(rec(2, 'CPU: 1 PID: 100 Comm: hmm-a Not tainted 6.1.0 #1'));
+      b.add(rec(3, 'CPU: 3 PID: 200 Comm: hmm-b Not tainted 6.1.0 #1'));
+      b.add(rec(4, 'x1 : fffffffffde00000 x0 : fffffffffdc00000'));
+      b.add(rec(5, 'Call trace:'));
+      b.add(rec(6, ' vmemmap_populate+0x30/0x48'));
+      const s = b.finish();
+      expect(s).toMatchObject({ pid: 200, cpu: 3, comm: 'hmm-b', release: '6.1.0' });
+      expect(s.corrupted).toContain("another task's report printed into this one (a CPU line of PID 100 in the report of PID 200): its registers are not read");
+      expect(s.regs.size).toBe(0);
+    });
+
+    test.each([
+      ['arm64 rows', 'x1 : fffffffffde00000 x0 : fffffffffdc00000', 'x1 : fffffbfff0200000 x0 : fffffbfff0000000'],
+      ['the general reader', 'r1 : fffffffffde00000 r0 : fffffffffdc00000', 'r1 : fffffbfff0200000 r0 : fffffbfff0000000'],
+    ])('two values of one register (%s) are two dumps: none is kept', (_, first, second) => {
+      const b = builderFor('WARNING: CPU: 1 PID: 100 at arch/arm64/mm/mmu.c:1162 vmemmap_populate+0x30/0x48');
+      b.add(rec(2, first));
+      b.add(rec(3, second));
+      b.add(rec(4, 'Call trace:'));
+      b.add(rec(5, ' vmemmap_populate+0x30/0x48'));
+      const s = b.finish();
+      const name = first.slice(0, 2);
+      expect(s.corrupted).toContain(`another task's report printed into this one (two values of ${name} (0xfffffffffde00000 and 0xfffffbfff0200000)): its registers are not read`);
+      expect(s.regs.size).toBe(0);
+    });
+
+    test('the same values twice, and dumps after the call trace, are no sign of it', () => {
+      const b = builderFor('WARNING: CPU: 1 PID: 100 at arch/arm64/mm/mmu.c:1162 vmemmap_populate+0x30/0x48');
+      b.add(rec(2, 'x1 : fffffffffde00000 x0 : fffffffffdc00000'));
+      b.add(rec(3, 'x1 : fffffffffde00000 x0 : fffffffffdc00000'));
+      b.add(rec(4, 'Call trace:'));
+      b.add(rec(5, ' vmemmap_populate+0x30/0x48'));
+      b.add(rec(6, '---[ end trace 0000000000000000 ]---'));
+      b.add(rec(7, 'CPU: 0 PID: 7 Comm: other Not tainted 6.1.0 #1'));
+      b.add(rec(8, 'x1 : 0000000000000001 x0 : 0000000000000002'));
+      const s = b.finish();
+      expect(s.corrupted ?? '').not.toContain('another task');
+      expect([...s.regs]).toEqual([['x1', 0xfffffffffde00000n], ['x0', 0xfffffffffdc00000n]]);
+    });
+
+    test('reports of several tasks (a hung task and khungtaskd) are not read so', () => {
+      const b = builderFor('INFO: task kworker/u16:2:123 blocked for more than 120 seconds.');
+      b.add(rec(2, 'CPU: 0 PID: 40 Comm: khungtaskd Not tainted 6.6.0 #1'));
+      b.add(rec(3, 'Call trace:'));
+      b.add(rec(4, ' schedule+0x30/0x48'));
+      const s = b.finish();
+      expect(s.corrupted ?? '').not.toContain('another task');
+      expect(s.release).toBe('6.6.0');
     });
   });
 });

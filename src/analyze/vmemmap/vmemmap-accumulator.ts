@@ -19,6 +19,7 @@ import { xRegisterValues } from './register-values.js';
 import type { RegisterValue } from '../../layout/register-match.js';
 import { checkArgument, checkArrayOf, inFunction, isObject } from '../../util/check-argument.js';
 import { checkSplat } from '../../parse/check-splat.js';
+import { OTHER_TASK_PRINTED_INTO } from '../../parse/splat-builder.js';
 import { isBoot, isRegisterValue } from '../../layout/check-evidence.js';
 import { checkLayoutOverrides } from '../../layout/check-overrides.js';
 import { UsageError } from '../../errors.js';
@@ -73,6 +74,8 @@ export class VmemmapAccumulator {
   /** The largest struct page range one splat named: one call covers at most one section's memmap. */
   private largestCall = 0n;
   private largestCallStart = 0n;
+  /** Splats read no range from because another task's report was printed into them (splat-builder.ts). */
+  private otherTaskCount = 0;
   /** The first ZONE_DEVICE Oops' fault address and registers, from which memstart may follow. */
   private fault: FaultRegisters | undefined;
 
@@ -113,7 +116,10 @@ export class VmemmapAccumulator {
     if (this.release === undefined && s.release !== undefined) this.release = ownCopy(s.release);
     this.sample(s);
     const range = this.op === 'init-zone-device' ? faultRange(s) : readRange(s, this.example === undefined);
-    if (!range) return;
+    if (!range) {
+      if (s.corrupted?.includes(OTHER_TASK_PRINTED_INTO) === true) this.otherTaskCount += 1;
+      return;
+    }
     if (this.op === 'init-zone-device') this.fault ??= { faultAddress: range.start, registers: xRegisterValues(s) };
     this.readCount += 1;
     if (range.reading) this.example ??= range.reading;
@@ -190,7 +196,10 @@ export class VmemmapAccumulator {
     if (warnArm === 'none' && pieces.length > 0) notes.push('under this layout the range is inside the window, yet the WARN fired: the layout is probably wrong.');
     // The registers line reads the span under the finding's struct page size and sections, as the layout table does.
     const example = this.example && readingUnderLayout(this.example, layout.constants, layout.structPageSize.value);
-    if (this.readCount < this.splatCount) notes.push(`${this.splatCount - this.readCount} of ${this.splatCount} splat(s) gave no usable start/end.`);
+    if (this.readCount < this.splatCount) {
+      const mixed = this.otherTaskCount > 0 ? ` (${this.otherTaskCount} with another task's report printed into them, line by line: which register is whose cannot be told)` : '';
+      notes.push(`${this.splatCount - this.readCount} of ${this.splatCount} splat(s) gave no usable start/end${mixed}.`);
+    }
     return {
       op: this.op,
       bootIndex: this.bootIndex,
@@ -227,6 +236,7 @@ export class VmemmapAccumulator {
     }
     this.splatCount += later.splatCount;
     this.readCount += later.readCount;
+    this.otherTaskCount += later.otherTaskCount;
     this.release ??= later.release;
     this.example ??= later.example;
     for (const sample of later.samples) if (this.samples.length < MAX_SAMPLES) this.samples.push(sample);

@@ -111,16 +111,25 @@ export function readArm64RegisterRow(text: string): RegisterLine | undefined {
   return { regs, garbled: [] };
 }
 
+/** Called with a register's name, the value kept and the other value a row gave it. */
+export type RegisterConflict = (name: string, kept: bigint, other: bigint) => void;
+
 /**
  * readArm64RegisterRow straight into a dump's registers: each value whose name `regs` lacks is added, in row order
- * (the first value of a name wins). True when `text` is such a row; false, with `regs` untouched, when it is not.
- * The row's objects and the values of names already read are never made: this is most of a storm's lines.
+ * (the first value of a name wins; `onConflict` hears of another value). True when `text` is such a row; false, with
+ * `regs` untouched, when it is not. The row's objects and the values of names already read are never made: this is
+ * most of a storm's lines.
  */
-export function storeArm64RegisterRow(text: string, regs: Map<string, bigint>): boolean {
+export function storeArm64RegisterRow(text: string, regs: Map<string, bigint>, onConflict?: RegisterConflict): boolean {
   const count = scanOnce(text);
   for (let p = 0; p < count; p++) {
     const name = NAMES[rowNames[p]!]!;
-    if (!regs.has(name)) regs.set(name, wordToBigInt(rowHighs[p]!, rowLows[p]!));
+    const kept = regs.get(name);
+    if (kept === undefined) regs.set(name, wordToBigInt(rowHighs[p]!, rowLows[p]!));
+    else if (onConflict !== undefined) {
+      const other = wordToBigInt(rowHighs[p]!, rowLows[p]!);
+      if (other !== kept) onConflict(name, kept, other);
+    }
   }
   return count > 0;
 }

@@ -3,6 +3,7 @@ import { makeBoot } from './make-boot.js';
 import { frames, makeSplat, regsWith } from './make-splat.js';
 import { cutFromMiB, heapHeldBy } from '../../util/held-heap.js';
 import { UsageError } from '../../../src/errors.js';
+import { OTHER_TASK_PRINTED_INTO } from '../../../src/parse/splat-builder.js';
 
 const U64 = (x: bigint) => BigInt.asUintN(64, x);
 const SP = 64n;
@@ -129,6 +130,23 @@ describe('VmemmapAccumulator', () => {
     // Found by an audit: with no range read, a note had doubted the layout for a range "inside the window".
     expect(f.notes.join(' ')).not.toMatch(/inside the window, yet the WARN fired/);
   });
+});
+
+// Found by a review: a splat another task printed into (splat-builder.ts) keeps no registers; the note says why.
+test('Found by a review: splats another task printed into are counted as unread, and the note says why', () => {
+  const mixed = makeSplat({ pid: 200, release: '6.1.0', frames: AMDGPU, regs: new Map(), corrupted: `${OTHER_TASK_PRINTED_INTO} (a CPU line of PID 100 in the report of PID 200): its registers are not read` });
+  const acc = new VmemmapAccumulator('populate');
+  acc.add(populateSplat((1n << 36n) - SECTION_PAGES));
+  acc.add(mixed);
+  const later = new VmemmapAccumulator('populate');
+  later.add(mixed);
+  acc.absorb(later);
+  const f = acc.finish(makeBoot('6.1.0', DRAM));
+  expect([f.splatCount, f.readCount]).toEqual([3, 1]);
+  expect(f.notes).toContain("2 of 3 splat(s) gave no usable start/end (2 with another task's report printed into them, line by line: which register is whose cannot be told).");
+  const plain = new VmemmapAccumulator('populate');
+  plain.add(makeSplat({ release: '6.1.0', frames: AMDGPU, regs: new Map() }));
+  expect(plain.finish(makeBoot('6.1.0', DRAM)).notes).toContain('1 of 1 splat(s) gave no usable start/end.');
 });
 
 describe('VmemmapAccumulator: calls on the grid of the largest one', () => {
