@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { earlierOutputKind } from './earlier-output.js';
+import { EARLIER_OUTPUT_HEAD_BYTES, earlierOutputKind } from './earlier-output.js';
 
 /**
  * What a file the run replaces whole must hold to be written over when a walk meets it among the logs: the summary
@@ -8,7 +8,7 @@ import { earlierOutputKind } from './earlier-output.js';
 export type ReplaceableContent = 'vmemwarn output' | 'SQLite database';
 
 /** Bytes of a file's head looked at: each of earlierOutputKind's patterns and SQLite's magic fit in it. */
-const HEAD_BYTES = 512;
+const HEAD_BYTES = EARLIER_OUTPUT_HEAD_BYTES;
 
 /** How every SQLite 3 database file begins. */
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
