@@ -72,6 +72,24 @@ function registerMemstartFor(
   return same ? { registerMemstart: r.memstart } : {};
 }
 
+/**
+ * The evidence without its boot when the splat's CPU: line names another release than the boot's banner: the splat
+ * ran another kernel, after a reboot the log does not show (a console whose loglevel hides the banners, a dmesg buffer
+ * that lost the boot's head), so the boot's facts (release, memory map, page size) are not its kernel's. The 6.1 boot
+ * before such a 6.10 splat had given it E3 and 6.1's memstart at high confidence.
+ */
+function withoutAnotherKernelsBoot(e: LayoutEvidence, assumptions: string[]): LayoutEvidence {
+  const banner = e.boot?.release;
+  if (banner === undefined || e.splatRelease === undefined || e.splatRelease === banner.value) return e;
+  const at = banner.lineNo !== undefined ? ` (line ${banner.lineNo})` : '';
+  assumptions.push(
+    `the splat's CPU: line names release ${e.splatRelease}, the boot's banner${at} ${banner.value}: another kernel, ` +
+      'after a reboot the log does not show, so none of that boot\'s facts is used',
+  );
+  const { boot: _boot, ...rest } = e;
+  return rest;
+}
+
 function inferRelease(e: LayoutEvidence, config: KernelConfig, o: LayoutOverrides): Inferred<string> | undefined {
   // A git tag's `v6.1` is release 6.1.
   if (o.kernel !== undefined) return inferred(o.kernel.replace(/^v(?=\d)/, ''), 'user', 'high', { text: `--kernel ${o.kernel}` });
@@ -274,9 +292,10 @@ function shapeAlternatives(e: LayoutEvidence, o: LayoutOverrides, first: Layout,
   return out;
 }
 
-function inferOneLayout(e: LayoutEvidence, o: LayoutOverrides): Layout {
+function inferOneLayout(given: LayoutEvidence, o: LayoutOverrides): Layout {
   const config = o.configText !== undefined ? parseKernelConfig(o.configText) : {};
   const assumptions: string[] = [];
+  const e = withoutAnotherKernelsBoot(given, assumptions);
   const release = inferRelease(e, config, o);
   const { structPageSize, shape } = inferStructPageAndShape(e, release, config, o, assumptions);
   assumptions.push(...shape.notes, ...eraAssumptions(shape.era.value));

@@ -518,3 +518,32 @@ describe('the exported layout entry points check their overrides as analyze* doe
     expect(() => inferLayout(null as never)).toThrow(new UsageError('inferLayout: layout evidence must be an object ({} for none), not null'));
   });
 });
+
+// Found by a review: a 6.1 boot's banner and memory map, then (after a reboot that printed no banner) a 6.10 kernel's
+// WARNINGs: the layout had taken the boot's release, 6.1.0 at high confidence, so era E3 and its memstart.
+describe("Found by a review: a splat whose CPU: line names another release than its boot's banner", () => {
+  const oldBoot = boot([
+    'Linux version 6.1.0 (builder@buildhost) (gcc (GCC) 12.2.0) #1 SMP PREEMPT Tue Jan 10 12:00:00 UTC 2023',
+    'Memory: 16441672K/16777216K available (16384K kernel code, 4096K rwdata, 8192K rodata, 8192K init, 1024K bss, 335544K reserved, 0K cma-reserved)',
+    'Early memory node ranges',
+    '  node   0: [mem 0x0000000080000000-0x000000047fffffff]',
+  ]);
+
+  test("is read without the boot's facts, which belong to another kernel, and says so", () => {
+    const l = inferLayout({ boot: oldBoot, splatRelease: '6.10.0' });
+    expect(l.release).toMatchObject({ value: '6.10.0', source: { kind: 'log', text: "release in the splat's CPU: line" } });
+    // 6.9 and later are era E4 (reference: the LPA2 reorganisation).
+    expect(l.era.value).toBe('E4');
+    expect(l.memstart.source.kind).not.toBe('log');
+    expect(l.assumptions).toContain(
+      "the splat's CPU: line names release 6.10.0, the boot's banner (line 1) 6.1.0: another kernel, after a reboot the log does not show, so none of that boot's facts is used",
+    );
+  });
+
+  test('the same release keeps the boot', () => {
+    const l = inferLayout({ boot: oldBoot, splatRelease: '6.1.0' });
+    expect(l.release?.source.lineNo).toBe(1);
+    expect(l.memstart).toMatchObject({ value: 0x8000_0000n, source: { kind: 'log' } });
+    expect(l.assumptions.join(' ')).not.toContain('another kernel');
+  });
+});
