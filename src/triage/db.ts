@@ -5,19 +5,21 @@ import type { Database } from 'sql.js';
 import { InputError } from '../errors.js';
 import type { ClusterHistory, Summary, SummaryCluster } from './summary-types.js';
 import { DB_MIGRATIONS } from './db-migrations.js';
-import { LockTimeoutError, withFileLock } from './file-lock.js';
+import { LockAbortedError, LockTimeoutError, withFileLock } from './file-lock.js';
 import { earliestWallTime, latestWallTime } from './wall-time-order.js';
 import { replaceFile } from '../util/replace-file.js';
 
 /**
  * Records a run in the SQLite history at `dbPath` (created when missing; sql.js runs in memory, so the file is
  * loaded first and written back atomically after) and returns the summary with the run's sequence number and
- * each cluster's history: first/last run it was seen in and whether it is new since the runs before.
+ * each cluster's history: first/last run it was seen in and whether it is new since the runs before. `signal` stops
+ * a wait for another run's lock (the run is then not recorded).
  */
-export async function recordRun(dbPath: string, summary: Summary): Promise<Summary> {
+export async function recordRun(dbPath: string, summary: Summary, signal?: AbortSignal): Promise<Summary> {
   try {
-    return await withFileLock(`${dbPath}.lock`, () => recordRunLocked(dbPath, summary));
+    return await withFileLock(`${dbPath}.lock`, () => recordRunLocked(dbPath, summary), signal === undefined ? {} : { signal });
   } catch (err) {
+    if (err instanceof LockAbortedError) throw new InputError(dbPath, `the run was not recorded: stopped while another run held ${dbPath}.lock`);
     if (!(err instanceof LockTimeoutError)) throw err;
     throw new InputError(dbPath, `cannot record the run: the history is ${err.message} (remove ${dbPath}.lock if none is going on)`);
   }

@@ -1,14 +1,20 @@
 import { open, stat, unlink } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface LockOptions {
   /** How long to wait for another holder before giving up. */
   timeoutMs?: number;
   /** A lock file older than this was left by a run that died: it is taken over. */
   staleMs?: number;
+  /** Stops the wait (Ctrl-C, SIGTERM): the lock is tried once more, then LockAbortedError. */
+  signal?: AbortSignal;
 }
 
 /** Thrown when the lock stayed taken for `timeoutMs`. */
 export class LockTimeoutError extends Error {}
+
+/** Thrown when `signal` stopped the wait for the lock. */
+export class LockAbortedError extends Error {}
 
 const RETRY_MS = 25;
 
@@ -43,8 +49,10 @@ export async function withFileLock<T>(lockPath: string, work: () => Promise<T>, 
       await unlink(lockPath).catch(() => undefined);
       continue;
     }
+    if (opts.signal?.aborted === true) throw new LockAbortedError('stopped while another run held the lock');
     if (Date.now() - started > timeoutMs) throw new LockTimeoutError(`locked by another run for ${Math.round(timeoutMs / 1000)} s`);
-    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    // A stop ends the pause at once (sleep rejects); the lock is then tried once more.
+    await sleep(RETRY_MS, undefined, opts.signal === undefined ? {} : { signal: opts.signal }).catch(() => undefined);
   }
   try {
     return await work();

@@ -103,15 +103,24 @@ async function triage(opts: TriageOptions, hooks: TriageHooks): Promise<TriageOu
 
   fold.push(summarizeIssues(walkIssues));
   let summary = fold.result();
-  summary.interrupted = hooks.signal?.aborted ?? false;
-  const stoppedBy = stopSignalOf(hooks.signal);
-  if (stoppedBy !== undefined) summary.interruptedBy = [stoppedBy];
+  markStopped(summary, hooks.signal);
   if (opts.shard) summary.shards = { count: opts.shard.count, indices: [opts.shard.index] };
   if (ignore) summary = markKnown(summary, ignore);
   if (opts.timestamps) summary.generatedAt = new Date().toISOString();
-  if (opts.db && history) summary = await recordOrKeep(history.recordRun, opts.db, summary);
+  if (opts.db && history) {
+    summary = await recordOrKeep((db, s) => history.recordRun(db, s, hooks.signal), opts.db, summary);
+    // A stop while another run held the history's lock: the summary says so (and the exit code), as after a walk.
+    markStopped(summary, hooks.signal);
+  }
   if (opts.newOnly) summary = keepClusters(summary, (c) => c.history?.isNew === true);
   return outcome(summary, opts, tasks.length);
+}
+
+/** Marks the summary interrupted, and by what, once `signal` has stopped the run. */
+function markStopped(summary: Summary, signal: AbortSignal | undefined): void {
+  summary.interrupted = signal?.aborted ?? false;
+  const stoppedBy = stopSignalOf(signal);
+  if (stoppedBy !== undefined) summary.interruptedBy = [stoppedBy];
 }
 
 /** The summary with its history; when the history cannot be written (a full disk), the summary and an error issue. */

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LockTimeoutError, withFileLock } from '../../src/triage/file-lock.js';
+import { LockAbortedError, LockTimeoutError, withFileLock } from '../../src/triage/file-lock.js';
 
 describe('withFileLock', () => {
   let dir: string;
@@ -42,6 +42,26 @@ describe('withFileLock', () => {
     const old = new Date(Date.now() - 3_600_000);
     await utimes(lock, old, old);
     await expect(withFileLock(lock, async () => 'taken', { timeoutMs: 50, staleMs: 60_000 })).resolves.toBe('taken');
+  });
+
+  // Found by a review: SIGTERM while another run held the history's lock was ignored: the run waited its 60 s, then
+  // exited 3 with a summary that said it had not been interrupted (docker stop's SIGKILL 10 s later lost it all).
+  test('Found by a review: a stop ends the wait at once', async () => {
+    const lock = path.join(dir, 'x.lock');
+    await writeFile(lock, '1\n');
+    const stop = new AbortController();
+    const started = Date.now();
+    setTimeout(() => stop.abort(), 50);
+    await expect(withFileLock(lock, async () => 'never', { timeoutMs: 60_000, signal: stop.signal })).rejects.toThrow(LockAbortedError);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await readFile(lock, 'utf8')).toBe('1\n');
+  });
+
+  test('a run already stopped still takes a free lock: it is tried once before the stop counts', async () => {
+    const lock = path.join(dir, 'x.lock');
+    await expect(withFileLock(lock, async () => 'taken', { signal: AbortSignal.abort() })).resolves.toBe('taken');
+    await writeFile(lock, '1\n');
+    await expect(withFileLock(lock, async () => 'never', { signal: AbortSignal.abort() })).rejects.toThrow(LockAbortedError);
   });
 
   // Found by a review: a --db run on a full disk created the lock, failed to write its pid into it and left it there,

@@ -373,3 +373,26 @@ test('what a run keeps per input it has read is its log’s row, not its summary
     await rm(root, { recursive: true, force: true });
   }
 });
+
+// Found by a review: SIGTERM while another run held the history's lock was ignored: the run waited the lock's 60 s,
+// exited 3, and its summary said it had not been interrupted; under `docker stop` (SIGKILL 10 s on) all was lost.
+test('Found by a review: a stop while another run holds the history lock ends the run, interrupted and not recorded', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'vmemwarn-lock-stop-'));
+  try {
+    const db = path.join(dir, 'h.sqlite');
+    await writeFile(`${db}.lock`, '1\n');
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(), 1_000);
+    const log = new URL('../../samples/logs/plain-boot-6.6-unrelated-warning.log', import.meta.url).pathname;
+    const out = await runTriage({ inputs: [log], jobs: 1, db }, { signal: stop.signal });
+    clearTimeout(timer);
+    expect(out.exitCode).toBe(130);
+    expect(out.summary.interrupted).toBe(true);
+    expect(out.summary.totals.logs).toBe(1);
+    expect(out.summary.issues).toContainEqual(
+      expect.objectContaining({ input: db, severity: 'error', reason: `the run was not recorded: stopped while another run held ${db}.lock` }),
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
