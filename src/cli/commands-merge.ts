@@ -5,7 +5,7 @@ import { SUMMARY_FORMATS, renderSummaryAs, type SummaryFormat } from './render-s
 import { FAIL_ON_KINDS, type FailOn } from './fail-on.js';
 import { anyLogFails } from '../triage/failing-logs.js';
 import { checkOutputPath, writeOutput } from './output.js';
-import { EXIT, InputError } from '../errors.js';
+import { EXIT, InputError, UsageError } from '../errors.js';
 import { noteTerminalStdin, printError, tableColumns, type CliContext } from './cli-context.js';
 import { readInputFile } from '../ingest/read-bounded.js';
 import { interruptedWords } from '../util/stop-cause.js';
@@ -15,7 +15,7 @@ import { shardIndicesProblem } from './shard-indices.js';
 const MAX_SUMMARY_BYTES = 256 * 1024 * 1024;
 
 interface MergeArgs {
-  summaries: string[];
+  summaries?: string[];
   format: SummaryFormat;
   output?: string;
   'fail-on'?: FailOn;
@@ -23,11 +23,12 @@ interface MergeArgs {
 
 export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void): CommandModule<object, MergeArgs> {
   return {
-    command: 'merge <summaries..>',
+    // `[summaries..]`, not `<summaries..>`: yargs counts no word after `--` for a required positional.
+    command: 'merge [summaries..]',
     describe: 'Combine triage summaries (e.g. from --shard runs) into one; each is validated against the schema',
     builder: (y: Argv) =>
       y
-        .positional('summaries', { type: 'string', array: true, describe: 'summary.json files written by triage --format json; - reads one from stdin' })
+        .positional('summaries', { type: 'string', array: true, describe: 'summary.json files written by triage --format json; - reads one from stdin (at least one)' })
         .option('format', { alias: 'f', choices: SUMMARY_FORMATS, default: 'json' as const, describe: 'Output format' })
         .option('output', { alias: 'o', type: 'string', describe: 'Write the merged summary to FILE' })
         .option('fail-on', { choices: FAIL_ON_KINDS, describe: 'Exit 1 when any log has a cluster of this kind' }) as unknown as Argv<MergeArgs>,
@@ -36,7 +37,8 @@ export function mergeCommand(ctx: CliContext, setExit: (code: ExitCode) => void)
       const { mergeSummaries, missingShards } = await import('../triage/merge.js');
       const { parseSummary } = await import('../triage/validate-summary.js');
       const summaries = [];
-      const paths = withStdinPositional(ctx.rawArgs ?? [], argv.summaries, argv as unknown as Record<string, unknown>);
+      const paths = withStdinPositional(ctx.rawArgs ?? [], argv.summaries ?? [], argv as unknown as Record<string, unknown>);
+      if (paths.length === 0) throw new UsageError('merge: name at least one summary.json written by triage --format json (- reads one from stdin)');
       const stdinTwice = stdinRepeatNote(ctx.rawArgs ?? [], argv as unknown as Record<string, unknown>);
       if (stdinTwice !== undefined) printError(ctx, stdinTwice);
       if (paths.includes('-')) noteTerminalStdin(ctx, 'a summary', undefined);

@@ -13,7 +13,7 @@ import { limitOldGenerationGrowth, YOUNG_GENERATION_CAP_BYTES } from '../util/he
 import { interruptedWords } from '../util/stop-cause.js';
 
 interface TriageArgs extends LayoutFlags {
-  paths: string[];
+  paths?: string[];
   format: SummaryFormat;
   output?: string;
   jobs?: number;
@@ -42,12 +42,13 @@ function parseShard(text: string): { index: number; count: number } {
 
 export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void): CommandModule<object, TriageArgs> {
   return {
-    command: 'triage <paths..>',
+    // `[paths..]`, not `<paths..>`: yargs counts no word after `--` for a required positional (`triage -- -x.log`).
+    command: 'triage [paths..]',
     describe: 'Analyze many logs (directories, globs, compressed files, tar/zip archives) into one summary',
     builder: (y: Argv) =>
       withLayoutFlags(
         y
-          .positional('paths', { type: 'string', array: true, describe: 'Files, directories, globs; - reads a list of paths from stdin' })
+          .positional('paths', { type: 'string', array: true, describe: 'Files, directories, globs; - reads a list of paths from stdin (at least one)' })
           .option('format', { alias: 'f', choices: SUMMARY_FORMATS, default: 'text' as const, describe: 'Summary format' })
           .option('output', { alias: 'o', type: 'string', describe: 'Write the summary to FILE instead of stdout' })
           .option('jobs', { alias: 'j', type: 'number', describe: 'Worker threads (default: number of cores; 1 = in-process)' })
@@ -82,7 +83,8 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
         throw new UsageError(`--jobs must be a whole number from 1 to 256, not ${argv.jobs}`);
       }
       if (argv['new-only'] && argv.db === undefined) throw new UsageError('--new-only needs --db FILE');
-      const inputs = withStdinPositional(ctx.rawArgs ?? [], argv.paths, argv as unknown as Record<string, unknown>);
+      const inputs = withStdinPositional(ctx.rawArgs ?? [], argv.paths ?? [], argv as unknown as Record<string, unknown>);
+      if (inputs.length === 0) throw new UsageError('triage: name at least one path: a file, directory or glob (- reads a list of paths from stdin)');
       const stdinTwice = stdinRepeatNote(ctx.rawArgs ?? [], argv as unknown as Record<string, unknown>);
       if (stdinTwice !== undefined && !argv.quiet) printError(ctx, stdinTwice);
       const pathsOnStdin = inputs.includes('-') ? 'the list of paths (-)' : undefined;

@@ -176,3 +176,13 @@ test('- named twice: stdin read once, with a note', () => {
   expect(run.stderr).toBe('vmemwarn: note: - (stdin) is named 2 times: read once\n');
   expect((JSON.parse(run.stdout) as Summary).totals).toEqual((JSON.parse(readFileSync(shards[0]!, 'utf8')) as Summary).totals);
 });
+
+// Found by a review: `merge -- FILE` was refused ("Not enough non-option arguments"), as `triage -- PATH` was.
+test('Found by a review: summaries after -- are read, also the only one', async () => {
+  const run = await runInProcess(['merge', '--', shards[0]!]);
+  expect(run.code).toBe(0);
+  expect(JSON.parse(run.stdout)).toEqual(JSON.parse((await runInProcess(['merge', shards[0]!])).stdout));
+  const none = await runInProcess(['merge']);
+  expect(none.code).toBe(2);
+  expect(none.stderr).toContain('merge: name at least one summary.json written by triage --format json (- reads one from stdin)');
+});

@@ -300,3 +300,24 @@ describe('-o, --db and --out against each other and the files the run reads', ()
     expect(existsSync(at[1]!)).toBe(false);
   });
 });
+
+// Found by a review: `triage -- PATH` was refused ("Not enough non-option arguments: got 0, need at least 1"): yargs
+// counts no word after `--` for a required positional, so a log whose name starts with `-` could not be named alone.
+test('Found by a review: paths after -- are read, also the only one, also one that starts with -', async () => {
+  const dashed = path.join(tree, '-dashed.log');
+  writeFileSync(dashed, readFileSync(path.join(SAMPLES, 'plain-boot-6.6-unrelated-warning.log')));
+  const cwd = process.cwd();
+  process.chdir(tree);
+  try {
+    const run = await runInProcess(['triage', '-j', '1', '--format', 'json', '--', '-dashed.log']);
+    expect(run.code).toBe(0);
+    const onlyAfter = JSON.parse(run.stdout) as Summary;
+    expect([onlyAfter.totals.logs, titles(onlyAfter)]).toEqual([1, [CLK]]);
+  } finally {
+    process.chdir(cwd);
+  }
+  const none = await runInProcess(['triage', '-j', '1']);
+  expect(none.code).toBe(2);
+  expect(none.stderr).toContain('triage: name at least one path: a file, directory or glob (- reads a list of paths from stdin)');
+  expect((await runInProcess(['triage', '--'])).code).toBe(2);
+});
