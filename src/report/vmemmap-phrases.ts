@@ -17,13 +17,14 @@ const POSITION: Record<WindowPosition, string> = {
   'below-window': 'below the vmemmap window (under VMEMMAP_START)',
   'above-window': 'above the vmemmap window (past VMEMMAP_END)',
   'wraps-to-user': 'past the top of the address space, wrapping around to user addresses',
-  straddles: 'across an edge of the vmemmap window',
+  straddles: 'in more than one place: across an edge of the vmemmap window, or on both sides of it',
 };
 
 const WARN_ARM: Record<NonNullable<VmemmapReport['warnArm']>, string> = {
   'start-below': 'start < VMEMMAP_START',
   'end-above': 'end > VMEMMAP_END',
-  both: 'start < VMEMMAP_START and end > VMEMMAP_END',
+  // One call covers at most a section's memmap, far less than the window: the two arms are different calls'.
+  both: 'start < VMEMMAP_START in some calls, end > VMEMMAP_END in others',
   none: 'neither condition under this layout',
 };
 

@@ -1,5 +1,5 @@
 import { buildReport } from '../../src/report/model.js';
-import { formatRange, opFunction, vmemmapVerdict } from '../../src/report/vmemmap-phrases.js';
+import { formatRange, opFunction, vmemmapVerdict, warnArmPhrase } from '../../src/report/vmemmap-phrases.js';
 import { armResult, TOOL } from './fixtures.js';
 
 const finding = () => buildReport([armResult()], { tool: TOOL }).inputs[0]!.clusters[0]!.vmemmap[0]!;
@@ -57,4 +57,11 @@ test('the verdict clips the release it quotes', () => {
   const verdict = vmemmapVerdict({ ...f, layout: { ...f.layout!, release: { ...f.layout!.release!, value: release } } });
   expect(verdict.length).toBeLessThan(600);
   expect(verdict).toContain('of Linux 6.1.0-xxx');
+});
+
+// Found by a review: 'both' read "start < VMEMMAP_START and end > VMEMMAP_END", a call that cannot be: one call maps
+// at most one section's memmap, far less than the window, so each call fires one arm.
+test('Found by a review: both arms are said as those of different calls', () => {
+  expect(warnArmPhrase('both')).toBe('start < VMEMMAP_START in some calls, end > VMEMMAP_END in others');
+  expect(warnArmPhrase('start-below')).toBe('start < VMEMMAP_START');
 });

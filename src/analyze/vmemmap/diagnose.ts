@@ -32,7 +32,7 @@ export type Diagnosis = Pick<VmemmapFinding, 'diagnosis' | 'path' | 'driver' | '
 const POSITION_TEXT: Record<string, string> = {
   'above-window': 'above the window, in the gap between VMEMMAP_END and 2^64',
   'wraps-to-user': 'past 2^64, wrapped into the user half of the address space',
-  straddles: 'partly outside the window',
+  straddles: 'partly outside the window, or on both sides of it',
   inside: 'inside the window',
 };
 
@@ -176,7 +176,7 @@ function wrappedAccessText(i: DiagnoseInput): string {
 }
 
 function armText(arm: VmemmapFinding['warnArm']): string {
-  if (arm === 'both') return 'start < VMEMMAP_START and end > VMEMMAP_END';
+  if (arm === 'both') return 'start < VMEMMAP_START in some calls, end > VMEMMAP_END in others';
   return arm === 'start-below' ? 'start < VMEMMAP_START' : 'end > VMEMMAP_END';
 }
 

@@ -25,6 +25,12 @@ export interface Reconstruction {
   linearMapPhysEnd: bigint;
   /** Some struct page address was not a whole number of struct pages from `vmemmap`: the layout is doubtful. */
   inexact: boolean;
+  /**
+   * Some struct page lies below `vmemmap` (the struct page of pfn 0) in the kernel half: its pfn would be negative,
+   * which no memory has (memstart is likely wrong). Its pfn mod 2^64 is past every real one, so the PFN and physical
+   * hulls are left out: they had been shown as ranges wider than 64 bits.
+   */
+  negativePfns: boolean;
 }
 
 /**
@@ -45,7 +51,8 @@ export function reconstruct(pages: readonly Interval[], layout: Layout, cap = 64
     pfns.add(first.pfn, first.pfn + count);
   }
   const pfnRanges = pfns.intervals();
-  const pfnHull = pfns.hull();
+  const negativePfns = pages.some((p) => p.start >= TWO_POW_63 && p.start < c.vmemmapBase);
+  const pfnHull = negativePfns ? undefined : pfns.hull();
   // __pa(PAGE_END - 1) + 1 = PAGE_END - PAGE_OFFSET + PHYS_OFFSET, with memstart_addr an s64 (52-bit kernels on
   // 48-bit hardware make it negative); for VA_BITS <= 48 this is memstart + 2^(VA_BITS_MIN - 1).
   const linearMapPhysEnd = c.pageEnd - c.pageOffset + toS64(layout.memstart.value);
@@ -54,8 +61,11 @@ export function reconstruct(pages: readonly Interval[], layout: Layout, cap = 64
   const fields: ReconstructedFields = {
     pageRanges: pfnRanges.map((r) => pageRange(r, c, sp)),
     ...(pfnHull && { pageHull: pageRange(pfnHull, c, sp), pfnHull }),
+    ...(negativePfns && pages.length > 0 && { pageHull: pageHullOf(pages) }),
     // Pages below the window lie below the linear map, whatever pfn (mod 2^64) an assumed memstart gives them.
-    ...(physHull && { physHull, aboveLinearMap: position !== 'below-window' && physHull.end > linearMapPhysEnd }),
+    ...(physHull
+      ? { physHull, aboveLinearMap: position !== 'below-window' && physHull.end > linearMapPhysEnd }
+      : position === 'below-window' && { aboveLinearMap: false }),
     physSizeBytes: pfns.size() << BigInt(ps),
     // With no range read there is nothing to count or to test against the window: those fields stay out.
     ...(pages.length > 0 && { sectionsTouched: sectionsTouched(pfnRanges, c.pagesPerSection) }),
@@ -63,7 +73,14 @@ export function reconstruct(pages: readonly Interval[], layout: Layout, cap = 64
     ...(pages.length > 0 && { warnArm: warnArmOf(pages, c.vmemmapStart, c.vmemmapEnd) }),
     wrapped: pages.some((p) => p.end > TWO_POW_64 || p.start < TWO_POW_63),
   };
-  return { fields, linearMapPhysEnd, inexact };
+  return { fields, linearMapPhysEnd, inexact, negativePfns };
+}
+
+/** The struct pages' hull in address order, for ranges whose pfns do not order them (negativePfns). */
+function pageHullOf(pages: readonly Interval[]): AddressRange {
+  const start = pages.reduce((min, p) => (p.start < min ? p.start : min), pages[0]!.start);
+  const end = pages.reduce((max, p) => (p.end > max ? p.end : max), pages[0]!.end);
+  return { start, end: end > TWO_POW_64 ? u64(end) : end };
 }
 
 /** The end is the last page's end, unmasked: a range ending at the top of the address space ends at 2^64, not 0. */
@@ -92,7 +109,11 @@ function positionOf(pfnRanges: readonly Interval[], layout: Layout): WindowPosit
     seen.add(classifyPage(pfnToPage(r.end - 1n, layout.constants, sp), layout.constants));
   }
   if (seen.size === 0) return undefined;
-  return seen.size === 1 ? [...seen][0] : 'straddles';
+  if (seen.size === 1) return [...seen][0];
+  // Pages above the window that run on past 2^64 are one stretch of addresses past VMEMMAP_END, part of it wrapped:
+  // not across an edge of the window, none of them inside it.
+  if (seen.size === 2 && seen.has('above-window') && seen.has('wraps-to-user')) return 'wraps-to-user';
+  return 'straddles';
 }
 
 /** `WARN_ON((start < VMEMMAP_START) || (end > VMEMMAP_END))` evaluated on each merged range, as unsigned longs. */

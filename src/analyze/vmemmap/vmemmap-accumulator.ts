@@ -182,7 +182,7 @@ export class VmemmapAccumulator {
     );
     const pieces = this.pages.intervals();
     const { layout, relativePfns, note } = settleMemstart(inferred, pieces, this.fault);
-    const { fields, linearMapPhysEnd, inexact } = reconstruct(pieces, layout, MAX_PIECES);
+    const { fields, linearMapPhysEnd, inexact, negativePfns } = reconstruct(pieces, layout, MAX_PIECES);
     const { warnArm, ...r } = fields;
     const notes = note === undefined ? [] : [note];
     if (this.pages.coarsened) notes.push(`more than ${MAX_PIECES} separate ranges: gaps between the closest ones were merged.`);
@@ -191,6 +191,11 @@ export class VmemmapAccumulator {
     const offGrid = inexact && this.op !== 'init-zone-device';
     if (offGrid) {
       notes.push('a struct page address is not a whole number of struct pages from vmemmap under this layout: the ranges are rounded to whole struct pages, and the layout is doubtful.');
+    }
+    if (negativePfns) {
+      notes.push(
+        'a struct page lies below vmemmap (the struct page of pfn 0) under this layout: its pfn would be negative, which no memory has, so no PFN or physical range is given; memstart is probably wrong (--memstart settles it).',
+      );
     }
     // Only a range read from the registers can be inside the window: with none read there is nothing to doubt.
     if (warnArm === 'none' && pieces.length > 0) notes.push('under this layout the range is inside the window, yet the WARN fired: the layout is probably wrong.');
@@ -214,7 +219,7 @@ export class VmemmapAccumulator {
       ...(example && { example }),
       // A layout under which the registers' addresses fall between struct pages (a forced --struct-page-size the
       // storm contradicts) had kept confidence high beside that note.
-      confidence: offGrid ? 'low' : confidenceOf(layout, example, warnArm, relativePfns),
+      confidence: offGrid || negativePfns ? 'low' : confidenceOf(layout, example, warnArm, relativePfns),
       ...diagnose({ op: this.op, splatCount: this.splatCount, readCount: this.readCount, frames: this.frames, layout, r: fields, linearMapPhysEnd, relativePfns }),
       notes,
     };

@@ -75,8 +75,35 @@ describe('reconstruct', () => {
     const r = reconstruct([{ start, end: start + SECTION_PAGES * SP }], layout).fields;
     const pfn = U64(start - E3_VMEMMAP) / SP;
     expect(r.pfnHull).toEqual({ start: pfn, end: pfn + SECTION_PAGES });
-    expect(r.position).toBe('straddles');
+    // Found by a review: it had been 'straddles' ("partly outside the window"), though no page of it is inside: it
+    // lies past VMEMMAP_END and runs on past 2^64.
+    expect(r.position).toBe('wraps-to-user');
     expect(r.wrapped).toBe(true);
+  });
+
+  // Found by a review: Ard's Seattle layout with calls above the window and wrapped ones (a 39-bit storm that runs
+  // past 2^64) was "partly outside the window (start < VMEMMAP_START and end > VMEMMAP_END)".
+  test('Found by a review: ranges above the window and wrapped ones are past the top, each call firing one arm', () => {
+    const memstart = 0x80_0000_0000n;
+    const layout = makeLayout({ era: 'E3', pageShift: 12, vaBits: 39, memstart, sectionShift: 27 });
+    const above = (1n << 64n) - 3n * SECTION_PAGES * SP;
+    const wrapped = 0x20_0000n;
+    const r = reconstruct([{ start: above, end: above + 2n * SECTION_PAGES * SP }, { start: wrapped, end: wrapped + SECTION_PAGES * SP }], layout).fields;
+    expect(r).toMatchObject({ position: 'wraps-to-user', warnArm: 'both', wrapped: true });
+  });
+
+  // Found by a review: a struct page below vmemmap (pfn 0) has a negative pfn; mod 2^64 it had made a PFN hull up to
+  // 0x3ffffffffc88000 and a physical end wider than 64 bits, and a page hull whose end was below its start.
+  test('Found by a review: pages below vmemmap (negative pfns) give no PFN or physical hull, and a page hull in address order', () => {
+    const layout = makeLayout({ era: 'E3', pageShift: 12, vaBits: 48, memstart: MEMSTART, sectionShift: 27 });
+    const below = E3_VMEMMAP - 4n * SECTION_PAGES * SP;
+    const above = E3_END + 8n * SECTION_PAGES * SP;
+    const { fields: r, negativePfns } = reconstruct([{ start: below, end: below + SECTION_PAGES * SP }, { start: above, end: above + SECTION_PAGES * SP }], layout);
+    expect(negativePfns).toBe(true);
+    expect(r.pfnHull).toBeUndefined();
+    expect(r.physHull).toBeUndefined();
+    expect(r.pageHull).toEqual({ start: below, end: above + SECTION_PAGES * SP });
+    expect(reconstruct([{ start: above, end: above + SECTION_PAGES * SP }], layout).negativePfns).toBe(false);
   });
 
   test('a range ending at the top of the address space ends at 2^64, not at 0', () => {
