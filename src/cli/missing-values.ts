@@ -42,7 +42,30 @@ export function flagWithoutValue(tokens: readonly string[], kinds: OptionKinds):
   return undefined;
 }
 
+/**
+ * The first bundle of short flags with a flag that takes a value before its last letter (`-fo y.txt`, `-jq`,
+ * `-fjson`): yargs gives such a flag no value (`-f` the default format, `-o` an empty path, `-j` none at all) and
+ * reads the rest of the bundle as flags of their own. Only the last flag of a bundle takes a value, as the next word.
+ */
+export function valueFlagInsideBundle(tokens: readonly string[], kinds: OptionKinds): { flag: string; bundle: string } | undefined {
+  const end = tokens.indexOf('--');
+  const flags = end === -1 ? tokens : tokens.slice(0, end);
+  if (flags.some((t) => HELP_OR_VERSION.has(t))) return undefined;
+  const takesValue = valueTakingNames(kinds);
+  for (const token of flags) {
+    const letters = /^-([A-Za-z]{2,})$/.exec(token)?.[1];
+    const inside = letters === undefined ? undefined : [...letters.slice(0, -1)].find((letter) => takesValue(letter));
+    if (inside !== undefined) return { flag: `-${inside}`, bundle: token };
+  }
+  return undefined;
+}
+
 export function checkFlagValues(tokens: readonly string[], kinds: OptionKinds, argv: Record<string, unknown> = {}): void {
+  const bundled = valueFlagInsideBundle(tokens, kinds);
+  if (bundled !== undefined) {
+    const { flag, bundle } = bundled;
+    throw new UsageError(`${flag} in ${bundle} needs a value: in a bundle of short flags only the last one takes one, as the next word (${flag} VALUE)`);
+  }
   const flag = flagWithoutValue(tokens, kinds);
   if (flag !== undefined) throw new UsageError(`${flag} needs a value`);
   // yargs reads `--threads abc` as NaN, which a range check would then name as `not NaN`.

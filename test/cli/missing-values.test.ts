@@ -1,4 +1,5 @@
-import { flagWithoutValue, switchWithWord, type OptionKinds } from '../../src/cli/missing-values.js';
+import { flagWithoutValue, switchWithWord, valueFlagInsideBundle, type OptionKinds } from '../../src/cli/missing-values.js';
+import { runInProcess } from './_run-cli.js';
 
 const KINDS: OptionKinds = {
   key: { format: true, output: true, quiet: true, verbose: true, memstart: true, help: true },
@@ -36,6 +37,31 @@ describe('flagWithoutValue', () => {
     [['explain', '']],
   ])('%j → none', (tokens) => {
     expect(flagWithoutValue(tokens, KINDS)).toBeUndefined();
+  });
+});
+
+// Found by a review: `-fo y.txt` wrote the text report (-f took no value), `-of json` failed with ENOENT after the whole
+// input was read (-o took ''), `-jq 2` read 2 as an input; `-fjson` said "Unknown arguments: j, s, n".
+describe('Found by a review: valueFlagInsideBundle', () => {
+  test.each([
+    [['analyze', 'x.log', '-fo', 'y.txt'], { flag: '-f', bundle: '-fo' }],
+    [['analyze', 'x.log', '-of', 'json'], { flag: '-o', bundle: '-of' }],
+    [['analyze', '-fjson'], { flag: '-f', bundle: '-fjson' }],
+    [['analyze', '-qof', 'json'], { flag: '-o', bundle: '-qof' }],
+  ])('%j → %o', (tokens, found) => {
+    expect(valueFlagInsideBundle(tokens, KINDS)).toEqual(found);
+  });
+
+  test.each([[['analyze', '-qf', 'json']], [['analyze', '-f', 'json', '-q']], [['analyze', '--', '-fo']], [['analyze', '-fo', '-h']]])('%j → none', (tokens) => {
+    expect(valueFlagInsideBundle(tokens, KINDS)).toBeUndefined();
+  });
+
+  test('the CLI says so before it reads any input (exit 2)', async () => {
+    for (const argv of [['analyze', 'no-such.log', '-fo', 'y.txt'], ['triage', '-jq', '2', 'no-such.log']]) {
+      const run = await runInProcess(argv);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^vmemwarn: -[fj] in -(?:fo|jq) needs a value: in a bundle of short flags only the last one takes one, as the next word/);
+    }
   });
 });
 
