@@ -84,6 +84,8 @@ class InputRun {
   private unreadAfterLimit = 0;
   /** Archive members met that are not directories: an archive that adds none holds no log at all. */
   private entriesMet = 0;
+  /** The time the archive records for the member being read (--file-times), where it records one. */
+  private memberTimeMs: number | undefined;
 
   constructor(
     private readonly task: InputTask,
@@ -187,7 +189,7 @@ class InputRun {
     const reports = this.ctx.outDir ? await this.writeReports(this.ctx.outDir, result, identity) : undefined;
     this.logs.push(summarizeLog(result, {
       input: this.task.display,
-      ...(this.ctx.fileTimes && { fileTime: new Date(this.task.mtimeMs).toISOString() }),
+      ...(this.ctx.fileTimes && { fileTime: new Date(this.memberTimeMs ?? this.task.mtimeMs).toISOString() }),
       ...(reports && { reports }),
     }));
   }
@@ -293,6 +295,9 @@ class InputRun {
       return this.issue(name, 'skipped', `zip compression method ${member.unsupportedCompression} is not supported (stored and deflate are)`);
     }
     if (!member.stream) return;
+    const outerTimeMs = this.memberTimeMs;
+    // --file-times: a member's own time, as the archive records it; CI artefacts are packed after the run.
+    if (member.mtimeMs !== undefined) this.memberTimeMs = member.mtimeMs;
     try {
       // yauzl hands deflated zip members over already inflated: inflating draws on the budget as a .gz's
       // decompression does (a member that inflates to what the analysis never sees, zeros after a .gz, is work all the
@@ -311,6 +316,8 @@ class InputRun {
       }
     } catch (err) {
       this.issue(name, 'error', err);
+    } finally {
+      this.memberTimeMs = outerTimeMs;
     }
   }
 

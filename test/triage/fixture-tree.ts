@@ -27,6 +27,7 @@ export interface TarEntry {
   data?: Buffer;
   type?: 'file' | 'symlink' | 'link' | 'directory';
   linkname?: string;
+  mtime?: Date;
 }
 
 export async function tarBuffer(entries: readonly TarEntry[]): Promise<Buffer> {
@@ -34,7 +35,7 @@ export async function tarBuffer(entries: readonly TarEntry[]): Promise<Buffer> {
   for (const e of entries) {
     if (e.type === 'symlink' || e.type === 'link') p.entry({ name: e.name, type: e.type, linkname: e.linkname ?? 'x' });
     else if (e.type === 'directory') p.entry({ name: e.name, type: 'directory' });
-    else p.entry({ name: e.name }, e.data ?? Buffer.alloc(0));
+    else p.entry({ name: e.name, ...(e.mtime && { mtime: e.mtime }) }, e.data ?? Buffer.alloc(0));
   }
   p.finalize();
   const chunks: Buffer[] = [];

@@ -168,6 +168,23 @@ describe('processInput', () => {
       expect(without.clusters[0]?.firstSeen).toBeUndefined();
     });
 
+    // Found by a review: members of a tar took the archive's own time, the time it was packed (CI artefacts are
+    // packed after the run), not the time the tar records for each.
+    test('Found by a review: fileTimes of tar members are the times the tar records for them', async () => {
+      const old = new Date('2020-05-05T10:00:00Z');
+      const older = new Date('2019-01-02T03:04:05Z');
+      await writeFile(at('members.tar'), await tarBuffer([
+        { name: 'old.log', data: Buffer.from(vmemmapText), mtime: old },
+        { name: 'boot.log', data: Buffer.from(bootText), mtime: older },
+      ]));
+      const t = await task(at('members.tar'));
+      const summary = await processInput(t, { ...ctx, fileTimes: true });
+      const seen = Object.fromEntries(summary.clusters.map((c) => [c.title, [c.firstSeen, c.lastSeen]]));
+      expect(seen['WARNING in vmemmap_populate']).toEqual([old.toISOString(), old.toISOString()]);
+      expect(seen['WARNING in clk_core_disable']).toEqual([older.toISOString(), older.toISOString()]);
+      await rm(at('members.tar'));
+    });
+
     test('onBytes reports a running count that ends at the file size', async () => {
       const seen: number[] = [];
       await processInput(await task(at('vmemmap.log')), ctx, { onBytes: (n) => seen.push(n) });

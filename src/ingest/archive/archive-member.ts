@@ -10,6 +10,8 @@ export interface ArchiveMember {
   name: string;
   kind: MemberKind;
   size?: number;
+  /** When the member was last modified, as the archive records it (ms since the epoch), where it records one. */
+  mtimeMs?: number;
   linkTarget?: string;
   /** Zip traditional/strong encryption: the data cannot be read. */
   encrypted?: boolean;

@@ -59,6 +59,8 @@ export async function* tarMembers(input: NodeJS.ReadableStream): AsyncGenerator<
       const sparseName = pax?.['GNU.sparse.name'];
       const member: ArchiveMember = { name: sparseName ?? header.name, kind };
       if (header.size != null) member.size = header.size;
+      const mtimeMs = header.mtime?.getTime();
+      if (mtimeMs !== undefined && Number.isFinite(mtimeMs)) member.mtimeMs = mtimeMs;
       if (header.linkname) member.linkTarget = header.linkname;
       // GNU tar's sparse format 1.0 (`--format=posix --sparse`) stores a map of holes before the data, under a
       // made-up name (`GNUSparseFile.123/x.log`); tar-stream hands over map and data as one file.

@@ -54,10 +54,13 @@ export async function* zipMembers(zip: ZipFile): AsyncGenerator<ArchiveMember> {
         const raw = await openEntry(zip, entry);
         raw.on('error', () => undefined);
         const checked = crcChecked(raw, entry.crc32);
+        // The Info-ZIP or NTFS timestamp where the member has one, else its DOS time (local time, 2 s steps).
+        const mtimeMs = entry.getLastModDate().getTime();
         yield {
           name,
           kind: 'file',
           size: entry.uncompressedSize,
+          ...(Number.isFinite(mtimeMs) && { mtimeMs }),
           stream: checked.stream,
           failure: checked.failure,
           ...(entry.compressionMethod === DEFLATE && { inflated: true }),
