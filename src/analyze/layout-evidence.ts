@@ -40,7 +40,7 @@ export function layoutBootNote(result: AnalysisResult): string | undefined {
 
 /**
  * Layout evidence from an analyzed log, as `layout --log` and `explain --log` take it: the boot of the first vmemmap
- * cluster (else the last boot that printed a release, see `layoutBoot`), a release from any splat, the registers of
+ * cluster (else the last boot that printed a release, see `layoutBoot`), a release from a splat of that boot, the registers of
  * the first vmemmap cluster's example (constants may sit in them) with the range its call covered, the span of that
  * boot's struct pages, and a memstart the analysis read from an Oops' registers. `{ boot: result.boots.at(-1) }` is
  * not the same: it misses the registers and struct pages that decide the era and the struct page size.
@@ -53,7 +53,10 @@ export function evidenceFromResult(result: AnalysisResult): LayoutEvidence {
   const vmemmap = result.clusters.find((c) => c.vmemmap.length > 0);
   const bootIndex = vmemmap?.example.bootIndex;
   const boot = layoutBoot(result)?.boot;
-  const splatRelease = result.clusters.find((c) => c.example.release !== undefined)?.example.release;
+  // The release of a splat of the chosen boot (the vmemmap cluster's own first): one from another boot had named
+  // another kernel than the boot's banner, and the layout had then dropped the right boot's facts.
+  const inBoot = (c: (typeof result.clusters)[number]) => boot === undefined || c.example.bootIndex === boot.index;
+  const splatRelease = (vmemmap && inBoot(vmemmap) ? vmemmap.example.release : undefined) ?? result.clusters.find((c) => inBoot(c) && c.example.release !== undefined)?.example.release;
   const registerValues = vmemmap ? xRegisterValues(vmemmap.example) : [];
   // The example's own range: the Oops of 6.9+ names one struct page, not the range of a call.
   const pair = vmemmap && vmemmap.vmemmap[0]?.op !== 'init-zone-device' ? readRegisterPair(vmemmap.example) : undefined;

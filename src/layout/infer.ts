@@ -80,7 +80,7 @@ function registerMemstartFor(
  */
 function withoutAnotherKernelsBoot(e: LayoutEvidence, assumptions: string[]): LayoutEvidence {
   const banner = e.boot?.release;
-  if (banner === undefined || e.splatRelease === undefined || e.splatRelease === banner.value) return e;
+  if (banner === undefined || e.splatRelease === undefined || sameRelease(e.splatRelease, banner.value)) return e;
   const at = banner.lineNo !== undefined ? ` (line ${banner.lineNo})` : '';
   assumptions.push(
     `the splat's CPU: line names release ${e.splatRelease}, the boot's banner${at} ${banner.value}: another kernel, ` +
@@ -88,6 +88,14 @@ function withoutAnotherKernelsBoot(e: LayoutEvidence, assumptions: string[]): La
   );
   const { boot: _boot, ...rest } = e;
   return rest;
+}
+
+/**
+ * One kernel's release as the banner and a CPU: line print it: the same utsname string, or one of them cut (a storm
+ * on a slow serial console drops characters: `Not tainted 6.1` under a `6.1.0` banner).
+ */
+function sameRelease(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
 }
 
 function inferRelease(e: LayoutEvidence, config: KernelConfig, o: LayoutOverrides): Inferred<string> | undefined {

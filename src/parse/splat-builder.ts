@@ -51,8 +51,8 @@ const MAX_QUOTED_FUNCS = 8;
  */
 const MAX_STRAY_FRAMES = 4;
 
-/** The start of a splat's corrupted reason when another task's report was printed into it (its registers are dropped). */
-export const OTHER_TASK_PRINTED_INTO = "another task's report printed into this one";
+/** The start of a splat's corrupted reason when another report's lines (another task's, or its own next one's past dropped lines) were printed into it: its registers are dropped. */
+export const OTHER_TASK_PRINTED_INTO = "another report's lines printed into this one";
 
 /** Collects the records of one open report and reads its fields as they arrive. */
 export class SplatBuilder {

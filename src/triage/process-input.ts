@@ -25,6 +25,12 @@ import { KernelLineWatch } from './kernel-line-watch.js';
 import { notKernelLogReason } from './not-kernel-log.js';
 
 const SNIFF_BYTES = 8192;
+
+/**
+ * Member times up to the start of 1980 say no time: a zip's DOS date 0 reads as 1979-11-30 (Go's zip writer leaves
+ * it so), and reproducible tarballs carry 1970-01-01 (`--mtime=@0`). Such a member keeps its archive's time.
+ */
+const NO_MEMBER_TIME_BEFORE_MS = Date.UTC(1980, 0, 2);
 const CORRUPT_ZIP = 'corrupt or truncated zip archive';
 /** Top level is depth 0; members of an archive depth 1; members of an archive inside it depth 2. */
 const MAX_ARCHIVE_DEPTH = 1;
@@ -297,7 +303,7 @@ class InputRun {
     if (!member.stream) return;
     const outerTimeMs = this.memberTimeMs;
     // --file-times: a member's own time, as the archive records it; CI artefacts are packed after the run.
-    if (member.mtimeMs !== undefined) this.memberTimeMs = member.mtimeMs;
+    if (member.mtimeMs !== undefined && member.mtimeMs > NO_MEMBER_TIME_BEFORE_MS) this.memberTimeMs = member.mtimeMs;
     try {
       // yauzl hands deflated zip members over already inflated: inflating draws on the budget as a .gz's
       // decompression does (a member that inflates to what the analysis never sees, zeros after a .gz, is work all the

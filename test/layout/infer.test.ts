@@ -540,6 +540,14 @@ describe("Found by a review: a splat whose CPU: line names another release than 
     );
   });
 
+  // Found by a review of this session's own fixes: one CPU line cut by a slow console (`Not tainted 6.1`) had dropped
+  // the boot's facts from the whole storm's layout.
+  test('Found by a review: a release cut short is the same kernel\'s', () => {
+    const l = inferLayout({ boot: oldBoot, splatRelease: '6.1' });
+    expect(l.release?.source.lineNo).toBe(1);
+    expect(l.memstart).toMatchObject({ value: 0x8000_0000n, source: { kind: 'log' } });
+  });
+
   test('the same release keeps the boot', () => {
     const l = inferLayout({ boot: oldBoot, splatRelease: '6.1.0' });
     expect(l.release?.source.lineNo).toBe(1);

@@ -196,7 +196,7 @@ describe('SplatBuilder', () => {
       b.add(rec(6, ' vmemmap_populate+0x30/0x48'));
       const s = b.finish();
       expect(s).toMatchObject({ pid: 200, cpu: 3, comm: 'hmm-b', release: '6.1.0' });
-      expect(s.corrupted).toContain("another task's report printed into this one (a CPU line of PID 100 in the report of PID 200): its registers are not read");
+      expect(s.corrupted).toContain("another report's lines printed into this one (a CPU line of PID 100 in the report of PID 200): its registers are not read");
       expect(s.regs.size).toBe(0);
     });
 
@@ -211,7 +211,7 @@ describe('SplatBuilder', () => {
       b.add(rec(5, ' vmemmap_populate+0x30/0x48'));
       const s = b.finish();
       const name = first.slice(0, 2);
-      expect(s.corrupted).toContain(`another task's report printed into this one (two values of ${name} (0xfffffffffde00000 and 0xfffffbfff0200000)): its registers are not read`);
+      expect(s.corrupted).toContain(`another report's lines printed into this one (two values of ${name} (0xfffffffffde00000 and 0xfffffbfff0200000)): its registers are not read`);
       expect(s.regs.size).toBe(0);
     });
 
@@ -225,7 +225,7 @@ describe('SplatBuilder', () => {
       b.add(rec(7, 'CPU: 0 PID: 7 Comm: other Not tainted 6.1.0 #1'));
       b.add(rec(8, 'x1 : 0000000000000001 x0 : 0000000000000002'));
       const s = b.finish();
-      expect(s.corrupted ?? '').not.toContain('another task');
+      expect(s.corrupted ?? '').not.toContain('another report');
       expect([...s.regs]).toEqual([['x1', 0xfffffffffde00000n], ['x0', 0xfffffffffdc00000n]]);
     });
 
@@ -235,7 +235,7 @@ describe('SplatBuilder', () => {
       b.add(rec(3, 'Call trace:'));
       b.add(rec(4, ' schedule+0x30/0x48'));
       const s = b.finish();
-      expect(s.corrupted ?? '').not.toContain('another task');
+      expect(s.corrupted ?? '').not.toContain('another report');
       expect(s.release).toBe('6.6.0');
     });
   });

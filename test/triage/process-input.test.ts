@@ -185,6 +185,17 @@ describe('processInput', () => {
       await rm(at('members.tar'));
     });
 
+    // Found by a review of this session's own fixes: a reproducible tarball's 1970-01-01 (`--mtime=@0`), or a zip's DOS
+    // date 0 (1979-11-30), had dated the member's clusters so.
+    test('Found by a review: a member time before 1980 says no time: the member keeps the archive\'s', async () => {
+      await writeFile(at('epoch.tar'), await tarBuffer([{ name: 'old.log', data: Buffer.from(vmemmapText), mtime: new Date(0) }]));
+      const t = await task(at('epoch.tar'));
+      const summary = await processInput(t, { ...ctx, fileTimes: true });
+      const when = new Date(t.mtimeMs).toISOString();
+      expect(summary.clusters[0]).toMatchObject({ firstSeen: when, lastSeen: when });
+      await rm(at('epoch.tar'));
+    });
+
     test('onBytes reports a running count that ends at the file size', async () => {
       const seen: number[] = [];
       await processInput(await task(at('vmemmap.log')), ctx, { onBytes: (n) => seen.push(n) });

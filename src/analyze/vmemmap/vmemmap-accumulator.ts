@@ -202,7 +202,7 @@ export class VmemmapAccumulator {
     // The registers line reads the span under the finding's struct page size and sections, as the layout table does.
     const example = this.example && readingUnderLayout(this.example, layout.constants, layout.structPageSize.value);
     if (this.readCount < this.splatCount) {
-      const mixed = this.otherTaskCount > 0 ? ` (${this.otherTaskCount} with another task's report printed into them, line by line: which register is whose cannot be told)` : '';
+      const mixed = this.otherTaskCount > 0 ? ` (${this.otherTaskCount} with another report's lines printed into them, line by line: which register is whose cannot be told)` : '';
       notes.push(`${this.splatCount - this.readCount} of ${this.splatCount} splat(s) gave no usable start/end${mixed}.`);
     }
     return {

@@ -143,7 +143,7 @@ test('Found by a review: splats another task printed into are counted as unread,
   acc.absorb(later);
   const f = acc.finish(makeBoot('6.1.0', DRAM));
   expect([f.splatCount, f.readCount]).toEqual([3, 1]);
-  expect(f.notes).toContain("2 of 3 splat(s) gave no usable start/end (2 with another task's report printed into them, line by line: which register is whose cannot be told).");
+  expect(f.notes).toContain("2 of 3 splat(s) gave no usable start/end (2 with another report's lines printed into them, line by line: which register is whose cannot be told).");
   const plain = new VmemmapAccumulator('populate');
   plain.add(makeSplat({ release: '6.1.0', frames: AMDGPU, regs: new Map() }));
   expect(plain.finish(makeBoot('6.1.0', DRAM)).notes).toContain('1 of 1 splat(s) gave no usable start/end.');
