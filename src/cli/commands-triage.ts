@@ -8,6 +8,7 @@ import { checkDistinctOutputs } from './distinct-outputs.js';
 import { type CliContext, progressEnabled, printError, noColor, tableColumns, noteTerminalStdin } from './cli-context.js';
 import { parseByteSize } from './byte-size.js';
 import { MAX_SHARDS } from '../triage/shard.js';
+import { MAX_JOBS } from '../triage/triage-options.js';
 import { stdinRepeatNote, withStdinPositional } from './stdin-positional.js';
 import { limitOldGenerationGrowth, YOUNG_GENERATION_CAP_BYTES } from '../util/heap-policy.js';
 import { interruptedWords } from '../util/stop-cause.js';
@@ -79,8 +80,8 @@ export function triageCommand(ctx: CliContext, setExit: (code: ExitCode) => void
       await checkOutputPath(argv.output, '--output', named);
       if (argv.db !== undefined) await checkOutputPath(argv.db, '--db', named);
       if (argv.out !== undefined) await checkOutputDir(argv.out, '--out');
-      if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || argv.jobs < 1 || argv.jobs > 256)) {
-        throw new UsageError(`--jobs must be a whole number from 1 to 256, not ${argv.jobs}`);
+      if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || argv.jobs < 1 || argv.jobs > MAX_JOBS)) {
+        throw new UsageError(`--jobs must be a whole number from 1 to ${MAX_JOBS}, not ${argv.jobs}`);
       }
       if (argv['new-only'] && argv.db === undefined) throw new UsageError('--new-only needs --db FILE');
       const inputs = withStdinPositional(ctx.rawArgs ?? [], argv.paths ?? [], argv as unknown as Record<string, unknown>);

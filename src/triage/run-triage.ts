@@ -5,7 +5,7 @@ import type { InputTask } from './input-task.js';
 import type { RunnerHooks } from './runner-hooks.js';
 import type { Summary } from './summary-types.js';
 import type { TriageOptions, TriageOutcome, TriageProgress } from './triage-options.js';
-import { DEFAULT_MAX_BUFFERED_ZIP_BYTES, SHARD_KEYS, TRIAGE_ANALYZE_KEYS, TRIAGE_OPTION_KEYS } from './triage-options.js';
+import { DEFAULT_MAX_BUFFERED_ZIP_BYTES, MAX_JOBS, SHARD_KEYS, TRIAGE_ANALYZE_KEYS, TRIAGE_OPTION_KEYS } from './triage-options.js';
 import { walkInputs, type OwnOutput } from './walk.js';
 import { MAX_SHARDS, selectShard, shardOf } from './shard.js';
 import { runInProcess } from './run-in-process.js';
@@ -206,6 +206,8 @@ function validate(opts: TriageOptions, hooks: TriageHooks): void {
   checkArgument(failOn === undefined || (FAIL_ON_KINDS as readonly unknown[]).includes(failOn), 'runTriage', 'failOn', `one of ${FAIL_ON_KINDS.join(', ')}`, failOn);
   // 0 and 1 both mean this thread alone.
   checkWholeNumber('jobs', opts.jobs, 0);
+  // As the CLI's --jobs: 10,000 logs with jobs 10,000 had started a worker for each.
+  if (opts.jobs !== undefined && opts.jobs > MAX_JOBS) throw new UsageError(`jobs must be at most ${MAX_JOBS}, not ${opts.jobs}`);
   checkWholeNumber('youngGenerationCapBytes', opts.youngGenerationCapBytes, 1);
   checkWholeNumber('maxBufferedZipBytes', opts.maxBufferedZipBytes, 1);
   // Checked here, not by each log: a bad value made every log an input error (exit 3) instead of one usage error.

@@ -3,6 +3,9 @@ import { optionKeys } from '../util/option-keys.js';
 import type { FailOn } from '../cli/fail-on.js';
 import type { Summary } from './summary-types.js';
 
+/** Worker threads a run may ask for: each is an isolate of 10 MiB or more before it reads anything. */
+export const MAX_JOBS = 256;
+
 /** What `runTriage` reads and how: inputs, jobs, shard, history db, ignore list, per-log report directory. */
 export interface TriageOptions {
   /** Files, directories (recursive), shell globs, or `-` for a list of paths on stdin. */

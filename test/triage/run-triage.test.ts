@@ -280,6 +280,8 @@ describe('runTriage arguments of the wrong kind', () => {
     // Had been `bad jobs -1`, and an analyze option's number was named without its `analyze.`.
     [{ inputs: ['x'], jobs: -1 }, 'jobs must be a whole number of at least 0, not the number -1'],
     [{ inputs: ['x'], jobs: '2' }, "jobs must be a whole number of at least 0, not the string '2'"],
+    // Found by a review: 10,000 logs with jobs 10,000 started a worker (an isolate of 10 MiB or more) for each.
+    [{ inputs: ['x'], jobs: 10_000 }, 'jobs must be at most 256, not 10000'],
     [{ inputs: ['x'], analyze: { maxSplatLines: 0 } }, 'analyze.maxSplatLines must be a whole number of at least 1, not the number 0'],
     [{ inputs: ['x'], analyze: { layout: 5 } }, 'analyze.layout must be an object of layout overrides, not the number 5'],
   ])('%p', async (opts, why) => {
