@@ -24,6 +24,12 @@ const ARM32 = new RegExp(
   String.raw`^\s*\[<([0-9a-f]+)>\] \((${SYMBOL_NAME})` +
     String.raw`(?:\+0x([0-9a-f]+)\/0x([0-9a-f]+))?\) from \[<[0-9a-f]+>\] \((${SYMBOL_NAME})?`,
 );
+// arm32 from 5.16 (without CONFIG_BACKTRACE_VERBOSE), `dump_backtrace_entry`'s ` %ps from %pS`: the function by name,
+// then its caller with the offset of the call: ` unwind_backtrace from show_stack+0x10/0x14`, either one with its module
+// (` wiphy_unregister [cfg80211] from wilc_sdio_remove+0xb0/0x15c [wilc1000_sdio]`). 1 func, 2 module, 3 caller.
+const ARM32_NAMES = new RegExp(
+  String.raw`^\s*(${SYMBOL_NAME})(?: \[([\w-]+)\])? from (${SYMBOL_NAME})\+0x[0-9a-f]+\/0x[0-9a-f]+(?: \[[\w-]+\])?\s*$`,
+);
 // Symbolizer output for an inlined call: `nfc_llcp_find_local net/nfc/llcp_core.c:286 [inline]`, with 6.13+'s
 // unwinder marker after it where the faulting pc is in the inlined function (syzbot's arm64 reports:
 // ` __kvm_pgtable_visit arch/arm64/kvm/hyp/pgtable.c:161 [inline] (P)`). 1 func, 2 file, 3 line, 4 marker.
@@ -42,9 +48,17 @@ function arm32Frame(text: string, lineNo: number): Frame | undefined {
   return frame;
 }
 
+function arm32NamesFrame(text: string, lineNo: number): Frame | undefined {
+  const m = ARM32_NAMES.exec(text);
+  if (!m) return undefined;
+  const frame: Frame = { func: m[1]!, from: m[3]!, lineNo };
+  if (m[2] !== undefined) frame.module = m[2];
+  return frame;
+}
+
 /**
  * Parses one call-trace line: ` func+0x44/0x194 [mod]`, `[<ffff...>] func+0x../0x..`, ` ? func+...` (unreliable),
- * unwinder markers ` (P)` (6.13+), symbolized ` file:line` and `[inline]` frames, arm32 `(func) from` frames and
+ * unwinder markers ` (P)` (6.13+), symbolized ` file:line` and `[inline]` frames, arm32 `(func) from` and `func from` frames and
  * raw `[<addr>] 0xffff...` frames. Returns undefined for any other line.
  */
 export function parseFrame(text: string, lineNo: number): Frame | undefined {
@@ -76,7 +90,7 @@ export function parseBareFrame(text: string, lineNo: number): Frame | undefined 
 function parseFrameText(text: string, lineNo: number): Frame | undefined {
   // The substring checks are what each regex needs; most lines (` func+0x44/0x194`) have neither.
   const hasAddr = text.includes('[<');
-  const arm32 = hasAddr && text.includes(') from [<') ? arm32Frame(text, lineNo) : undefined;
+  const arm32 = hasAddr && text.includes(') from [<') ? arm32Frame(text, lineNo) : !hasAddr && text.includes(' from ') ? arm32NamesFrame(text, lineNo) : undefined;
   if (arm32) return arm32;
   const inline = text.includes(' [inline]') ? INLINE.exec(text) : null;
   if (inline) {

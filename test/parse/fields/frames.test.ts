@@ -77,6 +77,21 @@ describe('parseFrame', () => {
     });
   });
 
+  // Found by a review: arm32 since 5.16 prints `%ps from %pS` (dump_backtrace_entry without
+  // CONFIG_BACKTRACE_VERBOSE); none of these lines was a frame, so every such report was "no call trace".
+  test.each([
+    [' unwind_backtrace from show_stack+0x10/0x14', { func: 'unwind_backtrace', from: 'show_stack', lineNo: 3 }],
+    ['   warn_slowpath_fmt from kobject_get+0xa0/0xa4', { func: 'warn_slowpath_fmt', from: 'kobject_get', lineNo: 3 }],
+    [' wiphy_unregister [cfg80211] from wilc_sdio_remove+0xb0/0x15c [wilc1000_sdio]', { func: 'wiphy_unregister', module: 'cfg80211', from: 'wilc_sdio_remove', lineNo: 3 }],
+  ])('Found by a review: arm32 `func from caller+off/size` frame %j', (text, frame) => {
+    expect(parseFrame(text, 3)).toEqual(frame);
+  });
+
+  test('text with `from` and an offset in it is no such frame', () => {
+    expect(parseFrame('random: get_random_u32 called from bucket_table_alloc+0x120/0x258 with crng_init=0', 3)).toBeUndefined();
+    expect(parseFrame(' ret_fast_syscall from 0x7efff000', 3)).toBeUndefined();
+  });
+
   // A syzbot arm64 KASAN report (6.17): the faulting frame, inlined, had been dropped from the trace.
   test('an inlined frame with the unwinder marker after `[inline]`', () => {
     expect(parseFrame(' __kvm_pgtable_visit arch/arm64/kvm/hyp/pgtable.c:161 [inline] (P)', 5)).toEqual({
