@@ -10,6 +10,13 @@ function builderFor(header: string): SplatBuilder {
   return new SplatBuilder(m.format, m.match, rec(1, header), 0, [], 400);
 }
 
+/** The report of `header` (line 1) and `lines` (lines 2 on), closed. */
+function splatOf(header: string, lines: readonly string[]) {
+  const b = builderFor(header);
+  lines.forEach((text, i) => b.add(rec(i + 2, text)));
+  return b.finish();
+}
+
 describe('SplatBuilder', () => {
   test('before the trace every line is part of the report; after it only report lines', () => {
     const b = builderFor('WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2');
@@ -168,12 +175,12 @@ describe('SplatBuilder', () => {
   });
 
   test('the header sets the site; the first CPU line wins', () => {
-    const b = builderFor('WARNING: CPU: 2 PID: 35 at drivers/net/m.c:449 mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]');
-    b.add(rec(2, 'CPU: 2 PID: 35 Comm: kworker/2:1 Tainted: G            E     5.8.0-0.bpo.2-arm64 #1 Debian'));
-    b.add(rec(3, 'Call trace:'));
-    b.add(rec(4, ' mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]'));
-    b.add(rec(5, 'CPU: 0 PID: 35 Comm: other Not tainted 9.9.9 #9'));
-    expect(b.finish()).toMatchObject({
+    expect(splatOf('WARNING: CPU: 2 PID: 35 at drivers/net/m.c:449 mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]', [
+      'CPU: 2 PID: 35 Comm: kworker/2:1 Tainted: G            E     5.8.0-0.bpo.2-arm64 #1 Debian',
+      'Call trace:',
+      ' mvpp2_bm_bufs_free+0x1a4/0x1c0 [mvpp2]',
+      'CPU: 0 PID: 35 Comm: other Not tainted 9.9.9 #9',
+    ])).toMatchObject({
       site: { file: 'drivers/net/m.c', line: 449, func: 'mvpp2_bm_bufs_free', off: 0x1a4n, size: 0x1c0n, module: 'mvpp2' },
       cpu: 2,
       comm: 'kworker/2:1',
@@ -188,13 +195,13 @@ describe('SplatBuilder', () => {
   // the vmemmap finding PID 100's struct pages at high confidence.
   describe('Found by a review: another task printing into the report before its call trace', () => {
     test('a CPU line of another PID gives no CPU, PID or comm, and the registers are not kept', () => {
-      const b = builderFor('WARNING: CPU: 3 PID: 200 at arch/arm64/mm/mmu.c:1162 vmemmap_populate+0x30/0x48');
-      b.add(rec(2, 'CPU: 1 PID: 100 Comm: hmm-a Not tainted 6.1.0 #1'));
-      b.add(rec(3, 'CPU: 3 PID: 200 Comm: hmm-b Not tainted 6.1.0 #1'));
-      b.add(rec(4, 'x1 : fffffffffde00000 x0 : fffffffffdc00000'));
-      b.add(rec(5, 'Call trace:'));
-      b.add(rec(6, ' vmemmap_populate+0x30/0x48'));
-      const s = b.finish();
+      const s = splatOf('WARNING: CPU: 3 PID: 200 at arch/arm64/mm/mmu.c:1162 vmemmap_populate+0x30/0x48', [
+        'CPU: 1 PID: 100 Comm: hmm-a Not tainted 6.1.0 #1',
+        'CPU: 3 PID: 200 Comm: hmm-b Not tainted 6.1.0 #1',
+        'x1 : fffffffffde00000 x0 : fffffffffdc00000',
+        'Call trace:',
+        ' vmemmap_populate+0x30/0x48',
+      ]);
       expect(s).toMatchObject({ pid: 200, cpu: 3, comm: 'hmm-b', release: '6.1.0' });
       expect(s.corrupted).toContain("another report's lines printed into this one (a CPU line of PID 100 in the report of PID 200): its registers are not read");
       expect(s.regs.size).toBe(0);
@@ -204,37 +211,37 @@ describe('SplatBuilder', () => {
       ['arm64 rows', 'x1 : fffffffffde00000 x0 : fffffffffdc00000', 'x1 : fffffbfff0200000 x0 : fffffbfff0000000'],
       ['the general reader', 'r1 : fffffffffde00000 r0 : fffffffffdc00000', 'r1 : fffffbfff0200000 r0 : fffffbfff0000000'],
     ])('two values of one register (%s) are two dumps: none is kept', (_, first, second) => {
-      const b = builderFor('WARNING: CPU: 1 PID: 100 at arch/arm64/mm/mmu.c:1162 vmemmap_populate+0x30/0x48');
-      b.add(rec(2, first));
-      b.add(rec(3, second));
-      b.add(rec(4, 'Call trace:'));
-      b.add(rec(5, ' vmemmap_populate+0x30/0x48'));
-      const s = b.finish();
+      const s = splatOf('WARNING: CPU: 1 PID: 100 at arch/arm64/mm/mmu.c:1162 vmemmap_populate+0x30/0x48', [
+        first,
+        second,
+        'Call trace:',
+        ' vmemmap_populate+0x30/0x48',
+      ]);
       const name = first.slice(0, 2);
       expect(s.corrupted).toContain(`another report's lines printed into this one (two values of ${name} (0xfffffffffde00000 and 0xfffffbfff0200000)): its registers are not read`);
       expect(s.regs.size).toBe(0);
     });
 
     test('the same values twice, and dumps after the call trace, are no sign of it', () => {
-      const b = builderFor('WARNING: CPU: 1 PID: 100 at arch/arm64/mm/mmu.c:1162 vmemmap_populate+0x30/0x48');
-      b.add(rec(2, 'x1 : fffffffffde00000 x0 : fffffffffdc00000'));
-      b.add(rec(3, 'x1 : fffffffffde00000 x0 : fffffffffdc00000'));
-      b.add(rec(4, 'Call trace:'));
-      b.add(rec(5, ' vmemmap_populate+0x30/0x48'));
-      b.add(rec(6, '---[ end trace 0000000000000000 ]---'));
-      b.add(rec(7, 'CPU: 0 PID: 7 Comm: other Not tainted 6.1.0 #1'));
-      b.add(rec(8, 'x1 : 0000000000000001 x0 : 0000000000000002'));
-      const s = b.finish();
+      const s = splatOf('WARNING: CPU: 1 PID: 100 at arch/arm64/mm/mmu.c:1162 vmemmap_populate+0x30/0x48', [
+        'x1 : fffffffffde00000 x0 : fffffffffdc00000',
+        'x1 : fffffffffde00000 x0 : fffffffffdc00000',
+        'Call trace:',
+        ' vmemmap_populate+0x30/0x48',
+        '---[ end trace 0000000000000000 ]---',
+        'CPU: 0 PID: 7 Comm: other Not tainted 6.1.0 #1',
+        'x1 : 0000000000000001 x0 : 0000000000000002',
+      ]);
       expect(s.corrupted ?? '').not.toContain('another report');
       expect([...s.regs]).toEqual([['x1', 0xfffffffffde00000n], ['x0', 0xfffffffffdc00000n]]);
     });
 
     test('reports of several tasks (a hung task and khungtaskd) are not read so', () => {
-      const b = builderFor('INFO: task kworker/u16:2:123 blocked for more than 120 seconds.');
-      b.add(rec(2, 'CPU: 0 PID: 40 Comm: khungtaskd Not tainted 6.6.0 #1'));
-      b.add(rec(3, 'Call trace:'));
-      b.add(rec(4, ' schedule+0x30/0x48'));
-      const s = b.finish();
+      const s = splatOf('INFO: task kworker/u16:2:123 blocked for more than 120 seconds.', [
+        'CPU: 0 PID: 40 Comm: khungtaskd Not tainted 6.6.0 #1',
+        'Call trace:',
+        ' schedule+0x30/0x48',
+      ]);
       expect(s.corrupted ?? '').not.toContain('another report');
       expect(s.release).toBe('6.6.0');
     });
