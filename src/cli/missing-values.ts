@@ -19,9 +19,8 @@ const HELP_OR_VERSION = new Set(['--help', '-h', '--version']);
  * (`--db` wrote no history), or 0. `-` and negative numbers are values; with --help or --version nothing is checked.
  */
 export function flagWithoutValue(tokens: readonly string[], kinds: OptionKinds): string | undefined {
-  const end = tokens.indexOf('--');
-  const flags = end === -1 ? tokens : tokens.slice(0, end);
-  if (flags.some((t) => HELP_OR_VERSION.has(t))) return undefined;
+  const flags = flagTokens(tokens);
+  if (flags === undefined) return undefined;
   const takesValue = valueTakingNames(kinds);
   const missing = (next: string | undefined): boolean =>
     next === undefined || next === '' || (next.startsWith('-') && next !== '-' && !NEGATIVE_NUMBER.test(next));
@@ -42,15 +41,21 @@ export function flagWithoutValue(tokens: readonly string[], kinds: OptionKinds):
   return undefined;
 }
 
+/** The tokens before `--`, where flags are; undefined with --help or --version among them, when nothing is checked. */
+function flagTokens(tokens: readonly string[]): readonly string[] | undefined {
+  const end = tokens.indexOf('--');
+  const flags = end === -1 ? tokens : tokens.slice(0, end);
+  return flags.some((t) => HELP_OR_VERSION.has(t)) ? undefined : flags;
+}
+
 /**
  * The first bundle of short flags with a flag that takes a value before its last letter (`-fo y.txt`, `-jq`,
  * `-fjson`): yargs gives such a flag no value (`-f` the default format, `-o` an empty path, `-j` none at all) and
  * reads the rest of the bundle as flags of their own. Only the last flag of a bundle takes a value, as the next word.
  */
 export function valueFlagInsideBundle(tokens: readonly string[], kinds: OptionKinds): { flag: string; bundle: string } | undefined {
-  const end = tokens.indexOf('--');
-  const flags = end === -1 ? tokens : tokens.slice(0, end);
-  if (flags.some((t) => HELP_OR_VERSION.has(t))) return undefined;
+  const flags = flagTokens(tokens);
+  if (flags === undefined) return undefined;
   const takesValue = valueTakingNames(kinds);
   for (const token of flags) {
     const letters = /^-([A-Za-z]{2,})$/.exec(token)?.[1];
