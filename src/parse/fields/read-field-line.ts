@@ -32,15 +32,16 @@ export interface FieldReadState {
    * each other; the registers then cannot be told apart.
    */
   otherTask?: string;
-  /** A report of one task (ONE_TASK_KINDS): another task's CPU line or register values before its trace are noted. */
-  oneTask?: boolean;
   /**
    * The line is in the report's body, before its call trace: what is noted in `otherTask` is looked for there only.
    * arm32 traces print each frame's saved registers (` r10:844f6698 r9:…`), and a report whose trace has ended may
    * take the lines of another that follows (its registers are read no more by then).
    */
   beforeTrace?: boolean;
-  /** Notes a register's second value in `otherTask` (fieldReadState makes it for a report of one task). */
+  /**
+   * Notes a register's second value in `otherTask`. fieldReadState makes it for a report of one task (ONE_TASK_KINDS)
+   * alone: only there is another task's CPU line or register value before the trace noted.
+   */
   onConflict?: RegisterConflict;
 }
 
@@ -51,7 +52,6 @@ const ONE_TASK_KINDS: ReadonlySet<SplatKind> = new Set(['warning', 'bug', 'oops'
 export function fieldReadState(kind: SplatKind, garbled: Set<string>): FieldReadState {
   const state: FieldReadState = { registers: true, garbled, beforeTrace: true };
   if (!ONE_TASK_KINDS.has(kind)) return state;
-  state.oneTask = true;
   state.onConflict = (name, kept, other) => {
     state.otherTask ??= `two values of ${name} (0x${kept.toString(16)} and 0x${other.toString(16)})`;
   };
@@ -75,7 +75,7 @@ export function readFieldLine(s: Splat, text: string, opts: FieldReadState): voi
   const cpuLine = parseCpuLine(text);
   if (cpuLine) {
     const otherPid = s.pid !== undefined && cpuLine.pid !== undefined && cpuLine.pid !== s.pid;
-    if (otherPid && opts.beforeTrace === true && opts.oneTask === true) opts.otherTask ??= `a CPU line of PID ${cpuLine.pid} in the report of PID ${s.pid}`;
+    if (otherPid && opts.beforeTrace === true && opts.onConflict !== undefined) opts.otherTask ??= `a CPU line of PID ${cpuLine.pid} in the report of PID ${s.pid}`;
     if (!otherPid) {
       // hung_task.c prints no CPU for the blocked task: a CPU line in its report is khungtaskd's panic or another's.
       if (s.kind !== 'hung-task') s.cpu ??= cpuLine.cpu;
