@@ -1,4 +1,5 @@
 import type { VmemmapOp, WindowPosition } from '../analyze/types.js';
+import { WARN_ARM_TEXT } from '../analyze/vmemmap/diagnose.js';
 import type { HexRange, VmemmapReport } from './model-types.js';
 import { plural } from './report-facts.js';
 import { clipText } from './clip-text.js';
@@ -21,10 +22,7 @@ const POSITION: Record<WindowPosition, string> = {
 };
 
 const WARN_ARM: Record<NonNullable<VmemmapReport['warnArm']>, string> = {
-  'start-below': 'start < VMEMMAP_START',
-  'end-above': 'end > VMEMMAP_END',
-  // One call covers at most a section's memmap, far less than the window: the two arms are different calls'.
-  both: 'start < VMEMMAP_START in some calls, end > VMEMMAP_END in others',
+  ...WARN_ARM_TEXT,
   none: 'neither condition under this layout',
 };
 

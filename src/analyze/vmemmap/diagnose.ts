@@ -175,9 +175,16 @@ function wrappedAccessText(i: DiagnoseInput): string {
   );
 }
 
+/** The WARN's arms in words, for the diagnosis and the report's verdict. */
+export const WARN_ARM_TEXT: Readonly<Record<'start-below' | 'end-above' | 'both', string>> = {
+  'start-below': 'start < VMEMMAP_START',
+  'end-above': 'end > VMEMMAP_END',
+  // One call covers at most a section's memmap, far less than the window: the two arms are different calls'.
+  both: 'start < VMEMMAP_START in some calls, end > VMEMMAP_END in others',
+};
+
 function armText(arm: VmemmapFinding['warnArm']): string {
-  if (arm === 'both') return 'start < VMEMMAP_START in some calls, end > VMEMMAP_END in others';
-  return arm === 'start-below' ? 'start < VMEMMAP_START' : 'end > VMEMMAP_END';
+  return WARN_ARM_TEXT[arm === 'both' || arm === 'start-below' ? arm : 'end-above'];
 }
 
 /** arm64's syscall entry frames, then and now: `__arm64_sys_ioctl`, `SyS_ioctl` (before 4.19), the el0_svc path. */
